@@ -1,0 +1,43 @@
+"""Errors that carry a location, so the CLI can print ``file:line: message`` and exit 2.
+
+Every problem with a user's input (a page, a registry file, a config file) is raised as a
+:class:`ClaimcheckError` subclass naming the file and, where known, the line. The CLI turns
+these into one line on stderr; nothing else should ever reach the user as a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ClaimcheckError(Exception):
+    """A problem the user can fix, located in a file (and line) where possible."""
+
+    def __init__(self, message: str, *, path: str | Path | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        if self.path is None:
+            return self.message
+        if self.line is None:
+            return f"{self.path}: {self.message}"
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class InputError(ClaimcheckError):
+    """A page or other input file cannot be read or decoded."""
+
+
+class BinaryFileError(InputError):
+    """The input looks like binary data, not text; linting skips it with a notice."""
+
+
+class RegistryError(ClaimcheckError):
+    """A registry file (claims YAML or references BibTeX) cannot be loaded."""
+
+
+class ConfigError(ClaimcheckError):
+    """A configuration file or command-line option is invalid."""

@@ -1,0 +1,385 @@
+"""The data model shared by every part of claimcheck (SPEC §3).
+
+A :class:`Claim` is a *proposition* with its evidence, not one wording: the sentences seen on
+pages are its :class:`Occurrence` records. A :class:`Reference` is one BibTeX entry with the
+evidence fields (study design, size, population). A :class:`Finding` is one problem found in
+copy, carrying its span, its rule, the matched claim and the evidence behind it.
+
+The enums are the single definition of each vocabulary; the CLI, the JSON Schema and the
+report formats are generated from them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+
+class _Vocabulary(str, Enum):
+    """A closed vocabulary whose values are the lowercase words used in files and output."""
+
+    def __str__(self) -> str:
+        return self.value
+
+    @classmethod
+    def choices(cls) -> str:
+        """The allowed values, comma-separated, for error messages."""
+        return ", ".join(member.value for member in cls)
+
+
+class _Ranked(_Vocabulary):
+    """A vocabulary whose members are ordered as declared (first is lowest)."""
+
+    @property
+    def rank(self) -> int:
+        return list(type(self)).index(self)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+class Severity(_Ranked):
+    """How much a finding matters; ``fail-on`` compares against this order."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class Grade(_Ranked):
+    """GRADE certainty in a body of evidence, lowest first."""
+
+    VERY_LOW = "very-low"
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+
+class Verdict(_Vocabulary):
+    """What a reviewer concludes about making the claim at all."""
+
+    SUPPORTED = "supported"
+    QUALIFIED = "qualified"
+    UNSUPPORTED = "unsupported"
+    CONTRADICTED = "contradicted"
+
+
+class Strength(_Ranked):
+    """How strongly a sentence states a relationship (SPEC §5), weakest first."""
+
+    NONE = "none"
+    CORRELATIONAL = "correlational"
+    CONDITIONAL = "conditional"
+    DIRECT = "direct"
+
+
+class Stance(_Vocabulary):
+    """How a cited finding bears on the claim."""
+
+    SUPPORTS = "supports"
+    PARTIALLY = "partially"
+    CONTRADICTS = "contradicts"
+
+
+class StudyDesign(_Vocabulary):
+    """The design of a referenced source, from strongest primary evidence to marketing."""
+
+    META_ANALYSIS = "meta-analysis"
+    SYSTEMATIC_REVIEW = "systematic-review"
+    RCT = "rct"
+    COHORT = "cohort"
+    CASE_SERIES = "case-series"
+    ANIMAL = "animal"
+    IN_VITRO = "in-vitro"
+    EXPERT_OPINION = "expert-opinion"
+    GUIDELINE = "guideline"
+    REGULATORY = "regulatory"
+    NEWS = "news"
+    MARKETING = "marketing"
+
+
+#: Designs that are secondary or promotional: they never carry a claim on their own.
+WEAK_DESIGNS: frozenset[StudyDesign] = frozenset({StudyDesign.NEWS, StudyDesign.MARKETING})
+
+#: Designs that count as primary evidence, a guideline or a regulator's word.
+PRIMARY_DESIGNS: frozenset[StudyDesign] = frozenset(
+    {
+        StudyDesign.META_ANALYSIS,
+        StudyDesign.SYSTEMATIC_REVIEW,
+        StudyDesign.RCT,
+        StudyDesign.COHORT,
+        StudyDesign.CASE_SERIES,
+        StudyDesign.ANIMAL,
+        StudyDesign.IN_VITRO,
+        StudyDesign.GUIDELINE,
+        StudyDesign.REGULATORY,
+    }
+)
+
+
+class Category(_Vocabulary):
+    """What kind of claim a proposition is."""
+
+    EFFICACY = "efficacy"
+    ONSET = "onset"
+    DURABILITY = "durability"
+    SAFETY = "safety"
+    SIDE_EFFECTS = "side-effects"
+    CONTRAINDICATION = "contraindication"
+    REGULATORY = "regulatory"
+    MECHANISM = "mechanism"
+    COMPARATIVE = "comparative"
+    INDICATION = "indication"
+    PROVIDER = "provider"
+
+
+class ReviewStatus(_Vocabulary):
+    """Where a registry entry is in its review."""
+
+    DRAFT = "draft"
+    APPROVED = "approved"
+
+
+class Unit(_Vocabulary):
+    """Units of the figures that copy states and evidence supports."""
+
+    PERCENT = "percent"
+    SECONDS = "seconds"
+    MINUTES = "minutes"
+    HOURS = "hours"
+    DAYS = "days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    YEARS = "years"
+    COUNT = "count"
+    DOSE_MG_KG = "mg/kg"
+
+    @property
+    def seconds(self) -> float | None:
+        """This unit's length in seconds, for durations; None for other units."""
+        return _SECONDS.get(self)
+
+
+_SECONDS: dict[Unit, float] = {
+    Unit.SECONDS: 1.0,
+    Unit.MINUTES: 60.0,
+    Unit.HOURS: 3600.0,
+    Unit.DAYS: 86400.0,
+    Unit.WEEKS: 7 * 86400.0,
+    Unit.MONTHS: 30.44 * 86400.0,
+    Unit.YEARS: 365.25 * 86400.0,
+}
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+RuleCode = Annotated[str, StringConstraints(pattern=r"^CC\d{3}$")]
+
+
+class _Model(BaseModel):
+    """Strict base: unknown keys are errors, so a typo in a registry file is reported."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Citation(_Model):
+    """One piece of evidence for or against a claim: a reference and what it found."""
+
+    ref: NonEmpty = Field(description="BibTeX key of the reference.")
+    locator: str | None = Field(default=None, description="Page, table, figure or section cited.")
+    finding: NonEmpty = Field(description="What the source found, with numbers, population and timepoint.")
+    stance: Stance = Field(description="Whether the finding supports, partially supports or contradicts.")
+
+
+class NumberRange(_Model):
+    """A figure the evidence supports: copy stating a figure outside every range raises CC106."""
+
+    quantity: NonEmpty = Field(description="What is measured, e.g. 'response rate'.")
+    unit: Unit
+    min: float | None = None
+    max: float | None = None
+    population: str | None = None
+    timepoint: str | None = None
+
+    @model_validator(mode="after")
+    def _bounds(self) -> NumberRange:
+        if self.min is None and self.max is None:
+            raise ValueError("a number range needs min, max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min:g} is greater than max {self.max:g}")
+        return self
+
+    def contains(self, value: float, unit: Unit) -> bool | None:
+        """Whether ``value`` in ``unit`` lies in this range; None when the units cannot be compared."""
+        if unit is self.unit:
+            scaled = value
+        elif unit.seconds is not None and self.unit.seconds is not None:
+            scaled = value * unit.seconds / self.unit.seconds
+        else:
+            return None
+        low = self.min if self.min is not None else float("-inf")
+        high = self.max if self.max is not None else float("inf")
+        return low <= scaled <= high
+
+
+class MatchSpec(_Model):
+    """How copy is linked to a claim.
+
+    ``phrases`` are literal wordings (case and spacing ignored); one hit links the sentence.
+    ``keywords`` are groups of terms: every group must have a hit (a term ending in ``*``
+    matches as a word prefix). ``patterns`` are regular expressions tried only on sentences that
+    already hit one of the claim's phrases or keywords, so the matcher stays fast as the
+    registry grows; they are checked at load time for catastrophic backtracking.
+    """
+
+    phrases: list[NonEmpty] = Field(default_factory=list)
+    keywords: list[list[NonEmpty]] = Field(default_factory=list)
+    patterns: list[NonEmpty] = Field(default_factory=list)
+
+    @field_validator("keywords")
+    @classmethod
+    def _no_empty_groups(cls, groups: list[list[str]]) -> list[list[str]]:
+        for index, group in enumerate(groups):
+            if not group:
+                raise ValueError(f"keyword group {index + 1} is empty")
+        return groups
+
+
+class Occurrence(_Model):
+    """A place where the claim was seen, quoted word for word."""
+
+    source: NonEmpty = Field(description="File name or URL of the page the quote comes from.")
+    quote: NonEmpty = Field(description="The sentence as it appears on the page.")
+    line: int | None = Field(default=None, ge=1)
+    expect: list[RuleCode] = Field(default_factory=list, description="Rule codes this wording should raise.")
+
+
+class Review(_Model):
+    """Who reviewed the entry and when."""
+
+    status: ReviewStatus = ReviewStatus.DRAFT
+    reviewer: str | None = None
+    date: _dt.date | None = None
+
+
+class Claim(_Model):
+    """A proposition a marketer might make, with the evidence on it and the verdict."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")] = Field(
+        description="Stable dotted slug, e.g. 'ketamine.depression.response-rate'."
+    )
+    category: Category
+    statement: NonEmpty = Field(description="What the evidence supports, in neutral words.")
+    evidence: list[Citation] = Field(default_factory=list)
+    grade: Grade
+    grade_rationale: NonEmpty
+    verdict: Verdict
+    max_strength: Strength = Field(description="The strongest wording the evidence allows.")
+    qualifiers: dict[str, list[NonEmpty]] = Field(
+        default_factory=dict,
+        description="Named groups of phrases; one phrase of each group must appear near the claim.",
+    )
+    numbers: list[NumberRange] = Field(default_factory=list)
+    match: MatchSpec = Field(default_factory=MatchSpec)
+    approved_wording: list[NonEmpty] = Field(default_factory=list)
+    occurrences: list[Occurrence] = Field(default_factory=list)
+    review: Review = Field(default_factory=Review)
+
+    @field_validator("qualifiers")
+    @classmethod
+    def _no_empty_qualifier_groups(cls, groups: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, phrases in groups.items():
+            if not phrases:
+                raise ValueError(f"qualifier group '{name}' is empty")
+        return groups
+
+
+class Reference(_Model):
+    """A BibTeX entry with the evidence fields claimcheck reads."""
+
+    key: NonEmpty
+    entry_type: NonEmpty = "article"
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    journal: str | None = None
+    design: StudyDesign
+    n: int | None = Field(default=None, ge=0)
+    population: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    url: str | None = None
+    note: str | None = None
+    fields: dict[str, str] = Field(default_factory=dict, description="Every BibTeX field as written.")
+
+    @property
+    def unverified(self) -> bool:
+        """Whether the entry still carries a ``note = {unverified: ...}`` marker."""
+        return self.note is not None and self.note.strip().lower().startswith("unverified")
+
+    def cite(self) -> str:
+        """A short human citation: 'Murrough et al. 2013, Am J Psychiatry'."""
+        first = self.authors[0].split(",")[0].strip() if self.authors else self.key
+        who = f"{first} et al." if len(self.authors) > 1 else first
+        parts = [who]
+        if self.year:
+            parts[0] = f"{who} {self.year}"
+        if self.journal:
+            parts.append(self.journal)
+        return ", ".join(parts)
+
+
+class EvidenceItem(_Model):
+    """A citation joined with its reference, as carried on a finding."""
+
+    ref: str
+    citation: str
+    finding: str
+    stance: Stance
+    design: StudyDesign | None = None
+    doi: str | None = None
+    url: str | None = None
+
+
+class Finding(_Model):
+    """One problem in copy. The JSON keys are part of the output contract (SPEC §6)."""
+
+    path: str
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+    end_line: int = Field(ge=1)
+    end_column: int = Field(ge=1)
+    code: RuleCode
+    name: str
+    severity: Severity
+    message: str
+    sentence: str = ""
+    claim_id: str | None = None
+    category: Category | None = None
+    match_score: float | None = None
+    grade: Grade | None = None
+    verdict: Verdict | None = None
+    evidence: list[EvidenceItem] = Field(default_factory=list)
+    approved_wording: list[str] = Field(default_factory=list)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Findings are reported in file order, then by code, so output is deterministic."""
+        return (self.path, self.line, self.column, self.code, self.end_line, self.end_column, self.message)
