@@ -1,0 +1,179 @@
+"""The labelled evaluation corpus: pages under dev/ and holdout/, labels in labels.yaml.
+
+The visible-text extraction here is a deliberately small, independent oracle (stdlib HTML
+parser, markdown-it for Markdown). It exists only to check that every label points at exactly
+one place in what a reader of the page sees, and to know whether a label sits in a heading,
+list item or table cell; it is not the product's reader and must not be used as one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from ruamel.yaml import YAML
+
+CORPUS = Path(__file__).parent
+SPLITS = ("dev", "holdout")
+
+_HIDDEN_TAGS = {"script", "style", "head", "title", "pre", "template", "noscript"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCKS = _HEADINGS | {
+    "p", "li", "td", "th", "div", "section", "header", "footer", "nav", "main", "article",
+    "blockquote", "address", "ul", "ol", "table", "tr", "br", "hr", "body", "html",
+}  # fmt: skip
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)\n.*?\n(?:---|\+\+\+)\n", re.DOTALL)
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Collapse whitespace, so labels written on one line match text wrapped in the source."""
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A block of visible text and the kind of block it is (heading, list-item, ...)."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Label:
+    """One labelled sentence of the corpus."""
+
+    split: str
+    page: str
+    text: str
+    claim: bool
+    category: str | None
+    accurate: bool
+    kind: str
+
+
+class _Visible(HTMLParser):
+    """Collects visible text as units, skipping hidden elements and comments."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.units: list[Unit] = []
+        self._hidden = 0
+        self._buffer: list[str] = []
+        self._kinds: list[str] = []
+
+    def _flush(self) -> None:
+        text = normalize("".join(self._buffer))
+        if text:
+            self.units.append(Unit(self._kinds[-1] if self._kinds else "paragraph", text))
+        self._buffer = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden += 1
+        elif tag in _BLOCKS:
+            self._flush()
+            if tag in _HEADINGS:
+                self._kinds.append("heading")
+            elif tag == "li":
+                self._kinds.append("list-item")
+            elif tag in {"td", "th"}:
+                self._kinds.append("table-cell")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in _BLOCKS:
+            self._flush()
+            if (tag in _HEADINGS or tag in {"li", "td", "th"}) and self._kinds:
+                self._kinds.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self._buffer.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def _html_units(html: str) -> list[Unit]:
+    parser = _Visible()
+    parser.feed(html)
+    parser.close()
+    return parser.units
+
+
+def visible_units(path: Path) -> list[Unit]:
+    """The visible text of a corpus page as units, in page order."""
+    source = path.read_text(encoding="utf-8")
+    if path.suffix in {".html", ".htm"}:
+        return _html_units(source)
+    if path.suffix in {".md", ".markdown"}:
+        body = _FRONT_MATTER.sub("", source, count=1)
+        return _html_units(MarkdownIt("commonmark").enable("table").render(body))
+    return [Unit("line", normalize(line)) for line in source.splitlines() if line.strip()]
+
+
+def hidden_line_ranges(path: Path) -> list[tuple[int, int]]:
+    """1-based inclusive line ranges that are not copy: script, style, comments, front matter, code."""
+    source = path.read_text(encoding="utf-8")
+    if path.suffix in {".html", ".htm"}:
+        pattern = re.compile(r"<script\b.*?</script>|<style\b.*?</style>|<!--.*?-->|<meta\b[^>]*>", re.S)
+    elif path.suffix in {".md", ".markdown"}:
+        pattern = re.compile(r"\A(?:---|\+\+\+)\n.*?\n(?:---|\+\+\+)\n|^```.*?^```", re.S | re.M)
+    else:
+        return []
+    ranges = []
+    for match in pattern.finditer(source):
+        first = source.count("\n", 0, match.start()) + 1
+        ranges.append((first, first + match.group().rstrip("\n").count("\n")))
+    return ranges
+
+
+def _locate(units: list[Unit], text: str) -> Iterator[Unit]:
+    for unit in units:
+        start = unit.text.find(text)
+        while start != -1:
+            yield unit
+            start = unit.text.find(text, start + 1)
+
+
+def load_labels() -> list[Label]:
+    """Every label, checked against its page: the text must occur exactly once in visible text."""
+    raw = YAML(typ="safe").load((CORPUS / "labels.yaml").read_text(encoding="utf-8"))
+    labels: list[Label] = []
+    problems: list[str] = []
+    for page, entries in raw.items():
+        units = visible_units(CORPUS / page)
+        for entry in entries:
+            text = normalize(entry["text"])
+            hits = list(_locate(units, text))
+            if len(hits) != 1:
+                problems.append(f"{page}: {text!r} occurs {len(hits)} times in visible text")
+                continue
+            labels.append(
+                Label(
+                    split=page.split("/", 1)[0],
+                    page=page,
+                    text=text,
+                    claim=bool(entry["claim"]),
+                    category=entry.get("category"),
+                    accurate=bool(entry.get("accurate", False)),
+                    kind=hits[0].kind,
+                )
+            )
+    if problems:
+        raise AssertionError("bad labels:\n" + "\n".join(problems))
+    return labels
+
+
+@pytest.fixture(scope="session")
+def labels() -> list[Label]:
+    """The labelled corpus, validated."""
+    return load_labels()
