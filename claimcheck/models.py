@@ -321,7 +321,7 @@ class Reference(_Model):
     authors: list[str] = Field(default_factory=list)
     year: int | None = None
     journal: str | None = None
-    design: StudyDesign
+    design: StudyDesign | None = None
     n: int | None = Field(default=None, ge=0)
     population: str | None = None
     doi: str | None = None

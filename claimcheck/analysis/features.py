@@ -1,0 +1,295 @@
+"""What a sentence contains that the claim rules care about.
+
+:func:`extract_features` finds, in one sentence of copy, the figures it states (with units,
+ranges and qualifiers such as "up to"), its time words, the conditions and populations it
+names, its hedges, boosters, absolutes and negations, and the citation markers in it. Every
+hit is a :class:`Span` with offsets into the sentence, so a rule can point at the words.
+
+The word lists are data (``analysis/data/``, see :mod:`claimcheck.analysis.lexicon`); nothing
+here is specific to one therapy. Quantities and citations are regular patterns compiled once,
+on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from claimcheck.analysis import lexicon
+from claimcheck.models import Unit
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of the sentence: ``sentence[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure stated in the sentence.
+
+    ``value`` is the figure (the low end of a range), ``upper`` the high end of a range ("40-90
+    minutes" is 40 with upper 90). Ratios and fractions are percentages ("9 out of 10" is 90
+    percent). ``approximate`` is set by "about", "nearly", "up to" and the like; ``bound`` is
+    ``"upper"`` when the figure is a ceiling ("up to 70%", "within 24 hours") and ``"lower"``
+    when it is a floor ("at least", "over", "more than", "1,000+").
+    """
+
+    value: float
+    unit: Unit
+    span: Span
+    upper: float | None = None
+    approximate: bool = False
+    bound: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Everything :func:`extract_features` found in one sentence, each tuple in text order.
+
+    ``time_words`` holds onset and duration language ("within hours", "rapidly", "overnight",
+    "long-lasting"); a unit word that belongs to a stated figure is reported as a quantity
+    instead. ``absolutes`` includes a stated 100 percent.
+    """
+
+    quantities: tuple[Quantity, ...]
+    time_words: tuple[Span, ...]
+    conditions: tuple[Span, ...]
+    populations: tuple[Span, ...]
+    hedges: tuple[Span, ...]
+    boosters: tuple[Span, ...]
+    absolutes: tuple[Span, ...]
+    negations: tuple[Span, ...]
+    citations: tuple[Span, ...]
+
+
+def extract_features(sentence: str) -> Features:
+    """Find the claim-relevant features of one sentence.
+
+    Offsets in every :class:`Span` index into ``sentence`` as given. Deterministic and pure;
+    the lexicons and patterns are compiled on the first call.
+    """
+    hits = lexicon.scan(sentence)
+    quantities = _quantities(sentence)
+
+    def spans(name: str) -> tuple[Span, ...]:
+        return tuple(Span(start, end, sentence[start:end]) for start, end in hits.get(name, ()))
+
+    time_words = spans("time_words")
+    absolutes = spans("absolutes")
+    # Limiters ("can", "some") are hedges too; the strength classifier only weighs them lower.
+    hedges = tuple(sorted(spans("hedges") + spans("limiters"), key=lambda span: span.start))
+    if quantities:
+        # "24 hours" is a figure; its unit word is not a separate time word.
+        time_words = tuple(
+            word
+            for word in time_words
+            if not any(q.span.start <= word.start and word.end <= q.span.end for q in quantities)
+        )
+        hundred = tuple(q.span for q in quantities if q.unit is Unit.PERCENT and q.value >= 100)
+        if hundred:
+            absolutes = tuple(sorted(absolutes + hundred, key=lambda span: span.start))
+    return Features(
+        quantities=quantities,
+        time_words=time_words,
+        conditions=spans("conditions"),
+        populations=spans("populations"),
+        hedges=hedges,
+        boosters=spans("boosters"),
+        absolutes=absolutes,
+        negations=spans("negations"),
+        citations=_citations(sentence),
+    )
+
+
+# --- quantities -------------------------------------------------------------------------------
+
+
+def _alternation(words: Any) -> str:
+    """A regex alternation of literal ``words``, longest first so the longest spelling wins."""
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _QuantityGrammar:
+    pattern: re.Pattern[str]
+    words: dict[str, float]
+    fractions: dict[str, float]
+    units: dict[str, Unit]
+    qualifiers: dict[str, str]
+    approximate_bounds: frozenset[str]
+
+
+@cache
+def _grammar() -> _QuantityGrammar:
+    """The quantity pattern, built once from ``data/quantities.json``."""
+    spec = lexicon.data("quantities")
+    words: dict[str, float] = {word: float(value) for word, value in spec["number_words"].items()}
+    tens = [word for word, value in words.items() if " " not in word and value in range(20, 100, 10)]
+    ones = [word for word, value in words.items() if " " not in word and 1 <= value <= 9 and word != "single"]
+    units = {spelling: Unit(unit) for unit, spellings in spec["units"].items() for spelling in spellings}
+    qualifiers = {phrase: kind for kind, phrases in spec["qualifiers"].items() for phrase in phrases}
+    # A word qualifier needs a space before the number; a sign ("~70%") does not.
+    qualifier = "|".join(
+        re.escape(phrase).replace(r"\ ", r"\s+") + (r"\s+" if phrase[-1].isalnum() else r"\s*")
+        for phrase in sorted(qualifiers, key=len, reverse=True)
+    )
+    digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+    number = rf"{digits}|(?:{_alternation(tens)})(?:[\s-]+(?:{_alternation(ones)}))?\b|(?:{_alternation(words)})\b"
+    unit = rf"(?:{_alternation(units)})(?![a-z])"
+    fraction = _alternation(spec["fractions"]).replace(r"\s+", r"[\s-]+")
+    nouns = _alternation(spec["count_nouns"])
+    pattern = rf"""
+        (?<![\w.,/-])
+        (?:(?P<qual>{qualifier}))?
+        (?:
+            # "9 out of 10", "nine in ten", "1 of every 5": a share, read as a percentage
+            (?P<part>{number})\s+(?:out\s+of|in|of\s+every)\s+(?P<whole>{number})
+          | # "half of", "two-thirds of": a share too
+            (?P<fraction>{fraction})(?=\s+(?:of|the)\b)
+          | # a figure or a range, with a unit after either end: "70%", "40-90 minutes", "50% to 70%"
+            (?P<between>between\s+)?
+            (?P<low>{number}|(?(qual)\ban?\b|(?!)))
+            (?:\s*(?P<low_unit>{unit}))?
+            (?:\s*(?P<joint>-|–|—|\bto\b|\band\b)\s*(?P<high>{number}))?
+            (?:\s*-?\s*(?P<unit>{unit}))?
+            (?P<plus>\+)?
+            (?P<noun>(?:\s+[a-z-]+){{0,2}}?\s+(?:{nouns})\b)?
+        )
+    """
+    return _QuantityGrammar(
+        pattern=re.compile(pattern, re.IGNORECASE | re.VERBOSE),
+        words={_key(word): value for word, value in words.items()},
+        fractions={_key(word): float(value) for word, value in spec["fractions"].items()},
+        units={_key(spelling): unit for spelling, unit in units.items()},
+        qualifiers={_key(phrase): kind for phrase, kind in qualifiers.items()},
+        approximate_bounds=frozenset(_key(phrase) for phrase in spec["approximate_bounds"]),
+    )
+
+
+_SPACES = re.compile(r"[\s-]+")
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", text.strip().lower())
+
+
+def _number(grammar: _QuantityGrammar, text: str) -> float:
+    """The value of a numeral: digits ("1,000", "0.5"), words ("two", "twenty-five"), or "a"/"an"."""
+    key = _key(text)
+    if key[0].isdigit() or key[0] == ".":
+        return float(key.replace(",", ""))
+    if key in grammar.words:
+        return grammar.words[key]
+    if key in ("a", "an"):
+        return 1.0
+    tens, ones = key.split(" ")
+    return grammar.words[tens] + grammar.words[ones]
+
+
+def _quantities(sentence: str) -> tuple[Quantity, ...]:
+    grammar = _grammar()
+    found: list[Quantity] = []
+    for match in grammar.pattern.finditer(sentence):
+        found.extend(_read_quantity(grammar, sentence, match))
+    return tuple(found)
+
+
+def _read_quantity(grammar: _QuantityGrammar, sentence: str, match: re.Match[str]) -> list[Quantity]:
+    """The quantities one pattern match states (none for a bare number, two for "from 20 to 10")."""
+    qual = match.group("qual")
+    kind = grammar.qualifiers.get(_key(qual)) if qual else None
+    approximate = kind == "approximate" or (qual is not None and _key(qual) in grammar.approximate_bounds)
+    bound = kind if kind in ("upper", "lower") else None
+    if match.group("plus"):
+        bound = "lower"
+
+    def make(value: float, unit: Unit, start: int, end: int, upper: float | None = None) -> Quantity:
+        return Quantity(value, unit, Span(start, end, sentence[start:end]), upper, approximate, bound)
+
+    start, end = match.span()
+    if match.group("part") is not None:
+        part, whole = _number(grammar, match.group("part")), _number(grammar, match.group("whole"))
+        if not 0 < part <= whole or whole < 2:
+            return []
+        return [make(round(100 * part / whole, 1), Unit.PERCENT, start, end)]
+    if match.group("fraction") is not None:
+        return [make(grammar.fractions[_key(match.group("fraction"))], Unit.PERCENT, start, end)]
+
+    low_text, high_text = match.group("low"), match.group("high")
+    low_unit = grammar.units[_key(match.group("low_unit"))] if match.group("low_unit") else None
+    high_unit = grammar.units[_key(match.group("unit"))] if match.group("unit") else None
+    if match.group("plus"):
+        end = match.end("plus")
+    elif high_unit is not None:
+        end = match.end("unit")
+    elif low_unit is not None:
+        end = match.end("low_unit")
+    elif match.group("noun") is not None:
+        end = match.start("noun")
+    else:
+        return []  # a bare number: a year, a list item, a phone number
+    is_article = _key(low_text) in ("a", "an")
+    if is_article and high_unit is None and low_unit is None:
+        return []
+    low = _number(grammar, low_text)
+    if high_text is None:
+        return [make(low, high_unit or low_unit or Unit.COUNT, start, end)]
+    high = _number(grammar, high_text)
+    low_end = match.end("low_unit") if low_unit is not None else match.end("low")
+    if high_unit is None and low_unit is not None:
+        # "70% to 80": the second number has no unit of its own, so only the first is a figure.
+        return [make(low, low_unit, start, low_end)]
+    unit = high_unit or Unit.COUNT
+    joint = _key(match.group("joint"))
+    is_range = high > low and (joint != "and" or match.group("between") is not None)
+    if is_range and low_unit in (None, unit):
+        return [make(low, unit, start, end, upper=high)]
+    # Not one range ("from 20 to 10 points", "70% and 80%", "40 minutes to 2 hours"): two figures.
+    return [make(low, low_unit or unit, start, low_end), make(high, unit, match.start("high"), end)]
+
+
+# --- citations --------------------------------------------------------------------------------
+
+_CITATION = re.compile(
+    r"""
+      \[\s*\d{1,4}(?:\s*[-–,]\s*\d{1,4})*\s*\]                          # [1], [2,3], [4-6]
+    | [¹²³⁰⁴⁵⁶⁷⁸⁹]+(?:[,‐–-][¹²³⁰⁴⁵⁶⁷⁸⁹]+)*                           # superscript markers
+    | \(\s*[A-Z][^()]{0,150}?\b(?:19|20)\d{2}[a-z]?\s*\)                # (Smith 2013), (Smith et al., 2013; Lee 2015)
+    | \b[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?\s+\((?:19|20)\d{2}[a-z]?\)  # Smith (2013)
+    | \bet\s+al\.?                                                     # et al.
+    | \bdoi:\s*10\.\d{4,9}/[^\s"<>]+                                   # doi:10.1000/xyz
+    | \b10\.\d{4,9}/[^\s"<>]+                                          # a bare DOI
+    | \bhttps?://[^\s"<>]+                                             # a URL
+    | \bwww\.[^\s"<>]+
+    | \bPMID:?\s*\d{4,9}
+    """,
+    re.VERBOSE,
+)
+# Cheap tests that rule out the citation pattern for most sentences.
+_CITATION_TRIGGERS = ("[", "(", "et al", "doi", "10.", "http", "www.", "PMID", *"¹²³⁰⁴⁵⁶⁷⁸⁹")
+_TRAILING_PUNCTUATION = ".,;:)]'\"’”"
+
+
+def _citations(sentence: str) -> tuple[Span, ...]:
+    if not any(trigger in sentence for trigger in _CITATION_TRIGGERS):
+        return ()
+    found: list[Span] = []
+    for match in _CITATION.finditer(sentence):
+        start, end = match.span()
+        text = match.group()
+        # A URL or DOI at the end of a sentence takes the full stop with it; give it back.
+        if text[-1] in _TRAILING_PUNCTUATION and not text.startswith(("[", "(")) and "et al" not in text:
+            stripped = text.rstrip(_TRAILING_PUNCTUATION)
+            end = start + len(stripped)
+            # Keep a closing bracket the URL itself opened, as in Wikipedia links.
+            if "(" in stripped and sentence[end : end + 1] == ")":
+                end += 1
+        found.append(Span(start, end, sentence[start:end]))
+    return tuple(found)

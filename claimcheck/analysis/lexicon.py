@@ -1,0 +1,221 @@
+"""Language resources: the word lists under ``analysis/data/`` and one matcher over all of them.
+
+Each ``data/<name>.txt`` file is a lexicon: one term per line, ``#`` starts a comment. Terms are
+matched case-insensitively on word boundaries, with punctuation and hyphens read as spaces, so
+``treatment-resistant`` also finds "treatment resistant" and "patients'" finds ``patients``.
+Two small notations keep the files short:
+
+* braces expand to alternatives: ``reduc{e,es,ed,ing}``, ``lead{,s} to``;
+* a trailing ``*`` matches any word ending: ``potential*`` finds "potential" and "potentially".
+
+An apostrophe inside a word belongs to it, so ``can`` does not match "can't" (list contractions
+as written: ``can't``, ``doesn't``); every term also matches its possessive ("patient's").
+
+All lexicons are compiled together into one Aho-Corasick automaton the first time a sentence is
+scanned, so scanning costs one pass over the sentence however many lexicons there are, and a
+run that never scans pays nothing at import time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import Any
+
+import ahocorasick
+
+#: Character offsets ``(start, end)`` into the scanned sentence, end exclusive.
+Offsets = tuple[int, int]
+
+_BRACES = re.compile(r"\{([^{}]*)\}")
+# Whitespace runs in the source are collapsed before matching so that "may  help" (a common
+# artefact of extracted text) still matches "may help"; punctuation is *not* collapsed, so a
+# phrase never matches across a comma or a full stop.
+_WHITESPACE_RUN = re.compile(r"\s\s")
+_APOSTROPHES = frozenset("'\u2019\u2018\u02bc")
+# An apostrophe not between two word characters is quotation or a plural possessive: a space.
+_LOOSE_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
+
+
+def _is_word_char(char: str) -> bool:
+    # Letters and digits of any script, plus combining marks (so accented words stay whole).
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+def _fold(char: str) -> str:
+    """The one-character form a character takes for matching: lower case, or a space."""
+    if char in _APOSTROPHES:
+        return "'"
+    if not _is_word_char(char):
+        return " "
+    lower = char.lower()
+    # A few characters lower-case to two (e.g. "İ"); keeping the original keeps offsets 1:1.
+    return lower if len(lower) == 1 else char
+
+
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table that folds every character, computing and caching on demand."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def normalize(text: str) -> str:
+    """``text`` folded for matching: lower case, each non-word character a space, same length.
+
+    Apostrophes inside words are kept (as ``'``) so contractions stay one word.
+    """
+    folded = text.translate(_FOLD)
+    return _LOOSE_APOSTROPHE.sub(" ", folded) if "'" in folded else folded
+
+
+def _expand(term: str) -> Iterator[str]:
+    """Every spelling a lexicon line stands for, expanding ``{a,b}`` groups left to right."""
+    group = _BRACES.search(term)
+    if group is None:
+        yield term
+        return
+    for choice in group.group(1).split(","):
+        yield from _expand(term[: group.start()] + choice + term[group.end() :])
+
+
+def _data_text(filename: str) -> str:
+    return files("claimcheck.analysis").joinpath("data", filename).read_text(encoding="utf-8")
+
+
+@cache
+def terms(name: str) -> tuple[str, ...]:
+    """The expanded terms of lexicon ``name`` (``data/<name>.txt``), in file order, without duplicates."""
+    found: dict[str, None] = {}
+    for line in _data_text(f"{name}.txt").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            for term in _expand(entry):
+                found[term] = None
+    return tuple(found)
+
+
+@cache
+def data(name: str) -> Any:
+    """The parsed JSON file ``data/<name>.json`` (structured resources such as number words)."""
+    return json.loads(_data_text(f"{name}.json"))
+
+
+@cache
+def lexicon_names() -> tuple[str, ...]:
+    """The names of every lexicon shipped in ``data/``, sorted."""
+    folder = files("claimcheck.analysis").joinpath("data")
+    return tuple(sorted(entry.name[:-4] for entry in folder.iterdir() if entry.name.endswith(".txt")))
+
+
+class PhraseMatcher:
+    """Finds the terms of many lexicons in a sentence in one pass.
+
+    A key is stored padded with spaces (``" may help "``) and the sentence is scanned padded the
+    same way, so every hit is on word boundaries without a second check. A prefix term
+    (``potential*``) is stored without the trailing space and its hit is widened to the word end;
+    a second key ``" term's "`` catches the possessive.
+    """
+
+    __slots__ = ("_automaton",)
+
+    def __init__(self, lexicons: Mapping[str, tuple[str, ...]]) -> None:
+        categories: dict[str, set[str]] = {}
+        for name, entries in lexicons.items():
+            for term in entries:
+                categories.setdefault(term, set()).add(name)
+        automaton = ahocorasick.Automaton()
+        for term, names in categories.items():
+            prefix = term.endswith("*")
+            words = normalize(term.rstrip("*")).split()
+            if not words:
+                raise ValueError(f"lexicon term {term!r} has no letters or digits")
+            stem = " " + " ".join(words)
+            # ``trail`` is how many characters end the key after the term; -1 marks a prefix term.
+            keys = [(stem, -1)] if prefix else [(stem + " ", 1), (stem + "'s ", 3)]
+            for key, trail in keys:
+                merged = names
+                # Two spellings can fold to one key ("well-being", "well being"): merge their categories.
+                if automaton.exists(key):
+                    merged = merged | set(automaton.get(key)[2])
+                automaton.add_word(key, (len(key), trail, tuple(sorted(merged))))
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    def scan(self, sentence: str) -> dict[str, tuple[Offsets, ...]]:
+        """Every lexicon's hits in ``sentence``, as offsets into it.
+
+        Within one lexicon, a hit inside a longer hit is dropped ("clinically proven" wins over
+        "proven"); across lexicons hits may overlap ("never" is both a negation and an absolute).
+        """
+        folded, positions = _fold_sentence(sentence)
+        padded = f" {folded} "
+        found: dict[str, list[Offsets]] = {}
+        for last, (length, trail, names) in self._automaton.iter(padded):
+            # ``last`` indexes the padded text, one ahead of ``folded``; the key's leading space is
+            # not part of the term.
+            start = last - length + 1
+            end = padded.find(" ", last + 1) - 1 if trail < 0 else last - trail
+            for name in names:
+                found.setdefault(name, []).append((start, end))
+        result: dict[str, tuple[Offsets, ...]] = {}
+        for name, hits in found.items():
+            kept = _outermost(hits)
+            if positions is not None:
+                kept = [(positions[start], positions[end - 1] + 1) for start, end in kept]
+            result[name] = tuple(kept)
+        return result
+
+
+def _fold_sentence(sentence: str) -> tuple[str, list[int] | None]:
+    """The folded sentence, and when whitespace runs were collapsed, each character's source offset."""
+    folded = normalize(sentence)
+    if _WHITESPACE_RUN.search(sentence) is None:
+        return folded, None
+    positions: list[int] = []
+    previous_space = False
+    for index, char in enumerate(sentence):
+        space = char.isspace()
+        if not (space and previous_space):
+            positions.append(index)
+        previous_space = space
+    return "".join(folded[index] for index in positions), positions
+
+
+def _outermost(hits: list[Offsets]) -> list[Offsets]:
+    """The hits not contained in another, in text order (leftmost, then longest, first)."""
+    if len(hits) == 1:
+        return hits
+    hits.sort(key=lambda hit: (hit[0], -hit[1]))
+    kept: list[Offsets] = []
+    reach = -1
+    for start, end in hits:
+        if end > reach:
+            kept.append((start, end))
+            reach = end
+    return kept
+
+
+@cache
+def matcher() -> PhraseMatcher:
+    """The one matcher over every shipped lexicon, built on first use."""
+    return PhraseMatcher({name: terms(name) for name in lexicon_names()})
+
+
+@lru_cache(maxsize=2048)
+def scan(sentence: str) -> Mapping[str, tuple[Offsets, ...]]:
+    """Every shipped lexicon's hits in ``sentence`` (see :meth:`PhraseMatcher.scan`).
+
+    Cached per sentence because feature extraction and strength classification both scan the
+    sentence the linter is looking at; the result must not be mutated.
+    """
+    return matcher().scan(sentence)

@@ -1,0 +1,196 @@
+"""One page through the pipeline: sentences → features → detection → match → rules → findings.
+
+Data flows one way. The reader has already turned the file into text units with a map back to
+the source; here each unit is split into sentences once, each sentence is analysed once, and
+every rule sees the same analysis. A rule never re-parses a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from claimcheck.analysis.detect import Detection, detect_claim
+from claimcheck.analysis.features import Features, extract_features
+from claimcheck.models import Claim, Finding, Severity
+from claimcheck.registry.compiled import CompiledRegistry
+from claimcheck.registry.matcher import Match
+from claimcheck.registry.terms import fold
+from claimcheck.rules.base import Hit, Rule, Scope, iter_hits, rules_in
+from claimcheck.text import Document, TextUnit, split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSelection:
+    """Which rules run and at what severity (from config or the command line)."""
+
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+    severity: tuple[tuple[str, Severity], ...] = ()
+
+    def enabled(self, code: str) -> bool:
+        """Whether a rule runs: selected (by code or prefix, default all) and not ignored."""
+        if any(code.startswith(prefix) for prefix in self.ignore):
+            return False
+        return not self.select or any(code.startswith(prefix) for prefix in self.select)
+
+    def override(self, code: str) -> Severity | None:
+        """The configured severity for a rule, if any; the longest matching prefix wins."""
+        best: tuple[int, Severity] | None = None
+        for prefix, level in self.severity:
+            if code.startswith(prefix) and (best is None or len(prefix) > best[0]):
+                best = (len(prefix), level)
+        return best[1] if best else None
+
+
+@dataclass
+class SentenceContext:
+    """One sentence as every sentence rule sees it."""
+
+    text: str
+    unit: TextUnit
+    start: int
+    end: int
+    features: Features
+    detection: Detection
+    match: Match | None
+    registry: CompiledRegistry
+    previous: SentenceContext | None = None
+    next: SentenceContext | None = field(default=None, repr=False)
+
+    @property
+    def claim(self) -> Claim | None:
+        """The registry claim this sentence was linked to, if any."""
+        return self.match.claim if self.match else None
+
+    @property
+    def is_claim(self) -> bool:
+        """Whether the sentence makes a health claim: detected as one, or linked to a registry claim."""
+        return self.match is not None or self.detection.is_claim
+
+    @cached_property
+    def folded(self) -> str:
+        """The sentence folded for literal term search."""
+        return fold(self.text)
+
+    @cached_property
+    def window(self) -> str:
+        """This sentence with its neighbours in the same unit: 'near the claim' for qualifiers."""
+        parts = [s.text for s in (self.previous, self, self.next) if s is not None]
+        return " ".join(parts)
+
+    @property
+    def citation_nearby(self) -> bool:
+        """Whether this sentence or a neighbour carries a citation marker."""
+        return any(s is not None and s.features.citations for s in (self.previous, self, self.next))
+
+
+@dataclass
+class PageContext:
+    """A whole page as page rules see it."""
+
+    document: Document
+    sentences: Sequence[SentenceContext]
+    registry: CompiledRegistry
+
+
+def analyse(document: Document, registry: CompiledRegistry) -> list[SentenceContext]:
+    """Split, analyse and link every sentence of a document, in document order."""
+    analysed: list[SentenceContext] = []
+    for unit in document.units:
+        previous: SentenceContext | None = None
+        for start, end in split_sentences(unit.text):
+            text = unit.text[start:end]
+            features = extract_features(text)
+            detection = detect_claim(text, kind=unit.kind, features=features)
+            match = registry.matcher.match(text) if detection.is_claim or _worth_matching(detection) else None
+            context = SentenceContext(text, unit, start, end, features, detection, match, registry, previous)
+            if previous is not None:
+                previous.next = context
+            previous = context
+            analysed.append(context)
+    return analysed
+
+
+def _worth_matching(detection: Detection) -> bool:
+    # A sentence the detector doubts can still repeat a registered wording ("It works.") —
+    # but headings that ask questions and bare navigation are not worth a lookup.
+    return detection.reason != "question"
+
+
+def _finding(
+    document: Document,
+    rule: Rule,
+    severity: Severity,
+    hit: Hit,
+    sentence: SentenceContext | None,
+) -> Finding:
+    if sentence is not None:
+        start = sentence.start + (hit.start or 0)
+        end = sentence.start + (hit.end if hit.end is not None else len(sentence.text))
+        first = sentence.unit.source_offset(start)
+        last = sentence.unit.source_offset(max(start, end - 1)) + 1
+    else:
+        first = last = document.body_start
+    line, column = document.position(first)
+    end_line, end_column = document.position(last) if sentence is not None else (line, column)
+    claim = sentence.claim if sentence is not None else None
+    registry = sentence.registry if sentence is not None else None
+    category = claim.category if claim else None
+    if category is None and sentence is not None and sentence.detection.categories:
+        category = sentence.detection.categories[0]
+    return Finding(
+        path=document.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=max(end_column, column) if end_line == line else end_column,
+        code=rule.code,
+        name=rule.name,
+        severity=severity,
+        message=hit.message,
+        sentence=sentence.text if sentence is not None else "",
+        claim_id=claim.id if claim else None,
+        category=category,
+        match_score=sentence.match.score if sentence is not None and sentence.match else None,
+        grade=claim.grade if claim else None,
+        verdict=claim.verdict if claim else None,
+        evidence=registry.evidence(claim) if claim and registry else [],
+        approved_wording=list(claim.approved_wording) if claim else [],
+    )
+
+
+def lint_document(
+    document: Document,
+    registry: CompiledRegistry,
+    selection: RuleSelection | None = None,
+) -> list[Finding]:
+    """Every finding on one document, sorted by position then code."""
+    selection = selection or RuleSelection()
+    sentences = analyse(document, registry)
+    findings: list[Finding] = []
+    sentence_rules = [r for r in rules_in(Scope.SENTENCE) if selection.enabled(r.code)]
+    for sentence in sentences:
+        findings.extend(_apply(document, sentence_rules, selection, sentence, sentence))
+    page = PageContext(document, sentences, registry)
+    for rule in rules_in(Scope.PAGE):
+        if selection.enabled(rule.code):
+            findings.extend(_apply(document, [rule], selection, page, None))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _apply(
+    document: Document,
+    rules: Iterable[Rule],
+    selection: RuleSelection,
+    subject: SentenceContext | PageContext,
+    sentence: SentenceContext | None,
+) -> Iterable[Finding]:
+    for rule in rules:
+        assert rule.check is not None
+        for hit in iter_hits(rule.check(subject)):
+            # Configuration outranks a check's own escalation, which outranks the default.
+            severity = selection.override(rule.code) or hit.severity or rule.severity
+            yield _finding(document, rule, severity, hit, sentence)

@@ -1,0 +1,119 @@
+"""Reading BibTeX reference files (bibtexparser v2) into :class:`Reference` models.
+
+bibtexparser keeps going past a malformed entry and reports it as a failed block with its line:
+each one becomes a fatal CC401 problem naming that line, so a reviewer sees every broken entry
+in one run rather than one per run.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+import bibtexparser
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+
+from claimcheck.models import Reference, StudyDesign
+from claimcheck.registry.problems import RegistryProblem
+
+_BRACES = re.compile(r"[{}]")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class BibFile:
+    """The references of one .bib file, where each starts, and the problems met reading it."""
+
+    references: list[Reference] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+    problems: list[RegistryProblem] = field(default_factory=list)
+
+
+def clean_value(value: str) -> str:
+    """A field value as plain text: protective braces dropped, whitespace collapsed."""
+    return _SPACE.sub(" ", _BRACES.sub("", value)).strip()
+
+
+def _authors(value: str) -> list[str]:
+    return [name.strip() for name in re.split(r"\s+and\s+", clean_value(value)) if name.strip()]
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    match = re.search(r"\d+", value.replace(",", ""))
+    return int(match.group()) if match else None
+
+
+def _reference(entry: Entry, path: str, line: int, problems: list[RegistryProblem]) -> Reference:
+    raw = {f.key.lower(): str(f.value) for f in entry.fields}
+    fields = {key: clean_value(value) for key, value in raw.items()}
+    design_text = fields.get("design", "").lower()
+    design: StudyDesign | None = None
+    if not design_text:
+        problems.append(RegistryProblem(path, line, "CC404", f"reference '{entry.key}' has no design field"))
+    else:
+        try:
+            design = StudyDesign(design_text)
+        except ValueError:
+            problems.append(
+                RegistryProblem(
+                    path,
+                    line,
+                    "CC404",
+                    f"reference '{entry.key}': design '{design_text}' is not one of {StudyDesign.choices()}",
+                )
+            )
+    n_text = fields.get("n")
+    return Reference(
+        key=entry.key,
+        entry_type=entry.entry_type.lower(),
+        title=fields.get("title"),
+        authors=_authors(raw["author"]) if "author" in raw else [],
+        year=_int(fields.get("year")),
+        journal=fields.get("journal") or fields.get("publisher") or fields.get("howpublished"),
+        design=design,
+        n=_int(n_text),
+        population=fields.get("population"),
+        doi=fields.get("doi") or None,
+        pmid=fields.get("pmid") or None,
+        url=fields.get("url") or None,
+        note=fields.get("note") or None,
+        fields=fields,
+    )
+
+
+def read_bib(text: str, *, path: str) -> BibFile:
+    """Parse BibTeX text into references; malformed entries become fatal problems."""
+    result = BibFile()
+    # bibtexparser logs every failed block itself; the problems list already says it, once.
+    logger = logging.getLogger("bibtexparser")
+    previous = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        library = bibtexparser.parse_string(text)
+    except Exception as exc:  # bibtexparser raises assorted errors on hostile input
+        result.problems.append(RegistryProblem(path, 1, "CC401", f"BibTeX could not be parsed: {exc}", fatal=True))
+        return result
+    finally:
+        logger.setLevel(previous)
+    for block in library.failed_blocks:
+        line = (block.start_line or 0) + 1
+        if isinstance(block, DuplicateBlockKeyBlock):
+            result.problems.append(
+                RegistryProblem(path, line, "CC413", f"duplicate reference key '{block.key}'", fatal=False)
+            )
+        elif isinstance(block, ParsingFailedBlock):
+            error_lines = str(block.error or "").strip().splitlines()
+            detail = error_lines[0] if error_lines else "unbalanced braces or a missing comma"
+            raw_lines = block.raw.strip().splitlines()
+            first = raw_lines[0][:60] if raw_lines else ""
+            result.problems.append(
+                RegistryProblem(path, line, "CC401", f"malformed BibTeX entry '{first}': {detail}", fatal=True)
+            )
+    for entry in library.entries:
+        line = (entry.start_line or 0) + 1
+        result.references.append(_reference(entry, path, line, result.problems))
+        result.lines[entry.key] = line
+    return result

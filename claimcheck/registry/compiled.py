@@ -1,0 +1,114 @@
+"""A registry prepared for linting: matcher, qualifier terms and evidence lookups, built once."""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+
+from claimcheck.errors import RegistryError
+from claimcheck.models import Claim, EvidenceItem, Reference, StudyDesign
+from claimcheck.registry.load import Registry
+from claimcheck.registry.matcher import Matcher
+from claimcheck.registry.patterns import UnsafePatternError, compile_pattern
+from claimcheck.registry.terms import TermSet
+
+
+def _normal_url(url: str) -> str:
+    """A URL reduced to host and path, so http/https, www. and a trailing slash do not matter."""
+    url = url.strip().lower()
+    for scheme in ("https://", "http://"):
+        if url.startswith(scheme):
+            url = url[len(scheme) :]
+    if url.startswith("www."):
+        url = url[4:]
+    return url.rstrip("/")
+
+
+class CompiledRegistry:
+    """Everything the rules need from a registry, compiled for fast repeated use."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.claims = registry.claims
+        self.references = registry.references
+        for claim in self.claims:
+            for pattern in claim.match.patterns:
+                try:
+                    compile_pattern(pattern)
+                except UnsafePatternError as exc:
+                    where = registry.claim_locations.get(claim.id)
+                    raise RegistryError(
+                        f"CC407 claim '{claim.id}': {exc}",
+                        path=where.path if where else None,
+                        line=where.line if where else None,
+                    ) from None
+        self.matcher = Matcher(self.claims)
+        self._number = {claim.id: number for number, claim in enumerate(self.claims)}
+        self.qualifiers: TermSet[tuple[int, str]] = TermSet(
+            (phrase, (number, group))
+            for number, claim in enumerate(self.claims)
+            for group, phrases in claim.qualifiers.items()
+            for phrase in phrases
+        )
+
+    def number(self, claim: Claim) -> int:
+        """The claim's position in the registry, used to tag compiled terms."""
+        return self._number[claim.id]
+
+    def evidence(self, claim: Claim) -> list[EvidenceItem]:
+        """The claim's citations joined with their references."""
+        items = []
+        for citation in claim.evidence:
+            reference = self.references.get(citation.ref)
+            items.append(
+                EvidenceItem(
+                    ref=citation.ref,
+                    citation=reference.cite() if reference else citation.ref,
+                    finding=citation.finding,
+                    stance=citation.stance,
+                    design=reference.design if reference else None,
+                    doi=reference.doi if reference else None,
+                    url=reference.url if reference else None,
+                )
+            )
+        return items
+
+    @cached_property
+    def weak_sources(self) -> TermSet[str]:
+        """URLs and titles of news and marketing references, to spot them cited on a page."""
+        terms: TermSet[str] = TermSet()
+        for key, reference in self.references.items():
+            if reference.design not in (StudyDesign.NEWS, StudyDesign.MARKETING):
+                continue
+            if reference.url:
+                terms.add(_normal_url(reference.url), key)
+            if reference.title and len(reference.title) >= 20:
+                terms.add(reference.title, key)
+        return terms
+
+    def primary_alternatives(self, weak_key: str) -> list[Reference]:
+        """Primary references cited by the same claims that cite a weak source."""
+        keys: list[str] = []
+        for claim in self.claims:
+            cited = [c.ref for c in claim.evidence]
+            if weak_key in cited:
+                keys.extend(k for k in cited if k != weak_key and k not in keys)
+        found = [self.references[k] for k in keys if k in self.references]
+        return [r for r in found if r.design not in (StudyDesign.NEWS, StudyDesign.MARKETING, None)]
+
+
+_CACHE: dict[tuple[str, str], CompiledRegistry] = {}
+_LOCK = threading.Lock()
+
+
+def compile_registry(registry: Registry) -> CompiledRegistry:
+    """Compile a registry, reusing an earlier compilation of the same files in this process."""
+    if not registry.fingerprint:  # built in memory, not read from files: nothing to key on
+        return CompiledRegistry(registry)
+    key = (str(registry.root.resolve()), registry.fingerprint)
+    with _LOCK:
+        compiled = _CACHE.get(key)
+        if compiled is None:
+            compiled = CompiledRegistry(registry)
+            _CACHE[key] = compiled
+        return compiled

@@ -1,0 +1,214 @@
+"""Finding and reading a registry folder: ``claims/**/*.yaml`` and ``references/**/*.bib``."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from claimcheck.errors import InputError, RegistryError
+from claimcheck.models import Claim, Reference
+from claimcheck.registry.bibfile import read_bib
+from claimcheck.registry.problems import RegistryProblem
+from claimcheck.registry.yamlfile import load_yaml, node_line, validation_messages
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a registry record is written."""
+
+    path: str
+    line: int
+
+
+@dataclass
+class Registry:
+    """A loaded registry: claims, references by key, where each is written, and load problems."""
+
+    root: Path
+    claims: list[Claim] = field(default_factory=list)
+    references: dict[str, Reference] = field(default_factory=dict)
+    claim_locations: dict[str, Location] = field(default_factory=dict)
+    reference_locations: dict[str, Location] = field(default_factory=dict)
+    problems: list[RegistryProblem] = field(default_factory=list)
+    fingerprint: str = ""
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id; KeyError when there is none."""
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        raise KeyError(claim_id)
+
+    @property
+    def fatal_problems(self) -> list[RegistryProblem]:
+        """Problems that leave the registry unusable for linting."""
+        return [problem for problem in self.problems if problem.fatal]
+
+
+def shipped_registry_dir() -> Path:
+    """The registry that ships with claimcheck.
+
+    In an installed wheel it is package data (``claimcheck/_registry``); in a source checkout
+    it is the ``claims/`` and ``references/`` folders at the top of the repository.
+    """
+    packaged = _PACKAGE_DIR / "_registry"
+    if (packaged / "claims").is_dir():
+        return packaged
+    return _PACKAGE_DIR.parent
+
+
+def _display(path: Path) -> str:
+    """A path as users expect to see it: relative to the current folder when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=_display(path)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise RegistryError("is not valid UTF-8", path=_display(path), line=line) from None
+
+
+def _files(root: Path, pattern: str) -> list[Path]:
+    return sorted(p for p in root.glob(pattern) if p.is_file())
+
+
+def _read_claims_file(path: Path, registry: Registry, seen: dict[str, Location]) -> None:
+    shown = _display(path)
+    try:
+        document = load_yaml(_read_text(path), path=shown)
+    except (RegistryError, InputError) as exc:
+        registry.problems.append(RegistryProblem(shown, exc.line or 1, "CC401", exc.message, fatal=True))
+        return
+    if document is None:
+        return
+    if not isinstance(document, CommentedMap) or "claims" not in document:
+        registry.problems.append(
+            RegistryProblem(shown, 1, "CC401", "a claims file needs a top-level 'claims:' list", fatal=True)
+        )
+        return
+    extra = [str(key) for key in document if key != "claims"]
+    if extra:
+        line = int(document.lc.key(extra[0])[0]) + 1
+        registry.problems.append(
+            RegistryProblem(shown, line, "CC401", f"unknown top-level key '{extra[0]}'", fatal=True)
+        )
+    items = document["claims"]
+    if items is None:
+        return
+    if not isinstance(items, CommentedSeq):
+        line = int(document.lc.key("claims")[0]) + 1
+        registry.problems.append(RegistryProblem(shown, line, "CC401", "'claims' must be a list", fatal=True))
+        return
+    for index, item in enumerate(items):
+        line = int(items.lc.item(index)[0]) + 1
+        try:
+            claim = Claim.model_validate(item)
+        except ValidationError as exc:
+            for error_line, message in validation_messages(exc, item, line):
+                registry.problems.append(RegistryProblem(shown, error_line, "CC401", message, fatal=True))
+            continue
+        line = node_line(item, line)
+        if claim.id in seen:
+            first = seen[claim.id]
+            registry.problems.append(
+                RegistryProblem(
+                    shown, line, "CC402", f"duplicate claim id '{claim.id}' (first at {first.path}:{first.line})"
+                )
+            )
+            continue
+        seen[claim.id] = Location(shown, line)
+        registry.claims.append(claim)
+        registry.claim_locations[claim.id] = Location(shown, line)
+
+
+def _read_bib_file(path: Path, registry: Registry) -> None:
+    shown = _display(path)
+    try:
+        text = _read_text(path)
+    except (RegistryError, InputError) as exc:
+        registry.problems.append(RegistryProblem(shown, exc.line or 1, "CC401", exc.message, fatal=True))
+        return
+    bib = read_bib(text, path=shown)
+    registry.problems.extend(bib.problems)
+    for reference in bib.references:
+        line = bib.lines[reference.key]
+        if reference.key in registry.references:
+            first = registry.reference_locations[reference.key]
+            registry.problems.append(
+                RegistryProblem(
+                    shown,
+                    line,
+                    "CC413",
+                    f"duplicate reference key '{reference.key}' (first at {first.path}:{first.line})",
+                )
+            )
+            continue
+        registry.references[reference.key] = reference
+        registry.reference_locations[reference.key] = Location(shown, line)
+
+
+def registry_files(root: Path) -> list[Path]:
+    """Every file that makes up the registry at ``root``, in a stable order."""
+    return _files(root / "claims", "**/*.yaml") + _files(root / "claims", "**/*.yml") + _files(
+        root / "references", "**/*.bib"
+    )
+
+
+def read_registry(path: str | Path | None = None) -> Registry:
+    """Read a registry folder, collecting every problem instead of stopping at the first.
+
+    ``path`` is a folder holding ``claims/`` (and usually ``references/``); None means the
+    shipped registry. Raises :class:`RegistryError` only when the folder itself is unusable.
+    """
+    root = Path(path) if path is not None else shipped_registry_dir()
+    if not root.is_dir():
+        raise RegistryError("registry folder not found", path=_display(root))
+    if not (root / "claims").is_dir():
+        raise RegistryError("not a registry folder: it has no claims/ folder", path=_display(root))
+    registry = Registry(root=root)
+    seen: dict[str, Location] = {}
+    digest = hashlib.sha256()
+    for file in registry_files(root):
+        digest.update(str(file.relative_to(root)).encode())
+        if file.suffix == ".bib":
+            _read_bib_file(file, registry)
+        else:
+            _read_claims_file(file, registry, seen)
+        try:
+            digest.update(file.read_bytes())
+        except OSError:
+            pass
+    registry.fingerprint = digest.hexdigest()
+    return registry
+
+
+def load_registry(path: str | Path | None = None) -> Registry:
+    """Load a registry for linting: the shipped one when ``path`` is None.
+
+    Raises :class:`RegistryError` naming the file and line of the first problem that makes
+    the registry unusable (a YAML or BibTeX syntax error, a claim that fails validation).
+    Integrity findings such as a dangling reference key do not stop loading; run
+    :func:`claimcheck.registry.check_registry` (or ``claimcheck registry check``) for those.
+    """
+    registry = read_registry(path)
+    fatal = sorted(registry.fatal_problems)
+    if fatal:
+        first = fatal[0]
+        more = f" (and {len(fatal) - 1} more problem(s); run 'claimcheck registry check')" if len(fatal) > 1 else ""
+        raise RegistryError(f"{first.code} {first.message}{more}", path=first.path, line=first.line)
+    return registry

@@ -1,0 +1,141 @@
+"""Linking a sentence to the registry claim it makes.
+
+The whole registry is compiled once into a single :class:`~claimcheck.registry.terms.TermSet`
+holding every claim's phrases and keywords, so one pass over a sentence finds all candidate
+claims whatever the registry's size. Candidates are then ranked:
+
+1. a phrase hit (a reviewed wording) links with score 1.0;
+2. a registry pattern, tried only for claims the sentence already touched, scores 0.95;
+3. every keyword group of a claim hit scores 0.8 to 0.9, more groups being more specific;
+4. otherwise a fuzzy comparison (rapidfuzz) with the claim's known wordings — quotes seen on
+   pages and approved wordings — links near-copies of known sentences, scored below the exact
+   methods so a person can tell the two apart (as PromoMats separates exact from suggested links).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from claimcheck.models import Claim
+from claimcheck.registry.patterns import MAX_PATTERN_INPUT, compile_pattern
+from claimcheck.registry.terms import TermSet, fold
+
+#: A fuzzy comparison at or above this token-sort ratio (0-100) links a sentence.
+FUZZY_THRESHOLD = 86.0
+#: Sentences sharing at least this many distinctive words with a known wording are compared.
+_MIN_SHARED_WORDS = 4
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_STOPWORDS = frozenset(
+    """a an and are as at be been being but by can could do does for from had has have how i if in into
+    is it its may might more most no not of on or our so such than that the their them then there these
+    they this those to up was we were what when which who will with would you your""".split()
+)
+
+_PHRASE, _KEYWORD = 0, 1
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A sentence linked to a registry claim, with how and how surely it was linked."""
+
+    claim: Claim
+    score: float
+    method: str
+    start: int
+    end: int
+
+
+def _content_words(folded: str) -> set[str]:
+    return {word for word in _WORD.findall(folded) if word not in _STOPWORDS and len(word) > 2}
+
+
+class Matcher:
+    """The registry's claims compiled for linking sentences; build once, reuse for every page."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.claims = list(claims)
+        self._terms: TermSet[tuple[int, int, int]] = TermSet()
+        self._groups = [len(claim.match.keywords) for claim in self.claims]
+        self._patterns = [[compile_pattern(p) for p in claim.match.patterns] for claim in self.claims]
+        self._wordings: list[list[str]] = []
+        index: dict[str, set[int]] = defaultdict(set)
+        for number, claim in enumerate(self.claims):
+            for phrase in claim.match.phrases:
+                self._terms.add(phrase, (number, _PHRASE, 0))
+            for group_number, group in enumerate(claim.match.keywords):
+                for term in group:
+                    self._terms.add(term, (number, _KEYWORD, group_number))
+            wordings = [" ".join(fold(o.quote).split()) for o in claim.occurrences]
+            wordings += [" ".join(fold(w).split()) for w in claim.approved_wording]
+            self._wordings.append(wordings)
+            for wording in wordings:
+                for word in _content_words(wording):
+                    index[word].add(number)
+        # Words shared by many claims say nothing about which claim a sentence makes.
+        limit = max(3, len(self.claims) // 10)
+        self._word_index = {word: claims for word, claims in index.items() if len(claims) <= limit}
+
+    def match(self, sentence: str) -> Match | None:
+        """The best registry claim for ``sentence``, or None when it makes no known claim."""
+        folded = fold(sentence)
+        phrase_span: dict[int, tuple[int, int]] = {}
+        groups: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+        for hit in self._terms.search(folded):
+            number, kind, group = hit.value
+            if kind == _PHRASE:
+                best = phrase_span.get(number)
+                if best is None or hit.end - hit.start > best[1] - best[0]:
+                    phrase_span[number] = (hit.start, hit.end)
+            else:
+                groups[number].setdefault(group, (hit.start, hit.end))
+
+        ranked: list[tuple[float, int, int, Match]] = []
+        for number, (start, end) in phrase_span.items():
+            ranked.append((1.0, end - start, -number, Match(self.claims[number], 1.0, "phrase", start, end)))
+        touched = set(phrase_span) | set(groups)
+        for number in touched:
+            if number in phrase_span:
+                continue
+            hit_groups = groups.get(number, {})
+            needed = self._groups[number]
+            if needed and len(hit_groups) == needed:
+                score = min(0.9, 0.75 + 0.05 * needed)
+                start = min(span[0] for span in hit_groups.values())
+                end = max(span[1] for span in hit_groups.values())
+                ranked.append((score, needed, -number, Match(self.claims[number], score, "keywords", start, end)))
+                continue
+            if len(folded) <= MAX_PATTERN_INPUT:
+                for pattern in self._patterns[number]:
+                    found = pattern.search(sentence)
+                    if found:
+                        ranked.append(
+                            (0.95, 0, -number, Match(self.claims[number], 0.95, "pattern", found.start(), found.end()))
+                        )
+                        break
+        if ranked:
+            return max(ranked, key=lambda item: item[:3])[3]
+        return self._fuzzy(folded, touched)
+
+    def _fuzzy(self, folded: str, touched: set[int]) -> Match | None:
+        shared: Counter[int] = Counter()
+        for word in _content_words(folded):
+            for number in self._word_index.get(word, ()):
+                shared[number] += 1
+        candidates = touched | {number for number, count in shared.items() if count >= _MIN_SHARED_WORDS}
+        text = " ".join(folded.split())
+        best: tuple[float, int] | None = None
+        for number in sorted(candidates):
+            for wording in self._wordings[number]:
+                ratio = fuzz.token_sort_ratio(text, wording, score_cutoff=FUZZY_THRESHOLD)
+                if ratio and (best is None or ratio > best[0]):
+                    best = (ratio, number)
+        if best is None:
+            return None
+        score = round(0.8 * best[0] / 100.0, 3)
+        return Match(self.claims[best[1]], score, "fuzzy", 0, len(folded))

@@ -1,0 +1,133 @@
+"""Finding many literal terms in text at once, on word boundaries.
+
+Registry phrases, keywords and qualifiers are plain words a reviewer writes, so they are
+matched literally rather than as regular expressions: case, curly quotes, dashes and spacing
+are folded (:func:`fold`), a term ending in ``*`` matches as a word prefix, and all terms of a
+:class:`TermSet` are searched in one pass with an Aho-Corasick automaton, so the cost of a
+search does not grow with the number of terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+T = TypeVar("T", bound=Hashable)
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\t": " ",
+        "\n": " ",
+        "\r": " ",
+        "\uff05": "%",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Lowercase and fold punctuation variants, keeping the length so offsets still line up."""
+    folded = text.translate(_FOLD).lower()
+    if len(folded) != len(text):
+        # A few characters lowercase to two code points (e.g. 'İ'); fold them one at a time.
+        folded = "".join(ch.translate(_FOLD).lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return folded
+
+
+def normalize_term(term: str) -> str:
+    """A registry term as it is searched: folded, with inner whitespace collapsed."""
+    return " ".join(fold(term).split())
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[T]):
+    """A term found in text: its span in the searched text and the value it was added with."""
+
+    start: int
+    end: int
+    value: T
+
+
+class TermSet(Generic[T]):
+    """Literal terms, each tagged with a value, searched together on word boundaries."""
+
+    def __init__(self, terms: Iterable[tuple[str, T]] = ()) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._count = 0
+        self._finished = False
+        for term, value in terms:
+            self.add(term, value)
+
+    def add(self, term: str, value: T) -> None:
+        """Add a term (``word*`` for a prefix) tagged with ``value``."""
+        if self._finished:
+            raise RuntimeError("terms cannot be added after the first search")
+        prefix = term.rstrip().endswith("*")
+        key = normalize_term(term.rstrip().rstrip("*"))
+        if not key:
+            return
+        existing = self._automaton.get(key, None)
+        entries: tuple[tuple[bool, T], ...] = existing[1] if existing else ()
+        if (prefix, value) not in entries:
+            self._automaton.add_word(key, (len(key), (*entries, (prefix, value))))
+            self._count += 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _ready(self) -> bool:
+        if not self._finished:
+            self._finished = True
+            if self._count:
+                self._automaton.make_automaton()
+        return self._count > 0
+
+    def search(self, folded_text: str) -> Iterator[Hit[T]]:
+        """Every hit in ``folded_text`` (already passed through :func:`fold`), in text order."""
+        if not self._ready():
+            return
+        n = len(folded_text)
+        for end_index, (length, entries) in self._automaton.iter(folded_text):
+            start = end_index - length + 1
+            end = end_index + 1
+            first, last = folded_text[start], folded_text[end_index]
+            if _is_word(first) and start > 0 and _is_word(folded_text[start - 1]):
+                continue
+            after_word = _is_word(last) and end < n and _is_word(folded_text[end])
+            for prefix, value in entries:
+                if after_word and not prefix:
+                    continue
+                if prefix:
+                    # A prefix term covers the rest of the word it starts.
+                    stop = end
+                    while stop < n and _is_word(folded_text[stop]):
+                        stop += 1
+                    yield Hit(start, stop, value)
+                else:
+                    yield Hit(start, end, value)
+
+    def first(self, folded_text: str) -> Hit[T] | None:
+        """The first hit in text order, or None."""
+        return next(self.search(folded_text), None)

@@ -1,0 +1,100 @@
+"""Reading claim YAML files with line numbers, and turning validation errors into ``file:line`` text.
+
+ruamel.yaml's round-trip loader is used because it keeps the line of every key (so an error
+names the line a reviewer must edit) and because the same loader can later write a file back
+with its comments intact. It never constructs Python objects from tags such as
+``!!python/object``: those stay inert tagged values and then fail validation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from claimcheck.errors import RegistryError
+
+
+def load_yaml(text: str, *, path: str) -> Any:
+    """Parse YAML text, raising :class:`RegistryError` with the file and line of a syntax error."""
+    yaml = YAML(typ="rt")
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise RegistryError(f"YAML syntax error: {problem}", path=path, line=line) from None
+    except YAMLError as exc:
+        raise RegistryError(f"YAML error: {exc}", path=path) from None
+    except RecursionError:
+        raise RegistryError("YAML nesting is too deep", path=path) from None
+
+
+def node_line(node: Any, default: int) -> int:
+    """The 1-based line where a mapping or sequence node starts, or ``default``."""
+    lc = getattr(node, "lc", None)
+    if lc is not None and lc.line is not None:
+        return int(lc.line) + 1
+    return default
+
+
+def locate(node: Any, loc: Sequence[int | str], default: int) -> int:
+    """The 1-based line of the value at ``loc`` (a pydantic error location) inside ``node``.
+
+    Walks as deep as the document goes; when the last step is a key that is missing (a required
+    field) the line of the enclosing mapping is the best answer.
+    """
+    line = node_line(node, default)
+    current = node
+    for step in loc:
+        if isinstance(current, CommentedMap) and step in current:
+            key_line, _ = current.lc.key(step)
+            line = int(key_line) + 1
+            current = current[step]
+        elif isinstance(current, CommentedSeq) and isinstance(step, int) and 0 <= step < len(current):
+            item_line, _ = current.lc.item(step)
+            line = int(item_line) + 1
+            current = current[step]
+        else:
+            break
+    return line
+
+
+def _field_name(loc: Sequence[int | str]) -> str:
+    parts: list[str] = []
+    for step in loc:
+        if isinstance(step, int):
+            parts.append(f"[{step}]")
+        else:
+            parts.append(("." if parts else "") + step)
+    return "".join(parts) or "(entry)"
+
+
+def _describe(error: dict[str, Any]) -> str:
+    kind = error.get("type", "")
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "enum":
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return f"{value!r} is not one of {expected}"
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        return "is not a known field"
+    if kind == "string_pattern_mismatch":
+        return f"{value!r} does not match the pattern {ctx.get('pattern')}"
+    message = str(error.get("msg", "is invalid"))
+    return message[0].lower() + message[1:] if message else "is invalid"
+
+
+def validation_messages(exc: ValidationError, node: Any, default_line: int) -> Iterator[tuple[int, str]]:
+    """Yield ``(line, 'field: problem')`` for each error in a pydantic validation failure."""
+    for error in exc.errors():
+        loc = tuple(step for step in error["loc"] if isinstance(step, int | str))
+        # pydantic appends the enum/union member tag to some locations; keep only real keys.
+        yield locate(node, loc, default_line), f"{_field_name(loc)}: {_describe(dict(error))}"

@@ -1,0 +1,228 @@
+"""CC1xx: rules that judge a sentence against the registry claim it was linked to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcheck.lint import SentenceContext
+from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Verdict
+from claimcheck.registry.terms import fold
+from claimcheck.rules.base import Hit, Scope, rule
+
+
+def _verdict_evidence(context: SentenceContext, stances: tuple[str, ...]) -> str:
+    claim = context.claim
+    assert claim is not None
+    for item in context.registry.evidence(claim):
+        if item.stance.value in stances:
+            return f" Evidence: {item.citation} — {item.finding}"
+    return ""
+
+
+@rule(
+    "CC101",
+    "unregistered-claim",
+    Severity.WARNING,
+    Scope.SENTENCE,
+    summary="A health claim that matches no registry entry.",
+    explanation=(
+        "The sentence makes a health claim (about efficacy, speed, safety, approval, mechanism and so on) "
+        "but no claim in the registry covers it, so nobody has weighed the evidence for it. A reviewer should "
+        "either link it to an existing claim (add its wording as a match phrase) or add a new registry entry "
+        "with evidence, grade and verdict (`claimcheck extract` drafts one)."
+    ),
+    example="Our infusions reset the brain's stress circuits.",
+    fix="Register the claim with its evidence, or remove it.",
+)
+def unregistered_claim(context: SentenceContext) -> Iterator[Hit]:
+    if context.match is None and context.detection.is_claim:
+        categories = ", ".join(c.value for c in context.detection.categories) or "health"
+        yield Hit(f"Unregistered {categories} claim: no registry entry covers it; it needs review.")
+
+
+@rule(
+    "CC102",
+    "unsupported-claim",
+    Severity.ERROR,
+    Scope.SENTENCE,
+    summary="The sentence makes a claim the registry judges unsupported.",
+    explanation=(
+        "The linked registry claim has the verdict `unsupported`: the evidence does not establish it (too few, "
+        "too small or too indirect studies). Making it in marketing copy is not substantiated. Use the claim's "
+        "approved wording, which says what the evidence does support."
+    ),
+    example="Ketamine heals addiction by rewiring the reward system.",
+    fix="Replace with the approved wording, or remove.",
+)
+def unsupported_claim(context: SentenceContext) -> Iterator[Hit]:
+    claim = context.claim
+    if claim is not None and claim.verdict is Verdict.UNSUPPORTED:
+        yield Hit(f"Unsupported claim ({claim.id}): {claim.statement}")
+
+
+@rule(
+    "CC103",
+    "contradicted-claim",
+    Severity.ERROR,
+    Scope.SENTENCE,
+    summary="The sentence makes a claim the evidence contradicts.",
+    explanation=(
+        "The linked registry claim has the verdict `contradicted`: studies, labels or regulators say the "
+        "opposite (for example 'non-addictive' against abuse-potential data and label warnings). Such a claim "
+        "is false or misleading, not merely unproven."
+    ),
+    example="Ketamine is non-addictive.",
+    fix="Remove the claim; state what the evidence shows instead.",
+)
+def contradicted_claim(context: SentenceContext) -> Iterator[Hit]:
+    claim = context.claim
+    if claim is not None and claim.verdict is Verdict.CONTRADICTED:
+        evidence = _verdict_evidence(context, ("contradicts",))
+        yield Hit(f"Contradicted by the evidence ({claim.id}): {claim.statement}{evidence}")
+
+
+@rule(
+    "CC104",
+    "overstated-certainty",
+    Severity.ERROR,
+    Scope.SENTENCE,
+    summary="Wording stronger than the evidence allows.",
+    explanation=(
+        "Each registry claim records the strongest wording its evidence allows (`max_strength`: none < "
+        "correlational < conditional < direct). The sentence is classified on the same scale; when it states "
+        "the relationship more strongly (\"relieves\" where the evidence supports \"may help some patients\"), "
+        "or lifts it with boosters such as \"remarkably\" or \"proven\" that the grade of evidence does not "
+        "bear, it overstates certainty."
+    ),
+    example="Ketamine remarkably relieves depression.",
+    fix="Hedge to the claim's strength: 'may help some adults with treatment-resistant depression'.",
+)
+def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
+    claim = context.claim
+    if claim is None or claim.verdict in (Verdict.UNSUPPORTED, Verdict.CONTRADICTED):
+        return
+    strength = context.detection.strength
+    boosters = context.features.boosters
+    if strength > claim.max_strength:
+        yield Hit(
+            f"Wording is {strength.value} but the evidence ({claim.grade.value} certainty) allows at most "
+            f"{claim.max_strength.value} ({claim.id})."
+        )
+    elif boosters and not (claim.grade is Grade.HIGH and claim.max_strength is Strength.DIRECT):
+        booster = boosters[0]
+        yield Hit(
+            f"'{booster.text}' overstates {claim.grade.value}-certainty evidence ({claim.id}).",
+            booster.start,
+            booster.end,
+        )
+
+
+@rule(
+    "CC105",
+    "missing-qualifier",
+    Severity.WARNING,
+    Scope.SENTENCE,
+    summary="A qualifier the claim needs (population, setting, durability) is missing near it.",
+    explanation=(
+        "Some claims are only true with a qualifier: for whom (\"adults with treatment-resistant "
+        "depression\"), in what setting (\"in clinical trials\") or for how long (\"the effect often fades "
+        "within weeks\"). The registry lists, per claim, groups of acceptable qualifier phrases; one phrase of "
+        "each group must appear in the sentence or the sentence before or after it."
+    ),
+    example="Ketamine relieves depression within hours.",
+    fix="Add the qualifier: 'In studies of adults with treatment-resistant depression, ...'.",
+)
+def missing_qualifier(context: SentenceContext) -> Iterator[Hit]:
+    claim = context.claim
+    if claim is None or not claim.qualifiers or claim.verdict in (Verdict.UNSUPPORTED, Verdict.CONTRADICTED):
+        return
+    number = context.registry.number(claim)
+    hits = context.registry.qualifiers.search(fold(context.window))
+    present = {group for n, group in (hit.value for hit in hits) if n == number}
+    for group, phrases in claim.qualifiers.items():
+        if group not in present:
+            examples = "', '".join(phrases[:3])
+            yield Hit(f"Missing {group} qualifier for {claim.id} (e.g. '{examples}').")
+
+
+def _describe(number: NumberRange) -> str:
+    low = f"{number.min:g}" if number.min is not None else ""
+    high = f"{number.max:g}" if number.max is not None else ""
+    span = f"{low}–{high}" if low and high else (f"≥{low}" if low else f"≤{high}")
+    unit = "%" if number.unit.value == "percent" else f" {number.unit.value}"
+    extra = ", ".join(x for x in (number.population, number.timepoint) if x)
+    return f"{number.quantity} {span}{unit}" + (f" ({extra})" if extra else "")
+
+
+@rule(
+    "CC106",
+    "number-out-of-range",
+    Severity.ERROR,
+    Scope.SENTENCE,
+    summary="A figure outside what the cited findings support.",
+    explanation=(
+        "The registry records, per claim, the figures the evidence supports (a response rate, a time to "
+        "effect, a duration) as ranges. A percentage or duration in the sentence that can be compared with "
+        "one of these ranges but falls outside all of them misstates the evidence, e.g. '70% of people' "
+        "where trials found about half of a narrower population responding, briefly."
+    ),
+    example="Benefits 90% of patients.",
+    fix="State the figure the evidence supports, with its population and timepoint.",
+)
+def number_out_of_range(context: SentenceContext) -> Iterator[Hit]:
+    claim = context.claim
+    if claim is None or not claim.numbers:
+        return
+    for quantity in context.features.quantities:
+        verdicts = [number.contains(quantity.value, quantity.unit) for number in claim.numbers]
+        comparable = [v for v in verdicts if v is not None]
+        if comparable and not any(comparable):
+            supported = "; ".join(
+                _describe(n) for n, v in zip(claim.numbers, verdicts, strict=True) if v is not None
+            )
+            yield Hit(
+                f"'{quantity.span.text}' is outside what the evidence supports: {supported} ({claim.id}).",
+                quantity.span.start,
+                quantity.span.end,
+            )
+
+
+#: Categories whose claims need at least moderate certainty before they are made to the public.
+EVIDENCE_SENSITIVE = frozenset(
+    {
+        Category.EFFICACY,
+        Category.ONSET,
+        Category.DURABILITY,
+        Category.SAFETY,
+        Category.SIDE_EFFECTS,
+        Category.COMPARATIVE,
+        Category.INDICATION,
+    }
+)
+
+
+@rule(
+    "CC107",
+    "weak-evidence",
+    Severity.WARNING,
+    Scope.SENTENCE,
+    summary="The matched claim rests on low or very low certainty evidence.",
+    explanation=(
+        "GRADE rates the certainty of a body of evidence high, moderate, low or very low. An efficacy, "
+        "speed, durability, safety, comparative or indication claim whose evidence is low or very low "
+        "(small uncontrolled studies, case series, animal work) should not be presented as established; "
+        "say that it is early or uncertain, or leave it out."
+    ),
+    example="Ketamine treats OCD.",
+    fix="Say the evidence is early: 'small early studies have explored ketamine for OCD'.",
+)
+def weak_evidence(context: SentenceContext) -> Iterator[Hit]:
+    claim = context.claim
+    if claim is None or claim.verdict not in (Verdict.SUPPORTED, Verdict.QUALIFIED):
+        return
+    if claim.category in EVIDENCE_SENSITIVE and claim.grade <= Grade.LOW:
+        if context.detection.strength >= Strength.CONDITIONAL or context.features.boosters:
+            yield Hit(
+                f"{claim.category.value} claim rests on {claim.grade.value}-certainty evidence ({claim.id}): "
+                f"{claim.grade_rationale}"
+            )

@@ -1,0 +1,310 @@
+"""CC2xx: wording that is a problem in health marketing whatever the claim.
+
+Each rule pairs its trigger vocabulary (a compiled pattern, kept here beside the rule so the
+rule is one unit) with the conditions that excuse it: negation ("is not FDA-approved for any
+psychiatric condition"), a citation nearby, or a registry claim that the evidence supports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from claimcheck.lint import SentenceContext
+from claimcheck.models import Category, Severity, Verdict
+from claimcheck.rules.base import Hit, Scope, rule
+
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|cannot|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|hasn't|"
+    r"haven't|won't|nothing|none)\b|n't\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:,.!?]|\b(?:but|however|although|though|while)\b", re.IGNORECASE)
+
+_SUPPORTED = (Verdict.SUPPORTED, Verdict.QUALIFIED)
+
+
+def negated(text: str, start: int, window: int = 40) -> bool:
+    """Whether a negation governs the words at ``start``: it comes shortly before, in the same clause."""
+    before = text[max(0, start - window) : start].replace("\u2019", "'")
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    return _NEGATION.search(before) is not None
+
+
+def _first_unnegated(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    for found in pattern.finditer(text):
+        if not negated(text, found.start()):
+            return found
+    return None
+
+
+SUPERLATIVE = re.compile(
+    r"\b(?:best|safest|finest|leading|foremost|premier|top[- ]rated|world[- ]class|unmatched|unrivall?ed|"
+    r"unparalleled|most (?:highly )?(?:experienced|trained|qualified|trusted|advanced|effective|respected|skilled|"
+    r"innovative))\b|#\s?1\b|\bnumber[- ]one\b|\bthe only (?:clinic|provider|treatment|therapy|center|centre)\b",
+    re.IGNORECASE,
+)
+_NOT_SUPERLATIVE = re.compile(r"\b(?:best practices?|at best|(?:your|our|their) best|best[- ]known)\b", re.IGNORECASE)
+
+
+@rule(
+    "CC201",
+    "superlative",
+    Severity.WARNING,
+    Scope.SENTENCE,
+    summary="Superlatives: 'best', 'most experienced', '#1', 'leading', 'safest'.",
+    explanation=(
+        "Superlatives about a treatment or a provider are claims of comparison with everyone else that "
+        "can rarely be substantiated. Regulators treat them as objective claims needing proof; reviewers "
+        "should ask for it or remove the word."
+    ),
+    example="We are the best choice for ketamine therapy.",
+    fix="Describe concrete, checkable facts: 'Our infusions are given by board-certified anesthesiologists.'",
+)
+def superlative(context: SentenceContext) -> Iterator[Hit]:
+    if not context.is_claim:
+        return
+    for found in SUPERLATIVE.finditer(context.text):
+        if _NOT_SUPERLATIVE.match(context.text, found.start()) or negated(context.text, found.start()):
+            continue
+        yield Hit(f"Superlative '{found.group()}' needs substantiation.", found.start(), found.end())
+        return
+
+
+ABSOLUTE_SAFETY = re.compile(
+    r"\b(?:very|completely|totally|perfectly|entirely|extremely|absolutely|incredibly|100%|fully|exceptionally)"
+    r"\s+safe\b|\bsafe and (?:effective|proven)\b|\b(?:no|zero|without(?: any)?|free (?:of|from))\s+"
+    r"(?:side[- ]effects?|risks?|adverse effects?|danger)\b|\b(?:risk|side[- ]effect)[- ]free\b|"
+    r"\bnon[- ]?addictive\b|\bnot (?:habit[- ]forming|addictive)\b|\bharmless\b|\bno (?:risk|chance) of "
+    r"(?:addiction|dependence|abuse)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "CC202",
+    "absolute-safety",
+    Severity.ERROR,
+    Scope.SENTENCE,
+    summary="Absolute safety claims: 'very safe', 'no side effects', 'risk-free', 'non-addictive'.",
+    explanation=(
+        "No medicine is free of risk. Absolute safety language ('very safe', 'completely safe', 'no side "
+        "effects', 'risk-free', 'non-addictive') contradicts labels that list adverse reactions and abuse "
+        "potential, and it is among the claims regulators most often find false or misleading."
+    ),
+    example="Ketamine infusions are completely safe and non-addictive.",
+    fix="Name the common side effects and the monitoring: 'Side effects such as dissociation and raised blood "
+    "pressure are common; you are monitored during and after each infusion.'",
+)
+def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
+    for found in ABSOLUTE_SAFETY.finditer(context.text):
+        phrase = found.group()
+        # 'no side effects' carries its own negation; look for one governing the phrase from outside.
+        if negated(context.text, found.start()):
+            continue
+        yield Hit(f"Absolute safety claim '{phrase}': no treatment is free of risk.", found.start(), found.end())
+        return
+
+
+_RISK_MINIMIZATION = re.compile(
+    r"\bside[- ]effects?\s+(?:are|is|were|tend to be|remain)\s+(?:\w+\s+){0,2}?(?:mild|minimal|minor|rare|"
+    r"short[- ]lived|temporary|transient|manageable|negligible|insignificant)\b|"
+    r"\bbenefits?\b[^.;]{0,60}?\boutweighs?\b[^.;]{0,30}?\brisks?\b|"
+    r"\b(?:generally |usually |very |extremely )?well[- ]tolerated\b|"
+    r"\b(?:minimal|minor|only mild|only minor|few if any)\s+(?:side[- ]effects?|risks?)\b|"
+    r"\bnothing to (?:worry|fear)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "CC203",
+    "risk-minimization",
+    Severity.WARNING,
+    Scope.SENTENCE,
+    summary="Wording that plays down risks: 'side effects are mild and short-lived', 'benefits outweigh the risks'.",
+    explanation=(
+        "Fair balance requires risks to be presented as clearly as benefits. Phrases that pre-judge the "
+        "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', or 'the benefits "
+        "outweigh the risks' — minimise them; whether benefits outweigh risks is a decision for a patient "
+        "and a clinician, not a marketing claim."
+    ),
+    example="Side effects are typically mild and short-lived, and the benefits outweigh the risks.",
+    fix="State the side effects and how often they occur, without judging them for the reader.",
+)
+def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
+    found = _first_unnegated(_RISK_MINIMIZATION, context.text)
+    if found:
+        yield Hit(f"Risk-minimising wording: '{found.group()}'.", found.start(), found.end())
+
+
+_CURE = re.compile(
+    r"\b(?:cure[sd]?|curing|guarantee[sd]?|guaranteeing|permanent(?:ly)?|miracle|miraculous|once and for all|"
+    r"forever)\b|\b100\s?%(?!\s+(?:of (?:the )?(?:proceeds|profits)))",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "CC204",
+    "cure-or-guarantee",
+    Severity.ERROR,
+    Scope.SENTENCE,
+    summary="Cure or guarantee language: 'cure', 'guaranteed', 'permanent', '100%', 'miracle'.",
+    explanation=(
+        "Claims that a treatment cures a condition, works for everyone, works permanently or is guaranteed "
+        "are almost never supported for psychiatric or pain treatments, where responses vary and often fade. "
+        "They are treated as deceptive by consumer-protection regulators."
+    ),
+    example="Our ketamine protocol cures depression permanently.",
+    fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
+)
+def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
+    found = _first_unnegated(_CURE, context.text)
+    if found:
+        yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
+
+
+_APPROVAL = re.compile(
+    r"\b(?:fda|food and drug administration)[- ]?(?:approved|cleared|regulated|sanctioned|authori[sz]ed|"
+    r"endorsed)\b|\b(?:approved|cleared|endorsed) by the (?:u\.?s\.? )?(?:fda|food and drug administration)\b|"
+    r"\bfda approval\b",
+    re.IGNORECASE,
+)
+_SCOPED_APPROVAL = re.compile(r"\boff[- ]label\b|\bnot (?:fda[- ])?approved for\b", re.IGNORECASE)
+
+
+@rule(
+    "CC205",
+    "regulatory-status",
+    Severity.ERROR,
+    Scope.SENTENCE,
+    summary="Approval language ('FDA-approved') that implies approval for the advertised use.",
+    explanation=(
+        "'FDA-approved' on a page promoting a treatment tells readers the treatment is approved for what the "
+        "page advertises. Approval is for a specific product, route and indication: a drug approved as an "
+        "anaesthetic is not approved for depression, and using it so is off-label. Negated statements ('is not "
+        "FDA-approved for any psychiatric condition') and sentences that say the use is off-label are accurate "
+        "and are not flagged; neither are registry claims about an approval the evidence confirms."
+    ),
+    example="Ketamine is an FDA-approved medication.",
+    fix="Say what the approval covers and that the advertised use is off-label.",
+)
+def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
+    claim = context.claim
+    if claim is not None and claim.category is Category.REGULATORY and claim.verdict in _SUPPORTED:
+        return
+    if _SCOPED_APPROVAL.search(context.text):
+        return
+    found = _first_unnegated(_APPROVAL, context.text)
+    if found:
+        yield Hit(
+            f"'{found.group()}' implies approval for the advertised use; say what the approval covers.",
+            found.start(),
+            found.end(),
+        )
+
+
+_ESTABLISHMENT = re.compile(
+    r"\b(?:clinically|scientifically|medically)[- ]proven\b|"
+    r"\b(?:studies|research|trials|evidence|science|data|researchers|scientists|experts|doctors)"
+    r"(?:\s+[\w'-]+){0,7}?\s+(?:show|shows|shown|prove|proves|proved|proven|demonstrate|demonstrates|"
+    r"demonstrated|found|find|finds|indicate|indicates|indicated|suggest|suggests|suggested|confirm|confirms|"
+    r"confirmed|established)\b",
+    re.IGNORECASE,
+)
+_STRONG_VERB = re.compile(r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrated?|confirmed?)\b", re.IGNORECASE)
+
+
+@rule(
+    "CC206",
+    "establishment-claim",
+    Severity.WARNING,
+    Scope.SENTENCE,
+    summary="'Clinically proven', 'studies show', 'research has shown' with no citation nearby.",
+    explanation=(
+        "An establishment claim says a specific level of scientific support exists. The FTC expects the "
+        "advertiser to have exactly that level of support; a reader can only check it if the study is cited. "
+        "The rule fires when no citation marker ([1], (Author 2020), a DOI or URL) is in the sentence or the "
+        "sentences beside it."
+    ),
+    example="Studies have shown that ketamine relieves anxiety within hours.",
+    fix="Cite the study, and say what it found in whom: 'In a 2013 trial of 73 adults ... [1]'.",
+)
+def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
+    if context.citation_nearby:
+        return
+    found = _first_unnegated(_ESTABLISHMENT, context.text)
+    if found and (context.is_claim or _STRONG_VERB.search(found.group())):
+        yield Hit(f"'{found.group()}' cites no study.", found.start(), found.end())
+
+
+_COMPARATIVE = re.compile(
+    r"\b(?:better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable)\s+(?:than|to)\b|"
+    r"\bunlike\s+(?:\w+\s+){0,2}?(?:antidepressants?|medications?|medicines|treatments?|therapies|drugs|ssris|"
+    r"pills|talk therapy|counsel(?:l)?ing)\b|\b(?:just |equally |at least )?as (?:effective|good|safe|fast) as\b|"
+    r"\boutperform(?:s|ed|ing)?\b|\bbeats?\s+(?:\w+\s+)?(?:antidepressants?|medications?|therapy|treatments?)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "CC207",
+    "comparative-claim",
+    Severity.WARNING,
+    Scope.SENTENCE,
+    summary="'Better than', 'unlike antidepressants', 'just as effective as' without head-to-head evidence.",
+    explanation=(
+        "A comparison with another treatment needs head-to-head evidence: trials that compared the two in "
+        "the same population. Comparing the best results of one treatment with the typical results of "
+        "another misleads. The rule is silent when the sentence links to a registry claim of category "
+        "comparative that the evidence supports."
+    ),
+    example="Unlike antidepressants, ketamine works within hours.",
+    fix="Drop the comparison, or cite the head-to-head trial and its population.",
+)
+def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
+    claim = context.claim
+    if claim is not None and claim.category is Category.COMPARATIVE and claim.verdict in _SUPPORTED:
+        return
+    found = _first_unnegated(_COMPARATIVE, context.text)
+    if found and context.is_claim:
+        yield Hit(f"Comparative claim '{found.group()}' needs head-to-head evidence.", found.start(), found.end())
+
+
+_TESTIMONIAL = re.compile(
+    r"\b(?:changed|saved) my life\b|\bI (?:felt|feel|was|had|noticed|could|can|finally)\b|\bmy (?:depression|anxiety|"
+    r"pain|ptsd|life|symptoms)\b|\b(?:patients|clients|people|customers|users)\s+(?:often |frequently |commonly )?"
+    r"(?:tell|report|say|describe|rave)\b|\b(?:some|many|most|countless)\s+(?:people|patients|clients)\s+"
+    r"(?:report|say|describe|tell)\b|\btestimonials?\b|\b5[- ]star\b",
+    re.IGNORECASE,
+)
+_EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
+
+
+@rule(
+    "CC208",
+    "testimonial",
+    Severity.INFO,
+    Scope.SENTENCE,
+    summary="Anecdotes and user reports offered as evidence of effect.",
+    explanation=(
+        "Testimonials and 'patients tell us' reports are not evidence that a treatment works, and the FTC "
+        "treats an endorsement of effect as a claim the advertiser must substantiate, including that the "
+        "result is typical. Reported as info; raised to a warning when the anecdote is offered as evidence "
+        "of efficacy, speed or duration."
+    ),
+    example="Some people report feeling better within hours of their first treatment.",
+    fix="Present trial results with their population instead, or label the anecdote as not typical.",
+)
+def testimonial(context: SentenceContext) -> Iterator[Hit]:
+    found = _TESTIMONIAL.search(context.text)
+    if not found:
+        return
+    categories = set(context.detection.categories)
+    if context.claim is not None:
+        categories.add(context.claim.category)
+    severity = Severity.WARNING if categories & _EFFECT_CATEGORIES else None
+    yield Hit(f"Anecdote offered as evidence: '{found.group()}'.", found.start(), found.end(), severity)

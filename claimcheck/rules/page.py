@@ -1,0 +1,99 @@
+"""CC3xx: rules about a page as a whole. Their findings point at the first line of the page body."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from claimcheck.lint import PageContext, SentenceContext
+from claimcheck.models import Category, Severity
+from claimcheck.registry.terms import fold
+from claimcheck.rules.base import Hit, Scope, rule
+from claimcheck.rules.language import ABSOLUTE_SAFETY, negated
+
+_BENEFIT = frozenset(
+    {Category.EFFICACY, Category.ONSET, Category.DURABILITY, Category.INDICATION, Category.COMPARATIVE}
+)
+_RISK = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
+_RISK_WORDS = re.compile(
+    r"\b(?:side[- ]effects?|adverse|risks?|contraindicat\w*|not (?:be )?(?:recommended|appropriate|suitable|safe) "
+    r"for|should not|must not|warnings?|precautions?|dissociat\w*|nausea|vomiting|dizziness|blood pressure|"
+    r"heart rate|addict\w*|abuse|dependence|misuse|hallucinat\w*|may cause|can cause|complications?)\b",
+    re.IGNORECASE,
+)
+
+
+def _categories(sentence: SentenceContext) -> set[Category]:
+    found = set(sentence.detection.categories) if sentence.detection.is_claim else set()
+    if sentence.claim is not None:
+        found.add(sentence.claim.category)
+    return found
+
+
+def _informs_of_risk(sentence: SentenceContext) -> bool:
+    # 'No side effects' names side effects only to deny them: that is not risk information.
+    if ABSOLUTE_SAFETY.search(sentence.text):
+        return False
+    if _categories(sentence) & _RISK:
+        return True
+    return any(not negated(sentence.text, m.start()) for m in _RISK_WORDS.finditer(sentence.text))
+
+
+@rule(
+    "CC301",
+    "missing-risk-information",
+    Severity.WARNING,
+    Scope.PAGE,
+    summary="The page makes benefit claims but says nothing of risks, side effects or contraindications.",
+    explanation=(
+        "Fair balance: copy that promotes a treatment's benefits must also give its risks, with comparable "
+        "prominence. A 2023 audit of ketamine clinic advertising found that many advertisers mentioned no "
+        "risks at all. The rule fires when at least one sentence on the page makes an efficacy, speed, "
+        "durability, indication or comparative claim and no sentence names a side effect, risk or "
+        "contraindication."
+    ),
+    example="A page that says 'Ketamine relieves depression fast' and never mentions side effects.",
+    fix="Add the main side effects, who should not have the treatment, and the monitoring involved.",
+)
+def missing_risk_information(page: PageContext) -> Iterator[Hit]:
+    benefits = [s for s in page.sentences if s.is_claim and _categories(s) & _BENEFIT]
+    if not benefits:
+        return
+    if any(_informs_of_risk(s) for s in page.sentences):
+        return
+    yield Hit(
+        f"The page makes {len(benefits)} benefit claim(s) but gives no information on risks, side effects or "
+        "contraindications."
+    )
+
+
+@rule(
+    "CC302",
+    "weak-source",
+    Severity.INFO,
+    Scope.PAGE,
+    summary="The page cites news or marketing pages where primary studies exist.",
+    explanation=(
+        "Citing a news story or another clinic's page as the source of a medical claim passes on someone "
+        "else's summary, often of a different population or outcome. When the registry knows primary "
+        "studies on the same claims, cite those instead. Sources are recognised by the URLs and titles of "
+        "registry references whose design is news or marketing."
+    ),
+    example="References: https://example-news.org/ketamine-for-depression",
+    fix="Cite the trial or review the news story reports on.",
+)
+def weak_source(page: PageContext) -> Iterator[Hit]:
+    terms = page.registry.weak_sources
+    if not len(terms):
+        return
+    cited: list[str] = []
+    for unit in page.document.units:
+        for hit in terms.search(fold(unit.text)):
+            if hit.value not in cited:
+                cited.append(hit.value)
+    for key in cited:
+        reference = page.registry.references[key]
+        primary = page.registry.primary_alternatives(key)
+        instead = f"; cite instead: {', '.join(r.cite() for r in primary[:3])}" if primary else ""
+        design = reference.design.value if reference.design else "secondary"
+        yield Hit(f"Cites a {design} source ({reference.cite()}){instead}.")
