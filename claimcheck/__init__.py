@@ -74,7 +74,33 @@ _EXPORTS = {
     },
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "Category",
+    "Citation",
+    "Claim",
+    "ClaimcheckError",
+    "Finding",
+    "Grade",
+    "InputError",
+    "Occurrence",
+    "Reference",
+    "Registry",
+    "RegistryError",
+    "Report",
+    "Review",
+    "Severity",
+    "Stance",
+    "Strength",
+    "StudyDesign",
+    "Verdict",
+    "__version__",
+    "check_file",
+    "check_registry",
+    "check_text",
+    "classify_strength",
+    "lint_paths",
+    "load_registry",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -161,9 +161,8 @@ def _registry(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     fatal = any(p.fatal for p in problems)
-    summary = (
-        f"{len(registry.claims)} claims, {len(registry.references)} references: "
-        + (f"{len(problems)} problem(s)" if problems else "no problems")
+    summary = f"{len(registry.claims)} claims, {len(registry.references)} references: " + (
+        f"{len(problems)} problem(s)" if problems else "no problems"
     )
     print(summary, file=sys.stderr)
     if fatal:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,8 +165,10 @@ def _read_bib_file(path: Path, registry: Registry) -> None:
 
 def registry_files(root: Path) -> list[Path]:
     """Every file that makes up the registry at ``root``, in a stable order."""
-    return _files(root / "claims", "**/*.yaml") + _files(root / "claims", "**/*.yml") + _files(
-        root / "references", "**/*.bib"
+    return (
+        _files(root / "claims", "**/*.yaml")
+        + _files(root / "claims", "**/*.yml")
+        + _files(root / "references", "**/*.bib")
     )
 
 
@@ -189,10 +192,8 @@ def read_registry(path: str | Path | None = None) -> Registry:
             _read_bib_file(file, registry)
         else:
             _read_claims_file(file, registry, seen)
-        try:
+        with contextlib.suppress(OSError):  # an unreadable file was already reported
             digest.update(file.read_bytes())
-        except OSError:
-            pass
     registry.fingerprint = digest.hexdigest()
     return registry
 

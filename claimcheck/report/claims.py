@@ -52,7 +52,8 @@ def render_show(registry: Registry, claim: Claim) -> str:
         "Statement:",
         _wrap(claim.statement),
         "",
-        f"Verdict: {claim.verdict.value}    Grade: {claim.grade.value}    Strongest wording: {claim.max_strength.value}",
+        f"Verdict: {claim.verdict.value}    Grade: {claim.grade.value}    "
+        f"Strongest wording: {claim.max_strength.value}",
         "Grade rationale:",
         _wrap(claim.grade_rationale),
         "",
@@ -83,8 +84,12 @@ def render_show(registry: Registry, claim: Claim) -> str:
             out.append(f"  - {o.source}{f':{o.line}' if o.line else ''}{codes}")
             out.append(_wrap(f"\u201c{o.quote}\u201d", "      "))
     review = claim.review
-    out += ["", f"Review: {review.status.value}" + (f" by {review.reviewer}" if review.reviewer else "")
-            + (f" on {review.date.isoformat()}" if review.date else "")]
+    out += [
+        "",
+        f"Review: {review.status.value}"
+        + (f" by {review.reviewer}" if review.reviewer else "")
+        + (f" on {review.date.isoformat()}" if review.date else ""),
+    ]
     return "\n".join(out) + "\n"
 
 

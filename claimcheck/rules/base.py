@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.models import Severity
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from claimcheck.lint import PageContext, SentenceContext
 
 
-class Scope(str, Enum):
+class Scope(StrEnum):
     """What a rule looks at."""
 
     SENTENCE = "sentence"

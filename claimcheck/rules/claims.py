@@ -90,8 +90,8 @@ def contradicted_claim(context: SentenceContext) -> Iterator[Hit]:
     explanation=(
         "Each registry claim records the strongest wording its evidence allows (`max_strength`: none < "
         "correlational < conditional < direct). The sentence is classified on the same scale; when it states "
-        "the relationship more strongly (\"relieves\" where the evidence supports \"may help some patients\"), "
-        "or lifts it with boosters such as \"remarkably\" or \"proven\" that the grade of evidence does not "
+        'the relationship more strongly ("relieves" where the evidence supports "may help some patients"), '
+        'or lifts it with boosters such as "remarkably" or "proven" that the grade of evidence does not '
         "bear, it overstates certainty."
     ),
     example="Ketamine remarkably relieves depression.",
@@ -124,9 +124,9 @@ def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
     Scope.SENTENCE,
     summary="A qualifier the claim needs (population, setting, durability) is missing near it.",
     explanation=(
-        "Some claims are only true with a qualifier: for whom (\"adults with treatment-resistant "
-        "depression\"), in what setting (\"in clinical trials\") or for how long (\"the effect often fades "
-        "within weeks\"). The registry lists, per claim, groups of acceptable qualifier phrases; one phrase of "
+        'Some claims are only true with a qualifier: for whom ("adults with treatment-resistant '
+        'depression"), in what setting ("in clinical trials") or for how long ("the effect often fades '
+        'within weeks"). The registry lists, per claim, groups of acceptable qualifier phrases; one phrase of '
         "each group must appear in the sentence or the sentence before or after it."
     ),
     example="Ketamine relieves depression within hours.",
@@ -177,9 +177,7 @@ def number_out_of_range(context: SentenceContext) -> Iterator[Hit]:
         verdicts = [number.contains(quantity.value, quantity.unit) for number in claim.numbers]
         comparable = [v for v in verdicts if v is not None]
         if comparable and not any(comparable):
-            supported = "; ".join(
-                _describe(n) for n, v in zip(claim.numbers, verdicts, strict=True) if v is not None
-            )
+            supported = "; ".join(_describe(n) for n, v in zip(claim.numbers, verdicts, strict=True) if v is not None)
             yield Hit(
                 f"'{quantity.span.text}' is outside what the evidence supports: {supported} ({claim.id}).",
                 quantity.span.start,
@@ -220,9 +218,10 @@ def weak_evidence(context: SentenceContext) -> Iterator[Hit]:
     claim = context.claim
     if claim is None or claim.verdict not in (Verdict.SUPPORTED, Verdict.QUALIFIED):
         return
-    if claim.category in EVIDENCE_SENSITIVE and claim.grade <= Grade.LOW:
-        if context.detection.strength >= Strength.CONDITIONAL or context.features.boosters:
-            yield Hit(
-                f"{claim.category.value} claim rests on {claim.grade.value}-certainty evidence ({claim.id}): "
-                f"{claim.grade_rationale}"
-            )
+    # Saying a thing was studied is not presenting it as established; asserting it is.
+    asserted = context.detection.strength >= Strength.CONDITIONAL or bool(context.features.boosters)
+    if asserted and claim.category in EVIDENCE_SENSITIVE and claim.grade <= Grade.LOW:
+        yield Hit(
+            f"{claim.category.value} claim rests on {claim.grade.value}-certainty evidence ({claim.id}): "
+            f"{claim.grade_rationale}"
+        )

@@ -263,5 +263,8 @@ def verdict_without_evidence(registry: Registry) -> Iterator[RegistryProblem]:
                 )
         elif claim.verdict is Verdict.CONTRADICTED and not any(c.stance is Stance.CONTRADICTS for c, _ in cited):
             yield RegistryProblem(
-                where.path, where.line, "CC409", f"claim '{claim.id}' is contradicted but cites no contradicting evidence"
+                where.path,
+                where.line,
+                "CC409",
+                f"claim '{claim.id}' is contradicted but cites no contradicting evidence",
             )

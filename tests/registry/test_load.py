@@ -53,9 +53,7 @@ def test_yaml_syntax_error_names_line(mini_registry: Path) -> None:
 def test_python_tags_are_never_constructed(mini_registry: Path, tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     evil = mini_registry / "claims" / "evil.yaml"
-    evil.write_text(
-        "claims:\n  - !!python/object/apply:os.system [\"touch " + str(marker) + "\"]\n"
-    )
+    evil.write_text('claims:\n  - !!python/object/apply:os.system ["touch ' + str(marker) + '"]\n')
     with pytest.raises(RegistryError) as info:
         load_registry(mini_registry)
     assert not marker.exists()
