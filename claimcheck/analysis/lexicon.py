@@ -155,7 +155,8 @@ class PhraseMatcher:
         """Every lexicon's hits in ``sentence``, as offsets into it.
 
         Within one lexicon, a hit inside a longer hit is dropped ("clinically proven" wins over
-        "proven"); across lexicons hits may overlap ("never" is both a negation and an absolute).
+        "proven") and overlapping hits are merged; across lexicons hits may overlap ("never" is
+        both a negation and an absolute).
         """
         folded, positions = _fold_sentence(sentence)
         padded = f" {folded} "
@@ -192,17 +193,22 @@ def _fold_sentence(sentence: str) -> tuple[str, list[int] | None]:
 
 
 def _outermost(hits: list[Offsets]) -> list[Offsets]:
-    """The hits not contained in another, in text order (leftmost, then longest, first)."""
+    """The hits in text order, a hit inside another dropped and overlapping hits merged.
+
+    Merging keeps one span per phrase: "clinically proven" and "proven to" give "clinically
+    proven to".
+    """
     if len(hits) == 1:
         return hits
-    hits.sort(key=lambda hit: (hit[0], -hit[1]))
-    kept: list[Offsets] = []
-    reach = -1
-    for start, end in hits:
-        if end > reach:
-            kept.append((start, end))
-            reach = end
-    return kept
+    hits.sort()
+    merged: list[Offsets] = [hits[0]]
+    for start, end in hits[1:]:
+        last_start, last_end = merged[-1]
+        if start < last_end:
+            merged[-1] = (last_start, max(last_end, end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 @cache
