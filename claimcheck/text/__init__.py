@@ -1,0 +1,22 @@
+"""Readers, the source map and sentence segmentation: pages in, units of visible text out.
+
+This package knows nothing about claims. A :class:`Document` holds the decoded source and its
+units of visible text; every unit maps each of its characters back to a source offset, and
+:meth:`Document.position` turns an offset into a 1-based line and column.
+"""
+
+from claimcheck.text.decode import decode_bytes
+from claimcheck.text.document import Comment, Document, TextUnit
+from claimcheck.text.readers import detect_format, parse_document, read_document
+from claimcheck.text.sentences import split_sentences
+
+__all__ = [
+    "Comment",
+    "Document",
+    "TextUnit",
+    "decode_bytes",
+    "detect_format",
+    "parse_document",
+    "read_document",
+    "split_sentences",
+]

@@ -1,0 +1,73 @@
+"""Turning a file's bytes into text: BOMs, UTF-8, a Windows-1252/Latin-1 fallback, and binary detection."""
+
+from __future__ import annotations
+
+import codecs
+
+from claimcheck.errors import BinaryFileError
+
+__all__ = ["decode_bytes"]
+
+# Formats that can pass the control-character test yet are certainly not copy.
+_MAGIC = (
+    b"%PDF-",
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"\x7fELF",
+    b"7z\xbc\xaf\x27\x1c",
+)
+# C0 controls other than tab, LF, VT, FF, CR and ESC: rare in text, common in binary data.
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 11, 12, 13, 27))
+_CONTROL_CHARS = dict.fromkeys(_CONTROL_BYTES)
+_MAX_CONTROL_RATIO = 0.05
+
+
+def _latin1_gaps(error: UnicodeError) -> tuple[str, int]:
+    # Windows-1252 leaves five bytes undefined; browsers show them as the Latin-1 code points.
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("claimcheck-latin1", _latin1_gaps)
+
+
+def decode_bytes(data: bytes, *, path: str) -> str:
+    """Decode a page's bytes; never fails on text, raises :class:`BinaryFileError` for binary data.
+
+    A BOM decides the encoding (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) and is not part of the text.
+    Without one, strict UTF-8 is tried, then Windows-1252 (the superset of Latin-1 that pages
+    labelled Latin-1 actually use; its five undefined bytes decode as Latin-1), which accepts any
+    byte sequence. Data with NUL bytes, a known binary signature or many control characters is
+    binary.
+    """
+    if not data:
+        return ""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(encoding, errors="replace")
+            if "\x00" in text or _mostly_control(len(text) - len(text.translate(_CONTROL_CHARS)), len(text)):
+                raise BinaryFileError(f"binary data (not {encoding.upper()} text); skipped", path=path)
+            return text
+    if data.startswith(_MAGIC) or b"\x00" in data:
+        raise BinaryFileError("binary file; skipped", path=path)
+    if _mostly_control(len(data) - len(data.translate(None, _CONTROL_BYTES)), len(data)):
+        raise BinaryFileError("binary file (too many control characters); skipped", path=path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="claimcheck-latin1")
+
+
+def _mostly_control(controls: int, total: int) -> bool:
+    return total > 0 and controls / total > _MAX_CONTROL_RATIO

@@ -1,0 +1,289 @@
+"""The reader's output: a document as units of visible text, each mapped back to the source.
+
+A unit's map is a short list of *segments*, not one integer per character, because pages can
+be tens of megabytes. A segment maps a run of unit text starting at ``t`` to the source run
+``[s, e)``. When the two runs have the same length the mapping is one-to-one (text copied from
+the source); otherwise every character of the run maps to ``s`` (an entity such as ``&amp;``, a
+collapsed whitespace run, a Markdown escape). Adjacent one-to-one runs are merged, so ordinary
+prose with single spaces and line breaks costs a single segment.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from array import array
+from bisect import bisect_right
+from html.entities import html5
+
+__all__ = ["Comment", "Document", "TextUnit", "UnitBuilder", "line_starts"]
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+# Characters that render as nothing; dropping them keeps words whole for matching
+# ("keta&shy;mine" is "ketamine" on screen).
+_INVISIBLE = "\xad\u200b\u200c\u200d\u2060\ufeff"
+# Anything that is not copied one-to-one: whitespace other than a lone space, invisible characters,
+# and (in HTML) the "&" that starts a character reference.
+_ANOMALY = re.compile(rf"\s\s+|[^\S ]|[{_INVISIBLE}]")
+_ANOMALY_HTML = re.compile(rf"\s\s+|[^\S ]|[{_INVISIBLE}]|&")
+
+
+def line_starts(source: str) -> array[int]:
+    """Offsets at which each line of ``source`` starts (``\\n``, ``\\r\\n`` and lone ``\\r`` end a line)."""
+    starts = array("q", [0])
+    starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
+    return starts
+
+
+class TextUnit:
+    """A block of visible text (heading, paragraph, list item, table cell, ...) with its source map."""
+
+    __slots__ = ("_e", "_s", "_t", "kind", "text")
+
+    def __init__(self, text: str, kind: str, t: array[int], s: array[int], e: array[int]) -> None:
+        self.text = text
+        self.kind = kind
+        self._t = t
+        self._s = s
+        self._e = e
+
+    def __repr__(self) -> str:
+        return f"TextUnit(kind={self.kind!r}, text={self.text[:60]!r})"
+
+    def _segment(self, index: int) -> tuple[int, int, int, int]:
+        k = bisect_right(self._t, index) - 1
+        t_end = self._t[k + 1] if k + 1 < len(self._t) else len(self.text)
+        return self._t[k], t_end, self._s[k], self._e[k]
+
+    def source_offset(self, index: int) -> int:
+        """Absolute offset in ``Document.source`` of the character that produced ``text[index]``.
+
+        For a decoded entity or a collapsed whitespace run this is where that run starts.
+        ``index == len(text)`` gives the exclusive end offset of the last character.
+        """
+        n = len(self.text)
+        if not 0 <= index <= n:
+            raise IndexError(f"index {index} outside unit text of length {n}")
+        if index == n:
+            return self._e[-1] if n else 0
+        t0, t1, s0, e0 = self._segment(index)
+        return s0 + (index - t0) if e0 - s0 == t1 - t0 else s0
+
+    def source_end(self, index: int) -> int:
+        """Exclusive source end offset of ``text[index - 1]``, the natural end of a span ending at ``index``.
+
+        Unlike ``source_offset(index)``, this does not reach over markup that follows the character
+        (``"safe.</b> Then"`` ends after the period, not after ``</b>``).
+        """
+        n = len(self.text)
+        if not 0 <= index <= n:
+            raise IndexError(f"index {index} outside unit text of length {n}")
+        if index == 0:
+            return self.source_offset(0)
+        t0, t1, s0, e0 = self._segment(index - 1)
+        return s0 + (index - t0) if e0 - s0 == t1 - t0 else e0
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets ``(start, end)`` covering ``text[start:end]``."""
+        if start >= end:
+            offset = self.source_offset(start)
+            return offset, offset
+        return self.source_offset(start), self.source_end(end)
+
+
+class Comment:
+    """An HTML comment; ``text`` is what lies between ``<!--`` and ``-->``."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"Comment({self.text!r}, start={self.start}, end={self.end})"
+
+
+class Document:
+    """A read page: its decoded source, its units of visible text in order, and its comments."""
+
+    __slots__ = ("_lines", "body_start", "comments", "format", "path", "source", "units")
+
+    def __init__(
+        self,
+        *,
+        path: str,
+        format: str,
+        source: str,
+        units: list[TextUnit],
+        comments: list[Comment],
+        body_start: int,
+    ) -> None:
+        self.path = path
+        self.format = format
+        self.source = source
+        self.units = units
+        self.comments = comments
+        self.body_start = body_start
+        self._lines: array[int] | None = None
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, format={self.format!r}, units={len(self.units)})"
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based ``(line, column)`` of a source offset; columns count Unicode code points."""
+        if not 0 <= offset <= len(self.source):
+            raise IndexError(f"offset {offset} outside source of length {len(self.source)}")
+        if self._lines is None:
+            self._lines = line_starts(self.source)
+        k = bisect_right(self._lines, offset) - 1
+        return k + 1, offset - self._lines[k] + 1
+
+
+class UnitBuilder:
+    """Accumulates the text of one unit with its segment map, collapsing whitespace as it goes.
+
+    Readers feed it source runs (copied one-to-one, whitespace collapsed, entities decoded in HTML)
+    and decoded pieces (mapped to the run that produced them); :meth:`flush` returns the finished
+    unit and starts a new one. Leading and trailing whitespace never reach the text.
+    """
+
+    __slots__ = ("_e", "_len", "_parts", "_s", "_space", "_t")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._t: array[int] = array("q")
+        self._s: array[int] = array("q")
+        self._e: array[int] = array("q")
+        self._len = 0
+        self._space: tuple[int, int] | None = None
+
+    def _reset(self) -> None:
+        self._parts = []
+        self._t = array("q")
+        self._s = array("q")
+        self._e = array("q")
+        self._len = 0
+        self._space = None
+
+    def __len__(self) -> int:
+        """Length of the unit's text so far (a pending space not counted)."""
+        return self._len
+
+    def add_source(self, source: str, start: int, end: int, *, entities: bool = False) -> None:
+        """Append ``source[start:end]`` as visible text; with ``entities``, decode HTML character references."""
+        pos = start
+        pattern = _ANOMALY_HTML if entities else _ANOMALY
+        for m in pattern.finditer(source, start, end):
+            a, b = m.span()
+            if a < pos:  # inside an entity already consumed
+                continue
+            if a > pos:
+                self._plain(source, pos, a)
+            ch = source[a]
+            if ch == "&":
+                decoded = decode_entity(source, a, end)
+                if decoded is None:
+                    b = a + 1
+                    self._emit("&", a, b)
+                else:
+                    text, b = decoded
+                    self.add_decoded(text, a, b)
+            elif ch.isspace():
+                self.add_space(a, b)
+            pos = b
+        if pos < end:
+            self._plain(source, pos, end)
+
+    def add_decoded(self, text: str, start: int, end: int) -> None:
+        """Append ``text`` produced by the source run ``[start, end)`` (an entity, an escape)."""
+        if not text or text.strip(_INVISIBLE) == "":
+            return
+        if text.isspace():
+            self.add_space(start, end)
+        else:
+            self._emit(text, start, end)
+
+    def add_space(self, start: int, end: int) -> None:
+        """Note a whitespace run (or a ``<br>``, a soft line break) at ``[start, end)``."""
+        if self._len and self._space is None:
+            self._space = (start, end)
+
+    def flush(self, kind: str) -> TextUnit | None:
+        """Finish the current unit (None when it has no text) and start an empty one."""
+        if not self._len:
+            self._space = None
+            return None
+        unit = TextUnit("".join(self._parts), kind, self._t, self._s, self._e)
+        self._reset()
+        return unit
+
+    def _plain(self, source: str, a: int, b: int) -> None:
+        # The run holds no anomaly, so a space can only sit at either end, alone.
+        if source[a] == " ":
+            self.add_space(a, a + 1)
+            a += 1
+            if a == b:
+                return
+        if source[b - 1] == " ":
+            self._emit(source[a : b - 1], a, b - 1)
+            self.add_space(b - 1, b)
+        else:
+            self._emit(source[a:b], a, b)
+
+    def _emit(self, text: str, s: int, e: int) -> None:
+        if self._space is not None:
+            ps, pe = self._space
+            self._space = None
+            self._segment(" ", ps, pe)
+        self._segment(text, s, e)
+
+    def _segment(self, text: str, s: int, e: int) -> None:
+        n = len(text)
+        if self._t:
+            t0, s0, e0 = self._t[-1], self._s[-1], self._e[-1]
+            if e0 == s and e - s == n and e0 - s0 == self._len - t0:
+                self._e[-1] = e
+                self._parts.append(text)
+                self._len += n
+                return
+        self._t.append(self._len)
+        self._s.append(s)
+        self._e.append(e)
+        self._parts.append(text)
+        self._len += n
+
+
+# -- HTML character references ------------------------------------------------------------------
+
+_ENTITY = re.compile(r"&(?:#[xX]([0-9a-fA-F]+);?|#([0-9]+);?|([a-zA-Z][a-zA-Z0-9]*);?)")
+_LEGACY_MAX = 6  # longest entity name that HTML5 decodes without a trailing ";" ("middot", "frac12")
+
+
+def decode_entity(source: str, start: int, end: int) -> tuple[str, int] | None:
+    """Decode the character reference at ``source[start]`` (an ``&``) as HTML5 does in text.
+
+    Returns the decoded text and the offset after the reference, or None when the ``&`` is literal.
+    Named references without ``;`` decode only for the legacy names (``&copy2024`` is ``©2024``).
+    """
+    m = _ENTITY.match(source, start, end)
+    if m is None:
+        return None
+    hex_digits, dec_digits, name = m.groups()
+    if name is None:
+        digits = (hex_digits or dec_digits).lstrip("0")
+        # Overlong references are U+FFFD (and int() of thousands of digits would raise).
+        if len(digits) > 8:
+            return "\ufffd", m.end()
+        return html.unescape(m.group()), m.end()
+    if m.group().endswith(";"):
+        value = html5.get(name + ";")
+        if value is not None:
+            return value, m.end()
+    for k in range(min(len(name), _LEGACY_MAX), 1, -1):
+        value = html5.get(name[:k])
+        if value is not None:
+            return value, start + 1 + k
+    return None

@@ -1,0 +1,76 @@
+"""Entry points: pick a reader by file extension, read a file or a string into a :class:`Document`."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+from claimcheck.errors import InputError
+from claimcheck.text.decode import decode_bytes
+from claimcheck.text.document import Comment, Document
+from claimcheck.text.html import read_html
+from claimcheck.text.markdown import read_markdown
+from claimcheck.text.plain import read_text
+
+__all__ = ["FORMATS", "detect_format", "parse_document", "read_document"]
+
+FORMATS = ("html", "markdown", "text")
+_EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "markdown",
+}
+_SPACE = re.compile(r"\s*")
+
+
+def detect_format(path: str | Path) -> str:
+    """``html`` for .html/.htm/.xhtml, ``markdown`` for .md/.markdown/.mdx, ``text`` for anything else."""
+    return _EXTENSIONS.get(os.path.splitext(str(path))[1].lower(), "text")
+
+
+def parse_document(source: str, *, format: str, path: str = "<text>") -> Document:
+    """Read already-decoded text in the given format (``html``, ``markdown`` or ``text``)."""
+    comments: list[Comment] = []
+    if format == "html":
+        units, comments, body = read_html(source)
+    elif format == "markdown":
+        units, comments, body = read_markdown(source)
+    elif format == "text":
+        units, body = read_text(source)
+    else:
+        raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
+    # The body starts at its first visible character, not at the blank lines before it.
+    match = _SPACE.match(source, body)
+    body = match.end() if match is not None else body
+    return Document(path=path, format=format, source=source, units=units, comments=comments, body_start=body)
+
+
+def read_document(path: str | Path, *, format: str | None = None) -> Document:
+    """Read, decode and parse a file; the format comes from its extension unless given.
+
+    Raises :class:`~claimcheck.errors.InputError` naming the path when the file cannot be read
+    (missing, a directory, no permission, a symlink loop, not a regular file) and
+    :class:`~claimcheck.errors.BinaryFileError` when it holds binary data. An empty file is a
+    document with no units.
+    """
+    name = str(path)
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory, not a file", path=name)
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device (/dev/zero) would block or never end.
+            raise InputError("not a regular file", path=name)
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except InputError:
+        raise
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from exc
+    source = decode_bytes(data, path=name)
+    return parse_document(source, format=format or detect_format(name), path=name)
