@@ -170,23 +170,25 @@ class HtmlReader:
     def feed(self, start: int, end: int) -> None:
         """Tokenize ``source[start:end]`` and add its visible text to the units."""
         src = self.source
+        find = src.find
+        tag = _TAG.match
         text_start = pos = start
         while True:
-            lt = src.find("<", pos, end)
+            lt = find("<", pos, end)
             if lt < 0:
                 break
-            m = _TAG.match(src, lt, end)
+            m = tag(src, lt, end)
             if m is not None:
-                self._text(text_start, lt)
-                if not m.group(4):  # end of input inside a tag: HTML5 drops the tag
+                if lt > text_start:
+                    self._text(text_start, lt)
+                slash, name, attrs, close = m.groups()
+                if not close:  # end of input inside a tag: HTML5 drops the tag
                     return
-                name = m.group(2).lower()
-                if m.group(1):
+                if slash:
                     pos = m.end()
-                    self.end_tag(name, pos)
+                    self.end_tag(name.lower(), pos)
                 else:
-                    attrs = m.group(3)
-                    pos = self._start_tag(name, attrs, lt, m.end(), end)
+                    pos = self._start_tag(name.lower(), attrs, lt, m.end(), end)
                 text_start = pos
             elif src.startswith("<!--", lt, end):
                 self._text(text_start, lt)
@@ -197,7 +199,7 @@ class HtmlReader:
                 if src.startswith("</>", lt, end):
                     pos = lt + 3
                 else:
-                    gt = src.find(">", lt + 2, end)
+                    gt = find(">", lt + 2, end)
                     pos = end if gt < 0 else gt + 1
                 text_start = pos
             else:  # a "<" that starts nothing is text
@@ -206,8 +208,7 @@ class HtmlReader:
 
     def flush(self, kind: str | None = None) -> None:
         """End the current unit here (a block boundary); its kind comes from the open elements unless given."""
-        if not self.builder:
-            self.builder.flush("block")
+        if not self.builder.length:
             return
         if kind is None:
             if self._kinds:
@@ -222,14 +223,18 @@ class HtmlReader:
 
     def end_tag(self, name: str, tag_end: int) -> None:
         """Close the innermost open element called ``name`` and everything opened inside it."""
-        if name == "br":  # browsers read </br> as <br>
+        cat = _CATEGORY.get(name, 0)
+        if cat & _BLOCK:
+            self.flush()
+        elif name == "br":  # browsers read </br> as <br>
             self._br(tag_end - 1)
             return
-        if _CATEGORY.get(name, 0) & _BLOCK:
-            self.flush()
-        if self._open.get(name, 0):
-            k = len(self._stack) - 1
-            while self._stack[k] != name:
+        stack = self._stack
+        if stack and stack[-1] == name:
+            self._pop_to(len(stack) - 1, tag_end)
+        elif self._open.get(name, 0):
+            k = len(stack) - 2
+            while stack[k] != name:
                 k -= 1
             self._pop_to(k, tag_end)
 
@@ -241,17 +246,17 @@ class HtmlReader:
         stack = self._stack
         if stack and stack[-1] == "head" and not cat & _HEAD_OK:
             self._pop_to(len(stack) - 1, lt)
-        implied = _IMPLIED.get(name)
-        if implied is not None:
-            for targets, stops in implied:
-                for target in targets:
-                    if self._open.get(target, 0):
-                        self._close_implied(targets, stops, lt)
-                        break
-        if name in _HEADINGS and stack and stack[-1] in _HEADINGS:
-            self.flush()
-            self._pop_to(len(stack) - 1, lt)
         if cat & _BLOCK:
+            implied = _IMPLIED.get(name)
+            if implied is not None:
+                for targets, stops in implied:
+                    for target in targets:
+                        if self._open.get(target, 0):
+                            self._close_implied(targets, stops, lt)
+                            break
+            if name in _HEADINGS and stack and stack[-1] in _HEADINGS:
+                self.flush()
+                self._pop_to(len(stack) - 1, lt)
             self.flush()
         if cat & _VOID:
             if name == "br":
@@ -266,14 +271,15 @@ class HtmlReader:
                 return m.start()
             self._push(name, True)  # the end tag may come in a later range (inline HTML in Markdown)
             return end
-        if attrs.endswith("/"):  # XHTML-style <span/>: closed at once
-            return tag_end
-        self._push(name, bool(cat & _HIDDEN) or (bool(attrs) and _is_hidden(attrs)))
+        if attrs:
+            if attrs[-1] == "/":  # XHTML-style <span/>: closed at once
+                return tag_end
+            self._push(name, bool(cat & _HIDDEN) or _is_hidden(attrs))
+        else:
+            self._push(name, bool(cat & _HIDDEN))
         return tag_end
 
     def _text(self, start: int, end: int) -> None:
-        if start >= end:
-            return
         if self._hidden:
             if not (self._hidden == 1 and self._stack[-1] == "head"):
                 return
@@ -285,11 +291,11 @@ class HtmlReader:
         self.builder.add_source(self.source, start, end, entities=True)
 
     def _br(self, at: int) -> None:
-        if len(self.builder) == self._br_mark:  # two line breaks in a row separate paragraphs
+        if self.builder.length == self._br_mark:  # two line breaks in a row separate paragraphs
             self.flush()
             self._br_mark = -1
             return
-        self._br_mark = len(self.builder)
+        self._br_mark = self.builder.length
         if not self._hidden:
             self.builder.add_space(at, at + 1)
 

@@ -6,12 +6,13 @@ needs no runtime dependency. A candidate boundary is a run of ``.``, ``!``, ``?`
 any closing quotes or brackets, followed by whitespace (or, for "depression.While", directly by
 a capitalised word). A candidate is kept unless
 
-* the next word starts in lower case ("e.g. ketamine", "...and more... which");
+* the next word starts in lower case ("e.g. ketamine", "...and more... which"), unless it is a
+  web address ("... trials page. mayo.edu");
 * the word before is an abbreviation that does not end sentences (Dr., vs., e.g., approx., et al.);
 * the word before takes a number (No. 5, Fig. 2, p. 12, Jan. 3) and a digit follows;
 * the word before is an initialism or an initial (U.S., Ph.D., J.) and the next word is not a
   typical sentence opener ("in the U.S. The FDA" splits, "U.S. Food and Drug" does not);
-* it is a list number at the start of the text ("1. Ketamine ...").
+* it ends a list number at the start of the text ("1. Ketamine ...", "Step 3. Rest ...").
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = ["split_sentences"]
 
 _CANDIDATE = re.compile(r"(?:[.!?…]+)[\"'”’»)\]]*(?:(?=\s)|(?=[A-Z][a-z]))")
 _OPENERS = "\"'“‘«([{"
+_DOMAIN = re.compile(r"(?:https?://|www\.|[a-z0-9-]+\.(?:com|org|net|edu|gov|io|co|us|uk)\b)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
 
 
@@ -91,7 +93,7 @@ def _is_boundary(text: str, start: int, end: int) -> bool:
     if nxt >= len(text):
         return True
     first = text[nxt]
-    if first.islower():
+    if first.islower() and not _DOMAIN.match(text, nxt):
         return False
     if terminator != "." or text.startswith("..", start):
         return True  # "?", "!" and ellipses before anything but lower case
@@ -106,8 +108,8 @@ def _is_boundary(text: str, start: int, end: int) -> bool:
         return False
     if lower in _NUMBERED:
         return not first.isdigit()
-    if word.isdigit() and word_start == 0 and len(word) <= 2:
-        return False  # "1. Ketamine ..." numbers a list item
+    if word.isdigit() and len(word) <= 2 and text.count(" ", 0, word_start) <= 1:
+        return False  # "1. Ketamine ...", "Step 3. Rest ..." number a list item
     if (len(word) == 1 and word.isupper()) or _INITIALISM.fullmatch(word):
         return _next_word(text, nxt).lower() in _SENTENCE_OPENERS
     return True

@@ -1,0 +1,111 @@
+"""Measures the sentence segmenter against pysbd on the gold file and prints the numbers.
+
+Run ``pytest tests/text/test_sentence_benchmark.py -s`` (or this file with python) to see them.
+Accuracy is reported two ways: the share of cases split exactly right, and boundary precision,
+recall and F1 (a boundary is the number of non-space characters before a sentence start).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pytest
+
+from claimcheck.text import split_sentences
+
+GOLD = json.loads((Path(__file__).parent / "fixtures" / "sentences_gold.json").read_text(encoding="utf-8"))
+Segmenter = Callable[[str], list[str]]
+
+
+def ours(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def _pysbd() -> Segmenter:
+    pysbd = pytest.importorskip("pysbd")
+    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+    def split(text: str) -> list[str]:
+        return [s.sent.strip() for s in segmenter.segment(text) if s.sent.strip()]
+
+    return split
+
+
+def _boundaries(sentences: Iterable[str]) -> set[int]:
+    cuts, seen = set(), 0
+    for sentence in sentences:
+        cuts.add(seen)
+        seen += sum(not c.isspace() for c in sentence)
+    return cuts - {0}
+
+
+def score(split: Segmenter, cases: list[dict[str, object]]) -> dict[str, float]:
+    exact = tp = fp = fn = 0
+    for case in cases:
+        text, expected = str(case["text"]), list(case["sentences"])  # type: ignore[call-overload]
+        got = split(text)
+        exact += got == expected
+        want, have = _boundaries(expected), _boundaries(got)
+        tp += len(want & have)
+        fp += len(have - want)
+        fn += len(want - have)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return {
+        "exact": exact / len(cases),
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+    }
+
+
+def speed(split: Segmenter, budget: float = 0.5) -> float:
+    """MB/s of unit text over the whole gold file, repeated until ``budget`` seconds have passed."""
+    texts = [str(c["text"]) for part in ("tricky", "blind", "seeds") for c in GOLD[part]]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    rounds, started = 0, time.perf_counter()
+    while time.perf_counter() - started < budget:
+        for text in texts:
+            split(text)
+        rounds += 1
+    return size * rounds / (time.perf_counter() - started) / 1e6
+
+
+def report() -> dict[str, dict[str, float]]:
+    results = {}
+    for name, split in (("claimcheck", ours), ("pysbd", _pysbd())):
+        row = {}
+        for part in ("tricky", "blind", "seeds"):
+            scores = score(split, GOLD[part])
+            row[f"{part}.exact"] = scores["exact"]
+            row[f"{part}.f1"] = scores["f1"]
+        row["MB/s"] = speed(split)
+        results[name] = row
+    return results
+
+
+def test_segmenter_beats_the_threshold_and_prints_the_comparison() -> None:
+    results = report()
+    for name, row in results.items():
+        print(f"\n{name:11s} " + "  ".join(f"{k}={v:.3f}" for k, v in row.items()))
+    ours_row = results["claimcheck"]
+    assert ours_row["tricky.exact"] >= 0.95
+    assert ours_row["blind.exact"] >= 0.9
+    assert ours_row["seeds.f1"] >= 0.98
+    assert ours_row["blind.f1"] >= results["pysbd"]["blind.f1"]
+
+
+def test_gold_file_is_well_formed() -> None:
+    assert len(GOLD["tricky"]) + len(GOLD["blind"]) >= 60
+    for part in ("tricky", "blind", "seeds"):
+        for case in GOLD[part]:
+            squeeze = "".join(str(case["text"]).split())
+            assert "".join("".join(case["sentences"]).split()) == squeeze, case
+
+
+if __name__ == "__main__":
+    for name, row in report().items():
+        print(f"{name:11s} " + "  ".join(f"{k}={v:.3f}" for k, v in row.items()))
