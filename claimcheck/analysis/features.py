@@ -13,9 +13,9 @@ on first use.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from claimcheck.analysis import lexicon
 from claimcheck.models import Unit
@@ -76,15 +76,14 @@ def extract_features(sentence: str) -> Features:
     the lexicons and patterns are compiled on the first call.
     """
     hits = lexicon.scan(sentence)
-    quantities = _quantities(sentence)
-
-    def spans(name: str) -> tuple[Span, ...]:
-        return tuple(Span(start, end, sentence[start:end]) for start, end in hits.get(name, ()))
-
-    time_words = spans("time_words")
-    absolutes = spans("absolutes")
-    # Limiters ("can", "some") are hedges too; the strength classifier only weighs them lower.
-    hedges = tuple(sorted(spans("hedges") + spans("limiters"), key=lambda span: span.start))
+    quantities = _quantities(sentence, hits.get("number_words", ()))
+    time_words = _spans(sentence, hits, "time_words")
+    absolutes = _spans(sentence, hits, "absolutes")
+    hedges = _spans(sentence, hits, "hedges")
+    limiters = _spans(sentence, hits, "limiters")
+    if limiters:
+        # Limiters ("can", "some") are hedges too; the strength classifier only weighs them lower.
+        hedges = tuple(sorted(hedges + limiters, key=_start))
     if quantities:
         # "24 hours" is a figure; its unit word is not a separate time word.
         time_words = tuple(
@@ -94,81 +93,96 @@ def extract_features(sentence: str) -> Features:
         )
         hundred = tuple(q.span for q in quantities if q.unit is Unit.PERCENT and q.value >= 100)
         if hundred:
-            absolutes = tuple(sorted(absolutes + hundred, key=lambda span: span.start))
+            absolutes = tuple(sorted(absolutes + hundred, key=_start))
     return Features(
         quantities=quantities,
         time_words=time_words,
-        conditions=spans("conditions"),
-        populations=spans("populations"),
+        conditions=_spans(sentence, hits, "conditions"),
+        populations=_spans(sentence, hits, "populations"),
         hedges=hedges,
-        boosters=spans("boosters"),
+        boosters=_spans(sentence, hits, "boosters"),
         absolutes=absolutes,
-        negations=spans("negations"),
+        negations=_spans(sentence, hits, "negations"),
         citations=_citations(sentence),
     )
+
+
+def _spans(sentence: str, hits: Mapping[str, tuple[lexicon.Offsets, ...]], name: str) -> tuple[Span, ...]:
+    found = hits.get(name)
+    if not found:
+        return ()
+    return tuple(Span(start, end, sentence[start:end]) for start, end in found)
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 # --- quantities -------------------------------------------------------------------------------
 
 
-def _alternation(words: Any) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal ``words``, longest first so the longest spelling wins."""
     return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
 class _QuantityGrammar:
-    pattern: re.Pattern[str]
+    figure: re.Pattern[str]  # a figure, matched only where one can start (an anchor)
     words: dict[str, float]
     fractions: dict[str, float]
     units: dict[str, Unit]
-    qualifiers: dict[str, str]
+    # (pattern matching the phrase at the end of a text, phrase, kind), by the phrase's last
+    # word, longest phrase first.
+    qualifiers: dict[str, tuple[tuple[re.Pattern[str], str, str], ...]]
     approximate_bounds: frozenset[str]
+
+
+_DIGITS = re.compile(r"\d+")
+# A figure written in digits starts at a digit run that does not continue a word ("COVID-19")
+# or another number ("1,000", "0.5"); ".5" starts at its point.
+_NOT_AFTER = frozenset(",/-._")
 
 
 @cache
 def _grammar() -> _QuantityGrammar:
-    """The quantity pattern, built once from ``data/quantities.json``."""
+    """The quantity pattern and its anchors, built once from ``data/quantities.json``."""
     spec = lexicon.data("quantities")
     words: dict[str, float] = {word: float(value) for word, value in spec["number_words"].items()}
     tens = [word for word, value in words.items() if " " not in word and value in range(20, 100, 10)]
-    ones = [word for word, value in words.items() if " " not in word and 1 <= value <= 9 and word != "single"]
+    ones = [word for word, value in words.items() if " " not in word and 1 <= value <= 9]
     units = {spelling: Unit(unit) for unit, spellings in spec["units"].items() for spelling in spellings}
-    qualifiers = {phrase: kind for kind, phrases in spec["qualifiers"].items() for phrase in phrases}
-    # A word qualifier needs a space before the number; a sign ("~70%") does not.
-    qualifier = "|".join(
-        re.escape(phrase).replace(r"\ ", r"\s+") + (r"\s+" if phrase[-1].isalnum() else r"\s*")
-        for phrase in sorted(qualifiers, key=len, reverse=True)
-    )
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
     number = rf"{digits}|(?:{_alternation(tens)})(?:[\s-]+(?:{_alternation(ones)}))?\b|(?:{_alternation(words)})\b"
     unit = rf"(?:{_alternation(units)})(?![a-z])"
     fraction = _alternation(spec["fractions"]).replace(r"\s+", r"[\s-]+")
     nouns = _alternation(spec["count_nouns"])
-    pattern = rf"""
-        (?<![\w.,/-])
-        (?:(?P<qual>{qualifier}))?
-        (?:
-            # "9 out of 10", "nine in ten", "1 of every 5": a share, read as a percentage
-            (?P<part>{number})\s+(?:out\s+of|in|of\s+every)\s+(?P<whole>{number})
-          | # "half of", "two-thirds of": a share too
-            (?P<fraction>{fraction})(?=\s+(?:of|the)\b)
-          | # a figure or a range, with a unit after either end: "70%", "40-90 minutes", "50% to 70%"
-            (?P<between>between\s+)?
-            (?P<low>{number}|(?(qual)\ban?\b|(?!)))
-            (?:\s*(?P<low_unit>{unit}))?
-            (?:\s*(?P<joint>-|–|—|\bto\b|\band\b)\s*(?P<high>{number}))?
-            (?:\s*-?\s*(?P<unit>{unit}))?
-            (?P<plus>\+)?
-            (?P<noun>(?:\s+[a-z-]+){{0,2}}?\s+(?:{nouns})\b)?
-        )
+    figure = rf"""
+          # "9 out of 10", "nine in ten", "1 of every 5": a share, read as a percentage
+          (?P<part>{number})\s+(?:out\s+of|in|of\s+every)\s+(?P<whole>{number})
+        | # "half of", "two-thirds of": a share too
+          (?P<fraction>{fraction})(?=\s+(?:of|the)\b)
+        | # a figure or a range, with a unit after either end: "70%", "40-90 minutes", "50% to 70%"
+          (?P<low>{number}|an?\b)
+          (?:\s*(?P<low_unit>{unit}))?
+          (?:\s*(?P<joint>-|–|—|\bto\b|\band\b)\s*(?P<high>{number}))?
+          (?:\s*-?\s*(?P<unit>{unit}))?
+          (?P<plus>\+)?
+          (?P<noun>(?:\s+[a-z-]+){{0,2}}?\s+(?:{nouns})\b)?
     """
+    qualifiers: dict[str, list[tuple[re.Pattern[str], str, str]]] = {}
+    for kind, phrases in spec["qualifiers"].items():
+        for phrase in phrases:
+            parts = _key(phrase).split(" ")
+            body = r"[\s-]+".join(map(re.escape, parts))
+            tail = re.compile(rf"(?<!\w){body}\s*\Z", re.IGNORECASE)
+            qualifiers.setdefault(parts[-1], []).append((tail, _key(phrase), kind))
     return _QuantityGrammar(
-        pattern=re.compile(pattern, re.IGNORECASE | re.VERBOSE),
+        figure=re.compile(figure, re.IGNORECASE | re.VERBOSE),
         words={_key(word): value for word, value in words.items()},
         fractions={_key(word): float(value) for word, value in spec["fractions"].items()},
         units={_key(spelling): unit for spelling, unit in units.items()},
-        qualifiers={_key(phrase): kind for phrase, kind in qualifiers.items()},
+        qualifiers={last: tuple(sorted(found, key=lambda item: -len(item[1]))) for last, found in qualifiers.items()},
         approximate_bounds=frozenset(_key(phrase) for phrase in spec["approximate_bounds"]),
     )
 
@@ -193,27 +207,69 @@ def _number(grammar: _QuantityGrammar, text: str) -> float:
     return grammar.words[tens] + grammar.words[ones]
 
 
-def _quantities(sentence: str) -> tuple[Quantity, ...]:
+def _quantities(sentence: str, number_words: tuple[lexicon.Offsets, ...]) -> tuple[Quantity, ...]:
+    """The figures in ``sentence``; ``number_words`` are the spelled-out numbers the scan found."""
+    # Trying the figure pattern only where a number starts (a digit, or a number word, fraction
+    # or "an hour" from the lexicon scan) keeps this cheap: most sentences have no number.
+    starts = {start for start, _ in number_words}
+    for digits in _DIGITS.finditer(sentence):
+        start = digits.start()
+        before = sentence[start - 1 : start]
+        if before == ".":
+            start -= 1
+            before = sentence[start - 1 : start]
+        if not (before.isalnum() or before in _NOT_AFTER):
+            starts.add(start)
+    if not starts:
+        return ()
     grammar = _grammar()
     found: list[Quantity] = []
-    for match in grammar.pattern.finditer(sentence):
-        found.extend(_read_quantity(grammar, sentence, match))
+    reach = 0
+    for start in sorted(starts):
+        if start < reach:
+            continue  # inside the figure just read: "five" in "twenty-five"
+        match = grammar.figure.match(sentence, start)
+        if match is not None:
+            quantities = _read_quantity(grammar, sentence, match)
+            if quantities:
+                found.extend(quantities)
+                reach = match.end()
     return tuple(found)
+
+
+def _qualifier(grammar: _QuantityGrammar, sentence: str, start: int) -> tuple[int, str | None, str | None]:
+    """The qualifier just before ``start`` ("up to", "about", "~"), as (its start, phrase, kind).
+
+    Without one, (``start``, None, None).
+    """
+    before = sentence[max(0, start - 24) : start]
+    stripped = before.rstrip()
+    if not stripped:
+        return start, None, None
+    if stripped != before:  # a word qualifier is separated from the number by a space
+        last = stripped.rsplit(None, 1)[-1].lower()
+        candidates = grammar.qualifiers.get(last[last.rfind("-") + 1 :], ())
+    else:  # a sign may touch the number: "~70%"
+        candidates = grammar.qualifiers.get(stripped[-1], ())
+    for tail, phrase, kind in candidates:
+        match = tail.search(before)
+        if match is not None:
+            return start - len(before) + match.start(), phrase, kind
+    return start, None, None
 
 
 def _read_quantity(grammar: _QuantityGrammar, sentence: str, match: re.Match[str]) -> list[Quantity]:
     """The quantities one pattern match states (none for a bare number, two for "from 20 to 10")."""
-    qual = match.group("qual")
-    kind = grammar.qualifiers.get(_key(qual)) if qual else None
-    approximate = kind == "approximate" or (qual is not None and _key(qual) in grammar.approximate_bounds)
+    start, phrase, kind = _qualifier(grammar, sentence, match.start())
+    approximate = kind == "approximate" or phrase in grammar.approximate_bounds
     bound = kind if kind in ("upper", "lower") else None
     if match.group("plus"):
         bound = "lower"
 
-    def make(value: float, unit: Unit, start: int, end: int, upper: float | None = None) -> Quantity:
-        return Quantity(value, unit, Span(start, end, sentence[start:end]), upper, approximate, bound)
+    def make(value: float, unit: Unit, first: int, end: int, upper: float | None = None) -> Quantity:
+        return Quantity(value, unit, Span(first, end, sentence[first:end]), upper, approximate, bound)
 
-    start, end = match.span()
+    end = match.end()
     if match.group("part") is not None:
         part, whole = _number(grammar, match.group("part")), _number(grammar, match.group("whole"))
         if not 0 < part <= whole or whole < 2:
@@ -235,9 +291,8 @@ def _read_quantity(grammar: _QuantityGrammar, sentence: str, match: re.Match[str
         end = match.start("noun")
     else:
         return []  # a bare number: a year, a list item, a phone number
-    is_article = _key(low_text) in ("a", "an")
-    if is_article and high_unit is None and low_unit is None:
-        return []
+    if _key(low_text) in ("a", "an") and (kind is None or (high_unit is None and low_unit is None)):
+        return []  # "an hour" is a figure only when qualified: "within an hour"
     low = _number(grammar, low_text)
     if high_text is None:
         return [make(low, high_unit or low_unit or Unit.COUNT, start, end)]
@@ -248,7 +303,7 @@ def _read_quantity(grammar: _QuantityGrammar, sentence: str, match: re.Match[str
         return [make(low, low_unit, start, low_end)]
     unit = high_unit or Unit.COUNT
     joint = _key(match.group("joint"))
-    is_range = high > low and (joint != "and" or match.group("between") is not None)
+    is_range = high > low and (joint != "and" or kind == "range")
     if is_range and low_unit in (None, unit):
         return [make(low, unit, start, end, upper=high)]
     # Not one range ("from 20 to 10 points", "70% and 80%", "40 minutes to 2 hours"): two figures.
@@ -264,7 +319,7 @@ _CITATION = re.compile(
     | \(\s*[A-Z][^()]{0,150}?\b(?:19|20)\d{2}[a-z]?\s*\)                # (Smith 2013), (Smith et al., 2013; Lee 2015)
     | \b[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?\s+\((?:19|20)\d{2}[a-z]?\)  # Smith (2013)
     | \bet\s+al\.?                                                     # et al.
-    | \bdoi:\s*10\.\d{4,9}/[^\s"<>]+                                   # doi:10.1000/xyz
+    | \b(?i:doi):\s*10\.\d{4,9}/[^\s"<>]+                              # doi:10.1000/xyz
     | \b10\.\d{4,9}/[^\s"<>]+                                          # a bare DOI
     | \bhttps?://[^\s"<>]+                                             # a URL
     | \bwww\.[^\s"<>]+
@@ -272,20 +327,35 @@ _CITATION = re.compile(
     """,
     re.VERBOSE,
 )
-# Cheap tests that rule out the citation pattern for most sentences.
-_CITATION_TRIGGERS = ("[", "(", "et al", "doi", "10.", "http", "www.", "PMID", *"¹²³⁰⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT = re.compile("[¹²³⁰⁴⁵⁶⁷⁸⁹]")
+_LINK_STARTS = ("http", "www.", "10.", "doi", "DOI", "Doi")
 _TRAILING_PUNCTUATION = ".,;:)]'\"’”"
 
 
+def _may_cite(sentence: str) -> bool:
+    """A cheap test that rules out the citation pattern for most sentences."""
+    return (
+        "[" in sentence
+        or "(" in sentence
+        or "et al" in sentence
+        or "10." in sentence
+        or "http" in sentence
+        or "www." in sentence
+        or "PMID" in sentence
+        or (not sentence.isascii() and _SUPERSCRIPT.search(sentence) is not None)
+    )
+
+
 def _citations(sentence: str) -> tuple[Span, ...]:
-    if not any(trigger in sentence for trigger in _CITATION_TRIGGERS):
+    """Citation markers: numbered references, (Author year), DOIs, URLs, PMIDs, "et al."."""
+    if not _may_cite(sentence):
         return ()
     found: list[Span] = []
     for match in _CITATION.finditer(sentence):
         start, end = match.span()
         text = match.group()
         # A URL or DOI at the end of a sentence takes the full stop with it; give it back.
-        if text[-1] in _TRAILING_PUNCTUATION and not text.startswith(("[", "(")) and "et al" not in text:
+        if text.startswith(_LINK_STARTS) and text[-1] in _TRAILING_PUNCTUATION:
             stripped = text.rstrip(_TRAILING_PUNCTUATION)
             end = start + len(stripped)
             # Keep a closing bracket the URL itself opened, as in Wikipedia links.

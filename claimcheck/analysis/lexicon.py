@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -35,7 +36,7 @@ _BRACES = re.compile(r"\{([^{}]*)\}")
 # Whitespace runs in the source are collapsed before matching so that "may  help" (a common
 # artefact of extracted text) still matches "may help"; punctuation is *not* collapsed, so a
 # phrase never matches across a comma or a full stop.
-_WHITESPACE_RUN = re.compile(r"\s\s")
+_WHITESPACE_RUN = re.compile(r"\s{2,}")
 _APOSTROPHES = frozenset("'\u2019\u2018\u02bc")
 # An apostrophe not between two word characters is quotation or a plural possessive: a space.
 _LOOSE_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
@@ -110,11 +111,25 @@ def data(name: str) -> Any:
     return json.loads(_data_text(f"{name}.json"))
 
 
-@cache
-def lexicon_names() -> tuple[str, ...]:
-    """The names of every lexicon shipped in ``data/``, sorted."""
+def _data_files(suffix: str) -> list[str]:
     folder = files("claimcheck.analysis").joinpath("data")
-    return tuple(sorted(entry.name[:-4] for entry in folder.iterdir() if entry.name.endswith(".txt")))
+    return sorted(entry.name[: -len(suffix)] for entry in folder.iterdir() if entry.name.endswith(suffix))
+
+
+@cache
+def lexicons() -> dict[str, tuple[str, ...]]:
+    """Every lexicon shipped in ``data/``, by name.
+
+    Each ``<name>.txt`` file is one. A JSON resource can also lend terms to the scan: its
+    ``"lexicons"`` object maps a lexicon name to sections of the same file, whose entries (a
+    list's items, an object's keys) become that lexicon's terms.
+    """
+    found = {name: terms(name) for name in _data_files(".txt")}
+    for resource in _data_files(".json"):
+        spec = data(resource)
+        for name, sections in spec.get("lexicons", {}).items():
+            found[name] = tuple(term for section in sections for term in spec[section])
+    return found
 
 
 class PhraseMatcher:
@@ -158,7 +173,7 @@ class PhraseMatcher:
         "proven") and overlapping hits are merged; across lexicons hits may overlap ("never" is
         both a negation and an absolute).
         """
-        folded, positions = _fold_sentence(sentence)
+        folded, offsets = _fold_sentence(sentence)
         padded = f" {folded} "
         found: dict[str, list[Offsets]] = {}
         for last, (length, trail, names) in self._automaton.iter(padded):
@@ -171,25 +186,51 @@ class PhraseMatcher:
         result: dict[str, tuple[Offsets, ...]] = {}
         for name, hits in found.items():
             kept = _outermost(hits)
-            if positions is not None:
-                kept = [(positions[start], positions[end - 1] + 1) for start, end in kept]
+            if offsets is not None:
+                kept = [(offsets.source(start), offsets.source(end - 1) + 1) for start, end in kept]
             result[name] = tuple(kept)
         return result
 
 
-def _fold_sentence(sentence: str) -> tuple[str, list[int] | None]:
-    """The folded sentence, and when whitespace runs were collapsed, each character's source offset."""
+def _fold_sentence(sentence: str) -> tuple[str, _OffsetMap | None]:
+    """The folded sentence with whitespace runs collapsed, and the way back to source offsets."""
     folded = normalize(sentence)
-    if _WHITESPACE_RUN.search(sentence) is None:
+    # Substring tests are much cheaper than the regex and rule out most sentences. A run made
+    # only of rarer spaces (thin, ideographic) is left alone: a phrase across it goes unmatched.
+    if not ("  " in sentence or "\n" in sentence or "\t" in sentence or "\r" in sentence or "\xa0" in sentence):
         return folded, None
-    positions: list[int] = []
-    previous_space = False
-    for index, char in enumerate(sentence):
-        space = char.isspace()
-        if not (space and previous_space):
-            positions.append(index)
-        previous_space = space
-    return "".join(folded[index] for index in positions), positions
+    runs = [match.span() for match in _WHITESPACE_RUN.finditer(sentence)]
+    if not runs:
+        return folded, None
+    pieces: list[str] = []
+    cuts: list[int] = []  # offsets in the collapsed text where the shift to the source grows
+    shifts: list[int] = []
+    previous, removed = 0, 0
+    for start, end in runs:
+        # Keep the run's first character; what follows it in the collapsed text sits
+        # ``removed`` characters earlier than in the source.
+        pieces.append(folded[previous : start + 1])
+        cuts.append(start + 1 - removed)
+        removed += end - start - 1
+        shifts.append(removed)
+        previous = end
+    pieces.append(folded[previous:])
+    return "".join(pieces), _OffsetMap(cuts, shifts)
+
+
+class _OffsetMap:
+    """Maps offsets in a whitespace-collapsed text back to the source text."""
+
+    __slots__ = ("_cuts", "_shifts")
+
+    def __init__(self, cuts: list[int], shifts: list[int]) -> None:
+        self._cuts = cuts
+        self._shifts = shifts
+
+    def source(self, offset: int) -> int:
+        """The source offset of the character at collapsed ``offset``."""
+        index = bisect_right(self._cuts, offset)
+        return offset + (self._shifts[index - 1] if index else 0)
 
 
 def _outermost(hits: list[Offsets]) -> list[Offsets]:
@@ -214,7 +255,7 @@ def _outermost(hits: list[Offsets]) -> list[Offsets]:
 @cache
 def matcher() -> PhraseMatcher:
     """The one matcher over every shipped lexicon, built on first use."""
-    return PhraseMatcher({name: terms(name) for name in lexicon_names()})
+    return PhraseMatcher(lexicons())
 
 
 @lru_cache(maxsize=2048)

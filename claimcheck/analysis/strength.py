@@ -1,45 +1,88 @@
 """How strongly a sentence states a relationship: none < correlational < conditional < direct.
 
 The classifier is a handful of transparent rules over word lists in ``analysis/data/`` (see
-:mod:`claimcheck.analysis.lexicon`):
+:mod:`claimcheck.analysis.lexicon`); nothing in it is fitted to a data set.
 
-1. Find the *cues*: causal words ("reduces", "relieves", "works by", "effective", "leads to")
-   and correlational ones ("associated with", "linked to", "predicts", "higher than").
-2. Drop cues that do not state a relationship: a participle used as an adjective ("associated
-   with *reduced* risk"), a fixed phrase ("seek help", "the causes of"), and anything after an
-   unasserted context ("studies are needed to determine whether ...", "should").
-3. A correlational cue is ``correlational``. A causal cue is ``direct``, or ``conditional`` when
-   a hedge ("may", "could", "appears to", "studies suggest", "potentially") comes before it in
-   its clause, or a limiter ("can", "some", "in some patients") anywhere in it. A booster or
-   absolute ("proven", "remarkably", "always", "guaranteed") outweighs limiters but not hedges.
-4. A cue governed by a negation ("did not improve", "was not associated with", "no difference")
-   states that there is no relationship.
+1. Find the *cues*: causal words (``causal.txt``: "reduces", "relieves", "works by",
+   "effective", "leads to"), trend verbs (``trends.txt``: "increases", "declined") and
+   correlational phrases (``correlational.txt``: "associated with", "linked to", "predicts",
+   "higher than", "had lower ...").
+2. Read each cue in context:
 
-The sentence takes the strongest strength among its cues.
+   * a participle used as an adjective states a difference, not a cause: "associated with
+     *reduced* risk", "*improved* survival was seen" (correlational);
+   * a trend verb is causal only with an object or an agent: "X *increases* BDNF", but
+     "levels *increased* in patients", "was *reduced*", "an *increase* in" are correlational;
+   * a non-finite cue counts only through a governing word: "*appears* to lift", "*proven* to
+     reduce", "*effective* in treating"; "strategies to improve" states no relationship;
+   * fixed phrases cancel a cue (``not_causal.txt``: "seek help", "the causes of", "side effects");
+   * a cue after an unasserted context in its clause (``unasserted.txt``: "studies are needed
+     to determine whether", "should") states nothing, nor does a noun cue that is the
+     topic of one ("the effect of X on Y merits further study").
+
+3. A causal cue is ``direct``, or ``conditional`` under a hedge earlier in its clause
+   (``hedges.txt``: "may", "could", "appears to", "studies suggest", "potentially") or a limiter
+   anywhere in it (``limiters.txt``: "can", "some", "in some patients"). Boosters and absolutes
+   ("proven", "remarkably", "always", "guaranteed") outweigh limiters, not hedges. Clauses end
+   at ";", ":" and contrastive conjunctions (``contrasts.txt``).
+4. A negation a few words before a cue, in the same phrase, denies it ("did not significantly
+   improve", "was not associated with", "no difference"), and with it the rest of the phrase
+   ("not associated with *higher risk*"); "not only" is no denial.
+
+The sentence takes its strongest affirmed cue (:func:`classify_strength`), or its strongest cue
+affirmed or denied (:func:`relation_strength`).
+
+Two readings follow SPEC §5 rather than the PubMed data set the rules are measured on
+(``tests/analysis/test_strength.py``): "can reduce" is conditional, and "studies suggest that X
+reduces" is hedged. The data set labels both direct; following it would add about 0.04
+macro-F1 there, at the cost of calling marketing's "can provide relief" a direct claim.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.models import Strength
 
-_Offsets = tuple[int, int]
+_Hits = Mapping[str, Sequence[lexicon.Offsets]]
 
-# Clause boundaries. Hedges and unasserted contexts reach to the end of their clause (lists
-# separated by commas stay inside it); negation is more local and also stops at a comma.
-_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|whereas|while|although|though|however|yet|except)\b", re.IGNORECASE)
+# Strength levels as small integers while classifying (comparing enum members is slow).
+_NONE, _CORRELATIONAL, _CONDITIONAL, _DIRECT = range(4)
+_LEVELS = (Strength.NONE, Strength.CORRELATIONAL, Strength.CONDITIONAL, Strength.DIRECT)
+
+# Negation is more local than a hedge: it also stops at a comma, a bracket or "and".
 _PHRASE_BREAK = re.compile(r"[,;:()]|\b(?:but|whereas|while|although|though|however|yet|except|and)\b", re.IGNORECASE)
-# A participle after one of these words describes a noun ("with improved outcomes", "an
-# increased risk") rather than saying that something caused the change.
-_ADJECTIVAL_AFTER = frozenset({"with", "of", "a", "an", "the", "in", "for", "to", "by", "than", "and", "or", "their"})
 # The words a negation may skip before its verb: "did not significantly improve".
 _NEGATION_REACH = 3
 # Words after "not" that make it a contrast rather than a denial: "not only reduces ...".
 _NOT_A_DENIAL = re.compile(r"\s*(?:only|just|merely|simply)\b", re.IGNORECASE)
+# A participle after one of these words (or first in the sentence) describes a noun: "with
+# improved outcomes", "an increased risk". It states a difference, not what caused it.
+_ADJECTIVAL_AFTER = frozenset({"with", "of", "a", "an", "the", "in", "for", "to", "by", "than", "and", "or", "their"})
+# Words that make a following verb non-finite: "to reduce", "for improving", "in treating".
+_NON_FINITE_AFTER = frozenset({"to", "for", "in", "of", "by", "at", "on", "towards", "toward", "about", "when"})
+# A cue after one of these (or first in the sentence) is a noun: "the effect of", "an association".
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "any", "such"})
+# A non-finite cue states a relationship only through the word that governs it: a hedge
+# ("appears to lift"), a booster ("proven to reduce"), another cue ("effective in reducing").
+# Without one it is a purpose or a topic ("strategies to improve", "the aim of reducing").
+_GOVERNORS = ("hedges", "limiters", "boosters", "absolutes", "causal", "correlational")
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "become", "becomes", "became"})
+# After an intransitive trend verb: "increased *in* patients", "rose *with* age", "fell *after* ...".
+_INTRANSITIVE_NEXT = frozenset(
+    {
+        "in", "with", "from", "during", "after", "among", "over", "at", "across", "between", "by", "to",
+        "for", "since", "until", "as", "when", "and", "or", "but", "than", "compared", "relative",
+        "following", "before", "within", "through", "throughout", "versus", "vs", "while", "whereas",
+    }
+)  # fmt: skip
+# The next word, or a punctuation mark that ends the phrase (group 1 is then None).
+_NEXT_WORD = re.compile(r"""[\s"'“”‘’]*(?:([\w']+)|[^\w\s])""")
+_PUNCTUATION = ".,;:!?()[]{}\"'“”‘’—–-/"
 
 
 def classify_strength(text: str) -> Strength:
@@ -66,7 +109,7 @@ def classify_strength(text: str) -> Strength:
     >>> classify_strength("Ketamine may reduce symptoms of depression.")
     <Strength.CONDITIONAL: 'conditional'>
     """
-    return _assess(text)[0]
+    return _LEVELS[_assess(text)[0]]
 
 
 def relation_strength(text: str) -> Strength:
@@ -77,48 +120,100 @@ def relation_strength(text: str) -> Strength:
     not associated with" is ``CORRELATIONAL``. Useful where a confident denial is itself the
     claim (safety copy), and it is the convention of the PubMed strength data set.
     """
-    return _assess(text)[1]
+    return _LEVELS[_assess(text)[1]]
 
 
 @lru_cache(maxsize=2048)
-def _assess(text: str) -> tuple[Strength, Strength]:
-    """(strength of the affirmed relationships, strength of all stated relationships)."""
+def _assess(text: str) -> tuple[int, int]:
+    """(level of the affirmed relationships, level of all stated relationships)."""
     hits = lexicon.scan(text)
     cues = _cues(text, hits)
     if not cues:
-        return Strength.NONE, Strength.NONE
+        return _NONE, _NONE
+    clauses = _Clauses(text, hits.get("contrasts", ()))
     unasserted = hits.get("unasserted", ())
     hedges = hits.get("hedges", ())
     limiters = hits.get("limiters", ())
     negations = hits.get("negations", ())
     lifted = bool(hits.get("boosters") or hits.get("absolutes"))
-    affirmed = stated = Strength.NONE
-    for start, end, kind in cues:
-        clause = _clause_start(text, start)
-        if _any_between(unasserted, clause, start):
+    affirmed = stated = _NONE
+    denied_until = -1
+    for start, end, level in cues:
+        clause_start, clause_end = clauses.around(start, end)
+        # Context reaches forward ("studies are needed to determine whether X improves"); a noun
+        # cue is also the topic of what follows it ("the effect of X on Y merits further study").
+        reach = clause_end if _nominal(text, start) else start
+        if _starts_within(unasserted, clause_start, reach):
             continue
-        if kind is Strength.DIRECT:
-            hedged = _any_between(hedges, clause, start)
-            limited = _any_between(limiters, clause, _clause_end(text, end))
+        if level == _DIRECT:
+            hedged = _starts_within(hedges, clause_start, start)
+            limited = _starts_within(limiters, clause_start, clause_end)
             if hedged or (limited and not lifted):
-                kind = Strength.CONDITIONAL
-        stated = max(stated, kind)
-        if not _negated(text, negations, start):
-            affirmed = max(affirmed, kind)
+                level = _CONDITIONAL
+        stated = max(stated, level)
+        if start < denied_until:
+            continue  # the object of a denied relationship: "not associated with *higher risk*"
+        if _negated(text, negations, start):
+            phrase_end = _PHRASE_BREAK.search(text, end)
+            denied_until = phrase_end.start() if phrase_end else len(text)
+        else:
+            affirmed = max(affirmed, level)
     return affirmed, stated
 
 
-def _cues(text: str, hits: Mapping[str, Sequence[_Offsets]]) -> list[tuple[int, int, Strength]]:
-    """The relationship cues that state something, in text order."""
+class _Clauses:
+    """Where the clauses of a sentence begin and end: at ";", ":" and contrastive conjunctions."""
+
+    __slots__ = ("_ends", "_length", "_starts")
+
+    def __init__(self, text: str, contrasts: Sequence[lexicon.Offsets]) -> None:
+        self._length = len(text)
+        bounds = list(contrasts)
+        for mark in ";:":
+            found = text.find(mark)
+            while found >= 0:
+                bounds.append((found, found + 1))
+                found = text.find(mark, found + 1)
+        bounds.sort()
+        self._starts = [start for start, _ in bounds]
+        self._ends = [end for _, end in bounds]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The clause holding ``start:end``, as offsets (start, end)."""
+        before = bisect_right(self._ends, start)
+        after = bisect_left(self._starts, end)
+        return (
+            self._ends[before - 1] if before else 0,
+            self._starts[after] if after < len(self._starts) else self._length,
+        )
+
+
+def _cues(text: str, hits: _Hits) -> list[tuple[int, int, int]]:
+    """The relationship cues that state something, as (start, end, level) in text order."""
     cancelled = hits.get("not_causal", ())
-    cues: list[tuple[int, int, Strength]] = []
-    for name, kind in (("causal", Strength.DIRECT), ("correlational", Strength.CORRELATIONAL)):
+    cues: list[tuple[int, int, int]] = []
+    for name in ("causal", "trends", "correlational"):
         for start, end in hits.get(name, ()):
-            if any(c_start < end and start < c_end for c_start, c_end in cancelled):
+            if cancelled and any(c_start < end and start < c_end for c_start, c_end in cancelled):
                 continue
-            if kind is Strength.DIRECT and _adjectival(text, start, end):
+            if name == "correlational":
+                level = _CORRELATIONAL
+            elif name == "trends":
+                level = _trend(text, start, end)
+            else:
+                level = _CORRELATIONAL if _adjectival(text, start, end) else _DIRECT
+            if level == _DIRECT and not _governed(text, hits, start):
                 continue
-            cues.append((start, end, kind))
+            cues.append((start, end, level))
+    # Where a correlational phrase contains a causal word, the phrase is the reading: "had
+    # *increased* risk", "showed *reduced* levels".
+    phrases = [(start, end) for start, end, level in cues if level == _CORRELATIONAL]
+    if phrases:
+        cues = [
+            (start, end, level)
+            for start, end, level in cues
+            if level == _CORRELATIONAL or not any(p_start <= start and end <= p_end for p_start, p_end in phrases)
+        ]
     cues.sort()
     return cues
 
@@ -127,33 +222,89 @@ def _adjectival(text: str, start: int, end: int) -> bool:
     """Whether the participle at ``start:end`` modifies a noun ("with *improved* outcomes")."""
     if not text.endswith("ed", start, end) or " " in text[start:end]:
         return False
-    before = text[max(0, start - 40) : start].lower().split()
-    # Skip adverbs: "with significantly reduced risk".
-    while before and before[-1].endswith("ly"):
-        before.pop()
-    return bool(before) and before[-1].strip(",(") in _ADJECTIVAL_AFTER
+    previous = _previous_word(text, start)
+    return previous is None or previous[1] in _ADJECTIVAL_AFTER
 
 
-def _clause_start(text: str, position: int) -> int:
-    start = 0
-    for match in _CLAUSE_BREAK.finditer(text, 0, position):
-        start = match.end()
-    return start
+def _nominal(text: str, start: int) -> bool:
+    previous = _previous_word(text, start)
+    return previous is None or previous[1] in _DETERMINERS
 
 
-def _clause_end(text: str, position: int) -> int:
-    match = _CLAUSE_BREAK.search(text, position)
-    return match.start() if match else len(text)
+def _trend(text: str, start: int, end: int) -> int:
+    """A trend verb is causal only when it has an object or an agent ("X increases Y")."""
+    if text.endswith("ing", start, end):
+        return _CORRELATIONAL  # "rising cases", "increasing size", "levels are increasing"
+    previous = _previous_word(text, start)
+    if previous is None or previous[1] in _ADJECTIVAL_AFTER or previous[1][0].isdigit():
+        return _CORRELATIONAL  # a noun or an adjective: "an increase in", "increased risk"
+    following = _next_word(text, end)
+    if previous[1] in _BE_FORMS:
+        # Passive: causal only with an agent ("was increased by feeding", not "by 20%").
+        agent = following == "by" and _next_word(text, text.index("by", end) + 2) not in (None, "")
+        return _DIRECT if agent else _CORRELATIONAL
+    if following is None or following in _INTRANSITIVE_NEXT:
+        return _CORRELATIONAL  # "levels increased in patients", "risk rose."
+    return _DIRECT
 
 
-def _any_between(spans: Sequence[_Offsets], start: int, end: int) -> bool:
+def _previous_word(text: str, position: int) -> tuple[int, str] | None:
+    """The last word before ``position`` that is not an adverb, as (start, lower-case word).
+
+    None at the start of the sentence or after a dash or other bare punctuation.
+    """
+    offset = max(0, position - 60)
+    window = text[offset:position]
+    end = len(window)
+    for token in reversed(window.split()):
+        at = window.rfind(token, 0, end)
+        end = at
+        word = token.strip(_PUNCTUATION).lower()
+        if not word:
+            return None
+        if not word.endswith("ly"):
+            return offset + at + len(token) - len(token.lstrip(_PUNCTUATION)), word
+    return None
+
+
+def _next_word(text: str, position: int) -> str | None:
+    """The next word after ``position`` that is not an adverb; None at punctuation or the end.
+
+    A number reads as the empty string, so callers can tell "by 20%" from "by exercise".
+    """
+    for match in _NEXT_WORD.finditer(text, position):
+        if match.group(1) is None:
+            return None
+        word = match.group(1).lower()
+        if word[0].isdigit():
+            return ""
+        if not word.endswith("ly"):
+            return word
+    return None
+
+
+def _governed(text: str, hits: _Hits, start: int) -> bool:
+    """Whether the cue at ``start`` is finite, or non-finite with a governing word before it."""
+    if text.startswith(("to ", "To "), start):
+        particle = start  # the cue includes its "to": "to work"
+    else:
+        previous = _previous_word(text, start)
+        if previous is None or previous[1] not in _NON_FINITE_AFTER:
+            return True
+        particle = previous[0]
+    return any(
+        g_start < particle and g_end >= particle - 1 for name in _GOVERNORS for g_start, g_end in hits.get(name, ())
+    )
+
+
+def _starts_within(spans: Sequence[lexicon.Offsets], start: int, end: int) -> bool:
     """Whether a span starts in ``start:end`` (a hedge may overlap its cue: "might *help*")."""
     return any(start <= s_start < end for s_start, _ in spans)
 
 
-def _negated(text: str, negations: Sequence[_Offsets], cue_start: int) -> bool:
+def _negated(text: str, negations: Sequence[lexicon.Offsets], cue_start: int) -> bool:
     """Whether a negation shortly before the cue, in the same phrase, denies it."""
-    for n_start, n_end in negations:
+    for _, n_end in negations:
         if n_end > cue_start:
             break
         gap = text[n_end:cue_start]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import random
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
-from claimcheck.analysis.strength import classify_strength
+from claimcheck.analysis.strength import classify_strength, relation_strength
 from claimcheck.models import Strength
 
 N, COR, CON, DIR = Strength.NONE, Strength.CORRELATIONAL, Strength.CONDITIONAL, Strength.DIRECT
@@ -72,3 +77,105 @@ MARKETING: list[tuple[str, Strength]] = [
 @pytest.mark.parametrize(("sentence", "expected"), MARKETING)
 def test_marketing_sentences(sentence: str, expected: Strength) -> None:
     assert classify_strength(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A denial keeps the strength of what it denies: a confident safety claim is still direct.
+        ("Ketamine does not cause addiction.", DIR),
+        ("Ketamine was not associated with an increased risk of addiction in this study.", COR),
+        ("Ketamine may not help everyone.", CON),
+        ("Each infusion lasts about 40 minutes.", N),
+    ],
+)
+def test_relation_strength_ignores_denial(sentence: str, expected: Strength) -> None:
+    assert relation_strength(sentence) is expected
+    assert classify_strength(sentence) is (expected if expected is N else N)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It not only relieves pain but also lifts mood.", DIR),  # "not only" is no denial
+        ("Without treatment, depression worsens.", DIR),  # the comma ends the negation
+        ("It did not improve sleep, but it reduced anxiety.", DIR),  # a second, affirmed clause
+        ("Further research is needed to determine whether ketamine reduces relapse.", N),
+        ("The effect of ketamine on sleep merits further study.", N),  # a topic, not a finding
+        ("Strategies to improve access are needed.", N),  # a purpose, not a relationship
+        ("Ketamine is effective in reducing pain.", DIR),  # governed by "effective"
+        ("Ketamine has been shown to reduce pain.", DIR),
+        ("Ketamine appears to reduce pain.", CON),
+        ("Ketamine may help anxiety, but it relieves pain.", DIR),  # the hedge stays in its clause
+        ("Pain levels increased in the placebo group.", COR),  # an intransitive trend
+        ("Ketamine increases BDNF levels.", DIR),  # a transitive one
+        ("Patients who seek help early do better.", N),  # "seek help" is no effect
+        ("", N),
+    ],
+)
+def test_rules(sentence: str, expected: Strength) -> None:
+    assert classify_strength(sentence) is expected
+
+
+def test_whitespace_and_case_do_not_matter() -> None:
+    assert classify_strength("KETAMINE  MAY\nRELIEVE  PAIN") is CON
+
+
+# --- the labelled PubMed data set --------------------------------------------------------------
+
+# GPL-3.0 data (Yu et al. 2019): read from the shared folder beside the repository, never copied.
+DATASET = Path(__file__).resolve().parents[2].parent / "shared" / "datasets" / "claim-strength-pubmed.csv"
+LABELS = tuple(Strength)
+
+# The rules were written looking only at the 70% development split; these floors are the
+# held-out macro-F1 reached when they were fixed, less a small margin, so a regression fails.
+# classify_strength reads a denied relationship as none (SPEC §4: "is not approved" states no
+# claim); the data set labels it with the strength of what is denied, as relation_strength does.
+FLOORS: dict[str, float] = {"classify_strength": 0.65, "relation_strength": 0.68}
+
+
+def held_out_split() -> tuple[list[tuple[str, Strength]], list[tuple[str, Strength]]]:
+    """The fixed 70/30 split, stratified by label, seed 0: (development, held out)."""
+    if not DATASET.exists():
+        pytest.skip(f"the labelled strength data set is not at {DATASET} (it is not shipped: GPL-3.0)")
+    with DATASET.open(encoding="utf-8", newline="") as handle:
+        rows = [(row["sentence"], Strength(row["strength"])) for row in csv.DictReader(handle)]
+    rng = random.Random(0)
+    development: list[tuple[str, Strength]] = []
+    held_out: list[tuple[str, Strength]] = []
+    for label in sorted(LABELS, key=lambda strength: strength.value):
+        indices = [index for index, (_, gold) in enumerate(rows) if gold is label]
+        rng.shuffle(indices)
+        cut = round(len(indices) * 0.3)
+        held_out += [rows[index] for index in sorted(indices[:cut])]
+        development += [rows[index] for index in sorted(indices[cut:])]
+    return development, held_out
+
+
+def f1_scores(pairs: list[tuple[Strength, Strength]]) -> dict[Strength, float]:
+    """F1 per label from (gold, predicted) pairs."""
+    scores = {}
+    for label in LABELS:
+        true_positive = sum(1 for gold, guess in pairs if gold is label and guess is label)
+        predicted = sum(1 for _, guess in pairs if guess is label)
+        actual = sum(1 for gold, _ in pairs if gold is label)
+        precision = true_positive / predicted if predicted else 0.0
+        recall = true_positive / actual if actual else 0.0
+        scores[label] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return scores
+
+
+def test_split_is_stratified_and_fixed() -> None:
+    development, held_out = held_out_split()
+    assert (len(development), len(held_out)) == (2143, 918)
+    assert held_out_split() == (development, held_out)
+
+
+@pytest.mark.parametrize("classify", [classify_strength, relation_strength], ids=lambda f: f.__name__)
+def test_macro_f1_on_held_out_pubmed_sentences(classify: Callable[[str], Strength]) -> None:
+    _, held_out = held_out_split()
+    scores = f1_scores([(gold, classify(sentence)) for sentence, gold in held_out])
+    macro = sum(scores.values()) / len(scores)
+    per_class = ", ".join(f"{label.value} {score:.3f}" for label, score in scores.items())
+    print(f"\n{classify.__name__}: held-out macro-F1 {macro:.3f} ({per_class}; n={len(held_out)})")
+    assert macro >= FLOORS[classify.__name__]
