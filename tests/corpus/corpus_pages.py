@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 
@@ -171,9 +170,3 @@ def load_labels() -> list[Label]:
     if problems:
         raise AssertionError("bad labels:\n" + "\n".join(problems))
     return labels
-
-
-@pytest.fixture(scope="session")
-def labels() -> list[Label]:
-    """The labelled corpus, validated."""
-    return load_labels()

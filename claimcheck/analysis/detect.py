@@ -1,0 +1,544 @@
+"""Claim detection: does one sentence of copy make a health claim, and of what kind?
+
+A claim asserts something about a treatment: what it does, how fast and for how long, how safe
+it is and what side effects it has, who should not have it, its regulatory status, how it works,
+how it compares, what it is for, or how good the provider is. Calls to action, prices, addresses,
+opening hours, navigation, reference-list entries, questions, bare headings and descriptions of
+a procedure without an outcome are not claims.
+
+Detection is a set of transparent cue rules over word lists (``analysis/data/detect/``, one file
+per cue group, plus the shared lexicons and the :class:`~claimcheck.analysis.features.Features`
+of the sentence):
+
+1. Sentences that are never claims are set aside first: reference-list entries, questions, and
+   headings or navigation labels without a predicate ("Safety concerns", "Conditions We Treat").
+2. Each category has a rule that mostly needs two kinds of cue together, so one word alone rarely
+   makes a claim: an effect word and a health outcome (efficacy), a speed phrase and an effect
+   (onset), a regulator and a status word (regulatory), and so on. A rule scores ``_WEAK`` (a
+   hint), ``_CLAIM`` or ``_STRONG`` (a claim with a figure, an absolute or a booster behind it).
+3. Logistics — prices, insurance, addresses, phone numbers, opening hours, disclaimers — outweigh
+   anything short of a strong cue: "Most plans cover TMS for depression" is not a claim.
+
+Nothing here names a therapy: the vocabulary is data, and it is general medical-marketing
+vocabulary. The cue lists compile into one Aho-Corasick automaton on first use and the patterns
+below compile at import, so a sentence costs one automaton pass plus a few regex searches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from claimcheck.analysis import lexicon
+from claimcheck.analysis.features import Features, Span, extract_features
+from claimcheck.analysis.strength import classify_strength, relation_strength
+from claimcheck.models import Category, Strength, Unit
+
+# The cue groups of data/detect/, one file each; every one has a role in a rule below.
+_LEXICONS = (
+    "admin",
+    "comparative",
+    "comparative_weak",
+    "condition_verbs",
+    "contraindication",
+    "contraindication_context",
+    "durability",
+    "effect",
+    "evidence",
+    "frequency",
+    "indication",
+    "mechanism",
+    "mechanism_phrase",
+    "onset",
+    "outcome",
+    "provider",
+    "provider_subject",
+    "provider_weak",
+    "regulatory_agency",
+    "regulatory_phrase",
+    "regulatory_status",
+    "safety",
+    "safety_topic",
+    "side_effect_predicate",
+    "side_effects",
+)
+
+#: Reasons for sentences that are not copy making a claim whatever their words; the engine can
+#: skip registry matching for them ("Murrough JW, ... Antidepressant efficacy of ketamine ...").
+QUESTION = "question"
+REFERENCE = "reference-list entry"
+NAVIGATION = "navigation"
+STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION})
+
+# Rule scores. A sentence is a claim when some rule reaches _CLAIM; _STRONG also outweighs
+# logistics context (a price or an address in the same sentence).
+_NONE, _WEAK, _CLAIM, _STRONG = 0, 1, 2, 3
+
+# When two categories score the same, the more specific one is reported first: "Unlike SSRIs,
+# it works within a day" is a comparison before it is a speed claim.
+_PRIORITY = (
+    Category.CONTRAINDICATION,
+    Category.REGULATORY,
+    Category.COMPARATIVE,
+    Category.PROVIDER,
+    Category.SAFETY,
+    Category.SIDE_EFFECTS,
+    Category.MECHANISM,
+    Category.DURABILITY,
+    Category.ONSET,
+    Category.INDICATION,
+    Category.EFFICACY,
+)
+
+_CLAUSE_END = re.compile(r"[;.:!?]")
+_TIME_UNITS = frozenset(unit for unit in Unit if unit.seconds is not None)
+
+# Reference-list entries: a journal citation ("2013;170(10):1134", "2015;(6):CD004123"), a
+# publisher and year at the end ("Silver Spring, MD: FDA; 2019."), or a Vancouver author list
+# ("Murrough JW, Iosifescu DV, ... et al.") with "et al." or a year.
+_JOURNAL = re.compile(
+    r"\b(?:19|20)\d{2}\s*;\s*\d*\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[A-Za-z]?\d|[:;]\s*(?:19|20)\d{2}\s*[.;]?\s*$"
+)
+_AUTHORS = re.compile(r"^\s*(?:\[\d+\]\s*|\d+\.\s+)?(?:[A-Za-z][\w'’-]*\s+){1,4}[A-Z]{1,3}[,.]\s")
+_ET_AL_OR_YEAR = re.compile(r"\bet al\b|\b(?:19|20)\d{2}\b")
+
+# Logistics: prices, discounts, clock times, phone numbers, street addresses, US ZIP codes and
+# UK postcodes (e-mail addresses are _EMAIL below).
+_LOGISTICS = re.compile(
+    r"""
+      [$£€]\s?\d
+    | \b\d+\s?(?:%|percent)\s+off\b
+    | \b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)(?!\w)
+    | \(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b
+    | \b0\d{3,4}\s\d{3}\s\d{4}\b
+    | \b\d{1,5}\s+(?:[A-Z][\w.]*\s+){1,4}
+      (?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy)\b
+    | \b[A-Z]{2}\s\d{5}(?:-\d{4})?\b
+    | \b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b
+    """,
+    re.VERBOSE,
+)
+# Every logistics pattern needs a digit or a currency sign; most sentences have neither, and this
+# test is far cheaper than the alternation above.
+_LOGISTICS_GUARD = re.compile(r"[\d$£€]")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
+
+# A heading or label states something only with a verb: an auxiliary or copula ("Relief Can
+# Start in Hours"), an imperative first word ("Regrow Cartilage"), or a verb after its subject
+# ("Ketamine Relieves Depression").
+_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|be|been|can|could|may|might|will|would|does|do|did|has|have|had)\b", re.IGNORECASE
+)
+_NOT_A_SUBJECT = frozenset(
+    {"of", "the", "a", "an", "and", "or", "for", "with", "to", "in", "on", "its", "their", "your", "our", "potential"}
+)
+# Plural nouns that end like verbs: "Immediate Effects Post-Infusion" names a topic.
+_PLURAL_NOUNS = frozenset({"effects", "benefits", "results", "outcomes", "improvements", "reductions"})
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs"})
+_QUESTION_OPENERS = frozenset(
+    {"how", "what", "why", "who", "when", "where", "which", "is", "are", "can", "does", "do", "should", "will"}
+)
+_CLOSING = " \t\"'”’)]*_"
+# Navigation: three or more short labels between separators ("Home | Pricing | FAQ").
+_NAV_SEPARATOR = re.compile(r"\s[|·›»•]\s")
+_NAV_MIN_ITEMS = 3
+# A label (navigation item, heading in a text file) is short and in title case.
+_LABEL_MAX_WORDS = 10
+_LABEL_MIN_CAPITALIZED = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """Whether a sentence makes a health claim, of which categories, and why.
+
+    ``categories`` lists the claim's categories, the best-supported first; it is empty for a
+    sentence that is not a claim. ``reason`` says in a few words which cues decided, e.g.
+    "effect 'relieves' + outcome 'depressive symptoms'", or for a non-claim "question",
+    "reference-list entry", "logistics '$450'" or "no claim cue".
+    """
+
+    is_claim: bool
+    categories: tuple[Category, ...]
+    strength: Strength
+    features: Features
+    reason: str
+
+
+@cache
+def _matcher() -> lexicon.PhraseMatcher:
+    """One automaton over every cue list of data/detect/, built on first use."""
+    return lexicon.PhraseMatcher({name: lexicon.terms(f"detect/{name}") for name in _LEXICONS})
+
+
+def _texts(sentence: str, offsets: Iterable[tuple[int, int]]) -> tuple[str, ...]:
+    return tuple(sentence[start:end] for start, end in offsets)
+
+
+def _span_texts(spans: Iterable[Span]) -> tuple[str, ...]:
+    return tuple(span.text for span in spans)
+
+
+def _clause_end(sentence: str, position: int) -> int:
+    found = _CLAUSE_END.search(sentence, position)
+    return found.start() if found else len(sentence)
+
+
+def _overlaps(start: int, end: int, others: Iterable[tuple[int, int]]) -> bool:
+    return any(o_start < end and start < o_end for o_start, o_end in others)
+
+
+class _Cues:
+    """The cues of one sentence, grouped the way the category rules read them."""
+
+    __slots__ = (
+        "absolute",
+        "booster",
+        "causal_only",
+        "effect",
+        "effect_offsets",
+        "figure",
+        "groups",
+        "hits",
+        "outcome",
+        "population",
+        "relation",
+        "sentence",
+        "share",
+        "time_upper",
+        "time_words",
+    )
+
+    def __init__(self, sentence: str, features: Features) -> None:
+        self.sentence = sentence
+        found = _matcher().scan(sentence)
+        self.hits = {name: found.get(name, ()) for name in _LEXICONS}
+        shared = lexicon.scan(sentence)
+        # Words in a regulatory formula (which reaches to the end of its clause: "not intended to
+        # diagnose, treat, cure or prevent any disease") or in a fixed phrase that only looks
+        # causal ("seek help") state no effect.
+        formulas = tuple((start, _clause_end(sentence, end)) for start, end in self.hits["regulatory_phrase"])
+        cancelled = (*shared.get("not_causal", ()), *formulas)
+        causal = [hit for hit in shared.get("causal", ()) if not _overlaps(*hit, cancelled)]
+        own = [hit for hit in self.hits["effect"] if not _overlaps(*hit, cancelled)]
+        self.effect_offsets = tuple(sorted(causal + own))
+        self.effect = _texts(sentence, self.effect_offsets)
+        # Whether every effect word is one the strength classifier also reads, so that its verdict
+        # (a purpose clause, "studies are needed to determine whether ...") applies to them.
+        self.causal_only = not own
+        conditions = tuple((span.start, span.end) for span in features.conditions)
+        outcomes = conditions + self.hits["outcome"]
+        # "Depression affects how you feel": a condition as the subject of a neutral verb
+        # describes the disease. Those verbs are not effects of a treatment.
+        if outcomes and self.effect_offsets:
+            subject_end = min(start for start, _ in outcomes)
+            neutral = self.hits["condition_verbs"]
+            self.effect_offsets = tuple(
+                hit for hit in self.effect_offsets if not (hit[0] > subject_end and _overlaps(*hit, neutral))
+            )
+            self.effect = _texts(sentence, self.effect_offsets)
+        self.outcome = _texts(sentence, outcomes)
+        # "brain fog" is an outcome; its "brain" is not a mechanism.
+        self.hits["mechanism"] = tuple(hit for hit in self.hits["mechanism"] if not _overlaps(*hit, outcomes))
+        self.population = _span_texts(features.populations)
+        self.absolute = _span_texts(features.absolutes)
+        self.booster = _span_texts(features.boosters)
+        self.time_words = _span_texts(features.time_words)
+        self.figure = tuple(q.span.text for q in features.quantities if q.unit in (Unit.PERCENT, Unit.COUNT))
+        self.share = tuple(q.span.text for q in features.quantities if q.unit is Unit.PERCENT)
+        self.time_upper = tuple(
+            q.span.text for q in features.quantities if q.unit in _TIME_UNITS and q.bound == "upper"
+        )
+        self.relation = relation_strength(sentence)
+        self.groups = {name: _texts(sentence, hits) for name, hits in self.hits.items()}
+
+    def __getitem__(self, name: str) -> tuple[str, ...]:
+        """The texts of the hits of cue group ``name``, in sentence order."""
+        return self.groups[name]
+
+    def acted_on(self) -> tuple[str, ...]:
+        """Mechanism terms after the first effect word: what the treatment is said to act on."""
+        if not self.effect_offsets:
+            return ()
+        first = self.effect_offsets[0][0]
+        return _texts(self.sentence, (hit for hit in self.hits["mechanism"] if hit[0] > first))
+
+    @property
+    def lifted(self) -> tuple[str, ...]:
+        """What makes a claim strong: a stated figure, an absolute or a booster."""
+        return self.figure + self.absolute + self.booster
+
+    def asserted_effect(self) -> bool:
+        """An effect word that states a relationship (not only a purpose or an open question)."""
+        return bool(self.effect) and (not self.causal_only or self.relation > Strength.NONE)
+
+
+_Rule = Callable[[_Cues], tuple[int, str]]
+
+
+def _q(texts: tuple[str, ...]) -> str:
+    """The first cue, quoted, for a reason."""
+    return f"'{texts[0]}'"
+
+
+def _efficacy(c: _Cues) -> tuple[int, str]:
+    if c.effect and c.outcome:
+        if not c.asserted_effect():
+            return _WEAK, f"unasserted effect {_q(c.effect)}"
+        score = _STRONG if c.lifted else _CLAIM
+        return score, f"effect {_q(c.effect)} + outcome {_q(c.outcome)}"
+    if c.effect and c.share and c.population:
+        return _STRONG, f"effect {_q(c.effect)} for {_q(c.share)} of {_q(c.population)}"
+    if c["evidence"] and c.outcome:
+        score = _STRONG if c.share else _CLAIM
+        return score, f"study {_q(c['evidence'])} + outcome {_q(c.outcome)}"
+    if c.outcome and c.share and c.population:
+        return _STRONG, f"{_q(c.share)} of {_q(c.population)} + outcome {_q(c.outcome)}"
+    if c.effect and c.lifted and c.asserted_effect():
+        return _WEAK, f"effect {_q(c.effect)} + {_q(c.lifted)}"
+    return _NONE, ""
+
+
+def _onset(c: _Cues) -> tuple[int, str]:
+    speed = c["onset"] + c.time_upper
+    if speed and (c.effect or c.outcome):
+        score = _STRONG if c.absolute or c.booster else _CLAIM
+        return score, f"speed {_q(speed)} + {_q(c.effect or c.outcome)}"
+    if speed or (c.time_words and c.effect):
+        return _WEAK, f"time {_q(speed or c.time_words)}"
+    return _NONE, ""
+
+
+def _durability(c: _Cues) -> tuple[int, str]:
+    lasting = c["durability"]
+    if lasting and (c.effect or c.outcome or c.relation > Strength.NONE):
+        score = _STRONG if c.absolute or c.figure else _CLAIM
+        return score, f"duration {_q(lasting)} + {_q(c.effect or c.outcome or lasting)}"
+    if lasting:
+        return _WEAK, f"duration {_q(lasting)}"
+    return _NONE, ""
+
+
+def _safety(c: _Cues) -> tuple[int, str]:
+    if c["safety"]:
+        score = _STRONG if c.absolute or c.booster else _CLAIM
+        return score, f"safety {_q(c['safety'])}"
+    if c["safety_topic"] and (c.absolute or c.booster or c["comparative"]):
+        return _WEAK, f"safety topic {_q(c['safety_topic'])}"
+    return _NONE, ""
+
+
+def _side_effects(c: _Cues) -> tuple[int, str]:
+    named = c["side_effects"]
+    if not named:
+        return _NONE, ""
+    if c["frequency"]:
+        return _CLAIM, f"side effect {_q(named)} + {_q(c['frequency'])}"
+    # "can relieve headaches": a condition the treatment acts on is efficacy, not a side effect.
+    if c.effect and all(term in c.outcome for term in named):
+        return _WEAK, f"side effect {_q(named)}"
+    if c["side_effect_predicate"]:
+        return _CLAIM, f"side effect {_q(named)} + {_q(c['side_effect_predicate'])}"
+    return _WEAK, f"side effect {_q(named)}"
+
+
+def _contraindication(c: _Cues) -> tuple[int, str]:
+    cue = c["contraindication"]
+    if not cue:
+        return _NONE, ""
+    who = c.population + c.outcome + c["contraindication_context"]
+    if who:
+        return _CLAIM, f"contraindication {_q(cue)} + {_q(who)}"
+    return _WEAK, f"contraindication {_q(cue)}"
+
+
+def _regulatory(c: _Cues) -> tuple[int, str]:
+    agency, status = c["regulatory_agency"], c["regulatory_status"]
+    if agency and status:
+        return _CLAIM, f"regulator {_q(agency)} + status {_q(status)}"
+    if c["regulatory_phrase"]:
+        return _CLAIM, f"regulatory {_q(c['regulatory_phrase'])}"
+    if agency:
+        return _WEAK, f"regulator {_q(agency)}"
+    return _NONE, ""
+
+
+def _mechanism(c: _Cues) -> tuple[int, str]:
+    if c["mechanism_phrase"]:
+        return _CLAIM, f"mechanism {_q(c['mechanism_phrase'])}"
+    terms = c["mechanism"]
+    if not terms:
+        return _NONE, ""
+    target = c.acted_on()
+    if target and c.asserted_effect():
+        score = _STRONG if c.lifted else _CLAIM
+        return score, f"effect {_q(c.effect)} + mechanism {_q(target)}"
+    if len({term.lower() for term in terms}) >= 2 and (c.outcome or c.absolute or c.booster):
+        score = _STRONG if c.lifted else _CLAIM
+        return score, f"mechanism {_q(terms)} + {_q(c.outcome or c.absolute or c.booster)}"
+    return _WEAK, f"mechanism {_q(terms)}"
+
+
+def _comparative(c: _Cues) -> tuple[int, str]:
+    if c["comparative"]:
+        score = _STRONG if c.absolute or c.booster else _CLAIM
+        return score, f"comparison {_q(c['comparative'])}"
+    weak = c["comparative_weak"]
+    if not weak:
+        return _NONE, ""
+    beside = c.effect + c.outcome + c["onset"] + c["safety"] + c["side_effects"]
+    if beside:
+        return _CLAIM, f"comparison {_q(weak)} + {_q(beside)}"
+    return _WEAK, f"comparison {_q(weak)}"
+
+
+def _indication(c: _Cues) -> tuple[int, str]:
+    cue = c["indication"]
+    if cue and c.outcome:
+        return _CLAIM, f"indication {_q(cue)} + {_q(c.outcome)}"
+    if cue:
+        return _WEAK, f"indication {_q(cue)}"
+    return _NONE, ""
+
+
+def _provider(c: _Cues) -> tuple[int, str]:
+    if c["provider"]:
+        return _CLAIM, f"provider quality {_q(c['provider'])}"
+    weak = c["provider_weak"]
+    if weak and c["provider_subject"]:
+        return _CLAIM, f"provider {_q(c['provider_subject'])} + {_q(weak)}"
+    if weak:
+        return _WEAK, f"provider quality {_q(weak)}"
+    return _NONE, ""
+
+
+_RULES: tuple[tuple[Category, _Rule], ...] = (
+    (Category.EFFICACY, _efficacy),
+    (Category.ONSET, _onset),
+    (Category.DURABILITY, _durability),
+    (Category.SAFETY, _safety),
+    (Category.SIDE_EFFECTS, _side_effects),
+    (Category.CONTRAINDICATION, _contraindication),
+    (Category.REGULATORY, _regulatory),
+    (Category.MECHANISM, _mechanism),
+    (Category.COMPARATIVE, _comparative),
+    (Category.INDICATION, _indication),
+    (Category.PROVIDER, _provider),
+)
+
+
+def _is_reference(text: str) -> bool:
+    """Whether the text is a reference-list entry rather than copy."""
+    if _JOURNAL.search(text):
+        return True
+    return bool(_AUTHORS.match(text)) and bool(_ET_AL_OR_YEAR.search(text))
+
+
+def _is_label(text: str) -> bool:
+    """Whether the text reads as a heading or navigation label: short, unpunctuated, title case."""
+    if text.endswith((".", "!", "?", ":", ";")):
+        return False
+    words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
+    if not words or len(words) > _LABEL_MAX_WORDS:
+        return False
+    capitalized = sum(1 for w in words if w[0].isupper())
+    return capitalized / len(words) >= _LABEL_MIN_CAPITALIZED
+
+
+def _is_navigation(text: str) -> bool:
+    """Whether the text is a row of navigation labels (text readers join it with the title)."""
+    items = _NAV_SEPARATOR.split(text)
+    return len(items) >= _NAV_MIN_ITEMS and all(_is_label(item) or not _WORD.search(item) for item in items)
+
+
+def _is_question(text: str, label: bool) -> bool:
+    """A question, or a heading that opens like one ("How ketamine works")."""
+    if text.rstrip(_CLOSING).endswith("?"):
+        return True
+    first = _WORD.search(text)
+    return label and first is not None and first.group().lower() in _QUESTION_OPENERS
+
+
+def _has_predicate(text: str, cues: _Cues) -> bool:
+    """Whether a heading or label states something rather than naming a topic."""
+    if _AUXILIARY.search(text):
+        return True
+    first = _WORD.search(text)
+    for start, end in cues.effect_offsets:
+        if first is not None and start == first.start():
+            return True  # an imperative: "Regrow Cartilage Without Surgery"
+        word = text[start:end].split()[0].lower()
+        before = _WORD.findall(text[:start])
+        verb_like = word.endswith("s") and not word.endswith("ss") and word not in _PLURAL_NOUNS
+        if verb_like and before and before[-1].lower() not in _NOT_A_SUBJECT:
+            return True  # a verb after its subject: "Ketamine Relieves Depression"
+    return False
+
+
+def _logistics(text: str, cues: _Cues) -> str | None:
+    """The first sign that the sentence is about logistics (price, contact, hours, insurance)."""
+    if cues["admin"]:
+        return cues["admin"][0]
+    found = _LOGISTICS.search(text) if _LOGISTICS_GUARD.search(text) else None
+    if found is None and "@" in text:
+        found = _EMAIL.search(text)
+    return found.group().strip() if found else None
+
+
+def detect_claim(sentence: str, *, kind: str = "paragraph", features: Features | None = None) -> Detection:
+    """Decide whether ``sentence`` makes a health claim, and of which categories.
+
+    ``kind`` is the kind of text unit the sentence comes from: "heading", "paragraph",
+    "list-item", "table-cell", "line", or "reference" for a unit the reader knows is a
+    reference-list entry. Headings (and short title-case labels of any kind) are claims only when
+    they state something ("Relief Can Start in Hours"), never when they name a topic ("Safety
+    concerns") or ask a question. ``features`` may be passed when the caller has already
+    extracted them for the same sentence.
+
+    >>> detect_claim("Ketamine relieves depression within hours.").categories[0]
+    <Category.ONSET: 'onset'>
+    >>> detect_claim("Book your free consultation today.").is_claim
+    False
+    """
+    features = features if features is not None else extract_features(sentence)
+    strength = classify_strength(sentence)
+
+    def not_a_claim(reason: str) -> Detection:
+        return Detection(False, (), strength, features, reason)
+
+    text = sentence.strip()
+    if _WORD.search(text) is None:
+        return not_a_claim("no words")
+    if kind == "reference" or _is_reference(text):
+        return not_a_claim(REFERENCE)
+    if _is_navigation(text):
+        return not_a_claim(NAVIGATION)
+    label = kind == "heading" or _is_label(text)
+    if _is_question(text, label):
+        return not_a_claim(QUESTION)
+
+    cues = _Cues(sentence, features)
+    scored = [(category, *rule(cues)) for category, rule in _RULES]
+    found = sorted(
+        ((category, score, reason) for category, score, reason in scored if score > _NONE),
+        key=lambda item: (-item[1], _PRIORITY.index(item[0])),
+    )
+    if not found:
+        return not_a_claim("no claim cue")
+    if label and not _has_predicate(text, cues):
+        return not_a_claim(f"heading without a predicate ({found[0][2]})")
+    best = found[0][1]
+    if best < _STRONG:
+        logistics = _logistics(text, cues)
+        if logistics is not None:
+            return not_a_claim(f"logistics '{logistics}'")
+    claims = [item for item in found if item[1] >= _CLAIM]
+    if not claims:
+        # Two different weak hints in a sentence that states a relationship add up to a claim.
+        if len(found) >= 2 and cues.relation > Strength.NONE:
+            claims = found
+        else:
+            return not_a_claim(f"weak cue only ({found[0][2]})")
+    return Detection(True, tuple(category for category, _, _ in claims), strength, features, claims[0][2])

@@ -1,0 +1,155 @@
+"""Claim detection: which sentences make a health claim, of what category, and why.
+
+The examples are invented for these tests, across therapies, so that nothing here repeats the
+labelled evaluation corpus (tests/corpus), which measures detection on whole pages.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+
+from claimcheck.analysis import detect, lexicon
+from claimcheck.analysis.detect import NAVIGATION, QUESTION, REFERENCE, STRUCTURAL, Detection, detect_claim
+from claimcheck.analysis.features import extract_features
+from claimcheck.analysis.strength import classify_strength
+from claimcheck.models import Category, Strength
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Our infrared sauna sessions melt away stubborn belly fat.", Category.EFFICACY),
+        ("Cryotherapy reduces inflammation and joint pain.", Category.EFFICACY),
+        ("Nine out of ten clients report fewer migraines after acupuncture.", Category.EFFICACY),
+        ("Most clients feel relief within minutes of their first session.", Category.ONSET),
+        ("The benefits of chelation therapy last for years.", Category.DURABILITY),
+        ("Ozone therapy is completely safe.", Category.SAFETY),
+        ("Side effects are rare and always mild.", Category.SIDE_EFFECTS),
+        ("Acupuncture is not recommended for people with bleeding disorders.", Category.CONTRAINDICATION),
+        ("Our laser cap is FDA-cleared for hair regrowth.", Category.REGULATORY),
+        ("Ketamine is not FDA-approved for any psychiatric condition.", Category.REGULATORY),
+        ("Red light therapy works by stimulating the mitochondria in your cells.", Category.MECHANISM),
+        ("Microneedling works better than chemical peels for acne scars.", Category.COMPARATIVE),
+        ("We use neurofeedback to treat ADHD, anxiety and insomnia.", Category.INDICATION),
+        ("Dr. Reyes is the most experienced regenerative medicine physician in Texas.", Category.PROVIDER),
+        (
+            "In a trial of 120 adults with knee osteoarthritis, pain scores fell by 30% at 12 weeks [2].",
+            Category.EFFICACY,
+        ),
+    ],
+)
+def test_claims_and_their_first_category(sentence: str, category: Category) -> None:
+    detection = detect_claim(sentence)
+    assert detection.is_claim, detection.reason
+    assert detection.categories[0] is category, (detection.categories, detection.reason)
+    assert detection.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Book your free consultation today.",
+        "$450 per infusion",
+        "55 Ocean Avenue, Suite 4, Santa Monica, CA 90401",
+        "Open Monday to Friday, 9 am to 5 pm.",
+        "An IV line is placed and the infusion lasts about 40 minutes.",
+        "A nurse will check in with you by phone the next morning.",
+        "Most insurance plans cover cryotherapy for chronic pain.",
+        "Individual results may vary.",
+        "Email us at hello@example.com with any questions.",
+        "Depression affects how you feel, think and handle daily activities.",
+    ],
+)
+def test_non_claims(sentence: str) -> None:
+    detection = detect_claim(sentence)
+    assert not detection.is_claim, detection.reason
+    assert detection.categories == ()
+
+
+def test_reference_list_entries_are_not_claims() -> None:
+    entry = (
+        "Smith J, Lee K, Park S, et al. Ketamine relieves depression: a randomized trial. "
+        "Lancet Psychiatry. 2019;6(3):210-219."
+    )
+    assert detect_claim(entry).reason == REFERENCE
+    assert detect_claim("Silver Spring, MD: Food and Drug Administration; 2021.").reason == REFERENCE
+    # A unit the reader already knows is a reference entry is one whatever its words.
+    assert detect_claim("Ketamine cures depression.", kind="reference").reason == REFERENCE
+
+
+def test_navigation_is_not_a_claim() -> None:
+    detection = detect_claim("Weight Loss Clinic Home | Services | Results | Contact Us")
+    assert detection.reason == NAVIGATION
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Is ketamine safe?", "paragraph"),
+        ("How does TMS relieve depression?", "heading"),
+        ("What Conditions Can Hyperbaric Oxygen Treat", "heading"),
+        ("Can semaglutide help me lose weight?", "list-item"),
+    ],
+)
+def test_questions_are_not_claims(text: str, kind: str) -> None:
+    assert detect_claim(text, kind=kind).reason == QUESTION
+
+
+@pytest.mark.parametrize(
+    ("heading", "is_claim"),
+    [
+        ("Safety concerns", False),
+        ("Potential Side Effects and Risks", False),
+        ("Chronic Pain Conditions Treated With Infusions", False),
+        ("Long-Term Outcomes of Stem Cell Therapy", False),
+        ("Relief From Migraines Can Start in Minutes", True),  # a modal: it states something
+        ("Lose Weight Without Dieting", True),  # an imperative
+        ("Cryotherapy Relieves Arthritis Pain", True),  # a verb after its subject
+    ],
+)
+def test_headings_are_claims_only_with_a_predicate(heading: str, is_claim: bool) -> None:
+    assert detect_claim(heading, kind="heading").is_claim is is_claim
+
+
+def test_a_title_case_label_is_read_as_a_heading_whatever_its_unit() -> None:
+    # Plain-text pages have no heading markup: a short title-case line is a heading.
+    assert not detect_claim("Chronic Pain Conditions We Treat", kind="line").is_claim
+
+
+def test_logistics_yield_to_a_strong_claim() -> None:
+    # A price does not hide a claim stated with a figure.
+    assert detect_claim("Lose up to 20% of your body weight for just $199 a month.").is_claim
+
+
+def test_regulatory_formula_words_are_not_effects() -> None:
+    detection = detect_claim("This product is not intended to diagnose, treat, cure, or prevent any disease.")
+    assert detection.categories[0] is Category.REGULATORY
+
+
+def test_detection_carries_strength_and_the_given_features() -> None:
+    sentence = "IV vitamin drips may boost your immune system."
+    features = extract_features(sentence)
+    detection = detect_claim(sentence, features=features)
+    assert isinstance(detection, Detection)
+    assert detection.features is features
+    assert detection.strength is classify_strength(sentence) is Strength.CONDITIONAL
+    assert detect_claim(sentence).features == features
+
+
+def test_structural_reasons() -> None:
+    assert {QUESTION, REFERENCE, NAVIGATION} == STRUCTURAL
+
+
+def test_every_cue_list_is_shipped_and_used() -> None:
+    folder = files("claimcheck.analysis").joinpath("data", "detect")
+    shipped = {entry.name[: -len(".txt")] for entry in folder.iterdir() if entry.name.endswith(".txt")}
+    assert shipped == set(detect._LEXICONS)
+    for name in shipped:
+        assert lexicon.terms(f"detect/{name}"), f"detect/{name}.txt has no terms"
+
+
+def test_empty_and_symbol_only_sentences() -> None:
+    assert not detect_claim("").is_claim
+    assert not detect_claim("— · —").is_claim

@@ -1,0 +1,173 @@
+"""How well claimcheck finds claims on pages nobody tuned it to (issue 4, "Quality bar").
+
+Two measurements over the labelled corpus (see labels.yaml), each printed per split:
+
+* detection alone: ``detect_claim`` on each labelled sentence → precision and recall of
+  ``is_claim`` and how often the top category is the labelled one;
+* end to end: ``claimcheck.check_file`` on each page → recall (claims with a finding at warning
+  or above), false-positive rate (non-claims with any finding), accurate claims with an error
+  finding, and findings inside script, style, comments, front matter or code.
+
+dev/ is what detection was developed against; holdout/ is written in other voices and was run
+once, at the end. Run with ``pytest tests/corpus -s`` to see the numbers as they are computed;
+they are also repeated in the terminal summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from corpus_pages import CORPUS, SPLITS, Label, hidden_line_ranges, normalize
+
+from claimcheck.analysis.detect import detect_claim
+from claimcheck.models import Category, Severity
+
+# The issue's quality bar, end to end.
+MIN_RECALL = 0.90
+MAX_FALSE_POSITIVE_RATE = 0.05
+
+# Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
+# floors were set from the single end-of-work run, as regression guards, not as a tuning target).
+DETECTION_FLOORS = {
+    "dev": {"precision": 0.95, "recall": 0.95, "category": 0.90},
+    "holdout": {"precision": 0.85, "recall": 0.85, "category": 0.70},
+}
+
+# A finding's sentence shorter than this must not be matched to a label by containment alone.
+_MIN_OVERLAP = 12
+
+
+@dataclass(frozen=True)
+class DetectionScore:
+    """Precision and recall of ``is_claim``, and top-category accuracy on true positives."""
+
+    precision: float
+    recall: float
+    category: float
+    errors: tuple[str, ...]
+
+
+def score_detection(labels: Sequence[Label]) -> DetectionScore:
+    """Run the detector on each labelled sentence and compare with the labels."""
+    tp = fp = fn = right_category = 0
+    errors: list[str] = []
+    for label in labels:
+        detection = detect_claim(label.text, kind=label.kind)
+        if label.claim and detection.is_claim:
+            tp += 1
+            if detection.categories[0] is Category(label.category):
+                right_category += 1
+        elif label.claim:
+            fn += 1
+            errors.append(f"missed   [{label.category}] {label.text!r} ({detection.reason})")
+        elif detection.is_claim:
+            fp += 1
+            errors.append(f"spurious [{detection.categories[0].value}] {label.text!r} ({detection.reason})")
+    return DetectionScore(
+        precision=tp / (tp + fp) if tp + fp else 1.0,
+        recall=tp / (tp + fn) if tp + fn else 1.0,
+        category=right_category / tp if tp else 1.0,
+        errors=tuple(errors),
+    )
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_corpus_size(labels: list[Label], split: str) -> None:
+    """Both splits carry claims and hard non-claims; the holdout is a real share of the corpus."""
+    mine = [label for label in labels if label.split == split]
+    assert sum(label.claim for label in mine) >= 30
+    assert sum(not label.claim for label in mine) >= 30
+    assert len(labels) >= 150
+    holdout = sum(label.split == "holdout" for label in labels)
+    assert holdout / len(labels) >= 0.40
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_detection(labels: list[Label], split: str, report: Callable[[str], None]) -> None:
+    """Detection alone, on the labelled sentences themselves."""
+    mine = [label for label in labels if label.split == split]
+    score = score_detection(mine)
+    report(
+        f"detection {split:8} sentences={len(mine)} precision={score.precision:.3f} "
+        f"recall={score.recall:.3f} top-category={score.category:.3f}"
+    )
+    for error in score.errors:
+        report(f"    {error}")
+    floor = DETECTION_FLOORS[split]
+    assert score.precision >= floor["precision"]
+    assert score.recall >= floor["recall"]
+    assert score.category >= floor["category"]
+
+
+def _check_file() -> Callable[[Path], Any]:
+    try:
+        import claimcheck
+
+        check: Callable[[Path], Any] = claimcheck.check_file
+    except (ImportError, AttributeError):
+        pytest.skip("engine not available")
+    return check
+
+
+def _matches(label: Label, sentence: str) -> bool:
+    """Whether a finding's sentence is the labelled sentence, contains it or lies inside it."""
+    found = normalize(sentence)
+    return bool(found) and (label.text in found or (len(found) >= _MIN_OVERLAP and found in label.text))
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_end_to_end(labels: list[Label], split: str, report: Callable[[str], None]) -> None:
+    """The issue's bar: recall ≥ 0.90, false positives ≤ 5%, no error on accurate sentences,
+    nothing flagged in script, style, comments, front matter or code."""
+    check_file = _check_file()
+    mine = [label for label in labels if label.split == split]
+    findings: dict[str, list[Any]] = {}
+    hidden: list[str] = []
+    for page in sorted({label.page for label in mine}):
+        path = CORPUS / page
+        findings[page] = list(check_file(path).findings)
+        ranges = hidden_line_ranges(path)
+        hidden += [
+            f"{page}:{f.line} {f.code} {f.sentence!r}"
+            for f in findings[page]
+            if any(first <= f.line <= last for first, last in ranges)
+        ]
+
+    missed: list[str] = []
+    flagged: list[str] = []
+    accurate_errors: list[str] = []
+    for label in mine:
+        hits = [f for f in findings[label.page] if _matches(label, f.sentence)]
+        codes = ", ".join(f"{f.code}/{f.severity.value}" for f in hits)
+        if not label.claim:
+            if hits:
+                flagged.append(f"{label.page}: {label.text!r} → {codes}")
+        elif label.accurate:
+            if any(f.severity is Severity.ERROR for f in hits):
+                accurate_errors.append(f"{label.page}: {label.text!r} → {codes}")
+        elif not any(f.severity >= Severity.WARNING for f in hits):
+            missed.append(f"{label.page}: [{label.category}] {label.text!r} → {codes or 'no finding'}")
+
+    claims = sum(label.claim and not label.accurate for label in mine)
+    non_claims = sum(not label.claim for label in mine)
+    recall = 1 - len(missed) / claims
+    false_positive_rate = len(flagged) / non_claims
+    report(
+        f"end-to-end {split:8} recall={recall:.3f} ({claims - len(missed)}/{claims}) "
+        f"false-positive-rate={false_positive_rate:.3f} ({len(flagged)}/{non_claims}) "
+        f"accurate-with-error={len(accurate_errors)} hidden-flagged={len(hidden)}"
+    )
+    for kind, items in (("missed", missed), ("flagged", flagged), ("accurate+error", accurate_errors)):
+        for item in items:
+            report(f"    {kind}: {item}")
+    for item in hidden:
+        report(f"    hidden: {item}")
+
+    assert not hidden, "findings inside script, style, comments, front matter or code"
+    assert not accurate_errors, "accurate, hedged or negated sentences drew an error"
+    assert recall >= MIN_RECALL
+    assert false_positive_rate <= MAX_FALSE_POSITIVE_RATE
