@@ -65,12 +65,15 @@ _LEXICONS = (
     "side_effects",
 )
 
-#: Reasons for sentences that are not copy making a claim whatever their words; the engine can
-#: skip registry matching for them ("Murrough JW, ... Antidepressant efficacy of ketamine ...").
+#: Reasons for sentences that make no claim whatever their words, because of what they are: a
+#: question, a reference-list entry ("Murrough JW, ... Antidepressant efficacy of ketamine ..."),
+#: navigation, or a heading that names a topic ("Conditions Treated With Ketamine"). Linking
+#: them to registry claims only produces false findings.
 QUESTION = "question"
 REFERENCE = "reference-list entry"
 NAVIGATION = "navigation"
-STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION})
+HEADING = "heading without a predicate"
+STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION, HEADING})
 
 # Rule scores. A sentence is a claim when some rule reaches _CLAIM; _STRONG also outweighs
 # logistics context (a price or an address in the same sentence).
@@ -96,10 +99,17 @@ _CLAUSE_END = re.compile(r"[;.:!?]")
 _TIME_UNITS = frozenset(unit for unit in Unit if unit.seconds is not None)
 
 # Reference-list entries: a journal citation ("2013;170(10):1134", "2015;(6):CD004123"), a
-# publisher and year at the end ("Silver Spring, MD: FDA; 2019."), or a Vancouver author list
-# ("Murrough JW, Iosifescu DV, ... et al.") with "et al." or a year.
+# publisher and year at the end ("Silver Spring, MD: FDA; 2019."), a Vancouver author list
+# ("Murrough JW, Iosifescu DV, ... et al.") with "et al." or a year, or a paper title.
 _JOURNAL = re.compile(
     r"\b(?:19|20)\d{2}\s*;\s*\d*\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[A-Za-z]?\d|[:;]\s*(?:19|20)\d{2}\s*[.;]?\s*$"
+)
+# A paper title split from its entry by the sentence splitter: "Side-effects associated with
+# ketamine use in depression: a systematic review."
+_PAPER_TITLE = re.compile(
+    r":\s+(?:an?|the)\s[^:;]{0,60}?\b(?:trial|study|review|meta-analysis|analysis|guidelines?|extension|series|"
+    r"cohort|report)\b[^:;]{0,60}$",
+    re.IGNORECASE,
 )
 _AUTHORS = re.compile(r"^\s*(?:\[\d+\]\s*|\d+\.\s+)?(?:[A-Za-z][\w'’-]*\s+){1,4}[A-Z]{1,3}[,.]\s")
 _ET_AL_OR_YEAR = re.compile(r"\bet al\b|\b(?:19|20)\d{2}\b")
@@ -431,7 +441,7 @@ _RULES: tuple[tuple[Category, _Rule], ...] = (
 
 def _is_reference(text: str) -> bool:
     """Whether the text is a reference-list entry rather than copy."""
-    if _JOURNAL.search(text):
+    if _JOURNAL.search(text) or _PAPER_TITLE.search(text):
         return True
     return bool(_AUTHORS.match(text)) and bool(_ET_AL_OR_YEAR.search(text))
 
@@ -520,6 +530,8 @@ def detect_claim(sentence: str, *, kind: str = "paragraph", features: Features |
         return not_a_claim(QUESTION)
 
     cues = _Cues(sentence, features)
+    if label and not _has_predicate(text, cues):
+        return not_a_claim(HEADING)
     scored = [(category, *rule(cues)) for category, rule in _RULES]
     found = sorted(
         ((category, score, reason) for category, score, reason in scored if score > _NONE),
@@ -527,8 +539,6 @@ def detect_claim(sentence: str, *, kind: str = "paragraph", features: Features |
     )
     if not found:
         return not_a_claim("no claim cue")
-    if label and not _has_predicate(text, cues):
-        return not_a_claim(f"heading without a predicate ({found[0][2]})")
     best = found[0][1]
     if best < _STRONG:
         logistics = _logistics(text, cues)

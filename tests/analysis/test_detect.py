@@ -11,7 +11,15 @@ from importlib.resources import files
 import pytest
 
 from claimcheck.analysis import detect, lexicon
-from claimcheck.analysis.detect import NAVIGATION, QUESTION, REFERENCE, STRUCTURAL, Detection, detect_claim
+from claimcheck.analysis.detect import (
+    HEADING,
+    NAVIGATION,
+    QUESTION,
+    REFERENCE,
+    STRUCTURAL,
+    Detection,
+    detect_claim,
+)
 from claimcheck.analysis.features import extract_features
 from claimcheck.analysis.strength import classify_strength
 from claimcheck.models import Category, Strength
@@ -75,6 +83,9 @@ def test_reference_list_entries_are_not_claims() -> None:
     )
     assert detect_claim(entry).reason == REFERENCE
     assert detect_claim("Silver Spring, MD: Food and Drug Administration; 2021.").reason == REFERENCE
+    # The sentence splitter may cut the title from its authors and journal.
+    title = "Hyperbaric oxygen for chronic wounds: a systematic review and meta-analysis."
+    assert detect_claim(title).reason == REFERENCE
     # A unit the reader already knows is a reference entry is one whatever its words.
     assert detect_claim("Ketamine cures depression.", kind="reference").reason == REFERENCE
 
@@ -110,7 +121,10 @@ def test_questions_are_not_claims(text: str, kind: str) -> None:
     ],
 )
 def test_headings_are_claims_only_with_a_predicate(heading: str, is_claim: bool) -> None:
-    assert detect_claim(heading, kind="heading").is_claim is is_claim
+    detection = detect_claim(heading, kind="heading")
+    assert detection.is_claim is is_claim
+    if not is_claim:
+        assert detection.reason == HEADING
 
 
 def test_a_title_case_label_is_read_as_a_heading_whatever_its_unit() -> None:
@@ -139,7 +153,7 @@ def test_detection_carries_strength_and_the_given_features() -> None:
 
 
 def test_structural_reasons() -> None:
-    assert {QUESTION, REFERENCE, NAVIGATION} == STRUCTURAL
+    assert {QUESTION, REFERENCE, NAVIGATION, HEADING} == STRUCTURAL
 
 
 def test_every_cue_list_is_shipped_and_used() -> None:
