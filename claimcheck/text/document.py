@@ -31,6 +31,7 @@ WHITESPACE = "\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u20
 _ANOMALY = re.compile(f"[{WHITESPACE}{_INVISIBLE}]|  ")
 _ANOMALY_HTML = re.compile(f"[{WHITESPACE}{_INVISIBLE}&]|  ")
 _WHITESPACE_RUN = re.compile(r"\s+")
+_WHITESPACE_SPLIT = re.compile(r"(\s+)")
 
 
 def line_starts(source: str) -> array[int]:
@@ -209,10 +210,14 @@ class UnitBuilder:
         """Append ``text`` produced by the source run ``[start, end)`` (an entity, an escape)."""
         if not text or text.strip(_INVISIBLE) == "":
             return
-        if text.isspace():
-            self.add_space(start, end)
-        else:
+        if _WHITESPACE_RUN.search(text) is None:
             self._emit(text, start, end)
+            return
+        for piece in _WHITESPACE_SPLIT.split(text):
+            if piece.isspace():
+                self.add_space(start, end)
+            elif piece:
+                self._emit(piece, start, end)
 
     def add_space(self, start: int, end: int) -> None:
         """Note a whitespace run (or a ``<br>``, a soft line break) at ``[start, end)``."""
@@ -237,29 +242,36 @@ class UnitBuilder:
         return unit
 
     def _emit(self, text: str, s: int, e: int) -> None:
-        if self._space_start >= 0:
-            ps, pe = self._space_start, self._space_end
+        # The hot path of every reader: locals instead of repeated attribute access.
+        length = self.length
+        ce = self._ce
+        ps = self._space_start
+        if ps >= 0:
+            pe = self._space_end
             self._space_start = -1
-            if self._ce == ps and pe - ps == 1 and self._ce - self._cs == self.length - self._ct:
-                self._ce = pe
+            if ce == ps and pe - ps == 1 and ce - self._cs == length - self._ct:
+                ce = pe
             else:
-                self._open_segment(ps, pe)
+                self._open_segment(length, ps)
+                ce = pe
             self._parts.append(" ")
-            self.length += 1
+            length += 1
         n = len(text)
-        if self._ce == s and e - s == n and self._ce - self._cs == self.length - self._ct:
-            self._ce = e  # continues the open one-to-one segment
-        else:
-            self._open_segment(s, e)
+        if not (ce == s and e - s == n and ce - self._cs == length - self._ct):
+            self._ce = ce
+            self._open_segment(length, s)
+        self._ce = e
         self._parts.append(text)
-        self.length += n
+        self.length = length + n
 
-    def _open_segment(self, s: int, e: int) -> None:
+    def _open_segment(self, t: int, s: int) -> None:
+        """Close the open segment (its end is in ``_ce``) and open one at text ``t``, source ``s``."""
         if self._ct >= 0:
             self._t.append(self._ct)
             self._s.append(self._cs)
             self._e.append(self._ce)
-        self._ct, self._cs, self._ce = self.length, s, e
+        self._ct = t
+        self._cs = s
 
 
 # -- HTML character references ------------------------------------------------------------------

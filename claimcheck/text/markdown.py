@@ -27,6 +27,7 @@ _FRONT_MATTER_CLOSE = {
     "---": re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|\Z)", re.MULTILINE),
     "+++": re.compile(r"^\+\+\+[ \t]*(?:\r\n?|\n|\Z)", re.MULTILINE),
 }
+_LINE_END = re.compile(r"\r\n?|\n")
 _ALIGN_WINDOW = 16  # how far a character of unverbatim text may be from the cursor and still be aligned
 
 
@@ -120,22 +121,27 @@ class _Walker:
                     continue
                 at = src.find(content, cursor, limit)
                 if at >= 0:
-                    if not html.hidden:
-                        builder.add_source(src, at, at + len(content))
                     cursor = at + len(content)
+                    self._add(at, cursor)
                 else:
                     cursor = self._align(content, cursor, limit)
             elif ctype == "text_special":  # an entity or a backslash escape
                 at = src.find(child.markup, cursor, limit)
                 if at >= 0:
-                    if not html.hidden:
-                        builder.add_decoded(child.content, at, at + len(child.markup))
-                    cursor = at + len(child.markup)
+                    end = at + len(child.markup)
+                    if child.content == child.markup:  # "\\ " is no escape: the text as written
+                        self._add(at, end)
+                    elif not html.hidden:
+                        builder.add_decoded(child.content, at, end)
+                    cursor = end
                 else:
                     cursor = self._align(child.content, cursor, limit)
             elif ctype in ("softbreak", "hardbreak"):
-                if not html.hidden:
-                    builder.add_space(cursor, min(cursor + 1, limit))
+                m = _LINE_END.search(src, cursor, limit)
+                if m is not None:
+                    if not html.hidden:
+                        builder.add_space(m.start(), m.end())
+                    cursor = m.end()
             elif ctype == "code_inline":
                 cursor = self._skip_code(child.markup, cursor, limit)
             elif ctype == "link_close":
@@ -154,6 +160,10 @@ class _Walker:
                     html.feed(at, at + len(child.content))
                     cursor = at + len(child.content)
         html.flush(unit_kind)
+
+    def _add(self, start: int, end: int) -> None:
+        if not self.html.hidden:
+            self.html.builder.add_source(self.source, start, end)
 
     def _align(self, text: str, cursor: int, limit: int) -> int:
         """Map text that is not verbatim in the source character by character; returns the new cursor."""

@@ -7,12 +7,12 @@ first way when its longest line is short, else in the second. Within a block:
 
 * a line starting with a bullet (``•``, ``-``, ``*``, ``1.``, ``a)``) starts a list item;
 * a line starting in lower case continues the line before it;
-* in a one-paragraph-per-line block every other line starts a new unit;
+* in a one-paragraph-per-line block each further line starts a new unit;
 * in a hard-wrapped block a line clearly shorter than the block's width ends its unit (the last
   line of a paragraph, or a heading such as "Safety concerns" followed by text).
 
-A one-line unit of at most 80 characters that does not end like a sentence (``.``, ``!``, ``;``
-or ``,``) is a heading when text follows it, and a ``line`` otherwise.
+A one-line unit of at most 80 characters that does not end like a sentence or a lead-in (``.``, ``!``,
+``;``, ``,`` or ``:``) is a heading when text follows it, and a ``line`` otherwise.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _BULLET = re.compile(r"(?:[•·▪▫◦‣⁃∙●○■□➢➤►▶✓✔
 _WRAPPED_WIDTH = 100  # a block whose lines are all this short is hard-wrapped prose
 _SHORT = 0.75  # in a hard-wrapped block, a line shorter than this share of the width ends its unit
 _HEADING_MAX = 80
-_SENTENCE_END = ".!;,"
+_SENTENCE_END = ".!;,:"
 
 
 def read_text(source: str) -> tuple[list[TextUnit], int]:

@@ -1,0 +1,225 @@
+"""The HTML reader: visible text only, exact offsets, and no failure on hostile markup."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from html.parser import HTMLParser
+
+import pytest
+
+from claimcheck.text import Document, parse_document
+
+Check = Callable[..., None]
+
+
+def read(source: str) -> Document:
+    return parse_document(source, format="html", path="page.html")
+
+
+def texts(doc: Document) -> list[tuple[str, str]]:
+    return [(u.kind, u.text) for u in doc.units]
+
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>SECRET-TITLE</title><meta name="description" content="SECRET-META">
+<script>var s = "<p>SECRET-SCRIPT</p>";</script><style>p::after { content: "SECRET-STYLE" }</style>
+</head>
+<body class="home">
+<noscript><p>SECRET-NOSCRIPT</p></noscript>
+<template><p>SECRET-TEMPLATE</p></template>
+<!-- SECRET-COMMENT -->
+<h1 title="SECRET-ATTR">Ketamine &amp; <em>you</em></h1>
+<p>It is <strong>remarkably</strong> <a href="/x?a=1&amp;b=SECRET-HREF">effective</a> for some patients.</p>
+<ul><li>Fast relief</li><li>Few <span class="x">side</span> effects</li></ul>
+<div hidden>SECRET-HIDDEN</div><span aria-hidden="true">SECRET-ARIA</span>
+<table><tr><th>Dose</th><td>0.5&nbsp;mg/kg</td></tr></table>
+<textarea>SECRET-TEXTAREA</textarea><select><option>SECRET-OPTION</option></select>
+<svg><title>SECRET-SVG</title><text>SECRET-SVG-TEXT</text></svg>
+<div>Block one<div>Block two</div>tail</div>
+</body></html>
+"""
+
+
+def test_visible_text_only(checked: Check) -> None:
+    doc = read(PAGE)
+    checked(doc)
+    assert texts(doc) == [
+        ("heading", "Ketamine & you"),
+        ("paragraph", "It is remarkably effective for some patients."),
+        ("list-item", "Fast relief"),
+        ("list-item", "Few side effects"),
+        ("table-cell", "Dose"),
+        ("table-cell", "0.5\xa0mg/kg".replace("\xa0", " ")),
+        ("block", "Block one"),
+        ("block", "Block two"),
+        ("block", "tail"),
+    ]
+    assert not any("SECRET" in u.text for u in doc.units)
+
+
+def test_comments_are_collected_with_offsets() -> None:
+    doc = read("<p>a</p><!-- claimcheck: ignore CC201 --><p>b<!---->c</p><!-->")
+    assert [c.text for c in doc.comments] == [" claimcheck: ignore CC201 ", "", ""]
+    for c in doc.comments:
+        assert doc.source[c.start : c.start + 4] == "<!--" and doc.source[c.end - 1] == ">"
+    assert texts(doc) == [("paragraph", "a"), ("paragraph", "bc")]
+
+
+def test_entities_decode_and_map_to_the_reference() -> None:
+    source = "<p>A&amp;B &lt;3 &#8217;s &#x2019; &copy2024 &notin; &bogus; & done</p>"
+    doc = read(source)
+    unit = doc.units[0]
+    assert unit.text == "A&B <3 ’s ’ ©2024 ∉ &bogus; & done"
+    amp = unit.text.index("&")
+    assert source[unit.source_offset(amp) :].startswith("&amp;")
+    assert unit.source_span(amp, amp + 1) == (source.index("&amp;"), source.index("&amp;") + 5)
+    copy = unit.text.index("©")
+    assert source[unit.source_offset(copy) :].startswith("&copy")
+    assert source[unit.source_offset(copy + 1)] == "2"  # only the legacy name "copy" was a reference
+
+
+def test_overlong_character_reference_is_replacement_character() -> None:
+    doc = read("<p>x &#" + "1" * 5000 + "; y</p>")
+    assert doc.units[0].text == "x \ufffd y"
+
+
+def test_inline_tags_do_not_break_and_block_tags_do() -> None:
+    doc = read("<p>Ketamine <b>is</b> <i>not</i> <code>FDA</code>-<abbr>approved</abbr> <sup>1</sup></p><p>Next</p>")
+    assert texts(doc) == [("paragraph", "Ketamine is not FDA-approved 1"), ("paragraph", "Next")]
+
+
+def test_line_breaks() -> None:
+    doc = read("<p>Line one<br>line two<br/>\n<br>Paragraph two</p>")
+    assert [u.text for u in doc.units] == ["Line one line two", "Paragraph two"]
+    unit = doc.units[0]
+    assert doc.source[unit.source_offset(unit.text.index(" line"))] == "<"
+
+
+def test_implied_end_tags_limit_hidden_and_kinds() -> None:
+    doc = read("<p hidden>secret<div>shown</div><ul><li>one<li>two<p>para in item</ul><dl><dt>term<dd>def</dl>")
+    assert texts(doc) == [
+        ("block", "shown"),
+        ("list-item", "one"),
+        ("list-item", "two"),
+        ("list-item", "para in item"),
+        ("block", "term"),
+        ("block", "def"),
+    ]
+
+
+def test_tables_without_end_tags() -> None:
+    doc = read("<table><tr><td>a<td>b<tr><td>c</table>after")
+    assert texts(doc) == [("table-cell", "a"), ("table-cell", "b"), ("table-cell", "c"), ("block", "after")]
+
+
+def test_body_start() -> None:
+    source = "<html><head><title>t</title></head>\n\n  <body>\n <p>Hi</p></body></html>"
+    doc = read(source)
+    assert doc.position(doc.body_start) == (4, 2)
+    implicit = "<head><title>x</title>\n<p>Hi</p>"
+    assert read(implicit).body_start == implicit.index("<p>")
+    assert read("<p>fragment</p>").body_start == 0
+
+
+def test_text_in_head_is_body_text() -> None:
+    doc = read("<html><head><title>T</title>Visible <b>text</b></head><body></body>")
+    assert [u.text for u in doc.units] == ["Visible text"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("<p>a<script>never closed <p>SECRET", ["a"]),
+        ("<p>a</textarea>b</p>", ["ab"]),
+        ("<p>a<![CDATA[SECRET]]>b</p>", ["ab"]),
+        ("<p>a<?php echo 'SECRET' ?>b</p>", ["ab"]),
+        ("<p>a<![foo[SECRET]]>b</p>", ["ab"]),
+        ("<p>a<!DOCTYPE html [ <!ELEMENT x> ]>b</p>", ["a ]>b"]),
+        ("<p>a <!-- unclosed comment <p>SECRET", ["a"]),
+        ("<p>a <a href=\"x>y\" title='>'>link</a></p>", ["a link"]),
+        ('<p>a <img alt="SECRET" src=x> b</p>', ["a b"]),
+        ("<p>a < b and c<d but 1 <3</p>", ["a < b and c"]),
+        ("<p>x</p><div class='unterminated", ["x"]),
+        ("</>text</ p>more</", ["textmore</"]),
+        ("<SCRIPT>SECRET</script ><P>Up</P>", ["Up"]),
+        ("<span/>a<div/>b<span hidden/>c", ["a", "bc"]),
+    ],
+)
+def test_broken_html(source: str, expected: list[str], checked: Check) -> None:
+    doc = read(source)
+    checked(doc)
+    assert [u.text for u in doc.units] == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<div>" * 10_000 + "deep" + "</div>" * 10_000,
+        "<span>" * 10_000 + "deep",
+        "<div><span>" * 5_000 + "deep" + "</p>" * 10_000 + "</div>" * 5_000,
+        "<li>" * 10_000 + "deep",
+        "<p>" + "<b><i>" * 10_000 + "deep",
+        "<table>" * 5_000 + "<td>deep",
+    ],
+)
+def test_deeply_nested_html(source: str, checked: Check) -> None:
+    doc = read(source)
+    checked(doc)
+    assert [u.text for u in doc.units][-1] == "deep"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<a " * 20_000,
+        "<!--x>" * 20_000,
+        "</" * 40_000,
+        "<?x" * 20_000,
+        "<!x" * 20_000,
+        '<a b="' * 20_000,
+        "<p " + "x=1 " * 50_000,
+        "&#" * 40_000,
+        "&" + "a" * 100_000,
+        "<script>" * 20_000,
+        "<div hidden>" * 20_000 + "</div>" * 20_000,
+    ],
+)
+def test_pathological_markup_is_linear(source: str) -> None:
+    started = time.perf_counter()
+    read(source)
+    assert time.perf_counter() - started < 2.0
+
+
+class _Reference(HTMLParser):
+    """Visible text by the standard library's parser, for well-formed pages."""
+
+    SKIP = frozenset({"script", "style", "title", "head", "noscript", "template", "textarea"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.words: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.depth += tag in self.SKIP
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= tag in self.SKIP
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            self.words.extend(data.split())
+
+
+def test_agrees_with_html_parser_on_well_formed_pages() -> None:
+    parser = _Reference()
+    parser.feed(
+        PAGE.replace("<div hidden>SECRET-HIDDEN</div>", "")
+        .replace('<span aria-hidden="true">SECRET-ARIA</span>', "")
+        .replace("<select><option>SECRET-OPTION</option></select>", "")
+        .replace("<svg><title>SECRET-SVG</title><text>SECRET-SVG-TEXT</text></svg>", "")
+    )
+    parser.close()
+    ours = " ".join(u.text for u in read(PAGE).units).split()
+    assert ours == parser.words

@@ -1,0 +1,107 @@
+"""The plain-text reader: units from layout alone, checked on the seed pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from claimcheck.text import Document, parse_document, read_document
+
+Check = Callable[..., None]
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def read(source: str) -> Document:
+    return parse_document(source, format="text", path="page.txt")
+
+
+def test_paragraphs_and_hard_wrapped_lines(checked: Check) -> None:
+    source = (
+        "Safety concerns\n"
+        "Ketamine can raise blood pressure and heart rate during an infusion, so\n"
+        "patients are monitored throughout. Most side effects pass within two\n"
+        "hours.\n\n\n"
+        "How does ketamine work?\n\n"
+        "It blocks NMDA receptors.\n"
+    )
+    doc = read(source)
+    checked(doc)
+    assert [(u.kind, u.text) for u in doc.units] == [
+        ("heading", "Safety concerns"),
+        (
+            "paragraph",
+            "Ketamine can raise blood pressure and heart rate during an infusion, so patients are "
+            "monitored throughout. Most side effects pass within two hours.",
+        ),
+        ("heading", "How does ketamine work?"),
+        ("paragraph", "It blocks NMDA receptors."),
+    ]
+
+
+def test_one_paragraph_per_line(checked: Check) -> None:
+    long = "Ketamine infusion therapy works differently from standard antidepressants, say many clinics."
+    source = f"What is it?\n{long}\n{long}\nKetamine infusion therapy\nis a medical treatment. {long}\n"
+    doc = read(source)
+    checked(doc)
+    assert [u.text for u in doc.units] == [
+        "What is it?",
+        long,
+        long,
+        f"Ketamine infusion therapy is a medical treatment. {long}",
+    ]
+
+
+def test_bullets_are_list_items(checked: Check) -> None:
+    source = (
+        "Benefits include:\n\n  • Fast relief: often\n    within hours\n  • Few side effects\n"
+        "- dash item\n1. numbered\n"
+    )
+    doc = read(source)
+    checked(doc)
+    assert [(u.kind, u.text) for u in doc.units] == [
+        ("paragraph", "Benefits include:"),
+        ("list-item", "Fast relief: often within hours"),
+        ("list-item", "Few side effects"),
+        ("list-item", "dash item"),
+        ("list-item", "numbered"),
+    ]
+
+
+def test_line_endings_and_whitespace(checked: Check) -> None:
+    doc = read("\r\n  First\tline  here\r\nsecond line\r\n\r\nThird\rline\n   \n")
+    checked(doc)
+    assert [u.text for u in doc.units] == ["First line here second line", "Third line"]
+    assert doc.position(doc.body_start) == (2, 3)
+    assert doc.position(doc.units[1].source_offset(len("Third "))) == (6, 1)
+
+
+def test_empty_and_blank() -> None:
+    assert read("").units == []
+    assert read(" \n\t\n").units == []
+
+
+def test_seed_pages_read_sensibly(checked: Check) -> None:
+    docs = {p.name[:3]: read_document(p) for p in sorted((FIXTURES / "seeds").glob("*.txt"))}
+    for doc in docs.values():
+        checked(doc)
+    first = docs["000"].units
+    assert (first[0].kind, first[0].text) == ("heading", "What Is Ketamine Infusion Therapy?")
+    assert first[1].kind == "paragraph" and first[1].text.startswith("Ketamine infusion therapy is a treatment")
+    assert ("heading", "Safety concerns") in [(u.kind, u.text) for u in first]
+    glued = [u.text for u in docs["002"].units]
+    assert glued[1].startswith("Ketamine infusion therapy is a medical treatment")
+    assert any(t.startswith("Also, research over the last 5-10 years") for t in glued)
+    items = [u.text for u in docs["003"].units if u.kind == "list-item"]
+    assert len(items) == 3 and items[0].startswith("Treatment-resistant depression:")
+
+
+@pytest.mark.parametrize("name", ["000", "001", "002", "003", "004"])
+def test_seed_words_all_survive(name: str) -> None:
+    path = next((FIXTURES / "seeds").glob(f"{name}_*.txt"))
+    doc = read_document(path)
+    words = " ".join(u.text for u in doc.units).split()
+    bullets = {"•"}
+    assert words == [w for w in doc.source.split() if w not in bullets]
