@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -13,10 +16,11 @@ from pydantic import BaseModel, Field
 from claimcheck.__about__ import __version__
 from claimcheck.errors import BinaryFileError, InputError
 from claimcheck.lint import RuleSelection, lint_document
-from claimcheck.models import Finding, Severity
+from claimcheck.models import Claim, Finding, Severity
 from claimcheck.registry.compiled import CompiledRegistry, compile_registry
 from claimcheck.registry.load import Registry, load_registry
-from claimcheck.text import parse_document, read_document
+from claimcheck.suppress import apply_suppressions, parse_suppressions
+from claimcheck.text import Document, parse_document, read_document
 
 #: File endings linted when a folder is given.
 LINTED_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".md", ".markdown", ".mdx", ".txt", ".text"})
@@ -73,6 +77,19 @@ def resolve_registry(registry: RegistryLike = None) -> CompiledRegistry:
     return compile_registry(load_registry(registry))
 
 
+def _lint_document(
+    document: Document, compiled: CompiledRegistry, selection: RuleSelection | None
+) -> tuple[list[Finding], list[str]]:
+    """Findings on one document after its inline suppressions, and notices of unused suppressions."""
+    findings = lint_document(document, compiled, selection)
+    suppressions = parse_suppressions(document)
+    if not suppressions:
+        return findings, []
+    kept = apply_suppressions(findings, suppressions)
+    unused = [f"{document.path}:{s.line}: unused suppression '{s.describe()}'" for s in suppressions if not s.used]
+    return kept, unused
+
+
 def check_text(
     text: str,
     *,
@@ -84,7 +101,8 @@ def check_text(
     """Lint a string of copy (``format`` is 'text', 'markdown' or 'html')."""
     compiled = resolve_registry(registry)
     document = parse_document(text, format=format, path=path)
-    return Report(findings=lint_document(document, compiled, selection), files=1)
+    findings, _ = _lint_document(document, compiled, selection)
+    return Report(findings=findings, files=1)
 
 
 def check_file(
@@ -101,10 +119,58 @@ def check_file(
     """
     compiled = resolve_registry(registry)
     document = read_document(path, format=format)
-    return Report(findings=lint_document(document, compiled, selection), files=1)
+    findings, _ = _lint_document(document, compiled, selection)
+    return Report(findings=findings, files=1)
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """A path glob as a regex: ``**`` spans folders, ``*`` and ``?`` stay within one."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + "$")
+
+
+class PathFilter:
+    """Include/exclude globs for files found by walking folders (files named explicitly always count)."""
+
+    def __init__(self, include: Iterable[str] = (), exclude: Iterable[str] = (), base: Path | None = None) -> None:
+        self.include = [_glob_regex(g) for g in include]
+        self.exclude = [_glob_regex(g) for g in exclude]
+        self.base = (base or Path.cwd()).resolve()
+
+    def _relative(self, path: Path) -> str:
+        absolute = path.resolve() if not path.is_absolute() else path
+        try:
+            return absolute.relative_to(self.base).as_posix()
+        except ValueError:
+            return absolute.as_posix()
+
+    def accepts(self, path: Path) -> bool:
+        """Whether a walked file is linted."""
+        relative = self._relative(path)
+        names = (relative, path.as_posix())
+        if any(rx.match(name) or rx.search("/" + name) for rx in self.exclude for name in names):
+            return False
+        return not self.include or any(rx.match(name) for rx in self.include for name in names)
+
+
+def iter_files(paths: Iterable[str | Path], path_filter: PathFilter | None = None) -> Iterator[Path]:
     """The files to lint: files as given, folders walked for linted endings, sorted, without repeats.
 
     Symbolic links to folders are not followed, so a link loop cannot trap the walk.
@@ -116,40 +182,121 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             found: list[Path] = []
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(root) / name for name in files if Path(name).suffix.lower() in LINTED_SUFFIXES)
+                for name in files:
+                    candidate = Path(root) / name
+                    if candidate.suffix.lower() in LINTED_SUFFIXES and (
+                        path_filter is None or path_filter.accepts(candidate)
+                    ):
+                        found.append(candidate)
             candidates: Iterable[Path] = sorted(found)
         elif path.exists() or path.is_symlink():
             candidates = [path]
         else:
             raise InputError("no such file or folder", path=str(given))
         for candidate in candidates:
-            key = candidate.resolve() if candidate.exists() else candidate
+            try:
+                key = candidate.resolve()
+            except (OSError, RuntimeError):  # a symlink loop: let the reader report it
+                key = candidate
             if key not in seen:
                 seen.add(key)
                 yield candidate
 
 
+@dataclass(frozen=True)
+class _FileResult:
+    findings: list[Finding]
+    notices: list[str]
+    linted: bool
+
+
+_WORKER: tuple[CompiledRegistry, RuleSelection | None] | None = None
+
+
+def _init_worker(registry: str | None, selection: RuleSelection | None) -> None:
+    global _WORKER
+    _WORKER = (resolve_registry(registry), selection)
+
+
+def _lint_in_worker(path: str, report_unused: bool) -> _FileResult:
+    assert _WORKER is not None, "worker not initialised"
+    return _lint_path(path, _WORKER[0], _WORKER[1], report_unused)
+
+
+def _lint_path(
+    path: str, compiled: CompiledRegistry, selection: RuleSelection | None, report_unused: bool
+) -> _FileResult:
+    try:
+        document = read_document(path)
+    except BinaryFileError as exc:
+        return _FileResult([], [f"{exc.path or path}: skipped: {exc.message}"], False)
+    findings, unused = _lint_document(document, compiled, selection)
+    return _FileResult(findings, unused if report_unused else [], True)
+
+
+def default_jobs() -> int:
+    """Worker processes used when none are asked for: one per available core."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def lint_paths(
     paths: Iterable[str | Path],
     *,
-    registry: RegistryLike = None,
+    registry: Registry | str | Path | None = None,
     selection: RuleSelection | None = None,
+    jobs: int = 1,
+    path_filter: PathFilter | None = None,
+    report_unused: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Lint files and folders. Binary files are skipped with a notice; other unreadable files raise."""
-    compiled = resolve_registry(registry)
+    """Lint files and folders; binary files are skipped with a notice, other unreadable files raise.
+
+    With ``jobs`` > 1 files are linted in worker processes, each compiling the registry once;
+    results are gathered in file order, so the report is identical to a single-process run.
+    """
+    files = [str(p) for p in iter_files(paths, path_filter)]
     report = Report()
-    for path in iter_files(paths):
-        try:
-            document = read_document(path)
-        except BinaryFileError as exc:
-            report.notices.append(f"{exc.path or path}: skipped: {exc.message}")
-            continue
-        report.files += 1
-        report.findings.extend(lint_document(document, compiled, selection))
+    results: Iterable[_FileResult]
+    workers = min(jobs, len(files))
+    if workers > 1:
+        # Workers receive the registry's folder, not the compiled object: compiling is cheap and
+        # pickling the automaton is not.
+        where = str(registry.root) if isinstance(registry, Registry) else (str(registry) if registry else None)
+        executor = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(where, selection))
+        with executor:
+            chunk = max(1, min(16, len(files) // (workers * 4)))
+            mapped = executor.map(_lint_in_worker, files, [report_unused] * len(files), chunksize=chunk)
+            results = list(_progress(mapped, len(files), progress))
+    else:
+        compiled = resolve_registry(registry)
+        results = list(
+            _progress((_lint_path(f, compiled, selection, report_unused) for f in files), len(files), progress)
+        )
+    for result in results:
+        report.files += result.linted
+        report.findings.extend(result.findings)
+        report.notices.extend(result.notices)
     report.findings.sort(key=Finding.sort_key)
     return report
 
 
-def sentence_findings(text: str, registry: RegistryLike = None) -> list[Finding]:
-    """Findings of the sentence rules alone on a snippet (page-level rules need a whole page)."""
-    return check_text(text, registry=registry, selection=RuleSelection(ignore=frozenset({"CC3"}))).findings
+def _progress(
+    results: Iterable[_FileResult], total: int, progress: Callable[[int, int], None] | None
+) -> Iterator[_FileResult]:
+    for done, result in enumerate(results, 1):
+        if progress is not None:
+            progress(done, total)
+        yield result
+
+
+def sentence_findings(text: str, registry: RegistryLike = None, *, link: Claim | None = None) -> list[Finding]:
+    """Findings of the sentence rules alone on a snippet (page-level rules need a whole page).
+
+    With ``link`` the snippet is read as a wording of that claim rather than matched.
+    """
+    compiled = resolve_registry(registry)
+    document = parse_document(text, format="text", path="<text>")
+    return lint_document(document, compiled, RuleSelection(ignore=frozenset({"CC3"})), link=link)

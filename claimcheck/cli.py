@@ -7,6 +7,7 @@ Exit codes (SPEC §6): 0 no finding at or above the fail level, 1 findings at or
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -19,7 +20,7 @@ from claimcheck.models import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-LINT_FORMATS = ("text", "json")
+LINT_FORMATS = ("text", "json", "sarif", "github", "csv", "html")
 CLAIMS_FORMATS = ("text", "json", "csv")
 
 
@@ -51,12 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument(
         "--fail-on",
         choices=[s.value for s in Severity],
-        default=Severity.ERROR.value,
-        help="exit 1 when a finding is at or above this severity (default: error)",
+        default=None,
+        help="exit 1 when a finding is at or above this severity (default: error, or the config's fail-on)",
     )
     lint.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
-    lint.add_argument("--select", type=_codes, default=frozenset(), metavar="CODES", help="only these codes/prefixes")
-    lint.add_argument("--ignore", type=_codes, default=frozenset(), metavar="CODES", help="skip these codes/prefixes")
+    lint.add_argument("--select", type=_codes, default=None, metavar="CODES", help="only these codes or prefixes")
+    lint.add_argument("--ignore", type=_codes, default=None, metavar="CODES", help="skip these codes or prefixes")
+    lint.add_argument("--config", metavar="FILE", help="use this config file instead of discovering one")
+    lint.add_argument("--no-config", action="store_true", help="ignore every config file")
+    lint.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
+    lint.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+    lint.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
+    lint.add_argument("--report-unused", action="store_true", help="list inline suppressions that matched nothing")
 
     commands.add_parser("rules", help="list every rule").add_argument(
         "--format", choices=("text", "json"), default="text"
@@ -75,6 +82,31 @@ def build_parser() -> argparse.ArgumentParser:
     claims.add_argument("id", nargs="?", metavar="ID", help="claim id (with 'show')")
     claims.add_argument("--format", choices=CLAIMS_FORMATS, default="text")
     claims.add_argument("--registry", metavar="DIR", help="registry folder with claims/ and references/")
+
+    refs = commands.add_parser("refs", help="verify references at Crossref and PubMed, add and format BibTeX")
+    refs_commands = refs.add_subparsers(dest="refs_command", metavar="ACTION", parser_class=_Parser)
+    network = _Parser(add_help=False)
+    network.add_argument("--offline", action="store_true", help="use only cached answers; report what is not cached")
+    network.add_argument("--no-cache", action="store_true", help="neither read nor write the answer cache")
+    network.add_argument("--crossref-url", metavar="URL", help="Crossref API base URL (default: the config's)")
+    network.add_argument("--pubmed-url", metavar="URL", help="NCBI E-utilities base URL (default: the config's)")
+    network.add_argument("--timeout", type=float, metavar="SECONDS", help="per-request timeout (default: 20)")
+    network.add_argument("--config", metavar="FILE", help="use this config file instead of discovering one")
+    network.add_argument("--no-config", action="store_true", help="ignore every config file")
+    verify = refs_commands.add_parser(
+        "verify", parents=[network], help="check each doi at Crossref and pmid at PubMed (CC410-CC414)"
+    )
+    verify.add_argument("--registry", metavar="DIR", help="registry folder (default: the config's, else shipped)")
+    verify.add_argument("--format", choices=("table", "json"), default="table")
+    verify.add_argument("--strict", action="store_true", help="exit 1 on notes too, e.g. references not checked")
+    add = refs_commands.add_parser("add", parents=[network], help="append a BibTeX entry for doi:... or pmid:...")
+    add.add_argument("identifier", metavar="doi:10.…|pmid:NNN")
+    where = add.add_mutually_exclusive_group()
+    where.add_argument("--registry", metavar="DIR", help="registry folder: its only .bib, else references/added.bib")
+    where.add_argument("--bib", metavar="FILE", help="append to this .bib file")
+    bib_format = refs_commands.add_parser("format", help="normalise .bib files: field order, braces, indentation")
+    bib_format.add_argument("files", nargs="+", metavar="FILE")
+    bib_format.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file would change")
     return parser
 
 
@@ -90,21 +122,65 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
+def _progress_bar(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // total
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
 def _lint(args: argparse.Namespace) -> int:
-    from claimcheck.api import lint_paths
+    from claimcheck.api import PathFilter, default_jobs, lint_paths
+    from claimcheck.config import load_config
     from claimcheck.lint import RuleSelection
 
-    report = lint_paths(args.paths, registry=args.registry, selection=RuleSelection(args.select, args.ignore))
-    if args.format == "json":
-        from claimcheck.report import json as renderer
-    else:
-        from claimcheck.report import text as renderer  # type: ignore[no-redef]
+    loaded = load_config(args.config, disabled=args.no_config)
+    config = loaded.config
+    selection = RuleSelection(
+        select=args.select if args.select is not None else frozenset(config.select),
+        ignore=args.ignore if args.ignore is not None else frozenset(config.ignore),
+        severity=tuple(sorted(config.severity.items())),
+    )
+    registry = args.registry if args.registry else loaded.registry_path()
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    if jobs < 1:
+        raise ConfigError("-j/--jobs must be at least 1")
+    path_filter = PathFilter(config.include, config.exclude, loaded.base)
+    many = sys.stderr.isatty() and args.format != "github"
+    report = lint_paths(
+        args.paths,
+        registry=registry,
+        selection=selection,
+        jobs=jobs,
+        path_filter=path_filter,
+        report_unused=args.report_unused,
+        progress=_progress_bar if many else None,
+    )
+    if args.write_baseline:
+        from claimcheck.baseline import write_baseline
+
+        entries = write_baseline(report.findings, args.write_baseline)
+        print(f"claimcheck: wrote {entries} baseline entries to {args.write_baseline}", file=sys.stderr)
+    if args.baseline:
+        from claimcheck.baseline import apply_baseline, read_baseline
+
+        result = apply_baseline(report.findings, read_baseline(args.baseline))
+        report.findings = result.new
+        report.notices.append(
+            f"baseline {args.baseline}: {result.matched} known finding(s) hidden, {result.gone} entr"
+            f"{'y is' if result.gone == 1 else 'ies are'} gone"
+        )
+    renderer = importlib.import_module(f"claimcheck.report.{args.format}")
     _emit(renderer.render(report), args.output)
-    for notice in report.notices if args.format != "text" else ():
-        print(f"claimcheck: {notice}", file=sys.stderr)
+    if args.format != "text" or args.output:
+        for notice in report.notices:
+            print(f"claimcheck: {notice}", file=sys.stderr)
     if args.exit_zero:
         return EXIT_OK
-    return EXIT_FINDINGS if report.failed(Severity(args.fail_on)) else EXIT_OK
+    level = Severity(args.fail_on) if args.fail_on else config.fail_on
+    return EXIT_FINDINGS if report.failed(level) else EXIT_OK
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -194,12 +270,47 @@ def _claims(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _refs(args: argparse.Namespace) -> int:
+    from claimcheck.refs import commands as refs
+
+    if args.refs_command == "format":
+        results = refs.format_files(args.files, check=args.check)
+        for result in results:
+            if result.changed:
+                print(f"claimcheck: {'would reformat' if args.check else 'reformatted'} {result.path}", file=sys.stderr)
+        return EXIT_FINDINGS if args.check and any(r.changed for r in results) else EXIT_OK
+    if args.refs_command not in ("verify", "add"):
+        raise ConfigError("say 'claimcheck refs verify', 'claimcheck refs add doi:…' or 'claimcheck refs format FILE'")
+    options = refs.NetworkOptions(
+        offline=args.offline,
+        no_cache=args.no_cache,
+        crossref_url=args.crossref_url,
+        pubmed_url=args.pubmed_url,
+        timeout=args.timeout,
+        config=args.config,
+        no_config=args.no_config,
+    )
+    if args.refs_command == "add":
+        added = refs.add(args.identifier, options, registry=args.registry, bib=args.bib)
+        sys.stdout.write(added.entry)
+        print(f"claimcheck: added '{added.key}' to {added.path}; {added.review_hint}", file=sys.stderr)
+        for warning in added.warnings:
+            print(f"claimcheck: warning: {warning}", file=sys.stderr)
+        return EXIT_OK
+    report, notices = refs.verify(args.registry, options)
+    sys.stdout.write(report.render_json() if args.format == "json" else report.render_table())
+    for notice in [*notices, report.summary_line()]:
+        print(f"claimcheck: {notice}", file=sys.stderr)
+    return EXIT_FINDINGS if report.failed(strict=args.strict) else EXIT_OK
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "lint": _lint,
     "rules": _rules,
     "explain": _explain,
     "registry": _registry,
     "claims": _claims,
+    "refs": _refs,
 }
 
 

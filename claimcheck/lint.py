@@ -95,16 +95,26 @@ class PageContext:
     registry: CompiledRegistry
 
 
-def analyse(document: Document, registry: CompiledRegistry) -> list[SentenceContext]:
-    """Split, analyse and link every sentence of a document, in document order."""
+def analyse(document: Document, registry: CompiledRegistry, link: Claim | None = None) -> list[SentenceContext]:
+    """Split, analyse and link every sentence of a document, in document order.
+
+    ``link`` forces every sentence to be read as a wording of that claim (how a claim's own
+    approved wording is checked) instead of asking the matcher.
+    """
     analysed: list[SentenceContext] = []
+    scope = registry.matcher.in_scope([unit.text for unit in document.units]) if link is None else None
     for unit in document.units:
         previous: SentenceContext | None = None
         for start, end in split_sentences(unit.text):
             text = unit.text[start:end]
             features = extract_features(text)
             detection = detect_claim(text, kind=unit.kind, features=features)
-            match = registry.matcher.match(text) if detection.is_claim or _worth_matching(detection) else None
+            if link is not None:
+                match: Match | None = Match(link, 1.0, "given", 0, len(text))
+            elif detection.is_claim or _worth_matching(detection):
+                match = registry.matcher.match(text, scope)
+            else:
+                match = None
             context = SentenceContext(text, unit, start, end, features, detection, match, registry, previous)
             if previous is not None:
                 previous.next = context
@@ -129,8 +139,7 @@ def _finding(
     if sentence is not None:
         start = sentence.start + (hit.start or 0)
         end = sentence.start + (hit.end if hit.end is not None else len(sentence.text))
-        first = sentence.unit.source_offset(start)
-        last = sentence.unit.source_offset(max(start, end - 1)) + 1
+        first, last = sentence.unit.source_span(start, end)
     else:
         first = last = document.body_start
     line, column = document.position(first)
@@ -165,10 +174,11 @@ def lint_document(
     document: Document,
     registry: CompiledRegistry,
     selection: RuleSelection | None = None,
+    link: Claim | None = None,
 ) -> list[Finding]:
-    """Every finding on one document, sorted by position then code."""
+    """Every finding on one document, sorted by position then code (``link``: see :func:`analyse`)."""
     selection = selection or RuleSelection()
-    sentences = analyse(document, registry)
+    sentences = analyse(document, registry, link)
     findings: list[Finding] = []
     sentence_rules = [r for r in rules_in(Scope.SENTENCE) if selection.enabled(r.code)]
     for sentence in sentences:

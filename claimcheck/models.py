@@ -12,13 +12,14 @@ report formats are generated from them.
 from __future__ import annotations
 
 import datetime as _dt
-from enum import Enum
+import hashlib
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 
-class _Vocabulary(str, Enum):
+class _Vocabulary(StrEnum):
     """A closed vocabulary whose values are the lowercase words used in files and output."""
 
     def __str__(self) -> str:
@@ -243,13 +244,17 @@ class NumberRange(_Model):
 class MatchSpec(_Model):
     """How copy is linked to a claim.
 
-    ``phrases`` are literal wordings (case and spacing ignored); one hit links the sentence.
+    ``subject`` names what the claim is about (a drug, a device, a therapy): when given, the claim
+    only links on pages that name one of these terms somewhere, so a pronoun ("it works within
+    hours") can link on a ketamine page without linking the same words on a page about another
+    treatment. ``phrases`` are literal wordings (case and spacing ignored); one hit links the sentence.
     ``keywords`` are groups of terms: every group must have a hit (a term ending in ``*``
     matches as a word prefix). ``patterns`` are regular expressions tried only on sentences that
     already hit one of the claim's phrases or keywords, so the matcher stays fast as the
     registry grows; they are checked at load time for catastrophic backtracking.
     """
 
+    subject: list[NonEmpty] = Field(default_factory=list)
     phrases: list[NonEmpty] = Field(default_factory=list)
     keywords: list[list[NonEmpty]] = Field(default_factory=list)
     patterns: list[NonEmpty] = Field(default_factory=list)
@@ -379,6 +384,17 @@ class Finding(_Model):
     verdict: Verdict | None = None
     evidence: list[EvidenceItem] = Field(default_factory=list)
     approved_wording: list[str] = Field(default_factory=list)
+
+    def fingerprint(self) -> str:
+        """A stable identity for this finding that survives the page's lines moving.
+
+        It hashes the file, the rule and the flagged sentence (case and spacing folded), not the
+        line, so baselines and SARIF ``partialFingerprints`` follow a sentence when text above it
+        is added or removed. Page-level findings, which have no sentence, hash their message.
+        """
+        subject = " ".join((self.sentence or self.message).lower().split())
+        data = "\x1f".join((self.path.replace("\\", "/"), self.code, subject))
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
 
     def sort_key(self) -> tuple[Any, ...]:
         """Findings are reported in file order, then by code, so output is deterministic."""

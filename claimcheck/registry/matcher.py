@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from claimcheck.models import Claim
+from claimcheck.models import Claim, Verdict
 from claimcheck.registry.patterns import MAX_PATTERN_INPUT, compile_pattern
 from claimcheck.registry.terms import TermSet, fold
 
@@ -125,6 +125,10 @@ class Matcher:
     def __init__(self, claims: Sequence[Claim]) -> None:
         self.claims = list(claims)
         self._terms: TermSet[tuple[int, int, int]] = TermSet()
+        self._subjects: TermSet[int] = TermSet(
+            (term, number) for number, claim in enumerate(self.claims) for term in claim.match.subject
+        )
+        self._unscoped = frozenset(number for number, claim in enumerate(self.claims) if not claim.match.subject)
         self._groups = [len(claim.match.keywords) for claim in self.claims]
         self._patterns = [[compile_pattern(p) for p in claim.match.patterns] for claim in self.claims]
         self._wordings: list[list[str]] = []
@@ -136,7 +140,10 @@ class Matcher:
                 for term in group:
                     self._terms.add(term, (number, _KEYWORD, group_number))
             wordings = [" ".join(fold(o.quote).split()) for o in claim.occurrences]
-            wordings += [" ".join(fold(w).split()) for w in claim.approved_wording]
+            if claim.verdict in (Verdict.SUPPORTED, Verdict.QUALIFIED):
+                # For an unsupported or contradicted claim the approved wording is the accurate
+                # replacement, the opposite of the claim: it must not link back to it.
+                wordings += [" ".join(fold(w).split()) for w in claim.approved_wording]
             self._wordings.append(wordings)
             for wording in wordings:
                 for word in _content_words(wording):
@@ -145,13 +152,23 @@ class Matcher:
         limit = max(3, len(self.claims) // 10)
         self._word_index = {word: claims for word, claims in index.items() if len(claims) <= limit}
 
-    def match(self, sentence: str) -> Match | None:
-        """The best registry claim for ``sentence``, or None when it makes no known claim."""
+    def in_scope(self, page_texts: list[str]) -> frozenset[int]:
+        """The claims that may link on a page: those without a subject, and those whose subject it names."""
+        named = {hit.value for text in page_texts for hit in self._subjects.search(fold(text))}
+        return self._unscoped | named
+
+    def match(self, sentence: str, scope: frozenset[int] | None = None) -> Match | None:
+        """The best registry claim for ``sentence``, or None when it makes no known claim.
+
+        ``scope`` (from :meth:`in_scope`) limits the candidates to claims whose subject the page names.
+        """
         folded = fold(sentence)
         phrase_span: dict[int, tuple[int, int]] = {}
         groups: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
         for hit in self._terms.search(folded):
             number, kind, group = hit.value
+            if scope is not None and number not in scope:
+                continue
             if kind == _PHRASE:
                 best = phrase_span.get(number)
                 if best is None or hit.end - hit.start > best[1] - best[0]:
@@ -184,13 +201,14 @@ class Matcher:
                         break
         if ranked:
             return max(ranked, key=lambda item: item[:3])[3]
-        return self._fuzzy(folded, touched)
+        return self._fuzzy(folded, touched, scope)
 
-    def _fuzzy(self, folded: str, touched: set[int]) -> Match | None:
+    def _fuzzy(self, folded: str, touched: set[int], scope: frozenset[int] | None) -> Match | None:
         shared: Counter[int] = Counter()
         for word in _content_words(folded):
             for number in self._word_index.get(word, ()):
-                shared[number] += 1
+                if scope is None or number in scope:
+                    shared[number] += 1
         candidates = touched | {number for number, count in shared.items() if count >= _MIN_SHARED_WORDS}
         text = " ".join(folded.split())
         best: tuple[float, int] | None = None

@@ -123,7 +123,7 @@ def get_rule(code: str) -> Rule:
 def _load_families() -> None:
     # Importing a family module registers its rules; done on first use so that importing
     # claimcheck stays cheap for a script that never lints.
-    from claimcheck.rules import claims, language, page, registry  # noqa: F401
+    from claimcheck.rules import claims, language, page, references, registry  # noqa: F401
 
 
 def iter_hits(result: Iterable[Hit] | None) -> Iterator[Hit]:

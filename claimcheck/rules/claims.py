@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from claimcheck.lint import SentenceContext
@@ -56,7 +57,9 @@ def unregistered_claim(context: SentenceContext) -> Iterator[Hit]:
 )
 def unsupported_claim(context: SentenceContext) -> Iterator[Hit]:
     claim = context.claim
-    if claim is not None and claim.verdict is Verdict.UNSUPPORTED:
+    # A sentence that states no relationship ("has not been studied for addiction") is not making
+    # the claim, even though it names its terms.
+    if claim is not None and claim.verdict is Verdict.UNSUPPORTED and context.detection.strength > Strength.NONE:
         yield Hit(f"Unsupported claim ({claim.id}): {claim.statement}")
 
 
@@ -81,6 +84,15 @@ def contradicted_claim(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(f"Contradicted by the evidence ({claim.id}): {claim.statement}{evidence}")
 
 
+#: A sentence scoped to a study and its population: "in a trial of adults with ...", "in two studies of".
+REPORTED_FINDING = re.compile(
+    r"\b(?:in|during|across)\s+(?:an?\s+|one\s+|two\s+|three\s+|several\s+|some\s+|these\s+|the\s+|\d+\s+)?"
+    r"(?:(?:small|large|early|recent|clinical|randomi[sz]ed|controlled|placebo-controlled|published|open-label)\s+){0,3}"
+    r"(?:trials?|stud(?:y|ies)|meta-analys[ie]s|reviews?)\s+(?:of|in|with|among|involving)\b",
+    re.IGNORECASE,
+)
+
+
 @rule(
     "CC104",
     "overstated-certainty",
@@ -102,6 +114,10 @@ def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
     if claim is None or claim.verdict in (Verdict.UNSUPPORTED, Verdict.CONTRADICTED):
         return
     strength = context.detection.strength
+    if strength is Strength.DIRECT and REPORTED_FINDING.search(context.text):
+        # "In a trial of 73 adults, 64% responded" reports what a study found in whom; it does
+        # not promise the reader the effect, so it counts as conditional wording.
+        strength = Strength.CONDITIONAL
     boosters = context.features.boosters
     if strength > claim.max_strength:
         yield Hit(

@@ -217,7 +217,10 @@ def approved_wording_not_clean(registry: Registry) -> Iterator[RegistryProblem]:
             for wording in claim.approved_wording:
                 # CC101 is no fault here: a replacement for a contradicted claim is often a
                 # statement the registry has no separate entry for.
-                findings = [f for f in sentence_findings(wording, registry) if f.code != "CC101"]
+                # A supported claim's wording is read as that claim; a replacement for an unsupported
+                # or contradicted claim stands on its own.
+                link = claim if claim.verdict in (Verdict.SUPPORTED, Verdict.QUALIFIED) else None
+                findings = [f for f in sentence_findings(wording, registry, link=link) if f.code != "CC101"]
                 if findings:
                     where = _at(registry, claim)
                     codes = ", ".join(sorted({f"{f.code} {f.message}" for f in findings}))

@@ -13,7 +13,12 @@ from claimcheck.registry import load_registry, read_registry
 
 def test_fixture_registry_loads_claims_and_references(mini_registry: Path) -> None:
     registry = load_registry(mini_registry)
-    assert [c.id for c in registry.claims] == ["widgetamine.low-mood.response", "widgetamine.safety.non-addictive"]
+    assert [c.id for c in registry.claims] == [
+        "widgetamine.low-mood.response",
+        "widgetamine.safety.non-addictive",
+        "widgetamine.ocd",
+        "widgetamine.addiction.heals",
+    ]
     assert registry.claims[0].grade is Grade.MODERATE
     assert registry.claims[1].verdict is Verdict.CONTRADICTED
     trial = registry.references["trial2020"]
@@ -21,7 +26,7 @@ def test_fixture_registry_loads_claims_and_references(mini_registry: Path) -> No
     assert trial.n == 120
     assert trial.doi == "10.1000/example.2020.1"
     assert trial.authors == ["Smith, Anna", "Jones, Ben"]
-    assert registry.claim_locations["widgetamine.safety.non-addictive"].line == 33
+    assert registry.claim_locations["widgetamine.safety.non-addictive"].line == 34
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -74,8 +79,8 @@ def test_malformed_bib_entry_is_fatal_with_line(mini_registry: Path) -> None:
     fatal = registry.fatal_problems
     assert len(fatal) == 1
     assert fatal[0].code == "CC401"
-    assert fatal[0].line == 30
-    with pytest.raises(RegistryError, match=r"mini\.bib:30"):
+    assert fatal[0].line == 41
+    with pytest.raises(RegistryError, match=r"mini\.bib:41"):
         load_registry(mini_registry)
 
 

@@ -35,7 +35,7 @@ def test_missing_reference_key_exits_1_with_location(mini_registry: Path, capsys
     code, out, _ = _check(mini_registry, capsys)
     assert code == 1
     assert re.search(
-        r"efficacy\.yaml:33: CC403 claim 'widgetamine\.safety\.non-addictive' cites unknown reference 'label2099'", out
+        r"efficacy\.yaml:34: CC403 claim 'widgetamine\.safety\.non-addictive' cites unknown reference 'label2099'", out
     )
 
 
@@ -52,7 +52,7 @@ def test_invalid_grade_exits_2(mini_registry: Path, capsys: pytest.CaptureFixtur
     _edit(mini_registry / "claims" / "efficacy.yaml", "grade: high", "grade: medium")
     code, out, _ = _check(mini_registry, capsys)
     assert code == 2
-    assert re.search(r"efficacy\.yaml:44: CC401 grade: 'medium' is not one of very-low, low, moderate, high", out)
+    assert re.search(r"efficacy\.yaml:42: CC401 grade: 'medium' is not one of very-low, low, moderate, high", out)
 
 
 def test_yaml_syntax_error_exits_2(mini_registry: Path, capsys: pytest.CaptureFixture[str]) -> None:

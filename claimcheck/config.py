@@ -1,0 +1,158 @@
+"""Configuration: ``[tool.claimcheck]`` in pyproject.toml, or ``.claimcheck.toml``, found by walking up.
+
+Discovery follows ruff: from the current folder upwards, the first folder holding a
+``.claimcheck.toml`` (any content) or a ``pyproject.toml`` with a ``[tool.claimcheck]`` table
+wins; in one folder ``.claimcheck.toml`` beats ``pyproject.toml``. Paths in a config file are
+relative to that file. Command-line options override the file. Unknown keys are errors naming
+the key, the file and its line, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from claimcheck.errors import ConfigError
+from claimcheck.models import Severity
+
+CONFIG_NAMES = (".claimcheck.toml", "pyproject.toml")
+_CODE = re.compile(r"^CC\d{0,3}$")
+
+
+class RefsConfig(BaseModel):
+    """Settings for ``claimcheck refs`` (reference verification)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    mailto: str | None = Field(default=None, description="Contact address sent in the User-Agent.")
+    crossref_url: str = Field(default="https://api.crossref.org", alias="crossref-url")
+    pubmed_url: str = Field(default="https://eutils.ncbi.nlm.nih.gov/entrez/eutils", alias="pubmed-url")
+    cache_dir: str | None = Field(default=None, alias="cache-dir")
+    cache_days: float = Field(default=30.0, alias="cache-days", ge=0)
+
+
+class Config(BaseModel):
+    """The settings a config file may hold (all optional)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    registry: str | None = None
+    include: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    fail_on: Severity = Field(default=Severity.ERROR, alias="fail-on")
+    refs: RefsConfig = Field(default_factory=RefsConfig)
+
+    @field_validator("select", "ignore")
+    @classmethod
+    def _codes(cls, codes: list[str]) -> list[str]:
+        normalised = [code.strip().upper() for code in codes]
+        for code in normalised:
+            if not _CODE.match(code):
+                raise ValueError(f"'{code}' is not a rule code or prefix such as CC2 or CC201")
+        return normalised
+
+    @field_validator("severity")
+    @classmethod
+    def _severity_codes(cls, table: dict[str, Severity]) -> dict[str, Severity]:
+        for code in table:
+            if not _CODE.match(code.upper()):
+                raise ValueError(f"'{code}' is not a rule code or prefix such as CC2 or CC201")
+        return {code.upper(): level for code, level in table.items()}
+
+
+class LoadedConfig(BaseModel):
+    """A config with the file it came from (None: defaults, no file)."""
+
+    config: Config = Field(default_factory=Config)
+    path: Path | None = None
+
+    @property
+    def base(self) -> Path:
+        """The folder that relative paths in the config are resolved against."""
+        return self.path.parent if self.path else Path.cwd()
+
+    def registry_path(self) -> Path | None:
+        """The configured registry folder, resolved, or None for the shipped one."""
+        if self.config.registry is None:
+            return None
+        return (self.base / self.config.registry).resolve()
+
+
+def _line_of(text: str, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", re.MULTILINE)
+    found = pattern.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def _table(path: Path) -> tuple[dict[str, Any] | None, str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config: {exc}", path=str(path)) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        raise ConfigError(
+            f"TOML syntax error: {exc}", path=str(path), line=int(found.group(1)) if found else None
+        ) from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("claimcheck") if isinstance(tool, dict) else None
+        return (table if isinstance(table, dict) else None), text
+    return data, text
+
+
+def parse_config(path: Path) -> LoadedConfig:
+    """Read one config file; a pyproject.toml without ``[tool.claimcheck]`` gives the defaults."""
+    table, text = _table(path)
+    if table is None:
+        return LoadedConfig(path=None)
+    try:
+        config = Config.model_validate(table)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = [str(step) for step in error["loc"]]
+        key = loc[-1] if loc else "?"
+        if error["type"] == "extra_forbidden":
+            message = f"unknown key '{'.'.join(loc)}' in claimcheck config"
+        else:
+            message = f"{'.'.join(loc)}: {error['msg']}"
+        raise ConfigError(message, path=str(path), line=_line_of(text, key)) from None
+    return LoadedConfig(config=config, path=path)
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The config file that applies to ``start`` (default: the current folder), or None."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        dotfile = candidate / ".claimcheck.toml"
+        if dotfile.is_file():
+            return dotfile
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            table, _ = _table(pyproject)
+            if table is not None:
+                return pyproject
+    return None
+
+
+def load_config(explicit: str | Path | None = None, *, disabled: bool = False) -> LoadedConfig:
+    """The config in force: ``explicit`` file, none when ``disabled``, else the discovered one."""
+    if disabled:
+        return LoadedConfig()
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError("config file not found", path=str(path))
+        loaded = parse_config(path)
+        return loaded if loaded.path else LoadedConfig(path=path)
+    found = find_config()
+    return parse_config(found) if found else LoadedConfig()

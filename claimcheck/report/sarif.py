@@ -1,0 +1,96 @@
+"""SARIF 2.1.0: the format code-scanning dashboards (GitHub and others) read.
+
+One rule descriptor per rule code with its help text, results with physical locations in
+Unicode code-point columns, and ``partialFingerprints`` that follow a sentence when lines move.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+from claimcheck.__about__ import __version__
+from claimcheck.api import Report
+from claimcheck.models import Finding, Severity
+from claimcheck.rules.base import Rule, catalogue
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/claimcheck/"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _descriptor(rule: Rule) -> dict[str, Any]:
+    markdown = f"{rule.explanation}\n\n**Example:** {rule.example}\n\n**Instead:** {rule.fix}"
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.explanation},
+        "help": {"text": f"{rule.explanation} Example: {rule.example} Instead: {rule.fix}", "markdown": markdown},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"tags": [rule.scope.value, rule.family]},
+    }
+
+
+def _uri(path: str) -> str:
+    return quote(path.replace("\\", "/"), safe="/:._-~")
+
+
+def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    region: dict[str, Any] = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+    }
+    if finding.sentence:
+        region["snippet"] = {"text": finding.sentence}
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": index[finding.code],
+        "level": _LEVEL[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(finding.path)}, "region": region}}],
+        "partialFingerprints": {"claimcheck/v1": finding.fingerprint()},
+    }
+    properties: dict[str, Any] = {}
+    if finding.claim_id:
+        properties["claimId"] = finding.claim_id
+        properties["grade"] = finding.grade.value if finding.grade else None
+        properties["verdict"] = finding.verdict.value if finding.verdict else None
+    if finding.approved_wording:
+        properties["approvedWording"] = finding.approved_wording
+    if properties:
+        result["properties"] = properties
+    return result
+
+
+def to_sarif(report: Report) -> dict[str, Any]:
+    """The report as a SARIF 2.1.0 log (Python data)."""
+    rules = list(catalogue().values())
+    index = {rule.code: number for number, rule in enumerate(rules)}
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "claimcheck",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [_descriptor(rule) for rule in rules],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(finding, index) for finding in report.findings],
+            }
+        ],
+    }
+
+
+def render(report: Report) -> str:
+    """The SARIF log as JSON text."""
+    return json.dumps(to_sarif(report), indent=2, ensure_ascii=False) + "\n"

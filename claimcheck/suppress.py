@@ -1,0 +1,126 @@
+"""Inline suppressions written in the copy as HTML comments (HTML and Markdown pages).
+
+    <!-- claimcheck: ignore CC201 reason="substantiated by our 2025 survey" -->   the next block
+    <!-- claimcheck: ignore-file -->                                             the whole file
+    <!-- claimcheck: disable CC201,CC207 --> ... <!-- claimcheck: enable CC201,CC207 -->   a region
+    <!-- claimcheck: approved ketamine.depression.response-rate -->             a reviewed wording
+
+Codes may be prefixes (``CC2`` covers every language rule); no codes means every rule. The
+model is Vale's ``<!-- vale off -->`` and ruff's ``noqa``, with a reason kept for the record and
+``--report-unused`` to find suppressions that no longer match anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimcheck.errors import InputError
+from claimcheck.models import Finding
+from claimcheck.text import Document
+
+_DIRECTIVE = re.compile(r"^\s*claimcheck\s*:\s*(?P<verb>[a-z-]+)\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+_REASON = re.compile(r"""\breason\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_CODE = re.compile(r"^CC\d{0,3}$", re.IGNORECASE)
+_VERBS = ("ignore", "ignore-file", "disable", "enable", "approved")
+
+
+@dataclass
+class Suppression:
+    """One directive: which codes (empty = all) over which lines, and whether it was used."""
+
+    verb: str
+    codes: tuple[str, ...]
+    line: int
+    first_line: int
+    last_line: int
+    reason: str | None = None
+    claim_id: str | None = None
+    used: int = field(default=0)
+
+    def covers(self, finding: Finding) -> bool:
+        """Whether this directive silences ``finding``."""
+        if not self.first_line <= finding.line <= self.last_line:
+            return False
+        if self.verb == "approved":
+            return finding.claim_id == self.claim_id or finding.code == "CC101"
+        return not self.codes or any(finding.code.startswith(code) for code in self.codes)
+
+    def describe(self) -> str:
+        """The directive as written, for messages."""
+        target = self.claim_id if self.verb == "approved" else ",".join(self.codes)
+        return f"claimcheck: {self.verb}{' ' + target if target else ''}"
+
+
+def _codes(words: list[str], path: str, line: int) -> tuple[str, ...]:
+    codes: list[str] = []
+    for word in words:
+        for code in filter(None, word.split(",")):
+            if not _CODE.match(code):
+                raise InputError(f"suppression names '{code}', which is not a rule code", path=path, line=line)
+            codes.append(code.upper())
+    return tuple(codes)
+
+
+def parse_suppressions(document: Document) -> list[Suppression]:
+    """The suppressions in a document's comments, each resolved to the lines it covers.
+
+    A malformed directive (an unknown verb, a word that is not a code) is an input error naming
+    the line: a suppression that silently does nothing is worse than none.
+    """
+    found: list[Suppression] = []
+    last_line = document.source.count("\n") + 1
+    unit_spans = [(unit.source_offset(0), unit.source_end(len(unit.text))) for unit in document.units if unit.text]
+    open_regions: list[Suppression] = []
+    for comment in document.comments:
+        match = _DIRECTIVE.match(comment.text)
+        if not match:
+            continue
+        line = document.position(comment.start)[0]
+        verb = match.group("verb").lower()
+        rest = match.group("rest")
+        reason_match = _REASON.search(rest)
+        reason = next((g for g in reason_match.groups() if g is not None), None) if reason_match else None
+        words = _REASON.sub(" ", rest).split()
+        if verb not in _VERBS:
+            raise InputError(
+                f"unknown suppression '{verb}' (use one of: {', '.join(_VERBS)})", path=document.path, line=line
+            )
+        if verb == "ignore-file":
+            found.append(Suppression(verb, _codes(words, document.path, line), line, 1, last_line, reason))
+        elif verb in ("ignore", "approved"):
+            block = next(((s, e) for s, e in unit_spans if s >= comment.end), None)
+            if block is None:
+                first = last = line
+            else:
+                first = document.position(block[0])[0]
+                last = document.position(max(block[0], block[1] - 1))[0]
+            if verb == "approved":
+                if len(words) != 1:
+                    raise InputError("'approved' takes one claim id", path=document.path, line=line)
+                found.append(Suppression(verb, (), line, first, last, reason, claim_id=words[0]))
+            else:
+                found.append(Suppression(verb, _codes(words, document.path, line), line, first, last, reason))
+        elif verb == "disable":
+            region = Suppression(verb, _codes(words, document.path, line), line, line, last_line, reason)
+            open_regions.append(region)
+            found.append(region)
+        else:  # enable: closes the open regions it names (all of them when it names none)
+            codes = _codes(words, document.path, line)
+            for region in list(open_regions):
+                if not codes or set(region.codes) & set(codes) or not region.codes:
+                    region.last_line = line
+                    open_regions.remove(region)
+    return found
+
+
+def apply_suppressions(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
+    """The findings no suppression covers; each suppression counts what it silenced."""
+    kept: list[Finding] = []
+    for finding in findings:
+        covering = [s for s in suppressions if s.covers(finding)]
+        for suppression in covering:
+            suppression.used += 1
+        if not covering:
+            kept.append(finding)
+    return kept

@@ -1,0 +1,44 @@
+"""Shared pieces for the CI-facing tests: a page with known findings, written to a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck.models import Finding, Severity
+
+PAGE = """<html><head><title>Clinic</title></head><body>
+<h1>Widgetamine infusions</h1>
+<p>Widgetamine is completely safe.</p>
+<p>We are the best clinic in town.</p>
+<p>Book your visit today.</p>
+</body></html>
+"""
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    """A small HTML page with an absolute-safety claim (line 3) and a superlative (line 4)."""
+    target = tmp_path / "site" / "index.html"
+    target.parent.mkdir()
+    target.write_text(PAGE)
+    return target
+
+
+def make_finding(
+    path: str = "site/a.md", line: int = 3, code: str = "CC202", sentence: str = "It is very safe."
+) -> Finding:
+    """A finding built by hand, for format tests that need exact control."""
+    return Finding(
+        path=path,
+        line=line,
+        column=5,
+        end_line=line,
+        end_column=21,
+        code=code,
+        name="absolute-safety",
+        severity=Severity.ERROR,
+        message="Absolute safety claim 'very safe': no treatment is free of risk.",
+        sentence=sentence,
+    )

@@ -1,0 +1,128 @@
+"""Config discovery, precedence and errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimcheck.cli import main
+from claimcheck.config import find_config, load_config
+from claimcheck.errors import ConfigError
+from claimcheck.models import Severity
+
+
+def _lint_json(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, object], str]:
+    code = main(["lint", "-j", "1", "--format", "json", *args])
+    captured = capsys.readouterr()
+    return code, (json.loads(captured.out) if captured.out else {}), captured.err
+
+
+def _codes(data: dict[str, object]) -> set[str]:
+    findings = data["findings"]
+    assert isinstance(findings, list)
+    return {f["code"] for f in findings}
+
+
+def test_pyproject_table_is_found_walking_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck]\nfail-on = "warning"\n')
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    monkeypatch.chdir(nested)
+    assert find_config() == tmp_path / "pyproject.toml"
+    assert load_config().config.fail_on is Severity.WARNING
+
+
+def test_pyproject_without_table_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".claimcheck.toml").write_text('ignore = ["CC201"]\n')
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    monkeypatch.chdir(inner)
+    assert find_config() == tmp_path / ".claimcheck.toml"
+
+
+def test_dotfile_beats_pyproject_in_the_same_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck]\nignore = ["CC202"]\n')
+    (tmp_path / ".claimcheck.toml").write_text('ignore = ["CC201"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert load_config().config.ignore == ["CC201"]
+
+
+def test_unknown_key_names_key_file_and_line(tmp_path: Path) -> None:
+    config = tmp_path / ".claimcheck.toml"
+    config.write_text('select = ["CC2"]\nfail_on_typo = "error"\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(config)
+    assert "unknown key 'fail_on_typo'" in str(info.value)
+    assert str(info.value).startswith(f"{config}:2:")
+
+
+def test_bad_values_and_toml_errors(tmp_path: Path) -> None:
+    config = tmp_path / ".claimcheck.toml"
+    config.write_text('fail-on = "fatal"\n')
+    with pytest.raises(ConfigError, match="fail-on"):
+        load_config(config)
+    config.write_text('select = ["XYZ"]\n')
+    with pytest.raises(ConfigError, match="not a rule code"):
+        load_config(config)
+    config.write_text("select = [\n")
+    with pytest.raises(ConfigError, match="TOML syntax error"):
+        load_config(config)
+
+
+def test_config_drives_lint_and_cli_overrides_it(
+    page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = page.parent
+    (root / ".claimcheck.toml").write_text('ignore = ["CC202"]\n[severity]\nCC201 = "error"\n')
+    monkeypatch.chdir(root)
+    code, data, _ = _lint_json([str(page)], capsys)
+    assert "CC202" not in _codes(data)
+    superlatives = [f for f in data["findings"] if f["code"] == "CC201"]  # type: ignore[union-attr]
+    assert superlatives and all(f["severity"] == "error" for f in superlatives)
+    assert code == 1
+    # --ignore on the command line replaces the config's list.
+    _, data, _ = _lint_json(["--ignore", "CC201", str(page)], capsys)
+    assert "CC202" in _codes(data) and "CC201" not in _codes(data)
+    # --no-config ignores the file entirely.
+    _, data, _ = _lint_json(["--no-config", str(page)], capsys)
+    assert {"CC201", "CC202"} <= _codes(data)
+
+
+def test_fail_on_from_config(page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    root = page.parent
+    (root / ".claimcheck.toml").write_text('select = ["CC201"]\n')
+    monkeypatch.chdir(root)
+    code, _, _ = _lint_json([str(page)], capsys)
+    assert code == 0  # only a warning remains, and the default fail level is error
+    (root / ".claimcheck.toml").write_text('select = ["CC201"]\nfail-on = "warning"\n')
+    code, _, _ = _lint_json([str(page)], capsys)
+    assert code == 1
+
+
+def test_include_and_exclude_globs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "drafts").mkdir()
+    for folder in ("content", "drafts"):
+        (tmp_path / folder / "page.md").write_text("Widgetamine is completely safe.\n")
+    (tmp_path / ".claimcheck.toml").write_text('exclude = ["drafts/**"]\n')
+    monkeypatch.chdir(tmp_path)
+    _, data, _ = _lint_json(["."], capsys)
+    paths = {f["path"] for f in data["findings"]}  # type: ignore[union-attr]
+    assert paths and all("drafts" not in p for p in paths)
+    summary = data["summary"]
+    assert isinstance(summary, dict) and summary["files"] == 1
+
+
+def test_explicit_config_file_and_missing_one(page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "custom.toml"
+    config.write_text('ignore = ["CC2"]\n')
+    _, data, _ = _lint_json(["--config", str(config), str(page)], capsys)
+    assert not any(code.startswith("CC2") for code in _codes(data))
+    code = main(["lint", "--config", str(tmp_path / "missing.toml"), str(page)])
+    assert code == 2
+    assert "config file not found" in capsys.readouterr().err

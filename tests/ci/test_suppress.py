@@ -1,0 +1,82 @@
+"""Inline suppressions in HTML and Markdown copy, and --report-unused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimcheck.cli import main
+
+
+def _lint(path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, list[dict[str, object]], str]:
+    code = main(["lint", "--no-config", "-j", "1", "--format", "json", *extra, str(path)])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out)["findings"], captured.err
+
+
+def _codes_at(findings: list[dict[str, object]]) -> set[tuple[object, object]]:
+    return {(f["code"], f["line"]) for f in findings}
+
+
+def test_ignore_applies_to_the_next_block_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "p.md"
+    page.write_text(
+        '<!-- claimcheck: ignore CC202 reason="reviewed with legal" -->\n'
+        "Widgetamine is completely safe.\n"
+        "\n"
+        "Widgetamine is completely safe, truly.\n"
+    )
+    _, findings, _ = _lint(page, capsys)
+    assert ("CC202", 2) not in _codes_at(findings)
+    assert ("CC202", 4) in _codes_at(findings)
+
+
+def test_ignore_file_and_prefixes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<!-- claimcheck: ignore-file CC2 -->\n<p>Widgetamine is completely safe.</p>\n<p>We are the best clinic.</p>\n"
+    )
+    _, findings, _ = _lint(page, capsys)
+    assert not any(str(f["code"]).startswith("CC2") for f in findings)
+
+
+def test_disable_enable_region(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<p>Widgetamine is completely safe.</p>\n"
+        "<!-- claimcheck: disable CC202 -->\n"
+        "<p>Widgetamine is completely safe.</p>\n"
+        "<p>Widgetamine is totally safe.</p>\n"
+        "<!-- claimcheck: enable CC202 -->\n"
+        "<p>Widgetamine is perfectly safe.</p>\n"
+    )
+    _, findings, _ = _lint(page, capsys)
+    lines = sorted(int(str(f["line"])) for f in findings if f["code"] == "CC202")
+    assert lines == [1, 6]
+
+
+def test_report_unused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "p.md"
+    page.write_text("<!-- claimcheck: ignore CC201 -->\nBook your visit today.\n")
+    _, _, err = _lint(page, capsys, "--report-unused")
+    assert f"{page}:1: unused suppression 'claimcheck: ignore CC201'" in err
+    _, _, err = _lint(page, capsys)
+    assert "unused suppression" not in err
+
+
+def test_unknown_directive_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "p.md"
+    page.write_text("Intro.\n\n<!-- claimcheck: ignroe CC201 -->\nText.\n")
+    code = main(["lint", "--no-config", "-j", "1", str(page)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{page}:3: unknown suppression 'ignroe'" in err
+
+
+def test_comments_that_are_not_directives_are_ignored(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<!-- claimcheck is our tool -->\n<p>Widgetamine is completely safe.</p>\n")
+    _, findings, _ = _lint(page, capsys)
+    assert ("CC202", 2) in _codes_at(findings)

@@ -1,0 +1,37 @@
+"""Rule tests run against the small widgetamine registry, so they prove the engine is generic."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from claimcheck.api import check_text, resolve_registry
+from claimcheck.models import Finding
+from claimcheck.registry.compiled import CompiledRegistry
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "registry"
+
+
+@pytest.fixture(scope="session")
+def registry() -> CompiledRegistry:
+    return resolve_registry(FIXTURE)
+
+
+Lint = Callable[..., list[Finding]]
+
+
+@pytest.fixture
+def lint(registry: CompiledRegistry) -> Lint:
+    """Lint a snippet (plain text unless ``format`` says otherwise) and return its findings."""
+
+    def run(text: str, format: str = "text") -> list[Finding]:
+        return check_text(text, registry=registry, format=format).findings
+
+    return run
+
+
+def codes(findings: list[Finding]) -> set[str]:
+    """The rule codes among findings."""
+    return {f.code for f in findings}

@@ -1,0 +1,95 @@
+"""CC1xx: rules that judge a sentence against its registry claim."""
+
+from __future__ import annotations
+
+from tests.rules.conftest import Lint, codes
+
+
+def test_cc101_unregistered_claim(lint: Lint) -> None:
+    findings = lint("Widgetamine infusions reset the stress circuits of the brain and relieve anxiety.")
+    assert "CC101" in codes(findings)
+    assert all(f.claim_id is None for f in findings if f.code == "CC101")
+
+
+def test_cc101_not_for_non_claims(lint: Lint) -> None:
+    for text in (
+        "Book your free consultation today.",
+        "Our clinic is open Monday to Friday, 9am to 5pm.",
+        "Call 555-0100 to schedule.",
+        "$450 per infusion.",
+    ):
+        assert "CC101" not in codes(lint(text)), text
+
+
+def test_cc103_contradicted_links_claim_and_evidence(lint: Lint) -> None:
+    findings = lint("Widgetamine is non-addictive.")
+    contradicted = [f for f in findings if f.code == "CC103"]
+    assert contradicted, findings
+    finding = contradicted[0]
+    assert finding.claim_id == "widgetamine.safety.non-addictive"
+    assert finding.severity.value == "error"
+    assert finding.evidence and finding.evidence[0].ref == "label2021"
+    assert "label" in finding.message.lower()
+    assert finding.approved_wording
+
+
+def test_cc104_overstated_and_booster(lint: Lint) -> None:
+    findings = lint(
+        "Widgetamine remarkably relieves low mood in 50% of patients who have not responded to other drugs."
+    )
+    overstated = [f for f in findings if f.code == "CC104"]
+    assert overstated and overstated[0].claim_id == "widgetamine.low-mood.response"
+
+
+def test_cc104_not_for_hedged_reported_finding(lint: Lint) -> None:
+    findings = lint(
+        "In one trial of adults with treatment-resistant low mood, about 50% of patients responded a day "
+        "after a widgetamine infusion."
+    )
+    assert "CC104" not in codes(findings), findings
+
+
+def test_cc105_missing_population_qualifier(lint: Lint) -> None:
+    findings = lint("Widgetamine may lift low mood in 50% of patients.")
+    missing = [f for f in findings if f.code == "CC105"]
+    assert missing and "population" in missing[0].message
+
+
+def test_cc105_qualifier_in_the_next_sentence_counts(lint: Lint) -> None:
+    findings = lint(
+        "Widgetamine may lift low mood in 50% of patients. This was in people who have not responded to two drugs."
+    )
+    assert "CC105" not in codes(findings)
+
+
+def test_cc106_number_out_of_range(lint: Lint) -> None:
+    findings = lint("Widgetamine may lift low mood in 90% of treatment-resistant patients.")
+    out = [f for f in findings if f.code == "CC106"]
+    assert out and "'90%'" in out[0].message and "30–55%" in out[0].message
+    assert out[0].column > 1
+
+
+def test_cc106_in_range_is_quiet(lint: Lint) -> None:
+    assert "CC106" not in codes(lint("Widgetamine may lift low mood in 45% of treatment-resistant patients."))
+
+
+def test_subject_scope_keeps_claims_to_their_pages(lint: Lint) -> None:
+    other = lint("Magnet therapy may lift low mood in 90% of treatment-resistant patients.")
+    assert not any(f.claim_id == "widgetamine.low-mood.response" for f in other)
+    page = lint("Widgetamine clinic.\n\nIt may lift low mood in 90% of treatment-resistant patients.")
+    assert any(f.claim_id == "widgetamine.low-mood.response" for f in page)
+
+
+def test_cc102_unsupported(lint: Lint) -> None:
+    findings = lint("Widgetamine heals addiction for good.")
+    unsupported = [f for f in findings if f.code == "CC102"]
+    assert unsupported and unsupported[0].claim_id == "widgetamine.addiction.heals"
+    assert "No controlled study" in unsupported[0].message
+
+
+def test_cc107_weak_evidence_only_when_asserted(lint: Lint) -> None:
+    asserted = lint("Widgetamine can treat OCD.")
+    weak = [f for f in asserted if f.code == "CC107"]
+    assert weak and weak[0].grade is not None and weak[0].grade.value == "very-low"
+    studied = lint("Widgetamine has been tried in a few people with OCD.")
+    assert "CC107" not in codes(studied)
