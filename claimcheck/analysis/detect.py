@@ -200,6 +200,20 @@ def _overlaps(start: int, end: int, others: Iterable[tuple[int, int]]) -> bool:
     return any(o_start < end and start < o_end for o_start, o_end in others)
 
 
+def _treatment_effects(
+    effects: list[tuple[int, int]], outcomes: tuple[tuple[int, int], ...], neutral: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """The effect words that can be a treatment's, in sentence order.
+
+    "Depression affects how you feel": a neutral verb after a condition (its subject) describes
+    the disease, not what a treatment does.
+    """
+    if not outcomes:
+        return tuple(effects)
+    subject_end = min(start for start, _ in outcomes)
+    return tuple(hit for hit in effects if not (hit[0] > subject_end and _overlaps(*hit, neutral)))
+
+
 class _Cues:
     """The cues of one sentence, grouped the way the category rules read them."""
 
@@ -233,22 +247,13 @@ class _Cues:
         cancelled = (*shared.get("not_causal", ()), *formulas)
         causal = [hit for hit in shared.get("causal", ()) if not _overlaps(*hit, cancelled)]
         own = [hit for hit in self.hits["effect"] if not _overlaps(*hit, cancelled)]
-        self.effect_offsets = tuple(sorted(causal + own))
-        self.effect = _texts(sentence, self.effect_offsets)
         # Whether every effect word is one the strength classifier also reads, so that its verdict
         # (a purpose clause, "studies are needed to determine whether ...") applies to them.
         self.causal_only = not own
         conditions = tuple((span.start, span.end) for span in features.conditions)
         outcomes = conditions + self.hits["outcome"]
-        # "Depression affects how you feel": a condition as the subject of a neutral verb
-        # describes the disease. Those verbs are not effects of a treatment.
-        if outcomes and self.effect_offsets:
-            subject_end = min(start for start, _ in outcomes)
-            neutral = self.hits["condition_verbs"]
-            self.effect_offsets = tuple(
-                hit for hit in self.effect_offsets if not (hit[0] > subject_end and _overlaps(*hit, neutral))
-            )
-            self.effect = _texts(sentence, self.effect_offsets)
+        self.effect_offsets = _treatment_effects(sorted(causal + own), outcomes, self.hits["condition_verbs"])
+        self.effect = _texts(sentence, self.effect_offsets)
         self.outcome = _texts(sentence, outcomes)
         # "brain fog" is an outcome; its "brain" is not a mechanism.
         self.hits["mechanism"] = tuple(hit for hit in self.hits["mechanism"] if not _overlaps(*hit, outcomes))
