@@ -30,7 +30,7 @@ from urllib.parse import quote, urlsplit
 from claimcheck.api import Report
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import EvidenceItem, Finding, Severity
-from claimcheck.rules.base import Rule, catalogue
+from claimcheck.rules.base import catalogue
 from claimcheck.text import Document, read_document
 from claimcheck.text.document import line_starts
 
@@ -155,11 +155,16 @@ def render(report: Report) -> str:
     claims = [c for page in pages for c in page.claims]
     rules = catalogue()
     codes = report.by_code()
+    # Configured severities can differ from a rule's default, so the overview shows what was reported.
+    code_severity: dict[str, Severity] = {}
+    for f in report.findings:
+        code_severity[f.code] = max(f.severity, code_severity.get(f.code, f.severity))
     html = env.get_template("report.html.j2").render(
         report=report,
         pages=pages,
         claims=claims,
         codes=codes,
+        code_severity=code_severity,
         rules=rules,
         used_rules=[rules[code] for code in codes if code in rules],
         severities=_SEVERITIES,
@@ -192,7 +197,6 @@ def _environment() -> jinja2.Environment:
     # The stylesheet and script are our own files, inserted verbatim so their CSP hashes match.
     env.filters["verbatim"] = Markup
     env.globals["severity_label"] = _severity_label
-    env.globals["rule_summary"] = _rule_summary
     return env
 
 
@@ -225,11 +229,6 @@ def _generated() -> str | None:
 
 def _severity_label(severity: Severity) -> str:
     return severity.value.capitalize()
-
-
-def _rule_summary(code: str) -> str:
-    rule: Rule | None = catalogue().get(code)
-    return rule.summary if rule else ""
 
 
 def _doi_url(doi: str) -> str:
