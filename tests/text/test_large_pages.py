@@ -72,9 +72,9 @@ MAKERS: dict[str, Callable[[int], str]] = {"html": _html_page, "markdown": _mark
 def test_twenty_megabyte_single_line_page() -> None:
     data = _html_page(20_000_000).replace("\n", " ").encode("utf-8")
     assert len(data) > 20_000_000 and b"\n" not in data
-    started = time.perf_counter()
+    started = time.process_time()
     doc = parse_document(decode_bytes(data, path="big.html"), format="html", path="big.html")
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     last = doc.units[-1]
     assert doc.position(last.source_offset(len(last.text))) == (
         1,
@@ -88,11 +88,11 @@ def test_twenty_megabyte_single_line_page() -> None:
 
 def test_twenty_megabyte_single_unit() -> None:
     text = "Ketamine may help some patients; " * 620_000
-    started = time.perf_counter()
+    started = time.process_time()
     doc = parse_document(text, format="text")
     spans = split_sentences(doc.units[0].text)
     assert len(doc.units) == 1 and len(spans) == 1
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20
 
 
 @pytest.mark.parametrize("fmt", ["html", "markdown", "text"])
@@ -100,13 +100,13 @@ def test_reading_speed(fmt: str) -> None:
     source = MAKERS[fmt](2_000_000)
     best_read = best_total = float("inf")
     for _ in range(2):
-        started = time.perf_counter()
+        started = time.process_time()
         doc = parse_document(source, format=fmt)
-        read = time.perf_counter() - started
+        read = time.process_time() - started
         for unit in doc.units:
             split_sentences(unit.text)
         best_read = min(best_read, read)
-        best_total = min(best_total, time.perf_counter() - started)
+        best_total = min(best_total, time.process_time() - started)
     size = len(source.encode("utf-8")) / 1e6
     print(f"\n{fmt:8s} {size:.1f} MB: read {size / best_read:.1f} MB/s, read+sentences {size / best_total:.1f} MB/s")
     assert size / best_total > 0.5  # a floor for slow CI machines; the print is the measurement
