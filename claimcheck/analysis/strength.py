@@ -48,8 +48,6 @@ from functools import lru_cache
 from claimcheck.analysis import lexicon
 from claimcheck.models import Strength
 
-_Hits = Mapping[str, Sequence[lexicon.Offsets]]
-
 # Strength levels as small integers while classifying (comparing enum members is slow).
 _NONE, _CORRELATIONAL, _CONDITIONAL, _DIRECT = range(4)
 _LEVELS = (Strength.NONE, Strength.CORRELATIONAL, Strength.CONDITIONAL, Strength.DIRECT)
@@ -80,6 +78,8 @@ _INTRANSITIVE_NEXT = frozenset(
         "following", "before", "within", "through", "throughout", "versus", "vs", "while", "whereas",
     }
 )  # fmt: skip
+# "by" and a word that is not a number, after a passive verb: its agent.
+_AGENT = re.compile(r"\s+(?:\w+ly\s+)*by\s+(?!\d)\w", re.IGNORECASE)
 # The next word, or a punctuation mark that ends the phrase (group 1 is then None).
 _NEXT_WORD = re.compile(r"""[\s"'“”‘’]*(?:([\w']+)|[^\w\s])""")
 _PUNCTUATION = ".,;:!?()[]{}\"'“”‘’—–-/"
@@ -88,8 +88,8 @@ _PUNCTUATION = ".,;:!?()[]{}\"'“”‘’—–-/"
 def classify_strength(text: str) -> Strength:
     """How strongly ``text`` (one sentence) states a relationship, on the scale of SPEC §5.
 
-    * ``Strength.DIRECT``: a causal statement, unhedged: "Ketamine relieves depression",
-      "works by blocking NMDA receptors", "is highly effective", "clinically proven to reduce".
+    * ``Strength.DIRECT``: a causal statement, unhedged: "The therapy relieves depression",
+      "works by blocking pain signals", "is highly effective", "clinically proven to reduce".
     * ``Strength.CONDITIONAL``: a causal statement under a hedge or limiter: "may help",
       "can reduce", "appears to lift mood", "studies suggest it relieves pain", "for some patients".
     * ``Strength.CORRELATIONAL``: an association without a causal verb: "is associated with",
@@ -106,7 +106,7 @@ def classify_strength(text: str) -> Strength:
     docstring of :mod:`claimcheck.analysis.strength`. Pure and deterministic, and fast enough to
     run on every sentence (the word lists compile into one automaton on first use).
 
-    >>> classify_strength("Ketamine may reduce symptoms of depression.")
+    >>> classify_strength("The treatment may reduce symptoms of depression.")
     <Strength.CONDITIONAL: 'conditional'>
     """
     return _LEVELS[_assess(text)[0]]
@@ -126,16 +126,16 @@ def relation_strength(text: str) -> Strength:
 @lru_cache(maxsize=2048)
 def _assess(text: str) -> tuple[int, int]:
     """(level of the affirmed relationships, level of all stated relationships)."""
-    hits = lexicon.scan(text)
+    hits = _Hits(lexicon.scan(text))
     cues = _cues(text, hits)
     if not cues:
         return _NONE, _NONE
-    clauses = _Clauses(text, hits.get("contrasts", ()))
-    unasserted = hits.get("unasserted", ())
-    hedges = hits.get("hedges", ())
-    limiters = hits.get("limiters", ())
-    negations = hits.get("negations", ())
-    lifted = bool(hits.get("boosters") or hits.get("absolutes"))
+    clauses = _Clauses(text, hits.raw.get("contrasts", ()))
+    unasserted = hits["unasserted"]
+    hedges = hits["hedges"]
+    limiters = hits["limiters"]
+    negations = hits["negations"]
+    lifted = bool(hits.raw.get("boosters") or hits.raw.get("absolutes"))
     affirmed = stated = _NONE
     denied_until = -1
     for start, end, level in cues:
@@ -143,11 +143,12 @@ def _assess(text: str) -> tuple[int, int]:
         # Context reaches forward ("studies are needed to determine whether X improves"); a noun
         # cue is also the topic of what follows it ("the effect of X on Y merits further study").
         reach = clause_end if _nominal(text, start) else start
-        if _starts_within(unasserted, clause_start, reach):
+        if unasserted.any_start_in(clause_start, reach):
             continue
         if level == _DIRECT:
-            hedged = _starts_within(hedges, clause_start, start)
-            limited = _starts_within(limiters, clause_start, clause_end)
+            # A hedge may overlap its cue ("might *help*"), so it need only start before it.
+            hedged = hedges.any_start_in(clause_start, start)
+            limited = limiters.any_start_in(clause_start, clause_end)
             if hedged or (limited and not lifted):
                 level = _CONDITIONAL
         stated = max(stated, level)
@@ -159,6 +160,45 @@ def _assess(text: str) -> tuple[int, int]:
         else:
             affirmed = max(affirmed, level)
     return affirmed, stated
+
+
+class _Spans:
+    """One lexicon's hits in a sentence, sorted and not overlapping, with logarithmic lookups.
+
+    Lookups matter because a "sentence" can be a whole unpunctuated page: a scan over every
+    hedge for every cue would be quadratic in its length.
+    """
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: Sequence[lexicon.Offsets]) -> None:
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def any_start_in(self, start: int, end: int) -> bool:
+        """Whether a span starts in ``start:end``."""
+        index = bisect_left(self.starts, start)
+        return index < len(self.starts) and self.starts[index] < end
+
+    def last_starting_before(self, position: int) -> int:
+        """The index of the last span that starts before ``position``, or -1."""
+        return bisect_left(self.starts, position) - 1
+
+
+class _Hits:
+    """The sentence's lexicon hits, raw and as :class:`_Spans` built on first use."""
+
+    __slots__ = ("_spans", "raw")
+
+    def __init__(self, raw: Mapping[str, Sequence[lexicon.Offsets]]) -> None:
+        self.raw = raw
+        self._spans: dict[str, _Spans] = {}
+
+    def __getitem__(self, name: str) -> _Spans:
+        spans = self._spans.get(name)
+        if spans is None:
+            spans = self._spans[name] = _Spans(self.raw.get(name, ()))
+        return spans
 
 
 class _Clauses:
@@ -190,32 +230,40 @@ class _Clauses:
 
 def _cues(text: str, hits: _Hits) -> list[tuple[int, int, int]]:
     """The relationship cues that state something, as (start, end, level) in text order."""
-    cancelled = hits.get("not_causal", ())
+    cancelled = hits["not_causal"]
+    # Where a correlational phrase contains a causal word, the phrase is the reading: "had
+    # *increased* risk", "showed *reduced* levels".
+    phrases = hits["correlational"]
     cues: list[tuple[int, int, int]] = []
     for name in ("causal", "trends", "correlational"):
-        for start, end in hits.get(name, ()):
-            if cancelled and any(c_start < end and start < c_end for c_start, c_end in cancelled):
+        for start, end in hits.raw.get(name, ()):
+            if _overlaps(cancelled, start, end):
                 continue
             if name == "correlational":
                 level = _CORRELATIONAL
-            elif name == "trends":
-                level = _trend(text, start, end)
             else:
-                level = _CORRELATIONAL if _adjectival(text, start, end) else _DIRECT
+                if _within(phrases, start, end):
+                    continue
+                level = _trend(text, start, end) if name == "trends" else _causal(text, start, end)
             if level == _DIRECT and not _governed(text, hits, start):
                 continue
             cues.append((start, end, level))
-    # Where a correlational phrase contains a causal word, the phrase is the reading: "had
-    # *increased* risk", "showed *reduced* levels".
-    phrases = [(start, end) for start, end, level in cues if level == _CORRELATIONAL]
-    if phrases:
-        cues = [
-            (start, end, level)
-            for start, end, level in cues
-            if level == _CORRELATIONAL or not any(p_start <= start and end <= p_end for p_start, p_end in phrases)
-        ]
     cues.sort()
     return cues
+
+
+def _overlaps(spans: _Spans, start: int, end: int) -> bool:
+    index = spans.last_starting_before(end)
+    return index >= 0 and spans.ends[index] > start
+
+
+def _within(spans: _Spans, start: int, end: int) -> bool:
+    index = spans.last_starting_before(start + 1)
+    return index >= 0 and spans.ends[index] >= end
+
+
+def _causal(text: str, start: int, end: int) -> int:
+    return _CORRELATIONAL if _adjectival(text, start, end) else _DIRECT
 
 
 def _adjectival(text: str, start: int, end: int) -> bool:
@@ -238,13 +286,12 @@ def _trend(text: str, start: int, end: int) -> int:
     previous = _previous_word(text, start)
     if previous is None or previous[1] in _ADJECTIVAL_AFTER or previous[1][0].isdigit():
         return _CORRELATIONAL  # a noun or an adjective: "an increase in", "increased risk"
-    following = _next_word(text, end)
     if previous[1] in _BE_FORMS:
         # Passive: causal only with an agent ("was increased by feeding", not "by 20%").
-        agent = following == "by" and _next_word(text, text.index("by", end) + 2) not in (None, "")
-        return _DIRECT if agent else _CORRELATIONAL
-    if following is None or following in _INTRANSITIVE_NEXT:
-        return _CORRELATIONAL  # "levels increased in patients", "risk rose."
+        return _DIRECT if _AGENT.match(text, end) else _CORRELATIONAL
+    following = _next_word(text, end)
+    if not following or following in _INTRANSITIVE_NEXT:
+        return _CORRELATIONAL  # "levels increased in patients", "rose 20%", "risk rose."
     return _DIRECT
 
 
@@ -270,7 +317,7 @@ def _previous_word(text: str, position: int) -> tuple[int, str] | None:
 def _next_word(text: str, position: int) -> str | None:
     """The next word after ``position`` that is not an adverb; None at punctuation or the end.
 
-    A number reads as the empty string, so callers can tell "by 20%" from "by exercise".
+    A number reads as the empty string.
     """
     for match in _NEXT_WORD.finditer(text, position):
         if match.group(1) is None:
@@ -292,24 +339,21 @@ def _governed(text: str, hits: _Hits, start: int) -> bool:
         if previous is None or previous[1] not in _NON_FINITE_AFTER:
             return True
         particle = previous[0]
-    return any(
-        g_start < particle and g_end >= particle - 1 for name in _GOVERNORS for g_start, g_end in hits.get(name, ())
-    )
-
-
-def _starts_within(spans: Sequence[lexicon.Offsets], start: int, end: int) -> bool:
-    """Whether a span starts in ``start:end`` (a hedge may overlap its cue: "might *help*")."""
-    return any(start <= s_start < end for s_start, _ in spans)
-
-
-def _negated(text: str, negations: Sequence[lexicon.Offsets], cue_start: int) -> bool:
-    """Whether a negation shortly before the cue, in the same phrase, denies it."""
-    for _, n_end in negations:
-        if n_end > cue_start:
-            break
-        gap = text[n_end:cue_start]
-        if _NOT_A_DENIAL.match(gap) or _PHRASE_BREAK.search(gap):
-            continue
-        if len(gap.split()) <= _NEGATION_REACH:
+    # A governor ends just before the particle, or takes it in ("appears to", "proven to").
+    for name in _GOVERNORS:
+        spans = hits[name]
+        index = spans.last_starting_before(particle)
+        if index >= 0 and spans.ends[index] >= particle - 1:
             return True
     return False
+
+
+def _negated(text: str, negations: _Spans, cue_start: int) -> bool:
+    """Whether the nearest negation before the cue, a few words back in its phrase, denies it."""
+    index = bisect_right(negations.ends, cue_start) - 1
+    if index < 0:
+        return False
+    gap = text[negations.ends[index] : cue_start]
+    if _NOT_A_DENIAL.match(gap) or _PHRASE_BREAK.search(gap):
+        return False
+    return len(gap.split()) <= _NEGATION_REACH

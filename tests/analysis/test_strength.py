@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import random
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -179,3 +180,16 @@ def test_macro_f1_on_held_out_pubmed_sentences(classify: Callable[[str], Strengt
     per_class = ", ".join(f"{label.value} {score:.3f}" for label, score in scores.items())
     print(f"\n{classify.__name__}: held-out macro-F1 {macro:.3f} ({per_class}; n={len(held_out)})")
     assert macro >= FLOORS[classify.__name__]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not " * 5000 + "improve", "may " * 5000 + "improve " * 5000, "associated with reduced " * 2000],
+    ids=["negations", "hedges-and-cues", "phrases"],
+)
+def test_long_unpunctuated_text_takes_linear_time(text: str) -> None:
+    # A page without punctuation reaches the classifier as one sentence; these took seconds when
+    # each cue was checked against every hedge or negation.
+    started = time.perf_counter()
+    classify_strength(text)
+    assert time.perf_counter() - started < 2.0
