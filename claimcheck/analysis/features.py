@@ -13,6 +13,7 @@ on first use.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -90,11 +91,8 @@ def extract_features(sentence: str) -> Features:
         hedges = tuple(sorted(hedges + found["limiters"], key=_start))
     if quantities:
         # "24 hours" is a figure; its unit word is not a separate time word.
-        time_words = tuple(
-            word
-            for word in time_words
-            if not any(q.span.start <= word.start and word.end <= q.span.end for q in quantities)
-        )
+        starts = [q.span.start for q in quantities]
+        time_words = tuple(word for word in time_words if not _inside(quantities, starts, word))
         hundred = tuple(q.span for q in quantities if q.unit is Unit.PERCENT and q.value >= 100)
         if hundred:
             absolutes = tuple(sorted(absolutes + hundred, key=_start))
@@ -118,6 +116,12 @@ _FEATURE_LEXICONS = frozenset(
 
 def _start(span: Span) -> int:
     return span.start
+
+
+def _inside(quantities: tuple[Quantity, ...], starts: list[int], span: Span) -> bool:
+    """Whether ``span`` lies in one of the (sorted, disjoint) quantities; ``starts`` are theirs."""
+    index = bisect_right(starts, span.start) - 1
+    return index >= 0 and span.end <= quantities[index].span.end
 
 
 # --- quantities -------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -294,6 +296,14 @@ def test_any_text_gives_valid_spans(sentence: str) -> None:
 def test_glued_fragments_give_valid_spans(parts: list[str]) -> None:
     sentence = "".join(parts)
     assert_spans_index(sentence, extract_features(sentence))
+
+
+@pytest.mark.parametrize("text", ["24 hours " * 3000, "(A" * 5000, "not may " * 5000, "9 out of " * 2000])
+def test_long_unpunctuated_text_takes_linear_time(text: str) -> None:
+    # A page without punctuation reaches feature extraction as one sentence.
+    started = time.perf_counter()
+    extract_features(text)
+    assert time.perf_counter() - started < 2.0
 
 
 def test_empty_sentence() -> None:
