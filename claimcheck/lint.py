@@ -11,8 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from claimcheck.analysis.detect import Detection, detect_claim
+from claimcheck.analysis.detect import STRUCTURAL, Detection, detect_claim
 from claimcheck.analysis.features import Features, extract_features
+from claimcheck.analysis.negation import negated
 from claimcheck.models import Claim, Finding, Severity
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.matcher import Match
@@ -63,6 +64,19 @@ class SentenceContext:
     def claim(self) -> Claim | None:
         """The registry claim this sentence was linked to, if any."""
         return self.match.claim if self.match else None
+
+    @cached_property
+    def denied(self) -> bool:
+        """Whether the sentence negates the very terms that linked it ("is not FDA-approved for
+        depression"): it then denies the registry claim rather than making it."""
+        if self.match is None:
+            return False
+        return any(negated(self.text, start, window=30) for start, _ in self.match.spans if start > 0)
+
+    @property
+    def asserted_claim(self) -> Claim | None:
+        """The linked claim when the sentence makes it (not when it denies it)."""
+        return self.claim if not self.denied else None
 
     @property
     def is_claim(self) -> bool:
@@ -125,8 +139,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
 
 def _worth_matching(detection: Detection) -> bool:
     # A sentence the detector doubts can still repeat a registered wording ("It works.") —
-    # but headings that ask questions and bare navigation are not worth a lookup.
-    return detection.reason != "question"
+    # but questions, reference-list entries, navigation and verbless headings assert nothing.
+    return detection.reason not in STRUCTURAL
 
 
 def _finding(

@@ -113,6 +113,7 @@ class Match:
     method: str
     start: int
     end: int
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 def _content_words(folded: str) -> set[str]:
@@ -178,7 +179,8 @@ class Matcher:
 
         ranked: list[tuple[float, int, int, Match]] = []
         for number, (start, end) in phrase_span.items():
-            ranked.append((1.0, end - start, -number, Match(self.claims[number], 1.0, "phrase", start, end)))
+            match = Match(self.claims[number], 1.0, "phrase", start, end, ((start, end),))
+            ranked.append((1.0, end - start, -number, match))
         touched = set(phrase_span) | set(groups)
         for number in touched:
             if number in phrase_span:
@@ -189,15 +191,16 @@ class Matcher:
                 score = min(0.9, 0.75 + 0.05 * needed)
                 start = min(span[0] for span in hit_groups.values())
                 end = max(span[1] for span in hit_groups.values())
-                ranked.append((score, needed, -number, Match(self.claims[number], score, "keywords", start, end)))
+                spans = tuple(sorted(hit_groups.values()))
+                match = Match(self.claims[number], score, "keywords", start, end, spans)
+                ranked.append((score, needed, -number, match))
                 continue
             if len(folded) <= MAX_PATTERN_INPUT:
                 for pattern in self._patterns[number]:
                     found = pattern.search(sentence)
                     if found:
-                        ranked.append(
-                            (0.95, 0, -number, Match(self.claims[number], 0.95, "pattern", found.start(), found.end()))
-                        )
+                        span = (found.start(), found.end())
+                        ranked.append((0.95, 0, -number, Match(self.claims[number], 0.95, "pattern", *span, (span,))))
                         break
         if ranked:
             return max(ranked, key=lambda item: item[:3])[3]

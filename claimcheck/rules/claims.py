@@ -56,7 +56,7 @@ def unregistered_claim(context: SentenceContext) -> Iterator[Hit]:
     fix="Replace with the approved wording, or remove.",
 )
 def unsupported_claim(context: SentenceContext) -> Iterator[Hit]:
-    claim = context.claim
+    claim = context.asserted_claim
     # A sentence that states no relationship ("has not been studied for addiction") is not making
     # the claim, even though it names its terms.
     if claim is not None and claim.verdict is Verdict.UNSUPPORTED and context.detection.strength > Strength.NONE:
@@ -78,17 +78,21 @@ def unsupported_claim(context: SentenceContext) -> Iterator[Hit]:
     fix="Remove the claim; state what the evidence shows instead.",
 )
 def contradicted_claim(context: SentenceContext) -> Iterator[Hit]:
-    claim = context.claim
+    claim = context.asserted_claim
     if claim is not None and claim.verdict is Verdict.CONTRADICTED:
         evidence = _verdict_evidence(context, ("contradicts",))
         yield Hit(f"Contradicted by the evidence ({claim.id}): {claim.statement}{evidence}")
 
 
-#: A sentence scoped to a study and its population: "in a trial of adults with ...", "in two studies of".
+#: A sentence that reports what a particular study found, in whom: "in a trial of adults with ...",
+#: "a 2020 meta-analysis of ... found that ...". It describes a result rather than promising one.
 REPORTED_FINDING = re.compile(
-    r"\b(?:in|during|across)\s+(?:an?\s+|one\s+|two\s+|three\s+|several\s+|some\s+|these\s+|the\s+|\d+\s+)?"
-    r"(?:(?:small|large|early|recent|clinical|randomi[sz]ed|controlled|placebo-controlled|published|open-label)\s+){0,3}"
-    r"(?:trials?|stud(?:y|ies)|meta-analys[ie]s|reviews?)\s+(?:of|in|with|among|involving)\b",
+    r"\b(?:in|during|across)\s+(?:an?|one|two|three|several|some|these|the|that|this|\d+)?\s*"
+    r"(?:(?:small|large|early|recent|clinical|randomi[sz]ed|controlled|placebo-controlled|published|open-label|"
+    r"withdrawal|pivotal|phase)\s+){0,3}(?:trials?|stud(?:y|ies)|meta-analys[ie]s|reviews?)\b"
+    r"(?:\s+(?:of|in|with|among|involving|that|which|where)\b|\s*,)|"
+    r"\b(?:an?|one|the|this|that|\d{4})\s+(?:[\w-]+\s+){0,4}?(?:trial|study|meta-analysis|review|analysis)\b"
+    r"[^.;]{0,120}?\b(?:found|reported|showed|observed|concluded)\b",
     re.IGNORECASE,
 )
 
@@ -110,7 +114,7 @@ REPORTED_FINDING = re.compile(
     fix="Hedge to the claim's strength: 'may help some adults with treatment-resistant depression'.",
 )
 def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
-    claim = context.claim
+    claim = context.asserted_claim
     if claim is None or claim.verdict in (Verdict.UNSUPPORTED, Verdict.CONTRADICTED):
         return
     strength = context.detection.strength
@@ -149,7 +153,7 @@ def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
     fix="Add the qualifier: 'In studies of adults with treatment-resistant depression, ...'.",
 )
 def missing_qualifier(context: SentenceContext) -> Iterator[Hit]:
-    claim = context.claim
+    claim = context.asserted_claim
     if claim is None or not claim.qualifiers or claim.verdict in (Verdict.UNSUPPORTED, Verdict.CONTRADICTED):
         return
     number = context.registry.number(claim)
@@ -186,9 +190,12 @@ def _describe(number: NumberRange) -> str:
     fix="State the figure the evidence supports, with its population and timepoint.",
 )
 def number_out_of_range(context: SentenceContext) -> Iterator[Hit]:
-    claim = context.claim
+    claim = context.asserted_claim
     if claim is None or not claim.numbers:
         return
+    # A figure attributed to a cited study can be checked at its source: worth a look, not an error.
+    reported = context.citation_nearby and REPORTED_FINDING.search(context.text) is not None
+    severity = Severity.WARNING if reported else None
     for quantity in context.features.quantities:
         verdicts = [number.contains(quantity.value, quantity.unit) for number in claim.numbers]
         comparable = [v for v in verdicts if v is not None]
@@ -198,6 +205,7 @@ def number_out_of_range(context: SentenceContext) -> Iterator[Hit]:
                 f"'{quantity.span.text}' is outside what the evidence supports: {supported} ({claim.id}).",
                 quantity.span.start,
                 quantity.span.end,
+                severity,
             )
 
 
@@ -231,7 +239,7 @@ EVIDENCE_SENSITIVE = frozenset(
     fix="Say the evidence is early: 'small early studies have explored ketamine for OCD'.",
 )
 def weak_evidence(context: SentenceContext) -> Iterator[Hit]:
-    claim = context.claim
+    claim = context.asserted_claim
     if claim is None or claim.verdict not in (Verdict.SUPPORTED, Verdict.QUALIFIED):
         return
     # Saying a thing was studied is not presenting it as established; asserting it is.

@@ -10,27 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from claimcheck.analysis.negation import negated
 from claimcheck.lint import SentenceContext
 from claimcheck.models import Category, Severity, Verdict
 from claimcheck.rules.base import Hit, Scope, rule
 
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|without|cannot|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|hasn't|"
-    r"haven't|won't|nothing|none)\b|n't\b",
-    re.IGNORECASE,
-)
-_CLAUSE_BREAK = re.compile(r"[;:,.!?]|\b(?:but|however|although|though|while)\b", re.IGNORECASE)
-
 _SUPPORTED = (Verdict.SUPPORTED, Verdict.QUALIFIED)
-
-
-def negated(text: str, start: int, window: int = 40) -> bool:
-    """Whether a negation governs the words at ``start``: it comes shortly before, in the same clause."""
-    before = text[max(0, start - window) : start].replace("\u2019", "'")
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    if breaks:
-        before = before[breaks[-1].end() :]
-    return _NEGATION.search(before) is not None
 
 
 def _first_unnegated(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -76,7 +61,8 @@ def superlative(context: SentenceContext) -> Iterator[Hit]:
 ABSOLUTE_SAFETY = re.compile(
     r"\b(?:very|completely|totally|perfectly|entirely|extremely|absolutely|incredibly|100%|fully|exceptionally)"
     r"\s+safe\b|\bsafe and (?:effective|proven)\b|\b(?:no|zero|without(?: any)?|free (?:of|from))\s+"
-    r"(?:side[- ]effects?|risks?|adverse effects?|danger)\b|\b(?:risk|side[- ]effect)[- ]free\b|"
+    r"(?:(?:known|serious|major|significant|lasting|long[- ]term|harmful|dangerous|negative|real)\s+){0,2}"
+    r"(?:side[- ]effects?|risks?|adverse (?:effects?|reactions?|events?)|danger)\b|\b(?:risk|side[- ]effect)[- ]free\b|"
     r"\bnon[- ]?addictive\b|\bnot (?:habit[- ]forming|addictive)\b|\bharmless\b|\bno (?:risk|chance) of "
     r"(?:addiction|dependence|abuse)\b",
     re.IGNORECASE,
@@ -114,7 +100,8 @@ _RISK_MINIMIZATION = re.compile(
     r"\bbenefits?\b[^.;]{0,60}?\boutweighs?\b[^.;]{0,30}?\brisks?\b|"
     r"\b(?:generally |usually |very |extremely )?well[- ]tolerated\b|"
     r"\b(?:minimal|minor|only mild|only minor|few if any)\s+(?:side[- ]effects?|risks?)\b|"
-    r"\bnothing to (?:worry|fear)\b",
+    r"\bnothing to (?:worry|fear)\b|\b(?:is|are)\s+(?:simply\s+|just\s+|really\s+)?not\s+(?:a\s+)?"
+    r"(?:concern|worry|problem|issue)\b",
     re.IGNORECASE,
 )
 
@@ -147,6 +134,12 @@ _CURE = re.compile(
 )
 
 
+# The standard supplement and device disclaimer names cures only to disclaim them.
+_DISCLAIMER = re.compile(
+    r"\bnot (?:been )?(?:intended|meant|evaluated)\b[^.]{0,40}\b(?:diagnose|treat|cure)", re.IGNORECASE
+)
+
+
 @rule(
     "CC204",
     "cure-or-guarantee",
@@ -162,6 +155,8 @@ _CURE = re.compile(
     fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
+    if _DISCLAIMER.search(context.text):
+        return
     found = _first_unnegated(_CURE, context.text)
     if found:
         yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
@@ -174,6 +169,11 @@ _APPROVAL = re.compile(
     re.IGNORECASE,
 )
 _SCOPED_APPROVAL = re.compile(r"\boff[- ]label\b|\bnot (?:fda[- ])?approved for\b", re.IGNORECASE)
+# What directly follows approval language when it says what the approval covers: "cleared for
+# major depression", "approved by the FDA in 2019 for treatment-resistant depression".
+_APPROVAL_SCOPE = re.compile(
+    r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?)?\s*\b(?:for|to treat|as an?|only as|only for)\b", re.IGNORECASE
+)
 
 
 @rule(
@@ -196,10 +196,12 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
     claim = context.claim
     if claim is not None and claim.category is Category.REGULATORY and claim.verdict in _SUPPORTED:
         return
-    if _SCOPED_APPROVAL.search(context.text):
+    if _SCOPED_APPROVAL.search(context.text) or context.text.rstrip().endswith("?"):
         return
     found = _first_unnegated(_APPROVAL, context.text)
-    if found:
+    # An approval that names what it covers is a specific regulatory claim: the registry judges
+    # it (a contradicted claim raises CC103); this rule is about approval left to be assumed.
+    if found and not _APPROVAL_SCOPE.match(context.text, found.end()):
         yield Hit(
             f"'{found.group()}' implies approval for the advertised use; say what the approval covers.",
             found.start(),
@@ -234,7 +236,8 @@ _STRONG_VERB = re.compile(r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrate
     fix="Cite the study, and say what it found in whom: 'In a 2013 trial of 73 adults ... [1]'.",
 )
 def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
-    if context.citation_nearby:
+    # A heading ("What the research shows") announces a section; it asserts nothing yet.
+    if context.citation_nearby or context.unit.kind == "heading" or context.text.rstrip().endswith("?"):
         return
     found = _first_unnegated(_ESTABLISHMENT, context.text)
     if found and (context.is_claim or _STRONG_VERB.search(found.group())):
@@ -300,6 +303,8 @@ _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURA
     fix="Present trial results with their population instead, or label the anecdote as not typical.",
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
+    if context.text.rstrip().endswith("?"):  # "How fast will I feel better?" asks; it reports nothing
+        return
     found = _TESTIMONIAL.search(context.text)
     if not found:
         return
