@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--report-unused", action="store_true", help="list inline suppressions that matched nothing")
 
     commands.add_parser("rules", help="list every rule").add_argument(
-        "--format", choices=("text", "json"), default="text"
+        "--format", choices=("text", "json", "markdown"), default="text"
     )
     explain = commands.add_parser("explain", help="explain one rule")
     explain.add_argument("code", metavar="CODE")
@@ -202,10 +202,21 @@ def _rules(args: argparse.Namespace) -> int:
             for r in rules
         ]
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
+    elif args.format == "markdown":
+        sys.stdout.write(rules_table())
     else:
         for r in rules:
             print(f"{r.code}  {r.name:<34} {r.severity.value:<8} {r.summary}")
     return EXIT_OK
+
+
+def rules_table() -> str:
+    """The rule catalogue as the Markdown table the README carries."""
+    from claimcheck.rules.base import catalogue
+
+    lines = ["| code | name | severity | flags |", "|---|---|---|---|"]
+    lines += [f"| {r.code} | {r.name} | {r.severity.value} | {r.summary} |" for r in catalogue().values()]
+    return "\n".join(lines) + "\n"
 
 
 def _explain(args: argparse.Namespace) -> int:
