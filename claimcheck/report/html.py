@@ -159,7 +159,7 @@ def render(report: Report) -> str:
     code_severity: dict[str, Severity] = {}
     for f in report.findings:
         code_severity[f.code] = max(f.severity, code_severity.get(f.code, f.severity))
-    html = env.get_template("report.html.j2").render(
+    return env.get_template("report.html.j2").render(
         report=report,
         pages=pages,
         claims=claims,
@@ -174,7 +174,6 @@ def render(report: Report) -> str:
         css=css,
         js=js,
     )
-    return html
 
 
 @functools.cache
@@ -191,10 +190,9 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["doi_url"] = _doi_url
-    env.filters["safe_url"] = _safe_url
     env.filters["citation_link"] = _citation_link
-    # The stylesheet and script are our own files, inserted verbatim so their CSP hashes match.
+    # For our own text only: the stylesheet and script (inserted byte for byte, so their CSP hashes
+    # match) and the policy itself (fixed words and base64 hashes).
     env.filters["verbatim"] = Markup
     env.globals["severity_label"] = _severity_label
     return env
@@ -218,12 +216,16 @@ def _csp(css: str, js: str) -> str:
 
 
 def _generated() -> str | None:
+    """The generation time from ``SOURCE_DATE_EPOCH``, or None when it is unset or unusable."""
     # A report is a build artefact: identical input gives identical bytes, so the time appears only
     # when the build pins it (https://reproducible-builds.org/specs/source-date-epoch/).
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch.isdigit():
         return None
-    moment = _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC)
+    try:
+        moment = _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
