@@ -286,7 +286,7 @@ def _read_quantity(grammar: _QuantityGrammar, sentence: str, match: re.Match[str
         part, whole = _number(grammar, match.group("part")), _number(grammar, match.group("whole"))
         if not 0 < part <= whole or whole < 2:
             return []
-        return [make(round(100 * part / whole, 1), Unit.PERCENT, start, end)]
+        return [make(100 * part / whole, Unit.PERCENT, start, end)]
     if match.group("fraction") is not None:
         return [make(grammar.fractions[_key(match.group("fraction"))], Unit.PERCENT, start, end)]
 
