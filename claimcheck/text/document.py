@@ -278,6 +278,9 @@ class UnitBuilder:
 
 _ENTITY = re.compile(r"&(?:#[xX]([0-9a-fA-F]+);?|#([0-9]+);?|([a-zA-Z][a-zA-Z0-9]*);?)")
 _LEGACY_MAX = 6  # longest entity name that HTML5 decodes without a trailing ";" ("middot", "frac12")
+# Pages repeat a handful of references (&amp; &nbsp; &#8217;) thousands of times.
+_ENTITY_CACHE: dict[str, tuple[str, int] | None] = {}
+_ENTITY_CACHE_SIZE = 4096
 
 
 def decode_entity(source: str, start: int, end: int) -> tuple[str, int] | None:
@@ -289,19 +292,32 @@ def decode_entity(source: str, start: int, end: int) -> tuple[str, int] | None:
     m = _ENTITY.match(source, start, end)
     if m is None:
         return None
-    hex_digits, dec_digits, name = m.groups()
+    reference = m.group()
+    try:
+        found = _ENTITY_CACHE[reference]
+    except KeyError:
+        found = _decode_reference(reference, *m.groups())
+        if len(_ENTITY_CACHE) < _ENTITY_CACHE_SIZE:
+            _ENTITY_CACHE[reference] = found
+    return None if found is None else (found[0], start + found[1])
+
+
+def _decode_reference(
+    reference: str, hex_digits: str | None, dec_digits: str | None, name: str | None
+) -> tuple[str, int] | None:
+    """The text a reference decodes to and how many of its characters it uses."""
     if name is None:
-        digits = (hex_digits or dec_digits).lstrip("0")
+        digits = (hex_digits or dec_digits or "").lstrip("0")
         # Overlong references are U+FFFD (and int() of thousands of digits would raise).
         if len(digits) > 8:
-            return "\ufffd", m.end()
-        return html.unescape(m.group()), m.end()
-    if m.group().endswith(";"):
+            return "\ufffd", len(reference)
+        return html.unescape(reference), len(reference)
+    if reference.endswith(";"):
         value = html5.get(name + ";")
         if value is not None:
-            return value, m.end()
+            return value, len(reference)
     for k in range(min(len(name), _LEGACY_MAX), 1, -1):
         value = html5.get(name[:k])
         if value is not None:
-            return value, start + 1 + k
+            return value, 1 + k
     return None
