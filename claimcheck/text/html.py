@@ -270,7 +270,7 @@ class HtmlReader:
             if name == "br":
                 self._br(lt)
             return tag_end
-        if name == "body":
+        if name == "body" and self.body_tag_end is None:
             self.body_tag_end = tag_end
         if cat & _RAW:
             # HTML5 ignores "/>" here: <script/> still starts a script.

@@ -123,6 +123,8 @@ def _is_glued_boundary(text: str, start: int, end: int) -> bool:
     word = text[word_start:start]
     if len(word) < 2 or not word[-1].islower() or any(c in word for c in "./@:"):
         return False
+    if word.lower() in _CONTINUE or word.lower() in _NUMBERED:  # "Dr.Smith", "Fig.A"
+        return False
     return "." not in _next_word(text, end)
 
 
