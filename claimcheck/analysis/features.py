@@ -272,6 +272,9 @@ def _read_quantity(grammar: _QuantityGrammar, sentence: str, match: re.Match[str
 
     None for a bare number, two for "from 20 to 10".
     """
+    found = match.groupdict()
+    if not (found["part"] or found["fraction"] or found["low_unit"] or found["unit"] or found["noun"] or found["plus"]):
+        return []  # a bare number: a year, a list item, a phone number (checked first: it is common)
     start, phrase, kind = _qualifier(grammar, match.string, match.start())
     approximate = kind == "approximate" or phrase in grammar.approximate_bounds
     bound = kind if kind in ("upper", "lower") else None
@@ -299,10 +302,8 @@ def _read_quantity(grammar: _QuantityGrammar, sentence: str, match: re.Match[str
         end = match.end("unit")
     elif low_unit is not None:
         end = match.end("low_unit")
-    elif match.group("noun") is not None:
-        end = match.start("noun")
     else:
-        return []  # a bare number: a year, a list item, a phone number
+        end = match.start("noun")
     if _key(low_text) in ("a", "an") and (kind is None or (high_unit is None and low_unit is None)):
         return []  # "an hour" is a figure only when qualified: "within an hour"
     low = _number(grammar, low_text)
