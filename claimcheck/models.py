@@ -380,7 +380,9 @@ class Finding(_Model):
     claim_id: str | None = None
     category: Category | None = None
     match_score: float | None = None
+    statement: str | None = None
     grade: Grade | None = None
+    grade_rationale: str | None = None
     verdict: Verdict | None = None
     evidence: list[EvidenceItem] = Field(default_factory=list)
     approved_wording: list[str] = Field(default_factory=list)
