@@ -17,7 +17,6 @@ the end of input (as in HTML5), so the read is linear in the size of the page an
 
 from __future__ import annotations
 
-import html
 import re
 from collections import defaultdict
 
@@ -112,10 +111,9 @@ def _is_hidden(attrs: str) -> bool:
         name = m.group(1).lower()
         if name == "hidden":
             return True
-        if name == "aria-hidden" and m.group(2) is not None:
-            value = html.unescape(m.group(2).strip("\"'")).strip().lower()
-            if value == "true":
-                return True
+        value = m.group(2)
+        if name == "aria-hidden" and value is not None and value.strip("\"'").strip().lower() == "true":
+            return True
     return False
 
 

@@ -144,6 +144,7 @@ def test_text_in_head_is_body_text() -> None:
         ("</>text</ p>more</", ["textmore</"]),
         ("<SCRIPT>SECRET</script ><P>Up</P>", ["Up"]),
         ("<span/>a<div/>b<span hidden/>c", ["a", "bc"]),
+        ('<p aria-hidden="&#' + "1" * 5000 + ';">a</p><p ARIA-HIDDEN=TRUE>b</p>', ["a"]),
     ],
 )
 def test_broken_html(source: str, expected: list[str], checked: Check) -> None:
