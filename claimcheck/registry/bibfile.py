@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-import bibtexparser
+from bibtexparser.entrypoint import parse_string
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
 from claimcheck.models import Reference, StudyDesign
@@ -92,7 +92,7 @@ def read_bib(text: str, *, path: str) -> BibFile:
     previous = logger.level
     logger.setLevel(logging.CRITICAL)
     try:
-        library = bibtexparser.parse_string(text)
+        library = parse_string(text)
     except Exception as exc:  # bibtexparser raises assorted errors on hostile input
         result.problems.append(RegistryProblem(path, 1, "CC401", f"BibTeX could not be parsed: {exc}", fatal=True))
         return result
@@ -107,7 +107,7 @@ def read_bib(text: str, *, path: str) -> BibFile:
         elif isinstance(block, ParsingFailedBlock):
             error_lines = str(block.error or "").strip().splitlines()
             detail = error_lines[0] if error_lines else "unbalanced braces or a missing comma"
-            raw_lines = block.raw.strip().splitlines()
+            raw_lines = (block.raw or "").strip().splitlines()
             first = raw_lines[0][:60] if raw_lines else ""
             result.problems.append(
                 RegistryProblem(path, line, "CC401", f"malformed BibTeX entry '{first}': {detail}", fatal=True)

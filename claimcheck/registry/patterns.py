@@ -14,10 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-try:  # Python 3.11+: the parser lives in re._parser; sre_parse is its deprecated alias.
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_parse  # type: ignore[no-redef]
+# The regex parser is private (re._parser since 3.11); it is the only way to see a pattern's shape.
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 #: Longest pattern accepted, in characters.
 MAX_PATTERN_LENGTH = 500
@@ -27,7 +25,6 @@ MAX_PATTERN_INPUT = 2000
 _C: Any = sre_parse
 _REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT} | ({_C.POSSESSIVE_REPEAT} if hasattr(_C, "POSSESSIVE_REPEAT") else set())
 _MAXREPEAT = _C.MAXREPEAT
-_ANY_FIRST = "any"
 
 
 class UnsafePatternError(ValueError):
@@ -39,34 +36,32 @@ def _is_unbounded(max_count: int) -> bool:
     return max_count == _MAXREPEAT or max_count > 10
 
 
-def _first_chars(items: Any) -> set[Any] | str:
-    """A conservative set of characters a subpattern can start with, or 'any'."""
+def _first_chars(items: Any) -> set[str] | None:
+    """A conservative set of characters a subpattern can start with; None when it can start with anything."""
     for op, av in items:
         if op is _C.LITERAL:
             return {chr(av).lower()}
-        if op is _C.NOT_LITERAL or op is _C.ANY or op is _C.CATEGORY or op is _C.IN:
-            if op is _C.IN and all(kind is _C.LITERAL for kind, _ in av):
-                return {chr(value).lower() for _, value in av}
-            return _ANY_FIRST
+        if op is _C.IN and all(kind is _C.LITERAL for kind, _ in av):
+            return {chr(value).lower() for _, value in av}
+        if op in (_C.NOT_LITERAL, _C.ANY, _C.CATEGORY, _C.IN):
+            return None
         if op is _C.SUBPATTERN:
             return _first_chars(av[-1])
         if op is _C.BRANCH:
-            merged: set[Any] = set()
+            merged: set[str] = set()
             for branch in av[1]:
                 first = _first_chars(branch)
-                if first == _ANY_FIRST:
-                    return _ANY_FIRST
-                merged |= first  # type: ignore[operator]
+                if first is None:
+                    return None
+                merged |= first
             return merged
         if op in _REPEATS:
             min_count, _, body = av
             first = _first_chars(body)
-            if min_count == 0 or first == _ANY_FIRST:
-                return _ANY_FIRST
-            return first
+            return None if min_count == 0 or first is None else first
         if op is _C.AT:
             continue
-        return _ANY_FIRST
+        return None
     return set()
 
 
@@ -89,13 +84,13 @@ def _check(items: Any, inside_unbounded: bool) -> str | None:
         elif op is _C.BRANCH:
             branches = av[1]
             if inside_unbounded:
-                seen: set[Any] = set()
+                seen: set[str] = set()
                 for branch in branches:
                     first = _first_chars(branch)
                     # An alternative that can match nothing makes the repeat ambiguous too.
-                    if first == _ANY_FIRST or not first or (seen & first):  # type: ignore[operator]
+                    if first is None or not first or seen & first:
                         return "a repeated group has alternatives that can start alike"
-                    seen |= first  # type: ignore[operator]
+                    seen |= first
             for branch in branches:
                 problem = _check(branch, inside_unbounded)
                 if problem:

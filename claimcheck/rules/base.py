@@ -16,12 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from claimcheck.models import Severity
 
 if TYPE_CHECKING:
     from claimcheck.lint import PageContext, SentenceContext
+
+
+T = TypeVar("T")
 
 
 class Scope(StrEnum):
@@ -126,7 +129,7 @@ def _load_families() -> None:
     from claimcheck.rules import claims, language, page, references, registry  # noqa: F401
 
 
-def iter_hits(result: Iterable[Hit] | None) -> Iterator[Hit]:
-    """A check's hits; a check may return None for 'nothing found'."""
+def iter_hits(result: Iterable[T] | None) -> Iterator[T]:
+    """A check's results; a check may return None for 'nothing found'."""
     if result is not None:
         yield from result

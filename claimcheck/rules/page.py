@@ -9,7 +9,8 @@ from claimcheck.lint import PageContext, SentenceContext
 from claimcheck.models import Category, Severity
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, rule
-from claimcheck.rules.language import ABSOLUTE_SAFETY, negated
+from claimcheck.analysis.negation import negated
+from claimcheck.rules.language import ABSOLUTE_SAFETY
 
 _BENEFIT = frozenset(
     {Category.EFFICACY, Category.ONSET, Category.DURABILITY, Category.INDICATION, Category.COMPARATIVE}

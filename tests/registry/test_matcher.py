@@ -1,0 +1,74 @@
+"""The matcher: phrase, keyword, pattern and fuzzy links, ranking, and subject scope."""
+
+from __future__ import annotations
+
+from claimcheck.models import Claim, MatchSpec
+from claimcheck.registry.matcher import Matcher
+
+
+def _claim(claim_id: str, match: MatchSpec, quotes: tuple[str, ...] = ()) -> Claim:
+    return Claim.model_validate(
+        {
+            "id": claim_id,
+            "category": "efficacy",
+            "statement": "A statement.",
+            "grade": "moderate",
+            "grade_rationale": "Trials.",
+            "verdict": "qualified",
+            "max_strength": "conditional",
+            "match": match.model_dump(),
+            "occurrences": [{"source": "page", "quote": q} for q in quotes],
+        }
+    )
+
+
+GENERAL = _claim("x.general", MatchSpec(keywords=[["widgetamine", "it"], ["mood"]]))
+SPECIFIC = _claim("x.specific", MatchSpec(keywords=[["widgetamine", "it"], ["mood"], ["hours", "minutes"]]))
+PHRASE = _claim("x.phrase", MatchSpec(phrases=["works for everyone"]))
+PATTERN = _claim("x.pattern", MatchSpec(keywords=[["sessions"], ["weekly"]], patterns=[r"\b\d+\s+sessions?\b"]))
+FUZZY = _claim("x.fuzzy", MatchSpec(), quotes=("Our gentle infusions restore balance to tired brains quickly.",))
+SCOPED = _claim("x.scoped", MatchSpec(subject=["widgetamine"], keywords=[["it"], ["sleep"]]))
+
+MATCHER = Matcher([GENERAL, SPECIFIC, PHRASE, PATTERN, FUZZY, SCOPED])
+
+
+def test_more_keyword_groups_win() -> None:
+    match = MATCHER.match("It lifts mood within hours.")
+    assert match is not None and match.claim.id == "x.specific" and match.method == "keywords"
+    assert len(match.spans) == 3
+
+
+def test_phrase_beats_keywords_and_has_span() -> None:
+    text = "Widgetamine lifts mood and works for everyone."
+    match = MATCHER.match(text)
+    assert match is not None and match.claim.id == "x.phrase" and match.score == 1.0
+    assert text[match.start : match.end] == "works for everyone"
+
+
+def test_terms_match_whole_words_only() -> None:
+    assert MATCHER.match("Moody weather.") is None
+
+
+def test_pattern_only_after_a_keyword_hit() -> None:
+    match = MATCHER.match("Most people need 6 sessions.")
+    assert match is not None and match.method == "pattern"
+
+
+def test_fuzzy_links_near_copies_only() -> None:
+    near = MATCHER.match("Our gentle infusions restore balance to tired brains fast.")
+    assert near is not None and near.claim.id == "x.fuzzy" and near.method == "fuzzy" and near.score < 0.8
+    assert MATCHER.match("Our gentle staff restore calm to tired visitors.") is None
+
+
+def test_subject_scope() -> None:
+    text = "It helps sleep."
+    assert MATCHER.match(text) is not None and MATCHER.match(text).claim.id == "x.scoped"  # type: ignore[union-attr]
+    other_page = MATCHER.in_scope(["Magnet therapy clinic.", text])
+    assert MATCHER.match(text, other_page) is None
+    same_page = MATCHER.in_scope(["Widgetamine clinic.", text])
+    match = MATCHER.match(text, same_page)
+    assert match is not None and match.claim.id == "x.scoped"
+
+
+def test_pattern_is_not_tried_without_a_keyword_hit() -> None:
+    assert MATCHER.match("Most people need 6 visits.") is None

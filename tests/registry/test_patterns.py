@@ -1,0 +1,47 @@
+"""Registry patterns: what compiles, what is rejected for catastrophic backtracking, and why."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.registry.patterns import MAX_PATTERN_LENGTH, UnsafePatternError, compile_pattern
+
+SAFE = [
+    r"fda[- ]approved",
+    r"(?:very|extremely)\s+safe",
+    r"\b\d{2}\s?%\s+of\s+(?:people|patients)\b",
+    r"(ab|cd)+",
+    r"(ab|ac)*d",  # the parser factors the shared prefix: no ambiguity remains
+]
+UNSAFE = {
+    r"(a+)+$": "nested quantifiers",
+    r"(\w+\s?)*x": "nested quantifiers",
+    r"(.*a){12}": "nested quantifiers",
+    r"(a|ab)*c": "alternatives that can start alike",
+    r"^(?:a|aa)+$": "alternatives that can start alike",
+    r"(\d+)\1": "backreferences",
+    r"[": "does not compile",
+}
+
+
+@pytest.mark.parametrize("pattern", SAFE)
+def test_safe_patterns_compile_case_insensitively(pattern: str) -> None:
+    compiled = compile_pattern(pattern)
+    assert compiled.flags & 2  # re.IGNORECASE
+
+
+@pytest.mark.parametrize(("pattern", "reason"), sorted(UNSAFE.items()))
+def test_unsafe_patterns_are_rejected_with_a_reason(pattern: str, reason: str) -> None:
+    with pytest.raises(UnsafePatternError, match=reason):
+        compile_pattern(pattern)
+
+
+def test_overlong_pattern_is_rejected() -> None:
+    with pytest.raises(UnsafePatternError, match="longer than"):
+        compile_pattern("a" * (MAX_PATTERN_LENGTH + 1))
+
+
+def test_accepted_pattern_stays_linear_on_hostile_input() -> None:
+    # The classic attack string for (a+)+$; an accepted pattern must simply fail to match.
+    compiled = compile_pattern(r"(?:very|extremely)\s+safe")
+    assert compiled.search("a" * 50_000 + "!") is None
