@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from claimcheck.analysis.negation import negated
 from claimcheck.lint import PageContext, SentenceContext
 from claimcheck.models import Category, Severity
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, rule
-from claimcheck.analysis.negation import negated
 from claimcheck.rules.language import ABSOLUTE_SAFETY
 
 _BENEFIT = frozenset(
