@@ -170,10 +170,14 @@ class _Walker:
                 if at >= 0:
                     cursor = self._skip_link_tail(self._skip_brackets(at + 1, limit), limit)
             elif ctype == "html_inline":
-                at = src.find(child.content, cursor, limit)
-                if at >= 0:
-                    html.feed(at, at + len(child.content))
-                    cursor = at + len(child.content)
+                # markdown-it turned the page's line endings into "\n"; a tag or comment that
+                # spans lines is found with the page's own.
+                for content in (child.content, child.content.replace("\n", "\r\n"), child.content.replace("\n", "\r")):
+                    at = src.find(content, cursor, limit)
+                    if at >= 0:
+                        html.feed(at, at + len(content))
+                        cursor = at + len(content)
+                        break
         html.flush(unit_kind)
 
     def _add(self, start: int, end: int) -> None:

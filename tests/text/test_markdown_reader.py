@@ -113,6 +113,15 @@ def test_html_inside_markdown(checked: Check) -> None:
     assert column_of(doc, "block") == (4, 12)
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_comments_spanning_lines(newline: str, checked: Check) -> None:
+    source = f"Text <!-- claimcheck:{newline}ignore --> more{newline}{newline}<!-- block{newline}comment -->{newline}"
+    doc = read(source)
+    checked(doc)
+    assert [u.text for u in doc.units] == ["Text more"]
+    assert [c.text.split() for c in doc.comments] == [["claimcheck:", "ignore"], ["block", "comment"]]
+
+
 def test_escaped_pipe_in_table_falls_back_gracefully(checked: Check) -> None:
     doc = read("| a |\n|---|\n| x \\| y |\n")
     checked(doc, exact=False)
