@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from claimcheck.analysis.detect import STRUCTURAL, Detection, detect_claim
+from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, detect_claim
 from claimcheck.analysis.features import Features, extract_features
 from claimcheck.analysis.negation import negated
 from claimcheck.models import Claim, Finding, Severity
@@ -59,6 +59,8 @@ class SentenceContext:
     registry: CompiledRegistry
     previous: SentenceContext | None = None
     next: SentenceContext | None = field(default=None, repr=False)
+    #: A further claim the same sentence makes; only registry-linked (CC1xx) rules run on it.
+    secondary: bool = False
 
     @property
     def claim(self) -> Claim | None:
@@ -119,28 +121,37 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     scope = registry.matcher.in_scope([unit.text for unit in document.units]) if link is None else None
     for unit in document.units:
         previous: SentenceContext | None = None
+        previous_group: list[SentenceContext] = []
         for start, end in split_sentences(unit.text):
             text = unit.text[start:end]
             features = extract_features(text)
             detection = detect_claim(text, kind=unit.kind, features=features)
+            matches: list[Match] = []
             if link is not None:
-                match: Match | None = Match(link, 1.0, "given", 0, len(text))
+                matches = [Match(link, 1.0, "given", 0, len(text))]
             elif detection.is_claim or _worth_matching(detection):
-                match = registry.matcher.match(text, scope)
-            else:
-                match = None
-            context = SentenceContext(text, unit, start, end, features, detection, match, registry, previous)
-            if previous is not None:
-                previous.next = context
-            previous = context
-            analysed.append(context)
+                matches = registry.matcher.match_all(text, scope)
+            group = [
+                SentenceContext(
+                    text, unit, start, end, features, detection, match, registry, previous, secondary=number > 0
+                )
+                for number, match in enumerate(matches or [None])
+            ]
+            for earlier in previous_group:
+                earlier.next = group[0]
+            previous, previous_group = group[0], group
+            analysed.extend(group)
     return analysed
 
 
+_NOT_ASSERTING = STRUCTURAL - {HEADING}
+
+
 def _worth_matching(detection: Detection) -> bool:
-    # A sentence the detector doubts can still repeat a registered wording ("It works.") —
-    # but questions, reference-list entries, navigation and verbless headings assert nothing.
-    return detection.reason not in STRUCTURAL
+    # A sentence the detector doubts can still repeat a registered wording ("It works."), and a
+    # heading can assert ("Conditions Treated with Ketamine") — but questions, reference-list
+    # entries and navigation assert nothing.
+    return detection.reason not in _NOT_ASSERTING
 
 
 def _finding(
@@ -197,8 +208,10 @@ def lint_document(
     sentences = analyse(document, registry, link)
     findings: list[Finding] = []
     sentence_rules = [r for r in rules_in(Scope.SENTENCE) if selection.enabled(r.code)]
+    linked_rules = [r for r in sentence_rules if r.family == "CC1xx"]
     for sentence in sentences:
-        findings.extend(_apply(document, sentence_rules, selection, sentence, sentence))
+        rules = linked_rules if sentence.secondary else sentence_rules
+        findings.extend(_apply(document, rules, selection, sentence, sentence))
     page = PageContext(document, sentences, registry)
     for rule in rules_in(Scope.PAGE):
         if selection.enabled(rule.code):

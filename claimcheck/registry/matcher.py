@@ -116,6 +116,10 @@ class Match:
     spans: tuple[tuple[int, int], ...] = ()
 
 
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def _content_words(folded: str) -> set[str]:
     return {word for word in _WORD.findall(folded) if word not in _STOPWORDS and len(word) > 2}
 
@@ -163,7 +167,37 @@ class Matcher:
 
         ``scope`` (from :meth:`in_scope`) limits the candidates to claims whose subject the page names.
         """
+        found = self.match_all(sentence, scope)
+        return found[0] if found else None
+
+    def match_all(self, sentence: str, scope: frozenset[int] | None = None, most: int = 3) -> list[Match]:
+        """The best claim first, then claims made elsewhere in the same sentence.
+
+        "Side effects are mild and short-lived, and the benefits outweigh the risks" makes two
+        claims. A further claim counts when it was linked exactly (not fuzzily) by words the
+        claims before it did not use, so a general claim never rides along with a more specific one.
+        """
         folded = fold(sentence)
+        ranked, touched = self._ranked(sentence, folded, scope)
+        if not ranked:
+            fuzzy = self._fuzzy(folded, touched, scope)
+            return [fuzzy] if fuzzy else []
+        ranked.sort(key=lambda item: item[:3], reverse=True)
+        chosen = [ranked[0][3]]
+        used = set(ranked[0][3].spans)
+        for *_, candidate in ranked[1:]:
+            if len(chosen) >= most:
+                break
+            fresh = [span for span in candidate.spans if not any(_overlap(span, other) for other in used)]
+            if fresh and candidate.claim.id not in {c.claim.id for c in chosen}:
+                chosen.append(candidate)
+                used.update(candidate.spans)
+        return chosen
+
+    def _ranked(
+        self, sentence: str, folded: str, scope: frozenset[int] | None
+    ) -> tuple[list[tuple[float, int, int, Match]], set[int]]:
+        """Exact candidates with their ranking keys, and every claim the sentence touched at all."""
         phrase_span: dict[int, tuple[int, int]] = {}
         groups: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
         for hit in self._terms.search(folded):
@@ -202,9 +236,7 @@ class Matcher:
                         span = (found.start(), found.end())
                         ranked.append((0.95, 0, -number, Match(self.claims[number], 0.95, "pattern", *span, (span,))))
                         break
-        if ranked:
-            return max(ranked, key=lambda item: item[:3])[3]
-        return self._fuzzy(folded, touched, scope)
+        return ranked, touched
 
     def _fuzzy(self, folded: str, touched: set[int], scope: frozenset[int] | None) -> Match | None:
         shared: Counter[int] = Counter()

@@ -57,9 +57,7 @@ def unregistered_claim(context: SentenceContext) -> Iterator[Hit]:
 )
 def unsupported_claim(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
-    # A sentence that states no relationship ("has not been studied for addiction") is not making
-    # the claim, even though it names its terms.
-    if claim is not None and claim.verdict is Verdict.UNSUPPORTED and context.detection.strength > Strength.NONE:
+    if claim is not None and claim.verdict is Verdict.UNSUPPORTED:
         yield Hit(f"Unsupported claim ({claim.id}): {claim.statement}")
 
 

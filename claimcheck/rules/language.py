@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from claimcheck.analysis.negation import negated
 from claimcheck.lint import SentenceContext
-from claimcheck.models import Category, Severity, Verdict
+from claimcheck.models import Category, Grade, Severity, Verdict
 from claimcheck.rules.base import Hit, Scope, rule
 
 _SUPPORTED = (Verdict.SUPPORTED, Verdict.QUALIFIED)
@@ -31,7 +31,10 @@ SUPERLATIVE = re.compile(
     r"innovative))\b|#\s?1\b|\bnumber[- ]one\b|\bthe only (?:clinic|provider|treatment|therapy|center|centre)\b",
     re.IGNORECASE,
 )
-_NOT_SUPERLATIVE = re.compile(r"\b(?:best practices?|at best|(?:your|our|their) best|best[- ]known)\b", re.IGNORECASE)
+_NOT_SUPERLATIVE = re.compile(
+    r"\b(?:best practices?|at best|(?:your|our|their) best|best[- ]known|leading (?:to|up|cause|causes|role))\b",
+    re.IGNORECASE,
+)
 
 
 @rule(
@@ -60,7 +63,7 @@ def superlative(context: SentenceContext) -> Iterator[Hit]:
 
 ABSOLUTE_SAFETY = re.compile(
     r"\b(?:very|completely|totally|perfectly|entirely|extremely|absolutely|incredibly|100%|fully|exceptionally)"
-    r"\s+safe\b|\bsafe and (?:effective|proven)\b|\b(?:no|zero|without(?: any)?|free (?:of|from))\s+"
+    r"\s+safe\b|\bsafe,? and (?:effective|proven)\b|\b(?:no|zero|without(?: any)?|free (?:of|from))\s+"
     r"(?:(?:known|serious|major|significant|lasting|long[- ]term|harmful|dangerous|negative|real)\s+){0,2}"
     r"(?:side[- ]effects?|risks?|adverse (?:effects?|reactions?|events?)|danger)\b|\b(?:risk|side[- ]effect)[- ]free\b|"
     r"\bnon[- ]?addictive\b|\bnot (?:habit[- ]forming|addictive)\b|\bharmless\b|\bno (?:risk|chance) of "
@@ -100,6 +103,8 @@ _RISK_MINIMIZATION = re.compile(
     r"\bbenefits?\b[^.;]{0,60}?\boutweighs?\b[^.;]{0,30}?\brisks?\b|"
     r"\b(?:generally |usually |very |extremely )?well[- ]tolerated\b|"
     r"\b(?:minimal|minor|only mild|only minor|few if any)\s+(?:side[- ]effects?|risks?)\b|"
+    r"\b(?:temporary|mild|minor|short[- ]lived|transient|brief)\s+(?:side[- ]effects?|dissociati(?:ve|on)\s*"
+    r"(?:symptoms|experiences|effects|sensations)?)\b|"
     r"\bnothing to (?:worry|fear)\b|\b(?:is|are)\s+(?:simply\s+|just\s+|really\s+)?not\s+(?:a\s+)?"
     r"(?:concern|worry|problem|issue)\b",
     re.IGNORECASE,
@@ -187,15 +192,13 @@ _APPROVAL_SCOPE = re.compile(
         "page advertises. Approval is for a specific product, route and indication: a drug approved as an "
         "anaesthetic is not approved for depression, and using it so is off-label. Negated statements ('is not "
         "FDA-approved for any psychiatric condition') and sentences that say the use is off-label are accurate "
-        "and are not flagged; neither are registry claims about an approval the evidence confirms."
+        "and are not flagged; an approval stated with its scope ('cleared for major depression') is a specific claim "
+        "the registry judges instead."
     ),
     example="Ketamine is an FDA-approved medication.",
     fix="Say what the approval covers and that the advertised use is off-label.",
 )
 def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
-    claim = context.claim
-    if claim is not None and claim.category is Category.REGULATORY and claim.verdict in _SUPPORTED:
-        return
     if _SCOPED_APPROVAL.search(context.text) or context.text.rstrip().endswith("?"):
         return
     found = _first_unnegated(_APPROVAL, context.text)
@@ -248,7 +251,7 @@ _COMPARATIVE = re.compile(
     r"\b(?:better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable)\s+(?:than|to)\b|"
     r"\bunlike\s+(?:\w+\s+){0,2}?(?:antidepressants?|medications?|medicines|treatments?|therapies|drugs|ssris|"
     r"pills|talk therapy|counsel(?:l)?ing)\b|\b(?:just |equally |at least )?as (?:effective|good|safe|fast) as\b|"
-    r"\boutperform(?:s|ed|ing)?\b|\bbeats?\s+(?:\w+\s+)?(?:antidepressants?|medications?|therapy|treatments?)\b",
+    r"\boutperform(?:s|ed|ing)?\b|\bfaster[- ](?:relief|results|acting|response|recovery)\b|\bbeats?\s+(?:\w+\s+)?(?:antidepressants?|medications?|therapy|treatments?)\b",
     re.IGNORECASE,
 )
 
@@ -263,14 +266,15 @@ _COMPARATIVE = re.compile(
         "A comparison with another treatment needs head-to-head evidence: trials that compared the two in "
         "the same population. Comparing the best results of one treatment with the typical results of "
         "another misleads. The rule is silent when the sentence links to a registry claim of category "
-        "comparative that the evidence supports."
+        "comparative that the evidence supports with at least moderate certainty."
     ),
     example="Unlike antidepressants, ketamine works within hours.",
     fix="Drop the comparison, or cite the head-to-head trial and its population.",
 )
 def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
-    claim = context.claim
-    if claim is not None and claim.category is Category.COMPARATIVE and claim.verdict in _SUPPORTED:
+    claim = context.asserted_claim
+    head_to_head = claim is not None and claim.category is Category.COMPARATIVE and claim.verdict in _SUPPORTED
+    if head_to_head and claim is not None and claim.grade >= Grade.MODERATE:
         return
     found = _first_unnegated(_COMPARATIVE, context.text)
     if found and context.is_claim:
