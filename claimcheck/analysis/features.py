@@ -144,7 +144,7 @@ class _QuantityGrammar:
     approximate_bounds: frozenset[str]
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"[0-9]+")
 # A figure written in digits starts at a digit run that does not continue a word ("COVID-19")
 # or another number ("1,000", "0.5"); ".5" starts at its point.
 _NOT_AFTER = frozenset(",/-._")
@@ -216,7 +216,7 @@ def _quantities(sentence: str, number_words: tuple[lexicon.Offsets, ...]) -> tup
     # Trying the figure pattern only where a number starts (a digit, or a number word, fraction
     # or "an hour" from the lexicon scan) keeps this cheap: most sentences have no number.
     starts = {start for start, _ in number_words}
-    for digits in _DIGITS.finditer(sentence):
+    for digits in _DIGITS.finditer(sentence) if _has_digit(sentence) else ():
         start = digits.start()
         before = sentence[start - 1 : start]
         if before == ".":
@@ -244,6 +244,22 @@ def _quantities(sentence: str, number_words: tuple[lexicon.Offsets, ...]) -> tup
                 found.extend(quantities)
                 reach = match.end()
     return tuple(found)
+
+
+def _has_digit(sentence: str) -> bool:
+    # Ten substring tests run in C and beat a regex scan of a sentence with no digit several times.
+    return (
+        "0" in sentence
+        or "1" in sentence
+        or "2" in sentence
+        or "3" in sentence
+        or "4" in sentence
+        or "5" in sentence
+        or "6" in sentence
+        or "7" in sentence
+        or "8" in sentence
+        or "9" in sentence
+    )
 
 
 def _qualifier(grammar: _QuantityGrammar, sentence: str, start: int) -> tuple[int, str | None, str | None]:
