@@ -228,17 +228,24 @@ class NumberRange(_Model):
             raise ValueError(f"min {self.min:g} is greater than max {self.max:g}")
         return self
 
-    def contains(self, value: float, unit: Unit) -> bool | None:
-        """Whether ``value`` in ``unit`` lies in this range; None when the units cannot be compared."""
+    def overlaps(self, low: float, high: float, unit: Unit) -> bool | None:
+        """Whether the stated interval ``[low, high]`` in ``unit`` meets this range.
+
+        None when the units cannot be compared (a percentage against a duration).
+        """
         if unit is self.unit:
-            scaled = value
+            factor = 1.0
         elif unit.seconds is not None and self.unit.seconds is not None:
-            scaled = value * unit.seconds / self.unit.seconds
+            factor = unit.seconds / self.unit.seconds
         else:
             return None
-        low = self.min if self.min is not None else float("-inf")
-        high = self.max if self.max is not None else float("inf")
-        return low <= scaled <= high
+        supported_low = self.min if self.min is not None else float("-inf")
+        supported_high = self.max if self.max is not None else float("inf")
+        return low * factor <= supported_high and supported_low <= high * factor
+
+    def contains(self, value: float, unit: Unit) -> bool | None:
+        """Whether ``value`` in ``unit`` lies in this range; None when the units cannot be compared."""
+        return self.overlaps(value, value, unit)
 
 
 class MatchSpec(_Model):

@@ -69,7 +69,7 @@ def parse_suppressions(document: Document) -> list[Suppression]:
     the line: a suppression that silently does nothing is worse than none.
     """
     found: list[Suppression] = []
-    last_line = document.source.count("\n") + 1
+    last_line = document.position(len(document.source))[0]
     unit_spans = [(unit.source_offset(0), unit.source_end(len(unit.text))) for unit in document.units if unit.text]
     open_regions: list[Suppression] = []
     for comment in document.comments:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from claimcheck.analysis.features import Quantity
 from claimcheck.lint import SentenceContext
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Verdict
 from claimcheck.registry.terms import fold
@@ -172,6 +173,25 @@ def _describe(number: NumberRange) -> str:
     return f"{number.quantity} {span}{unit}" + (f" ({extra})" if extra else "")
 
 
+_CEILING = re.compile(r"^(?:in\s+)?(?:fewer|less|under|below|lower|within|no more|not more|at most)\b", re.IGNORECASE)
+
+
+def stated_interval(quantity: Quantity) -> tuple[float, float]:
+    """What a figure in copy asserts, as an interval.
+
+    "More than 70%" asserts at least 70; "fewer than 1 in 30,000" and "within 15 minutes" assert
+    a ceiling; "40-60 minutes" a span. "Up to 70%" and "as high as 70%" put the figure itself in
+    front of the reader, so they are read as the figure.
+    """
+    if quantity.upper is not None:
+        return quantity.value, quantity.upper
+    if quantity.bound == "lower":
+        return quantity.value, float("inf")
+    if quantity.bound == "upper" and _CEILING.match(quantity.span.text):
+        return 0.0, quantity.value
+    return quantity.value, quantity.value
+
+
 @rule(
     "CC106",
     "number-out-of-range",
@@ -195,7 +215,8 @@ def number_out_of_range(context: SentenceContext) -> Iterator[Hit]:
     reported = context.citation_nearby and REPORTED_FINDING.search(context.text) is not None
     severity = Severity.WARNING if reported else None
     for quantity in context.features.quantities:
-        verdicts = [number.contains(quantity.value, quantity.unit) for number in claim.numbers]
+        low, high = stated_interval(quantity)
+        verdicts = [number.overlaps(low, high, quantity.unit) for number in claim.numbers]
         comparable = [v for v in verdicts if v is not None]
         if comparable and not any(comparable):
             supported = "; ".join(_describe(n) for n, v in zip(claim.numbers, verdicts, strict=True) if v is not None)

@@ -93,3 +93,18 @@ def test_cc107_weak_evidence_only_when_asserted(lint: Lint) -> None:
     assert weak and weak[0].grade is not None and weak[0].grade.value == "very-low"
     studied = lint("Widgetamine has been tried in a few people with OCD.")
     assert "CC107" not in codes(studied)
+
+
+def test_cc106_reads_bounds_as_intervals(lint: Lint) -> None:
+    # The supported range is 30-55%: "more than 20%" and "fewer than 60%" both meet it.
+    for text in (
+        "Widgetamine may lift low mood in more than 20% of treatment-resistant patients.",
+        "Widgetamine may lift low mood in fewer than 60% of treatment-resistant patients.",
+        "Widgetamine may lift low mood in 40-70% of treatment-resistant patients.",
+    ):
+        assert "CC106" not in codes(lint(text)), text
+    for text in (
+        "Widgetamine may lift low mood in more than 60% of treatment-resistant patients.",
+        "Widgetamine may lift low mood in up to 90% of treatment-resistant patients.",
+    ):
+        assert "CC106" in codes(lint(text)), text

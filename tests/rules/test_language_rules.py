@@ -1,0 +1,75 @@
+"""CC2xx: wording rules, each with what fires it and what excuses it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import Lint, codes
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("CC201", "We are the best clinic for widgetamine infusions in the state."),
+        ("CC201", "Our team is the most experienced provider of widgetamine therapy."),
+        ("CC202", "Widgetamine is very safe."),
+        ("CC202", "The treatment has no serious side effects."),
+        ("CC202", "Our infusions are risk-free and non-addictive."),
+        ("CC202", "We offer comprehensive, safe, and effective widgetamine treatment."),
+        ("CC203", "Side effects are typically mild and short-lived."),
+        ("CC203", "The benefits of widgetamine far outweigh the potential risks."),
+        ("CC203", "Bladder problems are simply not a concern at our doses."),
+        ("CC204", "Widgetamine cures low mood permanently."),
+        ("CC204", "Results are guaranteed."),
+        ("CC205", "Widgetamine is an FDA-approved medication used for low mood."),
+        ("CC206", "Studies have shown that widgetamine relieves anxiety within hours."),
+        ("CC206", "Widgetamine is clinically proven to lift mood."),
+        ("CC207", "Unlike antidepressants, widgetamine works within hours."),
+        ("CC207", "Widgetamine works better than talk therapy for low mood."),
+        ("CC208", "Patients tell us they feel better within hours of their first widgetamine infusion."),
+    ],
+)
+def test_rule_fires(lint: Lint, code: str, text: str) -> None:
+    assert code in codes(lint(text)), text
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("CC201", "We follow best practices for infusion safety, leading to fewer complications."),
+        ("CC202", "Widgetamine is not completely safe: it can raise blood pressure."),
+        ("CC204", "Widgetamine is not a cure for low mood."),
+        ("CC204", "These statements are not intended to diagnose, treat, cure or prevent any disease."),
+        ("CC204", "People ask whether widgetamine is a miracle drug."),
+        ("CC205", "Widgetamine is not FDA-approved for any psychiatric condition."),
+        ("CC205", "Widgetamine is FDA-approved only as an anaesthetic; its use for low mood is off-label."),
+        ("CC205", "The device was cleared by the FDA in 2019 for major depression."),
+        ("CC205", "Is widgetamine FDA-approved?"),
+        ("CC206", "Studies have shown that widgetamine lifts mood for a few days [1]."),
+        ("CC206", "A 2013 trial (Smith et al., 2013) showed a response in half of patients."),
+        ("CC208", "How fast will I feel better?"),
+    ],
+)
+def test_rule_is_excused(lint: Lint, code: str, text: str) -> None:
+    assert code not in codes(lint(text)), text
+
+
+def test_cc208_is_info_unless_offered_as_evidence_of_effect(lint: Lint) -> None:
+    findings = lint("Our testimonials page has more stories.")
+    info = [f for f in findings if f.code == "CC208"]
+    assert info and info[0].severity.value == "info"
+    findings = lint("Patients tell us they feel better within hours of their first widgetamine infusion.")
+    warning = [f for f in findings if f.code == "CC208"]
+    assert warning and warning[0].severity.value == "warning"
+
+
+def test_spans_point_at_the_trigger(lint: Lint) -> None:
+    text = "Our clinic says widgetamine is completely safe."
+    finding = next(f for f in lint(text) if f.code == "CC202")
+    assert text[finding.column - 1 : finding.end_column - 1] == "completely safe"
+
+
+def test_html_markup_does_not_hide_triggers_and_columns_point_into_source(lint: Lint) -> None:
+    html = "<p>Widgetamine is <strong>very</strong> safe.</p>"
+    finding = next(f for f in lint(html, format="html") if f.code == "CC202")
+    assert html[finding.column - 1 :].startswith("very</strong> safe")
