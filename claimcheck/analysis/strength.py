@@ -133,7 +133,7 @@ def _assess(text: str) -> tuple[int, int]:
     clauses = _Clauses(text, hits.raw.get("contrasts", ()))
     unasserted = hits["unasserted"]
     hedges = hits["hedges"]
-    limiters = hits["limiters"]
+    modals, quantifiers = hits.split("limiters", _MODAL_LIMITERS, text)
     negations = hits["negations"]
     lifted = bool(hits.raw.get("boosters") or hits.raw.get("absolutes"))
     affirmed = stated = _NONE
@@ -148,7 +148,10 @@ def _assess(text: str) -> tuple[int, int]:
         if level == _DIRECT:
             # A hedge may overlap its cue ("might *help*"), so it need only start before it.
             hedged = hedges.any_start_in(clause_start, start)
-            limited = limiters.any_start_in(clause_start, clause_end)
+            # A quantifying limiter ("in some patients") limits the whole clause; a modal one
+            # ("can") only the verbs after it: in "works by blocking X, which can help", the
+            # "can" belongs to "help", not to "works".
+            limited = modals.any_start_in(clause_start, start) or quantifiers.any_start_in(clause_start, clause_end)
             if hedged or (limited and not lifted):
                 level = _CONDITIONAL
         stated = max(stated, level)
@@ -160,6 +163,10 @@ def _assess(text: str) -> tuple[int, int]:
         else:
             affirmed = max(affirmed, level)
     return affirmed, stated
+
+
+#: Limiters that are modal verbs: they hedge the verbs that follow them, not the whole clause.
+_MODAL_LIMITERS = frozenset({"can"})
 
 
 class _Spans:
@@ -199,6 +206,15 @@ class _Hits:
         if spans is None:
             spans = self._spans[name] = _Spans(self.raw.get(name, ()))
         return spans
+
+    def split(self, name: str, words: frozenset[str], text: str) -> tuple[_Spans, _Spans]:
+        """One lexicon's hits in two: those whose first word is in ``words``, and the rest."""
+        chosen: list[lexicon.Offsets] = []
+        others: list[lexicon.Offsets] = []
+        for start, end in self.raw.get(name, ()):
+            first = text[start:end].split(maxsplit=1)[0].lower() if end > start else ""
+            (chosen if first in words else others).append((start, end))
+        return _Spans(chosen), _Spans(others)
 
 
 class _Clauses:

@@ -251,7 +251,8 @@ _COMPARATIVE = re.compile(
     r"\b(?:better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable)\s+(?:than|to)\b|"
     r"\bunlike\s+(?:\w+\s+){0,2}?(?:antidepressants?|medications?|medicines|treatments?|therapies|drugs|ssris|"
     r"pills|talk therapy|counsel(?:l)?ing)\b|\b(?:just |equally |at least )?as (?:effective|good|safe|fast) as\b|"
-    r"\boutperform(?:s|ed|ing)?\b|\bfaster[- ](?:relief|results|acting|response|recovery)\b|\bbeats?\s+(?:\w+\s+)?(?:antidepressants?|medications?|therapy|treatments?)\b",
+    r"\boutperform(?:s|ed|ing)?\b|\bfaster[- ](?:relief|results|acting|response|recovery)\b|"
+    r"\bbeats?\s+(?:\w+\s+)?(?:antidepressants?|medications?|therapy|treatments?)\b",
     re.IGNORECASE,
 )
 
