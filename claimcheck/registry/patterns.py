@@ -12,10 +12,10 @@ length (:data:`MAX_PATTERN_INPUT`).
 from __future__ import annotations
 
 import re
-from typing import Any
 
 # The regex parser is private (re._parser since 3.11); it is the only way to see a pattern's shape.
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 #: Longest pattern accepted, in characters.
 MAX_PATTERN_LENGTH = 500
