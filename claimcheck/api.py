@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import re
 from collections import Counter
@@ -214,8 +215,12 @@ _WORKER: tuple[CompiledRegistry, RuleSelection | None] | None = None
 
 
 def _init_worker(registry: str | None, selection: RuleSelection | None) -> None:
+    _init_compiled(resolve_registry(registry), selection)
+
+
+def _init_compiled(compiled: CompiledRegistry, selection: RuleSelection | None) -> None:
     global _WORKER
-    _WORKER = (resolve_registry(registry), selection)
+    _WORKER = (compiled, selection)
 
 
 def _lint_in_worker(path: str, report_unused: bool) -> _FileResult:
@@ -258,20 +263,26 @@ def lint_paths(
     results are gathered in file order, so the report is identical to a single-process run.
     """
     files = [str(p) for p in iter_files(paths, path_filter)]
+    # Load and compile here, in this process, so a broken registry is reported as the usual
+    # file:line error before any worker starts.
+    compiled = resolve_registry(registry)
     report = Report()
     results: Iterable[_FileResult]
     workers = min(jobs, len(files))
     if workers > 1:
-        # Workers receive the registry's folder, not the compiled object: compiling is cheap and
-        # pickling the automaton is not.
-        where = str(registry.root) if isinstance(registry, Registry) else (str(registry) if registry else None)
-        executor = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(where, selection))
+        if "fork" in multiprocessing.get_all_start_methods():
+            # Forked workers inherit the compiled registry: nothing is reloaded or pickled.
+            _init_compiled(compiled, selection)
+            executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        else:
+            # Elsewhere each worker loads the registry from its folder once.
+            where = str(compiled.registry.root)
+            executor = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(where, selection))
         with executor:
             chunk = max(1, min(16, len(files) // (workers * 4)))
             mapped = executor.map(_lint_in_worker, files, [report_unused] * len(files), chunksize=chunk)
             results = list(_progress(mapped, len(files), progress))
     else:
-        compiled = resolve_registry(registry)
         results = list(
             _progress((_lint_path(f, compiled, selection, report_unused) for f in files), len(files), progress)
         )
