@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import operator
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -31,32 +33,26 @@ class _Vocabulary(StrEnum):
         return ", ".join(member.value for member in cls)
 
 
+def _by_rank(compare: Callable[[int, int], bool]) -> Callable[[Any, object], bool]:
+    def method(self: Any, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return bool(compare(self.rank, other.rank))
+
+    return method
+
+
 class _Ranked(_Vocabulary):
-    """A vocabulary whose members are ordered as declared (first is lowest)."""
+    """A vocabulary whose members are ordered as declared (first is lowest), not alphabetically."""
 
     @property
     def rank(self) -> int:
         return list(type(self)).index(self)
 
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return self.rank < other.rank
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return self.rank <= other.rank
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return self.rank > other.rank
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return self.rank >= other.rank
+    __lt__ = _by_rank(operator.lt)
+    __le__ = _by_rank(operator.le)
+    __gt__ = _by_rank(operator.gt)
+    __ge__ = _by_rank(operator.ge)
 
 
 class Severity(_Ranked):
