@@ -33,8 +33,8 @@ class _Vocabulary(StrEnum):
         return ", ".join(member.value for member in cls)
 
 
-def _by_rank(compare: Callable[[int, int], bool]) -> Callable[[Any, object], bool]:
-    def method(self: Any, other: object) -> bool:
+def _by_rank(compare: Callable[[int, int], bool]) -> Callable[[Any, object], Any]:
+    def method(self: Any, other: object) -> Any:  # bool, or NotImplemented for other types
         if not isinstance(other, type(self)):
             return NotImplemented
         return bool(compare(self.rank, other.rank))
