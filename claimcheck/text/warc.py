@@ -1,0 +1,270 @@
+"""Web archives in: the HTML responses of a WARC file (what ``wget --warc-file``, Heritrix and Common Crawl write).
+
+Each HTTP response record that answered 200–203 with an HTML body becomes a :class:`Document`
+whose path is the record's target URI; its line:column positions are in the decoded HTML body.
+Everything else a crawl holds is skipped and tallied so the user can see what was left out:
+non-HTML bodies (PDFs, images, scripts), redirects, failed responses (4xx/5xx, and 1xx or
+204–206, which carry no page or only part of one) and bodies in a Content-Encoding that cannot
+be undone here (``br`` needs the ``brotli`` package). Request, metadata, warcinfo and revisit
+records hold no page of their own and are passed over without being counted.
+
+Archives end early when a crawl or a download is cut short. warcio, which parses the records,
+stops quietly on most such cuts, so :func:`read_archive` checks for itself that every record was
+whole and that nothing but record separators follows the last one. Pages read before the damage
+are still returned; the damage is reported on the tally. Like the rest of this package, this
+module knows nothing about claims.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
+
+from claimcheck.errors import BinaryFileError, InputError
+from claimcheck.text.decode import decode_bytes
+from claimcheck.text.document import Document
+from claimcheck.text.readers import parse_document
+
+__all__ = ["ARCHIVE_SUFFIXES", "ArchivePage", "ArchiveTally", "is_archive", "read_archive"]
+
+#: File endings read as web archives.
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz")
+
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_PAGE_STATUSES = frozenset({200, 201, 202, 203})
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# decode_bytes already decodes these as a browser does (UTF-8, else Windows-1252 for the Latin-1 family).
+_DEFAULT_CODECS = frozenset({"utf-8", "ascii", "latin-1", "iso8859-1", "cp1252"})
+_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def is_archive(path: str | Path) -> bool:
+    """Whether a path names a WARC file (``.warc`` or ``.warc.gz``, any case)."""
+    return str(path).lower().endswith(ARCHIVE_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class ArchivePage:
+    """One captured HTML page: its target URI, its capture date (WARC-Date) and the parsed document."""
+
+    uri: str
+    date: str | None
+    document: Document
+
+
+@dataclass
+class ArchiveTally:
+    """What one archive held: pages read, responses skipped by reason, and damage if any."""
+
+    pages: int = 0
+    non_html: int = 0
+    redirects: int = 0
+    failed: int = 0
+    undecodable: int = 0
+    #: Why reading stopped early ("truncated at byte 1139"), or None when the archive was whole.
+    damage: str | None = None
+
+    def summary(self, name: str) -> str:
+        """One notice line, e.g. 'crawl.warc.gz: 12 HTML pages linted; skipped 3 non-HTML, 2 redirects'."""
+        reasons = (
+            (self.non_html, "non-HTML"),
+            (self.redirects, "redirect" if self.redirects == 1 else "redirects"),
+            (self.failed, "failed"),
+            (self.undecodable, "undecodable"),
+        )
+        line = f"{name}: {self.pages} HTML page{'' if self.pages == 1 else 's'} linted"
+        skipped = [f"{count} {label}" for count, label in reasons if count]
+        if skipped:
+            line += f"; skipped {', '.join(skipped)}"
+        if self.damage:
+            line += f"; the archive {self.damage}, so the rest of it was not read"
+        return line
+
+
+class _Records(ArchiveIterator):  # type: ignore[misc]  # warcio has no type hints
+    # warcio prints a multi-line warning to stderr for a record not followed by its separator; the
+    # damage is reported once, on the tally, instead.
+    INC_RECORD = ""
+
+
+@dataclass(frozen=True)
+class _Capture:
+    """An HTML response as read from the archive, before decoding."""
+
+    uri: str
+    date: str | None
+    content_type: str | None
+    encoding: str | None
+    chunked: bool
+    raw: bytes
+
+    def body(self) -> bytes:
+        """The payload with transfer chunking and Content-Encoding (gzip, deflate) undone, as warcio would."""
+        if self.chunked:
+            return bytes(ChunkedDataReader(io.BytesIO(self.raw), decomp_type=self.encoding).read())
+        if self.encoding:
+            return bytes(BufferedReader(io.BytesIO(self.raw), decomp_type=self.encoding).read())
+        return self.raw
+
+
+def read_archive(stream: IO[bytes], *, name: str, tally: ArchiveTally) -> Iterator[ArchivePage]:
+    """The HTML pages of the WARC (plain or gzip) read from ``stream``, in archive order.
+
+    ``name`` is how the archive is named in messages. Skipped responses and damage are recorded
+    on ``tally`` as the pages are read. Raises :class:`~claimcheck.errors.InputError` when not a
+    single record can be read (the file is no WARC, or is cut short inside its first record).
+    """
+    records = _Records(stream)
+    iterator = iter(records)
+    count = 0
+    last_start = 0
+    while True:
+        try:
+            record = next(iterator, None)
+            if record is None:
+                tally.damage = _tail_damage(stream, records.offset, last_start, count)
+                break
+            capture = _capture(record, tally)
+            records.read_to_end(record)
+        except Exception as exc:
+            # warcio signals a cut or corrupt archive with assorted exceptions (ArchiveLoadFailed, but
+            # also AttributeError on a header cut in two and zlib.error on a broken gzip member): any
+            # failure while reading records is damage to the archive, reported with what was read.
+            reason = next(iter(str(exc).split("\n")), "").strip() or type(exc).__name__
+            tally.damage = f"cannot be read after record {count} ({reason})"
+            break
+        # warcio bounds a record by its Content-Length; what is left of that bound was never in the file.
+        if getattr(record.raw_stream, "limit", 0):
+            tally.damage = f"is truncated inside record {count + 1} (byte {records.get_record_offset()})"
+            break
+        count += 1
+        last_start = records.get_record_offset()
+        page = _page(capture, tally) if capture is not None else None
+        if page is not None:
+            tally.pages += 1
+            yield page
+    if tally.damage and count == 0:
+        raise InputError(f"not a readable web archive: it {tally.damage}", path=name)
+
+
+def _tail_damage(stream: IO[bytes], end: int, last_start: int, records_read: int) -> str | None:
+    """Damage the record parser let pass: bytes after the last record, or a last record cut short.
+
+    warcio ends quietly when an archive stops inside a record header or a gzip member's trailer.
+    """
+    if not stream.seekable():
+        return None
+    stream.seek(0, 2)
+    size = stream.tell()
+    stream.seek(end)
+    if stream.read(4096).strip(b"\r\n"):
+        return f"is truncated or damaged after record {records_read} (byte {end} of {size})"
+    if records_read == 0:
+        return None
+    stream.seek(last_start)
+    if stream.read(2) == _GZIP_MAGIC:
+        stream.seek(last_start)
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            while not member.eof and (chunk := stream.read(1 << 20)):
+                member.decompress(chunk)
+        except zlib.error:
+            return f"has a damaged last record (byte {last_start})"
+        whole = member.eof
+    else:
+        # A plain WARC record ends with two CRLFs after its block.
+        stream.seek(max(size - 4, 0))
+        whole = stream.read(4) == b"\r\n\r\n"
+    return None if whole else f"is truncated inside record {records_read} (byte {last_start})"
+
+
+def _capture(record: Any, tally: ArchiveTally) -> _Capture | None:
+    """The record's HTML response with its body; None (tallied if it was a response) for anything else."""
+    if record.rec_type != "response":
+        return None
+    headers = record.http_headers
+    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>")
+    if headers is None or not uri:  # a DNS or other non-HTTP response
+        tally.non_html += 1
+        return None
+    try:
+        status = int(headers.get_statuscode())
+    except (TypeError, ValueError):
+        status = 0
+    if 300 <= status < 400:
+        tally.redirects += 1
+        return None
+    if status not in _PAGE_STATUSES:
+        tally.failed += 1
+        return None
+    content_type = headers.get_header("Content-Type")
+    if content_type is not None and content_type.split(";", 1)[0].strip().lower() not in _HTML_TYPES:
+        tally.non_html += 1
+        return None
+    encoding = (headers.get_header("Content-Encoding") or "identity").strip().lower()
+    if encoding != "identity" and encoding not in BufferedReader.get_supported_decompressors():
+        tally.undecodable += 1
+        return None
+    chunked = (headers.get_header("Transfer-Encoding") or "").strip().lower() == "chunked"
+    date = record.rec_headers.get_header("WARC-Date")
+    # The body is read raw here, where a read error is damage to the archive, and decoded later,
+    # where a decoding error is a fault of this one response.
+    body = record.raw_stream.read()
+    return _Capture(uri, date, content_type, None if encoding == "identity" else encoding, chunked, body)
+
+
+def _page(capture: _Capture, tally: ArchiveTally) -> ArchivePage | None:
+    """The captured response parsed as a page; None (tallied) when its body is not HTML text."""
+    try:
+        body = capture.body()
+    except zlib.error:
+        tally.undecodable += 1
+        return None
+    # Without a Content-Type, read the body as HTML only when it starts like a page (as browsers sniff).
+    if capture.content_type is None and not _HTML_START.match(body[:1024]):
+        tally.non_html += 1
+        return None
+    try:
+        source = _decode(body, capture.content_type, capture.uri)
+    except BinaryFileError:
+        tally.non_html += 1
+        return None
+    return ArchivePage(capture.uri, capture.date, parse_document(source, format="html", path=capture.uri))
+
+
+def _decode(body: bytes, content_type: str | None, uri: str) -> str:
+    """The body as text: in the charset its Content-Type declares, else as :func:`decode_bytes` reads files."""
+    declared = _declared_codec(content_type)
+    if declared is not None and not body.startswith(_BOMS):
+        try:
+            text = body.decode(declared)
+        except UnicodeDecodeError:
+            pass  # mislabelled: fall back to the file rules
+        else:
+            if "\x00" not in text:
+                return text
+    return decode_bytes(body, path=uri)
+
+
+def _declared_codec(content_type: str | None) -> str | None:
+    """The Python codec of a ``charset=`` parameter, unless decode_bytes already reads it so."""
+    if not content_type:
+        return None
+    match = re.search(r"""charset\s*=\s*["']?([\w.:-]+)""", content_type, re.IGNORECASE)
+    if match is None:
+        return None
+    try:
+        codec = codecs.lookup(match.group(1)).name
+    except LookupError:
+        return None
+    return None if codec in _DEFAULT_CODECS else codec
