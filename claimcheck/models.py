@@ -18,7 +18,16 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 
 class _Vocabulary(StrEnum):
@@ -367,6 +376,9 @@ class EvidenceItem(_Model):
     url: str | None = None
 
 
+_ARCHIVE_KEYS = ("capture_date", "archive")
+
+
 class Finding(_Model):
     """One problem in copy. The JSON keys are part of the output contract (SPEC §6)."""
 
@@ -389,6 +401,18 @@ class Finding(_Model):
     verdict: Verdict | None = None
     evidence: list[EvidenceItem] = Field(default_factory=list)
     approved_wording: list[str] = Field(default_factory=list)
+    #: For a page read from a web archive (``path`` is then its URI): the capture's WARC-Date and
+    #: the archive file. Left out of the output for ordinary files, whose JSON stays as it was.
+    capture_date: str | None = None
+    archive: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _omit_archive_keys(self, serialize: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = serialize(self)
+        for key in _ARCHIVE_KEYS:
+            if data.get(key, "") is None:
+                del data[key]
+        return data
 
     def fingerprint(self) -> str:
         """A stable identity for this finding that survives the page's lines moving.
