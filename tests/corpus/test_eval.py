@@ -9,8 +9,9 @@ Two measurements over the labelled corpus (see labels.yaml), each printed per sp
   finding, and findings inside script, style, comments, front matter or code.
 
 dev/ is what detection was developed against; holdout/ is written in other voices and was run
-once, at the end. Run with ``pytest tests/corpus -s`` to see the numbers as they are computed;
-they are also repeated in the terminal summary.
+once, at the end; blind/ was written and labelled without reading the engine or its word lists,
+committed before the engine was run on it, and run once. Run with ``pytest tests/corpus -s`` to
+see the numbers as they are computed; they are also repeated in the terminal summary.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ MAX_FALSE_POSITIVE_RATE = 0.05
 DETECTION_FLOORS = {
     "dev": {"precision": 0.95, "recall": 0.95, "category": 0.90},
     "holdout": {"precision": 0.85, "recall": 0.85, "category": 0.70},
+    # Set equal to the holdout floors before the engine was first run on blind/.
+    "blind": {"precision": 0.85, "recall": 0.85, "category": 0.70},
 }
 
 # A finding's sentence shorter than this must not be matched to a label by containment alone.
@@ -77,13 +80,13 @@ def score_detection(labels: Sequence[Label]) -> DetectionScore:
 
 @pytest.mark.parametrize("split", SPLITS)
 def test_corpus_size(labels: list[Label], split: str) -> None:
-    """Both splits carry claims and hard non-claims; the holdout is a real share of the corpus."""
+    """Every split carries claims and hard non-claims; untuned pages are a real share of the corpus."""
     mine = [label for label in labels if label.split == split]
     assert sum(label.claim for label in mine) >= 30
     assert sum(not label.claim for label in mine) >= 30
     assert len(labels) >= 150
-    holdout = sum(label.split == "holdout" for label in labels)
-    assert holdout / len(labels) >= 0.40
+    untuned = sum(label.split != "dev" for label in labels)
+    assert untuned / len(labels) >= 0.40
 
 
 @pytest.mark.parametrize("split", SPLITS)
