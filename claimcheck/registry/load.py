@@ -185,17 +185,24 @@ def read_registry(path: str | Path | None = None) -> Registry:
         raise RegistryError("not a registry folder: it has no claims/ folder", path=_display(root))
     registry = Registry(root=root)
     seen: dict[str, Location] = {}
-    digest = hashlib.sha256()
-    for file in registry_files(root):
-        digest.update(str(file.relative_to(root)).encode())
+    files = registry_files(root)
+    for file in files:
         if file.suffix == ".bib":
             _read_bib_file(file, registry)
         else:
             _read_claims_file(file, registry, seen)
-        with contextlib.suppress(OSError):  # an unreadable file was already reported
-            digest.update(file.read_bytes())
-    registry.fingerprint = digest.hexdigest()
+    registry.fingerprint = registry_fingerprint(root, files)
     return registry
+
+
+def registry_fingerprint(root: Path, files: list[Path] | None = None) -> str:
+    """SHA-256 over the names and bytes of a registry's files: equal fingerprints, equal registries."""
+    digest = hashlib.sha256()
+    for file in registry_files(root) if files is None else files:
+        digest.update(str(file.relative_to(root)).encode())
+        with contextlib.suppress(OSError):  # an unreadable file is reported by the reader
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
 
 
 def load_registry(path: str | Path | None = None) -> Registry:
@@ -205,11 +212,25 @@ def load_registry(path: str | Path | None = None) -> Registry:
     the registry unusable (a YAML or BibTeX syntax error, a claim that fails validation).
     Integrity findings such as a dangling reference key do not stop loading; run
     :func:`claimcheck.registry.check_registry` (or ``claimcheck registry check``) for those.
+
+    A registry that loaded cleanly is kept in a disk cache keyed by its files' hashes
+    (:mod:`claimcheck.registry.cache`), so the next run skips parsing until a file changes.
     """
+    from claimcheck.registry import cache
+
+    root = Path(path) if path is not None else shipped_registry_dir()
+    key = None
+    if (root / "claims").is_dir():
+        key = cache.cache_key(str(root), str(Path.cwd()), registry_fingerprint(root))
+        cached = cache.fetch(key, Registry)
+        if cached is not None:
+            return cached
     registry = read_registry(path)
     fatal = sorted(registry.fatal_problems)
     if fatal:
         first = fatal[0]
         more = f" (and {len(fatal) - 1} more problem(s); run 'claimcheck registry check')" if len(fatal) > 1 else ""
         raise RegistryError(f"{first.code} {first.message}{more}", path=first.path, line=first.line)
+    if key is not None:
+        cache.store(key, registry)
     return registry
