@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from pydantic import BaseModel, Field
 
@@ -22,6 +23,7 @@ from claimcheck.registry.compiled import CompiledRegistry, compile_registry
 from claimcheck.registry.load import Registry, load_registry
 from claimcheck.suppress import apply_suppressions, parse_suppressions
 from claimcheck.text import Document, parse_document, read_document
+from claimcheck.text.warc import ArchiveTally, is_archive, read_archive
 
 #: File endings linted when a folder is given.
 LINTED_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".md", ".markdown", ".mdx", ".txt", ".text"})
@@ -36,6 +38,9 @@ class Report(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     files: int = 0
     notices: list[str] = Field(default_factory=list)
+    #: The paths (or, for web archives, URIs) of the pages linted, in file order. Not in the SPEC §6
+    #: JSON: the site view (``--group-by site``) counts the pages of each site from it.
+    pages: list[str] = Field(default_factory=list)
 
     def by_severity(self) -> dict[str, int]:
         """How many findings of each severity, every severity listed."""
@@ -185,7 +190,7 @@ def iter_files(paths: Iterable[str | Path], path_filter: PathFilter | None = Non
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
                     candidate = Path(root) / name
-                    if candidate.suffix.lower() in LINTED_SUFFIXES and (
+                    if (candidate.suffix.lower() in LINTED_SUFFIXES or is_archive(candidate)) and (
                         path_filter is None or path_filter.accepts(candidate)
                     ):
                         found.append(candidate)
@@ -205,10 +210,12 @@ def iter_files(paths: Iterable[str | Path], path_filter: PathFilter | None = Non
 
 
 @dataclass(frozen=True)
-class _FileResult:
+class FileResult:
+    """What linting one file (or one web archive) gave: findings, notices, and the pages linted."""
+
     findings: list[Finding]
     notices: list[str]
-    linted: bool
+    pages: list[str]
 
 
 _WORKER: tuple[CompiledRegistry, RuleSelection | None] | None = None
@@ -223,20 +230,47 @@ def _init_compiled(compiled: CompiledRegistry, selection: RuleSelection | None) 
     _WORKER = (compiled, selection)
 
 
-def _lint_in_worker(path: str, report_unused: bool) -> _FileResult:
+def _lint_in_worker(path: str, report_unused: bool) -> FileResult:
     assert _WORKER is not None, "worker not initialised"
     return _lint_path(path, _WORKER[0], _WORKER[1], report_unused)
 
 
 def _lint_path(
     path: str, compiled: CompiledRegistry, selection: RuleSelection | None, report_unused: bool
-) -> _FileResult:
+) -> FileResult:
+    if is_archive(path):
+        try:
+            handle = open(path, "rb")  # noqa: SIM115  # closed below; the open alone is checked
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
+        with handle:
+            return lint_archive(handle, path, compiled, selection, report_unused)
     try:
         document = read_document(path)
     except BinaryFileError as exc:
-        return _FileResult([], [f"{exc.path or path}: skipped: {exc.message}"], False)
+        return FileResult([], [f"{exc.path or path}: skipped: {exc.message}"], [])
     findings, unused = _lint_document(document, compiled, selection)
-    return _FileResult(findings, unused if report_unused else [], True)
+    return FileResult(findings, unused if report_unused else [], [document.path])
+
+
+def lint_archive(
+    stream: IO[bytes], name: str, compiled: CompiledRegistry, selection: RuleSelection | None, report_unused: bool
+) -> FileResult:
+    """Lint every HTML page of a web archive read from ``stream`` (``name`` names it in messages).
+
+    Findings carry the page's URI as their path, with its capture date and the archive; the
+    notices open with what the archive held and what was skipped, and say so if it was cut short.
+    """
+    tally = ArchiveTally()
+    result = FileResult([], [], [])
+    unused_notices: list[str] = []
+    for page in read_archive(stream, name=name, tally=tally):
+        findings, unused = _lint_document(page.document, compiled, selection)
+        result.findings.extend(f.model_copy(update={"capture_date": page.date, "archive": name}) for f in findings)
+        unused_notices.extend(unused if report_unused else [])
+        result.pages.append(page.uri)
+    result.notices.extend([tally.summary(name), *unused_notices])
+    return result
 
 
 def default_jobs() -> int:
@@ -266,8 +300,7 @@ def lint_paths(
     # Load and compile here, in this process, so a broken registry is reported as the usual
     # file:line error before any worker starts.
     compiled = resolve_registry(registry)
-    report = Report()
-    results: Iterable[_FileResult]
+    results: Iterable[FileResult]
     workers = min(jobs, len(files))
     if workers > 1:
         if "fork" in multiprocessing.get_all_start_methods():
@@ -286,8 +319,15 @@ def lint_paths(
         results = list(
             _progress((_lint_path(f, compiled, selection, report_unused) for f in files), len(files), progress)
         )
+    return merge_results(results)
+
+
+def merge_results(results: Iterable[FileResult]) -> Report:
+    """One report from per-file results in file order, its findings sorted as every run sorts them."""
+    report = Report()
     for result in results:
-        report.files += result.linted
+        report.files += len(result.pages)
+        report.pages.extend(result.pages)
         report.findings.extend(result.findings)
         report.notices.extend(result.notices)
     report.findings.sort(key=Finding.sort_key)
@@ -295,8 +335,8 @@ def lint_paths(
 
 
 def _progress(
-    results: Iterable[_FileResult], total: int, progress: Callable[[int, int], None] | None
-) -> Iterator[_FileResult]:
+    results: Iterable[FileResult], total: int, progress: Callable[[int, int], None] | None
+) -> Iterator[FileResult]:
     for done, result in enumerate(results, 1):
         if progress is not None:
             progress(done, total)

@@ -26,9 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
-
 from claimcheck.errors import BinaryFileError, InputError
 from claimcheck.text.decode import decode_bytes
 from claimcheck.text.document import Document
@@ -71,7 +68,7 @@ class ArchiveTally:
     redirects: int = 0
     failed: int = 0
     undecodable: int = 0
-    #: Why reading stopped early ("truncated at byte 1139"), or None when the archive was whole.
+    #: How the archive is damaged ("the archive is cut short at record 5 (byte 1601)"), or None.
     damage: str | None = None
 
     def summary(self, name: str) -> str:
@@ -87,14 +84,20 @@ class ArchiveTally:
         if skipped:
             line += f"; skipped {', '.join(skipped)}"
         if self.damage:
-            line += f"; the archive {self.damage}, so the rest of it was not read"
+            line += f"; {self.damage}"
         return line
 
 
-class _Records(ArchiveIterator):  # type: ignore[misc]  # warcio has no type hints
+def _records(stream: IO[bytes]) -> Any:
+    """warcio's record iterator over ``stream``."""
+    # Imported here: warcio takes about 100 ms to import, wasted on a run over plain pages.
+    from warcio.archiveiterator import ArchiveIterator
+
+    records = ArchiveIterator(stream)
     # warcio prints a multi-line warning to stderr for a record not followed by its separator; the
     # damage is reported once, on the tally, instead.
-    INC_RECORD = ""
+    records.INC_RECORD = ""
+    return records
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,8 @@ class _Capture:
 
     def body(self) -> bytes:
         """The payload with transfer chunking and Content-Encoding (gzip, deflate) undone, as warcio would."""
+        from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
+
         if self.chunked:
             return bytes(ChunkedDataReader(io.BytesIO(self.raw), decomp_type=self.encoding).read())
         if self.encoding:
@@ -124,7 +129,7 @@ def read_archive(stream: IO[bytes], *, name: str, tally: ArchiveTally) -> Iterat
     on ``tally`` as the pages are read. Raises :class:`~claimcheck.errors.InputError` when not a
     single record can be read (the file is no WARC, or is cut short inside its first record).
     """
-    records = _Records(stream)
+    records = _records(stream)
     iterator = iter(records)
     count = 0
     last_start = 0
@@ -140,12 +145,11 @@ def read_archive(stream: IO[bytes], *, name: str, tally: ArchiveTally) -> Iterat
             # warcio signals a cut or corrupt archive with assorted exceptions (ArchiveLoadFailed, but
             # also AttributeError on a header cut in two and zlib.error on a broken gzip member): any
             # failure while reading records is damage to the archive, reported with what was read.
-            reason = next(iter(str(exc).split("\n")), "").strip() or type(exc).__name__
-            tally.damage = f"cannot be read after record {count} ({reason})"
+            tally.damage = _damage(exc, count + 1, records.offset)
             break
         # warcio bounds a record by its Content-Length; what is left of that bound was never in the file.
         if getattr(record.raw_stream, "limit", 0):
-            tally.damage = f"is truncated inside record {count + 1} (byte {records.get_record_offset()})"
+            tally.damage = f"the archive is cut short at record {count + 1} (byte {records.get_record_offset()})"
             break
         count += 1
         last_start = records.get_record_offset()
@@ -154,7 +158,23 @@ def read_archive(stream: IO[bytes], *, name: str, tally: ArchiveTally) -> Iterat
             tally.pages += 1
             yield page
     if tally.damage and count == 0:
-        raise InputError(f"not a readable web archive: it {tally.damage}", path=name)
+        raise InputError(f"not a readable web archive: {tally.damage}", path=name)
+
+
+def _damage(exc: Exception, record: int, offset: int) -> str:
+    """What a warcio exception says about the archive, as a clause for the notice."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    if isinstance(exc, ArchiveLoadFailed) and "non-chunked gzip" in str(exc):
+        return (
+            "the archive is gzipped as a whole, not record by record, so only its first record was read "
+            "(fix it with 'warcio recompress IN OUT')"
+        )
+    where = f"at record {record} (byte {offset})"
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if isinstance(exc, ArchiveLoadFailed) and lines:
+        return f"the archive is damaged {where}: {lines[0][:200]}"
+    return f"the archive is cut short or damaged {where}"
 
 
 def _tail_damage(stream: IO[bytes], end: int, last_start: int, records_read: int) -> str | None:
@@ -168,7 +188,7 @@ def _tail_damage(stream: IO[bytes], end: int, last_start: int, records_read: int
     size = stream.tell()
     stream.seek(end)
     if stream.read(4096).strip(b"\r\n"):
-        return f"is truncated or damaged after record {records_read} (byte {end} of {size})"
+        return f"the archive is cut short or damaged after record {records_read} (byte {end} of {size})"
     if records_read == 0:
         return None
     stream.seek(last_start)
@@ -179,13 +199,13 @@ def _tail_damage(stream: IO[bytes], end: int, last_start: int, records_read: int
             while not member.eof and (chunk := stream.read(1 << 20)):
                 member.decompress(chunk)
         except zlib.error:
-            return f"has a damaged last record (byte {last_start})"
+            return f"the archive's last record is damaged (byte {last_start})"
         whole = member.eof
     else:
         # A plain WARC record ends with two CRLFs after its block.
         stream.seek(max(size - 4, 0))
         whole = stream.read(4) == b"\r\n\r\n"
-    return None if whole else f"is truncated inside record {records_read} (byte {last_start})"
+    return None if whole else f"the archive's last record is cut short (byte {last_start})"
 
 
 def _capture(record: Any, tally: ArchiveTally) -> _Capture | None:
@@ -211,6 +231,8 @@ def _capture(record: Any, tally: ArchiveTally) -> _Capture | None:
     if content_type is not None and content_type.split(";", 1)[0].strip().lower() not in _HTML_TYPES:
         tally.non_html += 1
         return None
+    from warcio.bufferedreaders import BufferedReader
+
     encoding = (headers.get_header("Content-Encoding") or "identity").strip().lower()
     if encoding != "identity" and encoding not in BufferedReader.get_supported_decompressors():
         tally.undecodable += 1
