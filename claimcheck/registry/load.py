@@ -8,13 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from claimcheck.errors import InputError, RegistryError
 from claimcheck.models import Claim, Reference
-from claimcheck.registry.bibfile import read_bib
 from claimcheck.registry.problems import RegistryProblem
-from claimcheck.registry.yamlfile import load_yaml, node_line, validation_messages
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -89,6 +86,12 @@ def _files(root: Path, pattern: str) -> list[Path]:
 
 
 def _read_claims_file(path: Path, registry: Registry, seen: dict[str, Location]) -> None:
+    # The parsers are imported only when a file is parsed: a registry from the disk cache needs
+    # neither ruamel.yaml nor bibtexparser, and importing them is a tenth of the start-up time.
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from claimcheck.registry.yamlfile import load_yaml, node_line, validation_messages
+
     shown = _display(path)
     try:
         document = load_yaml(_read_text(path), path=shown)
@@ -138,6 +141,8 @@ def _read_claims_file(path: Path, registry: Registry, seen: dict[str, Location])
 
 
 def _read_bib_file(path: Path, registry: Registry) -> None:
+    from claimcheck.registry.bibfile import read_bib
+
     shown = _display(path)
     try:
         text = _read_text(path)
