@@ -7,6 +7,7 @@ Unicode code-point columns, and ``partialFingerprints`` that follow a sentence w
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -33,7 +34,14 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
+_ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
 def _uri(path: str) -> str:
+    if _ABSOLUTE_URI.match(path):
+        # A page read from a web archive is named by its URI, which is kept as captured: only
+        # characters that cannot appear in a URI at all are escaped.
+        return quote(path, safe="/:?#[]@!$&'()*+,;=%._-~")
     return quote(path.replace("\\", "/"), safe="/:._-~")
 
 
