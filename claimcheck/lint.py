@@ -7,6 +7,7 @@ every rule sees the same analysis. A rule never re-parses a page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -61,6 +62,13 @@ class SentenceContext:
     next: SentenceContext | None = field(default=None, repr=False)
     #: A further claim the same sentence makes; only registry-linked (CC1xx) rules run on it.
     secondary: bool = False
+    #: In a references section, or a "Source: ..." line: a citation, not copy.
+    reference: bool = False
+
+    @property
+    def asserts(self) -> bool:
+        """Whether the sentence states anything: questions, navigation and citations do not."""
+        return not self.reference and self.detection.reason not in _NOT_ASSERTING
 
     @property
     def claim(self) -> Claim | None:
@@ -119,7 +127,11 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     """
     analysed: list[SentenceContext] = []
     scope = registry.matcher.in_scope([unit.text for unit in document.units]) if link is None else None
+    in_references = False
     for unit in document.units:
+        if unit.kind == "heading":
+            in_references = _REFERENCE_HEADING.match(unit.text) is not None
+        reference = (in_references and unit.kind != "heading") or _REFERENCE_LINE.match(unit.text) is not None
         previous: SentenceContext | None = None
         previous_group: list[SentenceContext] = []
         for start, end in split_sentences(unit.text):
@@ -129,11 +141,21 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             matches: list[Match] = []
             if link is not None:
                 matches = [Match(link, 1.0, "given", 0, len(text))]
-            elif detection.is_claim or _worth_matching(detection):
+            elif not reference and (detection.is_claim or _worth_matching(detection)):
                 matches = registry.matcher.match_all(text, scope)
             group = [
                 SentenceContext(
-                    text, unit, start, end, features, detection, match, registry, previous, secondary=number > 0
+                    text,
+                    unit,
+                    start,
+                    end,
+                    features,
+                    detection,
+                    match,
+                    registry,
+                    previous,
+                    secondary=number > 0,
+                    reference=reference,
                 )
                 for number, match in enumerate(matches or [None])
             ]
@@ -145,6 +167,12 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
 
 
 _NOT_ASSERTING = STRUCTURAL - {HEADING}
+_REFERENCE_HEADING = re.compile(
+    r"^\s*(?:references?|sources?|bibliography|citations?|works cited|further reading|literature|studies cited)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+_REFERENCE_LINE = re.compile(r"^\s*(?:references?|sources?|citations?|cited)\s*:", re.IGNORECASE)
 
 
 def _worth_matching(detection: Detection) -> bool:
@@ -210,6 +238,8 @@ def lint_document(
     sentence_rules = [r for r in rules_in(Scope.SENTENCE) if selection.enabled(r.code)]
     linked_rules = [r for r in sentence_rules if r.family == "CC1xx"]
     for sentence in sentences:
+        if not sentence.asserts:
+            continue
         rules = linked_rules if sentence.secondary else sentence_rules
         findings.extend(_apply(document, rules, selection, sentence, sentence))
     page = PageContext(document, sentences, registry)

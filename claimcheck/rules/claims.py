@@ -87,11 +87,10 @@ def contradicted_claim(context: SentenceContext) -> Iterator[Hit]:
 #: "a 2020 meta-analysis of ... found that ...". It describes a result rather than promising one.
 REPORTED_FINDING = re.compile(
     r"\b(?:in|during|across)\s+(?:an?|one|two|three|several|some|these|the|that|this|\d+)?\s*"
-    r"(?:(?:small|large|early|recent|clinical|randomi[sz]ed|controlled|placebo-controlled|published|open-label|"
-    r"withdrawal|pivotal|phase)\s+){0,3}(?:trials?|stud(?:y|ies)|meta-analys[ie]s|reviews?)\b"
+    r"(?:[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|meta-analys[ie]s|reviews?)\b"
     r"(?:\s+(?:of|in|with|among|involving|that|which|where)\b|\s*,)|"
-    r"\b(?:an?|one|the|this|that|\d{4})\s+(?:[\w-]+\s+){0,4}?(?:trial|study|meta-analysis|review|analysis)\b"
-    r"[^.;]{0,120}?\b(?:found|reported|showed|observed|concluded)\b",
+    r"\b(?:an?|one|the|this|that|\d{4})\s+(?:[\w*-]+\s+){0,6}?(?:trial|study|meta-analysis|review|analysis)\b"
+    r"[^.;]{0,160}?\b(?:found|reported|showed|observed|concluded|assigned|enrolled|randomi[sz]ed|compared|followed)\b",
     re.IGNORECASE,
 )
 

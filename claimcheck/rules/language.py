@@ -28,7 +28,14 @@ def _first_unnegated(pattern: re.Pattern[str], text: str) -> re.Match[str] | Non
 SUPERLATIVE = re.compile(
     r"\b(?:best|safest|finest|leading|foremost|premier|top[- ]rated|world[- ]class|unmatched|unrivall?ed|"
     r"unparalleled|most (?:highly )?(?:experienced|trained|qualified|trusted|advanced|effective|respected|skilled|"
-    r"innovative))\b|#\s?1\b|\bnumber[- ]one\b|\bthe only (?:clinic|provider|treatment|therapy|center|centre)\b",
+    r"innovative))\b|#\s?1\b|\bnumber[- ]one\b|\bthe only (?:clinic|provider|treatment|therapy|center|centre)\b|"
+    r"\b(?:highest|best) (?:success|response|satisfaction) rates?\b|\b(?:five|5)[- ]star (?:reviews?|ratings?|rated)\b",
+    re.IGNORECASE,
+)
+_RANKING = re.compile(
+    r"#\s?1\b|\bnumber[- ]one\b|\btop[- ]rated\b|\b(?:highest|best) (?:success|response|satisfaction) rates?\b|"
+    r"\bworld[- ]class\b|\bunmatched\b|\bunparalleled\b|\bunrivall?ed\b|"
+    r"\b(?:five|5)[- ]star (?:reviews?|ratings?|rated)\b",
     re.IGNORECASE,
 )
 _NOT_SUPERLATIVE = re.compile(
@@ -52,9 +59,10 @@ _NOT_SUPERLATIVE = re.compile(
     fix="Describe concrete, checkable facts: 'Our infusions are given by board-certified anesthesiologists.'",
 )
 def superlative(context: SentenceContext) -> Iterator[Hit]:
-    if not context.is_claim:
-        return
-    for found in SUPERLATIVE.finditer(context.text):
+    # "#1 rated" and "highest success rate" claim a ranking wherever they stand; "best" or
+    # "leading" only in a sentence that makes a claim ("the best way to reach us is by phone").
+    candidates = SUPERLATIVE.finditer(context.text) if context.is_claim else _RANKING.finditer(context.text)
+    for found in candidates:
         if _NOT_SUPERLATIVE.match(context.text, found.start()) or negated(context.text, found.start()):
             continue
         yield Hit(f"Superlative '{found.group()}' needs substantiation.", found.start(), found.end())
@@ -134,7 +142,9 @@ def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
 
 _CURE = re.compile(
     r"\b(?:cure[sd]?|curing|guarantee[sd]?|guaranteeing|permanent(?:ly)?|miracle|miraculous|once and for all|"
-    r"forever)\b|\b100\s?%(?!\s+(?:of (?:the )?(?:proceeds|profits)))",
+    r"forever)\b|\b100\s?%\s+(?:of\s+(?:patients|people|clients|users|cases|participants|customers)|effective|"
+    r"success(?:ful)?|safe|guaranteed|results?|satisfaction|cure|natural|risk[- ]free)\b|"
+    r"\b100\s?%\s+(?:of\s+the\s+time)\b",
     re.IGNORECASE,
 )
 
@@ -283,10 +293,17 @@ def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
 
 
 _TESTIMONIAL = re.compile(
-    r"\b(?:changed|saved) my life\b|\bI (?:felt|feel|was|had|noticed|could|can|finally)\b|\bmy (?:depression|anxiety|"
-    r"pain|ptsd|life|symptoms)\b|\b(?:patients|clients|people|customers|users)\s+(?:often |frequently |commonly )?"
-    r"(?:tell|report|say|describe|rave)\b|\b(?:some|many|most|countless)\s+(?:people|patients|clients)\s+"
-    r"(?:report|say|describe|tell)\b|\btestimonials?\b|\b5[- ]star\b",
+    r"\b(?:changed|saved|gave me) my life\b|\bmy life back\b|\bI (?:felt|feel|was|had|noticed|could|can|finally)\b|"
+    r"\bmy (?:depression|anxiety|pain|ptsd|life|symptoms)\b|\b(?:patients|clients|people|customers|users)\s+"
+    r"(?:often |frequently |commonly )?(?:tell|report|say|describe|rave)\b|\b(?:some|many|most|countless)\s+"
+    r"(?:people|patients|clients)\s+(?:report|say|describe|tell)\b",
+    re.IGNORECASE,
+)
+# A first-person report of a change: "the fog was gone", "I'm playing tennis again", "I've lost 62 pounds".
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my)\b", re.IGNORECASE)
+_CHANGE = re.compile(
+    r"\b(?:gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|"
+    r"free of|off (?:my|of|two|all))\b",
     re.IGNORECASE,
 )
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
@@ -311,10 +328,15 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     if context.text.rstrip().endswith("?"):  # "How fast will I feel better?" asks; it reports nothing
         return
     found = _TESTIMONIAL.search(context.text)
-    if not found:
+    change = _CHANGE.search(context.text) if _FIRST_PERSON.search(context.text.replace("\u2019", "'")) else None
+    if not found and not change:
         return
     categories = set(context.detection.categories)
     if context.claim is not None:
         categories.add(context.claim.category)
-    severity = Severity.WARNING if categories & _EFFECT_CATEGORIES else None
-    yield Hit(f"Anecdote offered as evidence: '{found.group()}'.", found.start(), found.end(), severity)
+    # An anecdote that reports an outcome is offered as evidence of effect.
+    severity = Severity.WARNING if change or categories & _EFFECT_CATEGORIES else None
+    if found:
+        yield Hit(f"Anecdote offered as evidence: '{found.group()}'.", found.start(), found.end(), severity)
+    elif change:
+        yield Hit(f"First-person report of an outcome ('{change.group()}') offered as evidence.", severity=severity)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.models import Claim, Grade, Severity, Stance, StudyDesign, Verdict
+from claimcheck.grow.placeholders import placeholders
+from claimcheck.models import Claim, Grade, ReviewStatus, Severity, Stance, StudyDesign, Verdict
 from claimcheck.registry.load import Location, Registry
 from claimcheck.registry.patterns import UnsafePatternError, compile_pattern
 from claimcheck.registry.problems import RegistryProblem
@@ -271,3 +272,33 @@ def verdict_without_evidence(registry: Registry) -> Iterator[RegistryProblem]:
                 "CC409",
                 f"claim '{claim.id}' is contradicted but cites no contradicting evidence",
             )
+
+
+@rule(
+    "CC415",
+    "draft-claim",
+    Severity.WARNING,
+    Scope.REGISTRY,
+    summary="A claim still in draft, or approved with TODO placeholders left in it.",
+    explanation=(
+        "`claimcheck extract` writes each unregistered claim as a draft: review status draft, verdict "
+        "unsupported, grade very-low, max_strength none and TODO text where a reviewer must judge. Those "
+        "placeholders make lint flag the wording (CC102) rather than pass it, but the verdict is nobody's yet: "
+        "a draft needs a reviewer before the registry speaks for it, and an approved claim must not keep a "
+        "TODO from its draft."
+    ),
+    example="review: {status: draft}, or grade_rationale: 'TODO: why this grade' on an approved claim",
+    fix="Review it (`claimcheck claims review`, or `claimcheck claims set ID field=value ...`) and approve it.",
+)
+def draft_claim(registry: Registry) -> Iterator[RegistryProblem]:
+    for claim in registry.claims:
+        where = _at(registry, claim)
+        left = placeholders(claim)
+        if claim.review.status is ReviewStatus.DRAFT:
+            todo = f"; TODO in {', '.join(left)}" if left else ""
+            message = f"claim '{claim.id}' is a draft: review and approve it{todo}"
+        elif left:
+            message = f"claim '{claim.id}' is approved but still has TODO placeholders in {', '.join(left)}"
+        else:
+            continue
+        yield RegistryProblem(where.path, where.line, "CC415", message, Severity.WARNING)

@@ -55,7 +55,7 @@ def test_rule_is_excused(lint: Lint, code: str, text: str) -> None:
 
 
 def test_cc208_is_info_unless_offered_as_evidence_of_effect(lint: Lint) -> None:
-    findings = lint("Our testimonials page has more stories.")
+    findings = lint("Patients tell us our staff are kind.")
     info = [f for f in findings if f.code == "CC208"]
     assert info and info[0].severity.value == "info"
     findings = lint("Patients tell us they feel better within hours of their first widgetamine infusion.")
@@ -73,3 +73,33 @@ def test_html_markup_does_not_hide_triggers_and_columns_point_into_source(lint: 
     html = "<p>Widgetamine is <strong>very</strong> safe.</p>"
     finding = next(f for f in lint(html, format="html") if f.code == "CC202")
     assert html[finding.column - 1 :].startswith("very</strong> safe")
+
+
+def test_first_person_outcome_is_a_testimonial_warning(lint: Lint) -> None:
+    findings = [
+        f for f in lint("After my third session the fog was gone and I went back to work.") if f.code == "CC208"
+    ]
+    assert findings and findings[0].severity.value == "warning"
+
+
+def test_the_word_testimonials_is_not_an_anecdote(lint: Lint) -> None:
+    assert "CC208" not in codes(lint("Testimonials reflect individual experiences and are not a guarantee of results."))
+
+
+def test_hundred_percent_as_a_quantity_is_not_a_guarantee(lint: Lint) -> None:
+    assert "CC204" not in codes(lint("During treatment you breathe close to 100% oxygen."))
+    assert "CC204" in codes(lint("Widgetamine works for 100% of patients."))
+
+
+def test_ranking_claims_fire_without_claim_detection(lint: Lint) -> None:
+    assert "CC201" in codes(lint("America's #1 rated widgetamine program."))
+    assert "CC201" not in codes(lint("The finest coffee in town is next door to our office."))
+
+
+def test_reference_sections_are_not_linted(lint: Lint) -> None:
+    page = (
+        "# Widgetamine\n\nWidgetamine may lift low mood.\n\n## References\n\n"
+        "1. Smith A. Widgetamine is safe and effective for low mood. J Examples. 2020;1:1-9.\n"
+    )
+    findings = lint(page, format="markdown")
+    assert not any(f.line == 7 for f in findings), findings
