@@ -21,7 +21,7 @@ from claimcheck.models import Severity
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 LINT_FORMATS = ("text", "json", "sarif", "github", "csv", "html")
-CLAIMS_FORMATS = ("text", "json", "csv")
+CLAIMS_FORMATS = ("text", "json", "csv", "claimreview")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,11 +77,37 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("dir", nargs="?", metavar="DIR", help="registry folder (default: the shipped registry)")
     registry_commands.add_parser("schema", help="print the JSON Schema of claim files")
 
-    claims = commands.add_parser("claims", help="list registry claims, or show one")
-    claims.add_argument("action", nargs="?", choices=("list", "show"), default="list")
-    claims.add_argument("id", nargs="?", metavar="ID", help="claim id (with 'show')")
+    claims = commands.add_parser(
+        "claims", help="list or show registry claims (or export them as ClaimReview); review drafts; set fields"
+    )
+    claims.add_argument("action", nargs="?", choices=("list", "show", "review", "set"), default="list")
+    claims.add_argument(
+        "id", nargs="?", metavar="ID|FILE", help="claim id (with 'show' and 'set'); a claims file (with 'review')"
+    )
+    claims.add_argument(
+        "assignments",
+        nargs="*",
+        metavar="FIELD=VALUE",
+        help="with 'set': e.g. grade=low verdict=qualified review.status=approved evidence+=BIBKEY",
+    )
     claims.add_argument("--format", choices=CLAIMS_FORMATS, default="text")
     claims.add_argument("--registry", metavar="DIR", help="registry folder with claims/ and references/")
+    claims.add_argument(
+        "--file", metavar="FILE", help="with 'set': the claims file holding ID (default: search the registry)"
+    )
+    claims.add_argument("--reviewer", metavar="NAME", help="with 'review': the name approvals are signed with")
+    claims.add_argument("--publisher", metavar="NAME", help="ClaimReview author (default: each claim's reviewer)")
+    claims.add_argument(
+        "--review-url", metavar="URL", help="ClaimReview url: the page publishing the reviews (default: '#ID')"
+    )
+
+    extract = commands.add_parser("extract", help="draft registry entries for the unregistered claims (CC101) on pages")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="files or folders, as for lint")
+    extract.add_argument("-o", "--output", metavar="FILE", help="drafts file to write, or to add new drafts to")
+    extract.add_argument("--registry", metavar="DIR", help="registry folder (default: the config's, else shipped)")
+    extract.add_argument(
+        "--update", action="store_true", help="also record sentences of registered claims as occurrences in their files"
+    )
 
     refs = commands.add_parser("refs", help="verify references at Crossref and PubMed, add and format BibTeX")
     refs_commands = refs.add_subparsers(dest="refs_command", metavar="ACTION", parser_class=_Parser)
@@ -258,6 +284,16 @@ def _registry(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
+    if args.action in ("review", "set"):
+        from claimcheck.grow import commands as grow
+
+        if args.action == "review":
+            return grow.run_review(args.id, args.registry, args.reviewer)
+        if not args.id:
+            raise ConfigError("'claimcheck claims set' needs a claim id and field=value pairs")
+        return grow.run_set(args.id, args.assignments, args.registry, args.file)
+    if args.assignments:
+        raise ConfigError(f"unexpected arguments: {' '.join(args.assignments)}")
     from claimcheck.registry import load_registry
     from claimcheck.report import claims as render
 
@@ -270,7 +306,12 @@ def _claims(args: argparse.Namespace) -> int:
             claims = [registry.claim(args.id)]
         except KeyError:
             raise ConfigError(f"no claim with id '{args.id}' (see 'claimcheck claims')") from None
-    if args.format == "json":
+    if args.format == "claimreview":
+        from claimcheck.grow.commands import claimreview_text
+
+        one = args.action == "show"
+        sys.stdout.write(claimreview_text(registry, claims, args.publisher, args.review_url, one=one))
+    elif args.format == "json":
         sys.stdout.write(render.render_json(registry, claims))
     elif args.format == "csv":
         sys.stdout.write(render.render_csv(registry, claims))
@@ -279,6 +320,12 @@ def _claims(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render.render_list(registry))
     return EXIT_OK
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from claimcheck.grow.commands import run_extract
+
+    return run_extract(args.paths, args.output, args.registry, args.update)
 
 
 def _refs(args: argparse.Namespace) -> int:
@@ -321,6 +368,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "explain": _explain,
     "registry": _registry,
     "claims": _claims,
+    "extract": _extract,
     "refs": _refs,
 }
 
