@@ -39,6 +39,7 @@ from claimcheck.models import Category, Strength, Unit
 # The cue groups of data/detect/, one file each; every one has a role in a rule below.
 _LEXICONS = (
     "admin",
+    "benefit",
     "comparative",
     "comparative_weak",
     "condition_verbs",
@@ -48,6 +49,7 @@ _LEXICONS = (
     "effect",
     "evidence",
     "frequency",
+    "harm",
     "indication",
     "mechanism",
     "mechanism_phrase",
@@ -55,6 +57,7 @@ _LEXICONS = (
     "outcome",
     "provider",
     "provider_subject",
+    "provider_volume",
     "provider_weak",
     "regulatory_agency",
     "regulatory_phrase",
@@ -145,6 +148,7 @@ _NOT_A_SUBJECT = frozenset(
     {"of", "the", "a", "an", "and", "or", "for", "with", "to", "in", "on", "its", "their", "your", "our", "potential"}
 )
 # Plural nouns that end like verbs: "Immediate Effects Post-Infusion" names a topic.
+_RELATIVE = frozenset({"that", "which", "who"})
 _PLURAL_NOUNS = frozenset({"effects", "benefits", "results", "outcomes", "improvements", "reductions"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs"})
@@ -227,6 +231,7 @@ class _Cues:
         "groups",
         "hits",
         "outcome",
+        "outcome_offsets",
         "population",
         "relation",
         "sentence",
@@ -254,6 +259,7 @@ class _Cues:
         outcomes = conditions + self.hits["outcome"]
         self.effect_offsets = _treatment_effects(sorted(causal + own), outcomes, self.hits["condition_verbs"])
         self.effect = _texts(sentence, self.effect_offsets)
+        self.outcome_offsets = outcomes
         self.outcome = _texts(sentence, outcomes)
         # "brain fog" is an outcome; its "brain" is not a mechanism.
         self.hits["mechanism"] = tuple(hit for hit in self.hits["mechanism"] if not _overlaps(*hit, outcomes))
@@ -272,6 +278,15 @@ class _Cues:
     def __getitem__(self, name: str) -> tuple[str, ...]:
         """The texts of the hits of cue group ``name``, in sentence order."""
         return self.groups[name]
+
+    def harm(self) -> tuple[str, ...]:
+        """Harm words before any effect word or outcome.
+
+        After an effect word a harm is its outcome ("reverses sun damage"); after a condition it
+        describes the disease ("Depression can damage relationships").
+        """
+        first = min((start for start, _ in (*self.effect_offsets, *self.outcome_offsets)), default=len(self.sentence))
+        return _texts(self.sentence, (hit for hit in self.hits["harm"] if hit[0] < first))
 
     def acted_on(self) -> tuple[str, ...]:
         """Mechanism terms after the first effect word: what the treatment is said to act on."""
@@ -299,6 +314,10 @@ def _q(texts: tuple[str, ...]) -> str:
 
 
 def _efficacy(c: _Cues) -> tuple[int, str]:
+    if c["benefit"]:
+        # "gave me my life back": the change and the outcome in one phrase.
+        score = _STRONG if c.lifted else _CLAIM
+        return score, f"benefit {_q(c['benefit'])}"
     if c.effect and c.outcome:
         if not c.asserted_effect():
             return _WEAK, f"unasserted effect {_q(c.effect)}"
@@ -317,7 +336,9 @@ def _efficacy(c: _Cues) -> tuple[int, str]:
 
 
 def _onset(c: _Cues) -> tuple[int, str]:
-    speed = c["onset"] + c.time_upper
+    # A bare time limit next to a condition is a session length ("Pain protocol (up to 4
+    # hours)"); it is a speed only with an effect word.
+    speed = c["onset"] + (c.time_upper if c.effect else ())
     if speed and (c.effect or c.outcome):
         score = _STRONG if c.absolute or c.booster else _CLAIM
         return score, f"speed {_q(speed)} + {_q(c.effect or c.outcome)}"
@@ -342,6 +363,12 @@ def _safety(c: _Cues) -> tuple[int, str]:
         return score, f"safety {_q(c['safety'])}"
     if c["safety_topic"] and (c.absolute or c.booster or c["comparative"]):
         return _WEAK, f"safety topic {_q(c['safety_topic'])}"
+    harm = c.harm()
+    if harm:
+        # A harm is a claim with an assertion around it: "has been linked to bladder damage",
+        # "can destroy red blood cells", "carries risks such as misuse".
+        asserted = c.relation > Strength.NONE or c["side_effect_predicate"] or c["safety_topic"]
+        return (_CLAIM if asserted else _WEAK), f"harm {_q(harm)}"
     return _NONE, ""
 
 
@@ -421,7 +448,9 @@ def _indication(c: _Cues) -> tuple[int, str]:
 def _provider(c: _Cues) -> tuple[int, str]:
     if c["provider"]:
         return _CLAIM, f"provider quality {_q(c['provider'])}"
-    weak = c["provider_weak"]
+    if c["provider_volume"] and c.figure:
+        return _CLAIM, f"provider volume {_q(c.figure)} {_q(c['provider_volume'])}"
+    weak = c["provider_weak"] + c["provider_volume"]
     if weak and c["provider_subject"]:
         return _CLAIM, f"provider {_q(c['provider_subject'])} + {_q(weak)}"
     if weak:
@@ -481,11 +510,13 @@ def _has_predicate(text: str, cues: _Cues) -> bool:
     if _AUXILIARY.search(text):
         return True
     first = _WORD.search(text)
-    for start, end in cues.effect_offsets:
+    for start, end in (*cues.effect_offsets, *cues.hits["benefit"]):
         if first is not None and start == first.start():
             return True  # an imperative: "Regrow Cartilage Without Surgery"
         word = text[start:end].split()[0].lower()
         before = _WORD.findall(text[:start])
+        if before and before[-1].lower() in _RELATIVE:
+            return True  # a relative clause: "A Treatment That Finally Works"
         verb_like = word.endswith("s") and not word.endswith("ss") and word not in _PLURAL_NOUNS
         if verb_like and before and before[-1].lower() not in _NOT_A_SUBJECT:
             return True  # a verb after its subject: "Ketamine Relieves Depression"
