@@ -45,7 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     lint = commands.add_parser("lint", help="lint pages (HTML, Markdown, text) for health claims")
-    lint.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.html .htm .md .markdown .txt)")
+    lint.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files or folders (.html .htm .md .markdown .txt), web archives (.warc .warc.gz)",
+    )
     lint.add_argument("--format", choices=LINT_FORMATS, default="text", help="output format (default: text)")
     lint.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE (atomically)")
     lint.add_argument("--registry", metavar="DIR", help="registry folder with claims/ and references/")
@@ -64,6 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     lint.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
     lint.add_argument("--report-unused", action="store_true", help="list inline suppressions that matched nothing")
+    lint.add_argument(
+        "--group-by",
+        choices=("site",),
+        default=None,
+        help="roll findings up per web site (with --format text, json, csv or html)",
+    )
+    lint.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="lint on this running Dask cluster, e.g. tcp://10.0.0.5:8786 (needs claimcheck[distributed])",
+    )
 
     commands.add_parser("rules", help="list every rule").add_argument(
         "--format", choices=("text", "json", "markdown"), default="text"
@@ -173,17 +189,34 @@ def _lint(args: argparse.Namespace) -> int:
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
         raise ConfigError("-j/--jobs must be at least 1")
+    if args.scheduler and args.jobs is not None:
+        raise ConfigError("-j/--jobs and --scheduler exclude each other: the cluster's workers do the work")
+    if args.group_by and args.format not in ("text", "json", "csv", "html"):
+        raise ConfigError(f"--group-by {args.group_by} works with --format text, json, csv or html")
     path_filter = PathFilter(config.include, config.exclude, loaded.base)
     many = sys.stderr.isatty() and args.format != "github"
-    report = lint_paths(
-        args.paths,
-        registry=registry,
-        selection=selection,
-        jobs=jobs,
-        path_filter=path_filter,
-        report_unused=args.report_unused,
-        progress=_progress_bar if many else None,
-    )
+    if args.scheduler:
+        from claimcheck.distributed import lint_distributed
+
+        report = lint_distributed(
+            args.paths,
+            scheduler=args.scheduler,
+            registry=registry,
+            selection=selection,
+            path_filter=path_filter,
+            report_unused=args.report_unused,
+            progress=_progress_bar if many else None,
+        )
+    else:
+        report = lint_paths(
+            args.paths,
+            registry=registry,
+            selection=selection,
+            jobs=jobs,
+            path_filter=path_filter,
+            report_unused=args.report_unused,
+            progress=_progress_bar if many else None,
+        )
     if args.write_baseline:
         from claimcheck.baseline import write_baseline
 
@@ -198,8 +231,13 @@ def _lint(args: argparse.Namespace) -> int:
             f"baseline {args.baseline}: {result.matched} known finding(s) hidden, {result.gone} entr"
             f"{'y is' if result.gone == 1 else 'ies are'} gone"
         )
-    renderer = importlib.import_module(f"claimcheck.report.{args.format}")
-    _emit(renderer.render(report), args.output)
+    if args.group_by == "site":
+        from claimcheck.report import sites
+
+        _emit(sites.render(report, args.format, risk_rule=selection.enabled(sites.RISK_RULE)), args.output)
+    else:
+        renderer = importlib.import_module(f"claimcheck.report.{args.format}")
+        _emit(renderer.render(report), args.output)
     if args.format != "text" or args.output:
         for notice in report.notices:
             print(f"claimcheck: {notice}", file=sys.stderr)

@@ -10,7 +10,8 @@ Audited pages are hostile input. Their text reaches the HTML only through Jinja2
 and the only links made from data are DOIs and http(s) reference URLs, built here.
 
 The page text is not in the :class:`~claimcheck.api.Report`, so this reporter alone re-reads each
-page that has findings and maps the findings' line:column spans back onto its units of text.
+page that has findings (a page from a web archive, from its archive) and maps the findings'
+line:column spans back onto its units of text. With ``--group-by site`` it also shows the site table.
 """
 
 from __future__ import annotations
@@ -33,9 +34,15 @@ from claimcheck.models import EvidenceItem, Finding, Severity
 from claimcheck.rules.base import catalogue
 from claimcheck.text import Document, read_document
 from claimcheck.text.document import line_starts
+from claimcheck.text.warc import ArchiveTally, read_archive
 
 if TYPE_CHECKING:
     import jinja2
+
+    from claimcheck.report.sites import SiteRow
+
+#: A page read from a web archive: (archive, URI, capture date).
+_ArchivedKey = tuple[str, str, str | None]
 
 #: Pages whose visible text is longer than this show only the passages around their claims,
 #: so that a scraped site of large pages still gives a report a browser opens quickly.
@@ -147,8 +154,8 @@ class _Span:
     hits: list[tuple[int, int]] = field(default_factory=list)
 
 
-def render(report: Report) -> str:
-    """The report as one HTML document (a str; the CLI writes it with ``-o``)."""
+def render(report: Report, *, sites: list[SiteRow] | None = None) -> str:
+    """The report as one HTML document (a str; the CLI writes it with ``-o``), with the site table if given."""
     env = _environment()
     css, js = _asset("report.css"), _asset("report.js")
     pages = _pages(report)
@@ -169,6 +176,7 @@ def render(report: Report) -> str:
         used_rules=[rules[code] for code in codes if code in rules],
         severities=_SEVERITIES,
         no_risk_pages=[p for p in pages if any(f.code == "CC301" for f in p.page_findings)],
+        sites=sites,
         generated=_generated(),
         csp=_csp(css, js),
         css=css,
@@ -259,10 +267,11 @@ def _pages(report: Report) -> list[PageView]:
     by_path: dict[str, list[Finding]] = {}
     for finding in report.findings:
         by_path.setdefault(finding.path, []).append(finding)
+    archived = _archived_documents(report.findings)
     pages: list[PageView] = []
     counter = 0
     for number, (path, findings) in enumerate(by_path.items(), 1):
-        page = _page(number, path, findings)
+        page = _page(number, path, findings, archived)
         for claim in page.claims:
             counter += 1
             claim.number = counter
@@ -270,11 +279,38 @@ def _pages(report: Report) -> list[PageView]:
     return pages
 
 
-def _page(number: int, path: str, findings: list[Finding]) -> PageView:
+def _archived_documents(findings: Iterable[Finding]) -> dict[_ArchivedKey, Document | str]:
+    """The archived pages that have findings, re-read from each archive once: a page's document,
+    or why it cannot be read (the archive was moved since the lint, say)."""
+    wanted: dict[str, set[tuple[str, str | None]]] = {}
+    for f in findings:
+        if f.archive is not None:
+            wanted.setdefault(f.archive, set()).add((f.path, f.capture_date))
+    documents: dict[_ArchivedKey, Document | str] = {}
+    for archive, pages in wanted.items():
+        try:
+            with open(archive, "rb") as stream:
+                for page in read_archive(stream, name=archive, tally=ArchiveTally(), want=pages):
+                    documents.setdefault((archive, page.uri, page.date), page.document)
+        except (OSError, ClaimcheckError) as exc:
+            reason = f"cannot read the archive {archive}: {getattr(exc, 'strerror', None) or exc}"
+            for uri, date in pages:
+                documents.setdefault((archive, uri, date), reason)
+    return documents
+
+
+def _page(number: int, path: str, findings: list[Finding], archived: dict[_ArchivedKey, Document | str]) -> PageView:
     page_level = [f for f in findings if not f.sentence]
     sentence_level = [f for f in findings if f.sentence]
+    first = findings[0]
     try:
-        document = read_document(path)
+        if first.archive is None:
+            document = read_document(path)
+        else:
+            found = archived.get((first.archive, path, first.capture_date), "not found in its archive")
+            if isinstance(found, str):
+                raise ClaimcheckError(found)
+            document = found
     except ClaimcheckError as exc:
         unplaced = _group_by_sentence(sentence_level)
         return PageView(

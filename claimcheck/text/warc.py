@@ -21,7 +21,7 @@ import codecs
 import io
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -122,12 +122,20 @@ class _Capture:
         return self.raw
 
 
-def read_archive(stream: IO[bytes], *, name: str, tally: ArchiveTally) -> Iterator[ArchivePage]:
+def read_archive(
+    stream: IO[bytes],
+    *,
+    name: str,
+    tally: ArchiveTally,
+    want: Container[tuple[str, str | None]] | None = None,
+) -> Iterator[ArchivePage]:
     """The HTML pages of the WARC (plain or gzip) read from ``stream``, in archive order.
 
     ``name`` is how the archive is named in messages. Skipped responses and damage are recorded
-    on ``tally`` as the pages are read. Raises :class:`~claimcheck.errors.InputError` when not a
-    single record can be read (the file is no WARC, or is cut short inside its first record).
+    on ``tally`` as the pages are read. ``want``, if given, holds the (URI, capture date) pairs of
+    the pages to decode and parse; the others are passed over (and not counted). Raises
+    :class:`~claimcheck.errors.InputError` when not a single record can be read (the file is
+    no WARC, or is cut short inside its first record).
     """
     records = _records(stream)
     iterator = iter(records)
@@ -153,7 +161,9 @@ def read_archive(stream: IO[bytes], *, name: str, tally: ArchiveTally) -> Iterat
             break
         count += 1
         last_start = records.get_record_offset()
-        page = _page(capture, tally) if capture is not None else None
+        if capture is None or (want is not None and (capture.uri, capture.date) not in want):
+            continue
+        page = _page(capture, tally)
         if page is not None:
             tally.pages += 1
             yield page

@@ -1,0 +1,183 @@
+"""Lint on a Dask cluster: one task per file or web archive, the same report as a local run.
+
+:func:`lint_bag` builds the pipeline as a :class:`dask.bag.Bag` (one partition, hence one task,
+per file or archive) and :func:`lint_distributed` runs it on a cluster and merges the results
+exactly as :func:`~claimcheck.api.lint_paths` does, so findings come out in the same order.
+
+The registry is loaded once, here: a broken registry is reported before any task runs, and the
+workers need no copy of its files. It travels to each worker once, as one key of the task graph,
+and each worker compiles it on its first task only.
+
+Dask is an optional dependency (``pip install 'claimcheck[distributed]'``), imported only when
+these functions are called, so the core install stays light.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from claimcheck.api import (
+    FileResult,
+    PathFilter,
+    Report,
+    _lint_document,
+    _lint_path,
+    iter_files,
+    lint_archive,
+    merge_results,
+    resolve_registry,
+)
+from claimcheck.errors import BinaryFileError, ConfigError, InputError
+from claimcheck.lint import RuleSelection
+from claimcheck.registry.compiled import CompiledRegistry, compile_registry
+from claimcheck.registry.load import Registry
+from claimcheck.text import decode_bytes, detect_format, parse_document
+from claimcheck.text.warc import is_archive
+
+if TYPE_CHECKING:
+    import dask.bag
+    import distributed
+
+__all__ = ["lint_bag", "lint_distributed"]
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_EXTRA = "pip install 'claimcheck[distributed]'"
+
+
+def _require(module: str) -> ModuleType:
+    """Import a Dask module, or say which extra installs it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise ConfigError(f"linting on Dask needs the 'distributed' extra ({_EXTRA}): {exc}") from None
+
+
+class _Job:
+    """What every task needs besides its file: the registry, the rule selection, the options.
+
+    Dask ships it to each worker once, and the worker compiles the registry on first use and
+    keeps the compiled form for every later task.
+    """
+
+    def __init__(self, registry: Registry, selection: RuleSelection | None, report_unused: bool) -> None:
+        self.registry = registry
+        self.selection = selection
+        self.report_unused = report_unused
+        self._compiled: CompiledRegistry | None = None
+        self._lock = threading.Lock()  # a worker may run several tasks at once, in threads
+
+    def __getstate__(self) -> tuple[Registry, RuleSelection | None, bool]:
+        # The compiled matcher is not sent: compiling is cheap, pickling the automaton is not.
+        return (self.registry, self.selection, self.report_unused)
+
+    def __setstate__(self, state: tuple[Registry, RuleSelection | None, bool]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
+
+    def compiled(self) -> CompiledRegistry:
+        """The compiled registry, built on this worker's first call."""
+        with self._lock:
+            if self._compiled is None:
+                self._compiled = compile_registry(self.registry)
+            return self._compiled
+
+
+def _items(paths_or_uris: Iterable[str | Path], path_filter: PathFilter | None) -> list[str]:
+    """Local files as lint_paths finds them (walked, filtered, sorted), then URLs as given."""
+    given = [str(p) for p in paths_or_uris]
+    local = [p for p in given if not _URL.match(p)]
+    urls = list(dict.fromkeys(p for p in given if _URL.match(p)))
+    return [str(p) for p in iter_files(local, path_filter)] + urls
+
+
+def _lint_item(item: str, job: _Job) -> FileResult:
+    """Lint one file, archive or URL on a worker."""
+    compiled = job.compiled()
+    if not _URL.match(item):
+        return _lint_path(item, compiled, job.selection, job.report_unused)
+    # fsspec comes with dask; it opens s3://, gs://, http(s)://, file://... when their packages are installed.
+    import fsspec
+
+    try:
+        with fsspec.open(item, "rb") as handle:
+            if is_archive(item):
+                return lint_archive(handle, item, compiled, job.selection, job.report_unused)
+            data = handle.read()
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read: {exc}", path=item) from exc
+    try:
+        source = decode_bytes(data, path=item)
+    except BinaryFileError as exc:
+        return FileResult([], [f"{item}: skipped: {exc.message}"], [])
+    document = parse_document(source, format=detect_format(item), path=item)
+    findings, unused = _lint_document(document, compiled, job.selection)
+    return FileResult(findings, unused if job.report_unused else [], [item])
+
+
+def lint_bag(
+    paths_or_uris: Iterable[str | Path],
+    *,
+    registry: Registry | str | Path | None = None,
+    selection: RuleSelection | None = None,
+    path_filter: PathFilter | None = None,
+    report_unused: bool = False,
+) -> dask.bag.Bag:
+    """A bag of :class:`~claimcheck.api.FileResult`, one per file or web archive, in file order.
+
+    Local paths are expanded as :func:`~claimcheck.api.lint_paths` expands them and must be
+    readable at the same paths on the workers (a shared filesystem). URLs (``s3://…``,
+    ``file://…``) are opened on the workers with fsspec, one file each, after the local files.
+    ``merge_results(bag.compute())`` is the report ``lint_paths`` gives for the same input.
+    """
+    bag: Any = _require("dask.bag")
+    delayed: Any = _require("dask.delayed")
+    items = _items(paths_or_uris, path_filter)
+    job = _Job(resolve_registry(registry).registry, selection, report_unused)
+    # One graph key for the job: each worker receives the registry once, not once per task.
+    shared = delayed.delayed(job, traverse=False)
+    result: dask.bag.Bag = bag.from_sequence(items, partition_size=1).map(_lint_item, shared)
+    return result
+
+
+def lint_distributed(
+    paths_or_uris: Iterable[str | Path],
+    *,
+    scheduler: str | distributed.Client,
+    registry: Registry | str | Path | None = None,
+    selection: RuleSelection | None = None,
+    path_filter: PathFilter | None = None,
+    report_unused: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Lint on a running Dask cluster: the report :func:`~claimcheck.api.lint_paths` gives, in the same order.
+
+    ``scheduler`` is the scheduler's address (``tcp://10.0.0.5:8786``) or a connected client.
+    An unreadable file raises on the client as it would locally.
+    """
+    dist: Any = _require("distributed")
+    bag: Any = lint_bag(
+        paths_or_uris, registry=registry, selection=selection, path_filter=path_filter, report_unused=report_unused
+    )
+    owned = isinstance(scheduler, str)
+    if isinstance(scheduler, str):
+        try:
+            client = dist.Client(scheduler, timeout="20s", set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    else:
+        client = scheduler
+    try:
+        futures = client.compute(bag.to_delayed())
+        if progress is not None:
+            for done, _ in enumerate(dist.as_completed(futures), 1):
+                progress(done, len(futures))
+        partitions: list[list[FileResult]] = client.gather(futures)
+    finally:
+        if owned:
+            client.close()
+    return merge_results(result for partition in partitions for result in partition)
