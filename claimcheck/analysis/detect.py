@@ -103,9 +103,12 @@ _TIME_UNITS = frozenset(unit for unit in Unit if unit.seconds is not None)
 
 # Reference-list entries: a journal citation ("2013;170(10):1134", "2015;(6):CD004123"), a
 # publisher and year at the end ("Silver Spring, MD: FDA; 2019."), a Vancouver author list
-# ("Murrough JW, Iosifescu DV, ... et al.") with "et al." or a year, or a paper title.
+# ("Murrough JW, Iosifescu DV, ... et al.") with "et al." or a year, or a paper title. Article
+# numbers may carry letters ("2015;(6):CD004123"); a press release ends on its date.
 _JOURNAL = re.compile(
-    r"\b(?:19|20)\d{2}\s*;\s*\d*\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[A-Za-z]?\d|[:;]\s*(?:19|20)\d{2}\s*[.;]?\s*$"
+    r"\b(?:19|20)\d{2}\s*;\s*\d*\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[A-Za-z]{0,2}\d|[:;]\s*(?:19|20)\d{2}\s*[.;]?\s*$"
+    r"|\b(?:news|press) release,?\s[^.;]{0,30}\b(?:19|20)\d{2}\.?\s*$",
+    re.IGNORECASE,
 )
 # A paper title split from its entry by the sentence splitter: "Side-effects associated with
 # ketamine use in depression: a systematic review."
@@ -114,7 +117,9 @@ _PAPER_TITLE = re.compile(
     r"cohort|report)\b[^:;]{0,60}$",
     re.IGNORECASE,
 )
-_AUTHORS = re.compile(r"^\s*(?:\[\d+\]\s*|\d+\.\s+)?(?:[A-Za-z][\w'’-]*\s+){1,4}[A-Z]{1,3}[,.]\s")
+_AUTHORS = re.compile(
+    r"^\s*(?:\[\d+\]\s*|\d+\.\s+|(?:References?|Sources?|Ref)\s*:\s*)?(?:[A-Za-z][\w'’-]*\s+){1,4}[A-Z]{1,3}[,.]\s"
+)
 _ET_AL_OR_YEAR = re.compile(r"\bet al\b|\b(?:19|20)\d{2}\b")
 
 # Logistics: prices, discounts, clock times, phone numbers, street addresses, US ZIP codes and

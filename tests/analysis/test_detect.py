@@ -46,6 +46,24 @@ from claimcheck.models import Category, Strength
             "In a trial of 120 adults with knee osteoarthritis, pain scores fell by 30% at 12 weeks [2].",
             Category.EFFICACY,
         ),
+        # Everyday, figurative and testimonial wording.
+        ("After a course of chelation I got my energy back.", Category.EFFICACY),
+        ("Since my second session of neurofeedback, I sleep through the night.", Category.EFFICACY),
+        ("Two sessions later I'm walking again!", Category.EFFICACY),
+        ("Our laser therapy tightens sagging skin and erases fine lines.", Category.EFFICACY),
+        ("Microneedling boosts collagen by 50% in six weeks.", Category.EFFICACY),
+        ("Clients feel lighter after just two sessions.", Category.ONSET),
+        ("Ozone therapy keeps joint pain away for a year or longer.", Category.DURABILITY),
+        ("An hour in our sauna does more for sore muscles than a massage.", Category.COMPARATIVE),
+        ("Denver's #1 rated cryotherapy studio.", Category.PROVIDER),
+        ("Over 20,000 treatments performed.", Category.PROVIDER),
+        ("Thousands of 5-star reviews from happy patients.", Category.PROVIDER),
+        ("Our acupuncturists hold certification from a national board.", Category.PROVIDER),
+        ("Chelation has been linked to kidney damage and dangerous drops in calcium.", Category.SAFETY),
+        ("A brief surge in heart rate during the session is the most common reaction.", Category.SIDE_EFFECTS),
+        ("We will not prescribe semaglutide if you have a history of pancreatitis.", Category.CONTRAINDICATION),
+        ("If you take blood thinners, check with your doctor before treatment.", Category.CONTRAINDICATION),
+        ("These claims have not been reviewed by any regulatory authority.", Category.REGULATORY),
     ],
 )
 def test_claims_and_their_first_category(sentence: str, category: Category) -> None:
@@ -68,6 +86,13 @@ def test_claims_and_their_first_category(sentence: str, category: Category) -> N
         "Individual results may vary.",
         "Email us at hello@example.com with any questions.",
         "Depression affects how you feel, think and handle daily activities.",
+        "Depression can damage relationships and careers.",
+        "Back pain package (up to 2 hours)",
+        "Your supplements ship within two business days.",
+        "Most insurers cover physiotherapy for back pain after a referral.",
+        "A licensed nurse will start your IV.",
+        "You can return to work the same day.",
+        "Please talk to your doctor before stopping any medication.",
     ],
 )
 def test_non_claims(sentence: str) -> None:
@@ -86,6 +111,13 @@ def test_reference_list_entries_are_not_claims() -> None:
     # The sentence splitter may cut the title from its authors and journal.
     title = "Hyperbaric oxygen for chronic wounds: a systematic review and meta-analysis."
     assert detect_claim(title).reason == REFERENCE
+    # A "Reference:" label, an article number with letters, a press release ending on its date.
+    cochrane = (
+        "Reference: Smith J, Lee K, et al. Cryotherapy for knee pain. Cochrane Database Syst Rev. 2019;(3):CD012345."
+    )
+    assert detect_claim(cochrane).reason == REFERENCE
+    release = "FDA approves a new device for migraine. News release, June 2, 2021."
+    assert detect_claim(release).reason == REFERENCE
     # A unit the reader already knows is a reference entry is one whatever its words.
     assert detect_claim("Ketamine cures depression.", kind="reference").reason == REFERENCE
 
@@ -118,6 +150,8 @@ def test_questions_are_not_claims(text: str, kind: str) -> None:
         ("Relief From Migraines Can Start in Minutes", True),  # a modal: it states something
         ("Lose Weight Without Dieting", True),  # an imperative
         ("Cryotherapy Relieves Arthritis Pain", True),  # a verb after its subject
+        ("The Migraine Treatment That Actually Works", True),  # a relative clause
+        ("Age Backwards", True),  # an imperative benefit
     ],
 )
 def test_headings_are_claims_only_with_a_predicate(heading: str, is_claim: bool) -> None:
