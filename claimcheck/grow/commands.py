@@ -15,6 +15,7 @@ from claimcheck.config import load_config
 from claimcheck.errors import ConfigError
 from claimcheck.grow.assign import parse_assignment, set_fields
 from claimcheck.grow.edit import claim_files, find_claim
+from claimcheck.models import Claim, ReviewStatus
 from claimcheck.registry.load import Registry, load_registry, read_registry
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -63,17 +64,12 @@ def run_extract(paths: Sequence[str], output: str | None, registry: str | None, 
     return EXIT_OK
 
 
-def _review_registry(root: Path | None) -> Registry:
-    # Review must open even when some other file of the registry does not load: that is what it fixes.
-    return read_registry(root)
-
-
 def run_review(file: str | None, registry: str | None, reviewer: str | None) -> int:
     """``claimcheck claims review``: walk the drafts of FILE, or of every claims file of the registry."""
     from claimcheck.grow.review import review
 
-    root = registry_dir(registry)
-    loaded = _review_registry(root)
+    # Read, not loaded: review must open even when another file of the registry does not validate.
+    loaded = read_registry(registry_dir(registry))
     files = [Path(file)] if file else claim_files(loaded.root)
     summary = review(files, loaded, reviewer=reviewer)
     _note(f"review: {summary}")
@@ -85,7 +81,7 @@ def run_set(claim_id: str, assignments: Sequence[str], registry: str | None, fil
     if not assignments:
         raise ConfigError("'claimcheck claims set ID' needs at least one field=value")
     parsed = [parse_assignment(text) for text in assignments]
-    loaded = _review_registry(registry_dir(registry))
+    loaded = read_registry(registry_dir(registry))
     files = [Path(file)] if file else claim_files(loaded.root)
     try:
         claims_file, index = find_claim(files, claim_id)
@@ -95,3 +91,17 @@ def run_set(claim_id: str, assignments: Sequence[str], registry: str | None, fil
     set_fields(claims_file, index, parsed, loaded.references)
     _note(f"set {', '.join(a.field for a in parsed)} on {claim_id} in {claims_file.display}")
     return EXIT_OK
+
+
+def claimreview_text(
+    registry: Registry, claims: Sequence[Claim], publisher: str | None, review_url: str | None, *, one: bool
+) -> str:
+    """``claimcheck claims --format claimreview``: JSON-LD for the approved claims (``one``: the claim shown)."""
+    from claimcheck.grow.claimreview import render_claimreview
+
+    if one and claims[0].review.status is not ReviewStatus.APPROVED:
+        raise ConfigError(f"claim '{claims[0].id}' is a draft: only approved claims are published")
+    text, notices = render_claimreview(claims, registry.references, publisher=publisher, review_url=review_url)
+    for notice in notices:
+        _note(notice)
+    return text
