@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, detect_claim
 from claimcheck.analysis.features import Features, extract_features
@@ -136,8 +136,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         previous_group: list[SentenceContext] = []
         for start, end in split_sentences(unit.text):
             text = unit.text[start:end]
-            features = extract_features(text)
-            detection = detect_claim(text, kind=unit.kind, features=features)
+            features, detection = _read_sentence(text, unit.kind)
             matches: list[Match] = []
             if link is not None:
                 matches = [Match(link, 1.0, "given", 0, len(text))]
@@ -164,6 +163,15 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             previous, previous_group = group[0], group
             analysed.extend(group)
     return analysed
+
+
+@lru_cache(maxsize=8192)
+def _read_sentence(text: str, kind: str) -> tuple[Features, Detection]:
+    # Features and detection depend on the sentence and its unit kind alone, and both are
+    # immutable: a sentence that recurs (navigation, footers, calls to action and boilerplate
+    # repeated on every page of a site) is read once per process.
+    features = extract_features(text)
+    return features, detect_claim(text, kind=kind, features=features)
 
 
 _NOT_ASSERTING = STRUCTURAL - {HEADING}
