@@ -168,7 +168,7 @@ class Session:
         """What the reviewer needs to judge a draft."""
         console = self.console
         console.rule(f"[bold]{escape(claim.id)}[/bold]")
-        console.print(f"{escape(claims_file.display)}:{claims_file.line(index)}  [{claim.category.value}]")
+        console.print(escape(f"{claims_file.display}:{claims_file.line(index)}  [{claim.category.value}]"))
         for line in _comment_above(claims_file, index):
             console.print(f"[dim]  {escape(line)}[/dim]")
         console.print(f"Statement: {escape(claim.statement)}")

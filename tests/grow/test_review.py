@@ -87,6 +87,7 @@ def test_scripted_review_approves_a_draft_and_keeps_comments(registry: Path, dra
     )
     assert (summary.approved, summary.kept, summary.stopped) == (1, 0, True)
     shown = out.getvalue()
+    assert f"{drafts}:15  [efficacy]" in shown
     assert "unknown reference 'cas2019' (did you mean cases2019?)" in shown
     assert "Approved wording must lint clean" in shown
     assert "0.38  widgetamine.low-mood.response" in shown  # the merge suggestion is shown to the reviewer
