@@ -18,8 +18,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from claimcheck.models import Claim, Verdict
 from claimcheck.registry.patterns import MAX_PATTERN_INPUT, compile_pattern
@@ -102,6 +103,8 @@ _STOPWORDS = frozenset(
 )
 
 _PHRASE, _KEYWORD = 0, 1
+#: How many recent sentences' links are remembered (the memory is emptied when full).
+_RECENT = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +159,9 @@ class Matcher:
         # Words shared by many claims say nothing about which claim a sentence makes.
         limit = max(3, len(self.claims) // 10)
         self._word_index = {word: claims for word, claims in index.items() if len(claims) <= limit}
+        # Links of recent sentences: a site repeats sentences on every page, and a link depends
+        # only on the sentence and the page's scope.
+        self._recent: dict[tuple[str, frozenset[int] | None, int], list[Match]] = {}
 
     def in_scope(self, page_texts: list[str]) -> frozenset[int]:
         """The claims that may link on a page: those without a subject, and those whose subject it names."""
@@ -177,6 +183,16 @@ class Matcher:
         claims. A further claim counts when it was linked exactly (not fuzzily) by words the
         claims before it did not use, so a general claim never rides along with a more specific one.
         """
+        key = (sentence, scope, most)
+        found = self._recent.get(key)
+        if found is None:
+            found = self._match_all(sentence, scope, most)
+            if len(self._recent) >= _RECENT:
+                self._recent.clear()
+            self._recent[key] = found
+        return list(found)
+
+    def _match_all(self, sentence: str, scope: frozenset[int] | None, most: int) -> list[Match]:
         folded = fold(sentence)
         ranked, touched = self._ranked(sentence, folded, scope)
         if not ranked:
@@ -239,20 +255,28 @@ class Matcher:
         return ranked, touched
 
     def _fuzzy(self, folded: str, touched: set[int], scope: frozenset[int] | None) -> Match | None:
-        shared: Counter[int] = Counter()
-        for word in _content_words(folded):
-            for number in self._word_index.get(word, ()):
-                if scope is None or number in scope:
-                    shared[number] += 1
-        candidates = touched | {number for number, count in shared.items() if count >= _MIN_SHARED_WORDS}
-        text = " ".join(folded.split())
-        best: tuple[float, int] | None = None
-        for number in sorted(candidates):
-            for wording in self._wordings[number]:
-                ratio = fuzz.token_sort_ratio(text, wording, score_cutoff=FUZZY_THRESHOLD)
-                if ratio and (best is None or ratio > best[0]):
-                    best = (ratio, number)
+        index = self._word_index
+        # Counted in C; the scope is applied to the few claims that share enough words.
+        shared = Counter(chain.from_iterable(index[word] for word in _content_words(folded) if word in index))
+        candidates = touched | {
+            number
+            for number, count in shared.items()
+            if count >= _MIN_SHARED_WORDS and (scope is None or number in scope)
+        }
+        ordered = sorted(candidates)
+        numbers = [number for number in ordered for _ in self._wordings[number]]
+        if not numbers:
+            return None
+        wordings = [wording for number in ordered for wording in self._wordings[number]]
+        # One call compares every candidate wording; on a tie the first wording wins, as it would in order.
+        best = process.extractOne(
+            " ".join(folded.split()),
+            wordings,
+            scorer=fuzz.token_sort_ratio,
+            processor=None,
+            score_cutoff=FUZZY_THRESHOLD,
+        )
         if best is None:
             return None
-        score = round(0.8 * best[0] / 100.0, 3)
-        return Match(self.claims[best[1]], score, "fuzzy", 0, len(folded))
+        score = round(0.8 * best[1] / 100.0, 3)
+        return Match(self.claims[numbers[best[2]]], score, "fuzzy", 0, len(folded))
