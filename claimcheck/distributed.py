@@ -153,11 +153,13 @@ def lint_distributed(
     path_filter: PathFilter | None = None,
     report_unused: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    connect_timeout: float = 20.0,
 ) -> Report:
     """Lint on a running Dask cluster: the report :func:`~claimcheck.api.lint_paths` gives, in the same order.
 
-    ``scheduler`` is the scheduler's address (``tcp://10.0.0.5:8786``) or a connected client.
-    An unreadable file raises on the client as it would locally.
+    ``scheduler`` is the scheduler's address (``tcp://10.0.0.5:8786``), given ``connect_timeout``
+    seconds to answer, or a connected client. An unreadable file raises on the client as it
+    would locally.
     """
     dist: Any = _require("distributed")
     bag: Any = lint_bag(
@@ -166,7 +168,7 @@ def lint_distributed(
     owned = isinstance(scheduler, str)
     if isinstance(scheduler, str):
         try:
-            client = dist.Client(scheduler, timeout="20s", set_as_default=False)
+            client = dist.Client(scheduler, timeout=connect_timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     else:

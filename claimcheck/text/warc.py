@@ -140,12 +140,15 @@ def read_archive(
     records = _records(stream)
     iterator = iter(records)
     count = 0
-    last_start = 0
+    last_start = last_length = 0
+    # Where the record after the last whole one starts. warcio's own offset cannot be used once
+    # it has stopped: its final attempt moves the offset to wherever reading ended.
+    end = 0
     while True:
         try:
             record = next(iterator, None)
             if record is None:
-                tally.damage = _tail_damage(stream, records.offset, last_start, count)
+                tally.damage = _tail_damage(stream, end, last_start, last_length, count)
                 break
             capture = _capture(record, tally)
             records.read_to_end(record)
@@ -153,14 +156,15 @@ def read_archive(
             # warcio signals a cut or corrupt archive with assorted exceptions (ArchiveLoadFailed, but
             # also AttributeError on a header cut in two and zlib.error on a broken gzip member): any
             # failure while reading records is damage to the archive, reported with what was read.
-            tally.damage = _damage(exc, count + 1, records.offset)
+            tally.damage = _damage(exc, count + 1, end)
             break
         # warcio bounds a record by its Content-Length; what is left of that bound was never in the file.
         if getattr(record.raw_stream, "limit", 0):
             tally.damage = f"the archive is cut short at record {count + 1} (byte {records.get_record_offset()})"
             break
         count += 1
-        last_start = records.get_record_offset()
+        last_start, last_length = records.get_record_offset(), records.get_record_length()
+        end = records.offset
         if capture is None or (want is not None and (capture.uri, capture.date) not in want):
             continue
         page = _page(capture, tally)
@@ -187,7 +191,7 @@ def _damage(exc: Exception, record: int, offset: int) -> str:
     return f"the archive is cut short or damaged {where}"
 
 
-def _tail_damage(stream: IO[bytes], end: int, last_start: int, records_read: int) -> str | None:
+def _tail_damage(stream: IO[bytes], end: int, last_start: int, last_length: int, records_read: int) -> str | None:
     """Damage the record parser let pass: bytes after the last record, or a last record cut short.
 
     warcio ends quietly when an archive stops inside a record header or a gzip member's trailer.
@@ -212,8 +216,8 @@ def _tail_damage(stream: IO[bytes], end: int, last_start: int, records_read: int
             return f"the archive's last record is damaged (byte {last_start})"
         whole = member.eof
     else:
-        # A plain WARC record ends with two CRLFs after its block.
-        stream.seek(max(size - 4, 0))
+        # A plain WARC record is followed by two CRLFs (warcio's length leaves them out).
+        stream.seek(last_start + last_length)
         whole = stream.read(4) == b"\r\n\r\n"
     return None if whole else f"the archive's last record is cut short (byte {last_start})"
 
