@@ -10,8 +10,7 @@ search does not grow with the number of terms.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -61,9 +60,12 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit(Generic[T]):
-    """A term found in text: its span in the searched text and the value it was added with."""
+class Hit(NamedTuple, Generic[T]):
+    """A term found in text: its span in the searched text and the value it was added with.
+
+    A named tuple rather than a dataclass: a search makes one per hit, and a tuple is built
+    several times faster.
+    """
 
     start: int
     end: int
@@ -112,10 +114,17 @@ class TermSet(Generic[T]):
         for end_index, (length, entries) in self._automaton.iter(folded_text):
             start = end_index - length + 1
             end = end_index + 1
-            first, last = folded_text[start], folded_text[end_index]
-            if _is_word(first) and start > 0 and _is_word(folded_text[start - 1]):
-                continue
-            after_word = _is_word(last) and end < n and _is_word(folded_text[end])
+            # Word boundaries, with the test of _is_word written out: this loop runs for every hit.
+            first = folded_text[start]
+            if start > 0 and (first.isalnum() or first == "_"):
+                before = folded_text[start - 1]
+                if before.isalnum() or before == "_":
+                    continue
+            last = folded_text[end_index]
+            after_word = False
+            if end < n and (last.isalnum() or last == "_"):
+                following = folded_text[end]
+                after_word = following.isalnum() or following == "_"
             for prefix, value in entries:
                 if after_word and not prefix:
                     continue
