@@ -13,6 +13,11 @@ a capitalised word). A candidate is kept unless
 * the word before is an initialism or an initial (U.S., Ph.D., J.) and the next word is not a
   typical sentence opener ("in the U.S. The FDA" splits, "U.S. Food and Drug" does not);
 * it ends a list number at the start of the text ("1. Ketamine ...", "Step 3. Rest ...").
+
+Every step is linear in the text, whatever it holds: pages are hostile input. A run of text
+without a boundary longer than :data:`MAX_SENTENCE` characters (a page of words with no
+punctuation) is cut at its last space before the bound, so no later stage ever sees an
+unbounded "sentence".
 """
 
 from __future__ import annotations
@@ -20,9 +25,21 @@ from __future__ import annotations
 import itertools
 import re
 
-__all__ = ["split_sentences"]
+__all__ = ["MAX_SENTENCE", "split_sentences"]
 
-_CANDIDATE = re.compile(r"(?:[.!?…]+)[\"'”’»)\]]*(?:(?=\s)|(?=[A-Z][a-z]))")
+#: Longest sentence handed on, in characters. Real sentences are far shorter; the feature and
+#: claim detection that follow grow faster than linearly with a sentence's cues, so a longer run
+#: is cut at its last space before this bound (mid-word only when one word is longer). It equals
+#: the registry's pattern input cap, so registry patterns are tried on every sentence.
+MAX_SENTENCE = 2000
+#: Words longer than this are never abbreviations, initials or list numbers: boundary tests look
+#: no further back or ahead, so text without spaces cannot make each test scan the whole text.
+_LONGEST_WORD = 64
+
+# A terminator run starts only where no terminator precedes, and its quantifiers never give
+# back: a run of 50,000 dots with no space after it was otherwise retried from every dot,
+# backtracking through the rest each time (80 s).
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s|[A-Z][a-z])")
 _OPENERS = "\"'“‘«([{"
 _DOMAIN = re.compile(r"(?:https?://|www\.|[a-z0-9-]+\.(?:com|org|net|edu|gov|io|co|us|uk)\b)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
@@ -63,12 +80,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentences, as ``(start, end)`` spans into it.
 
     Spans are stripped of surrounding whitespace, in order, and together cover every
-    non-whitespace character; text with no boundary is one span (and "" none).
+    non-whitespace character; text with no boundary is one span (and "" none), unless it is
+    longer than :data:`MAX_SENTENCE` characters, the most any span holds.
     """
     cuts = [0]
+    # "1. Ketamine" numbers a list item only among the first two words: where the second space is.
+    first_space = text.find(" ")
+    second_space = text.find(" ", first_space + 1) if first_space >= 0 else -1
+    list_end = second_space if second_space >= 0 else len(text)
     for m in _CANDIDATE.finditer(text):
         end = m.end()
-        if end < len(text) and _is_boundary(text, m.start(), end):
+        if end < len(text) and _is_boundary(text, m.start(), end, list_end):
             cuts.append(end)
     cuts.append(len(text))
     spans: list[tuple[int, int]] = []
@@ -78,12 +100,39 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a:
-            spans.append((a, b))
+            _append_bounded(text, a, b, spans)
     return spans
 
 
-def _is_boundary(text: str, start: int, end: int) -> bool:
-    """Whether the terminator run ``text[start:end]`` (closers included) ends a sentence."""
+def _append_bounded(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
+    """Append the stripped run ``text[a:b]``, cut into pieces of at most :data:`MAX_SENTENCE` characters."""
+    while b - a > MAX_SENTENCE:
+        space = text.rfind(" ", a + 1, a + MAX_SENTENCE + 1)
+        cut = space if space > a else a + MAX_SENTENCE
+        end = cut
+        while text[end - 1].isspace():  # stops at text[a], which is not whitespace
+            end -= 1
+        spans.append((a, end))
+        a = cut
+        while text[a].isspace():  # stops before b, since text[b - 1] is not whitespace
+            a += 1
+    spans.append((a, b))
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the word ending at ``end`` starts (after the previous space), or -1 when it is too long to matter."""
+    low = max(0, end - _LONGEST_WORD - 1)
+    space = text.rfind(" ", low, end)
+    if space < 0 and low > 0:
+        return -1
+    return space + 1
+
+
+def _is_boundary(text: str, start: int, end: int, list_end: int) -> bool:
+    """Whether the terminator run ``text[start:end]`` (closers included) ends a sentence.
+
+    ``list_end`` is the offset of the text's second space: a number before it may number a list.
+    """
     terminator = text[start]
     if not text[end].isspace():
         return _is_glued_boundary(text, start, end)
@@ -97,7 +146,9 @@ def _is_boundary(text: str, start: int, end: int) -> bool:
         return False
     if terminator != "." or text.startswith("..", start):
         return True  # "?", "!" and ellipses before anything but lower case
-    word_start = text.rfind(" ", 0, start) + 1
+    word_start = _word_start(text, start)
+    if word_start < 0:
+        return True  # a long word is no abbreviation, initial or list number
     while word_start < start and text[word_start] in _OPENERS:
         word_start += 1
     word = text[word_start:start]
@@ -108,7 +159,7 @@ def _is_boundary(text: str, start: int, end: int) -> bool:
         return False
     if lower in _NUMBERED:
         return not first.isdigit()
-    if word.isdigit() and len(word) <= 2 and text.count(" ", 0, word_start) <= 1:
+    if word.isdigit() and len(word) <= 2 and word_start <= list_end:
         return False  # "1. Ketamine ...", "Step 3. Rest ..." number a list item
     if (len(word) == 1 and word.isupper()) or _INITIALISM.fullmatch(word):
         return _next_word(text, nxt).lower() in _SENTENCE_OPENERS
@@ -119,7 +170,9 @@ def _is_glued_boundary(text: str, start: int, end: int) -> bool:
     """A terminator followed directly by a capitalised word: "depression.While", not "U.S.A" or a domain."""
     if end - start != 1:
         return False
-    word_start = text.rfind(" ", 0, start) + 1
+    word_start = _word_start(text, start)
+    if word_start < 0:
+        return False  # a token that long glued to a capital is code or an address, not two sentences
     word = text[word_start:start]
     if len(word) < 2 or not word[-1].islower() or any(c in word for c in "./@:"):
         return False
@@ -129,6 +182,8 @@ def _is_glued_boundary(text: str, start: int, end: int) -> bool:
 
 
 def _next_word(text: str, start: int) -> str:
-    space = text.find(" ", start)
-    word = text[start:] if space < 0 else text[start:space]
+    # Bounded like _word_start: a longer word is no sentence opener and is cut short here.
+    bound = start + _LONGEST_WORD + 1
+    space = text.find(" ", start, bound)
+    word = text[start:bound] if space < 0 else text[start:space]
     return word.rstrip(".,;:!?\"'”’)")
