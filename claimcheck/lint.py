@@ -141,7 +141,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             if link is not None:
                 matches = [Match(link, 1.0, "given", 0, len(text))]
             elif not reference and (detection.is_claim or _worth_matching(detection)):
-                matches = registry.matcher.match_all(text, scope)
+                matches = registry.matcher.match_all(text, scope, prefer=detection.categories)
             group = [
                 SentenceContext(
                     text,

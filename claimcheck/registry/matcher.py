@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from claimcheck.models import Claim, Verdict
+from claimcheck.models import Category, Claim, Verdict
 from claimcheck.registry.patterns import MAX_PATTERN_INPUT, compile_pattern
 from claimcheck.registry.terms import TermSet, fold
 
@@ -161,7 +161,7 @@ class Matcher:
         self._word_index = {word: claims for word, claims in index.items() if len(claims) <= limit}
         # Links of recent sentences: a site repeats sentences on every page, and a link depends
         # only on the sentence and the page's scope.
-        self._recent: dict[tuple[str, frozenset[int] | None, int], list[Match]] = {}
+        self._recent: dict[tuple[str, frozenset[int] | None, int, frozenset[Category]], list[Match]] = {}
 
     def in_scope(self, page_texts: list[str]) -> frozenset[int]:
         """The claims that may link on a page: those without a subject, and those whose subject it names."""
@@ -176,29 +176,40 @@ class Matcher:
         found = self.match_all(sentence, scope)
         return found[0] if found else None
 
-    def match_all(self, sentence: str, scope: frozenset[int] | None = None, most: int = 3) -> list[Match]:
+    def match_all(
+        self,
+        sentence: str,
+        scope: frozenset[int] | None = None,
+        most: int = 3,
+        prefer: Collection[Category] = (),
+    ) -> list[Match]:
         """The best claim first, then claims made elsewhere in the same sentence.
 
         "Side effects are mild and short-lived, and the benefits outweigh the risks" makes two
         claims. A further claim counts when it was linked exactly (not fuzzily) by words the
         claims before it did not use, so a general claim never rides along with a more specific one.
         """
-        key = (sentence, scope, most)
+        preferred = frozenset(prefer)
+        key = (sentence, scope, most, preferred)
         found = self._recent.get(key)
         if found is None:
-            found = self._match_all(sentence, scope, most)
+            found = self._match_all(sentence, scope, most, preferred)
             if len(self._recent) >= _RECENT:
                 self._recent.clear()
             self._recent[key] = found
         return list(found)
 
-    def _match_all(self, sentence: str, scope: frozenset[int] | None, most: int) -> list[Match]:
+    def _match_all(
+        self, sentence: str, scope: frozenset[int] | None, most: int, prefer: frozenset[Category]
+    ) -> list[Match]:
         folded = fold(sentence)
         ranked, touched = self._ranked(sentence, folded, scope)
         if not ranked:
             fuzzy = self._fuzzy(folded, touched, scope)
             return [fuzzy] if fuzzy else []
-        ranked.sort(key=lambda item: item[:3], reverse=True)
+        # Between exact links of the same strength, the claim of the kind the sentence was detected
+        # as making wins: "breaks the cycle of addiction" is an efficacy claim, not one about abuse.
+        ranked.sort(key=lambda item: (item[0], item[3].claim.category in prefer, *item[1:3]), reverse=True)
         chosen = [ranked[0][3]]
         used = set(ranked[0][3].spans)
         for *_, candidate in ranked[1:]:
