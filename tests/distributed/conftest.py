@@ -1,0 +1,26 @@
+"""A two-process Dask cluster on loopback, started once for the module that asks for it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    distributed = pytest.importorskip(
+        "distributed", reason="Dask is not installed (pip install 'claimcheck[distributed]')"
+    )
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+        ) as cluster,
+        distributed.Client(cluster) as connected,
+    ):
+        yield connected
