@@ -7,6 +7,7 @@ from functools import cached_property
 
 from claimcheck.errors import RegistryError
 from claimcheck.models import Claim, EvidenceItem, Reference, StudyDesign
+from claimcheck.registry.bulk import paused_gc
 from claimcheck.registry.load import Registry
 from claimcheck.registry.matcher import Matcher
 from claimcheck.registry.patterns import UnsafePatternError, compile_pattern
@@ -104,11 +105,13 @@ _LOCK = threading.Lock()
 def compile_registry(registry: Registry) -> CompiledRegistry:
     """Compile a registry, reusing an earlier compilation of the same files in this process."""
     if not registry.fingerprint:  # built in memory, not read from files: nothing to key on
-        return CompiledRegistry(registry)
+        with paused_gc():
+            return CompiledRegistry(registry)
     key = (str(registry.root.resolve()), registry.fingerprint)
     with _LOCK:
         compiled = _CACHE.get(key)
         if compiled is None:
-            compiled = CompiledRegistry(registry)
+            with paused_gc():
+                compiled = CompiledRegistry(registry)
             _CACHE[key] = compiled
         return compiled

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from claimcheck.errors import InputError, RegistryError
 from claimcheck.models import Claim, Reference
+from claimcheck.registry.bulk import paused_gc
 from claimcheck.registry.problems import RegistryProblem
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -227,10 +228,12 @@ def load_registry(path: str | Path | None = None) -> Registry:
     key = None
     if (root / "claims").is_dir():
         key = cache.cache_key(str(root), str(Path.cwd()), registry_fingerprint(root))
-        cached = cache.fetch(key, Registry)
+        with paused_gc():
+            cached = cache.fetch(key, Registry)
         if cached is not None:
             return cached
-    registry = read_registry(path)
+    with paused_gc():
+        registry = read_registry(path)
     fatal = sorted(registry.fatal_problems)
     if fatal:
         first = fatal[0]

@@ -77,6 +77,10 @@ class TermSet(Generic[T]):
 
     def __init__(self, terms: Iterable[tuple[str, T]] = ()) -> None:
         self._automaton = ahocorasick.Automaton()
+        # Entries are gathered per key and put into the automaton on the first search: a key that
+        # many claims share ("depress*" in a large registry) is then stored once, not rebuilt
+        # with each value added. The inner dict keeps the order values were added in.
+        self._pending: dict[str, dict[tuple[bool, T], None]] = {}
         self._count = 0
         self._finished = False
         for term, value in terms:
@@ -90,10 +94,9 @@ class TermSet(Generic[T]):
         key = normalize_term(term.rstrip().rstrip("*"))
         if not key:
             return
-        existing = self._automaton.get(key, None)
-        entries: tuple[tuple[bool, T], ...] = existing[1] if existing else ()
+        entries = self._pending.setdefault(key, {})
         if (prefix, value) not in entries:
-            self._automaton.add_word(key, (len(key), (*entries, (prefix, value))))
+            entries[(prefix, value)] = None
             self._count += 1
 
     def __len__(self) -> int:
@@ -102,6 +105,9 @@ class TermSet(Generic[T]):
     def _ready(self) -> bool:
         if not self._finished:
             self._finished = True
+            for key, entries in self._pending.items():
+                self._automaton.add_word(key, (len(key), tuple(entries)))
+            self._pending = {}
             if self._count:
                 self._automaton.make_automaton()
         return self._count > 0
