@@ -40,7 +40,7 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _PAGE_STATUSES = frozenset({200, 201, 202, 203})
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # decode_bytes already decodes these as a browser does (UTF-8, else Windows-1252 for the Latin-1 family).
-_DEFAULT_CODECS = frozenset({"utf-8", "ascii", "latin-1", "iso8859-1", "cp1252"})
+_DEFAULT_CODECS = frozenset({"utf-8", "ascii", "iso8859-1", "cp1252"})
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _GZIP_MAGIC = b"\x1f\x8b"
 

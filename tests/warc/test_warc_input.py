@@ -120,6 +120,11 @@ def test_charsets_and_content_encodings_are_decoded(tmp_path: Path) -> None:
                 gzip.compress("<p>caf\u00e9</p>".encode()),
                 headers=[("Content-Encoding", "gzip")],
             ),
+            Response(
+                "https://x.example/chunked",
+                b"9\r\n<p>chunke\r\n6\r\nd</p>\n\r\n0\r\n\r\n",
+                headers=[("Transfer-Encoding", "chunked")],
+            ),
             # Wrong labels: UTF-8 bytes that ISO-8859-8 cannot decode, and a charset nobody knows.
             Response(
                 "https://x.example/bad", "<p>naïve “quotes”</p>".encode(), content_type="text/html; charset=iso-8859-8"
@@ -140,12 +145,13 @@ def test_charsets_and_content_encodings_are_decoded(tmp_path: Path) -> None:
         "https://clinic-c.example/cafe": "Our café lounge is completely safe.",
         "https://x.example/ru": "Кетамин",
         "https://x.example/df": "deflated page",
+        "https://x.example/chunked": "chunked",
         "https://x.example/gz": "café",
         "https://x.example/bad": "naïve “quotes”",
         "https://x.example/unknown": "é",
         "https://x.example/sniffed": "sniffed",
     }
-    assert (tally.pages, tally.non_html, tally.damage) == (7, 1, None)
+    assert (tally.pages, tally.non_html, tally.damage) == (8, 1, None)
 
 
 def test_folders_are_walked_for_archives(crawl: Path) -> None:
