@@ -33,6 +33,10 @@ def load_yaml(text: str, *, path: str) -> Any:
         raise RegistryError(f"YAML error: {exc}", path=path) from None
     except RecursionError:
         raise RegistryError("YAML nesting is too deep", path=path) from None
+    except (ValueError, TypeError) as exc:
+        # ruamel's constructors raise these on hostile input: '!!int x' (ValueError), a mapping
+        # key that is an alias of a list (TypeError: unhashable). Still the file's fault, not ours.
+        raise RegistryError(f"YAML value cannot be read: {_clip(str(exc))}", path=path) from None
 
 
 def node_line(node: Any, default: int) -> int:
@@ -75,19 +79,34 @@ def _field_name(loc: Sequence[int | str]) -> str:
     return "".join(parts) or "(entry)"
 
 
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _shown(value: Any) -> str:
+    """A value for a message, bounded: aliases let 1 KB of YAML hold a list of 10**8 items, whose repr never ends."""
+    if isinstance(value, str | int | float | bool) or value is None:
+        return _clip(repr(value))
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple | set):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
 def _describe(error: dict[str, Any]) -> str:
     kind = error.get("type", "")
-    value = error.get("input")
+    value = _shown(error.get("input"))
     ctx = error.get("ctx") or {}
     if kind == "enum":
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
-        return f"{value!r} is not one of {expected}"
+        return f"{value} is not one of {expected}"
     if kind == "missing":
         return "is required"
     if kind == "extra_forbidden":
         return "is not a known field"
     if kind == "string_pattern_mismatch":
-        return f"{value!r} does not match the pattern {ctx.get('pattern')}"
+        return f"{value} does not match the pattern {ctx.get('pattern')}"
     message = str(error.get("msg", "is invalid"))
     return message[0].lower() + message[1:] if message else "is invalid"
 
