@@ -27,7 +27,7 @@ from claimcheck.errors import InputError, RegistryError
 from claimcheck.fileio import atomic_write_text
 from claimcheck.models import Claim
 from claimcheck.registry.load import registry_files
-from claimcheck.registry.yamlfile import load_yaml, node_line, validation_messages
+from claimcheck.registry.yamlfile import load_yaml, node_line, round_trip_yaml, validation_messages
 
 #: Top-level claim keys in the order the model declares them; new keys are inserted in this order.
 CLAIM_KEYS: tuple[str, ...] = tuple(Claim.model_fields)
@@ -39,7 +39,7 @@ _FIRST_ITEM = re.compile(r"^( *)-( +)\S", re.MULTILINE)
 
 def _yaml(text: str) -> YAML:
     """A round-trip dumper set to the file's own sequence indentation (the registry's by default)."""
-    yaml = YAML(typ="rt")
+    yaml = round_trip_yaml()
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a long line the author kept on one line
     found = _FIRST_ITEM.search(text)
