@@ -105,6 +105,8 @@ _STOPWORDS = frozenset(
 _PHRASE, _KEYWORD = 0, 1
 #: How many recent sentences' links are remembered (the memory is emptied when full).
 _RECENT = 8192
+#: How many pages' scopes keep their compiled terms (emptied when full).
+_VIEWS = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,13 +142,16 @@ class Matcher:
         self._groups = [len(claim.match.keywords) for claim in self.claims]
         self._patterns = [[compile_pattern(p) for p in claim.match.patterns] for claim in self.claims]
         self._wordings: list[list[str]] = []
+        # Each claim's terms, kept to compile the smaller automaton of a page's scope.
+        self._claim_terms: list[list[tuple[str, tuple[int, int, int]]]] = []
         index: dict[str, set[int]] = defaultdict(set)
         for number, claim in enumerate(self.claims):
-            for phrase in claim.match.phrases:
-                self._terms.add(phrase, (number, _PHRASE, 0))
+            terms = [(phrase, (number, _PHRASE, 0)) for phrase in claim.match.phrases]
             for group_number, group in enumerate(claim.match.keywords):
-                for term in group:
-                    self._terms.add(term, (number, _KEYWORD, group_number))
+                terms += [(term, (number, _KEYWORD, group_number)) for term in group]
+            for term, value in terms:
+                self._terms.add(term, value)
+            self._claim_terms.append(terms)
             wordings = [" ".join(fold(o.quote).split()) for o in claim.occurrences]
             if claim.verdict in (Verdict.SUPPORTED, Verdict.QUALIFIED):
                 # For an unsupported or contradicted claim the approved wording is the accurate
@@ -158,10 +163,32 @@ class Matcher:
                     index[word].add(number)
         # Words shared by many claims say nothing about which claim a sentence makes.
         limit = max(3, len(self.claims) // 10)
-        self._word_index = {word: claims for word, claims in index.items() if len(claims) <= limit}
+        self._word_index = {word: frozenset(claims) for word, claims in index.items() if len(claims) <= limit}
+        self._views: dict[frozenset[int], tuple[TermSet[tuple[int, int, int]], dict[str, frozenset[int]]]] = {}
         # Links of recent sentences: a site repeats sentences on every page, and a link depends
         # only on the sentence and the page's scope.
         self._recent: dict[tuple[str, frozenset[int] | None, int, frozenset[Category]], list[Match]] = {}
+
+    def _view(self, scope: frozenset[int] | None) -> tuple[TermSet[tuple[int, int, int]], dict[str, frozenset[int]]]:
+        """The terms and fuzzy word index of just the claims in ``scope``, compiled on first use.
+
+        A page names few of the subjects of a large registry, so most claims are out of its scope;
+        searching only its claims' terms keeps the cost of a sentence from growing with the registry
+        ("depress*" in a hundred treatments' claims would otherwise be a hundred hits to discard).
+        Entries keep the registry's order, so hits come in the same order as from the full set.
+        """
+        if scope is None or len(scope) == len(self.claims):
+            return self._terms, self._word_index
+        view = self._views.get(scope)
+        if view is None:
+            terms: TermSet[tuple[int, int, int]] = TermSet(
+                entry for number in sorted(scope) for entry in self._claim_terms[number]
+            )
+            index = {word: claims & scope for word, claims in self._word_index.items() if not claims.isdisjoint(scope)}
+            if len(self._views) >= _VIEWS:
+                self._views.clear()
+            view = self._views[scope] = (terms, index)
+        return view
 
     def in_scope(self, page_texts: list[str]) -> frozenset[int]:
         """The claims that may link on a page: those without a subject, and those whose subject it names."""
@@ -227,10 +254,9 @@ class Matcher:
         """Exact candidates with their ranking keys, and every claim the sentence touched at all."""
         phrase_span: dict[int, tuple[int, int]] = {}
         groups: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
-        for hit in self._terms.search(folded):
+        terms, _ = self._view(scope)
+        for hit in terms.search(folded):
             number, kind, group = hit.value
-            if scope is not None and number not in scope:
-                continue
             if kind == _PHRASE:
                 best = phrase_span.get(number)
                 if best is None or hit.end - hit.start > best[1] - best[0]:
@@ -266,14 +292,10 @@ class Matcher:
         return ranked, touched
 
     def _fuzzy(self, folded: str, touched: set[int], scope: frozenset[int] | None) -> Match | None:
-        index = self._word_index
-        # Counted in C; the scope is applied to the few claims that share enough words.
+        _, index = self._view(scope)
+        # Counted in C, over the claims in scope only.
         shared = Counter(chain.from_iterable(index[word] for word in _content_words(folded) if word in index))
-        candidates = touched | {
-            number
-            for number, count in shared.items()
-            if count >= _MIN_SHARED_WORDS and (scope is None or number in scope)
-        }
+        candidates = touched | {number for number, count in shared.items() if count >= _MIN_SHARED_WORDS}
         ordered = sorted(candidates)
         numbers = [number for number in ordered for _ in self._wordings[number]]
         if not numbers:
