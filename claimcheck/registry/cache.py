@@ -32,7 +32,7 @@ from claimcheck.__about__ import __version__
 T = TypeVar("T")
 
 #: Entries kept; older ones are deleted when a new one is written.
-MAX_ENTRIES = 16
+MAX_ENTRIES = 64
 _SUFFIX = ".pickle"
 
 
