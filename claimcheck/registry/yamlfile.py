@@ -4,7 +4,9 @@ ruamel.yaml's round-trip loader is used because it keeps the line of every key (
 names the line a reviewer must edit) and because the same loader can later write a file back
 with its comments intact. It never constructs Python objects from tags such as
 ``!!python/object``: those stay inert tagged values and then fail validation. Flow collections
-(``[...]``, ``{...}``) may nest at most :data:`MAX_FLOW_DEPTH` deep.
+(``[...]``, ``{...}``) may nest at most :data:`MAX_FLOW_DEPTH` deep, and aliases may not make a
+file stand for more than :data:`MAX_ALIAS_GROWTH` times the values written in it (the "billion
+laughs": 1 KB of nested aliases is a list of 10**8 strings, which validation would walk).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scanner import RoundTripScanner, ScannerError
 
@@ -24,6 +27,8 @@ from claimcheck.errors import RegistryError
 #: open flow levels for every token, so 5,000 "[" took 40 s and 100,000 would take days; registry
 #: files nest flow lists two or three deep.
 MAX_FLOW_DEPTH = 64
+#: How many times more values than it writes a file may stand for once its aliases are expanded.
+MAX_ALIAS_GROWTH = 10
 
 
 class _BoundedScanner(RoundTripScanner):
@@ -34,18 +39,56 @@ class _BoundedScanner(RoundTripScanner):
         super().fetch_flow_collection_start(token_class, to_push)
 
 
+class _Constructor(RoundTripConstructor):
+    def check_mapping_key(self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any) -> bool:
+        # ruamel's own message prints the duplicate's value and the original, which aliases can
+        # make hundreds of megabytes long; name the key alone.
+        if key in mapping:
+            problem = f"found duplicate key {_shown(key)}"
+            raise DuplicateKeyError("while constructing a mapping", node.start_mark, problem, key_node.start_mark)
+        return True
+
+
 def round_trip_yaml() -> YAML:
-    """ruamel's round-trip loader, with flow nesting bounded (see :data:`MAX_FLOW_DEPTH`)."""
+    """ruamel's round-trip loader with flow nesting bounded (:data:`MAX_FLOW_DEPTH`) and brief duplicate-key errors."""
     yaml = YAML(typ="rt")
     yaml.Scanner = _BoundedScanner
+    yaml.Constructor = _Constructor
     return yaml
+
+
+def _sizes(document: Any) -> tuple[int, int]:
+    """How many values ``document`` writes (an alias is one) and how many it stands for with aliases expanded."""
+    expanded: dict[int, int] = {}
+    written = 1
+
+    def size(node: Any) -> int:
+        nonlocal written
+        if isinstance(node, dict):
+            children = [*node.keys(), *node.values()]
+        elif isinstance(node, list | tuple | set):
+            children = list(node)
+        else:
+            return 1
+        known = expanded.get(id(node))
+        if known is not None:
+            return known
+        expanded[id(node)] = 1  # a cycle (&a [*a]) counts once; validation reports it
+        written += len(children)
+        total = 1 + sum(size(child) for child in children)
+        expanded[id(node)] = total
+        return total
+
+    total = size(document)
+    return written, total
 
 
 def load_yaml(text: str, *, path: str) -> Any:
     """Parse YAML text, raising :class:`RegistryError` with the file and line of a syntax error."""
     yaml = round_trip_yaml()
     try:
-        return yaml.load(text)
+        document = yaml.load(text)
+        written, expanded = _sizes(document)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -59,6 +102,12 @@ def load_yaml(text: str, *, path: str) -> Any:
         # ruamel's constructors raise these on hostile input: '!!int x' (ValueError), a mapping
         # key that is an alias of a list (TypeError: unhashable). Still the file's fault, not ours.
         raise RegistryError(f"YAML value cannot be read: {_clip(str(exc))}", path=path) from None
+    if expanded > MAX_ALIAS_GROWTH * written + 1000:
+        raise RegistryError(
+            f"YAML aliases expand {written} written values to {expanded}; at most {MAX_ALIAS_GROWTH} times is allowed",
+            path=path,
+        )
+    return document
 
 
 def node_line(node: Any, default: int) -> int:
