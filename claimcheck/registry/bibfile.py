@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from bibtexparser.entrypoint import parse_string
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+from pydantic import ValidationError
 
 from claimcheck.models import Reference, StudyDesign
 from claimcheck.registry.problems import RegistryProblem
@@ -114,6 +115,17 @@ def read_bib(text: str, *, path: str) -> BibFile:
             )
     for entry in library.entries:
         line = (entry.start_line or 0) + 1
-        result.references.append(_reference(entry, path, line, result.problems))
+        if not entry.key.strip():  # "@book{}" parses, with an empty key
+            result.problems.append(RegistryProblem(path, line, "CC401", "BibTeX entry has no key", fatal=True))
+            continue
+        try:
+            reference = _reference(entry, path, line, result.problems)
+        except ValidationError as exc:  # a value the Reference model refuses: the file's fault, reported as such
+            error = exc.errors()[0]
+            where = ".".join(str(step) for step in error["loc"])
+            message = f"BibTeX entry '{entry.key}': {where}: {error['msg']}"
+            result.problems.append(RegistryProblem(path, line, "CC401", message, fatal=True))
+            continue
+        result.references.append(reference)
         result.lines[entry.key] = line
     return result
