@@ -57,12 +57,12 @@ def decode_bytes(data: bytes, *, path: str) -> str:
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, errors="replace")
             if "\x00" in text or _mostly_control(len(text) - len(text.translate(_CONTROL_CHARS)), len(text)):
-                raise BinaryFileError(f"binary data (not {encoding.upper()} text); skipped", path=path)
+                raise BinaryFileError(f"binary data (not {encoding.upper()} text)", path=path)
             return text
     if data.startswith(_MAGIC) or b"\x00" in data:
-        raise BinaryFileError("binary file; skipped", path=path)
+        raise BinaryFileError("binary file", path=path)
     if _mostly_control(len(data) - len(data.translate(None, _CONTROL_BYTES)), len(data)):
-        raise BinaryFileError("binary file (too many control characters); skipped", path=path)
+        raise BinaryFileError("binary file (too many control characters)", path=path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
