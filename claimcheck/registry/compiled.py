@@ -44,6 +44,7 @@ class CompiledRegistry:
                         line=where.line if where else None,
                     ) from None
         self.matcher = Matcher(self.claims)
+        self._evidence: dict[str, tuple[Claim, list[EvidenceItem]]] = {}
         self._number = {claim.id: number for number, claim in enumerate(self.claims)}
         self.qualifiers: TermSet[tuple[int, str]] = TermSet(
             (phrase, (number, group))
@@ -57,7 +58,19 @@ class CompiledRegistry:
         return self._number[claim.id]
 
     def evidence(self, claim: Claim) -> list[EvidenceItem]:
-        """The claim's citations joined with their references."""
+        """The claim's citations joined with their references.
+
+        Built once per claim: every finding on the claim carries the same (frozen) items, which
+        saves building them again for each finding and holding a copy per finding in a report.
+        """
+        known = self._evidence.get(claim.id)
+        if known is not None and known[0] is claim:
+            return list(known[1])
+        items = self._join_evidence(claim)
+        self._evidence[claim.id] = (claim, items)
+        return list(items)
+
+    def _join_evidence(self, claim: Claim) -> list[EvidenceItem]:
         items = []
         for citation in claim.evidence:
             reference = self.references.get(citation.ref)
