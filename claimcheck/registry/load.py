@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -220,16 +221,19 @@ def load_registry(path: str | Path | None = None) -> Registry:
     :func:`claimcheck.registry.check_registry` (or ``claimcheck registry check``) for those.
 
     A registry that loaded cleanly is kept in a disk cache keyed by its files' hashes
-    (:mod:`claimcheck.registry.cache`), so the next run skips parsing until a file changes.
+    (:mod:`claimcheck.cache`), so the next run skips parsing until a file changes.
     """
-    from claimcheck.registry import cache
+    from claimcheck import cache, models
+    from claimcheck.registry import problems
 
     root = Path(path) if path is not None else shipped_registry_dir()
     key = None
     if (root / "claims").is_dir():
-        key = cache.cache_key(str(root), str(Path.cwd()), registry_fingerprint(root))
-        with paused_gc():
-            cached = cache.fetch(key, Registry)
+        # The display paths in a registry depend on the folder as given and the working folder;
+        # the pickled classes are defined in these modules.
+        parts = (str(root), str(Path.cwd()), registry_fingerprint(root))
+        key = cache.cache_key(parts, (models, problems, sys.modules[__name__]))
+        cached = cache.fetch("registry", key, Registry)
         if cached is not None:
             return cached
     with paused_gc():
@@ -240,5 +244,5 @@ def load_registry(path: str | Path | None = None) -> Registry:
         more = f" (and {len(fatal) - 1} more problem(s); run 'claimcheck registry check')" if len(fatal) > 1 else ""
         raise RegistryError(f"{first.code} {first.message}{more}", path=first.path, line=first.line)
     if key is not None:
-        cache.store(key, registry)
+        cache.store("registry", key, registry)
     return registry

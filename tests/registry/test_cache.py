@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck import cache
 from claimcheck.errors import RegistryError
-from claimcheck.registry import cache
 from claimcheck.registry.load import load_registry
 
 
@@ -19,7 +19,7 @@ def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _entries() -> list[Path]:
-    return sorted(cache.cache_folder().glob("*.pickle"))
+    return sorted(cache.cache_folder("registry").glob("*.pickle"))
 
 
 def test_a_second_load_comes_from_the_cache_and_equals_the_first(mini_registry: Path) -> None:
@@ -75,7 +75,7 @@ def test_an_unwritable_cache_folder_is_not_an_error(mini_registry: Path, monkeyp
 def test_only_the_newest_entries_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
     for number in range(5):
-        cache.store(f"key{number}", number)
+        cache.store("registry", f"key{number}", number)
     assert len(_entries()) == 3
-    assert cache.fetch("key4", int) == 4
-    assert cache.fetch("key4", str) is None  # an entry of another kind is not returned
+    assert cache.fetch("registry", "key4", int) == 4
+    assert cache.fetch("registry", "key4", str) is None  # an entry of another type is not returned

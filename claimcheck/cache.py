@@ -1,0 +1,102 @@
+"""A disk cache of objects that are slow to build and change only when their sources do.
+
+Entries are kept per kind under ``$XDG_CACHE_HOME/claimcheck/<kind>/`` (by default
+``~/.cache/claimcheck/``). The one kind so far is ``registry``: loaded registries. Reading claims
+with ruamel's round-trip loader (kept for its line numbers) takes about a second for the shipped
+registry and minutes for one a hundred times larger, and every ``-j`` worker paid it again.
+
+An entry is pickled under a key made of everything it was built from: the bytes of its source
+files, the source of the modules whose objects are pickled, and the versions of claimcheck and
+Python. Any change gives a new key, so a stale entry is never read. The cache is the user's own
+folder, like pip's or mypy's: whoever can write there can already change the registry itself.
+Failing to read or write an entry is never an error (the object is then simply built), and only
+the newest entries of each kind are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+from typing import TypeVar
+
+from claimcheck.__about__ import __version__
+
+T = TypeVar("T")
+
+#: Entries kept of each kind; older ones are deleted when a new one is written.
+MAX_ENTRIES = 64
+_SUFFIX = ".pickle"
+
+
+def cache_folder(kind: str) -> Path:
+    """Where entries of ``kind`` are kept: ``$XDG_CACHE_HOME/claimcheck/<kind>``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "claimcheck" / kind
+
+
+def cache_key(parts: Iterable[str | bytes], modules: Iterable[ModuleType] = ()) -> str:
+    """A key for an entry built from ``parts`` by code in ``modules`` (whose sources it includes)."""
+    digest = hashlib.sha256()
+    for part in (__version__, sys.version, str(pickle.HIGHEST_PROTOCOL), *parts):
+        data = part if isinstance(part, bytes) else part.encode("utf-8", "surrogateescape")
+        digest.update(len(data).to_bytes(8, "little") + data)
+    for module in modules:
+        with contextlib.suppress(OSError, TypeError):
+            digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()
+
+
+def fetch(kind: str, key: str, expected: type[T]) -> T | None:
+    """The entry stored under ``key`` if there is one and it holds an ``expected``, else None."""
+    path = cache_folder(kind) / f"{key}{_SUFFIX}"
+    enabled = gc.isenabled()
+    # Unpickling makes many long-lived objects at once; the collector would rescan them over and
+    # over for nothing (five times the unpickling time for a large registry).
+    gc.disable()
+    try:
+        with open(path, "rb") as handle:
+            value = pickle.load(handle)
+    except Exception:  # missing, unreadable or written by something else: build instead
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+    if not isinstance(value, expected):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # pruning keeps the entries used most recently
+    return value
+
+
+def store(kind: str, key: str, value: object) -> None:
+    """Write an entry atomically and keep only the newest :data:`MAX_ENTRIES`; failures are ignored."""
+    folder = cache_folder(kind)
+    with contextlib.suppress(OSError, pickle.PicklingError, TypeError):
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, folder / f"{key}{_SUFFIX}")
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    entries = []
+    for path in folder.glob(f"*{_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            entries.append((path.stat().st_mtime, path))
+    for _, path in sorted(entries, reverse=True)[MAX_ENTRIES:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
