@@ -1,0 +1,415 @@
+"""The claimcheck benchmark: one table of throughput, start-up, registry scaling, memory and the peer.
+
+Every number is taken end to end through the command line, each run a fresh process, as CI runs
+it: ``python -m claimcheck lint --format json -o /dev/null -j N <corpus>``. For each run the table
+gives wall time, throughput (MB/s and files/s), CPU time of the whole process tree (from
+``wait4``), and peak memory: the tree's summed RSS sampled every 20 ms from ``/proc`` (parent and
+``-j`` workers together, so shared pages count twice: an upper bound) and the largest single
+process (``ru_maxrss``, what ``/usr/bin/time -v`` reports).
+
+The peer is proselint from PyPI, installed in its own venv under ``bench/out/`` on first use and
+run on the same Markdown files in the same run; ratios compare single-process runs.
+
+Subprocesses get a private cache folder (``bench/out/cache``: the registry disk cache starts
+empty, and the first, uncounted run fills it) and a bytecode folder (``bench/out/pycache``), so
+start-up is measured as an installed claimcheck starts, not recompiling its sources each time.
+
+    python bench/run.py                  # 1, 10 and 100 MB; writes bench/RESULTS.md (~15 min)
+    python bench/run.py --quick          # 1 MB only, a few repetitions, well under a minute
+    python bench/run.py --quick --no-peer --source /tmp/old-checkout   # another version's numbers
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import corpus
+import scale_registry
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+OUT = BENCH / "out"
+PEER_VENV = OUT / "venv-proselint"
+PEER_REQUIREMENT = "proselint==0.16.0"
+SMALL_FILE = ROOT / "examples" / "ketamine-faq.md"
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+# The issue's targets, checked at the end of a full run.
+TARGET_PEER_RATIO = 20.0
+TARGET_MB_PER_CORE = 5.0
+TARGET_STARTUP = 0.4
+TARGET_REGISTRY_RATIO = 2.0
+TARGET_RSS_MB = 300.0
+
+
+@dataclass
+class Measure:
+    """One process run: times, memory, exit status."""
+
+    wall: float
+    cpu: float
+    rss_tree: float  # MB, peak of the summed RSS of the process and its descendants
+    rss_max: float  # MB, the largest single process (ru_maxrss)
+    status: int
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                found.extend(int(child) for child in handle.read().split())
+    except OSError:
+        pass
+    return found
+
+
+def _tree_rss(pid: int) -> int:
+    """Bytes resident in ``pid`` and all its descendants right now."""
+    total = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/statm") as handle:
+                total += int(handle.read().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            continue
+        pending.extend(_children(current))
+    return total
+
+
+def measure(command: Sequence[str], env: dict[str, str], ok: tuple[int, ...] = (0, 1)) -> Measure:
+    """Run ``command`` to the end, sampling its process tree's memory; raise if it fails."""
+    with open(OUT / "last-stderr.txt", "wb") as stderr:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, env=env, cwd=ROOT)
+        peak = 0
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, _tree_rss(process.pid))
+                done.wait(0.02)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in ok:
+        message = (OUT / "last-stderr.txt").read_text(errors="replace")[-2000:]
+        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{message}")
+    # ru_maxrss is in KiB on Linux.
+    return Measure(wall, usage.ru_utime + usage.ru_stime, peak / 1e6, usage.ru_maxrss * 1024 / 1e6, process.returncode)
+
+
+def repeat(command: Sequence[str], env: dict[str, str], times: int, ok: tuple[int, ...] = (0, 1)) -> Measure:
+    """The run with the median wall time of ``times`` runs (memory: the highest seen)."""
+    runs = [measure(command, env, ok) for _ in range(times)]
+    runs.sort(key=lambda m: m.wall)
+    middle = runs[len(runs) // 2]
+    middle.rss_tree = max(m.rss_tree for m in runs)
+    middle.rss_max = max(m.rss_max for m in runs)
+    return middle
+
+
+@dataclass
+class Row:
+    """A line of the table."""
+
+    what: str
+    corpus: str
+    files: int
+    megabytes: float
+    jobs: str
+    result: Measure
+    note: str = ""
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.megabytes / self.result.wall if self.megabytes else 0.0
+
+    @property
+    def files_per_s(self) -> float:
+        return self.files / self.result.wall if self.files else 0.0
+
+    @property
+    def mb_per_cpu_s(self) -> float:
+        return self.megabytes / self.result.cpu if self.megabytes and self.result.cpu else 0.0
+
+
+@dataclass
+class Bench:
+    """Settings and collected rows of one benchmark run."""
+
+    quick: bool
+    peer: bool
+    source: Path | None
+    cores: int
+    rows: list[Row] = field(default_factory=list)
+    env: dict[str, str] = field(default_factory=dict)
+    checks: list[tuple[str, str, str]] = field(default_factory=list)  # (target, measured, verdict)
+
+    def claimcheck(self, *args: str) -> list[str]:
+        return [sys.executable, "-m", "claimcheck", "lint", "--no-config", "--format", "json", "-o", os.devnull, *args]
+
+
+def _environment(source: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")
+    env["XDG_CACHE_HOME"] = str(OUT / "cache")
+    if source is not None:
+        env["PYTHONPATH"] = str(source)
+    return env
+
+
+def _files(folder: Path, suffixes: tuple[str, ...] = (".md", ".html")) -> tuple[int, float]:
+    paths = [p for p in folder.rglob("*") if p.suffix in suffixes]
+    return len(paths), sum(p.stat().st_size for p in paths) / 1e6
+
+
+def _clear_registry_cache() -> None:
+    for entry in (OUT / "cache" / "claimcheck" / "registry").glob("*.pickle"):
+        entry.unlink()
+
+
+def startup(bench: Bench) -> Row:
+    """Median wall time linting one small file, after a warm-up run (bytecode, registry cache)."""
+    command = bench.claimcheck(str(SMALL_FILE))
+    measure(command, bench.env)
+    runs = [measure(command, bench.env) for _ in range(5 if bench.quick else 15)]
+    result = runs[0]
+    result.wall = statistics.median(m.wall for m in runs)
+    result.cpu = statistics.median(m.cpu for m in runs)
+    result.rss_tree = max(m.rss_tree for m in runs)
+    result.rss_max = max(m.rss_max for m in runs)
+    note = f"median of {len(runs)}"
+    return Row("start-up, one small file", SMALL_FILE.name, 1, SMALL_FILE.stat().st_size / 1e6, "1", result, note)
+
+
+def throughput(bench: Bench, name: str, subset: str, jobs: int, times: int) -> Row:
+    folder = corpus.CORPUS_DIR / name / subset if subset != "all" else corpus.CORPUS_DIR / name
+    files, megabytes = _files(folder)
+    result = repeat(bench.claimcheck("-j", str(jobs), str(folder)), bench.env, times)
+    note = f"median of {times}" if times > 1 else ""
+    label = {"all": "HTML + Markdown", "md": "Markdown", "html": "HTML"}[subset]
+    return Row(
+        f"lint, {label}", f"{name}/{subset}" if subset != "all" else name, files, megabytes, str(jobs), result, note
+    )
+
+
+def peer_command() -> list[str]:
+    """proselint's command, installing it in its own venv first if needed."""
+    executable = PEER_VENV / "bin" / "proselint"
+    if not executable.exists():
+        print(f"installing {PEER_REQUIREMENT} into {PEER_VENV} ...", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
+        pip = [str(PEER_VENV / "bin" / "python"), "-m", "pip", "install", "-q", PEER_REQUIREMENT]
+        subprocess.run(pip, check=True)
+    return [str(executable), "--output-format", "json", "check"]
+
+
+def peer_rows(bench: Bench, name: str, times: int) -> list[Row]:
+    """claimcheck and proselint on the same Markdown files, one process each, back to back."""
+    folder = corpus.CORPUS_DIR / name / "md"
+    files, megabytes = _files(folder, (".md",))
+    command = peer_command()
+    ours = repeat(bench.claimcheck("-j", "1", str(folder)), bench.env, times)
+    theirs = repeat([*command, str(folder)], bench.env, times)
+    wall_ratio = theirs.wall / ours.wall
+    cpu_ratio = theirs.cpu / ours.cpu
+    note = f"{wall_ratio:.1f}x proselint's MB/s (CPU: {cpu_ratio:.1f}x)"
+    version = PEER_REQUIREMENT.split("==")[1]
+    rows = [
+        Row("lint, Markdown (vs peer)", f"{name}/md", files, megabytes, "1", ours, note),
+        Row(f"proselint {version} (peer)", f"{name}/md", files, megabytes, "1", theirs, "same files, same run"),
+    ]
+    bench.checks.append(
+        (
+            f"≥{TARGET_PEER_RATIO:.0f}× proselint's throughput on Markdown",
+            f"{wall_ratio:.1f}× (CPU {cpu_ratio:.1f}×)",
+            "met" if wall_ratio >= TARGET_PEER_RATIO else "not met",
+        )
+    )
+    return rows
+
+
+def registry_rows(bench: Bench, name: str) -> list[Row]:
+    """The same corpus against the shipped registry ×1, ×10 and ×100, with a warm and a cold cache."""
+    folder = corpus.CORPUS_DIR / name
+    files, megabytes = _files(folder)
+    rows: list[Row] = []
+    base: Measure | None = None
+    registries: list[tuple[str, Path | None]] = [("x1", None)]
+    registries += [(f"x{f}", scale_registry.scale(f)) for f in (10, 100)]
+    for label, where in registries:
+        option = ["--registry", str(where)] if where is not None else []
+        _clear_registry_cache()
+        cold = measure(bench.claimcheck(*option, str(SMALL_FILE)), bench.env)
+        warm = measure(bench.claimcheck(*option, str(SMALL_FILE)), bench.env)
+        rows.append(
+            Row(
+                f"start-up, registry {label}",
+                SMALL_FILE.name,
+                1,
+                SMALL_FILE.stat().st_size / 1e6,
+                "1",
+                warm,
+                f"cold cache (parse YAML): {cold.wall:.2f} s",
+            )
+        )
+        result = repeat(bench.claimcheck(*option, "-j", str(bench.cores), str(folder)), bench.env, 1)
+        base = base or result
+        ratio = result.wall / base.wall
+        rows.append(
+            Row(f"lint, registry {label}", name, files, megabytes, str(bench.cores), result, f"{ratio:.2f}x time of x1")
+        )
+    last = rows[-1].result.wall / base.wall if base else 0.0
+    bench.checks.append(
+        (
+            f"registry ×100 costs ≤{TARGET_REGISTRY_RATIO:.0f}× the time of ×1",
+            f"{last:.2f}×",
+            "met" if last <= TARGET_REGISTRY_RATIO else "not met",
+        )
+    )
+    return rows
+
+
+def machine() -> list[str]:
+    """Lines describing where and what was measured."""
+    model = "unknown CPU"
+    memory = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1e6:.1f} GB"
+    except OSError:
+        pass
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return [
+        f"- CPU: {model}, {len(os.sched_getaffinity(0))} cores available; memory {memory}",
+        f"- OS: {platform.platform()}; Python {platform.python_version()}",
+        f"- claimcheck commit: {commit.stdout.strip() or 'unknown'}",
+    ]
+
+
+def table(rows: list[Row]) -> list[str]:
+    head = (
+        "| measurement | corpus | files | MB | -j | wall s | MB/s | files/s | CPU s | MB/CPU-s "
+        "| peak RSS tree MB | peak RSS 1 proc MB | note |"
+    )
+    lines = [head, "|" + "---|" * 13]
+    for row in rows:
+        m = row.result
+        lines.append(
+            f"| {row.what} | {row.corpus} | {row.files} | {row.megabytes:.2f} | {row.jobs} | {m.wall:.2f} "
+            f"| {row.mb_per_s:.2f} | {row.files_per_s:.1f} | {m.cpu:.2f} | {row.mb_per_cpu_s:.2f} "
+            f"| {m.rss_tree:.0f} | {m.rss_max:.0f} | {row.note} |"
+        )
+    return lines
+
+
+def check_targets(bench: Bench, sizes: list[str]) -> None:
+    start = next(r for r in bench.rows if r.what.startswith("start-up, one"))
+    verdict = "met" if start.result.wall <= TARGET_STARTUP else "not met"
+    bench.checks.append((f"start-up for one small file ≤{TARGET_STARTUP} s", f"{start.result.wall:.2f} s", verdict))
+    parallel = [r for r in bench.rows if r.what == "lint, HTML + Markdown" and r.jobs == str(bench.cores)]
+    largest = next((r for r in parallel if r.corpus == sizes[-1]), None)
+    if largest is not None:
+        per_core = largest.mb_per_s / bench.cores
+        bench.checks.append(
+            (
+                f"≥{TARGET_MB_PER_CORE:.0f} MB/s per core end to end on {sizes[-1]}",
+                f"{per_core:.2f} MB/s per core ({largest.mb_per_cpu_s:.2f} MB per CPU-second)",
+                "met" if per_core >= TARGET_MB_PER_CORE else "not met",
+            )
+        )
+        peaks = ", ".join(f"{r.corpus}: {r.result.rss_tree:.0f} MB" for r in parallel)
+        growing = len(parallel) > 1 and parallel[-1].result.rss_tree > 1.25 * parallel[0].result.rss_tree
+        low = largest.result.rss_tree <= TARGET_RSS_MB
+        bench.checks.append(
+            (
+                f"peak RSS ≤{TARGET_RSS_MB:.0f} MB with -j {bench.cores} on {sizes[-1]}, not growing with size",
+                peaks,
+                "met" if low and not growing else "not met",
+            )
+        )
+
+
+def report(bench: Bench, sizes: list[str], load: tuple[tuple[float, ...], tuple[float, ...]]) -> str:
+    mode = "quick (--quick)" if bench.quick else "full"
+    lines = ["## Machine", "", *machine()]
+    lines.append(
+        f"- load average (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in load[0])} at start, "
+        f"{' '.join(f'{x:.2f}' for x in load[1])} at end"
+    )
+    lines.append(f"- mode: {mode}; corpora: {', '.join(sizes)}; -j {bench.cores} is all cores")
+    if bench.source is not None:
+        lines.append(f"- claimcheck run from {bench.source}")
+    lines += ["", "## Results", "", *table(bench.rows)]
+    if bench.checks:
+        lines += ["", "## Targets", "", "| target | measured | verdict |", "|---|---|---|"]
+        lines += [f"| {target} | {measured} | {verdict} |" for target, measured, verdict in bench.checks]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="1 MB corpus only, few repetitions (CI smoke mode)")
+    parser.add_argument("--no-peer", action="store_true", help="skip proselint (needs no extra venv)")
+    parser.add_argument("--source", type=Path, help="run claimcheck from this source tree (for before/after)")
+    parser.add_argument("--results", type=Path, help="write the report here (full mode: bench/RESULTS.md)")
+    args = parser.parse_args(argv)
+    OUT.mkdir(exist_ok=True)
+    cores = len(os.sched_getaffinity(0))
+    bench = Bench(args.quick, not args.no_peer, args.source, cores, env=_environment(args.source))
+    sizes = ["1mb"] if args.quick else list(corpus.SIZES)
+    for name in sizes:
+        corpus.generate(name)
+    _clear_registry_cache()
+    load_start = os.getloadavg()
+
+    bench.rows.append(startup(bench))
+    for name in sizes:
+        times = 1 if name == "100mb" else (2 if args.quick or name == "10mb" else 3)
+        for jobs in sorted({1, cores}):
+            bench.rows.append(throughput(bench, name, "all", jobs, times))
+        if name == sizes[0] or name == "10mb":
+            for subset in ("md", "html"):
+                bench.rows.append(throughput(bench, name, subset, 1, times))
+    if bench.peer:
+        bench.rows += peer_rows(bench, "1mb" if args.quick else "10mb", 1 if args.quick else 2)
+    if not args.quick:
+        bench.rows += registry_rows(bench, "10mb")
+    check_targets(bench, sizes)
+
+    text = report(bench, sizes, (load_start, os.getloadavg()))
+    print(text)
+    destination = args.results or (None if args.quick else BENCH / "RESULTS.md")
+    if destination is not None:
+        header = "# Benchmark results\n\nWritten by `python bench/run.py`; see README.md for what is measured.\n\n"
+        destination.write_text(header + text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
