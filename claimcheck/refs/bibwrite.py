@@ -177,8 +177,24 @@ def _render_block(block: Block) -> str:
     raise ClaimcheckError(f"unexpected BibTeX block {type(block).__name__}")  # pragma: no cover - parser contract
 
 
-def _last_line(block: Block) -> int:
-    return (block.start_line or 0) + (block.raw or "").strip("\n").count("\n")
+def _block_lines(text: str, blocks: Iterable[Block]) -> list[tuple[int, int]]:
+    """The first and last line of each block, found in ``text`` itself.
+
+    bibtexparser's ``start_line`` is off after an implicit comment that shares a line with an
+    entry ("\\@article{...}"), which made formatting flip a blank line in and out on every run.
+    """
+    lines: list[tuple[int, int]] = []
+    cursor = 0
+    for block in blocks:
+        raw = (block.raw or "").strip("\n")
+        found = text.find(raw, cursor) if raw else -1
+        if found < 0:
+            first = block.start_line or 0
+        else:
+            first = text.count("\n", 0, found)
+            cursor = found + len(raw)
+        lines.append((first, first + raw.count("\n")))
+    return lines
 
 
 def _signature(library: Library) -> list[tuple[str, ...]]:
@@ -204,13 +220,13 @@ def format_bib(text: str, *, path: str) -> str:
     library = parse_raw(text, path=path)
     _refuse_failed_blocks(library, path)
     out: list[str] = []
-    previous: Block | None = None
-    for block in library.blocks:
-        if previous is not None:
-            attached = isinstance(previous, ImplicitComment) and _last_line(previous) + 1 == (block.start_line or 0)
+    blocks = library.blocks
+    lines = _block_lines(text, blocks)
+    for index, block in enumerate(blocks):
+        if index:
+            attached = isinstance(blocks[index - 1], ImplicitComment) and lines[index - 1][1] + 1 == lines[index][0]
             out.append("" if attached else "\n")
         out.append(_render_block(block))
-        previous = block
     formatted = "".join(out)
     if _signature(parse_raw(formatted, path=path)) != _signature(library):
         raise RegistryError(
