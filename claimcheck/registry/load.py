@@ -107,12 +107,12 @@ def _read_claims_file(path: Path, registry: Registry, seen: dict[str, Location])
             RegistryProblem(shown, 1, "CC401", "a claims file needs a top-level 'claims:' list", fatal=True)
         )
         return
-    extra = [str(key) for key in document if key != "claims"]
+    # Keys as parsed, not as text: an empty key (": x") is None, and its line is looked up by it.
+    extra = [key for key in document if key != "claims"]
     if extra:
         line = int(document.lc.key(extra[0])[0]) + 1
-        registry.problems.append(
-            RegistryProblem(shown, line, "CC401", f"unknown top-level key '{extra[0]}'", fatal=True)
-        )
+        name = str(extra[0])[:60]
+        registry.problems.append(RegistryProblem(shown, line, "CC401", f"unknown top-level key '{name}'", fatal=True))
     items = document["claims"]
     if items is None:
         return
