@@ -223,6 +223,18 @@ def _treatment_effects(
     return tuple(hit for hit in effects if not (hit[0] > subject_end and _overlaps(*hit, neutral)))
 
 
+_KNOWN = frozenset(_LEXICONS)
+
+
+class _Hits(dict[str, tuple[tuple[int, int], ...]]):
+    """A sentence's hits by cue group; a group without hits has none, rather than no entry."""
+
+    def __missing__(self, name: str) -> tuple[tuple[int, int], ...]:
+        if name not in _KNOWN:  # a misspelt group is an error, not a group that never fires
+            raise KeyError(name)
+        return ()
+
+
 class _Cues:
     """The cues of one sentence, grouped the way the category rules read them."""
 
@@ -247,8 +259,7 @@ class _Cues:
 
     def __init__(self, sentence: str, features: Features) -> None:
         self.sentence = sentence
-        found = _matcher().scan(sentence)
-        self.hits = {name: found.get(name, ()) for name in _LEXICONS}
+        self.hits = _Hits(_matcher().scan(sentence))
         shared = lexicon.scan(sentence)
         # Words in a regulatory formula (which reaches to the end of its clause: "not intended to
         # diagnose, treat, cure or prevent any disease") or in a fixed phrase that only looks
@@ -278,11 +289,15 @@ class _Cues:
             q.span.text for q in features.quantities if q.unit in _TIME_UNITS and q.bound == "upper"
         )
         self.relation = relation_strength(sentence)
-        self.groups = {name: _texts(sentence, hits) for name, hits in self.hits.items()}
+        # Filled as the rules ask: most sentences are decided after reading a few of the groups.
+        self.groups: dict[str, tuple[str, ...]] = {}
 
     def __getitem__(self, name: str) -> tuple[str, ...]:
         """The texts of the hits of cue group ``name``, in sentence order."""
-        return self.groups[name]
+        texts = self.groups.get(name)
+        if texts is None:
+            texts = self.groups[name] = _texts(self.sentence, self.hits[name])
+        return texts
 
     def harm(self) -> tuple[str, ...]:
         """Harm words before any effect word or outcome.
@@ -480,7 +495,11 @@ _RULES: tuple[tuple[Category, _Rule], ...] = (
 
 def _is_reference(text: str) -> bool:
     """Whether the text is a reference-list entry rather than copy."""
-    if _JOURNAL.search(text) or _PAPER_TITLE.search(text):
+    # Every journal pattern needs a year (19xx or 20xx) and a split-off title needs a colon: the
+    # substring tests are far cheaper than the searches and rule out most sentences.
+    if ("19" in text or "20" in text) and _JOURNAL.search(text):
+        return True
+    if ":" in text and _PAPER_TITLE.search(text):
         return True
     return bool(_AUTHORS.match(text)) and bool(_ET_AL_OR_YEAR.search(text))
 
