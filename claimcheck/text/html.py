@@ -228,8 +228,8 @@ class HtmlReader:
         cat = _CATEGORY.get(name, 0)
         if cat & _BLOCK:
             self.flush()
-        elif name == "br":  # browsers read </br> as <br>
-            self._br(tag_end - 1)
+        elif name == "br":  # browsers read </br> as <br>; its space maps to the tag's "<", as <br>'s does
+            self._br(self.source.rfind("<", 0, tag_end))
             return
         stack = self._stack
         if stack and stack[-1] == name:
