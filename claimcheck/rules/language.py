@@ -96,13 +96,10 @@ ABSOLUTE_SAFETY = re.compile(
     "pressure are common; you are monitored during and after each infusion.'",
 )
 def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
-    for found in ABSOLUTE_SAFETY.finditer(context.text):
-        phrase = found.group()
-        # 'no side effects' carries its own negation; look for one governing the phrase from outside.
-        if negated(context.text, found.start()):
-            continue
-        yield Hit(f"Absolute safety claim '{phrase}': no treatment is free of risk.", found.start(), found.end())
-        return
+    # 'no side effects' carries its own negation; only one governing the phrase from outside excuses it.
+    found = _first_unnegated(ABSOLUTE_SAFETY, context.text)
+    if found:
+        yield Hit(f"Absolute safety claim '{found.group()}': no treatment is free of risk.", found.start(), found.end())
 
 
 _RISK_MINIMIZATION = re.compile(

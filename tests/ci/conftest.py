@@ -27,7 +27,11 @@ def page(tmp_path: Path) -> Path:
 
 
 def make_finding(
-    path: str = "site/a.md", line: int = 3, code: str = "CC202", sentence: str = "It is very safe."
+    path: str = "site/a.md",
+    line: int = 3,
+    code: str = "CC202",
+    sentence: str = "It is very safe.",
+    severity: Severity = Severity.ERROR,
 ) -> Finding:
     """A finding built by hand, for format tests that need exact control."""
     return Finding(
@@ -38,7 +42,7 @@ def make_finding(
         end_column=21,
         code=code,
         name="absolute-safety",
-        severity=Severity.ERROR,
+        severity=severity,
         message="Absolute safety claim 'very safe': no treatment is free of risk.",
         sentence=sentence,
     )

@@ -14,6 +14,7 @@ from claimcheck.api import Report
 from claimcheck.cli import main
 from claimcheck.models import Finding, Severity
 from claimcheck.report.sites import COLUMNS, SiteRow, roll_up, site_of
+from tests.ci.conftest import make_finding
 
 
 @pytest.mark.parametrize(
@@ -33,18 +34,7 @@ def test_site_of(path: str, site: str) -> None:
 
 
 def _finding(path: str, code: str, severity: Severity, line: int = 3, sentence: str = "It is safe.") -> Finding:
-    return Finding(
-        path=path,
-        line=line,
-        column=1,
-        end_line=line,
-        end_column=12,
-        code=code,
-        name="x",
-        severity=severity,
-        message="m",
-        sentence=sentence,
-    )
+    return make_finding(path, line, code, sentence, severity)
 
 
 def test_roll_up_counts_pages_claims_and_risk_information() -> None:
