@@ -10,6 +10,7 @@ import textwrap
 from claimcheck.models import Claim
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.load import Registry
+from claimcheck.report.csv import spreadsheet_row
 
 CSV_COLUMNS = (
     "id",
@@ -105,18 +106,20 @@ def render_csv(registry: Registry, claims: list[Claim]) -> str:
     writer.writerow(CSV_COLUMNS)
     for c in claims:
         writer.writerow(
-            [
-                c.id,
-                c.category.value,
-                c.grade.value,
-                c.verdict.value,
-                c.max_strength.value,
-                "; ".join(dict.fromkeys(e.ref for e in c.evidence)),
-                c.statement,
-                "; ".join(f"{g}: {' | '.join(p)}" for g, p in c.qualifiers.items()),
-                " | ".join(c.approved_wording),
-                len(c.occurrences),
-                c.review.status.value,
-            ]
+            spreadsheet_row(
+                [
+                    c.id,
+                    c.category.value,
+                    c.grade.value,
+                    c.verdict.value,
+                    c.max_strength.value,
+                    "; ".join(dict.fromkeys(e.ref for e in c.evidence)),
+                    c.statement,
+                    "; ".join(f"{g}: {' | '.join(p)}" for g, p in c.qualifiers.items()),
+                    " | ".join(c.approved_wording),
+                    len(c.occurrences),
+                    c.review.status.value,
+                ]
+            )
         )
     return buffer.getvalue()

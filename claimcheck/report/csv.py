@@ -1,15 +1,30 @@
-"""The claims matrix of a lint run: one row per flagged sentence, for a reviewer's spreadsheet."""
+"""The claims matrix of a lint run: one row per flagged sentence, for a reviewer's spreadsheet.
+
+Sentences come from audited pages, which are hostile input: a cell such as
+``=HYPERLINK("https://evil.example", "Click")`` would run as a formula when the file is opened
+in a spreadsheet. Every text cell that starts like a formula is prefixed with a single quote
+(see :func:`spreadsheet_row`), which spreadsheets show as text; every CSV claimcheck writes uses it.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from itertools import groupby
 
 from claimcheck.api import Report
 from claimcheck.models import Finding
 
 COLUMNS = ("file", "line", "claim_id", "category", "grade", "verdict", "codes", "sentence", "approved_wording")
+
+# What spreadsheets read as the start of a formula (OWASP "CSV injection"), tab and CR included.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_row(values: Iterable[object]) -> list[object]:
+    """A CSV row whose text cells cannot run as formulas: those starting like one get a leading ``'``."""
+    return [f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value for value in values]
 
 
 def _row_key(finding: Finding) -> tuple[str, int, str]:
@@ -26,16 +41,18 @@ def render(report: Report) -> str:
         findings = list(group)
         linked = next((f for f in findings if f.claim_id), findings[0])
         writer.writerow(
-            [
-                linked.path,
-                linked.line,
-                linked.claim_id or "",
-                linked.category.value if linked.category else "",
-                linked.grade.value if linked.grade else "",
-                linked.verdict.value if linked.verdict else "",
-                " ".join(dict.fromkeys(f.code for f in findings)),
-                linked.sentence,
-                " | ".join(linked.approved_wording),
-            ]
+            spreadsheet_row(
+                [
+                    linked.path,
+                    linked.line,
+                    linked.claim_id or "",
+                    linked.category.value if linked.category else "",
+                    linked.grade.value if linked.grade else "",
+                    linked.verdict.value if linked.verdict else "",
+                    " ".join(dict.fromkeys(f.code for f in findings)),
+                    linked.sentence,
+                    " | ".join(linked.approved_wording),
+                ]
+            )
         )
     return buffer.getvalue()

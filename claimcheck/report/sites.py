@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from claimcheck.api import Report
 from claimcheck.models import Finding, Severity
+from claimcheck.report.csv import spreadsheet_row
 
 #: The rule whose absence from every page of a site means the site gives risk information.
 RISK_RULE = "CC301"
@@ -161,7 +162,7 @@ def render_csv(rows: list[SiteRow]) -> str:
     for row in rows:
         values = asdict(row)
         values["risk_information"] = _yes_no(row.risk_information)
-        writer.writerow([values[column] for column in COLUMNS])
+        writer.writerow(spreadsheet_row(values[column] for column in COLUMNS))
     return buffer.getvalue()
 
 

