@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -303,6 +301,10 @@ def lint_paths(
     results: Iterable[FileResult]
     workers = min(jobs, len(files))
     if workers > 1:
+        # Imported here: a run with one worker (every short run) need not pay ~12 ms for them.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         if "fork" in multiprocessing.get_all_start_methods():
             # Forked workers inherit the compiled registry: nothing is reloaded or pickled.
             _init_compiled(compiled, selection)
