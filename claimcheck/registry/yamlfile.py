@@ -11,6 +11,7 @@ laughs": 1 KB of nested aliases is a list of 10**8 strings, which validation wou
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -87,7 +88,11 @@ def load_yaml(text: str, *, path: str) -> Any:
     """Parse YAML text, raising :class:`RegistryError` with the file and line of a syntax error."""
     yaml = round_trip_yaml()
     try:
-        document = yaml.load(text)
+        with warnings.catch_warnings():
+            # ruamel warns on stderr, over several lines, about valid YAML such as a reused anchor;
+            # messages about a registry file are ours to give, one line each.
+            warnings.simplefilter("ignore")
+            document = yaml.load(text)
         written, expanded = _sizes(document)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
