@@ -1,0 +1,56 @@
+"""Hostile repetitions stay linear: inputs that once took minutes or hours now take well under a second.
+
+Each case is sized so that the quadratic code it guards against would blow far past the bound
+(in brackets: what the old code took on this input), while the linear code has room to spare on
+a slow CI machine.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from claimcheck import check_text
+from claimcheck.text import split_sentences
+from claimcheck.text.sentences import MAX_SENTENCE
+from tests.robustness.conftest import shipped
+
+
+@pytest.mark.parametrize(
+    ("piece", "size"),
+    [
+        (".", 2_000_000),  # a dot run retried from every dot [50,000 dots: 80 s]
+        ("?!", 2_000_000),
+        ("1. A ", 1_000_000),  # a list-number test counted spaces from the start [400 KB: 8 s]
+        ("ab.Cd", 2_000_000),  # glued boundaries scanned back to the previous space [about 20 s]
+        ("X.\n", 1_000_000),  # no spaces, so every word test scanned to the start
+        ("U.S. ", 1_000_000),
+        ("a", 2_000_000),
+    ],
+    ids=repr,
+)
+def test_sentence_splitting_is_linear(piece: str, size: int) -> None:
+    text = piece * (size // len(piece))
+    started = time.process_time()
+    spans = split_sentences(text)
+    assert time.process_time() - started < 10
+    assert all(end - start <= MAX_SENTENCE for start, end in spans)
+
+
+@pytest.mark.parametrize(
+    ("piece", "fmt"),
+    [
+        ("no side effects ", "text"),  # one 320 KB sentence of cues [about 35 s]
+        ("Ketamine cures depression within hours in 90% of patients ", "html"),
+        ("<b>", "html"),
+        ("&amp;", "html"),
+    ],
+    ids=repr,
+)
+def test_whole_lint_of_a_run_without_sentence_ends_is_linear(piece: str, fmt: str) -> None:
+    text = piece * (320_000 // len(piece))
+    registry = shipped()
+    started = time.process_time()
+    check_text(text, format=fmt, registry=registry)
+    assert time.process_time() - started < 10
