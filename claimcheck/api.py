@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from claimcheck.__about__ import __version__
 from claimcheck.errors import BinaryFileError, InputError
-from claimcheck.lint import RuleSelection, lint_document
+from claimcheck.lint import RuleSelection, lint_document, warm_up
 from claimcheck.models import Claim, Finding, Severity
 from claimcheck.registry.compiled import CompiledRegistry, compile_registry
 from claimcheck.registry.load import Registry, load_registry
@@ -308,6 +308,7 @@ def lint_paths(
         if "fork" in multiprocessing.get_all_start_methods():
             # Forked workers inherit the compiled registry: nothing is reloaded or pickled.
             _init_compiled(compiled, selection)
+            warm_up(compiled)
             executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
         else:
             # Elsewhere each worker loads the registry from its folder once.

@@ -258,6 +258,24 @@ def lint_document(
     return findings
 
 
+# Copy that reaches every part of the pipeline built on first use: claims the registry links (one
+# with qualifiers to look for), a figure, a hedge, a citation, and a Markdown and an HTML reading.
+_WARM_UP = (
+    "Ketamine works within hours for patients with treatment-resistant depression. "
+    "It helped 70% of patients [1]. It may help. Call 555-0100."
+)
+
+
+def warm_up(registry: CompiledRegistry) -> None:
+    """Build now what the pipeline builds on first use (rule modules, phrase automata, the
+    registry's term automaton, the Markdown parser), so that forked workers inherit it instead of
+    each building it again: that cost more than linting a small site."""
+    from claimcheck.text import parse_document
+
+    for name in ("markdown", "html"):
+        lint_document(parse_document(_WARM_UP, format=name, path="<warm-up>"), registry)
+
+
 def _apply(
     document: Document,
     rules: Iterable[Rule],
