@@ -9,8 +9,10 @@ An entry is pickled under a key made of everything it was built from: the bytes 
 files, the source of the modules whose objects are pickled, and the versions of claimcheck and
 Python. Any change gives a new key, so a stale entry is never read. The cache is the user's own
 folder, like pip's or mypy's: whoever can write there can already change the registry itself.
-Failing to read or write an entry is never an error (the object is then simply built), and only
-the newest entries of each kind are kept.
+Unpickling runs code, so an entry is read only when it belongs to the user and no one else may
+write it; an entry planted in a shared or misconfigured ``XDG_CACHE_HOME`` is ignored. Failing
+to read or write an entry is never an error (the object is then simply built), and only the
+newest entries of each kind are kept.
 """
 
 from __future__ import annotations
@@ -54,6 +56,12 @@ def cache_key(parts: Iterable[str | bytes], modules: Iterable[ModuleType] = ()) 
     return digest.hexdigest()
 
 
+def _private(info: os.stat_result) -> bool:
+    """Whether a cache file is the user's own and writable by no one else."""
+    user = os.getuid() if hasattr(os, "getuid") else info.st_uid  # no owners to compare on Windows
+    return info.st_uid == user and not info.st_mode & 0o022
+
+
 def fetch(kind: str, key: str, expected: type[T]) -> T | None:
     """The entry stored under ``key`` if there is one and it holds an ``expected``, else None."""
     path = cache_folder(kind) / f"{key}{_SUFFIX}"
@@ -63,6 +71,8 @@ def fetch(kind: str, key: str, expected: type[T]) -> T | None:
     gc.disable()
     try:
         with open(path, "rb") as handle:
+            if not _private(os.fstat(handle.fileno())):
+                return None
             value = pickle.load(handle)
     except Exception:  # missing, unreadable or written by something else: build instead
         return None

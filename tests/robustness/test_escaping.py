@@ -74,3 +74,29 @@ def test_html_report_escapes_page_text_and_admits_only_its_own_script(tmp_path: 
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', out)
     assert policy is not None and "default-src 'none'" in policy.group(1)
     assert "unsafe-inline" not in policy.group(1)
+
+
+class _Planted:
+    """A pickle that, when loaded, creates a file: what an attacker would plant in a cache folder."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (open, (str(self.marker), "w"))
+
+
+@pytest.mark.parametrize(("mode", "runs"), [(0o666, False), (0o600, True)], ids=["shared", "private"])
+def test_registry_cache_entry_writable_by_others_is_never_unpickled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: int, runs: bool
+) -> None:
+    import pickle
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    load_registry(FIXTURE_REGISTRY)
+    (entry,) = (tmp_path / "xdg" / "claimcheck" / "registry").glob("*.pickle")
+    marker = tmp_path / "planted-code-ran"
+    entry.write_bytes(pickle.dumps(_Planted(marker)))
+    entry.chmod(mode)
+    registry = load_registry(FIXTURE_REGISTRY)  # a bad entry is never an error: the registry is parsed again
+    assert registry.claims and marker.exists() is runs
