@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from claimcheck.api import Report
+
+# Control characters (C0 but tab, DEL, C1) shown escaped: a finding quotes page text and names
+# files, both hostile, and a terminal would obey an escape sequence or a line break in them.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def _printable(line: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
 
 
 def render(report: Report) -> str:
@@ -16,4 +26,4 @@ def render(report: Report) -> str:
         lines.append(f"Found {len(report.findings)} finding(s) in {files}: {', '.join(parts)}.")
     else:
         lines.append(f"No findings in {files}.")
-    return "\n".join(lines) + "\n"
+    return "\n".join(_printable(line) for line in lines) + "\n"

@@ -100,3 +100,12 @@ def test_registry_cache_entry_writable_by_others_is_never_unpickled(
     entry.chmod(mode)
     registry = load_registry(FIXTURE_REGISTRY)  # a bad entry is never an error: the registry is parsed again
     assert registry.claims and marker.exists() is runs
+
+
+def test_text_output_shows_control_characters_escaped(cli: Cli, tmp_path: Path) -> None:
+    """A terminal must not obey an escape sequence in a file name or page text."""
+    page = tmp_path / "a\x1b]0;pwned\x07\n.html"
+    page.write_text("<p>Ketamine\x1b[2J is completely safe.</p>")
+    run = cli("lint", "--no-config", "-j", "1", page)
+    assert run.code == 1 and "\x1b" not in run.out and "\x07" not in run.out
+    assert "a\\x1b]0;pwned\\x07\\x0a.html:1:" in run.out
