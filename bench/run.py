@@ -90,11 +90,11 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def measure(command: Sequence[str], env: dict[str, str], ok: tuple[int, ...] = (0, 1)) -> Measure:
-    """Run ``command`` to the end, sampling its process tree's memory; raise if it fails."""
+def measure(command: Sequence[str], env: dict[str, str], cwd: Path = ROOT) -> Measure:
+    """Run ``command`` in ``cwd`` to the end, sampling its process tree's memory; raise if it fails."""
     with open(OUT / "last-stderr.txt", "wb") as stderr:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, env=env, cwd=ROOT)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, env=env, cwd=cwd)
         peak = 0
         done = threading.Event()
 
@@ -111,16 +111,16 @@ def measure(command: Sequence[str], env: dict[str, str], ok: tuple[int, ...] = (
         done.set()
         sampler.join()
         process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in ok:
+    if process.returncode not in (0, 1):  # 1: findings were reported
         message = (OUT / "last-stderr.txt").read_text(errors="replace")[-2000:]
         raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{message}")
     # ru_maxrss is in KiB on Linux.
     return Measure(wall, usage.ru_utime + usage.ru_stime, peak / 1e6, usage.ru_maxrss * 1024 / 1e6, process.returncode)
 
 
-def repeat(command: Sequence[str], env: dict[str, str], times: int, ok: tuple[int, ...] = (0, 1)) -> Measure:
+def repeat(command: Sequence[str], env: dict[str, str], times: int, cwd: Path = ROOT) -> Measure:
     """The run with the median wall time of ``times`` runs (memory: the highest seen)."""
-    runs = [measure(command, env, ok) for _ in range(times)]
+    runs = [measure(command, env, cwd) for _ in range(times)]
     runs.sort(key=lambda m: m.wall)
     middle = runs[len(runs) // 2]
     middle.rss_tree = max(m.rss_tree for m in runs)
@@ -165,6 +165,11 @@ class Bench:
     env: dict[str, str] = field(default_factory=dict)
     checks: list[tuple[str, str, str]] = field(default_factory=list)  # (target, measured, verdict)
 
+    @property
+    def cwd(self) -> Path:
+        """Where claimcheck runs: ``python -m`` puts this folder first on sys.path."""
+        return self.source or ROOT
+
     def claimcheck(self, *args: str, output: str = "text") -> list[str]:
         return [sys.executable, "-m", "claimcheck", "lint", "--no-config", "--format", output, "-o", os.devnull, *args]
 
@@ -192,8 +197,8 @@ def _clear_registry_cache() -> None:
 def startup(bench: Bench) -> Row:
     """Median wall time linting one small file, after a warm-up run (bytecode, registry cache)."""
     command = bench.claimcheck(str(SMALL_FILE))
-    measure(command, bench.env)
-    runs = [measure(command, bench.env) for _ in range(5 if bench.quick else 15)]
+    measure(command, bench.env, cwd=bench.cwd)
+    runs = [measure(command, bench.env, cwd=bench.cwd) for _ in range(5 if bench.quick else 15)]
     result = runs[0]
     result.wall = statistics.median(m.wall for m in runs)
     result.cpu = statistics.median(m.cpu for m in runs)
@@ -207,7 +212,7 @@ def throughput(bench: Bench, name: str, subset: str, jobs: int, times: int, outp
     """One corpus (or its Markdown or HTML half) linted with ``-j jobs``, the output in format ``output``."""
     folder = corpus.CORPUS_DIR / name / subset if subset != "all" else corpus.CORPUS_DIR / name
     files, megabytes = _files(folder)
-    result = repeat(bench.claimcheck("-j", str(jobs), str(folder), output=output), bench.env, times)
+    result = repeat(bench.claimcheck("-j", str(jobs), str(folder), output=output), bench.env, times, cwd=bench.cwd)
     note = f"median of {times}" if times > 1 else ""
     label = {"all": "HTML + Markdown", "md": "Markdown", "html": "HTML"}[subset]
     if output != "text":
@@ -232,8 +237,8 @@ def peer_rows(bench: Bench, name: str, times: int) -> list[Row]:
     folder = corpus.CORPUS_DIR / name / "md"
     files, megabytes = _files(folder, (".md",))
     command = peer_command()
-    ours = repeat(bench.claimcheck("-j", "1", str(folder)), bench.env, times)
-    theirs = repeat([*command, str(folder)], bench.env, times)
+    ours = repeat(bench.claimcheck("-j", "1", str(folder)), bench.env, times, cwd=bench.cwd)
+    theirs = repeat([*command, str(folder)], bench.env, times, cwd=bench.cwd)
     wall_ratio = theirs.wall / ours.wall
     cpu_ratio = theirs.cpu / ours.cpu
     note = f"{wall_ratio:.1f}x proselint's MB/s (CPU: {cpu_ratio:.1f}x)"
@@ -263,8 +268,8 @@ def registry_rows(bench: Bench, name: str) -> list[Row]:
     for label, where in registries:
         option = ["--registry", str(where)] if where is not None else []
         _clear_registry_cache()
-        cold = measure(bench.claimcheck(*option, str(SMALL_FILE)), bench.env)
-        warm = measure(bench.claimcheck(*option, str(SMALL_FILE)), bench.env)
+        cold = measure(bench.claimcheck(*option, str(SMALL_FILE)), bench.env, cwd=bench.cwd)
+        warm = measure(bench.claimcheck(*option, str(SMALL_FILE)), bench.env, cwd=bench.cwd)
         rows.append(
             Row(
                 f"start-up, registry {label}",
@@ -276,7 +281,7 @@ def registry_rows(bench: Bench, name: str) -> list[Row]:
                 f"cold cache (parse YAML): {cold.wall:.2f} s",
             )
         )
-        result = repeat(bench.claimcheck(*option, "-j", str(bench.cores), str(folder)), bench.env, 1)
+        result = repeat(bench.claimcheck(*option, "-j", str(bench.cores), str(folder)), bench.env, 1, cwd=bench.cwd)
         base = base or result
         ratio = result.wall / base.wall
         rows.append(
@@ -358,7 +363,39 @@ def check_targets(bench: Bench, sizes: list[str]) -> None:
         )
 
 
-def report(bench: Bench, sizes: list[str], load: tuple[tuple[float, ...], tuple[float, ...]]) -> str:
+def corpus_profile(sizes: list[str]) -> list[str]:
+    """What the corpora hold, read with claimcheck's own readers: how much of a page is visible
+    copy, and how many of its sentences are distinct (boilerplate repeats across a site; the
+    linter reads a repeated sentence once, so this share bears on throughput)."""
+    from claimcheck.text import read_document, split_sentences
+
+    lines = [
+        "| corpus | half | files | MB | visible text / bytes | sentences | distinct sentences |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name in sizes:
+        for half in ("md", "html"):
+            paths = sorted((corpus.CORPUS_DIR / name / half).rglob(f"*.{half}"))
+            size = text = sentences = 0
+            distinct: set[tuple[str, str]] = set()
+            for path in paths:
+                document = read_document(path)
+                size += len(document.source.encode("utf-8"))
+                for unit in document.units:
+                    text += len(unit.text.encode("utf-8"))
+                    for start, end in split_sentences(unit.text):
+                        sentences += 1
+                        distinct.add((unit.text[start:end], unit.kind))
+            lines.append(
+                f"| {name} | {half} | {len(paths)} | {size / 1e6:.1f} | {text / size:.0%} | {sentences} "
+                f"| {len(distinct) / sentences:.0%} |"
+            )
+    return lines
+
+
+def report(
+    bench: Bench, sizes: list[str], load: tuple[tuple[float, ...], tuple[float, ...]], profile: list[str]
+) -> str:
     mode = "quick (--quick)" if bench.quick else "full"
     lines = ["## Machine", "", *machine()]
     lines.append(
@@ -368,6 +405,7 @@ def report(bench: Bench, sizes: list[str], load: tuple[tuple[float, ...], tuple[
     lines.append(f"- mode: {mode}; corpora: {', '.join(sizes)}; -j {bench.cores} is all cores")
     if bench.source is not None:
         lines.append(f"- claimcheck run from {bench.source}")
+    lines += ["", "## Corpus", "", *profile]
     lines += ["", "## Results", "", *table(bench.rows)]
     if bench.checks:
         lines += ["", "## Targets", "", "| target | measured | verdict |", "|---|---|---|"]
@@ -409,7 +447,8 @@ def main(argv: list[str] | None = None) -> int:
         bench.rows += registry_rows(bench, "10mb")
     check_targets(bench, sizes)
 
-    text = report(bench, sizes, (load_start, os.getloadavg()))
+    load_end = os.getloadavg()
+    text = report(bench, sizes, (load_start, load_end), corpus_profile(sizes))
     print(text)
     destination = args.results or (None if args.quick else BENCH / "RESULTS.md")
     if destination is not None:
