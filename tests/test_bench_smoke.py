@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _rows(output: str) -> dict[tuple[str, str, str], dict[str, float]]:
     """The results table as {(measurement, corpus, -j): {column: number}}."""
-    lines = [line for line in output.splitlines() if line.startswith("|")]
+    results = output.split("## Results", 1)[1]
+    lines = [line for line in results.splitlines() if line.startswith("|")]
     header = [cell.strip() for cell in lines[0].strip("|").split("|")]
     rows: dict[tuple[str, str, str], dict[str, float]] = {}
     for line in lines[2:]:
