@@ -19,7 +19,9 @@ run that never scans pays nothing at import time.
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
@@ -144,26 +146,16 @@ class PhraseMatcher:
     __slots__ = ("_automaton",)
 
     def __init__(self, lexicons: Mapping[str, tuple[str, ...]]) -> None:
-        categories: dict[str, set[str]] = {}
-        for name, entries in lexicons.items():
-            for term in entries:
-                categories.setdefault(term, set()).add(name)
-        automaton = ahocorasick.Automaton()
-        for term, names in categories.items():
-            prefix = term.endswith("*")
-            words = normalize(term.rstrip("*")).split()
-            if not words:
-                raise ValueError(f"lexicon term {term!r} has no letters or digits")
-            stem = " " + " ".join(words)
-            # ``trail`` is how many characters end the key after the term; -1 marks a prefix term.
-            keys = [(stem, -1)] if prefix else [(stem + " ", 1), (stem + "'s ", 3)]
-            for key, trail in keys:
-                merged = names
-                # Two spellings can fold to one key ("well-being", "well being"): merge their categories.
-                if automaton.exists(key):
-                    merged = merged | set(automaton.get(key)[2])
-                automaton.add_word(key, (len(key), trail, tuple(sorted(merged))))
-        automaton.make_automaton()
+        # Building the automata is a sixth of start-up; a built one is kept in the disk cache
+        # (claimcheck.cache) under the terms it holds, this module's source and the library build.
+        from claimcheck import cache as disk_cache
+
+        terms = "\n".join(f"{name}\t" + "\x1f".join(entries) for name, entries in lexicons.items())
+        key = disk_cache.cache_key((terms, _library()), (sys.modules[__name__],))
+        automaton = disk_cache.fetch("lexicons", key, ahocorasick.Automaton)
+        if automaton is None:
+            automaton = _compile(lexicons)
+            disk_cache.store("lexicons", key, automaton)
         self._automaton = automaton
 
     def scan(self, sentence: str) -> dict[str, tuple[Offsets, ...]]:
@@ -190,6 +182,38 @@ class PhraseMatcher:
                 kept = [(offsets.source(start), offsets.source(end - 1) + 1) for start, end in kept]
             result[name] = tuple(kept)
         return result
+
+
+def _compile(lexicons: Mapping[str, tuple[str, ...]]) -> Any:
+    """The automaton of :class:`PhraseMatcher`: each term's keys, valued (length, trail, lexicon names)."""
+    categories: dict[str, set[str]] = {}
+    for name, entries in lexicons.items():
+        for term in entries:
+            categories.setdefault(term, set()).add(name)
+    automaton = ahocorasick.Automaton()
+    for term, names in categories.items():
+        prefix = term.endswith("*")
+        words = normalize(term.rstrip("*")).split()
+        if not words:
+            raise ValueError(f"lexicon term {term!r} has no letters or digits")
+        stem = " " + " ".join(words)
+        # ``trail`` is how many characters end the key after the term; -1 marks a prefix term.
+        keys = [(stem, -1)] if prefix else [(stem + " ", 1), (stem + "'s ", 3)]
+        for key, trail in keys:
+            merged = names
+            # Two spellings can fold to one key ("well-being", "well being"): merge their categories.
+            if automaton.exists(key):
+                merged = merged | set(automaton.get(key)[2])
+            automaton.add_word(key, (len(key), trail, tuple(sorted(merged))))
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def _library() -> str:
+    """The installed Aho-Corasick library, so that an upgrade never meets an automaton pickled by another."""
+    info = os.stat(ahocorasick.__file__)
+    return f"{ahocorasick.__file__}:{info.st_size}:{info.st_mtime_ns}"
 
 
 def _fold_sentence(sentence: str) -> tuple[str, _OffsetMap | None]:
