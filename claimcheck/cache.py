@@ -1,9 +1,11 @@
 """A disk cache of objects that are slow to build and change only when their sources do.
 
 Entries are kept per kind under ``$XDG_CACHE_HOME/claimcheck/<kind>/`` (by default
-``~/.cache/claimcheck/``). The one kind so far is ``registry``: loaded registries. Reading claims
-with ruamel's round-trip loader (kept for its line numbers) takes about a second for the shipped
-registry and minutes for one a hundred times larger, and every ``-j`` worker paid it again.
+``~/.cache/claimcheck/``):
+
+* ``registry``: loaded registries. Reading claims with ruamel's round-trip loader (kept for its line
+  numbers) takes about a second for the shipped registry and minutes for one a hundred times larger;
+* ``lexicons``: the compiled phrase automata of the language resources, a tenth of start-up.
 
 An entry is pickled under a key made of everything it was built from: the bytes of its source
 files, the source of the modules whose objects are pickled, and the versions of claimcheck and
