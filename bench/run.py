@@ -43,6 +43,7 @@ OUT = BENCH / "out"
 PEER_VENV = OUT / "venv-proselint"
 PEER_REQUIREMENT = "proselint==0.16.0"
 SMALL_FILE = ROOT / "examples" / "ketamine-faq.md"
+NOTES_MARKER = "<!-- notes: kept when the results above are rewritten -->"
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 # The targets, checked at the end of a full run.
@@ -453,7 +454,13 @@ def main(argv: list[str] | None = None) -> int:
     destination = args.results or (None if args.quick else BENCH / "RESULTS.md")
     if destination is not None:
         header = "# Benchmark results\n\nWritten by `python bench/run.py`; see README.md for what is measured.\n\n"
-        destination.write_text(header + text, encoding="utf-8")
+        # Notes written by hand below the marker survive a rerun; the measured part is replaced.
+        notes = ""
+        if destination.is_file():
+            previous = destination.read_text(encoding="utf-8")
+            if NOTES_MARKER in previous:
+                notes = "\n" + previous[previous.index(NOTES_MARKER) :]
+        destination.write_text(header + text + notes, encoding="utf-8")
     return 0
 
 
