@@ -9,8 +9,7 @@ from claimcheck.errors import RegistryError
 from claimcheck.models import Claim, EvidenceItem, Reference, StudyDesign
 from claimcheck.registry.bulk import paused_gc
 from claimcheck.registry.load import Registry
-from claimcheck.registry.matcher import Matcher
-from claimcheck.registry.patterns import UnsafePatternError, compile_pattern
+from claimcheck.registry.matcher import Matcher, UnsafeClaimPatternError
 from claimcheck.registry.terms import TermSet
 
 
@@ -32,18 +31,15 @@ class CompiledRegistry:
         self.registry = registry
         self.claims = registry.claims
         self.references = registry.references
-        for claim in self.claims:
-            for pattern in claim.match.patterns:
-                try:
-                    compile_pattern(pattern)
-                except UnsafePatternError as exc:
-                    where = registry.claim_locations.get(claim.id)
-                    raise RegistryError(
-                        f"CC407 claim '{claim.id}': {exc}",
-                        path=where.path if where else None,
-                        line=where.line if where else None,
-                    ) from None
-        self.matcher = Matcher(self.claims)
+        try:
+            self.matcher = Matcher(self.claims)
+        except UnsafeClaimPatternError as exc:
+            where = registry.claim_locations.get(exc.claim_id)
+            raise RegistryError(
+                f"CC407 claim '{exc.claim_id}': {exc}",
+                path=where.path if where else None,
+                line=where.line if where else None,
+            ) from None
         self._evidence: dict[str, tuple[Claim, list[EvidenceItem]]] = {}
         self._number = {claim.id: number for number, claim in enumerate(self.claims)}
         self.qualifiers: TermSet[tuple[int, str]] = TermSet(

@@ -23,7 +23,7 @@ from itertools import chain
 from rapidfuzz import fuzz, process
 
 from claimcheck.models import Category, Claim, Verdict
-from claimcheck.registry.patterns import MAX_PATTERN_INPUT, compile_pattern
+from claimcheck.registry.patterns import MAX_PATTERN_INPUT, UnsafePatternError, compile_pattern
 from claimcheck.registry.terms import TermSet, fold
 
 #: A fuzzy comparison at or above this token-sort ratio (0-100) links a sentence.
@@ -121,6 +121,21 @@ class Match:
     spans: tuple[tuple[int, int], ...] = ()
 
 
+class UnsafeClaimPatternError(UnsafePatternError):
+    """A registry pattern was rejected; ``claim_id`` says whose, so the loader can name its line."""
+
+    def __init__(self, claim_id: str, reason: str) -> None:
+        super().__init__(reason)
+        self.claim_id = claim_id
+
+
+def _compile_patterns(claim: Claim) -> list[re.Pattern[str]]:
+    try:
+        return [compile_pattern(pattern) for pattern in claim.match.patterns]
+    except UnsafePatternError as exc:
+        raise UnsafeClaimPatternError(claim.id, str(exc)) from None
+
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -140,7 +155,7 @@ class Matcher:
         )
         self._unscoped = frozenset(number for number, claim in enumerate(self.claims) if not claim.match.subject)
         self._groups = [len(claim.match.keywords) for claim in self.claims]
-        self._patterns = [[compile_pattern(p) for p in claim.match.patterns] for claim in self.claims]
+        self._patterns = [_compile_patterns(claim) for claim in self.claims]
         self._wordings: list[list[str]] = []
         # Each claim's terms, kept to compile the smaller automaton of a page's scope.
         self._claim_terms: list[list[tuple[str, tuple[int, int, int]]]] = []
