@@ -14,6 +14,7 @@ claims whatever the registry's size. Candidates are then ranked:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
@@ -156,7 +157,8 @@ class Matcher:
         self._unscoped = frozenset(number for number, claim in enumerate(self.claims) if not claim.match.subject)
         self._groups = [len(claim.match.keywords) for claim in self.claims]
         self._patterns = [_compile_patterns(claim) for claim in self.claims]
-        self._wordings: list[list[str]] = []
+        # Each claim's known wordings for the fuzzy comparison, as (length, words sorted): see _fuzzy.
+        self._wordings: list[tuple[tuple[int, str], ...]] = []
         # Each claim's terms, kept to compile the smaller automaton of a page's scope.
         self._claim_terms: list[list[tuple[str, tuple[int, int, int]]]] = []
         index: dict[str, set[int]] = defaultdict(set)
@@ -172,7 +174,7 @@ class Matcher:
                 # For an unsupported or contradicted claim the approved wording is the accurate
                 # replacement, the opposite of the claim: it must not link back to it.
                 wordings += [" ".join(fold(w).split()) for w in claim.approved_wording]
-            self._wordings.append(wordings)
+            self._wordings.append(tuple((len(words), words) for words in map(_sort_words, wordings)))
             for wording in wordings:
                 for word in _content_words(wording):
                     index[word].add(number)
@@ -308,23 +310,55 @@ class Matcher:
 
     def _fuzzy(self, folded: str, touched: set[int], scope: frozenset[int] | None) -> Match | None:
         _, index = self._view(scope)
-        # Counted in C, over the claims in scope only.
-        shared = Counter(chain.from_iterable(index[word] for word in _content_words(folded) if word in index))
-        candidates = touched | {number for number, count in shared.items() if count >= _MIN_SHARED_WORDS}
-        ordered = sorted(candidates)
-        numbers = [number for number in ordered for _ in self._wordings[number]]
+        # The index holds content words only, so this is the sentence's content words it knows.
+        known = index.keys() & _WORD.findall(folded)
+        candidates = touched
+        if len(known) >= _MIN_SHARED_WORDS:  # else no claim can share enough of them
+            # Counted in C, over the claims in scope only.
+            shared = Counter(chain.from_iterable(index[word] for word in known))
+            candidates = touched | {number for number, count in shared.items() if count >= _MIN_SHARED_WORDS}
+        if not candidates:
+            return None
+        query = _sort_words(folded)
+        # A wording too much shorter or longer than the sentence cannot reach the threshold (see
+        # _length_window); leaving it out spares the comparison and cannot change the best one.
+        shortest, longest = _length_window(len(query))
+        numbers: list[int] = []
+        wordings: list[str] = []
+        for number in sorted(candidates):
+            for length, wording in self._wordings[number]:
+                if shortest <= length <= longest:
+                    numbers.append(number)
+                    wordings.append(wording)
         if not numbers:
             return None
-        wordings = [wording for number in ordered for wording in self._wordings[number]]
-        # One call compares every candidate wording; on a tie the first wording wins, as it would in order.
-        best = process.extractOne(
-            " ".join(folded.split()),
-            wordings,
-            scorer=fuzz.token_sort_ratio,
-            processor=None,
-            score_cutoff=FUZZY_THRESHOLD,
-        )
+        # One call compares every candidate wording; on a tie the first wording wins, as it would in
+        # order. Both sides are sorted already, so the plain ratio is the token-sort ratio.
+        best = process.extractOne(query, wordings, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_THRESHOLD)
         if best is None:
             return None
         score = round(0.8 * best[1] / 100.0, 3)
         return Match(self.claims[numbers[best[2]]], score, "fuzzy", 0, len(folded))
+
+
+def _sort_words(folded: str) -> str:
+    """The words of ``folded`` sorted and joined by single spaces.
+
+    ``fuzz.ratio`` of two such strings is rapidfuzz's ``token_sort_ratio`` of the originals: it
+    sorts the same way (by code point), and every character rapidfuzz splits on is one ``str.split``
+    splits on too, so after this no other separator is left.
+    """
+    return " ".join(sorted(folded.split()))
+
+
+def _length_window(length: int) -> tuple[int, int]:
+    """The lengths a wording may have to score at least :data:`FUZZY_THRESHOLD` against a sentence
+    of ``length`` characters.
+
+    The ratio is ``100 * (1 - d / (a + b))`` for lengths ``a`` and ``b`` and an edit distance
+    ``d`` (insertions and deletions) of at least ``|a - b|``, so it is at most
+    ``200 * min(a, b) / (a + b)``. The window is rounded outwards: a wording kept in error is only
+    compared, never wrongly left out.
+    """
+    threshold = FUZZY_THRESHOLD
+    return math.floor(length * threshold / (200 - threshold)), math.ceil(length * (200 - threshold) / threshold)

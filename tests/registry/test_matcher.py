@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
 from claimcheck.models import Claim, MatchSpec
-from claimcheck.registry.matcher import Matcher
+from claimcheck.registry.matcher import FUZZY_THRESHOLD, Matcher, _length_window, _sort_words
+from claimcheck.registry.terms import fold
 
 
 def _claim(claim_id: str, match: MatchSpec, quotes: tuple[str, ...] = ()) -> Claim:
@@ -72,3 +77,20 @@ def test_subject_scope() -> None:
 
 def test_pattern_is_not_tried_without_a_keyword_hit() -> None:
     assert MATCHER.match("Most people need 6 visits.") is None
+
+
+# Spaces of several kinds (rapidfuzz splits on fewer than str.split), an accent, a curly quote.
+_FUZZY_TEXT = st.text(alphabet="ab cd-\u00a0\u2003\u2019\u00e9\t", max_size=40)
+
+
+@given(_FUZZY_TEXT, st.integers(0, 40), st.integers(0, 5), _FUZZY_TEXT.map(lambda text: text[:4]))
+def test_fuzzy_shortcuts_keep_the_token_sort_ratio(sentence: str, cut: int, removed: int, inserted: str) -> None:
+    # The matcher compares pre-sorted words with the plain ratio, and only wordings of a length
+    # that can reach the threshold; both must give what token_sort_ratio on every wording gives.
+    wording = sentence[:cut] + inserted + sentence[cut + removed :]
+    query, known = (" ".join(fold(text).split()) for text in (sentence, wording))
+    expected = fuzz.token_sort_ratio(query, known, processor=None)
+    assert fuzz.ratio(_sort_words(query), _sort_words(known), processor=None) == expected
+    shortest, longest = _length_window(len(query))
+    if expected >= FUZZY_THRESHOLD:
+        assert shortest <= len(known) <= longest
