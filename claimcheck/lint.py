@@ -8,7 +8,7 @@ every rule sees the same analysis. A rule never re-parses a page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -18,8 +18,7 @@ from claimcheck.analysis.negation import negated
 from claimcheck.models import Claim, Finding, Severity
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.matcher import Match
-from claimcheck.registry.terms import fold
-from claimcheck.rules.base import Hit, Rule, Scope, iter_hits, rules_in
+from claimcheck.rules.base import Hit, Rule, Scope, iter_hits, rules_in, triggered
 from claimcheck.text import Document, TextUnit, split_sentences
 
 
@@ -92,11 +91,6 @@ class SentenceContext:
     def is_claim(self) -> bool:
         """Whether the sentence makes a health claim: detected as one, or linked to a registry claim."""
         return self.match is not None or self.detection.is_claim
-
-    @cached_property
-    def folded(self) -> str:
-        """The sentence folded for literal term search."""
-        return fold(self.text)
 
     @cached_property
     def window(self) -> str:
@@ -243,17 +237,25 @@ def lint_document(
     selection = selection or RuleSelection()
     sentences = analyse(document, registry, link)
     findings: list[Finding] = []
-    sentence_rules = [r for r in rules_in(Scope.SENTENCE) if selection.enabled(r.code)]
-    linked_rules = [r for r in sentence_rules if r.family == "CC1xx"]
+    sentence_rules = [
+        (rule, rule.gate, selection.override(rule.code))
+        for rule in rules_in(Scope.SENTENCE)
+        if selection.enabled(rule.code)
+    ]
+    linked_rules = [entry for entry in sentence_rules if entry[0].family == "CC1xx"]
     for sentence in sentences:
         if not sentence.asserts:
             continue
-        rules = linked_rules if sentence.secondary else sentence_rules
-        findings.extend(_apply(document, rules, selection, sentence, sentence))
+        present = triggered(sentence.text)
+        for rule, gate, override in linked_rules if sentence.secondary else sentence_rules:
+            # A rule with triggers cannot report on a sentence where none of their words occur.
+            if gate and not gate & present:
+                continue
+            _apply(findings, document, rule, override, sentence, sentence)
     page = PageContext(document, sentences, registry)
     for rule in rules_in(Scope.PAGE):
         if selection.enabled(rule.code):
-            findings.extend(_apply(document, [rule], selection, page, None))
+            _apply(findings, document, rule, selection.override(rule.code), page, None)
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -277,15 +279,14 @@ def warm_up(registry: CompiledRegistry) -> None:
 
 
 def _apply(
+    findings: list[Finding],
     document: Document,
-    rules: Iterable[Rule],
-    selection: RuleSelection,
+    rule: Rule,
+    override: Severity | None,
     subject: SentenceContext | PageContext,
     sentence: SentenceContext | None,
-) -> Iterable[Finding]:
-    for rule in rules:
-        assert rule.check is not None
-        for hit in iter_hits(rule.check(subject)):
-            # Configuration outranks a check's own escalation, which outranks the default.
-            severity = selection.override(rule.code) or hit.severity or rule.severity
-            yield _finding(document, rule, severity, hit, sentence)
+) -> None:
+    assert rule.check is not None
+    for hit in iter_hits(rule.check(subject)):
+        # Configuration outranks a check's own escalation, which outranks the default.
+        findings.append(_finding(document, rule, override or hit.severity or rule.severity, hit, sentence))

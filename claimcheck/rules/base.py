@@ -13,10 +13,14 @@ explanation lives in one place too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
+
+import ahocorasick
 
 from claimcheck.models import Severity
 
@@ -46,6 +50,86 @@ class Hit:
     severity: Severity | None = None
 
 
+# The non-ASCII letters that a case-insensitive regular expression matches to an ASCII letter
+# (Python's re folds case one code point at a time): 'İ' and 'ı' match i, 'ſ' s, the Kelvin sign k.
+_CASE_VARIANTS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold_case(text: str) -> str:
+    """Text as trigger words are looked for in: lowercase, with the letters that a case-insensitive
+    pattern reads as ASCII letters turned into them. Wherever such a pattern matches an ASCII word
+    in ``text``, ``fold_case(text)`` holds that word in lowercase."""
+    if not text.isascii():
+        text = text.translate(_CASE_VARIANTS)
+    return text.lower()
+
+
+class Trigger:
+    """A rule's regular expression, with literal words one of which every match of it contains.
+
+    Most sentences make no superlative, safety or cure claim, yet each pattern would be run over
+    each of them. All triggers' words are looked for together, once per sentence, in one pass of
+    an Aho-Corasick automaton (:func:`triggered`); a trigger none of whose words occur cannot
+    match, and its pattern is not run. The pattern is compiled on first use, so a run that never
+    meets a trigger's words never compiles it. The words are declared beside the pattern and kept
+    honest by a test that derives from the pattern what every match must contain.
+    """
+
+    def __init__(self, pattern: str, words: str, flags: int = re.IGNORECASE) -> None:
+        """``words``: the trigger words, lowercase, separated by ``|``."""
+        self.source = pattern
+        self.flags = flags
+        self.words = tuple(words.split("|"))
+        if not self.words or any(not word or fold_case(word) != word for word in self.words):
+            raise ValueError(f"trigger words must be non-empty and lowercase: {self.words!r}")
+        self.bit = 1 << len(_TRIGGERS)
+        _TRIGGERS.append(self)
+        _INDEX.clear()
+        triggered.cache_clear()
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        return re.compile(self.source, self.flags)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match in ``text``, as :meth:`re.Pattern.search`."""
+        return self.pattern.search(text) if triggered(text) & self.bit else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every match in ``text``, as :meth:`re.Pattern.finditer`."""
+        return self.pattern.finditer(text) if triggered(text) & self.bit else iter(())
+
+
+_TRIGGERS: list[Trigger] = []
+#: The automaton of every trigger's words, each word tagged with the bits of the triggers that
+#: declare it; built on first use, and again if a trigger is declared after that.
+_INDEX: list[Any] = []
+
+
+@lru_cache(maxsize=16384)
+def triggered(text: str) -> int:
+    """The bits of the triggers whose words occur in ``text``: only these can match it.
+
+    Cached by text: navigation, footers and calls to action recur on every page of a site, and
+    page rules ask again about the sentences the sentence rules already asked about.
+    """
+    if not _INDEX:
+        masks: dict[str, int] = {}
+        for trigger in _TRIGGERS:
+            for word in trigger.words:
+                masks[word] = masks.get(word, 0) | trigger.bit
+        automaton = ahocorasick.Automaton()
+        for word, mask in masks.items():
+            automaton.add_word(word, mask)
+        automaton.make_automaton()
+        _INDEX.append(automaton)
+    present = 0
+    for _, mask in _INDEX[0].iter(fold_case(text)):
+        present |= mask
+    return present
+
+
 SentenceCheck = Callable[["SentenceContext"], Iterable[Hit]]
 PageCheck = Callable[["PageContext"], Iterable[Hit]]
 
@@ -63,6 +147,16 @@ class Rule:
     example: str
     fix: str
     check: Callable[[Any], Iterable[Any]] | None = None
+    #: Sentence rules only: triggers one of which matches every sentence the rule reports on.
+    triggers: tuple[Trigger, ...] = ()
+
+    @property
+    def gate(self) -> int:
+        """The bits of the rule's triggers (see :func:`triggered`); 0 when it runs on every sentence."""
+        gate = 0
+        for trigger in self.triggers:
+            gate |= trigger.bit
+        return gate
 
     @property
     def family(self) -> str:
@@ -90,11 +184,16 @@ def rule(
     explanation: str,
     example: str,
     fix: str,
+    triggers: tuple[Trigger, ...] = (),
 ) -> Callable[[Callable[[Any], Iterable[Any]]], Callable[[Any], Iterable[Any]]]:
-    """Declare a rule on the function that checks it."""
+    """Declare a rule on the function that checks it.
+
+    ``triggers``: a sentence rule that can only report when one of these patterns matches the
+    sentence declares them, and is not run on sentences where none of their words occur.
+    """
 
     def decorate(check: Callable[[Any], Iterable[Any]]) -> Callable[[Any], Iterable[Any]]:
-        _register(Rule(code, name, severity, scope, summary, explanation, example, fix, check))
+        _register(Rule(code, name, severity, scope, summary, explanation, example, fix, check, triggers))
         return check
 
     return decorate

@@ -1,7 +1,8 @@
 """CC2xx: wording that is a problem in health marketing whatever the claim.
 
-Each rule pairs its trigger vocabulary (a compiled pattern, kept here beside the rule so the
-rule is one unit) with the conditions that excuse it: negation ("is not FDA-approved for any
+Each rule pairs its trigger vocabulary (a pattern with the words every match of it contains, kept
+here beside the rule so the rule is one unit; see :class:`~claimcheck.rules.base.Trigger`) with
+the conditions that excuse it: negation ("is not FDA-approved for any
 psychiatric condition"), a citation nearby, or a registry claim that the evidence supports.
 """
 
@@ -13,30 +14,38 @@ from collections.abc import Iterator
 from claimcheck.analysis.negation import negated
 from claimcheck.lint import SentenceContext
 from claimcheck.models import Category, Grade, Severity, Verdict
-from claimcheck.rules.base import Hit, Scope, rule
+from claimcheck.rules.base import Hit, Scope, Trigger, rule
 
 _SUPPORTED = (Verdict.SUPPORTED, Verdict.QUALIFIED)
 
 
-def _first_unnegated(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def _first_unnegated(pattern: Trigger, text: str) -> re.Match[str] | None:
     for found in pattern.finditer(text):
         if not negated(text, found.start()):
             return found
     return None
 
 
-SUPERLATIVE = re.compile(
+SUPERLATIVE = Trigger(
     r"\b(?:best|safest|finest|leading|foremost|premier|top[- ]rated|world[- ]class|unmatched|unrivall?ed|"
     r"unparalleled|most (?:highly )?(?:experienced|trained|qualified|trusted|advanced|effective|respected|skilled|"
     r"innovative))\b|#\s?1\b|\bnumber[- ]one\b|\bthe only (?:clinic|provider|treatment|therapy|center|centre)\b|"
     r"\b(?:highest|best) (?:success|response|satisfaction) rates?\b|\b(?:five|5)[- ]star (?:reviews?|ratings?|rated)\b",
-    re.IGNORECASE,
+    (
+        "best|safest|finest|leading|foremost|premier|top rated|top-rated|world class|world-class|unmatched|"
+        "unrival|unparalleled|most experienced|most trained|most qualified|most trusted|most advanced|"
+        "most effective|most respected|most skilled|most innovative|most highly|#|number one|number-one|"
+        "the only|highest|star"
+    ),
 )
-_RANKING = re.compile(
+_RANKING = Trigger(
     r"#\s?1\b|\bnumber[- ]one\b|\btop[- ]rated\b|\b(?:highest|best) (?:success|response|satisfaction) rates?\b|"
     r"\bworld[- ]class\b|\bunmatched\b|\bunparalleled\b|\bunrivall?ed\b|"
     r"\b(?:five|5)[- ]star (?:reviews?|ratings?|rated)\b",
-    re.IGNORECASE,
+    (
+        "#|number one|number-one|top rated|top-rated|highest|best|world class|world-class|unmatched|"
+        "unparalleled|unrival|star"
+    ),
 )
 _NOT_SUPERLATIVE = re.compile(
     r"\b(?:best practices?|at best|(?:your|our|their) best|best[- ]known|leading (?:to|up|cause|causes|role))\b",
@@ -57,6 +66,7 @@ _NOT_SUPERLATIVE = re.compile(
     ),
     example="We are the best choice for ketamine therapy.",
     fix="Describe concrete, checkable facts: 'Our infusions are given by board-certified anesthesiologists.'",
+    triggers=(SUPERLATIVE, _RANKING),
 )
 def superlative(context: SentenceContext) -> Iterator[Hit]:
     # "#1 rated" and "highest success rate" claim a ranking wherever they stand; "best" or
@@ -69,14 +79,14 @@ def superlative(context: SentenceContext) -> Iterator[Hit]:
         return
 
 
-ABSOLUTE_SAFETY = re.compile(
+ABSOLUTE_SAFETY = Trigger(
     r"\b(?:very|completely|totally|perfectly|entirely|extremely|absolutely|incredibly|100%|fully|exceptionally)"
     r"\s+safe\b|\bsafe,? and (?:effective|proven)\b|\b(?:no|zero|without(?: any)?|free (?:of|from))\s+"
     r"(?:(?:known|serious|major|significant|lasting|long[- ]term|harmful|dangerous|negative|real)\s+){0,2}"
     r"(?:side[- ]effects?|risks?|adverse (?:effects?|reactions?|events?)|danger)\b|\b(?:risk|side[- ]effect)[- ]free\b|"
     r"\bnon[- ]?addictive\b|\bnot (?:habit[- ]forming|addictive)\b|\bharmless\b|\bno (?:risk|chance) of "
     r"(?:addiction|dependence|abuse)\b",
-    re.IGNORECASE,
+    "safe|side effect|side-effect|risk|adverse|danger|addictive|habit|harmless|chance",
 )
 
 
@@ -94,6 +104,7 @@ ABSOLUTE_SAFETY = re.compile(
     example="Ketamine infusions are completely safe and non-addictive.",
     fix="Name the common side effects and the monitoring: 'Side effects such as dissociation and raised blood "
     "pressure are common; you are monitored during and after each infusion.'",
+    triggers=(ABSOLUTE_SAFETY,),
 )
 def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
     # 'no side effects' carries its own negation; only one governing the phrase from outside excuses it.
@@ -102,7 +113,7 @@ def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(f"Absolute safety claim '{found.group()}': no treatment is free of risk.", found.start(), found.end())
 
 
-_RISK_MINIMIZATION = re.compile(
+_RISK_MINIMIZATION = Trigger(
     r"\bside[- ]effects?\s+(?:are|is|were|tend to be|remain)\s+(?:\w+\s+){0,2}?(?:mild|minimal|minor|rare|"
     r"short[- ]lived|temporary|transient|manageable|negligible|insignificant)\b|"
     r"\bbenefits?\b[^.;]{0,60}?\boutweighs?\b[^.;]{0,30}?\brisks?\b|"
@@ -112,7 +123,7 @@ _RISK_MINIMIZATION = re.compile(
     r"(?:symptoms|experiences|effects|sensations)?)\b|"
     r"\bnothing to (?:worry|fear)\b|\b(?:is|are)\s+(?:simply\s+|just\s+|really\s+)?not\s+(?:a\s+)?"
     r"(?:concern|worry|problem|issue)\b",
-    re.IGNORECASE,
+    "side effect|side-effect|tolerated|risk|dissociati|nothing to|concern|worry|problem|issue",
 )
 
 
@@ -130,6 +141,7 @@ _RISK_MINIMIZATION = re.compile(
     ),
     example="Side effects are typically mild and short-lived, and the benefits outweigh the risks.",
     fix="State the side effects and how often they occur, without judging them for the reader.",
+    triggers=(_RISK_MINIMIZATION,),
 )
 def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_RISK_MINIMIZATION, context.text)
@@ -137,12 +149,12 @@ def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(f"Risk-minimising wording: '{found.group()}'.", found.start(), found.end())
 
 
-_CURE = re.compile(
+_CURE = Trigger(
     r"\b(?:cure[sd]?|curing|guarantee[sd]?|guaranteeing|permanent(?:ly)?|miracle|miraculous|once and for all|"
     r"forever)\b|\b100\s?%\s+(?:of\s+(?:patients|people|clients|users|cases|participants|customers)|effective|"
     r"success(?:ful)?|safe|guaranteed|results?|satisfaction|cure|natural|risk[- ]free)\b|"
     r"\b100\s?%\s+(?:of\s+the\s+time)\b",
-    re.IGNORECASE,
+    "cure|curing|guarantee|permanent|miracle|miraculous|once and for all|forever|100",
 )
 
 
@@ -165,6 +177,7 @@ _DISCLAIMER = re.compile(
     ),
     example="Our ketamine protocol cures depression permanently.",
     fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
+    triggers=(_CURE,),
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
     if _DISCLAIMER.search(context.text):
@@ -174,11 +187,11 @@ def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
 
 
-_APPROVAL = re.compile(
+_APPROVAL = Trigger(
     r"\b(?:fda|food and drug administration)[- ]?(?:approved|cleared|regulated|sanctioned|authori[sz]ed|"
     r"endorsed)\b|\b(?:approved|cleared|endorsed) by the (?:u\.?s\.? )?(?:fda|food and drug administration)\b|"
     r"\bfda approval\b",
-    re.IGNORECASE,
+    "fda|food and drug administration",
 )
 _SCOPED_APPROVAL = re.compile(r"\boff[- ]label\b|\bnot (?:fda[- ])?approved for\b", re.IGNORECASE)
 # What directly follows approval language when it says what the approval covers: "cleared for
@@ -204,6 +217,7 @@ _APPROVAL_SCOPE = re.compile(
     ),
     example="Ketamine is an FDA-approved medication.",
     fix="Say what the approval covers and that the advertised use is off-label.",
+    triggers=(_APPROVAL,),
 )
 def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
     if _SCOPED_APPROVAL.search(context.text) or context.text.rstrip().endswith("?"):
@@ -219,13 +233,13 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
         )
 
 
-_ESTABLISHMENT = re.compile(
+_ESTABLISHMENT = Trigger(
     r"\b(?:clinically|scientifically|medically)[- ]proven\b|"
     r"\b(?:studies|research|trials|evidence|science|data|researchers|scientists|experts|doctors)"
     r"(?:\s+[\w'-]+){0,7}?\s+(?:show|shows|shown|prove|proves|proved|proven|demonstrate|demonstrates|"
     r"demonstrated|found|find|finds|indicate|indicates|indicated|suggest|suggests|suggested|confirm|confirms|"
     r"confirmed|established)\b",
-    re.IGNORECASE,
+    "proven|studies|research|trials|evidence|science|data|scientists|experts|doctors",
 )
 _STRONG_VERB = re.compile(r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrated?|confirmed?)\b", re.IGNORECASE)
 
@@ -244,6 +258,7 @@ _STRONG_VERB = re.compile(r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrate
     ),
     example="Studies have shown that ketamine relieves anxiety within hours.",
     fix="Cite the study, and say what it found in whom: 'In a 2013 trial of 73 adults ... [1]'.",
+    triggers=(_ESTABLISHMENT,),
 )
 def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
     # A heading ("What the research shows") announces a section; it asserts nothing yet.
@@ -254,13 +269,16 @@ def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(f"'{found.group()}' cites no study.", found.start(), found.end())
 
 
-_COMPARATIVE = re.compile(
+_COMPARATIVE = Trigger(
     r"\b(?:better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable)\s+(?:than|to)\b|"
     r"\bunlike\s+(?:\w+\s+){0,2}?(?:antidepressants?|medications?|medicines|treatments?|therapies|drugs|ssris|"
     r"pills|talk therapy|counsel(?:l)?ing)\b|\b(?:just |equally |at least )?as (?:effective|good|safe|fast) as\b|"
     r"\boutperform(?:s|ed|ing)?\b|\bfaster[- ](?:relief|results|acting|response|recovery)\b|"
     r"\bbeats?\s+(?:\w+\s+)?(?:antidepressants?|medications?|therapy|treatments?)\b",
-    re.IGNORECASE,
+    (
+        "better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable|unlike|"
+        "as effective as|as good as|as safe as|as fast as|outperform|beat"
+    ),
 )
 
 
@@ -278,6 +296,7 @@ _COMPARATIVE = re.compile(
     ),
     example="Unlike antidepressants, ketamine works within hours.",
     fix="Drop the comparison, or cite the head-to-head trial and its population.",
+    triggers=(_COMPARATIVE,),
 )
 def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
@@ -289,19 +308,25 @@ def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(f"Comparative claim '{found.group()}' needs head-to-head evidence.", found.start(), found.end())
 
 
-_TESTIMONIAL = re.compile(
+_TESTIMONIAL = Trigger(
     r"\b(?:changed|saved|gave me) my life\b|\bmy life back\b|\bI (?:felt|feel|was|had|noticed|could|can|finally)\b|"
     r"\bmy (?:depression|anxiety|pain|ptsd|life|symptoms)\b|\b(?:patients|clients|people|customers|users)\s+"
     r"(?:often |frequently |commonly )?(?:tell|report|say|describe|rave)\b|\b(?:some|many|most|countless)\s+"
     r"(?:people|patients|clients)\s+(?:report|say|describe|tell)\b",
-    re.IGNORECASE,
+    (
+        "my life|i felt|i feel|i was|i had|i noticed|i could|i can|i finally|my depression|my anxiety|my pain|"
+        "my ptsd|my symptoms|tell|report|say|describe|rave"
+    ),
 )
 # A first-person report of a change: "the fog was gone", "I'm playing tennis again", "I've lost 62 pounds".
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my)\b", re.IGNORECASE)
-_CHANGE = re.compile(
+_CHANGE = Trigger(
     r"\b(?:gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|"
     r"free of|off (?:my|of|two|all))\b",
-    re.IGNORECASE,
+    (
+        "gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|free of|"
+        "off my|off of|off two|off all"
+    ),
 )
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
 
@@ -320,6 +345,7 @@ _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURA
     ),
     example="Some people report feeling better within hours of their first treatment.",
     fix="Present trial results with their population instead, or label the anecdote as not typical.",
+    triggers=(_TESTIMONIAL, _CHANGE),
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
     if context.text.rstrip().endswith("?"):  # "How fast will I feel better?" asks; it reports nothing

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from claimcheck.analysis.negation import negated
 from claimcheck.lint import PageContext, SentenceContext
 from claimcheck.models import Category, Severity
 from claimcheck.registry.terms import fold
-from claimcheck.rules.base import Hit, Scope, rule
+from claimcheck.rules.base import Hit, Scope, Trigger, rule
 from claimcheck.rules.language import ABSOLUTE_SAFETY
 
 _BENEFIT = frozenset(
     {Category.EFFICACY, Category.ONSET, Category.DURABILITY, Category.INDICATION, Category.COMPARATIVE}
 )
 _RISK = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
-_RISK_WORDS = re.compile(
+_RISK_WORDS = Trigger(
     r"\b(?:side[- ]effects?|adverse|risks?|contraindicat\w*|not (?:be )?(?:recommended|appropriate|suitable|safe) "
     r"for|should not|must not|warnings?|precautions?|dissociat\w*|nausea|vomiting|dizziness|blood pressure|"
     r"heart rate|addict\w*|abuse|dependence|misuse|hallucinat\w*|may cause|can cause|complications?)\b",
-    re.IGNORECASE,
+    (
+        "side effect|side-effect|adverse|risk|contraindicat|recommended for|appropriate for|suitable for|"
+        "safe for|should not|must not|warning|precaution|dissociat|nausea|vomiting|dizziness|blood pressure|"
+        "heart rate|addict|abuse|dependence|misuse|hallucinat|may cause|can cause|complication"
+    ),
 )
 
 
