@@ -27,9 +27,8 @@ below compile at import, so a sentence costs one automaton pass plus a few regex
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Features, Span, extract_features
@@ -186,12 +185,6 @@ class Detection:
     reason: str
 
 
-@cache
-def _matcher() -> lexicon.PhraseMatcher:
-    """One automaton over every cue list of data/detect/, built on first use."""
-    return lexicon.PhraseMatcher({name: lexicon.terms(f"detect/{name}") for name in _LEXICONS})
-
-
 def _texts(sentence: str, offsets: Iterable[tuple[int, int]]) -> tuple[str, ...]:
     return tuple(sentence[start:end] for start, end in offsets)
 
@@ -223,20 +216,74 @@ def _treatment_effects(
     return tuple(hit for hit in effects if not (hit[0] > subject_end and _overlaps(*hit, neutral)))
 
 
-_KNOWN = frozenset(_LEXICONS)
+#: A cue group's name in the shared lexicon scan: its file under data/.
+_SCANNED = {f"detect/{name}": name for name in _LEXICONS}
+# Every group read as a text, none found yet: a misspelt group is then a KeyError, not a group
+# that never fires.
+_NO_TEXTS: dict[str, tuple[str, ...]] = dict.fromkeys(_LEXICONS, ())
+
+#: The cue groups that can make a category rule score: every rule below returns _NONE unless one
+#: of these has a hit, the sentence has an effect word (a hit of the shared "causal" lexicon or
+#: of "effect"), or it names a condition, a population and a share together (efficacy). The other
+#: groups (admin, condition_verbs, contraindication_context, frequency, outcome,
+#: provider_subject, regulatory_status, side_effect_predicate) only qualify a cue of these.
+_TRIGGERS = frozenset(
+    f"detect/{name}"
+    for name in (
+        "benefit",
+        "comparative",
+        "comparative_weak",
+        "contraindication",
+        "durability",
+        "effect",
+        "evidence",
+        "harm",
+        "indication",
+        "mechanism",
+        "mechanism_phrase",
+        "onset",
+        "provider",
+        "provider_volume",
+        "provider_weak",
+        "regulatory_agency",
+        "regulatory_phrase",
+        "safety",
+        "safety_topic",
+        "side_effects",
+    )
+) | {"causal"}
+
+
+def _may_claim(scanned: Mapping[str, object], features: Features) -> bool:
+    """Whether any category rule can score on a sentence with these lexicon hits and features.
+
+    When not, the rules need not run: the sentence has no claim cue (see :data:`_TRIGGERS`).
+    """
+    if not scanned.keys().isdisjoint(_TRIGGERS):
+        return True
+    return bool(features.conditions and features.populations and _share(features))
+
+
+def _share(features: Features) -> tuple[str, ...]:
+    """The percentages the sentence states, as written."""
+    return tuple(q.span.text for q in features.quantities if q.unit is Unit.PERCENT)
 
 
 class _Hits(dict[str, tuple[tuple[int, int], ...]]):
     """A sentence's hits by cue group; a group without hits has none, rather than no entry."""
 
     def __missing__(self, name: str) -> tuple[tuple[int, int], ...]:
-        if name not in _KNOWN:  # a misspelt group is an error, not a group that never fires
+        if name not in _NO_TEXTS:  # a misspelt group is an error, not a group that never fires
             raise KeyError(name)
         return ()
 
 
-class _Cues:
-    """The cues of one sentence, grouped the way the category rules read them."""
+class _Cues(dict[str, tuple[str, ...]]):
+    """The cues of one sentence, grouped the way the category rules read them.
+
+    As a mapping, the texts of each cue group's hits in sentence order (``cues["onset"]``): a
+    plain dictionary, because the rules look groups up many times per sentence.
+    """
 
     __slots__ = (
         "absolute",
@@ -245,7 +292,6 @@ class _Cues:
         "effect",
         "effect_offsets",
         "figure",
-        "groups",
         "hits",
         "outcome",
         "outcome_offsets",
@@ -257,47 +303,41 @@ class _Cues:
         "time_words",
     )
 
-    def __init__(self, sentence: str, features: Features) -> None:
+    def __init__(self, sentence: str, features: Features, scanned: Mapping[str, tuple[tuple[int, int], ...]]) -> None:
+        super().__init__(_NO_TEXTS)
         self.sentence = sentence
-        self.hits = _Hits(_matcher().scan(sentence))
-        shared = lexicon.scan(sentence)
+        self.hits = hits = _Hits({_SCANNED[name]: found for name, found in scanned.items() if name in _SCANNED})
         # Words in a regulatory formula (which reaches to the end of its clause: "not intended to
         # diagnose, treat, cure or prevent any disease") or in a fixed phrase that only looks
         # causal ("seek help") state no effect.
-        formulas = tuple((start, _clause_end(sentence, end)) for start, end in self.hits["regulatory_phrase"])
-        cancelled = (*shared.get("not_causal", ()), *formulas)
-        causal = [hit for hit in shared.get("causal", ()) if not _overlaps(*hit, cancelled)]
-        own = [hit for hit in self.hits["effect"] if not _overlaps(*hit, cancelled)]
+        formulas = tuple((start, _clause_end(sentence, end)) for start, end in hits["regulatory_phrase"])
+        cancelled = (*scanned.get("not_causal", ()), *formulas)
+        causal = [hit for hit in scanned.get("causal", ()) if not _overlaps(*hit, cancelled)]
+        own = [hit for hit in hits["effect"] if not _overlaps(*hit, cancelled)]
         # Whether every effect word is one the strength classifier also reads, so that its verdict
         # (a purpose clause, "studies are needed to determine whether ...") applies to them.
         self.causal_only = not own
         conditions = tuple((span.start, span.end) for span in features.conditions)
-        outcomes = conditions + self.hits["outcome"]
-        self.effect_offsets = _treatment_effects(sorted(causal + own), outcomes, self.hits["condition_verbs"])
+        outcomes = conditions + hits["outcome"]
+        self.effect_offsets = _treatment_effects(sorted(causal + own), outcomes, hits["condition_verbs"])
         self.effect = _texts(sentence, self.effect_offsets)
         self.outcome_offsets = outcomes
         self.outcome = _texts(sentence, outcomes)
-        # "brain fog" is an outcome; its "brain" is not a mechanism.
-        self.hits["mechanism"] = tuple(hit for hit in self.hits["mechanism"] if not _overlaps(*hit, outcomes))
+        if "mechanism" in hits:
+            # "brain fog" is an outcome; its "brain" is not a mechanism.
+            hits["mechanism"] = tuple(hit for hit in hits["mechanism"] if not _overlaps(*hit, outcomes))
+        for name, found in hits.items():
+            self[name] = _texts(sentence, found)
         self.population = _span_texts(features.populations)
         self.absolute = _span_texts(features.absolutes)
         self.booster = _span_texts(features.boosters)
         self.time_words = _span_texts(features.time_words)
         self.figure = tuple(q.span.text for q in features.quantities if q.unit in (Unit.PERCENT, Unit.COUNT))
-        self.share = tuple(q.span.text for q in features.quantities if q.unit is Unit.PERCENT)
+        self.share = _share(features)
         self.time_upper = tuple(
             q.span.text for q in features.quantities if q.unit in _TIME_UNITS and q.bound == "upper"
         )
         self.relation = relation_strength(sentence)
-        # Filled as the rules ask: most sentences are decided after reading a few of the groups.
-        self.groups: dict[str, tuple[str, ...]] = {}
-
-    def __getitem__(self, name: str) -> tuple[str, ...]:
-        """The texts of the hits of cue group ``name``, in sentence order."""
-        texts = self.groups.get(name)
-        if texts is None:
-            texts = self.groups[name] = _texts(self.sentence, self.hits[name])
-        return texts
 
     def harm(self) -> tuple[str, ...]:
         """Harm words before any effect word or outcome.
@@ -589,7 +629,12 @@ def detect_claim(sentence: str, *, kind: str = "paragraph", features: Features |
     if _is_question(text, label):
         return not_a_claim(QUESTION)
 
-    cues = _Cues(sentence, features)
+    scanned = lexicon.scan(sentence)
+    if not _may_claim(scanned, features):
+        # No rule can score: the verdict of the rules below, without reading the cues. A label
+        # has no effect word either, so only an auxiliary can be its predicate.
+        return not_a_claim(HEADING if label and not _AUXILIARY.search(text) else "no claim cue")
+    cues = _Cues(sentence, features, scanned)
     if label and not _has_predicate(text, cues):
         return not_a_claim(HEADING)
     scored = [(category, *rule(cues)) for category, rule in _RULES]

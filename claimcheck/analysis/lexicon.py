@@ -11,9 +11,10 @@ Two small notations keep the files short:
 An apostrophe inside a word belongs to it, so ``can`` does not match "can't" (list contractions
 as written: ``can't``, ``doesn't``); every term also matches its possessive ("patient's").
 
-All lexicons are compiled together into one Aho-Corasick automaton the first time a sentence is
-scanned, so scanning costs one pass over the sentence however many lexicons there are, and a
-run that never scans pays nothing at import time.
+All lexicons, the claim detector's cue groups (``data/detect/``) included, are compiled together
+into one Aho-Corasick automaton the first time a sentence is scanned, so scanning costs one pass
+over the sentence however many lexicons there are, and a run that never scans pays nothing at
+import time.
 """
 
 from __future__ import annotations
@@ -113,20 +114,28 @@ def data(name: str) -> Any:
     return json.loads(_data_text(f"{name}.json"))
 
 
-def _data_files(suffix: str) -> list[str]:
-    folder = files("claimcheck.analysis").joinpath("data")
-    return sorted(entry.name[: -len(suffix)] for entry in folder.iterdir() if entry.name.endswith(suffix))
+def _data_files(suffix: str, folder: str = "") -> list[str]:
+    """The names of the ``data/<folder>`` files ending in ``suffix``, as ``terms`` and ``data`` take them."""
+    where = files("claimcheck.analysis").joinpath("data", *folder.split("/") if folder else ())
+    prefix = f"{folder}/" if folder else ""
+    return sorted(prefix + entry.name[: -len(suffix)] for entry in where.iterdir() if entry.name.endswith(suffix))
+
+
+#: Folders of ``data/`` whose word lists join the scan, named by their path (``detect/effect``).
+_LEXICON_FOLDERS = ("detect",)
 
 
 @cache
 def lexicons() -> dict[str, tuple[str, ...]]:
     """Every lexicon shipped in ``data/``, by name.
 
-    Each ``<name>.txt`` file is one. A JSON resource can also lend terms to the scan: its
-    ``"lexicons"`` object maps a lexicon name to sections of the same file, whose entries (a
-    list's items, an object's keys) become that lexicon's terms.
+    Each ``<name>.txt`` file is one, and so is each ``detect/<name>.txt`` (named
+    ``detect/<name>``: the claim detector's cue groups). A JSON resource can also lend terms to
+    the scan: its ``"lexicons"`` object maps a lexicon name to sections of the same file, whose
+    entries (a list's items, an object's keys) become that lexicon's terms.
     """
-    found = {name: terms(name) for name in _data_files(".txt")}
+    names = _data_files(".txt") + [name for folder in _LEXICON_FOLDERS for name in _data_files(".txt", folder)]
+    found = {name: terms(name) for name in names}
     for resource in _data_files(".json"):
         spec = data(resource)
         for name, sections in spec.get("lexicons", {}).items():
@@ -286,7 +295,7 @@ def matcher() -> PhraseMatcher:
 def scan(sentence: str) -> Mapping[str, tuple[Offsets, ...]]:
     """Every shipped lexicon's hits in ``sentence`` (see :meth:`PhraseMatcher.scan`).
 
-    Cached per sentence because feature extraction and strength classification both scan the
-    sentence the linter is looking at; the result must not be mutated.
+    Cached per sentence because feature extraction, strength classification and claim detection
+    all read the one scan of the sentence the linter is looking at; the result must not be mutated.
     """
     return matcher().scan(sentence)

@@ -272,14 +272,13 @@ class Matcher:
         phrase_span: dict[int, tuple[int, int]] = {}
         groups: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
         terms, _ = self._view(scope)
-        for hit in terms.search(folded):
-            number, kind, group = hit.value
+        for start, end, (number, kind, group) in terms.spans(folded):
             if kind == _PHRASE:
                 best = phrase_span.get(number)
-                if best is None or hit.end - hit.start > best[1] - best[0]:
-                    phrase_span[number] = (hit.start, hit.end)
+                if best is None or end - start > best[1] - best[0]:
+                    phrase_span[number] = (start, end)
             else:
-                groups[number].setdefault(group, (hit.start, hit.end))
+                groups[number].setdefault(group, (start, end))
 
         ranked: list[tuple[float, int, int, Match]] = []
         for number, (start, end) in phrase_span.items():

@@ -9,10 +9,14 @@ search does not grow with the number of terms.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable, Iterator
 from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
+
+# The rest of a word. A word character is a letter or digit of any script, or "_": exactly \w.
+_WORD_REST = re.compile(r"\w*")
 
 T = TypeVar("T", bound=Hashable)
 
@@ -54,10 +58,6 @@ def fold(text: str) -> str:
 def normalize_term(term: str) -> str:
     """A registry term as it is searched: folded, with inner whitespace collapsed."""
     return " ".join(fold(term).split())
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 class Hit(NamedTuple, Generic[T]):
@@ -114,13 +114,18 @@ class TermSet(Generic[T]):
 
     def search(self, folded_text: str) -> Iterator[Hit[T]]:
         """Every hit in ``folded_text`` (already passed through :func:`fold`), in text order."""
+        return map(Hit._make, self.spans(folded_text))
+
+    def spans(self, folded_text: str) -> Iterator[tuple[int, int, T]]:
+        """What :meth:`search` finds, as plain ``(start, end, value)`` tuples: cheaper to make
+        for a caller that reads every hit of a sentence."""
         if not self._ready():
             return
         n = len(folded_text)
         for end_index, (length, entries) in self._automaton.iter(folded_text):
             start = end_index - length + 1
             end = end_index + 1
-            # Word boundaries, with the test of _is_word written out: this loop runs for every hit.
+            # Word boundaries, tested without a call (\w, as above): this loop runs for every hit.
             first = folded_text[start]
             if start > 0 and (first.isalnum() or first == "_"):
                 before = folded_text[start - 1]
@@ -131,17 +136,17 @@ class TermSet(Generic[T]):
             if end < n and (last.isalnum() or last == "_"):
                 following = folded_text[end]
                 after_word = following.isalnum() or following == "_"
+            stop = -1
             for prefix, value in entries:
-                if after_word and not prefix:
+                if not prefix:
+                    if not after_word:
+                        yield start, end, value
                     continue
-                if prefix:
+                if stop < 0:
                     # A prefix term covers the rest of the word it starts.
-                    stop = end
-                    while stop < n and _is_word(folded_text[stop]):
-                        stop += 1
-                    yield Hit(start, stop, value)
-                else:
-                    yield Hit(start, end, value)
+                    rest = _WORD_REST.match(folded_text, end)
+                    stop = rest.end() if rest else end
+                yield start, stop, value
 
     def first(self, folded_text: str) -> Hit[T] | None:
         """The first hit in text order, or None."""

@@ -7,8 +7,11 @@ labelled evaluation corpus (tests/corpus), which measures detection on whole pag
 from __future__ import annotations
 
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.analysis import detect, lexicon
 from claimcheck.analysis.detect import (
@@ -23,6 +26,7 @@ from claimcheck.analysis.detect import (
 from claimcheck.analysis.features import extract_features
 from claimcheck.analysis.strength import classify_strength
 from claimcheck.models import Category, Strength
+from claimcheck.text import read_document, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -201,3 +205,50 @@ def test_every_cue_list_is_shipped_and_used() -> None:
 def test_empty_and_symbol_only_sentences() -> None:
     assert not detect_claim("").is_claim
     assert not detect_claim("— · —").is_claim
+
+
+# --- the shortcut for sentences no rule can score ------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+# Terms of every lexicon (cue groups included), figures, punctuation and plain words: generated
+# sentences reach every rule, often several, and often none but with cues that only qualify.
+_WORDS = sorted(
+    {term.rstrip("*") for terms in lexicon.lexicons().values() for term in terms}
+    | {"70%", "9 out of 10", "within 2 hours", "$450", "2019;170(10):1134", "?", ".", ",", ":", "|"}
+    | {"Our", "Ketamine", "the", "clinic", "page", "Home", "is", "and", "it", "we", "offer", "for"}
+)
+_KINDS = ("paragraph", "heading", "list-item", "table-cell", "line")
+
+
+def _with_every_rule(sentence: str, kind: str) -> Detection:
+    """What detection says when the rules run on every sentence, the shortcut switched off."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(detect, "_may_claim", lambda *_: True)
+        return detect_claim(sentence, kind=kind)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14), st.sampled_from(_KINDS), st.booleans())
+def test_skipping_the_rules_changes_no_detection(words: list[str], kind: str, full_stop: bool) -> None:
+    sentence = " ".join(words) + ("." if full_stop else "")
+    assert detect_claim(sentence, kind=kind) == _with_every_rule(sentence, kind)
+
+
+def _sentences(paths: list[Path]) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    for path in paths:
+        for unit in read_document(path).units:
+            found.update((unit.text[start:end], unit.kind) for start, end in split_sentences(unit.text))
+    return found
+
+
+def test_skipping_the_rules_changes_no_detection_on_the_corpus() -> None:
+    pages = [p for folder in ("tests/corpus", "examples") for p in sorted((ROOT / folder).rglob("*")) if p.is_file()]
+    sentences = _sentences([p for p in pages if p.suffix in (".html", ".md", ".txt")])
+    assert len(sentences) > 1000
+    skipped = 0
+    for sentence, kind in sorted(sentences):
+        detection = detect_claim(sentence, kind=kind)
+        skipped += not detect._may_claim(lexicon.scan(sentence), detection.features)
+        assert detection == _with_every_rule(sentence, kind), sentence
+    assert skipped > len(sentences) // 10  # the shortcut is taken, not only agreed with
