@@ -26,7 +26,7 @@ _CODE = re.compile(r"^CC\d{0,3}$")
 class RefsConfig(BaseModel):
     """Settings for ``claimcheck refs`` (reference verification)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     mailto: str | None = Field(default=None, description="Contact address sent in the User-Agent.")
     crossref_url: str = Field(default="https://api.crossref.org", alias="crossref-url")
@@ -38,7 +38,7 @@ class RefsConfig(BaseModel):
 class Config(BaseModel):
     """The settings a config file may hold (all optional)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     registry: str | None = None
     include: list[str] = Field(default_factory=list)
@@ -70,6 +70,8 @@ class Config(BaseModel):
 class LoadedConfig(BaseModel):
     """A config with the file it came from (None: defaults, no file)."""
 
+    model_config = ConfigDict(defer_build=True)
+
     config: Config = Field(default_factory=Config)
     path: Path | None = None
 
@@ -83,6 +85,17 @@ class LoadedConfig(BaseModel):
         if self.config.registry is None:
             return None
         return (self.base / self.config.registry).resolve()
+
+
+def _loaded(config: Config | None = None, path: Path | None = None) -> LoadedConfig:
+    """A LoadedConfig of a validated config, or of the defaults, built without validating again.
+
+    Most runs have no config file: building the models' validators only to check the defaults
+    would add to the start-up of every run.
+    """
+    if config is None:
+        config = Config.model_construct(_fields_set=set(), refs=RefsConfig.model_construct())
+    return LoadedConfig.model_construct(config=config, path=path)
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -114,7 +127,7 @@ def parse_config(path: Path) -> LoadedConfig:
     """Read one config file; a pyproject.toml without ``[tool.claimcheck]`` gives the defaults."""
     table, text = _table(path)
     if table is None:
-        return LoadedConfig(path=None)
+        return _loaded()
     try:
         config = Config.model_validate(table)
     except ValidationError as exc:
@@ -126,7 +139,7 @@ def parse_config(path: Path) -> LoadedConfig:
         else:
             message = f"{'.'.join(loc)}: {error['msg']}"
         raise ConfigError(message, path=str(path), line=_line_of(text, key)) from None
-    return LoadedConfig(config=config, path=path)
+    return _loaded(config, path)
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -147,12 +160,12 @@ def find_config(start: Path | None = None) -> Path | None:
 def load_config(explicit: str | Path | None = None, *, disabled: bool = False) -> LoadedConfig:
     """The config in force: ``explicit`` file, none when ``disabled``, else the discovered one."""
     if disabled:
-        return LoadedConfig()
+        return _loaded()
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():
             raise ConfigError("config file not found", path=str(path))
         loaded = parse_config(path)
-        return loaded if loaded.path else LoadedConfig(path=path)
+        return loaded if loaded.path else _loaded(path=path)
     found = find_config()
-    return parse_config(found) if found else LoadedConfig()
+    return parse_config(found) if found else _loaded()

@@ -11,11 +11,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any
 
 from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, detect_claim
 from claimcheck.analysis.features import Features, extract_features
 from claimcheck.analysis.negation import negated
-from claimcheck.models import Claim, Finding, Severity
+from claimcheck.models import Claim, EvidenceItem, Finding, Severity
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.matcher import Match
 from claimcheck.rules.base import Hit, Rule, Scope, iter_hits, rules_in, triggered
@@ -184,47 +185,101 @@ def _worth_matching(detection: Detection) -> bool:
     return detection.reason not in _NOT_ASSERTING
 
 
-def _finding(
-    document: Document,
-    rule: Rule,
-    severity: Severity,
-    hit: Hit,
-    sentence: SentenceContext | None,
-) -> Finding:
-    if sentence is not None:
-        start = sentence.start + (hit.start or 0)
-        end = sentence.start + (hit.end if hit.end is not None else len(sentence.text))
-        first, last = sentence.unit.source_span(start, end)
-    else:
-        first = last = document.body_start
-    line, column = document.position(first)
-    end_line, end_column = document.position(last) if sentence is not None else (line, column)
-    claim = sentence.claim if sentence is not None else None
-    registry = sentence.registry if sentence is not None else None
-    category = claim.category if claim else None
-    if category is None and sentence is not None and sentence.detection.categories:
-        category = sentence.detection.categories[0]
-    return Finding(
-        path=document.path,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=max(end_column, column) if end_line == line else end_column,
-        code=rule.code,
-        name=rule.name,
-        severity=severity,
-        message=hit.message,
-        sentence=sentence.text if sentence is not None else "",
-        claim_id=claim.id if claim else None,
-        category=category,
-        match_score=sentence.match.score if sentence is not None and sentence.match else None,
-        statement=claim.statement if claim else None,
-        grade=claim.grade if claim else None,
-        grade_rationale=claim.grade_rationale if claim else None,
-        verdict=claim.verdict if claim else None,
-        evidence=registry.evidence(claim) if claim and registry else [],
-        approved_wording=list(claim.approved_wording) if claim else [],
-    )
+class _Findings:
+    """Builds the findings of one document, each sentence's claim fields joined once per claim."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.found: list[Finding] = []
+        self._claims: dict[int, tuple[Claim, tuple[Any, ...]]] = {}
+
+    def _claim_fields(self, claim: Claim, registry: CompiledRegistry) -> tuple[Any, ...]:
+        # Every finding on a claim carries the same claim fields; the lists are shared, as the
+        # finding is frozen and nothing changes them.
+        known = self._claims.get(id(claim))
+        if known is None or known[0] is not claim:
+            fields = (
+                claim.id,
+                claim.statement,
+                claim.grade,
+                claim.grade_rationale,
+                claim.verdict,
+                registry.evidence(claim),
+                list(claim.approved_wording),
+            )
+            known = self._claims[id(claim)] = (claim, fields)
+        return known[1]
+
+    def apply(
+        self,
+        rule: Rule,
+        override: Severity | None,
+        subject: SentenceContext | PageContext,
+        sentence: SentenceContext | None,
+    ) -> None:
+        """Run one rule on a sentence (``subject`` is ``sentence``) or on the page (``sentence`` None)."""
+        assert rule.check is not None
+        for hit in iter_hits(rule.check(subject)):
+            # Configuration outranks a check's own escalation, which outranks the default.
+            self.add(rule, override or hit.severity or rule.severity, hit, sentence)
+
+    def add(self, rule: Rule, severity: Severity, hit: Hit, sentence: SentenceContext | None) -> None:
+        """Add the finding for one hit of a rule (on a sentence, or on the page when None)."""
+        document = self.document
+        claim_id = statement = grade = grade_rationale = verdict = None
+        evidence: list[EvidenceItem] = []
+        approved_wording: list[str] = []
+        category = None
+        match_score = None
+        if sentence is not None:
+            start = sentence.start + (hit.start or 0)
+            end = sentence.start + (hit.end if hit.end is not None else len(sentence.text))
+            first, last = sentence.unit.source_span(start, end)
+            line, column = document.position(first)
+            end_line, end_column = document.position(last)
+            if end_line == line:
+                end_column = max(end_column, column)
+            text = sentence.text
+            if sentence.match is not None:
+                claim = sentence.match.claim
+                claim_id, statement, grade, grade_rationale, verdict, evidence, approved_wording = self._claim_fields(
+                    claim, sentence.registry
+                )
+                category = claim.category
+                match_score = sentence.match.score
+            elif sentence.detection.categories:
+                category = sentence.detection.categories[0]
+        else:
+            line, column = end_line, end_column = document.position(document.body_start)
+            text = ""
+        # Every field, in declaration order (see Finding.unchecked).
+        self.found.append(
+            Finding.unchecked(
+                {
+                    "path": document.path,
+                    "line": line,
+                    "column": column,
+                    "end_line": end_line,
+                    "end_column": end_column,
+                    "code": rule.code,
+                    "name": rule.name,
+                    "severity": severity,
+                    "message": hit.message,
+                    "sentence": text,
+                    "claim_id": claim_id,
+                    "category": category,
+                    "match_score": match_score,
+                    "statement": statement,
+                    "grade": grade,
+                    "grade_rationale": grade_rationale,
+                    "verdict": verdict,
+                    "evidence": evidence,
+                    "approved_wording": approved_wording,
+                    "capture_date": None,
+                    "archive": None,
+                }
+            )
+        )
 
 
 def lint_document(
@@ -236,7 +291,7 @@ def lint_document(
     """Every finding on one document, sorted by position then code (``link``: see :func:`analyse`)."""
     selection = selection or RuleSelection()
     sentences = analyse(document, registry, link)
-    findings: list[Finding] = []
+    findings = _Findings(document)
     sentence_rules = [
         (rule, rule.gate, selection.override(rule.code))
         for rule in rules_in(Scope.SENTENCE)
@@ -251,13 +306,13 @@ def lint_document(
             # A rule with triggers cannot report on a sentence where none of their words occur.
             if gate and not gate & present:
                 continue
-            _apply(findings, document, rule, override, sentence, sentence)
+            findings.apply(rule, override, sentence, sentence)
     page = PageContext(document, sentences, registry)
     for rule in rules_in(Scope.PAGE):
         if selection.enabled(rule.code):
-            _apply(findings, document, rule, selection.override(rule.code), page, None)
-    findings.sort(key=Finding.sort_key)
-    return findings
+            findings.apply(rule, selection.override(rule.code), page, None)
+    findings.found.sort(key=Finding.sort_key)
+    return findings.found
 
 
 # Copy that reaches every part of the pipeline built on first use: claims the registry links (one
@@ -276,17 +331,3 @@ def warm_up(registry: CompiledRegistry) -> None:
 
     for name in ("markdown", "html"):
         lint_document(parse_document(_WARM_UP, format=name, path="<warm-up>"), registry)
-
-
-def _apply(
-    findings: list[Finding],
-    document: Document,
-    rule: Rule,
-    override: Severity | None,
-    subject: SentenceContext | PageContext,
-    sentence: SentenceContext | None,
-) -> None:
-    assert rule.check is not None
-    for hit in iter_hits(rule.check(subject)):
-        # Configuration outranks a check's own escalation, which outranks the default.
-        findings.append(_finding(document, rule, override or hit.severity or rule.severity, hit, sentence))
