@@ -284,11 +284,12 @@ class Matcher:
         for number, (start, end) in phrase_span.items():
             match = Match(self.claims[number], 1.0, "phrase", start, end, ((start, end),))
             ranked.append((1.0, end - start, -number, match))
-        touched = set(phrase_span) | set(groups)
-        for number in touched:
+        # A sentence touches several claims through common keywords but completes few; the rest
+        # are only looked at for a pattern. (The ranking keys are unique, so order is free here.)
+        patterns_allowed = len(folded) <= MAX_PATTERN_INPUT
+        for number, hit_groups in groups.items():
             if number in phrase_span:
                 continue
-            hit_groups = groups.get(number, {})
             needed = self._groups[number]
             if needed and len(hit_groups) == needed:
                 score = min(0.9, 0.75 + 0.05 * needed)
@@ -297,15 +298,14 @@ class Matcher:
                 spans = tuple(sorted(hit_groups.values()))
                 match = Match(self.claims[number], score, "keywords", start, end, spans)
                 ranked.append((score, needed, -number, match))
-                continue
-            if len(folded) <= MAX_PATTERN_INPUT:
+            elif patterns_allowed:
                 for pattern in self._patterns[number]:
                     found = pattern.search(sentence)
                     if found:
                         span = (found.start(), found.end())
                         ranked.append((0.95, 0, -number, Match(self.claims[number], 0.95, "pattern", *span, (span,))))
                         break
-        return ranked, touched
+        return ranked, set(phrase_span) | set(groups)
 
     def _fuzzy(self, folded: str, touched: set[int], scope: frozenset[int] | None) -> Match | None:
         _, index = self._view(scope)
