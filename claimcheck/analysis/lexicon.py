@@ -71,6 +71,9 @@ class _FoldTable(dict[int, str]):
 
 
 _FOLD = _FoldTable()
+# The same folding for ASCII text (most copy), as a byte table: translating bytes is several
+# times faster than a str.translate through a dict.
+_ASCII_FOLD = bytes(ord(_fold(chr(code))) for code in range(128)) + bytes(range(128, 256))
 
 
 def normalize(text: str) -> str:
@@ -78,7 +81,7 @@ def normalize(text: str) -> str:
 
     Apostrophes inside words are kept (as ``'``) so contractions stay one word.
     """
-    folded = text.translate(_FOLD)
+    folded = text.encode("ascii").translate(_ASCII_FOLD).decode("ascii") if text.isascii() else text.translate(_FOLD)
     return _LOOSE_APOSTROPHE.sub(" ", folded) if "'" in folded else folded
 
 

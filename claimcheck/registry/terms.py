@@ -46,8 +46,15 @@ _FOLD = str.maketrans(
 )
 
 
+# The same folding for ASCII text (most copy), as a byte table: translating bytes is several
+# times faster than a str.translate through a dict.
+_ASCII_FOLD = bytes(ord(chr(code).translate(_FOLD).lower()) for code in range(128)) + bytes(range(128, 256))
+
+
 def fold(text: str) -> str:
     """Lowercase and fold punctuation variants, keeping the length so offsets still line up."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
     folded = text.translate(_FOLD).lower()
     if len(folded) != len(text):
         # A few characters lowercase to two code points (e.g. 'İ'); fold them one at a time.

@@ -35,3 +35,11 @@ def test_a_prefix_term_takes_the_whole_word(words: list[str], text: str) -> None
         # The rest of the word: letters and digits of any script and "_", up to anything else.
         assert all(_word_character(char) for char in folded[hit.start + len(key) : hit.end])
         assert not _word_character(folded[hit.end : hit.end + 1])
+
+
+@given(st.text())
+def test_ascii_text_folds_as_any_text_does(text: str) -> None:
+    # ASCII text takes a byte table; a non-ASCII character after it sends the same characters
+    # through the general path, which folds one character at a time.
+    assert fold(text) == fold(text + " é")[: len(text)]
+    assert len(fold(text)) == len(text)
