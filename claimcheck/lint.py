@@ -293,7 +293,7 @@ def lint_document(
     sentences = analyse(document, registry, link)
     findings = _Findings(document)
     sentence_rules = [
-        (rule, rule.gate, selection.override(rule.code))
+        (rule, rule.gate, rule.linked, selection.override(rule.code))
         for rule in rules_in(Scope.SENTENCE)
         if selection.enabled(rule.code)
     ]
@@ -302,9 +302,10 @@ def lint_document(
         if not sentence.asserts:
             continue
         present = triggered(sentence.text)
-        for rule, gate, override in linked_rules if sentence.secondary else sentence_rules:
-            # A rule with triggers cannot report on a sentence where none of their words occur.
-            if gate and not gate & present:
+        unlinked = sentence.asserted_claim is None
+        for rule, gate, linked, override in linked_rules if sentence.secondary else sentence_rules:
+            # Skip rules that cannot report here (see claimcheck.rules.base.rule).
+            if (gate and not gate & present) or (linked and unlinked):
                 continue
             findings.apply(rule, override, sentence, sentence)
     page = PageContext(document, sentences, registry)

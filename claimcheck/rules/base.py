@@ -149,6 +149,8 @@ class Rule:
     check: Callable[[Any], Iterable[Any]] | None = None
     #: Sentence rules only: triggers one of which matches every sentence the rule reports on.
     triggers: tuple[Trigger, ...] = ()
+    #: Sentence rules only: the rule reports only on sentences that make a registry claim.
+    linked: bool = False
 
     @property
     def gate(self) -> int:
@@ -185,15 +187,18 @@ def rule(
     example: str,
     fix: str,
     triggers: tuple[Trigger, ...] = (),
+    linked: bool = False,
 ) -> Callable[[Callable[[Any], Iterable[Any]]], Callable[[Any], Iterable[Any]]]:
     """Declare a rule on the function that checks it.
 
-    ``triggers``: a sentence rule that can only report when one of these patterns matches the
-    sentence declares them, and is not run on sentences where none of their words occur.
+    Two declarations let the linter skip a sentence rule where it cannot report: ``triggers``,
+    patterns one of which matches every sentence it reports on (it is not run where none of
+    their words occur), and ``linked``, for a rule that judges the registry claim a sentence
+    makes (it is not run on sentences that make none).
     """
 
     def decorate(check: Callable[[Any], Iterable[Any]]) -> Callable[[Any], Iterable[Any]]:
-        _register(Rule(code, name, severity, scope, summary, explanation, example, fix, check, triggers))
+        _register(Rule(code, name, severity, scope, summary, explanation, example, fix, check, triggers, linked))
         return check
 
     return decorate

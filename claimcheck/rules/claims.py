@@ -55,6 +55,7 @@ def unregistered_claim(context: SentenceContext) -> Iterator[Hit]:
     ),
     example="Ketamine heals addiction by rewiring the reward system.",
     fix="Replace with the approved wording, or remove.",
+    linked=True,
 )
 def unsupported_claim(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
@@ -75,6 +76,7 @@ def unsupported_claim(context: SentenceContext) -> Iterator[Hit]:
     ),
     example="Ketamine is non-addictive.",
     fix="Remove the claim; state what the evidence shows instead.",
+    linked=True,
 )
 def contradicted_claim(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
@@ -110,6 +112,7 @@ REPORTED_FINDING = re.compile(
     ),
     example="Ketamine remarkably relieves depression.",
     fix="Hedge to the claim's strength: 'may help some adults with treatment-resistant depression'.",
+    linked=True,
 )
 def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
@@ -149,6 +152,7 @@ def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
     ),
     example="Ketamine relieves depression within hours.",
     fix="Add the qualifier: 'In studies of adults with treatment-resistant depression, ...'.",
+    linked=True,
 )
 def missing_qualifier(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
@@ -205,6 +209,7 @@ def stated_interval(quantity: Quantity) -> tuple[float, float]:
     ),
     example="Benefits 90% of patients.",
     fix="State the figure the evidence supports, with its population and timepoint.",
+    linked=True,
 )
 def number_out_of_range(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
@@ -255,6 +260,7 @@ EVIDENCE_SENSITIVE = frozenset(
     ),
     example="Ketamine treats OCD.",
     fix="Say the evidence is early: 'small early studies have explored ketamine for OCD'.",
+    linked=True,
 )
 def weak_evidence(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
