@@ -20,8 +20,10 @@ of the sentence):
    anything short of a strong cue: "Most plans cover TMS for depression" is not a claim.
 
 Nothing here names a therapy: the vocabulary is data, and it is general medical-marketing
-vocabulary. The cue lists compile into one Aho-Corasick automaton on first use and the patterns
-below compile at import, so a sentence costs one automaton pass plus a few regex searches.
+vocabulary. The cue lists join the shared lexicon scan (:func:`claimcheck.analysis.lexicon.scan`,
+one automaton pass that feature extraction has already made) and the patterns below compile at
+import, so a sentence costs a few regex searches more. Most sentences have no cue that can make
+a rule score; for them the rules are not run at all (see ``_TRIGGERS``).
 """
 
 from __future__ import annotations

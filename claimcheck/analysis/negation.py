@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # "whether" and "myth" introduce words that are discussed, not asserted ("whether ketamine is a
 # miracle drug", "the myth that it is non-addictive").
@@ -14,8 +15,10 @@ _NEGATION = re.compile(
 _CLAUSE_BREAK = re.compile(r"[;:,.!?]|\b(?:but|however|although|though|while)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def negated(text: str, start: int, window: int = 40) -> bool:
     """Whether a negation governs the words at ``start``: it comes shortly before, in the same clause."""
+    # Cached: the linker and several rules ask about the same words of every recurring sentence.
     before = text[max(0, start - window) : start].replace("\u2019", "'")
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
