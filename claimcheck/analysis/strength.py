@@ -126,7 +126,10 @@ def relation_strength(text: str) -> Strength:
 @lru_cache(maxsize=2048)
 def _assess(text: str) -> tuple[int, int]:
     """(level of the affirmed relationships, level of all stated relationships)."""
-    hits = _Hits(lexicon.scan(text))
+    scanned = lexicon.scan(text)
+    if scanned.keys().isdisjoint(_CUE_LEXICONS):
+        return _NONE, _NONE  # most sentences: no cue at all, so nothing to read in context
+    hits = _Hits(scanned)
     cues = _cues(text, hits)
     if not cues:
         return _NONE, _NONE
@@ -244,6 +247,10 @@ class _Clauses:
         )
 
 
+#: The lexicons whose words state a relationship, in the order their cues are read.
+_CUE_LEXICONS = ("causal", "trends", "correlational")
+
+
 def _cues(text: str, hits: _Hits) -> list[tuple[int, int, int]]:
     """The relationship cues that state something, as (start, end, level) in text order."""
     cancelled = hits["not_causal"]
@@ -251,7 +258,7 @@ def _cues(text: str, hits: _Hits) -> list[tuple[int, int, int]]:
     # *increased* risk", "showed *reduced* levels".
     phrases = hits["correlational"]
     cues: list[tuple[int, int, int]] = []
-    for name in ("causal", "trends", "correlational"):
+    for name in _CUE_LEXICONS:
         for start, end in hits.raw.get(name, ()):
             if _overlaps(cancelled, start, end):
                 continue
