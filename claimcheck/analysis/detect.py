@@ -537,13 +537,15 @@ _RULES: tuple[tuple[Category, _Rule], ...] = (
 
 def _is_reference(text: str) -> bool:
     """Whether the text is a reference-list entry rather than copy."""
-    # Every journal pattern needs a year (19xx or 20xx) and a split-off title needs a colon: the
-    # substring tests are far cheaper than the searches and rule out most sentences.
-    if ("19" in text or "20" in text) and _JOURNAL.search(text):
+    # Every journal pattern needs a year (19xx or 20xx), a split-off title a colon, and an author
+    # list a year or "et al": the substring tests are far cheaper than the searches and rule out
+    # most sentences.
+    year = "19" in text or "20" in text
+    if year and _JOURNAL.search(text):
         return True
     if ":" in text and _PAPER_TITLE.search(text):
         return True
-    return bool(_AUTHORS.match(text)) and bool(_ET_AL_OR_YEAR.search(text))
+    return (year or "et al" in text) and bool(_AUTHORS.match(text)) and bool(_ET_AL_OR_YEAR.search(text))
 
 
 def _is_label(text: str) -> bool:
@@ -559,6 +561,8 @@ def _is_label(text: str) -> bool:
 
 def _is_navigation(text: str) -> bool:
     """Whether the text is a row of navigation labels (text readers join it with the title)."""
+    if not ("|" in text or "·" in text or "›" in text or "»" in text or "•" in text):
+        return False  # no separator (below), so a single item: cheaper to see than to split
     items = _NAV_SEPARATOR.split(text)
     return len(items) >= _NAV_MIN_ITEMS and all(_is_label(item) or not _WORD.search(item) for item in items)
 
