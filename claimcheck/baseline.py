@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,23 +27,45 @@ def _key(finding: Finding) -> Key:
     return (finding.path.replace("\\", "/"), finding.code, finding.fingerprint())
 
 
+class BaselineRecorder:
+    """Counts findings as they pass, for a baseline written once they all have.
+
+    It keeps one entry per (file, code, fingerprint), not the findings themselves.
+    """
+
+    def __init__(self) -> None:
+        self._counts: Counter[Key] = Counter()
+        self._examples: dict[Key, str] = {}
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        """Count findings (the last of a key gives its entry's sentence)."""
+        for finding in findings:
+            key = _key(finding)
+            self._counts[key] += 1
+            self._examples[key] = finding.sentence or finding.message
+
+    def write(self, path: str | Path) -> int:
+        """Write the baseline file atomically; returns the number of entries."""
+        entries = [
+            {
+                "path": key[0],
+                "code": key[1],
+                "fingerprint": key[2],
+                "count": count,
+                "sentence": self._examples[key],
+            }
+            for key, count in sorted(self._counts.items())
+        ]
+        data = {"version": BASELINE_VERSION, "tool": f"claimcheck {__version__}", "entries": entries}
+        atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return len(entries)
+
+
 def write_baseline(findings: list[Finding], path: str | Path) -> int:
     """Write the baseline file atomically; returns the number of entries."""
-    counts = Counter(_key(f) for f in findings)
-    examples = {_key(f): f for f in findings}
-    entries = [
-        {
-            "path": key[0],
-            "code": key[1],
-            "fingerprint": key[2],
-            "count": count,
-            "sentence": examples[key].sentence or examples[key].message,
-        }
-        for key, count in sorted(counts.items())
-    ]
-    data = {"version": BASELINE_VERSION, "tool": f"claimcheck {__version__}", "entries": entries}
-    atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    return len(entries)
+    recorder = BaselineRecorder()
+    recorder.add(findings)
+    return recorder.write(path)
 
 
 @dataclass(frozen=True)
@@ -76,17 +99,34 @@ def read_baseline(path: str | Path) -> Counter[Key]:
     return counts
 
 
+class BaselineFilter:
+    """Drops findings the baseline knows as they pass (as many of each as it counted), in report order."""
+
+    def __init__(self, baseline: Counter[Key]) -> None:
+        self._remaining = Counter(baseline)
+        #: Findings hidden so far.
+        self.matched = 0
+
+    def filter(self, findings: Iterable[Finding]) -> list[Finding]:
+        """The findings the baseline does not know (or knows fewer times than they occur)."""
+        new: list[Finding] = []
+        for finding in findings:
+            key = _key(finding)
+            if self._remaining[key] > 0:
+                self._remaining[key] -= 1
+                self.matched += 1
+            else:
+                new.append(finding)
+        return new
+
+    @property
+    def gone(self) -> int:
+        """Baseline entries (counted) that no finding so far matched."""
+        return sum(count for count in self._remaining.values() if count > 0)
+
+
 def apply_baseline(findings: list[Finding], baseline: Counter[Key]) -> BaselineResult:
     """Drop findings the baseline already knows (as many of each as it counted)."""
-    remaining = Counter(baseline)
-    new: list[Finding] = []
-    matched = 0
-    for finding in findings:
-        key = _key(finding)
-        if remaining[key] > 0:
-            remaining[key] -= 1
-            matched += 1
-        else:
-            new.append(finding)
-    gone = sum(count for count in remaining.values() if count > 0)
-    return BaselineResult(new=new, gone=gone, matched=matched)
+    known = BaselineFilter(baseline)
+    new = known.filter(findings)
+    return BaselineResult(new=new, gone=known.gone, matched=known.matched)

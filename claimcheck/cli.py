@@ -14,10 +14,15 @@ import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from claimcheck.__about__ import __version__
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.models import Severity
+
+if TYPE_CHECKING:
+    from claimcheck.api import LintStream, Report
+    from claimcheck.lint import RuleSelection
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -175,7 +180,7 @@ def _progress_bar(done: int, total: int) -> None:
 
 
 def _lint(args: argparse.Namespace) -> int:
-    from claimcheck.api import PathFilter, default_jobs, lint_paths, resolve_registry
+    from claimcheck.api import PathFilter, default_jobs, lint_stream, resolve_registry
     from claimcheck.config import load_config
     from claimcheck.lint import RuleSelection
 
@@ -196,10 +201,12 @@ def _lint(args: argparse.Namespace) -> int:
         raise ConfigError(f"--group-by {args.group_by} works with --format text, json, csv or html")
     path_filter = PathFilter(config.include, config.exclude, loaded.base)
     many = sys.stderr.isatty() and args.format != "github"
+    level = Severity(args.fail_on) if args.fail_on else config.fail_on
+    stream: LintStream
     if args.scheduler:
-        from claimcheck.distributed import lint_distributed
+        from claimcheck.distributed import stream_distributed
 
-        report = lint_distributed(
+        stream = stream_distributed(
             args.paths,
             scheduler=args.scheduler,
             registry=registry,
@@ -214,7 +221,7 @@ def _lint(args: argparse.Namespace) -> int:
         # and forked workers share its pages instead of copying them.
         loaded_registry = resolve_registry(registry).registry
         gc.freeze()
-        report = lint_paths(
+        stream = lint_stream(
             args.paths,
             registry=loaded_registry,
             selection=selection,
@@ -223,6 +230,84 @@ def _lint(args: argparse.Namespace) -> int:
             report_unused=args.report_unused,
             progress=_progress_bar if many else None,
         )
+    if stream.ordered and _streamable(args):
+        return _finish_stream(args, stream, level)
+    return _finish_report(args, stream.report(), selection, level)
+
+
+def _streamable(args: argparse.Namespace) -> bool:
+    """Whether the output can be written file by file as the lint runs, memory staying bounded.
+
+    Not the HTML report and the site view, which group and count over the whole report, nor a
+    run that both writes a baseline and reads one: the baseline read is the one just written.
+    (Web archives, whose pages come in no path order, are not streamed either: see LintStream.)
+    """
+    from claimcheck.report import STREAMED_FORMATS
+
+    return args.format in STREAMED_FORMATS and args.group_by is None and not (args.baseline and args.write_baseline)
+
+
+def _finish_stream(args: argparse.Namespace, stream: LintStream, level: Severity) -> int:
+    """Write each file's findings as its turn comes, counting the summary as they pass.
+
+    The same bytes, files and exit code as :func:`_finish_report`, in the same order of effects:
+    the baseline written, then an error about the baseline read, then the output, then the notices.
+    """
+    from claimcheck.api import Tally
+    from claimcheck.baseline import BaselineFilter, BaselineRecorder, read_baseline
+    from claimcheck.fileio import ReportOutput
+
+    renderer = importlib.import_module(f"claimcheck.report.{args.format}").Stream()
+    recorder = BaselineRecorder() if args.write_baseline else None
+    known: BaselineFilter | None = None
+    baseline_error: ConfigError | None = None
+    if args.baseline:
+        try:
+            known = BaselineFilter(read_baseline(args.baseline))
+        except ConfigError as exc:
+            # Reported once the lint is done, as when the baseline was read after it: an input
+            # error met during the lint comes first.
+            baseline_error = exc
+    tally = Tally()
+    with ReportOutput(args.output or None, sys.stdout) as output:
+        output.write(renderer.start())
+        for result in stream:
+            findings = result.findings
+            if recorder is not None:
+                recorder.add(findings)
+            if known is not None:
+                findings = known.filter(findings)
+            tally.add(findings)
+            output.write(renderer.findings(findings))
+        if recorder is not None:
+            entries = recorder.write(args.write_baseline)
+            print(f"claimcheck: wrote {entries} baseline entries to {args.write_baseline}", file=sys.stderr)
+        if baseline_error is not None:
+            raise baseline_error
+        tally.files = stream.page_count
+        tally.notices = stream.notices
+        if known is not None:
+            tally.notices.append(_baseline_notice(args.baseline, known.matched, known.gone))
+        output.write(renderer.end(tally))
+        try:
+            output.commit()
+        except OSError as exc:
+            if not args.output:
+                import tempfile
+
+                where = tempfile.gettempdir()
+                raise ConfigError(f"cannot hold the output here: {exc.strerror or exc}", path=where) from None
+            raise ConfigError(f"cannot write output: {exc.strerror or exc}", path=args.output) from None
+    if args.format != "text" or args.output:
+        for notice in tally.notices:
+            print(f"claimcheck: {notice}", file=sys.stderr)
+    if args.exit_zero:
+        return EXIT_OK
+    return EXIT_FINDINGS if tally.failed(level) else EXIT_OK
+
+
+def _finish_report(args: argparse.Namespace, report: Report, selection: RuleSelection, level: Severity) -> int:
+    """Baselines, rendering and the exit code for a report held whole in memory."""
     if args.write_baseline:
         from claimcheck.baseline import write_baseline
 
@@ -233,10 +318,7 @@ def _lint(args: argparse.Namespace) -> int:
 
         result = apply_baseline(report.findings, read_baseline(args.baseline))
         report.findings = result.new
-        report.notices.append(
-            f"baseline {args.baseline}: {result.matched} known finding(s) hidden, {result.gone} entr"
-            f"{'y is' if result.gone == 1 else 'ies are'} gone"
-        )
+        report.notices.append(_baseline_notice(args.baseline, result.matched, result.gone))
     if args.group_by == "site":
         from claimcheck.report import sites
 
@@ -249,8 +331,11 @@ def _lint(args: argparse.Namespace) -> int:
             print(f"claimcheck: {notice}", file=sys.stderr)
     if args.exit_zero:
         return EXIT_OK
-    level = Severity(args.fail_on) if args.fail_on else config.fail_on
     return EXIT_FINDINGS if report.failed(level) else EXIT_OK
+
+
+def _baseline_notice(path: str, matched: int, gone: int) -> str:
+    return f"baseline {path}: {matched} known finding(s) hidden, {gone} entr{'y is' if gone == 1 else 'ies are'} gone"
 
 
 def _rules(args: argparse.Namespace) -> int:

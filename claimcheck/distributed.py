@@ -1,12 +1,14 @@
 """Lint on a Dask cluster: one task per file or web archive, the same report as a local run.
 
 :func:`lint_bag` builds the pipeline as a :class:`dask.bag.Bag` (one partition, hence one task,
-per file or archive) and :func:`lint_distributed` runs it on a cluster and merges the results
-exactly as :func:`~claimcheck.api.lint_paths` does, so findings come out in the same order.
+per file or archive). :func:`stream_distributed` runs one task per file on a cluster and hands the
+results over file by file, in the order :func:`~claimcheck.api.lint_stream` does, a bounded number
+in flight; :func:`lint_distributed` reads them into the report :func:`~claimcheck.api.lint_paths`
+gives, findings in the same order.
 
 The registry is loaded once, here: a broken registry is reported before any task runs, and the
-workers need no copy of its files. It travels to each worker once, as one key of the task graph,
-and each worker compiles it on its first task only.
+workers need no copy of its files. It travels to each worker once (as one key of the task graph,
+or scattered to every worker), and each worker compiles it on its first task only.
 
 Dask is an optional dependency (``pip install 'claimcheck[distributed]'``), imported only when
 these functions are called, so the core install stays light.
@@ -17,20 +19,21 @@ from __future__ import annotations
 import importlib
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.api import (
     FileResult,
+    LintStream,
     PathFilter,
     Report,
     _lint_document,
     _lint_path,
     iter_files,
     lint_archive,
-    merge_results,
     resolve_registry,
 )
 from claimcheck.errors import BinaryFileError, ConfigError, InputError
@@ -44,7 +47,7 @@ if TYPE_CHECKING:
     import dask.bag
     import distributed
 
-__all__ = ["lint_bag", "lint_distributed"]
+__all__ = ["DistributedStream", "lint_bag", "lint_distributed", "stream_distributed"]
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _EXTRA = "pip install 'claimcheck[distributed]'"
@@ -161,25 +164,123 @@ def lint_distributed(
     seconds to answer, or a connected client. An unreadable file raises on the client as it
     would locally.
     """
-    dist: Any = _require("distributed")
-    bag: Any = lint_bag(
-        paths_or_uris, registry=registry, selection=selection, path_filter=path_filter, report_unused=report_unused
+    return stream_distributed(
+        paths_or_uris,
+        scheduler=scheduler,
+        registry=registry,
+        selection=selection,
+        path_filter=path_filter,
+        report_unused=report_unused,
+        progress=progress,
+        connect_timeout=connect_timeout,
+    ).report()
+
+
+def stream_distributed(
+    paths_or_uris: Iterable[str | Path],
+    *,
+    scheduler: str | distributed.Client,
+    registry: Registry | str | Path | None = None,
+    selection: RuleSelection | None = None,
+    path_filter: PathFilter | None = None,
+    report_unused: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    connect_timeout: float = 20.0,
+    in_flight: int | None = None,
+) -> DistributedStream:
+    """Lint on a Dask cluster as :func:`lint_distributed` does, handing results over file by file.
+
+    The stream is read like :func:`~claimcheck.api.lint_stream`'s; the cluster is reached when
+    reading starts, and only a bounded number of tasks are in flight and results held at a time.
+    """
+    _require("distributed")
+    items = _items(paths_or_uris, path_filter)
+    compiled = resolve_registry(registry)
+    return DistributedStream(
+        items,
+        compiled,
+        selection,
+        scheduler=scheduler,
+        report_unused=report_unused,
+        progress=progress,
+        connect_timeout=connect_timeout,
+        in_flight=in_flight,
     )
-    owned = isinstance(scheduler, str)
-    if isinstance(scheduler, str):
+
+
+class DistributedStream(LintStream):
+    """A :class:`~claimcheck.api.LintStream` whose files and URLs are linted on a Dask cluster, one task each.
+
+    The job (registry, rules, options) is scattered to every worker once, and each worker compiles
+    the registry on its first task. Tasks are submitted in report order, at most ``in_flight``
+    (default: four per worker thread, at least 64) submitted and not yet read, and each result is
+    released on the cluster once read.
+    """
+
+    def __init__(
+        self,
+        items: list[str],
+        compiled: CompiledRegistry,
+        selection: RuleSelection | None = None,
+        *,
+        scheduler: str | distributed.Client,
+        report_unused: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+        connect_timeout: float = 20.0,
+        in_flight: int | None = None,
+    ) -> None:
+        super().__init__(items, compiled, selection, report_unused=report_unused, progress=progress)
+        self.scheduler = scheduler
+        self.connect_timeout = connect_timeout
+        self._in_flight = in_flight
+
+    def _stream(self) -> Iterator[FileResult]:
+        dist: Any = _require("distributed")
+        if isinstance(self.scheduler, str):
+            try:
+                client = dist.Client(self.scheduler, timeout=self.connect_timeout, set_as_default=False)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise ConfigError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
+        else:
+            client = self.scheduler
         try:
-            client = dist.Client(scheduler, timeout=connect_timeout, set_as_default=False)
-        except (OSError, TimeoutError, ValueError) as exc:
-            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
-    else:
-        client = scheduler
-    try:
-        futures = client.compute(bag.to_delayed())
-        if progress is not None:
-            for done, _ in enumerate(dist.as_completed(futures), 1):
-                progress(done, len(futures))
-        partitions: list[list[FileResult]] = client.gather(futures)
-    finally:
-        if owned:
-            client.close()
-    return merge_results(result for partition in partitions for result in partition)
+            threads = sum(client.nthreads().values())
+            self.in_flight = self._in_flight or max(64, 4 * threads)
+            # One copy of the job per worker, kept for the whole run: the registry travels once.
+            job = _Job(self.compiled.registry, self.selection, self.report_unused)
+            job = client.scatter(job, broadcast=True, hash=False)
+            yield from self._read(lambda indices: self._on_cluster(client, job, indices))
+        finally:
+            if isinstance(self.scheduler, str):
+                client.close()
+
+    def _on_cluster(self, client: Any, job: Any, indices: list[int]) -> Iterator[tuple[int, FileResult | Exception]]:
+        queue = iter(indices)
+        pending: deque[tuple[int, Any]] = deque()
+
+        def send() -> None:
+            index = next(queue, None)
+            if index is not None:
+                # pure=False: a key of its own, never shared with (or cancelled by) another submission.
+                pending.append((index, client.submit(_lint_item, self.files[index], job, pure=False)))
+                self.peak_pending = max(self.peak_pending, len(pending))
+
+        try:
+            for _ in range(self.in_flight):
+                send()
+            while pending:
+                index, future = pending.popleft()
+                try:
+                    result: FileResult = future.result()
+                except Exception as exc:  # the caller raises it, or an earlier file's error
+                    for _, waiting in pending:
+                        waiting.cancel()
+                    pending.clear()
+                    yield index, exc
+                    return
+                del future  # released on the cluster
+                send()
+                yield index, result
+        finally:
+            for _, waiting in pending:
+                waiting.cancel()

@@ -1,0 +1,39 @@
+"""The report formats. Each module's ``render(report)`` writes a whole :class:`~claimcheck.api.Report`.
+
+The formats that can be written file by file (text, json, github, csv, sarif) also have a
+``Stream`` class (see :class:`StreamRenderer`): ``start()``, then ``findings(...)`` for each
+file's findings in report order, then ``end(tally)`` give, joined, the same text as ``render``.
+HTML and the site view (``--group-by site``) need the whole report and have no stream.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from claimcheck.api import Tally
+    from claimcheck.models import Finding
+
+#: The ``--format`` values whose renderer has a ``Stream``.
+STREAMED_FORMATS = ("text", "json", "github", "csv", "sarif")
+
+
+class StreamRenderer(Protocol):
+    """A format written piece by piece as a lint runs; the pieces, joined, are ``render(report)``.
+
+    ``findings`` is called with the findings of one file at a time, files in report order, each
+    list sorted as ``Report.findings`` is (by :meth:`~claimcheck.models.Finding.sort_key`), so that
+    the lists one after the other are ``Report.findings``.
+    """
+
+    def start(self) -> str:
+        """What comes before the first finding."""
+        ...
+
+    def findings(self, findings: list[Finding]) -> str:
+        """The text of one file's findings."""
+        ...
+
+    def end(self, tally: Tally) -> str:
+        """What comes after the last finding: notes, the summary."""
+        ...

@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable
 from itertools import groupby
 
-from claimcheck.api import Report
+from claimcheck.api import Report, Tally
 from claimcheck.models import Finding
 
 COLUMNS = ("file", "line", "claim_id", "category", "grade", "verdict", "codes", "sentence", "approved_wording")
@@ -31,28 +31,61 @@ def _row_key(finding: Finding) -> tuple[str, int, str]:
     return (finding.path, finding.line, finding.sentence)
 
 
+def _row(findings: list[Finding]) -> list[object]:
+    """The row of the findings on one sentence: the linked one's claim, every code."""
+    linked = next((f for f in findings if f.claim_id), findings[0])
+    return spreadsheet_row(
+        [
+            linked.path,
+            linked.line,
+            linked.claim_id or "",
+            linked.category.value if linked.category else "",
+            linked.grade.value if linked.grade else "",
+            linked.verdict.value if linked.verdict else "",
+            " ".join(dict.fromkeys(f.code for f in findings)),
+            linked.sentence,
+            " | ".join(linked.approved_wording),
+        ]
+    )
+
+
+def _sort_key(finding: Finding) -> tuple[str, int, str, str]:
+    return (*_row_key(finding), finding.code)
+
+
 def render(report: Report) -> str:
     """CSV with a header; findings on the same sentence share one row, their codes joined."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    ordered = sorted(report.findings, key=lambda f: (*_row_key(f), f.code))
+    ordered = sorted(report.findings, key=_sort_key)
     for _, group in groupby(ordered, key=_row_key):
-        findings = list(group)
-        linked = next((f for f in findings if f.claim_id), findings[0])
-        writer.writerow(
-            spreadsheet_row(
-                [
-                    linked.path,
-                    linked.line,
-                    linked.claim_id or "",
-                    linked.category.value if linked.category else "",
-                    linked.grade.value if linked.grade else "",
-                    linked.verdict.value if linked.verdict else "",
-                    " ".join(dict.fromkeys(f.code for f in findings)),
-                    linked.sentence,
-                    " | ".join(linked.approved_wording),
-                ]
-            )
-        )
+        writer.writerow(_row(list(group)))
     return buffer.getvalue()
+
+
+class Stream:
+    """:func:`render`'s CSV written file by file (see :class:`~claimcheck.report.StreamRenderer`).
+
+    Rows are sorted by path first, so each file's rows can be sorted on their own: the files
+    arrive in path order.
+    """
+
+    def start(self) -> str:
+        """The header row."""
+        return self._rows([COLUMNS])
+
+    def findings(self, findings: list[Finding]) -> str:
+        """The rows of one file's findings."""
+        ordered = sorted(findings, key=_sort_key)
+        return self._rows(_row(list(group)) for _, group in groupby(ordered, key=_row_key))
+
+    def end(self, tally: Tally) -> str:
+        """Nothing comes after the rows."""
+        return ""
+
+    @staticmethod
+    def _rows(rows: Iterable[Iterable[object]]) -> str:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(rows)
+        return buffer.getvalue()

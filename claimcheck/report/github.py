@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from claimcheck.api import Report
-from claimcheck.models import Severity
+from claimcheck.api import Report, Tally
+from claimcheck.models import Finding, Severity
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -16,20 +16,38 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _command(f: Finding) -> str:
+    properties = ",".join(
+        f"{key}={_escape_property(str(value))}"
+        for key, value in (
+            ("file", f.path),
+            ("line", f.line),
+            ("col", f.column),
+            ("endLine", f.end_line),
+            ("endColumn", f.end_column),
+            ("title", f"{f.code} {f.name}"),
+        )
+    )
+    return f"::{_COMMAND[f.severity]} {properties}::{_escape_data(f.message)}"
+
+
 def render(report: Report) -> str:
     """One ``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message`` line per finding."""
-    lines = []
-    for f in report.findings:
-        properties = ",".join(
-            f"{key}={_escape_property(str(value))}"
-            for key, value in (
-                ("file", f.path),
-                ("line", f.line),
-                ("col", f.column),
-                ("endLine", f.end_line),
-                ("endColumn", f.end_column),
-                ("title", f"{f.code} {f.name}"),
-            )
-        )
-        lines.append(f"::{_COMMAND[f.severity]} {properties}::{_escape_data(f.message)}")
+    lines = [_command(f) for f in report.findings]
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+class Stream:
+    """:func:`render`'s commands written file by file (see :class:`~claimcheck.report.StreamRenderer`)."""
+
+    def start(self) -> str:
+        """Nothing comes before the commands."""
+        return ""
+
+    def findings(self, findings: list[Finding]) -> str:
+        """One command line per finding."""
+        return "".join(_command(f) + "\n" for f in findings)
+
+    def end(self, tally: Tally) -> str:
+        """Nothing comes after them."""
+        return ""

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from claimcheck.__about__ import __version__
-from claimcheck.api import Report
+from claimcheck.api import Report, Tally
 from claimcheck.models import Finding, Severity
 from claimcheck.rules.base import Rule, catalogue
 
@@ -102,3 +102,44 @@ def to_sarif(report: Report) -> dict[str, Any]:
 def render(report: Report) -> str:
     """The SARIF log as JSON text."""
     return json.dumps(to_sarif(report), indent=2, ensure_ascii=False) + "\n"
+
+
+# Where the results array sits in the log as json.dumps(indent=2) writes it: the last key of the
+# one run, six spaces in (no string in JSON text holds a raw line break, so this matches only there).
+_EMPTY_RESULTS = '\n      "results": []'
+_RESULT_DEPTH = 4
+
+
+class Stream:
+    """:func:`render`'s log written file by file (see :class:`~claimcheck.report.StreamRenderer`).
+
+    Everything but the results is known before the first finding: the log of an empty report,
+    split where its empty results array is, frames the results.
+    """
+
+    def __init__(self) -> None:
+        frame = json.dumps(to_sarif(Report()), indent=2, ensure_ascii=False)
+        head, tail = frame.split(_EMPTY_RESULTS)
+        self._head = head + _EMPTY_RESULTS[:-1]
+        self._tail = tail
+        self._index = {rule.code: number for number, rule in enumerate(catalogue().values())}
+        self._written = 0
+
+    def start(self) -> str:
+        """The log up to the results array's opening bracket."""
+        return self._head
+
+    def findings(self, findings: list[Finding]) -> str:
+        """The findings as elements of the results array."""
+        indent = "  " * _RESULT_DEPTH
+        parts = []
+        for finding in findings:
+            text = json.dumps(_result(finding, self._index), indent=2, ensure_ascii=False)
+            parts.append(("\n" if not self._written else ",\n") + indent + text.replace("\n", "\n" + indent))
+            self._written += 1
+        return "".join(parts)
+
+    def end(self, tally: Tally) -> str:
+        """The results array's closing bracket and the rest of the log."""
+        close = "\n" + "  " * (_RESULT_DEPTH - 1) + "]" if self._written else "]"
+        return close + self._tail + "\n"

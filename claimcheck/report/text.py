@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.api import Report
+from claimcheck.api import Report, Tally
+from claimcheck.models import Finding
 
 # Control characters (C0 but tab, DEL, C1) shown escaped: a finding quotes page text and names
 # files, both hostile, and a terminal would obey an escape sequence or a line break in them.
@@ -27,3 +28,29 @@ def render(report: Report) -> str:
     else:
         lines.append(f"No findings in {files}.")
     return "\n".join(_printable(line) for line in lines) + "\n"
+
+
+class Stream:
+    """:func:`render`'s text written file by file (see :class:`~claimcheck.report.StreamRenderer`)."""
+
+    def start(self) -> str:
+        """Nothing comes before the findings."""
+        return ""
+
+    def findings(self, findings: list[Finding]) -> str:
+        """One line per finding."""
+        return "".join(
+            _printable(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}") + "\n"
+            for f in findings
+        )
+
+    def end(self, tally: Tally) -> str:
+        """The notes, then the one-line summary."""
+        lines = [f"note: {notice}" for notice in tally.notices]
+        parts = [f"{n} {level}{'s' if n != 1 else ''}" for level, n in tally.by_severity().items() if n]
+        files = f"{tally.files} file{'s' if tally.files != 1 else ''}"
+        if tally.findings:
+            lines.append(f"Found {tally.findings} finding(s) in {files}: {', '.join(parts)}.")
+        else:
+            lines.append(f"No findings in {files}.")
+        return "".join(_printable(line) + "\n" for line in lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -128,3 +129,48 @@ def test_unreachable_scheduler_is_a_config_error(tmp_path: Path) -> None:
     (tmp_path / "page.md").write_text("Widgetamine is completely safe.\n")
     with pytest.raises(ConfigError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:1"):
         lint_distributed([tmp_path], scheduler="tcp://127.0.0.1:1", connect_timeout=0.5)
+
+
+def test_cluster_stream_holds_a_bounded_number_of_results(client: Any, market: Path, registry: Registry) -> None:
+    from claimcheck.distributed import stream_distributed
+
+    local = lint_paths([market], jobs=1, registry=registry)
+    pages = market / "clinic0.example", market / "clinic1.example", market / "clinic2.example"
+    stream = stream_distributed([pages[2], *pages[:2]], scheduler=client, registry=registry, in_flight=2)
+    assert stream.ordered  # no web archive among these files
+    results = list(stream)
+    assert stream.peak_pending == 2 < len(results)
+    findings = [f for result in results for f in result.findings]
+    assert findings == [f for f in local.findings if f.path in stream.files]
+    assert stream.notices == [n for n in local.notices if "logo.txt" in n] != []
+
+
+def test_cli_scheduler_streams_every_format_as_one_job(
+    client: Any, market: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages = [str(market / name) for name in ("clinic2.example", "clinic0.example", "clinic1.example")]
+    for fmt in ("csv", "github", "sarif"):
+        outputs = []
+        for how in (["-j", "1"], ["--scheduler", client.scheduler.address]):
+            code = main(["lint", "--no-config", "--format", fmt, *how, *pages])
+            outputs.append((code, *capsys.readouterr()))
+        assert outputs[0] == outputs[1] and outputs[0][0] == 1
+
+
+def test_first_error_in_file_order_on_the_cluster(
+    client: Any, market: Path, registry: Registry, tmp_path: Path
+) -> None:
+    from claimcheck.distributed import stream_distributed
+
+    site = tmp_path / "market"
+    shutil.copytree(market, site)
+    # clinic2 is named first (file order) but sorts last (report order): its error is the one raised.
+    early, late = site / "clinic2.example" / "bad.md", site / "clinic0.example" / "bad.md"
+    early.write_text("<!-- claimcheck: ignore XX1 -->\nText.\n")
+    late.write_text("<!-- claimcheck: ignore YY2 -->\nText.\n")
+    stream = stream_distributed(
+        [site / "clinic2.example", site / "clinic0.example"], scheduler=client, registry=registry
+    )
+    with pytest.raises(InputError) as raised:
+        list(stream)
+    assert raised.value.path == str(early)

@@ -1,0 +1,138 @@
+"""A report written piece by piece reaches its file or standard output whole or not at all, and
+fails as the report written in one piece at the end used to: same error, same message."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from claimcheck import cli
+from claimcheck.cli import main
+from claimcheck.fileio import AtomicFile, ReportOutput
+
+PIECES = ["{\n", '  "a": "é",\n', "  " * 40 + '"b": 2\n', "}\n"]
+
+
+def test_pieces_replace_the_file_on_commit_and_nothing_before(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    target.chmod(0o640)
+    with ReportOutput(target, io.StringIO()) as output:
+        for piece in PIECES:
+            output.write(piece)
+            assert target.read_text() == "old"
+        output.commit()
+    assert target.read_text(encoding="utf-8") == "".join(PIECES)
+    assert target.stat().st_mode & 0o777 == 0o640 and sorted(tmp_path.iterdir()) == [target]
+
+
+def test_leaving_without_commit_keeps_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    with pytest.raises(KeyError), ReportOutput(target, io.StringIO()) as output:
+        output.write("new")
+        raise KeyError("midway")
+    assert target.read_text() == "old" and sorted(tmp_path.iterdir()) == [target]
+
+
+@pytest.mark.parametrize("spool", [1, 16, 1 << 20])
+def test_standard_output_gets_everything_at_commit_and_nothing_before(spool: int) -> None:
+    stdout = io.StringIO()
+    pieces = [f"line {n} é\n" for n in range(2000)]
+    with ReportOutput(None, stdout, spool_in_memory=spool) as output:
+        for piece in pieces:
+            output.write(piece)
+        assert stdout.getvalue() == ""
+        output.commit()
+    assert stdout.getvalue() == "".join(pieces)
+
+
+def test_an_encoding_error_names_its_place_in_the_whole_report(tmp_path: Path) -> None:
+    pieces = ["abc\n", "de\udcff\n", "more\n"]
+    with pytest.raises(UnicodeEncodeError) as whole:
+        "".join(pieces).encode("utf-8")
+    target = tmp_path / "out.txt"
+    with ReportOutput(target, io.StringIO()) as output:
+        for piece in pieces:
+            output.write(piece)
+        with pytest.raises(UnicodeEncodeError) as raised:
+            output.commit()
+    assert str(raised.value) == str(whole.value) and not target.exists()
+    assert list(tmp_path.iterdir()) == []
+    # Standard output: the check uses its encoding and error handler.
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="ascii", errors="strict")
+    with pytest.raises(UnicodeEncodeError) as whole:
+        "".join(PIECES).encode("ascii")
+    with ReportOutput(None, stdout) as output:
+        for piece in PIECES:
+            output.write(piece)
+        with pytest.raises(UnicodeEncodeError) as raised:
+            output.commit()
+    assert str(raised.value) == str(whole.value)
+    stdout.flush()
+    assert stdout.buffer.getvalue() == b""
+
+
+def test_a_write_error_is_raised_at_commit(tmp_path: Path) -> None:
+    output = ReportOutput(tmp_path / "missing" / "out.txt", io.StringIO())
+    output.write("text")
+    with pytest.raises(FileNotFoundError):
+        output.commit()
+
+
+def test_atomic_file_writes_a_device_in_place(tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError), AtomicFile(folder) as handle:
+        handle.write(b"x")
+    assert sorted(tmp_path.iterdir()) == [folder]
+    if not Path(os.devnull).is_char_device():
+        pytest.skip(f"{os.devnull} is not a device here (an older claimcheck may have renamed a file over it)")
+    with AtomicFile(os.devnull) as handle:
+        handle.write(b"discarded")
+    assert Path(os.devnull).is_char_device()
+
+
+def _both(args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[object, ...]:
+    streamed = (main(args), *capsys.readouterr())
+    with monkeypatch.context() as patch:
+        patch.setattr(cli, "_streamable", lambda args: False)
+        in_memory = (main(args), *capsys.readouterr())
+    assert streamed == in_memory
+    return streamed
+
+
+def test_an_output_folder_that_does_not_exist_fails_as_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("Widgetamine is completely safe.\n")
+    target = tmp_path / "missing" / "out.json"
+    code, out, err = _both(
+        ["lint", "--no-config", "--format", "json", "-o", str(target), str(page)], capsys, monkeypatch
+    )
+    assert (code, out) == (2, "")
+    assert err == f"claimcheck: {target}: cannot write output: No such file or directory\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_file_name_that_is_not_utf8_fails_as_before(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.md").write_text("Widgetamine is completely safe.\n")
+    try:
+        with open(os.fsencode(site) + b"/b\xff.md", "wb") as handle:
+            handle.write(b"We are the best clinic in the region.\n")
+    except OSError:
+        pytest.skip("the filesystem refuses names that are not UTF-8")
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+    for output in (["-o", str(target)], []):
+        code, out, err = _both(["lint", "--no-config", "--format", fmt, *output, str(site)], capsys, monkeypatch)
+        assert code == 2 and out == "" and "UnicodeEncodeError" in str(err)
+    assert target.read_text() == "old"
