@@ -191,14 +191,14 @@ class _Findings:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.found: list[Finding] = []
-        self._claims: dict[int, tuple[Claim, tuple[Any, ...]]] = {}
+        self._claims: dict[str, tuple[Any, ...]] = {}
 
     def _claim_fields(self, claim: Claim, registry: CompiledRegistry) -> tuple[Any, ...]:
         # Every finding on a claim carries the same claim fields; the lists are shared, as the
         # finding is frozen and nothing changes them.
-        known = self._claims.get(id(claim))
-        if known is None or known[0] is not claim:
-            fields = (
+        fields = self._claims.get(claim.id)
+        if fields is None:
+            fields = self._claims[claim.id] = (
                 claim.id,
                 claim.statement,
                 claim.grade,
@@ -207,8 +207,7 @@ class _Findings:
                 registry.evidence(claim),
                 list(claim.approved_wording),
             )
-            known = self._claims[id(claim)] = (claim, fields)
-        return known[1]
+        return fields
 
     def apply(
         self,

@@ -84,7 +84,8 @@ class Trigger:
             raise ValueError(f"trigger words must be non-empty and lowercase: {self.words!r}")
         self.bit = 1 << len(_TRIGGERS)
         _TRIGGERS.append(self)
-        _INDEX.clear()
+        global _index
+        _index = None  # rebuilt with this trigger's words on the next search
         triggered.cache_clear()
 
     @cached_property
@@ -103,8 +104,23 @@ class Trigger:
 
 _TRIGGERS: list[Trigger] = []
 #: The automaton of every trigger's words, each word tagged with the bits of the triggers that
-#: declare it; built on first use, and again if a trigger is declared after that.
-_INDEX: list[Any] = []
+#: declare it (an ahocorasick.Automaton); built on first use.
+_index: Any = None
+
+
+def _trigger_index() -> Any:
+    global _index
+    if _index is None:
+        masks: dict[str, int] = {}
+        for trigger in _TRIGGERS:
+            for word in trigger.words:
+                masks[word] = masks.get(word, 0) | trigger.bit
+        automaton = ahocorasick.Automaton()
+        for word, mask in masks.items():
+            automaton.add_word(word, mask)
+        automaton.make_automaton()
+        _index = automaton
+    return _index
 
 
 @lru_cache(maxsize=16384)
@@ -114,18 +130,8 @@ def triggered(text: str) -> int:
     Cached by text: navigation, footers and calls to action recur on every page of a site, and
     page rules ask again about the sentences the sentence rules already asked about.
     """
-    if not _INDEX:
-        masks: dict[str, int] = {}
-        for trigger in _TRIGGERS:
-            for word in trigger.words:
-                masks[word] = masks.get(word, 0) | trigger.bit
-        automaton = ahocorasick.Automaton()
-        for word, mask in masks.items():
-            automaton.add_word(word, mask)
-        automaton.make_automaton()
-        _INDEX.append(automaton)
     present = 0
-    for _, mask in _INDEX[0].iter(fold_case(text)):
+    for _, mask in _trigger_index().iter(fold_case(text)):
         present |= mask
     return present
 
