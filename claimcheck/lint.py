@@ -86,7 +86,9 @@ class SentenceContext:
     @property
     def asserted_claim(self) -> Claim | None:
         """The linked claim when the sentence makes it (not when it denies it)."""
-        return self.claim if not self.denied else None
+        if self.match is None:  # most sentences: no need to reach the cached denial
+            return None
+        return self.match.claim if not self.denied else None
 
     @property
     def is_claim(self) -> bool:

@@ -173,12 +173,15 @@ class Rule:
 
 
 _CATALOGUE: dict[str, Rule] = {}
+#: rules_in's answers, kept: the linter asks for every page.
+_BY_SCOPE: dict[Scope, tuple[Rule, ...]] = {}
 
 
 def _register(rule: Rule) -> Rule:
     if rule.code in _CATALOGUE:
         raise RuntimeError(f"rule code {rule.code} is defined twice")
     _CATALOGUE[rule.code] = rule
+    _BY_SCOPE.clear()
     return rule
 
 
@@ -225,7 +228,10 @@ def catalogue() -> dict[str, Rule]:
 
 def rules_in(scope: Scope) -> list[Rule]:
     """The rules of one scope, in code order."""
-    return [r for r in catalogue().values() if r.scope is scope]
+    rules = _BY_SCOPE.get(scope)
+    if rules is None:
+        rules = _BY_SCOPE[scope] = tuple(r for r in catalogue().values() if r.scope is scope)
+    return list(rules)
 
 
 def get_rule(code: str) -> Rule:
