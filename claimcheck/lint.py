@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, detect_claim
@@ -46,9 +46,9 @@ class RuleSelection:
         return best[1] if best else None
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceContext:
-    """One sentence as every sentence rule sees it."""
+    """One sentence as every sentence rule sees it (one is made per sentence: slots keep that cheap)."""
 
     text: str
     unit: TextUnit
@@ -64,6 +64,8 @@ class SentenceContext:
     secondary: bool = False
     #: In a references section, or a "Source: ..." line: a citation, not copy.
     reference: bool = False
+    _denied: bool | None = field(default=None, init=False, repr=False, compare=False)
+    _window: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def asserts(self) -> bool:
@@ -75,13 +77,14 @@ class SentenceContext:
         """The registry claim this sentence was linked to, if any."""
         return self.match.claim if self.match else None
 
-    @cached_property
+    @property
     def denied(self) -> bool:
         """Whether the sentence negates the very terms that linked it ("is not FDA-approved for
         depression"): it then denies the registry claim rather than making it."""
-        if self.match is None:
-            return False
-        return any(negated(self.text, start, window=30) for start, _ in self.match.spans if start > 0)
+        if self._denied is None:
+            spans = self.match.spans if self.match is not None else ()
+            self._denied = any(negated(self.text, start, window=30) for start, _ in spans if start > 0)
+        return self._denied
 
     @property
     def asserted_claim(self) -> Claim | None:
@@ -95,11 +98,12 @@ class SentenceContext:
         """Whether the sentence makes a health claim: detected as one, or linked to a registry claim."""
         return self.match is not None or self.detection.is_claim
 
-    @cached_property
+    @property
     def window(self) -> str:
         """This sentence with its neighbours in the same unit: 'near the claim' for qualifiers."""
-        parts = [s.text for s in (self.previous, self, self.next) if s is not None]
-        return " ".join(parts)
+        if self._window is None:
+            self._window = " ".join(s.text for s in (self.previous, self, self.next) if s is not None)
+        return self._window
 
     @property
     def citation_nearby(self) -> bool:
@@ -281,6 +285,13 @@ class _Findings:
                 }
             )
         )
+
+
+def _finding(document: Document, rule: Rule, severity: Severity, hit: Hit, sentence: SentenceContext | None) -> Finding:
+    """The finding for one hit of a rule, on a sentence or (``sentence`` None) on the page."""
+    findings = _Findings(document)
+    findings.add(rule, severity, hit, sentence)
+    return findings.found[0]
 
 
 def lint_document(
