@@ -45,12 +45,11 @@ class Report(BaseModel):
 
     def by_severity(self) -> dict[str, int]:
         """How many findings of each severity, every severity listed."""
-        counts = Counter(f.severity.value for f in self.findings)
-        return {level.value: counts.get(level.value, 0) for level in reversed(Severity)}
+        return Tally.of(self).by_severity()
 
     def by_code(self) -> dict[str, int]:
         """How many findings of each rule code, in code order."""
-        return dict(sorted(Counter(f.code for f in self.findings).items()))
+        return Tally.of(self).by_code()
 
     def failed(self, level: Severity = Severity.ERROR) -> bool:
         """Whether any finding is at or above ``level``."""
@@ -61,13 +60,7 @@ class Report(BaseModel):
         return {
             "version": self.version,
             "findings": [f.model_dump(mode="json") for f in self.findings],
-            "summary": {
-                "files": self.files,
-                "findings": len(self.findings),
-                "by_severity": self.by_severity(),
-                "by_code": self.by_code(),
-                "notices": list(self.notices),
-            },
+            "summary": Tally.of(self).summary(),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from claimcheck.api import Tally
+    from claimcheck.api import Report, Tally
     from claimcheck.models import Finding
 
 #: The ``--format`` values whose renderer has a ``Stream``.
@@ -37,3 +37,10 @@ class StreamRenderer(Protocol):
     def end(self, tally: Tally) -> str:
         """What comes after the last finding: notes, the summary."""
         ...
+
+
+def render_whole(stream: StreamRenderer, report: Report) -> str:
+    """A whole report through a stream: its findings, in report order, passed as one piece."""
+    from claimcheck.api import Tally
+
+    return stream.start() + stream.findings(report.findings) + stream.end(Tally.of(report))

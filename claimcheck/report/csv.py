@@ -15,6 +15,7 @@ from itertools import groupby
 
 from claimcheck.api import Report, Tally
 from claimcheck.models import Finding
+from claimcheck.report import render_whole
 
 COLUMNS = ("file", "line", "claim_id", "category", "grade", "verdict", "codes", "sentence", "approved_wording")
 
@@ -55,20 +56,15 @@ def _sort_key(finding: Finding) -> tuple[str, int, str, str]:
 
 def render(report: Report) -> str:
     """CSV with a header; findings on the same sentence share one row, their codes joined."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    ordered = sorted(report.findings, key=_sort_key)
-    for _, group in groupby(ordered, key=_row_key):
-        writer.writerow(_row(list(group)))
-    return buffer.getvalue()
+    return render_whole(Stream(), report)
 
 
 class Stream:
-    """:func:`render`'s CSV written file by file (see :class:`~claimcheck.report.StreamRenderer`).
+    """The CSV written file by file (see :class:`~claimcheck.report.StreamRenderer`).
 
-    Rows are sorted by path first, so each file's rows can be sorted on their own: the files
-    arrive in path order.
+    Rows are sorted by path, line, sentence and code (ties in report order), and each sentence's
+    findings make one row. Path comes first, so each file's rows can be sorted on their own:
+    the files arrive in path order.
     """
 
     def start(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from claimcheck.api import Report, Tally
 from claimcheck.models import Finding, Severity
+from claimcheck.report import render_whole
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -33,8 +34,7 @@ def _command(f: Finding) -> str:
 
 def render(report: Report) -> str:
     """One ``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message`` line per finding."""
-    lines = [_command(f) for f in report.findings]
-    return "\n".join(lines) + ("\n" if lines else "")
+    return render_whole(Stream(), report)
 
 
 class Stream:

@@ -6,6 +6,7 @@ import re
 
 from claimcheck.api import Report, Tally
 from claimcheck.models import Finding
+from claimcheck.report import render_whole
 
 # Control characters (C0 but tab, DEL, C1) shown escaped: a finding quotes page text and names
 # files, both hostile, and a terminal would obey an escape sequence or a line break in them.
@@ -17,17 +18,8 @@ def _printable(line: str) -> str:
 
 
 def render(report: Report) -> str:
-    """Findings one per line, then a one-line summary."""
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}" for f in report.findings]
-    lines.extend(f"note: {notice}" for notice in report.notices)
-    counts = report.by_severity()
-    parts = [f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items() if n]
-    files = f"{report.files} file{'s' if report.files != 1 else ''}"
-    if report.findings:
-        lines.append(f"Found {len(report.findings)} finding(s) in {files}: {', '.join(parts)}.")
-    else:
-        lines.append(f"No findings in {files}.")
-    return "\n".join(_printable(line) for line in lines) + "\n"
+    """Findings one per line, then the notes and a one-line summary."""
+    return render_whole(Stream(), report)
 
 
 class Stream:
