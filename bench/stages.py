@@ -8,6 +8,7 @@ Only the analysis is timed: reading, the sentence rules and the report are not.
 
     python bench/stages.py                       # bench/corpus/10mb, best of 3
     python bench/stages.py bench/corpus/1mb/md --repeat 5
+    python bench/stages.py --registry bench/corpus/registry-x100   # linking with a large registry
     PYTHONPATH=/tmp/old-checkout python bench/stages.py   # another version's numbers
 """
 
@@ -98,8 +99,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="*", default=[str(ROOT / "bench" / "corpus" / "10mb")])
     parser.add_argument("--repeat", type=int, default=3, help="passes; the fastest counts (default 3)")
+    parser.add_argument("--registry", help="a registry folder (default: the shipped one)")
     args = parser.parse_args()
-    registry = resolve_registry(None)
+    registry = resolve_registry(args.registry)
     lint.warm_up(registry)
     paths = list(iter_files(args.corpus))
     sentences, links = record(paths, registry)
