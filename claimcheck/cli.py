@@ -292,6 +292,8 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, level: Severity
         try:
             output.commit()
         except OSError as exc:
+            if not args.output and exc is not output.write_error:
+                raise  # standard output itself failed (a closed pipe): as when it was written at once
             if not args.output:
                 import tempfile
 

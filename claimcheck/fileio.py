@@ -163,8 +163,17 @@ class ReportOutput:
             self._error = exc
             self.discard()
 
+    @property
+    def write_error(self) -> OSError | None:
+        """The error met in writing the pieces (the file, or the spool), kept for :meth:`commit` to raise."""
+        return self._error
+
     def commit(self) -> None:
-        """Put the report in place (or on standard output), or raise the first error met in writing."""
+        """Put the report in place (or on standard output), or raise the first error met in writing.
+
+        Writing to standard output itself can fail here too (a reader that went away): that error
+        is raised as it comes.
+        """
         if self._encode_error is not None:
             raise self._encode_error
         if self._error is not None:

@@ -136,3 +136,39 @@ def test_a_file_name_that_is_not_utf8_fails_as_before(
         code, out, err = _both(["lint", "--no-config", "--format", fmt, *output, str(site)], capsys, monkeypatch)
         assert code == 2 and out == "" and "UnicodeEncodeError" in str(err)
     assert target.read_text() == "old"
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path) -> None:
+    """``claimcheck lint ... | head``: the closed pipe is met when the report is written out; exit 0, no message."""
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.md"
+    page.write_text("Widgetamine is completely safe.\n" * 2000)
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", "lint", "--no-config", "--format", "json", str(page)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # before anything is written: the first write meets a closed pipe
+    error = child.stderr.read()
+    child.stderr.close()
+    assert (child.wait(timeout=120), error) == (0, b"")
+
+
+def test_a_spool_that_cannot_be_written_is_raised_at_commit(monkeypatch: pytest.MonkeyPatch) -> None:
+    stdout = io.StringIO()
+    output = ReportOutput(None, stdout, spool_in_memory=1)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output._spool, "write", full)
+    output.write("text")
+    with pytest.raises(OSError, match="No space") as raised:
+        output.commit()
+    assert raised.value is output.write_error and stdout.getvalue() == ""
