@@ -71,7 +71,8 @@ class CompiledRegistry:
         for citation in claim.evidence:
             reference = self.references.get(citation.ref)
             items.append(
-                EvidenceItem(
+                # Every value is already validated: no validator need be built at start-up.
+                EvidenceItem.model_construct(
                     ref=citation.ref,
                     citation=reference.cite() if reference else citation.ref,
                     finding=citation.finding,
