@@ -1,4 +1,4 @@
-"""The Markdown reader: markdown-it-py for structure, the page itself for exact columns.
+"""The Markdown reader: markdown-it-py's reading of structure, the page itself for exact columns.
 
 markdown-it gives block tokens with line ranges and inline children with their decoded text but
 no columns. Each child is mapped back by searching forward from a cursor within its block's
@@ -6,19 +6,30 @@ lines; the syntax between children (emphasis markers, link destinations, code sp
 over explicitly so a later search cannot land inside it. When a child's text is not in the source
 verbatim (a normalized autolink, an escaped pipe in a table), its characters are aligned one by
 one within a short window, and failing that mapped to the cursor: columns degrade, nothing fails.
+
+markdown-it-py reads about 2.5 MB/s, so the tokens of the common blocks and inline syntax are not
+asked of it: :mod:`claimcheck.text.mdblocks` plans the blocks and :mod:`claimcheck.text.mdinline`
+tokenizes text, emphasis and plain links exactly as markdown-it would, and markdown-it reads the
+rest (a chunk of the page between blank lines, or one inline token). Runs of plain prose become a
+unit directly, the way the builder would make it. :func:`read_markdown_it` reads with markdown-it
+alone; tests/text/test_markdown_fast.py checks the two agree, byte for byte.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-
-from claimcheck.text.document import Comment, TextUnit, line_starts
+from claimcheck.text.document import INVISIBLE, WHITESPACE, Comment, TextUnit, line_starts, split_lines
 from claimcheck.text.html import HtmlReader
+from claimcheck.text.mdblocks import HTML, INLINE, MD_TRIM, plan
+from claimcheck.text.mdinline import Child, scan
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 __all__ = ["read_markdown"]
 
@@ -28,26 +39,40 @@ _FRONT_MATTER_CLOSE = {
     "+++": re.compile(r"^\+\+\+[ \t]*(?:\r\n?|\n|\Z)", re.MULTILINE),
 }
 _LINE_END = re.compile(r"\r\n?|\n")
+_PLAIN_DESTINATION = re.compile(r"\([^\s()\\\"']*\)")
 _ALIGN_WINDOW = 16  # how far a character of unverbatim text may be from the cursor and still be aligned
-
-
-class _Parser(MarkdownIt):
-    """Nothing is rendered, so URLs need no normalizing (a tenth of the parse time), and an
-    autolink's text stays as written in the page, where it can be found. A link markdown-it
-    would refuse to render (``javascript:``) still shows its text to a reader."""
-
-    def normalizeLink(self, url: str) -> str:
-        return url
-
-    def normalizeLinkText(self, link: str) -> str:
-        return link
-
-    def validateLink(self, url: str) -> bool:
-        return True
+# Characters on which one of markdown-it's inline rules can fire (escape, code, emphasis, link and
+# image, autolink and inline HTML, entity); inline content without them is text and line breaks.
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[<]|&[#A-Za-z]")
+# Anything in a run of lines that keeps it from being one segment of text: inline syntax,
+# whitespace other than single spaces and line feeds, invisible characters, and line breaks
+# with blanks beside them.
+_NOT_PROSE = re.compile(f"[\\\\`*_\\[<{WHITESPACE.replace(chr(10), '')}{INVISIBLE}]|&[#A-Za-z]|  | \n|\n ")
+# Blanks in inline content that the builder would treat specially (a line feed is a line break).
+_UNCLEAN = re.compile(f"[{WHITESPACE.replace(chr(10), '')}{INVISIBLE}]|  ")
+# ... and line feeds with blanks beside them.
+_NOT_LINES = re.compile(f"[{WHITESPACE.replace(chr(10), '')}{INVISIBLE}]|  | \n|\n ")
 
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    # Imported here: markdown-it takes ~40 ms to import, and most pages never need it.
+    from markdown_it import MarkdownIt
+
+    class _Parser(MarkdownIt):
+        """Nothing is rendered, so URLs need no normalizing (a tenth of the parse time), and an
+        autolink's text stays as written in the page, where it can be found. A link markdown-it
+        would refuse to render (``javascript:``) still shows its text to a reader."""
+
+        def normalizeLink(self, url: str) -> str:
+            return url
+
+        def normalizeLinkText(self, link: str) -> str:
+            return link
+
+        def validateLink(self, url: str) -> bool:
+            return True
+
     # text_join would merge entities and escapes into the surrounding text; kept apart, each
     # carries its source spelling (token.markup) and can be found in the page.
     return _Parser("commonmark").enable("table").disable("text_join")
@@ -65,29 +90,231 @@ def front_matter_end(source: str) -> int:
 def read_markdown(source: str) -> tuple[list[TextUnit], list[Comment], int]:
     """Units, comments and body start offset of a Markdown page (front matter skipped)."""
     body = front_matter_end(source)
-    lines = line_starts(source)
-    if body:
-        # Blank lines in place of the front matter keep markdown-it's line numbers aligned with ours.
-        tokens = _parser().parse("\n" * (bisect_right(lines, body) - 1) + source[body:])
-    else:
-        tokens = _parser().parse(source)
+    texts, lines = split_lines(source)
     walker = _Walker(source, lines)
-    walker.walk(tokens)
+    if body >= len(source) and body:
+        return [], [], body
+    first = bisect_right(lines, body) - 1
+    if "\x00" in source or source.find("]:", body) >= 0:
+        # markdown-it turns NUL into U+FFFD, and a reference definition changes how every link
+        # on the page reads: such pages are markdown-it's alone.
+        walker.walk(_parse_lines(source, lines, first, len(lines)), first)
+    else:
+        walker.run(plan(texts, lines, first, lambda a, b: _parse_lines(source, lines, a, b)))
     return walker.html.units, walker.html.comments, body
 
 
+def read_markdown_it(source: str) -> tuple[list[TextUnit], list[Comment], int]:
+    """:func:`read_markdown` with every block read by markdown-it (the reference the fast path must equal)."""
+    body = front_matter_end(source)
+    lines = line_starts(source)
+    walker = _Walker(source, lines)
+    if body >= len(source) and body:
+        return [], [], body
+    first = bisect_right(lines, body) - 1
+    walker.walk(_parse_lines(source, lines, first, len(lines)), first)
+    return walker.html.units, walker.html.comments, body
+
+
+def _parse_lines(source: str, lines: Any, first: int, end: int) -> list[Any]:
+    """markdown-it's tokens for lines ``[first, end)`` of the page, parsed on their own (lines numbered from 0)."""
+    stop = lines[end] if end < len(lines) else len(source)
+    return _parser().parse(source[lines[first] : stop])
+
+
 class _Walker:
-    __slots__ = ("html", "lines", "source")
+    __slots__ = ("crlf", "html", "lines", "source")
 
     def __init__(self, source: str, lines: Any) -> None:
         self.source = source
         self.lines = lines
         self.html = HtmlReader(source)
+        self.crlf = "\r" in source  # else every line ends with "\n", found without a regex
 
     def _line_start(self, line: int) -> int:
         return self.lines[line] if line < len(self.lines) else len(self.source)
 
-    def walk(self, tokens: list[Any]) -> None:
+    def run(self, entries: list[tuple[Any, ...]]) -> None:
+        """Read the scanner's plan (see :mod:`claimcheck.text.mdblocks`)."""
+        html = self.html
+        for entry in entries:
+            what = entry[0]
+            if what == INLINE:
+                _, kind, first, end, rows, start, stop = entry
+                self._plain(kind, first, end, rows, start, stop)
+            elif what == HTML:
+                html.flush()
+                html.feed(self._line_start(entry[1]), self._line_start(entry[2]))
+                html.flush()
+            else:
+                self.walk(entry[3], entry[1])
+
+    def _plain(self, kind: str, first: int, end: int, rows: list[str], start: int, stop: int) -> None:
+        """An inline token of the plan: its rows joined are its content."""
+        html = self.html
+        src = self.source
+        if start >= 0:
+            # Lines of prose with single spaces and no syntax: markdown-it makes a text token of
+            # each and a soft break of each line break, which the builder would join into one
+            # segment; the unit is made here directly.
+            # (After a list marker, the walker's search for the first line can land in the marker: "1. .")
+            line = self.lines[first]
+            if (
+                _NOT_PROSE.search(src, start, stop) is None
+                and src[start] != " "
+                and src[stop - 1] != " "
+                and (start == line or src.find(rows[0], line, stop) == start)
+            ):
+                if not html._hidden:
+                    text = src[start:stop]
+                    if len(rows) > 1:
+                        text = text.replace("\n", " ")
+                    html.units.append(TextUnit(text, kind, array("q", (0,)), array("q", (start,)), array("q", (stop,))))
+                return
+        elif len(rows) == 1:
+            content = rows[0].strip(MD_TRIM)
+            if not content:
+                return
+            if _NOT_PROSE.search(content) is None:
+                if html._hidden:
+                    return
+                at = src.find(content, self._line_start(first), self._line_start(end))
+                if at >= 0:
+                    stop = at + len(content)
+                    html.units.append(TextUnit(content, kind, array("q", (0,)), array("q", (at,)), array("q", (stop,))))
+                    return
+        content = (rows[0] if len(rows) == 1 else "\n".join(rows)).strip(MD_TRIM)
+        if not content:
+            return
+        if _INLINE_SYNTAX.search(content) is None:
+            pieces = _pieces(rows)
+            if pieces is not None:
+                if not html._hidden:
+                    self._text_lines(pieces, self._line_start(first), self._line_start(end), kind)
+                return
+        cursor = self._line_start(first)
+        limit = self._line_start(end)
+        # Lines of the page as they stand, with nothing but single spaces for blanks: each line
+        # feed maps as its soft break would, so the scan leaves them in the text.
+        lines = start >= 0 and not self.crlf and _NOT_LINES.search(content) is None
+        tokens = scan(content, not lines)
+        children: Any
+        if tokens is not None:
+            # Text, line breaks, emphasis and plain links: nothing that could show hidden text.
+            if html._hidden:
+                return
+            if (lines or _UNCLEAN.search(content) is None) and self._clean_children(tokens, cursor, limit, kind):
+                return
+            if lines:
+                tokens = scan(content)
+                assert tokens is not None
+            children = [Child(ctype, text) for ctype, text in tokens]
+        else:
+            md = _parser()
+            children = md.inline.parse(content, md, {}, [])
+        self._inline(cursor, limit, children, kind)
+
+    def _clean_children(self, tokens: list[list[str]], cursor: int, limit: int, kind: str) -> bool:
+        """:meth:`_inline` for the children :func:`scan` gives content whose only blanks are single
+        spaces and line breaks, with :class:`UnitBuilder`'s segment logic inlined; False (having
+        added nothing) when a text is not where the walker looks for it."""
+        src = self.source
+        find = src.find
+        crlf = self.crlf
+        parts: list[str] = []
+        ts: list[int] = []
+        ss: list[int] = []
+        es: list[int] = []
+        length = 0
+        ct = cs = ce = -1  # the open segment
+        ps = pe = -1  # a pending space
+        for ctype, piece in tokens:
+            if ctype == "text":
+                if not piece:
+                    continue
+                at = find(piece, cursor, limit)
+                if at < 0:
+                    return False
+                cursor = stop = at + len(piece)
+                if piece[0] == " " or piece[0] == "\n":  # a space, or a line feed (as its break)
+                    if length and ps < 0:
+                        ps, pe = at, at + 1
+                    at += 1
+                    piece = piece[1:]
+                    if not piece:
+                        continue
+                trailing = piece[-1] == " " or piece[-1] == "\n"
+                if trailing:
+                    stop -= 1
+                    piece = piece[:-1]
+                if "\n" in piece:  # line feeds between words: spaces mapped one to one
+                    piece = piece.replace("\n", " ")
+                # UnitBuilder._emit(piece, at, stop)
+                if ps >= 0:
+                    if not (ce == ps and pe - ps == 1 and ce - cs == length - ct):
+                        if ct >= 0:
+                            ts.append(ct)
+                            ss.append(cs)
+                            es.append(ce)
+                        ct, cs = length, ps
+                    ce = pe
+                    ps = -1
+                    parts.append(" ")
+                    length += 1
+                if not (ce == at and ce - cs == length - ct):
+                    if ct >= 0:
+                        ts.append(ct)
+                        ss.append(cs)
+                        es.append(ce)
+                    ct, cs = length, at
+                ce = stop
+                parts.append(piece)
+                length += stop - at
+                if trailing:
+                    ps, pe = stop, stop + 1
+            elif ctype == "softbreak" or ctype == "hardbreak":
+                if crlf:
+                    m = _LINE_END.search(src, cursor, limit)
+                    if m is not None:
+                        if length and ps < 0:
+                            ps, pe = m.start(), m.end()
+                        cursor = m.end()
+                else:  # the same search, where every line ends with "\n"
+                    at = find("\n", cursor, limit)
+                    if at >= 0:
+                        if length and ps < 0:
+                            ps, pe = at, at + 1
+                        cursor = at + 1
+            elif ctype == "link_close":
+                cursor = self._skip_link_tail(cursor, limit)
+        if length:
+            ts.append(ct)
+            ss.append(cs)
+            es.append(ce)
+            self.html.units.append(TextUnit("".join(parts), kind, array("q", ts), array("q", ss), array("q", es)))
+        return True
+
+    def _text_lines(self, pieces: list[str], cursor: int, limit: int, kind: str) -> None:
+        """What :meth:`_inline` does with text tokens separated by line breaks."""
+        src = self.source
+        html = self.html
+        builder = html.builder
+        for k, piece in enumerate(pieces):
+            if k:
+                m = _LINE_END.search(src, cursor, limit)
+                if m is not None:
+                    builder.add_space(m.start(), m.end())
+                    cursor = m.end()
+            at = src.find(piece, cursor, limit)
+            if at >= 0:
+                cursor = at + len(piece)
+                builder.add_source(src, at, cursor)
+            else:
+                cursor = self._align(piece, cursor, limit)
+        html.flush(kind)
+
+    def walk(self, tokens: list[Any], base: int = 0) -> None:
+        """Read markdown-it's tokens for lines numbered from line ``base`` of the page."""
         headings = items = cells = 0
         for tok in tokens:
             kind = tok.type
@@ -100,10 +327,15 @@ class _Walker:
                     unit_kind = "list-item"
                 else:
                     unit_kind = "paragraph"
-                self._inline(tok, unit_kind)
+                if tok.map:
+                    cursor = self._line_start(tok.map[0] + base)
+                    limit = self._line_start(tok.map[1] + base)
+                else:  # pragma: no cover - markdown-it maps every block-level inline token
+                    cursor, limit = 0, len(self.source)
+                self._inline(cursor, limit, tok.children or (), unit_kind)
             elif kind == "html_block" and tok.map:
                 self.html.flush()
-                self.html.feed(self._line_start(tok.map[0]), self._line_start(tok.map[1]))
+                self.html.feed(self._line_start(tok.map[0] + base), self._line_start(tok.map[1] + base))
                 self.html.flush()
             elif kind == "heading_open":
                 headings += 1
@@ -119,16 +351,11 @@ class _Walker:
                 cells -= 1
             # Code blocks and fences are not copy, and everything else is structure.
 
-    def _inline(self, tok: Any, unit_kind: str) -> None:
+    def _inline(self, cursor: int, limit: int, children: Any, unit_kind: str) -> None:
         src = self.source
         html = self.html
         builder = html.builder
-        if tok.map:
-            cursor = self._line_start(tok.map[0])
-            limit = self._line_start(tok.map[1])
-        else:  # pragma: no cover - markdown-it maps every block-level inline token
-            cursor, limit = 0, len(src)
-        for child in tok.children or ():
+        for child in children:
             ctype = child.type
             if ctype == "text":
                 content = child.content
@@ -237,6 +464,9 @@ class _Walker:
             return i if end < 0 else end + 1
         if not src.startswith("(", i):
             return i
+        m = _PLAIN_DESTINATION.match(src, i, limit)
+        if m is not None:  # "(/path)": no blank, quote, escape or parenthesis to weigh below
+            return m.end()
         depth = 0
         quote = ""
         while i < limit:
@@ -257,3 +487,24 @@ class _Walker:
                     return i + 1
             i += 1
         return close + 1
+
+
+def _pieces(rows: list[str]) -> list[str] | None:
+    """The text tokens markdown-it makes of inline content without syntax, one per line (None if unsure).
+
+    The content is trimmed as a whole (``mdTrim``); each line break drops the spaces and tabs that
+    start the next line and the spaces that end its own (one for a soft break, all for a hard one).
+    A line left empty would let the trim run on into the next one: markdown-it decides those.
+    """
+    last = len(rows) - 1
+    pieces = []
+    for k, row in enumerate(rows):
+        piece = row.lstrip(MD_TRIM) if k == 0 else row.lstrip(" \t")
+        if k == last:
+            piece = piece.rstrip(MD_TRIM)
+        elif piece.endswith(" "):
+            piece = piece.rstrip(" ") if piece.endswith("  ") else piece[:-1]
+        if not piece:
+            return None
+        pieces.append(piece)
+    return pieces
