@@ -63,6 +63,9 @@ class Measure:
     rss_tree: float  # MB, peak of the summed RSS of the process and its descendants
     rss_max: float  # MB, the largest single process (ru_maxrss)
     status: int
+    #: MB, the peak of the tree's RSS over the first half of the run's wall time: against the
+    #: whole run's peak it shows whether memory still grows as more of the corpus is read.
+    rss_first_half: float = 0.0
 
 
 def _children(pid: int) -> list[int]:
@@ -96,13 +99,12 @@ def measure(command: Sequence[str], env: dict[str, str], cwd: Path = ROOT) -> Me
     with open(OUT / "last-stderr.txt", "wb") as stderr:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, env=env, cwd=cwd)
-        peak = 0
+        samples: list[tuple[float, int]] = []
         done = threading.Event()
 
         def sample() -> None:
-            nonlocal peak
             while not done.is_set():
-                peak = max(peak, _tree_rss(process.pid))
+                samples.append((time.perf_counter() - start, _tree_rss(process.pid)))
                 done.wait(0.02)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -115,8 +117,11 @@ def measure(command: Sequence[str], env: dict[str, str], cwd: Path = ROOT) -> Me
     if process.returncode not in (0, 1):  # 1: findings were reported
         message = (OUT / "last-stderr.txt").read_text(errors="replace")[-2000:]
         raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{message}")
+    peak = max((rss for _, rss in samples), default=0)
+    first_half = max((rss for at, rss in samples if at <= wall / 2), default=0)
     # ru_maxrss is in KiB on Linux.
-    return Measure(wall, usage.ru_utime + usage.ru_stime, peak / 1e6, usage.ru_maxrss * 1024 / 1e6, process.returncode)
+    maxrss = usage.ru_maxrss * 1024 / 1e6
+    return Measure(wall, usage.ru_utime + usage.ru_stime, peak / 1e6, maxrss, process.returncode, first_half / 1e6)
 
 
 def repeat(command: Sequence[str], env: dict[str, str], times: int, cwd: Path = ROOT) -> Measure:
@@ -126,6 +131,7 @@ def repeat(command: Sequence[str], env: dict[str, str], times: int, cwd: Path = 
     middle = runs[len(runs) // 2]
     middle.rss_tree = max(m.rss_tree for m in runs)
     middle.rss_max = max(m.rss_max for m in runs)
+    middle.rss_first_half = max(m.rss_first_half for m in runs)
     return middle
 
 
@@ -353,12 +359,16 @@ def check_targets(bench: Bench, sizes: list[str]) -> None:
             )
         )
         peaks = ", ".join(f"{r.corpus}: {r.result.rss_tree:.0f} MB" for r in parallel)
-        growing = len(parallel) > 1 and parallel[-1].result.rss_tree > 1.25 * parallel[0].result.rss_tree
-        low = largest.result.rss_tree <= TARGET_RSS_MB
+        # Growing with corpus size means the second half of the largest corpus still raises the
+        # peak. Peaks across corpus sizes also differ by what bounded caches (recurring sentences,
+        # trigger words) hold once full, which a small corpus never fills: shown, not judged.
+        whole, half = largest.result.rss_tree, largest.result.rss_first_half
+        growing = whole > 1.1 * half
+        low = whole <= TARGET_RSS_MB
         bench.checks.append(
             (
                 f"peak RSS ≤{TARGET_RSS_MB:.0f} MB with -j {bench.cores} on {sizes[-1]}, not growing with size",
-                peaks,
+                f"{peaks}; {sizes[-1]}: {half:.0f} MB over the first half of the run, {whole:.0f} MB over all of it",
                 "met" if low and not growing else "not met",
             )
         )
