@@ -23,7 +23,7 @@ from claimcheck.__about__ import __version__
 
 if TYPE_CHECKING:
     from claimcheck.analysis.strength import classify_strength
-    from claimcheck.api import Report, check_file, check_text, lint_paths
+    from claimcheck.api import Report, check_file, check_text, lint_paths, lint_stream
     from claimcheck.errors import ClaimcheckError, InputError, RegistryError
     from claimcheck.models import (
         Category,
@@ -48,6 +48,7 @@ _EXPORTS = {
     "check_file": "claimcheck.api",
     "check_text": "claimcheck.api",
     "lint_paths": "claimcheck.api",
+    "lint_stream": "claimcheck.api",
     "ClaimcheckError": "claimcheck.errors",
     "InputError": "claimcheck.errors",
     "RegistryError": "claimcheck.errors",
@@ -99,6 +100,7 @@ __all__ = [
     "check_text",
     "classify_strength",
     "lint_paths",
+    "lint_stream",
     "load_registry",
 ]
 

@@ -384,3 +384,12 @@ def test_output_to_a_device_is_written_in_place(tmp_path: Path, capsys: pytest.C
     assert code == 1 and out == ""
     assert received and received[0].startswith(b'{\n  "version"')
     assert pipe.is_fifo() and sorted(p.name for p in tmp_path.iterdir()) == ["page.md", "pipe"]
+
+
+def test_the_package_exports_the_streaming_entry_point(site: Path) -> None:
+    """``claimcheck.lint_stream`` is public: a script gets the whole report's findings, file by file."""
+    import claimcheck
+
+    streamed = [finding for result in claimcheck.lint_stream([site]) for finding in result.findings]
+    assert streamed and streamed == claimcheck.lint_paths([site]).findings
+    assert "lint_stream" in claimcheck.__all__
