@@ -193,3 +193,19 @@ def test_consumer_pages_are_marked_as_news() -> None:
     references = _registry().references
     for key in ("ynhh2025what", "yalemedicine_ketamine_page"):
         assert references[key].design is StudyDesign.NEWS
+
+
+def test_ketamine_claims_do_not_link_on_a_page_about_another_treatment() -> None:
+    # Every ketamine claim names its subject, so the same words on a page about another therapy are
+    # an unregistered claim for review, not a ketamine verdict with its errors.
+    other = claimcheck.check_text("Our red light sessions are safe and effective for everyone.")
+    assert not [f.claim_id for f in other.findings if f.claim_id and f.claim_id.startswith("ketamine.")]
+    assert "CC101" in {f.code for f in other.findings}
+    same = claimcheck.check_text("Ketamine infusions are safe and effective for everyone.")
+    assert any(f.claim_id and f.claim_id.startswith("ketamine.") for f in same.findings)
+
+
+def test_every_ketamine_claim_names_its_subject() -> None:
+    for claim in claimcheck.load_registry().claims:
+        if claim.id.startswith("ketamine."):
+            assert claim.match.subject, claim.id
