@@ -15,7 +15,7 @@ from typing import Any
 
 from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, detect_claim
 from claimcheck.analysis.features import Features, extract_features
-from claimcheck.analysis.negation import negated
+from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.models import Claim, EvidenceItem, Finding, Severity
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.matcher import Match
@@ -83,7 +83,10 @@ class SentenceContext:
         depression"): it then denies the registry claim rather than making it."""
         if self._denied is None:
             spans = self.match.spans if self.match is not None else ()
-            self._denied = any(negated(self.text, start, window=30) for start, _ in spans if start > 0)
+            self._denied = any(negated(self.text, start, window=30) for start, _ in spans if start > 0) or (
+                # or the clause goes on to deny what linked it: "... in preventing suicide has not been shown"
+                bool(spans) and denied_after(self.text, max(end for _, end in spans))
+            )
         return self._denied
 
     @property

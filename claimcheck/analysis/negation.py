@@ -13,14 +13,48 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[;:,.!?]|\b(?:but|however|although|though|while)\b", re.IGNORECASE)
+# A denied verdict governs its whole complement, however long the object between them: "has not
+# cleared or approved any whole-body device as safe and effective". Only a verb of judging or
+# showing reaches that far; an ordinary negation stays within the short window. ("found" is left
+# out: "patients who have not found relief with ..." denies nothing that follows.)
+_DENIED_VERDICT = re.compile(
+    r"(?:\bnot|\bnever|n't)\s+(?:yet\s+)?(?:been\s+)?(?:(?:cleared|approved|authori[sz]ed)(?:\s+or\s+\w+)?|"
+    r"shown|proven|proved|demonstrated|established)\b",
+    re.IGNORECASE,
+)
+#: How far back a denied verdict may govern the words at ``start``, within their clause.
+_VERDICT_WINDOW = 160
+# The same denial placed after what it denies: "the effect on suicide has not been demonstrated".
+_DENIED_AFTER = re.compile(
+    r"[^;:,.!?]*?\b(?:has|have|had|is|are|was|were)\s+(?:not|never|yet\s+to)\s+(?:yet\s+)?(?:be(?:en)?\s+)?"
+    r"(?:demonstrated|shown|established|proven|proved|confirmed)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4096)
 def negated(text: str, start: int, window: int = 40) -> bool:
-    """Whether a negation governs the words at ``start``: it comes shortly before, in the same clause."""
+    """Whether a negation governs the words at ``start``: it comes shortly before, in the same clause,
+    or a denied verdict ("has not approved ... as") comes anywhere before them in their clause."""
     # Cached: the linker and several rules ask about the same words of every recurring sentence.
     before = text[max(0, start - window) : start].replace("\u2019", "'")
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
-    return _NEGATION.search(before) is not None
+    if _NEGATION.search(before) is not None:
+        return True
+    if breaks or start <= window:
+        return False  # the clause (or the text) starts inside the window: nothing further back is in it
+    # Only reached for a trigger with no negation near it and a long clause before it: rare and cheap.
+    longer = text[max(0, start - _VERDICT_WINDOW) : start].replace("\u2019", "'")
+    breaks = list(_CLAUSE_BREAK.finditer(longer))
+    if breaks:
+        longer = longer[breaks[-1].end() :]
+    return _DENIED_VERDICT.search(longer) is not None
+
+
+@lru_cache(maxsize=4096)
+def denied_after(text: str, end: int) -> bool:
+    """Whether the words ending at ``end`` are the subject of a denial later in their clause
+    ("the effectiveness of X in preventing suicide has not been demonstrated")."""
+    return _DENIED_AFTER.match(text, end, min(len(text), end + _VERDICT_WINDOW)) is not None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claimcheck.analysis.negation import negated
+from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.lint import SentenceContext
 from claimcheck.models import Category, Grade, Severity, Verdict
 from claimcheck.rules.base import Hit, Scope, Trigger, rule
@@ -21,7 +21,8 @@ _SUPPORTED = (Verdict.SUPPORTED, Verdict.QUALIFIED)
 
 def _first_unnegated(pattern: Trigger, text: str) -> re.Match[str] | None:
     for found in pattern.finditer(text):
-        if not negated(text, found.start()):
+        # Denied before ("is not a cure") or after, in its clause ("that it cures ... has not been shown").
+        if not negated(text, found.start()) and not denied_after(text, found.end()):
             return found
     return None
 

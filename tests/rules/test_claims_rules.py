@@ -108,3 +108,11 @@ def test_cc106_reads_bounds_as_intervals(lint: Lint) -> None:
         "Widgetamine may lift low mood in up to 90% of treatment-resistant patients.",
     ):
         assert "CC106" in codes(lint(text)), text
+
+
+def test_a_claim_denied_later_in_its_clause_is_not_made(lint: Lint) -> None:
+    # "X ... has not been demonstrated" reports the claim as unshown; it does not make it.
+    findings = lint("The label says that widgetamine's benefit in treating addiction has not been demonstrated.")
+    assert not [f for f in findings if f.code.startswith("CC1") and f.severity.value == "error"]
+    made = lint("Widgetamine's benefit in treating addiction is well known.")
+    assert "CC102" in codes(made)

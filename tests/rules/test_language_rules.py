@@ -45,6 +45,8 @@ def test_rule_fires(lint: Lint, code: str, text: str) -> None:
         ("CC205", "Widgetamine is FDA-approved only as an anaesthetic; its use for low mood is off-label."),
         ("CC205", "The device was cleared by the FDA in 2019 for major depression."),
         ("CC205", "Is widgetamine FDA-approved?"),
+        ("CC202", "Regulators have never approved any widgetamine nasal spray sold online as completely safe."),
+        ("CC204", "That a single dose of widgetamine cures low mood for good has not been demonstrated."),
         ("CC206", "Studies have shown that widgetamine lifts mood for a few days [1]."),
         ("CC206", "A 2013 trial (Smith et al., 2013) showed a response in half of patients."),
         ("CC208", "How fast will I feel better?"),

@@ -1,0 +1,26 @@
+"""Negation reaching past the short window: denied verdicts before the words, and denials after them."""
+
+from __future__ import annotations
+
+from claimcheck.analysis.negation import denied_after, negated
+
+
+def test_a_denied_approval_governs_its_whole_complement() -> None:
+    text = "The agency has not cleared or approved any handheld laser wand sold online as completely safe for home use."
+    assert negated(text, text.index("completely safe"))
+
+
+def test_an_ordinary_negation_far_back_does_not() -> None:
+    text = "Patients who have not found relief with older medication often respond to widgetamine within a week."
+    assert not negated(text, text.index("within a week"))
+    text = "There is no waiting list at our clinic and the light wand sessions are completely safe for home use."
+    assert not negated(text, text.index("completely safe"))
+
+
+def test_a_denial_after_the_words_in_their_clause() -> None:
+    text = "The benefit of the wand in preventing migraine or shortening attacks has not been demonstrated."
+    assert denied_after(text, text.index("migraine") + len("migraine"))
+    # A clause break ends the denial's reach.
+    text = "The wand prevents migraine, which critics say has not been demonstrated."
+    assert not denied_after(text, text.index("migraine") + len("migraine"))
+    assert not denied_after("The wand prevents migraine in most users.", 26)
