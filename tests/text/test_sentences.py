@@ -38,6 +38,12 @@ def test_spans_are_offsets_stripped_of_whitespace() -> None:
         ("1. Ketamine is given by IV.", ["1. Ketamine is given by IV."]),
         ("Safety concerns", ["Safety concerns"]),
         ("Trials page. mayo.edu", ["Trials page.", "mayo.edu"]),
+        # An attribution ending in an initial, then the next testimonial's opening quote.
+        (
+            '"My joints feel great!" – Sam R.\n"Friendliest staff in town."',
+            ['"My joints feel great!"', "– Sam R.", '"Friendliest staff in town."'],
+        ),
+        ("Ask Sam R. Jones about it.", ["Ask Sam R. Jones about it."]),
     ],
 )
 def test_rules(text: str, expected: list[str]) -> None:
