@@ -147,6 +147,9 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
 # A heading or label states something only with a verb: an auxiliary or copula ("Relief Can
 # Start in Hours"), an imperative first word ("Regrow Cartilage"), or a verb after its subject
 # ("Ketamine Relieves Depression").
+# What makes the time word right after it a frequency. Anchored at the end of the text before the
+# word and searched only for sentences with a time word, so it costs nothing elsewhere.
+_FREQUENCY = re.compile(r"\b(?:(?:every|each|per)(?:\s+other)?|(?:once|twice|times)\s+(?:a|an|per))\s+$", re.IGNORECASE)
 _AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|be|been|can|could|may|might|will|would|does|do|did|has|have|had)\b", re.IGNORECASE
 )
@@ -334,7 +337,12 @@ class _Cues(dict[str, tuple[str, ...]]):
         self.population = _span_texts(features.populations)
         self.absolute = _span_texts(features.absolutes)
         self.booster = _span_texts(features.boosters)
-        self.time_words = _span_texts(features.time_words)
+        # "every week", "twice a month" say how often, not how soon or how long: no time cue.
+        self.time_words = tuple(
+            span.text
+            for span in features.time_words
+            if not _FREQUENCY.search(sentence, max(0, span.start - 20), span.start)
+        )
         quantities = features.quantities
         self.figure = tuple([q.span.text for q in quantities if q.unit in (Unit.PERCENT, Unit.COUNT)])
         self.share = _share(features)

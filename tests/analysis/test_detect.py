@@ -252,3 +252,9 @@ def test_skipping_the_rules_changes_no_detection_on_the_corpus() -> None:
         skipped += not detect._may_claim(lexicon.scan(sentence), detection.features)
         assert detection == _with_every_rule(sentence, kind), sentence
     assert skipped > len(sentences) // 10  # the shortcut is taken, not only agreed with
+
+
+def test_a_frequency_is_not_a_time_cue() -> None:
+    # "every week" says how often something happens, not how soon an effect comes.
+    assert not detect_claim("Our nerve block is popular, and we get questions about it every month.").is_claim
+    assert detect_claim("Laser therapy relieves pain within a week.").is_claim
