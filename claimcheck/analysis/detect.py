@@ -56,6 +56,7 @@ _LEXICONS = (
     "mechanism_phrase",
     "onset",
     "outcome",
+    "procedure",
     "provider",
     "provider_subject",
     "provider_volume",
@@ -231,7 +232,7 @@ _NO_TEXTS: dict[str, tuple[str, ...]] = dict.fromkeys(_LEXICONS, ())
 #: The cue groups that can make a category rule score: every rule below returns _NONE unless one
 #: of these has a hit, the sentence has an effect word (a hit of the shared "causal" lexicon or
 #: of "effect"), or it names a condition, a population and a share together (efficacy). The other
-#: groups (admin, condition_verbs, contraindication_context, frequency, outcome,
+#: groups (admin, condition_verbs, contraindication_context, frequency, outcome, procedure,
 #: provider_subject, regulatory_status, side_effect_predicate) only qualify a cue of these.
 _TRIGGERS = frozenset(
     f"detect/{name}"
@@ -329,6 +330,11 @@ class _Cues(dict[str, tuple[str, ...]]):
         self.effect = _texts(sentence, self.effect_offsets)
         self.outcome_offsets = outcomes
         self.outcome = _texts(sentence, outcomes)
+        if "procedure" in hits and "side_effects" in hits:
+            # "ask for light sedation", "no anesthesia and no sedation": how the procedure is done.
+            hits["side_effects"] = tuple(hit for hit in hits["side_effects"] if not _overlaps(*hit, hits["procedure"]))
+            if not hits["side_effects"]:
+                del hits["side_effects"]
         if "mechanism" in hits:
             # "brain fog" is an outcome; its "brain" is not a mechanism.
             hits["mechanism"] = tuple(hit for hit in hits["mechanism"] if not _overlaps(*hit, outcomes))

@@ -258,3 +258,9 @@ def test_a_frequency_is_not_a_time_cue() -> None:
     # "every week" says how often something happens, not how soon an effect comes.
     assert not detect_claim("Our nerve block is popular, and we get questions about it every month.").is_claim
     assert detect_claim("Laser therapy relieves pain within a week.").is_claim
+
+
+def test_sedation_as_the_procedures_method_is_no_side_effect() -> None:
+    assert not detect_claim("The scan needs no anaesthesia or sedation.").is_claim
+    assert not detect_claim("If you are nervous, you may ask for mild sedation.").is_claim
+    assert detect_claim("Sedation and nausea are common after the injection.").is_claim
