@@ -60,6 +60,17 @@ def unregistered_claim(context: SentenceContext) -> Iterator[Hit]:
 def unsupported_claim(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
     if claim is not None and claim.verdict is Verdict.UNSUPPORTED:
+        features = context.features
+        if features.hedges and features.citations:
+            # Hedged and cited in the sentence itself ("are likely to outweigh the risks [1]"): the
+            # writer reports a source's conclusion rather than asserting it; a reviewer checks the
+            # source, but it is not the unsubstantiated assertion the error is for.
+            yield Hit(
+                f"Unsupported claim ({claim.id}), hedged and cited: check that the source supports it. "
+                f"{claim.statement}",
+                severity=Severity.WARNING,
+            )
+            return
         yield Hit(f"Unsupported claim ({claim.id}): {claim.statement}")
 
 
@@ -97,6 +108,13 @@ REPORTED_FINDING = re.compile(
 )
 
 
+#: Right after a booster: the harm it qualifies, at most one word on ("significant safety risks").
+_ON_A_RISK = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:risks?|harms?|dangers?|hazards?|side[- ]effects?|adverse|complications?|concerns?)\b",
+    re.IGNORECASE,
+)
+
+
 @rule(
     "CC104",
     "overstated-certainty",
@@ -123,7 +141,8 @@ def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
         # "In a trial of 73 adults, 64% responded" reports what a study found in whom; it does
         # not promise the reader the effect, so it counts as conditional wording.
         strength = Strength.CONDITIONAL
-    boosters = context.features.boosters
+    # A booster on a harm ("may pose significant safety risks") stresses a risk, not the benefit.
+    boosters = [b for b in context.features.boosters if not _ON_A_RISK.match(context.text, b.end)]
     if strength > claim.max_strength:
         yield Hit(
             f"Wording is {strength.value} but the evidence ({claim.grade.value} certainty) allows at most "

@@ -116,3 +116,18 @@ def test_a_claim_denied_later_in_its_clause_is_not_made(lint: Lint) -> None:
     assert not [f for f in findings if f.code.startswith("CC1") and f.severity.value == "error"]
     made = lint("Widgetamine's benefit in treating addiction is well known.")
     assert "CC102" in codes(made)
+
+
+def test_cc104_not_for_a_booster_on_a_risk(lint: Lint) -> None:
+    # "significant" stresses the risk, not the benefit; on the benefit it still overstates.
+    risk = lint("Widgetamine may lift low mood in 50% of patients who have not responded, with significant risks.")
+    assert "CC104" not in codes(risk), risk
+    benefit = lint("Widgetamine may lift low mood significantly in 50% of patients who have not responded.")
+    assert "CC104" in codes(benefit), benefit
+
+
+def test_cc102_hedged_and_cited_is_a_warning(lint: Lint) -> None:
+    cited = [f for f in lint("Widgetamine may help heal addiction [2].") if f.code == "CC102"]
+    assert cited and cited[0].severity.value == "warning"
+    plain = [f for f in lint("Widgetamine heals addiction.") if f.code == "CC102"]
+    assert plain and plain[0].severity.value == "error"
