@@ -12,7 +12,8 @@ dev/ is what detection was developed against; holdout/ is written in other voice
 once, at the end; blind/ was written and labelled without reading the engine or its word lists,
 committed before the engine was run on it, and run once. blind/ has since been used to fix the
 engine, so blind2/ was written the same way to measure generalisation again (see labels.yaml);
-its floors are the numbers of that single run, not the issue's bar. Run with
+it has since been used for fixes as well, so its floors are a regression guard set from the numbers
+after those fixes, not the issue's bar and not a blind measurement. Run with
 ``pytest tests/corpus -s`` to see the numbers as they are computed; they are also repeated in the
 terminal summary.
 """
@@ -49,10 +50,12 @@ END_TO_END_FLOORS = {
     "dev": _ISSUE_BAR,
     "holdout": _ISSUE_BAR,
     "blind": _ISSUE_BAR,
-    # blind2 does not meet the issue's bar. Its single blind run (pages and labels of e7b850e, engine
-    # unchanged since 512c9be) measured recall 0.773 (58/75), false positives 0.035 (10/282) and 5
-    # accurate claims with an error; these floors sit just below that, as a regression guard only.
-    "blind2": EndToEndFloor(recall=0.76, false_positive_rate=0.04, accurate_errors=5),
+    # blind2 does not meet the issue's recall bar. Its single blind run (pages and labels of e7b850e,
+    # engine unchanged since 512c9be) measured recall 0.773 (58/75), false positives 0.035 (10/282)
+    # and 5 accurate claims with an error. It has since been used for fixes (see labels.yaml):
+    # recall 0.773 (58/75), false positives 0.021 (6/282), 0 accurate claims with an error. These
+    # floors sit just below the later numbers, as a regression guard only.
+    "blind2": EndToEndFloor(recall=0.76, false_positive_rate=0.03, accurate_errors=0),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
@@ -62,8 +65,9 @@ DETECTION_FLOORS = {
     "holdout": {"precision": 0.85, "recall": 0.85, "category": 0.70},
     # Set equal to the holdout floors before the engine was first run on blind/.
     "blind": {"precision": 0.85, "recall": 0.85, "category": 0.70},
-    # Set just below blind2's single blind run (precision 0.930, recall 0.744, top-category 0.748).
-    "blind2": {"precision": 0.92, "recall": 0.73, "category": 0.73},
+    # Set just below blind2's numbers after it was used for fixes (precision 0.952, recall 0.744,
+    # top-category 0.748; its single blind run had precision 0.930, recall 0.744, top-category 0.748).
+    "blind2": {"precision": 0.94, "recall": 0.73, "category": 0.73},
 }
 
 # A finding's sentence shorter than this must not be matched to a label by containment alone.
@@ -151,7 +155,7 @@ def _matches(label: Label, sentence: str) -> bool:
 @pytest.mark.parametrize("split", SPLITS)
 def test_end_to_end(labels: list[Label], split: str, report: Callable[[str], None]) -> None:
     """The issue's bar (recall ≥ 0.90, false positives ≤ 5%, no error on accurate sentences) or, for
-    blind2, the floors of its single blind run; nothing flagged in script, style, comments, front
+    blind2, its regression floors (see END_TO_END_FLOORS); nothing flagged in script, style, comments, front
     matter or code on any split."""
     check_file = _check_file()
     mine = [label for label in labels if label.split == split]
