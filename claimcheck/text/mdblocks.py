@@ -387,16 +387,7 @@ class Scanner:
         c = s[0]
         if c not in _BLOCK_CHARS:
             return False
-        if c == "`" or c == "~":
-            return _fence(s) > 0
-        if c == ">":
-            return True
-        if c == "#":
-            return _atx(s)
-        if c == "<":
-            k = _html_sequence(s)
-            return k >= 0 and HTML_SEQUENCES[k][2]
-        if (c == "*" or c == "-" or c == "_") and _hr(s):
+        if _opens_other_block(s):
             return True
         if c == "*" or c == "-" or c == "+" or "0" <= c <= "9":
             if indent and 4 <= count < indent:
@@ -506,18 +497,9 @@ class Scanner:
 
     def _ends_container(self, j: int, s: str, count: int) -> bool:
         """markdown-it's terminators of a block quote, table or list (fence, quote, hr, list, HTML, heading)."""
+        if _opens_other_block(s):
+            return True
         c = s[0]
-        if c == "`" or c == "~":
-            return _fence(s) > 0
-        if c == ">":
-            return True
-        if c == "#":
-            return _atx(s)
-        if c == "<":
-            k = _html_sequence(s)
-            return k >= 0 and HTML_SEQUENCES[k][2]
-        if (c == "*" or c == "-" or c == "_") and _hr(s):
-            return True
         if c == "*" or c == "-" or c == "+" or "0" <= c <= "9":
             return _list_marker(s)[2] >= 0
         return False
@@ -693,3 +675,19 @@ class Scanner:
 def plan(texts: list[str], starts: Any, first: int, parse: Callable[[int, int], Any]) -> list[tuple[Any, ...]]:
     """The plan of a page's lines from ``first`` on; see the module docstring."""
     return Scanner(texts, starts, first, parse).run()
+
+
+def _opens_other_block(s: str) -> bool:
+    """Whether stripped line ``s`` opens a fence, quote, ATX heading, interrupting HTML block or
+    thematic break: what ends a paragraph and a container alike (lists are judged by the caller)."""
+    c = s[0]
+    if c == "`" or c == "~":
+        return _fence(s) > 0
+    if c == ">":
+        return True
+    if c == "#":
+        return _atx(s)
+    if c == "<":
+        k = _html_sequence(s)
+        return k >= 0 and HTML_SEQUENCES[k][2]
+    return (c == "*" or c == "-" or c == "_") and _hr(s)

@@ -99,18 +99,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             second_space = text.find(" ", first_space + 1) if first_space >= 0 else -1
             list_end = second_space if second_space >= 0 else n
         if _is_boundary(text, m.start(), end, list_end):
-            b = end
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if b > a:
-                if b - a > MAX_SENTENCE:
-                    _append_bounded(text, a, b, spans)
-                else:
-                    spans.append((a, b))
+            _append_trimmed(text, a, end, spans)
             a = end
-    b = n
+    _append_trimmed(text, a, n, spans)
+    return spans
+
+
+def _append_trimmed(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
+    """Append ``text[a:b]`` without its surrounding blanks as a sentence span, if anything is left."""
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
@@ -120,7 +116,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             _append_bounded(text, a, b, spans)
         else:
             spans.append((a, b))
-    return spans
 
 
 def _append_bounded(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
