@@ -46,3 +46,26 @@ def make_finding(
         message="Absolute safety claim 'very safe': no treatment is free of risk.",
         sentence=sentence,
     )
+
+
+#: Sentences that draw findings of several rules; pages of a generated site take three each.
+SENTENCES = [
+    "Widgetamine is completely safe.",
+    "We are the best clinic in the region.",
+    "Studies show widgetamine lifts mood within hours.",
+    "Book your free consultation today.",
+    "Unlike antidepressants, widgetamine works fast.",
+    "Our infusions cure low mood permanently.",
+    "Widgetamine is FDA-approved.",
+]
+
+
+def write_page(path: Path, number: int) -> None:
+    """Write page ``number`` of a generated site: HTML or Markdown by ``path``'s ending."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    chosen = [SENTENCES[(number + k) % len(SENTENCES)] for k in range(3)]
+    if path.suffix == ".html":
+        body = "\n".join(f"<p>{s}</p>" for s in chosen)
+        path.write_text(f"<html><body><h1>Page {number}</h1>\n{body}\n</body></html>\n", encoding="utf-8")
+    else:
+        path.write_text(f"# Page {number}\n\n" + "\n\n".join(chosen) + "\n", encoding="utf-8")

@@ -19,27 +19,7 @@ from claimcheck import api, cli
 from claimcheck.api import LintStream, Tally, lint_paths, lint_stream, resolve_registry
 from claimcheck.cli import main
 from claimcheck.report import STREAMED_FORMATS
-
-SENTENCES = [
-    "Widgetamine is completely safe.",
-    "We are the best clinic in the region.",
-    "Studies show widgetamine lifts mood within hours.",
-    "Book your free consultation today.",
-    "Unlike antidepressants, widgetamine works fast.",
-    "Our infusions cure low mood permanently.",
-    "Widgetamine is FDA-approved.",
-]
-
-
-def _page(path: Path, number: int) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    chosen = [SENTENCES[(number + k) % len(SENTENCES)] for k in range(3)]
-    if path.suffix == ".html":
-        body = "\n".join(f"<p>{s}</p>" for s in chosen)
-        path.write_text(f"<html><body><h1>Page {number}</h1>\n{body}\n</body></html>\n", encoding="utf-8")
-    else:
-        path.write_text(f"# Page {number}\n\n" + "\n\n".join(chosen) + "\n", encoding="utf-8")
-
+from tests.ci.conftest import write_page
 
 # Names whose walk order (folder by folder, each sorted) differs from the report's order (by path
 # as a string): "docs/..." is walked before "docs.md" and "docs-old.md", which sort before it.
@@ -61,7 +41,7 @@ NAMES = [
 
 def _site(root: Path) -> Path:
     for number, name in enumerate(NAMES):
-        _page(root / name, number)
+        write_page(root / name, number)
     (root / "quiet.md").write_text("# Nothing to see\n\nOpening hours are nine to five.\n", encoding="utf-8")
     # A binary file: skipped with a notice. A suppression that matches nothing: a notice with --report-unused.
     (root / "docs" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
@@ -180,7 +160,7 @@ def test_baselines_stream_as_they_applied_in_memory(
     assert streamed[2].replace(str(written), "B") == in_memory[2].replace(str(reference), "B")
     assert written.read_bytes() == reference.read_bytes()
     # Change the site: one page gains a finding, one loses its file; the baseline hides the rest.
-    _page(site / "docs" / "a.md", 5)
+    write_page(site / "docs" / "a.md", 5)
     (site / "z" / "zz.html").unlink()
     for fmt in ("text", "json", "csv"):
         for extra in ([], ["--fail-on", "warning"]):
@@ -314,7 +294,7 @@ class _InlineExecutor:
 
 def test_the_parent_never_holds_more_than_k_file_results(tmp_path: Path) -> None:
     for number in range(300):
-        _page(tmp_path / f"section{number % 7}" / f"page{number:03d}.md", number)
+        write_page(tmp_path / f"section{number % 7}" / f"page{number:03d}.md", number)
     compiled = resolve_registry(None)
     api._init_compiled(compiled, None)
     stream = LintStream([str(p) for p in api.iter_files([tmp_path])], compiled, jobs=2)
@@ -335,7 +315,7 @@ def test_a_parallel_run_holds_a_bounded_number_of_results(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for number in range(120):
-        _page(tmp_path / "site" / f"s{number % 3}" / f"page{number:03d}.md", number)
+        write_page(tmp_path / "site" / f"s{number % 3}" / f"page{number:03d}.md", number)
     monkeypatch.setattr(api, "IN_FLIGHT_PER_WORKER", 1)
     stream = lint_stream([tmp_path / "site"], jobs=2)
     report = stream.report()
@@ -354,7 +334,7 @@ def test_a_stream_is_read_once(site: Path) -> None:
 def test_web_archives_fall_back_to_the_whole_report(tmp_path: Path) -> None:
     archive = tmp_path / "crawl.warc"
     archive.write_bytes(b"")
-    _page(tmp_path / "a.md", 1)
+    write_page(tmp_path / "a.md", 1)
     assert not lint_stream([tmp_path]).ordered
     assert lint_stream([tmp_path / "a.md"]).ordered
 
@@ -372,7 +352,7 @@ def test_tally_answers_as_the_report_does(site: Path) -> None:
 def test_output_to_a_device_is_written_in_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``-o /dev/null`` once renamed a regular file over /dev/null; a device or pipe is written, not replaced."""
     page = tmp_path / "page.md"
-    _page(page, 0)
+    write_page(page, 0)
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
     received: list[bytes] = []
