@@ -300,12 +300,7 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, level: Severity
                 where = tempfile.gettempdir()
                 raise ConfigError(f"cannot hold the output here: {exc.strerror or exc}", path=where) from None
             raise ConfigError(f"cannot write output: {exc.strerror or exc}", path=args.output) from None
-    if args.format != "text" or args.output:
-        for notice in tally.notices:
-            print(f"claimcheck: {notice}", file=sys.stderr)
-    if args.exit_zero:
-        return EXIT_OK
-    return EXIT_FINDINGS if tally.failed(level) else EXIT_OK
+    return _end(args, tally.notices, tally.failed(level))
 
 
 def _finish_report(args: argparse.Namespace, report: Report, selection: RuleSelection, level: Severity) -> int:
@@ -328,12 +323,17 @@ def _finish_report(args: argparse.Namespace, report: Report, selection: RuleSele
     else:
         renderer = importlib.import_module(f"claimcheck.report.{args.format}")
         _emit(renderer.render(report), args.output)
+    return _end(args, report.notices, report.failed(level))
+
+
+def _end(args: argparse.Namespace, notices: list[str], failed: bool) -> int:
+    """The notices on standard error (unless the text report on standard output holds them), and the exit code."""
     if args.format != "text" or args.output:
-        for notice in report.notices:
+        for notice in notices:
             print(f"claimcheck: {notice}", file=sys.stderr)
     if args.exit_zero:
         return EXIT_OK
-    return EXIT_FINDINGS if report.failed(level) else EXIT_OK
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def _baseline_notice(path: str, matched: int, gone: int) -> str:
