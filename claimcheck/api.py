@@ -31,6 +31,10 @@ LINTED_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".md", ".markdown", ".md
 
 RegistryLike = Registry | CompiledRegistry | str | Path | None
 
+#: The start of an absolute URI (``scheme://``): how web-archive pages and remote inputs are named,
+#: where other pages are named by their local path.
+URI_START = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
 
 class Report(BaseModel):
     """The result of a lint: findings in file order, how many files were read, and notices."""

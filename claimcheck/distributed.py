@@ -17,7 +17,6 @@ these functions are called, so the core install stays light.
 from __future__ import annotations
 
 import importlib
-import re
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +25,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.api import (
+    URI_START,
     FileResult,
     LintStream,
     PathFilter,
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DistributedStream", "lint_bag", "lint_distributed", "stream_distributed"]
 
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _EXTRA = "pip install 'claimcheck[distributed]'"
 
 
@@ -93,15 +92,15 @@ class _Job:
 def _items(paths_or_uris: Iterable[str | Path], path_filter: PathFilter | None) -> list[str]:
     """Local files as lint_paths finds them (walked, filtered, sorted), then URLs as given."""
     given = [str(p) for p in paths_or_uris]
-    local = [p for p in given if not _URL.match(p)]
-    urls = list(dict.fromkeys(p for p in given if _URL.match(p)))
+    local = [p for p in given if not URI_START.match(p)]
+    urls = list(dict.fromkeys(p for p in given if URI_START.match(p)))
     return [str(p) for p in iter_files(local, path_filter)] + urls
 
 
 def _lint_item(item: str, job: _Job) -> FileResult:
     """Lint one file, archive or URL on a worker."""
     compiled = job.compiled()
-    if not _URL.match(item):
+    if not URI_START.match(item):
         return _lint_path(item, compiled, job.selection, job.report_unused)
     # fsspec comes with dask; it opens s3://, gs://, http(s)://, file://... when their packages are installed.
     import fsspec

@@ -7,12 +7,11 @@ Unicode code-point columns, and ``partialFingerprints`` that follow a sentence w
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 from urllib.parse import quote
 
 from claimcheck.__about__ import __version__
-from claimcheck.api import Report, Tally
+from claimcheck.api import URI_START, Report, Tally
 from claimcheck.models import Finding, Severity
 from claimcheck.rules.base import Rule, catalogue
 
@@ -34,11 +33,8 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
-_ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-
-
 def _uri(path: str) -> str:
-    if _ABSOLUTE_URI.match(path):
+    if URI_START.match(path):
         # A page read from a web archive is named by its URI, which is kept as captured: only
         # characters that cannot appear in a URI at all are escaped.
         return quote(path, safe="/:?#[]@!$&'()*+,;=%._-~")

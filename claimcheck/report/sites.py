@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from claimcheck.api import Report
+from claimcheck.api import URI_START, Report
 from claimcheck.models import Finding, Severity
 from claimcheck.report.csv import spreadsheet_row
 
@@ -38,7 +38,6 @@ COLUMNS = (
     "risk_information",
 )
 
-_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 # A host name: dot-separated labels ending in an alphabetic top-level domain ("clinic.example").
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$", re.IGNORECASE)
 
@@ -62,7 +61,7 @@ class SiteRow:
 
 def site_of(path: str) -> str:
     """The site a page belongs to: its URI's host, or for a file the host-named folder it sits in."""
-    if _URI.match(path):
+    if URI_START.match(path):
         host = (urlsplit(path).hostname or "").lower()
         return host.removeprefix("www.") or path
     parts = PurePath(path.replace("\\", "/")).parts
