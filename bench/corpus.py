@@ -404,21 +404,25 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False).replace("'", "&rsquo;").replace(" - ", " &mdash; ")
 
 
+def _mark_a_word(text: str, rng: random.Random, emphasis: Callable[[str], str], link: Callable[[str, int], str]) -> str:
+    """``text`` with, sometimes, one word emphasised (15%) or linked to a condition page (10%)."""
+    roll = rng.random()
+    if roll >= 0.25:
+        return text
+    words = text.split(" ")
+    i = rng.randrange(len(words))
+    words[i] = emphasis(words[i]) if roll < 0.15 else link(words[i], rng.randint(1, 40))
+    return " ".join(words)
+
+
 def _inline_html(text: str, rng: random.Random) -> str:
     """Escaped text, sometimes with a link or emphasis around a word, as editors leave it."""
-    escaped = _e(text)
-    roll = rng.random()
-    if roll < 0.15:
-        words = escaped.split(" ")
-        i = rng.randrange(len(words))
-        words[i] = f"<strong>{words[i]}</strong>"
-        return " ".join(words)
-    if roll < 0.25:
-        words = escaped.split(" ")
-        i = rng.randrange(len(words))
-        words[i] = f'<a href="/conditions/{rng.randint(1, 40)}" class="inline-link">{words[i]}</a>'
-        return " ".join(words)
-    return escaped
+    return _mark_a_word(
+        _e(text),
+        rng,
+        lambda word: f"<strong>{word}</strong>",
+        lambda word, page: f'<a href="/conditions/{page}" class="inline-link">{word}</a>',
+    )
 
 
 # What a theme puts on every page besides the copy: a stylesheet, icon sprites, wrapper classes and
@@ -557,19 +561,12 @@ def render_html(gen: Generator, site: Site, page: int, budget: int) -> str:
 
 def _inline_md(text: str, rng: random.Random) -> str:
     """Text with the occasional emphasis or link, escaped where Markdown would misread it."""
-    text = text.replace("*", "\\*").replace("_", "\\_")
-    roll = rng.random()
-    if roll < 0.15:
-        words = text.split(" ")
-        i = rng.randrange(len(words))
-        words[i] = f"**{words[i]}**"
-        return " ".join(words)
-    if roll < 0.25:
-        words = text.split(" ")
-        i = rng.randrange(len(words))
-        words[i] = f"[{words[i]}](/conditions/{rng.randint(1, 40)})"
-        return " ".join(words)
-    return text
+    return _mark_a_word(
+        text.replace("*", "\\*").replace("_", "\\_"),
+        rng,
+        lambda word: f"**{word}**",
+        lambda word, page: f"[{word}](/conditions/{page})",
+    )
 
 
 def _wrap(text: str, width: int = 100) -> str:
