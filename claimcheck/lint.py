@@ -194,7 +194,7 @@ def _worth_matching(detection: Detection) -> bool:
     return detection.reason not in _NOT_ASSERTING
 
 
-class _Findings:
+class Findings:
     """Builds the findings of one document, each sentence's claim fields joined once per claim."""
 
     def __init__(self, document: Document) -> None:
@@ -231,8 +231,8 @@ class _Findings:
             # Configuration outranks a check's own escalation, which outranks the default.
             self.add(rule, override or hit.severity or rule.severity, hit, sentence)
 
-    def add(self, rule: Rule, severity: Severity, hit: Hit, sentence: SentenceContext | None) -> None:
-        """Add the finding for one hit of a rule (on a sentence, or on the page when None)."""
+    def add(self, rule: Rule, severity: Severity, hit: Hit, sentence: SentenceContext | None) -> Finding:
+        """Add and return the finding for one hit of a rule (on a sentence, or on the page when None)."""
         document = self.document
         claim_id = statement = grade = grade_rationale = verdict = None
         evidence: list[EvidenceItem] = []
@@ -261,40 +261,33 @@ class _Findings:
             line, column = end_line, end_column = document.position(document.body_start)
             text = ""
         # Every field, in declaration order (see Finding.unchecked).
-        self.found.append(
-            Finding.unchecked(
-                {
-                    "path": document.path,
-                    "line": line,
-                    "column": column,
-                    "end_line": end_line,
-                    "end_column": end_column,
-                    "code": rule.code,
-                    "name": rule.name,
-                    "severity": severity,
-                    "message": hit.message,
-                    "sentence": text,
-                    "claim_id": claim_id,
-                    "category": category,
-                    "match_score": match_score,
-                    "statement": statement,
-                    "grade": grade,
-                    "grade_rationale": grade_rationale,
-                    "verdict": verdict,
-                    "evidence": evidence,
-                    "approved_wording": approved_wording,
-                    "capture_date": None,
-                    "archive": None,
-                }
-            )
+        finding = Finding.unchecked(
+            {
+                "path": document.path,
+                "line": line,
+                "column": column,
+                "end_line": end_line,
+                "end_column": end_column,
+                "code": rule.code,
+                "name": rule.name,
+                "severity": severity,
+                "message": hit.message,
+                "sentence": text,
+                "claim_id": claim_id,
+                "category": category,
+                "match_score": match_score,
+                "statement": statement,
+                "grade": grade,
+                "grade_rationale": grade_rationale,
+                "verdict": verdict,
+                "evidence": evidence,
+                "approved_wording": approved_wording,
+                "capture_date": None,
+                "archive": None,
+            }
         )
-
-
-def _finding(document: Document, rule: Rule, severity: Severity, hit: Hit, sentence: SentenceContext | None) -> Finding:
-    """The finding for one hit of a rule, on a sentence or (``sentence`` None) on the page."""
-    findings = _Findings(document)
-    findings.add(rule, severity, hit, sentence)
-    return findings.found[0]
+        self.found.append(finding)
+        return finding
 
 
 def lint_document(
@@ -306,7 +299,7 @@ def lint_document(
     """Every finding on one document, sorted by position then code (``link``: see :func:`analyse`)."""
     selection = selection or RuleSelection()
     sentences = analyse(document, registry, link)
-    findings = _Findings(document)
+    findings = Findings(document)
     sentence_rules = [
         (rule, rule.gate, rule.linked, selection.override(rule.code))
         for rule in rules_in(Scope.SENTENCE)

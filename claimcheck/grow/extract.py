@@ -30,7 +30,7 @@ from claimcheck.api import iter_files
 from claimcheck.errors import BinaryFileError
 from claimcheck.grow.edit import CLAIM_KEYS, ClaimsFile, append_item, insert_in_order
 from claimcheck.grow.placeholders import TODO
-from claimcheck.lint import SentenceContext, _finding, analyse
+from claimcheck.lint import Findings, SentenceContext, analyse
 from claimcheck.models import Category, Claim, Grade, Occurrence, ReviewStatus, Strength, Verdict
 from claimcheck.registry.compiled import compile_registry
 from claimcheck.registry.load import Registry
@@ -200,10 +200,10 @@ def extract(paths: Iterable[str | Path], registry: Registry) -> Extraction:
             continue
         result.files += 1
         suppressions = parse_suppressions(document)
+        findings = Findings(document)
         for context in analyse(document, compiled):
-            finding = next(
-                (_finding(document, rule, rule.severity, hit, context) for hit in iter_hits(rule.check(context))), None
-            )
+            hit = next(iter_hits(rule.check(context)), None)
+            finding = findings.add(rule, rule.severity, hit, context) if hit is not None else None
             quote = _normal(context.text)
             if finding is not None:
                 if apply_suppressions([finding], suppressions):
