@@ -21,8 +21,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.robustness.conftest import FIXTURE_REGISTRY
+
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURE_REGISTRY = ROOT / "tests" / "fixtures" / "registry"
 
 # Run in the child before claimcheck writes: fsync, the last step before the rename, announces
 # itself and then hangs, so the parent can kill the writer with the new bytes written but not renamed.
