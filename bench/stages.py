@@ -77,7 +77,7 @@ def time_stages(sentences: list[Sentence], links: list[Link], registry: Compiled
     """CPU seconds spent in each stage over all distinct calls (one pass)."""
     _forget(registry)
     clock = time.process_time
-    features_s = detect_s = link_s = 0.0
+    features_s = detect_s = 0.0
     for text, kind in sentences:
         # As in lint._read_sentence: detection reuses the features and the lexicon scan.
         start = clock()
