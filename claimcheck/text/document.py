@@ -24,14 +24,14 @@ _PLUS_ONE = (1).__add__
 
 # Characters that render as nothing; dropping them keeps words whole for matching
 # ("keta&shy;mine" is "ketamine" on screen).
-INVISIBLE = _INVISIBLE = "\xad\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE = "\xad\u200b\u200c\u200d\u2060\ufeff"
 # Whitespace other than the space, spelled out: a plain character class scans about twice as fast
 # as "\s" alternatives (a test checks it matches str.isspace()).
 WHITESPACE = "\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # Anything that is not copied one-to-one: whitespace other than a lone space, invisible characters,
 # and (in HTML) the "&" that starts a character reference.
-_ANOMALY = re.compile(f"[{WHITESPACE}{_INVISIBLE}]|  ")
-_ANOMALY_HTML = re.compile(f"[{WHITESPACE}{_INVISIBLE}&]|  ")
+_ANOMALY = re.compile(f"[{WHITESPACE}{INVISIBLE}]|  ")
+_ANOMALY_HTML = re.compile(f"[{WHITESPACE}{INVISIBLE}&]|  ")
 _WHITESPACE_RUN = re.compile(r"\s+")
 _WHITESPACE_SPLIT = re.compile(r"(\s+)")
 
@@ -218,7 +218,7 @@ class UnitBuilder:
 
     def add_decoded(self, text: str, start: int, end: int) -> None:
         """Append ``text`` produced by the source run ``[start, end)`` (an entity, an escape)."""
-        if not text or text.strip(_INVISIBLE) == "":
+        if not text or text.strip(INVISIBLE) == "":
             return
         if _WHITESPACE_RUN.search(text) is None:
             self._emit(text, start, end)

@@ -312,13 +312,11 @@ class Scanner:
 
     def _block(self, i: int, t: str) -> int:
         """Read the block starting at line ``i`` (text ``t``, at column 0); returns the line after it."""
-        c = t[0]
-        if c not in _BLOCK_CHARS:
-            if i + 1 < self.n and self.texts[i + 1][:1] in _TABLE_LEAD and self._may_be_table(i):
-                return self._table(i)
-            return self._paragraph(i)
         if i + 1 < self.n and self.texts[i + 1][:1] in _TABLE_LEAD and self._may_be_table(i):
             return self._table(i)
+        c = t[0]
+        if c not in _BLOCK_CHARS:
+            return self._paragraph(i)
         if c == "`" or c == "~":
             run = _fence(t)
             if run:
@@ -476,7 +474,7 @@ class Scanner:
             u = texts[j]
             shift, count = _indent(u)
             s = u[shift:]
-            if s and count < 4 and self._ends_container(j, s, count):
+            if s and count < 4 and self._ends_container(s):
                 break
             line = s.strip(MD_TRIM)
             if not line or count >= 4:
@@ -495,7 +493,7 @@ class Scanner:
             j += 1
         return j
 
-    def _ends_container(self, j: int, s: str, count: int) -> bool:
+    def _ends_container(self, s: str) -> bool:
         """markdown-it's terminators of a block quote, table or list (fence, quote, hr, list, HTML, heading)."""
         if _opens_other_block(s):
             return True
@@ -572,21 +570,11 @@ class Scanner:
         return j
 
     def _starts_block(self, s: str) -> bool:
-        """Whether a stripped line inside a container starts a block other than a paragraph."""
-        c = s[0]
-        if c == "`" or c == "~":
-            return _fence(s) > 0
-        if c == ">":
-            return True
-        if c == "#":
-            return _atx(s)
-        if c == "<":
+        """Whether a stripped line inside a container starts a block other than a paragraph: what
+        ends a container, or any HTML block (not only one that may interrupt a paragraph)."""
+        if s[0] == "<":
             return _html_sequence(s) >= 0
-        if (c == "*" or c == "-" or c == "_") and _hr(s):
-            return True
-        if c == "*" or c == "-" or c == "+" or "0" <= c <= "9":
-            return _list_marker(s)[2] >= 0
-        return False
+        return self._ends_container(s)
 
     def _list(self, i: int, ordered: bool, after: int) -> int:
         """A list whose items are one paragraph each (lazy continuation lines allowed)."""
