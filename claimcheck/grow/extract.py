@@ -34,7 +34,7 @@ from claimcheck.lint import Findings, SentenceContext, analyse
 from claimcheck.models import Category, Claim, Grade, Occurrence, ReviewStatus, Strength, Verdict
 from claimcheck.registry.compiled import compile_registry
 from claimcheck.registry.load import Registry
-from claimcheck.registry.matcher import _WORD, _content_words
+from claimcheck.registry.matcher import content_words
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import get_rule, iter_hits
 from claimcheck.suppress import apply_suppressions, parse_suppressions
@@ -105,7 +105,7 @@ class Extraction:
 
 
 def _stems(text: str) -> set[str]:
-    return {word[:_STEM] for word in _content_words(fold(text))}
+    return {word[:_STEM] for word in content_words(fold(text))}
 
 
 class NearestClaims:
@@ -163,9 +163,7 @@ def draft_id(category: Category, sentence: str) -> str:
     extract adds occurrences to an existing draft instead of a second copy of it.
     """
     folded = " ".join(fold(sentence).split())
-    content = _content_words(folded)
-    words = [w for w in _WORD.findall(folded) if w in content]
-    slug = [re.sub(r"[^a-z0-9]", "", _ascii(w)) for w in dict.fromkeys(words)]
+    slug = [re.sub(r"[^a-z0-9]", "", _ascii(w)) for w in dict.fromkeys(content_words(folded))]
     slug = [w for w in slug if w][:_SLUG_WORDS] or ["claim"]
     digest = hashlib.sha256(folded.encode("utf-8")).hexdigest()[:6]
     return f"draft.{category.value}.{'-'.join(slug)}-{digest}"

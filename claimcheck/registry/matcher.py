@@ -141,8 +141,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _content_words(folded: str) -> set[str]:
-    return {word for word in _WORD.findall(folded) if word not in _STOPWORDS and len(word) > 2}
+def content_words(folded: str) -> list[str]:
+    """The words of folded text that say what it is about (no stopwords or short words), in order."""
+    return [word for word in _WORD.findall(folded) if word not in _STOPWORDS and len(word) > 2]
 
 
 class Matcher:
@@ -176,7 +177,7 @@ class Matcher:
                 wordings += [" ".join(fold(w).split()) for w in claim.approved_wording]
             self._wordings.append(tuple((len(words), words) for words in map(_sort_words, wordings)))
             for wording in wordings:
-                for word in _content_words(wording):
+                for word in content_words(wording):
                     index[word].add(number)
         # Words shared by many claims say nothing about which claim a sentence makes.
         limit = max(3, len(self.claims) // 10)
