@@ -45,8 +45,12 @@ class CliRun:
     err: str
 
 
+#: The ``cli`` fixture's type: ``cli("lint", path)`` runs the command line and returns a :class:`CliRun`.
+Cli = Callable[..., CliRun]
+
+
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliRun]:
+def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
     """Run ``claimcheck ARGS`` in-process through :func:`claimcheck.cli.main`, capturing its output."""
 
     def run(*args: str | Path) -> CliRun:

