@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from claimcheck.__about__ import __version__
 from claimcheck.api import Report, Tally
@@ -23,12 +24,38 @@ def _nested(value: object, depth: int) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
 
 
+class ArrayElements:
+    """A JSON array's elements in pieces, as ``json.dumps(..., indent=2)`` writes them ``depth`` levels down.
+
+    The pieces follow the array's opening bracket (JSON's ``findings``, SARIF's ``results``), and
+    :meth:`close` ends it. Shared by the streamed JSON and SARIF renderers.
+    """
+
+    def __init__(self, depth: int) -> None:
+        self._depth = depth
+        self._first = "\n" + "  " * depth
+        self._next = "," + self._first
+        self._written = 0
+
+    def write(self, values: Iterable[object]) -> str:
+        """The next elements."""
+        parts = []
+        for value in values:
+            parts.append((self._next if self._written else self._first) + _nested(value, self._depth))
+            self._written += 1
+        return "".join(parts)
+
+    def close(self) -> str:
+        """The array's closing bracket, on a line of its own unless the array is empty."""
+        return "\n" + "  " * (self._depth - 1) + "]" if self._written else "]"
+
+
 class Stream:
     """:func:`render`'s JSON written file by file (see :class:`~claimcheck.report.StreamRenderer`)."""
 
     def __init__(self, version: str = __version__) -> None:
         self.version = version
-        self._written = 0
+        self._findings = ArrayElements(2)
 
     def start(self) -> str:
         """The object's opening, up to the findings array's opening bracket."""
@@ -36,13 +63,8 @@ class Stream:
 
     def findings(self, findings: list[Finding]) -> str:
         """The findings as elements of the ``findings`` array."""
-        parts = []
-        for finding in findings:
-            parts.append(("\n    " if not self._written else ",\n    ") + _nested(finding.model_dump(mode="json"), 2))
-            self._written += 1
-        return "".join(parts)
+        return self._findings.write(finding.model_dump(mode="json") for finding in findings)
 
     def end(self, tally: Tally) -> str:
         """The array's closing bracket, the summary and the object's closing brace."""
-        close = "\n  ]" if self._written else "]"
-        return close + ',\n  "summary": ' + _nested(tally.summary(), 1) + "\n}\n"
+        return self._findings.close() + ',\n  "summary": ' + _nested(tally.summary(), 1) + "\n}\n"

@@ -13,6 +13,7 @@ from urllib.parse import quote
 from claimcheck.__about__ import __version__
 from claimcheck.api import URI_START, Report, Tally
 from claimcheck.models import Finding, Severity
+from claimcheck.report.json import ArrayElements
 from claimcheck.rules.base import Rule, catalogue
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -119,7 +120,7 @@ class Stream:
         self._head = head + _EMPTY_RESULTS[:-1]
         self._tail = tail
         self._index = {rule.code: number for number, rule in enumerate(catalogue().values())}
-        self._written = 0
+        self._results = ArrayElements(_RESULT_DEPTH)
 
     def start(self) -> str:
         """The log up to the results array's opening bracket."""
@@ -127,15 +128,8 @@ class Stream:
 
     def findings(self, findings: list[Finding]) -> str:
         """The findings as elements of the results array."""
-        indent = "  " * _RESULT_DEPTH
-        parts = []
-        for finding in findings:
-            text = json.dumps(_result(finding, self._index), indent=2, ensure_ascii=False)
-            parts.append(("\n" if not self._written else ",\n") + indent + text.replace("\n", "\n" + indent))
-            self._written += 1
-        return "".join(parts)
+        return self._results.write(_result(finding, self._index) for finding in findings)
 
     def end(self, tally: Tally) -> str:
         """The results array's closing bracket and the rest of the log."""
-        close = "\n" + "  " * (_RESULT_DEPTH - 1) + "]" if self._written else "]"
-        return close + self._tail + "\n"
+        return self._results.close() + self._tail + "\n"
