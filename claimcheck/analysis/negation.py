@@ -37,20 +37,23 @@ def negated(text: str, start: int, window: int = 40) -> bool:
     """Whether a negation governs the words at ``start``: it comes shortly before, in the same clause,
     or a denied verdict ("has not approved ... as") comes anywhere before them in their clause."""
     # Cached: the linker and several rules ask about the same words of every recurring sentence.
+    before, broken = _clause_before(text, start, window)
+    if _NEGATION.search(before) is not None:
+        return True
+    if broken or start <= window:
+        return False  # the clause (or the text) starts inside the window: nothing further back is in it
+    # Only reached for a trigger with no negation near it and a long clause before it: rare and cheap.
+    return _DENIED_VERDICT.search(_clause_before(text, start, _VERDICT_WINDOW)[0]) is not None
+
+
+def _clause_before(text: str, start: int, window: int) -> tuple[str, bool]:
+    """The up to ``window`` characters before ``start`` that are in its clause, and whether a clause
+    break cut them short."""
     before = text[max(0, start - window) : start].replace("\u2019", "'")
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
-        before = before[breaks[-1].end() :]
-    if _NEGATION.search(before) is not None:
-        return True
-    if breaks or start <= window:
-        return False  # the clause (or the text) starts inside the window: nothing further back is in it
-    # Only reached for a trigger with no negation near it and a long clause before it: rare and cheap.
-    longer = text[max(0, start - _VERDICT_WINDOW) : start].replace("\u2019", "'")
-    breaks = list(_CLAUSE_BREAK.finditer(longer))
-    if breaks:
-        longer = longer[breaks[-1].end() :]
-    return _DENIED_VERDICT.search(longer) is not None
+        return before[breaks[-1].end() :], True
+    return before, False
 
 
 @lru_cache(maxsize=4096)
