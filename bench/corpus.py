@@ -663,22 +663,29 @@ def _stamp(name: str) -> str:
     return f"v{GENERATOR_VERSION} seed={SEED} size={SIZES[name]} source={digest.hexdigest()[:16]}\n"
 
 
+def up_to_date(folder: Path, stamp: str, *, force: bool = False) -> bool:
+    """Whether ``folder``'s ``.stamp`` reads ``stamp`` (never with ``force``); if not, ``folder`` is removed."""
+    written = folder / ".stamp"
+    if not force and written.is_file() and written.read_text(encoding="utf-8") == stamp:
+        return True
+    if folder.exists():
+        shutil.rmtree(folder)
+    return False
+
+
 def generate(name: str, out: Path | None = None, *, force: bool = False) -> Path:
     """Write corpus ``name`` (a key of :data:`SIZES`) and return its folder; reuse it when up to date."""
     folder = out or CORPUS_DIR / name
-    stamp = folder / ".stamp"
     expected = _stamp(name)
-    if not force and stamp.is_file() and stamp.read_text(encoding="utf-8") == expected:
+    if up_to_date(folder, expected, force=force):
         return folder
-    if folder.exists():
-        shutil.rmtree(folder)
     half = SIZES[name] // 2
     for offset, fmt in enumerate(("md", "html")):
         for relative, text in pages(fmt, half, SEED + SIZES[name] + offset):
             path = folder / fmt / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(text.encode("utf-8"))
-    stamp.write_text(expected, encoding="utf-8")
+    (folder / ".stamp").write_text(expected, encoding="utf-8")
     return folder
 
 

@@ -31,6 +31,7 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
+from corpus import up_to_date
 from ruamel.yaml import YAML
 
 BENCH = Path(__file__).resolve().parent
@@ -146,12 +147,9 @@ def _stamp(factor: int) -> str:
 def scale(factor: int, out: Path | None = None, *, force: bool = False) -> Path:
     """Write the registry ×``factor`` (a folder with claims/ and references/) and return it."""
     folder = out or OUT_DIR / f"registry-x{factor}"
-    stamp = folder / ".stamp"
     expected = _stamp(factor)
-    if not force and stamp.is_file() and stamp.read_text(encoding="utf-8") == expected:
+    if up_to_date(folder, expected, force=force):
         return folder
-    if folder.exists():
-        shutil.rmtree(folder)
     (folder / "claims").mkdir(parents=True)
     (folder / "references").mkdir()
     yaml = YAML(typ="rt")
@@ -171,7 +169,7 @@ def scale(factor: int, out: Path | None = None, *, force: bool = False) -> Path:
     shipped = "".join(path.read_text(encoding="utf-8") for path in bibs)
     synthetic = "\n".join(_scaled_bib(shipped, copy_number) for copy_number in range(1, factor))
     (folder / "references" / "synthetic.bib").write_text(synthetic, encoding="utf-8")
-    stamp.write_text(expected, encoding="utf-8")
+    (folder / ".stamp").write_text(expected, encoding="utf-8")
     return folder
 
 
