@@ -35,7 +35,7 @@ from claimcheck.models import Category, Claim, Grade, Occurrence, ReviewStatus, 
 from claimcheck.registry.compiled import compile_registry
 from claimcheck.registry.load import Registry
 from claimcheck.registry.matcher import content_words
-from claimcheck.registry.terms import fold
+from claimcheck.registry.terms import fold, normalize_term
 from claimcheck.rules.base import get_rule, iter_hits
 from claimcheck.suppress import apply_suppressions, parse_suppressions
 from claimcheck.text import read_document
@@ -122,8 +122,8 @@ class NearestClaims:
         self._wordings: list[tuple[str, str, str, set[str]]] = []
         for claim in claims:
             texts = [claim.statement, *(o.quote for o in claim.occurrences), *claim.approved_wording]
-            for text in dict.fromkeys(" ".join(t.split()) for t in texts):
-                self._wordings.append((claim.id, text, " ".join(fold(text).split()), _stems(text)))
+            for text in dict.fromkeys(_normal(t) for t in texts):
+                self._wordings.append((claim.id, text, normalize_term(text), _stems(text)))
         frequency: Counter[str] = Counter(stem for *_, stems in self._wordings for stem in stems)
         total = len(self._wordings)
         self._idf = {stem: math.log((total + 1) / (count + 1)) + 1.0 for stem, count in frequency.items()}
@@ -140,7 +140,7 @@ class NearestClaims:
         """The ``most`` closest registered claims scoring at least ``floor``, closest first."""
         stems = _stems(sentence)
         norm = self._norm(stems)
-        folded = " ".join(fold(sentence).split())
+        folded = normalize_term(sentence)
         best: dict[str, Nearby] = {}
         for (claim_id, text, folded_text, other), other_norm in zip(self._wordings, self._norms, strict=True):
             shared = stems & other
@@ -162,7 +162,7 @@ def draft_id(category: Category, sentence: str) -> str:
     The same sentence always gets the same id, wherever and whenever it is seen, so re-running
     extract adds occurrences to an existing draft instead of a second copy of it.
     """
-    folded = " ".join(fold(sentence).split())
+    folded = normalize_term(sentence)
     slug = [re.sub(r"[^a-z0-9]", "", _ascii(w)) for w in dict.fromkeys(content_words(folded))]
     slug = [w for w in slug if w][:_SLUG_WORDS] or ["claim"]
     digest = hashlib.sha256(folded.encode("utf-8")).hexdigest()[:6]
@@ -174,7 +174,7 @@ def _normal(text: str) -> str:
 
 
 def _occurrence_key(source: str, quote: str) -> tuple[str, str]:
-    return source.replace("\\", "/"), " ".join(fold(quote).split())
+    return source.replace("\\", "/"), normalize_term(quote)
 
 
 def extract(paths: Iterable[str | Path], registry: Registry) -> Extraction:
