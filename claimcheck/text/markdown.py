@@ -23,7 +23,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.text.document import INVISIBLE, WHITESPACE, Comment, TextUnit, line_starts, split_lines
+from claimcheck.text.document import INVISIBLE, WHITESPACE, Comment, TextUnit, split_lines
 from claimcheck.text.html import HtmlReader
 from claimcheck.text.mdblocks import HTML, INLINE, MD_TRIM, plan
 from claimcheck.text.mdinline import Child, scan
@@ -89,30 +89,27 @@ def front_matter_end(source: str) -> int:
 
 def read_markdown(source: str) -> tuple[list[TextUnit], list[Comment], int]:
     """Units, comments and body start offset of a Markdown page (front matter skipped)."""
+    return _read(source, fast=True)
+
+
+def read_markdown_it(source: str) -> tuple[list[TextUnit], list[Comment], int]:
+    """:func:`read_markdown` with every block read by markdown-it (the reference the fast path must equal)."""
+    return _read(source, fast=False)
+
+
+def _read(source: str, *, fast: bool) -> tuple[list[TextUnit], list[Comment], int]:
     body = front_matter_end(source)
-    texts, lines = split_lines(source)
-    walker = _Walker(source, lines)
     if body >= len(source) and body:
         return [], [], body
+    texts, lines = split_lines(source)
+    walker = _Walker(source, lines)
     first = bisect_right(lines, body) - 1
-    if "\x00" in source or source.find("]:", body) >= 0:
+    if not fast or "\x00" in source or source.find("]:", body) >= 0:
         # markdown-it turns NUL into U+FFFD, and a reference definition changes how every link
         # on the page reads: such pages are markdown-it's alone.
         walker.walk(_parse_lines(source, lines, first, len(lines)), first)
     else:
         walker.run(plan(texts, lines, first, lambda a, b: _parse_lines(source, lines, a, b)))
-    return walker.html.units, walker.html.comments, body
-
-
-def read_markdown_it(source: str) -> tuple[list[TextUnit], list[Comment], int]:
-    """:func:`read_markdown` with every block read by markdown-it (the reference the fast path must equal)."""
-    body = front_matter_end(source)
-    lines = line_starts(source)
-    walker = _Walker(source, lines)
-    if body >= len(source) and body:
-        return [], [], body
-    first = bisect_right(lines, body) - 1
-    walker.walk(_parse_lines(source, lines, first, len(lines)), first)
     return walker.html.units, walker.html.comments, body
 
 
@@ -134,18 +131,22 @@ class _Walker:
     def _line_start(self, line: int) -> int:
         return self.lines[line] if line < len(self.lines) else len(self.source)
 
+    def _html_lines(self, first: int, end: int) -> None:
+        """An HTML block: lines ``[first, end)`` of the page, read as HTML on their own."""
+        html = self.html
+        html.flush()
+        html.feed(self._line_start(first), self._line_start(end))
+        html.flush()
+
     def run(self, entries: list[tuple[Any, ...]]) -> None:
         """Read the scanner's plan (see :mod:`claimcheck.text.mdblocks`)."""
-        html = self.html
         for entry in entries:
             what = entry[0]
             if what == INLINE:
                 _, kind, first, end, rows, start, stop = entry
                 self._plain(kind, first, end, rows, start, stop)
             elif what == HTML:
-                html.flush()
-                html.feed(self._line_start(entry[1]), self._line_start(entry[2]))
-                html.flush()
+                self._html_lines(entry[1], entry[2])
             else:
                 self.walk(entry[3], entry[1])
 
@@ -334,9 +335,7 @@ class _Walker:
                     cursor, limit = 0, len(self.source)
                 self._inline(cursor, limit, tok.children or (), unit_kind)
             elif kind == "html_block" and tok.map:
-                self.html.flush()
-                self.html.feed(self._line_start(tok.map[0] + base), self._line_start(tok.map[1] + base))
-                self.html.flush()
+                self._html_lines(tok.map[0] + base, tok.map[1] + base)
             elif kind == "heading_open":
                 headings += 1
             elif kind == "heading_close":
