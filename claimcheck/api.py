@@ -261,9 +261,21 @@ def _lint_path(
     try:
         document = read_document(path)
     except BinaryFileError as exc:
-        return FileResult([], [f"{exc.path or path}: skipped: {exc.message}"], [])
+        return _skipped(exc, path)
+    return _document_result(document, compiled, selection, report_unused)
+
+
+def _document_result(
+    document: Document, compiled: CompiledRegistry, selection: RuleSelection | None, report_unused: bool
+) -> FileResult:
+    """The result of one page read from a file (local, or remote on a Dask worker)."""
     findings, unused = _lint_document(document, compiled, selection)
     return FileResult(findings, unused if report_unused else [], [document.path])
+
+
+def _skipped(error: BinaryFileError, path: str) -> FileResult:
+    """The result of a file that is not text: no page, a notice saying it was skipped."""
+    return FileResult([], [f"{error.path or path}: skipped: {error.message}"], [])
 
 
 def lint_archive(

@@ -30,8 +30,9 @@ from claimcheck.api import (
     LintStream,
     PathFilter,
     Report,
-    _lint_document,
+    _document_result,
     _lint_path,
+    _skipped,
     iter_files,
     lint_archive,
     resolve_registry,
@@ -115,10 +116,9 @@ def _lint_item(item: str, job: _Job) -> FileResult:
     try:
         source = decode_bytes(data, path=item)
     except BinaryFileError as exc:
-        return FileResult([], [f"{item}: skipped: {exc.message}"], [])
+        return _skipped(exc, item)
     document = parse_document(source, format=detect_format(item), path=item)
-    findings, unused = _lint_document(document, compiled, job.selection)
-    return FileResult(findings, unused if job.report_unused else [], [item])
+    return _document_result(document, compiled, job.selection, job.report_unused)
 
 
 def lint_bag(
