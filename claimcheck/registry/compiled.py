@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 from functools import cached_property
 
+from claimcheck.cache import paused_gc
 from claimcheck.errors import RegistryError
 from claimcheck.models import Claim, EvidenceItem, Reference, StudyDesign
-from claimcheck.registry.bulk import paused_gc
 from claimcheck.registry.load import Registry
 from claimcheck.registry.matcher import Matcher, UnsafeClaimPatternError
 from claimcheck.registry.terms import TermSet

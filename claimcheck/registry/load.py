@@ -10,9 +10,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from claimcheck.cache import paused_gc
 from claimcheck.errors import InputError, RegistryError
 from claimcheck.models import Claim, Reference
-from claimcheck.registry.bulk import paused_gc
 from claimcheck.registry.problems import RegistryProblem
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
