@@ -210,7 +210,14 @@ class Matcher:
 
     def in_scope(self, page_texts: list[str]) -> frozenset[int]:
         """The claims that may link on a page: those without a subject, and those whose subject it names."""
-        named = {hit.value for text in page_texts for hit in self._subjects.search(fold(text))}
+        named: set[int] = set()
+        scoped = len(self.claims) - len(self._unscoped)
+        for text in page_texts:
+            if len(named) == scoped:
+                # Every claim with a subject is in scope already: most pages of a site name their
+                # subject in the first units, and reading the rest could not change the answer.
+                break
+            named.update(number for _, _, number in self._subjects.spans(fold(text)))
         return self._unscoped | named
 
     def match(self, sentence: str, scope: frozenset[int] | None = None) -> Match | None:
