@@ -324,12 +324,22 @@ def lint_document(
     return findings.found
 
 
-# Copy that reaches every part of the pipeline built on first use: claims the registry links (one
-# with qualifiers to look for), a figure, a hedge, a citation, and a Markdown and an HTML reading.
-_WARM_UP = (
-    "Ketamine works within hours for patients with treatment-resistant depression. "
-    "It helped 70% of patients [1]. It may help. Call 555-0100."
-)
+# Copy with a figure, a hedge, a citation and a phone number: with the registry's own wordings
+# (see _warm_up_text) it reaches every part of the pipeline built on first use.
+_WARM_UP = "It helped 70% of patients within hours [1]. It may help. Call 555-0100."
+
+
+def _warm_up_text(registry: CompiledRegistry) -> str:
+    # Sentences the registry links, taken from the registry itself (a quoted occurrence, else an
+    # approved wording), so the matcher's automata and a claim's qualifier rules are built whatever
+    # the therapy: the first claim with qualifiers to look for, and the first claim.
+    claims = [claim for claim in registry.claims if claim.qualifiers][:1] + list(registry.claims[:1])
+    wordings = {
+        (claim.occurrences[0].quote if claim.occurrences else claim.approved_wording[0]): None
+        for claim in claims
+        if claim.occurrences or claim.approved_wording
+    }
+    return " ".join([*wordings, _WARM_UP])
 
 
 def warm_up(registry: CompiledRegistry) -> None:
@@ -338,5 +348,6 @@ def warm_up(registry: CompiledRegistry) -> None:
     each building it again: that cost more than linting a small site."""
     from claimcheck.text import parse_document
 
+    text = _warm_up_text(registry)
     for name in ("markdown", "html"):
-        lint_document(parse_document(_WARM_UP, format=name, path="<warm-up>"), registry)
+        lint_document(parse_document(text, format=name, path="<warm-up>"), registry)
