@@ -60,7 +60,9 @@ def _informs_of_risk(sentence: SentenceContext) -> bool:
     fix="Add the main side effects, who should not have the treatment, and the monitoring involved.",
 )
 def missing_risk_information(page: PageContext) -> Iterator[Hit]:
-    benefits = [s for s in page.sentences if s.is_claim and _categories(s) & _BENEFIT]
+    # A sentence that denies the claim it links ("X has not been shown to treat addiction")
+    # promotes no benefit: it is the kind of copy this rule asks for, not a reason to fire.
+    benefits = [s for s in page.sentences if s.is_claim and not (s.match and s.denied) and _categories(s) & _BENEFIT]
     if not benefits:
         return
     if any(_informs_of_risk(s) for s in page.sentences):

@@ -22,6 +22,14 @@ def test_cc301_denial_of_side_effects_is_not_risk_information(lint: Lint) -> Non
     assert "CC301" in codes(lint(page))
 
 
+def test_cc301_a_denied_claim_is_no_benefit_claim(lint: Lint) -> None:
+    denial = "Widgetamine has not been shown to treat addiction.\n"
+    assert "CC301" not in codes(lint(denial))
+    # ... while the benefit claim next to it still counts, and only it.
+    cc301 = [f for f in lint(denial + "\nWidgetamine relieves low mood within hours.\n") if f.code == "CC301"]
+    assert cc301 and "1 benefit claim" in cc301[0].message
+
+
 def test_cc302_weak_source_by_url_suggests_primary(lint: Lint) -> None:
     page = "Widgetamine may help low mood.\n\nSource: https://news.example/widgetamine-low-mood/\n"
     weak = [f for f in lint(page) if f.code == "CC302"]
