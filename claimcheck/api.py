@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from claimcheck.__about__ import __version__
 from claimcheck.errors import BinaryFileError, InputError
+from claimcheck.globs import matches_anywhere, matches_whole, path_names
 from claimcheck.lint import RuleSelection, lint_document, warm_up
 from claimcheck.models import Claim, Finding, Severity
 from claimcheck.registry.compiled import CompiledRegistry, compile_registry
@@ -131,51 +132,20 @@ def check_file(
     return Report(findings=findings, files=1)
 
 
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """A path glob as a regex: ``**`` spans folders, ``*`` and ``?`` stay within one."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + "$")
-
-
 class PathFilter:
     """Include/exclude globs for files found by walking folders (files named explicitly always count)."""
 
     def __init__(self, include: Iterable[str] = (), exclude: Iterable[str] = (), base: Path | None = None) -> None:
-        self.include = [_glob_regex(g) for g in include]
-        self.exclude = [_glob_regex(g) for g in exclude]
+        self.include = list(include)
+        self.exclude = list(exclude)
         self.base = (base or Path.cwd()).resolve()
-
-    def _relative(self, path: Path) -> str:
-        absolute = path.resolve() if not path.is_absolute() else path
-        try:
-            return absolute.relative_to(self.base).as_posix()
-        except ValueError:
-            return absolute.as_posix()
 
     def accepts(self, path: Path) -> bool:
         """Whether a walked file is linted."""
-        relative = self._relative(path)
-        names = (relative, path.as_posix())
-        if any(rx.match(name) or rx.search("/" + name) for rx in self.exclude for name in names):
+        names = path_names(path, self.base)
+        if matches_anywhere(self.exclude, names):
             return False
-        return not self.include or any(rx.match(name) for rx in self.include for name in names)
+        return not self.include or matches_whole(self.include, names)
 
 
 def iter_files(paths: Iterable[str | Path], path_filter: PathFilter | None = None) -> Iterator[Path]:

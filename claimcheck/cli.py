@@ -190,6 +190,8 @@ def _lint(args: argparse.Namespace) -> int:
         select=args.select if args.select is not None else frozenset(config.select),
         ignore=args.ignore if args.ignore is not None else frozenset(config.ignore),
         severity=tuple(sorted(config.severity.items())),
+        per_file_ignores=tuple((glob, frozenset(codes)) for glob, codes in sorted(config.per_file_ignores.items())),
+        base=loaded.base.resolve(),
     )
     registry = args.registry if args.registry else loaded.registry_path()
     jobs = args.jobs if args.jobs is not None else default_jobs()

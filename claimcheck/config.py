@@ -46,6 +46,7 @@ class Config(BaseModel):
     select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
     fail_on: Severity = Field(default=Severity.ERROR, alias="fail-on")
     refs: RefsConfig = Field(default_factory=RefsConfig)
 
@@ -57,6 +58,11 @@ class Config(BaseModel):
             if not _CODE.match(code):
                 raise ValueError(f"'{code}' is not a rule code or prefix such as CC2 or CC201")
         return normalised
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _per_file_codes(cls, table: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {glob: cls._codes(codes) for glob, codes in table.items()}
 
     @field_validator("severity")
     @classmethod

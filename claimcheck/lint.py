@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, detect_claim
 from claimcheck.analysis.features import Features, extract_features
 from claimcheck.analysis.negation import denied_after, negated
+from claimcheck.globs import matches_anywhere, path_names
 from claimcheck.models import Claim, EvidenceItem, Finding, Severity
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.matcher import Match
@@ -30,6 +32,20 @@ class RuleSelection:
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
     severity: tuple[tuple[str, Severity], ...] = ()
+    #: (glob, codes) pairs: codes ignored in the files a glob matches (``per-file-ignores``).
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: The folder per-file globs are relative to (the config's); None: the current folder.
+    base: Path | None = None
+
+    def for_path(self, path: str) -> RuleSelection:
+        """The selection for one file: the codes its per-file globs name join ``ignore``."""
+        if not self.per_file_ignores:
+            return self
+        names = path_names(Path(path), self.base or Path.cwd().resolve())
+        extra = frozenset(
+            code for glob, codes in self.per_file_ignores if matches_anywhere((glob,), names) for code in codes
+        )
+        return replace(self, ignore=self.ignore | extra, per_file_ignores=())
 
     def enabled(self, code: str) -> bool:
         """Whether a rule runs: selected (by code or prefix, default all) and not ignored."""
@@ -297,7 +313,7 @@ def lint_document(
     link: Claim | None = None,
 ) -> list[Finding]:
     """Every finding on one document, sorted by position then code (``link``: see :func:`analyse`)."""
-    selection = selection or RuleSelection()
+    selection = (selection or RuleSelection()).for_path(document.path)
     sentences = analyse(document, registry, link)
     findings = Findings(document)
     sentence_rules = [

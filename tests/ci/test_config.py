@@ -126,3 +126,38 @@ def test_explicit_config_file_and_missing_one(page: Path, tmp_path: Path, capsys
     code = main(["lint", "--config", str(tmp_path / "missing.toml"), str(page)])
     assert code == 2
     assert "config file not found" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_per_file_ignores_apply_to_the_files_their_glob_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    for folder in ("content", "blog"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "page.md").write_text("Widgetamine is completely safe.\n\nWe are the best clinic.\n")
+    (tmp_path / ".claimcheck.toml").write_text('[per-file-ignores]\n"blog/**" = ["cc202"]\n"*.txt" = ["CC2"]\n')
+    monkeypatch.chdir(tmp_path)
+
+    def codes_by_file(*args: str) -> dict[str, set[str]]:
+        code = main(["lint", "-j", jobs, "--exit-zero", "--format", "json", *args])
+        assert code == 0
+        found: dict[str, set[str]] = {}
+        for finding in json.loads(capsys.readouterr().out)["findings"]:
+            found.setdefault(Path(finding["path"]).resolve().parent.name, set()).add(finding["code"])
+        return found
+
+    found = codes_by_file(".")
+    assert {"CC201", "CC202"} <= found["content"]
+    assert "CC201" in found["blog"] and "CC202" not in found["blog"]
+    # Globs are relative to the config's folder, wherever lint runs from.
+    monkeypatch.chdir(tmp_path / "blog")
+    found = codes_by_file(".")
+    assert "CC201" in found["blog"] and "CC202" not in found["blog"]
+
+
+def test_per_file_ignores_reject_what_is_not_a_code(tmp_path: Path) -> None:
+    config = tmp_path / ".claimcheck.toml"
+    config.write_text('select = ["CC2"]\n[per-file-ignores]\n"blog/**" = ["E501"]\n')
+    with pytest.raises(ConfigError, match="not a rule code") as info:
+        load_config(config)
+    assert str(info.value).startswith(f"{config}:")
