@@ -92,11 +92,10 @@ def weak_source(page: PageContext) -> Iterator[Hit]:
     terms = page.registry.weak_sources
     if not len(terms):
         return
-    cited: list[str] = []
-    for unit in page.document.units:
-        for hit in terms.search(fold(unit.text)):
-            if hit.value not in cited:
-                cited.append(hit.value)
+    # One search of the whole page; no title or address spans the NUL between two units.
+    cited = list(
+        dict.fromkeys(value for _, _, value in terms.spans(fold("\0".join(u.text for u in page.document.units))))
+    )
     for key in cited:
         reference = page.registry.references[key]
         primary = page.registry.primary_alternatives(key)
