@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, detect_claim
 from claimcheck.analysis.features import Features, extract_features
@@ -146,121 +145,44 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     ``link`` forces every sentence to be read as a wording of that claim (how a claim's own
     approved wording is checked) instead of asking the matcher.
     """
-    return [context for _, contexts in _analyse_units(document, registry, link) for context in contexts]
-
-
-#: A text unit as far as its sentences' analysis goes: its text, kind, whether it is in a
-#: references section, and the page's scope of claims (None: every sentence is linked to one claim).
-UnitKey = tuple[str, str, bool, frozenset[int] | None]
-#: One sentence of a unit read: its span in the unit, its text, features, detection and links.
-_Reading = tuple[int, int, str, Features, Detection, tuple[Match, ...]]
-#: One sentence's sentence-rule hits, with the severity each is reported at.
-_Hits = tuple[tuple[Rule, Severity, Hit], ...]
-#: How many recent units a memo keeps (emptied when full, as the matcher's memory is).
-_RECENT_UNITS = 4096
-
-
-class _UnitMemo:
-    """Recent units' readings and sentence-rule hits, for one compiled registry.
-
-    A site repeats whole units on every page — navigation, the footer, a disclaimer, a call to
-    action — and everything a sentence rule sees lies inside its unit (its neighbours are the
-    unit's other sentences), so a unit met again is neither split, analysed nor checked again:
-    only its findings' positions are worked out anew.
-    """
-
-    def __init__(self) -> None:
-        self.readings: dict[UnitKey, tuple[_Reading, ...]] = {}
-        self.hits: dict[tuple[UnitKey, RuleSelection], tuple[_Hits, ...]] = {}
-
-
-_MEMOS: WeakKeyDictionary[CompiledRegistry, _UnitMemo] = WeakKeyDictionary()
-
-
-def _memo(registry: CompiledRegistry) -> _UnitMemo:
-    memo = _MEMOS.get(registry)
-    if memo is None:
-        memo = _MEMOS[registry] = _UnitMemo()
-    return memo
-
-
-def _remember(table: dict[Any, Any], key: Any, value: Any) -> None:
-    if len(table) >= _RECENT_UNITS:
-        table.clear()
-    table[key] = value
-
-
-def _analyse_units(
-    document: Document, registry: CompiledRegistry, link: Claim | None
-) -> list[tuple[UnitKey | None, list[SentenceContext]]]:
-    """Each unit's memo key (None with ``link``) and its sentences in context, in document order."""
-    units: list[tuple[UnitKey | None, list[SentenceContext]]] = []
-    memo = _memo(registry)
+    analysed: list[SentenceContext] = []
     scope = registry.matcher.in_scope([unit.text for unit in document.units]) if link is None else None
     in_references = False
     for unit in document.units:
         if unit.kind == "heading":
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
         reference = (in_references and unit.kind != "heading") or _REFERENCE_LINE.match(unit.text) is not None
-        key: UnitKey | None = None
-        if link is None:
-            key = (unit.text, unit.kind, reference, scope)
-            readings = memo.readings.get(key)
-            if readings is None:
-                readings = _read_unit(unit, reference, registry, scope)
-                _remember(memo.readings, key, readings)
-        else:
-            readings = tuple(
-                (start, end, text, features, detection, (Match(link, 1.0, "given", 0, len(text)),))
-                for start, end, text, features, detection, _ in _read_unit(unit, True, registry, None)
-            )
-        units.append((key, _contexts(unit, readings, reference, registry)))
-    return units
-
-
-def _read_unit(
-    unit: TextUnit, reference: bool, registry: CompiledRegistry, scope: frozenset[int] | None
-) -> tuple[_Reading, ...]:
-    readings: list[_Reading] = []
-    for start, end in split_sentences(unit.text):
-        text = unit.text[start:end]
-        features, detection = _read_sentence(text, unit.kind)
-        matches: tuple[Match, ...] = ()
-        if not reference and (detection.is_claim or _worth_matching(detection)):
-            matches = tuple(registry.matcher.match_all(text, scope, prefer=detection.categories))
-        readings.append((start, end, text, features, detection, matches))
-    return tuple(readings)
-
-
-def _contexts(
-    unit: TextUnit, readings: tuple[_Reading, ...], reference: bool, registry: CompiledRegistry
-) -> list[SentenceContext]:
-    """A unit's sentences in context: one per link (at least one), each knowing its neighbours."""
-    contexts: list[SentenceContext] = []
-    previous: SentenceContext | None = None
-    previous_group: list[SentenceContext] = []
-    for start, end, text, features, detection, matches in readings:
-        group = [
-            SentenceContext(
-                text,
-                unit,
-                start,
-                end,
-                features,
-                detection,
-                match,
-                registry,
-                previous,
-                secondary=number > 0,
-                reference=reference,
-            )
-            for number, match in enumerate(matches or (None,))
-        ]
-        for earlier in previous_group:
-            earlier.next = group[0]
-        previous, previous_group = group[0], group
-        contexts.extend(group)
-    return contexts
+        previous: SentenceContext | None = None
+        previous_group: list[SentenceContext] = []
+        for start, end in split_sentences(unit.text):
+            text = unit.text[start:end]
+            features, detection = _read_sentence(text, unit.kind)
+            matches: list[Match] = []
+            if link is not None:
+                matches = [Match(link, 1.0, "given", 0, len(text))]
+            elif not reference and (detection.is_claim or _worth_matching(detection)):
+                matches = registry.matcher.match_all(text, scope, prefer=detection.categories)
+            group = [
+                SentenceContext(
+                    text,
+                    unit,
+                    start,
+                    end,
+                    features,
+                    detection,
+                    match,
+                    registry,
+                    previous,
+                    secondary=number > 0,
+                    reference=reference,
+                )
+                for number, match in enumerate(matches or [None])
+            ]
+            for earlier in previous_group:
+                earlier.next = group[0]
+            previous, previous_group = group[0], group
+            analysed.extend(group)
+    return analysed
 
 
 @lru_cache(maxsize=8192)
@@ -392,48 +314,30 @@ def lint_document(
 ) -> list[Finding]:
     """Every finding on one document, sorted by position then code (``link``: see :func:`analyse`)."""
     selection = (selection or RuleSelection()).for_path(document.path)
-    units = _analyse_units(document, registry, link)
+    sentences = analyse(document, registry, link)
     findings = Findings(document)
     sentence_rules = [
         (rule, rule.gate, rule.linked, selection.override(rule.code))
         for rule in rules_in(Scope.SENTENCE)
         if selection.enabled(rule.code)
     ]
-    hits_memo = _memo(registry).hits
-    for key, contexts in units:
-        hits = hits_memo.get((key, selection)) if key is not None else None
-        if hits is None:
-            hits = tuple(_sentence_hits(context, sentence_rules) for context in contexts)
-            if key is not None:
-                _remember(hits_memo, (key, selection), hits)
-        for context, found in zip(contexts, hits, strict=True):
-            for rule, severity, hit in found:
-                findings.add(rule, severity, hit, context)
-    page = PageContext(document, [context for _, contexts in units for context in contexts], registry)
+    linked_rules = [entry for entry in sentence_rules if entry[0].family == "CC1xx"]
+    for sentence in sentences:
+        if not sentence.asserts:
+            continue
+        present = triggered(sentence.text)
+        unlinked = sentence.asserted_claim is None
+        for rule, gate, linked, override in linked_rules if sentence.secondary else sentence_rules:
+            # Skip rules that cannot report here (see claimcheck.rules.base.rule).
+            if (gate and not gate & present) or (linked and unlinked):
+                continue
+            findings.apply(rule, override, sentence, sentence)
+    page = PageContext(document, sentences, registry)
     for rule in rules_in(Scope.PAGE):
         if selection.enabled(rule.code):
             findings.apply(rule, selection.override(rule.code), page, None)
     findings.found.sort(key=Finding.sort_key)
     return findings.found
-
-
-def _sentence_hits(sentence: SentenceContext, sentence_rules: list[tuple[Rule, int, bool, Severity | None]]) -> _Hits:
-    """What the sentence rules report on one sentence, each hit with the severity it is given."""
-    if not sentence.asserts:
-        return ()
-    present = triggered(sentence.text)
-    unlinked = sentence.asserted_claim is None
-    found: list[tuple[Rule, Severity, Hit]] = []
-    for rule, gate, linked, override in sentence_rules:
-        # Skip rules that cannot report here (see claimcheck.rules.base.rule); a further claim of
-        # the same sentence is checked by the registry-linked (CC1xx) rules only.
-        if (gate and not gate & present) or (linked and unlinked) or (sentence.secondary and rule.family != "CC1xx"):
-            continue
-        assert rule.check is not None
-        for hit in iter_hits(rule.check(sentence)):
-            # Configuration outranks a check's own escalation, which outranks the default.
-            found.append((rule, override or hit.severity or rule.severity, hit))
-    return tuple(found)
 
 
 # Copy with a figure, a hedge, a citation and a phone number: with the registry's own wordings
