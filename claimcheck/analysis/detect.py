@@ -596,7 +596,11 @@ def _has_predicate(text: str, cues: _Cues) -> bool:
     first = _WORD.search(text)
     for start, end in (*cues.effect_offsets, *cues.hits["benefit"]):
         if first is not None and start == first.start():
-            return True  # an imperative: "Regrow Cartilage Without Surgery"
+            # An imperative: "Regrow Cartilage Without Surgery" — unless the words open with what
+            # is acted on, a topic such as "Weight loss".
+            if not any(outcome_start == start for outcome_start, _ in cues.outcome_offsets):
+                return True
+            continue
         word = text[start:end].split()[0].lower()
         before = _WORD.findall(text[:start])
         if before and before[-1].lower() in _RELATIVE:

@@ -153,6 +153,7 @@ def test_questions_are_not_claims(text: str, kind: str) -> None:
         ("Long-Term Outcomes of Stem Cell Therapy", False),
         ("Relief From Migraines Can Start in Minutes", True),  # a modal: it states something
         ("Lose Weight Without Dieting", True),  # an imperative
+        ("Weight Loss", False),  # the effect phrase opens with what it acts on: a topic
         ("Cryotherapy Relieves Arthritis Pain", True),  # a verb after its subject
         ("The Migraine Treatment That Actually Works", True),  # a relative clause
         ("Age Backwards", True),  # an imperative benefit
