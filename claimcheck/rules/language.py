@@ -198,8 +198,12 @@ _SCOPED_APPROVAL = re.compile(r"\boff[- ]label\b|\bnot (?:fda[- ])?approved for\
 # What directly follows approval language when it says what the approval covers: "cleared for
 # major depression", "approved by the FDA in 2019 for treatment-resistant depression".
 _APPROVAL_SCOPE = re.compile(
-    r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?)?\s*\b(?:for|to treat|as an?|only as|only for)\b", re.IGNORECASE
+    r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?)?\s*\b(?:for|to treat|as\s+(?!safe\b|effective\b)|only as|only for)\b",
+    re.IGNORECASE,
 )
+# "The only FDA-approved CBD medicine is ...": approval singled out for one product, which tells
+# readers that the others are not approved rather than implying that this one is.
+_ONLY_BEFORE = re.compile(r"\bonly\s+$", re.IGNORECASE)
 
 
 @rule(
@@ -226,7 +230,11 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_APPROVAL, context.text)
     # An approval that names what it covers is a specific regulatory claim: the registry judges
     # it (a contradicted claim raises CC103); this rule is about approval left to be assumed.
-    if found and not _APPROVAL_SCOPE.match(context.text, found.end()):
+    if (
+        found
+        and not _APPROVAL_SCOPE.match(context.text, found.end())
+        and not _ONLY_BEFORE.search(context.text, 0, found.start())
+    ):
         yield Hit(
             f"'{found.group()}' implies approval for the advertised use; say what the approval covers.",
             found.start(),
