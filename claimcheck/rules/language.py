@@ -19,8 +19,11 @@ from claimcheck.rules.base import Hit, Scope, Trigger, rule
 _SUPPORTED = (Verdict.SUPPORTED, Verdict.QUALIFIED)
 
 
-def _first_unnegated(pattern: Trigger, text: str) -> re.Match[str] | None:
+def _first_unnegated(pattern: Trigger, text: str, excused: re.Pattern[str] | None = None) -> re.Match[str] | None:
+    """The first match that is not denied, nor preceded by words ``excused`` finds just before it."""
     for found in pattern.finditer(text):
+        if excused is not None and excused.search(text, 0, found.start()):
+            continue
         # Denied before ("is not a cure") or after, in its clause ("that it cures ... has not been shown").
         if not negated(text, found.start()) and not denied_after(text, found.end()):
             return found
@@ -159,6 +162,11 @@ _CURE = Trigger(
 )
 
 
+# A money-back or price guarantee is a promise about money, not about the outcome of treatment.
+_COMMERCIAL = re.compile(
+    r"\b(?:money[- ]back|satisfaction|refund|price(?:[- ]match)?|lowest[- ]price)\s+$", re.IGNORECASE
+)
+
 # The standard supplement and device disclaimer names cures only to disclaim them.
 _DISCLAIMER = re.compile(
     r"\bnot (?:been )?(?:intended|meant|evaluated)\b[^.]{0,40}\b(?:diagnose|treat|cure)", re.IGNORECASE
@@ -183,7 +191,7 @@ _DISCLAIMER = re.compile(
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
     if _DISCLAIMER.search(context.text):
         return
-    found = _first_unnegated(_CURE, context.text)
+    found = _first_unnegated(_CURE, context.text, _COMMERCIAL)
     if found:
         yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
 
