@@ -14,7 +14,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, detect_claim
+from claimcheck.analysis.detect import (
+    HEADING,
+    STRUCTURAL,
+    Detection,
+    detect_claim,
+    introduces_indications,
+    listed_indication,
+)
 from claimcheck.analysis.features import Features, extract_features
 from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.globs import matches_anywhere, path_names
@@ -148,15 +155,27 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     analysed: list[SentenceContext] = []
     scope = registry.matcher.in_scope([unit.text for unit in document.units]) if link is None else None
     in_references = False
+    # The heading or line ending in a colon that introduces a list of indications, while its list lasts.
+    listing: str | None = None
     for unit in document.units:
         if unit.kind == "heading":
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
         reference = (in_references and unit.kind != "heading") or _REFERENCE_LINE.match(unit.text) is not None
+        listed = listing if unit.kind in _LIST_KINDS else None
+        if unit.kind == "heading" or unit.text.rstrip().endswith(":"):
+            if introduces_indications(unit.text):
+                listing = unit.text.strip()
+            elif unit.kind == "heading":
+                listing = None
+        elif unit.kind not in _LIST_KINDS:
+            listing = None
         previous: SentenceContext | None = None
         previous_group: list[SentenceContext] = []
         for start, end in split_sentences(unit.text):
             text = unit.text[start:end]
             features, detection = _read_sentence(text, unit.kind)
+            if listed is not None:
+                detection = listed_indication(text, detection, listed)
             matches: list[Match] = []
             if link is not None:
                 matches = [Match(link, 1.0, "given", 0, len(text))]
@@ -195,6 +214,8 @@ def _read_sentence(text: str, kind: str) -> tuple[Features, Detection]:
 
 
 _NOT_ASSERTING = STRUCTURAL - {HEADING}
+#: Units that can be items of a list: a list item, or a line of a plain-text page.
+_LIST_KINDS = frozenset({"list-item", "line"})
 _REFERENCE_HEADING = re.compile(
     r"^\s*(?:references?|sources?|bibliography|citations?|works cited|further reading|literature|studies cited)"
     r"\s*:?\s*$",

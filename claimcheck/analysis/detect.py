@@ -52,6 +52,7 @@ _LEXICONS = (
     "frequency",
     "harm",
     "indication",
+    "listing",
     "mechanism",
     "mechanism_phrase",
     "onset",
@@ -681,3 +682,29 @@ def detect_claim(sentence: str, *, kind: str = "paragraph", features: Features |
         else:
             return not_a_claim(f"weak cue only ({found[0][2]})")
     return Detection(True, tuple(category for category, _, _ in claims), strength, features, claims[0][2])
+
+
+#: The most words a list item may have to be read as a listed condition ("Chronic Lyme disease").
+_LISTED_MAX_WORDS = 10
+
+
+def introduces_indications(text: str) -> bool:
+    """Whether a heading or lead-in line introduces a list of what a treatment is for
+    ("Conditions We Treat", "We can help with:"): the items under it are then indication claims."""
+    # "Conditions we do not treat" lists what the treatment is not for.
+    return "detect/listing" in lexicon.scan(text) and _NOT_FOR.search(text) is None
+
+
+_NOT_FOR = re.compile(r"\b(?:not|never|don't|doesn't|cannot|can't|won't)\b", re.IGNORECASE)
+
+
+def listed_indication(sentence: str, detection: Detection, lead: str) -> Detection:
+    """A short list item under an indication lead-in: an indication claim, whatever its own words
+    ("Autism spectrum disorder" under "Conditions We Help"). Claims, questions and navigation are
+    left as they were read, and so are items that are not names of conditions: longer ones, and
+    whole sentences ("Book your free consultation today.")."""
+    if detection.is_claim or detection.reason in STRUCTURAL - {HEADING}:
+        return detection
+    if sentence.rstrip().endswith((".", "!", "?")) or len(_WORD.findall(sentence)) > _LISTED_MAX_WORDS:
+        return detection
+    return Detection(True, (Category.INDICATION,), detection.strength, detection.features, f"listed under '{lead}'")

@@ -131,3 +131,23 @@ def test_cc102_hedged_and_cited_is_a_warning(lint: Lint) -> None:
     assert cited and cited[0].severity.value == "warning"
     plain = [f for f in lint("Widgetamine heals addiction.") if f.code == "CC102"]
     assert plain and plain[0].severity.value == "error"
+
+
+def test_items_listed_under_an_indication_heading_are_indication_claims(lint: Lint) -> None:
+    page = (
+        "# Clinic\n\n## Conditions We Treat\n\n- Chronic fatigue\n- Autism spectrum disorder\n\n"
+        "- Book your free consultation today.\n\n## Our Team\n\n- Dr. Ana Smith\n\n"
+        "We can help with:\n\n- Long COVID brain fog\n\n"
+        "## Conditions we do not treat\n\n- Active psychosis\n\n"
+        "## Terms and Conditions\n\n- Payment is due at booking\n"
+    )
+    flagged = {f.sentence for f in lint(page, format="markdown") if f.code == "CC101"}
+    assert {"Chronic fatigue", "Autism spectrum disorder", "Long COVID brain fog"} <= flagged
+    assert not flagged & {
+        "Book your free consultation today.",
+        "Dr. Ana Smith",
+        "Active psychosis",
+        "Payment is due at booking",
+    }
+    cc101 = next(f for f in lint(page, format="markdown") if f.sentence == "Autism spectrum disorder")
+    assert cc101.category == "indication"
