@@ -262,19 +262,31 @@ _TRIGGERS = frozenset(
 ) | {"causal"}
 
 
-def _may_claim(scanned: Mapping[str, object], features: Features) -> bool:
+def _may_claim(sentence: str, scanned: Mapping[str, object], features: Features) -> bool:
     """Whether any category rule can score on a sentence with these lexicon hits and features.
 
     When not, the rules need not run: the sentence has no claim cue (see :data:`_TRIGGERS`).
     """
     if not scanned.keys().isdisjoint(_TRIGGERS):
         return True
-    return bool(features.conditions and features.populations and _share(features))
+    # The efficacy rule's "a share of a population + an outcome" (the outcome a named condition or
+    # an outcome word).
+    outcome = features.conditions or "detect/outcome" in scanned
+    return bool(outcome and features.populations and _share(sentence, features))
 
 
-def _share(features: Features) -> tuple[str, ...]:
-    """The percentages the sentence states, as written."""
-    return tuple([q.span.text for q in features.quantities if q.unit is Unit.PERCENT])
+def _share(sentence: str, features: Features) -> tuple[str, ...]:
+    """The percentages the sentence states, as written; "20% off" is a discount, not a share."""
+    return tuple(
+        [
+            q.span.text
+            for q in features.quantities
+            if q.unit is Unit.PERCENT and not _DISCOUNT.match(sentence, q.span.end)
+        ]
+    )
+
+
+_DISCOUNT = re.compile(r"\s*off\b", re.IGNORECASE)
 
 
 class _Hits(dict[str, tuple[tuple[int, int], ...]]):
@@ -352,7 +364,7 @@ class _Cues(dict[str, tuple[str, ...]]):
         )
         quantities = features.quantities
         self.figure = tuple([q.span.text for q in quantities if q.unit in (Unit.PERCENT, Unit.COUNT)])
-        self.share = _share(features)
+        self.share = _share(sentence, features)
         self.time_upper = tuple([q.span.text for q in quantities if q.unit in _TIME_UNITS and q.bound == "upper"])
         self.relation = relation_strength(sentence)
 
@@ -655,7 +667,7 @@ def detect_claim(sentence: str, *, kind: str = "paragraph", features: Features |
         return not_a_claim(QUESTION)
 
     scanned = lexicon.scan(sentence)
-    if not _may_claim(scanned, features):
+    if not _may_claim(sentence, scanned, features):
         # No rule can score: the verdict of the rules below, without reading the cues. A label
         # has no effect word either, so only an auxiliary can be its predicate.
         return not_a_claim(HEADING if label and not _AUXILIARY.search(text) else "no claim cue")
