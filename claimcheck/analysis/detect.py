@@ -604,8 +604,8 @@ def _is_question(text: str, label: bool) -> bool:
 
 def _has_predicate(text: str, cues: _Cues) -> bool:
     """Whether a heading or label states something rather than naming a topic."""
-    if _AUXILIARY.search(text):
-        return True
+    if _AUXILIARY.search(text) or cues.hits["comparative"]:
+        return True  # a comparison states something: "Better Than Minoxidil", "Safer Than Surgery"
     first = _WORD.search(text)
     for start, end in (*cues.effect_offsets, *cues.hits["benefit"]):
         if first is not None and start == first.start():

@@ -154,6 +154,7 @@ def test_questions_are_not_claims(text: str, kind: str) -> None:
         ("Relief From Migraines Can Start in Minutes", True),  # a modal: it states something
         ("Lose Weight Without Dieting", True),  # an imperative
         ("Weight Loss", False),  # the effect phrase opens with what it acts on: a topic
+        ("Safer Than Surgery, Without the Downtime", True),  # a comparison
         ("Cryotherapy Relieves Arthritis Pain", True),  # a verb after its subject
         ("The Migraine Treatment That Actually Works", True),  # a relative clause
         ("Age Backwards", True),  # an imperative benefit
