@@ -12,6 +12,7 @@ import json
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from textwrap import shorten
 from typing import Any
 
 from claimcheck.__about__ import __version__
@@ -204,5 +205,24 @@ def verify_registry(registry: Registry, fetcher: Fetcher, endpoints: Endpoints) 
     finally:
         # On NetworkError, drop the lookups not yet started rather than wait for each to fail too.
         pool.shutdown(wait=True, cancel_futures=True)
+    report.findings.extend(_unverified_notes(registry, report))
     report.findings.sort()
     return report
+
+
+def _unverified_notes(registry: Registry, report: VerifyReport) -> list[RefFinding]:
+    """A CC416 note for each entry marked unverified, saying whether a lookup confirmed it."""
+    refuted = {f.key for f in report.findings if f.code in ("CC410", "CC411", "CC412")}
+    notes: list[RefFinding] = []
+    for key, reference in registry.references.items():
+        if not reference.unverified:
+            continue
+        assert reference.note is not None
+        said = reference.note.strip()[len("unverified") :].lstrip(" :").strip() or "no details"
+        if key in report.checked and key not in refuted:
+            verdict = "its identifier's record matches title, first author, year and journal; check the rest"
+        else:
+            verdict = "no lookup has confirmed it"
+        message = f"marked unverified ({shorten(said, 120, placeholder=' ...')}): {verdict}"
+        notes.append(_finding(registry.reference_locations[key], key, "CC416", message))
+    return notes

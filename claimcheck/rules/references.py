@@ -1,4 +1,4 @@
-"""CC410-CC414: what ``claimcheck refs verify`` finds when it checks references against Crossref and PubMed.
+"""CC410-CC414 and CC416: what ``claimcheck refs verify`` finds when it checks references against Crossref and PubMed.
 
 These rules are raised by the verifier (claimcheck.refs.verify), not by a check function here,
 because they need the network (or the cache of earlier answers); they are declared so that
@@ -69,4 +69,19 @@ declare(
     ),
     example="doi 10.1016/S0006-3223(99)00230-9 not checked against Crossref: not in the cache (offline)",
     fix="Add a doi or pmid where one exists; run online once to fill the cache; rerun after a service failure.",
+)
+declare(
+    "CC416",
+    "reference-marked-unverified",
+    Severity.INFO,
+    summary="An entry whose note says some of its fields were never seen in a primary source.",
+    explanation=(
+        "A registry records doubt about a reference in the entry itself: `note = {unverified: ...}` names the "
+        "fields taken from secondary pages or citation strings. Verification lists every such entry with what "
+        "the lookups found: when the DOI or PMID record matched the title, first author, year and journal, "
+        "those fields are confirmed and a reviewer need only check what else the note names before removing "
+        "it; otherwise nothing has confirmed the entry yet. A note (info): `--strict` fails on it."
+    ),
+    example="murrough2013: marked unverified (doi seen only in citation strings); its Crossref record matches",
+    fix="Check the fields the note names against the publisher's page, correct them, and remove the note.",
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -40,8 +41,14 @@ def test_offline_on_the_shipped_registry_reports_every_unchecked_entry(capsys: p
     references = read_bib(bib_text, path="ketamine.bib").references
     lookups = sum(bool(r.doi) + bool(r.pmid) for r in references)
     without_id = sum(not (r.doi or r.pmid) for r in references)
-    assert {(f["code"], f["severity"]) for f in data["findings"]} == {("CC414", "info")}
-    assert len(data["findings"]) == lookups + without_id
+    unverified = sum(r.unverified for r in references)
+    found = Counter((f["code"], f["severity"]) for f in data["findings"])
+    # Every lookup and every entry without an identifier is a CC414 note; every entry marked
+    # unverified in the .bib a CC416 note that nothing confirmed it (offline, nothing was looked up).
+    assert found == {("CC414", "info"): lookups + without_id, ("CC416", "info"): unverified}
+    assert unverified and all(
+        f["message"].endswith("no lookup has confirmed it") for f in data["findings"] if f["code"] == "CC416"
+    )
     assert data["summary"]["not_checked"] == len(references)
     assert err.count("\n") == 1 and "not checked" in err
     assert not (Path("xdg") / "claimcheck").exists()  # offline creates no cache

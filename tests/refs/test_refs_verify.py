@@ -283,3 +283,28 @@ def test_requests_to_one_host_are_spaced(tmp_path: Path, services: FakeServices,
     with Fetcher(settings, sleep=sleeps) as fetcher:
         verify(tmp_path, fetcher, services.endpoints, "dubious2018ketamine", "fabricant2019single")
     assert len(sleeps.waits) == 1 and 0.0 < sleeps.waits[0] <= 0.05
+
+
+def test_entries_marked_unverified_are_listed_with_what_the_lookups_found(
+    tmp_path: Path, services: FakeServices, fetcher: Fetcher
+) -> None:
+    services.crossref("10.1176/appi.ajp.2013.13030392", Reply.fixture("crossref_match.json"))
+    services.pubmed("23982301", Reply.fixture("esummary_match.json"))
+    report = verify(tmp_path, fetcher, services.endpoints, "murrough2013antidepressant", "murrough2013unverified")
+    assert codes(report) == [("murrough2013unverified", "CC416", Severity.INFO)]
+    assert report.findings[0].message == (
+        "marked unverified (doi and pages seen only in citation strings): its identifier's record matches "
+        "title, first author, year and journal; check the rest"
+    )
+    assert not report.failed() and report.failed(strict=True)
+
+
+def test_an_unverified_entry_nothing_confirmed_says_so(
+    tmp_path: Path, services: FakeServices, fetcher: Fetcher
+) -> None:
+    services.crossref("10.1176/appi.ajp.2013.13030392", Reply.fixture("crossref_other_work.json"))
+    services.pubmed("23982301", Reply.fixture("esummary_other_article.json"))
+    report = verify(tmp_path, fetcher, services.endpoints, "murrough2013unverified")
+    notes = [f for f in report.findings if f.code == "CC416"]
+    assert len(notes) == 1 and notes[0].message.endswith(": no lookup has confirmed it")
+    assert "CC410" in {f.code for f in report.findings}
