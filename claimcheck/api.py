@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,7 +33,6 @@ RegistryLike = Registry | CompiledRegistry | str | Path | None
 
 #: The start of an absolute URI (``scheme://``): how web-archive pages and remote inputs are named,
 #: where other pages are named by their local path.
-URI_START = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 class Report(BaseModel):

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from claimcheck.errors import ConfigError
+from claimcheck.globs import normalize_file_glob
 from claimcheck.models import Severity
 
 CONFIG_NAMES = (".claimcheck.toml", "pyproject.toml")
@@ -62,7 +63,7 @@ class Config(BaseModel):
     @field_validator("per_file_ignores")
     @classmethod
     def _per_file_codes(cls, table: dict[str, list[str]]) -> dict[str, list[str]]:
-        return {glob: cls._codes(codes) for glob, codes in table.items()}
+        return {normalize_file_glob(glob): cls._codes(codes) for glob, codes in table.items()}
 
     @field_validator("severity")
     @classmethod

@@ -25,7 +25,6 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.api import (
-    URI_START,
     FileResult,
     LintStream,
     PathFilter,
@@ -38,6 +37,7 @@ from claimcheck.api import (
     resolve_registry,
 )
 from claimcheck.errors import BinaryFileError, ConfigError, InputError
+from claimcheck.globs import URI_START
 from claimcheck.lint import RuleSelection
 from claimcheck.registry.compiled import CompiledRegistry, compile_registry
 from claimcheck.registry.load import Registry

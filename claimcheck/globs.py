@@ -1,16 +1,23 @@
-"""Path globs as config files write them, matched the same way wherever a config names paths.
+"""Path globs as config files write them, and the two ways a config matches them.
 
-``**`` spans folders, ``*`` and ``?`` stay within one. A glob is tried against the path relative
-to the config's folder and against the path as given, from its start or from any folder in it,
-so ``drafts/**`` matches ``content/drafts/post.md`` too (as ``exclude`` always has).
+``**`` spans folders, ``*`` and ``?`` stay within one. ``include`` and ``exclude`` choose the files
+a folder walk finds: a glob is tried against the path relative to the config's folder and against
+the path as given, and ``exclude`` from any folder in it too (``drafts/**`` skips
+``content/drafts/post.md``). ``per-file-ignores`` names files more strictly, as ruff's does: the
+whole path relative to the config's folder (a web-archive page: its URL), or, for a glob without a
+``/``, the file's name in any folder.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+
+#: A URL rather than a file path: a web-archive page, or a remote file given to the Dask path.
+URI_START = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 @lru_cache(maxsize=256)
@@ -38,7 +45,7 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
 
 
 def path_names(path: Path, base: Path) -> tuple[str, str]:
-    """The names globs are tried on: ``path`` relative to ``base`` (resolved), and as given."""
+    """The names include/exclude globs are tried on: ``path`` relative to ``base``, and as given."""
     absolute = path.resolve() if not path.is_absolute() else path
     try:
         relative = absolute.relative_to(base).as_posix()
@@ -55,3 +62,40 @@ def matches_anywhere(globs: Iterable[str], names: tuple[str, ...]) -> bool:
 def matches_whole(globs: Iterable[str], names: tuple[str, ...]) -> bool:
     """Whether any glob matches a name from its start."""
     return any(regex.match(name) for regex in map(glob_regex, globs) for name in names)
+
+
+def normalize_file_glob(glob: str) -> str:
+    """A per-file glob as it is matched: a leading ``./`` dropped, ``folder/`` read as ``folder/**``.
+
+    Raises ValueError for an empty glob, which would otherwise name every file.
+    """
+    glob = glob.strip()
+    while glob.startswith("./"):
+        glob = glob[2:]
+    if glob.endswith("/"):
+        glob += "**"
+    if not glob:
+        raise ValueError("an empty glob would name every file")
+    return glob
+
+
+def file_name(path: str, base: Path) -> str:
+    """The name per-file globs are matched against: ``path`` relative to ``base`` when it lies
+    inside it, else absolute; a URL as it is."""
+    if URI_START.match(path):
+        return path
+    try:
+        absolute = Path(path).resolve()
+    except (OSError, ValueError, RuntimeError):  # a NUL byte, a symlink loop: no need to touch the disk
+        absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(base).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def names_file(glob: str, name: str) -> bool:
+    """Whether a per-file glob names the file ``name`` (from :func:`file_name`)."""
+    if "/" not in glob:
+        name = name.rsplit("/", 1)[-1]
+    return glob_regex(glob).match(name) is not None

@@ -24,7 +24,7 @@ from claimcheck.analysis.detect import (
 )
 from claimcheck.analysis.features import Features, extract_features
 from claimcheck.analysis.negation import denied_after, negated
-from claimcheck.globs import matches_anywhere, path_names
+from claimcheck.globs import file_name, names_file
 from claimcheck.models import Claim, EvidenceItem, Finding, Severity
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.matcher import Match
@@ -48,10 +48,8 @@ class RuleSelection:
         """The selection for one file: the codes its per-file globs name join ``ignore``."""
         if not self.per_file_ignores:
             return self
-        names = path_names(Path(path), self.base or Path.cwd().resolve())
-        extra = frozenset(
-            code for glob, codes in self.per_file_ignores if matches_anywhere((glob,), names) for code in codes
-        )
+        name = file_name(path, self.base or Path.cwd().resolve())
+        extra = frozenset(code for glob, codes in self.per_file_ignores if names_file(glob, name) for code in codes)
         return replace(self, ignore=self.ignore | extra, per_file_ignores=())
 
     def enabled(self, code: str) -> bool:

@@ -11,7 +11,8 @@ from typing import Any
 from urllib.parse import quote
 
 from claimcheck.__about__ import __version__
-from claimcheck.api import URI_START, Report, Tally
+from claimcheck.api import Report, Tally
+from claimcheck.globs import URI_START
 from claimcheck.models import Finding, Severity
 from claimcheck.report.json import ArrayElements
 from claimcheck.rules.base import Rule, catalogue

@@ -19,7 +19,8 @@ from dataclasses import asdict, dataclass
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from claimcheck.api import URI_START, Report
+from claimcheck.api import Report
+from claimcheck.globs import URI_START
 from claimcheck.models import Finding, Severity
 from claimcheck.report.csv import spreadsheet_row
 

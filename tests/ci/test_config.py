@@ -10,6 +10,7 @@ import pytest
 from claimcheck.cli import main
 from claimcheck.config import find_config, load_config
 from claimcheck.errors import ConfigError
+from claimcheck.lint import RuleSelection
 from claimcheck.models import Severity
 
 
@@ -135,7 +136,7 @@ def test_per_file_ignores_apply_to_the_files_their_glob_matches(
     for folder in ("content", "blog"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "page.md").write_text("Widgetamine is completely safe.\n\nWe are the best clinic.\n")
-    (tmp_path / ".claimcheck.toml").write_text('[per-file-ignores]\n"blog/**" = ["cc202"]\n"*.txt" = ["CC2"]\n')
+    (tmp_path / ".claimcheck.toml").write_text('[per-file-ignores]\n"blog/**" = ["cc202"]\n')
     monkeypatch.chdir(tmp_path)
 
     def codes_by_file(*args: str) -> dict[str, set[str]]:
@@ -155,9 +156,45 @@ def test_per_file_ignores_apply_to_the_files_their_glob_matches(
     assert "CC201" in found["blog"] and "CC202" not in found["blog"]
 
 
+def test_per_file_globs_name_paths_relative_to_the_config_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The config lies below a folder called blog: "blog/**" must not switch rules off for every file
+    # in it when a path is given absolutely, as editors and pre-commit give them.
+    root = tmp_path / "blog" / "site"
+    for folder in ("content", "content/legal", "legal", "notes/deep"):
+        (root / folder).mkdir(parents=True)
+    for name in ("content/a.md", "content/legal/b.md", "legal/c.md", "notes/deep/d.txt"):
+        (root / name).write_text("Widgetamine is completely safe.\n")
+    (root / ".claimcheck.toml").write_text(
+        '[per-file-ignores]\n"blog/**" = ["CC202"]\n"./legal/" = ["CC202"]\n"*.txt" = ["CC202"]\n'
+    )
+    monkeypatch.chdir(root)
+    _, data, _ = _lint_json(
+        ["--exit-zero", str(root / "content" / "a.md"), "content/legal/b.md", "legal/c.md", "notes"], capsys
+    )
+    flagged = {Path(f["path"]).name for f in data["findings"] if f["code"] == "CC202"}  # type: ignore[index]
+    assert flagged == {"a.md", "b.md"}  # legal/ is the top-level folder only; *.txt is any .txt file
+
+
+def test_per_file_selection_of_urls_and_odd_paths(tmp_path: Path) -> None:
+    selection = RuleSelection(
+        per_file_ignores=(("https://example.com/blog/**", frozenset({"CC2"})), ("*.md", frozenset({"CC3"}))),
+        base=tmp_path,
+    )
+    assert selection.for_path("https://example.com/blog/2024/post").ignore == {"CC2"}
+    assert selection.for_path("https://example.com/about").ignore == frozenset()
+    assert selection.for_path(str(tmp_path / "x.md")).ignore == {"CC3"}
+    # A NUL byte (a web-archive record can carry one) is matched as text, never a crash.
+    assert selection.for_path("page\x00.md").ignore == {"CC3"}
+
+
 def test_per_file_ignores_reject_what_is_not_a_code(tmp_path: Path) -> None:
     config = tmp_path / ".claimcheck.toml"
     config.write_text('select = ["CC2"]\n[per-file-ignores]\n"blog/**" = ["E501"]\n')
     with pytest.raises(ConfigError, match="not a rule code") as info:
         load_config(config)
     assert str(info.value).startswith(f"{config}:")
+    config.write_text('[per-file-ignores]\n"" = ["CC202"]\n')
+    with pytest.raises(ConfigError, match="empty glob"):
+        load_config(config)
