@@ -321,7 +321,10 @@ def _finish_report(args: argparse.Namespace, report: Report, selection: RuleSele
     if args.group_by == "site":
         from claimcheck.report import sites
 
-        _emit(sites.render(report, args.format, risk_rule=selection.enabled(sites.RISK_RULE)), args.output)
+        def risk_rule(path: str) -> bool:
+            return selection.for_path(path).enabled(sites.RISK_RULE)
+
+        _emit(sites.render(report, args.format, risk_rule=risk_rule), args.output)
     else:
         renderer = importlib.import_module(f"claimcheck.report.{args.format}")
         _emit(renderer.render(report), args.output)

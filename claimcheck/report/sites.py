@@ -14,7 +14,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import PurePath
 from urllib.parse import urlsplit
@@ -60,6 +60,10 @@ class SiteRow:
     risk_information: bool | None
 
 
+#: Whether CC301 ran: for every page, or as a question about one page's path.
+RiskRule = bool | Callable[[str], bool]
+
+
 def site_of(path: str) -> str:
     """The site a page belongs to: its URI's host, or for a file the host-named folder it sits in."""
     if URI_START.match(path):
@@ -72,8 +76,10 @@ def site_of(path: str) -> str:
     return PurePath(*parts[:-1]).as_posix() if len(parts) > 1 else "."
 
 
-def roll_up(report: Report, *, risk_rule: bool = True) -> list[SiteRow]:
-    """The site table of a report, sorted by site; ``risk_rule`` says whether CC301 ran."""
+def roll_up(report: Report, *, risk_rule: RiskRule = True) -> list[SiteRow]:
+    """The site table of a report, sorted by site; ``risk_rule`` says whether CC301 ran (on every
+    page, or per page path: per-file-ignores can turn it off for some)."""
+    ran = risk_rule if callable(risk_rule) else (lambda _path: bool(risk_rule))
     pages: dict[str, set[str]] = {}
     # Pages linted but without findings count too; a report built without its page list still
     # counts the pages its findings name.
@@ -82,10 +88,11 @@ def roll_up(report: Report, *, risk_rule: bool = True) -> list[SiteRow]:
     findings: dict[str, list[Finding]] = {}
     for finding in report.findings:
         findings.setdefault(site_of(finding.path), []).append(finding)
-    return [_row(site, len(pages[site]), findings.get(site, []), risk_rule) for site in sorted(pages)]
+    return [_row(site, len(pages[site]), findings.get(site, []), sum(map(ran, pages[site]))) for site in sorted(pages)]
 
 
-def _row(site: str, pages: int, findings: list[Finding], risk_rule: bool) -> SiteRow:
+def _row(site: str, pages: int, findings: list[Finding], checked: int) -> SiteRow:
+    """One site's row; ``checked`` is how many of its pages CC301 ran on."""
     flagged_pages = {f.path for f in findings}
     missing_risk = {f.path for f in findings if f.code == RISK_RULE}
     return SiteRow(
@@ -97,8 +104,18 @@ def _row(site: str, pages: int, findings: list[Finding], risk_rule: bool) -> Sit
         warnings=_count(findings, Severity.WARNING),
         infos=_count(findings, Severity.INFO),
         pages_missing_risk_information=len(missing_risk),
-        risk_information=not missing_risk if risk_rule else None,
+        risk_information=_risk_information(pages, checked, bool(missing_risk)),
     )
+
+
+def _risk_information(pages: int, checked: int, missing: bool) -> bool | None:
+    # Yes only when CC301 checked every page and none lacked it; no as soon as a checked page did;
+    # unknown when no page, or only some without a finding, were checked.
+    if checked == 0:
+        return None
+    if missing:
+        return False
+    return True if checked == pages else None
 
 
 def _claims(findings: Iterable[Finding]) -> int:
@@ -128,7 +145,7 @@ def _yes_no(value: bool | None) -> str:
     return "" if value is None else ("yes" if value else "no")
 
 
-def render(report: Report, format: str, *, risk_rule: bool = True) -> str:
+def render(report: Report, format: str, *, risk_rule: RiskRule = True) -> str:
     """The report in ``format`` (text, json, csv or html) with its findings rolled up per site.
 
     ``risk_rule`` says whether CC301 ran; when it did not, risk information is 'not checked'.

@@ -56,6 +56,13 @@ def test_roll_up_counts_pages_claims_and_risk_information() -> None:
     ]
     # When CC301 did not run, nothing is known about risk information.
     assert {row.risk_information for row in roll_up(report, risk_rule=False)} == {None}
+    # Per-file-ignores switched it off for one page of a.example and the only page of c.example:
+    # a.example's other page still lacks risk information; nothing is known of c.example.
+    unchecked = {"https://a.example/faq", "https://c.example/"}
+    rows = roll_up(report, risk_rule=lambda path: path not in unchecked)
+    assert [row.risk_information for row in rows] == [False, True, None]
+    rows = roll_up(report, risk_rule=lambda path: path != "https://www.b.example/" and path not in unchecked)
+    assert [row.risk_information for row in rows] == [False, None, None]
 
 
 @pytest.fixture
