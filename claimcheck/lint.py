@@ -153,20 +153,18 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     analysed: list[SentenceContext] = []
     scope = registry.matcher.in_scope([unit.text for unit in document.units]) if link is None else None
     in_references = False
-    # The heading or line ending in a colon that introduces a list of indications, while its list lasts.
+    # Clinics list what they treat by name under a heading ("Conditions We Treat"); the items name
+    # no treatment, so only the lead-in they follow makes them indication claims.
     listing: str | None = None
     for unit in document.units:
         if unit.kind == "heading":
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
         reference = (in_references and unit.kind != "heading") or _REFERENCE_LINE.match(unit.text) is not None
         listed = listing if unit.kind in _LIST_KINDS else None
-        if unit.kind == "heading" or unit.text.rstrip().endswith(":"):
-            if introduces_indications(unit.text):
-                listing = unit.text.strip()
-            elif unit.kind == "heading":
-                listing = None
-        elif unit.kind not in _LIST_KINDS:
-            listing = None
+        if unit.kind not in _LIST_KINDS:
+            # Any other unit ends the list; a heading or colon line may open the next one.
+            opens = unit.kind == "heading" or unit.text.rstrip().endswith(":")
+            listing = unit.text.strip() if opens and introduces_indications(unit.text) else None
         previous: SentenceContext | None = None
         previous_group: list[SentenceContext] = []
         for start, end in split_sentences(unit.text):

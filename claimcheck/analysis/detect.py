@@ -703,20 +703,36 @@ _LISTED_MAX_WORDS = 10
 def introduces_indications(text: str) -> bool:
     """Whether a heading or lead-in line introduces a list of what a treatment is for
     ("Conditions We Treat", "We can help with:"): the items under it are then indication claims."""
-    # "Conditions we do not treat" lists what the treatment is not for.
-    return "detect/listing" in lexicon.scan(text) and _NOT_FOR.search(text) is None
+    # The last sentence of the lead-in, its cue at the end: "We treat every patient as an individual.
+    # Our team:" introduces people.
+    lead = _SENTENCE_END.split(text.strip().rstrip(":"))[-1]
+    scanned = lexicon.scan(lead)
+    cues = scanned.get("detect/listing")
+    if not cues or len(_WORD.findall(lead[max(end for _, end in cues) :])) > _LEAD_TAIL_WORDS:
+        return False
+    # What a treatment is not for, or what harms: "Conditions we do not treat", "Contra-indications",
+    # "Side effects of the medicines used for these conditions include:".
+    if _NOT_FOR.search(lead) or "contra" in lead.lower():
+        return False
+    return not any(f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm"))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+#: How many words may follow a lead-in's cue: "Conditions we treat at our clinic".
+_LEAD_TAIL_WORDS = 3
 _NOT_FOR = re.compile(r"\b(?:not|never|don't|doesn't|cannot|can't|won't)\b", re.IGNORECASE)
 
 
 def listed_indication(sentence: str, detection: Detection, lead: str) -> Detection:
     """A short list item under an indication lead-in: an indication claim, whatever its own words
     ("Autism spectrum disorder" under "Conditions We Help"). Claims, questions and navigation are
-    left as they were read, and so are items that are not names of conditions: longer ones, and
+    left as they were read, and so are items that name no condition or outcome, longer ones, and
     whole sentences ("Book your free consultation today.")."""
     if detection.is_claim or detection.reason in STRUCTURAL - {HEADING}:
         return detection
     if sentence.rstrip().endswith((".", "!", "?")) or len(_WORD.findall(sentence)) > _LISTED_MAX_WORDS:
+        return detection
+    # Only a condition or a health outcome: not the fees, staff or opening hours some lists hold.
+    if not detection.features.conditions and "detect/outcome" not in lexicon.scan(sentence):
         return detection
     return Detection(True, (Category.INDICATION,), detection.strength, detection.features, f"listed under '{lead}'")

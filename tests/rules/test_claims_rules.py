@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.rules.conftest import Lint, codes
 
 
@@ -135,7 +137,7 @@ def test_cc102_hedged_and_cited_is_a_warning(lint: Lint) -> None:
 
 def test_items_listed_under_an_indication_heading_are_indication_claims(lint: Lint) -> None:
     page = (
-        "# Clinic\n\n## Conditions We Treat\n\n- Chronic fatigue\n- Autism spectrum disorder\n\n"
+        "# Clinic\n\n## Conditions We Treat\n\n- Chronic fatigue\n- Autism spectrum disorder\n"
         "- Book your free consultation today.\n\n## Our Team\n\n- Dr. Ana Smith\n\n"
         "We can help with:\n\n- Long COVID brain fog\n\n"
         "## Conditions we do not treat\n\n- Active psychosis\n\n"
@@ -151,3 +153,21 @@ def test_items_listed_under_an_indication_heading_are_indication_claims(lint: Li
     }
     cc101 = next(f for f in lint(page, format="markdown") if f.sentence == "Autism spectrum disorder")
     assert cc101.category == "indication"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Do not have this treatment if you:",  # a list of contraindications
+        "## Contra-indications",
+        "Common side effects of the medicines used for these conditions include:",
+        "We treat every patient as an individual. Our team:",
+        "## How we treat your personal data",
+        "Our fees:",  # a colon line that opens no indication list ends the one before it
+    ],
+)
+def test_lists_that_do_not_say_what_a_treatment_is_for(lint: Lint, lead: str) -> None:
+    page = f"## What we treat\n\n- Anxiety\n\n{lead}\n\n- Chronic fatigue\n- Epilepsy\n- Weight gain\n"
+    flagged = {f.sentence for f in lint(page, format="markdown") if f.code == "CC101"}
+    assert "Anxiety" in flagged
+    assert not flagged & {"Chronic fatigue", "Epilepsy", "Weight gain"}, lead
