@@ -9,7 +9,7 @@ psychiatric condition"), a citation nearby, or a registry claim that the evidenc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.lint import SentenceContext
@@ -19,10 +19,12 @@ from claimcheck.rules.base import Hit, Scope, Trigger, rule
 _SUPPORTED = (Verdict.SUPPORTED, Verdict.QUALIFIED)
 
 
-def _first_unnegated(pattern: Trigger, text: str, excused: re.Pattern[str] | None = None) -> re.Match[str] | None:
-    """The first match that is not denied, nor preceded by words ``excused`` finds just before it."""
+def _first_unnegated(
+    pattern: Trigger, text: str, excused: Callable[[str, re.Match[str]], bool] | None = None
+) -> re.Match[str] | None:
+    """The first match that is not denied, nor one that ``excused`` says claims nothing."""
     for found in pattern.finditer(text):
-        if excused is not None and excused.search(text, 0, found.start()):
+        if excused is not None and excused(text, found):
             continue
         # Denied before ("is not a cure") or after, in its clause ("that it cures ... has not been shown").
         if not negated(text, found.start()) and not denied_after(text, found.end()):
@@ -162,10 +164,17 @@ _CURE = Trigger(
 )
 
 
-# A money-back or price guarantee is a promise about money, not about the outcome of treatment.
+# A money-back or price guarantee is a promise about money, not about the outcome of treatment —
+# unless the sentence goes on to say what is guaranteed ("money-back guarantee: you will be ...").
 _COMMERCIAL = re.compile(
     r"\b(?:money[- ]back|satisfaction|refund|price(?:[- ]match)?|lowest[- ]price)\s+$", re.IGNORECASE
 )
+_NOTHING_PROMISED = re.compile(r"\s*(?:(?:on|for|with|of|at)\b[^:;]{0,40}?)?[.!]?\s*$", re.IGNORECASE)
+
+
+def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
+    return bool(_COMMERCIAL.search(text, 0, found.start())) and bool(_NOTHING_PROMISED.match(text, found.end()))
+
 
 # The standard supplement and device disclaimer names cures only to disclaim them.
 _DISCLAIMER = re.compile(
@@ -191,7 +200,7 @@ _DISCLAIMER = re.compile(
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
     if _DISCLAIMER.search(context.text):
         return
-    found = _first_unnegated(_CURE, context.text, _COMMERCIAL)
+    found = _first_unnegated(_CURE, context.text, None if context.is_claim else _commercial_guarantee)
     if found:
         yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
 
@@ -206,12 +215,14 @@ _SCOPED_APPROVAL = re.compile(r"\boff[- ]label\b|\bnot (?:fda[- ])?approved for\
 # What directly follows approval language when it says what the approval covers: "cleared for
 # major depression", "approved by the FDA in 2019 for treatment-resistant depression".
 _APPROVAL_SCOPE = re.compile(
-    r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?)?\s*\b(?:for|to treat|as\s+(?!safe\b|effective\b)|only as|only for)\b",
+    r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?)?\s*\b(?:for|to treat|as an?|only as|only for|as (?:prescription |medical )?"
+    r"(?:drugs?|devices?|medicines?|medications?|products?))\b",
     re.IGNORECASE,
 )
 # "The only FDA-approved CBD medicine is ...": approval singled out for one product, which tells
 # readers that the others are not approved rather than implying that this one is.
-_ONLY_BEFORE = re.compile(r"\bonly\s+$", re.IGNORECASE)
+_ONLY_BEFORE = re.compile(r"\bthe only\s+$", re.IGNORECASE)
+_NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
 
 
 @rule(
@@ -241,7 +252,9 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
     if (
         found
         and not _APPROVAL_SCOPE.match(context.text, found.end())
-        and not _ONLY_BEFORE.search(context.text, 0, found.start())
+        and not (
+            _ONLY_BEFORE.search(context.text, 0, found.start()) and _NAMES_PRODUCT.match(context.text, found.end())
+        )
     ):
         yield Hit(
             f"'{found.group()}' implies approval for the advertised use; say what the approval covers.",
