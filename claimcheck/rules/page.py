@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from claimcheck.analysis.detect import detect_claim
 from claimcheck.analysis.negation import negated
 from claimcheck.lint import PageContext, SentenceContext
 from claimcheck.models import Category, Severity
@@ -34,6 +36,29 @@ def _categories(sentence: SentenceContext) -> set[Category]:
     return found
 
 
+def _promotes_benefit(sentence: SentenceContext) -> bool:
+    if not sentence.is_claim:
+        return False
+    if sentence.match is None or not sentence.denied:
+        return bool(_categories(sentence) & _BENEFIT)
+    # A sentence that denies the claim it links ("X has not been shown to prevent suicide") is the
+    # kind of copy this rule asks for; but another of its clauses may still promote a benefit
+    # ("..., but it lifts depression within hours").
+    spans = sentence.match.spans
+    text = sentence.text
+    start = 0
+    for end, resume in [*((b.start(), b.end()) for b in _CLAUSE_BREAK.finditer(text)), (len(text), len(text))]:
+        if not any(first < end and start < last for first, last in spans):
+            clause = detect_claim(text[start:end])
+            if clause.is_claim and set(clause.categories) & _BENEFIT:
+                return True
+        start = resume
+    return False
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|yet|whereas|while|however|although|though)\b", re.IGNORECASE)
+
+
 def _informs_of_risk(sentence: SentenceContext) -> bool:
     # 'No side effects' names side effects only to deny them: that is not risk information.
     if ABSOLUTE_SAFETY.search(sentence.text):
@@ -60,9 +85,7 @@ def _informs_of_risk(sentence: SentenceContext) -> bool:
     fix="Add the main side effects, who should not have the treatment, and the monitoring involved.",
 )
 def missing_risk_information(page: PageContext) -> Iterator[Hit]:
-    # A sentence that denies the claim it links ("X has not been shown to treat addiction")
-    # promotes no benefit: it is the kind of copy this rule asks for, not a reason to fire.
-    benefits = [s for s in page.sentences if s.is_claim and not (s.match and s.denied) and _categories(s) & _BENEFIT]
+    benefits = [s for s in page.sentences if _promotes_benefit(s)]
     if not benefits:
         return
     if any(_informs_of_risk(s) for s in page.sentences):

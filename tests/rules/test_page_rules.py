@@ -28,6 +28,10 @@ def test_cc301_a_denied_claim_is_no_benefit_claim(lint: Lint) -> None:
     # ... while the benefit claim next to it still counts, and only it.
     cc301 = [f for f in lint(denial + "\nWidgetamine relieves low mood within hours.\n") if f.code == "CC301"]
     assert cc301 and "1 benefit claim" in cc301[0].message
+    # A denial in one clause does not hide the benefit another clause promotes.
+    both = "Widgetamine has not been shown to treat addiction, but it relieves low mood within hours.\n"
+    cc301 = [f for f in lint(both) if f.code == "CC301"]
+    assert cc301 and "1 benefit claim" in cc301[0].message
 
 
 def test_cc302_weak_source_by_url_suggests_primary(lint: Lint) -> None:
