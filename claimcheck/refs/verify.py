@@ -212,7 +212,7 @@ def verify_registry(registry: Registry, fetcher: Fetcher, endpoints: Endpoints) 
 
 def _unverified_notes(registry: Registry, report: VerifyReport) -> list[RefFinding]:
     """A CC416 note for each entry marked unverified, saying whether a lookup confirmed it."""
-    refuted = {f.key for f in report.findings if f.code in ("CC410", "CC411", "CC412")}
+    refuted = {f.key for f in report.findings if f.code in ("CC410", "CC411")}
     notes: list[RefFinding] = []
     for key, reference in registry.references.items():
         if not reference.unverified:
@@ -220,7 +220,7 @@ def _unverified_notes(registry: Registry, report: VerifyReport) -> list[RefFindi
         assert reference.note is not None
         said = reference.note.strip()[len("unverified") :].lstrip(" :").strip() or "no details"
         if key in report.checked and key not in refuted:
-            verdict = "its identifier's record matches title, first author, year and journal; check the rest"
+            verdict = "its identifier's record differs in none of the fields both give; check the rest"
         else:
             verdict = "no lookup has confirmed it"
         message = f"marked unverified ({shorten(said, 120, placeholder=' ...')}): {verdict}"

@@ -78,9 +78,10 @@ declare(
     explanation=(
         "A registry records doubt about a reference in the entry itself: `note = {unverified: ...}` names the "
         "fields taken from secondary pages or citation strings. Verification lists every such entry with what "
-        "the lookups found: when the DOI or PMID record matched the title, first author, year and journal, "
-        "those fields are confirmed and a reviewer need only check what else the note names before removing "
-        "it; otherwise nothing has confirmed the entry yet. A note (info): `--strict` fails on it."
+        "the lookups found: when the DOI or PMID record differs from the entry in none of the fields both give "
+        "(title, first author, year, journal), those are confirmed and a reviewer need only check what else the "
+        "note names before removing it; otherwise nothing has confirmed the entry yet. A note (info): `--strict` "
+        "fails on it."
     ),
     example="murrough2013: marked unverified (doi seen only in citation strings); its Crossref record matches",
     fix="Check the fields the note names against the publisher's page, correct them, and remove the note.",

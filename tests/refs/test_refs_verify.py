@@ -293,8 +293,8 @@ def test_entries_marked_unverified_are_listed_with_what_the_lookups_found(
     report = verify(tmp_path, fetcher, services.endpoints, "murrough2013antidepressant", "murrough2013unverified")
     assert codes(report) == [("murrough2013unverified", "CC416", Severity.INFO)]
     assert report.findings[0].message == (
-        "marked unverified (doi and pages seen only in citation strings): its identifier's record matches "
-        "title, first author, year and journal; check the rest"
+        "marked unverified (doi and pages seen only in citation strings): its identifier's record differs in "
+        "none of the fields both give; check the rest"
     )
     assert not report.failed() and report.failed(strict=True)
 
