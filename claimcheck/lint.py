@@ -25,7 +25,7 @@ from claimcheck.analysis.detect import (
 from claimcheck.analysis.features import Features, extract_features
 from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.globs import file_name, names_file
-from claimcheck.models import Claim, EvidenceItem, Finding, Severity
+from claimcheck.models import Claim, EvidenceItem, Finding, Severity, Verdict
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.matcher import Match
 from claimcheck.rules.base import Hit, Rule, Scope, iter_hits, rules_in, triggered
@@ -363,14 +363,15 @@ _WARM_UP = "It helped 70% of patients within hours [1]. It may help. Call 555-01
 
 
 def _warm_up_text(registry: CompiledRegistry) -> str:
-    # Sentences the registry links, taken from the registry itself (a quoted occurrence, else an
-    # approved wording), so the matcher's automata and a claim's qualifier rules are built whatever
-    # the therapy: the first claim with qualifiers to look for, and the first claim.
+    # Sentences the registry links, taken from the registry itself, so the matcher's automata and a
+    # claim's qualifier rules are built whatever the therapy: the first claim with qualifiers to look
+    # for, and the first claim. A quoted occurrence links; an approved wording links back only to a
+    # supported or qualified claim (see Matcher), so it is the second choice.
     claims = [claim for claim in registry.claims if claim.qualifiers][:1] + list(registry.claims[:1])
     wordings = {
         (claim.occurrences[0].quote if claim.occurrences else claim.approved_wording[0]): None
         for claim in claims
-        if claim.occurrences or claim.approved_wording
+        if claim.occurrences or (claim.approved_wording and claim.verdict in (Verdict.SUPPORTED, Verdict.QUALIFIED))
     }
     return " ".join([*wordings, _WARM_UP])
 
