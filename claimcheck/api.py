@@ -31,9 +31,6 @@ LINTED_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".md", ".markdown", ".md
 
 RegistryLike = Registry | CompiledRegistry | str | Path | None
 
-#: The start of an absolute URI (``scheme://``): how web-archive pages and remote inputs are named,
-#: where other pages are named by their local path.
-
 
 class Report(BaseModel):
     """The result of a lint: findings in file order, how many files were read, and notices."""
@@ -277,7 +274,7 @@ def default_jobs() -> int:
 def lint_paths(
     paths: Iterable[str | Path],
     *,
-    registry: Registry | str | Path | None = None,
+    registry: RegistryLike = None,
     selection: RuleSelection | None = None,
     jobs: int = 1,
     path_filter: PathFilter | None = None,
@@ -450,8 +447,7 @@ class LintStream:
             self._pages[index] = outcome.pages
             if self.progress is not None:
                 self.progress(done, total)
-            if self.ordered:
-                outcome = FileResult(sorted(outcome.findings, key=Finding.sort_key), outcome.notices, outcome.pages)
+            # An ordered stream's results are one document each, already sorted by lint_document.
             yield outcome
 
     def _first_error(self, run: Callable[[list[int]], Iterator[_Outcome]], index: int, error: Exception) -> Exception:

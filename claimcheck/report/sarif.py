@@ -72,10 +72,15 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
+def _rule_index() -> dict[str, int]:
+    """Each rule's position in the log's rule descriptors, by code."""
+    return {code: number for number, code in enumerate(catalogue())}
+
+
 def to_sarif(report: Report) -> dict[str, Any]:
     """The report as a SARIF 2.1.0 log (Python data)."""
     rules = list(catalogue().values())
-    index = {rule.code: number for number, rule in enumerate(rules)}
+    index = _rule_index()
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -116,11 +121,12 @@ class Stream:
     """
 
     def __init__(self) -> None:
-        frame = json.dumps(to_sarif(Report()), indent=2, ensure_ascii=False)
+        # An empty report built without validation, as the linter builds them (see Report).
+        frame = json.dumps(to_sarif(Report.model_construct()), indent=2, ensure_ascii=False)
         head, tail = frame.split(_EMPTY_RESULTS)
         self._head = head + _EMPTY_RESULTS[:-1]
         self._tail = tail
-        self._index = {rule.code: number for number, rule in enumerate(catalogue().values())}
+        self._index = _rule_index()
         self._results = ArrayElements(_RESULT_DEPTH)
 
     def start(self) -> str:
