@@ -618,7 +618,6 @@ class Scanner:
         indent = after + spaces
         if content[0] in _BLOCK_CHARS and self._starts_block(content):
             raise _Bail(i)
-        rows = [content]
         j = i + 1
         while j < n:
             # The item's paragraph goes on with the lines indented into the item and with lazy
@@ -635,7 +634,6 @@ class Scanner:
                 count = _indent(u)[1]
                 if count >= indent:
                     if count - indent > 3:
-                        rows.append(_strip_indent(u, indent))
                         j += 1
                         continue
                     if (s[0] == "-" or s[0] == "=") and _UNDERLINE.fullmatch(s):
@@ -647,15 +645,17 @@ class Scanner:
                 count = 0
             if self._interrupts(j, s, count, indent):
                 break
-            rows.append(_strip_indent(u, indent))
             j += 1
+        # Every line the loop kept is one row: the first line's content, the rest less the indent.
+        rows = [content, *(_strip_indent(u, indent) for u in texts[i + 1 : j])]
         self.out.append(
             (INLINE, "list-item", i, j, rows, self.starts[i] + indent, self.starts[j - 1] + len(texts[j - 1]))
         )
         # The item goes on past blank lines while they are followed by lines indented into it.
+        end = j
         while j < n and not texts[j].strip(" \t"):
             j += 1
-        if j < n and j > i + len(rows) and _indent(texts[j])[1] >= indent:
+        if j < n and j > end and _indent(texts[j])[1] >= indent:
             raise _Bail(j)
         return j
 
