@@ -36,6 +36,7 @@ from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Features, Span, extract_features
 from claimcheck.analysis.strength import classify_strength, relation_strength
 from claimcheck.models import Category, Strength, Unit
+from claimcheck.text.sentences import split_sentences
 
 # The cue groups of data/detect/, one file each; every one has a role in a rule below.
 _LEXICONS = (
@@ -146,20 +147,20 @@ _LOGISTICS = re.compile(
 _LOGISTICS_GUARD = re.compile(r"[\d$£€]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
 
-# A heading or label states something only with a verb: an auxiliary or copula ("Relief Can
-# Start in Hours"), an imperative first word ("Regrow Cartilage"), or a verb after its subject
-# ("Ketamine Relieves Depression").
 # What makes the time word right after it a frequency. Anchored at the end of the text before the
 # word and searched only for sentences with a time word, so it costs nothing elsewhere.
 _FREQUENCY = re.compile(r"\b(?:(?:every|each|per)(?:\s+other)?|(?:once|twice|times)\s+(?:a|an|per))\s+$", re.IGNORECASE)
+# A heading or label states something only with a verb: an auxiliary or copula ("Relief Can
+# Start in Hours"), an imperative first word ("Regrow Cartilage"), or a verb after its subject
+# ("Ketamine Relieves Depression").
 _AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|be|been|can|could|may|might|will|would|does|do|did|has|have|had)\b", re.IGNORECASE
 )
 _NOT_A_SUBJECT = frozenset(
     {"of", "the", "a", "an", "and", "or", "for", "with", "to", "in", "on", "its", "their", "your", "our", "potential"}
 )
-# Plural nouns that end like verbs: "Immediate Effects Post-Infusion" names a topic.
 _RELATIVE = frozenset({"that", "which", "who"})
+# Plural nouns that end like verbs: "Immediate Effects Post-Infusion" names a topic.
 _PLURAL_NOUNS = frozenset({"effects", "benefits", "results", "outcomes", "improvements", "reductions"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs"})
@@ -230,36 +231,26 @@ _SCANNED = {f"detect/{name}": name for name in _LEXICONS}
 # that never fires.
 _NO_TEXTS: dict[str, tuple[str, ...]] = dict.fromkeys(_LEXICONS, ())
 
+#: The cue groups that only qualify a cue of another group (an outcome, a population's context, a
+#: status beside a regulator, a lead-in to a list): alone they cannot make a category rule score.
+_QUALIFIERS = frozenset(
+    {
+        "admin",
+        "condition_verbs",
+        "contraindication_context",
+        "frequency",
+        "listing",
+        "outcome",
+        "procedure",
+        "provider_subject",
+        "regulatory_status",
+        "side_effect_predicate",
+    }
+)
 #: The cue groups that can make a category rule score: every rule below returns _NONE unless one
 #: of these has a hit, the sentence has an effect word (a hit of the shared "causal" lexicon or
-#: of "effect"), or it names a condition, a population and a share together (efficacy). The other
-#: groups (admin, condition_verbs, contraindication_context, frequency, outcome, procedure,
-#: provider_subject, regulatory_status, side_effect_predicate) only qualify a cue of these.
-_TRIGGERS = frozenset(
-    f"detect/{name}"
-    for name in (
-        "benefit",
-        "comparative",
-        "comparative_weak",
-        "contraindication",
-        "durability",
-        "effect",
-        "evidence",
-        "harm",
-        "indication",
-        "mechanism",
-        "mechanism_phrase",
-        "onset",
-        "provider",
-        "provider_volume",
-        "provider_weak",
-        "regulatory_agency",
-        "regulatory_phrase",
-        "safety",
-        "safety_topic",
-        "side_effects",
-    )
-) | {"causal"}
+#: of "effect"), or it names a condition, a population and a share together (efficacy).
+_TRIGGERS = frozenset(f"detect/{name}" for name in _LEXICONS if name not in _QUALIFIERS) | {"causal"}
 
 
 def _may_claim(sentence: str, scanned: Mapping[str, object], features: Features) -> bool:
@@ -705,7 +696,8 @@ def introduces_indications(text: str) -> bool:
     ("Conditions We Treat", "We can help with:"): the items under it are then indication claims."""
     # The last sentence of the lead-in, its cue at the end: "We treat every patient as an individual.
     # Our team:" introduces people.
-    lead = _SENTENCE_END.split(text.strip().rstrip(":"))[-1]
+    spans = split_sentences(text)
+    lead = text[spans[-1][0] : spans[-1][1]].strip().rstrip(":") if spans else ""
     scanned = lexicon.scan(lead)
     cues = scanned.get("detect/listing")
     if not cues or len(_WORD.findall(lead[max(end for _, end in cues) :])) > _LEAD_TAIL_WORDS:
@@ -717,7 +709,6 @@ def introduces_indications(text: str) -> bool:
     return not any(f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm"))
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 #: How many words may follow a lead-in's cue: "Conditions we treat at our clinic".
 _LEAD_TAIL_WORDS = 3
 _NOT_FOR = re.compile(r"\b(?:not|never|don't|doesn't|cannot|can't|won't)\b", re.IGNORECASE)
