@@ -40,7 +40,7 @@ def record(paths: list[Path], registry: CompiledRegistry) -> tuple[list[Sentence
     """The distinct sentence readings and links ``lint.analyse`` asks for on ``paths``, in order."""
     sentences: dict[Sentence, None] = {}
     links: dict[Link, None] = {}
-    read = lint._read_sentence
+    read = lint.read_sentence
     matcher = registry.matcher
     match_all = Matcher.match_all
 
@@ -54,20 +54,20 @@ def record(paths: list[Path], registry: CompiledRegistry) -> tuple[list[Sentence
         links[(sentence, scope, tuple(prefer))] = None
         return match_all(matcher, sentence, scope, most, prefer)
 
-    lint._read_sentence = reading  # type: ignore[assignment]
+    lint.read_sentence = reading  # type: ignore[assignment]
     matcher.match_all = linking  # type: ignore[method-assign]
     try:
         for path in paths:
             lint.analyse(read_document(path), registry)
     finally:
-        lint._read_sentence = read
+        lint.read_sentence = read
         del matcher.match_all
     return list(sentences), list(links)
 
 
 def _forget(registry: CompiledRegistry) -> None:
     """Empty every per-sentence cache, so that each timed call does its work."""
-    lint._read_sentence.cache_clear()
+    lint.read_sentence.cache_clear()
     lexicon.scan.cache_clear()
     strength._assess.cache_clear()
     registry.matcher._recent.clear()
@@ -79,7 +79,7 @@ def time_stages(sentences: list[Sentence], links: list[Link], registry: Compiled
     clock = time.process_time
     features_s = detect_s = 0.0
     for text, kind in sentences:
-        # As in lint._read_sentence: detection reuses the features and the lexicon scan.
+        # As in lint.read_sentence: detection reuses the features and the lexicon scan.
         start = clock()
         features = extract_features(text)
         middle = clock()

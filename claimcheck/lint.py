@@ -169,7 +169,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         previous_group: list[SentenceContext] = []
         for start, end in split_sentences(unit.text):
             text = unit.text[start:end]
-            features, detection = _read_sentence(text, unit.kind)
+            features, detection = read_sentence(text, unit.kind)
             if listed is not None:
                 detection = listed_indication(text, detection, listed)
             matches: list[Match] = []
@@ -201,7 +201,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
 
 
 @lru_cache(maxsize=8192)
-def _read_sentence(text: str, kind: str) -> tuple[Features, Detection]:
+def read_sentence(text: str, kind: str) -> tuple[Features, Detection]:
+    """A sentence's features and detection, as a unit of ``kind`` holds it; cached per process."""
     # Features and detection depend on the sentence and its unit kind alone, and both are
     # immutable: a sentence that recurs (navigation, footers, calls to action and boilerplate
     # repeated on every page of a site) is read once per process.

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claimcheck.analysis.detect import detect_claim
 from claimcheck.analysis.negation import negated
-from claimcheck.lint import PageContext, SentenceContext
+from claimcheck.lint import PageContext, SentenceContext, read_sentence
 from claimcheck.models import Category, Severity
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, Trigger, rule
@@ -49,13 +48,14 @@ def _promotes_benefit(sentence: SentenceContext) -> bool:
     start = 0
     for end, resume in [*((b.start(), b.end()) for b in _CLAUSE_BREAK.finditer(text)), (len(text), len(text))]:
         if not any(first < end and start < last for first, last in spans):
-            clause = detect_claim(text[start:end])
+            _, clause = read_sentence(text[start:end], "paragraph")
             if clause.is_claim and set(clause.categories) & _BENEFIT:
                 return True
         start = resume
     return False
 
 
+# Unlike negation's clause breaks, no full stop: inside one sentence a "." is a decimal ("2.5 hours").
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|yet|whereas|while|however|although|though)\b", re.IGNORECASE)
 
 
