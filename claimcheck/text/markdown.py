@@ -41,9 +41,6 @@ _FRONT_MATTER_CLOSE = {
 _LINE_END = re.compile(r"\r\n?|\n")
 _PLAIN_DESTINATION = re.compile(r"\([^\s()\\\"']*\)")
 _ALIGN_WINDOW = 16  # how far a character of unverbatim text may be from the cursor and still be aligned
-# Characters on which one of markdown-it's inline rules can fire (escape, code, emphasis, link and
-# image, autolink and inline HTML, entity); inline content without them is text and line breaks.
-_INLINE_SYNTAX = re.compile(r"[\\`*_\[<]|&[#A-Za-z]")
 # Anything in a run of lines that keeps it from being one segment of text: inline syntax,
 # whitespace other than single spaces and line feeds, invisible characters, and line breaks
 # with blanks beside them.
@@ -187,12 +184,6 @@ class _Walker:
         content = (rows[0] if len(rows) == 1 else "\n".join(rows)).strip(MD_TRIM)
         if not content:
             return
-        if _INLINE_SYNTAX.search(content) is None:
-            pieces = _pieces(rows)
-            if pieces is not None:
-                if not html._hidden:
-                    self._text_lines(pieces, self._line_start(first), self._line_start(end), kind)
-                return
         cursor = self._line_start(first)
         limit = self._line_start(end)
         # Lines of the page as they stand, with nothing but single spaces for blanks: each line
@@ -294,25 +285,6 @@ class _Walker:
             es.append(ce)
             self.html.units.append(TextUnit("".join(parts), kind, array("q", ts), array("q", ss), array("q", es)))
         return True
-
-    def _text_lines(self, pieces: list[str], cursor: int, limit: int, kind: str) -> None:
-        """What :meth:`_inline` does with text tokens separated by line breaks."""
-        src = self.source
-        html = self.html
-        builder = html.builder
-        for k, piece in enumerate(pieces):
-            if k:
-                m = _LINE_END.search(src, cursor, limit)
-                if m is not None:
-                    builder.add_space(m.start(), m.end())
-                    cursor = m.end()
-            at = src.find(piece, cursor, limit)
-            if at >= 0:
-                cursor = at + len(piece)
-                builder.add_source(src, at, cursor)
-            else:
-                cursor = self._align(piece, cursor, limit)
-        html.flush(kind)
 
     def walk(self, tokens: list[Any], base: int = 0) -> None:
         """Read markdown-it's tokens for lines numbered from line ``base`` of the page."""
@@ -486,24 +458,3 @@ class _Walker:
                     return i + 1
             i += 1
         return close + 1
-
-
-def _pieces(rows: list[str]) -> list[str] | None:
-    """The text tokens markdown-it makes of inline content without syntax, one per line (None if unsure).
-
-    The content is trimmed as a whole (``mdTrim``); each line break drops the spaces and tabs that
-    start the next line and the spaces that end its own (one for a soft break, all for a hard one).
-    A line left empty would let the trim run on into the next one: markdown-it decides those.
-    """
-    last = len(rows) - 1
-    pieces = []
-    for k, row in enumerate(rows):
-        piece = row.lstrip(MD_TRIM) if k == 0 else row.lstrip(" \t")
-        if k == last:
-            piece = piece.rstrip(MD_TRIM)
-        elif piece.endswith(" "):
-            piece = piece.rstrip(" ") if piece.endswith("  ") else piece[:-1]
-        if not piece:
-            return None
-        pieces.append(piece)
-    return pieces
