@@ -112,10 +112,7 @@ def _append_trimmed(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> 
     while b > a and text[b - 1].isspace():
         b -= 1
     if b > a:
-        if b - a > MAX_SENTENCE:
-            _append_bounded(text, a, b, spans)
-        else:
-            spans.append((a, b))
+        _append_bounded(text, a, b, spans)
 
 
 def _append_bounded(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
@@ -160,12 +157,8 @@ def _is_boundary(text: str, start: int, end: int, list_end: int) -> bool:
         return False
     if text[start] != "." or text.startswith("..", start):
         return True  # "?", "!" and ellipses before anything but lower case
-    # The word before the terminator (as _word_start finds it).
-    low = start - _LONGEST_WORD - 1
-    if low < 0:
-        low = 0
-    word_start = text.rfind(" ", low, start) + 1
-    if word_start == 0 and low > 0:
+    word_start = _word_start(text, start)
+    if word_start < 0:
         return True  # a long word is no abbreviation, initial or list number
     while word_start < start and text[word_start] in _OPENERS:
         word_start += 1
