@@ -165,9 +165,14 @@ def _emit(text: str, output: str | None) -> None:
         try:
             atomic_write_text(output, text)
         except OSError as exc:
-            raise ConfigError(f"cannot write output: {exc.strerror or exc}", path=output) from None
+            raise _output_error(exc, output) from None
     else:
         sys.stdout.write(text)
+
+
+def _output_error(exc: OSError, output: str) -> ConfigError:
+    """The error for an output file that could not be written."""
+    return ConfigError(f"cannot write output: {exc.strerror or exc}", path=output)
 
 
 def _progress_bar(done: int, total: int) -> None:
@@ -294,14 +299,14 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, level: Severity
         try:
             output.commit()
         except OSError as exc:
-            if not args.output and exc is not output.write_error:
+            if args.output:
+                raise _output_error(exc, args.output) from None
+            if exc is not output.write_error:
                 raise  # standard output itself failed (a closed pipe): as when it was written at once
-            if not args.output:
-                import tempfile
+            import tempfile
 
-                where = tempfile.gettempdir()
-                raise ConfigError(f"cannot hold the output here: {exc.strerror or exc}", path=where) from None
-            raise ConfigError(f"cannot write output: {exc.strerror or exc}", path=args.output) from None
+            where = tempfile.gettempdir()
+            raise ConfigError(f"cannot hold the output here: {exc.strerror or exc}", path=where) from None
     return _end(args, tally.notices, tally.failed(level))
 
 

@@ -47,11 +47,15 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
 def path_names(path: Path, base: Path) -> tuple[str, str]:
     """The names include/exclude globs are tried on: ``path`` relative to ``base``, and as given."""
     absolute = path.resolve() if not path.is_absolute() else path
+    return _relative(absolute, base), path.as_posix()
+
+
+def _relative(absolute: Path, base: Path) -> str:
+    """``absolute`` relative to ``base`` when it lies inside it, else as it is."""
     try:
-        relative = absolute.relative_to(base).as_posix()
+        return absolute.relative_to(base).as_posix()
     except ValueError:
-        relative = absolute.as_posix()
-    return relative, path.as_posix()
+        return absolute.as_posix()
 
 
 def matches_anywhere(globs: Iterable[str], names: tuple[str, ...]) -> bool:
@@ -84,14 +88,12 @@ def file_name(path: str, base: Path) -> str:
     inside it, else absolute; a URL as it is."""
     if URI_START.match(path):
         return path
+    # Unlike include/exclude's names, symbolic links are resolved even in an absolute path.
     try:
         absolute = Path(path).resolve()
     except (OSError, ValueError, RuntimeError):  # a NUL byte, a symlink loop: no need to touch the disk
         absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(base).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+    return _relative(absolute, base)
 
 
 def names_file(glob: str, name: str) -> bool:
