@@ -1,0 +1,95 @@
+"""Measure a split the way issue 16 states its bar, and print one line per split (no floors, no asserts).
+
+    python tests/corpus/measure.py blind4            # one split
+    python tests/corpus/measure.py --misses blind4   # also list what was missed or flagged wrongly
+
+Per split, over its labelled sentences:
+
+* recall — claims (not marked accurate) with a finding at warning or above on them;
+* named — claims with a finding at warning or above whose code names the problem (anything but CC101,
+  which only says "unregistered");
+* clean-flagged — non-claims with any finding;
+* accurate-error — claims marked accurate with an error finding;
+* CC301 — pages where "missing risk information" fired exactly when the page has none, for splits whose
+  PAGES.md says which pages have risk information.
+
+Do not look at a blind split's misses before its first run is recorded (tests/corpus/HISTORY.md):
+``--misses`` is for splits that are already used for tuning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus_pages import CORPUS, load_labels, normalize  # noqa: E402
+
+import claimcheck  # noqa: E402
+from claimcheck.models import Finding, Severity  # noqa: E402
+
+_MIN_OVERLAP = 12
+_RISK = re.compile(r"^- (\S+) \|.*risk information: (yes|no)", re.MULTILINE)
+
+
+def _on(label_text: str, finding: Finding) -> bool:
+    found = normalize(finding.sentence)
+    return bool(found) and (label_text in found or (len(found) >= _MIN_OVERLAP and found in label_text))
+
+
+def measure(split: str, misses: bool) -> str:
+    labels = [label for label in load_labels() if label.split == split]
+    pages = sorted({label.page for label in labels})
+    findings = {page: claimcheck.check_file(CORPUS / page).findings for page in pages}
+    claims = [label for label in labels if label.claim and not label.accurate]
+    caught = named = 0
+    missed: list[str] = []
+    flagged: list[str] = []
+    accurate_errors: list[str] = []
+    for label in labels:
+        hits = [f for f in findings[label.page] if _on(label.text, f)]
+        loud = [f for f in hits if f.severity >= Severity.WARNING]
+        codes = ",".join(sorted({f.code for f in hits})) or "-"
+        if not label.claim:
+            if hits:
+                flagged.append(f"  flagged {label.page}: {label.text[:90]!r} {codes}")
+        elif label.accurate:
+            if any(f.severity is Severity.ERROR for f in hits):
+                accurate_errors.append(f"  accurate+error {label.page}: {label.text[:90]!r} {codes}")
+        else:
+            caught += bool(loud)
+            named += any(f.code != "CC101" for f in loud)
+            if not any(f.code != "CC101" for f in loud):
+                missed.append(f"  missed[{label.category}] {label.page}: {label.text[:90]!r} {codes}")
+    clean = sum(not label.claim for label in labels)
+    line = (
+        f"{split:8} claims={len(claims)} recall={caught / len(claims):.3f} named={named / len(claims):.3f} "
+        f"clean-flagged={len(flagged) / clean:.3f} ({len(flagged)}/{clean}) accurate-error={len(accurate_errors)}"
+    )
+    pages_file = CORPUS / split / "PAGES.md"
+    if pages_file.is_file():
+        has_risk = {f"{split}/{name}": answer == "yes" for name, answer in _RISK.findall(pages_file.read_text())}
+        right = sum(
+            any(f.code == "CC301" for f in findings[page]) == (not has_risk[page]) for page in pages if page in has_risk
+        )
+        line += f" CC301-right={right}/{len(has_risk)}"
+    if misses:
+        line += "\n" + "\n".join(missed + flagged + accurate_errors)
+    return line
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("splits", nargs="+")
+    parser.add_argument("--misses", action="store_true", help="list misses and wrong flags (tuned splits only)")
+    args = parser.parse_args()
+    for split in args.splits:
+        print(measure(split, args.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
