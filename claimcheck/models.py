@@ -300,7 +300,22 @@ class Occurrence(_Model):
     source: NonEmpty = Field(description="File name or URL of the page the quote comes from.")
     quote: NonEmpty = Field(description="The sentence as it appears on the page.")
     line: int | None = Field(default=None, ge=1)
-    expect: list[RuleCode] = Field(default_factory=list, description="Rule codes this wording should raise.")
+    expect: list[RuleCode] = Field(
+        default_factory=list,
+        description="Rule codes this wording should raise; empty means nothing at warning or above.",
+    )
+    expect_exception: NonEmpty | None = Field(
+        default=None,
+        description="Why the engine is known to raise a warning or error on this wording although "
+        "`expect` is empty (names the engine fault); allowed only with an empty `expect`.",
+    )
+
+    @model_validator(mode="after")
+    def _exception_needs_empty_expect(self) -> Occurrence:
+        # An exception waives only the "nothing at warning or above" check; listed codes are always checked.
+        if self.expect_exception is not None and self.expect:
+            raise ValueError("expect_exception is allowed only with an empty expect")
+        return self
 
 
 class Review(_Model):

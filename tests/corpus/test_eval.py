@@ -1,4 +1,4 @@
-"""How well claimcheck finds claims on pages nobody tuned it to (issue 4, "Quality bar").
+"""How well claimcheck finds claims on the labelled corpus (issue 4, "Quality bar"), as regression guards.
 
 Two measurements over the labelled corpus (see labels.yaml), each printed per split:
 
@@ -8,28 +8,26 @@ Two measurements over the labelled corpus (see labels.yaml), each printed per sp
   or above), false-positive rate (non-claims with any finding), accurate claims with an error
   finding, and findings inside script, style, comments, front matter or code.
 
-dev/ is what detection was developed against; holdout/ is written in other voices and was run
-once, at the end; blind/ was written and labelled without reading the engine or its word lists,
-committed before the engine was run on it, and run once. blind/ has since been used to fix the
-engine, so blind2/ was written the same way to measure generalisation again (see labels.yaml);
-it has since been used for fixes as well, so its floors are a regression guard set from the numbers
-after those fixes, not the issue's bar and not a blind measurement. blind3/ is the third such split
-(ten therapies the others do not cover), run once and then used for fixes too; its floors are a
-regression guard like blind2's. Run with
-``pytest tests/corpus -s`` to see the numbers as they are computed; they are also repeated in the
-terminal summary.
+Every split here has been used to fix the engine after its first run, so what these tests print is
+how the engine does on copy it was tuned on, and the floors below guard against regressions; they
+do not measure generalisation. The generalisation figures are each split's first run, before any
+tuning on it, recorded with the commit they were measured on in HISTORY.md (and quoted in the
+README). dev/ was written for tuning; holdout/ in other voices; blind/, blind2/ and blind3/ were each
+written without reading the engine, committed before it ran on them, run once, then used for fixes.
+Run with ``pytest tests/corpus -s`` to see the numbers as they are computed; they are also repeated
+in the terminal summary.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
 from corpus_pages import CORPUS, SPLITS, Label, hidden_line_ranges, normalize
 
+from claimcheck import check_file
 from claimcheck.analysis.detect import detect_claim
 from claimcheck.models import Category, Severity
 
@@ -49,6 +47,8 @@ class EndToEndFloor:
 
 _ISSUE_BAR = EndToEndFloor(recall=MIN_RECALL, false_positive_rate=MAX_FALSE_POSITIVE_RATE, accurate_errors=0)
 END_TO_END_FLOORS = {
+    # dev, holdout and blind meet the bar only after fixes drawn from their own sentences (first runs:
+    # holdout 0.774, blind 0.684; HISTORY.md), so for them too the bar is a regression guard.
     "dev": _ISSUE_BAR,
     "holdout": _ISSUE_BAR,
     "blind": _ISSUE_BAR,
@@ -120,13 +120,15 @@ def score_detection(labels: Sequence[Label]) -> DetectionScore:
 
 @pytest.mark.parametrize("split", SPLITS)
 def test_corpus_size(labels: list[Label], split: str) -> None:
-    """Every split carries claims and hard non-claims; untuned pages are a real share of the corpus."""
+    """Every split carries claims and hard non-claims, and pages written apart from dev (in other voices,
+    or blind) are a real share of the corpus. Every split has been tuned on since its first run (see
+    HISTORY.md), so none of them measures generalisation now; only first runs do."""
     mine = [label for label in labels if label.split == split]
     assert sum(label.claim for label in mine) >= 30
     assert sum(not label.claim for label in mine) >= 30
     assert len(labels) >= 150
-    untuned = sum(label.split != "dev" for label in labels)
-    assert untuned / len(labels) >= 0.40
+    written_apart = sum(label.split != "dev" for label in labels)
+    assert written_apart / len(labels) >= 0.40
 
 
 @pytest.mark.parametrize("split", SPLITS)
@@ -146,16 +148,6 @@ def test_detection(labels: list[Label], split: str, report: Callable[[str], None
     assert score.category >= floor["category"]
 
 
-def _check_file() -> Callable[[Path], Any]:
-    try:
-        import claimcheck
-
-        check: Callable[[Path], Any] = claimcheck.check_file
-    except (ImportError, AttributeError):
-        pytest.skip("engine not available")
-    return check
-
-
 def _matches(label: Label, sentence: str) -> bool:
     """Whether a finding's sentence is the labelled sentence, contains it or lies inside it."""
     found = normalize(sentence)
@@ -167,7 +159,6 @@ def test_end_to_end(labels: list[Label], split: str, report: Callable[[str], Non
     """The issue's bar (recall ≥ 0.90, false positives ≤ 5%, no error on accurate sentences) or, for
     blind2, its regression floors (see END_TO_END_FLOORS); nothing flagged in script, style, comments, front
     matter or code on any split."""
-    check_file = _check_file()
     mine = [label for label in labels if label.split == split]
     findings: dict[str, list[Any]] = {}
     hidden: list[str] = []

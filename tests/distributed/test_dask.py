@@ -17,8 +17,6 @@ from claimcheck.registry import load_registry
 from claimcheck.registry.load import Registry
 from tests.warc.warc_records import CRAWL, PAGE_A, write_warc
 
-pytest.importorskip("distributed", reason="Dask is not installed (pip install 'claimcheck[distributed]')")
-
 SENTENCES = [
     "Widgetamine is completely safe.",
     "We are the best clinic in the region.",
