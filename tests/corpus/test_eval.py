@@ -63,6 +63,11 @@ END_TO_END_FLOORS = {
     # hidden flagged. It has since been used for fixes: recall 0.780 (85/109), false positives 0.021
     # (6/282), 0 accurate claims with an error; the floors sit just below, as a regression guard.
     "blind3": EndToEndFloor(recall=0.77, false_positive_rate=0.03, accurate_errors=0),
+    # blind4 (pages and labels of 3a7d9ef, 13 therapies, written without reading the engine) was run
+    # once on an engine whose output is byte-identical to dd30ee1's: see HISTORY.md. Nothing is tuned
+    # on it; these floors are that first run, so a change that loses ground on it fails.
+    # First run: recall 0.532 (124/233), false positives 0.053 (21/395), 6 accurate claims with an error.
+    "blind4": EndToEndFloor(recall=0.53, false_positive_rate=0.06, accurate_errors=6),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
@@ -78,7 +83,13 @@ DETECTION_FLOORS = {
     # blind3's single blind run: precision 0.966, recall 0.602, top-category 0.768; after the fixes it
     # prompted: 0.969, 0.661, 0.764.
     "blind3": {"precision": 0.95, "recall": 0.65, "category": 0.75},
+    # blind4's single blind run (see HISTORY.md); never tuned on.
+    # First run: precision 0.946, recall 0.528, top-category 0.665.
+    "blind4": {"precision": 0.94, "recall": 0.52, "category": 0.66},
 }
+
+#: Splits nobody has tuned on: their numbers are printed, their misses are not (reading them is tuning).
+UNREAD = frozenset({"blind4"})
 
 # A finding's sentence shorter than this must not be matched to a label by containment alone.
 _MIN_OVERLAP = 12
@@ -140,7 +151,7 @@ def test_detection(labels: list[Label], split: str, report: Callable[[str], None
         f"detection {split:8} sentences={len(mine)} precision={score.precision:.3f} "
         f"recall={score.recall:.3f} top-category={score.category:.3f}"
     )
-    for error in score.errors:
+    for error in score.errors if split not in UNREAD else ():
         report(f"    {error}")
     floor = DETECTION_FLOORS[split]
     assert score.precision >= floor["precision"]
@@ -197,7 +208,7 @@ def test_end_to_end(labels: list[Label], split: str, report: Callable[[str], Non
         f"accurate-with-error={len(accurate_errors)} hidden-flagged={len(hidden)}"
     )
     for kind, items in (("missed", missed), ("flagged", flagged), ("accurate+error", accurate_errors)):
-        for item in items:
+        for item in items if split not in UNREAD else ():
             report(f"    {kind}: {item}")
     for item in hidden:
         report(f"    hidden: {item}")
