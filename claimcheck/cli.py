@@ -21,8 +21,9 @@ from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.models import Severity
 
 if TYPE_CHECKING:
-    from claimcheck.api import LintStream, Report
-    from claimcheck.lint import RuleSelection
+    from claimcheck.results import Report
+    from claimcheck.rules.selection import RuleSelection
+    from claimcheck.run.pool import LintStream
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -187,7 +188,7 @@ def _progress_bar(done: int, total: int) -> None:
 def _lint(args: argparse.Namespace) -> int:
     from claimcheck.api import PathFilter, default_jobs, lint_stream, resolve_registry
     from claimcheck.config import load_config
-    from claimcheck.lint import RuleSelection
+    from claimcheck.rules.selection import RuleSelection
 
     loaded = load_config(args.config, disabled=args.no_config)
     config = loaded.config
@@ -211,7 +212,7 @@ def _lint(args: argparse.Namespace) -> int:
     level = Severity(args.fail_on) if args.fail_on else config.fail_on
     stream: LintStream
     if args.scheduler:
-        from claimcheck.distributed import stream_distributed
+        from claimcheck.run.cluster import stream_distributed
 
         stream = stream_distributed(
             args.paths,
@@ -260,9 +261,9 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, level: Severity
     The same bytes, files and exit code as :func:`_finish_report`, in the same order of effects:
     the baseline written, then an error about the baseline read, then the output, then the notices.
     """
-    from claimcheck.api import Tally
     from claimcheck.baseline import BaselineFilter, BaselineRecorder, read_baseline
     from claimcheck.fileio import ReportOutput
+    from claimcheck.results import Tally
 
     renderer = importlib.import_module(f"claimcheck.report.{args.format}").Stream()
     recorder = BaselineRecorder() if args.write_baseline else None
@@ -408,7 +409,8 @@ def _registry(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.registry_command != "check":
         raise ConfigError("say 'claimcheck registry check [DIR]' or 'claimcheck registry schema'")
-    from claimcheck.registry import check_registry, read_registry
+    from claimcheck.registry import read_registry
+    from claimcheck.run.registry import check_registry
 
     registry = read_registry(args.dir)
     problems = check_registry(registry)

@@ -30,9 +30,9 @@ from ruamel.yaml.comments import CommentedMap
 from claimcheck.errors import ClaimcheckError
 from claimcheck.grow.assign import Assignment, FieldPath, apply, set_fields, unknown_reference
 from claimcheck.grow.edit import ClaimsFile
-from claimcheck.grow.placeholders import is_placeholder
 from claimcheck.models import Category, Claim, Grade, ReviewStatus, Stance, Strength, Verdict
 from claimcheck.registry.load import Registry
+from claimcheck.registry.placeholders import is_placeholder
 
 
 @dataclass
@@ -245,7 +245,7 @@ class Session:
 
     def approved_wording(self, entry: CommentedMap, answers: Sequence[Assignment]) -> str:
         """An optional compliant wording, accepted only if it lints clean against the answers so far."""
-        from claimcheck.api import sentence_findings
+        from claimcheck.run.runner import sentence_findings
 
         candidate = copy.deepcopy(entry)
         for assignment in answers:

@@ -1,4 +1,4 @@
-"""The report formats. Each module's ``render(report)`` writes a whole :class:`~claimcheck.api.Report`.
+"""The report formats. Each module's ``render(report)`` writes a whole :class:`~claimcheck.results.Report`.
 
 The formats that can be written file by file (text, json, github, csv, sarif) also have a
 ``Stream`` class (see :class:`StreamRenderer`): ``start()``, then ``findings(...)`` for each
@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from claimcheck.api import Report, Tally
     from claimcheck.models import Finding
+    from claimcheck.results import Report, Tally
 
 #: The ``--format`` values whose renderer has a ``Stream``.
 STREAMED_FORMATS = ("text", "json", "github", "csv", "sarif")
@@ -41,6 +41,6 @@ class StreamRenderer(Protocol):
 
 def render_whole(stream: StreamRenderer, report: Report) -> str:
     """A whole report through a stream: its findings, in report order, passed as one piece."""
-    from claimcheck.api import Tally
+    from claimcheck.results import Tally
 
     return stream.start() + stream.findings(report.findings) + stream.end(Tally.of(report))

@@ -13,9 +13,9 @@ import io
 from collections.abc import Iterable
 from itertools import groupby
 
-from claimcheck.api import Report, Tally
 from claimcheck.models import Finding
 from claimcheck.report import render_whole
+from claimcheck.results import Report, Tally
 
 COLUMNS = ("file", "line", "claim_id", "category", "grade", "verdict", "codes", "sentence", "approved_wording")
 

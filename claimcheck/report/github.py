@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from claimcheck.api import Report, Tally
 from claimcheck.models import Finding, Severity
 from claimcheck.report import render_whole
+from claimcheck.results import Report, Tally
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -9,7 +9,7 @@ Content-Security-Policy admits only that script and stylesheet, by hash.
 Audited pages are hostile input. Their text reaches the HTML only through Jinja2's autoescaping,
 and the only links made from data are DOIs and http(s) reference URLs, built here.
 
-The page text is not in the :class:`~claimcheck.api.Report`, so this reporter alone re-reads each
+The page text is not in the :class:`~claimcheck.results.Report`, so this reporter alone re-reads each
 page that has findings (a page from a web archive, from its archive) and maps the findings'
 line:column spans back onto its units of text. With ``--group-by site`` it also shows the site table.
 """
@@ -28,9 +28,9 @@ from importlib import resources
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
-from claimcheck.api import Report
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import EvidenceItem, Finding, Severity
+from claimcheck.results import Report
 from claimcheck.rules.base import catalogue
 from claimcheck.text import Document, read_document
 from claimcheck.text.document import line_starts

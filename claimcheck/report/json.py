@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterable
 
 from claimcheck.__about__ import __version__
-from claimcheck.api import Report, Tally
 from claimcheck.models import Finding
+from claimcheck.results import Report, Tally
 
 
 def render(report: Report) -> str:

@@ -11,10 +11,10 @@ from typing import Any
 from urllib.parse import quote
 
 from claimcheck.__about__ import __version__
-from claimcheck.api import Report, Tally
 from claimcheck.globs import URI_START
 from claimcheck.models import Finding, Severity
 from claimcheck.report.json import ArrayElements
+from claimcheck.results import Report, Tally
 from claimcheck.rules.base import Rule, catalogue
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

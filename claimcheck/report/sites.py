@@ -19,10 +19,10 @@ from dataclasses import asdict, dataclass
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from claimcheck.api import Report
 from claimcheck.globs import URI_START
 from claimcheck.models import Finding, Severity
 from claimcheck.report.csv import spreadsheet_row
+from claimcheck.results import Report
 
 #: The rule whose absence from every page of a site means the site gives risk information.
 RISK_RULE = "CC301"
