@@ -28,8 +28,10 @@ from importlib import resources
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
+from claimcheck.codes import MISSING_RISK_INFORMATION
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import EvidenceItem, Finding, Severity
+from claimcheck.report.sites import SiteRow
 from claimcheck.results import Report
 from claimcheck.rules.base import catalogue
 from claimcheck.text import Document, read_document
@@ -38,8 +40,6 @@ from claimcheck.text.warc import ArchiveTally, read_archive
 
 if TYPE_CHECKING:
     import jinja2
-
-    from claimcheck.report.sites import SiteRow
 
 #: A page read from a web archive: (archive, URI, capture date).
 _ArchivedKey = tuple[str, str, str | None]
@@ -175,7 +175,7 @@ def render(report: Report, *, sites: list[SiteRow] | None = None) -> str:
         rules=rules,
         used_rules=[rules[code] for code in codes if code in rules],
         severities=_SEVERITIES,
-        no_risk_pages=[p for p in pages if any(f.code == "CC301" for f in p.page_findings)],
+        no_risk_pages=[p for p in pages if any(f.code == MISSING_RISK_INFORMATION for f in p.page_findings)],
         sites=sites,
         generated=_generated(),
         csp=_csp(css, js),
