@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from claimcheck.analysis.detect import introduces_indications, listed_indication
+from claimcheck.codes import LINKED_FAMILY
 from claimcheck.models import Claim, EvidenceItem, Finding, Severity, Verdict
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.matcher import Match
@@ -198,7 +199,7 @@ def lint_document(
         for rule in rules_in(Scope.SENTENCE)
         if selection.enabled(rule.code)
     ]
-    linked_rules = [entry for entry in sentence_rules if entry[0].family == "CC1xx"]
+    linked_rules = [entry for entry in sentence_rules if entry[0].family == LINKED_FAMILY]
     for sentence in sentences:
         if not sentence.asserts:
             continue

@@ -27,6 +27,7 @@ from rich.markup import escape
 from rich.prompt import Confirm, Prompt
 from ruamel.yaml.comments import CommentedMap
 
+from claimcheck.codes import UNREGISTERED_CLAIM
 from claimcheck.errors import ClaimcheckError
 from claimcheck.grow.assign import Assignment, FieldPath, apply, set_fields, unknown_reference
 from claimcheck.grow.edit import ClaimsFile
@@ -261,7 +262,7 @@ class Session:
             wording = self.ask_text("Approved wording for writers (blank for none)", optional=True)
             if not wording:
                 return ""
-            findings = [f for f in sentence_findings(wording, registry, link=link) if f.code != "CC101"]
+            findings = [f for f in sentence_findings(wording, registry, link=link) if f.code != UNREGISTERED_CLAIM]
             if not findings:
                 return wording
             for finding in findings:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from claimcheck.codes import UNREGISTERED_CLAIM
 from claimcheck.errors import RegistryError
 from claimcheck.models import Claim, Grade, ReviewStatus, Severity, Stance, StudyDesign, Verdict
 from claimcheck.registry.load import Location, Registry
@@ -232,7 +233,7 @@ def approved_wording_not_clean(context: RegistryContext) -> Iterator[RegistryPro
                 # A supported claim's wording is read as that claim; a replacement for an unsupported
                 # or contradicted claim stands on its own.
                 link = claim if claim.verdict in (Verdict.SUPPORTED, Verdict.QUALIFIED) else None
-                findings = [f for f in context.lint_snippet(wording, link) if f.code != "CC101"]
+                findings = [f for f in context.lint_snippet(wording, link) if f.code != UNREGISTERED_CLAIM]
                 if findings:
                     where = _at(registry, claim)
                     codes = ", ".join(sorted({f"{f.code} {f.message}" for f in findings}))
