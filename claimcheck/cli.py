@@ -1,6 +1,6 @@
 """The ``claimcheck`` command: argument parsing and exit codes only; behaviour lives in the rooms.
 
-Exit codes (SPEC §6): 0 no finding at or above the fail level, 1 findings at or above it,
+Exit codes (docs/contract.md §6): 0 no finding at or above the fail level, 1 findings at or above it,
 2 a usage, config or input error, printed as one ``file:line: message`` line, never a traceback.
 """
 

@@ -1,5 +1,5 @@
 """What a lint gives back: the per-file :class:`FileResult`, the whole :class:`Report`, and the
-:class:`Tally` that counts a report's summary as findings pass (docs/contract.md, "JSON output")."""
+:class:`Tally` that counts a report's summary as findings pass (docs/contract.md §6)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The reviewer's report: one self-contained HTML page (SPEC §6 ``html``).
+"""The reviewer's report: one self-contained HTML page (docs/contract.md §6 ``html``).
 
 It shows an overview, each page's visible text with every flagged sentence highlighted in place
 (select one to see its findings, the registry claim, the evidence and the approved wording), a

@@ -1,4 +1,4 @@
-"""The SPEC §6 JSON object."""
+"""The docs/contract.md §6 JSON object."""
 
 from __future__ import annotations
 

@@ -156,7 +156,7 @@ def render(report: Report, format: str, rows: list[SiteRow]) -> str:
 
 
 def render_json(report: Report, rows: list[SiteRow]) -> str:
-    """The SPEC §6 JSON object with a ``sites`` array added after its summary."""
+    """The docs/contract.md §6 JSON object with a ``sites`` array added after its summary."""
     data = report.to_dict()
     data["sites"] = [asdict(row) for row in rows]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
