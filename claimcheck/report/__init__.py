@@ -12,13 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
-from claimcheck.results import Tally
-
-if TYPE_CHECKING:
-    from claimcheck.models import Finding
-    from claimcheck.results import Report
+from claimcheck.models import Finding
+from claimcheck.results import Report, Tally
 
 
 @dataclass(frozen=True)

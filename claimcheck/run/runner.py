@@ -1,8 +1,9 @@
 """The one per-file runner: a file, web archive or URL read into pages, and each page linted.
 
-Every way of linting goes through here — :func:`claimcheck.api.check_file`, the worker pool, the
-Dask driver — and ``claimcheck extract`` reads its pages through :class:`FilePages` too, so a web
-archive is read as the HTML pages it holds wherever a path is accepted.
+Every way of linting files goes through :func:`lint_file` — one process, the worker pool, the Dask
+driver — and ``claimcheck extract`` reads its pages through the same :class:`FilePages`, so a web
+archive is read as the HTML pages it holds wherever a path is accepted. :func:`lint_page` is the
+step they share with :func:`claimcheck.api.check_text` and :func:`~claimcheck.api.check_file`.
 """
 
 from __future__ import annotations
