@@ -31,6 +31,12 @@ LAYERS: list[set[str]] = [
     {"__main__", "__init__"},
 ]
 LAYER = {room: number for number, rooms in enumerate(LAYERS) for room in rooms}
+#: The one import that goes back up: the catalogue imports each rule family on first use, and the
+#: family's ``@rule`` declarations register themselves in it.
+REGISTRATION = {
+    ("claimcheck.rules.base", f"claimcheck.rules.{family}")
+    for family in ("claims", "language", "page", "references", "registry")
+}
 
 
 def _rooms() -> set[str]:
@@ -81,6 +87,22 @@ def _edges() -> dict[tuple[str, str], list[str]]:
             # Anything else imported from the package ('from claimcheck import __version__') is its __init__'s.
             target = parts[1] if len(parts) > 1 and parts[1] in rooms else "__init__"
             if target != source:
+                edges.setdefault((source, target), []).append(f"{path.relative_to(PACKAGE.parent)}:{line}")
+    return edges
+
+
+def _module_edges() -> dict[tuple[str, str], list[str]]:
+    """(importing module, imported module) -> where, between modules of the package (a package is its __init__)."""
+    modules: dict[str, Path] = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    edges: dict[tuple[str, str], list[str]] = {}
+    for source, path in sorted(modules.items()):
+        for name, line in _imported(path):
+            parts = name.split(".")
+            target = next((m for k in range(len(parts), 0, -1) if (m := ".".join(parts[:k])) in modules), None)
+            if target is not None and target != source and (source, target) not in REGISTRATION:
                 edges.setdefault((source, target), []).append(f"{path.relative_to(PACKAGE.parent)}:{line}")
     return edges
 
@@ -153,6 +175,19 @@ def test_no_import_cycle_between_rooms() -> None:
         if (source, target) in edges
     ]
     assert not cycles, "import cycles between rooms:\n" + "\n".join(where)
+
+
+def test_no_import_cycle_between_modules() -> None:
+    edges = _module_edges()
+    cycles = _cycles(edges)
+    where = [
+        f"{source} -> {target}: {', '.join(edges[source, target])}"
+        for group in cycles
+        for source in group
+        for target in group
+        if (source, target) in edges
+    ]
+    assert not cycles, "import cycles between modules:\n" + "\n".join(where)
 
 
 def test_every_room_imports_only_lower_rooms() -> None:

@@ -2,8 +2,9 @@
 
 Each format's module has ``render(report)``, which writes a whole :class:`~claimcheck.results.Report`.
 The formats that can be written file by file (text, json, sarif, github, csv) also have a
-``Stream`` class (see :class:`StreamRenderer`): ``start()``, then ``findings(...)`` for each
-file's findings in report order, then ``end(tally)`` give, joined, the same text as ``render``.
+``Stream`` class (see :class:`~claimcheck.report.stream.StreamRenderer`): ``start()``, then
+``findings(...)`` for each file's findings in report order, then ``end(tally)`` give, joined, the
+same text as ``render``.
 HTML and the site view (``--group-by site``, :mod:`claimcheck.report.sites`) need the whole report.
 """
 
@@ -12,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Any, Protocol
+from typing import Any
 
-from claimcheck.models import Finding
-from claimcheck.results import Report, Tally
+from claimcheck.report.stream import StreamRenderer
+from claimcheck.results import Report
 
 
 @dataclass(frozen=True)
@@ -77,29 +78,3 @@ def render(name: str, report: Report, *, risk_rule: Callable[[str], bool] | None
         text = form.module().render(report, sites=rows)
         return text
     return sites.render(report, name, rows)
-
-
-class StreamRenderer(Protocol):
-    """A format written piece by piece as a lint runs; the pieces, joined, are ``render(report)``.
-
-    ``findings`` is called with the findings of one file at a time, files in report order, each
-    list sorted as ``Report.findings`` is (by :meth:`~claimcheck.models.Finding.sort_key`), so that
-    the lists one after the other are ``Report.findings``.
-    """
-
-    def start(self) -> str:
-        """What comes before the first finding."""
-        ...
-
-    def findings(self, findings: list[Finding]) -> str:
-        """The text of one file's findings."""
-        ...
-
-    def end(self, tally: Tally) -> str:
-        """What comes after the last finding: notes, the summary."""
-        ...
-
-
-def render_whole(stream: StreamRenderer, report: Report) -> str:
-    """A whole report through a stream: its findings, in report order, passed as one piece."""
-    return stream.start() + stream.findings(report.findings) + stream.end(Tally.of(report))

@@ -51,7 +51,7 @@ class ArrayElements:
 
 
 class Stream:
-    """:func:`render`'s JSON written file by file (see :class:`~claimcheck.report.StreamRenderer`)."""
+    """:func:`render`'s JSON written file by file (see :class:`~claimcheck.report.stream.StreamRenderer`)."""
 
     def __init__(self, version: str = __version__) -> None:
         self.version = version

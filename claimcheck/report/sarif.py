@@ -114,7 +114,7 @@ _RESULT_DEPTH = 4
 
 
 class Stream:
-    """:func:`render`'s log written file by file (see :class:`~claimcheck.report.StreamRenderer`).
+    """:func:`render`'s log written file by file (see :class:`~claimcheck.report.stream.StreamRenderer`).
 
     Everything but the results is known before the first finding: the log of an empty report,
     split where its empty results array is, frames the results.

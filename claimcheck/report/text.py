@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.models import Finding
-from claimcheck.report import render_whole
+from claimcheck.report.stream import render_whole
 from claimcheck.results import Report, Tally
 
 # Control characters (C0 but tab, DEL, C1) shown escaped: a finding quotes page text and names
@@ -23,7 +23,7 @@ def render(report: Report) -> str:
 
 
 class Stream:
-    """:func:`render`'s text written file by file (see :class:`~claimcheck.report.StreamRenderer`)."""
+    """:func:`render`'s text written file by file (see :class:`~claimcheck.report.stream.StreamRenderer`)."""
 
     def start(self) -> str:
         """Nothing comes before the findings."""
