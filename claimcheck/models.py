@@ -1,4 +1,4 @@
-"""The data model shared by every part of claimcheck (SPEC §3).
+"""The data model shared by every part of claimcheck (docs/contract.md §3).
 
 A :class:`Claim` is a *proposition* with its evidence, not one wording: the sentences seen on
 pages are its :class:`Occurrence` records. A :class:`Reference` is one BibTeX entry with the
@@ -102,7 +102,7 @@ class Verdict(_Vocabulary):
 
 
 class Strength(_Ranked):
-    """How strongly a sentence states a relationship (SPEC §5), weakest first."""
+    """How strongly a sentence states a relationship (docs/contract.md §5), weakest first."""
 
     NONE = "none"
     CORRELATIONAL = "correlational"
@@ -410,7 +410,7 @@ _set_attribute = object.__setattr__
 
 
 class Finding(_Model):
-    """One problem in copy. The JSON keys are part of the output contract (SPEC §6)."""
+    """One problem in copy. The JSON keys are part of the output contract (docs/contract.md §6)."""
 
     path: str
     line: int = Field(ge=1)

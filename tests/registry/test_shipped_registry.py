@@ -43,7 +43,7 @@ LOW_CEILING = {
     StudyDesign.NEWS,
     StudyDesign.MARKETING,
 }
-#: Rule codes an occurrence may expect (SPEC §4, sentence-level rules).
+#: Rule codes an occurrence may expect (docs/contract.md §4, sentence-level rules).
 SENTENCE_CODES = {f"CC10{n}" for n in range(1, 8)} | {f"CC20{n}" for n in range(1, 9)}
 #: Words an approved wording must never use: boosters, superlatives, absolutes, cure language.
 BANNED = re.compile(
