@@ -333,10 +333,10 @@ def draft_claim(context: RegistryContext) -> Iterator[RegistryProblem]:
     example="review: {status: approved}, evidence: []",
     fix="Cite the references the verdict rests on, or set review.status to draft.",
 )
-def approved_claim_without_evidence(registry: Registry) -> Iterator[RegistryProblem]:
+def approved_claim_without_evidence(context: RegistryContext) -> Iterator[RegistryProblem]:
+    registry = context.registry
     for claim in registry.claims:
         if claim.review.status is ReviewStatus.APPROVED and not claim.evidence:
             where = _at(registry, claim)
-            yield RegistryProblem(
-                where.path, where.line, "CC417", f"claim '{claim.id}' is approved but cites no evidence"
-            )
+            message = f"claim '{claim.id}' is approved but cites no evidence"
+            yield RegistryProblem(where.path, where.line, "CC417", message)
