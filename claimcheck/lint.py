@@ -24,6 +24,7 @@ from claimcheck.analysis.detect import (
 )
 from claimcheck.analysis.features import Features, extract_features
 from claimcheck.analysis.negation import denied_after, negated
+from claimcheck.consolidate import one_per_problem
 from claimcheck.globs import file_name, names_file
 from claimcheck.models import Claim, EvidenceItem, Finding, Severity, Verdict
 from claimcheck.registry.compiled import CompiledRegistry
@@ -234,6 +235,9 @@ class Findings:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.found: list[Finding] = []
+        #: Which sentence each finding is on (the unit and the sentence's start in it; None for the
+        #: page), so findings on one sentence can be merged (see claimcheck.consolidate).
+        self.keys: list[tuple[int, int] | None] = []
         self._claims: dict[str, tuple[Any, ...]] = {}
 
     def _claim_fields(self, claim: Claim, registry: CompiledRegistry) -> tuple[Any, ...]:
@@ -318,9 +322,11 @@ class Findings:
                 "approved_wording": approved_wording,
                 "capture_date": None,
                 "archive": None,
+                "merged": [],
             }
         )
         self.found.append(finding)
+        self.keys.append((id(sentence.unit), sentence.start) if sentence is not None else None)
         return finding
 
 
@@ -354,8 +360,9 @@ def lint_document(
     for rule in rules_in(Scope.PAGE):
         if selection.enabled(rule.code):
             findings.apply(rule, selection.override(rule.code), page, None)
-    findings.found.sort(key=Finding.sort_key)
-    return findings.found
+    found = one_per_problem(zip(findings.keys, findings.found, strict=True))
+    found.sort(key=Finding.sort_key)
+    return found
 
 
 # Copy with a figure, a hedge, a citation and a phone number: with the registry's own wordings
