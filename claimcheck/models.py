@@ -421,7 +421,17 @@ class EvidenceItem(_Model):
     url: str | None = None
 
 
-_ARCHIVE_KEYS = ("capture_date", "archive")
+class MergedFinding(_Model):
+    """A finding folded into another on the same sentence because it made the same point (see
+    claimcheck.consolidate): kept so tools and reviewers can still see every code that fired."""
+
+    code: RuleCode
+    claim_id: str | None = None
+    message: str
+
+
+#: Keys left out of a finding's JSON when empty, so output without them stays as it was.
+_OPTIONAL_KEYS = ("capture_date", "archive", "merged")
 _set_attribute = object.__setattr__
 
 
@@ -451,12 +461,14 @@ class Finding(_Model):
     #: the archive file. Left out of the output for ordinary files, whose JSON stays as it was.
     capture_date: str | None = None
     archive: str | None = None
+    #: Findings on the same sentence folded into this one (one finding per problem).
+    merged: list[MergedFinding] = Field(default_factory=list)
 
     @model_serializer(mode="wrap")
-    def _omit_archive_keys(self, serialize: SerializerFunctionWrapHandler) -> dict[str, Any]:
+    def _omit_empty_keys(self, serialize: SerializerFunctionWrapHandler) -> dict[str, Any]:
         data: dict[str, Any] = serialize(self)
-        for key in _ARCHIVE_KEYS:
-            if data.get(key, "") is None:
+        for key in _OPTIONAL_KEYS:
+            if key in data and not data[key]:
                 del data[key]
         return data
 
