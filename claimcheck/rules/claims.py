@@ -103,7 +103,10 @@ REPORTED_FINDING = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|meta-analys[ie]s|reviews?)\b"
     r"(?:\s+(?:of|in|with|among|involving|that|which|where)\b|\s*,)|"
     r"\b(?:an?|one|the|this|that|\d{4})\s+(?:[\w*-]+\s+){0,6}?(?:trial|study|meta-analysis|review|analysis)\b"
-    r"[^.;]{0,160}?\b(?:found|reported|showed|observed|concluded|assigned|enrolled|randomi[sz]ed|compared|followed)\b",
+    r"[^.;]{0,160}?\b(?:found|reported|showed|observed|concluded|assigned|enrolled|randomi[sz]ed|compared|followed)\b|"
+    # Hedged attribution to a body of small studies: "small studies in CRPS have reported ...".
+    r"\b(?:small|some|early|preliminary|pilot|limited|a few)\s+(?:[\w-]+\s+){0,2}?(?:trials|studies)\b"
+    r"[^.;]{0,100}?\b(?:have|has)\s+(?:reported|found|observed|suggested)\b",
     re.IGNORECASE,
 )
 
@@ -144,9 +147,15 @@ def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
     # A booster on a harm ("may pose significant safety risks") stresses a risk, not the benefit.
     boosters = [b for b in context.features.boosters if not _ON_A_RISK.match(context.text, b.end)]
     if strength > claim.max_strength:
+        features = context.features
+        # Hedged and cited in the sentence itself ("small studies have reported ... (Smith 2009)"): it
+        # reports a source, as CC102 treats such sentences; a reviewer checks the source's wording.
+        reported = bool(features.hedges and features.citations)
         yield Hit(
             f"Wording is {strength.value} but the evidence ({claim.grade.value} certainty) allows at most "
             f"{claim.max_strength.value} ({claim.id})."
+            + (" Hedged and cited: check the source says so." if reported else ""),
+            severity=Severity.INFO if reported else None,
         )
     elif boosters and not (claim.grade is Grade.HIGH and claim.max_strength is Strength.DIRECT):
         booster = boosters[0]

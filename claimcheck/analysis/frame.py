@@ -1,0 +1,119 @@
+"""A sentence read as a claim frame: what it says about which treatment, for what, how much and how fast.
+
+The frame is the sentence as concepts rather than words, so that a paraphrase ("relieve depression in
+80% of patients") is recognised as the claim a registry entry covers ("ketamine response rate in
+treatment-resistant depression") although it shares none of that entry's phrases:
+
+* ``interventions`` — the registry's treatments the sentence names (found by the registry, which owns
+  that vocabulary, and handed in); ``subject`` is the page's treatment, which a sentence that names
+  none inherits ("Almost everyone felt relief." on a ketamine page is about ketamine);
+* ``conditions`` — concepts of the engine's condition vocabulary, with their hierarchy;
+* ``categories`` and ``measures`` — the outcome kind (the detector's categories: efficacy, onset,
+  safety, approval...) and, for efficacy, what is counted (response, remission);
+* ``figures`` — each stated figure with the population or measure it quantifies, when one stands near;
+* ``timeframe`` — onset and duration words and time figures;
+* ``strength``, ``negated``, ``hedged`` and ``cited`` — how the sentence asserts it.
+
+Nothing here is specific to a therapy; the frame is built from the features and detection the linter
+has already computed, so reading it costs a few dictionary lookups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimcheck.analysis import lexicon, vocab
+from claimcheck.analysis.detect import Detection
+from claimcheck.analysis.features import Quantity, Span
+from claimcheck.models import Category, Strength, Unit
+
+#: How far (in characters) a population or measure word may stand from a figure and still be what it counts.
+_FIGURE_REACH = 48
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure in the sentence and what it counts: "80% of patients" counts ``patients``."""
+
+    quantity: Quantity
+    about: str | None
+
+    @property
+    def about_people(self) -> bool:
+        """Whether it is a share or count of people, or of a measured outcome (a success rate)."""
+        return self.about is not None and self.quantity.unit is Unit.PERCENT
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One sentence as a claim frame (see the module docstring)."""
+
+    interventions: tuple[str, ...]
+    subject: str | None
+    conditions: tuple[str, ...]
+    categories: tuple[Category, ...]
+    measures: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    timeframe: tuple[Span, ...]
+    strength: Strength
+    negated: bool
+    hedged: bool
+    cited: bool
+
+    @property
+    def intervention(self) -> str | None:
+        """The treatment the sentence is about: the first it names, else the page's."""
+        return self.interventions[0] if self.interventions else self.subject
+
+    @property
+    def inherited(self) -> bool:
+        """Whether the treatment comes from the page rather than the sentence."""
+        return not self.interventions and self.subject is not None
+
+
+def read_frame(
+    sentence: str,
+    detection: Detection,
+    interventions: tuple[str, ...] = (),
+    subject: str | None = None,
+) -> Frame:
+    """The frame of ``sentence`` from its detection (and the features it holds); ``interventions`` are the registry's
+    treatments it names and ``subject`` the page's treatment (see :class:`Frame`)."""
+    features = detection.features
+    scanned = lexicon.scan(sentence)
+    conditions = vocab.conditions()
+    found = dict.fromkeys(concept for span in features.conditions for concept in conditions.concepts_in(span.text))
+    measures = vocab.measures()
+    measure_spans = scanned.get("measures", ())
+    measured = dict.fromkeys(
+        concept for start, end in measure_spans for concept in measures.concepts_in(sentence[start:end])
+    )
+    counted = [(span.start, span.end, span.text) for span in features.populations]
+    counted += [(start, end, sentence[start:end]) for start, end in measure_spans]
+    figures = tuple(Figure(quantity, _what_it_counts(quantity, counted)) for quantity in features.quantities)
+    timed = tuple(q.span for q in features.quantities if q.unit.seconds is not None)
+    return Frame(
+        interventions=tuple(dict.fromkeys(interventions)),
+        subject=subject,
+        conditions=tuple(found),
+        categories=detection.categories,
+        measures=tuple(measured),
+        figures=figures,
+        timeframe=tuple(sorted(features.time_words + timed, key=lambda span: span.start)),
+        strength=detection.strength,
+        negated=bool(features.negations),
+        hedged=bool(features.hedges),
+        cited=bool(features.citations),
+    )
+
+
+def _what_it_counts(quantity: Quantity, counted: list[tuple[int, int, str]]) -> str | None:
+    """The nearest population or measure word to a figure, within reach: "80% of patients", "a 92% success rate"."""
+    if quantity.unit.seconds is not None:
+        return None  # a time figure says when, not how many
+    best: tuple[int, str] | None = None
+    for start, end, text in counted:
+        gap = start - quantity.span.end if start >= quantity.span.end else quantity.span.start - end
+        if 0 <= gap <= _FIGURE_REACH and (best is None or gap < best[0]):
+            best = (gap, text)
+    return best[1] if best else None
