@@ -20,6 +20,7 @@ has already computed, so reading it costs a few dictionary lookups.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from claimcheck.analysis import lexicon, vocab
@@ -28,7 +29,18 @@ from claimcheck.analysis.features import Quantity, Span
 from claimcheck.models import Category, Strength, Unit
 
 #: How far (in characters) a population or measure word may stand from a figure and still be what it counts.
-_FIGURE_REACH = 48
+_FIGURE_REACH = 30
+#: Between a figure and what it counts: "of", a determiner and up to two describing words ("of our adult").
+_OF_THE = re.compile(
+    r"\s*(?:of\s+)?(?:(?:our|the|all|those|these|their|my|your)\s+)?(?:[\w'-]+\s+){0,2}?", re.IGNORECASE
+)
+#: Between a measure and its figure: "response rates of", "success rate is", "a remission rate near".
+_MEASURE_TO_FIGURE = re.compile(
+    r"\s*(?:of|is|was|were|are|at|near|around|above|over|reaching|:)?\s*(?:up to\s+)?", re.IGNORECASE
+)
+#: A figure that is a price: "20% off", "save 15%".
+_PRICE = re.compile(r"\s*off\b", re.IGNORECASE)
+_SAVING = re.compile(r"\bsav(?:e|es|ing)\s+(?:up\s+to\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +100,10 @@ def read_frame(
     measured = dict.fromkeys(
         concept for start, end in measure_spans for concept in measures.concepts_in(sentence[start:end])
     )
-    counted = [(span.start, span.end, span.text) for span in features.populations]
-    counted += [(start, end, sentence[start:end]) for start, end in measure_spans]
-    figures = tuple(Figure(quantity, _what_it_counts(quantity, counted)) for quantity in features.quantities)
+    figures = tuple(
+        Figure(quantity, _what_it_counts(sentence, quantity, features.populations, measure_spans))
+        for quantity in features.quantities
+    )
     timed = tuple(q.span for q in features.quantities if q.unit.seconds is not None)
     return Frame(
         interventions=tuple(dict.fromkeys(interventions)),
@@ -107,13 +120,24 @@ def read_frame(
     )
 
 
-def _what_it_counts(quantity: Quantity, counted: list[tuple[int, int, str]]) -> str | None:
-    """The nearest population or measure word to a figure, within reach: "80% of patients", "a 92% success rate"."""
+def _what_it_counts(
+    sentence: str, quantity: Quantity, populations: tuple[Span, ...], measures: tuple[tuple[int, int], ...]
+) -> str | None:
+    """What a figure counts: people right after it ("80% of patients", "9 out of 10 clients") or a
+    measure next to it ("a 92% success rate", "response rates of 70%"). A figure that only stands near
+    such words ("falls by 1% a year in men") counts nothing here, and neither does a price ("20% off")."""
     if quantity.unit.seconds is not None:
         return None  # a time figure says when, not how many
-    best: tuple[int, str] | None = None
-    for start, end, text in counted:
-        gap = start - quantity.span.end if start >= quantity.span.end else quantity.span.start - end
-        if 0 <= gap <= _FIGURE_REACH and (best is None or gap < best[0]):
-            best = (gap, text)
-    return best[1] if best else None
+    end = quantity.span.end
+    if _PRICE.match(sentence, end) or _SAVING.search(sentence, 0, quantity.span.start):
+        return None
+    for span in populations:
+        if 0 <= span.start - end <= _FIGURE_REACH and _OF_THE.fullmatch(sentence, end, span.start):
+            return span.text
+    for start, stop in measures:
+        if (0 <= start - end <= _FIGURE_REACH and _OF_THE.fullmatch(sentence, end, start)) or (
+            0 <= quantity.span.start - stop <= _FIGURE_REACH
+            and _MEASURE_TO_FIGURE.fullmatch(sentence, stop, quantity.span.start)
+        ):
+            return sentence[start:stop]
+    return None

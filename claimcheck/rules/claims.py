@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from claimcheck.analysis.features import Quantity
+from claimcheck.analysis.frame import read_frame
 from claimcheck.lint import SentenceContext
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Verdict
 from claimcheck.registry.terms import fold
@@ -301,3 +302,35 @@ def weak_evidence(context: SentenceContext) -> Iterator[Hit]:
             f"{claim.category.value} claim rests on {claim.grade.value}-certainty evidence ({claim.id}): "
             f"{claim.grade_rationale}"
         )
+
+
+@rule(
+    "CC108",
+    "unsourced-figure",
+    Severity.WARNING,
+    Scope.SENTENCE,
+    summary="An outcome figure about people that no citation and no registry range stands behind.",
+    explanation=(
+        "A share of patients, clients or users who improved ('92% success rate', '9 out of 10 clients feel "
+        "better') is a quantitative claim whatever words surround it. Linked to a registry claim with a range "
+        "for it, the figure is checked against the evidence (CC106); otherwise nothing shows where it comes "
+        "from. A reader needs the source, the population it was measured in and the time point."
+    ),
+    example="Our therapy has a 92% success rate.",
+    fix="Cite the study that measured it, in whom and when, or remove the figure.",
+)
+def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
+    if not context.features.quantities or context.citation_nearby or context.denied:
+        return
+    claim = context.asserted_claim
+    checked = {number.unit for number in claim.numbers} if claim is not None else set()
+    for figure in read_frame(context.text, context.detection).figures:
+        if figure.about_people and figure.quantity.unit not in checked:
+            span = figure.quantity.span
+            yield Hit(
+                f"The figure '{span.text}' ({figure.about}) has no source: cite the study that measured it, "
+                "in whom and when.",
+                span.start,
+                span.end,
+            )
+            return
