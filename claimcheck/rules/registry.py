@@ -306,7 +306,7 @@ def draft_claim(registry: Registry) -> Iterator[RegistryProblem]:
 
 
 @rule(
-    "CC417",
+    "CC418",
     "unknown-frame-term",
     Severity.ERROR,
     Scope.REGISTRY,
@@ -333,4 +333,4 @@ def unknown_frame_term(registry: Registry) -> Iterator[RegistryProblem]:
         if frame.measure is not None and frame.measure not in measures:
             unknown.append(f"measure '{frame.measure}'")
         for term in unknown:
-            yield RegistryProblem(where.path, where.line, "CC417", f"claim '{claim.id}' frame names unknown {term}")
+            yield RegistryProblem(where.path, where.line, "CC418", f"claim '{claim.id}' frame names unknown {term}")

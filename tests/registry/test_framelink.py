@@ -65,7 +65,7 @@ def test_the_wrong_measure_does_not_link(mini_registry: Path) -> None:
 
 def test_an_unknown_frame_term_is_a_registry_error(mini_registry: Path) -> None:
     registry = _framed(mini_registry, "{interventions: [widgetamin], conditions: [depresion], measure: responce}")
-    problems = [p for p in check_registry(load_registry(registry)) if p.code == "CC417"]
+    problems = [p for p in check_registry(load_registry(registry)) if p.code == "CC418"]
     assert sorted(p.message.split("unknown ")[1] for p in problems) == [
         "condition 'depresion'",
         "intervention 'widgetamin'",
