@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimcheck.analysis.detect import introduces_indications, listed_indication
+from claimcheck.analysis.detect import Detection, introduces_indications, listed_indication
+from claimcheck.analysis.frame import read_frame
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
 from claimcheck.models import Claim, EvidenceItem, Finding, Severity, Verdict
 from claimcheck.registry.compiled import CompiledRegistry
+from claimcheck.registry.framelink import compatible_kinds
 from claimcheck.registry.matcher import Match
 from claimcheck.rules.base import Hit, Rule, Scope, iter_hits, rules_in, triggered
 from claimcheck.rules.context import PageContext, SentenceContext, asserting, read_sentence
@@ -29,7 +31,10 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     approved wording is checked) instead of asking the matcher.
     """
     analysed: list[SentenceContext] = []
-    scope = registry.matcher.in_scope([unit.text for unit in document.units]) if link is None else None
+    texts = [unit.text for unit in document.units]
+    scope = registry.matcher.in_scope(texts) if link is None else None
+    # A sentence that names no treatment is about the page's: "Almost everyone felt relief."
+    subject = registry.frames.subject(texts) if link is None else None
     in_references = False
     # Clinics list what they treat by name under a heading ("Conditions We Treat"); the items name
     # no treatment, so only the lead-in they follow makes them indication claims.
@@ -56,6 +61,10 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             elif not reference and (detection.is_claim or asserting(detection)):
                 # A sentence the detector doubts can still repeat a registered wording ("It works.").
                 matches = registry.matcher.match_all(text, scope, prefer=detection.categories)
+                if detection.is_claim and _needs_frame(matches, detection):
+                    # The frame's claim leads; loose word links stay behind it, as the detector's
+                    # category can be wrong ("neurochemical pathways ... rapid effects").
+                    matches = _frame_link(text, detection, registry, scope, subject) + matches
             group = [
                 SentenceContext(
                     text,
@@ -87,6 +96,32 @@ _REFERENCE_HEADING = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE_LINE = re.compile(r"^\s*(?:references?|sources?|citations?|cited)\s*:", re.IGNORECASE)
+
+
+def _needs_frame(matches: list[Match], detection: Detection) -> bool:
+    """Whether to look for a frame link: no word linked the sentence, or only loose words (keywords,
+    a fuzzy likeness) of a claim of another kind than the sentence makes ("FDA-approved for
+    treatment-resistant depression" shares its keywords with an efficacy claim)."""
+    if not matches:
+        return True
+    best = matches[0]
+    return best.method in ("keywords", "fuzzy") and best.claim.category not in compatible_kinds(detection.categories[0])
+
+
+def _frame_link(
+    text: str, detection: Detection, registry: CompiledRegistry, scope: frozenset[int] | None, subject: str | None
+) -> list[Match]:
+    """The claim a sentence's frame links to when none of its words did (see claimcheck.registry.framelink)."""
+    frame = read_frame(text, detection, registry.frames.named(text), subject)
+    found = registry.frames.link(frame, scope)
+    if found is None:
+        return []
+    # What tied it to the claim: the conditions and figures (a denial near them denies the claim).
+    spans = tuple((s.start, s.end) for s in detection.features.conditions) + tuple(
+        (f.quantity.span.start, f.quantity.span.end) for f in frame.figures
+    )
+    start, end = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else (0, len(text))
+    return [Match(found.claim, found.score, "frame", start, end, tuple(sorted(spans)))]
 
 
 class Findings:

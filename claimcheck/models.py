@@ -280,6 +280,39 @@ class NumberRange(_Model):
         return self.overlaps(value, value, unit)
 
 
+_Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")]
+
+
+class Intervention(_Model):
+    """A treatment a registry speaks of, the words that name it, and the broader one it is a form of.
+
+    Interventions are the registry's own vocabulary (the engine knows conditions and outcomes, not
+    treatments): a ketamine registry says that "ketamine infusion" and "ketamine lozenges" name forms of
+    ketamine, and keeps esketamine apart. Claims name them by id in their frame.
+    """
+
+    id: _Slug
+    terms: list[NonEmpty] = Field(min_length=1, description="Words that name it (lexicon notation: {a,b}).")
+    within: _Slug | None = Field(default=None, description="The broader intervention this is a form of.")
+
+
+class ClaimFrame(_Model):
+    """What a claim is about, as concepts: a sentence about the same (or a narrower) thing links to it
+    even when it uses none of the claim's phrases or keywords.
+
+    ``interventions`` are ids of the registry's interventions (the claim covers each and its forms).
+    ``conditions`` are ids of the engine's condition vocabulary (``claimcheck registry schema`` lists
+    them); a sentence about a narrower condition (treatment-resistant depression) is about the broader
+    one (depression). ``measure`` narrows an efficacy claim to what it counts: response or remission.
+    The claim's category is its outcome kind, its ``numbers`` the figure range and timeframe allowed,
+    and its ``max_strength`` the strongest wording allowed.
+    """
+
+    interventions: list[_Slug] = Field(min_length=1)
+    conditions: list[_Slug] = Field(default_factory=list)
+    measure: _Slug | None = None
+
+
 class MatchSpec(_Model):
     """How copy is linked to a claim.
 
@@ -288,7 +321,9 @@ class MatchSpec(_Model):
     hours") can link on a ketamine page without linking the same words on a page about another
     treatment. ``phrases`` are literal wordings (case and spacing ignored); one hit links the sentence.
     ``keywords`` are groups of terms: every group must have a hit (a term ending in ``*``
-    matches as a word prefix). ``patterns`` are regular expressions tried only on sentences that
+    matches as a word prefix). ``frame`` says what the claim is about as concepts (see
+    :class:`ClaimFrame`): the road for paraphrases, scored below a phrase or keyword hit.
+    ``patterns`` are regular expressions tried only on sentences that
     already hit one of the claim's phrases or keywords, so the matcher stays fast as the
     registry grows; they are checked at load time for catastrophic backtracking.
     """
@@ -297,6 +332,7 @@ class MatchSpec(_Model):
     phrases: list[NonEmpty] = Field(default_factory=list)
     keywords: list[list[NonEmpty]] = Field(default_factory=list)
     patterns: list[NonEmpty] = Field(default_factory=list)
+    frame: ClaimFrame | None = None
 
     @field_validator("keywords")
     @classmethod
@@ -345,9 +381,7 @@ class Review(_Model):
 class Claim(_Model):
     """A proposition a marketer might make, with the evidence on it and the verdict."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")] = Field(
-        description="Stable dotted slug, e.g. 'ketamine.depression.response-rate'."
-    )
+    id: _Slug = Field(description="Stable dotted slug, e.g. 'ketamine.depression.response-rate'.")
     category: Category
     statement: NonEmpty = Field(description="What the evidence supports, in neutral words.")
     evidence: list[Citation] = Field(default_factory=list)

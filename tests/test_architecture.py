@@ -22,8 +22,9 @@ PACKAGE = Path(claimcheck.__file__).resolve().parent
 LAYERS: list[set[str]] = [
     {"__about__", "errors", "codes", "models", "globs", "fileio"},
     {"cache", "text"},
-    {"analysis", "registry", "results", "suppress", "config", "baseline"},
-    {"rules"},
+    {"analysis"},
+    {"registry", "results", "suppress", "config", "baseline"},
+    {"rules", "consolidate"},
     {"lint"},
     {"run"},
     {"api", "distributed", "report", "refs", "grow"},

@@ -352,6 +352,8 @@ def _read_quantity(grammar: _QuantityGrammar, sentence: str, match: re.Match[str
 _CITATION = re.compile(
     r"""
       \[\s*\d{1,4}(?:\s*[-–,]\s*\d{1,4})*\s*\]                          # [1], [2,3], [4-6]
+    | (?:(?<=[^\W_])|(?<=[^\W_]\ )|(?<=[.,;:%)])|(?<=[.,;:%)]\ ))          # after words, not opening a list:
+      \(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*\)(?=\s*$|[.,;:!?]|\s+[A-Z(\[])  # pain (1). pain (2, 3) More
     | [¹²³⁰⁴⁵⁶⁷⁸⁹]+(?:[,‐–-][¹²³⁰⁴⁵⁶⁷⁸⁹]+)*                           # superscript markers
     | \(\s*[A-Z][^()]{0,150}?\b(?:19|20)\d{2}[a-z]?\s*\)                # (Smith 2013), (Smith et al., 2013; Lee 2015)
     | \b[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?\s+\((?:19|20)\d{2}[a-z]?\)  # Smith (2013)

@@ -86,14 +86,14 @@ def normalize(text: str) -> str:
     return _LOOSE_APOSTROPHE.sub(" ", folded) if "'" in folded else folded
 
 
-def _expand(term: str) -> Iterator[str]:
+def expand(term: str) -> Iterator[str]:
     """Every spelling a lexicon line stands for, expanding ``{a,b}`` groups left to right."""
     group = _BRACES.search(term)
     if group is None:
         yield term
         return
     for choice in group.group(1).split(","):
-        yield from _expand(term[: group.start()] + choice + term[group.end() :])
+        yield from expand(term[: group.start()] + choice + term[group.end() :])
 
 
 @cache
@@ -102,7 +102,8 @@ def _data_folder() -> Traversable:
     return files("claimcheck.analysis").joinpath("data")
 
 
-def _data_text(filename: str) -> str:
+def data_text(filename: str) -> str:
+    """The text of ``data/<filename>`` (a word list or JSON resource shipped with the engine)."""
     return _data_folder().joinpath(filename).read_text(encoding="utf-8")
 
 
@@ -110,10 +111,10 @@ def _data_text(filename: str) -> str:
 def terms(name: str) -> tuple[str, ...]:
     """The expanded terms of lexicon ``name`` (``data/<name>.txt``), in file order, without duplicates."""
     found: dict[str, None] = {}
-    for line in _data_text(f"{name}.txt").splitlines():
+    for line in data_text(f"{name}.txt").splitlines():
         entry = line.split("#", 1)[0].strip()
         if entry:
-            for term in _expand(entry):
+            for term in expand(entry):
                 found[term] = None
     return tuple(found)
 
@@ -121,7 +122,7 @@ def terms(name: str) -> tuple[str, ...]:
 @cache
 def data(name: str) -> Any:
     """The parsed JSON file ``data/<name>.json`` (structured resources such as number words)."""
-    return json.loads(_data_text(f"{name}.json"))
+    return json.loads(data_text(f"{name}.json"))
 
 
 def _data_files(suffix: str, folder: str = "") -> list[str]:
@@ -340,7 +341,7 @@ def matcher() -> PhraseMatcher:
 def _shipped_source() -> str:
     """The text of every file :func:`lexicons` reads, with its name."""
     names = [f"{name}.txt" for name in _word_lists()] + [f"{name}.json" for name in _data_files(".json")]
-    return "\x1e".join(f"{name}\x1d{_data_text(name)}" for name in names)
+    return "\x1e".join(f"{name}\x1d{data_text(name)}" for name in names)
 
 
 @lru_cache(maxsize=2048)

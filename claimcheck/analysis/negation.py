@@ -26,8 +26,10 @@ _DENIED_VERDICT = re.compile(
 _VERDICT_WINDOW = 160
 # The same denial placed after what it denies: "the effect on suicide has not been demonstrated".
 _DENIED_AFTER = re.compile(
-    r"[^;:,.!?]*?\b(?:has|have|had|is|are|was|were)\s+(?:not|never|yet\s+to)\s+(?:yet\s+)?(?:be(?:en)?\s+)?"
-    r"(?:demonstrated|shown|established|proven|proved|confirmed)\b",
+    r"[^;:,.!?]*?\b(?:has|have|had|is|are|was|were)\s+(?:"
+    r"(?:not|never|yet\s+to)\s+(?:yet\s+)?(?:be(?:en)?\s+)?(?:demonstrated|shown|established|proven|proved|confirmed)\b"
+    # "using it for depression is off-label": the use is outside the approval, which denies it.
+    r"|(?:considered\s+)?(?:an?\s+)?[\"'\u201c]?off[- ]label\b)",
     re.IGNORECASE,
 )
 

@@ -9,6 +9,7 @@ from claimcheck.cache import paused_gc
 from claimcheck.codes import UNSAFE_PATTERN
 from claimcheck.errors import RegistryError
 from claimcheck.models import Claim, EvidenceItem, Reference, StudyDesign
+from claimcheck.registry.framelink import FrameLinker
 from claimcheck.registry.load import Registry
 from claimcheck.registry.matcher import Matcher, UnsafeClaimPatternError
 from claimcheck.registry.terms import TermSet
@@ -41,6 +42,10 @@ class CompiledRegistry:
                 path=where.path if where else None,
                 line=where.line if where else None,
             ) from None
+        try:
+            self.frames = FrameLinker(self.claims, registry.interventions)
+        except ValueError as exc:  # an intervention's parent undeclared, or a cycle
+            raise RegistryError(f"CC401 interventions: {exc}", path=str(registry.root)) from None
         self._evidence: dict[str, tuple[Claim, list[EvidenceItem]]] = {}
         self._number = {claim.id: number for number, claim in enumerate(self.claims)}
         self.qualifiers: TermSet[tuple[int, str]] = TermSet(

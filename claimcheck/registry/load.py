@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from claimcheck.cache import paused_gc
 from claimcheck.codes import DUPLICATE_CLAIM_ID, DUPLICATE_REFERENCE_KEY, INVALID_REGISTRY_FILE
 from claimcheck.errors import InputError, RegistryError
-from claimcheck.models import Claim, Reference
+from claimcheck.models import Claim, Intervention, Reference
 from claimcheck.registry.problems import RegistryProblem
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -33,6 +33,8 @@ class Registry:
 
     root: Path
     claims: list[Claim] = field(default_factory=list)
+    #: The treatments the registry speaks of (its own vocabulary; see Intervention).
+    interventions: list[Intervention] = field(default_factory=list)
     references: dict[str, Reference] = field(default_factory=dict)
     claim_locations: dict[str, Location] = field(default_factory=dict)
     reference_locations: dict[str, Location] = field(default_factory=dict)
@@ -103,53 +105,60 @@ def _read_claims_file(path: Path, registry: Registry, seen: dict[str, Location])
         return
     if document is None:
         return
-    if not isinstance(document, CommentedMap) or "claims" not in document:
-        registry.problems.append(
-            RegistryProblem(
-                shown, 1, INVALID_REGISTRY_FILE, "a claims file needs a top-level 'claims:' list", fatal=True
-            )
-        )
+    if not isinstance(document, CommentedMap) or not ({"claims", "interventions"} & set(document)):
+        problem = "a claims file needs a top-level 'claims:' list (or an 'interventions:' list)"
+        registry.problems.append(RegistryProblem(shown, 1, INVALID_REGISTRY_FILE, problem, fatal=True))
         return
     # Keys as parsed, not as text: an empty key (": x") is None, and its line is looked up by it.
-    extra = [key for key in document if key != "claims"]
+    extra = [key for key in document if key not in ("claims", "interventions")]
     if extra:
         line = int(document.lc.key(extra[0])[0]) + 1
         name = str(extra[0])[:60]
         registry.problems.append(
             RegistryProblem(shown, line, INVALID_REGISTRY_FILE, f"unknown top-level key '{name}'", fatal=True)
         )
-    items = document["claims"]
-    if items is None:
-        return
-    if not isinstance(items, CommentedSeq):
-        line = int(document.lc.key("claims")[0]) + 1
-        registry.problems.append(
-            RegistryProblem(shown, line, INVALID_REGISTRY_FILE, "'claims' must be a list", fatal=True)
-        )
-        return
-    for index, item in enumerate(items):
-        line = int(items.lc.item(index)[0]) + 1
-        try:
-            claim = Claim.model_validate(item)
-        except ValidationError as exc:
-            for error_line, message in validation_messages(exc, item, line):
-                registry.problems.append(RegistryProblem(shown, error_line, INVALID_REGISTRY_FILE, message, fatal=True))
+    for key, model in (("interventions", Intervention), ("claims", Claim)):
+        items = document.get(key)
+        if items is None:
             continue
-        line = node_line(item, line)
-        if claim.id in seen:
-            first = seen[claim.id]
+        if not isinstance(items, CommentedSeq):
+            line = int(document.lc.key(key)[0]) + 1
             registry.problems.append(
-                RegistryProblem(
-                    shown,
-                    line,
-                    DUPLICATE_CLAIM_ID,
-                    f"duplicate claim id '{claim.id}' (first at {first.path}:{first.line})",
-                )
+                RegistryProblem(shown, line, INVALID_REGISTRY_FILE, f"'{key}' must be a list", fatal=True)
             )
             continue
-        seen[claim.id] = Location(shown, line)
-        registry.claims.append(claim)
-        registry.claim_locations[claim.id] = Location(shown, line)
+        for index, item in enumerate(items):
+            line = int(items.lc.item(index)[0]) + 1
+            try:
+                record = model.model_validate(item)
+            except ValidationError as exc:
+                for error_line, message in validation_messages(exc, item, line):
+                    registry.problems.append(
+                        RegistryProblem(shown, error_line, INVALID_REGISTRY_FILE, message, fatal=True)
+                    )
+                continue
+            line = node_line(item, line)
+            if isinstance(record, Intervention):
+                registry.interventions.append(record)
+            else:
+                _add_claim(registry, record, Location(shown, line), seen)
+
+
+def _add_claim(registry: Registry, claim: Claim, where: Location, seen: dict[str, Location]) -> None:
+    if claim.id in seen:
+        first = seen[claim.id]
+        registry.problems.append(
+            RegistryProblem(
+                where.path,
+                where.line,
+                DUPLICATE_CLAIM_ID,
+                f"duplicate claim id '{claim.id}' (first at {first.path}:{first.line})",
+            )
+        )
+        return
+    seen[claim.id] = where
+    registry.claims.append(claim)
+    registry.claim_locations[claim.id] = where
 
 
 def _read_bib_file(path: Path, registry: Registry) -> None:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from claimcheck.analysis.features import Quantity
+from claimcheck.analysis.frame import REPORTED_FINDING, read_frame
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Verdict
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, rule
@@ -96,18 +97,6 @@ def contradicted_claim(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(f"Contradicted by the evidence ({claim.id}): {claim.statement}{evidence}")
 
 
-#: A sentence that reports what a particular study found, in whom: "in a trial of adults with ...",
-#: "a 2020 meta-analysis of ... found that ...". It describes a result rather than promising one.
-REPORTED_FINDING = re.compile(
-    r"\b(?:in|during|across)\s+(?:an?|one|two|three|several|some|these|the|that|this|\d+)?\s*"
-    r"(?:[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|meta-analys[ie]s|reviews?)\b"
-    r"(?:\s+(?:of|in|with|among|involving|that|which|where)\b|\s*,)|"
-    r"\b(?:an?|one|the|this|that|\d{4})\s+(?:[\w*-]+\s+){0,6}?(?:trial|study|meta-analysis|review|analysis)\b"
-    r"[^.;]{0,160}?\b(?:found|reported|showed|observed|concluded|assigned|enrolled|randomi[sz]ed|compared|followed)\b",
-    re.IGNORECASE,
-)
-
-
 #: Right after a booster: the harm it qualifies, at most one word on ("significant safety risks").
 _ON_A_RISK = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:risks?|harms?|dangers?|hazards?|side[- ]effects?|adverse|complications?|concerns?)\b",
@@ -144,9 +133,15 @@ def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
     # A booster on a harm ("may pose significant safety risks") stresses a risk, not the benefit.
     boosters = [b for b in context.features.boosters if not _ON_A_RISK.match(context.text, b.end)]
     if strength > claim.max_strength:
+        features = context.features
+        # Hedged and cited in the sentence itself ("small studies have reported ... (Smith 2009)"): it
+        # reports a source, as CC102 treats such sentences; a reviewer checks the source's wording.
+        reported = bool(features.hedges and features.citations)
         yield Hit(
             f"Wording is {strength.value} but the evidence ({claim.grade.value} certainty) allows at most "
             f"{claim.max_strength.value} ({claim.id})."
+            + (" Hedged and cited: check the source says so." if reported else ""),
+            severity=Severity.INFO if reported else None,
         )
     elif boosters and not (claim.grade is Grade.HIGH and claim.max_strength is Strength.DIRECT):
         booster = boosters[0]
@@ -292,3 +287,34 @@ def weak_evidence(context: SentenceContext) -> Iterator[Hit]:
             f"{claim.category.value} claim rests on {claim.grade.value}-certainty evidence ({claim.id}): "
             f"{claim.grade_rationale}"
         )
+
+
+@rule(
+    "CC108",
+    "unsourced-figure",
+    Severity.WARNING,
+    Scope.SENTENCE,
+    summary="An outcome figure about people that no citation and no registry claim stands behind.",
+    explanation=(
+        "A share of patients, clients or users who improved ('92% success rate', '9 out of 10 clients feel "
+        "better') is a quantitative claim whatever words surround it. Linked to a registry claim, the figure "
+        "is checked against the claim's evidence (CC106); otherwise nothing shows where it comes from. A "
+        "reader needs the source, the population it was measured in and the time point."
+    ),
+    example="Our therapy has a 92% success rate.",
+    fix="Cite the study that measured it, in whom and when, or remove the figure.",
+)
+def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
+    # Linked, the claim's evidence is the figure's source and CC106 checks it against the range.
+    if not context.features.quantities or context.citation_nearby or context.match is not None:
+        return
+    for figure in read_frame(context.text, context.detection).figures:
+        if figure.about_people:
+            span = figure.quantity.span
+            yield Hit(
+                f"The figure '{span.text}' ({figure.about}) has no source: cite the study that measured it, "
+                "in whom and when.",
+                span.start,
+                span.end,
+            )
+            return

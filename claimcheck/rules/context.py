@@ -68,7 +68,7 @@ class SentenceContext:
             spans = self.match.spans if self.match is not None else ()
             self._denied = any(negated(self.text, start, window=30) for start, _ in spans if start > 0) or (
                 # or the clause goes on to deny what linked it: "... in preventing suicide has not been shown"
-                bool(spans) and denied_after(self.text, max(end for _, end in spans))
+                any(denied_after(self.text, end) for _, end in spans)
             )
         return self._denied
 

@@ -15,7 +15,9 @@ from claimcheck.rules.language import ABSOLUTE_SAFETY
 _BENEFIT = frozenset(
     {Category.EFFICACY, Category.ONSET, Category.DURABILITY, Category.INDICATION, Category.COMPARATIVE}
 )
-_RISK = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
+#: Sentences of these kinds name harms. A safety claim does not ("simple, safe, and quick"): it counts as
+#: risk information only when it names a harm itself (see _RISK_WORDS).
+_RISK = frozenset({Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
 _RISK_WORDS = Trigger(
     r"\b(?:side[- ]effects?|adverse|risks?|contraindicat\w*|not (?:be )?(?:recommended|appropriate|suitable|safe) "
     r"for|should not|must not|warnings?|precautions?|dissociat\w*|nausea|vomiting|dizziness|blood pressure|"

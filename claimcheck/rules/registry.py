@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from claimcheck.analysis import vocab
 from claimcheck.codes import UNREGISTERED_CLAIM
 from claimcheck.errors import RegistryError
 from claimcheck.models import Claim, Grade, ReviewStatus, Severity, Stance, StudyDesign, Verdict
@@ -340,3 +341,35 @@ def approved_claim_without_evidence(context: RegistryContext) -> Iterator[Regist
             where = _at(registry, claim)
             message = f"claim '{claim.id}' is approved but cites no evidence"
             yield RegistryProblem(where.path, where.line, "CC417", message)
+
+
+@rule(
+    "CC418",
+    "unknown-frame-term",
+    Severity.ERROR,
+    Scope.REGISTRY,
+    summary="A claim's frame names an intervention, condition or measure no vocabulary defines.",
+    explanation=(
+        "A claim's frame (`match: frame:`) says what it is about as concepts, so that paraphrases link to it: "
+        "interventions are the ids the registry declares under a top-level `interventions:` list, conditions "
+        "and measures are ids of the engine's vocabularies (`claimcheck registry schema` lists them). A name "
+        "outside them would make the frame match nothing, silently."
+    ),
+    example="frame: {interventions: [ketamin], conditions: [depresion]}",
+    fix="Use a declared intervention id and a condition id from the vocabulary, or declare the intervention.",
+)
+def unknown_frame_term(context: RegistryContext) -> Iterator[RegistryProblem]:
+    registry = context.registry
+    interventions = {item.id for item in registry.interventions}
+    conditions, measures = vocab.conditions().parents, vocab.measures().parents
+    for claim in registry.claims:
+        frame = claim.match.frame
+        if frame is None:
+            continue
+        where = _at(registry, claim)
+        unknown = [f"intervention '{i}'" for i in frame.interventions if i not in interventions]
+        unknown += [f"condition '{c}'" for c in frame.conditions if c not in conditions]
+        if frame.measure is not None and frame.measure not in measures:
+            unknown.append(f"measure '{frame.measure}'")
+        for term in unknown:
+            yield RegistryProblem(where.path, where.line, "CC418", f"claim '{claim.id}' frame names unknown {term}")

@@ -1,0 +1,161 @@
+"""A sentence read as a claim frame: what it says about which treatment, for what, how much and how fast.
+
+The frame is the sentence as concepts rather than words, so that a paraphrase ("relieve depression in
+80% of patients") is recognised as the claim a registry entry covers ("ketamine response rate in
+treatment-resistant depression") although it shares none of that entry's phrases:
+
+* ``interventions`` — the registry's treatments the sentence names (found by the registry, which owns
+  that vocabulary, and handed in); ``subject`` is the page's treatment, which a sentence that names
+  none inherits ("Almost everyone felt relief." on a ketamine page is about ketamine);
+* ``conditions`` — concepts of the engine's condition vocabulary, with their hierarchy;
+* ``categories`` and ``measures`` — the outcome kind (the detector's categories: efficacy, onset,
+  safety, approval...) and, for efficacy, what is counted (response, remission);
+* ``figures`` — each stated figure with the population or measure it quantifies, when one stands near;
+* ``timeframe`` — onset and duration words and time figures;
+* ``strength``, ``negated``, ``hedged``, ``cited`` and ``reported`` — how the sentence asserts it
+  (``reported``: it tells what a study found rather than promising the reader the effect).
+
+Nothing here is specific to a therapy; the frame is built from the features and detection the linter
+has already computed, so reading it costs a few dictionary lookups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.analysis import lexicon, vocab
+from claimcheck.analysis.detect import Detection
+from claimcheck.analysis.features import Quantity, Span
+from claimcheck.models import Category, Strength, Unit
+
+#: How far (in characters) a population or measure word may stand from a figure and still be what it counts.
+_FIGURE_REACH = 30
+#: Between a figure and what it counts: "of", a determiner and up to two describing words ("of our adult").
+_OF_THE = re.compile(
+    r"\s*(?:of\s+)?(?:(?:our|the|all|those|these|their|my|your)\s+)?(?:[\w'-]+\s+){0,2}?", re.IGNORECASE
+)
+#: Between a measure and its figure: "response rates of", "success rate is", "a remission rate near".
+_MEASURE_TO_FIGURE = re.compile(
+    r"\s*(?:of|is|was|were|are|at|near|around|above|over|reaching|:)?\s*(?:up to\s+)?", re.IGNORECASE
+)
+#: A figure that is a price: "20% off", "save 15%".
+_PRICE = re.compile(r"\s*off\b", re.IGNORECASE)
+_SAVING = re.compile(r"\bsav(?:e|es|ing)\s+(?:up\s+to\s+)?$", re.IGNORECASE)
+
+#: A sentence that reports what a particular study found, in whom: "in a trial of adults with ...",
+#: "a 2020 meta-analysis of ... found that ...". It describes a result rather than promising one.
+REPORTED_FINDING = re.compile(
+    r"\b(?:in|during|across)\s+(?:an?|one|two|three|several|some|these|the|that|this|\d+)?\s*"
+    r"(?:[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|meta-analys[ie]s|reviews?)\b"
+    r"(?:\s+(?:of|in|with|among|involving|that|which|where)\b|\s*,)|"
+    r"\b(?:an?|one|the|this|that|\d{4})\s+(?:[\w*-]+\s+){0,6}?(?:trial|study|meta-analysis|review|analysis)\b"
+    r"[^.;]{0,160}?\b(?:found|reported|showed|observed|concluded|assigned|enrolled|randomi[sz]ed|compared|followed)\b|"
+    # Hedged attribution to a body of small studies: "small studies in CRPS have reported ...".
+    r"\b(?:small|some|early|preliminary|pilot|limited|a few)\s+(?:[\w-]+\s+){0,2}?(?:trials|studies)\b"
+    r"[^.;]{0,100}?\b(?:have|has)\s+(?:reported|found|observed|suggested)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure in the sentence and what it counts: "80% of patients" counts ``patients``."""
+
+    quantity: Quantity
+    about: str | None
+
+    @property
+    def about_people(self) -> bool:
+        """Whether it is a share or count of people, or of a measured outcome (a success rate)."""
+        return self.about is not None and self.quantity.unit is Unit.PERCENT
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One sentence as a claim frame (see the module docstring)."""
+
+    interventions: tuple[str, ...]
+    subject: str | None
+    conditions: tuple[str, ...]
+    categories: tuple[Category, ...]
+    measures: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    timeframe: tuple[Span, ...]
+    strength: Strength
+    negated: bool
+    hedged: bool
+    cited: bool
+    #: It reports what a study found, in whom ("in a trial of 73 adults, 64% responded").
+    reported: bool
+
+    @property
+    def intervention(self) -> str | None:
+        """The treatment the sentence is about: the first it names, else the page's."""
+        return self.interventions[0] if self.interventions else self.subject
+
+    @property
+    def inherited(self) -> bool:
+        """Whether the treatment comes from the page rather than the sentence."""
+        return not self.interventions and self.subject is not None
+
+
+def read_frame(
+    sentence: str,
+    detection: Detection,
+    interventions: tuple[str, ...] = (),
+    subject: str | None = None,
+) -> Frame:
+    """The frame of ``sentence`` from its detection (and the features it holds); ``interventions`` are the registry's
+    treatments it names and ``subject`` the page's treatment (see :class:`Frame`)."""
+    features = detection.features
+    scanned = lexicon.scan(sentence)
+    conditions = vocab.conditions()
+    found = dict.fromkeys(concept for span in features.conditions for concept in conditions.concepts_in(span.text))
+    measures = vocab.measures()
+    measure_spans = scanned.get("measures", ())
+    measured = dict.fromkeys(
+        concept for start, end in measure_spans for concept in measures.concepts_in(sentence[start:end])
+    )
+    figures = tuple(
+        Figure(quantity, _what_it_counts(sentence, quantity, features.populations, measure_spans))
+        for quantity in features.quantities
+    )
+    timed = tuple(q.span for q in features.quantities if q.unit.seconds is not None)
+    return Frame(
+        interventions=tuple(dict.fromkeys(interventions)),
+        subject=subject,
+        conditions=tuple(found),
+        categories=detection.categories,
+        measures=tuple(measured),
+        figures=figures,
+        timeframe=tuple(sorted(features.time_words + timed, key=lambda span: span.start)),
+        strength=detection.strength,
+        negated=bool(features.negations),
+        hedged=bool(features.hedges),
+        cited=bool(features.citations),
+        reported=REPORTED_FINDING.search(sentence) is not None,
+    )
+
+
+def _what_it_counts(
+    sentence: str, quantity: Quantity, populations: tuple[Span, ...], measures: tuple[tuple[int, int], ...]
+) -> str | None:
+    """What a figure counts: people right after it ("80% of patients", "9 out of 10 clients") or a
+    measure next to it ("a 92% success rate", "response rates of 70%"). A figure that only stands near
+    such words ("falls by 1% a year in men") counts nothing here, and neither does a price ("20% off")."""
+    if quantity.unit.seconds is not None:
+        return None  # a time figure says when, not how many
+    end = quantity.span.end
+    if _PRICE.match(sentence, end) or _SAVING.search(sentence, 0, quantity.span.start):
+        return None
+    for span in populations:
+        if 0 <= span.start - end <= _FIGURE_REACH and _OF_THE.fullmatch(sentence, end, span.start):
+            return span.text
+    for start, stop in measures:
+        if (0 <= start - end <= _FIGURE_REACH and _OF_THE.fullmatch(sentence, end, start)) or (
+            0 <= quantity.span.start - stop <= _FIGURE_REACH
+            and _MEASURE_TO_FIGURE.fullmatch(sentence, stop, quantity.span.start)
+        ):
+            return sentence[start:stop]
+    return None
