@@ -114,7 +114,7 @@ def _lint_item(item: str, job: _Job) -> FileResult:
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot read: {exc}", path=item) from exc
     try:
-        source = decode_bytes(data, path=item)
+        source = decode_bytes(data, path=item, markup=detect_format(item) != "text")
     except BinaryFileError as exc:
         return _skipped(exc, item)
     document = parse_document(source, format=detect_format(item), path=item)

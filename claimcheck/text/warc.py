@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from claimcheck.errors import BinaryFileError, InputError
-from claimcheck.text.decode import decode_bytes
+from claimcheck.text.decode import check_visible_text, decode_bytes
 from claimcheck.text.document import Document
 from claimcheck.text.readers import parse_document
 
@@ -287,9 +287,8 @@ def _decode(body: bytes, content_type: str | None, uri: str) -> str:
         except UnicodeDecodeError:
             pass  # mislabelled: fall back to the file rules
         else:
-            if "\x00" not in text:
-                return text
-    return decode_bytes(body, path=uri)
+            return check_visible_text(text, path=uri, markup=True)
+    return decode_bytes(body, path=uri, markup=True)
 
 
 def _declared_codec(content_type: str | None) -> str | None:
