@@ -5,7 +5,9 @@ whose path is the record's target URI; its line:column positions are in the deco
 Everything else a crawl holds is skipped and tallied so the user can see what was left out:
 non-HTML bodies (PDFs, images, scripts), redirects, failed responses (4xx/5xx, and 1xx or
 204–206, which carry no page or only part of one) and bodies in a Content-Encoding that cannot
-be undone here (``br`` needs the ``brotli`` package). Request, metadata, warcinfo and revisit
+be undone here (``br`` needs the ``brotli`` package), and bodies over :data:`MAX_BODY_BYTES` once
+unpacked (a gzip bomb: a 1 MB record can unpack to gigabytes, so no body is ever read whole
+before its size is known). Request, metadata, warcinfo and revisit
 records hold no page of their own and are passed over without being counted.
 
 Archives end early when a crawl or a download is cut short. warcio, which parses the records,
@@ -22,7 +24,7 @@ import io
 import re
 import zlib
 from collections.abc import Container, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -43,6 +45,11 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _DEFAULT_CODECS = frozenset({"utf-8", "ascii", "iso8859-1", "cp1252"})
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _GZIP_MAGIC = b"\x1f\x8b"
+#: The largest response body read, after the archive's gzip and the response's Content-Encoding
+#: are undone. Real pages are a few megabytes at most; a body over this is skipped with a notice.
+MAX_BODY_BYTES = 32 << 20
+# How many skipped URIs a notice names before it only counts them.
+_NAMED = 3
 
 
 def is_archive(path: str | Path) -> bool:
@@ -68,6 +75,8 @@ class ArchiveTally:
     redirects: int = 0
     failed: int = 0
     undecodable: int = 0
+    #: The URIs of responses skipped because their body is over MAX_BODY_BYTES unpacked.
+    too_large: list[str] = field(default_factory=list)
     #: How the archive is damaged ("the archive is cut short at record 5 (byte 1601)"), or None.
     damage: str | None = None
 
@@ -81,6 +90,9 @@ class ArchiveTally:
         )
         line = f"{name}: {self.pages} HTML page{'' if self.pages == 1 else 's'} linted"
         skipped = [f"{count} {label}" for count, label in reasons if count]
+        if self.too_large:
+            named = ", ".join(self.too_large[:_NAMED]) + (", ..." if len(self.too_large) > _NAMED else "")
+            skipped.append(f"{len(self.too_large)} over {MAX_BODY_BYTES >> 20} MiB unpacked ({named})")
         if skipped:
             line += f"; skipped {', '.join(skipped)}"
         if self.damage:
@@ -111,15 +123,21 @@ class _Capture:
     chunked: bool
     raw: bytes
 
-    def body(self) -> bytes:
-        """The payload with transfer chunking and Content-Encoding (gzip, deflate) undone, as warcio would."""
+    def body(self) -> bytes | None:
+        """The payload with transfer chunking and Content-Encoding (gzip, deflate) undone, as warcio would;
+        None when that is over :data:`MAX_BODY_BYTES`."""
         from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
 
         if self.chunked:
-            return bytes(ChunkedDataReader(io.BytesIO(self.raw), decomp_type=self.encoding).read())
-        if self.encoding:
-            return bytes(BufferedReader(io.BytesIO(self.raw), decomp_type=self.encoding).read())
-        return self.raw
+            reader: BufferedReader = ChunkedDataReader(io.BytesIO(self.raw), decomp_type=self.encoding)
+        elif self.encoding:
+            reader = BufferedReader(io.BytesIO(self.raw), decomp_type=self.encoding)
+        else:
+            return self.raw
+        # warcio unpacks one 16 KB block of input at a time, so reading one byte past the limit
+        # holds at most the limit and one block's output, never the whole bomb.
+        body = reader.read(MAX_BODY_BYTES + 1)
+        return None if len(body) > MAX_BODY_BYTES else bytes(body)
 
 
 def read_archive(
@@ -210,8 +228,9 @@ def _tail_damage(stream: IO[bytes], end: int, last_start: int, last_length: int,
         stream.seek(last_start)
         member = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            while not member.eof and (chunk := stream.read(1 << 20)):
-                member.decompress(chunk)
+            # Output is bounded per call: a member of a few megabytes can unpack to gigabytes.
+            while not member.eof and (chunk := member.unconsumed_tail or stream.read(1 << 16)):
+                member.decompress(chunk, 1 << 20)
         except zlib.error:
             return f"the archive's last record is damaged (byte {last_start})"
         whole = member.eof
@@ -255,7 +274,10 @@ def _capture(record: Any, tally: ArchiveTally) -> _Capture | None:
     date = record.rec_headers.get_header("WARC-Date")
     # The body is read raw here, where a read error is damage to the archive, and decoded later,
     # where a decoding error is a fault of this one response.
-    body = record.raw_stream.read()
+    body = record.raw_stream.read(MAX_BODY_BYTES + 1)
+    if len(body) > MAX_BODY_BYTES:  # read_to_end passes over the rest a block at a time
+        tally.too_large.append(uri)
+        return None
     return _Capture(uri, date, content_type, None if encoding == "identity" else encoding, chunked, body)
 
 
@@ -265,6 +287,9 @@ def _page(capture: _Capture, tally: ArchiveTally) -> ArchivePage | None:
         body = capture.body()
     except zlib.error:
         tally.undecodable += 1
+        return None
+    if body is None:
+        tally.too_large.append(capture.uri)
         return None
     # Without a Content-Type, read the body as HTML only when it starts like a page (as browsers sniff).
     if capture.content_type is None and not _HTML_START.match(body[:1024]):

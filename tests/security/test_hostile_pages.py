@@ -7,7 +7,11 @@ process under ``RLIMIT_AS``, so a regression fails the test instead of exhaustin
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -16,6 +20,7 @@ from claimcheck.api import PathFilter, check_file, iter_files, lint_paths
 from claimcheck.cli import main
 from claimcheck.errors import BinaryFileError
 from claimcheck.text import decode_bytes
+from claimcheck.text.warc import MAX_BODY_BYTES
 from tests.warc.warc_records import Response, write_warc
 
 CLAIM = "Ketamine cures depression in 100% of patients."
@@ -95,3 +100,96 @@ def test_nul_in_a_warc_body_comment_does_not_hide_the_page(tmp_path: Path) -> No
         "https://clinic.example/plain",
         "https://clinic.example/latin",
     }
+
+
+# --- item 7: decompression bombs in web archives ---------------------------------------------------
+
+#: What a bomb unpacks to: eight times the cap, from about a megabyte of gzip.
+BOMB_BYTES = 8 * MAX_BODY_BYTES
+#: Memory the child may take beyond what it holds after start-up (registry compiled, a page linted):
+#: well over a capped body and its text, well under one bomb.
+BUDGET_BYTES = 4 * MAX_BODY_BYTES
+
+_CHILD = """
+import json, resource, sys
+from claimcheck.api import lint_paths, resolve_registry
+from claimcheck.text import parse_document
+resolve_registry(None)
+lint_paths([sys.argv[2]])  # the same archive's small pages: every lazy import done before the limit
+size = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmSize:")) * 1024
+resource.setrlimit(resource.RLIMIT_AS, (size + int(sys.argv[3]), resource.RLIM_INFINITY))
+report = lint_paths([sys.argv[1]])
+print(json.dumps({"notices": report.notices, "found": sorted({(f.path, f.code) for f in report.findings})}))
+"""
+
+
+def _gzip_of(head: bytes, spaces: int, tail: bytes = b"") -> bytes:
+    """A gzip member of ``head``, ``spaces`` spaces and ``tail``, built without holding the spaces."""
+    packer = zlib.compressobj(1, zlib.DEFLATED, 31)
+    block = b" " * (1 << 20)
+    parts = [packer.compress(head)]
+    parts.extend(packer.compress(block) for _ in range(spaces >> 20))
+    parts += [packer.compress(tail), packer.flush()]
+    return b"".join(parts)
+
+
+def _lint_under_limit(archive: Path, small: Path) -> dict[str, list[str]]:
+    run = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(archive), str(small), str(BUDGET_BYTES)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    result: dict[str, list[str]] = json.loads(run.stdout)
+    return result
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmSize from /proc")
+def test_content_encoding_gzip_bomb_is_skipped_within_bounded_memory(tmp_path: Path) -> None:
+    page = f"<html><body><p>{CLAIM}</p>".encode()
+    bomb = _gzip_of(page, BOMB_BYTES)
+    assert len(bomb) < 2 << 20
+    responses = [
+        Response("https://clinic.example/bomb", bomb, headers=[("Content-Encoding", "gzip")]),
+        Response("https://clinic.example/after", page),
+    ]
+    archive = write_warc(tmp_path / "bomb.warc.gz", responses)
+    small = write_warc(tmp_path / "small.warc.gz", [Response("https://clinic.example/", page)])
+    result = _lint_under_limit(archive, small)
+    # The page after the bomb is still linted; the bomb is named in the archive's notice.
+    assert [path for path, _ in result["found"]] == ["https://clinic.example/after"] * len(result["found"])
+    assert result["found"]
+    assert any("over 32 MiB unpacked (https://clinic.example/bomb)" in notice for notice in result["notices"])
+
+
+def _warc_member_bomb(uri: str, spaces: int) -> bytes:
+    """One gzip member holding a response record whose body is ``spaces`` spaces after a claim."""
+    http = f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>{CLAIM}</p>".encode()
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\n"
+        f"WARC-Target-URI: {uri}\r\nWARC-Date: 2024-03-01T12:00:00Z\r\n"
+        "WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
+        "Content-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(http) + spaces}\r\n\r\n"
+    ).encode()
+    return _gzip_of(head + http, spaces, b"\r\n\r\n")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmSize from /proc")
+def test_warc_gzip_member_bomb_is_skipped_within_bounded_memory(tmp_path: Path) -> None:
+    page = f"<html><body><p>{CLAIM}</p>".encode()
+    small = write_warc(tmp_path / "small.warc.gz", [Response("https://clinic.example/after", page)])
+    archive = tmp_path / "bomb.warc.gz"
+    # A bomb as the last record too: the check that the last gzip member is whole unpacks it.
+    archive.write_bytes(
+        _warc_member_bomb("https://clinic.example/bomb", BOMB_BYTES)
+        + small.read_bytes()
+        + _warc_member_bomb("https://clinic.example/last", BOMB_BYTES)
+    )
+    result = _lint_under_limit(archive, small)
+    assert {path for path, _ in result["found"]} == {"https://clinic.example/after"}
+    notice = next(n for n in result["notices"] if n.startswith(str(archive)))
+    assert "2 over 32 MiB unpacked (https://clinic.example/bomb, https://clinic.example/last)" in notice
+    assert "damaged" not in notice and "cut short" not in notice
