@@ -25,6 +25,7 @@ import re
 import zlib
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -45,6 +46,9 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _DEFAULT_CODECS = frozenset({"utf-8", "ascii", "iso8859-1", "cp1252"})
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _GZIP_MAGIC = b"\x1f\x8b"
+_UTF16 = frozenset({"utf-16", "utf-16-le", "utf-16-be"})
+# Tab, line feed, carriage return and the printable ASCII characters: what markup is made of.
+_ASCII_PROBE = (9, 10, 13, *range(32, 127))
 #: The largest response body read, after the archive's gzip and the response's Content-Encoding
 #: are undone. Real pages are a few megabytes at most; a body over this is skipped with a notice.
 MAX_BODY_BYTES = 32 << 20
@@ -77,6 +81,9 @@ class ArchiveTally:
     undecodable: int = 0
     #: The URIs of responses skipped because their body is over MAX_BODY_BYTES unpacked.
     too_large: list[str] = field(default_factory=list)
+    #: Charset labels not trusted (unknown, not a text encoding, not ASCII-compatible), in order met;
+    #: their pages were read as if unlabelled.
+    ignored_charsets: list[str] = field(default_factory=list)
     #: How the archive is damaged ("the archive is cut short at record 5 (byte 1601)"), or None.
     damage: str | None = None
 
@@ -95,6 +102,10 @@ class ArchiveTally:
             skipped.append(f"{len(self.too_large)} over {MAX_BODY_BYTES >> 20} MiB unpacked ({named})")
         if skipped:
             line += f"; skipped {', '.join(skipped)}"
+        if self.ignored_charsets:
+            labels = sorted(set(self.ignored_charsets))
+            named = ", ".join(labels[:_NAMED]) + (", ..." if len(labels) > _NAMED else "")
+            line += f"; read {len(self.ignored_charsets)} as UTF-8 or Windows-1252, not as labelled ({named})"
         if self.damage:
             line += f"; {self.damage}"
         return line
@@ -296,35 +307,70 @@ def _page(capture: _Capture, tally: ArchiveTally) -> ArchivePage | None:
         tally.non_html += 1
         return None
     try:
-        source = _decode(body, capture.content_type, capture.uri)
+        source = _decode(body, capture.content_type, capture.uri, tally)
     except BinaryFileError:
         tally.non_html += 1
         return None
     return ArchivePage(capture.uri, capture.date, parse_document(source, format="html", path=capture.uri))
 
 
-def _decode(body: bytes, content_type: str | None, uri: str) -> str:
+def _decode(body: bytes, content_type: str | None, uri: str, tally: ArchiveTally) -> str:
     """The body as text: in the charset its Content-Type declares, else as :func:`decode_bytes` reads files."""
-    declared = _declared_codec(content_type)
+    declared = _declared_codec(content_type, tally)
     if declared is not None and not body.startswith(_BOMS):
         try:
             text = body.decode(declared)
-        except UnicodeDecodeError:
+        except UnicodeError:
             pass  # mislabelled: fall back to the file rules
         else:
             return check_visible_text(text, path=uri, markup=True)
     return decode_bytes(body, path=uri, markup=True)
 
 
-def _declared_codec(content_type: str | None) -> str | None:
-    """The Python codec of a ``charset=`` parameter, unless decode_bytes already reads it so."""
+def _declared_codec(content_type: str | None, tally: ArchiveTally) -> str | None:
+    """The Python codec of a ``charset=`` parameter, unless decode_bytes already reads it so.
+
+    A label that is not trusted is noted on ``tally`` and read as no label.
+    """
     if not content_type:
         return None
     match = re.search(r"""charset\s*=\s*["']?([\w.:-]+)""", content_type, re.IGNORECASE)
     if match is None:
         return None
-    try:
-        codec = codecs.lookup(match.group(1)).name
-    except LookupError:
+    label = match.group(1)[:40].lower()
+    codec = _page_codec(label)
+    if codec is None:
+        tally.ignored_charsets.append(label)
         return None
     return None if codec in _DEFAULT_CODECS else codec
+
+
+@lru_cache(maxsize=64)
+def _page_codec(label: str) -> str | None:
+    """The codec a charset label names, if a page may be decoded with it.
+
+    Python's codec registry holds transforms as well as text encodings (``base64``, ``zlib``,
+    ``rot13``: bytes.decode refuses them with LookupError), and the text encodings include
+    ones no browser decodes a page in: EBCDIC (``cp037``, which turns an ASCII page into
+    garbage), UTF-7, escape codecs. Browsers honour only the WHATWG encodings, which read ASCII
+    as ASCII, plus UTF-16; so only a text encoding that does too is trusted, and a page with any
+    other label is read as a browser would read it unlabelled (see :func:`decode_bytes`).
+    """
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    if not info._is_text_encoding or info.name == "idna":  # IDNA turns "xn--" words into others
+        return None
+    if info.name in _UTF16:
+        return info.name
+    # Byte by byte (a stateful codec such as UTF-7 or HZ must not take its shift character
+    # from context) and all at once (IDNA reads a dotted run as host labels).
+    try:
+        if any(codecs.decode(bytes((b,)), info.name) != chr(b) for b in _ASCII_PROBE):
+            return None
+        if codecs.decode(bytes(_ASCII_PROBE), info.name) != bytes(_ASCII_PROBE).decode("ascii"):
+            return None
+    except (UnicodeError, ValueError):
+        return None
+    return info.name

@@ -20,7 +20,7 @@ from claimcheck.api import PathFilter, check_file, iter_files, lint_paths
 from claimcheck.cli import main
 from claimcheck.errors import BinaryFileError
 from claimcheck.text import decode_bytes
-from claimcheck.text.warc import MAX_BODY_BYTES
+from claimcheck.text.warc import MAX_BODY_BYTES, ArchiveTally, read_archive
 from tests.warc.warc_records import Response, write_warc
 
 CLAIM = "Ketamine cures depression in 100% of patients."
@@ -193,3 +193,40 @@ def test_warc_gzip_member_bomb_is_skipped_within_bounded_memory(tmp_path: Path) 
     notice = next(n for n in result["notices"] if n.startswith(str(archive)))
     assert "2 over 32 MiB unpacked (https://clinic.example/bomb, https://clinic.example/last)" in notice
     assert "damaged" not in notice and "cut short" not in notice
+
+
+# --- item 12: charset labels that are not page encodings -------------------------------------------
+
+
+def test_untrusted_charset_labels_read_the_page_as_unlabelled(tmp_path: Path) -> None:
+    page = f"<html><body><p>{CLAIM}</p></body></html>".encode()
+    labels = ["cp037", "base64", "hex", "zlib", "uu", "bz2", "quopri", "rot13", "utf-7", "x-nonesuch"]
+    responses = [
+        Response(f"https://clinic.example/{label}", page, content_type=f"text/html; charset={label}")
+        for label in labels
+    ]
+    archive = write_warc(tmp_path / "labels.warc.gz", responses)
+    report = lint_paths([archive])
+    assert {f.path for f in report.findings if f.code == "CC204"} == {r.uri for r in responses}
+    assert any(
+        "read 10 as UTF-8 or Windows-1252, not as labelled (base64, bz2, cp037, ...)" in notice
+        for notice in report.notices
+    )
+
+
+def test_trusted_charset_labels_still_decide(tmp_path: Path) -> None:
+    texts = {"koi8-r": "Кетамин полностью безопасен.", "Shift_JIS": "安全です。", "utf-16": "Safe."}
+    responses = [
+        Response(
+            f"https://clinic.example/{label}",
+            f"<p>{text}</p>".encode(label),
+            content_type=f"text/html; charset={label}",
+        )
+        for label, text in texts.items()
+    ]
+    archive = write_warc(tmp_path / "labels.warc.gz", responses)
+    tally = ArchiveTally()
+    with archive.open("rb") as stream:
+        read = {page.uri: page.document.units[0].text for page in read_archive(stream, name="labels", tally=tally)}
+    assert read == {f"https://clinic.example/{label}": text for label, text in texts.items()}
+    assert not tally.ignored_charsets
