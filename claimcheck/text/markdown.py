@@ -72,7 +72,44 @@ def _parser() -> MarkdownIt:
 
     # text_join would merge entities and escapes into the surrounding text; kept apart, each
     # carries its source spelling (token.markup) and can be found in the page.
-    return _Parser("commonmark").enable("table").disable("text_join")
+    parser = _Parser("commonmark", {"maxNesting": _MAX_NESTING}).enable("table").disable("text_join")
+    parser.block = _deep_block_parser(parser.block)
+    return parser
+
+
+# markdown-it's nesting limit (blocks within blocks) bounds its recursion; 20 by default, which 10
+# nested lists or 20 nested quotes reach. Each level costs it a few stack frames.
+_MAX_NESTING = 64
+
+
+def _deep_block_parser(block: Any) -> Any:
+    """``block`` (a markdown-it ``ParserBlock``) reading what lies past the nesting limit as a paragraph.
+
+    markdown-it drops every line past ``maxNesting`` as not worth caring about; a page can nest
+    its claims that deep to hide them. There the lines are one paragraph, markers and all.
+    """
+    tokenize = block.tokenize
+
+    def tokenize_deep(state: Any, start_line: int, end_line: int) -> None:
+        if state.level < state.md.options.maxNesting:
+            tokenize(state, start_line, end_line)
+            return
+        first = line = state.skipEmptyLines(start_line)
+        # The lines that belong to the block being read: up to a line outdented past it
+        # (how markdown-it's own loop ends a nested call).
+        while line < end_line and (state.isEmpty(line) or state.sCount[line] >= state.blkIndent):
+            line += 1
+        if line > first:
+            content = state.getLines(first, line, state.blkIndent, False).strip()
+            if content:
+                state.push("paragraph_open", "p", 1).map = [first, line]
+                inline = state.push("inline", "", 0)
+                inline.content, inline.map, inline.children = content, [first, line], []
+                state.push("paragraph_close", "p", -1)
+        state.line = line
+
+    block.tokenize = tokenize_deep
+    return block
 
 
 def front_matter_end(source: str) -> int:

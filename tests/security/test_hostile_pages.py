@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.api import PathFilter, check_file, iter_files, lint_paths
+from claimcheck.api import PathFilter, check_file, check_text, iter_files, lint_paths
 from claimcheck.cli import main
 from claimcheck.errors import BinaryFileError
-from claimcheck.text import decode_bytes
+from claimcheck.text import decode_bytes, parse_document
 from claimcheck.text.warc import MAX_BODY_BYTES, ArchiveTally, read_archive
 from tests.warc.warc_records import Response, write_warc
 
@@ -230,3 +230,28 @@ def test_trusted_charset_labels_still_decide(tmp_path: Path) -> None:
         read = {page.uri: page.document.units[0].text for page in read_archive(stream, name="labels", tally=tally)}
     assert read == {f"https://clinic.example/{label}": text for label, text in texts.items()}
     assert not tally.ignored_charsets
+
+
+# --- item 10: claims nested past markdown-it's nesting limit ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "\n".join("  " * depth + f"- level {depth}" for depth in range(12)) + f"\n{'  ' * 12}- {CLAIM}\n",
+        ">" * 20 + f" {CLAIM}\n",
+        "> " * 25 + f"{CLAIM}\n",
+        ">" * 500 + f" {CLAIM}\n",
+        "- " * 300 + f"{CLAIM}\n",
+        "\n".join("   " * depth + "1. step" for depth in range(30)) + f" {CLAIM}\n\nAfter the list.\n",
+    ],
+    ids=["12-lists", "20-quotes", "25-spaced-quotes", "500-quotes", "300-items-on-a-line", "30-ordered"],
+)
+def test_deeply_nested_markdown_is_read(page: str) -> None:
+    document = parse_document(page, format="markdown")
+    units = [unit for unit in document.units if "Ketamine" in unit.text]
+    assert len(units) == 1
+    start = units[0].text.index("Ketamine")
+    at = units[0].source_offset(start)
+    assert page[at : at + len(CLAIM)] == CLAIM
+    assert "CC204" in _codes(check_text(page, format="markdown").findings)
