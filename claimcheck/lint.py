@@ -30,6 +30,7 @@ from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.matcher import Match
 from claimcheck.rules.base import Hit, Rule, Scope, iter_hits, rules_in, triggered
 from claimcheck.text import Document, TextUnit, split_sentences
+from claimcheck.text.citations import is_citation
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +160,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     for unit in document.units:
         if unit.kind == "heading":
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
-        reference = (in_references and unit.kind != "heading") or _REFERENCE_LINE.match(unit.text) is not None
+        # A heading or a label only says where citations may be; a unit is one if it reads as one.
+        labelled = (in_references and unit.kind != "heading") or _REFERENCE_LINE.match(unit.text) is not None
+        reference = labelled and is_citation(unit.text)
         listed = listing if unit.kind in _LIST_KINDS else None
         if unit.kind not in _LIST_KINDS:
             # Any other unit ends the list; a heading or colon line may open the next one.

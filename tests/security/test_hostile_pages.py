@@ -255,3 +255,35 @@ def test_deeply_nested_markdown_is_read(page: str) -> None:
     at = units[0].source_offset(start)
     assert page[at : at + len(CLAIM)] == CLAIM
     assert "CC204" in _codes(check_text(page, format="markdown").findings)
+
+
+# --- item 8: a "References" heading or a "Source:" label switched linting off -------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "format"),
+    [
+        (f"<h1>Ketamine</h1><h1 style='font-size:0'>Sources</h1><p>{CLAIM}</p>", "html"),
+        (f"<h2>References</h2><ol><li>{CLAIM}</li></ol>", "html"),
+        (f"# Ketamine\n\n## References\n\n{CLAIM}\n", "markdown"),
+        (f"## Further reading\n\n1. {CLAIM}\n", "markdown"),
+        (f"Source: {CLAIM}\n", "markdown"),
+        (f"Sources\n\n{CLAIM}\n", "text"),
+    ],
+    ids=["invisible-heading", "html-references", "md-references", "further-reading", "source-label", "plain"],
+)
+def test_a_reference_heading_or_label_does_not_hide_claims(page: str, format: str) -> None:
+    assert "CC204" in _codes(check_text(page, format=format).findings)
+
+
+def test_citation_shaped_entries_under_a_references_heading_are_still_not_copy() -> None:
+    entries = [
+        "Murrough JW, Iosifescu DV, Chang LC, et al. Ketamine cures depression in 100% of patients: a "
+        "randomized controlled trial. Am J Psychiatry. 2013;170(10):1134-1142.",
+        "Smith, J. A., & Doe, B. (2019). Ketamine cures depression in 100% of patients. Journal of Mood, "
+        "12(3), 45-67. https://doi.org/10.1000/xyz",
+    ]
+    page = "# Ketamine\n\n## References\n\n" + "\n".join(f"{n}. {entry}" for n, entry in enumerate(entries, 1)) + "\n"
+    assert "CC204" not in _codes(check_text(page, format="markdown").findings)
+    # The claim after the list, in the same section, is copy.
+    assert "CC204" in _codes(check_text(page + f"\n{CLAIM}\n", format="markdown").findings)
