@@ -23,7 +23,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.text.document import INVISIBLE, WHITESPACE, Comment, TextUnit, split_lines
+from claimcheck.text.document import INVISIBLE, WHITESPACE, Comment, TextUnit, UnitBuilder, split_lines
 from claimcheck.text.html import HtmlReader
 from claimcheck.text.mdblocks import HTML, INLINE, MD_TRIM, plan
 from claimcheck.text.mdinline import Child, scan
@@ -121,8 +121,44 @@ def front_matter_end(source: str) -> int:
     return 0 if close is None else close.end()
 
 
+# A front matter's title or description (YAML "key: value", TOML "key = value"), at the top level.
+_FRONT_MATTER_FIELD = re.compile(r"^(title|description)[ \t]*[:=][ \t]*(.*?)[ \t\r]*$", re.MULTILINE)
+_FRONT_MATTER_KINDS = {"title": "heading", "description": "paragraph"}
+# A YAML block scalar's header ("description: >", "|-", ">2"): the value is on the indented lines below.
+_BLOCK_SCALAR = re.compile(r"[>|][+-]?\d?[+-]?")
+_INDENTED = re.compile(r"(?:[ \t]*(?:\r\n?|\n)|[ \t]+[^\r\n]*(?:\r\n?|\n|\Z))*")
+
+
+def front_matter_units(source: str, end: int) -> list[TextUnit]:
+    """The ``title`` and ``description`` of the front matter ``source[:end]``, as units.
+
+    They are what search results and link previews show of the page (the SPEC has them linted,
+    and nothing else of the front matter). A plain or quoted scalar is read on its line; a YAML
+    block scalar (``>``, ``|``) from the indented lines below it. Quotes are left out of the
+    unit; escapes inside them are kept as written.
+    """
+    units: list[TextUnit] = []
+    for m in _FRONT_MATTER_FIELD.finditer(source, 0, end):
+        start, stop = m.span(2)
+        if _BLOCK_SCALAR.fullmatch(source, start, stop):
+            line_end = source.find("\n", stop, end)
+            if line_end < 0:
+                continue
+            start = line_end + 1
+            stop = _INDENTED.match(source, start, end).end()  # type: ignore[union-attr]
+        elif stop - start >= 2 and source[start] in "\"'" and source[stop - 1] == source[start]:
+            start, stop = start + 1, stop - 1
+        builder = UnitBuilder()
+        builder.add_source(source, start, stop)
+        unit = builder.flush(_FRONT_MATTER_KINDS[m.group(1)])
+        if unit is not None:
+            units.append(unit)
+    return units
+
+
 def read_markdown(source: str) -> tuple[list[TextUnit], list[Comment], int]:
-    """Units, comments and body start offset of a Markdown page (front matter skipped)."""
+    """Units, comments and body start offset of a Markdown page (front matter skipped but for its
+    title and description)."""
     return _read(source, fast=True)
 
 
@@ -134,9 +170,11 @@ def read_markdown_it(source: str) -> tuple[list[TextUnit], list[Comment], int]:
 def _read(source: str, *, fast: bool) -> tuple[list[TextUnit], list[Comment], int]:
     body = front_matter_end(source)
     if body >= len(source) and body:
-        return [], [], body
+        return front_matter_units(source, body), [], body
     texts, lines = split_lines(source)
     walker = _Walker(source, lines)
+    if body:
+        walker.html.units.extend(front_matter_units(source, body))
     first = bisect_right(lines, body) - 1
     if not fast or "\x00" in source or source.find("]:", body) >= 0:
         # markdown-it turns NUL into U+FFFD, and a reference definition changes how every link

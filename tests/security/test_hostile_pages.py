@@ -287,3 +287,41 @@ def test_citation_shaped_entries_under_a_references_heading_are_still_not_copy()
     assert "CC204" not in _codes(check_text(page, format="markdown").findings)
     # The claim after the list, in the same section, is copy.
     assert "CC204" in _codes(check_text(page + f"\n{CLAIM}\n", format="markdown").findings)
+
+
+# --- item 12: text that search results or the page show, never read ----------------------------------
+
+_HEAD = "<!doctype html>\n<html><head>\n"
+_BODY = "\n</head><body><p>Call us today.</p></body></html>\n"
+
+
+@pytest.mark.parametrize(
+    ("page", "format"),
+    [
+        (f"{_HEAD}<title>{CLAIM}</title>{_BODY}", "html"),
+        (f'{_HEAD}<meta name="description" content="{CLAIM}">{_BODY}', "html"),
+        (f'{_HEAD}<meta property="og:description" content="{CLAIM}">{_BODY}', "html"),
+        (f"{_HEAD}<meta property=og:title content='{CLAIM}'>{_BODY}", "html"),
+        (f"<p>Pick one:</p>\n<select><option>Depression</option><option>{CLAIM}</option></select>\n", "html"),
+        (f"<form>\n<textarea>{CLAIM}</textarea></form>\n", "html"),
+        (f'<svg viewBox="0 0 10 10">\n<text x="0" y="5">{CLAIM}</text></svg>\n', "html"),
+        (f"<svg>\n<foreignObject><p>{CLAIM}</p></foreignObject></svg>\n", "html"),
+        (f'---\nlayout: page\ntitle: "{CLAIM}"\n---\n\nCall us today.\n', "markdown"),
+        (f"---\ndescription: |\n  {CLAIM}\n---\n\nCall us today.\n", "markdown"),
+    ],
+    ids=["title", "meta", "og-description", "og-title", "option", "textarea", "svg-text", "foreign-object",
+         "front-matter-title", "front-matter-description"],
+)  # fmt: skip
+def test_title_description_and_drawn_text_are_linted_where_they_stand(page: str, format: str) -> None:
+    findings = [f for f in check_text(page, format=format).findings if f.code == "CC204"]
+    assert findings
+    line, column = findings[0].line, findings[0].column
+    # The finding points into the page, at the claim's words (SPEC: linted at the line where they stand).
+    assert page.splitlines()[line - 1][column - 1 :].startswith(("Ketamine", "100%", "cures"))
+
+
+def test_og_description_that_repeats_the_description_is_one_finding() -> None:
+    page = (
+        f'{_HEAD}<meta name="description" content="{CLAIM}">\n<meta property="og:description" content="{CLAIM}">{_BODY}'
+    )
+    assert [f.line for f in check_text(page, format="html").findings if f.code == "CC204"] == [3]
