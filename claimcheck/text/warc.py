@@ -49,6 +49,10 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _UTF16 = frozenset({"utf-16", "utf-16-le", "utf-16-be"})
 # Tab, line feed, carriage return and the printable ASCII characters: what markup is made of.
 _ASCII_PROBE = (9, 10, 13, *range(32, 127))
+# The longest header line read at once, and the most header bytes read for one record (WARC or
+# HTTP headers): real ones are a few kilobytes.
+_MAX_LINE = 64 << 10
+_MAX_HEADERS = 1 << 20
 #: The largest response body read, after the archive's gzip and the response's Content-Encoding
 #: are undone. Real pages are a few megabytes at most; a body over this is skipped with a notice.
 MAX_BODY_BYTES = 32 << 20
@@ -120,7 +124,44 @@ def _records(stream: IO[bytes]) -> Any:
     # warcio prints a multi-line warning to stderr for a record not followed by its separator; the
     # damage is reported once, on the tally, instead.
     records.INC_RECORD = ""
+    # warcio reads header lines whole, and as many as come: a header of gigabytes (a few megabytes
+    # of gzip) would be held whole. Lines are read in bounded pieces, and each record's WARC and
+    # HTTP headers stop at a budget; what lies past it is read as body, or is damage.
+    reader = records.reader
+    readline = reader.readline
+
+    def bounded_readline(length: int | None = None) -> bytes:
+        return bytes(readline(_MAX_LINE if length is None or length < 0 else min(length, _MAX_LINE)))
+
+    reader.readline = bounded_readline
+    loader = records.loader
+    for parser in (loader.warc_parser, loader.http_parser, loader.http_req_parser):
+        parser.parse = _budgeted(parser.parse)
     return records
+
+
+class _HeaderBudget:
+    """A stream's lines up to :data:`_MAX_HEADERS` bytes in all, then nothing (the end of the headers)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._left = _MAX_HEADERS
+
+    def readline(self, length: int | None = None) -> bytes:
+        if self._left <= 0:
+            return b""
+        line = bytes(self._stream.readline(self._left if length is None else min(length, self._left)))
+        self._left -= len(line)
+        return line
+
+
+def _budgeted(parse: Any) -> Any:
+    """A warcio header parser's ``parse`` that reads no more than the header budget."""
+
+    def parse_within_budget(stream: Any, full_statusline: Any = None) -> Any:
+        return parse(_HeaderBudget(stream), full_statusline)
+
+    return parse_within_budget
 
 
 @dataclass(frozen=True)

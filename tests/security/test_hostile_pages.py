@@ -123,10 +123,10 @@ print(json.dumps({"notices": report.notices, "found": sorted({(f.path, f.code) f
 """
 
 
-def _gzip_of(head: bytes, spaces: int, tail: bytes = b"") -> bytes:
-    """A gzip member of ``head``, ``spaces`` spaces and ``tail``, built without holding the spaces."""
+def _gzip_of(head: bytes, spaces: int, tail: bytes = b"", fill: bytes = b" ") -> bytes:
+    """A gzip member of ``head``, ``spaces`` spaces (or ``fill``) and ``tail``, built without holding them."""
     packer = zlib.compressobj(1, zlib.DEFLATED, 31)
-    block = b" " * (1 << 20)
+    block = fill * (1 << 20)
     parts = [packer.compress(head)]
     parts.extend(packer.compress(block) for _ in range(spaces >> 20))
     parts += [packer.compress(tail), packer.flush()]
@@ -164,16 +164,20 @@ def test_content_encoding_gzip_bomb_is_skipped_within_bounded_memory(tmp_path: P
     assert any("over 32 MiB unpacked (https://clinic.example/bomb)" in notice for notice in result["notices"])
 
 
-def _warc_member_bomb(uri: str, spaces: int) -> bytes:
-    """One gzip member holding a response record whose body is ``spaces`` spaces after a claim."""
+def _warc_member_bomb(uri: str, spaces: int, *, in_header: bool = False) -> bytes:
+    """One gzip member holding a response record whose body is ``spaces`` spaces after a claim, or
+    (``in_header``) whose HTTP header holds them, in one line."""
     http = f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>{CLAIM}</p>".encode()
     head = (
         "WARC/1.0\r\nWARC-Type: response\r\n"
         f"WARC-Target-URI: {uri}\r\nWARC-Date: 2024-03-01T12:00:00Z\r\n"
         "WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
         "Content-Type: application/http; msgtype=response\r\n"
-        f"Content-Length: {len(http) + spaces}\r\n\r\n"
+        f"Content-Length: {len(http) + spaces + 4 * in_header}\r\n\r\n"
     ).encode()
+    if in_header:
+        tail = b"\r\n" + http[17:] + b"\r\n\r\n"
+        return _gzip_of(head + b"HTTP/1.1 200 OK\r\nX-Padding: ", spaces, tail, fill=b"x")
     return _gzip_of(head + http, spaces, b"\r\n\r\n")
 
 
@@ -325,3 +329,18 @@ def test_og_description_that_repeats_the_description_is_one_finding() -> None:
         f'{_HEAD}<meta name="description" content="{CLAIM}">\n<meta property="og:description" content="{CLAIM}">{_BODY}'
     )
     assert [f.line for f in check_text(page, format="html").findings if f.code == "CC204"] == [3]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmSize from /proc")
+def test_warc_header_line_bomb_is_read_within_bounded_memory(tmp_path: Path) -> None:
+    page = f"<html><body><p>{CLAIM}</p>".encode()
+    small = write_warc(tmp_path / "small.warc.gz", [Response("https://clinic.example/after", page)])
+    archive = tmp_path / "bomb.warc.gz"
+    # warcio read a header line whole: a line of gigabytes from a few megabytes of gzip.
+    archive.write_bytes(
+        _warc_member_bomb("https://clinic.example/bomb", BOMB_BYTES, in_header=True) + small.read_bytes()
+    )
+    result = _lint_under_limit(archive, small)
+    assert {path for path, _ in result["found"]} == {"https://clinic.example/after"}
+    notice = next(n for n in result["notices"] if n.startswith(str(archive)))
+    assert "1 over 32 MiB unpacked (https://clinic.example/bomb)" in notice
