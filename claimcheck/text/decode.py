@@ -28,8 +28,9 @@ _MAX_CONTROL_RATIO = 0.05
 # Comments and tags: what a page's reader never shows. A NUL or a run of control characters in
 # them ("<!-- \x00 -->") says nothing about whether the page is text, and judging by them let a
 # page hide all its claims by looking binary.
-_MARKUP_BYTES = re.compile(rb"<!--.*?(?:-->|\Z)|<[^>]*(?:>|\Z)", re.DOTALL)
-_MARKUP_TEXT = re.compile(r"<!--.*?(?:-->|\Z)|<[^>]*(?:>|\Z)", re.DOTALL)
+_MARKUP = r"<!--.*?(?:-->|\Z)|<[^>]*(?:>|\Z)"
+_MARKUP_BYTES = re.compile(_MARKUP.encode(), re.DOTALL)
+_MARKUP_TEXT = re.compile(_MARKUP, re.DOTALL)
 
 
 def _latin1_gaps(error: UnicodeError) -> tuple[str, int]:
