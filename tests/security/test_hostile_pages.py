@@ -181,22 +181,38 @@ def _warc_member_bomb(uri: str, spaces: int, *, in_header: bool = False) -> byte
     return _gzip_of(head + http, spaces, b"\r\n\r\n")
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmSize from /proc")
-def test_warc_gzip_member_bomb_is_skipped_within_bounded_memory(tmp_path: Path) -> None:
+def _lint_around_small_page(tmp_path: Path, before: bytes, after: bytes = b"") -> tuple[set[str], str]:
+    """Lint, under the memory limit, an archive of ``before``, one small page with a claim and ``after``:
+    the paths with findings, and the archive's notice."""
     page = f"<html><body><p>{CLAIM}</p>".encode()
     small = write_warc(tmp_path / "small.warc.gz", [Response("https://clinic.example/after", page)])
     archive = tmp_path / "bomb.warc.gz"
-    # A bomb as the last record too: the check that the last gzip member is whole unpacks it.
-    archive.write_bytes(
-        _warc_member_bomb("https://clinic.example/bomb", BOMB_BYTES)
-        + small.read_bytes()
-        + _warc_member_bomb("https://clinic.example/last", BOMB_BYTES)
-    )
+    archive.write_bytes(before + small.read_bytes() + after)
     result = _lint_under_limit(archive, small)
-    assert {path for path, _ in result["found"]} == {"https://clinic.example/after"}
     notice = next(n for n in result["notices"] if n.startswith(str(archive)))
+    return {path for path, _ in result["found"]}, notice
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmSize from /proc")
+def test_warc_gzip_member_bomb_is_skipped_within_bounded_memory(tmp_path: Path) -> None:
+    # A bomb as the last record too: the check that the last gzip member is whole unpacks it.
+    found, notice = _lint_around_small_page(
+        tmp_path,
+        _warc_member_bomb("https://clinic.example/bomb", BOMB_BYTES),
+        _warc_member_bomb("https://clinic.example/last", BOMB_BYTES),
+    )
+    assert found == {"https://clinic.example/after"}
     assert "2 over 32 MiB unpacked (https://clinic.example/bomb, https://clinic.example/last)" in notice
     assert "damaged" not in notice and "cut short" not in notice
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmSize from /proc")
+def test_warc_header_line_bomb_is_read_within_bounded_memory(tmp_path: Path) -> None:
+    # warcio read a header line whole: a line of gigabytes from a few megabytes of gzip.
+    bomb = _warc_member_bomb("https://clinic.example/bomb", BOMB_BYTES, in_header=True)
+    found, notice = _lint_around_small_page(tmp_path, bomb)
+    assert found == {"https://clinic.example/after"}
+    assert "1 over 32 MiB unpacked (https://clinic.example/bomb)" in notice
 
 
 # --- item 12: charset labels that are not page encodings -------------------------------------------
@@ -329,18 +345,3 @@ def test_og_description_that_repeats_the_description_is_one_finding() -> None:
         f'{_HEAD}<meta name="description" content="{CLAIM}">\n<meta property="og:description" content="{CLAIM}">{_BODY}'
     )
     assert [f.line for f in check_text(page, format="html").findings if f.code == "CC204"] == [3]
-
-
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmSize from /proc")
-def test_warc_header_line_bomb_is_read_within_bounded_memory(tmp_path: Path) -> None:
-    page = f"<html><body><p>{CLAIM}</p>".encode()
-    small = write_warc(tmp_path / "small.warc.gz", [Response("https://clinic.example/after", page)])
-    archive = tmp_path / "bomb.warc.gz"
-    # warcio read a header line whole: a line of gigabytes from a few megabytes of gzip.
-    archive.write_bytes(
-        _warc_member_bomb("https://clinic.example/bomb", BOMB_BYTES, in_header=True) + small.read_bytes()
-    )
-    result = _lint_under_limit(archive, small)
-    assert {path for path, _ in result["found"]} == {"https://clinic.example/after"}
-    notice = next(n for n in result["notices"] if n.startswith(str(archive)))
-    assert "1 over 32 MiB unpacked (https://clinic.example/bomb)" in notice
