@@ -46,7 +46,10 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
 
 def path_names(path: Path, base: Path) -> tuple[str, str]:
     """The names include/exclude globs are tried on: ``path`` relative to ``base``, and as given."""
-    absolute = path.resolve() if not path.is_absolute() else path
+    try:
+        absolute = path.resolve() if not path.is_absolute() else path
+    except (OSError, RuntimeError):  # a symlink loop: the reader reports it, naming the file
+        absolute = Path(os.path.abspath(path))
     return _relative(absolute, base), path.as_posix()
 
 

@@ -22,6 +22,7 @@ from claimcheck.rules.base import Hit, Rule, Scope, iter_hits, rules_in, trigger
 from claimcheck.rules.context import PageContext, SentenceContext, asserting, read_sentence
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.text import Document, parse_document, split_sentences
+from claimcheck.text.citations import is_citation
 
 
 def analyse(document: Document, registry: CompiledRegistry, link: Claim | None = None) -> list[SentenceContext]:
@@ -42,7 +43,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     for unit in document.units:
         if unit.kind == "heading":
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
-        reference = (in_references and unit.kind != "heading") or _REFERENCE_LINE.match(unit.text) is not None
+        # A heading or a label only says where citations may be; a unit is one if it reads as one.
+        labelled = (in_references and unit.kind != "heading") or _REFERENCE_LINE.match(unit.text) is not None
+        reference = labelled and is_citation(unit.text)
         listed = listing if unit.kind in _LIST_KINDS else None
         if unit.kind not in _LIST_KINDS:
             # Any other unit ends the list; a heading or colon line may open the next one.

@@ -30,7 +30,7 @@ def test_one_input(data: bytes) -> None:
         return
     fmt = FORMATS[data[0] % len(FORMATS)]
     try:
-        text = decode_bytes(data[1:], path="fuzz")
+        text = decode_bytes(data[1:], path="fuzz", markup=fmt != "text")
     except BinaryFileError:
         return
     report = check_text(text, format=fmt, registry=REGISTRY, path="fuzz")

@@ -98,12 +98,13 @@ class FilePages:
                 data = handle.read()
         except (OSError, ValueError) as exc:
             raise InputError(f"cannot read: {exc}", path=self.name) from exc
+        page_format = detect_format(self.name)
         try:
-            source = decode_bytes(data, path=self.name)
+            source = decode_bytes(data, path=self.name, markup=page_format != "text")
         except BinaryFileError as exc:
             self._skip(exc)
             return
-        yield Page(parse_document(source, format=detect_format(self.name), path=self.name), self.name)
+        yield Page(parse_document(source, format=page_format, path=self.name), self.name)
 
     def _archive(self, stream: IO[bytes]) -> Iterator[Page]:
         tally = ArchiveTally()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from claimcheck.errors import BinaryFileError
 
-__all__ = ["decode_bytes"]
+__all__ = ["check_visible_text", "decode_bytes"]
 
 # Formats that can pass the control-character test yet are certainly not copy.
 _MAGIC = (
@@ -24,6 +25,12 @@ _MAGIC = (
 _CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 11, 12, 13, 27))
 _CONTROL_CHARS = dict.fromkeys(_CONTROL_BYTES)
 _MAX_CONTROL_RATIO = 0.05
+# Comments and tags: what a page's reader never shows. A NUL or a run of control characters in
+# them ("<!-- \x00 -->") says nothing about whether the page is text, and judging by them let a
+# page hide all its claims by looking binary.
+_MARKUP = r"<!--.*?(?:-->|\Z)|<[^>]*(?:>|\Z)"
+_MARKUP_BYTES = re.compile(_MARKUP.encode(), re.DOTALL)
+_MARKUP_TEXT = re.compile(_MARKUP, re.DOTALL)
 
 
 def _latin1_gaps(error: UnicodeError) -> tuple[str, int]:
@@ -36,14 +43,15 @@ def _latin1_gaps(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("claimcheck-latin1", _latin1_gaps)
 
 
-def decode_bytes(data: bytes, *, path: str) -> str:
+def decode_bytes(data: bytes, *, path: str, markup: bool = False) -> str:
     """Decode a page's bytes; never fails on text, raises :class:`BinaryFileError` for binary data.
 
     A BOM decides the encoding (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) and is not part of the text.
     Without one, strict UTF-8 is tried, then Windows-1252 (the superset of Latin-1 that pages
     labelled Latin-1 actually use; its five undefined bytes decode as Latin-1), which accepts any
-    byte sequence. Data with NUL bytes, a known binary signature or many control characters is
-    binary.
+    byte sequence. Data with a known binary signature is binary, and so is data whose text has NUL
+    bytes or many control characters; with ``markup`` (HTML, Markdown) only the text outside
+    comments and tags is judged.
     """
     if not data:
         return ""
@@ -56,17 +64,35 @@ def decode_bytes(data: bytes, *, path: str) -> str:
     ):
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, errors="replace")
-            if "\x00" in text or _mostly_control(len(text) - len(text.translate(_CONTROL_CHARS)), len(text)):
-                raise BinaryFileError(f"binary data (not {encoding.upper()} text)", path=path)
-            return text
-    if data.startswith(_MAGIC) or b"\x00" in data:
+            return check_visible_text(
+                text, path=path, markup=markup, message=f"binary data (not {encoding.upper()} text)"
+            )
+    if data.startswith(_MAGIC):
         raise BinaryFileError("binary file", path=path)
-    if _mostly_control(len(data) - len(data.translate(None, _CONTROL_BYTES)), len(data)):
-        raise BinaryFileError("binary file (too many control characters)", path=path)
+    # The common case, text without a NUL or a control byte in twenty, is settled without a regex.
+    if b"\x00" in data or _mostly_control(len(data) - len(data.translate(None, _CONTROL_BYTES)), len(data)):
+        visible = _MARKUP_BYTES.sub(b"", data) if markup else data
+        if b"\x00" in visible:
+            raise BinaryFileError("binary file", path=path)
+        if _mostly_control(len(visible) - len(visible.translate(None, _CONTROL_BYTES)), len(visible)):
+            raise BinaryFileError("binary file (too many control characters)", path=path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="claimcheck-latin1")
+
+
+def check_visible_text(text: str, *, path: str, markup: bool, message: str = "binary file") -> str:
+    """``text`` itself, unless its visible part (outside comments and tags, with ``markup``) is binary.
+
+    Raises :class:`BinaryFileError` with ``message`` when that part has a NUL or more than one
+    control character in twenty.
+    """
+    if "\x00" in text or _mostly_control(len(text) - len(text.translate(_CONTROL_CHARS)), len(text)):
+        visible = _MARKUP_TEXT.sub("", text) if markup else text
+        if "\x00" in visible or _mostly_control(len(visible) - len(visible.translate(_CONTROL_CHARS)), len(visible)):
+            raise BinaryFileError(message, path=path)
+    return text
 
 
 def _mostly_control(controls: int, total: int) -> bool:

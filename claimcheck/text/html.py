@@ -44,6 +44,7 @@ _BLOCK = 2  # starts and ends a unit
 _RAW = 4  # content is raw text up to the matching end tag, and not visible
 _HIDDEN = 8  # content is parsed but not visible
 _HEAD_OK = 16  # may appear in <head> without ending it
+_CONTAINER = 32  # neither block nor hidden, but kept on the stack: what is inside it is known
 
 _KINDS = dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "heading")
 _KINDS |= {"li": "list-item", "td": "table-cell", "th": "table-cell"}
@@ -57,11 +58,14 @@ def _categories() -> dict[str, int]:
             _BLOCK,
             "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset "
             "figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li listing "
-            "main menu nav ol p pre search section summary table tbody td tfoot th thead tr ul",
+            "main menu nav ol p pre search section summary table tbody td tfoot th thead tr ul "
+            # A select's options are shown as it opens; inline SVG draws <text> and <foreignObject>.
+            "option optgroup text foreignobject",
         ),
         (_RAW, "iframe noembed noframes noscript plaintext script style textarea title xmp"),
-        (_HIDDEN, "audio canvas datalist head map math object select svg template video"),
+        (_HIDDEN, "audio canvas datalist head map math metadata object template video"),
         (_HEAD_OK, "base basefont bgsound head link meta noframes noscript script style template title"),
+        (_CONTAINER, "svg"),
     ):
         for name in names.split():
             cats[name] |= flag
@@ -85,6 +89,7 @@ def _implied_end_tags() -> dict[str, tuple[tuple[tuple[str, ...], frozenset[str]
     implied["tr"] = ((("tr",), frozenset({"table", "tbody", "thead", "tfoot", "template"})),)
     for name in ("tbody", "thead", "tfoot"):
         implied[name] = ((("tbody", "thead", "tfoot"), frozenset({"table", "template"})),)
+    implied["option"] = implied["optgroup"] = (closes_p, (("option",), scope | {"select", "datalist", "optgroup"}))
     implied["body"] = ((("head",), frozenset()),)
     return implied
 
@@ -92,6 +97,14 @@ def _implied_end_tags() -> dict[str, tuple[tuple[tuple[str, ...], frozenset[str]
 _IMPLIED = _implied_end_tags()
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _IMPLIED_SCAN = 32  # how deep an implied end tag looks; bounds the cost on deeply nested pages
+# <meta> names and properties whose content search results and link previews show.
+_META_KINDS = {
+    "description": "paragraph",
+    "og:description": "paragraph",
+    "twitter:description": "paragraph",
+    "og:title": "heading",
+    "twitter:title": "heading",
+}
 _RAW_END: dict[str, re.Pattern[str]] = {}
 
 
@@ -136,6 +149,7 @@ class HtmlReader:
         "_kinds",
         "_open",
         "_paragraphs",
+        "_said",
         "_stack",
         "body_tag_end",
         "builder",
@@ -159,6 +173,7 @@ class HtmlReader:
         self._paragraphs = 0
         self._hidden = 0
         self._br_mark = -1  # unit length at the last <br>: a second <br> with no text between ends the unit
+        self._said: set[str] = set()  # the texts of the title and description units read so far
 
     @property
     def hidden(self) -> bool:
@@ -271,6 +286,8 @@ class HtmlReader:
         if cat & _VOID:
             if name == "br":
                 self._br(lt)
+            elif name == "meta" and attrs:
+                self._meta(attrs, lt + 1 + len(name))
             return tag_end
         if name == "body" and self.body_tag_end is None:
             self.body_tag_end = tag_end
@@ -278,6 +295,12 @@ class HtmlReader:
             # HTML5 ignores "/>" here: <script/> still starts a script.
             m = _raw_end(name).search(self.source, tag_end, end)
             if m is not None:
+                # Raw text read though no page body shows it: the page's title (what tabs and
+                # search results show; an SVG's title is a tooltip) and a text area's initial text.
+                if name == "title" and not self._open.get("svg"):
+                    self._own_unit(tag_end, m.start(), "heading", once=True)
+                elif name == "textarea" and not self._hidden_body():
+                    self._own_unit(tag_end, m.start(), "paragraph")
                 return m.start()
             self._push(name, True)  # the end tag may come in a later range (inline HTML in Markdown)
             return end
@@ -288,6 +311,44 @@ class HtmlReader:
         else:
             self._push(name, bool(cat & _HIDDEN))
         return tag_end
+
+    def _hidden_body(self) -> bool:
+        """Whether an open element hides text, other than <head> (which hides none of the body's)."""
+        return self._hidden > (1 if self._open.get("head") else 0)
+
+    def _own_unit(self, start: int, end: int, kind: str, *, once: bool = False) -> None:
+        """``source[start:end]`` (entities decoded) as a unit of its own, whatever is open around it.
+
+        With ``once``, not when an earlier such unit had the same text (``og:title`` repeats the
+        title, ``og:description`` the description: one finding each is enough).
+        """
+        if _NON_SPACE.search(self.source, start, end) is None:
+            return
+        self.flush()
+        self.builder.add_source(self.source, start, end, entities=True)
+        unit = self.builder.flush(kind)
+        if unit is None or (once and unit.text in self._said):
+            return
+        if once:
+            self._said.add(unit.text)
+        self.units.append(unit)
+
+    def _meta(self, attrs: str, at: int) -> None:
+        """Read the content of a ``<meta>`` that search results show (``attrs`` starts at ``at``)."""
+        key = content = None
+        for m in _ATTRIBUTE.finditer(attrs):
+            name, value = m.group(1).lower(), m.group(2)
+            if value is None:
+                continue
+            if name in ("name", "property"):
+                key = value.strip("\"'").strip().lower()
+            elif name == "content":
+                quoted = value[:1] in ("'", '"')
+                start = at + m.start(2) + quoted
+                content = (start, at + m.end(2) - (quoted and len(value) > 1 and value[-1] == value[0]))
+        kind = _META_KINDS.get(key or "")
+        if kind is not None and content is not None:
+            self._own_unit(content[0], content[1], kind, once=True)
 
     def _text(self, start: int, end: int) -> None:
         if self._hidden:

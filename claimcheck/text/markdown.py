@@ -23,7 +23,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.text.document import INVISIBLE, WHITESPACE, Comment, TextUnit, split_lines
+from claimcheck.text.document import INVISIBLE, WHITESPACE, Comment, TextUnit, UnitBuilder, split_lines
 from claimcheck.text.html import HtmlReader
 from claimcheck.text.mdblocks import HTML, INLINE, MD_TRIM, plan
 from claimcheck.text.mdinline import Child, scan
@@ -72,7 +72,44 @@ def _parser() -> MarkdownIt:
 
     # text_join would merge entities and escapes into the surrounding text; kept apart, each
     # carries its source spelling (token.markup) and can be found in the page.
-    return _Parser("commonmark").enable("table").disable("text_join")
+    parser = _Parser("commonmark", {"maxNesting": _MAX_NESTING}).enable("table").disable("text_join")
+    parser.block = _deep_block_parser(parser.block)
+    return parser
+
+
+# markdown-it's nesting limit (blocks within blocks) bounds its recursion; 20 by default, which 10
+# nested lists or 20 nested quotes reach. Each level costs it a few stack frames.
+_MAX_NESTING = 64
+
+
+def _deep_block_parser(block: Any) -> Any:
+    """``block`` (a markdown-it ``ParserBlock``) reading what lies past the nesting limit as a paragraph.
+
+    markdown-it drops every line past ``maxNesting`` as not worth caring about; a page can nest
+    its claims that deep to hide them. There the lines are one paragraph, markers and all.
+    """
+    tokenize = block.tokenize
+
+    def tokenize_deep(state: Any, start_line: int, end_line: int) -> None:
+        if state.level < state.md.options.maxNesting:
+            tokenize(state, start_line, end_line)
+            return
+        first = line = state.skipEmptyLines(start_line)
+        # The lines that belong to the block being read: up to a line outdented past it
+        # (how markdown-it's own loop ends a nested call).
+        while line < end_line and (state.isEmpty(line) or state.sCount[line] >= state.blkIndent):
+            line += 1
+        if line > first:
+            content = state.getLines(first, line, state.blkIndent, False).strip()
+            if content:
+                state.push("paragraph_open", "p", 1).map = [first, line]
+                inline = state.push("inline", "", 0)
+                inline.content, inline.map, inline.children = content, [first, line], []
+                state.push("paragraph_close", "p", -1)
+        state.line = line
+
+    block.tokenize = tokenize_deep
+    return block
 
 
 def front_matter_end(source: str) -> int:
@@ -84,8 +121,44 @@ def front_matter_end(source: str) -> int:
     return 0 if close is None else close.end()
 
 
+# A front matter's title or description (YAML "key: value", TOML "key = value"), at the top level.
+_FRONT_MATTER_FIELD = re.compile(r"^(title|description)[ \t]*[:=][ \t]*(.*?)[ \t\r]*$", re.MULTILINE)
+_FRONT_MATTER_KINDS = {"title": "heading", "description": "paragraph"}
+# A YAML block scalar's header ("description: >", "|-", ">2"): the value is on the indented lines below.
+_BLOCK_SCALAR = re.compile(r"[>|][+-]?\d?[+-]?")
+_INDENTED = re.compile(r"(?:[ \t]*(?:\r\n?|\n)|[ \t]+[^\r\n]*(?:\r\n?|\n|\Z))*")
+
+
+def front_matter_units(source: str, end: int) -> list[TextUnit]:
+    """The ``title`` and ``description`` of the front matter ``source[:end]``, as units.
+
+    They are what search results and link previews show of the page (the SPEC has them linted,
+    and nothing else of the front matter). A plain or quoted scalar is read on its line; a YAML
+    block scalar (``>``, ``|``) from the indented lines below it. Quotes are left out of the
+    unit; escapes inside them are kept as written.
+    """
+    units: list[TextUnit] = []
+    for m in _FRONT_MATTER_FIELD.finditer(source, 0, end):
+        start, stop = m.span(2)
+        if _BLOCK_SCALAR.fullmatch(source, start, stop):
+            line_end = source.find("\n", stop, end)
+            if line_end < 0:
+                continue
+            start = line_end + 1
+            stop = _INDENTED.match(source, start, end).end()  # type: ignore[union-attr]
+        elif stop - start >= 2 and source[start] in "\"'" and source[stop - 1] == source[start]:
+            start, stop = start + 1, stop - 1
+        builder = UnitBuilder()
+        builder.add_source(source, start, stop)
+        unit = builder.flush(_FRONT_MATTER_KINDS[m.group(1)])
+        if unit is not None:
+            units.append(unit)
+    return units
+
+
 def read_markdown(source: str) -> tuple[list[TextUnit], list[Comment], int]:
-    """Units, comments and body start offset of a Markdown page (front matter skipped)."""
+    """Units, comments and body start offset of a Markdown page (front matter skipped but for its
+    title and description)."""
     return _read(source, fast=True)
 
 
@@ -97,9 +170,11 @@ def read_markdown_it(source: str) -> tuple[list[TextUnit], list[Comment], int]:
 def _read(source: str, *, fast: bool) -> tuple[list[TextUnit], list[Comment], int]:
     body = front_matter_end(source)
     if body >= len(source) and body:
-        return [], [], body
+        return front_matter_units(source, body), [], body
     texts, lines = split_lines(source)
     walker = _Walker(source, lines)
+    if body:
+        walker.html.units.extend(front_matter_units(source, body))
     first = bisect_right(lines, body) - 1
     if not fast or "\x00" in source or source.find("]:", body) >= 0:
         # markdown-it turns NUL into U+FFFD, and a reference definition changes how every link

@@ -76,5 +76,6 @@ def read_document(path: str | Path, *, format: str | None = None) -> Document:
         raise
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from exc
-    source = decode_bytes(data, path=name)
-    return parse_document(source, format=format or detect_format(name), path=name)
+    format = format or detect_format(name)
+    source = decode_bytes(data, path=name, markup=format != "text")
+    return parse_document(source, format=format, path=name)

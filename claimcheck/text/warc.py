@@ -5,7 +5,9 @@ whose path is the record's target URI; its line:column positions are in the deco
 Everything else a crawl holds is skipped and tallied so the user can see what was left out:
 non-HTML bodies (PDFs, images, scripts), redirects, failed responses (4xx/5xx, and 1xx or
 204–206, which carry no page or only part of one) and bodies in a Content-Encoding that cannot
-be undone here (``br`` needs the ``brotli`` package). Request, metadata, warcinfo and revisit
+be undone here (``br`` needs the ``brotli`` package), and bodies over :data:`MAX_BODY_BYTES` once
+unpacked (a gzip bomb: a 1 MB record can unpack to gigabytes, so no body is ever read whole
+before its size is known). Request, metadata, warcinfo and revisit
 records hold no page of their own and are passed over without being counted.
 
 Archives end early when a crawl or a download is cut short. warcio, which parses the records,
@@ -22,12 +24,13 @@ import io
 import re
 import zlib
 from collections.abc import Container, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
 from claimcheck.errors import BinaryFileError, InputError
-from claimcheck.text.decode import decode_bytes
+from claimcheck.text.decode import check_visible_text, decode_bytes
 from claimcheck.text.document import Document
 from claimcheck.text.readers import parse_document
 
@@ -43,6 +46,18 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _DEFAULT_CODECS = frozenset({"utf-8", "ascii", "iso8859-1", "cp1252"})
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _GZIP_MAGIC = b"\x1f\x8b"
+_UTF16 = frozenset({"utf-16", "utf-16-le", "utf-16-be"})
+# Tab, line feed, carriage return and the printable ASCII characters: what markup is made of.
+_ASCII_PROBE = (9, 10, 13, *range(32, 127))
+# The longest header line read at once, and the most header bytes read for one record (WARC or
+# HTTP headers): real ones are a few kilobytes.
+_MAX_LINE = 64 << 10
+_MAX_HEADERS = 1 << 20
+#: The largest response body read, after the archive's gzip and the response's Content-Encoding
+#: are undone. Real pages are a few megabytes at most; a body over this is skipped with a notice.
+MAX_BODY_BYTES = 32 << 20
+# How many skipped URIs a notice names before it only counts them.
+_NAMED = 3
 
 
 def is_archive(path: str | Path) -> bool:
@@ -68,6 +83,11 @@ class ArchiveTally:
     redirects: int = 0
     failed: int = 0
     undecodable: int = 0
+    #: The URIs of responses skipped because their body is over MAX_BODY_BYTES unpacked.
+    too_large: list[str] = field(default_factory=list)
+    #: Charset labels not trusted (unknown, not a text encoding, not ASCII-compatible), in order met;
+    #: their pages were read as if unlabelled.
+    ignored_charsets: list[str] = field(default_factory=list)
     #: How the archive is damaged ("the archive is cut short at record 5 (byte 1601)"), or None.
     damage: str | None = None
 
@@ -81,8 +101,15 @@ class ArchiveTally:
         )
         line = f"{name}: {self.pages} HTML page{'' if self.pages == 1 else 's'} linted"
         skipped = [f"{count} {label}" for count, label in reasons if count]
+        if self.too_large:
+            named = ", ".join(self.too_large[:_NAMED]) + (", ..." if len(self.too_large) > _NAMED else "")
+            skipped.append(f"{len(self.too_large)} over {MAX_BODY_BYTES >> 20} MiB unpacked ({named})")
         if skipped:
             line += f"; skipped {', '.join(skipped)}"
+        if self.ignored_charsets:
+            labels = sorted(set(self.ignored_charsets))
+            named = ", ".join(labels[:_NAMED]) + (", ..." if len(labels) > _NAMED else "")
+            line += f"; read {len(self.ignored_charsets)} as UTF-8 or Windows-1252, not as labelled ({named})"
         if self.damage:
             line += f"; {self.damage}"
         return line
@@ -97,7 +124,44 @@ def _records(stream: IO[bytes]) -> Any:
     # warcio prints a multi-line warning to stderr for a record not followed by its separator; the
     # damage is reported once, on the tally, instead.
     records.INC_RECORD = ""
+    # warcio reads header lines whole, and as many as come: a header of gigabytes (a few megabytes
+    # of gzip) would be held whole. Lines are read in bounded pieces, and each record's WARC and
+    # HTTP headers stop at a budget; what lies past it is read as body, or is damage.
+    reader = records.reader
+    readline = reader.readline
+
+    def bounded_readline(length: int | None = None) -> bytes:
+        return bytes(readline(_MAX_LINE if length is None or length < 0 else min(length, _MAX_LINE)))
+
+    reader.readline = bounded_readline
+    loader = records.loader
+    for parser in (loader.warc_parser, loader.http_parser, loader.http_req_parser):
+        parser.parse = _budgeted(parser.parse)
     return records
+
+
+class _HeaderBudget:
+    """A stream's lines up to :data:`_MAX_HEADERS` bytes in all, then nothing (the end of the headers)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._left = _MAX_HEADERS
+
+    def readline(self, length: int | None = None) -> bytes:
+        if self._left <= 0:
+            return b""
+        line = bytes(self._stream.readline(self._left if length is None else min(length, self._left)))
+        self._left -= len(line)
+        return line
+
+
+def _budgeted(parse: Any) -> Any:
+    """A warcio header parser's ``parse`` that reads no more than the header budget."""
+
+    def parse_within_budget(stream: Any, full_statusline: Any = None) -> Any:
+        return parse(_HeaderBudget(stream), full_statusline)
+
+    return parse_within_budget
 
 
 @dataclass(frozen=True)
@@ -111,15 +175,21 @@ class _Capture:
     chunked: bool
     raw: bytes
 
-    def body(self) -> bytes:
-        """The payload with transfer chunking and Content-Encoding (gzip, deflate) undone, as warcio would."""
+    def body(self) -> bytes | None:
+        """The payload with transfer chunking and Content-Encoding (gzip, deflate) undone, as warcio would;
+        None when that is over :data:`MAX_BODY_BYTES`."""
         from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
 
         if self.chunked:
-            return bytes(ChunkedDataReader(io.BytesIO(self.raw), decomp_type=self.encoding).read())
-        if self.encoding:
-            return bytes(BufferedReader(io.BytesIO(self.raw), decomp_type=self.encoding).read())
-        return self.raw
+            reader: BufferedReader = ChunkedDataReader(io.BytesIO(self.raw), decomp_type=self.encoding)
+        elif self.encoding:
+            reader = BufferedReader(io.BytesIO(self.raw), decomp_type=self.encoding)
+        else:
+            return self.raw
+        # warcio unpacks one 16 KB block of input at a time, so reading one byte past the limit
+        # holds at most the limit and one block's output, never the whole bomb.
+        body = reader.read(MAX_BODY_BYTES + 1)
+        return None if len(body) > MAX_BODY_BYTES else bytes(body)
 
 
 def read_archive(
@@ -210,8 +280,9 @@ def _tail_damage(stream: IO[bytes], end: int, last_start: int, last_length: int,
         stream.seek(last_start)
         member = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            while not member.eof and (chunk := stream.read(1 << 20)):
-                member.decompress(chunk)
+            # Output is bounded per call: a member of a few megabytes can unpack to gigabytes.
+            while not member.eof and (chunk := member.unconsumed_tail or stream.read(1 << 16)):
+                member.decompress(chunk, 1 << 20)
         except zlib.error:
             return f"the archive's last record is damaged (byte {last_start})"
         whole = member.eof
@@ -255,7 +326,10 @@ def _capture(record: Any, tally: ArchiveTally) -> _Capture | None:
     date = record.rec_headers.get_header("WARC-Date")
     # The body is read raw here, where a read error is damage to the archive, and decoded later,
     # where a decoding error is a fault of this one response.
-    body = record.raw_stream.read()
+    body = record.raw_stream.read(MAX_BODY_BYTES + 1)
+    if len(body) > MAX_BODY_BYTES:  # read_to_end passes over the rest a block at a time
+        tally.too_large.append(uri)
+        return None
     return _Capture(uri, date, content_type, None if encoding == "identity" else encoding, chunked, body)
 
 
@@ -266,41 +340,78 @@ def _page(capture: _Capture, tally: ArchiveTally) -> ArchivePage | None:
     except zlib.error:
         tally.undecodable += 1
         return None
+    if body is None:
+        tally.too_large.append(capture.uri)
+        return None
     # Without a Content-Type, read the body as HTML only when it starts like a page (as browsers sniff).
     if capture.content_type is None and not _HTML_START.match(body[:1024]):
         tally.non_html += 1
         return None
     try:
-        source = _decode(body, capture.content_type, capture.uri)
+        source = _decode(body, capture.content_type, capture.uri, tally)
     except BinaryFileError:
         tally.non_html += 1
         return None
     return ArchivePage(capture.uri, capture.date, parse_document(source, format="html", path=capture.uri))
 
 
-def _decode(body: bytes, content_type: str | None, uri: str) -> str:
+def _decode(body: bytes, content_type: str | None, uri: str, tally: ArchiveTally) -> str:
     """The body as text: in the charset its Content-Type declares, else as :func:`decode_bytes` reads files."""
-    declared = _declared_codec(content_type)
+    declared = _declared_codec(content_type, tally)
     if declared is not None and not body.startswith(_BOMS):
         try:
             text = body.decode(declared)
-        except UnicodeDecodeError:
+        except UnicodeError:
             pass  # mislabelled: fall back to the file rules
         else:
-            if "\x00" not in text:
-                return text
-    return decode_bytes(body, path=uri)
+            return check_visible_text(text, path=uri, markup=True)
+    return decode_bytes(body, path=uri, markup=True)
 
 
-def _declared_codec(content_type: str | None) -> str | None:
-    """The Python codec of a ``charset=`` parameter, unless decode_bytes already reads it so."""
+def _declared_codec(content_type: str | None, tally: ArchiveTally) -> str | None:
+    """The Python codec of a ``charset=`` parameter, unless decode_bytes already reads it so.
+
+    A label that is not trusted is noted on ``tally`` and read as no label.
+    """
     if not content_type:
         return None
     match = re.search(r"""charset\s*=\s*["']?([\w.:-]+)""", content_type, re.IGNORECASE)
     if match is None:
         return None
-    try:
-        codec = codecs.lookup(match.group(1)).name
-    except LookupError:
+    label = match.group(1)[:40].lower()
+    codec = _page_codec(label)
+    if codec is None:
+        tally.ignored_charsets.append(label)
         return None
     return None if codec in _DEFAULT_CODECS else codec
+
+
+@lru_cache(maxsize=64)
+def _page_codec(label: str) -> str | None:
+    """The codec a charset label names, if a page may be decoded with it.
+
+    Python's codec registry holds transforms as well as text encodings (``base64``, ``zlib``,
+    ``rot13``: bytes.decode refuses them with LookupError), and the text encodings include
+    ones no browser decodes a page in: EBCDIC (``cp037``, which turns an ASCII page into
+    garbage), UTF-7, escape codecs. Browsers honour only the WHATWG encodings, which read ASCII
+    as ASCII, plus UTF-16; so only a text encoding that does too is trusted, and a page with any
+    other label is read as a browser would read it unlabelled (see :func:`decode_bytes`).
+    """
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    if not info._is_text_encoding or info.name == "idna":  # IDNA turns "xn--" words into others
+        return None
+    if info.name in _UTF16:
+        return info.name
+    # Byte by byte (a stateful codec such as UTF-7 or HZ must not take its shift character
+    # from context) and all at once (IDNA reads a dotted run as host labels).
+    try:
+        if any(codecs.decode(bytes((b,)), info.name) != chr(b) for b in _ASCII_PROBE):
+            return None
+        if codecs.decode(bytes(_ASCII_PROBE), info.name) != bytes(_ASCII_PROBE).decode("ascii"):
+            return None
+    except (UnicodeError, ValueError):
+        return None
+    return info.name

@@ -119,6 +119,14 @@ def visible_units(path: Path) -> list[Unit]:
     return [Unit("line", normalize(line)) for line in source.splitlines() if line.strip()]
 
 
+# The page's title and description are linted where they stand (SPEC §4): a <meta> naming them,
+# and a front matter's title/description field with the indented lines of its value.
+_DESCRIBED = re.compile(
+    r"""(?:name|property)\s*=\s*["']?(?:og:|twitter:)?(?:description|title)["'\s>]""", re.IGNORECASE
+)
+_FRONT_MATTER_FIELD = re.compile(r"^(?:title|description)\s*[:=].*(?:\n[ \t]+.*)*", re.M)
+
+
 def hidden_line_ranges(path: Path) -> list[tuple[int, int]]:
     """1-based inclusive line ranges that are not copy: script, style, comments, front matter, code."""
     source = path.read_text(encoding="utf-8")
@@ -130,8 +138,16 @@ def hidden_line_ranges(path: Path) -> list[tuple[int, int]]:
         return []
     ranges = []
     for match in pattern.finditer(source):
+        if match.group().startswith("<meta") and _DESCRIBED.search(match.group()):
+            continue
         first = source.count("\n", 0, match.start()) + 1
-        ranges.append((first, first + match.group().rstrip("\n").count("\n")))
+        shown = set()
+        if match.start() == 0 and path.suffix in {".md", ".markdown"}:
+            for field in _FRONT_MATTER_FIELD.finditer(match.group()):
+                line = match.group().count("\n", 0, field.start()) + first
+                shown.update(range(line, line + field.group().count("\n") + 1))
+        last = first + match.group().rstrip("\n").count("\n")
+        ranges += [(line, line) for line in range(first, last + 1) if line not in shown]
     return ranges
 
 

@@ -25,20 +25,31 @@ def column_of(doc: Document, word: str) -> tuple[int, int]:
     raise AssertionError(f"{word!r} not in any unit")
 
 
-def test_yaml_front_matter_is_skipped(checked: Check) -> None:
-    source = "---\ntitle: Ketamine cures depression\ntags: [miracle]\n---\n\n# Title\n\nBody text.\n"
+def test_yaml_front_matter_is_skipped_but_for_its_title_and_description(checked: Check) -> None:
+    source = (
+        "---\ntitle: Ketamine cures depression\ntags: [miracle]\ndescription: >-\n  Safe,\n  fast.\n"
+        "meta:\n  title: nested\n---\n\n# Title\n\nBody text.\n"
+    )
     doc = read(source)
     checked(doc)
-    assert [(u.kind, u.text) for u in doc.units] == [("heading", "Title"), ("paragraph", "Body text.")]
-    assert doc.position(doc.body_start) == (6, 1)
+    assert [(u.kind, u.text) for u in doc.units] == [
+        ("heading", "Ketamine cures depression"),
+        ("paragraph", "Safe, fast."),
+        ("heading", "Title"),
+        ("paragraph", "Body text."),
+    ]
+    assert column_of(doc, "cures") == (2, 17)
+    assert column_of(doc, "fast") == (6, 3)
+    assert doc.position(doc.body_start) == (11, 1)
 
 
-def test_toml_front_matter_is_skipped(checked: Check) -> None:
-    doc = read('+++\r\ntitle = "Ketamine cures"\r\n+++\r\nBody *text*.\r\n')
+def test_toml_front_matter_is_skipped_but_for_its_title(checked: Check) -> None:
+    doc = read('+++\r\ntitle = "Ketamine cures"\r\ndraft = true\r\n+++\r\nBody *text*.\r\n')
     checked(doc)
-    assert [u.text for u in doc.units] == ["Body text."]
-    assert doc.position(doc.body_start) == (4, 1)
-    assert column_of(doc, "text") == (4, 7)
+    assert [u.text for u in doc.units] == ["Ketamine cures", "Body text."]
+    assert column_of(doc, "cures") == (2, 19)
+    assert doc.position(doc.body_start) == (5, 1)
+    assert column_of(doc, "text") == (5, 7)
 
 
 def test_unclosed_front_matter_is_copy() -> None:
