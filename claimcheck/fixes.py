@@ -19,7 +19,7 @@ from functools import lru_cache
 from claimcheck.errors import ClaimcheckError
 from claimcheck.globs import URI_START
 from claimcheck.models import Finding
-from claimcheck.text import Document, parse_document, read_document, split_sentences
+from claimcheck.text import Document, read_document, split_sentences
 from claimcheck.text.document import line_starts
 
 __all__ = [
