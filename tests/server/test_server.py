@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -297,3 +298,39 @@ def test_exit_without_shutdown_is_code_1(client: Client, workspace: Path) -> Non
     client.initialize(workspace)
     client.notify("exit", None)
     assert client.process.wait(30) == 1
+
+
+def test_a_long_lint_does_not_hold_up_requests(client: Client, workspace: Path) -> None:
+    page = workspace / "long.md"
+    # Every sentence different, so none comes from the linter's sentence cache.
+    text = "\n\n".join(f"Patient {n} said ketamine is completely safe after {n % 9 + 2} sessions." for n in range(1500))
+    client.initialize(workspace)
+    warm = client.open(workspace / "ketamine-faq.md", "markdown")
+    client.diagnostics(warm)  # the registry is loaded: what follows is the lint alone
+    uri = client.open(page, "markdown", text)
+    started = time.monotonic()
+    hover = client.request(
+        "textDocument/hover", {"textDocument": {"uri": warm}, "position": {"line": 12, "character": 3}}
+    )
+    answered = time.monotonic() - started
+    assert hover is not None and "CC10" in hover["contents"]["value"]
+    assert not [m for m in client.received if m["method"] == "textDocument/publishDiagnostics"], (
+        "the hover was answered while the long page was being linted"
+    )
+    diagnostics = client.diagnostics(uri, timeout=120)
+    linted = time.monotonic() - started
+    assert len([d for d in diagnostics if d["code"] == "CC202"]) == 1500
+    assert answered < linted / 2
+    client.stop()
+
+
+def test_utf8_positions_when_the_client_asks_for_them(client: Client, workspace: Path) -> None:
+    page = workspace / "bytes.txt"
+    line = "Été 😀: Ketamine is completely safe and FDA-approved."
+    page.write_text(line + "\n", encoding="utf-8")
+    capabilities = client.initialize(workspace, capabilities={"general": {"positionEncodings": ["utf-8"]}})
+    assert capabilities["positionEncoding"] == "utf-8"
+    uri = client.open(page, "plaintext")
+    safe = next(d for d in client.diagnostics(uri) if d["code"] == "CC202")
+    assert safe["range"]["start"]["character"] == len(line[: line.index("completely")].encode("utf-8"))
+    client.stop()
