@@ -24,7 +24,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from claimcheck.__about__ import __version__
 from claimcheck.api import LINTED_SUFFIXES
-from claimcheck.errors import ClaimcheckError, InputError
+from claimcheck.errors import ClaimcheckError
 from claimcheck.fixes import Fix, suppression_fix, wording_fixes
 from claimcheck.lsp.positions import UTF16, LineIndex
 from claimcheck.lsp.session import WATCHED_GLOBS, Workspace, affects_lint
@@ -42,6 +42,13 @@ _SEVERITY = {
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
 _LANGUAGES = {"html": "html", "markdown": "markdown", "mdx": "markdown", "plaintext": "text", "text": "text"}
+
+
+@dataclass(frozen=True)
+class Unusable:
+    """The config or registry could not be loaded: no page can be linted until it is mended."""
+
+    error: ClaimcheckError
 
 
 @dataclass
@@ -111,30 +118,39 @@ class ClaimcheckServer(LanguageServer):
             return  # closed, or changed since: a newer lint is on its way
         if self.pending.get(uri) is asyncio.current_task():
             del self.pending[uri]
-        if isinstance(outcome, ClaimcheckError) and not isinstance(outcome, InputError):
-            self._report_load_error(outcome)
+        if isinstance(outcome, Unusable):
+            self._report_load_error(outcome.error)
             outcome = []
         self.publish(uri, version, text, outcome)
 
-    def _lint(self, text: str, path: str, format: str) -> list[Finding] | ClaimcheckError:
-        """On the worker thread: the page's findings, or the error that stopped the lint."""
-        project = self.project
-        if project is None:
-            if self.load_error is not None:
-                return self.load_error
-            generation = self.generation
-            try:
-                project = Workspace.load(self.root)
-            except ClaimcheckError as exc:
-                if generation == self.generation:
-                    self.load_error = exc
-                return exc
+    def load(self) -> Workspace | Unusable:
+        """On the worker thread: the config and registry, loaded now unless they are already."""
+        if self.project is not None:
+            return self.project
+        if self.load_error is not None:
+            return Unusable(self.load_error)
+        generation = self.generation
+        try:
+            project = Workspace.load(self.root)
+        except ClaimcheckError as exc:
             if generation == self.generation:
-                self.project = project
+                self.load_error = exc
+            return Unusable(exc)
+        if generation == self.generation:
+            self.project = project
+        return project
+
+    def _lint(self, text: str, path: str, format: str) -> list[Finding] | ClaimcheckError | Unusable:
+        """On the worker thread: the page's findings, the page's error, or why nothing can be linted."""
+        project = self.load()
+        if isinstance(project, Unusable):
+            return project
         try:
             return project.lint(text, path=path, format=format)
         except ClaimcheckError as exc:  # a malformed inline suppression: shown on its line
             return exc
+        except Exception as exc:  # a bug: said on the page, and the server keeps serving the others
+            return ClaimcheckError(f"internal error: {type(exc).__name__}: {exc}")
 
     def _report_load_error(self, error: ClaimcheckError) -> None:
         # One message per failure to load, however many pages it stops.
@@ -359,6 +375,8 @@ def build_server() -> ClaimcheckServer:
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: ClaimcheckServer, params: types.InitializedParams) -> None:
+        # Load the registry while the editor opens its first page, not after.
+        ls.worker.submit(ls.load)
         capability = ls.client_capabilities.workspace
         watched = capability.did_change_watched_files if capability else None
         if watched is None or not watched.dynamic_registration:

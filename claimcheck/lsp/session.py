@@ -13,7 +13,7 @@ from pathlib import Path
 
 from claimcheck.api import check_text, resolve_registry
 from claimcheck.config import CONFIG_NAMES, LoadedConfig, find_config, parse_config
-from claimcheck.lint import RuleSelection
+from claimcheck.lint import RuleSelection, warm_up
 from claimcheck.models import Claim, Finding
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.load import load_registry
@@ -58,6 +58,8 @@ class Workspace:
         found = find_config(root)
         loaded = parse_config(found) if found else LoadedConfig(path=None)
         registry = resolve_registry(load_registry(loaded.registry_path()))
+        # What the linter builds on first use is built now, so the first page opened is not slow.
+        warm_up(registry)
         return cls(loaded, rule_selection(loaded), registry)
 
     def lint(self, text: str, *, path: str, format: str) -> list[Finding]:

@@ -43,6 +43,8 @@ class Client:
         #: Notifications and server requests, in the order they came.
         self.received: list[Message] = []
         self.next_id = 0
+        #: The server's capabilities, once initialized.
+        self.capabilities: Message = {}
         # Answers to server-to-client requests, by method (default: null).
         self.answers: dict[str, Any] = {"window/showDocument": {"success": True}}
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -148,8 +150,8 @@ class Client:
             },
         )
         self.notify("initialized", {})
-        capabilities_found: Message = result["capabilities"]
-        return capabilities_found
+        self.capabilities = result["capabilities"]
+        return self.capabilities
 
     def open(self, path: Path, language: str, text: str | None = None, version: int = 1) -> str:
         """didOpen a file (its text from disk unless given); returns its URI."""
