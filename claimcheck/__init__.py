@@ -23,7 +23,7 @@ from claimcheck.__about__ import __version__
 
 if TYPE_CHECKING:
     from claimcheck.analysis.strength import classify_strength
-    from claimcheck.api import Report, check_file, check_text, lint_paths, lint_stream
+    from claimcheck.api import Report, check_file, check_registry, check_text, lint_paths, lint_stream
     from claimcheck.errors import ClaimcheckError, InputError, RegistryError
     from claimcheck.models import (
         Category,
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
         StudyDesign,
         Verdict,
     )
-    from claimcheck.registry import Registry, check_registry, load_registry
+    from claimcheck.registry import Registry, load_registry
 
 _EXPORTS = {
     "classify_strength": "claimcheck.analysis.strength",
@@ -53,7 +53,7 @@ _EXPORTS = {
     "InputError": "claimcheck.errors",
     "RegistryError": "claimcheck.errors",
     "Registry": "claimcheck.registry",
-    "check_registry": "claimcheck.registry",
+    "check_registry": "claimcheck.api",
     "load_registry": "claimcheck.registry",
     **{
         name: "claimcheck.models"

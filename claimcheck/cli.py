@@ -1,6 +1,6 @@
 """The ``claimcheck`` command: argument parsing and exit codes only; behaviour lives in the rooms.
 
-Exit codes (SPEC §6): 0 no finding at or above the fail level, 1 findings at or above it,
+Exit codes (docs/contract.md §6): 0 no finding at or above the fail level, 1 findings at or above it,
 2 a usage, config or input error, printed as one ``file:line: message`` line, never a traceback.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib
 import json
 import os
 import sys
@@ -17,16 +16,20 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from claimcheck.__about__ import __version__
+from claimcheck.codes import MISSING_RISK_INFORMATION
 from claimcheck.errors import ClaimcheckError, ConfigError
-from claimcheck.models import Severity
+from claimcheck.models import Finding, Severity
+from claimcheck.report import FORMATS, SITE_FORMATS
 
 if TYPE_CHECKING:
-    from claimcheck.api import LintStream, Report
-    from claimcheck.lint import RuleSelection
+    from claimcheck.baseline import BaselineFilter
+    from claimcheck.config import LoadedConfig
+    from claimcheck.results import Report
+    from claimcheck.rules.selection import RuleSelection
+    from claimcheck.run.pool import LintStream
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-LINT_FORMATS = ("text", "json", "sarif", "github", "csv", "html")
 CLAIMS_FORMATS = ("text", "json", "csv", "claimreview")
 
 
@@ -35,6 +38,11 @@ class _Parser(argparse.ArgumentParser):
         # argparse exits 2 on usage errors too, which is our code for them; keep its message short.
         self.print_usage(sys.stderr)
         raise SystemExit(f"{self.prog}: error: {message}")
+
+
+def _either(names: Sequence[str]) -> str:
+    """``a, b or c``."""
+    return f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
 
 
 def _codes(value: str) -> frozenset[str]:
@@ -57,7 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="files or folders (.html .htm .md .markdown .txt), web archives (.warc .warc.gz)",
     )
-    lint.add_argument("--format", choices=LINT_FORMATS, default="text", help="output format (default: text)")
+    lint.add_argument(
+        "--format",
+        choices=list(FORMATS),
+        default="text",
+        help="output format (default: text): " + "; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()),
+    )
     lint.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE (atomically)")
     lint.add_argument("--registry", metavar="DIR", help="registry folder with claims/ and references/")
     lint.add_argument(
@@ -79,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--group-by",
         choices=("site",),
         default=None,
-        help="roll findings up per web site (with --format text, json, csv or html)",
+        help=f"roll findings up per web site (with --format {_either(SITE_FORMATS)})",
     )
     lint.add_argument(
         "--scheduler",
@@ -185,34 +198,41 @@ def _progress_bar(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def _lint(args: argparse.Namespace) -> int:
-    from claimcheck.api import PathFilter, default_jobs, lint_stream, resolve_registry
-    from claimcheck.config import load_config
-    from claimcheck.lint import RuleSelection
+def _selection(args: argparse.Namespace, loaded: LoadedConfig) -> RuleSelection:
+    """The rules to run, from the command line over the config: built once per run."""
+    from claimcheck.rules.selection import RuleSelection
 
-    loaded = load_config(args.config, disabled=args.no_config)
     config = loaded.config
-    selection = RuleSelection(
+    return RuleSelection(
         select=args.select if args.select is not None else frozenset(config.select),
         ignore=args.ignore if args.ignore is not None else frozenset(config.ignore),
         severity=tuple(sorted(config.severity.items())),
         per_file_ignores=tuple((glob, frozenset(codes)) for glob, codes in sorted(config.per_file_ignores.items())),
         base=loaded.base.resolve(),
     )
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from claimcheck.api import PathFilter, default_jobs, lint_stream, resolve_registry
+    from claimcheck.config import load_config
+
+    loaded = load_config(args.config, disabled=args.no_config)
+    config = loaded.config
+    selection = _selection(args, loaded)
     registry = args.registry if args.registry else loaded.registry_path()
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
         raise ConfigError("-j/--jobs must be at least 1")
     if args.scheduler and args.jobs is not None:
         raise ConfigError("-j/--jobs and --scheduler exclude each other: the cluster's workers do the work")
-    if args.group_by and args.format not in ("text", "json", "csv", "html"):
-        raise ConfigError(f"--group-by {args.group_by} works with --format text, json, csv or html")
+    if args.group_by and args.format not in SITE_FORMATS:
+        raise ConfigError(f"--group-by {args.group_by} works with --format {_either(SITE_FORMATS)}")
     path_filter = PathFilter(config.include, config.exclude, loaded.base)
     many = sys.stderr.isatty() and args.format != "github"
     level = Severity(args.fail_on) if args.fail_on else config.fail_on
     stream: LintStream
     if args.scheduler:
-        from claimcheck.distributed import stream_distributed
+        from claimcheck.run.cluster import stream_distributed
 
         stream = stream_distributed(
             args.paths,
@@ -238,9 +258,10 @@ def _lint(args: argparse.Namespace) -> int:
             report_unused=args.report_unused,
             progress=_progress_bar if many else None,
         )
+    baseline = _Baseline(args.baseline, args.write_baseline)
     if stream.ordered and _streamable(args):
-        return _finish_stream(args, stream, level)
-    return _finish_report(args, stream.report(), selection, level)
+        return _finish_stream(args, stream, baseline, level)
+    return _finish_report(args, stream.report(), baseline, selection, level)
 
 
 def _streamable(args: argparse.Namespace) -> bool:
@@ -250,52 +271,89 @@ def _streamable(args: argparse.Namespace) -> bool:
     run that both writes a baseline and reads one: the baseline read is the one just written.
     (Web archives, whose pages come in no path order, are not streamed either: see LintStream.)
     """
-    from claimcheck.report import STREAMED_FORMATS
-
-    return args.format in STREAMED_FORMATS and args.group_by is None and not (args.baseline and args.write_baseline)
+    return FORMATS[args.format].streams and args.group_by is None and not (args.baseline and args.write_baseline)
 
 
-def _finish_stream(args: argparse.Namespace, stream: LintStream, level: Severity) -> int:
+class _Baseline:
+    """``--write-baseline`` and ``--baseline`` for one run, whether its output is streamed or whole.
+
+    Both ways give the same effects in the same order: the findings recorded and the baseline
+    written once the lint is done, then an error reading the baseline (after any input error the
+    lint met), then the known findings hidden in report order, with a notice saying how many.
+    """
+
+    def __init__(self, read: str | None, write: str | None) -> None:
+        from claimcheck.baseline import BaselineRecorder
+
+        self.read_path = read
+        self.write_path = write
+        self._recorder = BaselineRecorder() if write else None
+        self._known: BaselineFilter | None = None
+        self._error: ConfigError | None = None
+
+    def read(self) -> None:
+        """Read the baseline, if one is named; an error is kept for :meth:`check`."""
+        from claimcheck.baseline import BaselineFilter, read_baseline
+
+        if self.read_path:
+            try:
+                self._known = BaselineFilter(read_baseline(self.read_path))
+            except ConfigError as exc:
+                self._error = exc
+
+    def check(self) -> None:
+        """Raise the error met reading the baseline, if any."""
+        if self._error is not None:
+            raise self._error
+
+    def record(self, findings: list[Finding]) -> None:
+        """Count findings for the baseline to write."""
+        if self._recorder is not None:
+            self._recorder.add(findings)
+
+    def write(self) -> None:
+        """Write the baseline of the findings recorded, if one is asked for."""
+        if self._recorder is not None and self.write_path:
+            entries = self._recorder.write(self.write_path)
+            print(f"claimcheck: wrote {entries} baseline entries to {self.write_path}", file=sys.stderr)
+
+    def hide(self, findings: list[Finding]) -> list[Finding]:
+        """The findings the baseline read does not know (all of them when none was read)."""
+        return self._known.filter(findings) if self._known is not None else findings
+
+    def notices(self) -> list[str]:
+        """What the baseline hid, when one was read."""
+        if self._known is None:
+            return []
+        matched, gone = self._known.matched, self._known.gone
+        entries = f"{gone} entr{'y is' if gone == 1 else 'ies are'} gone"
+        return [f"baseline {self.read_path}: {matched} known finding(s) hidden, {entries}"]
+
+
+def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Baseline, level: Severity) -> int:
     """Write each file's findings as its turn comes, counting the summary as they pass.
 
     The same bytes, files and exit code as :func:`_finish_report`, in the same order of effects:
     the baseline written, then an error about the baseline read, then the output, then the notices.
     """
-    from claimcheck.api import Tally
-    from claimcheck.baseline import BaselineFilter, BaselineRecorder, read_baseline
     from claimcheck.fileio import ReportOutput
+    from claimcheck.results import Tally
 
-    renderer = importlib.import_module(f"claimcheck.report.{args.format}").Stream()
-    recorder = BaselineRecorder() if args.write_baseline else None
-    known: BaselineFilter | None = None
-    baseline_error: ConfigError | None = None
-    if args.baseline:
-        try:
-            known = BaselineFilter(read_baseline(args.baseline))
-        except ConfigError as exc:
-            # Reported once the lint is done, as when the baseline was read after it: an input
-            # error met during the lint comes first.
-            baseline_error = exc
+    renderer = FORMATS[args.format].stream()
+    # Read first, to hide known findings as they pass; a run that also writes one is not streamed.
+    baseline.read()
     tally = Tally()
     with ReportOutput(args.output or None, sys.stdout) as output:
         output.write(renderer.start())
         for result in stream:
-            findings = result.findings
-            if recorder is not None:
-                recorder.add(findings)
-            if known is not None:
-                findings = known.filter(findings)
+            baseline.record(result.findings)
+            findings = baseline.hide(result.findings)
             tally.add(findings)
             output.write(renderer.findings(findings))
-        if recorder is not None:
-            entries = recorder.write(args.write_baseline)
-            print(f"claimcheck: wrote {entries} baseline entries to {args.write_baseline}", file=sys.stderr)
-        if baseline_error is not None:
-            raise baseline_error
+        baseline.write()
+        baseline.check()
         tally.files = stream.page_count
-        tally.notices = stream.notices
-        if known is not None:
-            tally.notices.append(_baseline_notice(args.baseline, known.matched, known.gone))
+        tally.notices = [*stream.notices, *baseline.notices()]
         output.write(renderer.end(tally))
         try:
             output.commit()
@@ -311,29 +369,26 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, level: Severity
     return _end(args, tally.notices, tally.failed(level))
 
 
-def _finish_report(args: argparse.Namespace, report: Report, selection: RuleSelection, level: Severity) -> int:
+def _finish_report(
+    args: argparse.Namespace, report: Report, baseline: _Baseline, selection: RuleSelection, level: Severity
+) -> int:
     """Baselines, rendering and the exit code for a report held whole in memory."""
-    if args.write_baseline:
-        from claimcheck.baseline import write_baseline
+    from claimcheck.report import render
 
-        entries = write_baseline(report.findings, args.write_baseline)
-        print(f"claimcheck: wrote {entries} baseline entries to {args.write_baseline}", file=sys.stderr)
-    if args.baseline:
-        from claimcheck.baseline import apply_baseline, read_baseline
-
-        result = apply_baseline(report.findings, read_baseline(args.baseline))
-        report.findings = result.new
-        report.notices.append(_baseline_notice(args.baseline, result.matched, result.gone))
+    # Written before it is read: a run may write the baseline it then reads.
+    baseline.record(report.findings)
+    baseline.write()
+    baseline.read()
+    baseline.check()
+    report.findings = baseline.hide(report.findings)
+    report.notices.extend(baseline.notices())
+    risk_rule = None
     if args.group_by == "site":
-        from claimcheck.report import sites
 
         def risk_rule(path: str) -> bool:
-            return selection.for_path(path).enabled(sites.RISK_RULE)
+            return selection.for_path(path).enabled(MISSING_RISK_INFORMATION)
 
-        _emit(sites.render(report, args.format, risk_rule=risk_rule), args.output)
-    else:
-        renderer = importlib.import_module(f"claimcheck.report.{args.format}")
-        _emit(renderer.render(report), args.output)
+    _emit(render(args.format, report, risk_rule=risk_rule), args.output)
     return _end(args, report.notices, report.failed(level))
 
 
@@ -345,10 +400,6 @@ def _end(args: argparse.Namespace, notices: list[str], failed: bool) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if failed else EXIT_OK
-
-
-def _baseline_notice(path: str, matched: int, gone: int) -> str:
-    return f"baseline {path}: {matched} known finding(s) hidden, {gone} entr{'y is' if gone == 1 else 'ies are'} gone"
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -409,7 +460,8 @@ def _registry(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.registry_command != "check":
         raise ConfigError("say 'claimcheck registry check [DIR]' or 'claimcheck registry schema'")
-    from claimcheck.registry import check_registry, read_registry
+    from claimcheck.registry import read_registry
+    from claimcheck.run.registry import check_registry
 
     registry = read_registry(args.dir)
     problems = check_registry(registry)

@@ -8,140 +8,17 @@ every rule sees the same analysis. A rule never re-parses a page.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from claimcheck.analysis.detect import (
-    HEADING,
-    STRUCTURAL,
-    Detection,
-    detect_claim,
-    introduces_indications,
-    listed_indication,
-)
-from claimcheck.analysis.features import Features, extract_features
-from claimcheck.analysis.negation import denied_after, negated
-from claimcheck.globs import file_name, names_file
+from claimcheck.analysis.detect import introduces_indications, listed_indication
+from claimcheck.codes import LINKED_FAMILY
 from claimcheck.models import Claim, EvidenceItem, Finding, Severity, Verdict
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.matcher import Match
 from claimcheck.rules.base import Hit, Rule, Scope, iter_hits, rules_in, triggered
-from claimcheck.text import Document, TextUnit, split_sentences
-
-
-@dataclass(frozen=True, slots=True)
-class RuleSelection:
-    """Which rules run and at what severity (from config or the command line)."""
-
-    select: frozenset[str] = frozenset()
-    ignore: frozenset[str] = frozenset()
-    severity: tuple[tuple[str, Severity], ...] = ()
-    #: (glob, codes) pairs: codes ignored in the files a glob matches (``per-file-ignores``).
-    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
-    #: The folder per-file globs are relative to (the config's); None: the current folder.
-    base: Path | None = None
-
-    def for_path(self, path: str) -> RuleSelection:
-        """The selection for one file: the codes its per-file globs name join ``ignore``."""
-        if not self.per_file_ignores:
-            return self
-        name = file_name(path, self.base or Path.cwd().resolve())
-        extra = frozenset(code for glob, codes in self.per_file_ignores if names_file(glob, name) for code in codes)
-        return replace(self, ignore=self.ignore | extra, per_file_ignores=())
-
-    def enabled(self, code: str) -> bool:
-        """Whether a rule runs: selected (by code or prefix, default all) and not ignored."""
-        if any(code.startswith(prefix) for prefix in self.ignore):
-            return False
-        return not self.select or any(code.startswith(prefix) for prefix in self.select)
-
-    def override(self, code: str) -> Severity | None:
-        """The configured severity for a rule, if any; the longest matching prefix wins."""
-        best: tuple[int, Severity] | None = None
-        for prefix, level in self.severity:
-            if code.startswith(prefix) and (best is None or len(prefix) > best[0]):
-                best = (len(prefix), level)
-        return best[1] if best else None
-
-
-@dataclass(slots=True)
-class SentenceContext:
-    """One sentence as every sentence rule sees it (one is made per sentence: slots keep that cheap)."""
-
-    text: str
-    unit: TextUnit
-    start: int
-    end: int
-    features: Features
-    detection: Detection
-    match: Match | None
-    registry: CompiledRegistry
-    previous: SentenceContext | None = None
-    next: SentenceContext | None = field(default=None, repr=False)
-    #: A further claim the same sentence makes; only registry-linked (CC1xx) rules run on it.
-    secondary: bool = False
-    #: In a references section, or a "Source: ..." line: a citation, not copy.
-    reference: bool = False
-    _denied: bool | None = field(default=None, init=False, repr=False, compare=False)
-    _window: str | None = field(default=None, init=False, repr=False, compare=False)
-
-    @property
-    def asserts(self) -> bool:
-        """Whether the sentence states anything: questions, navigation and citations do not."""
-        return not self.reference and self.detection.reason not in _NOT_ASSERTING
-
-    @property
-    def claim(self) -> Claim | None:
-        """The registry claim this sentence was linked to, if any."""
-        return self.match.claim if self.match else None
-
-    @property
-    def denied(self) -> bool:
-        """Whether the sentence negates the very terms that linked it ("is not FDA-approved for
-        depression"): it then denies the registry claim rather than making it."""
-        if self._denied is None:
-            spans = self.match.spans if self.match is not None else ()
-            self._denied = any(negated(self.text, start, window=30) for start, _ in spans if start > 0) or (
-                # or the clause goes on to deny what linked it: "... in preventing suicide has not been shown"
-                bool(spans) and denied_after(self.text, max(end for _, end in spans))
-            )
-        return self._denied
-
-    @property
-    def asserted_claim(self) -> Claim | None:
-        """The linked claim when the sentence makes it (not when it denies it)."""
-        if self.match is None:  # most sentences: no need to reach the cached denial
-            return None
-        return self.match.claim if not self.denied else None
-
-    @property
-    def is_claim(self) -> bool:
-        """Whether the sentence makes a health claim: detected as one, or linked to a registry claim."""
-        return self.match is not None or self.detection.is_claim
-
-    @property
-    def window(self) -> str:
-        """This sentence with its neighbours in the same unit: 'near the claim' for qualifiers."""
-        if self._window is None:
-            self._window = " ".join(s.text for s in (self.previous, self, self.next) if s is not None)
-        return self._window
-
-    @property
-    def citation_nearby(self) -> bool:
-        """Whether this sentence or a neighbour carries a citation marker."""
-        return any(s is not None and s.features.citations for s in (self.previous, self, self.next))
-
-
-@dataclass
-class PageContext:
-    """A whole page as page rules see it."""
-
-    document: Document
-    sentences: Sequence[SentenceContext]
-    registry: CompiledRegistry
+from claimcheck.rules.context import PageContext, SentenceContext, asserting, read_sentence
+from claimcheck.rules.selection import RuleSelection
+from claimcheck.text import Document, parse_document, split_sentences
 
 
 def analyse(document: Document, registry: CompiledRegistry, link: Claim | None = None) -> list[SentenceContext]:
@@ -175,7 +52,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             matches: list[Match] = []
             if link is not None:
                 matches = [Match(link, 1.0, "given", 0, len(text))]
-            elif not reference and (detection.is_claim or _worth_matching(detection)):
+            elif not reference and (detection.is_claim or asserting(detection)):
+                # A sentence the detector doubts can still repeat a registered wording ("It works.").
                 matches = registry.matcher.match_all(text, scope, prefer=detection.categories)
             group = [
                 SentenceContext(
@@ -200,17 +78,6 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     return analysed
 
 
-@lru_cache(maxsize=8192)
-def read_sentence(text: str, kind: str) -> tuple[Features, Detection]:
-    """A sentence's features and detection, as a unit of ``kind`` holds it; cached per process."""
-    # Features and detection depend on the sentence and its unit kind alone, and both are
-    # immutable: a sentence that recurs (navigation, footers, calls to action and boilerplate
-    # repeated on every page of a site) is read once per process.
-    features = extract_features(text)
-    return features, detect_claim(text, kind=kind, features=features)
-
-
-_NOT_ASSERTING = STRUCTURAL - {HEADING}
 #: Units that can be items of a list: a list item, or a line of a plain-text page.
 _LIST_KINDS = frozenset({"list-item", "line"})
 _REFERENCE_HEADING = re.compile(
@@ -219,13 +86,6 @@ _REFERENCE_HEADING = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE_LINE = re.compile(r"^\s*(?:references?|sources?|citations?|cited)\s*:", re.IGNORECASE)
-
-
-def _worth_matching(detection: Detection) -> bool:
-    # A sentence the detector doubts can still repeat a registered wording ("It works."), and a
-    # heading can assert ("Conditions Treated with Ketamine") — but questions, reference-list
-    # entries and navigation assert nothing.
-    return detection.reason not in _NOT_ASSERTING
 
 
 class Findings:
@@ -339,7 +199,7 @@ def lint_document(
         for rule in rules_in(Scope.SENTENCE)
         if selection.enabled(rule.code)
     ]
-    linked_rules = [entry for entry in sentence_rules if entry[0].family == "CC1xx"]
+    linked_rules = [entry for entry in sentence_rules if entry[0].family == LINKED_FAMILY]
     for sentence in sentences:
         if not sentence.asserts:
             continue
@@ -381,8 +241,6 @@ def warm_up(registry: CompiledRegistry) -> None:
     """Build now what the pipeline builds on first use (rule modules, phrase automata, the
     registry's term automaton, the Markdown parser), so that forked workers inherit it instead of
     each building it again: that cost more than linting a small site."""
-    from claimcheck.text import parse_document
-
     text = _warm_up_text(registry)
     for name in ("markdown", "html"):
         lint_document(parse_document(text, format=name, path="<warm-up>"), registry)

@@ -1,4 +1,4 @@
-"""The data model shared by every part of claimcheck (SPEC §3).
+"""The data model shared by every part of claimcheck (docs/contract.md §3).
 
 A :class:`Claim` is a *proposition* with its evidence, not one wording: the sentences seen on
 pages are its :class:`Occurrence` records. A :class:`Reference` is one BibTeX entry with the
@@ -102,7 +102,7 @@ class Verdict(_Vocabulary):
 
 
 class Strength(_Ranked):
-    """How strongly a sentence states a relationship (SPEC §5), weakest first."""
+    """How strongly a sentence states a relationship (docs/contract.md §5), weakest first."""
 
     NONE = "none"
     CORRELATIONAL = "correlational"
@@ -300,7 +300,22 @@ class Occurrence(_Model):
     source: NonEmpty = Field(description="File name or URL of the page the quote comes from.")
     quote: NonEmpty = Field(description="The sentence as it appears on the page.")
     line: int | None = Field(default=None, ge=1)
-    expect: list[RuleCode] = Field(default_factory=list, description="Rule codes this wording should raise.")
+    expect: list[RuleCode] = Field(
+        default_factory=list,
+        description="Rule codes this wording should raise; empty means nothing at warning or above.",
+    )
+    expect_exception: NonEmpty | None = Field(
+        default=None,
+        description="Why the engine is known to raise a warning or error on this wording although "
+        "`expect` is empty (names the engine fault); allowed only with an empty `expect`.",
+    )
+
+    @model_validator(mode="after")
+    def _exception_needs_empty_expect(self) -> Occurrence:
+        # An exception waives only the "nothing at warning or above" check; listed codes are always checked.
+        if self.expect_exception is not None and self.expect:
+            raise ValueError("expect_exception is allowed only with an empty expect")
+        return self
 
 
 class Review(_Model):
@@ -395,7 +410,7 @@ _set_attribute = object.__setattr__
 
 
 class Finding(_Model):
-    """One problem in copy. The JSON keys are part of the output contract (SPEC §6)."""
+    """One problem in copy. The JSON keys are part of the output contract (docs/contract.md §6)."""
 
     path: str
     line: int = Field(ge=1)

@@ -19,9 +19,9 @@ import atheris
 with atheris.instrument_imports():
     from claimcheck.errors import ClaimcheckError
     from claimcheck.refs.bibwrite import format_bib
-    from claimcheck.registry import check_registry
     from claimcheck.registry.bibfile import read_bib
     from claimcheck.registry.load import load_registry, read_registry
+    from claimcheck.run.registry import check_registry
 
 ROOT = Path(tempfile.mkdtemp(prefix="claimcheck-fuzz-"))
 (ROOT / "claims").mkdir()

@@ -26,8 +26,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from claimcheck.errors import ClaimcheckError, ConfigError, RegistryError
 from claimcheck.grow.edit import CLAIM_KEYS, ClaimsFile, append_item, insert_in_order, remove_item, stamp_lines
-from claimcheck.grow.placeholders import TODO, placeholders
 from claimcheck.models import Claim, ReviewStatus, Stance
+from claimcheck.registry.placeholders import TODO, placeholders
 from claimcheck.registry.yamlfile import load_yaml, locate
 
 _ASSIGNMENT = re.compile(

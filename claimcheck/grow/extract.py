@@ -3,7 +3,7 @@
 Each sentence CC101 flags becomes a draft claim: an id made from its category and words, the
 sentence as statement (marked TODO) and as an occurrence, its figures as ``numbers`` with TODO
 context, and placeholder judgement fields chosen so that an unreviewed draft can never pass for a
-reviewed claim (see :mod:`claimcheck.grow.placeholders`). What the model has no field for — the
+reviewed claim (see :mod:`claimcheck.registry.placeholders`). What the model has no field for — the
 copy's strength, the conditions and populations it names, why it was read as a claim, and the
 registered claims nearest to it — goes into a comment above the entry.
 
@@ -26,19 +26,21 @@ from rapidfuzz import fuzz
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from claimcheck.analysis.features import Quantity
-from claimcheck.api import iter_files
-from claimcheck.errors import BinaryFileError
+from claimcheck.codes import UNREGISTERED_CLAIM
 from claimcheck.grow.edit import CLAIM_KEYS, ClaimsFile, append_item, insert_in_order
-from claimcheck.grow.placeholders import TODO
-from claimcheck.lint import Findings, SentenceContext, analyse
+from claimcheck.lint import Findings, analyse
 from claimcheck.models import Category, Claim, Grade, Occurrence, ReviewStatus, Strength, Verdict
 from claimcheck.registry.compiled import compile_registry
 from claimcheck.registry.load import Registry
 from claimcheck.registry.matcher import content_words
+from claimcheck.registry.placeholders import TODO
 from claimcheck.registry.terms import fold, normalize_term
 from claimcheck.rules.base import get_rule, iter_hits
+from claimcheck.rules.context import SentenceContext
+from claimcheck.run.discover import iter_files
+from claimcheck.run.runner import FilePages
 from claimcheck.suppress import apply_suppressions, parse_suppressions
-from claimcheck.text import read_document
+from claimcheck.text import Document
 
 #: How many registered claims a draft's comment suggests, and the least score worth showing.
 NEAREST = 3
@@ -182,36 +184,44 @@ def extract(paths: Iterable[str | Path], registry: Registry) -> Extraction:
 
     A sentence counts as unregistered exactly when lint reports CC101 on it, inline suppressions
     included: a sentence a reviewer silenced with ``claimcheck: ignore CC101`` is not drafted.
+    Pages are read as lint reads them: a web archive is every HTML page it holds.
     """
-    compiled = compile_registry(registry)
-    nearest = NearestClaims(registry.claims)
-    rule = get_rule("CC101")
-    assert rule.check is not None
-    result = Extraction()
-    drafts: dict[str, Draft] = {}
-    seen: set[tuple[str, tuple[str, str]]] = set()
+    extractor = _Extractor(registry)
     for path in iter_files(paths):
-        try:
-            document = read_document(path)
-        except BinaryFileError as exc:
-            result.notices.append(f"{exc.path or path}: skipped: {exc.message}")
-            continue
-        result.files += 1
+        pages = FilePages(str(path))
+        for page in pages:
+            extractor.read(page.document)
+        extractor.result.notices.extend(pages.notices)
+    extractor.result.drafts = list(extractor.drafts.values())
+    return extractor.result
+
+
+class _Extractor:
+    """The drafts and sightings of the pages read so far, each draft and sighting once."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.compiled = compile_registry(registry)
+        self.nearest = NearestClaims(registry.claims)
+        self.rule = get_rule(UNREGISTERED_CLAIM)
+        self.result = Extraction()
+        self.drafts: dict[str, Draft] = {}
+        self._seen: set[tuple[str, tuple[str, str]]] = set()
+
+    def read(self, document: Document) -> None:
+        """Draft the unregistered claims of one page and note its sightings."""
+        rule = self.rule
+        assert rule.check is not None
+        self.result.files += 1
         suppressions = parse_suppressions(document)
         findings = Findings(document)
-        for context in analyse(document, compiled):
+        for context in analyse(document, self.compiled):
             hit = next(iter_hits(rule.check(context)), None)
             finding = findings.add(rule, rule.severity, hit, context) if hit is not None else None
             quote = _normal(context.text)
             if finding is not None:
                 if apply_suppressions([finding], suppressions):
-                    _add_draft(
-                        drafts,
-                        context,
-                        quote,
-                        Occurrence(source=document.path, line=finding.line, quote=quote),
-                        nearest,
-                    )
+                    occurrence = Occurrence(source=document.path, line=finding.line, quote=quote)
+                    _add_draft(self.drafts, context, quote, occurrence, self.nearest)
                 continue
             match = context.match
             if match is None or context.denied:
@@ -219,11 +229,9 @@ def extract(paths: Iterable[str | Path], registry: Registry) -> Extraction:
             line = document.position(context.unit.source_span(context.start, context.end)[0])[0]
             occurrence = Occurrence(source=document.path, line=line, quote=quote)
             key = (match.claim.id, _occurrence_key(occurrence.source, quote))
-            if key not in seen:
-                seen.add(key)
-                result.sightings.append(Sighting(match.claim.id, occurrence, match.score, match.method))
-    result.drafts = list(drafts.values())
-    return result
+            if key not in self._seen:
+                self._seen.add(key)
+                self.result.sightings.append(Sighting(match.claim.id, occurrence, match.score, match.method))
 
 
 def _add_draft(

@@ -27,12 +27,13 @@ from rich.markup import escape
 from rich.prompt import Confirm, Prompt
 from ruamel.yaml.comments import CommentedMap
 
+from claimcheck.codes import UNREGISTERED_CLAIM
 from claimcheck.errors import ClaimcheckError
 from claimcheck.grow.assign import Assignment, FieldPath, apply, set_fields, unknown_reference
 from claimcheck.grow.edit import ClaimsFile
-from claimcheck.grow.placeholders import is_placeholder
 from claimcheck.models import Category, Claim, Grade, ReviewStatus, Stance, Strength, Verdict
 from claimcheck.registry.load import Registry
+from claimcheck.registry.placeholders import is_placeholder
 
 
 @dataclass
@@ -245,7 +246,7 @@ class Session:
 
     def approved_wording(self, entry: CommentedMap, answers: Sequence[Assignment]) -> str:
         """An optional compliant wording, accepted only if it lints clean against the answers so far."""
-        from claimcheck.api import sentence_findings
+        from claimcheck.run.runner import sentence_findings
 
         candidate = copy.deepcopy(entry)
         for assignment in answers:
@@ -261,7 +262,7 @@ class Session:
             wording = self.ask_text("Approved wording for writers (blank for none)", optional=True)
             if not wording:
                 return ""
-            findings = [f for f in sentence_findings(wording, registry, link=link) if f.code != "CC101"]
+            findings = [f for f in sentence_findings(wording, registry, link=link) if f.code != UNREGISTERED_CLAIM]
             if not findings:
                 return wording
             for finding in findings:

@@ -1,6 +1,9 @@
-"""The claims registry: loading claims/ and references/, integrity checks, the compiled matcher."""
+"""The claims registry: loading claims/ and references/, and the compiled matcher.
 
-from claimcheck.registry.check import check_registry
+The registry's own checks (CC4xx) are rules like any other, in :mod:`claimcheck.rules.registry`,
+run by :func:`claimcheck.run.registry.check_registry` (also :func:`claimcheck.check_registry`).
+"""
+
 from claimcheck.registry.compiled import CompiledRegistry, compile_registry
 from claimcheck.registry.load import Location, Registry, load_registry, read_registry, shipped_registry_dir
 from claimcheck.registry.problems import RegistryProblem
@@ -10,7 +13,6 @@ __all__ = [
     "Location",
     "Registry",
     "RegistryProblem",
-    "check_registry",
     "compile_registry",
     "load_registry",
     "read_registry",

@@ -15,6 +15,7 @@ from bibtexparser.entrypoint import parse_string
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 from pydantic import ValidationError
 
+from claimcheck.codes import DUPLICATE_REFERENCE_KEY, INVALID_REGISTRY_FILE, UNKNOWN_STUDY_DESIGN
 from claimcheck.models import Reference, StudyDesign
 from claimcheck.registry.problems import RegistryProblem
 
@@ -53,7 +54,9 @@ def _reference(entry: Entry, path: str, line: int, problems: list[RegistryProble
     design_text = fields.get("design", "").lower()
     design: StudyDesign | None = None
     if not design_text:
-        problems.append(RegistryProblem(path, line, "CC404", f"reference '{entry.key}' has no design field"))
+        problems.append(
+            RegistryProblem(path, line, UNKNOWN_STUDY_DESIGN, f"reference '{entry.key}' has no design field")
+        )
     else:
         try:
             design = StudyDesign(design_text)
@@ -62,7 +65,7 @@ def _reference(entry: Entry, path: str, line: int, problems: list[RegistryProble
                 RegistryProblem(
                     path,
                     line,
-                    "CC404",
+                    UNKNOWN_STUDY_DESIGN,
                     f"reference '{entry.key}': design '{design_text}' is not one of {StudyDesign.choices()}",
                 )
             )
@@ -95,7 +98,9 @@ def read_bib(text: str, *, path: str) -> BibFile:
     try:
         library = parse_string(text)
     except Exception as exc:  # bibtexparser raises assorted errors on hostile input
-        result.problems.append(RegistryProblem(path, 1, "CC401", f"BibTeX could not be parsed: {exc}", fatal=True))
+        result.problems.append(
+            RegistryProblem(path, 1, INVALID_REGISTRY_FILE, f"BibTeX could not be parsed: {exc}", fatal=True)
+        )
         return result
     finally:
         logger.setLevel(previous)
@@ -103,7 +108,9 @@ def read_bib(text: str, *, path: str) -> BibFile:
         line = (block.start_line or 0) + 1
         if isinstance(block, DuplicateBlockKeyBlock):
             result.problems.append(
-                RegistryProblem(path, line, "CC413", f"duplicate reference key '{block.key}'", fatal=False)
+                RegistryProblem(
+                    path, line, DUPLICATE_REFERENCE_KEY, f"duplicate reference key '{block.key}'", fatal=False
+                )
             )
         elif isinstance(block, ParsingFailedBlock):
             error_lines = str(block.error or "").strip().splitlines()
@@ -111,12 +118,16 @@ def read_bib(text: str, *, path: str) -> BibFile:
             raw_lines = (block.raw or "").strip().splitlines()
             first = raw_lines[0][:60] if raw_lines else ""
             result.problems.append(
-                RegistryProblem(path, line, "CC401", f"malformed BibTeX entry '{first}': {detail}", fatal=True)
+                RegistryProblem(
+                    path, line, INVALID_REGISTRY_FILE, f"malformed BibTeX entry '{first}': {detail}", fatal=True
+                )
             )
     for entry in library.entries:
         line = (entry.start_line or 0) + 1
         if not entry.key.strip():  # "@book{}" parses, with an empty key
-            result.problems.append(RegistryProblem(path, line, "CC401", "BibTeX entry has no key", fatal=True))
+            result.problems.append(
+                RegistryProblem(path, line, INVALID_REGISTRY_FILE, "BibTeX entry has no key", fatal=True)
+            )
             continue
         try:
             reference = _reference(entry, path, line, result.problems)
@@ -124,7 +135,7 @@ def read_bib(text: str, *, path: str) -> BibFile:
             error = exc.errors()[0]
             where = ".".join(str(step) for step in error["loc"])
             message = f"BibTeX entry '{entry.key}': {where}: {error['msg']}"
-            result.problems.append(RegistryProblem(path, line, "CC401", message, fatal=True))
+            result.problems.append(RegistryProblem(path, line, INVALID_REGISTRY_FILE, message, fatal=True))
             continue
         result.references.append(reference)
         result.lines[entry.key] = line

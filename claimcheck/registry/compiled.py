@@ -6,6 +6,7 @@ import threading
 from functools import cached_property
 
 from claimcheck.cache import paused_gc
+from claimcheck.codes import UNSAFE_PATTERN
 from claimcheck.errors import RegistryError
 from claimcheck.models import Claim, EvidenceItem, Reference, StudyDesign
 from claimcheck.registry.load import Registry
@@ -36,7 +37,7 @@ class CompiledRegistry:
         except UnsafeClaimPatternError as exc:
             where = registry.claim_locations.get(exc.claim_id)
             raise RegistryError(
-                f"CC407 claim '{exc.claim_id}': {exc}",
+                f"{UNSAFE_PATTERN} claim '{exc.claim_id}': {exc}",
                 path=where.path if where else None,
                 line=where.line if where else None,
             ) from None

@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from claimcheck.cache import paused_gc
+from claimcheck.codes import DUPLICATE_CLAIM_ID, DUPLICATE_REFERENCE_KEY, INVALID_REGISTRY_FILE
 from claimcheck.errors import InputError, RegistryError
 from claimcheck.models import Claim, Reference
 from claimcheck.registry.problems import RegistryProblem
@@ -98,13 +99,15 @@ def _read_claims_file(path: Path, registry: Registry, seen: dict[str, Location])
     try:
         document = load_yaml(_read_text(path), path=shown)
     except (RegistryError, InputError) as exc:
-        registry.problems.append(RegistryProblem(shown, exc.line or 1, "CC401", exc.message, fatal=True))
+        registry.problems.append(RegistryProblem(shown, exc.line or 1, INVALID_REGISTRY_FILE, exc.message, fatal=True))
         return
     if document is None:
         return
     if not isinstance(document, CommentedMap) or "claims" not in document:
         registry.problems.append(
-            RegistryProblem(shown, 1, "CC401", "a claims file needs a top-level 'claims:' list", fatal=True)
+            RegistryProblem(
+                shown, 1, INVALID_REGISTRY_FILE, "a claims file needs a top-level 'claims:' list", fatal=True
+            )
         )
         return
     # Keys as parsed, not as text: an empty key (": x") is None, and its line is looked up by it.
@@ -112,13 +115,17 @@ def _read_claims_file(path: Path, registry: Registry, seen: dict[str, Location])
     if extra:
         line = int(document.lc.key(extra[0])[0]) + 1
         name = str(extra[0])[:60]
-        registry.problems.append(RegistryProblem(shown, line, "CC401", f"unknown top-level key '{name}'", fatal=True))
+        registry.problems.append(
+            RegistryProblem(shown, line, INVALID_REGISTRY_FILE, f"unknown top-level key '{name}'", fatal=True)
+        )
     items = document["claims"]
     if items is None:
         return
     if not isinstance(items, CommentedSeq):
         line = int(document.lc.key("claims")[0]) + 1
-        registry.problems.append(RegistryProblem(shown, line, "CC401", "'claims' must be a list", fatal=True))
+        registry.problems.append(
+            RegistryProblem(shown, line, INVALID_REGISTRY_FILE, "'claims' must be a list", fatal=True)
+        )
         return
     for index, item in enumerate(items):
         line = int(items.lc.item(index)[0]) + 1
@@ -126,14 +133,17 @@ def _read_claims_file(path: Path, registry: Registry, seen: dict[str, Location])
             claim = Claim.model_validate(item)
         except ValidationError as exc:
             for error_line, message in validation_messages(exc, item, line):
-                registry.problems.append(RegistryProblem(shown, error_line, "CC401", message, fatal=True))
+                registry.problems.append(RegistryProblem(shown, error_line, INVALID_REGISTRY_FILE, message, fatal=True))
             continue
         line = node_line(item, line)
         if claim.id in seen:
             first = seen[claim.id]
             registry.problems.append(
                 RegistryProblem(
-                    shown, line, "CC402", f"duplicate claim id '{claim.id}' (first at {first.path}:{first.line})"
+                    shown,
+                    line,
+                    DUPLICATE_CLAIM_ID,
+                    f"duplicate claim id '{claim.id}' (first at {first.path}:{first.line})",
                 )
             )
             continue
@@ -149,7 +159,7 @@ def _read_bib_file(path: Path, registry: Registry) -> None:
     try:
         text = _read_text(path)
     except (RegistryError, InputError) as exc:
-        registry.problems.append(RegistryProblem(shown, exc.line or 1, "CC401", exc.message, fatal=True))
+        registry.problems.append(RegistryProblem(shown, exc.line or 1, INVALID_REGISTRY_FILE, exc.message, fatal=True))
         return
     bib = read_bib(text, path=shown)
     registry.problems.extend(bib.problems)
@@ -161,7 +171,7 @@ def _read_bib_file(path: Path, registry: Registry) -> None:
                 RegistryProblem(
                     shown,
                     line,
-                    "CC413",
+                    DUPLICATE_REFERENCE_KEY,
                     f"duplicate reference key '{reference.key}' (first at {first.path}:{first.line})",
                 )
             )

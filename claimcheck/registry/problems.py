@@ -1,4 +1,4 @@
-"""A problem found in a registry file, located by file and line (SPEC CC4xx)."""
+"""A problem found in a registry file, located by file and line (docs/contract.md §4, CC4xx)."""
 
 from __future__ import annotations
 

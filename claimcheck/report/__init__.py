@@ -1,46 +1,80 @@
-"""The report formats. Each module's ``render(report)`` writes a whole :class:`~claimcheck.api.Report`.
+"""The report formats, listed once in :data:`FORMATS`: the CLI's ``--format`` choices and help come from it.
 
-The formats that can be written file by file (text, json, github, csv, sarif) also have a
-``Stream`` class (see :class:`StreamRenderer`): ``start()``, then ``findings(...)`` for each
-file's findings in report order, then ``end(tally)`` give, joined, the same text as ``render``.
-HTML and the site view (``--group-by site``) need the whole report and have no stream.
+Each format's module has ``render(report)``, which writes a whole :class:`~claimcheck.results.Report`.
+The formats that can be written file by file (text, json, sarif, github, csv) also have a
+``Stream`` class (see :class:`~claimcheck.report.stream.StreamRenderer`): ``start()``, then
+``findings(...)`` for each file's findings in report order, then ``end(tally)`` give, joined, the
+same text as ``render``.
+HTML and the site view (``--group-by site``, :mod:`claimcheck.report.sites`) need the whole report.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
 
-if TYPE_CHECKING:
-    from claimcheck.api import Report, Tally
-    from claimcheck.models import Finding
+from claimcheck.report.stream import StreamRenderer
+from claimcheck.results import Report
 
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: its ``--format`` name, what it is for, and what it can do."""
+
+    name: str
+    help: str
+    #: Written file by file as the lint runs (its module has a ``Stream``).
+    streams: bool
+    #: Has a site view (``--group-by site``).
+    by_site: bool
+
+    def module(self) -> Any:
+        """The format's renderer module, imported on first use (only HTML pays for Jinja2)."""
+        return import_module(f"claimcheck.report.{self.name}")
+
+    def stream(self) -> StreamRenderer:
+        """A fresh renderer writing this format file by file."""
+        if not self.streams:
+            raise ValueError(f"the {self.name} format needs the whole report")
+        renderer: StreamRenderer = self.module().Stream()
+        return renderer
+
+
+#: Every ``--format``, in the order ``--help`` lists them.
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("text", "one line per finding, then a summary", streams=True, by_site=True),
+        Format("json", "the JSON contract (docs/contract.md)", streams=True, by_site=True),
+        Format("sarif", "SARIF 2.1.0, for code-scanning tools", streams=True, by_site=False),
+        Format("github", "GitHub Actions annotations", streams=True, by_site=False),
+        Format("csv", "one row per claim, for a spreadsheet", streams=True, by_site=True),
+        Format("html", "a single-file report for compliance review", streams=False, by_site=True),
+    )
+}
 #: The ``--format`` values whose renderer has a ``Stream``.
-STREAMED_FORMATS = ("text", "json", "github", "csv", "sarif")
+STREAMED_FORMATS = tuple(name for name, f in FORMATS.items() if f.streams)
+#: The ``--format`` values with a site view.
+SITE_FORMATS = tuple(name for name, f in FORMATS.items() if f.by_site)
 
 
-class StreamRenderer(Protocol):
-    """A format written piece by piece as a lint runs; the pieces, joined, are ``render(report)``.
+def render(name: str, report: Report, *, risk_rule: Callable[[str], bool] | None = None) -> str:
+    """The whole report in format ``name``; with ``risk_rule``, rolled up per site (``--group-by site``).
 
-    ``findings`` is called with the findings of one file at a time, files in report order, each
-    list sorted as ``Report.findings`` is (by :meth:`~claimcheck.models.Finding.sort_key`), so that
-    the lists one after the other are ``Report.findings``.
+    ``risk_rule(path)`` says whether the risk-information rule (CC301) ran on a page.
     """
+    form = FORMATS[name]
+    if risk_rule is None:
+        text: str = form.module().render(report)
+        return text
+    if not form.by_site:
+        raise ValueError(f"no site view in format {name!r}")
+    from claimcheck.report import sites
 
-    def start(self) -> str:
-        """What comes before the first finding."""
-        ...
-
-    def findings(self, findings: list[Finding]) -> str:
-        """The text of one file's findings."""
-        ...
-
-    def end(self, tally: Tally) -> str:
-        """What comes after the last finding: notes, the summary."""
-        ...
-
-
-def render_whole(stream: StreamRenderer, report: Report) -> str:
-    """A whole report through a stream: its findings, in report order, passed as one piece."""
-    from claimcheck.api import Tally
-
-    return stream.start() + stream.findings(report.findings) + stream.end(Tally.of(report))
+    rows = sites.roll_up(report, risk_rule=risk_rule)
+    if name == "html":
+        text = form.module().render(report, sites=rows)
+        return text
+    return sites.render(report, name, rows)

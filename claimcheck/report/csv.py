@@ -13,9 +13,9 @@ import io
 from collections.abc import Iterable
 from itertools import groupby
 
-from claimcheck.api import Report, Tally
 from claimcheck.models import Finding
-from claimcheck.report import render_whole
+from claimcheck.report.stream import render_whole
+from claimcheck.results import Report, Tally
 
 COLUMNS = ("file", "line", "claim_id", "category", "grade", "verdict", "codes", "sentence", "approved_wording")
 
@@ -60,7 +60,7 @@ def render(report: Report) -> str:
 
 
 class Stream:
-    """The CSV written file by file (see :class:`~claimcheck.report.StreamRenderer`).
+    """The CSV written file by file (see :class:`~claimcheck.report.stream.StreamRenderer`).
 
     Rows are sorted by path, line, sentence and code (ties in report order), and each sentence's
     findings make one row. Path comes first, so each file's rows can be sorted on their own:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from claimcheck.api import Report, Tally
 from claimcheck.models import Finding, Severity
-from claimcheck.report import render_whole
+from claimcheck.report.stream import render_whole
+from claimcheck.results import Report, Tally
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -38,7 +38,7 @@ def render(report: Report) -> str:
 
 
 class Stream:
-    """:func:`render`'s commands written file by file (see :class:`~claimcheck.report.StreamRenderer`)."""
+    """:func:`render`'s commands written file by file (see :class:`~claimcheck.report.stream.StreamRenderer`)."""
 
     def start(self) -> str:
         """Nothing comes before the commands."""

@@ -1,4 +1,4 @@
-"""The reviewer's report: one self-contained HTML page (SPEC §6 ``html``).
+"""The reviewer's report: one self-contained HTML page (docs/contract.md §6 ``html``).
 
 It shows an overview, each page's visible text with every flagged sentence highlighted in place
 (select one to see its findings, the registry claim, the evidence and the approved wording), a
@@ -9,7 +9,7 @@ Content-Security-Policy admits only that script and stylesheet, by hash.
 Audited pages are hostile input. Their text reaches the HTML only through Jinja2's autoescaping,
 and the only links made from data are DOIs and http(s) reference URLs, built here.
 
-The page text is not in the :class:`~claimcheck.api.Report`, so this reporter alone re-reads each
+The page text is not in the :class:`~claimcheck.results.Report`, so this reporter alone re-reads each
 page that has findings (a page from a web archive, from its archive) and maps the findings'
 line:column spans back onto its units of text. With ``--group-by site`` it also shows the site table.
 """
@@ -28,9 +28,11 @@ from importlib import resources
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
-from claimcheck.api import Report
+from claimcheck.codes import MISSING_RISK_INFORMATION
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import EvidenceItem, Finding, Severity
+from claimcheck.report.sites import SiteRow
+from claimcheck.results import Report
 from claimcheck.rules.base import catalogue
 from claimcheck.text import Document, read_document
 from claimcheck.text.document import line_starts
@@ -38,8 +40,6 @@ from claimcheck.text.warc import ArchiveTally, read_archive
 
 if TYPE_CHECKING:
     import jinja2
-
-    from claimcheck.report.sites import SiteRow
 
 #: A page read from a web archive: (archive, URI, capture date).
 _ArchivedKey = tuple[str, str, str | None]
@@ -175,7 +175,7 @@ def render(report: Report, *, sites: list[SiteRow] | None = None) -> str:
         rules=rules,
         used_rules=[rules[code] for code in codes if code in rules],
         severities=_SEVERITIES,
-        no_risk_pages=[p for p in pages if any(f.code == "CC301" for f in p.page_findings)],
+        no_risk_pages=[p for p in pages if any(f.code == MISSING_RISK_INFORMATION for f in p.page_findings)],
         sites=sites,
         generated=_generated(),
         csp=_csp(css, js),

@@ -1,4 +1,4 @@
-"""The SPEC §6 JSON object."""
+"""The docs/contract.md §6 JSON object."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterable
 
 from claimcheck.__about__ import __version__
-from claimcheck.api import Report, Tally
 from claimcheck.models import Finding
+from claimcheck.results import Report, Tally
 
 
 def render(report: Report) -> str:
@@ -51,7 +51,7 @@ class ArrayElements:
 
 
 class Stream:
-    """:func:`render`'s JSON written file by file (see :class:`~claimcheck.report.StreamRenderer`)."""
+    """:func:`render`'s JSON written file by file (see :class:`~claimcheck.report.stream.StreamRenderer`)."""
 
     def __init__(self, version: str = __version__) -> None:
         self.version = version

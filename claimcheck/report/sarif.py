@@ -11,11 +11,11 @@ from typing import Any
 from urllib.parse import quote
 
 from claimcheck.__about__ import __version__
-from claimcheck.api import Report, Tally
 from claimcheck.fixes import sarif_fixes
 from claimcheck.globs import URI_START
 from claimcheck.models import Finding, Severity
 from claimcheck.report.json import ArrayElements
+from claimcheck.results import Report, Tally
 from claimcheck.rules.base import Rule, catalogue
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -119,7 +119,7 @@ _RESULT_DEPTH = 4
 
 
 class Stream:
-    """:func:`render`'s log written file by file (see :class:`~claimcheck.report.StreamRenderer`).
+    """:func:`render`'s log written file by file (see :class:`~claimcheck.report.stream.StreamRenderer`).
 
     Everything but the results is known before the first finding: the log of an empty report,
     split where its empty results array is, frames the results.

@@ -19,13 +19,12 @@ from dataclasses import asdict, dataclass
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from claimcheck.api import Report
+from claimcheck.codes import MISSING_RISK_INFORMATION
 from claimcheck.globs import URI_START
 from claimcheck.models import Finding, Severity
 from claimcheck.report.csv import spreadsheet_row
+from claimcheck.results import Report
 
-#: The rule whose absence from every page of a site means the site gives risk information.
-RISK_RULE = "CC301"
 #: The columns of the CSV and the keys of each JSON row, in order.
 COLUMNS = (
     "site",
@@ -94,7 +93,7 @@ def roll_up(report: Report, *, risk_rule: RiskRule = True) -> list[SiteRow]:
 def _row(site: str, pages: int, findings: list[Finding], checked: int) -> SiteRow:
     """One site's row; ``checked`` is how many of its pages CC301 ran on."""
     flagged_pages = {f.path for f in findings}
-    missing_risk = {f.path for f in findings if f.code == RISK_RULE}
+    missing_risk = {f.path for f in findings if f.code == MISSING_RISK_INFORMATION}
     return SiteRow(
         site=site,
         pages=pages,
@@ -145,27 +144,19 @@ def _yes_no(value: bool | None) -> str:
     return "" if value is None else ("yes" if value else "no")
 
 
-def render(report: Report, format: str, *, risk_rule: RiskRule = True) -> str:
-    """The report in ``format`` (text, json, csv or html) with its findings rolled up per site.
-
-    ``risk_rule`` says whether CC301 ran; when it did not, risk information is 'not checked'.
-    """
-    rows = roll_up(report, risk_rule=risk_rule)
+def render(report: Report, format: str, rows: list[SiteRow]) -> str:
+    """The site table ``rows`` of ``report`` in ``format``: text, json or csv (HTML draws its own)."""
     if format == "json":
         return render_json(report, rows)
     if format == "csv":
         return render_csv(rows)
-    if format == "html":
-        from claimcheck.report import html
-
-        return html.render(report, sites=rows)
     if format == "text":
         return render_text(report, rows)
     raise ValueError(f"no site view in format {format!r}")
 
 
 def render_json(report: Report, rows: list[SiteRow]) -> str:
-    """The SPEC §6 JSON object with a ``sites`` array added after its summary."""
+    """The docs/contract.md §6 JSON object with a ``sites`` array added after its summary."""
     data = report.to_dict()
     data["sites"] = [asdict(row) for row in rows]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

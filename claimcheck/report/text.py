@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.api import Report, Tally
 from claimcheck.models import Finding
-from claimcheck.report import render_whole
+from claimcheck.report.stream import render_whole
+from claimcheck.results import Report, Tally
 
 # Control characters (C0 but tab, DEL, C1) shown escaped: a finding quotes page text and names
 # files, both hostile, and a terminal would obey an escape sequence or a line break in them.
@@ -23,7 +23,7 @@ def render(report: Report) -> str:
 
 
 class Stream:
-    """:func:`render`'s text written file by file (see :class:`~claimcheck.report.StreamRenderer`)."""
+    """:func:`render`'s text written file by file (see :class:`~claimcheck.report.stream.StreamRenderer`)."""
 
     def start(self) -> str:
         """Nothing comes before the findings."""

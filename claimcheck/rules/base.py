@@ -18,15 +18,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import ahocorasick
 
 from claimcheck.models import Severity
-
-if TYPE_CHECKING:
-    from claimcheck.lint import PageContext, SentenceContext
-
 
 T = TypeVar("T")
 
@@ -134,10 +130,6 @@ def triggered(text: str) -> int:
     for _, mask in _trigger_index().iter(fold_case(text)):
         present |= mask
     return present
-
-
-SentenceCheck = Callable[["SentenceContext"], Iterable[Hit]]
-PageCheck = Callable[["PageContext"], Iterable[Hit]]
 
 
 @dataclass(frozen=True, slots=True)

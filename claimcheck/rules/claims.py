@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from claimcheck.analysis.features import Quantity
-from claimcheck.lint import SentenceContext
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Verdict
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, rule
+from claimcheck.rules.context import SentenceContext
 
 
 def _verdict_evidence(context: SentenceContext, stances: tuple[str, ...]) -> str:

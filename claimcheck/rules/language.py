@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis.negation import denied_after, negated
-from claimcheck.lint import SentenceContext
 from claimcheck.models import Category, Grade, Severity, Verdict
 from claimcheck.rules.base import Hit, Scope, Trigger, rule
+from claimcheck.rules.context import SentenceContext
 
 _SUPPORTED = (Verdict.SUPPORTED, Verdict.QUALIFIED)
 

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from claimcheck.analysis.negation import negated
-from claimcheck.lint import PageContext, SentenceContext, read_sentence
 from claimcheck.models import Category, Severity
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, Trigger, rule
+from claimcheck.rules.context import PageContext, SentenceContext, read_sentence
 from claimcheck.rules.language import ABSOLUTE_SAFETY
 
 _BENEFIT = frozenset(

@@ -1,15 +1,25 @@
-"""CC4xx: checks on the registry itself — its files, its references and its claims' consistency."""
+"""CC4xx: checks on the registry itself — its files, its references and its claims' consistency.
+
+Every CC4xx code is declared in ``rules/``, beside the other rules, so ``claimcheck rules`` and
+``claimcheck explain`` list them with the rest: the checks that need only the loaded registry are
+here (scope REGISTRY, run by :func:`claimcheck.run.registry.check_registry`); the problems the
+loaders find while reading files (CC401, CC402, CC404, CC413) are declared here and raised there;
+the reference verifier's findings (CC410-CC416) are declared in :mod:`claimcheck.rules.references`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.grow.placeholders import placeholders
+from claimcheck.codes import UNREGISTERED_CLAIM
+from claimcheck.errors import RegistryError
 from claimcheck.models import Claim, Grade, ReviewStatus, Severity, Stance, StudyDesign, Verdict
 from claimcheck.registry.load import Location, Registry
 from claimcheck.registry.patterns import UnsafePatternError, compile_pattern
+from claimcheck.registry.placeholders import placeholders
 from claimcheck.registry.problems import RegistryProblem
 from claimcheck.rules.base import Scope, declare, rule
+from claimcheck.rules.context import RegistryContext
 
 declare(
     "CC401",
@@ -71,7 +81,8 @@ def _at(registry: Registry, claim: Claim) -> Location:
     example="evidence: [{ref: smith2099, ...}] with no @article{smith2099,...}",
     fix="Add the reference (`claimcheck refs add doi:...`) or correct the key.",
 )
-def dangling_reference(registry: Registry) -> Iterator[RegistryProblem]:
+def dangling_reference(context: RegistryContext) -> Iterator[RegistryProblem]:
+    registry = context.registry
     for claim in registry.claims:
         where = _at(registry, claim)
         for citation in claim.evidence:
@@ -122,7 +133,8 @@ def _relevant_stances(verdict: Verdict) -> frozenset[Stance]:
     example="grade: high, citing only a case series",
     fix="Lower the grade, or cite the trials that justify it.",
 )
-def grade_inconsistent(registry: Registry) -> Iterator[RegistryProblem]:
+def grade_inconsistent(context: RegistryContext) -> Iterator[RegistryProblem]:
+    registry = context.registry
     for claim in registry.claims:
         stances = _relevant_stances(claim.verdict)
         designs = [
@@ -156,7 +168,8 @@ def grade_inconsistent(registry: Registry) -> Iterator[RegistryProblem]:
     example="@article{smith2020, title = {...}}",
     fix="Add the DOI (preferred), the PMID or a URL.",
 )
-def reference_without_identifier(registry: Registry) -> Iterator[RegistryProblem]:
+def reference_without_identifier(context: RegistryContext) -> Iterator[RegistryProblem]:
+    registry = context.registry
     for key, reference in registry.references.items():
         if not (reference.doi or reference.pmid or reference.url):
             where = registry.reference_locations[key]
@@ -178,7 +191,8 @@ def reference_without_identifier(registry: Registry) -> Iterator[RegistryProblem
     example="patterns: ['(\\w+\\s?)*approved']",
     fix="Rewrite without nested repeats, or use keywords.",
 )
-def unsafe_pattern(registry: Registry) -> Iterator[RegistryProblem]:
+def unsafe_pattern(context: RegistryContext) -> Iterator[RegistryProblem]:
+    registry = context.registry
     for claim in registry.claims:
         for pattern in claim.match.patterns:
             try:
@@ -209,10 +223,8 @@ def unsafe_pattern(registry: Registry) -> Iterator[RegistryProblem]:
     example="approved_wording: ['Ketamine is a very safe treatment.']",
     fix="Reword until `claimcheck lint` is clean on it.",
 )
-def approved_wording_not_clean(registry: Registry) -> Iterator[RegistryProblem]:
-    from claimcheck.api import sentence_findings
-    from claimcheck.errors import RegistryError
-
+def approved_wording_not_clean(context: RegistryContext) -> Iterator[RegistryProblem]:
+    registry = context.registry
     try:
         for claim in registry.claims:
             for wording in claim.approved_wording:
@@ -221,7 +233,7 @@ def approved_wording_not_clean(registry: Registry) -> Iterator[RegistryProblem]:
                 # A supported claim's wording is read as that claim; a replacement for an unsupported
                 # or contradicted claim stands on its own.
                 link = claim if claim.verdict in (Verdict.SUPPORTED, Verdict.QUALIFIED) else None
-                findings = [f for f in sentence_findings(wording, registry, link=link) if f.code != "CC101"]
+                findings = [f for f in context.lint_snippet(wording, link) if f.code != UNREGISTERED_CLAIM]
                 if findings:
                     where = _at(registry, claim)
                     codes = ", ".join(sorted({f"{f.code} {f.message}" for f in findings}))
@@ -249,7 +261,8 @@ def approved_wording_not_clean(registry: Registry) -> Iterator[RegistryProblem]:
     example="verdict: supported, evidence: [a news story]",
     fix="Cite the primary source, or change the verdict.",
 )
-def verdict_without_evidence(registry: Registry) -> Iterator[RegistryProblem]:
+def verdict_without_evidence(context: RegistryContext) -> Iterator[RegistryProblem]:
+    registry = context.registry
     weak = (StudyDesign.NEWS, StudyDesign.MARKETING)
     for claim in registry.claims:
         where = _at(registry, claim)
@@ -290,7 +303,8 @@ def verdict_without_evidence(registry: Registry) -> Iterator[RegistryProblem]:
     example="review: {status: draft}, or grade_rationale: 'TODO: why this grade' on an approved claim",
     fix="Review it (`claimcheck claims review`, or `claimcheck claims set ID field=value ...`) and approve it.",
 )
-def draft_claim(registry: Registry) -> Iterator[RegistryProblem]:
+def draft_claim(context: RegistryContext) -> Iterator[RegistryProblem]:
+    registry = context.registry
     for claim in registry.claims:
         where = _at(registry, claim)
         left = placeholders(claim)

@@ -124,8 +124,8 @@ def test_whitespace_and_case_do_not_matter() -> None:
 
 # --- the labelled PubMed data set --------------------------------------------------------------
 
-# GPL-3.0 data (Yu et al. 2019): read from the shared folder beside the repository, never copied.
-DATASET = Path(__file__).resolve().parents[2].parent / "shared" / "datasets" / "claim-strength-pubmed.csv"
+# GPL-3.0 data (Yu et al. 2019): read from the shared folder beside the repository (the
+# pubmed_strength_csv fixture of tests/conftest.py), never copied.
 LABELS = tuple(Strength)
 
 # The rules were written looking only at the 70% development split; these floors are the
@@ -135,11 +135,9 @@ LABELS = tuple(Strength)
 FLOORS: dict[str, float] = {"classify_strength": 0.65, "relation_strength": 0.68}
 
 
-def held_out_split() -> tuple[list[tuple[str, Strength]], list[tuple[str, Strength]]]:
-    """The fixed 70/30 split, stratified by label, seed 0: (development, held out)."""
-    if not DATASET.exists():
-        pytest.skip(f"the labelled strength data set is not at {DATASET} (it is not shipped: GPL-3.0)")
-    with DATASET.open(encoding="utf-8", newline="") as handle:
+def held_out_split(dataset: Path) -> tuple[list[tuple[str, Strength]], list[tuple[str, Strength]]]:
+    """The fixed 70/30 split of ``dataset``, stratified by label, seed 0: (development, held out)."""
+    with dataset.open(encoding="utf-8", newline="") as handle:
         rows = [(row["sentence"], Strength(row["strength"])) for row in csv.DictReader(handle)]
     rng = random.Random(0)
     development: list[tuple[str, Strength]] = []
@@ -166,15 +164,15 @@ def f1_scores(pairs: list[tuple[Strength, Strength]]) -> dict[Strength, float]:
     return scores
 
 
-def test_split_is_stratified_and_fixed() -> None:
-    development, held_out = held_out_split()
+def test_split_is_stratified_and_fixed(pubmed_strength_csv: Path) -> None:
+    development, held_out = held_out_split(pubmed_strength_csv)
     assert (len(development), len(held_out)) == (2143, 918)
-    assert held_out_split() == (development, held_out)
+    assert held_out_split(pubmed_strength_csv) == (development, held_out)
 
 
 @pytest.mark.parametrize("classify", [classify_strength, relation_strength], ids=lambda f: f.__name__)
-def test_macro_f1_on_held_out_pubmed_sentences(classify: Callable[[str], Strength]) -> None:
-    _, held_out = held_out_split()
+def test_macro_f1_on_held_out_pubmed_sentences(classify: Callable[[str], Strength], pubmed_strength_csv: Path) -> None:
+    _, held_out = held_out_split(pubmed_strength_csv)
     scores = f1_scores([(gold, classify(sentence)) for sentence, gold in held_out])
     macro = sum(scores.values()) / len(scores)
     per_class = ", ".join(f"{label.value} {score:.3f}" for label, score in scores.items())

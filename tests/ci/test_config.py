@@ -10,8 +10,8 @@ import pytest
 from claimcheck.cli import main
 from claimcheck.config import find_config, load_config
 from claimcheck.errors import ConfigError
-from claimcheck.lint import RuleSelection
 from claimcheck.models import Severity
+from claimcheck.rules.selection import RuleSelection
 
 
 def _lint_json(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, object], str]:

@@ -18,7 +18,10 @@ import pytest
 from claimcheck import api, cli
 from claimcheck.api import LintStream, Tally, lint_paths, lint_stream, resolve_registry
 from claimcheck.cli import main
+from claimcheck.errors import InputError
+from claimcheck.models import Severity
 from claimcheck.report import STREAMED_FORMATS
+from claimcheck.run import pool
 from tests.ci.conftest import write_page
 
 # Names whose walk order (folder by folder, each sorted) differs from the report's order (by path
@@ -218,14 +221,14 @@ def test_an_unreadable_file_midway_leaves_the_old_output_and_exits_2(
 def test_an_exception_midway_leaves_the_old_output_and_exits_2(
     site: Path, tmp_path: Path, jobs: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = api._lint_path
+    real = pool.lint_file
 
     def failing(path: str, *args: Any) -> api.FileResult:
         if path.endswith("zz.html"):
             raise RuntimeError("boom")
         return real(path, *args)
 
-    monkeypatch.setattr(api, "_lint_path", failing)  # forked workers inherit it
+    monkeypatch.setattr(pool, "lint_file", failing)  # forked workers inherit it
     output = tmp_path / "findings.json"
     old = _old_output(output)
     code, out, err = _run(["lint", "--no-config", "-j", jobs, "--format", "json", "-o", str(output), str(site)], capsys)
@@ -244,7 +247,7 @@ def test_the_first_error_in_file_order_wins_whatever_order_files_are_linted_in(s
     bad_late.write_text("<!-- claimcheck: ignore YY2 -->\nText.\n")
     stream = lint_stream([site / "z", site], jobs=jobs)
     assert stream.files.index(str(bad_early)) < stream.files.index(str(bad_late))
-    with pytest.raises(api.InputError) as raised:
+    with pytest.raises(InputError) as raised:
         list(stream)
     assert raised.value.path == str(bad_early) and "XX1" in raised.value.message
 
@@ -296,7 +299,7 @@ def test_the_parent_never_holds_more_than_k_file_results(tmp_path: Path) -> None
     for number in range(300):
         write_page(tmp_path / f"section{number % 7}" / f"page{number:03d}.md", number)
     compiled = resolve_registry(None)
-    api._init_compiled(compiled, None)
+    pool._init_compiled(compiled, None)
     stream = LintStream([str(p) for p in api.iter_files([tmp_path])], compiled, jobs=2)
     stream.chunk_size, stream.in_flight = 4, 3
     executor = _InlineExecutor()
@@ -316,7 +319,7 @@ def test_a_parallel_run_holds_a_bounded_number_of_results(
 ) -> None:
     for number in range(120):
         write_page(tmp_path / "site" / f"s{number % 3}" / f"page{number:03d}.md", number)
-    monkeypatch.setattr(api, "IN_FLIGHT_PER_WORKER", 1)
+    monkeypatch.setattr(pool, "IN_FLIGHT_PER_WORKER", 1)
     stream = lint_stream([tmp_path / "site"], jobs=2)
     report = stream.report()
     assert stream.chunk_size == 15 and stream.in_flight == 2
@@ -344,7 +347,7 @@ def test_tally_answers_as_the_report_does(site: Path) -> None:
     tally = Tally.of(report)
     assert tally.by_severity() == report.by_severity() and tally.by_code() == report.by_code()
     assert tally.summary() == report.to_dict()["summary"]
-    for level in api.Severity:
+    for level in Severity:
         assert tally.failed(level) == report.failed(level)
     assert Tally().summary() == api.Report().to_dict()["summary"]
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import claimcheck
 from claimcheck import __version__
 from claimcheck.cli import main
 from claimcheck.rules.base import catalogue
@@ -113,3 +115,14 @@ def test_claims_list_show_and_formats(capsys: pytest.CaptureFixture[str]) -> Non
 def test_output_is_deterministic(capsys: pytest.CaptureFixture[str]) -> None:
     outputs = {_run(["lint", "--no-config", "-j", "1", "--format", "json", str(EXAMPLES)], capsys)[1] for _ in range(2)}
     assert len(outputs) == 1
+
+
+def test_explain_knows_every_code_the_package_names(capsys: pytest.CaptureFixture[str]) -> None:
+    # Loaders, the reference verifier and the rules all raise codes: each must be explained,
+    # wherever its check lives (CC4xx too).
+    package = Path(claimcheck.__file__).resolve().parent
+    named = {code for path in package.rglob("*.py") for code in re.findall(r"\bCC\d{3}\b", path.read_text("utf-8"))}
+    assert {code for code in named if code.startswith("CC4")} >= {f"CC{n}" for n in range(401, 417)}
+    for code in sorted(named):
+        status, out, _ = _run(["explain", code], capsys)
+        assert status == 0 and out.startswith(f"{code} "), code

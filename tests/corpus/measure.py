@@ -26,10 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus_pages import CORPUS, load_labels, normalize  # noqa: E402
+from corpus_pages import CORPUS, load_labels, normalize
 
-import claimcheck  # noqa: E402
-from claimcheck.models import Finding, Severity  # noqa: E402
+import claimcheck
+from claimcheck.models import Finding, Severity
 
 _MIN_OVERLAP = 12
 _RISK = re.compile(r"^- (\S+) \|.*risk information: (yes|no)", re.MULTILINE)

@@ -1,4 +1,4 @@
-"""How well claimcheck finds claims on pages nobody tuned it to (issue 4, "Quality bar").
+"""How well claimcheck finds claims on the labelled corpus (issue 4, "Quality bar"), as regression guards.
 
 Two measurements over the labelled corpus (see labels.yaml), each printed per split:
 
@@ -8,28 +8,26 @@ Two measurements over the labelled corpus (see labels.yaml), each printed per sp
   or above), false-positive rate (non-claims with any finding), accurate claims with an error
   finding, and findings inside script, style, comments, front matter or code.
 
-dev/ is what detection was developed against; holdout/ is written in other voices and was run
-once, at the end; blind/ was written and labelled without reading the engine or its word lists,
-committed before the engine was run on it, and run once. blind/ has since been used to fix the
-engine, so blind2/ was written the same way to measure generalisation again (see labels.yaml);
-it has since been used for fixes as well, so its floors are a regression guard set from the numbers
-after those fixes, not the issue's bar and not a blind measurement. blind3/ is the third such split
-(ten therapies the others do not cover), run once and then used for fixes too; its floors are a
-regression guard like blind2's. Run with
-``pytest tests/corpus -s`` to see the numbers as they are computed; they are also repeated in the
-terminal summary.
+Every split here has been used to fix the engine after its first run, so what these tests print is
+how the engine does on copy it was tuned on, and the floors below guard against regressions; they
+do not measure generalisation. The generalisation figures are each split's first run, before any
+tuning on it, recorded with the commit they were measured on in HISTORY.md (and quoted in the
+README). dev/ was written for tuning; holdout/ in other voices; blind/, blind2/ and blind3/ were each
+written without reading the engine, committed before it ran on them, run once, then used for fixes.
+Run with ``pytest tests/corpus -s`` to see the numbers as they are computed; they are also repeated
+in the terminal summary.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
 from corpus_pages import CORPUS, SPLITS, Label, hidden_line_ranges, normalize
 
+from claimcheck import check_file
 from claimcheck.analysis.detect import detect_claim
 from claimcheck.models import Category, Severity
 
@@ -49,6 +47,8 @@ class EndToEndFloor:
 
 _ISSUE_BAR = EndToEndFloor(recall=MIN_RECALL, false_positive_rate=MAX_FALSE_POSITIVE_RATE, accurate_errors=0)
 END_TO_END_FLOORS = {
+    # dev, holdout and blind meet the bar only after fixes drawn from their own sentences (first runs:
+    # holdout 0.774, blind 0.684; HISTORY.md), so for them too the bar is a regression guard.
     "dev": _ISSUE_BAR,
     "holdout": _ISSUE_BAR,
     "blind": _ISSUE_BAR,
@@ -63,6 +63,11 @@ END_TO_END_FLOORS = {
     # hidden flagged. It has since been used for fixes: recall 0.780 (85/109), false positives 0.021
     # (6/282), 0 accurate claims with an error; the floors sit just below, as a regression guard.
     "blind3": EndToEndFloor(recall=0.77, false_positive_rate=0.03, accurate_errors=0),
+    # blind4 (pages and labels of 3a7d9ef, 13 therapies, written without reading the engine) was run
+    # once on an engine whose output is byte-identical to dd30ee1's: see HISTORY.md. Nothing is tuned
+    # on it; these floors are that first run, so a change that loses ground on it fails.
+    # First run: recall 0.532 (124/233), false positives 0.053 (21/395), 6 accurate claims with an error.
+    "blind4": EndToEndFloor(recall=0.53, false_positive_rate=0.06, accurate_errors=6),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
@@ -78,7 +83,13 @@ DETECTION_FLOORS = {
     # blind3's single blind run: precision 0.966, recall 0.602, top-category 0.768; after the fixes it
     # prompted: 0.969, 0.661, 0.764.
     "blind3": {"precision": 0.95, "recall": 0.65, "category": 0.75},
+    # blind4's single blind run (see HISTORY.md); never tuned on.
+    # First run: precision 0.946, recall 0.528, top-category 0.665.
+    "blind4": {"precision": 0.94, "recall": 0.52, "category": 0.66},
 }
+
+#: Splits nobody has tuned on: their numbers are printed, their misses are not (reading them is tuning).
+UNREAD = frozenset({"blind4"})
 
 # A finding's sentence shorter than this must not be matched to a label by containment alone.
 _MIN_OVERLAP = 12
@@ -120,13 +131,15 @@ def score_detection(labels: Sequence[Label]) -> DetectionScore:
 
 @pytest.mark.parametrize("split", SPLITS)
 def test_corpus_size(labels: list[Label], split: str) -> None:
-    """Every split carries claims and hard non-claims; untuned pages are a real share of the corpus."""
+    """Every split carries claims and hard non-claims, and pages written apart from dev (in other voices,
+    or blind) are a real share of the corpus. Every split has been tuned on since its first run (see
+    HISTORY.md), so none of them measures generalisation now; only first runs do."""
     mine = [label for label in labels if label.split == split]
     assert sum(label.claim for label in mine) >= 30
     assert sum(not label.claim for label in mine) >= 30
     assert len(labels) >= 150
-    untuned = sum(label.split != "dev" for label in labels)
-    assert untuned / len(labels) >= 0.40
+    written_apart = sum(label.split != "dev" for label in labels)
+    assert written_apart / len(labels) >= 0.40
 
 
 @pytest.mark.parametrize("split", SPLITS)
@@ -138,22 +151,12 @@ def test_detection(labels: list[Label], split: str, report: Callable[[str], None
         f"detection {split:8} sentences={len(mine)} precision={score.precision:.3f} "
         f"recall={score.recall:.3f} top-category={score.category:.3f}"
     )
-    for error in score.errors:
+    for error in score.errors if split not in UNREAD else ():
         report(f"    {error}")
     floor = DETECTION_FLOORS[split]
     assert score.precision >= floor["precision"]
     assert score.recall >= floor["recall"]
     assert score.category >= floor["category"]
-
-
-def _check_file() -> Callable[[Path], Any]:
-    try:
-        import claimcheck
-
-        check: Callable[[Path], Any] = claimcheck.check_file
-    except (ImportError, AttributeError):
-        pytest.skip("engine not available")
-    return check
 
 
 def _matches(label: Label, sentence: str) -> bool:
@@ -167,7 +170,6 @@ def test_end_to_end(labels: list[Label], split: str, report: Callable[[str], Non
     """The issue's bar (recall ≥ 0.90, false positives ≤ 5%, no error on accurate sentences) or, for
     blind2, its regression floors (see END_TO_END_FLOORS); nothing flagged in script, style, comments, front
     matter or code on any split."""
-    check_file = _check_file()
     mine = [label for label in labels if label.split == split]
     findings: dict[str, list[Any]] = {}
     hidden: list[str] = []
@@ -206,7 +208,7 @@ def test_end_to_end(labels: list[Label], split: str, report: Callable[[str], Non
         f"accurate-with-error={len(accurate_errors)} hidden-flagged={len(hidden)}"
     )
     for kind, items in (("missed", missed), ("flagged", flagged), ("accurate+error", accurate_errors)):
-        for item in items:
+        for item in items if split not in UNREAD else ():
             report(f"    {kind}: {item}")
     for item in hidden:
         report(f"    hidden: {item}")

@@ -11,13 +11,12 @@ import pytest
 
 from claimcheck.api import lint_paths, merge_results
 from claimcheck.cli import main
-from claimcheck.distributed import _Job, lint_bag, lint_distributed
+from claimcheck.distributed import lint_bag, lint_distributed
 from claimcheck.errors import ConfigError, InputError
 from claimcheck.registry import load_registry
 from claimcheck.registry.load import Registry
+from claimcheck.run.cluster import _Job
 from tests.warc.warc_records import CRAWL, PAGE_A, write_warc
-
-pytest.importorskip("distributed", reason="Dask is not installed (pip install 'claimcheck[distributed]')")
 
 SENTENCES = [
     "Widgetamine is completely safe.",

@@ -10,6 +10,7 @@ import pytest
 from claimcheck import distributed
 from claimcheck.cli import main
 from claimcheck.errors import ConfigError
+from claimcheck.run import cluster
 
 
 def test_missing_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -20,7 +21,7 @@ def test_missing_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path:
             raise ImportError(f"No module named '{name}'")
         return real(name, package)
 
-    monkeypatch.setattr(distributed.importlib, "import_module", without_dask)
+    monkeypatch.setattr(cluster.importlib, "import_module", without_dask)
     with pytest.raises(ConfigError, match=r"pip install 'claimcheck\[distributed\]'"):
         distributed.lint_bag([tmp_path])
 

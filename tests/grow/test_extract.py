@@ -8,13 +8,16 @@ from pathlib import Path
 import pytest
 
 from claimcheck.api import check_file
+from claimcheck.cli import main
 from claimcheck.errors import ConfigError
 from claimcheck.grow.commands import run_extract
 from claimcheck.grow.extract import draft_id, extract
 from claimcheck.models import Category, Claim, Grade, ReviewStatus, Strength, Unit, Verdict
-from claimcheck.registry import check_registry, load_registry, read_registry
+from claimcheck.registry import load_registry, read_registry
 from claimcheck.registry.yamlfile import load_yaml
+from claimcheck.run.registry import check_registry
 from tests.grow.conftest import LOW_MOOD, MIGRAINE, PAGE, RESPONSE
+from tests.warc.warc_records import Response, write_warc
 
 
 def _drafts(path: Path) -> list[Claim]:
@@ -196,3 +199,31 @@ def test_update_appends_to_an_existing_occurrence_list_in_its_style(registry: Pa
     assert "      - {source: old.html, quote: Widgetamine works.}  # seen in 2025\n" in updated
     assert "      - {source: page.md, line: 3, quote: 'In one trial" in updated
     assert "50% responding at 24 hours.'}\n    # next: the review\n    review: {status: approved" in updated
+
+
+#: The clinic page as a crawler archives it: HTML, every line of PAGE a paragraph.
+PAGE_HTML = "<html><body>\n" + "".join(f"<p>{line}</p>\n" for line in PAGE.splitlines() if line) + "</body></html>\n"
+PAGE_URI = "https://clinic.example/widgetamine"
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_a_web_archive_is_read_as_the_html_pages_it_holds(
+    registry: Path, site: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An archive is not a text file: its pages are drafted from, not its WARC headers (nor is a
+    # compressed archive skipped as binary).
+    archive = write_warc(site / name, [Response(PAGE_URI, PAGE_HTML.encode("utf-8"))], compress=name.endswith(".gz"))
+    found = extract([archive], load_registry(registry))
+    assert [d.sentence for d in found.drafts] == [MIGRAINE, LOW_MOOD]
+    assert [[o.source for o in d.occurrences] for d in found.drafts] == [[PAGE_URI], [PAGE_URI]]
+    assert {s.claim_id for s in found.sightings} == {
+        "widgetamine.low-mood.response",
+        "widgetamine.safety.non-addictive",
+    }
+    assert found.files == 1
+    assert found.notices == [f"{archive}: 1 HTML page linted"]
+    assert main(["extract", "--registry", str(registry), "-o", "drafts.yaml", name]) == 0
+    drafts = _drafts(site / "drafts.yaml")
+    assert [d.occurrences[0].quote for d in drafts] == [MIGRAINE, LOW_MOOD]
+    assert not any("warc" in d.id for d in drafts)
+    assert "skipped" not in capsys.readouterr().err

@@ -19,7 +19,8 @@ from claimcheck.grow.commands import run_extract
 from claimcheck.grow.edit import ClaimsFile
 from claimcheck.grow.review import review
 from claimcheck.models import ReviewStatus, Stance, Verdict
-from claimcheck.registry import check_registry, load_registry, read_registry
+from claimcheck.registry import load_registry, read_registry
+from claimcheck.run.registry import check_registry
 from tests.grow.conftest import MIGRAINE
 
 ROOT = Path(__file__).resolve().parents[2]

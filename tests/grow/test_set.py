@@ -12,7 +12,8 @@ from claimcheck.grow.assign import parse_assignment, parse_value, set_fields
 from claimcheck.grow.commands import run_extract, run_set
 from claimcheck.grow.edit import ClaimsFile
 from claimcheck.models import Grade, ReviewStatus, Verdict
-from claimcheck.registry import check_registry, load_registry, read_registry
+from claimcheck.registry import load_registry, read_registry
+from claimcheck.run.registry import check_registry
 
 RESPONSE = "widgetamine.low-mood.response"
 

@@ -17,9 +17,7 @@ import pytest
 
 import claimcheck
 from claimcheck.models import Category, Claim, Grade, Stance, StudyDesign, Verdict
-
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
+from claimcheck.registry.matcher import Matcher
 
 #: Each claims file holds one category; the file is named after it (plural for two of them).
 FILE_CATEGORY = {
@@ -45,7 +43,7 @@ LOW_CEILING = {
     StudyDesign.NEWS,
     StudyDesign.MARKETING,
 }
-#: Rule codes an occurrence may expect (SPEC §4, sentence-level rules).
+#: Rule codes an occurrence may expect (docs/contract.md §4, sentence-level rules).
 SENTENCE_CODES = {f"CC10{n}" for n in range(1, 8)} | {f"CC20{n}" for n in range(1, 9)}
 #: Words an approved wording must never use: boosters, superlatives, absolutes, cure language.
 BANNED = re.compile(
@@ -72,11 +70,9 @@ def _occurrences() -> list[tuple[Claim, int]]:
     return [(claim, index) for claim in _claims() for index in range(len(claim.occurrences))]
 
 
-def _seed_text(source: str) -> str:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed pages not found at {SEEDS} (they live in ../shared/seeds beside the repository)")
+def _seed_text(seeds_dir: Path, source: str) -> str:
     assert source.startswith("seeds/"), f"occurrence source {source!r} should be 'seeds/<file name>'"
-    path = SEEDS / source.removeprefix("seeds/")
+    path = seeds_dir / source.removeprefix("seeds/")
     assert path.is_file(), f"occurrence cites missing seed page {source}"
     return path.read_text(encoding="utf-8")
 
@@ -148,27 +144,24 @@ def test_claim_has_clean_looking_approved_wording(claim: Claim) -> None:
 
 
 @pytest.mark.parametrize(("claim", "index"), _occurrences(), ids=lambda v: v.id if isinstance(v, Claim) else str(v))
-def test_occurrence_quote_is_verbatim_on_one_line_of_its_seed(claim: Claim, index: int) -> None:
+def test_occurrence_quote_is_verbatim_on_one_line_of_its_seed(claim: Claim, index: int, seeds_dir: Path) -> None:
     occurrence = claim.occurrences[index]
-    text = _seed_text(occurrence.source)
+    text = _seed_text(seeds_dir, occurrence.source)
     assert occurrence.quote in text, f"{claim.id}: quote not found verbatim in {occurrence.source}"
     assert any(occurrence.quote in line for line in text.splitlines()), f"{claim.id}: quote spans two lines"
     assert set(occurrence.expect) <= SENTENCE_CODES, f"{claim.id}: unknown expected codes {occurrence.expect}"
 
 
-def test_every_seed_page_is_covered() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed pages not found at {SEEDS}")
+def test_every_seed_page_is_covered(seeds_dir: Path) -> None:
     counts = Counter(o.source for claim in _claims() for o in claim.occurrences)
-    for page in sorted(SEEDS.glob("*.txt")):
+    for page in sorted(seeds_dir.glob("*.txt")):
         source = f"seeds/{page.name}"
         assert counts[source] >= MIN_OCCURRENCES_PER_SEED, f"{source} has only {counts[source]} occurrences"
 
 
 def test_every_occurrence_links_to_its_own_claim() -> None:
     """Each quoted wording hits its claim's phrases or keywords before any other claim's."""
-    matcher_module = pytest.importorskip("claimcheck.registry.matcher")
-    matcher = matcher_module.Matcher(_claims())
+    matcher = Matcher(_claims())
     wrong = []
     for claim in _claims():
         for occurrence in claim.occurrences:

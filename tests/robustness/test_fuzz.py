@@ -26,9 +26,9 @@ from hypothesis import strategies as st
 from claimcheck import check_text
 from claimcheck.errors import BinaryFileError, ClaimcheckError, InputError, RegistryError
 from claimcheck.refs.bibwrite import format_bib
-from claimcheck.registry import check_registry
 from claimcheck.registry.bibfile import read_bib
 from claimcheck.registry.load import load_registry, read_registry
+from claimcheck.run.registry import check_registry
 from claimcheck.text import decode_bytes, parse_document
 from tests.robustness.conftest import EXAMPLES, shipped
 from tests.text.conftest import check_document

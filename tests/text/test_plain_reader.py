@@ -11,8 +11,6 @@ from claimcheck.text import Document, parse_document, read_document
 
 Check = Callable[..., None]
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
 
 def read(source: str) -> Document:
     return parse_document(source, format="text", path="page.txt")
@@ -83,8 +81,8 @@ def test_empty_and_blank() -> None:
     assert read(" \n\t\n").units == []
 
 
-def test_seed_pages_read_sensibly(checked: Check) -> None:
-    docs = {p.name[:3]: read_document(p) for p in sorted((FIXTURES / "seeds").glob("*.txt"))}
+def test_seed_pages_read_sensibly(checked: Check, seeds_dir: Path) -> None:
+    docs = {p.name[:3]: read_document(p) for p in sorted(seeds_dir.glob("*.txt"))}
     for doc in docs.values():
         checked(doc)
     first = docs["000"].units
@@ -99,8 +97,8 @@ def test_seed_pages_read_sensibly(checked: Check) -> None:
 
 
 @pytest.mark.parametrize("name", ["000", "001", "002", "003", "004"])
-def test_seed_words_all_survive(name: str) -> None:
-    path = next((FIXTURES / "seeds").glob(f"{name}_*.txt"))
+def test_seed_words_all_survive(name: str, seeds_dir: Path) -> None:
+    path = next(seeds_dir.glob(f"{name}_*.txt"))
     doc = read_document(path)
     words = " ".join(u.text for u in doc.units).split()
     bullets = {"•"}

@@ -77,7 +77,7 @@ def test_json_adds_capture_keys_only_to_archived_findings(
     from_file = [f for f in findings if f["path"] == str(page)]
     from_archive = [f for f in findings if f["path"].startswith("https://")]
     assert from_file and from_archive
-    # Ordinary files keep the SPEC §6 finding exactly as before: no new keys.
+    # Ordinary files keep the docs/contract.md §6 finding exactly as before: no new keys.
     assert all("capture_date" not in f and "archive" not in f for f in from_file)
     assert all(f["capture_date"] == DATE and f["archive"] == str(crawl) for f in from_archive)
     assert data["summary"]["files"] == 5  # type: ignore[index]

@@ -1,0 +1,125 @@
+"""What a lint gives back: the per-file :class:`FileResult`, the whole :class:`Report`, and the
+:class:`Tally` that counts a report's summary as findings pass (docs/contract.md §6)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from claimcheck.__about__ import __version__
+from claimcheck.models import Finding, Severity
+
+
+class Report(BaseModel):
+    """The result of a lint: findings in file order, how many files were read, and notices."""
+
+    # Built without validation by the linter (model_construct): building the validator, and the
+    # plugin scan pydantic does with it, cost a fifth of a one-file lint's start-up.
+    model_config = ConfigDict(defer_build=True)
+
+    version: str = __version__
+    findings: list[Finding] = Field(default_factory=list)
+    files: int = 0
+    notices: list[str] = Field(default_factory=list)
+    #: The paths (or, for web archives, URIs) of the pages linted, in file order. Not in the JSON
+    #: output: the site view (``--group-by site``) counts the pages of each site from it.
+    pages: list[str] = Field(default_factory=list)
+
+    def by_severity(self) -> dict[str, int]:
+        """How many findings of each severity, every severity listed."""
+        return Tally.of(self).by_severity()
+
+    def by_code(self) -> dict[str, int]:
+        """How many findings of each rule code, in code order."""
+        return Tally.of(self).by_code()
+
+    def failed(self, level: Severity = Severity.ERROR) -> bool:
+        """Whether any finding is at or above ``level``."""
+        return any(f.severity >= level for f in self.findings)
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON output object as Python data."""
+        return {
+            "version": self.version,
+            "findings": [f.model_dump(mode="json") for f in self.findings],
+            "summary": Tally.of(self).summary(),
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The JSON output object: ``{"version", "findings", "summary"}``."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What linting one file (or one web archive) gave: findings, notices, and the pages linted."""
+
+    findings: list[Finding]
+    notices: list[str]
+    pages: list[str]
+
+
+def merge_results(results: Iterable[FileResult]) -> Report:
+    """One report from per-file results in file order, its findings sorted as every run sorts them."""
+    report = Report.model_construct()
+    for result in results:
+        report.files += len(result.pages)
+        report.pages.extend(result.pages)
+        report.findings.extend(result.findings)
+        report.notices.extend(result.notices)
+    report.findings.sort(key=Finding.sort_key)
+    return report
+
+
+@dataclass
+class Tally:
+    """A report's summary, counted as findings pass: for output written file by file.
+
+    Its methods answer as :class:`Report`'s do for the same findings, files and notices.
+    """
+
+    files: int = 0
+    findings: int = 0
+    severities: Counter[str] = field(default_factory=Counter)
+    codes: Counter[str] = field(default_factory=Counter)
+    notices: list[str] = field(default_factory=list)
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        """Count findings."""
+        for finding in findings:
+            self.findings += 1
+            self.severities[finding.severity.value] += 1
+            self.codes[finding.code] += 1
+
+    def by_severity(self) -> dict[str, int]:
+        """How many findings of each severity, every severity listed."""
+        return {level.value: self.severities.get(level.value, 0) for level in reversed(Severity)}
+
+    def by_code(self) -> dict[str, int]:
+        """How many findings of each rule code, in code order."""
+        return dict(sorted(self.codes.items()))
+
+    def failed(self, level: Severity = Severity.ERROR) -> bool:
+        """Whether any finding is at or above ``level``."""
+        return any(self.severities.get(severity.value, 0) for severity in Severity if severity >= level)
+
+    def summary(self) -> dict[str, object]:
+        """The ``summary`` object of the JSON output."""
+        return {
+            "files": self.files,
+            "findings": self.findings,
+            "by_severity": self.by_severity(),
+            "by_code": self.by_code(),
+            "notices": list(self.notices),
+        }
+
+    @classmethod
+    def of(cls, report: Report) -> Tally:
+        """The tally of a whole report."""
+        tally = cls(files=report.files, notices=list(report.notices))
+        tally.add(report.findings)
+        return tally

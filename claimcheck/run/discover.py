@@ -1,0 +1,63 @@
+"""File discovery: the files a lint reads, from the paths and folders it is given."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from claimcheck.errors import InputError
+from claimcheck.globs import matches_anywhere, matches_whole, path_names
+from claimcheck.text.warc import is_archive
+
+#: File endings linted when a folder is given.
+LINTED_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".md", ".markdown", ".mdx", ".txt", ".text"})
+
+
+class PathFilter:
+    """Include/exclude globs for files found by walking folders (files named explicitly always count)."""
+
+    def __init__(self, include: Iterable[str] = (), exclude: Iterable[str] = (), base: Path | None = None) -> None:
+        self.include = list(include)
+        self.exclude = list(exclude)
+        self.base = (base or Path.cwd()).resolve()
+
+    def accepts(self, path: Path) -> bool:
+        """Whether a walked file is linted."""
+        names = path_names(path, self.base)
+        if matches_anywhere(self.exclude, names):
+            return False
+        return not self.include or matches_whole(self.include, names)
+
+
+def iter_files(paths: Iterable[str | Path], path_filter: PathFilter | None = None) -> Iterator[Path]:
+    """The files to lint: files as given, folders walked for linted endings, sorted, without repeats.
+
+    Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+    """
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found: list[Path] = []
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    candidate = Path(root) / name
+                    if (candidate.suffix.lower() in LINTED_SUFFIXES or is_archive(candidate)) and (
+                        path_filter is None or path_filter.accepts(candidate)
+                    ):
+                        found.append(candidate)
+            candidates: Iterable[Path] = sorted(found)
+        elif path.exists() or path.is_symlink():
+            candidates = [path]
+        else:
+            raise InputError("no such file or folder", path=str(given))
+        for candidate in candidates:
+            try:
+                key = candidate.resolve()
+            except (OSError, RuntimeError):  # a symlink loop: let the reader report it
+                key = candidate
+            if key not in seen:
+                seen.add(key)
+                yield candidate

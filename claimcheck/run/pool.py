@@ -1,0 +1,240 @@
+"""The worker pool: files linted in worker processes, results handed over in report order."""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from claimcheck.lint import warm_up
+from claimcheck.models import Finding
+from claimcheck.registry.compiled import CompiledRegistry
+from claimcheck.results import FileResult, Report
+from claimcheck.rules.selection import RuleSelection
+from claimcheck.run.runner import lint_file, resolve_registry
+from claimcheck.text.warc import is_archive
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
+
+_WORKER: tuple[CompiledRegistry, RuleSelection | None] | None = None
+
+
+def _init_worker(registry: str | None, selection: RuleSelection | None) -> None:
+    _init_compiled(resolve_registry(registry), selection)
+
+
+def _init_compiled(compiled: CompiledRegistry, selection: RuleSelection | None) -> None:
+    global _WORKER
+    _WORKER = (compiled, selection)
+
+
+def _lint_in_worker(path: str, report_unused: bool) -> FileResult:
+    assert _WORKER is not None, "worker not initialised"
+    return lint_file(path, _WORKER[0], _WORKER[1], report_unused)
+
+
+def _lint_chunk_in_worker(paths: list[str], report_unused: bool) -> tuple[list[FileResult], Exception | None]:
+    """The results of a chunk of files, in order, up to the first that raises, and what it raised."""
+    results: list[FileResult] = []
+    for path in paths:
+        try:
+            results.append(_lint_in_worker(path, report_unused))
+        except Exception as exc:  # sent back: the parent decides which error the run ends with
+            return results, exc
+    return results, None
+
+
+def default_jobs() -> int:
+    """Worker processes used when none are asked for: one per available core."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+#: Chunks of files each worker may have queued, running or finished but not yet read.
+IN_FLIGHT_PER_WORKER = 4
+
+_Outcome = tuple[int, FileResult | Exception]
+
+
+class LintStream:
+    """Per-file results of a lint, made as they are read; iterate it once.
+
+    When :attr:`ordered` (no web archive among the files) the files are linted in report order,
+    by path as :meth:`Finding.sort_key` sorts, and each result's findings are sorted as the report
+    sorts them, so the results' findings, one file after the other, are exactly
+    ``Report.findings``: a renderer can write each file's findings as they come. (Walking folders
+    gives another order: ``docs/a.md`` comes before ``docs.md``, whose path sorts first.) A web
+    archive's findings carry its pages' URIs as paths, which follow no file order: a stream holding
+    one is not ordered, its results come in file order, and only :meth:`report` sorts them.
+
+    With ``jobs`` > 1 files go to worker processes in chunks, and at most
+    ``IN_FLIGHT_PER_WORKER`` chunks per worker are submitted and not yet read, so the results
+    waiting in this process stay bounded however many files there are (:attr:`peak_pending`).
+    The notices and pages come in file order, and a failing run raises the error a run in file
+    order raises, whatever the order the files were linted in.
+    """
+
+    def __init__(
+        self,
+        files: list[str],
+        compiled: CompiledRegistry,
+        selection: RuleSelection | None = None,
+        *,
+        jobs: int = 1,
+        report_unused: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        #: The files to lint, in file order (as :func:`~claimcheck.run.discover.iter_files` finds them).
+        self.files = files
+        self.compiled = compiled
+        self.selection = selection
+        self.jobs = jobs
+        self.report_unused = report_unused
+        self.progress = progress
+        #: Whether the results come in report order (no web archive among the files).
+        self.ordered = not any(is_archive(f) for f in files)
+        self._order = sorted(range(len(files)), key=files.__getitem__) if self.ordered else list(range(len(files)))
+        self._notices: dict[int, list[str]] = {}  # by file index, for the files that have any
+        self._pages: list[list[str] | None] = [None] * len(files)
+        self._started = False
+        #: Files per chunk sent to a worker, and chunks allowed in flight (set as the workers start).
+        self.chunk_size = 1
+        self.in_flight = 1
+        #: The most files whose results this process was waiting for or holding at once: sent to
+        #: workers, or back from them, and not yet passed on. At most ``(in_flight + 1) *
+        #: chunk_size`` (the chunk being read, and those in flight); 1 without workers.
+        self.peak_pending = 0
+
+    @property
+    def notices(self) -> list[str]:
+        """The notices of the files read so far, in file order (all of them once the loop ends)."""
+        return [notice for _, notices in sorted(self._notices.items()) for notice in notices]
+
+    @property
+    def pages(self) -> list[str]:
+        """The pages (paths, or web-archive URIs) linted so far, in file order."""
+        return [page for pages in self._pages if pages for page in pages]
+
+    @property
+    def page_count(self) -> int:
+        """How many pages were linted so far (``Report.files``)."""
+        return sum(len(pages) for pages in self._pages if pages)
+
+    def report(self) -> Report:
+        """Read the whole stream into one :class:`Report`, as :func:`~claimcheck.api.lint_paths` returns it."""
+        report = Report.model_construct()
+        for result in self:
+            report.findings.extend(result.findings)
+        # Already in order for an ordered stream (the sort only checks it); web-archive pages sort here.
+        report.findings.sort(key=Finding.sort_key)
+        report.pages = self.pages
+        report.notices = self.notices
+        report.files = len(report.pages)
+        return report
+
+    def __iter__(self) -> Iterator[FileResult]:
+        if self._started:
+            raise RuntimeError("a LintStream can be read only once")
+        self._started = True
+        return self._stream()
+
+    def _stream(self) -> Iterator[FileResult]:
+        workers = min(self.jobs, len(self.files))
+        if workers <= 1:
+            yield from self._read(self._sequential)
+            return
+        # Imported here: a run with one worker (every short run) need not pay ~12 ms for them.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        if "fork" in multiprocessing.get_all_start_methods():
+            # Forked workers inherit the compiled registry: nothing is reloaded or pickled.
+            _init_compiled(self.compiled, self.selection)
+            warm_up(self.compiled)
+            executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        else:
+            # Elsewhere each worker loads the registry from its folder once.
+            where = str(self.compiled.registry.root)
+            executor = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(where, self.selection))
+        self.chunk_size = max(1, min(16, len(self.files) // (workers * 4)))
+        self.in_flight = workers * IN_FLIGHT_PER_WORKER
+        with executor:
+            yield from self._read(lambda indices: self._parallel(executor, indices))
+
+    def _read(self, run: Callable[[list[int]], Iterator[_Outcome]]) -> Iterator[FileResult]:
+        total = len(self.files)
+        for done, (index, outcome) in enumerate(run(self._order), 1):
+            if isinstance(outcome, Exception):
+                raise self._first_error(run, index, outcome)
+            if outcome.notices:
+                self._notices[index] = outcome.notices
+            self._pages[index] = outcome.pages
+            if self.progress is not None:
+                self.progress(done, total)
+            # An ordered stream's results are one document each, already sorted by lint_document.
+            yield outcome
+
+    def _first_error(self, run: Callable[[list[int]], Iterator[_Outcome]], index: int, error: Exception) -> Exception:
+        """The error a lint in file order stops at.
+
+        In report order a failing file can come before another failing file that is earlier in
+        file order: the files earlier in file order and not linted yet are linted now, in file
+        order, and the first error among them is the one to raise.
+        """
+        position = self._order.index(index)
+        earlier = sorted(i for i in self._order[position + 1 :] if i < index)
+        for _, outcome in run(earlier):
+            if isinstance(outcome, Exception):
+                return outcome
+        return error
+
+    def _sequential(self, indices: list[int]) -> Iterator[_Outcome]:
+        self.peak_pending = max(self.peak_pending, 1)
+        for index in indices:
+            try:
+                result = lint_file(self.files[index], self.compiled, self.selection, self.report_unused)
+            except Exception as exc:  # the caller raises it, or an earlier file's error
+                yield index, exc
+                return
+            yield index, result
+
+    def _parallel(self, executor: Executor, indices: list[int]) -> Iterator[_Outcome]:
+        """The outcomes of ``indices`` in that order, at most ``in_flight`` chunks sent and unread."""
+        size = self.chunk_size
+        chunks = iter([indices[k : k + size] for k in range(0, len(indices), size)])
+        pending: deque[tuple[list[int], Future[tuple[list[FileResult], Exception | None]]]] = deque()
+        held = 0  # files sent and not yet passed on
+
+        def send() -> None:
+            nonlocal held
+            chunk = next(chunks, None)
+            if chunk is not None:
+                paths = [self.files[i] for i in chunk]
+                pending.append((chunk, executor.submit(_lint_chunk_in_worker, paths, self.report_unused)))
+                held += len(chunk)
+                self.peak_pending = max(self.peak_pending, held)
+
+        try:
+            for _ in range(self.in_flight):
+                send()
+            while pending:
+                chunk, future = pending.popleft()
+                results, error = future.result()
+                send()  # keeps the workers busy while this chunk is read
+                for index, result in zip(chunk, results, strict=False):
+                    held -= 1
+                    yield index, result
+                if error is not None:
+                    for _, waiting in pending:
+                        waiting.cancel()
+                    pending.clear()
+                    yield chunk[len(results)], error
+                    return
+        finally:
+            for _, waiting in pending:
+                waiting.cancel()

@@ -1,0 +1,172 @@
+"""The one per-file runner: a file, web archive or URL read into pages, and each page linted.
+
+Every way of linting files goes through :func:`lint_file` — one process, the worker pool, the Dask
+driver — and ``claimcheck extract`` reads its pages through the same :class:`FilePages`, so a web
+archive is read as the HTML pages it holds wherever a path is accepted. :func:`lint_page` is the
+step they share with :func:`claimcheck.api.check_text` and :func:`~claimcheck.api.check_file`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from claimcheck.codes import PAGE_RULES
+from claimcheck.errors import BinaryFileError, InputError
+from claimcheck.lint import lint_document
+from claimcheck.models import Claim, Finding
+from claimcheck.registry.compiled import CompiledRegistry, compile_registry
+from claimcheck.registry.load import Registry, load_registry
+from claimcheck.results import FileResult
+from claimcheck.rules.selection import RuleSelection
+from claimcheck.suppress import apply_suppressions, parse_suppressions
+from claimcheck.text import Document, decode_bytes, detect_format, parse_document, read_document
+from claimcheck.text.warc import ArchiveTally, is_archive, read_archive
+
+RegistryLike = Registry | CompiledRegistry | str | Path | None
+
+
+def resolve_registry(registry: RegistryLike = None) -> CompiledRegistry:
+    """A compiled registry from a folder path, a loaded registry, or None for the shipped one."""
+    if isinstance(registry, CompiledRegistry):
+        return registry
+    if isinstance(registry, Registry):
+        return compile_registry(registry)
+    return compile_registry(load_registry(registry))
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page to lint: a document, or one HTML page of a web archive with its capture date."""
+
+    document: Document
+    #: What the report lists for it: the file's path, or the archived page's URI.
+    uri: str
+    capture_date: str | None = None
+    #: The web archive it was read from, if any.
+    archive: str | None = None
+
+
+class FilePages:
+    """The pages of one file or URL, read as they are iterated.
+
+    A document is one page; a web archive (``.warc``, ``.warc.gz``) is every HTML page it holds.
+    ``remote`` names a URL (``s3://…``, ``https://…``), opened with fsspec. Once iterated,
+    :attr:`notices` says what the archive held or that the file was skipped as not text.
+    Unreadable input raises :class:`~claimcheck.errors.InputError` naming it.
+    """
+
+    def __init__(self, name: str, *, remote: bool = False) -> None:
+        self.name = name
+        self.remote = remote
+        self.notices: list[str] = []
+
+    def __iter__(self) -> Iterator[Page]:
+        if self.remote:
+            return self._remote()
+        if is_archive(self.name):
+            return self._local_archive()
+        return self._local_document()
+
+    def _local_document(self) -> Iterator[Page]:
+        try:
+            document = read_document(self.name)
+        except BinaryFileError as exc:
+            self._skip(exc)
+            return
+        yield Page(document, document.path)
+
+    def _local_archive(self) -> Iterator[Page]:
+        try:
+            handle = open(self.name, "rb")  # noqa: SIM115  # closed below; the open alone is checked
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror or exc}", path=self.name) from exc
+        with handle:
+            yield from self._archive(handle)
+
+    def _remote(self) -> Iterator[Page]:
+        # fsspec comes with dask; it opens s3://, gs://, http(s)://, file://... when their packages are installed.
+        import fsspec
+
+        try:
+            with fsspec.open(self.name, "rb") as handle:
+                if is_archive(self.name):
+                    yield from self._archive(handle)
+                    return
+                data = handle.read()
+        except (OSError, ValueError) as exc:
+            raise InputError(f"cannot read: {exc}", path=self.name) from exc
+        try:
+            source = decode_bytes(data, path=self.name)
+        except BinaryFileError as exc:
+            self._skip(exc)
+            return
+        yield Page(parse_document(source, format=detect_format(self.name), path=self.name), self.name)
+
+    def _archive(self, stream: IO[bytes]) -> Iterator[Page]:
+        tally = ArchiveTally()
+        for page in read_archive(stream, name=self.name, tally=tally):
+            yield Page(page.document, page.uri, page.date, self.name)
+        self.notices.append(tally.summary(self.name))
+
+    def _skip(self, error: BinaryFileError) -> None:
+        self.notices.append(f"{error.path or self.name}: skipped: {error.message}")
+
+
+def lint_page(
+    document: Document, compiled: CompiledRegistry, selection: RuleSelection | None
+) -> tuple[list[Finding], list[str]]:
+    """Findings on one page after its inline suppressions, and notices of unused suppressions."""
+    findings = lint_document(document, compiled, selection)
+    suppressions = parse_suppressions(document)
+    if not suppressions:
+        return findings, []
+    kept = apply_suppressions(findings, suppressions)
+    unused = [f"{document.path}:{s.line}: unused suppression '{s.describe()}'" for s in suppressions if not s.used]
+    return kept, unused
+
+
+def lint_file(
+    name: str,
+    compiled: CompiledRegistry,
+    selection: RuleSelection | None,
+    report_unused: bool,
+    *,
+    remote: bool = False,
+) -> FileResult:
+    """Lint every page of one file, web archive or URL (see :class:`FilePages`).
+
+    An archived page's findings carry its URI as their path, its capture date and the archive;
+    the notices open with what :class:`FilePages` noted, then the unused suppressions if asked for.
+    """
+    pages = FilePages(name, remote=remote)
+    result = FileResult([], [], [])
+    unused_notices: list[str] = []
+    for page in pages:
+        findings, unused = lint_page(page.document, compiled, selection)
+        if page.archive is not None:
+            findings = [
+                f.model_copy(update={"capture_date": page.capture_date, "archive": page.archive}) for f in findings
+            ]
+        result.findings.extend(findings)
+        if report_unused:
+            unused_notices.extend(unused)
+        result.pages.append(page.uri)
+    result.notices.extend([*pages.notices, *unused_notices])
+    return result
+
+
+#: Sentence rules only: page rules need a whole page, not a snippet.
+_SENTENCE_RULES = RuleSelection(ignore=frozenset({PAGE_RULES}))
+
+
+def sentence_findings(text: str, registry: RegistryLike = None, *, link: Claim | None = None) -> list[Finding]:
+    """Findings of the sentence rules alone on a snippet (page-level rules need a whole page).
+
+    With ``link`` the snippet is read as a wording of that claim rather than matched.
+    """
+    compiled = resolve_registry(registry)
+    document = parse_document(text, format="text", path="<text>")
+    return lint_document(document, compiled, _SENTENCE_RULES, link=link)
