@@ -12,14 +12,14 @@ from __future__ import annotations
 import html
 import os
 import re
-from bisect import bisect_right
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.globs import URI_START
 from claimcheck.models import Finding
-from claimcheck.text import Document, read_document, split_sentences
+from claimcheck.text import Document, TextUnit, read_document, split_sentences
 from claimcheck.text.document import line_starts
 
 __all__ = [
@@ -59,11 +59,24 @@ class Fix:
     spans_markup: bool = False
 
 
+@lru_cache(maxsize=4)
+def _line_starts(source: str) -> array[int]:
+    # Every finding of a page asks: the page's lines are split once (a str caches its hash).
+    return line_starts(source)
+
+
 def finding_offset(document: Document, line: int, column: int) -> int:
     """The source offset of a 1-based line and code-point column (clamped to the source)."""
-    starts = line_starts(document.source)
+    starts = _line_starts(document.source)
     index = min(max(line, 1), len(starts)) - 1
     return min(starts[index] + max(column, 1) - 1, len(document.source))
+
+
+@lru_cache(maxsize=4)
+def _blocks(document: Document) -> list[tuple[int, int, TextUnit]]:
+    """Each unit with text, with the source offsets where its text starts and ends."""
+    # Asked once per finding: a page's units are measured once.
+    return [(unit.source_offset(0), unit.source_end(len(unit.text)), unit) for unit in document.units if unit.text]
 
 
 def sentence_span(document: Document, finding: Finding) -> tuple[int, int] | None:
@@ -71,8 +84,8 @@ def sentence_span(document: Document, finding: Finding) -> tuple[int, int] | Non
     if not finding.sentence:
         return None
     offset = finding_offset(document, finding.line, finding.column)
-    for unit in document.units:
-        if not unit.text or not unit.source_offset(0) <= offset <= unit.source_end(len(unit.text)):
+    for first_offset, last_offset, unit in _blocks(document):
+        if not first_offset <= offset <= last_offset:
             continue
         for start, end in split_sentences(unit.text):
             first, last = unit.source_span(start, end)
@@ -132,16 +145,15 @@ def suppression_fix(document: Document, finding: Finding) -> Fix | None:
     if document.format not in ("html", "markdown"):
         return None
     offset = finding_offset(document, finding.line, finding.column)
-    starts = [unit.source_offset(0) for unit in document.units if unit.text]
-    ends = [unit.source_end(len(unit.text)) for unit in document.units if unit.text]
-    index = bisect_right(starts, offset) - 1
-    if index < 0:
+    blocks = _blocks(document)
+    # The innermost block holding the finding (a nested list's item lies within its parent's span).
+    block = max((start for start, end, _ in blocks if start <= offset <= end), default=None)
+    if block is None:
         return None
-    block = starts[index]
     line_start = block - document.position(block)[1] + 1
     newline = "\r\n" if "\r\n" in document.source else "\n"
     comment = f'<!-- claimcheck: ignore {finding.code} reason="{REASON_PLACEHOLDER}" -->'
-    if index > 0 and ends[index - 1] > line_start:
+    if any(start < block and end > line_start for start, end, _ in blocks):
         at, text = block, comment
     else:
         prefix = document.source[line_start:block]

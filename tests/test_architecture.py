@@ -22,11 +22,11 @@ PACKAGE = Path(claimcheck.__file__).resolve().parent
 LAYERS: list[set[str]] = [
     {"__about__", "errors", "codes", "models", "globs", "fileio"},
     {"cache", "text"},
-    {"analysis", "registry", "results", "suppress", "config", "baseline"},
+    {"analysis", "registry", "results", "suppress", "config", "baseline", "fixes"},
     {"rules"},
     {"lint"},
     {"run"},
-    {"api", "distributed", "report", "refs", "grow"},
+    {"api", "distributed", "report", "refs", "grow", "lsp"},
     {"cli"},
     {"__main__", "__init__"},
 ]

@@ -23,28 +23,13 @@ def _units(text: str, encoding: str) -> int:
 
 
 class LineIndex:
-    """One text's lines, to turn code-point positions into client positions and back."""
+    """One text's lines, to turn code-point positions into client positions."""
 
     def __init__(self, text: str, encoding: str = UTF16) -> None:
-        self.text = text
         self.encoding = encoding
-        self.lines, self.starts = split_lines(text)
+        self.lines = split_lines(text)[0]
 
     def to_client(self, line: int, column: int) -> tuple[int, int]:
         """The client position of a 1-based line and code-point column (clamped to the text)."""
         index = min(max(line, 1), len(self.lines)) - 1
         return index, _units(self.lines[index][: max(column, 1) - 1], self.encoding)
-
-    def offset(self, line: int, character: int) -> int:
-        """The text offset of a client position; a column past the line's end is its end."""
-        if line >= len(self.lines):
-            return len(self.text)
-        text = self.lines[max(line, 0)]
-        if self.encoding == UTF32 or text.isascii():
-            column = min(character, len(text))
-        else:
-            column, used = 0, 0
-            while column < len(text) and used < character:
-                used += _units(text[column], self.encoding)
-                column += 1
-        return self.starts[max(line, 0)] + column

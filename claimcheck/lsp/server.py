@@ -23,12 +23,12 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from claimcheck.__about__ import __version__
-from claimcheck.api import LINTED_SUFFIXES
 from claimcheck.errors import ClaimcheckError
 from claimcheck.fixes import Fix, suppression_fix, wording_fixes
 from claimcheck.lsp.positions import UTF16, LineIndex
 from claimcheck.lsp.session import WATCHED_GLOBS, Workspace, affects_lint
 from claimcheck.models import Finding, Severity
+from claimcheck.run.discover import LINTED_SUFFIXES
 from claimcheck.text import detect_format, parse_document
 
 #: Seconds of quiet after an edit before the page is linted again.

@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck.api import check_text, resolve_registry
 from claimcheck.config import CONFIG_NAMES, LoadedConfig, find_config, parse_config
-from claimcheck.lint import RuleSelection, warm_up
+from claimcheck.lint import warm_up
 from claimcheck.models import Claim, Finding
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.load import load_registry
+from claimcheck.rules.selection import RuleSelection
+from claimcheck.run.runner import lint_page, resolve_registry
+from claimcheck.text import parse_document
 
 #: Globs of the files whose edits can change what a lint finds: config files and registry files.
 #: Any YAML or BibTeX file counts, as a registry that failed to load names no folder to narrow to.
@@ -64,7 +66,8 @@ class Workspace:
 
     def lint(self, text: str, *, path: str, format: str) -> list[Finding]:
         """The findings on a page's text (inline suppressions applied), as ``claimcheck lint`` gives them."""
-        return check_text(text, registry=self.registry, format=format, path=path, selection=self.selection).findings
+        document = parse_document(text, format=format, path=path)
+        return lint_page(document, self.registry, self.selection)[0]
 
     def claim(self, claim_id: str) -> Claim | None:
         """The registry claim with this id, if any."""
