@@ -345,3 +345,20 @@ def test_a_malformed_suppression_is_a_diagnostic_on_its_line(client: Client, wor
     assert "unknown suppression 'ignroe'" in diagnostics[0]["message"]
     client.change(uri, page.read_text(encoding="utf-8").replace("ignroe", "ignore"), 2)
     assert "CC202" not in {d["code"] for d in client.diagnostics(uri)}
+
+
+def test_a_config_edit_relints_and_a_bad_config_is_one_message(fresh: Client, workspace: Path) -> None:
+    fresh.initialize(workspace)
+    uri = fresh.open(workspace / "ketamine-clinic.txt", "plaintext")
+    assert "CC202" in {d["code"] for d in fresh.diagnostics(uri)}
+    config = workspace / ".claimcheck.toml"
+    config.write_text('ignore = ["CC2"]\n', encoding="utf-8")
+    fresh.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": config.as_uri(), "type": 1}]})
+    codes = {d["code"] for d in fresh.diagnostics(uri)}
+    assert codes and not [code for code in codes if code.startswith("CC2")]
+    config.write_text("ignore = 5\n", encoding="utf-8")
+    fresh.notify("textDocument/didSave", {"textDocument": {"uri": config.as_uri()}})
+    message = fresh.wait_for(lambda m: m["method"] == "window/showMessage")
+    assert message["params"]["type"] == 1 and ".claimcheck.toml:1" in message["params"]["message"]
+    assert fresh.diagnostics(uri) == []
+    assert fresh.stop() == 0
