@@ -12,6 +12,7 @@ from typing import Any
 
 from claimcheck.analysis.detect import introduces_indications, listed_indication
 from claimcheck.codes import LINKED_FAMILY
+from claimcheck.consolidate import one_per_problem
 from claimcheck.models import Claim, EvidenceItem, Finding, Severity, Verdict
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.matcher import Match
@@ -94,6 +95,9 @@ class Findings:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.found: list[Finding] = []
+        #: Which sentence each finding is on (the unit and the sentence's start in it; None for the
+        #: page), so findings on one sentence can be merged (see claimcheck.consolidate).
+        self.keys: list[tuple[int, int] | None] = []
         self._claims: dict[str, tuple[Any, ...]] = {}
 
     def _claim_fields(self, claim: Claim, registry: CompiledRegistry) -> tuple[Any, ...]:
@@ -178,9 +182,11 @@ class Findings:
                 "approved_wording": approved_wording,
                 "capture_date": None,
                 "archive": None,
+                "merged": [],
             }
         )
         self.found.append(finding)
+        self.keys.append((id(sentence.unit), sentence.start) if sentence is not None else None)
         return finding
 
 
@@ -214,8 +220,9 @@ def lint_document(
     for rule in rules_in(Scope.PAGE):
         if selection.enabled(rule.code):
             findings.apply(rule, selection.override(rule.code), page, None)
-    findings.found.sort(key=Finding.sort_key)
-    return findings.found
+    found = one_per_problem(zip(findings.keys, findings.found, strict=True))
+    found.sort(key=Finding.sort_key)
+    return found
 
 
 # Copy with a figure, a hedge, a citation and a phone number: with the registry's own wordings

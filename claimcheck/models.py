@@ -125,6 +125,7 @@ class StudyDesign(_Vocabulary):
     SYSTEMATIC_REVIEW = "systematic-review"
     RCT = "rct"
     COHORT = "cohort"
+    CROSS_SECTIONAL = "cross-sectional"
     CASE_SERIES = "case-series"
     ANIMAL = "animal"
     IN_VITRO = "in-vitro"
@@ -145,6 +146,7 @@ PRIMARY_DESIGNS: frozenset[StudyDesign] = frozenset(
         StudyDesign.SYSTEMATIC_REVIEW,
         StudyDesign.RCT,
         StudyDesign.COHORT,
+        StudyDesign.CROSS_SECTIONAL,
         StudyDesign.CASE_SERIES,
         StudyDesign.ANIMAL,
         StudyDesign.IN_VITRO,
@@ -229,6 +231,14 @@ class Citation(_Model):
     stance: Stance = Field(description="Whether the finding supports, partially supports or contradicts.")
 
 
+class FigureSource(_Model):
+    """Where a figure that sets a range's bound was confirmed, so a reviewer can re-read it."""
+
+    ref: NonEmpty = Field(description="BibTeX key of the reference the figure comes from.")
+    figure: NonEmpty = Field(description="The figure as the source gives it, e.g. '52.2% responded at 24 h'.")
+    locator: NonEmpty = Field(description="Where it was read: DOI, PMID or URL, plus table, section or page.")
+
+
 class NumberRange(_Model):
     """A figure the evidence supports: copy stating a figure outside every range raises CC106."""
 
@@ -238,6 +248,9 @@ class NumberRange(_Model):
     max: float | None = None
     population: str | None = None
     timepoint: str | None = None
+    sources: list[FigureSource] = Field(
+        default_factory=list, description="The figures that set min and max, each with where it was confirmed."
+    )
 
     @model_validator(mode="after")
     def _bounds(self) -> NumberRange:
@@ -324,6 +337,9 @@ class Review(_Model):
     status: ReviewStatus = ReviewStatus.DRAFT
     reviewer: str | None = None
     date: _dt.date | None = None
+    checked: list[NonEmpty] = Field(
+        default_factory=list, description="What the reviewer checked, e.g. 'grade against the Cochrane review'."
+    )
 
 
 class Claim(_Model):
@@ -405,7 +421,17 @@ class EvidenceItem(_Model):
     url: str | None = None
 
 
-_ARCHIVE_KEYS = ("capture_date", "archive")
+class MergedFinding(_Model):
+    """A finding folded into another on the same sentence because it made the same point (see
+    claimcheck.consolidate): kept so tools and reviewers can still see every code that fired."""
+
+    code: RuleCode
+    claim_id: str | None = None
+    message: str
+
+
+#: Keys left out of a finding's JSON when empty, so output without them stays as it was.
+_OPTIONAL_KEYS = ("capture_date", "archive", "merged")
 _set_attribute = object.__setattr__
 
 
@@ -435,12 +461,14 @@ class Finding(_Model):
     #: the archive file. Left out of the output for ordinary files, whose JSON stays as it was.
     capture_date: str | None = None
     archive: str | None = None
+    #: Findings on the same sentence folded into this one (one finding per problem).
+    merged: list[MergedFinding] = Field(default_factory=list)
 
     @model_serializer(mode="wrap")
-    def _omit_archive_keys(self, serialize: SerializerFunctionWrapHandler) -> dict[str, Any]:
+    def _omit_empty_keys(self, serialize: SerializerFunctionWrapHandler) -> dict[str, Any]:
         data: dict[str, Any] = serialize(self)
-        for key in _ARCHIVE_KEYS:
-            if data.get(key, "") is None:
+        for key in _OPTIONAL_KEYS:
+            if key in data and not data[key]:
                 del data[key]
         return data
 

@@ -50,7 +50,7 @@ declare(
     summary="A reference without a design, or with one outside the vocabulary.",
     explanation=(
         "Grades and the weak-source rule depend on each reference's study design: meta-analysis, "
-        "systematic-review, rct, cohort, case-series, animal, in-vitro, expert-opinion, guideline, "
+        "systematic-review, rct, cohort, cross-sectional, case-series, animal, in-vitro, expert-opinion, guideline, "
         "regulatory, news or marketing."
     ),
     example="@article{smith2020, design = {trial}, ...}",
@@ -101,6 +101,7 @@ _CEILING: dict[StudyDesign, Grade] = {
     StudyDesign.REGULATORY: Grade.HIGH,
     StudyDesign.GUIDELINE: Grade.MODERATE,
     StudyDesign.COHORT: Grade.MODERATE,
+    StudyDesign.CROSS_SECTIONAL: Grade.LOW,
     StudyDesign.CASE_SERIES: Grade.LOW,
     StudyDesign.ANIMAL: Grade.LOW,
     StudyDesign.IN_VITRO: Grade.LOW,
@@ -316,3 +317,26 @@ def draft_claim(context: RegistryContext) -> Iterator[RegistryProblem]:
         else:
             continue
         yield RegistryProblem(where.path, where.line, "CC415", message, Severity.WARNING)
+
+
+@rule(
+    "CC417",
+    "approved-claim-without-evidence",
+    Severity.ERROR,
+    Scope.REGISTRY,
+    summary="A claim marked approved that cites no evidence at all.",
+    explanation=(
+        "Approval says a reviewer checked the claim against its sources. A claim with an empty evidence list "
+        "has nothing a reviewer could have checked, whatever its verdict: it stays a draft until it cites at "
+        "least one reference (for an unsupported claim, the sources that show the question is unanswered)."
+    ),
+    example="review: {status: approved}, evidence: []",
+    fix="Cite the references the verdict rests on, or set review.status to draft.",
+)
+def approved_claim_without_evidence(context: RegistryContext) -> Iterator[RegistryProblem]:
+    registry = context.registry
+    for claim in registry.claims:
+        if claim.review.status is ReviewStatus.APPROVED and not claim.evidence:
+            where = _at(registry, claim)
+            message = f"claim '{claim.id}' is approved but cites no evidence"
+            yield RegistryProblem(where.path, where.line, "CC417", message)

@@ -66,6 +66,8 @@ def test_lint_extract_set_then_clean_lint(registry: Path, site: Path, capsys: py
         migraine,
         "statement=Widgetamine has not been studied for migraine.",
         "grade_rationale=No study of widgetamine in migraine.",
+        # Approval needs a citation (CC417): the label shows what widgetamine is approved for.
+        "evidence+={ref: label2021, finding: The label names no migraine use., stance: partially}",
         "approved_wording+=Widgetamine has not been studied for migraine.",
         *reviewed,
         "--registry",

@@ -126,3 +126,32 @@ def test_shipped_registry_is_clean_from_any_folder(
     code = main(["registry", "check"])
     out = capsys.readouterr().out
     assert code == 0, out
+
+
+_NO_EVIDENCE = (
+    "    evidence:\n      - ref: label2021\n        locator: Warnings\n"
+    "        finding: The label lists abuse and dependence as warnings.\n        stance: contradicts\n"
+)
+
+
+def test_approved_claim_without_evidence(mini_registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    claims = mini_registry / "claims" / "efficacy.yaml"
+    _edit(claims, _NO_EVIDENCE, "    evidence: []\n")
+    _edit(claims, "verdict: contradicted", "verdict: unsupported")
+    code, out, _ = _check(mini_registry, capsys)
+    assert code == 1
+    assert re.search(
+        r"efficacy\.yaml:34: CC417 claim 'widgetamine\.safety\.non-addictive' is approved but cites no", out
+    )
+
+
+def test_a_draft_without_evidence_is_only_a_draft(mini_registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    claims = mini_registry / "claims" / "efficacy.yaml"
+    _edit(claims, _NO_EVIDENCE, "    evidence: []\n")
+    _edit(claims, "verdict: contradicted", "verdict: unsupported")
+    wording = "      - Widgetamine can be misused; its label warns about abuse and dependence.\n"
+    _edit(claims, wording + "    review: {status: approved,", wording + "    review: {status: draft,")
+    code, out, _ = _check(mini_registry, capsys)
+    assert code == 1
+    assert "CC417" not in out
+    assert "CC415 claim 'widgetamine.safety.non-addictive' is a draft" in out

@@ -1,0 +1,148 @@
+"""One finding per problem: what the rules said about one sentence, merged so a reviewer reads each point once.
+
+Rules run independently, and a sentence linked to several registry claims is judged once per claim,
+so the raw findings repeat themselves: three "overstated" errors for three claims that say the same
+thing, a "missing qualifier" warning beside an error on the same claim, a "weak evidence" warning
+beside every other finding that already names the claim. This step keeps one finding per problem
+and folds what the dropped ones said into the message of the one that stays, so nothing is lost:
+
+1. The claims a sentence links are ranked by match score; the best link reports everything. Another
+   claim's finding stays only when it names a problem (a code) the sentence has not reported yet;
+   otherwise its claim is named in the kept finding ("also: ...").
+2. At most one missing-qualifier finding per sentence (the best link's first qualifier group, the one
+   the claim's author put first, so this runs before findings are sorted); the other groups and
+   claims are named in it. None for a claim that already has an error on the sentence: the error
+   names its missing qualifiers instead.
+3. A weak-evidence finding only when no other finding on the sentence names its claim; otherwise the
+   claim's grade goes into that finding's message.
+
+Findings keep their order; only messages change and findings drop out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+
+from claimcheck.models import Finding, MergedFinding, Severity
+
+#: Rule codes this step knows how to merge (see claimcheck.rules.claims).
+MISSING_QUALIFIER = "CC105"
+WEAK_EVIDENCE = "CC107"
+
+
+@dataclass
+class _Kept:
+    finding: Finding
+    #: Other claims the same problem was found for.
+    also: list[str] = field(default_factory=list)
+    #: What merged findings said that this one does not.
+    notes: list[str] = field(default_factory=list)
+    #: The findings folded into this one.
+    merged: list[Finding] = field(default_factory=list)
+
+    def fold(self, finding: Finding, note: str | None) -> None:
+        """Fold ``finding`` into this one, adding ``note`` to the message when it says something new."""
+        self.merged.append(finding)
+        if note:
+            self.notes.append(note)
+
+    def result(self) -> Finding:
+        if not self.merged:
+            return self.finding
+        parts = [self.finding.message.rstrip()]
+        if self.also:
+            parts.append(f"(Also: {', '.join(self.also)}.)")
+        merged = [MergedFinding(code=f.code, claim_id=f.claim_id, message=f.message) for f in self.merged]
+        return self.finding.model_copy(update={"message": " ".join(parts + self.notes), "merged": merged})
+
+
+def one_per_problem(found: Iterable[tuple[Hashable, Finding]]) -> list[Finding]:
+    """The findings worth reading, from ``(sentence key, finding)`` pairs in report order.
+
+    The key says which sentence (occurrence, not text) a finding is on; page-level findings use a key
+    of their own and pass through untouched.
+    """
+    pairs = list(found)
+    groups: dict[Hashable, list[int]] = {}
+    for index, (key, _) in enumerate(pairs):
+        groups.setdefault(key, []).append(index)
+    kept: dict[int, _Kept] = {}
+    for indices in groups.values():
+        kept.update(_merge_sentence([(index, pairs[index][1]) for index in indices]))
+    return [kept[index].result() for index in range(len(pairs)) if index in kept]
+
+
+def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:
+    """Which findings of one sentence stay, keyed by their index in the report."""
+    claims = _claims_by_rank(finding for _, finding in findings)
+    rank = {claim: position for position, claim in enumerate(claims)}
+    # The best link first; findings without a claim (page rules, unlinked sentences) come with it.
+    ordered = sorted(findings, key=lambda pair: (rank.get(pair[1].claim_id or "", 0), pair[0]))
+    kept: dict[int, _Kept] = {}
+    by_code: dict[str, _Kept] = {}
+    errors: dict[str, _Kept] = {}  # claim id -> its (or the merged) error on this sentence
+    deferred: list[Finding] = []  # CC105 and CC107: they depend on what else the claim has
+    for index, finding in ordered:
+        if finding.code in (MISSING_QUALIFIER, WEAK_EVIDENCE) and finding.claim_id is not None:
+            deferred.append(finding)
+            continue
+        same = by_code.get(finding.code)
+        if same is not None and finding.claim_id is not None and finding.claim_id != same.finding.claim_id:
+            # The same problem under another claim: one finding says it, naming both.
+            same.also.append(finding.claim_id)
+            same.fold(finding, None)
+            if finding.severity is Severity.ERROR:
+                errors.setdefault(finding.claim_id, same)
+            continue
+        entry = kept[index] = _Kept(finding)
+        by_code.setdefault(finding.code, entry)
+        if finding.claim_id is not None and finding.severity is Severity.ERROR:
+            errors.setdefault(finding.claim_id, entry)
+    _place_qualifiers(findings, deferred, kept, errors)
+    _place_grades(findings, deferred, kept)
+    return kept
+
+
+def _claims_by_rank(findings: Iterable[Finding]) -> list[str]:
+    """The claim ids a sentence's findings name, best match first (ties: first reported)."""
+    best: dict[str, float] = {}
+    for finding in findings:
+        if finding.claim_id is not None:
+            score = finding.match_score if finding.match_score is not None else 0.0
+            best[finding.claim_id] = max(best.get(finding.claim_id, score), score)
+    return sorted(best, key=lambda claim: -best[claim])
+
+
+def _index_of(findings: list[tuple[int, Finding]], finding: Finding) -> int:
+    return next(index for index, candidate in findings if candidate is finding)
+
+
+def _place_qualifiers(
+    findings: list[tuple[int, Finding]], deferred: list[Finding], kept: dict[int, _Kept], errors: dict[str, _Kept]
+) -> None:
+    first: _Kept | None = None
+    for finding in deferred:
+        if finding.code != MISSING_QUALIFIER:
+            continue
+        error = errors.get(finding.claim_id or "")
+        if error is not None:
+            error.fold(finding, finding.message.rstrip())
+        elif first is not None:
+            first.fold(finding, finding.message.rstrip())
+        else:
+            first = kept[_index_of(findings, finding)] = _Kept(finding)
+
+
+def _place_grades(findings: list[tuple[int, Finding]], deferred: list[Finding], kept: dict[int, _Kept]) -> None:
+    for finding in deferred:
+        if finding.code != WEAK_EVIDENCE:
+            continue
+        naming = next(
+            (entry for entry in kept.values() if finding.claim_id in (entry.finding.claim_id, *entry.also)), None
+        )
+        if naming is None:
+            kept[_index_of(findings, finding)] = _Kept(finding)
+        else:
+            assert finding.grade is not None  # a weak-evidence finding is always on a graded claim
+            naming.fold(finding, f"The evidence for {finding.claim_id} is of {finding.grade.value} certainty.")

@@ -1,0 +1,100 @@
+"""One finding per problem: findings on one sentence are merged so a reviewer reads each point once."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import claimcheck
+from claimcheck.consolidate import one_per_problem
+from claimcheck.models import Finding, Grade, Severity
+
+_NAMES = {
+    "CC102": "unsupported-claim",
+    "CC104": "overstated-certainty",
+    "CC105": "missing-qualifier",
+    "CC107": "weak-evidence",
+    "CC206": "establishment-claim",
+    "CC301": "missing-risk-information",
+}
+
+
+def _finding(code: str, claim: str | None = None, score: float | None = None, **extra: Any) -> Finding:
+    severity = Severity.ERROR if code in ("CC102", "CC104") else Severity.WARNING
+    return Finding(
+        path="page.md",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=20,
+        code=code,
+        name=_NAMES[code],
+        severity=severity,
+        message=f"{code} says so about {claim}.",
+        sentence="It works.",
+        claim_id=claim,
+        match_score=score,
+        **extra,
+    )
+
+
+def test_the_same_problem_for_two_claims_is_one_finding_on_the_best_link() -> None:
+    weaker, better = _finding("CC104", "b", 0.6), _finding("CC104", "a", 0.9)
+    [kept] = one_per_problem([(1, weaker), (1, better)])
+    assert kept.claim_id == "a"
+    assert "(Also: b.)" in kept.message
+    assert [(m.code, m.claim_id) for m in kept.merged] == [("CC104", "b")]
+
+
+def test_a_missing_qualifier_is_named_in_the_claims_error_not_reported_again() -> None:
+    error = _finding("CC104", "a", 0.9)
+    first, second = _finding("CC105", "a", 0.9), _finding("CC105", "a", 0.9)
+    [kept] = one_per_problem([(1, error), (1, first), (1, second)])
+    assert kept.code == "CC104"
+    assert kept.message.count("CC105 says so") == 2
+    assert [m.code for m in kept.merged] == ["CC105", "CC105"]
+
+
+def test_at_most_one_missing_qualifier_per_sentence_the_first_of_the_best_link() -> None:
+    other, own_first, own_second = _finding("CC105", "b", 0.5), _finding("CC105", "a", 0.9), _finding("CC105", "a", 0.9)
+    found = one_per_problem([(1, other), (1, own_first), (1, own_second)])
+    assert len(found) == 1
+    assert found[0] is not own_first and found[0].claim_id == "a"
+    assert [m.claim_id for m in found[0].merged] == ["a", "b"]
+
+
+def test_weak_evidence_goes_into_another_finding_on_the_claim_or_stands_alone() -> None:
+    naming, weak = _finding("CC206", "a", 0.9), _finding("CC107", "a", 0.9, grade=Grade.LOW)
+    [kept] = one_per_problem([(1, naming), (1, weak)])
+    assert kept.code == "CC206" and "is of low certainty" in kept.message
+    [alone] = one_per_problem([(1, _finding("CC107", "a", 0.9, grade=Grade.VERY_LOW))])
+    assert alone.code == "CC107" and not alone.merged
+
+
+def test_findings_on_other_sentences_and_on_the_page_are_left_alone() -> None:
+    here, there, page = _finding("CC104", "a", 0.9), _finding("CC104", "b", 0.9), _finding("CC301")
+    assert one_per_problem([(1, here), (2, there), (None, page)]) == [here, there, page]
+
+
+def test_different_problems_of_a_secondary_link_stay() -> None:
+    best, other = _finding("CC104", "a", 0.9), _finding("CC102", "b", 0.5)
+    assert [f.code for f in one_per_problem([(1, best), (1, other)])] == ["CC104", "CC102"]
+
+
+def test_a_sentence_linked_to_several_claims_reads_each_point_once_end_to_end() -> None:
+    # Speed, comparison and adjunct-care claims all link this invented sentence.
+    text = "Ketamine works best alongside therapy and gives faster relief than antidepressants, within hours."
+    findings = [f for f in claimcheck.check_text(text).findings if f.sentence]
+    assert sorted(f.code for f in findings) == ["CC104", "CC201", "CC207"]
+    [error] = [f for f in findings if f.code == "CC104"]
+    assert {m.code for m in error.merged} == {"CC104", "CC105", "CC107"}
+    assert "(Also: " in error.message and "certainty." in error.message
+
+
+def test_merged_is_in_the_json_only_where_something_was_folded() -> None:
+    folded = json.loads(
+        claimcheck.check_text("Ketamine works best and gives faster relief than antidepressants.").to_json()
+    )
+    assert any(f.get("merged") for f in folded["findings"])
+    plain = json.loads(claimcheck.check_text("Call us to book a visit. Ketamine is completely safe.").to_json())
+    assert all("merged" not in f for f in plain["findings"])
