@@ -168,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     bib_format = refs_commands.add_parser("format", help="normalise .bib files: field order, braces, indentation")
     bib_format.add_argument("files", nargs="+", metavar="FILE")
     bib_format.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file would change")
+    commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
     return parser
 
 
@@ -555,6 +556,13 @@ def _refs(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if report.failed(strict=args.strict) else EXIT_OK
 
 
+def _server(args: argparse.Namespace) -> int:
+    # Imported here: pygls is loaded only by the command that needs it.
+    from claimcheck.lsp.server import serve
+
+    return serve()
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "lint": _lint,
     "rules": _rules,
@@ -563,6 +571,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "claims": _claims,
     "extract": _extract,
     "refs": _refs,
+    "server": _server,
 }
 
 

@@ -23,11 +23,11 @@ LAYERS: list[set[str]] = [
     {"__about__", "errors", "codes", "models", "globs", "fileio"},
     {"cache", "text"},
     {"analysis"},
-    {"registry", "results", "suppress", "config", "baseline"},
+    {"registry", "results", "suppress", "config", "baseline", "fixes"},
     {"rules", "consolidate"},
     {"lint"},
     {"run"},
-    {"api", "distributed", "report", "refs", "grow"},
+    {"api", "distributed", "report", "refs", "grow", "lsp"},
     {"cli"},
     {"__main__", "__init__"},
 ]

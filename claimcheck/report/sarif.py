@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from claimcheck.__about__ import __version__
+from claimcheck.fixes import sarif_fixes
 from claimcheck.globs import URI_START
 from claimcheck.models import Finding, Severity
 from claimcheck.report.json import ArrayElements
@@ -69,6 +70,10 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         properties["approvedWording"] = finding.approved_wording
     if properties:
         result["properties"] = properties
+    # The approved-wording replacements (claimcheck.fixes), so code-scanning viewers offer them too.
+    fixes = sarif_fixes(finding, _uri(finding.path))
+    if fixes:
+        result["fixes"] = fixes
     return result
 
 
