@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from claimcheck.__about__ import __version__
+from claimcheck.codes import split_codes
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.models import Severity
 
@@ -38,7 +39,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _codes(value: str) -> frozenset[str]:
-    return frozenset(code.strip().upper() for code in value.split(",") if code.strip())
+    return frozenset(split_codes(value))
 
 
 def build_parser() -> argparse.ArgumentParser:
