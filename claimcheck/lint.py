@@ -29,7 +29,7 @@ from claimcheck.models import Claim, EvidenceItem, Finding, Severity, Verdict
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.matcher import Match
 from claimcheck.rules.base import Hit, Rule, Scope, iter_hits, rules_in, triggered
-from claimcheck.text import Document, TextUnit, split_sentences
+from claimcheck.text import Document, TextUnit, UnitKind, split_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,13 +157,14 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     # no treatment, so only the lead-in they follow makes them indication claims.
     listing: str | None = None
     for unit in document.units:
-        if unit.kind == "heading":
+        heading = unit.kind is UnitKind.HEADING
+        if heading:
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
-        reference = (in_references and unit.kind != "heading") or _REFERENCE_LINE.match(unit.text) is not None
+        reference = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         listed = listing if unit.kind in _LIST_KINDS else None
         if unit.kind not in _LIST_KINDS:
             # Any other unit ends the list; a heading or colon line may open the next one.
-            opens = unit.kind == "heading" or unit.text.rstrip().endswith(":")
+            opens = heading or unit.text.rstrip().endswith(":")
             listing = unit.text.strip() if opens and introduces_indications(unit.text) else None
         previous: SentenceContext | None = None
         previous_group: list[SentenceContext] = []
@@ -201,7 +202,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
 
 
 @lru_cache(maxsize=8192)
-def read_sentence(text: str, kind: str) -> tuple[Features, Detection]:
+def read_sentence(text: str, kind: UnitKind) -> tuple[Features, Detection]:
     """A sentence's features and detection, as a unit of ``kind`` holds it; cached per process."""
     # Features and detection depend on the sentence and its unit kind alone, and both are
     # immutable: a sentence that recurs (navigation, footers, calls to action and boilerplate
@@ -212,7 +213,7 @@ def read_sentence(text: str, kind: str) -> tuple[Features, Detection]:
 
 _NOT_ASSERTING = STRUCTURAL - {HEADING}
 #: Units that can be items of a list: a list item, or a line of a plain-text page.
-_LIST_KINDS = frozenset({"list-item", "line"})
+_LIST_KINDS = frozenset({UnitKind.LIST_ITEM, UnitKind.LINE})
 _REFERENCE_HEADING = re.compile(
     r"^\s*(?:references?|sources?|bibliography|citations?|works cited|further reading|literature|studies cited)"
     r"\s*:?\s*$",

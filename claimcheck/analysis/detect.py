@@ -36,6 +36,7 @@ from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Features, Span, extract_features
 from claimcheck.analysis.strength import classify_strength, relation_strength
 from claimcheck.models import Category, Strength, Unit
+from claimcheck.text.document import UnitKind
 from claimcheck.text.sentences import split_sentences
 
 # The cue groups of data/detect/, one file each; every one has a role in a rule below.
@@ -625,15 +626,13 @@ def _logistics(text: str, cues: _Cues) -> str | None:
     return found.group().strip() if found else None
 
 
-def detect_claim(sentence: str, *, kind: str = "paragraph", features: Features | None = None) -> Detection:
+def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features: Features | None = None) -> Detection:
     """Decide whether ``sentence`` makes a health claim, and of which categories.
 
-    ``kind`` is the kind of text unit the sentence comes from: "heading", "paragraph",
-    "list-item", "table-cell", "line", or "reference" for a unit the reader knows is a
-    reference-list entry. Headings (and short title-case labels of any kind) are claims only when
-    they state something ("Relief Can Start in Hours"), never when they name a topic ("Safety
-    concerns") or ask a question. ``features`` may be passed when the caller has already
-    extracted them for the same sentence.
+    ``kind`` is the kind of text unit the sentence comes from. Headings (and short title-case
+    labels of any kind) are claims only when they state something ("Relief Can Start in Hours"),
+    never when they name a topic ("Safety concerns") or ask a question. ``features`` may be
+    passed when the caller has already extracted them for the same sentence.
 
     >>> detect_claim("Ketamine relieves depression within hours.").categories[0]
     <Category.ONSET: 'onset'>
@@ -649,11 +648,11 @@ def detect_claim(sentence: str, *, kind: str = "paragraph", features: Features |
     text = sentence.strip()
     if _WORD.search(text) is None:
         return not_a_claim("no words")
-    if kind == "reference" or _is_reference(text):
+    if _is_reference(text):
         return not_a_claim(REFERENCE)
     if _is_navigation(text):
         return not_a_claim(NAVIGATION)
-    label = kind == "heading" or _is_label(text)
+    label = kind == UnitKind.HEADING or _is_label(text)
     if _is_question(text, label):
         return not_a_claim(QUESTION)
 

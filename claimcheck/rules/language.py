@@ -15,6 +15,7 @@ from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.lint import SentenceContext
 from claimcheck.models import Category, Grade, Severity, Verdict
 from claimcheck.rules.base import Hit, Scope, Trigger, rule
+from claimcheck.text import UnitKind
 
 _SUPPORTED = (Verdict.SUPPORTED, Verdict.QUALIFIED)
 
@@ -292,7 +293,7 @@ _STRONG_VERB = re.compile(r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrate
 )
 def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
     # A heading ("What the research shows") announces a section; it asserts nothing yet.
-    if context.citation_nearby or context.unit.kind == "heading" or context.text.rstrip().endswith("?"):
+    if context.citation_nearby or context.unit.kind is UnitKind.HEADING or context.text.rstrip().endswith("?"):
         return
     found = _first_unnegated(_ESTABLISHMENT, context.text)
     if found and (context.is_claim or _STRONG_VERB.search(found.group())):

@@ -11,6 +11,7 @@ from claimcheck.models import Category, Severity
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, Trigger, rule
 from claimcheck.rules.language import ABSOLUTE_SAFETY
+from claimcheck.text import UnitKind
 
 _BENEFIT = frozenset(
     {Category.EFFICACY, Category.ONSET, Category.DURABILITY, Category.INDICATION, Category.COMPARATIVE}
@@ -48,7 +49,7 @@ def _promotes_benefit(sentence: SentenceContext) -> bool:
     start = 0
     for end, resume in [*((b.start(), b.end()) for b in _CLAUSE_BREAK.finditer(text)), (len(text), len(text))]:
         if not any(first < end and start < last for first, last in spans):
-            _, clause = read_sentence(text[start:end], "paragraph")
+            _, clause = read_sentence(text[start:end], UnitKind.PARAGRAPH)
             if clause.is_claim and set(clause.categories) & _BENEFIT:
                 return True
         start = resume
