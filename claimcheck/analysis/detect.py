@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.analysis.features import Features, Span, extract_features
 from claimcheck.analysis.strength import classify_strength, relation_strength
 from claimcheck.models import Category, Strength, Unit
@@ -103,7 +104,6 @@ _PRIORITY = (
     Category.EFFICACY,
 )
 
-_CLAUSE_END = re.compile(r"[;.:!?]")
 _TIME_UNITS = frozenset(unit for unit in Unit if unit.seconds is not None)
 
 # Reference-list entries: a journal citation ("2013;170(10):1134", "2015;(6):CD004123"), a
@@ -204,7 +204,8 @@ def _span_texts(spans: Iterable[Span]) -> tuple[str, ...]:
 
 
 def _clause_end(sentence: str, position: int) -> int:
-    found = _CLAUSE_END.search(sentence, position)
+    # A formula runs on past its commas: "not intended to diagnose, treat, cure or prevent any disease".
+    found = clause_breaks(commas=False, conjunctions=False, full_stops=True).search(sentence, position)
     return found.start() if found else len(sentence)
 
 

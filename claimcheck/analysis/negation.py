@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claimcheck.analysis.clauses import clause_breaks
+
 # "whether" and "myth" introduce words that are discussed, not asserted ("whether ketamine is a
 # miracle drug", "the myth that it is non-addictive").
 _NEGATION = re.compile(
@@ -12,7 +14,6 @@ _NEGATION = re.compile(
     r"haven't|won't|nothing|none|whether|myths?)\b|n't\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[;:,.!?]|\b(?:but|however|although|though|while)\b", re.IGNORECASE)
 # A denied verdict governs its whole complement, however long the object between them: "has not
 # cleared or approved any whole-body device as safe and effective". Only a verb of judging or
 # showing reaches that far; an ordinary negation stays within the short window. ("found" is left
@@ -30,6 +31,9 @@ _DENIED_AFTER = re.compile(
     r"(?:demonstrated|shown|established|proven|proved|confirmed)\b",
     re.IGNORECASE,
 )
+
+
+_NOT_YET = frozenset({"yet"})
 
 
 @lru_cache(maxsize=4096)
@@ -50,7 +54,8 @@ def _clause_before(text: str, start: int, window: int) -> tuple[str, bool]:
     """The up to ``window`` characters before ``start`` that are in its clause, and whether a clause
     break cut them short."""
     before = text[max(0, start - window) : start].replace("\u2019", "'")
-    breaks = list(_CLAUSE_BREAK.finditer(before))
+    # The window may reach back past its sentence's start; "yet" is part of a negation ("not yet").
+    breaks = list(clause_breaks(full_stops=True, but_not=_NOT_YET).finditer(before))
     if breaks:
         return before[breaks[-1].end() :], True
     return before, False

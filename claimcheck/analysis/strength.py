@@ -46,14 +46,13 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.models import Strength
 
 # Strength levels as small integers while classifying (comparing enum members is slow).
 _NONE, _CORRELATIONAL, _CONDITIONAL, _DIRECT = range(4)
 _LEVELS = (Strength.NONE, Strength.CORRELATIONAL, Strength.CONDITIONAL, Strength.DIRECT)
 
-# Negation is more local than a hedge: it also stops at a comma, a bracket or "and".
-_PHRASE_BREAK = re.compile(r"[,;:()]|\b(?:but|whereas|while|although|though|however|yet|except|and)\b", re.IGNORECASE)
 # The words a negation may skip before its verb: "did not significantly improve".
 _NEGATION_REACH = 3
 # Words after "not" that make it a contrast rather than a denial: "not only reduces ...".
@@ -161,7 +160,8 @@ def _assess(text: str) -> tuple[int, int]:
         if start < denied_until:
             continue  # the object of a denied relationship: "not associated with *higher risk*"
         if _negated(text, negations, start):
-            phrase_end = _PHRASE_BREAK.search(text, end)
+            # Negation is more local than a hedge: it also stops at a comma, a bracket or "and".
+            phrase_end = clause_breaks(phrase=True).search(text, end)
             denied_until = phrase_end.start() if phrase_end else len(text)
         else:
             affirmed = max(affirmed, level)
@@ -377,6 +377,6 @@ def _negated(text: str, negations: _Spans, cue_start: int) -> bool:
     if index < 0:
         return False
     gap = text[negations.ends[index] : cue_start]
-    if _NOT_A_DENIAL.match(gap) or _PHRASE_BREAK.search(gap):
+    if _NOT_A_DENIAL.match(gap) or clause_breaks(phrase=True).search(gap):
         return False
     return len(gap.split()) <= _NEGATION_REACH

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.analysis.negation import negated
 from claimcheck.lint import PageContext, SentenceContext, read_sentence
 from claimcheck.models import Category, Severity
@@ -47,17 +47,14 @@ def _promotes_benefit(sentence: SentenceContext) -> bool:
     spans = sentence.match.spans
     text = sentence.text
     start = 0
-    for end, resume in [*((b.start(), b.end()) for b in _CLAUSE_BREAK.finditer(text)), (len(text), len(text))]:
+    breaks = clause_breaks().finditer(text)
+    for end, resume in [*((b.start(), b.end()) for b in breaks), (len(text), len(text))]:
         if not any(first < end and start < last for first, last in spans):
             _, clause = read_sentence(text[start:end], UnitKind.PARAGRAPH)
             if clause.is_claim and set(clause.categories) & _BENEFIT:
                 return True
         start = resume
     return False
-
-
-# Unlike negation's clause breaks, no full stop: inside one sentence a "." is a decimal ("2.5 hours").
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|yet|whereas|while|however|although|though)\b", re.IGNORECASE)
 
 
 def _informs_of_risk(sentence: SentenceContext) -> bool:
