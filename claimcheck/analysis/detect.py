@@ -704,14 +704,13 @@ def introduces_indications(text: str) -> bool:
         return False
     # What a treatment is not for, or what harms: "Conditions we do not treat", "Contra-indications",
     # "Side effects of the medicines used for these conditions include:".
-    if _NOT_FOR.search(lead) or "contra" in lead.lower():
+    if "negations" in scanned or "contra" in lead.lower():
         return False
     return not any(f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm"))
 
 
 #: How many words may follow a lead-in's cue: "Conditions we treat at our clinic".
 _LEAD_TAIL_WORDS = 3
-_NOT_FOR = re.compile(r"\b(?:not|never|don't|doesn't|cannot|can't|won't)\b", re.IGNORECASE)
 
 
 def listed_indication(sentence: str, detection: Detection, lead: str) -> Detection:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from claimcheck.analysis import lexicon
 from claimcheck.analysis.clauses import clause_breaks
 
-# "whether" and "myth" introduce words that are discussed, not asserted ("whether ketamine is a
-# miracle drug", "the myth that it is non-addictive").
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|without|cannot|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|hasn't|"
-    r"haven't|won't|nothing|none|whether|myths?)\b|n't\b",
-    re.IGNORECASE,
-)
+
+@cache
+def _negation() -> re.Pattern[str]:
+    """A negation (``data/negations.txt``), a word that introduces what is only discussed
+    (``data/discussed.txt``: "whether", "myth"), or any contraction with "n't"."""
+    words = sorted({*lexicon.terms("negations"), *lexicon.terms("discussed")}, key=lambda word: (-len(word), word))
+    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+    return re.compile(rf"\b(?:{alternatives})\b|n't\b", re.IGNORECASE)
+
+
 # A denied verdict governs its whole complement, however long the object between them: "has not
 # cleared or approved any whole-body device as safe and effective". Only a verb of judging or
 # showing reaches that far; an ordinary negation stays within the short window. ("found" is left
@@ -42,7 +46,7 @@ def negated(text: str, start: int, window: int = 40) -> bool:
     or a denied verdict ("has not approved ... as") comes anywhere before them in their clause."""
     # Cached: the linker and several rules ask about the same words of every recurring sentence.
     before, broken = _clause_before(text, start, window)
-    if _NEGATION.search(before) is not None:
+    if _negation().search(before) is not None:
         return True
     if broken or start <= window:
         return False  # the clause (or the text) starts inside the window: nothing further back is in it

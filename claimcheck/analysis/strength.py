@@ -17,8 +17,8 @@ The classifier is a handful of transparent rules over word lists in ``analysis/d
      reduce", "*effective* in treating"; "strategies to improve" states no relationship;
    * fixed phrases cancel a cue (``not_causal.txt``: "seek help", "the causes of", "side effects");
    * a cue after an unasserted context in its clause (``unasserted.txt``: "studies are needed
-     to determine whether", "should") states nothing, nor does a noun cue that is the
-     topic of one ("the effect of X on Y merits further study").
+     to determine", "should"; ``discussed.txt``: "whether", "myth") states nothing, nor does a
+     noun cue that is the topic of one ("the effect of X on Y merits further study").
 
 3. A causal cue is ``direct``, or ``conditional`` under a hedge earlier in its clause
    (``hedges.txt``: "may", "could", "appears to", "studies suggest", "potentially") or a limiter
@@ -133,7 +133,7 @@ def _assess(text: str) -> tuple[int, int]:
     if not cues:
         return _NONE, _NONE
     clauses = _Clauses(text, hits.raw.get("contrasts", ()))
-    unasserted = hits["unasserted"]
+    unasserted = hits.joined("unasserted", "discussed")
     hedges = hits["hedges"]
     modals, quantifiers = hits.split("limiters", _MODAL_LIMITERS, text)
     negations = hits["negations"]
@@ -209,6 +209,10 @@ class _Hits:
         if spans is None:
             spans = self._spans[name] = _Spans(self.raw.get(name, ()))
         return spans
+
+    def joined(self, *names: str) -> _Spans:
+        """The hits of several lexicons as one."""
+        return _Spans(sorted(hit for name in names for hit in self.raw.get(name, ())))
 
     def split(self, name: str, words: frozenset[str], text: str) -> tuple[_Spans, _Spans]:
         """One lexicon's hits in two: those whose first word is in ``words``, and the rest."""
