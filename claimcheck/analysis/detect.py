@@ -252,7 +252,7 @@ _QUALIFIERS = frozenset(
 #: The cue groups that can make a category rule score: every rule below returns _NONE unless one
 #: of these has a hit, the sentence has an effect word (a hit of the shared "causal" lexicon or
 #: of "effect"), or it names a condition, a population and a share together (efficacy).
-_TRIGGERS = frozenset(f"detect/{name}" for name in _LEXICONS if name not in _QUALIFIERS) | {"causal"}
+_TRIGGERS = frozenset(f"detect/{name}" for name in _LEXICONS if name not in _QUALIFIERS) | {"causal", "absolute_safety"}
 
 
 def _may_claim(sentence: str, scanned: Mapping[str, object], features: Features) -> bool:
@@ -320,6 +320,9 @@ class _Cues(dict[str, tuple[str, ...]]):
         super().__init__(_NO_TEXTS)
         self.sentence = sentence
         self.hits = hits = _Hits({_SCANNED[name]: found for name, found in scanned.items() if name in _SCANNED})
+        if "absolute_safety" in scanned:
+            # An absolute safety claim ("no side effects") is a safety cue (see data/absolute_safety.txt).
+            hits["safety"] = tuple(lexicon.outermost([*hits["safety"], *scanned["absolute_safety"]]))
         # Words in a regulatory formula (which reaches to the end of its clause: "not intended to
         # diagnose, treat, cure or prevent any disease") or in a fixed phrase that only looks
         # causal ("seek help") state no effect.

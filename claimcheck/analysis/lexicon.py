@@ -86,6 +86,43 @@ def terms(name: str) -> tuple[str, ...]:
 
 
 @cache
+def pattern(name: str) -> str:
+    """Lexicon ``name`` as a regular expression, for a reader that needs one (a rule's trigger).
+
+    Each line becomes one alternative, in file order, and is read literally but for the
+    notation: braces are a group of alternatives, a trailing ``*`` any word ending, a space any
+    whitespace and an apostrophe a straight or curly one. Unlike the scan, other punctuation
+    stands only for itself ("side-effect" matches only with its hyphen), so a line can require
+    it ("100% safe").
+    """
+    lines = [line.split("#", 1)[0].strip() for line in _data_text(f"{name}.txt").splitlines()]
+    return r"\b(?:" + "|".join(_line_pattern(line) for line in lines if line) + r")\b"
+
+
+def _line_pattern(line: str) -> str:
+    out: list[str] = []
+    depth = 0
+    for index, char in enumerate(line):
+        if char == "{":
+            depth += 1
+            out.append("(?:")
+        elif char == "}":
+            depth -= 1
+            out.append(")")
+        elif char == "," and depth:
+            out.append("|")
+        elif char == " ":
+            out.append(r"\s+")
+        elif char == "'":
+            out.append("['\u2019]")
+        elif char == "*" and index == len(line) - 1:
+            out.append(r"\w*")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+@cache
 def data(name: str) -> Any:
     """The parsed JSON file ``data/<name>.json`` (structured resources such as number words)."""
     return json.loads(_data_text(f"{name}.json"))
@@ -168,7 +205,7 @@ class PhraseMatcher:
                 found.setdefault(name, []).append((start, end))
         result: dict[str, tuple[Offsets, ...]] = {}
         for name, hits in found.items():
-            kept = _outermost(hits)
+            kept = outermost(hits)
             if offsets is not None:
                 kept = [(offsets.source(start), offsets.source(end - 1) + 1) for start, end in kept]
             result[name] = tuple(kept)
@@ -269,7 +306,7 @@ class _OffsetMap:
         return offset + (self._shifts[index - 1] if index else 0)
 
 
-def _outermost(hits: list[Offsets]) -> list[Offsets]:
+def outermost(hits: list[Offsets]) -> list[Offsets]:
     """The hits in text order, a hit inside another dropped and overlapping hits merged.
 
     Merging keeps one span per phrase: "clinically proven" and "proven to" give "clinically

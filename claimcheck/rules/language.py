@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from claimcheck.analysis import lexicon
 from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.lint import SentenceContext
 from claimcheck.models import Category, Grade, Severity, Verdict
@@ -86,14 +87,10 @@ def superlative(context: SentenceContext) -> Iterator[Hit]:
         return
 
 
+# The vocabulary is the claim detector's too (data/absolute_safety.txt).
 ABSOLUTE_SAFETY = Trigger(
-    r"\b(?:very|completely|totally|perfectly|entirely|extremely|absolutely|incredibly|100%|fully|exceptionally)"
-    r"\s+safe\b|\bsafe,? and (?:effective|proven)\b|\b(?:no|zero|without(?: any)?|free (?:of|from))\s+"
-    r"(?:(?:known|serious|major|significant|lasting|long[- ]term|harmful|dangerous|negative|real)\s+){0,2}"
-    r"(?:side[- ]effects?|risks?|adverse (?:effects?|reactions?|events?)|danger)\b|\b(?:risk|side[- ]effect)[- ]free\b|"
-    r"\bnon[- ]?addictive\b|\bnot (?:habit[- ]forming|addictive)\b|\bharmless\b|\bno (?:risk|chance) of "
-    r"(?:addiction|dependence|abuse)\b",
-    "safe|side effect|side-effect|risk|adverse|danger|addictive|habit|harmless|chance",
+    lexicon.pattern("absolute_safety"),
+    "safe|effect|risk|adverse|danger|addictive|habit|harm|chance|downside|complication",
 )
 
 
