@@ -41,5 +41,5 @@ def clause_breaks(
         words.append("and")
     pattern = f"[{re.escape(marks)}]"
     if words:
-        pattern += r"|\b(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words) + r")\b"
+        pattern += "|" + lexicon.words_pattern(words)
     return re.compile(pattern, re.IGNORECASE)

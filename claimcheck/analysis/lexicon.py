@@ -23,7 +23,7 @@ import json
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -97,6 +97,13 @@ def pattern(name: str) -> str:
     """
     lines = [line.split("#", 1)[0].strip() for line in _data_text(f"{name}.txt").splitlines()]
     return r"\b(?:" + "|".join(_line_pattern(line) for line in lines if line) + r")\b"
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """Expanded lexicon terms (see :func:`terms`) as one regular expression of whole words, the
+    longest first; a space in a term stands for any whitespace."""
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    return r"\b(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered) + r")\b"
 
 
 def _line_pattern(line: str) -> str:

@@ -13,9 +13,8 @@ from claimcheck.analysis.clauses import clause_breaks
 def _negation() -> re.Pattern[str]:
     """A negation (``data/negations.txt``), a word that introduces what is only discussed
     (``data/discussed.txt``: "whether", "myth"), or any contraction with "n't"."""
-    words = sorted({*lexicon.terms("negations"), *lexicon.terms("discussed")}, key=lambda word: (-len(word), word))
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
-    return re.compile(rf"\b(?:{alternatives})\b|n't\b", re.IGNORECASE)
+    words = lexicon.words_pattern((*lexicon.terms("negations"), *lexicon.terms("discussed")))
+    return re.compile(rf"{words}|n't\b", re.IGNORECASE)
 
 
 # A denied verdict governs its whole complement, however long the object between them: "has not
