@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from claimcheck.__about__ import __version__
+from claimcheck.codelists import split_codes
 from claimcheck.codes import MISSING_RISK_INFORMATION
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.models import Finding, Severity
@@ -46,7 +47,7 @@ def _either(names: Sequence[str]) -> str:
 
 
 def _codes(value: str) -> frozenset[str]:
-    return frozenset(code.strip().upper() for code in value.split(",") if code.strip())
+    return frozenset(split_codes(value))
 
 
 def build_parser() -> argparse.ArgumentParser:

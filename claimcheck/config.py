@@ -16,12 +16,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from claimcheck.codelists import NotACode, code_of, parse_codes
 from claimcheck.errors import ConfigError
 from claimcheck.globs import normalize_file_glob
 from claimcheck.models import Severity
 
 CONFIG_NAMES = (".claimcheck.toml", "pyproject.toml")
-_CODE = re.compile(r"^CC\d{0,3}$")
 
 
 class RefsConfig(BaseModel):
@@ -54,11 +54,10 @@ class Config(BaseModel):
     @field_validator("select", "ignore")
     @classmethod
     def _codes(cls, codes: list[str]) -> list[str]:
-        normalised = [code.strip().upper() for code in codes]
-        for code in normalised:
-            if not _CODE.match(code):
-                raise ValueError(f"'{code}' is not a rule code or prefix such as CC2 or CC201")
-        return normalised
+        try:
+            return list(parse_codes(codes))
+        except NotACode as exc:
+            raise ValueError(_not_a_code(exc)) from None
 
     @field_validator("per_file_ignores")
     @classmethod
@@ -68,10 +67,14 @@ class Config(BaseModel):
     @field_validator("severity")
     @classmethod
     def _severity_codes(cls, table: dict[str, Severity]) -> dict[str, Severity]:
-        for code in table:
-            if not _CODE.match(code.upper()):
-                raise ValueError(f"'{code}' is not a rule code or prefix such as CC2 or CC201")
-        return {code.upper(): level for code, level in table.items()}
+        try:
+            return {code_of(code): level for code, level in table.items()}
+        except NotACode as exc:
+            raise ValueError(_not_a_code(exc)) from None
+
+
+def _not_a_code(error: NotACode) -> str:
+    return f"'{error.written.upper()}' is not a rule code or prefix such as CC2 or CC201"
 
 
 class LoadedConfig(BaseModel):

@@ -21,7 +21,7 @@ from claimcheck.registry.matcher import Match
 from claimcheck.rules.base import Hit, Rule, Scope, iter_hits, rules_in, triggered
 from claimcheck.rules.context import PageContext, SentenceContext, asserting, read_sentence
 from claimcheck.rules.selection import RuleSelection
-from claimcheck.text import Document, parse_document, split_sentences
+from claimcheck.text import Document, UnitKind, parse_document, split_sentences
 from claimcheck.text.citations import is_citation
 
 
@@ -41,15 +41,16 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     # no treatment, so only the lead-in they follow makes them indication claims.
     listing: str | None = None
     for unit in document.units:
-        if unit.kind == "heading":
+        heading = unit.kind is UnitKind.HEADING
+        if heading:
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
         # A heading or a label only says where citations may be; a unit is one if it reads as one.
-        labelled = (in_references and unit.kind != "heading") or _REFERENCE_LINE.match(unit.text) is not None
+        labelled = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         reference = labelled and is_citation(unit.text)
         listed = listing if unit.kind in _LIST_KINDS else None
         if unit.kind not in _LIST_KINDS:
             # Any other unit ends the list; a heading or colon line may open the next one.
-            opens = unit.kind == "heading" or unit.text.rstrip().endswith(":")
+            opens = heading or unit.text.rstrip().endswith(":")
             listing = unit.text.strip() if opens and introduces_indications(unit.text) else None
         previous: SentenceContext | None = None
         previous_group: list[SentenceContext] = []
@@ -92,7 +93,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
 
 
 #: Units that can be items of a list: a list item, or a line of a plain-text page.
-_LIST_KINDS = frozenset({"list-item", "line"})
+_LIST_KINDS = frozenset({UnitKind.LIST_ITEM, UnitKind.LINE})
 _REFERENCE_HEADING = re.compile(
     r"^\s*(?:references?|sources?|bibliography|citations?|works cited|further reading|literature|studies cited)"
     r"\s*:?\s*$",

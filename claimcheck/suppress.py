@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from claimcheck.codelists import NotACode, parse_codes
 from claimcheck.errors import InputError
 from claimcheck.models import Finding
 from claimcheck.text import Document
 
 _DIRECTIVE = re.compile(r"^\s*claimcheck\s*:\s*(?P<verb>[a-z-]+)\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _REASON = re.compile(r"""\breason\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-_CODE = re.compile(r"^CC\d{0,3}$", re.IGNORECASE)
 _VERBS = ("ignore", "ignore-file", "disable", "enable", "approved")
 
 
@@ -53,13 +53,10 @@ class Suppression:
 
 
 def _codes(words: list[str], path: str, line: int) -> tuple[str, ...]:
-    codes: list[str] = []
-    for word in words:
-        for code in filter(None, word.split(",")):
-            if not _CODE.match(code):
-                raise InputError(f"suppression names '{code}', which is not a rule code", path=path, line=line)
-            codes.append(code.upper())
-    return tuple(codes)
+    try:
+        return parse_codes(words)
+    except NotACode as exc:
+        raise InputError(f"suppression names '{exc.written}', which is not a rule code", path=path, line=line) from None
 
 
 def parse_suppressions(document: Document) -> list[Suppression]:

@@ -20,7 +20,7 @@ PACKAGE = Path(claimcheck.__file__).resolve().parent
 
 #: The rooms, lowest first: a room may import rooms of lower layers only.
 LAYERS: list[set[str]] = [
-    {"__about__", "errors", "codes", "models", "globs", "fileio"},
+    {"__about__", "errors", "codes", "codelists", "models", "globs", "fileio", "folding"},
     {"cache", "text"},
     {"analysis"},
     {"registry", "results", "suppress", "config", "baseline", "fixes"},

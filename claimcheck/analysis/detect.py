@@ -33,9 +33,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.analysis.features import Features, Span, extract_features
 from claimcheck.analysis.strength import classify_strength, relation_strength
 from claimcheck.models import Category, Strength, Unit
+from claimcheck.text.document import UnitKind
 from claimcheck.text.sentences import split_sentences
 
 # The cue groups of data/detect/, one file each; every one has a role in a rule below.
@@ -102,7 +104,6 @@ _PRIORITY = (
     Category.EFFICACY,
 )
 
-_CLAUSE_END = re.compile(r"[;.:!?]")
 _TIME_UNITS = frozenset(unit for unit in Unit if unit.seconds is not None)
 
 # Reference-list entries: a journal citation ("2013;170(10):1134", "2015;(6):CD004123"), a
@@ -203,7 +204,8 @@ def _span_texts(spans: Iterable[Span]) -> tuple[str, ...]:
 
 
 def _clause_end(sentence: str, position: int) -> int:
-    found = _CLAUSE_END.search(sentence, position)
+    # A formula runs on past its commas: "not intended to diagnose, treat, cure or prevent any disease".
+    found = clause_breaks(commas=False, conjunctions=False, full_stops=True).search(sentence, position)
     return found.start() if found else len(sentence)
 
 
@@ -250,7 +252,7 @@ _QUALIFIERS = frozenset(
 #: The cue groups that can make a category rule score: every rule below returns _NONE unless one
 #: of these has a hit, the sentence has an effect word (a hit of the shared "causal" lexicon or
 #: of "effect"), or it names a condition, a population and a share together (efficacy).
-_TRIGGERS = frozenset(f"detect/{name}" for name in _LEXICONS if name not in _QUALIFIERS) | {"causal"}
+_TRIGGERS = frozenset(f"detect/{name}" for name in _LEXICONS if name not in _QUALIFIERS) | {"causal", "absolute_safety"}
 
 
 def _may_claim(sentence: str, scanned: Mapping[str, object], features: Features) -> bool:
@@ -318,6 +320,9 @@ class _Cues(dict[str, tuple[str, ...]]):
         super().__init__(_NO_TEXTS)
         self.sentence = sentence
         self.hits = hits = _Hits({_SCANNED[name]: found for name, found in scanned.items() if name in _SCANNED})
+        if "absolute_safety" in scanned:
+            # An absolute safety claim ("no side effects") is a safety cue (see data/absolute_safety.txt).
+            hits["safety"] = tuple(lexicon.outermost([*hits["safety"], *scanned["absolute_safety"]]))
         # Words in a regulatory formula (which reaches to the end of its clause: "not intended to
         # diagnose, treat, cure or prevent any disease") or in a fixed phrase that only looks
         # causal ("seek help") state no effect.
@@ -625,15 +630,13 @@ def _logistics(text: str, cues: _Cues) -> str | None:
     return found.group().strip() if found else None
 
 
-def detect_claim(sentence: str, *, kind: str = "paragraph", features: Features | None = None) -> Detection:
+def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features: Features | None = None) -> Detection:
     """Decide whether ``sentence`` makes a health claim, and of which categories.
 
-    ``kind`` is the kind of text unit the sentence comes from: "heading", "paragraph",
-    "list-item", "table-cell", "line", or "reference" for a unit the reader knows is a
-    reference-list entry. Headings (and short title-case labels of any kind) are claims only when
-    they state something ("Relief Can Start in Hours"), never when they name a topic ("Safety
-    concerns") or ask a question. ``features`` may be passed when the caller has already
-    extracted them for the same sentence.
+    ``kind`` is the kind of text unit the sentence comes from. Headings (and short title-case
+    labels of any kind) are claims only when they state something ("Relief Can Start in Hours"),
+    never when they name a topic ("Safety concerns") or ask a question. ``features`` may be
+    passed when the caller has already extracted them for the same sentence.
 
     >>> detect_claim("Ketamine relieves depression within hours.").categories[0]
     <Category.ONSET: 'onset'>
@@ -649,11 +652,11 @@ def detect_claim(sentence: str, *, kind: str = "paragraph", features: Features |
     text = sentence.strip()
     if _WORD.search(text) is None:
         return not_a_claim("no words")
-    if kind == "reference" or _is_reference(text):
+    if _is_reference(text):
         return not_a_claim(REFERENCE)
     if _is_navigation(text):
         return not_a_claim(NAVIGATION)
-    label = kind == "heading" or _is_label(text)
+    label = kind == UnitKind.HEADING or _is_label(text)
     if _is_question(text, label):
         return not_a_claim(QUESTION)
 
@@ -704,14 +707,13 @@ def introduces_indications(text: str) -> bool:
         return False
     # What a treatment is not for, or what harms: "Conditions we do not treat", "Contra-indications",
     # "Side effects of the medicines used for these conditions include:".
-    if _NOT_FOR.search(lead) or "contra" in lead.lower():
+    if "negations" in scanned or "contra" in lead.lower():
         return False
     return not any(f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm"))
 
 
 #: How many words may follow a lead-in's cue: "Conditions we treat at our clinic".
 _LEAD_TAIL_WORDS = 3
-_NOT_FOR = re.compile(r"\b(?:not|never|don't|doesn't|cannot|can't|won't)\b", re.IGNORECASE)
 
 
 def listed_indication(sentence: str, detection: Detection, lead: str) -> Detection:

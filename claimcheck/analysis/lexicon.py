@@ -20,18 +20,16 @@ import time.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
-import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
 
-import ahocorasick
+from claimcheck.folding import WORDS, automaton, fold, library
 
 #: Character offsets ``(start, end)`` into the scanned sentence, end exclusive.
 Offsets = tuple[int, int]
@@ -41,48 +39,17 @@ _BRACES = re.compile(r"\{([^{}]*)\}")
 # artefact of extracted text) still matches "may help"; punctuation is *not* collapsed, so a
 # phrase never matches across a comma or a full stop.
 _WHITESPACE_RUN = re.compile(r"\s{2,}")
-_APOSTROPHES = frozenset("'\u2019\u2018\u02bc")
 # An apostrophe not between two word characters is quotation or a plural possessive: a space.
 _LOOSE_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
 
 
-def _is_word_char(char: str) -> bool:
-    # Letters and digits of any script, plus combining marks (so accented words stay whole).
-    return char.isalnum() or unicodedata.category(char).startswith("M")
-
-
-def _fold(char: str) -> str:
-    """The one-character form a character takes for matching: lower case, or a space."""
-    if char in _APOSTROPHES:
-        return "'"
-    if not _is_word_char(char):
-        return " "
-    lower = char.lower()
-    # A few characters lower-case to two (e.g. "İ"); keeping the original keeps offsets 1:1.
-    return lower if len(lower) == 1 else char
-
-
-class _FoldTable(dict[int, str]):
-    """A ``str.translate`` table that folds every character, computing and caching on demand."""
-
-    def __missing__(self, code: int) -> str:
-        folded = _fold(chr(code))
-        self[code] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
-# The same folding for ASCII text (most copy), as a byte table: translating bytes is several
-# times faster than a str.translate through a dict.
-_ASCII_FOLD = bytes(ord(_fold(chr(code))) for code in range(128)) + bytes(range(128, 256))
-
-
 def normalize(text: str) -> str:
-    """``text`` folded for matching: lower case, each non-word character a space, same length.
+    """``text`` folded for matching (:data:`claimcheck.folding.WORDS`): lower case, each non-word
+    character a space, same length.
 
     Apostrophes inside words are kept (as ``'``) so contractions stay one word.
     """
-    folded = text.encode("ascii").translate(_ASCII_FOLD).decode("ascii") if text.isascii() else text.translate(_FOLD)
+    folded = fold(text, WORDS)
     return _LOOSE_APOSTROPHE.sub(" ", folded) if "'" in folded else folded
 
 
@@ -117,6 +84,50 @@ def terms(name: str) -> tuple[str, ...]:
             for term in expand(entry):
                 found[term] = None
     return tuple(found)
+
+
+@cache
+def pattern(name: str) -> str:
+    """Lexicon ``name`` as a regular expression, for a reader that needs one (a rule's trigger).
+
+    Each line becomes one alternative, in file order, and is read literally but for the
+    notation: braces are a group of alternatives, a trailing ``*`` any word ending, a space any
+    whitespace and an apostrophe a straight or curly one. Unlike the scan, other punctuation
+    stands only for itself ("side-effect" matches only with its hyphen), so a line can require
+    it ("100% safe").
+    """
+    lines = [line.split("#", 1)[0].strip() for line in data_text(f"{name}.txt").splitlines()]
+    return r"\b(?:" + "|".join(_line_pattern(line) for line in lines if line) + r")\b"
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """Expanded lexicon terms (see :func:`terms`) as one regular expression of whole words, the
+    longest first; a space in a term stands for any whitespace."""
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    return r"\b(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered) + r")\b"
+
+
+def _line_pattern(line: str) -> str:
+    out: list[str] = []
+    depth = 0
+    for index, char in enumerate(line):
+        if char == "{":
+            depth += 1
+            out.append("(?:")
+        elif char == "}":
+            depth -= 1
+            out.append(")")
+        elif char == "," and depth:
+            out.append("|")
+        elif char == " ":
+            out.append(r"\s+")
+        elif char == "'":
+            out.append("['\u2019]")
+        elif char == "*" and index == len(line) - 1:
+            out.append(r"\w*")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
 
 
 @cache
@@ -202,7 +213,7 @@ class PhraseMatcher:
                 found.setdefault(name, []).append((start, end))
         result: dict[str, tuple[Offsets, ...]] = {}
         for name, hits in found.items():
-            kept = _outermost(hits)
+            kept = outermost(hits)
             if offsets is not None:
                 kept = [(offsets.source(start), offsets.source(end - 1) + 1) for start, end in kept]
             result[name] = tuple(kept)
@@ -218,10 +229,12 @@ _Compiled = tuple[Any, tuple[_KeyValue, ...]]
 def _automaton(source: str, lexicons: Callable[[], Mapping[str, tuple[str, ...]]]) -> _Compiled:
     """The automaton of ``lexicons()`` (see :func:`_compile`), from the disk cache when it has it."""
     # Building the automata is a sixth of start-up; a built one is kept in the disk cache
-    # (claimcheck.cache) under its source, this module's source and the library build.
+    # (claimcheck.cache) under its source, the sources of this module and of the folding, and the
+    # library build.
     from claimcheck import cache as disk_cache
+    from claimcheck import folding
 
-    key = disk_cache.cache_key((source, _library()), (sys.modules[__name__],))
+    key = disk_cache.cache_key((source, library()), (sys.modules[__name__], folding))
     compiled = disk_cache.fetch("lexicons", key, tuple)
     if compiled is None:
         compiled = _compile(lexicons())
@@ -256,18 +269,8 @@ def _compile(lexicons: Mapping[str, tuple[str, ...]]) -> _Compiled:
                 merged = merged | set(values[key][2])
             values[key] = (len(key), trail, tuple(sorted(merged)))
     table: dict[_KeyValue, int] = {}
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for key, value in values.items():
-        automaton.add_word(key, table.setdefault(value, len(table)))
-    automaton.make_automaton()
-    return automaton, tuple(table)
-
-
-@cache
-def _library() -> str:
-    """The installed Aho-Corasick library, so that an upgrade never meets an automaton pickled by another."""
-    info = os.stat(ahocorasick.__file__)
-    return f"{ahocorasick.__file__}:{info.st_size}:{info.st_mtime_ns}"
+    keys = [(key, table.setdefault(value, len(table))) for key, value in values.items()]
+    return automaton(keys, ints=True), tuple(table)
 
 
 def _fold_sentence(sentence: str) -> tuple[str, _OffsetMap | None]:
@@ -311,7 +314,7 @@ class _OffsetMap:
         return offset + (self._shifts[index - 1] if index else 0)
 
 
-def _outermost(hits: list[Offsets]) -> list[Offsets]:
+def outermost(hits: list[Offsets]) -> list[Offsets]:
     """The hits in text order, a hit inside another dropped and overlapping hits merged.
 
     Merging keeps one span per phrase: "clinically proven" and "proven to" give "clinically

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-# "whether" and "myth" introduce words that are discussed, not asserted ("whether ketamine is a
-# miracle drug", "the myth that it is non-addictive").
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|without|cannot|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|hasn't|"
-    r"haven't|won't|nothing|none|whether|myths?)\b|n't\b",
-    re.IGNORECASE,
-)
-_CLAUSE_BREAK = re.compile(r"[;:,.!?]|\b(?:but|however|although|though|while)\b", re.IGNORECASE)
+from claimcheck.analysis import lexicon
+from claimcheck.analysis.clauses import clause_breaks
+
+
+@cache
+def _negation() -> re.Pattern[str]:
+    """A negation (``data/negations.txt``), a word that introduces what is only discussed
+    (``data/discussed.txt``: "whether", "myth"), or any contraction with "n't"."""
+    words = lexicon.words_pattern((*lexicon.terms("negations"), *lexicon.terms("discussed")))
+    return re.compile(rf"{words}|n't\b", re.IGNORECASE)
+
+
 # A denied verdict governs its whole complement, however long the object between them: "has not
 # cleared or approved any whole-body device as safe and effective". Only a verb of judging or
 # showing reaches that far; an ordinary negation stays within the short window. ("found" is left
@@ -34,13 +38,16 @@ _DENIED_AFTER = re.compile(
 )
 
 
+_NOT_YET = frozenset({"yet"})
+
+
 @lru_cache(maxsize=4096)
 def negated(text: str, start: int, window: int = 40) -> bool:
     """Whether a negation governs the words at ``start``: it comes shortly before, in the same clause,
     or a denied verdict ("has not approved ... as") comes anywhere before them in their clause."""
     # Cached: the linker and several rules ask about the same words of every recurring sentence.
     before, broken = _clause_before(text, start, window)
-    if _NEGATION.search(before) is not None:
+    if _negation().search(before) is not None:
         return True
     if broken or start <= window:
         return False  # the clause (or the text) starts inside the window: nothing further back is in it
@@ -52,7 +59,8 @@ def _clause_before(text: str, start: int, window: int) -> tuple[str, bool]:
     """The up to ``window`` characters before ``start`` that are in its clause, and whether a clause
     break cut them short."""
     before = text[max(0, start - window) : start].replace("\u2019", "'")
-    breaks = list(_CLAUSE_BREAK.finditer(before))
+    # The window may reach back past its sentence's start; "yet" is part of a negation ("not yet").
+    breaks = list(clause_breaks(full_stops=True, but_not=_NOT_YET).finditer(before))
     if breaks:
         return before[breaks[-1].end() :], True
     return before, False

@@ -17,8 +17,8 @@ The classifier is a handful of transparent rules over word lists in ``analysis/d
      reduce", "*effective* in treating"; "strategies to improve" states no relationship;
    * fixed phrases cancel a cue (``not_causal.txt``: "seek help", "the causes of", "side effects");
    * a cue after an unasserted context in its clause (``unasserted.txt``: "studies are needed
-     to determine whether", "should") states nothing, nor does a noun cue that is the
-     topic of one ("the effect of X on Y merits further study").
+     to determine", "should"; ``discussed.txt``: "whether", "myth") states nothing, nor does a
+     noun cue that is the topic of one ("the effect of X on Y merits further study").
 
 3. A causal cue is ``direct``, or ``conditional`` under a hedge earlier in its clause
    (``hedges.txt``: "may", "could", "appears to", "studies suggest", "potentially") or a limiter
@@ -46,14 +46,13 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.models import Strength
 
 # Strength levels as small integers while classifying (comparing enum members is slow).
 _NONE, _CORRELATIONAL, _CONDITIONAL, _DIRECT = range(4)
 _LEVELS = (Strength.NONE, Strength.CORRELATIONAL, Strength.CONDITIONAL, Strength.DIRECT)
 
-# Negation is more local than a hedge: it also stops at a comma, a bracket or "and".
-_PHRASE_BREAK = re.compile(r"[,;:()]|\b(?:but|whereas|while|although|though|however|yet|except|and)\b", re.IGNORECASE)
 # The words a negation may skip before its verb: "did not significantly improve".
 _NEGATION_REACH = 3
 # Words after "not" that make it a contrast rather than a denial: "not only reduces ...".
@@ -134,7 +133,7 @@ def _assess(text: str) -> tuple[int, int]:
     if not cues:
         return _NONE, _NONE
     clauses = _Clauses(text, hits.raw.get("contrasts", ()))
-    unasserted = hits["unasserted"]
+    unasserted = hits.joined("unasserted", "discussed")
     hedges = hits["hedges"]
     modals, quantifiers = hits.split("limiters", _MODAL_LIMITERS, text)
     negations = hits["negations"]
@@ -161,7 +160,8 @@ def _assess(text: str) -> tuple[int, int]:
         if start < denied_until:
             continue  # the object of a denied relationship: "not associated with *higher risk*"
         if _negated(text, negations, start):
-            phrase_end = _PHRASE_BREAK.search(text, end)
+            # Negation is more local than a hedge: it also stops at a comma, a bracket or "and".
+            phrase_end = clause_breaks(phrase=True).search(text, end)
             denied_until = phrase_end.start() if phrase_end else len(text)
         else:
             affirmed = max(affirmed, level)
@@ -209,6 +209,10 @@ class _Hits:
         if spans is None:
             spans = self._spans[name] = _Spans(self.raw.get(name, ()))
         return spans
+
+    def joined(self, *names: str) -> _Spans:
+        """The hits of several lexicons as one."""
+        return _Spans(sorted(hit for name in names for hit in self.raw.get(name, ())))
 
     def split(self, name: str, words: frozenset[str], text: str) -> tuple[_Spans, _Spans]:
         """One lexicon's hits in two: those whose first word is in ``words``, and the rest."""
@@ -377,6 +381,6 @@ def _negated(text: str, negations: _Spans, cue_start: int) -> bool:
     if index < 0:
         return False
     gap = text[negations.ends[index] : cue_start]
-    if _NOT_A_DENIAL.match(gap) or _PHRASE_BREAK.search(gap):
+    if _NOT_A_DENIAL.match(gap) or clause_breaks(phrase=True).search(gap):
         return False
     return len(gap.split()) <= _NEGATION_REACH

@@ -11,55 +11,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable, Iterator
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
-import ahocorasick
+from claimcheck.folding import TERMS, automaton
+from claimcheck.folding import fold as fold_with
 
 # The rest of a word. A word character is a letter or digit of any script, or "_": exactly \w.
 _WORD_REST = re.compile(r"\w*")
 
 T = TypeVar("T", bound=Hashable)
 
-_FOLD = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-        "\t": " ",
-        "\n": " ",
-        "\r": " ",
-        "\uff05": "%",
-    }
-)
-
-
-# The same folding for ASCII text (most copy), as a byte table: translating bytes is several
-# times faster than a str.translate through a dict.
-_ASCII_FOLD = bytes(ord(chr(code).translate(_FOLD).lower()) for code in range(128)) + bytes(range(128, 256))
-
 
 def fold(text: str) -> str:
-    """Lowercase and fold punctuation variants, keeping the length so offsets still line up."""
-    if text.isascii():
-        return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
-    folded = text.translate(_FOLD).lower()
-    if len(folded) != len(text):
-        # A few characters lowercase to two code points (e.g. 'İ'); fold them one at a time.
-        folded = "".join(ch.translate(_FOLD).lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return folded
+    """Text as registry terms are searched in (:data:`claimcheck.folding.TERMS`): lower case,
+    punctuation variants folded, the same length so offsets still line up."""
+    return fold_with(text, TERMS)
 
 
 def normalize_term(term: str) -> str:
@@ -83,7 +49,7 @@ class TermSet(Generic[T]):
     """Literal terms, each tagged with a value, searched together on word boundaries."""
 
     def __init__(self, terms: Iterable[tuple[str, T]] = ()) -> None:
-        self._automaton = ahocorasick.Automaton()
+        self._automaton: Any = None
         # Entries are gathered per key and put into the automaton on the first search: a key that
         # many claims share ("depress*" in a large registry) is then stored once, not rebuilt
         # with each value added. The inner dict keeps the order values were added in.
@@ -112,11 +78,8 @@ class TermSet(Generic[T]):
     def _ready(self) -> bool:
         if not self._finished:
             self._finished = True
-            for key, entries in self._pending.items():
-                self._automaton.add_word(key, (len(key), tuple(entries)))
+            self._automaton = automaton((key, (len(key), tuple(entries))) for key, entries in self._pending.items())
             self._pending = {}
-            if self._count:
-                self._automaton.make_automaton()
         return self._count > 0
 
     def search(self, folded_text: str) -> Iterator[Hit[T]]:

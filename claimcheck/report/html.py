@@ -48,7 +48,6 @@ _ArchivedKey = tuple[str, str, str | None]
 #: so that a scraped site of large pages still gives a report a browser opens quickly.
 FULL_TEXT_LIMIT = 200_000
 
-_UNIT_KINDS = frozenset({"heading", "paragraph", "list-item", "table-cell", "line", "block"})
 _SEVERITIES = tuple(reversed(Severity))  # error, warning, info
 
 
@@ -474,9 +473,8 @@ def _units(document: Document, spans: list[_Span]) -> tuple[list[UnitView | None
             at = span.end
         if at < len(unit.text):
             segments.append(Segment(unit.text[at:]))
-        kind = unit.kind if unit.kind in _UNIT_KINDS else "paragraph"
         line = document.position(unit.source_offset(0))[0]
-        views.append(UnitView(kind, line, segments, claims))
+        views.append(UnitView(unit.kind, line, segments, claims))
         previous = k
     if previous != len(document.units) - 1:
         views.append(None)

@@ -20,8 +20,7 @@ from enum import StrEnum
 from functools import cached_property, lru_cache
 from typing import Any, TypeVar
 
-import ahocorasick
-
+from claimcheck.folding import CASE, automaton, fold
 from claimcheck.models import Severity
 
 T = TypeVar("T")
@@ -46,18 +45,11 @@ class Hit:
     severity: Severity | None = None
 
 
-# The non-ASCII letters that a case-insensitive regular expression matches to an ASCII letter
-# (Python's re folds case one code point at a time): 'İ' and 'ı' match i, 'ſ' s, the Kelvin sign k.
-_CASE_VARIANTS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
 def fold_case(text: str) -> str:
-    """Text as trigger words are looked for in: lowercase, with the letters that a case-insensitive
-    pattern reads as ASCII letters turned into them. Wherever such a pattern matches an ASCII word
-    in ``text``, ``fold_case(text)`` holds that word in lowercase."""
-    if not text.isascii():
-        text = text.translate(_CASE_VARIANTS)
-    return text.lower()
+    """Text as trigger words are looked for in (:data:`claimcheck.folding.CASE`): lowercase, with
+    the letters that a case-insensitive pattern reads as ASCII letters turned into them. Wherever
+    such a pattern matches an ASCII word in ``text``, ``fold_case(text)`` holds that word in lowercase."""
+    return fold(text, CASE)
 
 
 class Trigger:
@@ -111,11 +103,7 @@ def _trigger_index() -> Any:
         for trigger in _TRIGGERS:
             for word in trigger.words:
                 masks[word] = masks.get(word, 0) | trigger.bit
-        automaton = ahocorasick.Automaton()
-        for word, mask in masks.items():
-            automaton.add_word(word, mask)
-        automaton.make_automaton()
-        _index = automaton
+        _index = automaton(masks.items())
     return _index
 
 

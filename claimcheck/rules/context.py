@@ -18,7 +18,7 @@ from claimcheck.models import Claim, Finding
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.load import Registry
 from claimcheck.registry.matcher import Match
-from claimcheck.text import Document, TextUnit
+from claimcheck.text import Document, TextUnit, UnitKind
 
 #: Detection reasons of sentences that state nothing: questions, navigation, citations (a heading can assert).
 _NOT_ASSERTING = STRUCTURAL - {HEADING}
@@ -107,7 +107,7 @@ class PageContext:
 
 
 @lru_cache(maxsize=8192)
-def read_sentence(text: str, kind: str) -> tuple[Features, Detection]:
+def read_sentence(text: str, kind: UnitKind) -> tuple[Features, Detection]:
     """A sentence's features and detection, as a unit of ``kind`` holds it; cached per process."""
     # Features and detection depend on the sentence and its unit kind alone, and both are
     # immutable: a sentence that recurs (navigation, footers, calls to action and boilerplate

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from claimcheck.analysis import lexicon
 from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.models import Category, Grade, Severity, Verdict
 from claimcheck.rules.base import Hit, Scope, Trigger, rule
 from claimcheck.rules.context import SentenceContext
+from claimcheck.text import UnitKind
 
 _SUPPORTED = (Verdict.SUPPORTED, Verdict.QUALIFIED)
 
@@ -85,14 +87,10 @@ def superlative(context: SentenceContext) -> Iterator[Hit]:
         return
 
 
+# The vocabulary is the claim detector's too (data/absolute_safety.txt).
 ABSOLUTE_SAFETY = Trigger(
-    r"\b(?:very|completely|totally|perfectly|entirely|extremely|absolutely|incredibly|100%|fully|exceptionally)"
-    r"\s+safe\b|\bsafe,? and (?:effective|proven)\b|\b(?:no|zero|without(?: any)?|free (?:of|from))\s+"
-    r"(?:(?:known|serious|major|significant|lasting|long[- ]term|harmful|dangerous|negative|real)\s+){0,2}"
-    r"(?:side[- ]effects?|risks?|adverse (?:effects?|reactions?|events?)|danger)\b|\b(?:risk|side[- ]effect)[- ]free\b|"
-    r"\bnon[- ]?addictive\b|\bnot (?:habit[- ]forming|addictive)\b|\bharmless\b|\bno (?:risk|chance) of "
-    r"(?:addiction|dependence|abuse)\b",
-    "safe|side effect|side-effect|risk|adverse|danger|addictive|habit|harmless|chance",
+    lexicon.pattern("absolute_safety"),
+    "safe|effect|risk|adverse|danger|addictive|habit|harm|chance|downside|complication",
 )
 
 
@@ -292,7 +290,7 @@ _STRONG_VERB = re.compile(r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrate
 )
 def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
     # A heading ("What the research shows") announces a section; it asserts nothing yet.
-    if context.citation_nearby or context.unit.kind == "heading" or context.text.rstrip().endswith("?"):
+    if context.citation_nearby or context.unit.kind is UnitKind.HEADING or context.text.rstrip().endswith("?"):
         return
     found = _first_unnegated(_ESTABLISHMENT, context.text)
     if found and (context.is_claim or _STRONG_VERB.search(found.group())):

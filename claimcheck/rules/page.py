@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from claimcheck.analysis import lexicon
+from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.analysis.negation import negated
 from claimcheck.models import Category, Severity
 from claimcheck.registry.terms import fold
-from claimcheck.rules.base import Hit, Scope, Trigger, rule
+from claimcheck.rules.base import Hit, Scope, rule
 from claimcheck.rules.context import PageContext, SentenceContext, read_sentence
 from claimcheck.rules.language import ABSOLUTE_SAFETY
+from claimcheck.text import UnitKind
 
 _BENEFIT = frozenset(
     {Category.EFFICACY, Category.ONSET, Category.DURABILITY, Category.INDICATION, Category.COMPARATIVE}
@@ -18,16 +20,9 @@ _BENEFIT = frozenset(
 #: Sentences of these kinds name harms. A safety claim does not ("simple, safe, and quick"): it counts as
 #: risk information only when it names a harm itself (see _RISK_WORDS).
 _RISK = frozenset({Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
-_RISK_WORDS = Trigger(
-    r"\b(?:side[- ]effects?|adverse|risks?|contraindicat\w*|not (?:be )?(?:recommended|appropriate|suitable|safe) "
-    r"for|should not|must not|warnings?|precautions?|dissociat\w*|nausea|vomiting|dizziness|blood pressure|"
-    r"heart rate|addict\w*|abuse|dependence|misuse|hallucinat\w*|may cause|can cause|complications?)\b",
-    (
-        "side effect|side-effect|adverse|risk|contraindicat|recommended for|appropriate for|suitable for|"
-        "safe for|should not|must not|warning|precaution|dissociat|nausea|vomiting|dizziness|blood pressure|"
-        "heart rate|addict|abuse|dependence|misuse|hallucinat|may cause|can cause|complication"
-    ),
-)
+#: The lexicons whose words, not negated, inform of a risk: the side effects the claim detector
+#: knows, and the words that announce a risk (data/risk_notice.txt).
+_RISK_WORDS = ("detect/side_effects", "risk_notice")
 
 
 def _categories(sentence: SentenceContext) -> set[Category]:
@@ -48,17 +43,14 @@ def _promotes_benefit(sentence: SentenceContext) -> bool:
     spans = sentence.match.spans
     text = sentence.text
     start = 0
-    for end, resume in [*((b.start(), b.end()) for b in _CLAUSE_BREAK.finditer(text)), (len(text), len(text))]:
+    breaks = clause_breaks().finditer(text)
+    for end, resume in [*((b.start(), b.end()) for b in breaks), (len(text), len(text))]:
         if not any(first < end and start < last for first, last in spans):
-            _, clause = read_sentence(text[start:end], "paragraph")
+            _, clause = read_sentence(text[start:end], UnitKind.PARAGRAPH)
             if clause.is_claim and set(clause.categories) & _BENEFIT:
                 return True
         start = resume
     return False
-
-
-# Unlike negation's clause breaks, no full stop: inside one sentence a "." is a decimal ("2.5 hours").
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|yet|whereas|while|however|although|though)\b", re.IGNORECASE)
 
 
 def _informs_of_risk(sentence: SentenceContext) -> bool:
@@ -67,7 +59,14 @@ def _informs_of_risk(sentence: SentenceContext) -> bool:
         return False
     if _categories(sentence) & _RISK:
         return True
-    return any(not negated(sentence.text, m.start()) for m in _RISK_WORDS.finditer(sentence.text))
+    scanned = lexicon.scan(sentence.text)
+    # A named condition is what the treatment acts on ("relieves headaches"), not a risk of it.
+    conditions = [(span.start, span.end) for span in sentence.features.conditions]
+    return any(
+        not negated(sentence.text, start) and not any(c_start < end and start < c_end for c_start, c_end in conditions)
+        for name in _RISK_WORDS
+        for start, end in scanned.get(name, ())
+    )
 
 
 @rule(

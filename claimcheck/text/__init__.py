@@ -6,7 +6,7 @@ units of visible text; every unit maps each of its characters back to a source o
 """
 
 from claimcheck.text.decode import decode_bytes
-from claimcheck.text.document import Comment, Document, TextUnit
+from claimcheck.text.document import Comment, Document, TextUnit, UnitKind
 from claimcheck.text.readers import detect_format, parse_document, read_document
 from claimcheck.text.sentences import split_sentences
 
@@ -14,6 +14,7 @@ __all__ = [
     "Comment",
     "Document",
     "TextUnit",
+    "UnitKind",
     "decode_bytes",
     "detect_format",
     "parse_document",

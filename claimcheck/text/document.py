@@ -14,10 +14,11 @@ import html
 import re
 from array import array
 from bisect import bisect_right
+from enum import StrEnum
 from html.entities import html5
 from itertools import accumulate
 
-__all__ = ["Comment", "Document", "TextUnit", "UnitBuilder", "line_starts", "split_lines"]
+__all__ = ["Comment", "Document", "TextUnit", "UnitBuilder", "UnitKind", "line_starts", "split_lines"]
 
 _LINE_BREAK_SPLIT = re.compile(r"(\r\n?|\n)")
 _PLUS_ONE = (1).__add__
@@ -51,6 +52,20 @@ def split_lines(source: str) -> tuple[list[str], array[int]]:
     return parts[::2], array("q", list(accumulate(map(len, parts[:-1]), initial=0))[::2])
 
 
+class UnitKind(StrEnum):
+    """What a unit of visible text is on its page: claim detection reads a heading or a list line
+    differently from a paragraph."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list-item"
+    TABLE_CELL = "table-cell"
+    #: A short last line of a plain-text block: a list item or a label rather than a heading.
+    LINE = "line"
+    #: HTML text outside any paragraph or other block element the reader knows.
+    BLOCK = "block"
+
+
 class TextUnit:
     """A block of visible text (heading, paragraph, list item, table cell, ...) with its source map."""
 
@@ -58,7 +73,8 @@ class TextUnit:
 
     def __init__(self, text: str, kind: str, t: array[int], s: array[int], e: array[int]) -> None:
         self.text = text
-        self.kind = kind
+        # A reader may name the kind by its value; an unknown kind is a reader's bug, raised here.
+        self.kind = UnitKind(kind)
         self._t = t
         self._s = s
         self._e = e

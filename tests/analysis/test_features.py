@@ -358,3 +358,22 @@ def test_the_shipped_matcher_holds_every_lexicon(tmp_path: Path, monkeypatch: py
         ):
             assert shipped.scan(sentence) == built.scan(sentence)
             assert {"hedges", "conditions", "detect/effect", "detect/provider_subject"} & shipped.scan(sentence).keys()
+
+
+def test_a_lexicon_as_a_regular_expression_keeps_its_punctuation() -> None:
+    import re
+
+    from claimcheck.analysis.lexicon import pattern
+
+    absolute = re.compile(pattern("absolute_safety"), re.IGNORECASE)
+    for phrase in (
+        "100% safe",
+        "safe, and effective",
+        "side-effect free",
+        "no serious long-term risks",
+        "can’t harm you",
+    ):
+        found = absolute.search(f"It is {phrase}.")
+        assert found is not None and found.group() == phrase, phrase
+    for phrase in ("100 safe", "safe; and effective", "no -- risks", "safer"):
+        assert absolute.search(f"It is {phrase}.") is None, phrase

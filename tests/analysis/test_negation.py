@@ -24,3 +24,13 @@ def test_a_denial_after_the_words_in_their_clause() -> None:
     text = "The wand prevents migraine, which critics say has not been demonstrated."
     assert not denied_after(text, text.index("migraine") + len("migraine"))
     assert not denied_after("The wand prevents migraine in most users.", 26)
+
+
+def test_every_negation_and_discussion_word_of_the_data_governs_what_follows() -> None:
+    from claimcheck.analysis.lexicon import terms
+
+    for word in (*terms("negations"), *terms("discussed")):
+        text = f"Our {word} safest clinic."
+        assert negated(text, text.index("safest")), word
+    text = "Our safest clinic."
+    assert not negated(text, text.index("safest"))
