@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimcheck.analysis.detect import Detection, introduces_indications, listed_indication
+from claimcheck.analysis.detect import HEADING, Detection, introduces_indications, listed_indication
 from claimcheck.analysis.frame import read_frame
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
@@ -62,7 +62,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             matches: list[Match] = []
             if link is not None:
                 matches = [Match(link, 1.0, "given", 0, len(text))]
-            elif not reference and (detection.is_claim or asserting(detection)):
+            elif not reference and (detection.is_claim or (asserting(detection) and detection.reason != HEADING)):
+                # A topic heading ("Conditions Treated With Ketamine Infusions") names what follows; it
+                # makes no claim to link, and one that does ("Relief in Hours") is detected as a claim.
                 # A sentence the detector doubts can still repeat a registered wording ("It works.").
                 matches = registry.matcher.match_all(text, scope, prefer=detection.categories)
                 if detection.is_claim and _needs_frame(matches, detection):
@@ -89,6 +91,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 earlier.next = group[0]
             previous, previous_group = group[0], group
             analysed.extend(group)
+    if any(sentence.is_claim for sentence in analysed):
+        for sentence in analysed:
+            sentence.health_page = True
     return analysed
 
 

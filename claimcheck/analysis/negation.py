@@ -23,7 +23,7 @@ def _negation() -> re.Pattern[str]:
 # out: "patients who have not found relief with ..." denies nothing that follows.)
 _DENIED_VERDICT = re.compile(
     r"(?:\bnot|\bnever|n't)\s+(?:yet\s+)?(?:been\s+)?(?:(?:cleared|approved|authori[sz]ed)(?:\s+or\s+\w+)?|"
-    r"shown|proven|proved|demonstrated|established)\b",
+    r"shown|proven|proved|demonstrated|established|determined|concluded)\b",
     re.IGNORECASE,
 )
 #: How far back a denied verdict may govern the words at ``start``, within their clause.
@@ -47,12 +47,32 @@ def negated(text: str, start: int, window: int = 40) -> bool:
     or a denied verdict ("has not approved ... as") comes anywhere before them in their clause."""
     # Cached: the linker and several rules ask about the same words of every recurring sentence.
     before, broken = _clause_before(text, start, window)
-    if _negation().search(before) is not None:
+    if _governs(text, start - len(before), start):
         return True
     if broken or start <= window:
         return False  # the clause (or the text) starts inside the window: nothing further back is in it
     # Only reached for a trigger with no negation near it and a long clause before it: rare and cheap.
     return _DENIED_VERDICT.search(_clause_before(text, start, _VERDICT_WINDOW)[0]) is not None
+
+
+#: After a negation word, words that make it an intensifier, not a denial: "nothing short of a miracle",
+#: "no less than", "none other than".
+_INTENSIFIER = re.compile(r"\s+(?:short\s+of|less\s+than|other\s+than|fewer\s+than)\b", re.IGNORECASE)
+#: A new conjunct with its own determiner ends a negation's reach: "no memory loss and no side effects",
+#: "not habit-forming, and the ..."; "not safe and effective" stays one denied phrase.
+_NEW_CONJUNCT = re.compile(r"\b(?:and|or|nor|plus)\s+(?:no|zero|a|an|the|any|its|their)\b", re.IGNORECASE)
+
+
+def _governs(text: str, first: int, start: int) -> bool:
+    """Whether a negation in ``text[first:start]`` reaches the words at ``start``."""
+    for found in _negation().finditer(text, first, start):
+        if _INTENSIFIER.match(text, found.end()):
+            continue
+        # The determiner of the words at ``start`` may close the conjunct: look a word past it.
+        if _NEW_CONJUNCT.search(text, found.end(), min(len(text), start + 5)):
+            continue
+        return True
+    return False
 
 
 def _clause_before(text: str, start: int, window: int) -> tuple[str, bool]:

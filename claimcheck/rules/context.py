@@ -47,6 +47,9 @@ class SentenceContext:
     secondary: bool = False
     #: In a references section, or a "Source: ..." line: a citation, not copy.
     reference: bool = False
+    #: The page speaks of a health treatment (some sentence on it makes a claim): the wording rules
+    #: (CC2xx) then read every sentence, not only those the claim detector accepted.
+    health_page: bool = False
     _denied: bool | None = field(default=None, init=False, repr=False, compare=False)
     _window: str | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -83,6 +86,11 @@ class SentenceContext:
     def is_claim(self) -> bool:
         """Whether the sentence makes a health claim: detected as one, or linked to a registry claim."""
         return self.match is not None or self.detection.is_claim
+
+    @property
+    def health_copy(self) -> bool:
+        """Whether the wording rules read this sentence: a claim, or any sentence of a health page."""
+        return self.health_page or self.is_claim
 
     @property
     def window(self) -> str:

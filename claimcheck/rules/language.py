@@ -36,23 +36,24 @@ def _first_unnegated(
 
 SUPERLATIVE = Trigger(
     r"\b(?:best|safest|finest|leading|foremost|premier|top[- ]rated|world[- ]class|unmatched|unrivall?ed|"
-    r"unparalleled|most (?:highly )?(?:experienced|trained|qualified|trusted|advanced|effective|respected|skilled|"
-    r"innovative))\b|#\s?1\b|\bnumber[- ]one\b|\bthe only (?:clinic|provider|treatment|therapy|center|centre)\b|"
+    r"unparalleled|gold[- ]standard|most (?:highly )?(?:experienced|trained|qualified|trusted|advanced|effective|"
+    r"respected|skilled|innovative))\b|#\s?1\b|\bnumber[- ]one\b|"
+    r"\bthe only (?:clinic|provider|treatment|therapy|center|centre)\b|"
     r"\b(?:highest|best) (?:success|response|satisfaction) rates?\b|\b(?:five|5)[- ]star (?:reviews?|ratings?|rated)\b",
     (
         "best|safest|finest|leading|foremost|premier|top rated|top-rated|world class|world-class|unmatched|"
         "unrival|unparalleled|most experienced|most trained|most qualified|most trusted|most advanced|"
         "most effective|most respected|most skilled|most innovative|most highly|#|number one|number-one|"
-        "the only|highest|star"
+        "the only|highest|star|gold standard|gold-standard"
     ),
 )
 _RANKING = Trigger(
     r"#\s?1\b|\bnumber[- ]one\b|\btop[- ]rated\b|\b(?:highest|best) (?:success|response|satisfaction) rates?\b|"
-    r"\bworld[- ]class\b|\bunmatched\b|\bunparalleled\b|\bunrivall?ed\b|"
+    r"\bworld[- ]class\b|\bunmatched\b|\bunparalleled\b|\bunrivall?ed\b|\bgold[- ]standard\b|"
     r"\b(?:five|5)[- ]star (?:reviews?|ratings?|rated)\b",
     (
         "#|number one|number-one|top rated|top-rated|highest|best|world class|world-class|unmatched|"
-        "unparalleled|unrival|star"
+        "unparalleled|unrival|star|gold standard|gold-standard"
     ),
 )
 _NOT_SUPERLATIVE = re.compile(
@@ -79,7 +80,7 @@ _NOT_SUPERLATIVE = re.compile(
 def superlative(context: SentenceContext) -> Iterator[Hit]:
     # "#1 rated" and "highest success rate" claim a ranking wherever they stand; "best" or
     # "leading" only in a sentence that makes a claim ("the best way to reach us is by phone").
-    candidates = SUPERLATIVE.finditer(context.text) if context.is_claim else _RANKING.finditer(context.text)
+    candidates = SUPERLATIVE.finditer(context.text) if context.health_copy else _RANKING.finditer(context.text)
     for found in candidates:
         if _NOT_SUPERLATIVE.match(context.text, found.start()) or negated(context.text, found.start()):
             continue
@@ -269,7 +270,16 @@ _ESTABLISHMENT = Trigger(
     r"confirmed|established)\b",
     "proven|studies|research|trials|evidence|science|data|scientists|experts|doctors",
 )
-_STRONG_VERB = re.compile(r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrated?|confirmed?)\b", re.IGNORECASE)
+_STRONG_VERB = re.compile(
+    r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrate[sd]?|confirm(?:s|ed)?)\b", re.IGNORECASE
+)
+#: Right before an establishment phrase, what makes it an embedded question, not an assertion: "this
+#: sheet explains what the research shows", "ask whether studies support it".
+_EMBEDDED_QUESTION = re.compile(r"\b(?:what|whether|how|if)\s+(?:the\s+|any\s+)?$", re.IGNORECASE)
+
+
+def _embedded_question(text: str, found: re.Match[str]) -> bool:
+    return _EMBEDDED_QUESTION.search(text, max(0, found.start() - 16), found.start()) is not None
 
 
 @rule(
@@ -292,15 +302,16 @@ def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
     # A heading ("What the research shows") announces a section; it asserts nothing yet.
     if context.citation_nearby or context.unit.kind is UnitKind.HEADING or context.text.rstrip().endswith("?"):
         return
-    found = _first_unnegated(_ESTABLISHMENT, context.text)
-    if found and (context.is_claim or _STRONG_VERB.search(found.group())):
+    found = _first_unnegated(_ESTABLISHMENT, context.text, _embedded_question)
+    if found and (context.health_copy or _STRONG_VERB.search(found.group())):
         yield Hit(f"'{found.group()}' cites no study.", found.start(), found.end())
 
 
 _COMPARATIVE = Trigger(
     r"\b(?:better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable)\s+(?:than|to)\b|"
     r"\bunlike\s+(?:\w+\s+){0,2}?(?:antidepressants?|medications?|medicines|treatments?|therapies|drugs|ssris|"
-    r"pills|talk therapy|counsel(?:l)?ing)\b|\b(?:just |equally |at least )?as (?:effective|good|safe|fast) as\b|"
+    r"pills|talk therapy|counsel(?:l)?ing)\b|^\s*unlike\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*,|"
+    r"\b(?:just |equally |at least )?as (?:effective|good|safe|fast) as\b|"
     r"\boutperform(?:s|ed|ing)?\b|\bfaster[- ](?:relief|results|acting|response|recovery)\b|"
     r"\bbeats?\s+(?:\w+\s+)?(?:antidepressants?|medications?|therapy|treatments?)\b",
     (
@@ -332,7 +343,7 @@ def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
     if head_to_head and claim is not None and claim.grade >= Grade.MODERATE:
         return
     found = _first_unnegated(_COMPARATIVE, context.text)
-    if found and context.is_claim:
+    if found and context.health_copy:
         yield Hit(f"Comparative claim '{found.group()}' needs head-to-head evidence.", found.start(), found.end())
 
 
@@ -381,6 +392,9 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     found = _TESTIMONIAL.search(context.text)
     change = _CHANGE.search(context.text) if _FIRST_PERSON.search(context.text.replace("\u2019", "'")) else None
     if not found and not change:
+        return
+    if not change and "detect/side_effects" in lexicon.scan(context.text):
+        # "I felt a little dizzy after my first session" discloses a side effect; it is no evidence of effect.
         return
     categories = set(context.detection.categories)
     if context.claim is not None:

@@ -21,10 +21,12 @@ from claimcheck.api import check_file
 from claimcheck.models import Claim, Finding, Occurrence, Severity
 from claimcheck.registry import load_registry
 
-#: Measured on the shipped registry and engine of 778af8f: 93 of the 125 seed occurrences are flagged at
-#: warning or above and 84 have a finding linked to their own claim. Floors, so a regression fails.
-MIN_FLAGGED = 93
-MIN_LINKED = 84
+#: Measured on the shipped registry and engine of 778af8f: 93 of the 125 seed occurrences were flagged at
+#: warning or above and 84 had a finding linked to their own claim. Since then two topic headings
+#: ("Conditions Treated with Ketamine Infusion") expect nothing, as issue 16 asks, which leaves 92 and 83.
+#: Floors, so a regression fails.
+MIN_FLAGGED = 92
+MIN_LINKED = 83
 
 
 def _on_sentence(findings: list[Finding], quote: str) -> list[Finding]:
