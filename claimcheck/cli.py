@@ -13,10 +13,10 @@ import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from claimcheck.__about__ import __version__
-from claimcheck.codes import MISSING_RISK_INFORMATION
+from claimcheck.codes import MISSING_RISK_INFORMATION, NotACode, parse_codes
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.models import Finding, Severity
 from claimcheck.report import FORMATS, SITE_FORMATS
@@ -34,10 +34,11 @@ CLAIMS_FORMATS = ("text", "json", "csv", "claimreview")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        # argparse exits 2 on usage errors too, which is our code for them; keep its message short.
+    def error(self, message: str) -> NoReturn:
+        # A usage error exits 2 (contract §6), never 1, the code for findings: SystemExit with a
+        # message string would exit 1.
         self.print_usage(sys.stderr)
-        raise SystemExit(f"{self.prog}: error: {message}")
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
 def _either(names: Sequence[str]) -> str:
@@ -45,8 +46,13 @@ def _either(names: Sequence[str]) -> str:
     return f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
 
 
-def _codes(value: str) -> frozenset[str]:
-    return frozenset(code.strip().upper() for code in value.split(",") if code.strip())
+def _codes(value: str) -> list[str]:
+    # The form is checked here (a usage error names the option); that a rule answers to each
+    # selector is checked with the config's when the selection is built.
+    try:
+        return list(parse_codes([value]))
+    except NotACode as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,8 +86,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when a finding is at or above this severity (default: error, or the config's fail-on)",
     )
     lint.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
-    lint.add_argument("--select", type=_codes, default=None, metavar="CODES", help="only these codes or prefixes")
-    lint.add_argument("--ignore", type=_codes, default=None, metavar="CODES", help="skip these codes or prefixes")
+    lint.add_argument(
+        "--select",
+        type=_codes,
+        action="extend",
+        default=None,
+        metavar="CODES",
+        help="only these rules: codes, prefixes or names, comma-separated (replaces the config's select and ignore)",
+    )
+    lint.add_argument(
+        "--extend-select",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="also these rules, on top of the config's selection",
+    )
+    lint.add_argument(
+        "--ignore",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="skip these rules, on top of the config's ignore",
+    )
     lint.add_argument("--config", metavar="FILE", help="use this config file instead of discovering one")
     lint.add_argument("--no-config", action="store_true", help="ignore every config file")
     lint.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
@@ -199,16 +227,9 @@ def _progress_bar(done: int, total: int) -> None:
 
 def _selection(args: argparse.Namespace, loaded: LoadedConfig) -> RuleSelection:
     """The rules to run, from the command line over the config: built once per run."""
-    from claimcheck.rules.selection import RuleSelection
+    from claimcheck.rules.selection import CommandLineSelectors, build_selection
 
-    config = loaded.config
-    return RuleSelection(
-        select=args.select if args.select is not None else frozenset(config.select),
-        ignore=args.ignore if args.ignore is not None else frozenset(config.ignore),
-        severity=tuple(sorted(config.severity.items())),
-        per_file_ignores=tuple((glob, frozenset(codes)) for glob, codes in sorted(config.per_file_ignores.items())),
-        base=loaded.base.resolve(),
-    )
+    return build_selection(loaded, CommandLineSelectors(args.select, args.extend_select, args.ignore))
 
 
 def _lint(args: argparse.Namespace) -> int:

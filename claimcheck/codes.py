@@ -1,4 +1,4 @@
-"""Rule codes that code outside ``rules/`` refers to by name.
+"""Rule codes that code outside ``rules/`` refers to by name, and the one reader of rule selectors.
 
 Rule codes are a public contract (docs/contract.md): baselines, suppressions and outside tools key
 on them. Each rule is declared once in ``rules/`` with its code; the loaders, the reports and the
@@ -7,6 +7,9 @@ any room may import them. (``tests/test_architecture.py`` checks each names a de
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
 
 #: CC1xx, rules that judge the registry claim a sentence links to.
 LINKED_FAMILY = "CC1xx"
@@ -22,3 +25,78 @@ UNKNOWN_STUDY_DESIGN = "CC404"
 UNSAFE_PATTERN = "CC407"
 APPROVED_WORDING_NOT_CLEAN = "CC408"
 DUPLICATE_REFERENCE_KEY = "CC413"
+
+
+# Rule selectors as people write them: ``CC201,CC2`` or a rule's name (``superlative``) on the command
+# line, in a config list or a suppression comment. A code may be a prefix (``CC2`` covers every
+# language rule; ``CC`` every rule). This is the one reader of such lists.
+
+_code_form = re.compile(r"^CC\d{0,3}$", re.IGNORECASE)
+#: Rule names are lowercase kebab-case; ``E501`` or ``XYZ`` is a typo of a code, not a name.
+_name_form = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+
+#: Every declared rule's name and code, filled by ``rules/base.py`` as each rule registers: the
+#: catalogue sits above this room, yet the config, suppressions and the command line below and
+#: beside it must tell a known selector from a typo.
+_declared: dict[str, str] = {}
+
+
+class NotACode(ValueError):
+    """A selector that is no rule code, prefix or name; ``written`` is the word as given."""
+
+    def __init__(self, written: str, *, unknown: bool = False) -> None:
+        self.written = written
+        if unknown:
+            message = f"unknown rule code, prefix or name '{written}' (see 'claimcheck rules')"
+        else:
+            message = f"'{written}' is not a rule code, prefix or name such as CC2, CC201 or superlative"
+        super().__init__(message)
+
+
+def split_codes(text: str) -> tuple[str, ...]:
+    """The comma-separated words of ``text``, stripped, empty ones dropped (checked later)."""
+    return tuple(word.strip() for word in text.split(",") if word.strip())
+
+
+def code_of(word: str) -> str:
+    """``word`` as a selector: a code or prefix (in upper case), or a rule name.
+
+    Checks only the form; :func:`resolve` checks that a rule answers to it. Raises :class:`NotACode`.
+    """
+    if _code_form.match(word):
+        return word.upper()
+    if _name_form.match(word):
+        return word
+    raise NotACode(word)
+
+
+def parse_codes(words: Iterable[str]) -> tuple[str, ...]:
+    """The selectors of ``words`` (each one, or several separated by commas), in order, by :func:`code_of`."""
+    return tuple(code_of(part) for word in words for part in split_codes(word))
+
+
+def declare(code: str, name: str) -> None:
+    """Record a declared rule, so that its code and name are known selectors."""
+    _declared[name] = code
+
+
+def resolve(selector: str) -> str:
+    """The code or prefix a selector stands for: a name gives its rule's code.
+
+    Raises :class:`NotACode` when the word is malformed, or when no declared rule answers to it
+    (``CC9``, a code no rule has, a misspelt name).
+    """
+    if not _declared:
+        raise RuntimeError("rule selectors resolved before the rule catalogue was loaded")
+    written = selector
+    selector = code_of(selector)
+    if selector in _declared:
+        return _declared[selector]
+    if selector.startswith("CC") and any(code.startswith(selector) for code in _declared.values()):
+        return selector
+    raise NotACode(written, unknown=True)
+
+
+def resolve_codes(words: Iterable[str]) -> tuple[str, ...]:
+    """The codes and prefixes ``words`` stand for (see :func:`parse_codes` and :func:`resolve`)."""
+    return tuple(resolve(part) for word in words for part in split_codes(word))

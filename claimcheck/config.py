@@ -16,12 +16,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from claimcheck.codes import NotACode, code_of, parse_codes
 from claimcheck.errors import ConfigError
 from claimcheck.globs import normalize_file_glob
 from claimcheck.models import Severity
 
 CONFIG_NAMES = (".claimcheck.toml", "pyproject.toml")
-_CODE = re.compile(r"^CC\d{0,3}$")
 
 
 class RefsConfig(BaseModel):
@@ -54,11 +54,12 @@ class Config(BaseModel):
     @field_validator("select", "ignore")
     @classmethod
     def _codes(cls, codes: list[str]) -> list[str]:
-        normalised = [code.strip().upper() for code in codes]
-        for code in normalised:
-            if not _CODE.match(code):
-                raise ValueError(f"'{code}' is not a rule code or prefix such as CC2 or CC201")
-        return normalised
+        # The form only; whether a rule answers to each is checked where the selection is built
+        # (rules/selection.py), with the catalogue at hand and this file's line in the message.
+        try:
+            return list(parse_codes(codes))
+        except NotACode as exc:
+            raise ValueError(str(exc)) from None
 
     @field_validator("per_file_ignores")
     @classmethod
@@ -68,10 +69,10 @@ class Config(BaseModel):
     @field_validator("severity")
     @classmethod
     def _severity_codes(cls, table: dict[str, Severity]) -> dict[str, Severity]:
-        for code in table:
-            if not _CODE.match(code.upper()):
-                raise ValueError(f"'{code}' is not a rule code or prefix such as CC2 or CC201")
-        return {code.upper(): level for code, level in table.items()}
+        try:
+            return {code_of(code): level for code, level in table.items()}
+        except NotACode as exc:
+            raise ValueError(str(exc)) from None
 
 
 class LoadedConfig(BaseModel):
@@ -92,6 +93,20 @@ class LoadedConfig(BaseModel):
         if self.config.registry is None:
             return None
         return (self.base / self.config.registry).resolve()
+
+    def line_of(self, value: str, key: str) -> int | None:
+        """The line of the config file where ``value`` is written (else where ``key`` is), for messages."""
+        if self.path is None:
+            return None
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        written = re.escape(value)
+        found = re.search(rf"[\"']{written}[\"']|^\s*{written}\s*=", text, re.IGNORECASE | re.MULTILINE)
+        if found:
+            return text.count("\n", 0, found.start()) + 1
+        return _line_of(text, key)
 
 
 def _loaded(config: Config | None = None, path: Path | None = None) -> LoadedConfig:

@@ -5,7 +5,8 @@
     <!-- claimcheck: disable CC201,CC207 --> ... <!-- claimcheck: enable CC201,CC207 -->   a region
     <!-- claimcheck: approved ketamine.depression.response-rate -->             a reviewed wording
 
-Codes may be prefixes (``CC2`` covers every language rule); no codes means every rule. The
+Codes may be prefixes (``CC2`` covers every language rule) or rule names (``superlative``); no
+codes means every rule; a code, prefix or name no rule answers to is an error naming the line. The
 model is Vale's ``<!-- vale off -->`` and ruff's ``noqa``, with a reason kept for the record and
 ``--report-unused`` to find suppressions that no longer match anything.
 """
@@ -15,13 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from claimcheck.codes import NotACode, resolve_codes
 from claimcheck.errors import InputError
 from claimcheck.models import Finding
 from claimcheck.text import Document
 
 _DIRECTIVE = re.compile(r"^\s*claimcheck\s*:\s*(?P<verb>[a-z-]+)\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _REASON = re.compile(r"""\breason\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-_CODE = re.compile(r"^CC\d{0,3}$", re.IGNORECASE)
 _VERBS = ("ignore", "ignore-file", "disable", "enable", "approved")
 
 
@@ -53,13 +54,10 @@ class Suppression:
 
 
 def _codes(words: list[str], path: str, line: int) -> tuple[str, ...]:
-    codes: list[str] = []
-    for word in words:
-        for code in filter(None, word.split(",")):
-            if not _CODE.match(code):
-                raise InputError(f"suppression names '{code}', which is not a rule code", path=path, line=line)
-            codes.append(code.upper())
-    return tuple(codes)
+    try:
+        return resolve_codes(words)
+    except NotACode as exc:
+        raise InputError(f"suppression: {exc}", path=path, line=line) from None
 
 
 def parse_suppressions(document: Document) -> list[Suppression]:

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 import ahocorasick
 
+from claimcheck.codes import declare as declare_selector
 from claimcheck.models import Severity
 
 T = TypeVar("T")
@@ -173,6 +174,7 @@ def _register(rule: Rule) -> Rule:
     if rule.code in _CATALOGUE:
         raise RuntimeError(f"rule code {rule.code} is defined twice")
     _CATALOGUE[rule.code] = rule
+    declare_selector(rule.code, rule.name)
     _BY_SCOPE.clear()
     return rule
 
