@@ -112,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lint.add_argument("--config", metavar="FILE", help="use this config file instead of discovering one")
     lint.add_argument("--no-config", action="store_true", help="ignore every config file")
+    lint.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the config's exclude to files named on the command line too (for pre-commit)",
+    )
     lint.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
     lint.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     lint.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
@@ -247,7 +252,9 @@ def _lint(args: argparse.Namespace) -> int:
         raise ConfigError("-j/--jobs and --scheduler exclude each other: the cluster's workers do the work")
     if args.group_by and args.format not in SITE_FORMATS:
         raise ConfigError(f"--group-by {args.group_by} works with --format {_either(SITE_FORMATS)}")
-    path_filter = PathFilter(config.include, config.exclude, loaded.base)
+    path_filter = PathFilter(
+        config.include, config.exclude, loaded.base, force_exclude=args.force_exclude or config.force_exclude
+    )
     many = sys.stderr.isatty() and args.format != "github"
     level = Severity(args.fail_on) if args.fail_on else config.fail_on
     stream: LintStream

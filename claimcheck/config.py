@@ -44,6 +44,7 @@ class Config(BaseModel):
     registry: str | None = None
     include: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
+    force_exclude: bool = Field(default=False, alias="force-exclude")
     select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
