@@ -7,6 +7,7 @@ Exit codes (docs/contract.md §6): 0 no finding at or above the fail level, 1 fi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
@@ -78,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: text): " + "; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()),
     )
     lint.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE (atomically)")
+    lint.add_argument(
+        "--sarif-file", metavar="FILE", help="also write SARIF to FILE in the same run, beside the chosen --format"
+    )
     lint.add_argument("--registry", metavar="DIR", help="registry folder with claims/ and references/")
     lint.add_argument(
         "--fail-on",
@@ -130,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        help="lint on this running Dask cluster, e.g. tcp://10.0.0.5:8786 (needs claimcheck[distributed])",
+        help="lint on this running Dask cluster, e.g. tcp://10.0.0.5:8786 (needs claimcheck-health[distributed])",
     )
 
     commands.add_parser("rules", help="list every rule").add_argument(
@@ -366,22 +370,34 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Base
     from claimcheck.fileio import ReportOutput
     from claimcheck.results import Tally
 
-    renderer = FORMATS[args.format].stream()
     # Read first, to hide known findings as they pass; a run that also writes one is not streamed.
     baseline.read()
     tally = Tally()
-    with ReportOutput(args.output or None, sys.stdout) as output:
-        output.write(renderer.start())
+    with contextlib.ExitStack() as outputs:
+        output = outputs.enter_context(ReportOutput(args.output or None, sys.stdout))
+        pieces = [(FORMATS[args.format].stream(), output)]
+        if args.sarif_file:
+            copy = outputs.enter_context(ReportOutput(args.sarif_file, sys.stdout))
+            pieces.append((FORMATS["sarif"].stream(), copy))
+        for format_, out in pieces:
+            out.write(format_.start())
         for result in stream:
             baseline.record(result.findings)
             findings = baseline.hide(result.findings)
             tally.add(findings)
-            output.write(renderer.findings(findings))
+            for format_, out in pieces:
+                out.write(format_.findings(findings))
         baseline.write()
         baseline.check()
         tally.files = stream.page_count
         tally.notices = [*stream.notices, *baseline.notices()]
-        output.write(renderer.end(tally))
+        for format_, out in pieces:
+            out.write(format_.end(tally))
+        if args.sarif_file:
+            try:
+                copy.commit()
+            except OSError as exc:
+                raise _output_error(exc, args.sarif_file) from None
         try:
             output.commit()
         except OSError as exc:
@@ -415,6 +431,8 @@ def _finish_report(
         def risk_rule(path: str) -> bool:
             return selection.for_path(path).enabled(MISSING_RISK_INFORMATION)
 
+    if args.sarif_file:
+        _emit(render("sarif", report), args.sarif_file)
     _emit(render(args.format, report, risk_rule=risk_rule), args.output)
     return _end(args, report.notices, report.failed(level))
 
