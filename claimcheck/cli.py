@@ -14,6 +14,7 @@ import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from claimcheck.__about__ import __version__
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from claimcheck.config import LoadedConfig
     from claimcheck.results import Report
     from claimcheck.rules.selection import RuleSelection
+    from claimcheck.run.discover import PathFilter
     from claimcheck.run.pool import LintStream
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -70,13 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="files or folders (.html .htm .md .markdown .txt), web archives (.warc .warc.gz)",
+        help="files or folders (.html .htm .md .markdown .txt), web archives (.warc .warc.gz); - for standard input",
     )
     lint.add_argument(
         "--format",
         choices=list(FORMATS),
-        default="text",
-        help="output format (default: text): " + "; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()),
+        default=None,
+        help="output format (default: full on a terminal, else concise): "
+        + "; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()),
+    )
+    lint.add_argument(
+        "--statistics", action="store_true", help="count the findings of each rule instead of listing them"
+    )
+    lint.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="with PATH -: the name standard input is reported under (its ending picks the reader)",
     )
     lint.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE (atomically)")
     lint.add_argument(
@@ -247,6 +258,7 @@ def _lint(args: argparse.Namespace) -> int:
 
     loaded = load_config(args.config, disabled=args.no_config)
     config = loaded.config
+    args.format = _output_format(args)
     selection = _selection(args, loaded)
     registry = args.registry if args.registry else loaded.registry_path()
     jobs = args.jobs if args.jobs is not None else default_jobs()
@@ -261,6 +273,9 @@ def _lint(args: argparse.Namespace) -> int:
     )
     many = sys.stderr.isatty() and args.format != "github"
     level = Severity(args.fail_on) if args.fail_on else config.fail_on
+    if "-" in args.paths or args.stdin_filename:
+        report = _lint_stdin(args, registry, selection, path_filter)
+        return _finish_report(args, report, _Baseline(args.baseline, args.write_baseline), selection, level)
     stream: LintStream
     if args.scheduler:
         from claimcheck.run.cluster import stream_distributed
@@ -293,6 +308,50 @@ def _lint(args: argparse.Namespace) -> int:
     if stream.ordered and _streamable(args):
         return _finish_stream(args, stream, baseline, level)
     return _finish_report(args, stream.report(), baseline, selection, level)
+
+
+def _output_format(args: argparse.Namespace) -> str:
+    """The format asked for, else ``full`` for a person at a terminal and ``concise`` for a pipe or file."""
+    if args.statistics:
+        if args.format is not None:
+            raise ConfigError("--statistics prints a count per rule: it takes no --format")
+        return "statistics"
+    if args.format is not None:
+        return str(args.format)
+    return "full" if sys.stdout.isatty() and not args.output and not args.group_by else "concise"
+
+
+def _format_options(args: argparse.Namespace) -> dict[str, bool]:
+    """The chosen format's own options: colour for ``full`` on a terminal, as NO_COLOR and FORCE_COLOR say."""
+    if args.format != "full" or args.output:
+        return {}
+    from rich.console import Console
+
+    # rich reads NO_COLOR, FORCE_COLOR and TERM=dumb the way other tools do.
+    console = Console(file=sys.stdout)
+    return {"colour": console.is_terminal and not console.no_color and console.color_system is not None}
+
+
+def _lint_stdin(
+    args: argparse.Namespace, registry: str | Path | None, selection: RuleSelection, path_filter: PathFilter
+) -> Report:
+    """``lint -``: standard input read as one page, named by ``--stdin-filename`` (its ending picks the reader)."""
+    from claimcheck.results import Report
+    from claimcheck.run.runner import lint_page, resolve_registry
+    from claimcheck.text import decode_bytes, detect_format, parse_document
+
+    if args.paths != ["-"]:
+        raise ConfigError("'-' reads standard input and is the only PATH; --stdin-filename names it")
+    if args.scheduler:
+        raise ConfigError("standard input is linted here: it takes no --scheduler")
+    name = args.stdin_filename or "<stdin>"
+    if args.stdin_filename and not path_filter.accepts_named(Path(name)):
+        return Report(files=0)  # --force-exclude applies to the name standard input goes by, as in ruff
+    source = decode_bytes(sys.stdin.buffer.read(), path=name)
+    document = parse_document(source, format=detect_format(name), path=name)
+    findings, unused = lint_page(document, resolve_registry(registry), selection)
+    notices = unused if args.report_unused else []
+    return Report(findings=sorted(findings, key=Finding.sort_key), files=1, notices=notices, pages=[name])
 
 
 def _streamable(args: argparse.Namespace) -> bool:
@@ -375,7 +434,7 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Base
     tally = Tally()
     with contextlib.ExitStack() as outputs:
         output = outputs.enter_context(ReportOutput(args.output or None, sys.stdout))
-        pieces = [(FORMATS[args.format].stream(), output)]
+        pieces = [(FORMATS[args.format].stream(**_format_options(args)), output)]
         if args.sarif_file:
             copy = outputs.enter_context(ReportOutput(args.sarif_file, sys.stdout))
             pieces.append((FORMATS["sarif"].stream(), copy))
@@ -433,13 +492,13 @@ def _finish_report(
 
     if args.sarif_file:
         _emit(render("sarif", report), args.sarif_file)
-    _emit(render(args.format, report, risk_rule=risk_rule), args.output)
+    _emit(render(args.format, report, risk_rule=risk_rule, **_format_options(args)), args.output)
     return _end(args, report.notices, report.failed(level))
 
 
 def _end(args: argparse.Namespace, notices: list[str], failed: bool) -> int:
     """The notices on standard error (unless the text report on standard output holds them), and the exit code."""
-    if args.format != "text" or args.output:
+    if not FORMATS[args.format].holds_notices or args.output:
         for notice in notices:
             print(f"claimcheck: {notice}", file=sys.stderr)
     if args.exit_zero:

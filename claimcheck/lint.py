@@ -142,6 +142,7 @@ class Findings:
             if end_line == line:
                 end_column = max(end_column, column)
             text = sentence.text
+            span: tuple[int, int] | None = (start - sentence.start, end - sentence.start)
             if sentence.match is not None:
                 claim = sentence.match.claim
                 claim_id, statement, grade, grade_rationale, verdict, evidence, approved_wording = self._claim_fields(
@@ -154,6 +155,7 @@ class Findings:
         else:
             line, column = end_line, end_column = document.position(document.body_start)
             text = ""
+            span = None
         # Every field, in declaration order (see Finding.unchecked).
         finding = Finding.unchecked(
             {
@@ -178,6 +180,7 @@ class Findings:
                 "approved_wording": approved_wording,
                 "capture_date": None,
                 "archive": None,
+                "sentence_span": span,
             }
         )
         self.found.append(finding)

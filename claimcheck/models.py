@@ -435,6 +435,9 @@ class Finding(_Model):
     #: the archive file. Left out of the output for ordinary files, whose JSON stays as it was.
     capture_date: str | None = None
     archive: str | None = None
+    #: Where the flagged span lies inside ``sentence`` (start, end), for the terminal's marker under
+    #: it; the columns above are the source's. Not part of the JSON output, whose shape is a contract.
+    sentence_span: tuple[int, int] | None = Field(default=None, exclude=True)
 
     @model_serializer(mode="wrap")
     def _omit_archive_keys(self, serialize: SerializerFunctionWrapHandler) -> dict[str, Any]:
