@@ -15,7 +15,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 from claimcheck.__about__ import __version__
 from claimcheck.codes import MISSING_RISK_INFORMATION, NotACode, parse_codes
@@ -157,8 +157,16 @@ def build_parser() -> argparse.ArgumentParser:
     registry = commands.add_parser("registry", help="check the registry or print its schema")
     registry_commands = registry.add_subparsers(dest="registry_command", metavar="ACTION", parser_class=_Parser)
     check = registry_commands.add_parser("check", help="report CC4xx problems (exit 0 clean, 1 problems, 2 unusable)")
-    check.add_argument("dir", nargs="?", metavar="DIR", help="registry folder (default: the shipped registry)")
-    registry_commands.add_parser("schema", help="print the JSON Schema of claim files")
+    check.add_argument(
+        "dir", nargs="?", metavar="DIR", help="registry folder (default: the config's, else the shipped registry)"
+    )
+    registry_commands.add_parser(
+        "schema", help="print the JSON Schema of claim files, with every vocabulary (designs, categories, units, ...)"
+    )
+    which = registry_commands.add_parser("which", help="say which registry the other commands would use, and why")
+    which.add_argument("--registry", metavar="DIR", help="registry folder with claims/ and references/")
+    which.add_argument("--config", metavar="FILE", help="use this config file instead of discovering one")
+    which.add_argument("--no-config", action="store_true", help="ignore every config file")
 
     claims = commands.add_parser(
         "claims", help="list or show registry claims (or export them as ClaimReview); review drafts; set fields"
@@ -260,7 +268,9 @@ def _lint(args: argparse.Namespace) -> int:
     config = loaded.config
     args.format = _output_format(args)
     selection = _selection(args, loaded)
-    registry = args.registry if args.registry else loaded.registry_path()
+    in_use = _registry_in_use(args.registry, loaded)
+    args.registry_shown = None if in_use.shipped else in_use.shown
+    registry = in_use.given
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
         raise ConfigError("-j/--jobs must be at least 1")
@@ -321,15 +331,67 @@ def _output_format(args: argparse.Namespace) -> str:
     return "full" if sys.stdout.isatty() and not args.output and not args.group_by else "concise"
 
 
-def _format_options(args: argparse.Namespace) -> dict[str, bool]:
-    """The chosen format's own options: colour for ``full`` on a terminal, as NO_COLOR and FORCE_COLOR say."""
-    if args.format != "full" or args.output:
-        return {}
-    from rich.console import Console
+def _format_options(args: argparse.Namespace) -> dict[str, object]:
+    """The chosen format's own options: the registry its summary names (when not the shipped one),
+    and colour for ``full`` on a terminal, as NO_COLOR and FORCE_COLOR say."""
+    options: dict[str, object] = {}
+    if FORMATS[args.format].summary_line and args.registry_shown:
+        options["registry"] = args.registry_shown
+    if args.format == "full" and not args.output:
+        from rich.console import Console
 
-    # rich reads NO_COLOR, FORCE_COLOR and TERM=dumb the way other tools do.
-    console = Console(file=sys.stdout)
-    return {"colour": console.is_terminal and not console.no_color and console.color_system is not None}
+        # rich reads NO_COLOR, FORCE_COLOR and TERM=dumb the way other tools do.
+        console = Console(file=sys.stdout)
+        options["colour"] = console.is_terminal and not console.no_color and console.color_system is not None
+    return options
+
+
+class _RegistryInUse(NamedTuple):
+    """The registry a command reads: ``given`` is what the loaders take (None: the shipped one)."""
+
+    given: str | Path | None
+    path: Path
+    why: str
+
+    @property
+    def shipped(self) -> bool:
+        """Whether it is the registry that ships with claimcheck."""
+        return self.given is None
+
+    @property
+    def shown(self) -> str:
+        """Its folder as users expect to see it: relative to the current folder when inside it."""
+        try:
+            return str(self.path.relative_to(Path.cwd().resolve())) or "."
+        except ValueError:
+            return str(self.path)
+
+
+def _registry_in_use(explicit: str | None, loaded: LoadedConfig | None = None) -> _RegistryInUse:
+    """The registry a command uses — the one named, else the config's, else the shipped one — and why.
+
+    A registry is never picked up from the folder tree (a pull request could plant one). When the
+    shipped registry is in use while the current folder looks like a registry, one notice says so,
+    so that an author editing claims/ here is not misled by a lint that ignores the edits.
+    """
+    from claimcheck.config import load_config
+    from claimcheck.registry.load import shipped_registry_dir
+
+    if explicit:
+        return _RegistryInUse(explicit, Path(explicit).resolve(), "named with --registry")
+    loaded = loaded if loaded is not None else load_config()
+    configured = loaded.registry_path()
+    if configured is not None:
+        return _RegistryInUse(configured, configured, f"set by 'registry' in {loaded.path}")
+    shipped = shipped_registry_dir().resolve()
+    here = Path.cwd().resolve()
+    if here != shipped and (here / "claims").is_dir() and (here / "references").is_dir():
+        print(
+            "claimcheck: note: this folder holds claims/ and references/, but the shipped registry is in use; "
+            'to lint against this folder\'s, pass --registry . (or set registry = "." in the config)',
+            file=sys.stderr,
+        )
+    return _RegistryInUse(None, shipped, f"shipped with claimcheck {__version__}")
 
 
 def _lint_stdin(
@@ -498,7 +560,7 @@ def _finish_report(
 
 def _end(args: argparse.Namespace, notices: list[str], failed: bool) -> int:
     """The notices on standard error (unless the text report on standard output holds them), and the exit code."""
-    if not FORMATS[args.format].holds_notices or args.output:
+    if not FORMATS[args.format].summary_line or args.output:
         for notice in notices:
             print(f"claimcheck: {notice}", file=sys.stderr)
     if args.exit_zero:
@@ -562,17 +624,24 @@ def _registry(args: argparse.Namespace) -> int:
 
         sys.stdout.write(json.dumps(claims_file_schema(), indent=2) + "\n")
         return EXIT_OK
+    if args.registry_command == "which":
+        from claimcheck.config import load_config
+
+        in_use = _registry_in_use(args.registry, load_config(args.config, disabled=args.no_config))
+        print(f"{in_use.path}  ({in_use.why})")
+        return EXIT_OK
     if args.registry_command != "check":
-        raise ConfigError("say 'claimcheck registry check [DIR]' or 'claimcheck registry schema'")
+        raise ConfigError("say 'claimcheck registry check [DIR]', 'registry which' or 'registry schema'")
     from claimcheck.registry import read_registry
     from claimcheck.run.registry import check_registry
 
-    registry = read_registry(args.dir)
+    in_use = _registry_in_use(args.dir)
+    registry = read_registry(in_use.given)
     problems = check_registry(registry)
     for problem in problems:
         print(problem)
     fatal = any(p.fatal for p in problems)
-    summary = f"{len(registry.claims)} claims, {len(registry.references)} references: " + (
+    summary = f"registry {in_use.shown}: {len(registry.claims)} claims, {len(registry.references)} references: " + (
         f"{len(problems)} problem(s)" if problems else "no problems"
     )
     print(summary, file=sys.stderr)
@@ -582,6 +651,7 @@ def _registry(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
+    in_use = _registry_in_use(args.registry)
     if args.action in ("review", "set"):
         from claimcheck.grow import commands as grow
 
@@ -595,7 +665,7 @@ def _claims(args: argparse.Namespace) -> int:
     from claimcheck.registry import load_registry
     from claimcheck.report import claims as render
 
-    registry = load_registry(args.registry)
+    registry = load_registry(in_use.given)
     claims = registry.claims
     if args.action == "show":
         if not args.id:
@@ -623,6 +693,7 @@ def _claims(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> int:
     from claimcheck.grow.commands import run_extract
 
+    _registry_in_use(args.registry)
     return run_extract(args.paths, args.output, args.registry, args.update)
 
 
@@ -653,6 +724,9 @@ def _refs(args: argparse.Namespace) -> int:
         for warning in added.warnings:
             print(f"claimcheck: warning: {warning}", file=sys.stderr)
         return EXIT_OK
+    from claimcheck.config import load_config
+
+    _registry_in_use(args.registry, load_config(args.config, disabled=args.no_config))
     report, notices = refs.verify(args.registry, options)
     sys.stdout.write(report.render_json() if args.format == "json" else report.render_table())
     for notice in [*notices, report.summary_line()]:

@@ -29,8 +29,9 @@ class Format:
     streams: bool
     #: Has a site view (``--group-by site``).
     by_site: bool
-    #: Writes the run's notices itself (the text formats); for the others they go to standard error.
-    holds_notices: bool = False
+    #: Ends with the run's notes and a one-line summary (the text formats): the notices go there
+    #: rather than to standard error, and the summary names a registry other than the shipped one.
+    summary_line: bool = False
     #: The module under ``claimcheck/report/`` that renders it (default: the format's name).
     module_name: str = ""
 
@@ -56,17 +57,17 @@ FORMATS: dict[str, Format] = {
             "(the default on a terminal)",
             streams=True,
             by_site=False,
-            holds_notices=True,
+            summary_line=True,
         ),
         Format(
             "concise",
             "one line per finding, then a summary (the default when the output is not a terminal)",
             streams=True,
             by_site=True,
-            holds_notices=True,
+            summary_line=True,
             module_name="text",
         ),
-        Format("text", "the same as concise, kept for scripts", streams=True, by_site=True, holds_notices=True),
+        Format("text", "the same as concise, kept for scripts", streams=True, by_site=True, summary_line=True),
         Format("json", "the JSON contract (docs/contract.md)", streams=True, by_site=True),
         Format("sarif", "SARIF 2.1.0, for code-scanning tools", streams=True, by_site=False),
         Format("github", "GitHub Actions annotations", streams=True, by_site=False),
@@ -77,7 +78,7 @@ FORMATS: dict[str, Format] = {
             "how many findings each rule raised, most first (also --statistics)",
             streams=True,
             by_site=False,
-            holds_notices=True,
+            summary_line=True,
         ),
     )
 }

@@ -32,17 +32,17 @@ _WHITESPACE = re.compile(r"\s")
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 
 
-def render(report: Report, *, colour: bool = False) -> str:
-    """Every finding in full, then the notes and the one-line summary."""
-    return render_whole(Stream(colour=colour), report)
+def render(report: Report, *, colour: bool = False, registry: str | None = None) -> str:
+    """Every finding in full, then the notes and the one-line summary (naming ``registry`` if given)."""
+    return render_whole(Stream(colour=colour, registry=registry), report)
 
 
 class Stream:
     """:func:`render`'s text written file by file (see :class:`~claimcheck.report.stream.StreamRenderer`)."""
 
-    def __init__(self, *, colour: bool = False) -> None:
+    def __init__(self, *, colour: bool = False, registry: str | None = None) -> None:
         self._colour = colour
-        self._summary = text.Stream()
+        self._summary = text.Stream(registry=registry)
 
     def start(self) -> str:
         """Nothing comes before the findings."""

@@ -9,13 +9,16 @@ from claimcheck.results import Report, Tally
 from claimcheck.rules.base import catalogue
 
 
-def render(report: Report) -> str:
-    """A count per rule code with its name and severity, then the notes and the summary."""
-    return render_whole(Stream(), report)
+def render(report: Report, *, registry: str | None = None) -> str:
+    """A count per rule code with its name, then the notes and the summary (naming ``registry`` if given)."""
+    return render_whole(Stream(registry=registry), report)
 
 
 class Stream:
     """:func:`render`'s text; the counts come from the tally at the end."""
+
+    def __init__(self, *, registry: str | None = None) -> None:
+        self._summary = text.Stream(registry=registry)
 
     def start(self) -> str:
         """Nothing comes before the table."""
@@ -31,4 +34,4 @@ class Stream:
         counts = sorted(tally.by_code().items(), key=lambda item: (-item[1], item[0]))
         width = max((len(str(n)) for _, n in counts), default=1)
         lines = [f"{n:>{width}}  {code}  {rules[code].name if code in rules else ''}".rstrip() for code, n in counts]
-        return "".join(line + "\n" for line in lines) + text.Stream().end(tally)
+        return "".join(line + "\n" for line in lines) + self._summary.end(tally)
