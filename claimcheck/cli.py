@@ -152,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json", "markdown"), default="text"
     )
     explain = commands.add_parser("explain", help="explain one rule")
-    explain.add_argument("code", metavar="CODE")
+    explain.add_argument("code", metavar="CODE", help="a rule code (CC201) or name (superlative)")
 
     registry = commands.add_parser("registry", help="check the registry or print its schema")
     registry_commands = registry.add_subparsers(dest="registry_command", metavar="ACTION", parser_class=_Parser)
@@ -607,7 +607,8 @@ def rules_table() -> str:
 def _explain(args: argparse.Namespace) -> int:
     from claimcheck.rules.base import catalogue
 
-    rule = catalogue().get(args.code.upper())
+    rules = catalogue()
+    rule = rules.get(args.code.upper()) or next((r for r in rules.values() if r.name == args.code), None)
     if rule is None:
         raise ConfigError(f"unknown rule code '{args.code}' (see 'claimcheck rules')")
     print(f"{rule.code} {rule.name} ({rule.severity.value}, {rule.scope.value} rule)\n")
