@@ -77,13 +77,16 @@ def build_selection(loaded: LoadedConfig, command_line: CommandLineSelectors | N
         return _resolved(words, lambda word: (f"{option}: ", None, None))
 
     codes = list(catalogue())
+    # The config's lists are checked even when --select sets them aside: a typo must not wait
+    # for the day the option is dropped.
+    config_select = from_config(config.select, "select") or ["CC"]
+    config_ignore = from_config(config.ignore, "ignore")
     extend = from_option(cli.extend_select, "--extend-select")
     ignore = from_option(cli.ignore, "--ignore")
     if cli.select is not None:
         enabled = _apply(set(), [*from_option(cli.select, "--select"), *extend], ignore, codes)
     else:
-        select = from_config(config.select, "select") or ["CC"]
-        enabled = _apply(set(), select, from_config(config.ignore, "ignore"), codes)
+        enabled = _apply(set(), config_select, config_ignore, codes)
         enabled = _apply(enabled, extend, ignore, codes)
     severity = {code: level for key, level in config.severity.items() for code in from_config([key], "severity")}
     per_file = tuple(

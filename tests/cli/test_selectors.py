@@ -107,9 +107,12 @@ def test_unknown_config_selector_is_exit_2_with_file_and_line(
     site: Path, config: str, line: int, where: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (site / ".claimcheck.toml").write_text(config)
+    expected = f"claimcheck: {site / '.claimcheck.toml'}:{line}: {where}: unknown rule code, prefix or name"
     code, _, err = _lint(["page.md"], capsys)
-    assert code == 2
-    assert err.startswith(f"claimcheck: {site / '.claimcheck.toml'}:{line}: {where}: unknown rule code, prefix or name")
+    assert code == 2 and err.startswith(expected)
+    # Checked even when --select sets the config's selection aside.
+    code, _, err = _lint(["--select", "CC2", "page.md"], capsys)
+    assert code == 2 and err.startswith(expected)
 
 
 def test_config_selectors_take_names(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
