@@ -7,16 +7,18 @@ Exit codes (docs/contract.md §6): 0 no finding at or above the fail level, 1 fi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 from claimcheck.__about__ import __version__
-from claimcheck.codelists import split_codes
+from claimcheck.codelists import NotACode, parse_codes
 from claimcheck.codes import MISSING_RISK_INFORMATION
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.models import Finding, Severity
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from claimcheck.config import LoadedConfig
     from claimcheck.results import Report
     from claimcheck.rules.selection import RuleSelection
+    from claimcheck.run.discover import PathFilter
     from claimcheck.run.pool import LintStream
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -35,10 +38,11 @@ CLAIMS_FORMATS = ("text", "json", "csv", "claimreview")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        # argparse exits 2 on usage errors too, which is our code for them; keep its message short.
+    def error(self, message: str) -> NoReturn:
+        # A usage error exits 2 (contract §6), never 1, the code for findings: SystemExit with a
+        # message string would exit 1.
         self.print_usage(sys.stderr)
-        raise SystemExit(f"{self.prog}: error: {message}")
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
 def _either(names: Sequence[str]) -> str:
@@ -46,8 +50,13 @@ def _either(names: Sequence[str]) -> str:
     return f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
 
 
-def _codes(value: str) -> frozenset[str]:
-    return frozenset(split_codes(value))
+def _codes(value: str) -> list[str]:
+    # The form is checked here (a usage error names the option); that a rule answers to each
+    # selector is checked with the config's when the selection is built.
+    try:
+        return list(parse_codes([value]))
+    except NotACode as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,15 +73,27 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="files or folders (.html .htm .md .markdown .txt), web archives (.warc .warc.gz)",
+        help="files or folders (.html .htm .md .markdown .txt), web archives (.warc .warc.gz); - for standard input",
     )
     lint.add_argument(
         "--format",
         choices=list(FORMATS),
-        default="text",
-        help="output format (default: text): " + "; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()),
+        default=None,
+        help="output format (default: full on a terminal, else concise): "
+        + "; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()),
+    )
+    lint.add_argument(
+        "--statistics", action="store_true", help="count the findings of each rule instead of listing them"
+    )
+    lint.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="with PATH -: the name standard input is reported under (its ending picks the reader)",
     )
     lint.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE (atomically)")
+    lint.add_argument(
+        "--sarif-file", metavar="FILE", help="also write SARIF to FILE in the same run, beside the chosen --format"
+    )
     lint.add_argument("--registry", metavar="DIR", help="registry folder with claims/ and references/")
     lint.add_argument(
         "--fail-on",
@@ -81,10 +102,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when a finding is at or above this severity (default: error, or the config's fail-on)",
     )
     lint.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
-    lint.add_argument("--select", type=_codes, default=None, metavar="CODES", help="only these codes or prefixes")
-    lint.add_argument("--ignore", type=_codes, default=None, metavar="CODES", help="skip these codes or prefixes")
+    lint.add_argument(
+        "--select",
+        type=_codes,
+        action="extend",
+        default=None,
+        metavar="CODES",
+        help="only these rules: codes, prefixes or names, comma-separated (replaces the config's select and ignore)",
+    )
+    lint.add_argument(
+        "--extend-select",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="also these rules, on top of the config's selection",
+    )
+    lint.add_argument(
+        "--ignore",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="skip these rules, on top of the config's ignore",
+    )
     lint.add_argument("--config", metavar="FILE", help="use this config file instead of discovering one")
     lint.add_argument("--no-config", action="store_true", help="ignore every config file")
+    lint.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the config's exclude to files named on the command line too (for pre-commit)",
+    )
     lint.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
     lint.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     lint.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
@@ -98,20 +146,28 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        help="lint on this running Dask cluster, e.g. tcp://10.0.0.5:8786 (needs claimcheck[distributed])",
+        help="lint on this running Dask cluster, e.g. tcp://10.0.0.5:8786 (needs claimcheck-health[distributed])",
     )
 
     commands.add_parser("rules", help="list every rule").add_argument(
         "--format", choices=("text", "json", "markdown"), default="text"
     )
     explain = commands.add_parser("explain", help="explain one rule")
-    explain.add_argument("code", metavar="CODE")
+    explain.add_argument("code", metavar="CODE", help="a rule code (CC201) or name (superlative)")
 
     registry = commands.add_parser("registry", help="check the registry or print its schema")
     registry_commands = registry.add_subparsers(dest="registry_command", metavar="ACTION", parser_class=_Parser)
     check = registry_commands.add_parser("check", help="report CC4xx problems (exit 0 clean, 1 problems, 2 unusable)")
-    check.add_argument("dir", nargs="?", metavar="DIR", help="registry folder (default: the shipped registry)")
-    registry_commands.add_parser("schema", help="print the JSON Schema of claim files")
+    check.add_argument(
+        "dir", nargs="?", metavar="DIR", help="registry folder (default: the config's, else the shipped registry)"
+    )
+    registry_commands.add_parser(
+        "schema", help="print the JSON Schema of claim files, with every vocabulary (designs, categories, units, ...)"
+    )
+    which = registry_commands.add_parser("which", help="say which registry the other commands would use, and why")
+    which.add_argument("--registry", metavar="DIR", help="registry folder with claims/ and references/")
+    which.add_argument("--config", metavar="FILE", help="use this config file instead of discovering one")
+    which.add_argument("--no-config", action="store_true", help="ignore every config file")
 
     claims = commands.add_parser(
         "claims", help="list or show registry claims (or export them as ClaimReview); review drafts; set fields"
@@ -201,16 +257,9 @@ def _progress_bar(done: int, total: int) -> None:
 
 def _selection(args: argparse.Namespace, loaded: LoadedConfig) -> RuleSelection:
     """The rules to run, from the command line over the config: built once per run."""
-    from claimcheck.rules.selection import RuleSelection
+    from claimcheck.rules.selection import CommandLineSelectors, build_selection
 
-    config = loaded.config
-    return RuleSelection(
-        select=args.select if args.select is not None else frozenset(config.select),
-        ignore=args.ignore if args.ignore is not None else frozenset(config.ignore),
-        severity=tuple(sorted(config.severity.items())),
-        per_file_ignores=tuple((glob, frozenset(codes)) for glob, codes in sorted(config.per_file_ignores.items())),
-        base=loaded.base.resolve(),
-    )
+    return build_selection(loaded, CommandLineSelectors(args.select, args.extend_select, args.ignore))
 
 
 def _lint(args: argparse.Namespace) -> int:
@@ -219,8 +268,11 @@ def _lint(args: argparse.Namespace) -> int:
 
     loaded = load_config(args.config, disabled=args.no_config)
     config = loaded.config
+    args.format = _output_format(args)
     selection = _selection(args, loaded)
-    registry = args.registry if args.registry else loaded.registry_path()
+    in_use = _registry_in_use(args.registry, loaded)
+    args.registry_shown = None if in_use.shipped else in_use.shown
+    registry = in_use.given
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
         raise ConfigError("-j/--jobs must be at least 1")
@@ -228,9 +280,14 @@ def _lint(args: argparse.Namespace) -> int:
         raise ConfigError("-j/--jobs and --scheduler exclude each other: the cluster's workers do the work")
     if args.group_by and args.format not in SITE_FORMATS:
         raise ConfigError(f"--group-by {args.group_by} works with --format {_either(SITE_FORMATS)}")
-    path_filter = PathFilter(config.include, config.exclude, loaded.base)
+    path_filter = PathFilter(
+        config.include, config.exclude, loaded.base, force_exclude=args.force_exclude or config.force_exclude
+    )
     many = sys.stderr.isatty() and args.format != "github"
     level = Severity(args.fail_on) if args.fail_on else config.fail_on
+    if "-" in args.paths or args.stdin_filename:
+        report = _lint_stdin(args, registry, selection, path_filter)
+        return _finish_report(args, report, _Baseline(args.baseline, args.write_baseline), selection, level)
     stream: LintStream
     if args.scheduler:
         from claimcheck.run.cluster import stream_distributed
@@ -263,6 +320,102 @@ def _lint(args: argparse.Namespace) -> int:
     if stream.ordered and _streamable(args):
         return _finish_stream(args, stream, baseline, level)
     return _finish_report(args, stream.report(), baseline, selection, level)
+
+
+def _output_format(args: argparse.Namespace) -> str:
+    """The format asked for, else ``full`` for a person at a terminal and ``concise`` for a pipe or file."""
+    if args.statistics:
+        if args.format is not None:
+            raise ConfigError("--statistics prints a count per rule: it takes no --format")
+        return "statistics"
+    if args.format is not None:
+        return str(args.format)
+    return "full" if sys.stdout.isatty() and not args.output and not args.group_by else "concise"
+
+
+def _format_options(args: argparse.Namespace) -> dict[str, object]:
+    """The chosen format's own options: the registry its summary names (when not the shipped one),
+    and colour for ``full`` on a terminal, as NO_COLOR and FORCE_COLOR say."""
+    options: dict[str, object] = {}
+    if FORMATS[args.format].summary_line and args.registry_shown:
+        options["registry"] = args.registry_shown
+    if args.format == "full" and not args.output:
+        from rich.console import Console
+
+        # rich reads NO_COLOR, FORCE_COLOR and TERM=dumb the way other tools do.
+        console = Console(file=sys.stdout)
+        options["colour"] = console.is_terminal and not console.no_color and console.color_system is not None
+    return options
+
+
+class _RegistryInUse(NamedTuple):
+    """The registry a command reads: ``given`` is what the loaders take (None: the shipped one)."""
+
+    given: str | Path | None
+    path: Path
+    why: str
+
+    @property
+    def shipped(self) -> bool:
+        """Whether it is the registry that ships with claimcheck."""
+        return self.given is None
+
+    @property
+    def shown(self) -> str:
+        """Its folder as users expect to see it: relative to the current folder when inside it."""
+        try:
+            return str(self.path.relative_to(Path.cwd().resolve())) or "."
+        except ValueError:
+            return str(self.path)
+
+
+def _registry_in_use(explicit: str | None, loaded: LoadedConfig | None = None) -> _RegistryInUse:
+    """The registry a command uses — the one named, else the config's, else the shipped one — and why.
+
+    A registry is never picked up from the folder tree (a pull request could plant one). When the
+    shipped registry is in use while the current folder looks like a registry, one notice says so,
+    so that an author editing claims/ here is not misled by a lint that ignores the edits.
+    """
+    from claimcheck.config import load_config
+    from claimcheck.registry.load import shipped_registry_dir
+
+    if explicit:
+        return _RegistryInUse(explicit, Path(explicit).resolve(), "named with --registry")
+    loaded = loaded if loaded is not None else load_config()
+    configured = loaded.registry_path()
+    if configured is not None:
+        return _RegistryInUse(configured, configured, f"set by 'registry' in {loaded.path}")
+    shipped = shipped_registry_dir().resolve()
+    here = Path.cwd().resolve()
+    if here != shipped and (here / "claims").is_dir() and (here / "references").is_dir():
+        print(
+            "claimcheck: note: this folder holds claims/ and references/, but the shipped registry is in use; "
+            'to lint against this folder\'s, pass --registry . (or set registry = "." in the config)',
+            file=sys.stderr,
+        )
+    return _RegistryInUse(None, shipped, f"shipped with claimcheck {__version__}")
+
+
+def _lint_stdin(
+    args: argparse.Namespace, registry: str | Path | None, selection: RuleSelection, path_filter: PathFilter
+) -> Report:
+    """``lint -``: standard input read as one page, named by ``--stdin-filename`` (its ending picks the reader)."""
+    from claimcheck.results import Report
+    from claimcheck.run.runner import lint_page, resolve_registry
+    from claimcheck.text import decode_bytes, detect_format, parse_document
+
+    if args.paths != ["-"]:
+        raise ConfigError("'-' reads standard input and is the only PATH; --stdin-filename names it")
+    if args.scheduler:
+        raise ConfigError("standard input is linted here: it takes no --scheduler")
+    name = args.stdin_filename or "<stdin>"
+    if args.stdin_filename and not path_filter.accepts_named(Path(name)):
+        return Report(files=0)  # --force-exclude applies to the name standard input goes by, as in ruff
+    source = decode_bytes(sys.stdin.buffer.read(), path=name)
+    document = parse_document(source, format=detect_format(name), path=name)
+    findings, unused = lint_page(document, resolve_registry(registry), selection)
+    notices = unused if args.report_unused else []
+    return Report(findings=sorted(findings, key=Finding.sort_key), files=1, notices=notices, pages=[name])
 
 
 def _streamable(args: argparse.Namespace) -> bool:
@@ -340,22 +493,34 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Base
     from claimcheck.fileio import ReportOutput
     from claimcheck.results import Tally
 
-    renderer = FORMATS[args.format].stream()
     # Read first, to hide known findings as they pass; a run that also writes one is not streamed.
     baseline.read()
     tally = Tally()
-    with ReportOutput(args.output or None, sys.stdout) as output:
-        output.write(renderer.start())
+    with contextlib.ExitStack() as outputs:
+        output = outputs.enter_context(ReportOutput(args.output or None, sys.stdout))
+        pieces = [(FORMATS[args.format].stream(**_format_options(args)), output)]
+        if args.sarif_file:
+            copy = outputs.enter_context(ReportOutput(args.sarif_file, sys.stdout))
+            pieces.append((FORMATS["sarif"].stream(), copy))
+        for format_, out in pieces:
+            out.write(format_.start())
         for result in stream:
             baseline.record(result.findings)
             findings = baseline.hide(result.findings)
             tally.add(findings)
-            output.write(renderer.findings(findings))
+            for format_, out in pieces:
+                out.write(format_.findings(findings))
         baseline.write()
         baseline.check()
         tally.files = stream.page_count
         tally.notices = [*stream.notices, *baseline.notices()]
-        output.write(renderer.end(tally))
+        for format_, out in pieces:
+            out.write(format_.end(tally))
+        if args.sarif_file:
+            try:
+                copy.commit()
+            except OSError as exc:
+                raise _output_error(exc, args.sarif_file) from None
         try:
             output.commit()
         except OSError as exc:
@@ -389,13 +554,15 @@ def _finish_report(
         def risk_rule(path: str) -> bool:
             return selection.for_path(path).enabled(MISSING_RISK_INFORMATION)
 
-    _emit(render(args.format, report, risk_rule=risk_rule), args.output)
+    if args.sarif_file:
+        _emit(render("sarif", report), args.sarif_file)
+    _emit(render(args.format, report, risk_rule=risk_rule, **_format_options(args)), args.output)
     return _end(args, report.notices, report.failed(level))
 
 
 def _end(args: argparse.Namespace, notices: list[str], failed: bool) -> int:
     """The notices on standard error (unless the text report on standard output holds them), and the exit code."""
-    if args.format != "text" or args.output:
+    if not FORMATS[args.format].summary_line or args.output:
         for notice in notices:
             print(f"claimcheck: {notice}", file=sys.stderr)
     if args.exit_zero:
@@ -442,7 +609,8 @@ def rules_table() -> str:
 def _explain(args: argparse.Namespace) -> int:
     from claimcheck.rules.base import catalogue
 
-    rule = catalogue().get(args.code.upper())
+    rules = catalogue()
+    rule = rules.get(args.code.upper()) or next((r for r in rules.values() if r.name == args.code), None)
     if rule is None:
         raise ConfigError(f"unknown rule code '{args.code}' (see 'claimcheck rules')")
     print(f"{rule.code} {rule.name} ({rule.severity.value}, {rule.scope.value} rule)\n")
@@ -459,17 +627,24 @@ def _registry(args: argparse.Namespace) -> int:
 
         sys.stdout.write(json.dumps(claims_file_schema(), indent=2) + "\n")
         return EXIT_OK
+    if args.registry_command == "which":
+        from claimcheck.config import load_config
+
+        in_use = _registry_in_use(args.registry, load_config(args.config, disabled=args.no_config))
+        print(f"{in_use.path}  ({in_use.why})")
+        return EXIT_OK
     if args.registry_command != "check":
-        raise ConfigError("say 'claimcheck registry check [DIR]' or 'claimcheck registry schema'")
+        raise ConfigError("say 'claimcheck registry check [DIR]', 'registry which' or 'registry schema'")
     from claimcheck.registry import read_registry
     from claimcheck.run.registry import check_registry
 
-    registry = read_registry(args.dir)
+    in_use = _registry_in_use(args.dir)
+    registry = read_registry(in_use.given)
     problems = check_registry(registry)
     for problem in problems:
         print(problem)
     fatal = any(p.fatal for p in problems)
-    summary = f"{len(registry.claims)} claims, {len(registry.references)} references: " + (
+    summary = f"registry {in_use.shown}: {len(registry.claims)} claims, {len(registry.references)} references: " + (
         f"{len(problems)} problem(s)" if problems else "no problems"
     )
     print(summary, file=sys.stderr)
@@ -479,6 +654,7 @@ def _registry(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
+    in_use = _registry_in_use(args.registry)
     if args.action in ("review", "set"):
         from claimcheck.grow import commands as grow
 
@@ -492,7 +668,7 @@ def _claims(args: argparse.Namespace) -> int:
     from claimcheck.registry import load_registry
     from claimcheck.report import claims as render
 
-    registry = load_registry(args.registry)
+    registry = load_registry(in_use.given)
     claims = registry.claims
     if args.action == "show":
         if not args.id:
@@ -520,6 +696,7 @@ def _claims(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> int:
     from claimcheck.grow.commands import run_extract
 
+    _registry_in_use(args.registry)
     return run_extract(args.paths, args.output, args.registry, args.update)
 
 
@@ -550,6 +727,9 @@ def _refs(args: argparse.Namespace) -> int:
         for warning in added.warnings:
             print(f"claimcheck: warning: {warning}", file=sys.stderr)
         return EXIT_OK
+    from claimcheck.config import load_config
+
+    _registry_in_use(args.registry, load_config(args.config, disabled=args.no_config))
     report, notices = refs.verify(args.registry, options)
     sys.stdout.write(report.render_json() if args.format == "json" else report.render_table())
     for notice in [*notices, report.summary_line()]:

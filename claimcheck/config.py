@@ -44,6 +44,7 @@ class Config(BaseModel):
     registry: str | None = None
     include: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
+    force_exclude: bool = Field(default=False, alias="force-exclude")
     select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
@@ -54,10 +55,12 @@ class Config(BaseModel):
     @field_validator("select", "ignore")
     @classmethod
     def _codes(cls, codes: list[str]) -> list[str]:
+        # The form only; whether a rule answers to each is checked where the selection is built
+        # (rules/selection.py), with the catalogue at hand and this file's line in the message.
         try:
             return list(parse_codes(codes))
         except NotACode as exc:
-            raise ValueError(_not_a_code(exc)) from None
+            raise ValueError(str(exc)) from None
 
     @field_validator("per_file_ignores")
     @classmethod
@@ -70,11 +73,7 @@ class Config(BaseModel):
         try:
             return {code_of(code): level for code, level in table.items()}
         except NotACode as exc:
-            raise ValueError(_not_a_code(exc)) from None
-
-
-def _not_a_code(error: NotACode) -> str:
-    return f"'{error.written.upper()}' is not a rule code or prefix such as CC2 or CC201"
+            raise ValueError(str(exc)) from None
 
 
 class LoadedConfig(BaseModel):
@@ -95,6 +94,20 @@ class LoadedConfig(BaseModel):
         if self.config.registry is None:
             return None
         return (self.base / self.config.registry).resolve()
+
+    def line_of(self, value: str, key: str) -> int | None:
+        """The line of the config file where ``value`` is written (else where ``key`` is), for messages."""
+        if self.path is None:
+            return None
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        written = re.escape(value)
+        found = re.search(rf"[\"']{written}[\"']|^\s*{written}\s*=", text, re.IGNORECASE | re.MULTILINE)
+        if found:
+            return text.count("\n", 0, found.start()) + 1
+        return _line_of(text, key)
 
 
 def _loaded(config: Config | None = None, path: Path | None = None) -> LoadedConfig:

@@ -15,7 +15,8 @@ class AtomicFile:
     """A file written in pieces that appears at ``path`` whole, or not at all.
 
     The pieces go to a temporary file beside ``path`` (``.NAME.XXXXXXXX.tmp``); :meth:`commit`
-    fsyncs it, gives it the permissions of the file it replaces and renames it over ``path``.
+    fsyncs it, gives it the permissions of the file it replaces (a new file those the umask allows)
+    and renames it over ``path``.
     :meth:`discard` (or leaving a ``with`` block by an exception) removes it and leaves ``path``
     as it was. A crash or kill at any moment leaves either the old file or the new one, never a mix.
 
@@ -50,8 +51,7 @@ class AtomicFile:
                 os.fsync(self._handle.fileno())
             self._handle.close()
             if self._temporary is not None:
-                with contextlib.suppress(FileNotFoundError):
-                    os.chmod(self._temporary, self.path.stat().st_mode & 0o7777)
+                os.chmod(self._temporary, _mode_for(self.path))
                 os.replace(self._temporary, self.path)
                 self._temporary = None
         except BaseException:
@@ -77,6 +77,18 @@ class AtomicFile:
             self.commit()
         else:
             self.discard()
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions the written file gets: those of the file it replaces, else what ``open``
+    would give a new file under the umask (the temporary file is made 0600, readable by no one else)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        # Python 3.11 has no way to read the umask but to set it: set it back at once.
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _special(path: Path) -> bool:

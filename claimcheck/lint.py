@@ -190,6 +190,7 @@ class Findings:
             if end_line == line:
                 end_column = max(end_column, column)
             text = sentence.text
+            span: tuple[int, int] | None = (start - sentence.start, end - sentence.start)
             if sentence.match is not None:
                 claim = sentence.match.claim
                 claim_id, statement, grade, grade_rationale, verdict, evidence, approved_wording = self._claim_fields(
@@ -202,6 +203,7 @@ class Findings:
         else:
             line, column = end_line, end_column = document.position(document.body_start)
             text = ""
+            span = None
         # Every field, in declaration order (see Finding.unchecked).
         finding = Finding.unchecked(
             {
@@ -227,6 +229,7 @@ class Findings:
                 "capture_date": None,
                 "archive": None,
                 "merged": [],
+                "sentence_span": span,
             }
         )
         self.found.append(finding)

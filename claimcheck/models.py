@@ -497,6 +497,9 @@ class Finding(_Model):
     archive: str | None = None
     #: Findings on the same sentence folded into this one (one finding per problem).
     merged: list[MergedFinding] = Field(default_factory=list)
+    #: Where the flagged span lies inside ``sentence`` (start, end), for the terminal's marker under
+    #: it; the columns above are the source's. Not part of the JSON output, whose shape is a contract.
+    sentence_span: tuple[int, int] | None = Field(default=None, exclude=True)
 
     @model_serializer(mode="wrap")
     def _omit_empty_keys(self, serialize: SerializerFunctionWrapHandler) -> dict[str, Any]:

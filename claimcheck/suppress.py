@@ -5,7 +5,8 @@
     <!-- claimcheck: disable CC201,CC207 --> ... <!-- claimcheck: enable CC201,CC207 -->   a region
     <!-- claimcheck: approved ketamine.depression.response-rate -->             a reviewed wording
 
-Codes may be prefixes (``CC2`` covers every language rule); no codes means every rule. The
+Codes may be prefixes (``CC2`` covers every language rule) or rule names (``superlative``); no
+codes means every rule; a code, prefix or name no rule answers to is an error naming the line. The
 model is Vale's ``<!-- vale off -->`` and ruff's ``noqa``, with a reason kept for the record and
 ``--report-unused`` to find suppressions that no longer match anything.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claimcheck.codelists import NotACode, parse_codes
+from claimcheck.codelists import NotACode, resolve_codes
 from claimcheck.errors import InputError
 from claimcheck.models import Finding
 from claimcheck.text import Document
@@ -54,9 +55,9 @@ class Suppression:
 
 def _codes(words: list[str], path: str, line: int) -> tuple[str, ...]:
     try:
-        return parse_codes(words)
+        return resolve_codes(words)
     except NotACode as exc:
-        raise InputError(f"suppression names '{exc.written}', which is not a rule code", path=path, line=line) from None
+        raise InputError(f"suppression: {exc}", path=path, line=line) from None
 
 
 def parse_suppressions(document: Document) -> list[Suppression]:

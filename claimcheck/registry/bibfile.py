@@ -37,8 +37,25 @@ def clean_value(value: str) -> str:
     return _SPACE.sub(" ", _BRACES.sub("", value)).strip()
 
 
+_AUTHOR_PARTS = re.compile(r"[{}]|\s+and\s+")
+
+
 def _authors(value: str) -> list[str]:
-    return [name.strip() for name in re.split(r"\s+and\s+", clean_value(value)) if name.strip()]
+    """The names of a BibTeX author list, split at ``and`` outside braces only: a corporate author
+    is braced so that it stays one name (``{U.S. Food and Drug Administration}``)."""
+    names: list[str] = []
+    depth = start = 0
+    for part in _AUTHOR_PARTS.finditer(value):
+        token = part.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            names.append(value[start : part.start()])
+            start = part.end()
+    names.append(value[start:])
+    return [name for name in map(clean_value, names) if name]
 
 
 def _int(value: str | None) -> int | None:

@@ -243,15 +243,16 @@ def load_registry(path: str | Path | None = None) -> Registry:
     (:mod:`claimcheck.cache`), so the next run skips parsing until a file changes.
     """
     from claimcheck import cache, models
-    from claimcheck.registry import problems
+    from claimcheck.registry import bibfile, problems, yamlfile
 
     root = Path(path) if path is not None else shipped_registry_dir()
     key = None
     if (root / "claims").is_dir():
         # The display paths in a registry depend on the folder as given and the working folder;
-        # the pickled classes are defined in these modules.
+        # the pickled classes are defined in these modules, and the file readers decide their values
+        # (a change to how BibTeX authors are split must not be hidden by a registry cached before it).
         parts = (str(root), str(Path.cwd()), registry_fingerprint(root))
-        key = cache.cache_key(parts, (models, problems, sys.modules[__name__]))
+        key = cache.cache_key(parts, (models, problems, bibfile, yamlfile, sys.modules[__name__]))
         cached = cache.fetch("registry", key, Registry)
         if cached is not None:
             return cached

@@ -40,8 +40,9 @@ def render_list(registry: Registry) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _wrap(text: str, indent: str = "  ") -> str:
-    return textwrap.fill(text, width=100, initial_indent=indent, subsequent_indent=indent)
+def _wrap(text: str, indent: str = "  ", first: str | None = None) -> str:
+    """``text`` filled to 100 columns at ``indent``; its first line may open with ``first`` (a bullet)."""
+    return textwrap.fill(text, width=100, initial_indent=indent if first is None else first, subsequent_indent=indent)
 
 
 def render_show(registry: Registry, claim: Claim) -> str:
@@ -77,7 +78,7 @@ def render_show(registry: Registry, claim: Claim) -> str:
             out.append(f"  {n.quantity}: {bounds}" + (f" ({context})" if context else ""))
     if claim.approved_wording:
         out += ["", "Approved wording:"]
-        out += [_wrap(w, "  - ").replace("  - ", "  - ", 1) for w in claim.approved_wording]
+        out += [_wrap(w, "    ", first="  - ") for w in claim.approved_wording]
     if claim.occurrences:
         out += ["", "Seen at:"]
         for o in claim.occurrences:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import groupby
 
 from claimcheck.models import Finding
@@ -32,20 +32,39 @@ def _row_key(finding: Finding) -> tuple[str, int, str]:
     return (finding.path, finding.line, finding.sentence)
 
 
+#: Between the values of several claims in one cell, in the same order in every claim column.
+_CLAIMS_APART = " | "
+
+
 def _row(findings: list[Finding]) -> list[object]:
-    """The row of the findings on one sentence: the linked one's claim, every code."""
-    linked = next((f for f in findings if f.claim_id), findings[0])
+    """The row of the findings on one sentence: every claim it links to, every code.
+
+    A sentence may link to more than one claim ('fast-acting and completely safe'): the claim
+    columns then hold each claim's value in turn, separated by `` | ``, so column by column the
+    n-th value belongs to the n-th claim id; ``approved_wording`` lists every claim's wordings in
+    that order.
+    """
+    linked: dict[str, Finding] = {}
+    for finding in findings:
+        if finding.claim_id and finding.claim_id not in linked:
+            linked[finding.claim_id] = finding
+    first = findings[0]
+    claims = list(linked.values()) or [first]
+
+    def cells(value: Callable[[Finding], str]) -> str:
+        return _CLAIMS_APART.join(value(f) for f in claims)
+
     return spreadsheet_row(
         [
-            linked.path,
-            linked.line,
-            linked.claim_id or "",
-            linked.category.value if linked.category else "",
-            linked.grade.value if linked.grade else "",
-            linked.verdict.value if linked.verdict else "",
+            first.path,
+            first.line,
+            cells(lambda f: f.claim_id or ""),
+            cells(lambda f: f.category.value if f.category else ""),
+            cells(lambda f: f.grade.value if f.grade else ""),
+            cells(lambda f: f.verdict.value if f.verdict else ""),
             " ".join(dict.fromkeys(f.code for f in findings)),
-            linked.sentence,
-            " | ".join(linked.approved_wording),
+            first.sentence,
+            _CLAIMS_APART.join(w for f in linked.values() for w in f.approved_wording),
         ]
     )
 

@@ -10,7 +10,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from claimcheck.__about__ import __version__
+from claimcheck.__about__ import DISTRIBUTION, __version__
 from claimcheck.fixes import sarif_fixes
 from claimcheck.globs import URI_START
 from claimcheck.models import Finding, Severity
@@ -19,7 +19,7 @@ from claimcheck.results import Report, Tally
 from claimcheck.rules.base import Rule, catalogue
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/claimcheck/"
+INFORMATION_URI = f"https://pypi.org/project/{DISTRIBUTION}/"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 

@@ -1,4 +1,4 @@
-"""The default ``path:line:col: CODE [severity] message`` output, one finding a line."""
+"""The ``concise`` (also ``text``) output, ``path:line:col: CODE [severity] message``, one finding a line."""
 
 from __future__ import annotations
 
@@ -13,17 +13,24 @@ from claimcheck.results import Report, Tally
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
-def _printable(line: str) -> str:
+def printable(line: str) -> str:
+    """``line`` with control characters shown escaped (``\\x1b``), so a terminal shows rather than obeys them."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
 
 
-def render(report: Report) -> str:
-    """Findings one per line, then the notes and a one-line summary."""
-    return render_whole(Stream(), report)
+def render(report: Report, *, registry: str | None = None) -> str:
+    """Findings one per line, then the notes and a one-line summary (naming ``registry`` if given)."""
+    return render_whole(Stream(registry=registry), report)
 
 
 class Stream:
-    """:func:`render`'s text written file by file (see :class:`~claimcheck.report.stream.StreamRenderer`)."""
+    """:func:`render`'s text written file by file (see :class:`~claimcheck.report.stream.StreamRenderer`).
+
+    ``registry``: the registry folder to name in the summary, when it is not the shipped one.
+    """
+
+    def __init__(self, *, registry: str | None = None) -> None:
+        self._registry = f" (registry {registry})" if registry else ""
 
     def start(self) -> str:
         """Nothing comes before the findings."""
@@ -32,7 +39,7 @@ class Stream:
     def findings(self, findings: list[Finding]) -> str:
         """One line per finding."""
         return "".join(
-            _printable(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}") + "\n"
+            printable(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}") + "\n"
             for f in findings
         )
 
@@ -42,7 +49,7 @@ class Stream:
         parts = [f"{n} {level}{'s' if n != 1 else ''}" for level, n in tally.by_severity().items() if n]
         files = f"{tally.files} file{'s' if tally.files != 1 else ''}"
         if tally.findings:
-            lines.append(f"Found {tally.findings} finding(s) in {files}: {', '.join(parts)}.")
+            lines.append(f"Found {tally.findings} finding(s) in {files}: {', '.join(parts)}{self._registry}.")
         else:
-            lines.append(f"No findings in {files}.")
-        return "".join(_printable(line) + "\n" for line in lines)
+            lines.append(f"No findings in {files}{self._registry}.")
+        return "".join(printable(line) + "\n" for line in lines)

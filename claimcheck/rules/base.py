@@ -20,6 +20,7 @@ from enum import StrEnum
 from functools import cached_property, lru_cache
 from typing import Any, TypeVar
 
+from claimcheck.codelists import declare as declare_selector
 from claimcheck.folding import CASE, automaton, fold
 from claimcheck.models import Severity
 
@@ -161,6 +162,7 @@ def _register(rule: Rule) -> Rule:
     if rule.code in _CATALOGUE:
         raise RuntimeError(f"rule code {rule.code} is defined twice")
     _CATALOGUE[rule.code] = rule
+    declare_selector(rule.code, rule.name)
     _BY_SCOPE.clear()
     return rule
 

@@ -10,7 +10,7 @@ The registry is loaded once, here: a broken registry is reported before any task
 workers need no copy of its files. It travels to each worker once (as one key of the task graph,
 or scattered to every worker), and each worker compiles it on its first task only.
 
-Dask is an optional dependency (``pip install 'claimcheck[distributed]'``), imported only when
+Dask is an optional dependency (``pip install 'claimcheck-health[distributed]'``), imported only when
 these functions are called, so the core install stays light.
 """
 
@@ -24,6 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from claimcheck.__about__ import DISTRIBUTION
 from claimcheck.errors import ConfigError
 from claimcheck.globs import URI_START
 from claimcheck.registry.compiled import CompiledRegistry, compile_registry
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     import dask.bag
     import distributed
 
-_EXTRA = "pip install 'claimcheck[distributed]'"
+_EXTRA = f"pip install '{DISTRIBUTION}[distributed]'"
 
 
 def _require(module: str) -> ModuleType:

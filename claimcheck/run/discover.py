@@ -15,12 +15,25 @@ LINTED_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".md", ".markdown", ".md
 
 
 class PathFilter:
-    """Include/exclude globs for files found by walking folders (files named explicitly always count)."""
+    """Include/exclude globs for files found by walking folders.
 
-    def __init__(self, include: Iterable[str] = (), exclude: Iterable[str] = (), base: Path | None = None) -> None:
+    Files named explicitly count whatever the globs say, unless ``force_exclude``: then ``exclude``
+    applies to them too (ruff's ``--force-exclude``), for callers such as pre-commit that name
+    every changed file and would otherwise lint the drafts the config excludes.
+    """
+
+    def __init__(
+        self,
+        include: Iterable[str] = (),
+        exclude: Iterable[str] = (),
+        base: Path | None = None,
+        *,
+        force_exclude: bool = False,
+    ) -> None:
         self.include = list(include)
         self.exclude = list(exclude)
         self.base = (base or Path.cwd()).resolve()
+        self.force_exclude = force_exclude
 
     def accepts(self, path: Path) -> bool:
         """Whether a walked file is linted."""
@@ -28,6 +41,10 @@ class PathFilter:
         if matches_anywhere(self.exclude, names):
             return False
         return not self.include or matches_whole(self.include, names)
+
+    def accepts_named(self, path: Path) -> bool:
+        """Whether a file named explicitly is linted: always, unless excluded under ``force_exclude``."""
+        return not self.force_exclude or not matches_anywhere(self.exclude, path_names(path, self.base))
 
 
 def iter_files(paths: Iterable[str | Path], path_filter: PathFilter | None = None) -> Iterator[Path]:
@@ -50,7 +67,7 @@ def iter_files(paths: Iterable[str | Path], path_filter: PathFilter | None = Non
                         found.append(candidate)
             candidates: Iterable[Path] = sorted(found)
         elif path.exists() or path.is_symlink():
-            candidates = [path]
+            candidates = [path] if path_filter is None or path_filter.accepts_named(path) else []
         else:
             raise InputError("no such file or folder", path=str(given))
         for candidate in candidates:

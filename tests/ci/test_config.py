@@ -84,9 +84,15 @@ def test_config_drives_lint_and_cli_overrides_it(
     superlatives = [f for f in data["findings"] if f["code"] == "CC201"]  # type: ignore[union-attr]
     assert superlatives and all(f["severity"] == "error" for f in superlatives)
     assert code == 1
-    # --ignore on the command line replaces the config's list.
+    # --ignore on the command line adds to the config's list, as in ruff.
     _, data, _ = _lint_json(["--ignore", "CC201", str(page)], capsys)
-    assert "CC202" in _codes(data) and "CC201" not in _codes(data)
+    assert not {"CC201", "CC202"} & _codes(data)
+    # --select starts the selection afresh: the config's ignore plays no part.
+    _, data, _ = _lint_json(["--select", "CC202", str(page)], capsys)
+    assert _codes(data) == {"CC202"}
+    # --extend-select adds to the config's selection, so the config's ignore no longer hides CC202.
+    _, data, _ = _lint_json(["--extend-select", "absolute-safety", str(page)], capsys)
+    assert {"CC201", "CC202"} <= _codes(data)
     # --no-config ignores the file entirely.
     _, data, _ = _lint_json(["--no-config", str(page)], capsys)
     assert {"CC201", "CC202"} <= _codes(data)

@@ -20,7 +20,7 @@ from claimcheck.api import LintStream, Tally, lint_paths, lint_stream, resolve_r
 from claimcheck.cli import main
 from claimcheck.errors import InputError
 from claimcheck.models import Severity
-from claimcheck.report import STREAMED_FORMATS
+from claimcheck.report import FORMATS, STREAMED_FORMATS
 from claimcheck.run import pool
 from tests.ci.conftest import write_page
 
@@ -88,7 +88,7 @@ def test_streamed_output_is_the_in_memory_render(
         assert _run([*args, "-j", "1"], capsys) == runs["1"]
         assert _run([*args, "-j", "2"], capsys) == runs["1"]
     # The Python API gives the same report, and the module's render() the same text.
-    renderer = __import__(f"claimcheck.report.{fmt}", fromlist=["render"])
+    renderer = FORMATS[fmt].module()
     report = lint_paths(_paths(site), jobs=2, report_unused=True)
     assert renderer.render(report) == out
     assert "image.txt: skipped" in out + err and "unused suppression" in out + err

@@ -22,7 +22,7 @@ def test_missing_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path:
         return real(name, package)
 
     monkeypatch.setattr(cluster.importlib, "import_module", without_dask)
-    with pytest.raises(ConfigError, match=r"pip install 'claimcheck\[distributed\]'"):
+    with pytest.raises(ConfigError, match=r"pip install 'claimcheck-health\[distributed\]'"):
         distributed.lint_bag([tmp_path])
 
 

@@ -390,3 +390,55 @@ def test_claims_open_by_click_and_keyboard_and_the_matrix_sorts_and_filters(run:
     assert out["descending"] == sorted(out["descending"], reverse=True)
     assert out["shown"] == out["expected"] > 0 and out["allMatch"]
     assert out["count"].startswith(f"{out['shown']} of ")
+
+
+# The matrix measured as laid out: every column, the sentence last, must lie inside the page, on a
+# laptop screen and on paper. For paper the report's print rules are switched on through the CSSOM
+# and the page given an A4 sheet's printable width (210 mm less the 14 mm margins either side).
+MATRIX_HARNESS = """(function () {
+  if (PRINT) {
+    for (var s = 0; s < document.styleSheets.length; s++) {
+      var rules = document.styleSheets[s].cssRules;
+      for (var r = 0; r < rules.length; r++) {
+        if (rules[r].media && rules[r].media.mediaText === "print") { rules[r].media.mediaText = "all"; }
+      }
+    }
+    document.documentElement.style.width = "182mm";
+  }
+  var table = document.getElementById("matrix-table");
+  var box = table.parentElement;
+  var page = document.documentElement.getBoundingClientRect().right;
+  var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+    var rect = th.getBoundingClientRect();
+    return [th.textContent.trim(), Math.round(rect.left), Math.round(rect.right)];
+  });
+  var out = {
+    heads: heads,
+    page: Math.round(page),
+    boxRight: Math.round(box.getBoundingClientRect().right),
+    overflow: box.scrollWidth - box.clientWidth,
+    sentenceWidth: Math.round(table.querySelector("td.sentence").getBoundingClientRect().width)
+  };
+  document.body.setAttribute("data-matrix", JSON.stringify(out));
+})();"""
+
+
+@pytest.mark.chromium
+@pytest.mark.parametrize("medium", ["screen", "print"])
+def test_the_claims_matrix_fits_the_page_up_to_its_sentence_column(run: Run, tmp_path: Path, medium: str) -> None:
+    harness = MATRIX_HARNESS.replace("PRINT", "true" if medium == "print" else "false")
+    source = run.html.replace("</body>", f"<script>{harness}</script>\n</body>")
+    source = re.sub(r"(script-src [^;]+);", lambda m: f"{m.group(1)} {_sha256(harness)};", source)
+    page = tmp_path / "matrix.html"
+    page.write_text(source, encoding="utf-8")
+    dom = parse_html(chromium(["--window-size=1280,900", "--dump-dom", page.as_uri()], tmp_path / "profile"))
+    (body,) = dom.find_all("body")
+    assert "data-matrix" in body.attrs, "the harness did not run"
+    out = json.loads(body.attrs["data-matrix"])
+    assert [name for name, _, _ in out["heads"]][-1] == "Sentence"
+    for name, _, right in out["heads"]:
+        assert right <= out["boxRight"] + 1, (
+            f"{medium}: the {name} column ends past the page ({right} > {out['boxRight']})"
+        )
+    assert out["overflow"] <= 1, f"{medium}: the matrix is {out['overflow']} px wider than its box"
+    assert out["sentenceWidth"] >= 150, f"{medium}: the sentence column is squeezed to {out['sentenceWidth']} px"

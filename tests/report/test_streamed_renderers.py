@@ -3,7 +3,6 @@ fed one file's findings at a time, files in report order (as ``claimcheck lint``
 
 from __future__ import annotations
 
-import importlib
 from itertools import groupby
 
 from hypothesis import given, settings
@@ -11,7 +10,7 @@ from hypothesis import strategies as st
 
 from claimcheck.api import Report, Tally
 from claimcheck.models import Category, EvidenceItem, Finding, Grade, Severity, Stance, Verdict
-from claimcheck.report import STREAMED_FORMATS
+from claimcheck.report import FORMATS, STREAMED_FORMATS
 from claimcheck.rules.base import catalogue
 
 CODES = sorted(catalogue())
@@ -56,7 +55,7 @@ FINDINGS = st.builds(
 
 
 def _streamed(fmt: str, report: Report) -> str:
-    stream = importlib.import_module(f"claimcheck.report.{fmt}").Stream()
+    stream = FORMATS[fmt].module().Stream()
     pieces = [stream.start()]
     # One call per file (findings of one path), files in report order, as LintStream hands them over.
     for _, findings in groupby(report.findings, key=lambda f: f.path):
@@ -74,7 +73,7 @@ def _streamed(fmt: str, report: Report) -> str:
 def test_every_stream_writes_what_render_writes(findings: list[Finding], files: int, notices: list[str]) -> None:
     report = Report(findings=sorted(findings, key=Finding.sort_key), files=files, notices=notices)
     for fmt in STREAMED_FORMATS:
-        expected = importlib.import_module(f"claimcheck.report.{fmt}").render(report)
+        expected = FORMATS[fmt].module().render(report)
         assert _streamed(fmt, report) == expected, fmt
 
 
@@ -84,8 +83,8 @@ def test_an_empty_file_between_others_changes_nothing() -> None:
     )
     report = Report(findings=[finding, finding.model_copy(update={"path": "b.md"})], files=3)
     for fmt in STREAMED_FORMATS:
-        stream = importlib.import_module(f"claimcheck.report.{fmt}").Stream()
+        stream = FORMATS[fmt].module().Stream()
         text = stream.start() + stream.findings([])
         text += stream.findings(report.findings[:1]) + stream.findings([]) + stream.findings(report.findings[1:])
         text += stream.findings([]) + stream.end(Tally.of(report))
-        assert text == importlib.import_module(f"claimcheck.report.{fmt}").render(report), fmt
+        assert text == FORMATS[fmt].module().render(report), fmt

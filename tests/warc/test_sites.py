@@ -131,4 +131,4 @@ def test_site_names_are_escaped_in_html(tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["sarif", "github"])
 def test_formats_without_a_site_view_are_refused(market: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", "--no-config", "--group-by", "site", "--format", fmt, str(market)]) == 2
-    assert "--group-by site works with --format text, json, csv or html" in capsys.readouterr().err
+    assert "--group-by site works with --format concise, text, json, csv or html" in capsys.readouterr().err
