@@ -6,6 +6,10 @@ the path as given, and ``exclude`` from any folder in it too (``drafts/**`` skip
 ``content/drafts/post.md``). ``per-file-ignores`` names files more strictly, as ruff's does: the
 whole path relative to the config's folder (a web-archive page: its URL), or, for a glob without a
 ``/``, the file's name in any folder.
+
+Globs come from the repository being linted. Translated into a backtracking regex, a run of ``*``
+(or ``*a*a*a…``) takes time exponential in the number of stars on a long name; the translation is
+run on RE2 (:mod:`claimcheck.linear`), which matches in linear time.
 """
 
 from __future__ import annotations
@@ -16,13 +20,15 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from claimcheck.linear import LinearPattern
+
 #: A URL rather than a file path: a web-archive page, or a remote file given to the Dask path.
 URI_START = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 @lru_cache(maxsize=256)
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A path glob as a regex: ``**`` spans folders, ``*`` and ``?`` stay within one."""
+def glob_regex(pattern: str) -> LinearPattern:
+    """A path glob as a linear-time regex: ``**`` spans folders, ``*`` and ``?`` stay within one."""
     out = []
     i = 0
     while i < len(pattern):
@@ -39,9 +45,18 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
             out.append("[^/]")
             i += 1
         else:
-            out.append(re.escape(pattern[i]))
+            out.append(_literal(pattern[i]))
             i += 1
-    return re.compile("".join(out) + "$")
+    # re's '$' also matched before a final line break; RE2's does not, so that is spelled out.
+    return LinearPattern("".join(out) + "\\n?$")
+
+
+def _literal(char: str) -> str:
+    """One character matched as itself in RE2 syntax (which refuses some of re.escape's escapes).
+
+    Only ASCII characters can be RE2 syntax; the rest stand for themselves.
+    """
+    return f"\\x{{{ord(char):x}}}" if char.isascii() and not char.isalnum() else char
 
 
 def path_names(path: Path, base: Path) -> tuple[str, str]:
