@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from claimcheck.linear import LinearPattern
+from claimcheck.linear import LinearPattern, literal
 
 #: A URL rather than a file path: a web-archive page, or a remote file given to the Dask path.
 URI_START = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -45,18 +45,10 @@ def glob_regex(pattern: str) -> LinearPattern:
             out.append("[^/]")
             i += 1
         else:
-            out.append(_literal(pattern[i]))
+            out.append(literal(pattern[i]))
             i += 1
     # re's '$' also matched before a final line break; RE2's does not, so that is spelled out.
     return LinearPattern("".join(out) + "\\n?$")
-
-
-def _literal(char: str) -> str:
-    """One character matched as itself in RE2 syntax (which refuses some of re.escape's escapes).
-
-    Only ASCII characters can be RE2 syntax; the rest stand for themselves.
-    """
-    return f"\\x{{{ord(char):x}}}" if char.isascii() and not char.isalnum() else char
 
 
 def path_names(path: Path, base: Path) -> tuple[str, str]:

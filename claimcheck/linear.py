@@ -53,6 +53,14 @@ class LinearPattern:
         return (LinearPattern, (self.pattern, self.ignore_case))  # compiled again where it is unpickled
 
 
+def literal(char: str) -> str:
+    """One character matched as itself in RE2 syntax, in or out of a class.
+
+    Only ASCII characters can be RE2 syntax, and re.escape's escapes of some (a space) are errors.
+    """
+    return f"\\x{{{ord(char):x}}}" if char.isascii() and not char.isalnum() else char
+
+
 # RE2 reads UTF-8, and a lone surrogate (as in a file name that is not UTF-8, read with
 # surrogateescape) has no UTF-8 form. Each is moved to a character at the end of plane 16's private
 # use area instead, in patterns and texts alike, which keeps every offset and every distinction.
