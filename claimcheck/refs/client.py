@@ -229,6 +229,9 @@ class _WatchedHTTPSPool(urllib3.HTTPSConnectionPool):
     ConnectionCls = _WatchedHTTPSConnection
 
 
+_WATCHED_POOLS = {"http": _WatchedPool, "https": _WatchedHTTPSPool}
+
+
 def _cut(connections: list[urllib3.connection.HTTPConnection]) -> None:
     # Shutting the socket down wakes a read blocked in another thread; closing it would not.
     for connection in connections:
@@ -256,7 +259,13 @@ class _PoliteAdapter(HTTPAdapter):
         self._max_bytes = max_bytes
         self._lock = threading.Lock()
         self._next: dict[str, float] = {}
-        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedPool, "https": _WatchedHTTPSPool}
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> urllib3.PoolManager:
+        """The proxy's pool manager, whose connections the deadline can cut off too."""
+        manager: urllib3.PoolManager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager
 
     def send(
         self,
