@@ -502,9 +502,9 @@ class Fetcher:
                 raise ServiceError(f"{host} sent an oversized answer: {exc}") from None
             except requests.TooManyRedirects:
                 raise ServiceError(f"{host} redirected too many times (a redirect loop?)") from None
-            except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
-                # Anything else a broken or hostile server provokes (a bad redirect target, a body
-                # that does not decode) concerns this lookup only.
+            except (requests.RequestException, urllib3.exceptions.HTTPError, ValueError) as exc:
+                # Anything else a broken or hostile server provokes (a redirect target that is not
+                # UTF-8 or not a URL, a body that does not decode) concerns this lookup only.
                 problem = f"{host} sent an unusable answer ({type(exc).__name__})"
             else:
                 from_cache = bool(getattr(response, "from_cache", False))

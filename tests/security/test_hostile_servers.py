@@ -93,6 +93,17 @@ def test_a_server_trickling_bytes_is_cut_off_at_the_timeout(tmp_path: Path, part
     assert "did not answer within 2 s" in caught.value.message
 
 
+def test_a_redirect_to_bytes_that_are_not_utf8_is_one_failed_lookup(tmp_path: Path) -> None:
+    # Found by fuzz/fuzz_lookup.py: requests decoded the Location header and raised UnicodeDecodeError.
+    server = _Trickler(b"HTTP/1.1 302 Found\r\nLocation:\xdb\xd0\x88/x\r\nContent-Length: 0\r\n\r\n", pause=0)
+    try:
+        with Fetcher(_settings(tmp_path)) as fetcher, pytest.raises(ServiceError) as caught:
+            fetcher.get_json(f"http://127.0.0.1:{server.port}/works/x")
+    finally:
+        server.close()
+    assert "unusable answer" in caught.value.message
+
+
 def test_retry_after_is_capped_and_odd_values_are_ignored(tmp_path: Path, services: FakeServices) -> None:
     waits: list[float] = []
     services.crossref(DOI, Reply(503, "busy", {"Retry-After": "999999999"}), Reply(429, "", {"Retry-After": "²"}))
