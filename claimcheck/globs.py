@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +29,16 @@ URI_START = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 @lru_cache(maxsize=256)
 def glob_regex(pattern: str) -> LinearPattern:
     """A path glob as a linear-time regex: ``**`` spans folders, ``*`` and ``?`` stay within one."""
+    # re's '$' also matched before a final line break; RE2's does not, so that is spelled out.
+    return LinearPattern(glob_translation(pattern) + "\\n?$")
+
+
+def glob_translation(pattern: str, escape: Callable[[str], str] = literal) -> str:
+    """A path glob as regex source without anchors, each literal character written by ``escape``.
+
+    RE2's syntax by default; with ``re.escape``, the translation ``re`` ran before, which the tests
+    and fuzzers hold the linear matcher to.
+    """
     out = []
     i = 0
     while i < len(pattern):
@@ -45,10 +55,9 @@ def glob_regex(pattern: str) -> LinearPattern:
             out.append("[^/]")
             i += 1
         else:
-            out.append(literal(pattern[i]))
+            out.append(escape(pattern[i]))
             i += 1
-    # re's '$' also matched before a final line break; RE2's does not, so that is spelled out.
-    return LinearPattern("".join(out) + "\\n?$")
+    return "".join(out)
 
 
 def path_names(path: Path, base: Path) -> tuple[str, str]:

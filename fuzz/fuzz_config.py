@@ -22,7 +22,14 @@ import atheris
 with atheris.instrument_imports():
     from claimcheck.config import parse_config
     from claimcheck.errors import ClaimcheckError
-    from claimcheck.globs import glob_regex, matches_anywhere, matches_whole, names_file, normalize_file_glob
+    from claimcheck.globs import (
+        glob_regex,
+        glob_translation,
+        matches_anywhere,
+        matches_whole,
+        names_file,
+        normalize_file_glob,
+    )
 
 FOLDER = Path(tempfile.mkdtemp(prefix="claimcheck-fuzz-config-"))
 CONFIG = FOLDER / ".claimcheck.toml"
@@ -30,23 +37,8 @@ NAMES = ("page.md", "content/drafts/post.html", "a/b/c/d/e/f/" + "x" * 200 + ".t
 
 
 def _reference(pattern: str) -> re.Pattern[str]:
-    """The backtracking translation of a glob: what the linear matcher must agree with."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] in "*?":
-            out.append("[^/]*" if pattern[i] == "*" else "[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + "$")
+    """The backtracking regex of a glob: what the linear matcher must agree with."""
+    return re.compile(glob_translation(pattern, re.escape) + "$")
 
 
 def _config(body: bytes) -> None:

@@ -128,28 +128,24 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
 
 
+@pytest.mark.parametrize(
+    ("reply", "message"),
+    [
+        (Reply(302, "", {"Location": f"/works/{DOI}"}), "redirected too many times"),
+        (Reply(200, "[" * 200_000 + "]" * 200_000, {"Content-Type": "application/json"}), "nested too deeply"),
+    ],
+    ids=["redirect-loop", "deep-json"],
+)
 @pytest.mark.usefixtures("_isolated")
-def test_a_redirect_loop_is_one_lookup_that_failed(
-    tmp_path: Path, services: FakeServices, capsys: pytest.CaptureFixture[str]
+def test_a_broken_answer_is_one_lookup_that_failed(
+    tmp_path: Path, services: FakeServices, capsys: pytest.CaptureFixture[str], reply: Reply, message: str
 ) -> None:
     services.pubmed("23982301", Reply.fixture("esummary_match.json"))
-    services.crossref(DOI, Reply(302, "", {"Location": f"/works/{DOI}"}))
+    services.crossref(DOI, reply)
     code, out, err = _verify(tmp_path, services, capsys)
     assert "internal error" not in err
     assert code == 1
-    assert "redirected too many times" in out
-
-
-@pytest.mark.usefixtures("_isolated")
-def test_deeply_nested_json_is_one_lookup_that_failed(
-    tmp_path: Path, services: FakeServices, capsys: pytest.CaptureFixture[str]
-) -> None:
-    services.pubmed("23982301", Reply.fixture("esummary_match.json"))
-    services.crossref(DOI, Reply(200, "[" * 200_000 + "]" * 200_000, {"Content-Type": "application/json"}))
-    code, out, err = _verify(tmp_path, services, capsys)
-    assert "internal error" not in err
-    assert code == 1
-    assert "nested too deeply" in out
+    assert message in out
 
 
 @pytest.mark.usefixtures("_isolated")
