@@ -82,21 +82,27 @@ def _user_secret(folder: Path) -> bytes | None:
     """The secret kept in ``folder`` (made on first use), or None when it cannot be trusted or made."""
     path = folder / _SECRET_FILE
     found = read_private(path, secret=True)
-    if found is None and not path.is_symlink():
-        # Written in full under a temporary name, then linked into place: a reader sees the whole
-        # secret or none, and of two runs making one at once, the first link wins for both.
-        with contextlib.suppress(OSError):
-            fd, temporary = tempfile.mkstemp(prefix=".secret.", suffix=".tmp", dir=folder)  # mode 0600
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(secrets.token_bytes(_SECRET_BYTES))
-                    handle.flush()
-                    os.fsync(handle.fileno())
+    if found is not None and len(found) == _SECRET_BYTES:
+        return found
+    if found is None and os.path.lexists(path):
+        return None  # a link, someone else's file, or one others can read: not ours to use or replace
+    # Missing, or ours but cut short by a crash (it is not fsynced: a lost secret only costs the
+    # entries sealed with it). Written in full under a temporary name, then put in place: a reader
+    # sees a whole secret or none, and of two runs making one at once, both use the one in place.
+    with contextlib.suppress(OSError):
+        fd, temporary = tempfile.mkstemp(prefix=".secret.", suffix=".tmp", dir=folder)  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secrets.token_bytes(_SECRET_BYTES))
+            if found is None:
                 with contextlib.suppress(FileExistsError):
                     os.link(temporary, path)
-            finally:
+            else:
+                os.replace(temporary, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
                 os.unlink(temporary)
-        found = read_private(path, secret=True)
+    found = read_private(path, secret=True)
     return found if found is not None and len(found) == _SECRET_BYTES else None
 
 

@@ -157,3 +157,14 @@ def test_another_users_entry_is_ignored(registry: Path, tmp_path: Path) -> None:
         os.chown(entry, 12345, 12345)
     assert load_registry(registry) == expected
     assert not marker.exists()
+
+
+def test_a_secret_cut_short_by_a_crash_is_replaced(registry: Path) -> None:
+    expected = load_registry(registry)
+    secret = cache.cache_root() / "secret.key"
+    secret.write_bytes(b"")  # what a crash before the data reached the disk leaves
+    cache._sealer.cache_clear()
+    assert load_registry(registry) == expected
+    assert len(secret.read_bytes()) == 32
+    cache._sealer.cache_clear()
+    assert cache._sealer(cache.cache_root()) is not None
