@@ -163,12 +163,18 @@ def parse_json(body: bytes) -> Any:
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
+# Line breaks and the other whitespace controls are spaces: titles break lines, and comparisons
+# collapse whitespace anyway.
+_SPACES = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")
+
+
 def _visible(text: str) -> str:
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(lambda m: " " if m.group() in _SPACES else f"\\x{ord(m.group()):02x}", text)
 
 
 def inert(data: Any) -> Any:
-    """Decoded JSON with the control characters of every string and key shown as ``\\xNN`` text."""
+    """Decoded JSON with the control characters of every string and key shown as ``\\xNN`` text
+    (line breaks and other whitespace controls as spaces)."""
     root = [data]
     pending: list[tuple[Any, Any]] = [(root, 0)]
     while pending:  # iterative: an answer may nest as deep as the JSON decoder allows
