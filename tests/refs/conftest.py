@@ -155,11 +155,15 @@ def sleeps() -> SleepRecorder:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> ClientSettings:
-    """Fast settings: tiny backoff, no spacing between requests, a private cache."""
+    """Fast settings: tiny backoff, no spacing between requests, a private cache.
+
+    The timeout is now a deadline for the whole answer, so it leaves room for a loaded CI machine;
+    the timeout tests set their own.
+    """
     return ClientSettings(
         mailto="refs-test@example.org",
         cache_dir=tmp_path / "cache",
-        timeout=2.0,
+        timeout=10.0,
         retries=2,
         backoff=0.001,
         max_wait=0.01,
