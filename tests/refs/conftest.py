@@ -277,3 +277,18 @@ def make_registry(root: Path, *keys: str) -> Path:
     text = "% Test references\n\n" + "\n".join(ENTRIES[key] for key in keys)
     (root / "references" / "refs.bib").write_text(text, encoding="utf-8")
     return root
+
+
+def write_refs_config(folder: Path, services: FakeServices, cache_dir: str) -> None:
+    """A ``.claimcheck.toml`` in ``folder``: the registry in ``registry/``, the local services, a
+    contact address, and the answer cache in ``cache_dir`` (relative to the config, as a repository
+    would set it)."""
+    (folder / ".claimcheck.toml").write_text(
+        'registry = "registry"\n'
+        "[refs]\n"
+        'mailto = "reviewer@example.org"\n'
+        f'crossref-url = "{services.endpoints.crossref}"\n'
+        f'pubmed-url = "{services.endpoints.pubmed}"\n'
+        f'cache-dir = "{cache_dir}"\n',
+        encoding="utf-8",
+    )

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.cli import main
-from tests.refs.conftest import FakeServices, Reply, make_registry
+from tests.refs.conftest import FakeServices, Reply, make_registry, write_refs_config
 
 
 class _RunsCode:
@@ -49,15 +49,7 @@ def test_a_planted_pickle_cache_is_never_executed(
     services.crossref("10.1176/appi.ajp.2013.13030392", Reply.fixture("crossref_match.json"))
     services.pubmed("23982301", Reply.fixture("esummary_match.json"))
     make_registry(tmp_path / "registry", "murrough2013antidepressant")
-    (tmp_path / ".claimcheck.toml").write_text(
-        'registry = "registry"\n'
-        "[refs]\n"
-        'mailto = "reviewer@example.org"\n'
-        f'crossref-url = "{services.endpoints.crossref}"\n'
-        f'pubmed-url = "{services.endpoints.pubmed}"\n'
-        'cache-dir = "planted"\n',
-        encoding="utf-8",
-    )
+    write_refs_config(tmp_path, services, "planted")
     assert main(["refs", "verify"]) == 0  # fills the cache in the repository's folder
     marker = tmp_path / "code-ran"
     assert _plant_pickles(tmp_path / "planted" / "refs-http.sqlite", marker) == 2
