@@ -3,11 +3,18 @@
 Entries are keyed by file, rule code and the finding's sentence fingerprint, never by line, so
 editing text above a known finding does not resurrect it. Counts matter: a page that repeats a
 baselined sentence once more gets one new finding.
+
+A baseline comes from the repository, so reading one is bounded: only a regular file (a FIFO or
+``/dev/zero`` would block or never end) of at most :data:`MAX_BASELINE_BYTES`, with counts that
+are whole numbers from 1 to :data:`MAX_COUNT`. Every problem reading or writing one is a located
+error, never a traceback.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +26,10 @@ from claimcheck.fileio import atomic_write_text
 from claimcheck.models import Finding
 
 BASELINE_VERSION = 1
+#: Largest baseline read; one entry takes about 250 bytes, so this is a million findings and more.
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
+#: Largest count an entry may give (a finding repeated more often is no baseline a person made).
+MAX_COUNT = 10**9
 
 Key = tuple[str, str, str]
 
@@ -57,7 +68,10 @@ class BaselineRecorder:
             for key, count in sorted(self._counts.items())
         ]
         data = {"version": BASELINE_VERSION, "tool": f"claimcheck {__version__}", "entries": entries}
-        atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        try:
+            atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        except OSError as exc:  # a missing or read-only folder, a folder in the file's place
+            raise ConfigError(f"cannot write baseline: {exc.strerror or exc}", path=str(path)) from None
         return len(entries)
 
 
@@ -77,24 +91,59 @@ class BaselineResult:
     matched: int
 
 
-def read_baseline(path: str | Path) -> Counter[Key]:
-    """The counted keys of a baseline file; a clear error when it is missing or malformed."""
+def _read_regular(path: str | Path) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_BASELINE_BYTES`, else a located error."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        # Non-blocking, so that opening a FIFO returns at once and fstat can refuse it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise ConfigError("baseline file not found", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise ConfigError(f"cannot read baseline: {getattr(exc, 'strerror', None) or exc}", path=str(path)) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError("cannot read baseline: not a regular file", path=str(path))
+        if info.st_size > MAX_BASELINE_BYTES:
+            raise ConfigError(f"baseline is larger than {MAX_BASELINE_BYTES // 2**20} MB", path=str(path))
+        try:
+            data = handle.read(MAX_BASELINE_BYTES + 1)
+        except OSError as exc:
+            raise ConfigError(f"cannot read baseline: {exc.strerror or exc}", path=str(path)) from None
+    if len(data) > MAX_BASELINE_BYTES:  # grew while being read
+        raise ConfigError(f"baseline is larger than {MAX_BASELINE_BYTES // 2**20} MB", path=str(path))
+    return data
+
+
+def _count(value: object) -> int:
+    """An entry's count: a whole number from 1 to :data:`MAX_COUNT` (as a number or digits); ValueError if not."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= len(str(MAX_COUNT)):
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_COUNT:
+        raise ValueError(value)
+    return value
+
+
+def read_baseline(path: str | Path) -> Counter[Key]:
+    """The counted keys of a baseline file; a clear error when it is missing or malformed."""
+    raw = _read_regular(path)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"cannot read baseline: {exc}", path=str(path)) from None
     except json.JSONDecodeError as exc:
         raise ConfigError(f"baseline is not valid JSON: {exc.msg}", path=str(path), line=exc.lineno) from None
+    except (ValueError, RecursionError) as exc:  # a number of thousands of digits; nesting too deep
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(":")[0]
+        raise ConfigError(f"baseline is not valid JSON: {reason}", path=str(path)) from None
     valid = isinstance(data, dict) and data.get("version") == BASELINE_VERSION
     if not valid or not isinstance(data.get("entries"), list):
         raise ConfigError(f"not a claimcheck baseline (version {BASELINE_VERSION})", path=str(path))
     counts: Counter[Key] = Counter()
     for number, entry in enumerate(data["entries"], 1):
         try:
-            counts[(str(entry["path"]), str(entry["code"]), str(entry["fingerprint"]))] += int(entry.get("count", 1))
-        except (KeyError, TypeError, ValueError):
+            counts[(str(entry["path"]), str(entry["code"]), str(entry["fingerprint"]))] += _count(entry.get("count", 1))
+        except (KeyError, TypeError, ValueError, AttributeError):
             raise ConfigError(f"baseline entry {number} is malformed", path=str(path)) from None
     return counts
 

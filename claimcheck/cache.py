@@ -9,12 +9,14 @@ Entries are kept per kind under ``$XDG_CACHE_HOME/claimcheck/<kind>/`` (by defau
 
 An entry is pickled under a key made of everything it was built from: the bytes of its source
 files, the source of the modules whose objects are pickled, and the versions of claimcheck and
-Python. Any change gives a new key, so a stale entry is never read. The cache is the user's own
-folder, like pip's or mypy's: whoever can write there can already change the registry itself.
-Unpickling runs code, so an entry is read only when it belongs to the user and no one else may
-write it; an entry planted in a shared or misconfigured ``XDG_CACHE_HOME`` is ignored. Failing
-to read or write an entry is never an error (the object is then simply built), and only the
-newest entries of each kind are kept.
+Python. Any change gives a new key, so a stale entry is never read.
+
+Unpickling runs code, so an entry is unpickled only when its seal verifies
+(:mod:`claimcheck.sealing`): an HMAC under a secret only this user can read, over the entry's key
+and bytes. A file planted in a shared or misconfigured ``XDG_CACHE_HOME``, a link to a file of the
+user's own, an entry copied from another key, or a truncated one is ignored and the object built
+again; so is every entry when the folders are not the user's own. Failing to read or write an
+entry is never an error, and only the newest entries of each kind are kept.
 """
 
 from __future__ import annotations
@@ -28,11 +30,13 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import TypeVar
 
 from claimcheck.__about__ import __version__
+from claimcheck.sealing import Sealer, private_folder, read_private
 
 T = TypeVar("T")
 
@@ -41,10 +45,30 @@ MAX_ENTRIES = 64
 _SUFFIX = ".pickle"
 
 
+def cache_root() -> Path:
+    """The user's claimcheck cache folder: ``$XDG_CACHE_HOME/claimcheck`` (it also keeps the secret)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "claimcheck"
+
+
 def cache_folder(kind: str) -> Path:
     """Where entries of ``kind`` are kept: ``$XDG_CACHE_HOME/claimcheck/<kind>``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "claimcheck" / kind
+    return cache_root() / kind
+
+
+@lru_cache(maxsize=8)
+def _sealer(root: Path) -> Sealer | None:
+    return Sealer.for_folder(root)
+
+
+def _place(kind: str, key: str) -> tuple[Sealer, Path, str] | None:
+    """The sealer, the entry's file and the context it is sealed for; None when nothing may be cached."""
+    sealer = _sealer(cache_root())
+    folder = cache_folder(kind)
+    if sealer is None or not private_folder(folder, create=True):
+        return None
+    context = f"{kind}/{key}"
+    return sealer, folder / f"{sealer.name(context)}{_SUFFIX}", context
 
 
 def cache_key(parts: Iterable[str | bytes], modules: Iterable[ModuleType] = ()) -> str:
@@ -77,22 +101,21 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _private(info: os.stat_result) -> bool:
-    """Whether a cache file is the user's own and writable by no one else."""
-    user = os.getuid() if hasattr(os, "getuid") else info.st_uid  # no owners to compare on Windows
-    return info.st_uid == user and not info.st_mode & 0o022
-
-
 def fetch(kind: str, key: str, expected: type[T]) -> T | None:
-    """The entry stored under ``key`` if there is one and it holds an ``expected``, else None."""
-    path = cache_folder(kind) / f"{key}{_SUFFIX}"
+    """The entry stored under ``key`` if there is one, sealed by this user, holding an ``expected``."""
+    place = _place(kind, key)
+    if place is None:
+        return None
+    sealer, path, context = place
+    sealed = read_private(path)
+    payload = sealer.unseal(context, sealed) if sealed is not None else None
+    if payload is None:
+        return None
     try:
         # Unpickling makes many long-lived objects at once (see paused_gc).
-        with paused_gc(), open(path, "rb") as handle:
-            if not _private(os.fstat(handle.fileno())):
-                return None
-            value = pickle.load(handle)
-    except Exception:  # missing, unreadable or written by something else: build instead
+        with paused_gc():
+            value = pickle.loads(payload)
+    except Exception:  # sealed by this user yet unreadable (a class since renamed): build instead
         return None
     if not isinstance(value, expected):
         return None
@@ -102,15 +125,19 @@ def fetch(kind: str, key: str, expected: type[T]) -> T | None:
 
 
 def store(kind: str, key: str, value: object) -> None:
-    """Write an entry atomically and keep only the newest :data:`MAX_ENTRIES`; failures are ignored."""
-    folder = cache_folder(kind)
-    with contextlib.suppress(OSError, pickle.PicklingError, TypeError):
-        folder.mkdir(parents=True, exist_ok=True)
+    """Write a sealed entry atomically and keep only the newest :data:`MAX_ENTRIES`; failures are ignored."""
+    place = _place(kind, key)
+    if place is None:
+        return
+    sealer, path, context = place
+    folder = path.parent
+    with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
+        sealed = sealer.seal(context, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         fd, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, folder / f"{key}{_SUFFIX}")
+                handle.write(sealed)
+            os.replace(temporary, path)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temporary)

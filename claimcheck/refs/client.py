@@ -3,9 +3,15 @@
 Crossref and NCBI both ask API users to identify themselves, to keep their request rate low and to
 back off when told to. Every request carries a ``claimcheck/<version> (mailto:...)`` User-Agent, is
 spaced from the previous request to the same host, and is retried on 429 and 5xx answers with
-exponential backoff that honours ``Retry-After``. Answers (200 with a JSON body, and 404) are kept
-in a SQLite cache (requests-cache) so CI reruns need no network; ``offline`` mode reads only the
-cache, including expired entries, since an old answer is better than none when there is no network.
+exponential backoff that honours ``Retry-After`` up to a cap. Answers (200 with a JSON body, and 404)
+are kept in a SQLite cache (requests-cache) so CI reruns need no network; ``offline`` mode reads only
+the cache, including expired entries, since an old answer is better than none when there is no network.
+
+The cache file may be planted: a repository's config can point ``cache-dir`` into the repository.
+It is therefore stored as JSON (never requests-cache's default, pickle, which runs code when read),
+and an entry that does not read back as an answer is a miss. The server may be hostile too: each
+attempt has a total deadline (a server trickling one byte at a time outlasts any per-read timeout)
+and a cap on the answer's size, both enforced by the adapter every request goes through.
 
 A service that cannot be reached at all (connection refused, unknown host, proxy failure) raises
 :class:`NetworkError` at once, without retrying, and that stops the whole run; a lookup that fails
@@ -15,9 +21,12 @@ in any other way (timeouts, 5xx after every retry, a body that is not JSON) rais
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import json
 import os
+import re
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -30,9 +39,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+import urllib3.connection
 import urllib3.exceptions
 from requests.adapters import HTTPAdapter
 from requests_cache import CachedSession
+from requests_cache.serializers.pipeline import SerializerPipeline, Stage
+from requests_cache.serializers.preconf import json_preconf_stage
 
 from claimcheck.__about__ import __version__
 from claimcheck.errors import ClaimcheckError
@@ -44,6 +56,11 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _IDENTITY_PARAMETERS = ("email", "tool", "mailto", "api_key")
 
 CACHE_FILE = "refs-http.sqlite"
+
+#: Largest answer body read, decoded. Crossref and PubMed answers for one work are tens of KB.
+MAX_ANSWER_BYTES = 8 * 1024 * 1024
+#: Longest wait for a retry that a server's ``Retry-After`` can ask for.
+MAX_RETRY_AFTER = 60.0
 
 
 class FetchError(ClaimcheckError):
@@ -123,19 +140,138 @@ class Answer:
         return self.data is not None
 
 
-class _PoliteAdapter(HTTPAdapter):
-    """Spaces requests to one host at least ``interval`` seconds apart.
+class AnswerTooLarge(requests.RequestException):
+    """The answer's body is larger than :data:`MAX_ANSWER_BYTES`; it was not read further."""
 
-    Mounted on the session, so only requests that really go to the network wait: answers from
-    the cache never reach an adapter.
+
+class DeadlineExceeded(requests.Timeout):
+    """The attempt (connecting, headers and body together) took longer than its total deadline."""
+
+
+def parse_json(body: bytes) -> Any:
+    """A JSON answer decoded; ValueError for one that is not JSON or nests too deeply to decode."""
+    try:
+        return json.loads(body)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+    except ValueError:  # not JSON, not UTF-8, or a number too long to convert
+        raise ValueError("not JSON") from None
+
+
+# Control characters (C0 but tab, DEL, C1): a terminal obeys escape sequences and line breaks, and
+# answers reach terminals (refs verify's messages) and files (refs add's entries).
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+# Line breaks and the other whitespace controls are spaces: titles break lines, and comparisons
+# collapse whitespace anyway.
+_SPACES = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")
+
+
+def _visible(text: str) -> str:
+    return _CONTROL.sub(lambda m: " " if m.group() in _SPACES else f"\\x{ord(m.group()):02x}", text)
+
+
+def inert(data: Any) -> Any:
+    """Decoded JSON with the control characters of every string and key shown as ``\\xNN`` text
+    (line breaks and other whitespace controls as spaces)."""
+    root = [data]
+    pending: list[tuple[Any, Any]] = [(root, 0)]
+    while pending:  # iterative: an answer may nest as deep as the JSON decoder allows
+        container, key = pending.pop()
+        value = container[key]
+        if isinstance(value, str):
+            container[key] = _visible(value)
+        elif isinstance(value, list):
+            pending += [(value, index) for index in range(len(value))]
+        elif isinstance(value, dict):
+            container[key] = value = {_visible(name): item for name, item in value.items()}
+            pending += [(value, name) for name in value]
+    return root[0]
+
+
+class _GuardedJSON(SerializerPipeline):
+    """requests-cache's JSON serializer, where any entry that does not read back is a miss.
+
+    requests-cache turns only some decoding errors into a miss; a planted entry that is deeply
+    nested, or valid JSON of the wrong shape, would otherwise escape as an internal error.
     """
 
-    def __init__(self, interval: float, workers: int, sleep: Callable[[float], None]) -> None:
+    def loads(self, value: Any) -> Any:
+        if not isinstance(value, str | bytes) or len(value) > 2 * MAX_ANSWER_BYTES:
+            raise ValueError("not a cached answer")
+        try:
+            return super().loads(value)
+        except Exception as exc:  # anything a planted entry can provoke: a miss, not a crash
+            raise ValueError(f"not a cached answer: {type(exc).__name__}") from None
+
+
+_CACHE_SERIALIZER = _GuardedJSON(
+    [json_preconf_stage, Stage(dumps=json.dumps, loads=parse_json)], name="json", is_binary=False
+)
+
+_watch = threading.local()
+
+
+class _WatchedConnection(urllib3.connection.HTTPConnection):
+    """Registers itself with the attempt running on this thread, so its deadline can cut it off."""
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        watched = getattr(_watch, "connections", None)
+        if watched is not None:
+            watched.append(self)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(_WatchedConnection, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _WatchedPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _WatchedConnection
+
+
+class _WatchedHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+_WATCHED_POOLS = {"http": _WatchedPool, "https": _WatchedHTTPSPool}
+
+
+def _cut(connections: list[urllib3.connection.HTTPConnection]) -> None:
+    # Shutting the socket down wakes a read blocked in another thread; closing it would not.
+    for connection in connections:
+        sock = connection.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+class _PoliteAdapter(HTTPAdapter):
+    """Spaces requests to one host at least ``interval`` seconds apart, and bounds each attempt.
+
+    Mounted on the session, so only requests that really go to the network wait: answers from
+    the cache never reach an adapter. Every attempt must be over within ``deadline`` seconds, and
+    its body is read here (whatever ``stream`` asks) so it can be cut off at ``max_bytes``.
+    """
+
+    def __init__(
+        self, interval: float, workers: int, sleep: Callable[[float], None], deadline: float, max_bytes: int
+    ) -> None:
         super().__init__(pool_maxsize=max(workers, 1))
         self._interval = interval
         self._sleep = sleep
+        self._deadline = deadline
+        self._max_bytes = max_bytes
         self._lock = threading.Lock()
         self._next: dict[str, float] = {}
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> urllib3.PoolManager:
+        """The proxy's pool manager, whose connections the deadline can cut off too."""
+        manager: urllib3.PoolManager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager
 
     def send(
         self,
@@ -154,7 +290,52 @@ class _PoliteAdapter(HTTPAdapter):
                 self._next[host] = start + self._interval
             if start > now:
                 self._sleep(start - now)
-        return super().send(request, stream=stream, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
+        connections: list[urllib3.connection.HTTPConnection] = []
+        expired = threading.Event()
+
+        def expire() -> None:
+            expired.set()
+            _cut(connections)
+
+        timer = threading.Timer(self._deadline, expire)
+        timer.daemon = True
+        _watch.connections = connections
+        timer.start()
+        try:
+            response = super().send(request, stream=True, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
+            response._content = self._body(response)
+        except AnswerTooLarge:
+            raise
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+            if expired.is_set():
+                raise DeadlineExceeded(f"no complete answer within {self._deadline:g} s", request=request) from None
+            if isinstance(exc, requests.RequestException):
+                raise
+            raise requests.ConnectionError(exc, request=request) from None
+        finally:
+            timer.cancel()
+            _watch.connections = None
+        if expired.is_set():  # the timer fired just as the last byte came in: too late all the same
+            raise DeadlineExceeded(f"no complete answer within {self._deadline:g} s", request=request)
+        return response
+
+    def _body(self, response: requests.Response) -> bytes:
+        """The body, decoded, read in pieces so an oversized one is never held in memory."""
+        body = bytearray()
+        try:
+            for piece in response.raw.stream(64 * 1024, decode_content=True):
+                body += piece
+                if len(body) > self._max_bytes:
+                    raise AnswerTooLarge(
+                        f"the answer is larger than {self._max_bytes // (1024 * 1024)} MB; not read",
+                        response=response,
+                    )
+        except BaseException:
+            response.close()  # drops the connection: the rest of the body is never read
+            raise
+        response._content_consumed = True  # type: ignore[attr-defined]
+        response.close()  # the body is read: the connection goes back to the pool
+        return bytes(body)
 
 
 def _cacheable(response: requests.Response) -> bool:
@@ -165,7 +346,7 @@ def _cacheable(response: requests.Response) -> bool:
     if response.status_code != 200:
         return False
     try:
-        json.loads(response.content)
+        parse_json(response.content)
     except ValueError:
         return False
     return True
@@ -176,7 +357,7 @@ def retry_after(response: requests.Response, now: datetime | None = None) -> flo
     value = response.headers.get("Retry-After", "").strip()
     if not value:
         return None
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # str.isdigit alone admits '²', which float() refuses
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
@@ -247,7 +428,9 @@ class Fetcher:
             self._session = self._cached
         # Offline without a cache file: every lookup is a miss, and nothing is created on disk.
         if self._session is not None:
-            adapter = _PoliteAdapter(settings.min_interval, settings.workers, sleep)
+            adapter = _PoliteAdapter(
+                settings.min_interval, settings.workers, sleep, deadline=settings.timeout, max_bytes=MAX_ANSWER_BYTES
+            )
             self._session.mount("http://", adapter)
             self._session.mount("https://", adapter)
             self._session.headers["User-Agent"] = user_agent(settings.mailto)
@@ -267,6 +450,7 @@ class Fetcher:
             ignored_parameters=_IDENTITY_PARAMETERS,
             filter_fn=_cacheable,
             stale_if_error=self.settings.mode is CacheMode.OFFLINE,
+            serializer=_CACHE_SERIALIZER,
         )
 
     def __enter__(self) -> Fetcher:
@@ -293,7 +477,7 @@ class Fetcher:
 
     def _wait(self, attempt: int, asked: float | None) -> float:
         wanted = asked if asked is not None else self.settings.backoff * 2**attempt
-        return min(wanted, self.settings.max_wait)
+        return min(wanted, self.settings.max_wait, MAX_RETRY_AFTER)
 
     def get_json(self, url: str, params: Mapping[str, str] | None = None) -> Answer:
         """The decoded JSON at ``url``; ``Answer.data`` is None when the service says 404.
@@ -320,6 +504,14 @@ class Fetcher:
                 problem = f"{host} dropped the connection ({_os_reason(exc)})"
             except requests.Timeout:
                 problem = f"{host} did not answer within {self.settings.timeout:g} s"
+            except AnswerTooLarge as exc:
+                raise ServiceError(f"{host} sent an oversized answer: {exc}") from None
+            except requests.TooManyRedirects:
+                raise ServiceError(f"{host} redirected too many times (a redirect loop?)") from None
+            except (requests.RequestException, urllib3.exceptions.HTTPError, ValueError) as exc:
+                # Anything else a broken or hostile server provokes (a redirect target that is not
+                # UTF-8 or not a URL, a body that does not decode) concerns this lookup only.
+                problem = f"{host} sent an unusable answer ({type(exc).__name__})"
             else:
                 from_cache = bool(getattr(response, "from_cache", False))
                 # Offline, requests-cache answers a miss with a synthetic 504; a real 504 is never cached.
@@ -329,9 +521,9 @@ class Fetcher:
                     return Answer(None, from_cache)
                 if response.status_code == 200:
                     try:
-                        return Answer(json.loads(response.content), from_cache)
-                    except ValueError:
-                        raise ServiceError(f"{host} sent a malformed answer (not JSON)") from None
+                        return Answer(inert(parse_json(response.content)), from_cache)
+                    except ValueError as exc:
+                        raise ServiceError(f"{host} sent a malformed answer ({exc})") from None
                 problem = f"{host} answered HTTP {response.status_code} {response.reason or ''}".rstrip()
                 if response.status_code not in RETRY_STATUSES:
                     raise ServiceError(problem)

@@ -24,7 +24,7 @@ from itertools import chain
 from rapidfuzz import fuzz, process
 
 from claimcheck.models import Category, Claim, Verdict
-from claimcheck.registry.patterns import MAX_PATTERN_INPUT, UnsafePatternError, compile_pattern
+from claimcheck.registry.patterns import MAX_PATTERN_INPUT, RegistryPattern, UnsafePatternError, compile_pattern
 from claimcheck.registry.terms import TermSet, fold
 
 #: A fuzzy comparison at or above this token-sort ratio (0-100) links a sentence.
@@ -130,7 +130,7 @@ class UnsafeClaimPatternError(UnsafePatternError):
         self.claim_id = claim_id
 
 
-def _compile_patterns(claim: Claim) -> list[re.Pattern[str]]:
+def _compile_patterns(claim: Claim) -> list[RegistryPattern]:
     try:
         return [compile_pattern(pattern) for pattern in claim.match.patterns]
     except UnsafePatternError as exc:

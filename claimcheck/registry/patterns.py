@@ -8,8 +8,15 @@ alternatives that can start with the same character, or a backreference. Polynom
 backtracking is bounded too: repeats in a row that can match the same characters
 (``.*x.*``, ``a*a*``, six ``a{0,10}``) and a counted group that can split the same text
 in many ways (``(?:a{1,10}){1,10}``, ``(?:a?){30}``) are rejected when the ways to split a
-sentence of :data:`MAX_PATTERN_INPUT` characters exceed :data:`MAX_SPLITS`. The engine only
-runs patterns on sentences of at most that length.
+sentence of :data:`MAX_PATTERN_INPUT` characters exceed :data:`MAX_SPLITS`; the ways of groups
+nested in such a run multiply (``\\W?(?:\\W?(?:\\W+)?)?`` twelve levels deep doubled the time
+with each level). The engine only runs patterns on sentences of at most that length.
+
+Vetting is one defence; the other is the engine. A pattern RE2 can run (no lookaround, no
+possessive repeats, no flags but case) runs there, in time linear in the sentence whatever its
+shape (:mod:`claimcheck.linear`). It is translated from ``re``'s parse so that ``\\w``, ``\\d``
+and ``\\s`` keep their Unicode meaning; ``\\b`` is RE2's, a boundary between ASCII word
+characters and the rest. Only the patterns RE2 cannot run use ``re``, and only after vetting.
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ from collections.abc import Callable
 
 # The regex parser is private (re._parser since 3.11); it is the only way to see a pattern's shape.
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Protocol
+
+from claimcheck.linear import LinearMatch, LinearPattern, literal
 
 #: Longest pattern accepted, in characters.
 MAX_PATTERN_LENGTH = 500
@@ -37,6 +46,14 @@ _MAXREPEAT = _C.MAXREPEAT
 
 class UnsafePatternError(ValueError):
     """A registry pattern that does not compile or can backtrack catastrophically."""
+
+
+class RegistryPattern(Protocol):
+    """A compiled registry pattern: RE2's (:class:`~claimcheck.linear.LinearPattern`) or ``re``'s."""
+
+    def search(self, text: str) -> LinearMatch | None:
+        """The first match in ``text``."""
+        ...
 
 
 def _is_unbounded(max_count: int) -> bool:
@@ -200,9 +217,16 @@ def _splits(state: Any, items: Any, universe: set[str]) -> int:
     return worst
 
 
-def _polynomial(state: Any, items: Any, universe: set[str]) -> str | None:
-    """Why ``items`` (or a sequence inside them) can split one text in more than :data:`MAX_SPLITS` ways."""
-    if _splits(state, items, universe) > MAX_SPLITS:
+def _polynomial(state: Any, items: Any, universe: set[str], outer: int = 1) -> str | None:
+    """Why ``items`` (or a sequence inside them) can split one text in more than :data:`MAX_SPLITS` ways.
+
+    ``outer`` is the ways of the sequences ``items`` is nested in: a group that can split a text
+    several ways, inside a run that can, multiplies them.
+    """
+    splits = _splits(state, items, universe) * outer
+    if splits > MAX_SPLITS:
+        if outer > 1:
+            return "nested optional groups can split the same text in many ways (as in '\\W?(?:\\W?(?:\\W+)?)?')"
         return "repeats in a row can match the same text (as in '.*x.*' or 'a*a*'); use keywords or bound them"
     for op, av in items:
         bodies: list[Any] = []
@@ -224,7 +248,7 @@ def _polynomial(state: Any, items: Any, universe: set[str]) -> str | None:
         elif op in (_C.ASSERT, _C.ASSERT_NOT):
             bodies = [av[1]]
         for body in bodies:
-            problem = _polynomial(state, body, universe)
+            problem = _polynomial(state, body, universe, splits)
             if problem:
                 return problem
     return None
@@ -267,8 +291,95 @@ def _check(items: Any, inside_unbounded: bool) -> str | None:
     return None
 
 
-def compile_pattern(pattern: str) -> re.Pattern[str]:
-    """Compile a registry pattern (case-insensitive), or raise :class:`UnsafePatternError` saying why."""
+# re's Unicode classes spelled in RE2, whose own \w, \d and \s are ASCII-only.
+_RE2_CLASSES = {
+    _C.CATEGORY_WORD: "\\p{L}\\p{N}_",
+    _C.CATEGORY_DIGIT: "\\p{Nd}",
+    _C.CATEGORY_SPACE: "\\t-\\r\\x{1c}-\\x{20}\\x{85}\\p{Z}",
+}
+_RE2_NEGATED = {
+    _C.CATEGORY_NOT_WORD: _C.CATEGORY_WORD,
+    _C.CATEGORY_NOT_DIGIT: _C.CATEGORY_DIGIT,
+    _C.CATEGORY_NOT_SPACE: _C.CATEGORY_SPACE,
+}
+_RE2_AT = {
+    _C.AT_BEGINNING: "^",
+    _C.AT_BEGINNING_STRING: "\\A",
+    _C.AT_END: "$",
+    _C.AT_END_STRING: "\\z",
+    _C.AT_BOUNDARY: "\\b",
+    _C.AT_NON_BOUNDARY: "\\B",
+}
+
+
+class _NotForRE2(Exception):
+    """The pattern uses something RE2 cannot run (or not with ``re``'s meaning)."""
+
+
+def _re2_class(members: Any) -> str:
+    negate = ""
+    parts: list[str] = []
+    for op, av in members:
+        if op is _C.NEGATE:
+            negate = "^"
+        elif op is _C.LITERAL:
+            parts.append(literal(chr(av)))
+        elif op is _C.RANGE:
+            parts.append(f"{literal(chr(av[0]))}-{literal(chr(av[1]))}")
+        elif op is _C.CATEGORY and av in _RE2_CLASSES:
+            parts.append(_RE2_CLASSES[av])
+        elif op is _C.CATEGORY and av in _RE2_NEGATED and len(members) == 1:
+            negate, parts = "^", [_RE2_CLASSES[_RE2_NEGATED[av]]]
+        else:  # a negated class among other members cannot be spelled as one RE2 class
+            raise _NotForRE2
+    return f"[{negate}{''.join(parts)}]"
+
+
+def _re2(items: Any) -> str:
+    """``re``'s parse of a pattern written in RE2's syntax, with ``re``'s meaning; :class:`_NotForRE2` if not."""
+    out: list[str] = []
+    for op, av in items:
+        if op is _C.LITERAL:
+            out.append(literal(chr(av)))
+        elif op is _C.NOT_LITERAL:
+            out.append(f"[^{literal(chr(av))}]")
+        elif op is _C.ANY:
+            out.append(".")
+        elif op is _C.IN:
+            out.append(_re2_class(av))
+        elif op is _C.CATEGORY:
+            out.append(_re2_class([(op, av)]))
+        elif op is _C.AT and av in _RE2_AT:
+            out.append(_RE2_AT[av])
+        elif op is _C.BRANCH:
+            out.append("(?:" + "|".join(_re2(branch) for branch in av[1]) + ")")
+        elif op is _C.SUBPATTERN and not av[1] and not av[2]:  # no flags set or cleared inside
+            out.append(f"(?:{_re2(av[-1])})")
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            low, high, body = av
+            bound = f"{{{low},}}" if high == _MAXREPEAT else f"{{{low},{high}}}"
+            out.append(f"(?:{_re2(body)}){bound}{'?' if op is _C.MIN_REPEAT else ''}")
+        else:  # lookaround, possessive or atomic groups, conditionals
+            raise _NotForRE2
+    return "".join(out)
+
+
+def _on_re2(parsed: Any) -> LinearPattern | None:
+    """The pattern compiled on RE2 when it can run there with the meaning ``re`` gives it."""
+    if parsed.state.flags & ~(re.IGNORECASE | re.UNICODE):
+        return None
+    try:
+        return LinearPattern(_re2(parsed), ignore_case=True)
+    except (_NotForRE2, ValueError, RecursionError):
+        return None
+
+
+def compile_pattern(pattern: str) -> RegistryPattern:
+    """Compile a registry pattern (case-insensitive), or raise :class:`UnsafePatternError` saying why.
+
+    The pattern is vetted whichever engine runs it, so a registry is accepted or refused alike
+    everywhere; it runs on RE2 when it can (see the module docstring).
+    """
     if len(pattern) > MAX_PATTERN_LENGTH:
         raise UnsafePatternError(f"pattern is longer than {MAX_PATTERN_LENGTH} characters")
     try:
@@ -281,4 +392,4 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     )
     if problem:
         raise UnsafePatternError(f"pattern can backtrack catastrophically: {problem}")
-    return compiled
+    return _on_re2(parsed) or compiled

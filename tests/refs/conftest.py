@@ -155,11 +155,15 @@ def sleeps() -> SleepRecorder:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> ClientSettings:
-    """Fast settings: tiny backoff, no spacing between requests, a private cache."""
+    """Fast settings: tiny backoff, no spacing between requests, a private cache.
+
+    The timeout is now a deadline for the whole answer, so it leaves room for a loaded CI machine;
+    the timeout tests set their own.
+    """
     return ClientSettings(
         mailto="refs-test@example.org",
         cache_dir=tmp_path / "cache",
-        timeout=2.0,
+        timeout=10.0,
         retries=2,
         backoff=0.001,
         max_wait=0.01,
@@ -273,3 +277,18 @@ def make_registry(root: Path, *keys: str) -> Path:
     text = "% Test references\n\n" + "\n".join(ENTRIES[key] for key in keys)
     (root / "references" / "refs.bib").write_text(text, encoding="utf-8")
     return root
+
+
+def write_refs_config(folder: Path, services: FakeServices, cache_dir: str) -> None:
+    """A ``.claimcheck.toml`` in ``folder``: the registry in ``registry/``, the local services, a
+    contact address, and the answer cache in ``cache_dir`` (relative to the config, as a repository
+    would set it)."""
+    (folder / ".claimcheck.toml").write_text(
+        'registry = "registry"\n'
+        "[refs]\n"
+        'mailto = "reviewer@example.org"\n'
+        f'crossref-url = "{services.endpoints.crossref}"\n'
+        f'pubmed-url = "{services.endpoints.pubmed}"\n'
+        f'cache-dir = "{cache_dir}"\n',
+        encoding="utf-8",
+    )

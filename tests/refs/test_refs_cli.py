@@ -12,7 +12,7 @@ from pytest_httpserver import HTTPServer
 from claimcheck.cli import main
 from claimcheck.registry.bibfile import read_bib
 from claimcheck.registry.load import shipped_registry_dir
-from tests.refs.conftest import FakeServices, Reply, make_registry
+from tests.refs.conftest import FakeServices, Reply, make_registry, write_refs_config
 from tests.refs.test_refs_format import FORMATTED, MESSY
 
 
@@ -77,15 +77,7 @@ def test_clean_registry_exits_0_and_config_is_honoured(
     services.crossref("10.1176/appi.ajp.2013.13030392", Reply.fixture("crossref_match.json"))
     services.pubmed("23982301", Reply.fixture("esummary_match.json"))
     make_registry(tmp_path / "registry", "murrough2013antidepressant")
-    (tmp_path / ".claimcheck.toml").write_text(
-        'registry = "registry"\n'
-        "[refs]\n"
-        'mailto = "reviewer@example.org"\n'
-        f'crossref-url = "{services.endpoints.crossref}"\n'
-        f'pubmed-url = "{services.endpoints.pubmed}"\n'
-        'cache-dir = ".cache/refs"\n',
-        encoding="utf-8",
-    )
+    write_refs_config(tmp_path, services, ".cache/refs")
     code, out, err = run(capsys, "refs", "verify")
     assert (code, out) == (0, "")
     assert err == "claimcheck: 1 references, 2 lookups: no findings\n"

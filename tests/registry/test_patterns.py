@@ -6,13 +6,14 @@ import pytest
 
 from claimcheck.registry.patterns import MAX_PATTERN_LENGTH, UnsafePatternError, compile_pattern
 
-SAFE = [
-    r"fda[- ]approved",
-    r"(?:very|extremely)\s+safe",
-    r"\b\d{2}\s?%\s+of\s+(?:people|patients)\b",
-    r"(ab|cd)+",
-    r"(ab|ac)*d",  # the parser factors the shared prefix: no ambiguity remains
-]
+#: Patterns accepted, each with a text in other case that it must find.
+SAFE = {
+    r"fda[- ]approved": "FDA-Approved",
+    r"(?:very|extremely)\s+safe": "EXTREMELY\u00a0SAFE",  # \s keeps its Unicode meaning
+    r"\b\d{2}\s?%\s+of\s+(?:people|patients)\b": "80% OF PATIENTS",
+    r"(ab|cd)+": "ABCD",
+    r"(ab|ac)*d": "ABACD",  # the parser factors the shared prefix: no ambiguity remains
+}
 UNSAFE = {
     r"(a+)+$": "nested quantifiers",
     r"(\w+\s?)*x": "nested quantifiers",
@@ -24,10 +25,10 @@ UNSAFE = {
 }
 
 
-@pytest.mark.parametrize("pattern", SAFE)
-def test_safe_patterns_compile_case_insensitively(pattern: str) -> None:
-    compiled = compile_pattern(pattern)
-    assert compiled.flags & 2  # re.IGNORECASE
+@pytest.mark.parametrize(("pattern", "text"), sorted(SAFE.items()))
+def test_safe_patterns_compile_case_insensitively(pattern: str, text: str) -> None:
+    found = compile_pattern(pattern).search(f"It is {text}.")
+    assert found is not None and (found.start(), found.end()) == (6, 6 + len(text))
 
 
 @pytest.mark.parametrize(("pattern", "reason"), sorted(UNSAFE.items()))

@@ -1,0 +1,145 @@
+"""Sealing the files claimcheck keeps for itself, so that it reads back only what this user wrote.
+
+A cache of pickled objects runs code when it is read, and a cache folder can be shared, badly
+configured, or reached through a link that someone else planted. Each file is therefore sealed:
+it carries an HMAC-SHA256 of its contents under a per-user secret, and a file whose seal does not
+verify is ignored, whoever owns it and however it got there. The secret is 32 random bytes in a
+file that only the user can read (mode 0600), created atomically beside the caches in the user's
+own folder and never in a checkout. File names are derived from the secret too, so no one else
+can predict where an entry will be written.
+
+Ownership checks stay as a second line: the folder must be a real folder (not a link) that only
+its owner, the user, can write, and files are opened without following links, without blocking
+on a FIFO, and only when they are regular files the user owns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import os
+import secrets
+import stat
+import tempfile
+from pathlib import Path
+
+#: What every sealed file starts with; a file without it is not one of ours.
+MAGIC = b"claimcheck-sealed-1\n"
+_SECRET_FILE = "secret.key"
+_SECRET_BYTES = 32
+_MAC_BYTES = hashlib.sha256().digest_size
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def _user() -> int | None:
+    """The current user's id; None where files have no owners to compare (Windows)."""
+    return os.getuid() if hasattr(os, "getuid") else None
+
+
+def _owned(info: os.stat_result, forbidden: int) -> bool:
+    """Whether ``info`` belongs to the user and has none of the ``forbidden`` mode bits."""
+    user = _user()
+    return (user is None or info.st_uid == user) and not info.st_mode & forbidden
+
+
+def private_folder(folder: Path, *, create: bool = False) -> bool:
+    """Whether ``folder`` is a real folder (not a link) of the user's that no one else may write.
+
+    With ``create``, a missing folder (and its parents) is made first, readable by the user alone.
+    """
+    if create:
+        with contextlib.suppress(OSError):
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        info = folder.lstat()
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and _owned(info, 0o022)
+
+
+def read_private(path: Path, *, secret: bool = False) -> bytes | None:
+    """The bytes of a regular file the user owns that no one else may write (with ``secret``: or read).
+
+    None for anything else: a link, a FIFO or device, someone else's file, or one that cannot be read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _owned(info, 0o077 if secret else 0o022):
+            return None
+        try:
+            return handle.read()
+        except OSError:
+            return None
+
+
+def _user_secret(folder: Path) -> bytes | None:
+    """The secret kept in ``folder`` (made on first use), or None when it cannot be trusted or made."""
+    path = folder / _SECRET_FILE
+    found = read_private(path, secret=True)
+    if found is not None and len(found) == _SECRET_BYTES:
+        return found
+    if found is None and os.path.lexists(path):
+        return None  # a link, someone else's file, or one others can read: not ours to use or replace
+    # Missing, or ours but cut short by a crash (it is not fsynced: a lost secret only costs the
+    # entries sealed with it). Written in full under a temporary name, then put in place: a reader
+    # sees a whole secret or none, and of two runs making one at once, both use the one in place.
+    with contextlib.suppress(OSError):
+        fd, temporary = tempfile.mkstemp(prefix=".secret.", suffix=".tmp", dir=folder)  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secrets.token_bytes(_SECRET_BYTES))
+            if found is None:
+                with contextlib.suppress(FileExistsError):
+                    os.link(temporary, path)
+            else:
+                os.replace(temporary, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+    found = read_private(path, secret=True)
+    return found if found is not None and len(found) == _SECRET_BYTES else None
+
+
+class Sealer:
+    """Seals and checks files with one user's secret; see the module docstring."""
+
+    def __init__(self, secret: bytes) -> None:
+        self._secret = secret
+
+    @classmethod
+    def for_folder(cls, folder: Path) -> Sealer | None:
+        """The sealer whose secret lives in ``folder`` (a private folder of the user's, created if
+        need be), or None when the folder or its secret cannot be trusted: then nothing is cached."""
+        if not private_folder(folder, create=True):
+            return None
+        secret = _user_secret(folder)
+        return cls(secret) if secret is not None else None
+
+    def _mac(self, context: str, payload: bytes) -> bytes:
+        label = context.encode("utf-8", "surrogateescape")
+        message = len(label).to_bytes(8, "little") + label + payload
+        return hmac.new(self._secret, message, hashlib.sha256).digest()
+
+    def name(self, context: str) -> str:
+        """A file name for ``context`` that only the secret's owner can compute."""
+        return self._mac("name", context.encode("utf-8", "surrogateescape")).hex()
+
+    def seal(self, context: str, payload: bytes) -> bytes:
+        """``payload`` as a sealed file's contents, valid only for ``context`` (e.g. the entry's key)."""
+        return MAGIC + self._mac(context, payload) + payload
+
+    def unseal(self, context: str, sealed: bytes) -> bytes | None:
+        """The payload of sealed contents made by :meth:`seal` for ``context``; None for anything else."""
+        header = len(MAGIC) + _MAC_BYTES
+        if len(sealed) < header or not sealed.startswith(MAGIC):
+            return None
+        payload = sealed[header:]
+        if not hmac.compare_digest(sealed[len(MAGIC) : header], self._mac(context, payload)):
+            return None
+        return payload

@@ -1,0 +1,66 @@
+"""A repository that plants a pickled HTTP cache must not run code through `refs verify`.
+
+The config's ``cache-dir`` may point into the repository, so the cache file is attacker-supplied:
+whatever it holds is read as data (JSON) or ignored, never unpickled.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from claimcheck.cli import main
+from tests.refs.conftest import FakeServices, Reply, make_registry, write_refs_config
+
+
+class _RunsCode:
+    """Unpickling this creates the marker folder: proof that pickled bytes were executed."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.makedirs, (str(self.marker),))
+
+
+def _plant_pickles(database: Path, marker: Path) -> int:
+    """Replace every cached answer in ``database`` by a pickle that would create ``marker``."""
+    payload = pickle.dumps(_RunsCode(marker))
+    with sqlite3.connect(database) as connection:
+        changed = connection.execute("UPDATE responses SET value = ?", (payload,)).rowcount
+    connection.close()
+    return changed
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["online", "offline"])
+def test_a_planted_pickle_cache_is_never_executed(
+    tmp_path: Path,
+    services: FakeServices,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    offline: bool,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    services.crossref("10.1176/appi.ajp.2013.13030392", Reply.fixture("crossref_match.json"))
+    services.pubmed("23982301", Reply.fixture("esummary_match.json"))
+    make_registry(tmp_path / "registry", "murrough2013antidepressant")
+    write_refs_config(tmp_path, services, "planted")
+    assert main(["refs", "verify"]) == 0  # fills the cache in the repository's folder
+    marker = tmp_path / "code-ran"
+    assert _plant_pickles(tmp_path / "planted" / "refs-http.sqlite", marker) == 2
+    capsys.readouterr()
+
+    code = main(["refs", "verify", *(["--offline"] if offline else [])])
+
+    assert not marker.exists(), "a pickle from the repository's cache was unpickled"
+    err = capsys.readouterr().err
+    assert "internal error" not in err and "Traceback" not in err
+    # The planted entries are no answers: online they are fetched again, offline they are misses.
+    assert code == 0
+    assert services.count() == (2 if offline else 4)
+    assert ("not checked" in err) is offline
