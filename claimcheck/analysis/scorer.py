@@ -15,105 +15,180 @@ claims rather than the names of the therapies it was trained on:
   fragment.
 
 Only words seen on at least two training pages have a weight, so a word from one page's copy
-(a clinic's name, its town) carries nothing. The weights ship as ``data/scorer.json`` and are
-read once, on first use; scoring a sentence costs one dictionary lookup per feature.
+(a clinic's name, its town) carries nothing. The weights ship as ``weights/scorer.json`` and are
+read once, on first use. Scoring reads the sentence once into words and shapes
+(:func:`_read`, which :func:`sentence_features` shares) and looks each one up in a dictionary:
+no feature names are built, so a sentence costs a few microseconds.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
-
-from claimcheck.analysis import lexicon
+from importlib.resources import files
+from itertools import pairwise
 
 __all__ = ["ScorerModel", "claim_probability", "model", "sentence_features", "top_features"]
 
-# A figure: "80%", "80 percent", "1,000", "2.5"; the unit decides <pct> or <num>.
+# Words, and figures with their unit: "80%", "80 percent", "1,000", "2.5" (matched on lower case).
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent\b|per cent\b))?|[^\W\d_]+(?:'[^\W\d_]+)?")
-_PERCENT = re.compile(r"\d\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
-_OUT_OF = re.compile(r"\b\d[\d,]*\s+(?:out\s+of|in)\s+\d[\d,]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine)"
-                     r"\s+(?:out\s+of|in)\s+(?:two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)  # fmt: skip
-# Onset and duration wording: "within hours", "after the first session", "for years", "overnight".
-_TIME = re.compile(
-    r"\b(?:within|in|for|after|over|by)\s+(?:just\s+|only\s+|a\s+few\s+|several\s+|\d+\s+|one\s+|two\s+)?"
-    r"(?:minutes?|hours?|days?|weeks?|months?|years?|sessions?|treatments?)\b"
-    r"|\bafter\s+(?:the|a|your|one|their|its)\s+(?:very\s+)?(?:first|single|second|third)\b"
-    r"|\b(?:overnight|immediately|instantly|instant|rapid(?:ly)?|fast(?:er|est)?|quick(?:ly|er|est)?"
-    r"|long[- ]lasting|lasting|permanent(?:ly)?)\b",
-    re.IGNORECASE,
-)
-_YOU = re.compile(r"\byou(?:r|rs|rself|'ll|'re|'ve|'d)?\b", re.IGNORECASE)
-# "-est" words that are not superlatives are common enough to list; the rest of "-est" is.
-_EST = re.compile(r"\b([a-z]+est)\b|\b(?:most|best|leading|unmatched|unrivall?ed|unparall?ell?ed)\b", re.IGNORECASE)
-_NOT_SUPERLATIVE = frozenset(
-    "test rest interest request guest west suggest honest forest harvest invest arrest protest "
-    "digest chest nest quest manifest contest modest pest vest crest earnest attest conquest "
-    "behest tempest inquest unrest priest". split()
-)
-_OPENING_QUOTE = re.compile(r"\A\s*[\"“‘«']")
 _CITATION = re.compile(r"\[\d+(?:[-–,]\s*\d+)*\]|\([A-Z][A-Za-z-]+(?: et al\.?| and [A-Z][A-Za-z-]+)?,? \d{4}\)")
+_OPENING_QUOTES = ("\"", "“", "‘", "«", "'")  # fmt: skip
+_SENTENCE_ENDS = (".", "!", "?", "…")
 # A heading or a label: a few words, not ended as a sentence is.
 _HEADING_WORDS = 8
 
+_NUMBERS = frozenset({"<num>", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+_YOU = frozenset({"you", "your", "yours", "yourself", "you'll", "you're", "you've", "you'd"})
+# "-est" words are superlatives except these; a few superlatives have no "-est".
+_NOT_SUPERLATIVE = frozenset(
+    {
+        "test", "rest", "interest", "request", "guest", "west", "suggest", "honest", "forest", "harvest",
+        "invest", "arrest", "protest", "digest", "chest", "nest", "quest", "manifest", "contest", "modest",
+        "pest", "vest", "crest", "earnest", "attest", "conquest", "behest", "tempest", "inquest", "unrest",
+        "priest",
+    }
+)  # fmt: skip
+_SUPERLATIVES = frozenset({"most", "best", "leading", "unmatched", "unrivaled", "unrivalled", "unparalleled"})
+# Onset and duration: "within hours", "in just 24 hours", "after the very first session", "overnight".
+_TIME_WORDS = frozenset(
+    {
+        "overnight", "immediately", "instantly", "instant", "rapid", "rapidly", "fast", "faster", "fastest",
+        "quick", "quickly", "quicker", "quickest", "lasting", "permanent", "permanently",
+    }
+)  # fmt: skip
+_TIME_PREPOSITIONS = frozenset({"within", "in", "for", "after", "over", "by"})
+_TIME_QUANTIFIERS = frozenset({"just", "only", "a", "few", "several", "<num>", "one", "two"})
+_TIME_UNITS = frozenset(
+    {
+        "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year",
+        "years", "session", "sessions", "treatment", "treatments",
+    }
+)  # fmt: skip
+_FIRST_DETERMINERS = frozenset({"the", "a", "your", "one", "their", "its"})
+_ORDINALS = frozenset({"first", "single", "second", "third"})
+
 
 def _tokens(sentence: str) -> list[str]:
-    tokens = []
-    for match in _TOKEN.finditer(sentence.replace("’", "'")):
-        word = match.group()
-        if word[0].isdigit():
-            tokens.append("<pct>" if _PERCENT.search(word) else "<num>")
-        else:
-            tokens.append(word.lower())
+    tokens = _TOKEN.findall(sentence.lower().replace("’", "'"))
+    for index, token in enumerate(tokens):
+        if token[0].isdigit():
+            tokens[index] = "<pct>" if token.endswith(("%", "cent")) else "<num>"
     return tokens
 
 
-def _superlative(sentence: str) -> bool:
-    for match in _EST.finditer(sentence):
-        word = match.group(1)
-        if word is None or word.lower() not in _NOT_SUPERLATIVE:
+def _has_time(words: list[str]) -> bool:
+    for index, word in enumerate(words):
+        if word in _TIME_WORDS:
             return True
+        if word not in _TIME_PREPOSITIONS:
+            continue
+        # "within hours", "within 24 hours", "in just a few days": up to two quantifiers, then a unit.
+        ahead = words[index + 1 : index + 4]
+        skip = 0
+        while skip < 2 and skip < len(ahead) and ahead[skip] in _TIME_QUANTIFIERS:
+            skip += 1
+        if skip < len(ahead) and ahead[skip] in _TIME_UNITS:
+            return True
+        # "after the first", "after your very first".
+        if word == "after" and ahead[:1] and ahead[0] in _FIRST_DETERMINERS:
+            rest = ahead[2:3] if ahead[1:2] == ["very"] else ahead[1:2]
+            if rest and rest[0] in _ORDINALS:
+                return True
     return False
 
 
-def sentence_features(sentence: str) -> frozenset[str]:
-    """The features the model weighs: ``w:``/``b:`` word uni- and bigrams and ``f:`` shapes.
+def _has_out_of(words: list[str]) -> bool:
+    # "9 out of 10", "one in five".
+    for index, word in enumerate(words):
+        if word in _NUMBERS:
+            rest = words[index + 1 : index + 4]
+            of = 2 if rest[:2] == ["out", "of"] else 1 if rest[:1] == ["in"] else 0
+            if of and len(rest) > of and rest[of] in _NUMBERS:
+                return True
+    return False
 
-    Training (``training/train_scorer.py``) and scoring both call this function, so the two can
-    never read a sentence differently.
+
+def _has_superlative(words: list[str], distinct: frozenset[str]) -> bool:
+    if not distinct.isdisjoint(_SUPERLATIVES):
+        return True
+    return any(len(word) > 3 and word.endswith("est") and word not in _NOT_SUPERLATIVE for word in distinct)
+
+
+def _read(sentence: str) -> tuple[list[str], list[str]]:
+    """The sentence's words (numbers as ``<num>``/``<pct>``) and the names of its shapes.
+
+    Both :func:`sentence_features` (training, inspection) and scoring read a sentence through
+    this one function, so the two can never disagree.
     """
     words = _tokens(sentence)
-    found = {f"w:{word}" for word in words}
-    padded = ["<s>", *words, "</s>"]
-    found.update(f"b:{a} {b}" for a, b in zip(padded, padded[1:], strict=False))
+    distinct = frozenset(words)
+    stripped = sentence.strip()
     shapes = {
-        "f:percent": _PERCENT.search(sentence) is not None,
-        "f:out-of": _OUT_OF.search(sentence) is not None,
-        "f:time": _TIME.search(sentence) is not None,
-        "f:you": _YOU.search(sentence) is not None,
-        "f:superlative": _superlative(sentence),
-        "f:quote-start": _OPENING_QUOTE.match(sentence) is not None,
-        "f:question": sentence.rstrip().endswith("?"),
-        "f:citation": _CITATION.search(sentence) is not None,
-        "f:fragment": len(words) <= _HEADING_WORDS and not sentence.rstrip().endswith((".", "!", "?", "…")),
+        "f:percent": "<pct>" in distinct,
+        "f:out-of": _has_out_of(words),
+        "f:time": _has_time(words),
+        "f:you": not distinct.isdisjoint(_YOU),
+        "f:superlative": _has_superlative(words, distinct),
+        "f:quote-start": stripped.startswith(_OPENING_QUOTES),
+        "f:question": stripped.endswith("?"),
+        "f:citation": ("[" in stripped or "(" in stripped) and _CITATION.search(stripped) is not None,
+        "f:fragment": len(words) <= _HEADING_WORDS and not stripped.endswith(_SENTENCE_ENDS),
     }
-    found.update(name for name, present in shapes.items() if present)
+    return words, [name for name, present in shapes.items() if present]
+
+
+def _padded(words: list[str]) -> list[str]:
+    return ["<s>", *words, "</s>"]
+
+
+def sentence_features(sentence: str) -> frozenset[str]:
+    """The features the model weighs: ``w:`` word unigrams, ``b:`` bigrams and ``f:`` shapes.
+
+    Training (``training/train_scorer.py``) reads sentences through this function.
+    """
+    words, shapes = _read(sentence)
+    found = {f"w:{word}" for word in words}
+    found.update(f"b:{a} {b}" for a, b in pairwise(_padded(words)))
+    found.update(shapes)
     return frozenset(found)
 
 
 @dataclass(frozen=True)
 class ScorerModel:
-    """The shipped weights: a bias, one weight per feature, and the threshold a claim scores above."""
+    """Weights by feature name (as :func:`sentence_features` names them), a bias and a threshold.
+
+    A claim scores above ``threshold``.
+    """
 
     bias: float
     weights: dict[str, float]
     threshold: float
+    # The weights split by kind and keyed as _read gives them, so scoring builds no names.
+    _unigrams: dict[str, float] = field(init=False, repr=False, compare=False)
+    _bigrams: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Words are looked up bare and shapes by their full name ("f:time"): no word holds a ":".
+        unigrams = {name.removeprefix("w:"): w for name, w in self.weights.items() if not name.startswith("b:")}
+        bigrams: dict[tuple[str, str], float] = {}
+        for name, weight in self.weights.items():
+            if name.startswith("b:"):
+                first, _, second = name[2:].partition(" ")
+                bigrams[first, second] = weight
+        object.__setattr__(self, "_unigrams", unigrams)
+        object.__setattr__(self, "_bigrams", bigrams)
 
     def probability(self, sentence: str) -> float:
         """This model's probability that ``sentence`` makes a claim."""
-        weights = self.weights
-        score = self.bias + sum(weights.get(feature, 0.0) for feature in sentence_features(sentence))
+        words, shapes = _read(sentence)
+        unigrams, bigrams = self._unigrams, self._bigrams
+        score = self.bias
+        score += sum(unigrams.get(word, 0.0) for word in {*words, *shapes})
+        score += sum(bigrams.get(pair, 0.0) for pair in set(pairwise(_padded(words))))
         # Split by sign so that exp() never overflows on an extreme score.
         if score >= 0:
             return 1.0 / (1.0 + math.exp(-score))
@@ -123,8 +198,10 @@ class ScorerModel:
 
 @cache
 def model() -> ScorerModel:
-    """The shipped model (``data/scorer.json``), read on first use."""
-    raw = lexicon.data("scorer")
+    """The shipped model (``weights/scorer.json``), read on first use."""
+    # Not in data/: every file there keys the lexicon automaton's disk cache, and retraining the
+    # scorer must not rebuild it.
+    raw = json.loads(files("claimcheck.analysis").joinpath("weights", "scorer.json").read_text(encoding="utf-8"))
     return ScorerModel(bias=float(raw["bias"]), weights=dict(raw["weights"]), threshold=float(raw["threshold"]))
 
 
