@@ -111,8 +111,8 @@ def _needs_frame(matches: list[Match], detection: Detection) -> bool:
     """Whether to look for a frame link: no word linked the sentence, or only loose words (keywords,
     a fuzzy likeness) of a claim of another kind than the sentence makes ("FDA-approved for
     treatment-resistant depression" shares its keywords with an efficacy claim)."""
-    if not matches:
-        return True
+    if not matches or not detection.categories:
+        return not matches
     best = matches[0]
     return best.method in ("keywords", "fuzzy") and best.claim.category not in compatible_kinds(detection.categories[0])
 
