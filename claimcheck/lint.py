@@ -11,10 +11,10 @@ import re
 from typing import Any
 
 from claimcheck.analysis.detect import HEADING, Detection, introduces_indications, listed_indication
-from claimcheck.analysis.frame import read_frame
+from claimcheck.analysis.frame import procedure_time, read_frame
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
-from claimcheck.models import Claim, EvidenceItem, Finding, Severity, Verdict
+from claimcheck.models import Category, Claim, EvidenceItem, Finding, Severity, Verdict
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.framelink import compatible_kinds
 from claimcheck.registry.matcher import Match
@@ -67,7 +67,11 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 # makes no claim to link, and one that does ("Relief in Hours") is detected as a claim.
                 # A sentence the detector doubts can still repeat a registered wording ("It works.").
                 matches = registry.matcher.match_all(text, scope, prefer=detection.categories)
-                if detection.is_claim and _needs_frame(matches, detection):
+                if not detection.is_claim and _times_the_procedure(text, detection):
+                    # "Each infusion lasts about 40 minutes" shares keywords with how long relief lasts,
+                    # but it times the visit: a speed or duration claim needs a reviewed wording here.
+                    matches = [m for m in matches if m.method not in _LOOSE or m.claim.category not in _TIMED]
+                elif detection.is_claim and _needs_frame(matches, detection):
                     # The frame's claim leads; loose word links stay behind it, as the detector's
                     # category can be wrong ("neurochemical pathways ... rapid effects").
                     matches = _frame_link(text, detection, registry, scope, subject) + matches
@@ -107,6 +111,18 @@ _REFERENCE_HEADING = re.compile(
 _REFERENCE_LINE = re.compile(r"^\s*(?:references?|sources?|citations?|cited)\s*:", re.IGNORECASE)
 
 
+#: Links by loose words rather than a reviewed wording.
+_LOOSE = ("keywords", "fuzzy")
+#: Claims about how fast or how long an effect comes and lasts.
+_TIMED = (Category.ONSET, Category.DURABILITY)
+
+
+def _times_the_procedure(text: str, detection: Detection) -> bool:
+    """Whether the sentence's time figures all give the length of the procedure or visit."""
+    times = [q for q in detection.features.quantities if q.unit.seconds is not None]
+    return bool(times) and all(procedure_time(text, quantity) for quantity in times)
+
+
 def _needs_frame(matches: list[Match], detection: Detection) -> bool:
     """Whether to look for a frame link: no word linked the sentence, or only loose words (keywords,
     a fuzzy likeness) of a claim of another kind than the sentence makes ("FDA-approved for
@@ -114,7 +130,7 @@ def _needs_frame(matches: list[Match], detection: Detection) -> bool:
     if not matches or not detection.categories:
         return not matches
     best = matches[0]
-    return best.method in ("keywords", "fuzzy") and best.claim.category not in compatible_kinds(detection.categories[0])
+    return best.method in _LOOSE and best.claim.category not in compatible_kinds(detection.categories[0])
 
 
 def _frame_link(

@@ -138,6 +138,23 @@ def read_frame(
     )
 
 
+#: Before a time figure, what makes it the length of the procedure rather than of its effect: "each
+#: infusion lasts about 40 minutes", "sessions take 20 minutes", "you will stay with us for an hour".
+_PROCEDURE_TIME = re.compile(
+    r"\b(?:infusions?|sessions?|treatments?|appointments?|visits?|procedures?|drips?|doses?|injections?|"
+    r"sittings?|consultations?|dives?|ceremon(?:y|ies)|it)\s+(?:itself\s+|usually\s+|typically\s+|only\s+)?"
+    r"(?:lasts?|takes?|runs?|is|are)\b[^,;:.!?]{0,20}$"
+    r"|\b(?:stay|remain|rest|wait|be monitored|be observed)\b[^,;:.!?]{0,30}\bfor\b[^,;:.!?]{0,12}$",
+    re.IGNORECASE,
+)
+
+
+def procedure_time(sentence: str, quantity: Quantity) -> bool:
+    """Whether a time figure gives the length of the procedure or the visit, not of its effect."""
+    start = quantity.span.start
+    return quantity.unit.seconds is not None and _PROCEDURE_TIME.search(sentence, max(0, start - 60), start) is not None
+
+
 def _what_it_counts(
     sentence: str, quantity: Quantity, populations: tuple[Span, ...], measures: tuple[tuple[int, int], ...]
 ) -> str | None:

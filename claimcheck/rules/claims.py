@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from claimcheck.analysis.features import Quantity
-from claimcheck.analysis.frame import REPORTED_FINDING, read_frame
+from claimcheck.analysis.frame import REPORTED_FINDING, procedure_time, read_frame
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Verdict
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, rule
@@ -233,6 +233,8 @@ def number_out_of_range(context: SentenceContext) -> Iterator[Hit]:
     reported = context.citation_nearby and REPORTED_FINDING.search(context.text) is not None
     severity = Severity.WARNING if reported else None
     for quantity in context.features.quantities:
+        if procedure_time(context.text, quantity):
+            continue  # "each infusion lasts about 40 minutes" says how long the visit is, not the relief
         low, high = stated_interval(quantity)
         verdicts = [number.overlaps(low, high, quantity.unit) for number in claim.numbers]
         comparable = [v for v in verdicts if v is not None]
