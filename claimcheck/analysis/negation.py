@@ -32,6 +32,8 @@ _VERDICT_WINDOW = 160
 _DENIED_AFTER = re.compile(
     r"[^;:,.!?]*?\b(?:has|have|had|is|are|was|were)\s+(?:"
     r"(?:not|never|yet\s+to)\s+(?:yet\s+)?(?:be(?:en)?\s+)?(?:demonstrated|shown|established|proven|proved|confirmed)\b"
+    # "how it helps depression is not fully understood": what it names is left open.
+    r"|(?:not|never)\s+(?:yet\s+)?(?:fully\s+|well\s+|completely\s+|entirely\s+)?(?:understood|known|clear)\b"
     # "using it for depression is off-label": the use is outside the approval, which denies it.
     r"|(?:considered\s+)?(?:an?\s+)?[\"'\u201c]?off[- ]label\b)",
     re.IGNORECASE,

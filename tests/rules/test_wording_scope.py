@@ -50,3 +50,9 @@ def test_a_topic_heading_raises_nothing_but_a_heading_that_claims_does() -> None
 def test_on_a_health_page_a_comparison_the_detector_missed_is_still_flagged() -> None:
     page = "Our infusions relieve migraine fast.\n\nThe drip is far superior to pills.\n"
     assert "CC207" in _codes(page)
+
+
+def test_a_mechanism_left_open_is_no_overstatement() -> None:
+    # "is not fully understood" leaves open what it names, as "has not been shown" denies it.
+    findings = claimcheck.check_text("How ketamine eases depression is not fully understood.").findings
+    assert not [f for f in findings if f.severity.value == "error"]
