@@ -154,6 +154,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain = commands.add_parser("explain", help="explain one rule")
     explain.add_argument("code", metavar="CODE", help="a rule code (CC201) or name (superlative)")
+    inspect = commands.add_parser(
+        "inspect", help="show why a sentence is or is not flagged: detection, scorer, frame, links, findings"
+    )
+    inspect.add_argument("sentence", metavar="SENTENCE", help="the copy to inspect (one sentence, or a few)")
+    inspect.add_argument("--registry", metavar="DIR", help="registry folder with claims/ and references/")
+    inspect.add_argument("--subject", metavar="ID", help="the page's treatment (an intervention id of the registry)")
+    inspect.add_argument("--format", choices=("text", "json"), default="text")
 
     registry = commands.add_parser("registry", help="check the registry or print its schema")
     registry_commands = registry.add_subparsers(dest="registry_command", metavar="ACTION", parser_class=_Parser)
@@ -621,6 +628,15 @@ def _explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _inspect(args: argparse.Namespace) -> int:
+    from claimcheck.inspection import inspect_sentence, render
+    from claimcheck.run.runner import resolve_registry
+
+    entries = inspect_sentence(args.sentence, resolve_registry(args.registry), args.subject)
+    sys.stdout.write(json.dumps(entries, indent=2) + "\n" if args.format == "json" else render(entries))
+    return EXIT_OK
+
+
 def _registry(args: argparse.Namespace) -> int:
     if args.registry_command == "schema":
         from claimcheck.registry.schema import claims_file_schema
@@ -748,6 +764,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "lint": _lint,
     "rules": _rules,
     "explain": _explain,
+    "inspect": _inspect,
     "registry": _registry,
     "claims": _claims,
     "extract": _extract,

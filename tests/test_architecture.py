@@ -28,7 +28,7 @@ LAYERS: list[set[str]] = [
     {"rules", "consolidate"},
     {"lint"},
     {"run"},
-    {"api", "distributed", "report", "refs", "grow", "lsp"},
+    {"api", "distributed", "report", "refs", "grow", "lsp", "inspection"},
     {"cli"},
     {"__main__", "__init__"},
 ]
