@@ -22,7 +22,7 @@ import zlib
 import atheris
 
 with atheris.instrument_imports():
-    from claimcheck.api import _lint_document
+    from claimcheck.run.runner import lint_page
     from claimcheck.errors import InputError
     from claimcheck.registry.compiled import compile_registry
     from claimcheck.registry.load import load_registry
@@ -91,7 +91,7 @@ def test_one_input(raw: bytes) -> None:
         for page in read_archive(io.BytesIO(_archive(raw)), name="fuzz.warc", tally=tally):
             if not page.uri:
                 raise AssertionError("a page without its URI")
-            findings, _ = _lint_document(page.document, REGISTRY, None)
+            findings, _ = lint_page(page.document, REGISTRY, None)
             lines = page.document.source.count("\n") + page.document.source.count("\r") + 1
             for finding in findings:
                 if not (1 <= finding.line <= finding.end_line <= lines):
