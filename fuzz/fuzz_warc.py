@@ -22,10 +22,10 @@ import zlib
 import atheris
 
 with atheris.instrument_imports():
-    from claimcheck.run.runner import lint_page
     from claimcheck.errors import InputError
     from claimcheck.registry.compiled import compile_registry
     from claimcheck.registry.load import load_registry
+    from claimcheck.run.runner import lint_page
     from claimcheck.text.warc import ArchiveTally, read_archive
 
 REGISTRY = compile_registry(load_registry())
