@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from claimcheck.analysis.answers import answer_statement
 from claimcheck.analysis.detect import HEADING, Detection, introduces_indications, listed_indication
 from claimcheck.analysis.frame import procedure_time, read_frame
 from claimcheck.codes import LINKED_FAMILY
@@ -40,6 +41,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     # Clinics list what they treat by name under a heading ("Conditions We Treat"); the items name
     # no treatment, so only the lead-in they follow makes them indication claims.
     listing: str | None = None
+    # The question an FAQ answer answers: the last sentence of a unit ending in "?".
+    question: str | None = None
     for unit in document.units:
         heading = unit.kind is UnitKind.HEADING
         if heading:
@@ -54,14 +57,27 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             listing = unit.text.strip() if opens and introduces_indications(unit.text) else None
         previous: SentenceContext | None = None
         previous_group: list[SentenceContext] = []
-        for start, end in split_sentences(unit.text):
+        asked, question = question, None
+        spans = split_sentences(unit.text)
+        for start, end in spans:
             text = unit.text[start:end]
             features, detection = read_sentence(text, unit.kind)
             if listed is not None:
                 detection = listed_indication(text, detection, listed)
+            answered = answer_statement(asked, text) if asked is not None and start == spans[0][0] else None
             matches: list[Match] = []
             if link is not None:
                 matches = [Match(link, 1.0, "given", 0, len(text))]
+            elif answered is not None:
+                # "Yes." answers the question: read and link the statement it makes, point at the answer.
+                said_features, said = read_sentence(answered, UnitKind.PARAGRAPH)
+                found = registry.matcher.match_all(answered, scope, prefer=said.categories)
+                if said.is_claim and _needs_frame(found, said):
+                    found = _frame_link(answered, said, registry, scope, subject) + found
+                # A "No" mostly denies ("Is it the same as X?" "No."): it claims only what it links.
+                if found or not _DENIAL.match(text):
+                    features, detection = said_features, said
+                    matches = [Match(m.claim, m.score, m.method, 0, len(text)) for m in found]
             elif not reference and (detection.is_claim or (asserting(detection) and detection.reason != HEADING)):
                 # A topic heading ("Conditions Treated With Ketamine Infusions") names what follows; it
                 # makes no claim to link, and one that does ("Relief in Hours") is detected as a claim.
@@ -95,6 +111,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 earlier.next = group[0]
             previous, previous_group = group[0], group
             analysed.extend(group)
+        if spans and unit.text.rstrip().endswith("?"):
+            question = unit.text[spans[-1][0] : spans[-1][1]]
     if any(sentence.is_claim for sentence in analysed):
         for sentence in analysed:
             sentence.health_page = True
@@ -111,6 +129,8 @@ _REFERENCE_HEADING = re.compile(
 _REFERENCE_LINE = re.compile(r"^\s*(?:references?|sources?|citations?|cited)\s*:", re.IGNORECASE)
 
 
+#: An answer that starts by saying no.
+_DENIAL = re.compile(r"\s*(?:no|nope|not|never)\b", re.IGNORECASE)
 #: Links by loose words rather than a reviewed wording.
 _LOOSE = ("keywords", "fuzzy")
 #: Claims about how fast or how long an effect comes and lasts.
