@@ -17,9 +17,6 @@ from claimcheck.text import UnitKind
 _BENEFIT = frozenset(
     {Category.EFFICACY, Category.ONSET, Category.DURABILITY, Category.INDICATION, Category.COMPARATIVE}
 )
-#: Sentences of these kinds name harms. A safety claim does not ("simple, safe, and quick"): it counts as
-#: risk information only when it names a harm itself (see _RISK_WORDS).
-_RISK = frozenset({Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
 #: The lexicons whose words, not negated, inform of a risk: the side effects the claim detector
 #: knows, and the words that announce a risk (data/risk_notice.txt).
 _RISK_WORDS = ("detect/side_effects", "risk_notice")
@@ -57,8 +54,10 @@ def _informs_of_risk(sentence: SentenceContext) -> bool:
     # 'No side effects' names side effects only to deny them: that is not risk information.
     if ABSOLUTE_SAFETY.search(sentence.text):
         return False
-    if _categories(sentence) & _RISK:
+    if Category.CONTRAINDICATION in _categories(sentence):
         return True
+    # A side-effect statement counts by its words, not its category: "has no reported side effects",
+    # "no sexual side effects" name side effects only to deny them.
     scanned = lexicon.scan(sentence.text)
     # A named condition is what the treatment acts on ("relieves headaches"), not a risk of it.
     conditions = [(span.start, span.end) for span in sentence.features.conditions]

@@ -18,3 +18,8 @@ def test_named_side_effects_and_contraindications_are() -> None:
     assert not _cc301(
         "# Glow\n\nOur IV drips relieve fatigue fast. Drips are not suitable for people with kidney disease.\n"
     )
+
+
+def test_side_effects_named_only_to_be_denied_are_not_risk_information() -> None:
+    assert _cc301("# Glow\n\nOur drips relieve fatigue fast. The drip has no reported side effects in any study.\n")
+    assert _cc301("# Glow\n\nOur drips relieve fatigue fast. No weight gain, no sexual side effects.\n")
