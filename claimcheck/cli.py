@@ -24,7 +24,7 @@ from claimcheck.report import FORMATS, SITE_FORMATS
 if TYPE_CHECKING:
     from claimcheck.baseline import BaselineFilter
     from claimcheck.config import LoadedConfig
-    from claimcheck.results import Report
+    from claimcheck.results import PageError, Report
     from claimcheck.rules.selection import RuleSelection
     from claimcheck.run.pool import LintStream
 
@@ -300,9 +300,11 @@ class _Baseline:
             except ConfigError as exc:
                 self._error = exc
 
-    def check(self) -> None:
-        """Raise the error met reading the baseline, if any."""
+    def check(self, errors: list[PageError]) -> None:
+        """Raise the error met reading the baseline, if any, once the pages the lint could not
+        read are named: the run then ends before its report, which would list them."""
         if self._error is not None:
+            _say_errors(errors)
             raise self._error
 
     def record(self, findings: list[Finding]) -> None:
@@ -350,9 +352,10 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Base
             tally.add(findings)
             output.write(renderer.findings(findings))
         baseline.write()
-        baseline.check()
+        baseline.check(stream.errors)
         tally.files = stream.page_count
         tally.notices = [*stream.notices, *baseline.notices()]
+        tally.errors = stream.errors
         output.write(renderer.end(tally))
         try:
             output.commit()
@@ -365,7 +368,7 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Base
 
             where = tempfile.gettempdir()
             raise ConfigError(f"cannot hold the output here: {exc.strerror or exc}", path=where) from None
-    return _end(args, tally.notices, tally.failed(level))
+    return _end(args, tally.notices, tally.errors, tally.failed(level))
 
 
 def _finish_report(
@@ -378,7 +381,7 @@ def _finish_report(
     baseline.record(report.findings)
     baseline.write()
     baseline.read()
-    baseline.check()
+    baseline.check(report.errors)
     report.findings = baseline.hide(report.findings)
     report.notices.extend(baseline.notices())
     risk_rule = None
@@ -388,17 +391,31 @@ def _finish_report(
             return selection.for_path(path).enabled(MISSING_RISK_INFORMATION)
 
     _emit(render(args.format, report, risk_rule=risk_rule), args.output)
-    return _end(args, report.notices, report.failed(level))
+    return _end(args, report.notices, report.errors, report.failed(level))
 
 
-def _end(args: argparse.Namespace, notices: list[str], failed: bool) -> int:
-    """The notices on standard error (unless the text report on standard output holds them), and the exit code."""
+def _end(args: argparse.Namespace, notices: list[str], errors: list[PageError], failed: bool) -> int:
+    """The notices on standard error (unless the text report on standard output holds them), the
+    pages that could not be linted (always, one line each), and the exit code: 2 after such errors."""
+    from claimcheck.report.text import printable
+
     if args.format != "text" or args.output:
         for notice in notices:
-            print(f"claimcheck: {notice}", file=sys.stderr)
+            print(f"claimcheck: {printable(notice)}", file=sys.stderr)
+    _say_errors(errors)
+    if errors:
+        return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _say_errors(errors: list[PageError]) -> None:
+    """Each page or folder that could not be linted, one line on standard error."""
+    from claimcheck.report.text import printable
+
+    for error in errors:
+        print(f"claimcheck: {printable(str(error))}", file=sys.stderr)
 
 
 def _rules(args: argparse.Namespace) -> int:

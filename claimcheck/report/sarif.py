@@ -14,7 +14,7 @@ from claimcheck.__about__ import __version__
 from claimcheck.globs import URI_START
 from claimcheck.models import Finding, Severity
 from claimcheck.report.json import ArrayElements
-from claimcheck.results import Report, Tally
+from claimcheck.results import PageError, Report, Tally
 from claimcheck.rules.base import Rule, catalogue
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -77,6 +77,21 @@ def _rule_index() -> dict[str, int]:
     return {code: number for number, code in enumerate(catalogue())}
 
 
+def _notification(error: PageError) -> dict[str, Any]:
+    """A page that could not be linted, as a tool execution notification (docs/contract.md §6)."""
+    location: dict[str, Any] = {"artifactLocation": {"uri": _uri(error.path)}}
+    if error.line is not None:
+        location["region"] = {"startLine": error.line}
+    return {"level": "error", "message": {"text": error.message}, "locations": [{"physicalLocation": location}]}
+
+
+def _invocation(errors: list[PageError]) -> dict[str, Any]:
+    return {
+        "executionSuccessful": not errors,
+        "toolExecutionNotifications": [_notification(error) for error in errors],
+    }
+
+
 def to_sarif(report: Report) -> dict[str, Any]:
     """The report as a SARIF 2.1.0 log (Python data)."""
     rules = list(catalogue().values())
@@ -97,6 +112,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": [_result(finding, index) for finding in report.findings],
+                "invocations": [_invocation(report.errors)],
             }
         ],
     }
@@ -107,8 +123,8 @@ def render(report: Report) -> str:
     return json.dumps(to_sarif(report), indent=2, ensure_ascii=False) + "\n"
 
 
-# Where the results array sits in the log as json.dumps(indent=2) writes it: the last key of the
-# one run, six spaces in (no string in JSON text holds a raw line break, so this matches only there).
+# Where the results array sits in the log as json.dumps(indent=2) writes it: a key of the one run,
+# six spaces in (no string in JSON text holds a raw line break, so this matches only there).
 _EMPTY_RESULTS = '\n      "results": []'
 _RESULT_DEPTH = 4
 
@@ -116,16 +132,13 @@ _RESULT_DEPTH = 4
 class Stream:
     """:func:`render`'s log written file by file (see :class:`~claimcheck.report.stream.StreamRenderer`).
 
-    Everything but the results is known before the first finding: the log of an empty report,
-    split where its empty results array is, frames the results.
+    Everything before the results is known before the first finding: the log of an empty report,
+    split where its empty results array is, frames the results; what follows them (the invocation,
+    with the pages that could not be linted) is framed the same way at the end.
     """
 
     def __init__(self) -> None:
-        # An empty report built without validation, as the linter builds them (see Report).
-        frame = json.dumps(to_sarif(Report.model_construct()), indent=2, ensure_ascii=False)
-        head, tail = frame.split(_EMPTY_RESULTS)
-        self._head = head + _EMPTY_RESULTS[:-1]
-        self._tail = tail
+        self._head = _frame([])[0] + _EMPTY_RESULTS[:-1]
         self._index = _rule_index()
         self._results = ArrayElements(_RESULT_DEPTH)
 
@@ -139,4 +152,12 @@ class Stream:
 
     def end(self, tally: Tally) -> str:
         """The results array's closing bracket and the rest of the log."""
-        return self._results.close() + self._tail + "\n"
+        return self._results.close() + _frame(tally.errors)[1] + "\n"
+
+
+def _frame(errors: list[PageError]) -> tuple[str, str]:
+    """The log of a report without findings, before and after its empty results array."""
+    # Built without validation, as the linter builds reports (see Report).
+    frame = json.dumps(to_sarif(Report.model_construct(errors=errors)), indent=2, ensure_ascii=False)
+    head, tail = frame.split(_EMPTY_RESULTS)
+    return head, tail

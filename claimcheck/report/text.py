@@ -13,7 +13,8 @@ from claimcheck.results import Report, Tally
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
-def _printable(line: str) -> str:
+def printable(line: str) -> str:
+    """``line`` with its control characters shown as ``\\xNN``: safe to write to a terminal."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
 
 
@@ -32,7 +33,7 @@ class Stream:
     def findings(self, findings: list[Finding]) -> str:
         """One line per finding."""
         return "".join(
-            _printable(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}") + "\n"
+            printable(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}") + "\n"
             for f in findings
         )
 
@@ -45,4 +46,4 @@ class Stream:
             lines.append(f"Found {tally.findings} finding(s) in {files}: {', '.join(parts)}.")
         else:
             lines.append(f"No findings in {files}.")
-        return "".join(_printable(line) + "\n" for line in lines)
+        return "".join(printable(line) + "\n" for line in lines)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from claimcheck.lint import warm_up
 from claimcheck.models import Finding
 from claimcheck.registry.compiled import CompiledRegistry
-from claimcheck.results import FileResult, Report
+from claimcheck.results import FileResult, PageError, Report
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.run.runner import lint_file, resolve_registry
 from claimcheck.text.warc import is_archive
@@ -88,6 +88,7 @@ class LintStream:
         jobs: int = 1,
         report_unused: bool = False,
         progress: Callable[[int, int], None] | None = None,
+        skipped: list[PageError] | None = None,
     ) -> None:
         #: The files to lint, in file order (as :func:`~claimcheck.run.discover.iter_files` finds them).
         self.files = files
@@ -101,6 +102,8 @@ class LintStream:
         self._order = sorted(range(len(files)), key=files.__getitem__) if self.ordered else list(range(len(files)))
         self._notices: dict[int, list[str]] = {}  # by file index, for the files that have any
         self._pages: list[list[str] | None] = [None] * len(files)
+        self._skipped = list(skipped or [])  # folders discovery could not read
+        self._errors: dict[int, list[PageError]] = {}  # by file index, for the files that have any
         self._started = False
         #: Files per chunk sent to a worker, and chunks allowed in flight (set as the workers start).
         self.chunk_size = 1
@@ -114,6 +117,12 @@ class LintStream:
     def notices(self) -> list[str]:
         """The notices of the files read so far, in file order (all of them once the loop ends)."""
         return [notice for _, notices in sorted(self._notices.items()) for notice in notices]
+
+    @property
+    def errors(self) -> list[PageError]:
+        """The folders skipped and the pages that could not be linted so far, sorted by path and line."""
+        found = [*self._skipped, *(error for errors in self._errors.values() for error in errors)]
+        return sorted(found, key=PageError.sort_key)
 
     @property
     def pages(self) -> list[str]:
@@ -134,6 +143,7 @@ class LintStream:
         report.findings.sort(key=Finding.sort_key)
         report.pages = self.pages
         report.notices = self.notices
+        report.errors = self.errors
         report.files = len(report.pages)
         return report
 
@@ -173,6 +183,8 @@ class LintStream:
                 raise self._first_error(run, index, outcome)
             if outcome.notices:
                 self._notices[index] = outcome.notices
+            if outcome.errors:
+                self._errors[index] = outcome.errors
             self._pages[index] = outcome.pages
             if self.progress is not None:
                 self.progress(done, total)

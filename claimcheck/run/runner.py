@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import IO
 
 from claimcheck.codes import PAGE_RULES
-from claimcheck.errors import BinaryFileError, InputError
+from claimcheck.errors import BinaryFileError, ClaimcheckError, InputError
 from claimcheck.lint import lint_document
 from claimcheck.models import Claim, Finding
 from claimcheck.registry.compiled import CompiledRegistry, compile_registry
 from claimcheck.registry.load import Registry, load_registry
-from claimcheck.results import FileResult
+from claimcheck.results import FileResult, PageError
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.suppress import apply_suppressions, parse_suppressions
 from claimcheck.text import Document, decode_bytes, detect_format, parse_document, read_document
@@ -140,12 +140,26 @@ def lint_file(
 
     An archived page's findings carry its URI as their path, its capture date and the archive;
     the notices open with what :class:`FilePages` noted, then the unused suppressions if asked for.
+    A page that cannot be read or linted (an :class:`~claimcheck.errors.InputError`, such as an
+    unknown suppression) is one error in the result; the file's other pages are still linted.
     """
     pages = FilePages(name, remote=remote)
     result = FileResult([], [], [])
     unused_notices: list[str] = []
-    for page in pages:
-        findings, unused = lint_page(page.document, compiled, selection)
+    reading = iter(pages)
+    while True:
+        try:
+            page = next(reading, None)
+        except InputError as exc:  # the file, or the rest of an archive, cannot be read
+            result.errors.append(page_error(exc, name))
+            break
+        if page is None:
+            break
+        try:
+            findings, unused = lint_page(page.document, compiled, selection)
+        except InputError as exc:
+            result.errors.append(page_error(exc, page.uri))
+            continue
         if page.archive is not None:
             findings = [
                 f.model_copy(update={"capture_date": page.capture_date, "archive": page.archive}) for f in findings
@@ -156,6 +170,11 @@ def lint_file(
         result.pages.append(page.uri)
     result.notices.extend([*pages.notices, *unused_notices])
     return result
+
+
+def page_error(error: ClaimcheckError, where: str) -> PageError:
+    """The report's entry for an input error, located where it says, else at ``where``."""
+    return PageError(error.path or where, error.line, error.message)
 
 
 #: Sentence rules only: page rules need a whole page, not a snippet.
