@@ -20,6 +20,7 @@ from claimcheck.codes import MISSING_RISK_INFORMATION
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.models import Finding, Severity
 from claimcheck.report import FORMATS, SITE_FORMATS
+from claimcheck.report.text import printable
 
 if TYPE_CHECKING:
     from claimcheck.baseline import BaselineFilter
@@ -397,8 +398,6 @@ def _finish_report(
 def _end(args: argparse.Namespace, notices: list[str], errors: list[PageError], failed: bool) -> int:
     """The notices on standard error (unless the text report on standard output holds them), the
     pages that could not be linted (always, one line each), and the exit code: 2 after such errors."""
-    from claimcheck.report.text import printable
-
     if args.format != "text" or args.output:
         for notice in notices:
             print(f"claimcheck: {printable(notice)}", file=sys.stderr)
@@ -412,8 +411,6 @@ def _end(args: argparse.Namespace, notices: list[str], errors: list[PageError], 
 
 def _say_errors(errors: list[PageError]) -> None:
     """Each page or folder that could not be linted, one line on standard error."""
-    from claimcheck.report.text import printable
-
     for error in errors:
         print(f"claimcheck: {printable(str(error))}", file=sys.stderr)
 
@@ -590,30 +587,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    try:
-        return _COMMANDS[args.command](args)
-    except ClaimcheckError as exc:
-        print(f"claimcheck: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        print("claimcheck: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`); quietly stop writing.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
-    except RecursionError:
-        print("claimcheck: input is nested too deeply to process", file=sys.stderr)
-        return EXIT_ERROR
-    except MemoryError:
-        print("claimcheck: out of memory", file=sys.stderr)
-        return EXIT_ERROR
-    except Exception as exc:
-        # A bug, not bad input: still one line and exit 2, with the traceback on request.
-        if os.environ.get("CLAIMCHECK_DEBUG"):
-            raise
-        print(
-            f"claimcheck: internal error: {type(exc).__name__}: {exc} (set CLAIMCHECK_DEBUG=1 for a traceback)",
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
+    from claimcheck.run import signals
+
+    with signals.handled():
+        try:
+            return _COMMANDS[args.command](args)
+        except ClaimcheckError as exc:
+            print(f"claimcheck: {printable(str(exc))}", file=sys.stderr)
+            return EXIT_ERROR
+        except KeyboardInterrupt:
+            return _interrupted()
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head`); quietly stop writing.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_OK
+        except RecursionError:
+            print("claimcheck: input is nested too deeply to process", file=sys.stderr)
+            return EXIT_ERROR
+        except MemoryError:
+            print("claimcheck: out of memory", file=sys.stderr)
+            return EXIT_ERROR
+        except Exception as exc:
+            if signals.received() is not None:  # a library wrapped the interrupt in an error of its own
+                return _interrupted()
+            # A bug, not bad input: still one line and exit 2, with the traceback on request.
+            if os.environ.get("CLAIMCHECK_DEBUG"):
+                raise
+            print(
+                f"claimcheck: internal error: {type(exc).__name__}: {printable(str(exc))} "
+                "(set CLAIMCHECK_DEBUG=1 for a traceback)",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
+
+
+def _interrupted() -> int:
+    """Stop every worker, say so in one line, and exit 130 (SIGINT) or 143 (SIGTERM).
+
+    Files being written are left as they were: atomic writes discard their temporary files as the
+    interrupt passes through them.
+    """
+    import signal
+
+    from claimcheck.run import signals
+
+    signals.stop_everything()
+    signum = signals.received() or signal.SIGINT
+    print(f"claimcheck: {'interrupted' if signum == signal.SIGINT else 'terminated'}", file=sys.stderr)
+    return signals.exit_code(signum)

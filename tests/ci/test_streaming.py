@@ -303,21 +303,23 @@ class _InlineExecutor:
         self.sent = 0
         self.read = 0
         self.most_unread = 0
+        self._processes: dict[int, Any] = {}  # no worker processes: the pool asks for them
 
-    def submit(self, fn: Any, paths: list[str], report_unused: bool) -> Future[Any]:
+    def submit(self, fn: Any, chunk: list[int], paths: list[str], report_unused: bool) -> Future[Any]:
         self.sent += len(paths)
         self.most_unread = max(self.most_unread, self.sent - self.read)
         future: Future[Any] = Future()
-        future.set_result(fn(paths, report_unused))
+        future.set_result(fn(chunk, paths, report_unused))
         return future
 
 
-def test_the_parent_never_holds_more_than_k_file_results(tmp_path: Path) -> None:
+def test_the_parent_never_holds_more_than_k_file_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for number in range(300):
         write_page(tmp_path / f"section{number % 7}" / f"page{number:03d}.md", number)
     compiled = resolve_registry(None)
     pool._init_compiled(compiled, None)
     stream = LintStream([str(p) for p in api.iter_files([tmp_path])], compiled, jobs=2)
+    monkeypatch.setattr(pool, "_RUNNING", [0] * len(stream.files))
     stream.chunk_size, stream.in_flight = 4, 3
     executor = _InlineExecutor()
     bound = (stream.in_flight + 1) * stream.chunk_size  # the chunk being read, and those in flight
