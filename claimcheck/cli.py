@@ -258,6 +258,11 @@ def _lint(args: argparse.Namespace) -> int:
             report_unused=args.report_unused,
             progress=_progress_bar if many else None,
         )
+    from claimcheck.run.discover import refuse_to_overwrite
+
+    for target in (args.output, args.write_baseline):
+        if target:
+            refuse_to_overwrite(target, stream.files)
     baseline = _Baseline(args.baseline, args.write_baseline)
     if stream.ordered and _streamable(args):
         return _finish_stream(args, stream, baseline, level)
@@ -587,8 +592,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    from claimcheck.fileio import tolerate_surrogates
     from claimcheck.run import signals
 
+    tolerate_surrogates(sys.stdout)
     with signals.handled():
         try:
             return _COMMANDS[args.command](args)

@@ -7,11 +7,11 @@ Unicode code-point columns, and ``partialFingerprints`` that follow a sentence w
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
 from claimcheck.__about__ import __version__
-from claimcheck.globs import URI_START
 from claimcheck.models import Finding, Severity
 from claimcheck.report.json import ArrayElements
 from claimcheck.results import PageError, Report, Tally
@@ -19,6 +19,7 @@ from claimcheck.rules.base import Rule, catalogue
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/claimcheck/"
+_WEB_URI = re.compile(r"^https?://", re.IGNORECASE)
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -36,11 +37,17 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
 
 
 def _uri(path: str) -> str:
-    if URI_START.match(path):
-        # A page read from a web archive is named by its URI, which is kept as captured: only
-        # characters that cannot appear in a URI at all are escaped.
-        return quote(path, safe="/:?#[]@!$&'()*+,;=%._-~")
-    return quote(path.replace("\\", "/"), safe="/:._-~")
+    """A finding's or error's path as a SARIF ``artifactLocation.uri``.
+
+    Only a web page's address (a page read from a web archive) stays a URI, kept as captured:
+    only characters that cannot appear in a URI at all are escaped. Anything else is a file path
+    and becomes a relative reference whose colons are escaped, so that no file name
+    (``javascript:x.txt``) and no archived URI of another scheme reads as a scheme of its own.
+    Bytes of a file name that are not UTF-8 are percent-escaped as they are.
+    """
+    if _WEB_URI.match(path):
+        return quote(path, safe="/:?#[]@!$&'()*+,;=%._-~", errors="surrogateescape")
+    return quote(path.replace("\\", "/"), safe="/._-~", errors="surrogateescape")
 
 
 def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from claimcheck.errors import InputError
+from claimcheck.errors import ConfigError, InputError
 from claimcheck.globs import matches_anywhere, matches_whole, path_names
 from claimcheck.results import PageError
 from claimcheck.text.warc import is_archive
@@ -77,3 +77,22 @@ def iter_files(
             if key not in seen:
                 seen.add(key)
                 yield candidate
+
+
+def refuse_to_overwrite(target: str | Path, files: Iterable[str]) -> None:
+    """Raise :class:`~claimcheck.errors.ConfigError` if writing ``target`` would replace one of ``files``.
+
+    ``claimcheck lint -o page.html page.html`` would otherwise put the report in place of the page.
+    The same file is found through links and other spellings of its path: by device and inode.
+    """
+    try:
+        written = os.stat(target)
+    except (OSError, ValueError):
+        return  # not there yet: not an input
+    for file in files:
+        try:
+            same = os.path.samestat(written, os.stat(file))
+        except (OSError, ValueError):
+            continue
+        if same:
+            raise ConfigError(f"is one of the files being linted ({file}); refusing to overwrite it", path=str(target))
