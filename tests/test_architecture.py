@@ -22,7 +22,7 @@ PACKAGE = Path(claimcheck.__file__).resolve().parent
 LAYERS: list[set[str]] = [
     {"__about__", "errors", "codes", "models", "globs", "fileio"},
     {"cache", "text"},
-    {"analysis", "registry", "results", "suppress", "config", "baseline"},
+    {"analysis", "registry", "results", "suppress", "config", "baseline", "seal"},
     {"rules"},
     {"lint"},
     {"run"},

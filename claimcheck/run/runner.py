@@ -21,6 +21,7 @@ from claimcheck.registry.compiled import CompiledRegistry, compile_registry
 from claimcheck.registry.load import Registry, load_registry
 from claimcheck.results import FileResult, PageError
 from claimcheck.rules.selection import RuleSelection
+from claimcheck.seal import is_sealed
 from claimcheck.suppress import apply_suppressions, parse_suppressions
 from claimcheck.text import Document, decode_bytes, detect_format, parse_document, read_document
 from claimcheck.text.warc import ArchiveTally, is_archive, read_archive
@@ -71,6 +72,9 @@ class FilePages:
         return self._local_document()
 
     def _local_document(self) -> Iterator[Page]:
+        if detect_format(self.name) == "html" and is_sealed(self.name):
+            self.notices.append(f"{self.name}: skipped: a report this user's claimcheck wrote")
+            return
         try:
             document = read_document(self.name)
         except BinaryFileError as exc:

@@ -127,3 +127,23 @@ def test_the_output_never_replaces_an_input(cli: Cli, tmp_path: Path, option: st
         run = cli("lint", "--no-config", "-j", "1", "--format", "html", option, target, *inputs)
         assert run.code == 2 and "refusing to overwrite it" in run.err and str(target) in run.err
         assert page.read_text(encoding="utf-8") == f"<p>{CLAIM}</p>"
+
+
+def test_a_report_written_into_the_linted_folder_is_skipped_but_a_copied_seal_is_not(cli: Cli, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "page.md").write_text(f"{CLAIM}\n", encoding="utf-8")
+    report = site / "report.html"
+    assert cli("lint", "--no-config", "-j", "1", "--format", "html", "-o", report, site).code == 1
+    again = cli("lint", "--no-config", "-j", "1", "--format", "json", site)
+    data = json.loads(again.out)
+    assert {f["path"] for f in data["findings"]} == {str(site / "page.md")}
+    assert data["summary"]["notices"] == [f"{report}: skipped: a report this user's claimcheck wrote"]
+    # A marketer copying the seal onto a page (or changing the report) does not get it skipped.
+    sealed = report.read_text(encoding="utf-8")
+    forged = site / "offer.html"
+    forged.write_text(sealed.splitlines(keepends=True)[0] + f"<p>{CLAIM}</p>", encoding="utf-8")
+    report.write_text(sealed.replace("</body>", f"<p>{CLAIM}</p></body>"), encoding="utf-8")
+    data = json.loads(cli("lint", "--no-config", "-j", "1", "--format", "json", site).out)
+    assert {str(forged), str(report)} <= {f["path"] for f in data["findings"]}
+    assert data["summary"]["notices"] == []
