@@ -75,12 +75,19 @@ def seal(text: str) -> str:
 
 def is_sealed(path: str | os.PathLike[str]) -> bool:
     """Whether the file at ``path`` is a report this user's claimcheck wrote and nobody changed since."""
-    with contextlib.suppress(OSError, ValueError), open(path, "rb") as handle:
+    try:
+        # Not blocking: a named pipe given as a page must not hang the run here (the reader refuses it).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError):
+        return False
+    with contextlib.suppress(OSError), os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
         line = handle.read(_LINE)
-        if not line.startswith(MARKER):
+        if not line.startswith(MARKER) or not line.endswith(b" -->\n"):
             return False
         key = _key(create=False)
-        if key is None or not line.endswith(b" -->\n"):
+        if key is None:
             return False
         expected = hmac.new(key, digestmod=hashlib.sha256)
         while chunk := handle.read(1 << 20):
