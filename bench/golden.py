@@ -48,7 +48,8 @@ def _targets(quick: bool) -> dict[str, list[str]]:
 def _lint(engine: Path, paths: list[str]) -> bytes:
     """JSON output of ``claimcheck lint`` with the package found at ``engine``, run from ROOT."""
     env = dict(os.environ, PYTHONPATH=str(engine), PYTHONDONTWRITEBYTECODE="1")
-    cmd = [sys.executable, "-P", "-m", "claimcheck", "lint", "--format", "json", "--exit-zero", "--no-config", "-j", "2"]
+    cmd = [sys.executable, "-P", "-m", "claimcheck", "lint", "--format", "json", "--exit-zero", "--no-config"]
+    cmd += ["-j", "2"]
     done = subprocess.run([*cmd, *paths], cwd=ROOT, env=env, capture_output=True, check=False)
     if done.returncode != 0:
         sys.stderr.write(done.stderr.decode("utf-8", "replace"))
