@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import signal
@@ -90,16 +91,28 @@ def _processes(executor: ProcessPoolExecutor) -> dict[int, Any]:
 
 
 def _stop(executor: ProcessPoolExecutor) -> None:
-    """End the pool now: its workers terminated, not waited for, nothing queued left to run."""
+    """End the pool now: its workers terminated, not waited for, nothing queued left to run.
+
+    The queued work is cancelled by the pool's own thread (``cancel_futures``), before the workers
+    are ended: a future cancelled from this thread while the pool breaks makes that thread fail
+    with a traceback (InvalidStateError, CPython 3.11). So nothing here cancels a future itself.
+    """
     processes = list(_processes(executor).values())
+    results = executor._result_queue
+    executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
-    executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=5)
         if process.is_alive():
             process.kill()
             process.join()
+    # A worker ended while sending its result leaves half a message in the pipe, and the pool's
+    # thread waiting for the rest of it forever (Python's exit then waits for that thread). Once
+    # the workers are gone, this process holds the pipe's last writing end: closing it ends the read.
+    if results is not None:
+        with contextlib.suppress(OSError):
+            results._writer.close()  # type: ignore[attr-defined]
 
 
 def default_jobs() -> int:
@@ -324,25 +337,20 @@ class LintStream:
                 held += len(chunk)
                 self.peak_pending = max(self.peak_pending, held)
 
-        try:
-            for _ in range(self.in_flight):
-                send()
-            while pending:
-                chunk, future = pending.popleft()
-                try:
-                    results, error = future.result()
-                except BrokenProcessPool:
-                    raise self._worker_died() from None
-                send()  # keeps the workers busy while this chunk is read
-                for index, result in zip(chunk, results, strict=False):
-                    held -= 1
-                    yield index, result
-                if error is not None:
-                    for _, waiting in pending:
-                        waiting.cancel()
-                    pending.clear()
-                    yield chunk[len(results)], error
-                    return
-        finally:
-            for _, waiting in pending:
-                waiting.cancel()
+        for _ in range(self.in_flight):
+            send()
+        while pending:
+            chunk, future = pending.popleft()
+            try:
+                results, error = future.result()
+            except BrokenProcessPool:
+                raise self._worker_died() from None
+            send()  # keeps the workers busy while this chunk is read
+            for index, result in zip(chunk, results, strict=False):
+                held -= 1
+                yield index, result
+            if error is not None:
+                # The chunks in flight are not waited for: the run ends, and with it the pool (_stop).
+                pending.clear()
+                yield chunk[len(results)], error
+                return

@@ -126,3 +126,45 @@ def test_workers_die_with_a_parent_killed_by_sigkill(tmp_path: Path) -> None:
     os.kill(run.process.pid, signal.SIGKILL)
     run.finish()
     assert_no_worker_left(run)
+
+
+def children(pid: int) -> list[int]:
+    """The live child processes of ``pid``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = Path(entry, "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+def test_signals_at_any_moment_of_a_busy_run_never_hang_or_leave_workers(tmp_path: Path) -> None:
+    """No hold here: the signal lands wherever the run is, a worker perhaps halfway through
+    sending its result (which once left the pool's thread waiting forever). Repeated, at spread moments."""
+    site = tmp_path / "site"
+    pages(site, 1500)
+    command = [sys.executable, "-m", "claimcheck", "lint", "--no-config", "-j", "2", "--format", "json", str(site)]
+    landed = 0
+    for attempt in range(8):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while len(workers := children(process.pid)) < 2 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.05 * attempt)
+        signum = (signal.SIGINT, signal.SIGTERM)[attempt % 2]
+        os.killpg(process.pid, signum) if attempt % 4 < 2 else os.kill(process.pid, signum)
+        run = HeldRun(process, dict.fromkeys(workers, ""))
+        code, err = run.finish()
+        assert_no_worker_left(run)
+        if code == 1:  # finished before the signal: nothing to check
+            continue
+        landed += 1
+        assert (code, err) == (
+            128 + signum,
+            f"claimcheck: {'interrupted' if signum == signal.SIGINT else 'terminated'}\n",
+        )
+    assert landed >= 4
