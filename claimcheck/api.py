@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from claimcheck.results import FileResult, Report, Tally, merge_results
+from claimcheck.results import FileResult, PageError, Report, Tally, merge_results
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.run.discover import LINTED_SUFFIXES, PathFilter, iter_files
 from claimcheck.run.pool import LintStream, default_jobs
@@ -21,6 +21,7 @@ __all__ = [
     "LINTED_SUFFIXES",
     "FileResult",
     "LintStream",
+    "PageError",
     "PathFilter",
     "RegistryLike",
     "Report",
@@ -82,7 +83,10 @@ def lint_paths(
     report_unused: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Lint files and folders; binary files are skipped with a notice, other unreadable files raise.
+    """Lint files and folders; binary files are skipped with a notice.
+
+    A page that cannot be read or linted, or a folder that cannot be read, is listed in
+    ``Report.errors`` and the rest is linted; a path that does not exist raises.
 
     With ``jobs`` > 1 files are linted in worker processes, each compiling the registry once;
     results are gathered in file order, so the report is identical to a single-process run.
@@ -120,8 +124,11 @@ def lint_stream(
             ...
         stream.notices, stream.page_count   # complete once the loop has ended
     """
-    files = [str(p) for p in iter_files(paths, path_filter)]
+    skipped: list[PageError] = []
+    files = [str(p) for p in iter_files(paths, path_filter, skipped=skipped.append)]
     # Load and compile here, in this process, so a broken registry is reported as the usual
     # file:line error before any worker starts.
     compiled = resolve_registry(registry)
-    return LintStream(files, compiled, selection, jobs=jobs, report_unused=report_unused, progress=progress)
+    return LintStream(
+        files, compiled, selection, jobs=jobs, report_unused=report_unused, progress=progress, skipped=skipped
+    )

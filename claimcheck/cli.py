@@ -23,11 +23,12 @@ from claimcheck.codes import MISSING_RISK_INFORMATION
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.models import Finding, Severity
 from claimcheck.report import FORMATS, SITE_FORMATS
+from claimcheck.report.text import printable
 
 if TYPE_CHECKING:
     from claimcheck.baseline import BaselineFilter
     from claimcheck.config import LoadedConfig
-    from claimcheck.results import Report
+    from claimcheck.results import PageError, Report
     from claimcheck.rules.selection import RuleSelection
     from claimcheck.run.discover import PathFilter
     from claimcheck.run.pool import LintStream
@@ -323,6 +324,11 @@ def _lint(args: argparse.Namespace) -> int:
             report_unused=args.report_unused,
             progress=_progress_bar if many else None,
         )
+    from claimcheck.run.discover import refuse_to_overwrite
+
+    for target in (args.output, args.write_baseline):
+        if target:
+            refuse_to_overwrite(target, stream.files)
     baseline = _Baseline(args.baseline, args.write_baseline)
     if stream.ordered and _streamable(args):
         return _finish_stream(args, stream, baseline, level)
@@ -462,9 +468,11 @@ class _Baseline:
             except ConfigError as exc:
                 self._error = exc
 
-    def check(self) -> None:
-        """Raise the error met reading the baseline, if any."""
+    def check(self, errors: list[PageError]) -> None:
+        """Raise the error met reading the baseline, if any, once the pages the lint could not
+        read are named: the run then ends before its report, which would list them."""
         if self._error is not None:
+            _say_errors(errors)
             raise self._error
 
     def record(self, findings: list[Finding]) -> None:
@@ -518,9 +526,10 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Base
             for format_, out in pieces:
                 out.write(format_.findings(findings))
         baseline.write()
-        baseline.check()
+        baseline.check(stream.errors)
         tally.files = stream.page_count
         tally.notices = [*stream.notices, *baseline.notices()]
+        tally.errors = stream.errors
         for format_, out in pieces:
             out.write(format_.end(tally))
         if args.sarif_file:
@@ -539,7 +548,7 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Base
 
             where = tempfile.gettempdir()
             raise ConfigError(f"cannot hold the output here: {exc.strerror or exc}", path=where) from None
-    return _end(args, tally.notices, tally.failed(level))
+    return _end(args, tally.notices, tally.errors, tally.failed(level))
 
 
 def _finish_report(
@@ -552,7 +561,7 @@ def _finish_report(
     baseline.record(report.findings)
     baseline.write()
     baseline.read()
-    baseline.check()
+    baseline.check(report.errors)
     report.findings = baseline.hide(report.findings)
     report.notices.extend(baseline.notices())
     risk_rule = None
@@ -564,17 +573,27 @@ def _finish_report(
     if args.sarif_file:
         _emit(render("sarif", report), args.sarif_file)
     _emit(render(args.format, report, risk_rule=risk_rule, **_format_options(args)), args.output)
-    return _end(args, report.notices, report.failed(level))
+    return _end(args, report.notices, report.errors, report.failed(level))
 
 
-def _end(args: argparse.Namespace, notices: list[str], failed: bool) -> int:
-    """The notices on standard error (unless the text report on standard output holds them), and the exit code."""
+def _end(args: argparse.Namespace, notices: list[str], errors: list[PageError], failed: bool) -> int:
+    """The notices on standard error (unless the text report on standard output holds them), the
+    pages that could not be linted (always, one line each), and the exit code: 2 after such errors."""
     if not FORMATS[args.format].summary_line or args.output:
         for notice in notices:
-            print(f"claimcheck: {notice}", file=sys.stderr)
+            print(f"claimcheck: {printable(notice)}", file=sys.stderr)
+    _say_errors(errors)
+    if errors:
+        return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _say_errors(errors: list[PageError]) -> None:
+    """Each page or folder that could not be linted, one line on standard error."""
+    for error in errors:
+        print(f"claimcheck: {printable(str(error))}", file=sys.stderr)
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -780,30 +799,56 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    try:
-        return _COMMANDS[args.command](args)
-    except ClaimcheckError as exc:
-        print(f"claimcheck: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        print("claimcheck: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`); quietly stop writing.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
-    except RecursionError:
-        print("claimcheck: input is nested too deeply to process", file=sys.stderr)
-        return EXIT_ERROR
-    except MemoryError:
-        print("claimcheck: out of memory", file=sys.stderr)
-        return EXIT_ERROR
-    except Exception as exc:
-        # A bug, not bad input: still one line and exit 2, with the traceback on request.
-        if os.environ.get("CLAIMCHECK_DEBUG"):
-            raise
-        print(
-            f"claimcheck: internal error: {type(exc).__name__}: {exc} (set CLAIMCHECK_DEBUG=1 for a traceback)",
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
+    from claimcheck.fileio import tolerate_surrogates
+    from claimcheck.run import signals
+
+    tolerate_surrogates(sys.stdout)
+    with signals.handled():
+        try:
+            return _COMMANDS[args.command](args)
+        except ClaimcheckError as exc:
+            print(f"claimcheck: {printable(str(exc))}", file=sys.stderr)
+            return EXIT_ERROR
+        except KeyboardInterrupt:
+            return _interrupted()
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head`); quietly stop writing.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_OK
+        except RecursionError:
+            print("claimcheck: input is nested too deeply to process", file=sys.stderr)
+            return EXIT_ERROR
+        except MemoryError:
+            print("claimcheck: out of memory", file=sys.stderr)
+            return EXIT_ERROR
+        except Exception as exc:
+            if signals.received() is not None:  # a library wrapped the interrupt in an error of its own
+                return _interrupted()
+            # A bug, not bad input: still one line and exit 2, with the traceback on request.
+            if os.environ.get("CLAIMCHECK_DEBUG"):
+                raise
+            print(
+                f"claimcheck: internal error: {type(exc).__name__}: {printable(str(exc))} "
+                "(set CLAIMCHECK_DEBUG=1 for a traceback)",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
+
+
+def _interrupted() -> int:
+    """Stop every worker, say so in one line, and exit 130 (SIGINT) or 143 (SIGTERM).
+
+    Files being written are left as they were: atomic writes discard their temporary files as the
+    interrupt passes through them.
+    """
+    import signal
+
+    from claimcheck.run import signals
+
+    signals.stop_everything()
+    # The pool's exit hook may still poke the pipe of a manager thread the stop closed; at that point
+    # the run is over, and its "Exception ignored" report would be the second line this promises not to print.
+    sys.unraisablehook = lambda _: None
+    signum = signals.received() or signal.SIGINT
+    print(f"claimcheck: {'interrupted' if signum == signal.SIGINT else 'terminated'}", file=sys.stderr)
+    return signals.exit_code(signum)

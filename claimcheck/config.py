@@ -52,6 +52,14 @@ class Config(BaseModel):
     fail_on: Severity = Field(default=Severity.ERROR, alias="fail-on")
     refs: RefsConfig = Field(default_factory=RefsConfig)
 
+    @field_validator("registry")
+    @classmethod
+    def _folder(cls, folder: str | None) -> str | None:
+        # No file system takes one: the path would fail deep in the registry loader instead.
+        if folder is not None and "\0" in folder:
+            raise ValueError("a folder name cannot hold a NUL character")
+        return folder
+
     @field_validator("select", "ignore")
     @classmethod
     def _codes(cls, codes: list[str]) -> list[str]:

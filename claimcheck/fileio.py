@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import stat
@@ -9,6 +10,30 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 from typing import IO
+
+#: The encoding error handler for everything claimcheck writes: a lone surrogate — how Python
+#: holds a file name's bytes that are not UTF-8 — comes out as a ``\\udcNN`` escape, which JSON
+#: reads back as the same character (so the name still opens the file) and a reader can see.
+#: Any other character the encoding cannot hold is an error, as under ``strict``.
+SURROGATES = "claimcheck-surrogates"
+
+
+def _escape_surrogates(error: UnicodeError) -> tuple[str, int]:
+    if isinstance(error, UnicodeEncodeError):
+        bad = error.object[error.start : error.end]
+        if all(0xD800 <= ord(c) <= 0xDFFF for c in bad):
+            return "".join(f"\\u{ord(c):04x}" for c in bad), error.end
+    raise error
+
+
+codecs.register_error(SURROGATES, _escape_surrogates)
+
+
+def tolerate_surrogates(stream: IO[str]) -> None:
+    """Have a text stream (standard output) write file names that are not UTF-8 as :data:`SURROGATES`
+    does, unless it already has a lenient error handler of its own."""
+    if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors=SURROGATES)
 
 
 class AtomicFile:
@@ -111,8 +136,8 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
 
 
 def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:
-    """Write text atomically (see :func:`atomic_write_bytes`)."""
-    atomic_write_bytes(path, text.encode(encoding))
+    """Write text atomically (see :func:`atomic_write_bytes`); see :data:`SURROGATES` for file names."""
+    atomic_write_bytes(path, text.encode(encoding, SURROGATES))
 
 
 class ReportOutput:
@@ -139,14 +164,15 @@ class ReportOutput:
         self._file: AtomicFile | None = None
         self._spool: IO[str] | None = None
         if path is not None:
-            self._encoding, self._errors = "utf-8", "strict"
+            self._encoding, self._errors = "utf-8", SURROGATES
             try:
                 self._file = AtomicFile(path)
             except OSError as exc:
                 self._error = exc
         else:
             self._encoding = getattr(stdout, "encoding", None) or ""
-            self._errors = getattr(stdout, "errors", None) or "strict"
+            errors = getattr(stdout, "errors", None) or "strict"
+            self._errors = SURROGATES if errors == "strict" else errors
             self._spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115  # closed by commit or discard
                 max_size=spool_in_memory, mode="w+", encoding="utf-8", errors="surrogatepass", newline=""
             )

@@ -169,15 +169,26 @@ def _frame_link(
     return [Match(found.claim, found.score, "frame", start, end, tuple(sorted(spans)))]
 
 
-class Findings:
-    """Builds the findings of one document, each sentence's claim fields joined once per claim."""
+#: The sentence findings kept per page. A finding carries its claim's statement and evidence
+#: (kilobytes); a 50 MB page repeating one claim made millions of them and 12 GB. Past the limit
+#: they are counted (:attr:`Findings.omitted`) and the page rules still run.
+MAX_FINDINGS_PER_PAGE = 10_000
 
-    def __init__(self, document: Document) -> None:
+
+class Findings:
+    """Builds the findings of one document, each sentence's claim fields joined once per claim.
+
+    With a ``limit``, sentence findings past it are counted in :attr:`omitted` instead of kept.
+    """
+
+    def __init__(self, document: Document, limit: int | None = None) -> None:
         self.document = document
         self.found: list[Finding] = []
         #: Which sentence each finding is on (the unit and the sentence's start in it; None for the
         #: page), so findings on one sentence can be merged (see claimcheck.consolidate).
         self.keys: list[tuple[int, int] | None] = []
+        self.limit = limit
+        self.omitted = 0
         self._claims: dict[str, tuple[Any, ...]] = {}
 
     def _claim_fields(self, claim: Claim, registry: CompiledRegistry) -> tuple[Any, ...]:
@@ -206,6 +217,9 @@ class Findings:
         """Run one rule on a sentence (``subject`` is ``sentence``) or on the page (``sentence`` None)."""
         assert rule.check is not None
         for hit in iter_hits(rule.check(subject)):
+            if sentence is not None and self.limit is not None and len(self.found) >= self.limit:
+                self.omitted += 1
+                continue
             # Configuration outranks a check's own escalation, which outranks the default.
             self.add(rule, override or hit.severity or rule.severity, hit, sentence)
 
@@ -280,9 +294,20 @@ def lint_document(
     link: Claim | None = None,
 ) -> list[Finding]:
     """Every finding on one document, sorted by position then code (``link``: see :func:`analyse`)."""
+    return lint_bounded(document, registry, selection, link).found
+
+
+def lint_bounded(
+    document: Document,
+    registry: CompiledRegistry,
+    selection: RuleSelection | None = None,
+    link: Claim | None = None,
+    limit: int | None = None,
+) -> Findings:
+    """As :func:`lint_document`, keeping at most ``limit`` sentence findings (the first, in page order)."""
     selection = (selection or RuleSelection()).for_path(document.path)
     sentences = analyse(document, registry, link)
-    findings = Findings(document)
+    findings = Findings(document, limit)
     sentence_rules = [
         (rule, rule.gate, rule.linked, selection.override(rule.code))
         for rule in rules_in(Scope.SENTENCE)
@@ -305,7 +330,8 @@ def lint_document(
             findings.apply(rule, selection.override(rule.code), page, None)
     found = one_per_problem(zip(findings.keys, findings.found, strict=True))
     found.sort(key=Finding.sort_key)
-    return found
+    findings.found = found
+    return findings
 
 
 # Copy with a figure, a hedge, a citation and a phone number: with the registry's own wordings

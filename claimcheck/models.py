@@ -219,7 +219,8 @@ class _Model(BaseModel):
     # Each model's validator is built when it first validates, not at import: linting one file
     # validates none of them (the registry comes from the disk cache, findings are built
     # unchecked), and building them all was a tenth of start-up.
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, defer_build=True)
+    # No NaN or infinity: no figure is one, and JSON (claims --format json, the cache) cannot hold them.
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, defer_build=True, allow_inf_nan=False)
 
 
 class Citation(_Model):
@@ -535,7 +536,8 @@ class Finding(_Model):
         """
         subject = " ".join((self.sentence or self.message).lower().split())
         data = "\x1f".join((self.path.replace("\\", "/"), self.code, subject))
-        return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+        # surrogateescape: a file name that is not UTF-8 hashes as its bytes (the rest as before).
+        return hashlib.sha256(data.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
     def sort_key(self) -> tuple[Any, ...]:
         """Findings are reported in file order, then by code, so output is deterministic."""

@@ -14,6 +14,29 @@ from claimcheck.__about__ import __version__
 from claimcheck.models import Finding, Severity
 
 
+@dataclass(frozen=True)
+class PageError:
+    """A page, file or folder the run could not lint, and why (docs/contract.md §6).
+
+    The rest of the run goes on; the error is listed in the output and the run exits 2.
+    """
+
+    path: str
+    line: int | None
+    message: str
+
+    def to_dict(self) -> dict[str, object]:
+        """The ``{path, line, message}`` object of the JSON output's ``errors`` list."""
+        return {"path": self.path, "line": self.line, "message": self.message}
+
+    def sort_key(self) -> tuple[str, int, str]:
+        """Errors are listed by path, then line (a whole-file error first), as findings are."""
+        return (self.path, self.line or 0, self.message)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line is not None else f"{self.path}: {self.message}"
+
+
 class Report(BaseModel):
     """The result of a lint: findings in file order, how many files were read, and notices."""
 
@@ -28,6 +51,8 @@ class Report(BaseModel):
     #: The paths (or, for web archives, URIs) of the pages linted, in file order. Not in the JSON
     #: output: the site view (``--group-by site``) counts the pages of each site from it.
     pages: list[str] = Field(default_factory=list)
+    #: The pages and folders that could not be linted, sorted (see :class:`PageError`).
+    errors: list[PageError] = Field(default_factory=list)
 
     def by_severity(self) -> dict[str, int]:
         """How many findings of each severity, every severity listed."""
@@ -42,25 +67,29 @@ class Report(BaseModel):
         return any(f.severity >= level for f in self.findings)
 
     def to_dict(self) -> dict[str, object]:
-        """The JSON output object as Python data."""
-        return {
+        """The JSON output object as Python data (``errors`` only when a page could not be linted)."""
+        data: dict[str, object] = {
             "version": self.version,
             "findings": [f.model_dump(mode="json") for f in self.findings],
-            "summary": Tally.of(self).summary(),
         }
+        if self.errors:
+            data["errors"] = [error.to_dict() for error in self.errors]
+        data["summary"] = Tally.of(self).summary()
+        return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """The JSON output object: ``{"version", "findings", "summary"}``."""
+        """The JSON output object: ``{"version", "findings", ["errors",] "summary"}``."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
 @dataclass(frozen=True)
 class FileResult:
-    """What linting one file (or one web archive) gave: findings, notices, and the pages linted."""
+    """What linting one file (or one web archive) gave: findings, notices, the pages linted, and errors."""
 
     findings: list[Finding]
     notices: list[str]
     pages: list[str]
+    errors: list[PageError] = field(default_factory=list)
 
 
 def merge_results(results: Iterable[FileResult]) -> Report:
@@ -71,7 +100,9 @@ def merge_results(results: Iterable[FileResult]) -> Report:
         report.pages.extend(result.pages)
         report.findings.extend(result.findings)
         report.notices.extend(result.notices)
+        report.errors.extend(result.errors)
     report.findings.sort(key=Finding.sort_key)
+    report.errors.sort(key=PageError.sort_key)
     return report
 
 
@@ -87,6 +118,7 @@ class Tally:
     severities: Counter[str] = field(default_factory=Counter)
     codes: Counter[str] = field(default_factory=Counter)
     notices: list[str] = field(default_factory=list)
+    errors: list[PageError] = field(default_factory=list)
 
     def add(self, findings: Iterable[Finding]) -> None:
         """Count findings."""
@@ -120,6 +152,6 @@ class Tally:
     @classmethod
     def of(cls, report: Report) -> Tally:
         """The tally of a whole report."""
-        tally = cls(files=report.files, notices=list(report.notices))
+        tally = cls(files=report.files, notices=list(report.notices), errors=list(report.errors))
         tally.add(report.findings)
         return tally

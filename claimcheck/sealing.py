@@ -121,18 +121,19 @@ class Sealer:
         secret = _user_secret(folder)
         return cls(secret) if secret is not None else None
 
-    def _mac(self, context: str, payload: bytes) -> bytes:
+    def mac(self, context: str, payload: bytes) -> bytes:
+        """The HMAC of ``payload`` for ``context`` under the secret (what :meth:`seal` prepends)."""
         label = context.encode("utf-8", "surrogateescape")
         message = len(label).to_bytes(8, "little") + label + payload
         return hmac.new(self._secret, message, hashlib.sha256).digest()
 
     def name(self, context: str) -> str:
         """A file name for ``context`` that only the secret's owner can compute."""
-        return self._mac("name", context.encode("utf-8", "surrogateescape")).hex()
+        return self.mac("name", context.encode("utf-8", "surrogateescape")).hex()
 
     def seal(self, context: str, payload: bytes) -> bytes:
         """``payload`` as a sealed file's contents, valid only for ``context`` (e.g. the entry's key)."""
-        return MAGIC + self._mac(context, payload) + payload
+        return MAGIC + self.mac(context, payload) + payload
 
     def unseal(self, context: str, sealed: bytes) -> bytes | None:
         """The payload of sealed contents made by :meth:`seal` for ``context``; None for anything else."""
@@ -140,6 +141,6 @@ class Sealer:
         if len(sealed) < header or not sealed.startswith(MAGIC):
             return None
         payload = sealed[header:]
-        if not hmac.compare_digest(sealed[len(MAGIC) : header], self._mac(context, payload)):
+        if not hmac.compare_digest(sealed[len(MAGIC) : header], self.mac(context, payload)):
             return None
         return payload

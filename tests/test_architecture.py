@@ -24,7 +24,7 @@ LAYERS: list[set[str]] = [
     {"globs"},
     {"cache", "text"},
     {"analysis"},
-    {"registry", "results", "suppress", "config", "baseline", "fixes"},
+    {"registry", "results", "suppress", "config", "baseline", "fixes", "seal"},
     {"rules", "consolidate"},
     {"lint"},
     {"run"},

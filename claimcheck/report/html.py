@@ -34,6 +34,7 @@ from claimcheck.models import EvidenceItem, Finding, Severity
 from claimcheck.report.sites import SiteRow
 from claimcheck.results import Report
 from claimcheck.rules.base import catalogue
+from claimcheck.seal import seal
 from claimcheck.text import Document, read_document
 from claimcheck.text.document import line_starts
 from claimcheck.text.warc import ArchiveTally, read_archive
@@ -154,7 +155,10 @@ class _Span:
 
 
 def render(report: Report, *, sites: list[SiteRow] | None = None) -> str:
-    """The report as one HTML document (a str; the CLI writes it with ``-o``), with the site table if given."""
+    """The report as one HTML document (a str; the CLI writes it with ``-o``), with the site table if given.
+
+    It opens with this user's seal (:mod:`claimcheck.seal`): a lint of a folder it is written into skips it.
+    """
     env = _environment()
     css, js = _asset("report.css"), _asset("report.js")
     pages = _pages(report)
@@ -165,7 +169,7 @@ def render(report: Report, *, sites: list[SiteRow] | None = None) -> str:
     code_severity: dict[str, Severity] = {}
     for f in report.findings:
         code_severity[f.code] = max(f.severity, code_severity.get(f.code, f.severity))
-    return env.get_template("report.html.j2").render(
+    document = env.get_template("report.html.j2").render(
         report=report,
         pages=pages,
         claims=claims,
@@ -181,6 +185,7 @@ def render(report: Report, *, sites: list[SiteRow] | None = None) -> str:
         css=css,
         js=js,
     )
+    return seal(document)
 
 
 @functools.cache

@@ -11,7 +11,7 @@ from claimcheck.results import Report, Tally
 
 
 def render(report: Report) -> str:
-    """One JSON object: version, findings, summary."""
+    """One JSON object: version, findings, errors (when a page could not be linted), summary."""
     return report.to_json(indent=2) + "\n"
 
 
@@ -66,5 +66,6 @@ class Stream:
         return self._findings.write(finding.model_dump(mode="json") for finding in findings)
 
     def end(self, tally: Tally) -> str:
-        """The array's closing bracket, the summary and the object's closing brace."""
-        return self._findings.close() + ',\n  "summary": ' + _nested(tally.summary(), 1) + "\n}\n"
+        """The array's closing bracket, the errors if any, the summary and the object's closing brace."""
+        errors = ',\n  "errors": ' + _nested([e.to_dict() for e in tally.errors], 1) if tally.errors else ""
+        return self._findings.close() + errors + ',\n  "summary": ' + _nested(tally.summary(), 1) + "\n}\n"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from claimcheck.errors import InputError
+from claimcheck.errors import ConfigError, InputError
 from claimcheck.globs import matches_anywhere, matches_whole, path_names
+from claimcheck.results import PageError
 from claimcheck.text.warc import is_archive
 
 #: File endings linted when a folder is given.
@@ -47,17 +48,32 @@ class PathFilter:
         return not self.force_exclude or not matches_anywhere(self.exclude, path_names(path, self.base))
 
 
-def iter_files(paths: Iterable[str | Path], path_filter: PathFilter | None = None) -> Iterator[Path]:
+def iter_files(
+    paths: Iterable[str | Path],
+    path_filter: PathFilter | None = None,
+    *,
+    skipped: Callable[[PageError], None] | None = None,
+) -> Iterator[Path]:
     """The files to lint: files as given, folders walked for linted endings, sorted, without repeats.
 
-    Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+    Symbolic links to folders are not followed, so a link loop cannot trap the walk. A folder
+    that cannot be read is handed to ``skipped`` as an error naming it, and the walk goes on;
+    without ``skipped`` it raises :class:`~claimcheck.errors.InputError`. None passes unsaid.
     """
+
+    def unreadable(error: OSError) -> None:
+        where = os.fsdecode(error.filename) if error.filename is not None else str(path)
+        problem = InputError(f"cannot read folder: {error.strerror or error}", path=where)
+        if skipped is None:
+            raise problem
+        skipped(PageError(where, None, problem.message))
+
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
             found: list[Path] = []
-            for root, dirs, files in os.walk(path, followlinks=False):
+            for root, dirs, files in os.walk(path, onerror=unreadable, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
                     candidate = Path(root) / name
@@ -78,3 +94,22 @@ def iter_files(paths: Iterable[str | Path], path_filter: PathFilter | None = Non
             if key not in seen:
                 seen.add(key)
                 yield candidate
+
+
+def refuse_to_overwrite(target: str | Path, files: Iterable[str]) -> None:
+    """Raise :class:`~claimcheck.errors.ConfigError` if writing ``target`` would replace one of ``files``.
+
+    ``claimcheck lint -o page.html page.html`` would otherwise put the report in place of the page.
+    The same file is found through links and other spellings of its path: by device and inode.
+    """
+    try:
+        written = os.stat(target)
+    except (OSError, ValueError):
+        return  # not there yet: not an input
+    for file in files:
+        try:
+            same = os.path.samestat(written, os.stat(file))
+        except (OSError, ValueError):
+            continue
+        if same:
+            raise ConfigError(f"is one of the files being linted ({file}); refusing to overwrite it", path=str(target))

@@ -2,27 +2,45 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
+import signal
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from claimcheck.errors import ClaimcheckError
 from claimcheck.lint import warm_up
 from claimcheck.models import Finding
 from claimcheck.registry.compiled import CompiledRegistry
-from claimcheck.results import FileResult, Report
+from claimcheck.results import FileResult, PageError, Report
 from claimcheck.rules.selection import RuleSelection
+from claimcheck.run import signals
 from claimcheck.run.runner import lint_file, resolve_registry
+from claimcheck.run.signals import worker_started
 from claimcheck.text.warc import is_archive
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 _WORKER: tuple[CompiledRegistry, RuleSelection | None] | None = None
+#: In a worker: shared with the parent, per file index the pid of the worker linting that file
+#: (0 when none), so that the parent can name the file a worker died on.
+_RUNNING: Any = None
 
 
-def _init_worker(registry: str | None, selection: RuleSelection | None) -> None:
+def _start_worker(parent: int, running: Any) -> None:
+    global _RUNNING
+    worker_started(parent)
+    _RUNNING = running
+
+
+def _init_worker(registry: str | None, selection: RuleSelection | None, parent: int, running: Any) -> None:
+    _start_worker(parent, running)
     _init_compiled(resolve_registry(registry), selection)
 
 
@@ -36,15 +54,76 @@ def _lint_in_worker(path: str, report_unused: bool) -> FileResult:
     return lint_file(path, _WORKER[0], _WORKER[1], report_unused)
 
 
-def _lint_chunk_in_worker(paths: list[str], report_unused: bool) -> tuple[list[FileResult], Exception | None]:
+def _lint_chunk_in_worker(
+    chunk: list[int], paths: list[str], report_unused: bool
+) -> tuple[list[FileResult], Exception | None]:
     """The results of a chunk of files, in order, up to the first that raises, and what it raised."""
     results: list[FileResult] = []
-    for path in paths:
+    for index, path in zip(chunk, paths, strict=True):
+        _RUNNING[index] = os.getpid()
+        _hold_for_tests(path)
         try:
             results.append(_lint_in_worker(path, report_unused))
         except Exception as exc:  # sent back: the parent decides which error the run ends with
             return results, exc
+        finally:
+            _RUNNING[index] = 0
     return results, None
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this pid exists (and has not been reaped)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _hold_for_tests(path: str) -> None:
+    """Tests only: with ``CLAIMCHECK_TEST_HOLD=FOLDER`` a worker starting a file writes its path to
+    ``FOLDER/PID`` and waits while ``FOLDER/hold`` exists, so that a test can interrupt or kill
+    a run at a moment it knows, with every worker busy."""
+    folder = os.environ.get("CLAIMCHECK_TEST_HOLD")
+    if not folder:
+        return
+    marker = Path(folder, str(os.getpid()))
+    Path(f"{marker}.tmp").write_text(path, encoding="utf-8", errors="surrogateescape")
+    os.replace(f"{marker}.tmp", marker)
+    while Path(folder, "hold").exists():
+        time.sleep(0.02)
+
+
+def _processes(executor: ProcessPoolExecutor) -> dict[int, Any]:
+    """The pool's worker processes by pid (started lazily, so asked for as work is sent)."""
+    return dict(executor._processes or {})
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """End the pool now: its workers terminated, not waited for, nothing queued left to run.
+
+    The queued work is cancelled by the pool's own thread (``cancel_futures``), before the workers
+    are ended: a future cancelled from this thread while the pool breaks makes that thread fail
+    with a traceback (InvalidStateError, CPython 3.11). So nothing here cancels a future itself.
+    """
+    processes = list(_processes(executor).values())
+    results = executor._result_queue
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join()
+    # A worker ended while sending its result leaves half a message in the pipe, and the pool's
+    # thread waiting for the rest of it forever (Python's exit then waits for that thread). Once
+    # the workers are gone, this process holds the pipe's last writing end: closing it ends the read.
+    if results is not None:
+        with contextlib.suppress(OSError):
+            results._writer.close()  # type: ignore[attr-defined]
 
 
 def default_jobs() -> int:
@@ -88,6 +167,7 @@ class LintStream:
         jobs: int = 1,
         report_unused: bool = False,
         progress: Callable[[int, int], None] | None = None,
+        skipped: list[PageError] | None = None,
     ) -> None:
         #: The files to lint, in file order (as :func:`~claimcheck.run.discover.iter_files` finds them).
         self.files = files
@@ -101,6 +181,8 @@ class LintStream:
         self._order = sorted(range(len(files)), key=files.__getitem__) if self.ordered else list(range(len(files)))
         self._notices: dict[int, list[str]] = {}  # by file index, for the files that have any
         self._pages: list[list[str] | None] = [None] * len(files)
+        self._skipped = list(skipped or [])  # folders discovery could not read
+        self._errors: dict[int, list[PageError]] = {}  # by file index, for the files that have any
         self._started = False
         #: Files per chunk sent to a worker, and chunks allowed in flight (set as the workers start).
         self.chunk_size = 1
@@ -109,11 +191,19 @@ class LintStream:
         #: workers, or back from them, and not yet passed on. At most ``(in_flight + 1) *
         #: chunk_size`` (the chunk being read, and those in flight); 1 without workers.
         self.peak_pending = 0
+        self._running: Any = None  # with workers: the pid linting each file (see _start_worker)
+        self._workers: dict[int, Any] = {}  # with workers: each worker process started, by pid
 
     @property
     def notices(self) -> list[str]:
         """The notices of the files read so far, in file order (all of them once the loop ends)."""
         return [notice for _, notices in sorted(self._notices.items()) for notice in notices]
+
+    @property
+    def errors(self) -> list[PageError]:
+        """The folders skipped and the pages that could not be linted so far, sorted by path and line."""
+        found = [*self._skipped, *(error for errors in self._errors.values() for error in errors)]
+        return sorted(found, key=PageError.sort_key)
 
     @property
     def pages(self) -> list[str]:
@@ -134,6 +224,7 @@ class LintStream:
         report.findings.sort(key=Finding.sort_key)
         report.pages = self.pages
         report.notices = self.notices
+        report.errors = self.errors
         report.files = len(report.pages)
         return report
 
@@ -148,23 +239,43 @@ class LintStream:
         if workers <= 1:
             yield from self._read(self._sequential)
             return
-        # Imported here: a run with one worker (every short run) need not pay ~12 ms for them.
+        # Imported here: a run with one worker (every short run) need not pay for them.
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        # Per file, the pid of the worker linting it: how the parent names the file a worker died on.
+        running = multiprocessing.RawArray(ctypes.c_int64, len(self.files))
         if "fork" in multiprocessing.get_all_start_methods():
             # Forked workers inherit the compiled registry: nothing is reloaded or pickled.
             _init_compiled(self.compiled, self.selection)
             warm_up(self.compiled)
-            executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+            executor = ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_start_worker,
+                initargs=(os.getpid(), running),
+            )
         else:
             # Elsewhere each worker loads the registry from its folder once.
             where = str(self.compiled.registry.root)
-            executor = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(where, self.selection))
+            executor = ProcessPoolExecutor(
+                workers, initializer=_init_worker, initargs=(where, self.selection, os.getpid(), running)
+            )
         self.chunk_size = max(1, min(16, len(self.files) // (workers * 4)))
         self.in_flight = workers * IN_FLIGHT_PER_WORKER
-        with executor:
+        self._running = running
+        # Interrupted, the run must not wait for the chunks in flight: the workers are stopped.
+        token = signals.on_interrupt(lambda: _stop(executor))
+        finished = False
+        try:
             yield from self._read(lambda indices: self._parallel(executor, indices))
+            finished = True
+        finally:
+            signals.forget(token)
+            if finished:
+                executor.shutdown(wait=True)
+            else:  # an error, an interrupt, or a reader that stopped early
+                _stop(executor)
 
     def _read(self, run: Callable[[list[int]], Iterator[_Outcome]]) -> Iterator[FileResult]:
         total = len(self.files)
@@ -173,6 +284,8 @@ class LintStream:
                 raise self._first_error(run, index, outcome)
             if outcome.notices:
                 self._notices[index] = outcome.notices
+            if outcome.errors:
+                self._errors[index] = outcome.errors
             self._pages[index] = outcome.pages
             if self.progress is not None:
                 self.progress(done, total)
@@ -203,8 +316,29 @@ class LintStream:
                 return
             yield index, result
 
-    def _parallel(self, executor: Executor, indices: list[int]) -> Iterator[_Outcome]:
+    def _worker_died(self) -> ClaimcheckError:
+        """The error for a worker that died (killed, out of memory), naming the file it was on."""
+        for pid, process in self._workers.items():
+            process.join(timeout=5)
+            # The pool ends the other workers with SIGTERM once one has died: the dead one is the other.
+            if process.exitcode not in (None, 0, -signal.SIGTERM):
+                code = process.exitcode
+                how = f"was killed by {signal.Signals(-code).name}" if code < 0 else f"exited with code {code}"
+                files = [self.files[i] for i, running in enumerate(self._running) if running == pid]
+                message = f"the worker process linting this file {how} (out of memory?); the run stopped"
+                return ClaimcheckError(message, path=files[0] if files else None)
+        # No exit status seen (a busy machine outran the join): a file still marked as running under a
+        # pid that is gone is the one the dead worker had.
+        gone = [self.files[i] for i, pid in enumerate(self._running or ()) if pid and not _alive(pid)]
+        message = "the worker process linting this file died (out of memory?); the run stopped"
+        if gone:
+            return ClaimcheckError(message, path=gone[0])
+        return ClaimcheckError("a worker process died (out of memory?); the run stopped")
+
+    def _parallel(self, executor: ProcessPoolExecutor, indices: list[int]) -> Iterator[_Outcome]:
         """The outcomes of ``indices`` in that order, at most ``in_flight`` chunks sent and unread."""
+        from concurrent.futures.process import BrokenProcessPool
+
         size = self.chunk_size
         chunks = iter([indices[k : k + size] for k in range(0, len(indices), size)])
         pending: deque[tuple[list[int], Future[tuple[list[FileResult], Exception | None]]]] = deque()
@@ -215,26 +349,27 @@ class LintStream:
             chunk = next(chunks, None)
             if chunk is not None:
                 paths = [self.files[i] for i in chunk]
-                pending.append((chunk, executor.submit(_lint_chunk_in_worker, paths, self.report_unused)))
+                with signals.held_back():  # a submit may fork a worker
+                    future = executor.submit(_lint_chunk_in_worker, chunk, paths, self.report_unused)
+                pending.append((chunk, future))
+                self._workers.update(_processes(executor))
                 held += len(chunk)
                 self.peak_pending = max(self.peak_pending, held)
 
-        try:
-            for _ in range(self.in_flight):
-                send()
-            while pending:
-                chunk, future = pending.popleft()
+        for _ in range(self.in_flight):
+            send()
+        while pending:
+            chunk, future = pending.popleft()
+            try:
                 results, error = future.result()
-                send()  # keeps the workers busy while this chunk is read
-                for index, result in zip(chunk, results, strict=False):
-                    held -= 1
-                    yield index, result
-                if error is not None:
-                    for _, waiting in pending:
-                        waiting.cancel()
-                    pending.clear()
-                    yield chunk[len(results)], error
-                    return
-        finally:
-            for _, waiting in pending:
-                waiting.cancel()
+            except BrokenProcessPool:
+                raise self._worker_died() from None
+            send()  # keeps the workers busy while this chunk is read
+            for index, result in zip(chunk, results, strict=False):
+                held -= 1
+                yield index, result
+            if error is not None:
+                # The chunks in flight are not waited for: the run ends, and with it the pool (_stop).
+                pending.clear()
+                yield chunk[len(results)], error
+                return

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import IO
 
 from claimcheck.codes import PAGE_RULES
-from claimcheck.errors import BinaryFileError, InputError
-from claimcheck.lint import lint_document
+from claimcheck.errors import BinaryFileError, ClaimcheckError, InputError
+from claimcheck.lint import MAX_FINDINGS_PER_PAGE, lint_bounded, lint_document
 from claimcheck.models import Claim, Finding
 from claimcheck.registry.compiled import CompiledRegistry, compile_registry
 from claimcheck.registry.load import Registry, load_registry
-from claimcheck.results import FileResult
+from claimcheck.results import FileResult, PageError
 from claimcheck.rules.selection import RuleSelection
+from claimcheck.seal import is_sealed
 from claimcheck.suppress import apply_suppressions, parse_suppressions
 from claimcheck.text import Document, decode_bytes, detect_format, parse_document, read_document
 from claimcheck.text.warc import ArchiveTally, is_archive, read_archive
@@ -71,6 +72,9 @@ class FilePages:
         return self._local_document()
 
     def _local_document(self) -> Iterator[Page]:
+        if detect_format(self.name) == "html" and is_sealed(self.name):
+            self.notices.append(f"{self.name}: skipped: a report this user's claimcheck wrote")
+            return
         try:
             document = read_document(self.name)
         except BinaryFileError as exc:
@@ -117,10 +121,25 @@ class FilePages:
 
 
 def lint_page(
-    document: Document, compiled: CompiledRegistry, selection: RuleSelection | None
+    document: Document,
+    compiled: CompiledRegistry,
+    selection: RuleSelection | None,
+    *,
+    limit: int | None = None,
+    notices: list[str] | None = None,
 ) -> tuple[list[Finding], list[str]]:
-    """Findings on one page after its inline suppressions, and notices of unused suppressions."""
-    findings = lint_document(document, compiled, selection)
+    """Findings on one page after its inline suppressions, and notices of unused suppressions.
+
+    With ``limit``, sentence findings past it are left out (see :func:`~claimcheck.lint.lint_bounded`),
+    and a notice saying how many is added to ``notices``.
+    """
+    bounded = lint_bounded(document, compiled, selection, limit=limit)
+    findings = bounded.found
+    if bounded.omitted and notices is not None:
+        notices.append(
+            f"{document.path}: {bounded.omitted} more finding(s) not listed: "
+            f"at most {limit} sentence findings are kept per page"
+        )
     suppressions = parse_suppressions(document)
     if not suppressions:
         return findings, []
@@ -140,13 +159,31 @@ def lint_file(
     """Lint every page of one file, web archive or URL (see :class:`FilePages`).
 
     An archived page's findings carry its URI as their path, its capture date and the archive;
-    the notices open with what :class:`FilePages` noted, then the unused suppressions if asked for.
+    the notices open with what :class:`FilePages` noted, then the pages whose findings passed
+    :data:`~claimcheck.lint.MAX_FINDINGS_PER_PAGE`, then the unused suppressions if asked for.
+    A page that cannot be read or linted (an :class:`~claimcheck.errors.InputError`, such as an
+    unknown suppression) is one error in the result; the file's other pages are still linted.
     """
     pages = FilePages(name, remote=remote)
     result = FileResult([], [], [])
     unused_notices: list[str] = []
-    for page in pages:
-        findings, unused = lint_page(page.document, compiled, selection)
+    limited: list[str] = []  # pages with more findings than are kept
+    reading = iter(pages)
+    while True:
+        try:
+            page = next(reading, None)
+        except InputError as exc:  # the file, or the rest of an archive, cannot be read
+            result.errors.append(page_error(exc, name))
+            break
+        if page is None:
+            break
+        try:
+            findings, unused = lint_page(
+                page.document, compiled, selection, limit=MAX_FINDINGS_PER_PAGE, notices=limited
+            )
+        except InputError as exc:
+            result.errors.append(page_error(exc, page.uri))
+            continue
         if page.archive is not None:
             findings = [
                 f.model_copy(update={"capture_date": page.capture_date, "archive": page.archive}) for f in findings
@@ -155,8 +192,13 @@ def lint_file(
         if report_unused:
             unused_notices.extend(unused)
         result.pages.append(page.uri)
-    result.notices.extend([*pages.notices, *unused_notices])
+    result.notices.extend([*pages.notices, *limited, *unused_notices])
     return result
+
+
+def page_error(error: ClaimcheckError, where: str) -> PageError:
+    """The report's entry for an input error, located where it says, else at ``where``."""
+    return PageError(error.path or where, error.line, error.message)
 
 
 #: Sentence rules only: page rules need a whole page, not a snippet.

@@ -7,6 +7,7 @@ say no): the report built whole, then ``render(report)`` and ``_emit`` as before
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from concurrent.futures import Future
@@ -18,7 +19,6 @@ import pytest
 from claimcheck import api, cli
 from claimcheck.api import LintStream, Tally, lint_paths, lint_stream, resolve_registry
 from claimcheck.cli import main
-from claimcheck.errors import InputError
 from claimcheck.models import Severity
 from claimcheck.report import FORMATS, STREAMED_FORMATS
 from claimcheck.run import pool
@@ -181,7 +181,7 @@ def test_a_missing_baseline_is_reported_after_the_lint_as_before(
     args = ["lint", "--no-config", "--baseline", str(tmp_path / "nope.json"), str(site)]
     outcomes = []
     for broken in (False, True):
-        if broken:  # a lint error comes first, as when the baseline was read after the lint
+        if broken:  # the page the lint could not read is named first, then the run ends on the baseline
             (site / "docs" / "broken.md").symlink_to(tmp_path / "nowhere.md")
         streamed = _run(args, capsys)
         with monkeypatch.context() as patch:
@@ -189,7 +189,9 @@ def test_a_missing_baseline_is_reported_after_the_lint_as_before(
             assert _run(args, capsys) == streamed
         outcomes.append(streamed)
     assert outcomes[0] == (2, "", f"claimcheck: {tmp_path / 'nope.json'}: baseline file not found\n")
-    assert outcomes[1][:2] == (2, "") and "broken.md: cannot read file" in outcomes[1][2]
+    assert outcomes[1][:2] == (2, "")
+    assert outcomes[1][2].splitlines()[0].endswith("broken.md: cannot read file: No such file or directory")
+    assert outcomes[1][2].splitlines()[1:] == outcomes[0][2].splitlines()
 
 
 def _old_output(path: Path) -> bytes:
@@ -200,21 +202,33 @@ def _old_output(path: Path) -> bytes:
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
-def test_an_unreadable_file_midway_leaves_the_old_output_and_exits_2(
+def test_an_unreadable_file_midway_is_named_and_the_rest_reported_with_exit_2(
     site: Path, tmp_path: Path, jobs: str, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # A dangling link in the middle of the walk: files before it are linted (and written) first.
-    (site / "docs" / "deeper" / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    # A dangling link in the middle of the walk: the files before and after it are still linted.
+    gone = site / "docs" / "deeper" / "gone.md"
+    gone.symlink_to(tmp_path / "nowhere.md")
     output = tmp_path / "report.out"
-    old = _old_output(output)
-    code, out, err = _run(["lint", "--no-config", "-j", jobs, "--format", fmt, "-o", str(output), str(site)], capsys)
+    _old_output(output)
+    args = ["lint", "--no-config", "-j", jobs, "--format", fmt]
+    code, out, err = _run([*args, "-o", str(output), str(site)], capsys)
     assert code == 2 and out == ""
-    assert err == f"claimcheck: {site / 'docs' / 'deeper' / 'gone.md'}: cannot read file: No such file or directory\n"
-    assert output.read_bytes() == old
+    assert err.endswith(f"claimcheck: {gone}: cannot read file: No such file or directory\n")
+    gone.unlink()
+    _, whole, _ = _run([*args, str(site)], capsys)
+    written = output.read_text(encoding="utf-8")
+    if fmt == "text":
+        assert written == whole
+    else:  # the same findings, and the page that could not be read listed beside them
+        data, clean = json.loads(written), json.loads(whole)
+        if fmt == "json":
+            assert data["findings"] == clean["findings"]
+            message = "cannot read file: No such file or directory"
+            assert data["errors"] == [{"path": str(gone), "line": None, "message": message}]
+        else:
+            assert data["runs"][0]["results"] == clean["runs"][0]["results"]
+            assert data["runs"][0]["invocations"][0]["executionSuccessful"] is False
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.out", "site"]  # no temporary file left
-    # To standard output: nothing at all, as when the report was rendered at the end.
-    code, out, err = _run(["lint", "--no-config", "-j", jobs, "--format", fmt, str(site)], capsys)
-    assert (code, out) == (2, "") and "gone.md: cannot read file" in err
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -239,7 +253,9 @@ def test_an_exception_midway_leaves_the_old_output_and_exits_2(
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_the_first_error_in_file_order_wins_whatever_order_files_are_linted_in(site: Path, jobs: int) -> None:
+def test_pages_that_cannot_be_linted_are_listed_in_path_order_whatever_order_files_are_linted_in(
+    site: Path, jobs: int
+) -> None:
     # File order: z/ first (named first), then the rest; report order puts docs* first.
     bad_early = site / "z" / "bad.md"  # first in file order, late in report order
     bad_late = site / "docs.md"  # late in file order, early in report order
@@ -247,9 +263,10 @@ def test_the_first_error_in_file_order_wins_whatever_order_files_are_linted_in(s
     bad_late.write_text("<!-- claimcheck: ignore YY2 -->\nText.\n")
     stream = lint_stream([site / "z", site], jobs=jobs)
     assert stream.files.index(str(bad_early)) < stream.files.index(str(bad_late))
-    with pytest.raises(InputError) as raised:
-        list(stream)
-    assert raised.value.path == str(bad_early) and "XX1" in raised.value.message
+    results = list(stream)
+    assert [(e.path, e.line) for e in stream.errors] == [(str(bad_late), 1), (str(bad_early), 1)]
+    assert "YY2" in stream.errors[0].message and "XX1" in stream.errors[1].message
+    assert str(bad_early) not in stream.pages and len(results) == len(stream.files)
 
 
 def test_results_come_in_report_order_with_notices_and_pages_in_file_order(site: Path) -> None:
@@ -286,21 +303,23 @@ class _InlineExecutor:
         self.sent = 0
         self.read = 0
         self.most_unread = 0
+        self._processes: dict[int, Any] = {}  # no worker processes: the pool asks for them
 
-    def submit(self, fn: Any, paths: list[str], report_unused: bool) -> Future[Any]:
+    def submit(self, fn: Any, chunk: list[int], paths: list[str], report_unused: bool) -> Future[Any]:
         self.sent += len(paths)
         self.most_unread = max(self.most_unread, self.sent - self.read)
         future: Future[Any] = Future()
-        future.set_result(fn(paths, report_unused))
+        future.set_result(fn(chunk, paths, report_unused))
         return future
 
 
-def test_the_parent_never_holds_more_than_k_file_results(tmp_path: Path) -> None:
+def test_the_parent_never_holds_more_than_k_file_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for number in range(300):
         write_page(tmp_path / f"section{number % 7}" / f"page{number:03d}.md", number)
     compiled = resolve_registry(None)
     pool._init_compiled(compiled, None)
     stream = LintStream([str(p) for p in api.iter_files([tmp_path])], compiled, jobs=2)
+    monkeypatch.setattr(pool, "_RUNNING", [0] * len(stream.files))
     stream.chunk_size, stream.in_flight = 4, 3
     executor = _InlineExecutor()
     bound = (stream.in_flight + 1) * stream.chunk_size  # the chunk being read, and those in flight

@@ -12,7 +12,7 @@ import pytest
 from claimcheck.api import lint_paths, merge_results
 from claimcheck.cli import main
 from claimcheck.distributed import lint_bag, lint_distributed
-from claimcheck.errors import ConfigError, InputError
+from claimcheck.errors import ConfigError
 from claimcheck.registry import load_registry
 from claimcheck.registry.load import Registry
 from claimcheck.run.cluster import _Job
@@ -112,13 +112,14 @@ def test_urls_are_opened_on_the_workers(client: Any, tmp_path: Path, registry: R
     assert {f.archive for f in report.findings if f.archive} == {archive.as_uri()}
 
 
-def test_unreadable_archive_fails_as_it_does_locally(
+def test_unreadable_archive_is_an_error_as_it_is_locally(
     client: Any, tmp_path: Path, registry: Registry, capsys: pytest.CaptureFixture[str]
 ) -> None:
     broken = tmp_path / "broken.warc"
     broken.write_text("not an archive\n")
-    with pytest.raises(InputError, match="not a readable web archive"):
-        lint_distributed([broken], scheduler=client, registry=registry)
+    (error,) = lint_distributed([broken], scheduler=client, registry=registry).errors
+    assert error == lint_paths([broken], registry=registry).errors[0]
+    assert error.path == str(broken) and "not a readable web archive" in error.message
     assert main(["lint", "--no-config", "--scheduler", client.scheduler.address, str(broken)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"claimcheck: {broken}: not a readable web archive") and err.count("\n") == 1
@@ -156,20 +157,21 @@ def test_cli_scheduler_streams_every_format_as_one_job(
         assert outputs[0] == outputs[1] and outputs[0][0] == 1
 
 
-def test_first_error_in_file_order_on_the_cluster(
+def test_pages_that_cannot_be_linted_are_listed_on_the_cluster_as_locally(
     client: Any, market: Path, registry: Registry, tmp_path: Path
 ) -> None:
     from claimcheck.distributed import stream_distributed
 
     site = tmp_path / "market"
     shutil.copytree(market, site)
-    # clinic2 is named first (file order) but sorts last (report order): its error is the one raised.
+    # clinic2 is named first (file order) but sorts last (report order): errors are listed by path.
     early, late = site / "clinic2.example" / "bad.md", site / "clinic0.example" / "bad.md"
     early.write_text("<!-- claimcheck: ignore XX1 -->\nText.\n")
     late.write_text("<!-- claimcheck: ignore YY2 -->\nText.\n")
     stream = stream_distributed(
         [site / "clinic2.example", site / "clinic0.example"], scheduler=client, registry=registry
     )
-    with pytest.raises(InputError) as raised:
-        list(stream)
-    assert raised.value.path == str(early)
+    list(stream)
+    assert [(e.path, e.line) for e in stream.errors] == [(str(late), 1), (str(early), 1)]
+    local = lint_paths([site / "clinic2.example", site / "clinic0.example"], registry=registry)
+    assert stream.errors == local.errors
