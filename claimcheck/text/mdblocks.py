@@ -290,6 +290,18 @@ class Scanner:
 
     def _fallback(self, chunk: int, at: int) -> int:
         """Hand lines from ``chunk`` to the first restart point after ``at`` to markdown-it."""
+        end = self._restart_after(at)
+        while True:
+            tokens = self.parse(chunk, end)
+            further = self._open_past(tokens, end - chunk, end)
+            if further == end:
+                break
+            end = further
+        self.out.append((TOKENS, chunk, end, tokens))
+        return end
+
+    def _restart_after(self, at: int) -> int:
+        """The first restart point after line ``at`` (or the end of the page)."""
         texts = self.texts
         n = self.n
         end = min(at + 1, n)
@@ -298,16 +310,34 @@ class Scanner:
             if t and t[0] != " " and t[0] != "\t" and not texts[end - 1].strip(" \t"):
                 break
             end += 1
-        tokens = self.parse(chunk, end)
-        if end < n:
-            lines = end - chunk
-            for tok in tokens:
-                # A fence or an HTML block still open at the restart point goes on past it.
-                if (tok.type == "fence" or tok.type == "html_block") and tok.map and tok.map[1] >= lines:
-                    end = n
-                    tokens = self.parse(chunk, end)
-                    break
-        self.out.append((TOKENS, chunk, end, tokens))
+        return end
+
+    def _open_past(self, tokens: list[Any], lines: int, end: int) -> int:
+        """Where the blocks of ``tokens`` (the ``lines`` lines before line ``end``, parsed apart)
+        really end: at ``end``, unless one of them goes on past it."""
+        n = self.n
+        if end >= n:
+            return end
+        for tok in tokens:
+            # A fence or an HTML block still open at the restart point goes on past it.
+            if (tok.type == "fence" or tok.type == "html_block") and tok.map and tok.map[1] >= lines:
+                return n
+        last = tokens[-1] if tokens else None
+        if last is None or (last.type != "bullet_list_close" and last.type != "ordered_list_close"):
+            return end
+        # A list that ends the stretch goes on, past blank lines, with an item of its own marker
+        # (markdown-it's list rule); the item reads differently inside the list ("1. a | b" over
+        # "|---|" is a table at the top level, a lazy paragraph line in an item).
+        opening = last.type.replace("close", "open")
+        marker = next(tok.markup for tok in reversed(tokens) if tok.level == 0 and tok.type == opening)
+        ordered = opening == "ordered_list_open"
+        texts = self.texts
+        while end < n:
+            t = texts[end]
+            is_ordered, _, after = _list_marker(t)
+            if after < 0 or is_ordered != ordered or t[after - 1] != marker:
+                break
+            end = self._restart_after(end)
         return end
 
     def _block(self, i: int, t: str) -> int:
