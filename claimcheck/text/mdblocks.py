@@ -431,8 +431,9 @@ class Scanner:
             return True
         return False
 
-    def _may_be_table(self, i: int, indent: int = 0) -> bool:
-        """markdown-it's table rule in validation mode at line ``i`` (block indent ``indent``)."""
+    def _may_be_table(self, i: int, indent: int = 0, header: str | None = None) -> bool:
+        """markdown-it's table rule in validation mode at line ``i`` (block indent ``indent``), whose
+        text is ``header`` when given (the content of a list item's first line)."""
         nxt = self.texts[i + 1]
         if not nxt:
             return False
@@ -449,10 +450,10 @@ class Scanner:
             return False
         if c != "|" and c != "-" and c != ":":
             return False
-        return self._table_columns(i, nxt, indent) is not None
+        return self._table_columns(self.texts[i] if header is None else header, nxt, indent) is not None
 
-    def _table_columns(self, i: int, delimiter: str, indent: int = 0) -> list[str] | None:
-        """The header cells of a table at line ``i`` with the (stripped) delimiter row, or None."""
+    def _table_columns(self, header: str, delimiter: str, indent: int = 0) -> list[str] | None:
+        """The cells of a table's header line (text ``header``) with the (stripped) delimiter row, or None."""
         if len(delimiter) < 2:
             return None
         first, second = delimiter[0], delimiter[1]
@@ -474,7 +475,6 @@ class Scanner:
             if not _HEADER_LINE.search(t):
                 return None
             aligns += 1
-        header = self.texts[i]
         shift, count = _indent(header)
         line = header[shift:].strip(MD_TRIM)
         if "|" not in line or count - indent >= 4:
@@ -493,7 +493,7 @@ class Scanner:
         n = self.n
         out = self.out
         delimiter = texts[i + 1].lstrip(" \t")
-        header = self._table_columns(i, delimiter)
+        header = self._table_columns(texts[i], delimiter)
         assert header is not None
         columns = len(header)
         for cell in header:
@@ -648,6 +648,8 @@ class Scanner:
         indent = after + spaces
         if content[0] in _BLOCK_CHARS and self._starts_block(content):
             raise _Bail(i)
+        if i + 1 < n and texts[i + 1][:1] in _TABLE_LEAD and self._may_be_table(i, indent, content):
+            raise _Bail(i)  # a table in the item
         j = i + 1
         while j < n:
             # The item's paragraph goes on with the lines indented into the item and with lazy

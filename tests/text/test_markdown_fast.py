@@ -108,6 +108,7 @@ def pages(draw: st.DrawFn) -> str:
 @given(pages())
 # A list markdown-it read (its empty item) goes on past the blank line, where an item reads apart.
 @example("\n\n\n1. \n\n1. word word word word word | word \n|---|---|")
+@example("- a | b\n- a | b\n  |---|---|")  # a table in a list's second item
 def test_generated_pages_read_as_markdown_it_reads_them(source: str) -> None:
     assert_same(source)
 
