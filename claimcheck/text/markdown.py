@@ -441,7 +441,7 @@ class _Walker:
             elif ctype == "image":
                 at = src.find("![", cursor, limit)
                 if at >= 0:
-                    cursor = self._skip_link_tail(self._skip_brackets(at + 1, limit), limit)
+                    cursor = self._skip_link_tail(self._closing_bracket(at + 1, limit), limit)
             elif ctype == "html_inline":
                 # markdown-it turned the page's line endings into "\n"; a tag or comment that
                 # spans lines is found with the page's own.
@@ -479,8 +479,12 @@ class _Walker:
         closing = src.find(fence, opening + len(fence), limit)
         return cursor if closing < 0 else closing + len(fence)
 
-    def _skip_brackets(self, at: int, limit: int) -> int:
-        """Offset after the ``]`` matching the ``[`` at ``at`` (or ``at`` when unbalanced)."""
+    def _closing_bracket(self, at: int, limit: int) -> int:
+        """Offset of the ``]`` matching the ``[`` at ``at`` (or ``at`` when unbalanced).
+
+        The offset *of* the bracket, not after it: :meth:`_skip_link_tail` starts by searching for
+        a ``]``, and from past this one it would find the next on the page (the ``[1]`` of a
+        following line) and step over the text between."""
         src = self.source
         depth = 0
         i = at
@@ -494,7 +498,7 @@ class _Walker:
             elif ch == "]":
                 depth -= 1
                 if depth == 0:
-                    return i + 1
+                    return i
             i += 1
         return at
 

@@ -290,6 +290,18 @@ class Scanner:
 
     def _fallback(self, chunk: int, at: int) -> int:
         """Hand lines from ``chunk`` to the first restart point after ``at`` to markdown-it."""
+        end = self._restart_after(at)
+        while True:
+            tokens = self.parse(chunk, end)
+            further = self._open_past(tokens, end - chunk, end)
+            if further == end:
+                break
+            end = further
+        self.out.append((TOKENS, chunk, end, tokens))
+        return end
+
+    def _restart_after(self, at: int) -> int:
+        """The first restart point after line ``at`` (or the end of the page)."""
         texts = self.texts
         n = self.n
         end = min(at + 1, n)
@@ -298,16 +310,34 @@ class Scanner:
             if t and t[0] != " " and t[0] != "\t" and not texts[end - 1].strip(" \t"):
                 break
             end += 1
-        tokens = self.parse(chunk, end)
-        if end < n:
-            lines = end - chunk
-            for tok in tokens:
-                # A fence or an HTML block still open at the restart point goes on past it.
-                if (tok.type == "fence" or tok.type == "html_block") and tok.map and tok.map[1] >= lines:
-                    end = n
-                    tokens = self.parse(chunk, end)
-                    break
-        self.out.append((TOKENS, chunk, end, tokens))
+        return end
+
+    def _open_past(self, tokens: list[Any], lines: int, end: int) -> int:
+        """Where the blocks of ``tokens`` (the ``lines`` lines before line ``end``, parsed apart)
+        really end: at ``end``, unless one of them goes on past it."""
+        n = self.n
+        if end >= n:
+            return end
+        for tok in tokens:
+            # A fence or an HTML block still open at the restart point goes on past it.
+            if (tok.type == "fence" or tok.type == "html_block") and tok.map and tok.map[1] >= lines:
+                return n
+        last = tokens[-1] if tokens else None
+        if last is None or (last.type != "bullet_list_close" and last.type != "ordered_list_close"):
+            return end
+        # A list that ends the stretch goes on, past blank lines, with an item of its own marker
+        # (markdown-it's list rule); the item reads differently inside the list ("1. a | b" over
+        # "|---|" is a table at the top level, a lazy paragraph line in an item).
+        opening = last.type.replace("close", "open")
+        marker = next(tok.markup for tok in reversed(tokens) if tok.level == 0 and tok.type == opening)
+        ordered = opening == "ordered_list_open"
+        texts = self.texts
+        while end < n:
+            t = texts[end]
+            is_ordered, _, after = _list_marker(t)
+            if after < 0 or is_ordered != ordered or t[after - 1] != marker:
+                break
+            end = self._restart_after(end)
         return end
 
     def _block(self, i: int, t: str) -> int:
@@ -401,8 +431,9 @@ class Scanner:
             return True
         return False
 
-    def _may_be_table(self, i: int, indent: int = 0) -> bool:
-        """markdown-it's table rule in validation mode at line ``i`` (block indent ``indent``)."""
+    def _may_be_table(self, i: int, indent: int = 0, header: str | None = None) -> bool:
+        """markdown-it's table rule in validation mode at line ``i`` (block indent ``indent``), whose
+        text is ``header`` when given (the content of a list item's first line)."""
         nxt = self.texts[i + 1]
         if not nxt:
             return False
@@ -419,10 +450,10 @@ class Scanner:
             return False
         if c != "|" and c != "-" and c != ":":
             return False
-        return self._table_columns(i, nxt, indent) is not None
+        return self._table_columns(self.texts[i] if header is None else header, nxt, indent) is not None
 
-    def _table_columns(self, i: int, delimiter: str, indent: int = 0) -> list[str] | None:
-        """The header cells of a table at line ``i`` with the (stripped) delimiter row, or None."""
+    def _table_columns(self, header: str, delimiter: str, indent: int = 0) -> list[str] | None:
+        """The cells of a table's header line (text ``header``) with the (stripped) delimiter row, or None."""
         if len(delimiter) < 2:
             return None
         first, second = delimiter[0], delimiter[1]
@@ -444,7 +475,6 @@ class Scanner:
             if not _HEADER_LINE.search(t):
                 return None
             aligns += 1
-        header = self.texts[i]
         shift, count = _indent(header)
         line = header[shift:].strip(MD_TRIM)
         if "|" not in line or count - indent >= 4:
@@ -463,7 +493,7 @@ class Scanner:
         n = self.n
         out = self.out
         delimiter = texts[i + 1].lstrip(" \t")
-        header = self._table_columns(i, delimiter)
+        header = self._table_columns(texts[i], delimiter)
         assert header is not None
         columns = len(header)
         for cell in header:
@@ -618,6 +648,8 @@ class Scanner:
         indent = after + spaces
         if content[0] in _BLOCK_CHARS and self._starts_block(content):
             raise _Bail(i)
+        if i + 1 < n and texts[i + 1][:1] in _TABLE_LEAD and self._may_be_table(i, indent, content):
+            raise _Bail(i)  # a table in the item
         j = i + 1
         while j < n:
             # The item's paragraph goes on with the lines indented into the item and with lazy

@@ -218,6 +218,7 @@ markdown_pages = st.recursive(INLINE, _block, max_leaves=30) | st.builds(
 @example("> " * 2000 + "Ketamine is completely safe.")
 @example("- " * 2000 + "It cures depression.")
 @example("[" * 500 + "It cures depression." + "](x)" * 500)
+@example("![alt *text*](x.png)\n[1]: https://example.com\nKetamine is completely safe.")  # a "]" after the image
 def test_markdown_reader_and_lint_survive_nested_blocks(source: str) -> None:
     # markdown-it turns NUL into U+FFFD, which maps to the NUL rather than equalling it.
     check_document(parse_document(source, format="markdown"), exact="\x00" not in source)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.text import mdblocks
@@ -106,6 +106,9 @@ def pages(draw: st.DrawFn) -> str:
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pages())
+# A list markdown-it read (its empty item) goes on past the blank line, where an item reads apart.
+@example("\n\n\n1. \n\n1. word word word word word | word \n|---|---|")
+@example("- a | b\n- a | b\n  |---|---|")  # a table in a list's second item
 def test_generated_pages_read_as_markdown_it_reads_them(source: str) -> None:
     assert_same(source)
 
