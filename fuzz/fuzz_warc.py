@@ -23,12 +23,16 @@ import atheris
 
 with atheris.instrument_imports():
     from claimcheck.errors import InputError
+    from claimcheck.lint import warm_up
     from claimcheck.registry.compiled import compile_registry
     from claimcheck.registry.load import load_registry
     from claimcheck.run.runner import lint_page
     from claimcheck.text.warc import ArchiveTally, read_archive
 
 REGISTRY = compile_registry(load_registry())
+# Build the lexicon automaton and the matcher now: under instrumentation the first build takes longer
+# than libFuzzer's -timeout, which would report the first input as a hang.
+warm_up(REGISTRY)
 # Lists, not tuples: atheris's PickValueInList takes only a list.
 _TYPES = ["text/html", "text/html; charset=utf-8", "application/xhtml+xml", "text/plain", None]
 _CHARSETS = ["cp037", "base64", "utf-16", "koi8-r", "shift_jis", "x-nonesuch", "utf-7", "iso-2022-jp"]
