@@ -30,6 +30,16 @@ _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)\n.*?\n(?:---|\+\+\+)\n", re.DOTALL
 _SPACE = re.compile(r"\s+")
 
 
+#: A finding's sentence shorter than this must not be matched to a label by containment alone.
+MIN_OVERLAP = 12
+
+
+def on_label(label_text: str, sentence: str) -> bool:
+    """Whether a finding's sentence is the labelled sentence, contains it or lies inside it."""
+    found = normalize(sentence)
+    return bool(found) and (label_text in found or (len(found) >= MIN_OVERLAP and found in label_text))
+
+
 def normalize(text: str) -> str:
     """Collapse whitespace, so labels written on one line match text wrapped in the source."""
     return _SPACE.sub(" ", text).strip()

@@ -26,18 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus_pages import CORPUS, load_labels, normalize
+from corpus_pages import CORPUS, load_labels, on_label
 
 import claimcheck
-from claimcheck.models import Finding, Severity
+from claimcheck.models import Severity
 
-_MIN_OVERLAP = 12
 _RISK = re.compile(r"^- (\S+) \|.*risk information: (yes|no)", re.MULTILINE)
-
-
-def _on(label_text: str, finding: Finding) -> bool:
-    found = normalize(finding.sentence)
-    return bool(found) and (label_text in found or (len(found) >= _MIN_OVERLAP and found in label_text))
 
 
 def measure(split: str, misses: bool) -> str:
@@ -50,7 +44,7 @@ def measure(split: str, misses: bool) -> str:
     flagged: list[str] = []
     accurate_errors: list[str] = []
     for label in labels:
-        hits = [f for f in findings[label.page] if _on(label.text, f)]
+        hits = [f for f in findings[label.page] if on_label(label.text, f.sentence)]
         loud = [f for f in hits if f.severity >= Severity.WARNING]
         codes = ",".join(sorted({f.code for f in hits})) or "-"
         if not label.claim:

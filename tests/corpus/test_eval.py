@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from corpus_pages import CORPUS, SPLITS, Label, hidden_line_ranges, normalize
+from corpus_pages import CORPUS, SPLITS, Label, hidden_line_ranges, on_label
 
 from claimcheck import check_file
 from claimcheck.analysis.detect import detect_claim
@@ -100,9 +100,6 @@ DETECTION_FLOORS = {
 #: Splits nobody has tuned on: their numbers are printed, their misses are not (reading them is tuning).
 UNREAD = frozenset({"blind5"})
 
-# A finding's sentence shorter than this must not be matched to a label by containment alone.
-_MIN_OVERLAP = 12
-
 
 @dataclass(frozen=True)
 class DetectionScore:
@@ -174,12 +171,6 @@ def test_detection(labels: list[Label], split: str, report: Callable[[str], None
     assert category >= floor["category"]
 
 
-def _matches(label: Label, sentence: str) -> bool:
-    """Whether a finding's sentence is the labelled sentence, contains it or lies inside it."""
-    found = normalize(sentence)
-    return bool(found) and (label.text in found or (len(found) >= _MIN_OVERLAP and found in label.text))
-
-
 @pytest.mark.parametrize("split", SPLITS)
 def test_end_to_end(labels: list[Label], split: str, report: Callable[[str], None]) -> None:
     """The issue's bar (recall ≥ 0.90, false positives ≤ 5%, no error on accurate sentences) or, for
@@ -202,7 +193,7 @@ def test_end_to_end(labels: list[Label], split: str, report: Callable[[str], Non
     flagged: list[str] = []
     accurate_errors: list[str] = []
     for label in mine:
-        hits = [f for f in findings[label.page] if _matches(label, f.sentence)]
+        hits = [f for f in findings[label.page] if on_label(label.text, f.sentence)]
         codes = ", ".join(f"{f.code}/{f.severity.value}" for f in hits)
         if not label.claim:
             if hits:
