@@ -19,7 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from claimcheck.analysis.lexicon import PhraseMatcher
-from claimcheck.analysis.lexicon import _expand as expand_entry
+from claimcheck.analysis.lexicon import expand as expand_entry
 from claimcheck.text import read_document, split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
