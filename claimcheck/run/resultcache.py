@@ -42,7 +42,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-import claimcheck
 from claimcheck.cache import cache_root
 from claimcheck.models import (
     Category,
@@ -73,14 +72,17 @@ def default_folder() -> Path:
     return cache_root() / "results"
 
 
+#: The installed package: its code, vocabularies and shipped registry.
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
 @cache
-def engine_digest() -> str:
-    """SHA-256 over the names and bytes of every file in the installed package (code and data).
+def engine_digest(root: Path = PACKAGE) -> str:
+    """SHA-256 over the names and bytes of every file in the package at ``root`` (code and data).
 
     Taken once per process (about 10 ms): any edit to the engine, its vocabularies or its shipped
     registry gives new keys, where the version number would stay the same between commits.
     """
-    root = Path(claimcheck.__file__).parent
     digest = hashlib.sha256(sys.version.encode())
     for folder, folders, files in sorted(os.walk(root)):
         folders[:] = sorted(f for f in folders if f != "__pycache__")
