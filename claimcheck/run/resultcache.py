@@ -186,12 +186,27 @@ def _finding(stored: dict[str, Any], evidence: list[EvidenceItem], span: list[in
     return Finding.unchecked(values)
 
 
+#: Evidence items already rebuilt, by their JSON values: they are the registry's citations, a few
+#: hundred, on every page that makes a claim (frozen models: one object serves every finding).
+_EVIDENCE: dict[tuple[Any, ...], EvidenceItem] = {}
+
+
+def _evidence(stored: dict[str, Any]) -> EvidenceItem:
+    key = tuple(stored.items())
+    item = _EVIDENCE.get(key)
+    if item is None:
+        if len(_EVIDENCE) >= 4096:
+            _EVIDENCE.clear()
+        item = _EVIDENCE[key] = EvidenceItem.unchecked(_fields(stored, _EVIDENCE_DEFAULTS))
+    return item
+
+
 def _load(data: Any) -> FileResult | None:
     """The result an entry holds; None when it does not hold one in this :data:`FORMAT`."""
     try:
         if data["format"] != FORMAT:
             return None
-        evidence = [EvidenceItem.unchecked(_fields(item, _EVIDENCE_DEFAULTS)) for item in data["evidence"]]
+        evidence = [_evidence(item) for item in data["evidence"]]
         findings = [_finding(fields, evidence, span) for fields, span in data["findings"]]
         notices, pages = data["notices"], data["pages"]
         if not all(isinstance(item, str) for item in [*notices, *pages]):
