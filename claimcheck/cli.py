@@ -270,12 +270,6 @@ def _selection(args: argparse.Namespace, loaded: LoadedConfig) -> RuleSelection:
     return build_selection(loaded, CommandLineSelectors(args.select, args.extend_select, args.ignore))
 
 
-#: The collector's thresholds for a lint run. A page makes many short-lived objects (tokens, spans,
-#: hits) freed by reference counting; at the default 700 allocations the young generation was
-#: collected thousands of times a second and found little to free. See docs/performance.md.
-LINT_GC_THRESHOLD = (20_000, 10, 10)
-
-
 def _lint(args: argparse.Namespace) -> int:
     from claimcheck.api import PathFilter, default_jobs, lint_stream, resolve_registry
     from claimcheck.config import load_config
@@ -321,7 +315,6 @@ def _lint(args: argparse.Namespace) -> int:
         # and forked workers share its pages instead of copying them.
         loaded_registry = resolve_registry(registry).registry
         gc.freeze()
-        gc.set_threshold(*LINT_GC_THRESHOLD)
         stream = lint_stream(
             args.paths,
             registry=loaded_registry,
