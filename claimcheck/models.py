@@ -521,16 +521,6 @@ class Finding(_Model):
     #: it; the columns above are the source's. Not part of the JSON output, whose shape is a contract.
     sentence_span: tuple[int, int] | None = Field(default=None, exclude=True)
 
-    def output_fields(self) -> dict[str, Any]:
-        """The fields the JSON output holds, in its order, as values not yet dumped to JSON: without
-        the span (not output) and the optional keys left out when empty, as the serializer does."""
-        fields = dict(self.__dict__)
-        del fields["sentence_span"]
-        for key in _OPTIONAL_KEYS:
-            if not fields[key]:
-                del fields[key]
-        return fields
-
     @model_serializer(mode="wrap")
     def _omit_empty_keys(self, serialize: SerializerFunctionWrapHandler) -> dict[str, Any]:
         data: dict[str, Any] = serialize(self)
