@@ -277,3 +277,21 @@ def test_the_engine_digest_covers_code_and_package_data(tmp_path: Path) -> None:
         changed.write_bytes(changed.read_bytes() + b"\n")
         resultcache.engine_digest.cache_clear()
         assert resultcache.engine_digest(copy) != before
+
+
+def test_only_the_settings_used_most_recently_are_kept(site: Path, tmp_path: Path) -> None:
+    from claimcheck.run.runner import resolve_registry
+
+    root = tmp_path / "xdg" / "claimcheck" / "results"
+    root.mkdir(parents=True, mode=0o700)
+    old = []
+    for number in range(12):
+        folder = root / f"old{number:02}"
+        folder.mkdir(mode=0o700)
+        (folder / "entry.json").write_text("{}")
+        os.utime(folder, (1_000_000 + number, 1_000_000 + number))
+        old.append(folder)
+    cache = ResultCache.open(resolve_registry(), None, False)
+    assert cache is not None
+    kept = sorted(p.name for p in root.iterdir())
+    assert kept == sorted([cache.folder.name, *(f.name for f in old[-(resultcache.KEPT_SETTINGS - 1) :])])
