@@ -127,17 +127,15 @@ def settings_key(compiled: CompiledRegistry, selection: RuleSelection | None, re
 def _dump(result: FileResult) -> dict[str, Any]:
     """An entry's JSON: findings as their JSON output, each with the span the terminal marks (left
     out of the output); the evidence items, shared by many findings, stored once and referred to."""
-    evidence: dict[str, int] = {}
+    evidence: dict[EvidenceItem, int] = {}  # frozen models: equal items are one key
     findings = []
     for finding in result.findings:
-        fields = finding.model_dump(mode="json")
-        fields["evidence"] = [
-            evidence.setdefault(json.dumps(item, sort_keys=True), len(evidence)) for item in fields["evidence"]
-        ]
+        fields = finding.model_dump(mode="json", exclude={"evidence"})
+        fields["evidence"] = [evidence.setdefault(item, len(evidence)) for item in finding.evidence]
         findings.append([fields, finding.sentence_span])
     return {
         "format": FORMAT,
-        "evidence": [json.loads(item) for item in evidence],
+        "evidence": [item.model_dump(mode="json") for item in evidence],
         "findings": findings,
         "notices": result.notices,
         "pages": result.pages,
