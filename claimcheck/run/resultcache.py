@@ -33,6 +33,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -250,12 +251,20 @@ class ResultCache:
 
     def _place(self, name: str) -> tuple[Path, str] | None:
         """The entry's file and the context it is sealed for (naming the file's bytes); None when
-        the file cannot be read (the lint then reports that)."""
+        the file cannot be read or is not a regular file (the lint then says what it is)."""
         try:
-            with open(name, "rb") as handle:
-                content = hashlib.file_digest(handle, "sha256").hexdigest()
+            # Not blocking on a FIFO, and only a regular file: anything else is linted uncached
+            # (the reader refuses it with its usual message).
+            fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         except OSError:
             return None
+        with os.fdopen(fd, "rb") as handle:
+            try:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    return None
+                content = hashlib.file_digest(handle, "sha256").hexdigest()
+            except OSError:
+                return None
         entry = self.folder / f"{self.sealer.name(f'{self.settings}/{name}')}{_SUFFIX}"
         return entry, f"results/{FORMAT}/{self.settings}/{name}/{content}"
 
