@@ -23,11 +23,13 @@ if TYPE_CHECKING:
 _WORKER: tuple[CompiledRegistry, RuleSelection | None, ResultCache | None] | None = None
 
 
-def _init_worker(registry: str | None, selection: RuleSelection | None, cache: ResultCache | None) -> None:
+def _init_worker(registry: str | None, selection: RuleSelection | None, cache: ResultCache | None = None) -> None:
     _init_compiled(resolve_registry(registry), selection, cache)
 
 
-def _init_compiled(compiled: CompiledRegistry, selection: RuleSelection | None, cache: ResultCache | None) -> None:
+def _init_compiled(
+    compiled: CompiledRegistry, selection: RuleSelection | None, cache: ResultCache | None = None
+) -> None:
     global _WORKER
     _WORKER = (compiled, selection, cache)
 
@@ -39,10 +41,15 @@ def _lint_one(
     report_unused: bool,
     cache: ResultCache | None,
 ) -> FileResult:
-    """One file's result: from the result cache when there is one (looked up where the file is linted)."""
-    if cache is None:
-        return lint_file(path, compiled, selection, report_unused)
-    return cache.lint(path, compiled, selection, report_unused)
+    """One file's result: from the result cache if it holds one (looked up where the file is linted),
+    else linted now, and stored."""
+    cached, place = cache.get(path) if cache is not None else (None, None)
+    if cached is not None:
+        return cached
+    result = lint_file(path, compiled, selection, report_unused)
+    if cache is not None and place is not None:
+        cache.put(place, result)
+    return result
 
 
 def _lint_in_worker(path: str, report_unused: bool) -> FileResult:

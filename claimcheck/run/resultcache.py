@@ -58,7 +58,6 @@ from claimcheck.models import (
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.results import FileResult
 from claimcheck.rules.selection import RuleSelection
-from claimcheck.run.runner import lint_file
 from claimcheck.sealing import Sealer, private_folder, read_private
 
 #: The layout of an entry; an entry of another format is ignored (and the folder differs anyway).
@@ -296,19 +295,6 @@ class ResultCache:
             finally:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(temporary)
-
-    def lint(
-        self, name: str, compiled: CompiledRegistry, selection: RuleSelection | None, report_unused: bool
-    ) -> FileResult:
-        """The result of linting local file ``name`` with these settings: from the cache if an
-        entry there is trusted, else linted now and stored."""
-        cached, place = self.get(name)
-        if cached is not None:
-            return cached
-        result = lint_file(name, compiled, selection, report_unused)
-        if place is not None:
-            self.put(place, result)
-        return result
 
 
 def _prune(root: Path, keep: Path) -> None:
