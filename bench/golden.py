@@ -45,9 +45,13 @@ def _targets(quick: bool) -> dict[str, list[str]]:
     return targets
 
 
-def _lint(engine: Path, paths: list[str]) -> bytes:
-    """JSON output of ``claimcheck lint`` with the package found at ``engine``, run from ROOT."""
-    env = dict(os.environ, PYTHONPATH=str(engine), PYTHONDONTWRITEBYTECODE="1")
+def _lint(engine: Path, paths: list[str], cache_home: Path) -> bytes:
+    """JSON output of ``claimcheck lint`` with the package found at ``engine``, run from ROOT.
+
+    Its caches go to ``cache_home``, new for each run of this script: the result cache of an
+    engine that has one starts empty, so what is compared is a fresh lint.
+    """
+    env = dict(os.environ, PYTHONPATH=str(engine), PYTHONDONTWRITEBYTECODE="1", XDG_CACHE_HOME=str(cache_home))
     # -P: the current folder (this checkout) must not shadow the engine named on PYTHONPATH.
     cmd = [sys.executable, "-P", "-m", "claimcheck", "lint", "--format", "json", "--exit-zero", "--no-config"]
     cmd += ["-j", "2"]
@@ -75,7 +79,7 @@ def main() -> int:
     failed = 0
     try:
         for name, paths in _targets(args.quick).items():
-            new, old = _lint(ROOT, paths), _lint(ref_tree, paths)
+            new, old = _lint(ROOT, paths, tmp / "cache-new"), _lint(ref_tree, paths, tmp / "cache-ref")
             if new == old:
                 print(f"golden: {name}: identical ({len(new):,} bytes)")
                 continue

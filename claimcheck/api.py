@@ -14,6 +14,7 @@ from claimcheck.rules.selection import RuleSelection
 from claimcheck.run.discover import LINTED_SUFFIXES, PathFilter, iter_files
 from claimcheck.run.pool import LintStream, default_jobs
 from claimcheck.run.registry import check_registry
+from claimcheck.run.resultcache import ResultCache
 from claimcheck.run.runner import RegistryLike, lint_page, resolve_registry, sentence_findings
 from claimcheck.text import parse_document, read_document
 
@@ -112,6 +113,7 @@ def lint_stream(
     path_filter: PathFilter | None = None,
     report_unused: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    cache: bool | str | Path = False,
 ) -> LintStream:
     """Lint as :func:`lint_paths` does, but hand each file's result over as soon as it is its turn.
 
@@ -123,12 +125,27 @@ def lint_stream(
         for result in stream:            # one FileResult per file, in report order
             ...
         stream.notices, stream.page_count   # complete once the loop has ended
+
+    ``cache``: keep each file's result and reuse it while the file, the registry, the selection
+    and the engine are unchanged (:mod:`claimcheck.run.resultcache`) — True for the user's cache
+    folder, or a folder to keep them in.
     """
     skipped: list[PageError] = []
     files = [str(p) for p in iter_files(paths, path_filter, skipped=skipped.append)]
     # Load and compile here, in this process, so a broken registry is reported as the usual
     # file:line error before any worker starts.
     compiled = resolve_registry(registry)
+    results = None
+    if cache is not False:
+        folder = None if cache is True else Path(cache)
+        results = ResultCache.open(compiled, selection, report_unused, folder)
     return LintStream(
-        files, compiled, selection, jobs=jobs, report_unused=report_unused, progress=progress, skipped=skipped
+        files,
+        compiled,
+        selection,
+        jobs=jobs,
+        report_unused=report_unused,
+        progress=progress,
+        skipped=skipped,
+        cache=results,
     )

@@ -145,6 +145,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"roll findings up per web site (with --format {_either(SITE_FORMATS)})",
     )
     lint.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="keep per-file results here (default: the user's cache folder, ~/.cache/claimcheck/results)",
+    )
+    lint.add_argument(
+        "--no-cache", action="store_true", help="lint every file again: neither read nor write cached results"
+    )
+    lint.add_argument(
         "--scheduler",
         metavar="ADDRESS",
         help="lint on this running Dask cluster, e.g. tcp://10.0.0.5:8786 (needs claimcheck-health[distributed])",
@@ -323,6 +331,8 @@ def _lint(args: argparse.Namespace) -> int:
             path_filter=path_filter,
             report_unused=args.report_unused,
             progress=_progress_bar if many else None,
+            # Not on a Dask cluster (above): its workers need not share this user's cache folder.
+            cache=False if args.no_cache else args.cache_dir or True,
         )
     from claimcheck.run.discover import refuse_to_overwrite
 

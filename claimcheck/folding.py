@@ -38,7 +38,7 @@ class Folding:
     """One way of folding text: characters mapped as given, optionally every non-word character
     to a space, and the rest to lower case."""
 
-    __slots__ = ("_blank_non_words", "_mapped", "ascii", "table")
+    __slots__ = ("_blank_non_words", "_fixes", "_mapped", "ascii", "table")
 
     def __init__(self, mapped: Mapping[str, str], *, blank_non_words: bool = False) -> None:
         if any(len(char) != 1 or len(folded) != 1 for char, folded in mapped.items()):
@@ -50,6 +50,13 @@ class Folding:
         #: The fold of ASCII text (most copy) as a byte table: translating bytes is several times
         #: faster than a str.translate through a dict.
         self.ascii = bytes(ord(self.char(chr(code))) for code in range(128)) + bytes(range(128, 256))
+        # For other text, where the fold is str.lower() but for a few mapped characters: those
+        # characters as lower() leaves them, and what they fold to (see fold()).
+        self._fixes = tuple(
+            (char.lower(), self.char(char))
+            for char in mapped
+            if len(char.lower()) == 1 and self.char(char) != char.lower()
+        )
 
     def char(self, char: str) -> str:
         """The one character ``char`` folds to."""
@@ -81,6 +88,18 @@ def fold(text: str, folding: Folding) -> str:
     """``text`` folded by ``folding``: the same length, each character folded on its own."""
     if text.isascii():
         return text.encode("ascii").translate(folding.ascii).decode("ascii")
+    if not folding._blank_non_words and "\u03a3" not in text:
+        # str.translate looks every character up in a dict (30-50 ns each); lower() and replace()
+        # run in C, several times faster. lower() folds as Folding.char does unless a character
+        # lower-cases to two (then the lengths differ) or is a capital sigma (lower() writes a
+        # final one as "ς"); a mapped character lower-cases only from itself (a test checks every
+        # code point), so replacing what lower() left of those finishes the fold.
+        lower = text.lower()
+        if len(lower) == len(text):
+            for char, folded in folding._fixes:
+                if char in lower:
+                    lower = lower.replace(char, folded)
+            return lower
     return text.translate(folding.table)
 
 

@@ -17,7 +17,7 @@ import hashlib
 import operator
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import (
     BaseModel,
@@ -213,6 +213,9 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 RuleCode = Annotated[str, StringConstraints(pattern=r"^CC\d{3}$")]
 
 
+_set_attribute = object.__setattr__
+
+
 class _Model(BaseModel):
     """Strict base: unknown keys are errors, so a typo in a registry file is reported."""
 
@@ -221,6 +224,24 @@ class _Model(BaseModel):
     # unchecked), and building them all was a tenth of start-up.
     # No NaN or infinity: no figure is one, and JSON (claims --format json, the cache) cannot hold them.
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, defer_build=True, allow_inf_nan=False)
+
+    @classmethod
+    def unchecked(cls, fields: dict[str, Any]) -> Self:
+        """A model built from values already checked, without validating them.
+
+        ``fields`` holds every field, in declaration order, each of its declared type; the model
+        equals the one validation would build (a test checks it for findings on real pages). A
+        lint builds a finding per problem found, hundreds of thousands on a large site, and the
+        result cache rebuilds them from entries this engine wrote: validating each cost more than
+        building it, and building the validator cost a tenth of start-up.
+        """
+        model = cls.__new__(cls)
+        # What BaseModel.model_construct sets, without its per-field search for aliases and defaults.
+        _set_attribute(model, "__dict__", fields)
+        _set_attribute(model, "__pydantic_fields_set__", set(fields))
+        _set_attribute(model, "__pydantic_extra__", None)
+        _set_attribute(model, "__pydantic_private__", None)
+        return model
 
 
 class Citation(_Model):
@@ -467,7 +488,6 @@ class MergedFinding(_Model):
 
 #: Keys left out of a finding's JSON when empty, so output without them stays as it was.
 _OPTIONAL_KEYS = ("capture_date", "archive", "merged")
-_set_attribute = object.__setattr__
 
 
 class Finding(_Model):
@@ -509,23 +529,6 @@ class Finding(_Model):
             if key in data and not data[key]:
                 del data[key]
         return data
-
-    @classmethod
-    def unchecked(cls, fields: dict[str, Any]) -> Finding:
-        """A finding built from values the linter has already checked, without validating them.
-
-        ``fields`` holds every field, in declaration order, each of its declared type; the
-        finding equals the one validation would build (a test checks it on real pages). A lint
-        builds one per problem found, hundreds of thousands on a large site: validating each cost
-        more than building it, and building the validator cost a tenth of start-up.
-        """
-        finding = cls.__new__(cls)
-        # What BaseModel.model_construct sets, without its per-field search for aliases and defaults.
-        _set_attribute(finding, "__dict__", fields)
-        _set_attribute(finding, "__pydantic_fields_set__", set(fields))
-        _set_attribute(finding, "__pydantic_extra__", None)
-        _set_attribute(finding, "__pydantic_private__", None)
-        return finding
 
     def fingerprint(self) -> str:
         """A stable identity for this finding that survives the page's lines moving.

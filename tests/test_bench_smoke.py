@@ -47,7 +47,10 @@ def test_quick_benchmark_prints_the_table() -> None:
     assert start["peak RSS 1 proc MB"] > 0
     lint_rows = {key: numbers for key, numbers in rows.items() if key[0].startswith("lint")}
     labels = {"lint, HTML + Markdown", "lint, Markdown", "lint, HTML", "lint, HTML + Markdown, --format json"}
+    labels |= {"lint, cold (cache off), --format json", "lint, first run (cache filling), --format json"}
     assert {key[0] for key in lint_rows} == labels
+    warm = [line for line in result.stdout.splitlines() if line.startswith("| re-lint, cache full")]
+    assert len(warm) == 1 and "output identical to a cold lint: yes" in warm[0]
     assert ("lint, HTML + Markdown", "1mb", "1") in lint_rows
     for key, numbers in lint_rows.items():
         assert numbers["files"] > 0 and numbers["MB"] > 0.4, key

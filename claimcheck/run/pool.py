@@ -19,6 +19,7 @@ from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.results import FileResult, PageError, Report
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.run import signals
+from claimcheck.run.resultcache import ResultCache
 from claimcheck.run.runner import lint_file, resolve_registry
 from claimcheck.run.signals import worker_started
 from claimcheck.text.warc import is_archive
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
 
-_WORKER: tuple[CompiledRegistry, RuleSelection | None] | None = None
+_WORKER: tuple[CompiledRegistry, RuleSelection | None, ResultCache | None] | None = None
 #: In a worker: shared with the parent, per file index the pid of the worker linting that file
 #: (0 when none), so that the parent can name the file a worker died on.
 _RUNNING: Any = None
@@ -39,19 +40,41 @@ def _start_worker(parent: int, running: Any) -> None:
     _RUNNING = running
 
 
-def _init_worker(registry: str | None, selection: RuleSelection | None, parent: int, running: Any) -> None:
+def _init_worker(
+    registry: str | None, selection: RuleSelection | None, parent: int, running: Any, cache: ResultCache | None = None
+) -> None:
     _start_worker(parent, running)
-    _init_compiled(resolve_registry(registry), selection)
+    _init_compiled(resolve_registry(registry), selection, cache)
 
 
-def _init_compiled(compiled: CompiledRegistry, selection: RuleSelection | None) -> None:
+def _init_compiled(
+    compiled: CompiledRegistry, selection: RuleSelection | None, cache: ResultCache | None = None
+) -> None:
     global _WORKER
-    _WORKER = (compiled, selection)
+    _WORKER = (compiled, selection, cache)
+
+
+def _lint_one(
+    path: str,
+    compiled: CompiledRegistry,
+    selection: RuleSelection | None,
+    report_unused: bool,
+    cache: ResultCache | None,
+) -> FileResult:
+    """One file's result: from the result cache if it holds one (looked up where the file is linted),
+    else linted now, and stored."""
+    cached, place = cache.get(path) if cache is not None else (None, None)
+    if cached is not None:
+        return cached
+    result = lint_file(path, compiled, selection, report_unused)
+    if cache is not None and place is not None:
+        cache.put(place, result)
+    return result
 
 
 def _lint_in_worker(path: str, report_unused: bool) -> FileResult:
     assert _WORKER is not None, "worker not initialised"
-    return lint_file(path, _WORKER[0], _WORKER[1], report_unused)
+    return _lint_one(path, _WORKER[0], _WORKER[1], report_unused, _WORKER[2])
 
 
 def _lint_chunk_in_worker(
@@ -168,6 +191,7 @@ class LintStream:
         report_unused: bool = False,
         progress: Callable[[int, int], None] | None = None,
         skipped: list[PageError] | None = None,
+        cache: ResultCache | None = None,
     ) -> None:
         #: The files to lint, in file order (as :func:`~claimcheck.run.discover.iter_files` finds them).
         self.files = files
@@ -176,6 +200,8 @@ class LintStream:
         self.jobs = jobs
         self.report_unused = report_unused
         self.progress = progress
+        #: Per-file results kept between runs (:mod:`claimcheck.run.resultcache`); None: lint every file.
+        self.cache = cache
         #: Whether the results come in report order (no web archive among the files).
         self.ordered = not any(is_archive(f) for f in files)
         self._order = sorted(range(len(files)), key=files.__getitem__) if self.ordered else list(range(len(files)))
@@ -247,7 +273,7 @@ class LintStream:
         running = multiprocessing.RawArray(ctypes.c_int64, len(self.files))
         if "fork" in multiprocessing.get_all_start_methods():
             # Forked workers inherit the compiled registry: nothing is reloaded or pickled.
-            _init_compiled(self.compiled, self.selection)
+            _init_compiled(self.compiled, self.selection, self.cache)
             warm_up(self.compiled)
             executor = ProcessPoolExecutor(
                 workers,
@@ -259,7 +285,7 @@ class LintStream:
             # Elsewhere each worker loads the registry from its folder once.
             where = str(self.compiled.registry.root)
             executor = ProcessPoolExecutor(
-                workers, initializer=_init_worker, initargs=(where, self.selection, os.getpid(), running)
+                workers, initializer=_init_worker, initargs=(where, self.selection, os.getpid(), running, self.cache)
             )
         self.chunk_size = max(1, min(16, len(self.files) // (workers * 4)))
         self.in_flight = workers * IN_FLIGHT_PER_WORKER
@@ -310,7 +336,7 @@ class LintStream:
         self.peak_pending = max(self.peak_pending, 1)
         for index in indices:
             try:
-                result = lint_file(self.files[index], self.compiled, self.selection, self.report_unused)
+                result = _lint_one(self.files[index], self.compiled, self.selection, self.report_unused, self.cache)
             except Exception as exc:  # the caller raises it, or an earlier file's error
                 yield index, exc
                 return

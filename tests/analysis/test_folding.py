@@ -1,5 +1,7 @@
 """The one folding module: every fold keeps offsets, and its fast ASCII path agrees with the table."""
 
+import sys
+
 import pytest
 
 from claimcheck.folding import CASE, TERMS, WORDS, Folding, automaton, fold
@@ -18,6 +20,19 @@ def test_a_fold_keeps_the_length_of_any_text(folding: Folding) -> None:
 def test_ascii_text_folds_as_the_same_text_with_one_non_ascii_letter(folding: Folding) -> None:
     ascii_text = "".join(chr(code) for code in range(128))
     assert fold(ascii_text + "é", folding)[:128] == fold(ascii_text, folding)
+
+
+@_FOLDINGS
+def test_the_fast_fold_of_any_character_is_its_own_fold(folding: Folding) -> None:
+    """lower() and a few replacements fold as the per-character table does: every code point,
+    beside a non-ASCII letter (off the ASCII path), alone and in a word (a final sigma)."""
+    reference = folding.table
+    codes = [code for code in range(sys.maxunicode + 1) if not 0xD800 <= code < 0xE000]
+    for start in range(0, len(codes), 64):  # small: a chunk holding "İ" takes the slow path
+        chunk = "".join(f"é{chr(code)}x{chr(code)}" for code in codes[start : start + 64])
+        assert fold(chunk, folding) == chunk.translate(reference)
+    for text in ("ΟΔΟΣ", "ΟΔΟΣ éx", "İstanbul Σ", "Kelvin — “quoted” ſ ı 12％"):
+        assert fold(text, folding) == text.translate(reference)
 
 
 def test_each_matcher_folds_its_own_way() -> None:

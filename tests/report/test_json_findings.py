@@ -1,0 +1,48 @@
+"""The JSON stream writes each finding through pydantic-core, not ``json.dumps``: the bytes must be
+those ``json.dumps(finding.model_dump(mode="json"), indent=2, ensure_ascii=False)`` writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimcheck.api import lint_paths
+from claimcheck.models import Finding, MergedFinding
+from claimcheck.report.json import _finding_text
+from tests.warc.warc_records import CRAWL, write_warc
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _reference(finding: Finding) -> str:
+    return json.dumps(finding.model_dump(mode="json"), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+
+
+@pytest.fixture(scope="module")
+def findings(tmp_path_factory: pytest.TempPathFactory) -> list[Finding]:
+    archive = write_warc(tmp_path_factory.mktemp("warc") / "crawl.warc.gz", CRAWL)
+    found = lint_paths([ROOT / "examples", archive]).findings
+    assert any(f.capture_date for f in found) and any(f.evidence for f in found) and any(f.merged for f in found)
+    return found
+
+
+def test_every_finding_on_real_pages_is_written_as_json_dumps_writes_it(findings: list[Finding]) -> None:
+    for finding in findings:
+        assert _finding_text(finding) == _reference(finding)
+
+
+@pytest.mark.parametrize("score", [0.0, 1e-5, 0.00012, 0.5, 1.0, 1e16, float("inf"), float("nan")])
+def test_any_score_is_written_as_python_writes_it(findings: list[Finding], score: float) -> None:
+    finding = findings[0].model_copy(update={"match_score": score})
+    assert _finding_text(finding) == _reference(finding)
+
+
+@pytest.mark.parametrize(
+    "text", ["control \x00\x1f\x7f \u2028 \ud800 lone", 'quote " back \\ slash / tab\t', "emoji 🙂 é ΟΔΟΣ"]
+)
+def test_any_text_is_written_as_python_writes_it(findings: list[Finding], text: str) -> None:
+    merged = [MergedFinding(code="CC202", message=text)]
+    finding = findings[0].model_copy(update={"message": text, "sentence": text, "merged": merged, "archive": ""})
+    assert _finding_text(finding) == _reference(finding)
