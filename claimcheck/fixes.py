@@ -179,7 +179,7 @@ def document_at(path: str) -> Document | None:
         return None
     try:
         info = os.stat(path)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name (found by fuzz_writers)
         return None
     return _read(path, (info.st_mtime_ns, info.st_size))
 

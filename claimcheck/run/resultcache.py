@@ -61,7 +61,7 @@ from claimcheck.rules.selection import RuleSelection
 from claimcheck.sealing import Sealer, private_folder, read_private
 
 #: The layout of an entry; an entry of another format is ignored (and the folder differs anyway).
-FORMAT = 1
+FORMAT = 2
 #: Settings folders kept (each one combination of engine, registry and selection); older ones go.
 KEPT_SETTINGS = 8
 _SUFFIX = ".json"
@@ -287,7 +287,8 @@ class ResultCache:
         if result.errors:
             return  # a page that could not be linted may read next time (a transient error): never cached
         entry, context = place
-        payload = json.dumps(_dump(result), ensure_ascii=False).encode()
+        # ASCII JSON: a file name that is not UTF-8 (a lone surrogate) is escaped and reads back the same.
+        payload = json.dumps(_dump(result)).encode()
         with contextlib.suppress(OSError):
             fd, temporary = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=self.folder)  # mode 0600
             try:

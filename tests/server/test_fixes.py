@@ -116,3 +116,9 @@ def test_suppression_goes_above_the_block_or_just_before_its_text() -> None:
     assert "CC202" in {f.code for f in check_text(shared, format="html").findings}
 
     assert suppression_fix(parse_document("x", format="text", path="x.txt"), finding) is None
+
+
+def test_a_finding_on_a_path_with_a_nul_byte_gets_no_fix_and_no_crash() -> None:
+    # Found by fuzz/fuzz_writers.py: SARIF asked the page at a name with a NUL for its fixes.
+    [finding] = [f for f in check_text("Ketamine cures depression.").findings if f.approved_wording][:1]
+    assert sarif_fixes(finding.model_copy(update={"path": "a\x00b.md"}), "a%00b.md") == []
