@@ -8,9 +8,10 @@ every rule sees the same analysis. A rule never re-parses a page.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from claimcheck.analysis.answers import answer_statement
+from claimcheck.analysis.answers import answer_statement, says_no
 from claimcheck.analysis.detect import HEADING, Detection, introduces_indications, listed_indication
 from claimcheck.analysis.frame import procedure_time, read_frame
 from claimcheck.codes import LINKED_FAMILY
@@ -35,8 +36,15 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     analysed: list[SentenceContext] = []
     texts = [unit.text for unit in document.units]
     scope = registry.matcher.in_scope(texts) if link is None else None
-    # A sentence that names no treatment is about the page's: "Almost everyone felt relief."
-    subject = registry.frames.subject(texts) if link is None else None
+    # A sentence that names no treatment is about the page's ("Almost everyone felt relief."): read
+    # from the whole page once, and only if a sentence needs a frame link.
+    subjects: list[str | None] = []
+
+    def subject() -> str | None:
+        if not subjects:
+            subjects.append(registry.frames.subject(texts))
+        return subjects[0]
+
     in_references = False
     # Clinics list what they treat by name under a heading ("Conditions We Treat"); the items name
     # no treatment, so only the lead-in they follow makes them indication claims.
@@ -71,26 +79,16 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             elif answered is not None:
                 # "Yes." answers the question: read and link the statement it makes, point at the answer.
                 said_features, said = read_sentence(answered, UnitKind.PARAGRAPH)
-                found = registry.matcher.match_all(answered, scope, prefer=said.categories)
-                if said.is_claim and _needs_frame(found, said):
-                    found = _frame_link(answered, said, registry, scope, subject) + found
+                found = _links(answered, said, registry, scope, subject)
                 # A "No" mostly denies ("Is it the same as X?" "No."): it claims only what it links.
-                if found or not _DENIAL.match(text):
+                if found or not says_no(text):
                     features, detection = said_features, said
                     matches = [Match(m.claim, m.score, m.method, 0, len(text)) for m in found]
             elif not reference and (detection.is_claim or (asserting(detection) and detection.reason != HEADING)):
                 # A topic heading ("Conditions Treated With Ketamine Infusions") names what follows; it
                 # makes no claim to link, and one that does ("Relief in Hours") is detected as a claim.
                 # A sentence the detector doubts can still repeat a registered wording ("It works.").
-                matches = registry.matcher.match_all(text, scope, prefer=detection.categories)
-                if not detection.is_claim and _times_the_procedure(text, detection):
-                    # "Each infusion lasts about 40 minutes" shares keywords with how long relief lasts,
-                    # but it times the visit: a speed or duration claim needs a reviewed wording here.
-                    matches = [m for m in matches if m.method not in _LOOSE or m.claim.category not in _TIMED]
-                elif detection.is_claim and _needs_frame(matches, detection):
-                    # The frame's claim leads; loose word links stay behind it, as the detector's
-                    # category can be wrong ("neurochemical pathways ... rapid effects").
-                    matches = _frame_link(text, detection, registry, scope, subject) + matches
+                matches = _links(text, detection, registry, scope, subject)
             group = [
                 SentenceContext(
                     text,
@@ -129,8 +127,6 @@ _REFERENCE_HEADING = re.compile(
 _REFERENCE_LINE = re.compile(r"^\s*(?:references?|sources?|citations?|cited)\s*:", re.IGNORECASE)
 
 
-#: An answer that starts by saying no.
-_DENIAL = re.compile(r"\s*(?:no|nope|not|never)\b", re.IGNORECASE)
 #: Links by loose words rather than a reviewed wording.
 _LOOSE = ("keywords", "fuzzy")
 #: Claims about how fast or how long an effect comes and lasts.
@@ -141,6 +137,26 @@ def _times_the_procedure(text: str, detection: Detection) -> bool:
     """Whether the sentence's time figures all give the length of the procedure or visit."""
     times = [q for q in detection.features.quantities if q.unit.seconds is not None]
     return bool(times) and all(procedure_time(text, quantity) for quantity in times)
+
+
+def _links(
+    text: str,
+    detection: Detection,
+    registry: CompiledRegistry,
+    scope: frozenset[int] | None,
+    subject: Callable[[], str | None],
+) -> list[Match]:
+    """The registry claims a sentence links to: by its words (the matcher), else by its frame."""
+    matches = registry.matcher.match_all(text, scope, prefer=detection.categories)
+    if not detection.is_claim and _times_the_procedure(text, detection):
+        # "Each infusion lasts about 40 minutes" shares keywords with how long relief lasts, but it
+        # times the visit: a speed or duration claim needs a reviewed wording here.
+        return [m for m in matches if m.method not in _LOOSE or m.claim.category not in _TIMED]
+    if detection.is_claim and _needs_frame(matches, detection):
+        # The frame's claim leads; loose word links stay behind it, as the detector's category can be
+        # wrong ("neurochemical pathways ... rapid effects").
+        return _frame_link(text, detection, registry, scope, subject()) + matches
+    return matches
 
 
 def _needs_frame(matches: list[Match], detection: Detection) -> bool:

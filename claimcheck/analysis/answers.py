@@ -38,6 +38,11 @@ def answer_statement(question: str, answer: str) -> str | None:
     cut = 2 if body[0].lower() in _DETERMINERS and len(body) > 2 else 1
     while cut < len(body) - 1 and body[cut][:1].isupper():
         cut += 1
-    negation = " not" if _NO.match(answer) else ""
+    negation = " not" if says_no(answer) else ""
     statement = f"{' '.join(body[:cut])} {auxiliary}{negation} {' '.join(body[cut:])}."
     return f"{statement} {rest}" if rest else statement
+
+
+def says_no(answer: str) -> bool:
+    """Whether an answer opens with a no ("No.", "Not at all, ...")."""
+    return _NO.match(answer) is not None
