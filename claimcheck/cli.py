@@ -802,8 +802,19 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (the console script exits with it)."""
+def run() -> NoReturn:
+    """The console script: run the command line and exit with its code.
+
+    Stop signals stay handled until the process has gone (see :func:`signals.handled`).
+    """
+    sys.exit(main(exiting=True))
+
+
+def main(argv: Sequence[str] | None = None, *, exiting: bool = False) -> int:
+    """Run the command line; returns the exit code.
+
+    ``exiting``: the process ends right after (the console script, ``python -m claimcheck``).
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -813,9 +824,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from claimcheck.run import signals
 
     tolerate_surrogates(sys.stdout)
-    with signals.handled():
+    with signals.handled(then_ignore=exiting):
         try:
-            return _COMMANDS[args.command](args)
+            code = _COMMANDS[args.command](args)
+            # An interrupt raised where Python could only print it did not stop the command.
+            return _interrupted() if signals.received() is not None else code
         except ClaimcheckError as exc:
             print(f"claimcheck: {printable(str(exc))}", file=sys.stderr)
             return EXIT_ERROR

@@ -344,17 +344,24 @@ class LintStream:
 
     def _worker_died(self) -> ClaimcheckError:
         """The error for a worker that died (killed, out of memory), naming the file it was on."""
-        for pid, process in self._workers.items():
-            process.join(timeout=5)
+        # The pool's own thread reaps the workers at the same moment: a join here can lose that race
+        # (waitpid answers "no such child") a moment before the pool records the exit status, so the
+        # statuses are polled until one names the dead worker or every worker has one.
+        deadline = time.monotonic() + 5
+        while True:
+            codes = {pid: process.exitcode for pid, process in self._workers.items()}
             # The pool ends the other workers with SIGTERM once one has died: the dead one is the other.
-            if process.exitcode not in (None, 0, -signal.SIGTERM):
-                code = process.exitcode
-                how = f"was killed by {signal.Signals(-code).name}" if code < 0 else f"exited with code {code}"
-                files = [self.files[i] for i, running in enumerate(self._running) if running == pid]
-                message = f"the worker process linting this file {how} (out of memory?); the run stopped"
-                return ClaimcheckError(message, path=files[0] if files else None)
-        # No exit status seen (a busy machine outran the join): a file still marked as running under a
-        # pid that is gone is the one the dead worker had.
+            dead = [(pid, code) for pid, code in codes.items() if code not in (None, 0, -signal.SIGTERM)]
+            if dead or None not in codes.values() or time.monotonic() > deadline:
+                break
+            time.sleep(0.01)
+        for pid, code in dead:
+            how = f"was killed by {signal.Signals(-code).name}" if code < 0 else f"exited with code {code}"
+            files = [self.files[i] for i, running in enumerate(self._running) if running == pid]
+            message = f"the worker process linting this file {how} (out of memory?); the run stopped"
+            return ClaimcheckError(message, path=files[0] if files else None)
+        # No exit status seen: a file still marked as running under a pid that is gone is the one the
+        # dead worker had.
         gone = [self.files[i] for i, pid in enumerate(self._running or ()) if pid and not _alive(pid)]
         message = "the worker process linting this file died (out of memory?); the run stopped"
         if gone:

@@ -19,6 +19,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from types import FrameType
+from typing import Any
 
 #: The signals a run stops on, and the exit code for each (128 + the signal's number).
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -55,21 +56,40 @@ def _raise(signum: int, frame: FrameType | None) -> None:
 
 
 @contextlib.contextmanager
-def handled() -> Iterator[None]:
+def handled(*, then_ignore: bool = False) -> Iterator[None]:
     """Stop signals raise :class:`Interrupted` inside the block; the old handlers come back after it.
 
-    Only the main thread can set signal handlers: elsewhere (a test runner's thread) nothing changes.
+    With ``then_ignore`` (a process about to exit) they are ignored after the block instead: Python
+    puts the default action back while it shuts down, and a Ctrl-C landing there would kill a run
+    that has already finished, silently. Only the main thread can set signal handlers: elsewhere (a
+    test runner's thread) nothing changes.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     _received.clear()
     previous = {signum: signal.signal(signum, _raise) for signum in STOP_SIGNALS}
+    hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_about_interrupts(hook)
     try:
         yield
     finally:
+        sys.unraisablehook = hook
         for signum, handler in previous.items():
-            signal.signal(signum, handler)
+            signal.signal(signum, signal.SIG_IGN if then_ignore else handler)
+
+
+def _quiet_about_interrupts(hook: Callable[[Any], object]) -> Callable[[Any], object]:
+    """``hook``, except for an :class:`Interrupted` raised where Python can only print it ("Exception
+    ignored in ...", a finaliser or a callback): :func:`received` still has it, and the command line
+    stops the run once the command returns."""
+
+    def unraisable(report: Any) -> object:
+        if isinstance(report.exc_value, Interrupted):
+            return None
+        return hook(report)
+
+    return unraisable
 
 
 def stop_everything() -> None:
