@@ -15,6 +15,11 @@ and folds what the dropped ones said into the message of the one that stays, so 
    names its missing qualifiers instead.
 3. A weak-evidence finding only when no other finding on the sentence names its claim; otherwise the
    claim's grade goes into that finding's message.
+4. An unregistered-claim finding only when nothing else on the sentence names a problem at warning or
+   above: "no registry entry covers it" is then said in the finding that names the problem (a
+   superlative, an unsourced figure), which a reviewer acts on first. An unregistered claim stated as
+   plain fact and an unsourced figure in it are one problem, nothing on file stands behind the claim:
+   the figure's finding, which points at what to source, says both.
 
 Findings keep their order; only messages change and findings drop out.
 """
@@ -27,6 +32,9 @@ from dataclasses import dataclass, field
 from claimcheck.models import Finding, MergedFinding, Severity
 
 #: Rule codes this step knows how to merge (see claimcheck.rules.claims).
+UNREGISTERED = "CC101"
+OVERSTATED = "CC104"
+UNSOURCED_FIGURE = "CC108"
 MISSING_QUALIFIER = "CC105"
 WEAK_EVIDENCE = "CC107"
 
@@ -104,6 +112,7 @@ def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:
             errors.setdefault(finding.claim_id, entry)
     _place_qualifiers(findings, deferred, kept, errors)
     _place_grades(findings, deferred, kept)
+    _place_unregistered(kept)
     return kept
 
 
@@ -149,3 +158,33 @@ def _place_grades(findings: list[tuple[int, Finding]], deferred: list[Finding], 
         else:
             assert finding.grade is not None  # a weak-evidence finding is always on a graded claim
             naming.fold(finding, f"The evidence for {finding.claim_id} is of {finding.grade.value} certainty.")
+
+
+def _place_unregistered(kept: dict[int, _Kept]) -> None:
+    figure = next((entry for entry in kept.values() if entry.finding.code == UNSOURCED_FIGURE), None)
+    plain_fact = next(
+        (index for index, entry in kept.items() if entry.finding.code == OVERSTATED and entry.finding.claim_id is None),
+        None,
+    )
+    said: _Kept | None = None  # the finding that already says no registry entry covers the claim
+    if figure is not None and plain_fact is not None:
+        finding = kept.pop(plain_fact).finding
+        figure.fold(finding, "The claim is stated as plain fact, and no registry entry covers it.")
+        said = figure
+    unregistered = next((index for index, entry in kept.items() if entry.finding.code == UNREGISTERED), None)
+    if unregistered is None:
+        return
+    naming = next(
+        (
+            entry
+            for entry in kept.values()
+            if entry.finding.code != UNREGISTERED and entry.finding.severity >= Severity.WARNING
+        ),
+        None,
+    )
+    if naming is not None:
+        finding = kept.pop(unregistered).finding
+        # An unregistered claim's overstatement already says that nothing on file covers it.
+        if naming.finding.code == OVERSTATED and naming.finding.claim_id is None:
+            said = naming
+        naming.fold(finding, None if naming is said else "No registry entry covers this claim.")

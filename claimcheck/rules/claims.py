@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from claimcheck.analysis.features import Quantity
 from claimcheck.analysis.frame import REPORTED_FINDING, procedure_time, read_frame
+from claimcheck.analysis.outcome_figures import MULTIPLIER, outcome_figures
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Verdict
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, rule
@@ -115,15 +116,19 @@ _ON_A_RISK = re.compile(
         "correlational < conditional < direct). The sentence is classified on the same scale; when it states "
         'the relationship more strongly ("relieves" where the evidence supports "may help some patients"), '
         'or lifts it with boosters such as "remarkably" or "proven" that the grade of evidence does not '
-        "bear, it overstates certainty."
+        "bear, it overstates certainty. A claim no registry entry covers has no evidence on file at all: "
+        "stated as plain fact (what a treatment does, how, how fast or for how long, with no hedge and no "
+        "citation), it is stronger than anything on file allows."
     ),
     example="Ketamine remarkably relieves depression.",
     fix="Hedge to the claim's strength: 'may help some adults with treatment-resistant depression'.",
-    linked=True,
 )
 def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
-    if claim is None or claim.verdict in (Verdict.UNSUPPORTED, Verdict.CONTRADICTED):
+    if claim is None:
+        yield from _unregistered_overstatement(context)
+        return
+    if claim.verdict in (Verdict.UNSUPPORTED, Verdict.CONTRADICTED):
         return
     strength = context.detection.strength
     if strength is Strength.DIRECT and REPORTED_FINDING.search(context.text):
@@ -150,6 +155,48 @@ def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
             booster.start,
             booster.end,
         )
+
+
+#: Unregistered claims that plain wording can overstate: what a treatment does, how, how fast, how long.
+_EFFECT_CLAIMS = frozenset({Category.EFFICACY, Category.MECHANISM, Category.ONSET, Category.DURABILITY})
+_RISK_CLAIMS = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
+#: A first-person report ("my pain was gone") is an anecdote, which CC208 judges, not a statement of fact.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we've seen|we see)\b", re.IGNORECASE)
+#: An effect said to fade ("these effects wear off within an hour") is told, never oversold.
+_FADING = re.compile(
+    r"\b(?:wears? off|wore off|wearing off|fades?|faded|fading|subsides?|subsided|wanes?|waned)\b", re.IGNORECASE
+)
+
+
+def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
+    """An unregistered effect claim stated as plain fact: nothing on file bears even "may help"."""
+    detection = context.detection
+    if context.match is not None or not detection.is_claim or detection.strength is not Strength.DIRECT:
+        return
+    # Risk information ("ketamine raises blood pressure") is plain fact a page owes its reader.
+    if (
+        not detection.categories
+        or detection.categories[0] not in _EFFECT_CLAIMS
+        or set(detection.categories) & _RISK_CLAIMS
+    ):
+        return
+    text = context.text
+    features = context.features
+    if (
+        features.hedges
+        or features.negations
+        or context.citation_nearby
+        or text.rstrip().endswith("?")
+        or REPORTED_FINDING.search(text)
+        or _FADING.search(text)
+        or _FIRST_PERSON.search(text.replace("\u2019", "'"))
+    ):
+        return
+    categories = ", ".join(c.value for c in detection.categories if c in _EFFECT_CLAIMS)
+    yield Hit(
+        f"Stated as established fact ({categories}), but no registry claim holds evidence for it: hedge it to "
+        "what a cited study found, or register the claim with its evidence."
+    )
 
 
 @rule(
@@ -296,27 +343,30 @@ def weak_evidence(context: SentenceContext) -> Iterator[Hit]:
     "unsourced-figure",
     Severity.WARNING,
     Scope.SENTENCE,
-    summary="An outcome figure about people that no citation and no registry claim stands behind.",
+    summary="An outcome figure that no citation and no registry claim stands behind.",
     explanation=(
-        "A share of patients, clients or users who improved ('92% success rate', '9 out of 10 clients feel "
-        "better') is a quantitative claim whatever words surround it. Linked to a registry claim, the figure "
-        "is checked against the claim's evidence (CC106); otherwise nothing shows where it comes from. A "
-        "reader needs the source, the population it was measured in and the time point."
+        "A figure that states what a treatment does is a quantitative claim whatever words surround it: a "
+        "share of people who improved ('92% success rate', '9 out of 10 clients feel better'), the size of "
+        "an effect ('a 70 percent improvement in pain'), a multiplier ('heals four times faster') or the time "
+        "to or length of an effect ('relief within 24 hours', 'results last 14 months'). Linked to a registry "
+        "claim, the figure is checked against the claim's evidence (CC106); otherwise nothing shows where it "
+        "comes from. A reader needs the source, the population it was measured in and the time point."
     ),
     example="Our therapy has a 92% success rate.",
     fix="Cite the study that measured it, in whom and when, or remove the figure.",
 )
 def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     # Linked, the claim's evidence is the figure's source and CC106 checks it against the range.
-    if not context.features.quantities or context.citation_nearby or context.match is not None:
+    if context.citation_nearby or context.match is not None or context.text.rstrip().endswith("?"):
         return
-    for figure in read_frame(context.text, context.detection).figures:
-        if figure.about_people:
-            span = figure.quantity.span
-            yield Hit(
-                f"The figure '{span.text}' ({figure.about}) has no source: cite the study that measured it, "
-                "in whom and when.",
-                span.start,
-                span.end,
-            )
-            return
+    if not context.features.quantities and not MULTIPLIER.search(context.text):
+        return
+    frame = read_frame(context.text, context.detection)
+    for figure in outcome_figures(context.text, context.detection, frame.figures):
+        yield Hit(
+            f"The figure '{figure.span.text}' ({figure.what}) has no source: cite the study that measured it, "
+            "in whom and when.",
+            figure.span.start,
+            figure.span.end,
+        )
+        return

@@ -13,6 +13,9 @@ Per split, over its labelled sentences:
 * CC301 — pages where "missing risk information" fired exactly when the page has none, for splits whose
   PAGES.md says which pages have risk information.
 
+``seeds`` in place of a split measures the five seed pages (../shared/seeds) as issue 16 states its
+bar there: findings per flagged sentence and the share of CC105 among the findings.
+
 Do not look at a blind split's misses before its first run is recorded (tests/corpus/HISTORY.md):
 ``--misses`` is for splits that are already used for tuning.
 """
@@ -75,13 +78,25 @@ def measure(split: str, misses: bool) -> str:
     return line
 
 
+def measure_seeds() -> str:
+    folder = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+    found = [f for page in sorted(folder.glob("*.txt")) for f in claimcheck.check_file(page).findings]
+    on_sentences = [f for f in found if f.sentence]
+    flagged = {(f.path, f.line, f.sentence) for f in on_sentences}
+    share = sum(f.code == "CC105" for f in found) / len(found)
+    return (
+        f"seeds    findings={len(found)} on {len(flagged)} flagged sentences: "
+        f"{len(on_sentences) / len(flagged):.2f} a sentence; CC105 {share:.0%} of findings"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("splits", nargs="+")
     parser.add_argument("--misses", action="store_true", help="list misses and wrong flags (tuned splits only)")
     args = parser.parse_args()
     for split in args.splits:
-        print(measure(split, args.misses))
+        print(measure_seeds() if split == "seeds" else measure(split, args.misses))
     return 0
 
 

@@ -8,9 +8,32 @@ from tests.rules.conftest import Lint, codes
 
 
 def test_cc101_unregistered_claim(lint: Lint) -> None:
-    findings = lint("Widgetamine infusions reset the stress circuits of the brain and relieve anxiety.")
+    findings = lint("Widgetamine infusions may reset the stress circuits of the brain.")
     assert "CC101" in codes(findings)
     assert all(f.claim_id is None for f in findings if f.code == "CC101")
+
+
+def test_cc101_is_said_inside_the_finding_that_names_the_problem(lint: Lint) -> None:
+    # Stated as fact, the unregistered claim is overstated (CC104): the reviewer reads one finding,
+    # which still records that no registry entry covers the claim.
+    findings = lint("Widgetamine infusions reset the stress circuits of the brain and relieve anxiety.")
+    assert "CC101" not in codes(findings)
+    (named,) = [f for f in findings if f.code == "CC104"]
+    assert named.claim_id is None
+    assert [m.code for m in named.merged] == ["CC101"]
+
+
+def test_cc104_unregistered_plain_fact_but_not_hedged_cited_or_fading(lint: Lint) -> None:
+    assert "CC104" in codes(lint("Widgetamine drips repair the gut lining and calm flare-ups."))
+    for text in (
+        "Widgetamine drips may help calm flare-ups in some people.",
+        "Widgetamine drips calm flare-ups in some people (Smith 2020).",
+        "Any relief from a widgetamine drip usually wears off within a day.",
+        "My flare-ups calmed down after two widgetamine drips.",
+        "There is little good evidence that widgetamine drips calm flare-ups.",
+        "Widgetamine drips raise blood pressure and can cause nausea.",
+    ):
+        assert "CC104" not in codes(lint(text)), text
 
 
 def test_cc101_not_for_non_claims(lint: Lint) -> None:

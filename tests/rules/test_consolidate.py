@@ -10,10 +10,13 @@ from claimcheck.consolidate import one_per_problem
 from claimcheck.models import Finding, Grade, Severity
 
 _NAMES = {
+    "CC101": "unregistered-claim",
     "CC102": "unsupported-claim",
     "CC104": "overstated-certainty",
     "CC105": "missing-qualifier",
     "CC107": "weak-evidence",
+    "CC108": "unsourced-figure",
+    "CC201": "superlative",
     "CC206": "establishment-claim",
     "CC301": "missing-risk-information",
 }
@@ -98,3 +101,23 @@ def test_merged_is_in_the_json_only_where_something_was_folded() -> None:
     assert any(f.get("merged") for f in folded["findings"])
     plain = json.loads(claimcheck.check_text("Call us to book a visit. Ketamine is completely safe.").to_json())
     assert all("merged" not in f for f in plain["findings"])
+
+
+def test_an_unregistered_claim_is_said_inside_the_finding_that_names_its_problem() -> None:
+    unregistered = _finding("CC101")
+    superlative = _finding("CC201")
+    (kept,) = one_per_problem([("s", unregistered), ("s", superlative)])
+    assert kept.code == "CC201"
+    assert [m.code for m in kept.merged] == ["CC101"] and "No registry entry covers" in kept.message
+    # Alone, or beside an info finding only, it stays: nothing else tells the reviewer to register it.
+    assert [f.code for f in one_per_problem([("s", unregistered)])] == ["CC101"]
+    info = _finding("CC301").model_copy(update={"severity": Severity.INFO})
+    assert sorted(f.code for f in one_per_problem([("s", unregistered), ("s", info)])) == ["CC101", "CC301"]
+
+
+def test_plain_fact_and_its_unsourced_figure_are_one_problem() -> None:
+    found = [("s", _finding("CC101")), ("s", _finding("CC104")), ("s", _finding("CC108"))]
+    (kept,) = one_per_problem(found)
+    assert kept.code == "CC108"
+    assert [m.code for m in kept.merged] == ["CC104", "CC101"]
+    assert kept.message.count("registry entry") == 1

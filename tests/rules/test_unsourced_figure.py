@@ -47,3 +47,33 @@ def test_prices_rates_of_change_cited_figures_and_durations_are_not(sentence: st
 def test_a_figure_the_registry_has_a_range_for_is_checked_against_it_instead() -> None:
     codes = _codes("Our ketamine infusions relieve depression in 80% of patients.")
     assert "CC106" in codes and "CC108" not in codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Our patients see a 60 percent drop in pain scores after one course of widget therapy.", "60 percent"),
+        ("Widget therapy heals sprained ankles three times faster.", "three times"),
+        ("Widget therapy helps twice as many patients as physiotherapy does.", "twice"),
+        ("Relief from widget therapy lasts an average of 9 months after one course.", "9 months"),
+        ("Widget therapy eases migraine pain within 20 minutes.", "within 20 minutes"),
+    ],
+)
+def test_effect_sizes_multipliers_and_effect_times_are_figures_too(sentence: str, figure: str) -> None:
+    findings = [f for f in claimcheck.check_text(sentence).findings if f.code == "CC108"]
+    assert len(findings) == 1, sentence
+    assert sentence[findings[0].column - 1 : findings[0].end_column - 1] == figure
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Take one widget capsule three times a day with food.",
+        "Our widget serum is 100% natural.",
+        "Each widget therapy session takes 30 minutes.",
+        "Widget therapy heals sprained ankles three times faster in small trials (Lee 2021).",
+        "Could widget therapy work twice as fast for you?",
+    ],
+)
+def test_schedules_compositions_procedure_times_cited_and_asked_figures_are_not(sentence: str) -> None:
+    assert "CC108" not in _codes(sentence)

@@ -1,0 +1,104 @@
+"""The figures in a claim that state an outcome, so that each needs a source.
+
+A figure is a quantitative claim whatever words surround it, as long as it measures what the
+treatment does (issue 16: "figures are claims"). Four shapes recur in health copy:
+
+* a share of people or a measured rate: "80% of patients", "a 92% success rate" (the frame's
+  figures that count people or a measure);
+* an effect size or a share in a sentence that claims an effect: "a 70 to 80 percent improvement in
+  pain", "91 percent reported improved mobility";
+* a multiplier: "four times faster", "twice as many patients", "3x the energy";
+* a time to or length of an effect: "relief within 24 hours", "results last 14 months" — never the
+  length of the procedure ("each session lasts 40 minutes").
+
+What the figure stands for is read from the claim's categories (the detector's), not from a list of
+outcome words, so a new therapy's figures are found without new vocabulary. A price ("20% off"),
+a schedule ("three times a week") and a composition ("100% natural") are not outcomes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.analysis.detect import Detection
+from claimcheck.analysis.features import Span
+from claimcheck.analysis.frame import Figure, procedure_time
+from claimcheck.models import Category, Unit
+
+#: Claims whose figures measure what a treatment does for people.
+_EFFECT = frozenset(
+    {
+        Category.EFFICACY,
+        Category.ONSET,
+        Category.DURABILITY,
+        Category.COMPARATIVE,
+        Category.SAFETY,
+        Category.SIDE_EFFECTS,
+    }
+)
+_TIMED = frozenset({Category.ONSET, Category.DURABILITY})
+
+_NUMBER = r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand)"
+#: "four times faster", "twice as many", "3x the", "ten-fold": a figure that multiplies an outcome.
+MULTIPLIER = re.compile(
+    rf"\b(?:twice|thrice|double|triple|quadruple|{_NUMBER}\s*(?:x|×|times|-fold|fold)(?![\w-]))",
+    re.IGNORECASE,
+)
+#: After a multiplier, what makes it a schedule rather than a size: "three times a week", "2x daily".
+_SCHEDULE = re.compile(
+    r"\s*(?:a|an|per|each|every|daily|weekly|monthly|yearly|a day|a week|a month|a year|over|in a row|"
+    r"the (?:dose|price|cost))\b",
+    re.IGNORECASE,
+)
+#: Before a time figure, wording that makes it the time to or length of an effect: "within 24 hours",
+#: "results last 14 months", "in as little as two weeks".
+_EFFECT_TIME = re.compile(
+    r"\b(?:within|in under|in less than|in as little as|in just|after just|after only|by the end of|before|"
+    r"lasts?|lasting|lasted|for up to|for at least|kicks? in|starts? working|works? in)\b[^.,;:!?]{0,25}$",
+    re.IGNORECASE,
+)
+#: A figure that says what something is made of or costs, not what it does: "100% natural", "20% off".
+_NOT_AN_OUTCOME = re.compile(
+    r"\s*(?:off|natural|pure|organic|plant[- ]based|drug[- ]free|of (?:the|your) (?:fee|cost|price|bill|deposit))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeFigure:
+    """A figure and what it states: ``what`` completes "the figure ... states ..."."""
+
+    span: Span
+    what: str
+
+
+def outcome_figures(sentence: str, detection: Detection, figures: tuple[Figure, ...]) -> tuple[OutcomeFigure, ...]:
+    """The figures of a claim ``sentence`` that state an outcome (see the module docstring), in text order.
+
+    ``figures`` are the sentence's figures as its frame read them (with what each counts).
+    """
+    # A share of people or a measured rate is a claim wherever it stands ("62% reach remission" as a
+    # bare list item); the other shapes are outcomes only inside a claim.
+    categories = set(detection.categories) if detection.is_claim else set()
+    effect = bool(categories & _EFFECT)
+    found: list[OutcomeFigure] = []
+    for figure in figures:
+        quantity = figure.quantity
+        span = quantity.span
+        if _NOT_AN_OUTCOME.match(sentence, span.end):
+            continue
+        if figure.about_people:
+            found.append(OutcomeFigure(span, f"a share of {figure.about}"))
+        elif quantity.unit is Unit.PERCENT and effect:
+            found.append(OutcomeFigure(span, "a share of people or the size of an effect"))
+        elif quantity.unit.seconds is not None and detection.is_claim and not procedure_time(sentence, quantity):
+            before = sentence[max(0, span.start - 40) : span.start]
+            if categories & _TIMED or _EFFECT_TIME.search(before):
+                found.append(OutcomeFigure(span, "when an effect starts or how long it lasts"))
+    if effect or Category.MECHANISM in categories:
+        for multiplier in MULTIPLIER.finditer(sentence):
+            if not _SCHEDULE.match(sentence, multiplier.end()):
+                span = Span(multiplier.start(), multiplier.end(), multiplier.group())
+                found.append(OutcomeFigure(span, "how many times larger an effect is"))
+    return tuple(sorted(found, key=lambda figure: figure.span.start))
