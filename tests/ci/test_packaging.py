@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_the_distribution_name_is_ours_everywhere_it_is_written() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert project["name"] == DISTRIBUTION != "claimcheck"
-    assert project["scripts"] == {"claimcheck": "claimcheck.cli:main"}
+    assert project["scripts"] == {"claimcheck": "claimcheck.cli:run"}
     assert f"https://pypi.org/project/{DISTRIBUTION}/" == INFORMATION_URI
     readme = (ROOT / "README.md").read_text()
     assert f"pip install {DISTRIBUTION}" in readme and f"pip install '{DISTRIBUTION}[distributed]'" in readme
