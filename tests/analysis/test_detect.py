@@ -26,7 +26,7 @@ from claimcheck.analysis.detect import (
 from claimcheck.analysis.features import extract_features
 from claimcheck.analysis.strength import classify_strength
 from claimcheck.models import Category, Strength
-from claimcheck.text import read_document, split_sentences
+from claimcheck.text import UnitKind, read_document, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -272,3 +272,31 @@ def test_a_discount_is_not_a_share_of_patients() -> None:
     # A share with an outcome word (not a named condition) reaches the rule the shortcut guards.
     sentence = "Subject: 30% of patients report better longevity"
     assert detect_claim(sentence) == _with_every_rule(sentence, "paragraph")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Fewer cravings", UnitKind.LIST_ITEM),
+        ("Calmer mind, clearer thinking", UnitKind.LIST_ITEM),
+        ("Boost Your Metabolism", UnitKind.HEADING),
+        ("Restore your vitality with weekly sessions.", UnitKind.PARAGRAPH),
+        ("More stamina and less stiffness", UnitKind.LIST_ITEM),
+    ],
+)
+def test_a_benefit_in_two_words_is_an_efficacy_claim(text: str, kind: UnitKind) -> None:
+    detection = detect_claim(text, kind=kind)
+    assert detection.is_claim and detection.categories[0] is Category.EFFICACY, detection.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Higher blood pressure and nausea can occur during a session.",
+        "More information about our fees",
+        "Better parking is available behind the building.",
+        "Fewer appointments are available on Saturdays.",
+    ],
+)
+def test_a_harm_or_logistics_in_the_same_shape_is_not_a_benefit(text: str) -> None:
+    assert "benefit" not in detect_claim(text).reason
