@@ -20,8 +20,6 @@ and folds what the dropped ones said into the message of the one that stays, so 
    superlative, an unsourced figure), which a reviewer acts on first. An unregistered claim stated as
    plain fact and an unsourced figure in it are one problem, nothing on file stands behind the claim:
    the figure's finding, which points at what to source, says both.
-
-Findings keep their order; only messages change and findings drop out.
 """
 
 from __future__ import annotations

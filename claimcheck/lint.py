@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from claimcheck.analysis.answers import answer_statement, says_no
@@ -73,6 +74,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             if listed is not None:
                 detection = listed_indication(text, detection, listed)
             answered = answer_statement(asked, text) if asked is not None and start == spans[0][0] else None
+            reads_as: str | None = None  # the statement an FAQ answer is read as
             matches: list[Match] = []
             if link is not None:
                 matches = [Match(link, 1.0, "given", 0, len(text))]
@@ -82,7 +84,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 found = _links(answered, said, registry, scope, subject)
                 # A "No" mostly denies ("Is it the same as X?" "No."): it claims only what it links.
                 if found or not says_no(text):
-                    features, detection = said_features, said
+                    features, detection, reads_as = said_features, said, answered
                     matches = [Match(m.claim, m.score, m.method, 0, len(text)) for m in found]
             elif not reference and (detection.is_claim or (asserting(detection) and detection.reason != HEADING)):
                 # A topic heading ("Conditions Treated With Ketamine Infusions") names what follows; it
@@ -105,6 +107,11 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 )
                 for number, match in enumerate(matches or [None])
             ]
+            if reads_as is not None:
+                # Features and detection above are the statement's: the rules read its words too, or a
+                # span taken from them would fall outside the answer.
+                for context in group:
+                    context.statement = _as_statement(context, reads_as)
             for earlier in previous_group:
                 earlier.next = group[0]
             previous, previous_group = group[0], group
@@ -115,6 +122,14 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         for sentence in analysed:
             sentence.health_page = True
     return analysed
+
+
+def _as_statement(answer: SentenceContext, statement: str) -> SentenceContext:
+    """The context of the statement an FAQ answer makes, in the answer's place on the page."""
+    match = answer.match
+    if match is not None:
+        match = Match(match.claim, match.score, match.method, 0, len(statement))
+    return replace(answer, text=statement, match=match)
 
 
 #: Units that can be items of a list: a list item, or a line of a plain-text page.
@@ -236,6 +251,9 @@ class Findings:
             if sentence is not None and self.limit is not None and len(self.found) >= self.limit:
                 self.omitted += 1
                 continue
+            if subject is not sentence and isinstance(subject, SentenceContext):
+                # Read as the statement an FAQ answer makes: the finding covers the whole answer.
+                hit = Hit(f"{hit.message} (The answer reads as: '{subject.text}')", severity=hit.severity)
             # Configuration outranks a check's own escalation, which outranks the default.
             self.add(rule, override or hit.severity or rule.severity, hit, sentence)
 
@@ -333,13 +351,14 @@ def lint_bounded(
     for sentence in sentences:
         if not sentence.asserts:
             continue
-        present = triggered(sentence.text)
-        unlinked = sentence.asserted_claim is None
+        read = sentence.statement or sentence
+        present = triggered(read.text)
+        unlinked = read.asserted_claim is None
         for rule, gate, linked, override in linked_rules if sentence.secondary else sentence_rules:
             # Skip rules that cannot report here (see claimcheck.rules.base.rule).
             if (gate and not gate & present) or (linked and unlinked):
                 continue
-            findings.apply(rule, override, sentence, sentence)
+            findings.apply(rule, override, read, sentence)
     page = PageContext(document, sentences, registry)
     for rule in rules_in(Scope.PAGE):
         if selection.enabled(rule.code):

@@ -15,7 +15,8 @@ _YES_NO = re.compile(
     r"^\s*(is|are|was|were|does|do|did|can|could|will|would|should|has|have)\s+(.+?)\s*\?\s*$", re.IGNORECASE
 )
 _YES = re.compile(
-    r"^\s*(?:yes|yep|yeah|absolutely|definitely|certainly|of course|indeed)\b[\s,.!:;\u2014-]*", re.IGNORECASE
+    r"^\s*(?:yes|yep|yeah|(absolutely|definitely|certainly|completely|totally|of course)|indeed)\b[\s,.!:;\u2014-]*",
+    re.IGNORECASE,
 )
 _NO = re.compile(r"^\s*(?:no|nope|not at all|never|not really)\b[\s,.!:;\u2014-]*", re.IGNORECASE)
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "your", "our", "my"})
@@ -38,7 +39,9 @@ def answer_statement(question: str, answer: str) -> str | None:
     cut = 2 if body[0].lower() in _DETERMINERS and len(body) > 2 else 1
     while cut < len(body) - 1 and body[cut][:1].isupper():
         cut += 1
-    negation = " not" if says_no(answer) else ""
+    # "Is it safe?" "Absolutely." says more than "Yes.": the answer's strength goes into the statement.
+    emphasis = f" {said.group(1).lower()}" if said.re is _YES and said.group(1) else ""
+    negation = " not" if says_no(answer) else emphasis
     statement = f"{' '.join(body[:cut])} {auxiliary}{negation} {' '.join(body[cut:])}."
     return f"{statement} {rest}" if rest else statement
 

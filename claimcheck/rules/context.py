@@ -50,6 +50,9 @@ class SentenceContext:
     #: The page speaks of a health treatment (some sentence on it makes a claim): the wording rules
     #: (CC2xx) then read every sentence, not only those the claim detector accepted.
     health_page: bool = False
+    #: For a short FAQ answer ("Absolutely."), the statement it makes with its question ("BPC-157 is
+    #: safe."), read in its place by every sentence rule; findings still point at the whole answer.
+    statement: SentenceContext | None = None
     _denied: bool | None = field(default=None, init=False, repr=False, compare=False)
     _window: str | None = field(default=None, init=False, repr=False, compare=False)
 

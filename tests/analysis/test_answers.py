@@ -12,7 +12,8 @@ from claimcheck.analysis.answers import answer_statement
     ("question", "answer", "statement"),
     [
         ("Is the patch the same as the pill?", "Yes.", "the patch is the same as the pill."),
-        ("Is Glowderm safe for kids?", "Absolutely!", "Glowderm is safe for kids."),
+        # The answer's own strength stays in the statement.
+        ("Is Glowderm safe for kids?", "Absolutely!", "Glowderm is absolutely safe for kids."),
         ("Does cryotherapy hurt?", "No.", "cryotherapy does not hurt."),
         ("Can TMS cure anxiety?", "Yes, for most people.", "TMS can cure anxiety. for most people."),
     ],
@@ -36,7 +37,21 @@ def test_other_answers_are_read_as_written(question: str, answer: str) -> None:
 def test_on_a_page_the_answer_carries_the_claim_of_its_question() -> None:
     page = "# FAQ\n\n## Is ketamine addictive?\n\nNo.\n\n## Do you take insurance?\n\nYes.\n"
     findings = [f for f in claimcheck.check_text(page, format="markdown").findings if f.sentence]
-    assert [(f.sentence, f.line, f.claim_id) for f in findings] == [("No.", 5, "ketamine.safety.non-addictive")]
+    # As "Ketamine is not addictive." would: the registry's verdict, and the absolute safety wording.
+    assert [(f.code, f.sentence, f.line, f.claim_id) for f in findings] == [
+        ("CC103", "No.", 5, "ketamine.safety.non-addictive"),
+        ("CC202", "No.", 5, "ketamine.safety.non-addictive"),
+    ]
+
+
+def test_the_wording_rules_read_the_statement_and_point_at_the_answer() -> None:
+    page = "# FAQ\n\n## Is Glowderm safe for children?\n\nAbsolutely.\n\n## Does it work better than creams?\n\nYes.\n"
+    findings = [f for f in claimcheck.check_text(page, format="markdown").findings if f.sentence]
+    assert [(f.code, f.sentence, f.line, f.column, f.end_column) for f in findings] == [
+        ("CC202", "Absolutely.", 5, 1, 12),
+        ("CC207", "Yes.", 9, 1, 5),
+    ]
+    assert "reads as: 'Glowderm is absolutely safe for children.'" in findings[0].message
 
 
 def test_a_no_that_links_no_claim_only_denies() -> None:
