@@ -58,6 +58,8 @@ _EFFECT_TIME = re.compile(
     r"lasts?|lasting|lasted|for up to|for at least|kicks? in|starts? working|works? in)\b[^.,;:!?]{0,25}$",
     re.IGNORECASE,
 )
+#: Before a time figure, what makes it a schedule: "every two weeks", "once per month".
+_EVERY = re.compile(r"\b(?:every|each|per|once|twice|a)\s+(?:other\s+|one or\s+)?$", re.IGNORECASE)
 #: A figure that says what something is made of or costs, not what it does: "100% natural", "20% off".
 _NOT_AN_OUTCOME = re.compile(
     r"\s*(?:off|natural|pure|organic|plant[- ]based|drug[- ]free|of (?:the|your) (?:fee|cost|price|bill|deposit))\b",
@@ -94,6 +96,8 @@ def outcome_figures(sentence: str, detection: Detection, figures: tuple[Figure, 
             found.append(OutcomeFigure(span, "a share of people or the size of an effect"))
         elif quantity.unit.seconds is not None and detection.is_claim and not procedure_time(sentence, quantity):
             before = sentence[max(0, span.start - 40) : span.start]
+            if _EVERY.search(before):
+                continue  # "doses every two weeks": how often, not how soon or how long
             if categories & _TIMED or _EFFECT_TIME.search(before):
                 found.append(OutcomeFigure(span, "when an effect starts or how long it lasts"))
     if effect or Category.MECHANISM in categories:
