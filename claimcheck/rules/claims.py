@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Quantity
 from claimcheck.analysis.frame import REPORTED_FINDING, procedure_time, read_frame
 from claimcheck.analysis.outcome_figures import MULTIPLIER, outcome_figures
@@ -162,6 +163,12 @@ _EFFECT_CLAIMS = frozenset({Category.EFFICACY, Category.MECHANISM, Category.ONSE
 _RISK_CLAIMS = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
 #: A first-person report ("my pain was gone") is an anecdote, which CC208 judges, not a statement of fact.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we've seen|we see)\b", re.IGNORECASE)
+#: A whole declarative sentence with no modal verb: "Regular drips slow the aging process." states as
+#: fact what the strength scale's causal verbs do not name ("slow", "grows", "opens").
+_PLAIN_STATEMENT = re.compile(
+    r"^(?!.*\b(?:may|might|could|can|would|should|if|whether)\b)(?:\S+\s+){3,}\S+[.!]\s*$", re.IGNORECASE
+)
+_UNASSERTED = frozenset({"unasserted", "discussed"})
 #: An effect said to fade ("these effects wear off within an hour") is told, never oversold.
 _FADING = re.compile(
     r"\b(?:wears? off|wore off|wearing off|fades?|faded|fading|subsides?|subsided|wanes?|waned)\b", re.IGNORECASE
@@ -171,7 +178,13 @@ _FADING = re.compile(
 def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     """An unregistered effect claim stated as plain fact: nothing on file bears even "may help"."""
     detection = context.detection
-    if context.match is not None or not detection.is_claim or detection.strength is not Strength.DIRECT:
+    if context.match is not None or not detection.is_claim:
+        return
+    if detection.strength is not Strength.DIRECT and (
+        # No causal verb the strength scale knows, but a whole statement with no modal, about nothing
+        # asked or doubted ("there is little evidence that ...").
+        not _PLAIN_STATEMENT.match(context.text) or lexicon.scan(context.text).keys() & _UNASSERTED
+    ):
         return
     # Risk information ("ketamine raises blood pressure") is plain fact a page owes its reader.
     if (
@@ -338,6 +351,32 @@ def weak_evidence(context: SentenceContext) -> Iterator[Hit]:
         )
 
 
+#: The most words beside its citation markers a line that only gives a source has ("Source: [3]").
+_CITATION_WORDS = 3
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _figure_cited(context: SentenceContext) -> bool:
+    """Whether a citation stands behind the sentence's figures: in the sentence, or in a short neighbour
+    that only gives a source (a citation in a sentence that reports a trial is that trial's source)."""
+    if context.features.citations:
+        return True
+    return any(
+        near is not None
+        and near.features.citations
+        and not near.detection.is_claim
+        and _words_beside_citations(near) <= _CITATION_WORDS
+        for near in (context.previous, context.next)
+    )
+
+
+def _words_beside_citations(sentence: SentenceContext) -> int:
+    text = sentence.text
+    for span in sentence.features.citations:
+        text = text.replace(span.text, " ")
+    return len(_WORDS.findall(text))
+
+
 @rule(
     "CC108",
     "unsourced-figure",
@@ -357,7 +396,7 @@ def weak_evidence(context: SentenceContext) -> Iterator[Hit]:
 )
 def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     # Linked, the claim's evidence is the figure's source and CC106 checks it against the range.
-    if context.citation_nearby or context.match is not None or context.text.rstrip().endswith("?"):
+    if context.match is not None or context.text.rstrip().endswith("?") or _figure_cited(context):
         return
     if not context.features.quantities and not MULTIPLIER.search(context.text):
         return

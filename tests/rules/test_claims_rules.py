@@ -36,6 +36,17 @@ def test_cc104_unregistered_plain_fact_but_not_hedged_cited_or_fading(lint: Lint
         assert "CC104" not in codes(lint(text)), text
 
 
+def test_cc104_unregistered_plain_statement_without_a_causal_verb(lint: Lint) -> None:
+    # No verb of the strength scale ("slow", "opens"), but stated whole, as fact, with no modal.
+    assert "CC104" in codes(lint("Weekly widgetamine drips slow the aging of your cells at the source."))
+    for text in (
+        "Weekly widgetamine drips could slow the aging of your cells.",
+        "Whether widgetamine drips slow the aging of cells is unknown.",
+        "Widgetamine drips slow cell aging",  # a list line or a fragment is no statement of fact
+    ):
+        assert "CC104" not in codes(lint(text)), text
+
+
 def test_cc101_not_for_non_claims(lint: Lint) -> None:
     for text in (
         "Book your free consultation today.",

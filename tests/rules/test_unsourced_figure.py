@@ -77,3 +77,18 @@ def test_effect_sizes_multipliers_and_effect_times_are_figures_too(sentence: str
 )
 def test_schedules_compositions_procedure_times_cited_and_asked_figures_are_not(sentence: str) -> None:
     assert "CC108" not in _codes(sentence)
+
+
+def test_a_citation_for_the_next_claim_is_not_the_figures_source() -> None:
+    page = (
+        "Our widget patients see a 70 percent drop in pain scores. A 2021 trial of the widget found no "
+        "difference from placebo [1].\n"
+    )
+    assert "CC108" in _codes(page)
+    # A citation on a line of its own next to the figure is its source.
+    cited = "Our widget patients see a 70 percent drop in pain scores. (Lee 2021)\n"
+    assert "CC108" not in _codes(cited)
+
+
+def test_guests_and_parents_are_people_a_figure_counts() -> None:
+    assert "CC108" in _codes("9 out of 10 guests feel more rested after one widget session.")
