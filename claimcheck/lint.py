@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from claimcheck.analysis.answers import answer_statement, says_no
-from claimcheck.analysis.detect import HEADING, Detection, introduces_indications, listed_indication
+from claimcheck.analysis.detect import HEADING, Detection, follow_on, introduces_indications, listed_indication
 from claimcheck.analysis.frame import procedure_time, read_frame
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
@@ -73,6 +73,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             features, detection = read_sentence(text, unit.kind)
             if listed is not None:
                 detection = listed_indication(text, detection, listed)
+            elif previous is not None:
+                detection = follow_on(text, detection, previous.detection)
             answered = answer_statement(asked, text) if asked is not None and start == spans[0][0] else None
             reads_as: str | None = None  # the statement an FAQ answer is read as
             matches: list[Match] = []

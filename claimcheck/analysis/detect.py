@@ -725,6 +725,25 @@ def _second_opinion(
     return Detection(True, hinted, strength, features, f"learned scorer {probability:.2f}")
 
 
+#: The learned scorer's probability above which a sentence right after a claim, in the same paragraph,
+#: continues that claim: "Most feel it before they even leave the chair." after a claim about a drip.
+#: The same as where a weak cue hints at a claim (two weak signals add up).
+FOLLOW_ON = SECOND_OPINION_HINTED
+
+
+def follow_on(sentence: str, detection: Detection, before: Detection) -> Detection:
+    """A sentence that follows a claim in the same paragraph: a claim of the same kinds when the learned
+    scorer leans that way, as a pronoun or a bare "most" carries the claim before it on ("Almost
+    everyone felt relief."). Claims, questions, navigation, references and headings stay as read."""
+    if detection.is_claim or not before.is_claim or detection.reason in STRUCTURAL or not before.categories:
+        return detection
+    probability = claim_probability(sentence)
+    if probability < FOLLOW_ON:
+        return detection
+    reason = f"follows a {before.categories[0].value} claim; learned scorer {probability:.2f}"
+    return Detection(True, before.categories[:1], detection.strength, detection.features, reason)
+
+
 #: The most words a list item may have to be read as a listed condition ("Chronic Lyme disease").
 _LISTED_MAX_WORDS = 10
 

@@ -300,3 +300,16 @@ def test_a_benefit_in_two_words_is_an_efficacy_claim(text: str, kind: UnitKind) 
 )
 def test_a_harm_or_logistics_in_the_same_shape_is_not_a_benefit(text: str) -> None:
     assert "benefit" not in detect_claim(text).reason
+
+
+def test_a_sentence_after_a_claim_continues_it_when_the_scorer_leans_that_way() -> None:
+    before = detect_claim("Widget drips lift your energy for days.")
+    text = "Almost everyone felt it by the next morning."
+    assert not detect_claim(text).is_claim
+    after = detect.follow_on(text, detect_claim(text), before)
+    assert after.is_claim and after.categories == before.categories[:1] and "follows" in after.reason
+    # After a non-claim, or for a question, nothing changes.
+    logistics = detect_claim("Parking is free behind the building.")
+    assert not detect.follow_on(text, detect_claim(text), logistics).is_claim
+    question = detect_claim("Does it hurt?")
+    assert detect.follow_on("Does it hurt?", question, before) is question
