@@ -51,6 +51,10 @@ class FrameLink:
     score: float
 
 
+#: In how many texts of a page a treatment must be named to be the page's subject.
+_SUBJECT_MENTIONS = 2
+
+
 class FrameLinker:
     """The registry's framed claims and its intervention vocabulary, compiled once."""
 
@@ -80,11 +84,18 @@ class FrameLinker:
         return kept
 
     def subject(self, texts: Iterable[str]) -> str | None:
-        """The page's treatment: the intervention its texts name most (the first named on a tie)."""
+        """The page's treatment: the intervention its texts name most (the first named on a tie), if
+        its first text (the title) or more than one text names it. A page about another therapy that
+        mentions this registry's once in passing ("unlike ketamine, ...") is not about it, and its
+        claims must not inherit it."""
         counts: Counter[str] = Counter()
-        for text in texts:
-            counts.update(self._outermost(text))
-        return counts.most_common(1)[0][0] if counts else None
+        for number, text in enumerate(texts):
+            named = list(dict.fromkeys(self._outermost(text)))
+            counts.update(named * (_SUBJECT_MENTIONS if number == 0 else 1))
+        if not counts:
+            return None
+        intervention, named = counts.most_common(1)[0]
+        return intervention if named >= _SUBJECT_MENTIONS else None
 
     def link(self, frame: Frame, scope: frozenset[int] | None = None) -> FrameLink | None:
         """The framed claim that best covers ``frame`` (claims outside ``scope`` skipped), or None.

@@ -137,3 +137,9 @@ def test_reworded_mission_examples_link_on_the_shipped_registry(sentence: str, c
 )
 def test_accurate_regulatory_statements_draw_no_error(sentence: str) -> None:
     assert not [f for f in claimcheck.check_text(sentence).findings if f.severity.value == "error"]
+
+
+def test_a_treatment_named_once_in_passing_is_not_the_pages(mini_registry: Path) -> None:
+    registry = _framed(mini_registry, "{interventions: [widgetamine], conditions: [depression]}")
+    page = "Glowpath light therapy at our clinic.\n\nUnlike widgetamine, it needs no needles.\n\nIt relieves depression in 95% of patients."
+    assert all(claim is None for _, claim in _codes(page, registry))
