@@ -90,8 +90,8 @@ class FrameLinker:
         claims must not inherit it."""
         counts: Counter[str] = Counter()
         for number, text in enumerate(texts):
-            named = list(dict.fromkeys(self._outermost(text)))
-            counts.update(named * (_SUBJECT_MENTIONS if number == 0 else 1))
+            names = list(dict.fromkeys(self._outermost(text)))
+            counts.update(names * (_SUBJECT_MENTIONS if number == 0 else 1))
         if not counts:
             return None
         intervention, named = counts.most_common(1)[0]

@@ -141,5 +141,8 @@ def test_accurate_regulatory_statements_draw_no_error(sentence: str) -> None:
 
 def test_a_treatment_named_once_in_passing_is_not_the_pages(mini_registry: Path) -> None:
     registry = _framed(mini_registry, "{interventions: [widgetamine], conditions: [depression]}")
-    page = "Glowpath light therapy at our clinic.\n\nUnlike widgetamine, it needs no needles.\n\nIt relieves depression in 95% of patients."
+    page = (
+        "Glowpath light therapy at our clinic.\n\nUnlike widgetamine, it needs no needles.\n\n"
+        "It relieves depression in 95% of patients."
+    )
     assert all(claim is None for _, claim in _codes(page, registry))
