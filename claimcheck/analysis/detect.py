@@ -599,6 +599,28 @@ def _is_question(text: str, label: bool) -> bool:
     return label and first is not None and first.group().lower() in _QUESTION_OPENERS
 
 
+#: A heading that explains a claim rather than asking: "Why ketamine works when other treatments have
+#: failed", "How ketamine resets the pain system". Three words at least after the opener: "How TMS
+#: Works" names a topic.
+_EXPLAINING = re.compile(r"^\s*(?:why|how)\s+((?:\S+\s+){2,}\S+?)\s*[.!]?\s*$", re.IGNORECASE)
+#: What after "how" asks rather than explains: "how long", "how do I", "how it is given".
+_ASKING = re.compile(
+    r"^(?:much|many|long|often|soon|fast|far|to|do|does|did|is|are|can|will|should|it|you|we|i)\b", re.IGNORECASE
+)
+
+
+def _presupposed(text: str, features: Features) -> Detection | None:
+    """The claim a "why"/"how" heading takes for granted, read as a statement, or None."""
+    found = _EXPLAINING.match(text) if not text.rstrip(_CLOSING).endswith("?") else None
+    if found is None or _ASKING.match(found.group(1)):
+        return None
+    claim = detect_claim(found.group(1))
+    if not claim.is_claim or claim.reason.startswith("learned scorer"):
+        return None
+    # The heading's own features: their offsets are the heading's.
+    return Detection(True, claim.categories, claim.strength, features, f"heading presupposes: {claim.reason}")
+
+
 def _has_predicate(text: str, cues: _Cues) -> bool:
     """Whether a heading or label states something rather than naming a topic."""
     if _AUXILIARY.search(text) or cues.hits["comparative"]:
@@ -659,7 +681,8 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         return not_a_claim(NAVIGATION)
     label = kind == UnitKind.HEADING or _is_label(text)
     if _is_question(text, label):
-        return not_a_claim(QUESTION)
+        presupposed = _presupposed(text, features) if label else None
+        return presupposed or not_a_claim(QUESTION)
 
     scanned = lexicon.scan(sentence)
     if not _may_claim(sentence, scanned, features):

@@ -313,3 +313,21 @@ def test_a_sentence_after_a_claim_continues_it_when_the_scorer_leans_that_way() 
     assert not detect.follow_on(text, detect_claim(text), logistics).is_claim
     question = detect_claim("Does it hurt?")
     assert detect.follow_on("Does it hurt?", question, before) is question
+
+
+@pytest.mark.parametrize(
+    ("heading", "claim"),
+    [
+        ("How widget therapy rebuilds damaged cartilage", True),
+        ("Why widget drips relieve migraines so fast", True),
+        ("How Widget Therapy Works", False),  # a topic
+        ("How long does the relief last", False),  # a question without its mark
+        ("Why choose our widget clinic", False),
+    ],
+)
+def test_a_why_or_how_heading_takes_its_claim_for_granted(heading: str, claim: bool) -> None:
+    detection = detect_claim(heading, kind=UnitKind.HEADING)
+    assert detection.is_claim is claim, detection.reason
+    if claim:
+        assert detection.reason.startswith("heading presupposes")
+        assert all(heading[s.start : s.end] == s.text for s in detection.features.conditions)
