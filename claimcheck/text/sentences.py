@@ -65,6 +65,15 @@ _NUMBERED = _words(
     jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )
+# Times of day, and what may go on after one in the same sentence.
+_CLOCK = _words("a.m p.m am pm")
+_AFTER_A_TIME = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun
+    mondays tuesdays wednesdays thursdays fridays saturdays sundays weekdays weekends daily
+    est edt et cst cdt ct mst mdt mt pst pdt pt gmt utc bst cet eastern central mountain pacific local
+    """
+)
 # Capitalised words that commonly open a sentence; after an initialism or an initial only these
 # make a boundary ("vitamin D. It helps" splits, "John F. Kennedy" does not).
 _SENTENCE_OPENERS = _words(
@@ -177,7 +186,12 @@ def _is_boundary(text: str, start: int, end: int, list_end: int) -> bool:
         # one ('"..." – Jordan K. "Best ..."', a testimonial's attribution and the next quote).
         if any(c in _QUOTES for c in text[end:nxt]):
             return True
-        return _next_word(text, nxt).lower() in _SENTENCE_OPENERS
+        following = _next_word(text, nxt).lower()
+        if lower in _CLOCK:
+            # "Open 7 a.m. to 9 p.m. Walk-ins welcome.": a time ends its sentence unless a day or a
+            # time zone goes on with it ("9 a.m. Monday to Friday", "5 p.m. EST").
+            return following.rstrip(",.") not in _AFTER_A_TIME
+        return following in _SENTENCE_OPENERS
     return True
 
 

@@ -44,6 +44,10 @@ def test_spans_are_offsets_stripped_of_whitespace() -> None:
             ['"My joints feel great!"', "– Sam R.", '"Friendliest staff in town."'],
         ),
         ("Ask Sam R. Jones about it.", ["Ask Sam R. Jones about it."]),
+        # A time of day ends its sentence unless a day or a time zone goes on with it.
+        ("Open 7 a.m. to 9 p.m. Walk-ins welcome.", ["Open 7 a.m. to 9 p.m.", "Walk-ins welcome."]),
+        ("Open 9 a.m. Monday to Friday.", ["Open 9 a.m. Monday to Friday."]),
+        ("Call before 5 p.m. EST to book.", ["Call before 5 p.m. EST to book."]),
     ],
 )
 def test_rules(text: str, expected: list[str]) -> None:
