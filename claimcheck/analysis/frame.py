@@ -58,6 +58,10 @@ REPORTED_FINDING = re.compile(
 )
 
 
+#: "Used off-label" says the use is not approved: it denies an approval claim as "not approved" does.
+_OFF_LABEL = re.compile(r"\boff[- ]label\b|\bunapproved\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A figure in the sentence and what it counts: "80% of patients" counts ``patients``."""
@@ -131,7 +135,7 @@ def read_frame(
         figures=figures,
         timeframe=tuple(sorted(features.time_words + timed, key=lambda span: span.start)),
         strength=detection.strength,
-        negated=bool(features.negations),
+        negated=bool(features.negations) or _OFF_LABEL.search(sentence) is not None,
         hedged=bool(features.hedges),
         cited=bool(features.citations),
         reported=REPORTED_FINDING.search(sentence) is not None,

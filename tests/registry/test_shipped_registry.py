@@ -203,3 +203,12 @@ def test_every_ketamine_claim_names_its_subject() -> None:
     for claim in claimcheck.load_registry().claims:
         if claim.id.startswith("ketamine."):
             assert claim.match.subject, claim.id
+
+
+def test_an_off_label_statement_denies_approval_and_links_no_contradicted_approval_claim() -> None:
+    page = (
+        "# Ketamine infusions at our clinic\n\nKetamine is an anaesthetic.\n\n"
+        "When it is used for depression, as in this service, it is used off-label.\n"
+    )
+    findings = claimcheck.check_text(page, format="markdown").findings
+    assert not [f for f in findings if f.code == "CC103"]
