@@ -46,6 +46,9 @@ _SAVING = re.compile(r"\bsav(?:e|es|ing)\s+(?:up\s+to\s+)?$", re.IGNORECASE)
 #: A sentence that reports what a particular study found, in whom: "in a trial of adults with ...",
 #: "a 2020 meta-analysis of ... found that ...". It describes a result rather than promising one.
 REPORTED_FINDING = re.compile(
+    # One particular study, named by its determiner: "in one large trial ketamine was about as effective".
+    r"\b(?:in|during)\s+(?:an?|one|another|the|that|this|\d{4})\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:trial|study|meta-analysis|review)\b(?!\s+(?:is|are|will|would|can|could|needs?|needed)\b)|"
     r"\b(?:in|during|across)\s+(?:an?|one|two|three|several|some|these|the|that|this|\d+)?\s*"
     r"(?:[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|meta-analys[ie]s|reviews?)\b"
     r"(?:\s+(?:of|in|with|among|involving|that|which|where)\b|\s*,)|"

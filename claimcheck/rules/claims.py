@@ -149,7 +149,13 @@ def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
             + (" Hedged and cited: check the source says so." if reported else ""),
             severity=Severity.INFO if reported else None,
         )
-    elif boosters and not (claim.grade is Grade.HIGH and claim.max_strength is Strength.DIRECT):
+    elif (
+        boosters
+        and not (claim.grade is Grade.HIGH and claim.max_strength is Strength.DIRECT)
+        # A cited study's finding in its own terms ("a substantial improvement ... (1, 2)") is checked at
+        # its source, as the strength reading above treats it.
+        and not (context.features.citations and REPORTED_FINDING.search(context.text))
+    ):
         booster = boosters[0]
         yield Hit(
             f"'{booster.text}' overstates {claim.grade.value}-certainty evidence ({claim.id}).",
