@@ -91,7 +91,7 @@ def outcome_figures(sentence: str, detection: Detection, figures: tuple[Figure, 
         if _NOT_AN_OUTCOME.match(sentence, span.end):
             continue
         if figure.about_people:
-            found.append(OutcomeFigure(span, f"a share of {figure.about}"))
+            found.append(OutcomeFigure(span, f"it counts {figure.about}"))
         elif quantity.unit is Unit.PERCENT and effect:
             found.append(OutcomeFigure(span, "a share of people or the size of an effect"))
         elif quantity.unit.seconds is not None and detection.is_claim and not procedure_time(sentence, quantity):

@@ -191,3 +191,11 @@ def test_long_unpunctuated_text_takes_linear_time(text: str) -> None:
     started = time.perf_counter()
     classify_strength(text)
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["You will notice a difference after one widget session.", "Widget drips make all the difference for sleep."],
+)
+def test_feeling_or_making_a_difference_is_an_effect_not_a_comparison(sentence: str) -> None:
+    assert classify_strength(sentence) is Strength.DIRECT

@@ -20,7 +20,8 @@ def _on_sentence(text: str) -> list[tuple[str, Severity]]:
         ("Ketamine therapy is FDA-approved for treatment-resistant depression.", "CC103", Severity.ERROR),
         ("Ketamine therapy has a 92% success rate at our clinic.", "CC108", Severity.WARNING),
         ("9 out of 10 clients feel more energized after a single NAD+ drip.", "CC108", Severity.WARNING),
-        ("You will feel the difference within hours of your first ketamine infusion.", "CC105", Severity.WARNING),
+        # A promise of an effect within hours: stronger than the onset evidence allows.
+        ("You will feel the difference within hours of your first ketamine infusion.", "CC104", Severity.ERROR),
         ("For many of our patients ketamine has been nothing short of a miracle.", "CC204", Severity.ERROR),
         (
             "Unlike ECT, Spravato causes no memory loss and no side effects you'll notice the next day.",
