@@ -748,6 +748,7 @@ def _second_opinion(
     return Detection(True, hinted, strength, features, f"learned scorer {probability:.2f}")
 
 
+_UNASSERTED = frozenset({"unasserted", "discussed"})
 #: The learned scorer's probability above which a sentence right after a claim, in the same paragraph,
 #: continues that claim: "Most feel it before they even leave the chair." after a claim about a drip.
 #: The same as where a weak cue hints at a claim (two weak signals add up).
@@ -759,6 +760,9 @@ def follow_on(sentence: str, detection: Detection, before: Detection) -> Detecti
     scorer leans that way, as a pronoun or a bare "most" carries the claim before it on ("Almost
     everyone felt relief."). Claims, questions, navigation, references and headings stay as read."""
     if detection.is_claim or not before.is_claim or detection.reason in STRUCTURAL or not before.categories:
+        return detection
+    if detection.features.negations or _UNASSERTED & lexicon.scan(sentence).keys():
+        # "It has not been studied for migraine.": a denial or an open question goes on with no claim.
         return detection
     probability = claim_probability(sentence)
     if probability < FOLLOW_ON:
