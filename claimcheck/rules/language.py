@@ -57,9 +57,48 @@ _RANKING = Trigger(
     ),
 )
 _NOT_SUPERLATIVE = re.compile(
-    r"\b(?:best practices?|at best|(?:your|our|their) best|best[- ]known|leading (?:to|up|cause|causes|role))\b",
-    re.IGNORECASE,
+    r"\b(?:best practices?|best[- ]known|leading (?:to|up|cause|causes|role))\b", re.IGNORECASE
 )
+#: Before "best", what makes it someone's own best, not a ranking: "at best", "feel your best".
+_OWN_BEST = re.compile(r"\b(?:at|my|your|our|their|his|her|its)\s+(?:very\s+)?$", re.IGNORECASE)
+#: A superlative by its form, after a determiner: an adjective in -est or "most"/"least" and a word
+#: ("the kindest staff", "America's safest", "one of the highest-volume centers", "the most powerful
+#: purifier"). Which -est words are no adjectives (data/est_words.txt) and which superlatives rank
+#: nothing (data/unranked_superlatives.txt: "the latest news", "the most common side effects") is
+#: read in the check, from the group ``word``.
+_SUPERLATIVE_FORM = Trigger(
+    r"\b(?:the|our|your|its|their|his|her|[\w-]+['\u2019]s)\s+(?:very\s+|absolute\s+|single\s+)?"
+    r"(?P<word>(?:most|least)\s+[\w-]+|\w+est)\b",
+    "est|most|least",
+)
+_EST_WORDS = frozenset(lexicon.terms("est_words"))
+_UNRANKED = re.compile(lexicon.pattern("unranked_superlatives"), re.IGNORECASE)
+#: Ranking above all others without a superlative: "more procedures than any other physician", "no
+#: other clinic can match", "nothing comes close", "is the only center in the region with".
+_UNRIVALLED = Trigger(
+    r"\bthan\s+(?:any(?:one|body|where)?|all)\s+(?:other|else)\b|"
+    r"\bno\s+other\s+(?:[\w-]+\s+){0,5}?(?:can|could|comes?|does|offers?|match(?:es)?|compares?|beats?)\b|"
+    r"\bnothing\s+(?:else\s+)?(?:comes?\s+close|compares|can\s+(?:match|beat|compare))\b|"
+    r"\bunbeatable\b|\bsecond\s+to\s+none\b|\blike\s+no\s+other\b|"
+    r"\b(?:is|are|was|were|['\u2019](?:re|s))\s+(?:still\s+|also\s+)?the\s+only\s+(?:[\w-]+\s+){1,4}?"
+    r"(?:in|to|that|who|with|offering|providing|where)\b",
+    "than|other|nothing|unbeatable|none|only",
+)
+#: "The only FDA-approved ..." states a regulatory fact (CC205 reads approval language), not a ranking.
+_ONLY_APPROVED = re.compile(r"[^.;]{0,12}?\bthe\s+only\s+(?:[\w-]+[- ])?(?:approved|cleared)\b", re.IGNORECASE)
+
+
+def _ranks_nothing(text: str, found: re.Match[str]) -> bool:
+    """Whether a superlative-looking match ranks nothing: an idiom ("best practices"), a word in -est
+    that is no adjective, or a superlative of time, place, frequency or a dose."""
+    start = found.start("word") if found.re is _SUPERLATIVE_FORM.pattern else found.start()
+    if _NOT_SUPERLATIVE.match(text, start) or _ONLY_APPROVED.match(text, found.start()):
+        return True
+    if text[start : start + 4].lower() == "best" and _OWN_BEST.search(text, max(0, start - 16), start):
+        return True
+    return found.re is _SUPERLATIVE_FORM.pattern and (
+        found.group("word").lower() in _EST_WORDS or _UNRANKED.match(text, start) is not None
+    )
 
 
 @rule(
@@ -67,22 +106,27 @@ _NOT_SUPERLATIVE = re.compile(
     "superlative",
     Severity.WARNING,
     Scope.SENTENCE,
-    summary="Superlatives: 'best', 'most experienced', '#1', 'leading', 'safest'.",
+    summary="Superlatives: 'the best', 'the kindest', 'most experienced', '#1', 'than any other', 'the only'.",
     explanation=(
         "Superlatives about a treatment or a provider are claims of comparison with everyone else that "
         "can rarely be substantiated. Regulators treat them as objective claims needing proof; reviewers "
-        "should ask for it or remove the word."
+        "should ask for it or remove the word. The rule reads superlatives by their form (an adjective in "
+        "-est or 'most' and an adjective after a determiner), and rankings without one ('more than any "
+        "other', 'no other clinic can', 'the only center in the state with'); superlatives of time, place "
+        "or frequency ('the latest news', 'the most common side effects') rank nothing and pass."
     ),
     example="We are the best choice for ketamine therapy.",
     fix="Describe concrete, checkable facts: 'Our infusions are given by board-certified anesthesiologists.'",
-    triggers=(SUPERLATIVE, _RANKING),
+    triggers=(SUPERLATIVE, _RANKING, _SUPERLATIVE_FORM, _UNRIVALLED),
 )
 def superlative(context: SentenceContext) -> Iterator[Hit]:
     # "#1 rated" and "highest success rate" claim a ranking wherever they stand; "best" or
     # "leading" only in a sentence that makes a claim ("the best way to reach us is by phone").
-    candidates = SUPERLATIVE.finditer(context.text) if context.health_copy else _RANKING.finditer(context.text)
+    text = context.text
+    triggers = (SUPERLATIVE, _SUPERLATIVE_FORM, _UNRIVALLED) if context.health_copy else (_RANKING,)
+    candidates = sorted((found for trigger in triggers for found in trigger.finditer(text)), key=lambda m: m.start())
     for found in candidates:
-        if _NOT_SUPERLATIVE.match(context.text, found.start()) or negated(context.text, found.start()):
+        if _ranks_nothing(text, found) or negated(text, found.start()):
             continue
         yield Hit(f"Superlative '{found.group()}' needs substantiation.", found.start(), found.end())
         return

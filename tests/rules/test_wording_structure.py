@@ -1,0 +1,68 @@
+"""The wording rules (CC2xx) read their problem by its structure — a superlative's form, a comparative,
+a verb of ending a condition with a permanence adverbial, an evidence noun with a verb of support — so
+wordings nobody listed are caught, and the benign wordings that share a form are not. Every sentence is
+invented and is read on a health page (after a sentence that makes a claim), where the rules read every
+sentence; the therapy is a made-up one."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimcheck
+from claimcheck.models import Severity
+
+#: Makes the page a health page, so the wording rules read the sentence under test wherever it stands.
+_LEAD = "Widget wraps relieve low mood.\n\n"
+
+
+def _raised(sentence: str) -> set[str]:
+    """The codes at warning or above on ``sentence``, read as the second paragraph of a health page."""
+    findings = claimcheck.check_text(_LEAD + sentence, format="markdown").findings
+    return {f.code for f in findings if f.sentence and f.line > 1 and f.severity >= Severity.WARNING}
+
+
+def _on(sentence: str) -> set[str]:
+    """Every code on ``sentence``, at any severity."""
+    findings = claimcheck.check_text(_LEAD + sentence, format="markdown").findings
+    return {f.code for f in findings if f.sentence and f.line > 1}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The wrap staff are the kindest people you will ever meet.",
+        "Our spa is one of the highest-volume wrap centers in the region.",
+        "The wrap is the most powerful natural healer on the planet.",
+        "It's the fastest-acting remedy for low mood.",
+        "Dr. Smith has performed more wrap procedures than any other surgeon in the state.",
+        "No other spa in town can match our results.",
+        "I tried every sleep aid out there and nothing comes close.",
+        "Our prices are unbeatable.",
+        "We are the only wrap center in the county with a nurse on site.",
+    ],
+)
+def test_superlatives_are_read_by_their_form(sentence: str) -> None:
+    assert "CC201" in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Read the latest news about wrap therapy.",
+        "The nearest parking is on Elm Street.",
+        "The most common side effects are nausea and dizziness.",
+        "Take the rest of the day off after your wrap session.",
+        "Please bring your test results to your first visit.",
+        "At least one adult must drive you home.",
+        "We follow best practices for wrap safety.",
+        "For the most part, clients go home the same day.",
+        "Make the most of your first session by arriving early.",
+        "We use the lowest effective dose of the wrap gel.",
+        "The strongest evidence for wraps is in low mood.",
+        "The only thing you need to bring is your ID.",
+        "Her best advice is to rest.",
+        "Our guests love the quiet rooms.",
+    ],
+)
+def test_superlative_forms_that_rank_nothing_pass(sentence: str) -> None:
+    assert "CC201" not in _on(sentence)
