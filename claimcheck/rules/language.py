@@ -306,13 +306,27 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
         )
 
 
+_EVIDENCE_NOUN = lexicon.words_pattern(lexicon.terms("evidence_nouns"))
+_SUPPORT_VERB = lexicon.words_pattern(lexicon.terms("support_verbs"))
+#: An evidence noun (data/evidence_nouns.txt) and, later in its clause, a verb of support
+#: (data/support_verbs.txt): "studies show", "research from two universities confirms".
 _ESTABLISHMENT = Trigger(
     r"\b(?:clinically|scientifically|medically)[- ]proven\b|"
-    r"\b(?:studies|research|trials|evidence|science|data|researchers|scientists|experts|doctors)"
-    r"(?:\s+[\w'-]+){0,7}?\s+(?:show|shows|shown|prove|proves|proved|proven|demonstrate|demonstrates|"
-    r"demonstrated|found|find|finds|indicate|indicates|indicated|suggest|suggests|suggested|confirm|confirms|"
-    r"confirmed|established)\b",
-    "proven|studies|research|trials|evidence|science|data|scientists|experts|doctors",
+    rf"(?P<noun>{_EVIDENCE_NOUN})[^.;:!?]{{0,100}}?(?P<verb>{_SUPPORT_VERB})",
+    "proven|stud|research|trial|evidence|science|data|literature|paper|publication|review|analys|finding|"
+    "scientist|expert|doctor",
+)
+#: Support claimed without a verb: "backed by science", "science-backed", "over 100 published studies",
+#: "a proven treatment", "our protocol is evidence-based".
+_BACKED = Trigger(
+    rf"\b(?:backed|supported|validated|proven|confirmed)\s+by\s+(?:[\w,-]+\s+){{0,5}}?{_EVIDENCE_NOUN}|"
+    r"\b(?:science|research|evidence|data|clinically|study)[- ](?:backed|proven|validated|supported)\b|"
+    r"\b(?:is|are)\s+(?:fully\s+|completely\s+|entirely\s+|100%\s+)?(?:evidence|science|research)[- ]based\b|"
+    r"\b(?:over|more than|hundreds of|thousands of|dozens of|\d{2,}[\d,]*\+?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:studies|trials|papers|publications)\b|"
+    r"\bproven\s+(?:to|results?|track\s+record|treatments?|therap(?:y|ies)|solutions?|methods?|protocols?|"
+    r"approach|effective|safe)\b|\b(?:a|an|our)\s+proven\b",
+    "backed|supported|validated|proven|confirmed|based|studies|trials|papers|publications",
 )
 _STRONG_VERB = re.compile(
     r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrate[sd]?|confirm(?:s|ed)?)\b", re.IGNORECASE
@@ -320,10 +334,30 @@ _STRONG_VERB = re.compile(
 #: Right before an establishment phrase, what makes it an embedded question, not an assertion: "this
 #: sheet explains what the research shows", "ask whether studies support it".
 _EMBEDDED_QUESTION = re.compile(r"\b(?:what|whether|how|if)\s+(?:the\s+|any\s+)?$", re.IGNORECASE)
+#: Between the evidence noun and its verb, what leaves the support unsettled or denied ("more studies are
+#: needed to confirm", "trials have not shown", "research may one day show").
+_UNSETTLED = re.compile(
+    r"\b(?:not|never|no|yet|fail(?:s|ed)?|need(?:s|ed)?|required|underway|ongoing|planned|will|would|may|"
+    r"might|could|should|must|hopes?|aims?|designed|whether|if)\b|n't\b",
+    re.IGNORECASE,
+)
+#: After the verb, a person supported: "our doctors support you at every step" is care, not evidence.
+_SUPPORTS_SOMEONE = re.compile(
+    r"\s+(?:you|your|yourself|patients?|clients?|families|people|them|him|her|us)\b", re.IGNORECASE
+)
 
 
-def _embedded_question(text: str, found: re.Match[str]) -> bool:
-    return _EMBEDDED_QUESTION.search(text, max(0, found.start() - 16), found.start()) is not None
+def _not_established(text: str, found: re.Match[str]) -> bool:
+    """An evidence noun and a support verb that establish nothing: an embedded question, a gap that
+    leaves the support unsettled, or care for a person."""
+    if _EMBEDDED_QUESTION.search(text, max(0, found.start() - 16), found.start()) is not None:
+        return True
+    if found.re is not _ESTABLISHMENT.pattern or found.group("noun") is None:
+        return False
+    return bool(
+        _UNSETTLED.search(text, found.end("noun"), found.start("verb"))
+        or _SUPPORTS_SOMEONE.match(text, found.end("verb"))
+    )
 
 
 @rule(
@@ -331,22 +365,27 @@ def _embedded_question(text: str, found: re.Match[str]) -> bool:
     "establishment-claim",
     Severity.WARNING,
     Scope.SENTENCE,
-    summary="'Clinically proven', 'studies show', 'research has shown' with no citation nearby.",
+    summary="'Clinically proven', 'studies show', 'backed by research', 'over 100 studies' with no citation nearby.",
     explanation=(
         "An establishment claim says a specific level of scientific support exists. The FTC expects the "
         "advertiser to have exactly that level of support; a reader can only check it if the study is cited. "
-        "The rule fires when no citation marker ([1], (Author 2020), a DOI or URL) is in the sentence or the "
-        "sentences beside it."
+        "The rule reads an evidence noun (studies, research, trials, science, experts) with a verb of support "
+        "later in its clause (shows, confirms, backs up, validates), and support claimed without a verb "
+        "('backed by science', 'science-backed', 'over 100 published studies', 'a proven treatment'). It fires "
+        "when no citation marker ([1], (Author 2020), a DOI or URL) is in the sentence or the sentences beside "
+        "it, and not where the support is left open ('more studies are needed to confirm')."
     ),
     example="Studies have shown that ketamine relieves anxiety within hours.",
     fix="Cite the study, and say what it found in whom: 'In a 2013 trial of 73 adults ... [1]'.",
-    triggers=(_ESTABLISHMENT,),
+    triggers=(_ESTABLISHMENT, _BACKED),
 )
 def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
     # A heading ("What the research shows") announces a section; it asserts nothing yet.
     if context.citation_nearby or context.unit.kind is UnitKind.HEADING or context.text.rstrip().endswith("?"):
         return
-    found = _first_unnegated(_ESTABLISHMENT, context.text, _embedded_question)
+    found = _first_unnegated(_ESTABLISHMENT, context.text, _not_established) or (
+        _first_unnegated(_BACKED, context.text, _not_established) if context.health_copy else None
+    )
     if found and (context.health_copy or _STRONG_VERB.search(found.group())):
         yield Hit(f"'{found.group()}' cites no study.", found.start(), found.end())
 

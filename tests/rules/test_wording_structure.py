@@ -66,3 +66,38 @@ def test_superlatives_are_read_by_their_form(sentence: str) -> None:
 )
 def test_superlative_forms_that_rank_nothing_pass(sentence: str) -> None:
     assert "CC201" not in _on(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Research from two famous universities and a national institute confirms what we see every day.",
+        "Over 100 published studies back up these results.",
+        "Decades of research stand behind every wrap we sell.",
+        "Our wraps are backed by science.",
+        "Our science-backed wrap protocol lifts mood.",
+        "The wrap protocol is evidence-based.",
+        "Wraps are a proven treatment for low mood.",
+        "Experts agree that wraps are the future of mood care.",
+        "Scientists have now verified that the wrap gel reaches deep tissue.",
+    ],
+)
+def test_an_evidence_noun_with_a_verb_of_support_is_an_establishment_claim(sentence: str) -> None:
+    assert "CC206" in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More studies are needed to confirm whether wraps help.",
+        "Trials have not shown that wraps prevent relapse.",
+        "Our doctors support you at every step of your care.",
+        "This leaflet explains what the research shows.",
+        "We offer evidence-based talk therapy alongside wraps.",
+        "Ask your doctor whether studies support wraps for you.",
+        "Research may one day show how wraps work.",
+        "Studies show wraps lift mood for a few days [1].",
+    ],
+)
+def test_support_left_open_cited_or_given_to_people_is_no_establishment_claim(sentence: str) -> None:
+    assert "CC206" not in _on(sentence)
