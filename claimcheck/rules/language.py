@@ -393,15 +393,62 @@ def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
 _COMPARATIVE = Trigger(
     r"\b(?:better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable)\s+(?:than|to)\b|"
     r"\bunlike\s+(?:\w+\s+){0,2}?(?:antidepressants?|medications?|medicines|treatments?|therapies|drugs|ssris|"
-    r"pills|talk therapy|counsel(?:l)?ing)\b|^\s*unlike\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*,|"
-    r"\b(?:just |equally |at least )?as (?:effective|good|safe|fast) as\b|"
+    r"pills|talk therapy|counsel(?:l)?ing)\b|\bunlike\s+[^,.;:!?]{1,80},|"
+    r"\b(?:just |equally |every bit |at least )?as (?:effective|good|safe|fast|powerful|well) as\b|"
     r"\boutperform(?:s|ed|ing)?\b|\bfaster[- ](?:relief|results|acting|response|recovery)\b|"
-    r"\bbeats?\s+(?:\w+\s+)?(?:antidepressants?|medications?|therapy|treatments?)\b",
+    r"\bbeats?\s+(?:\w+\s+)?(?:antidepressants?|medications?|therapy|treatments?)\b|"
+    # A comparative by its form: "gentler than", "more for recovery than", "fewer side effects than".
+    r"\brather\s+than\s+(?:just\s+|simply\s+|merely\s+)?(?:mask|cover|hid|numb|suppress)\w*|"
+    r"\b(?P<er>\w+er)(?:[\s-]+[\w-]+){0,3}?\s+than\b|\b(?:more|less|fewer)\s+(?:[\w-]+\s+){1,3}?than\b|"
+    r"\b(?:compared\s+(?:with|to)|in\s+contrast\s+to|as\s+opposed\s+to)\b|"
+    r"\b(?:the\s+(?:exact\s+)?same|identical)\s+(?:[\w-]+\s+){0,2}?(?:results?|relief|benefits?|effects?|"
+    r"outcomes?|ingredients?|molecules?)\s+(?:as|to)\b|\bidentical\s+(?:to|results?|effects?|outcomes?)\b|"
+    # Another treatment run down beside this one: "X can weaken tendons, while Y actually rebuilds them",
+    # "only masks the pain", "did what eight years of therapy could not", "worked when nothing else did".
+    r"\b(?:while|whereas)\s+(?:[\w-]+\s+){1,4}?actually\b|"
+    r"\b(?:only|just|merely|simply)\s+(?:mask|cover|hide|numb|suppress)(?:s|es|ed|ing)?\b|"
+    r"\b(?:did|does|do|achieved?|achieves)\s+what\s+[^.;,]{1,40}?\b(?:could(?:n't|\s+not)|can't|cannot|"
+    r"did(?:n't|\s+not)|failed)|\b(?:nothing|everything)\s+else\s+(?:did|had|has|could|would|worked|helped|failed)\b|"
+    r"\b(?:where|when)\s+(?:all\s+)?other\s+(?:[\w-]+\s+){1,2}?(?:have\s+|had\s+)?fail(?:s|ed)?\b",
     (
         "better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable|unlike|"
-        "as effective as|as good as|as safe as|as fast as|outperform|beat"
+        "as effective as|as good as|as safe as|as fast as|as powerful as|as well as|outperform|beat|than|"
+        "compared|contrast|opposed|same|identical|actually|mask|cover|hide|numb|suppress|what|else|fail"
     ),
 )
+#: A comparison by degree: "twice as powerful as", "four times faster", "ten times more oxygen", "a far
+#: gentler alternative", "even better", "a better long-term outcome".
+_DEGREE = Trigger(
+    r"\b(?:twice|thrice|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|several|many)\s*(?:times|x|fold))"
+    r"\s+(?:as\s+[\w-]+|more|less|(?P<er2>\w+er))\b|\bin\s+half\s+the\s+time\b|"
+    r"\b(?:far|much|significantly|dramatically|considerably|vastly|markedly|substantially|even)\s+"
+    r"(?:superior|more\s+[\w-]+|(?P<er3>\w+er))\b|"
+    r"\b(?:a|an)\s+(?P<er4>\w+er)\s+(?:[\w-]+\s+)?(?:alternative|option|choice|outcome|way|solution|approach)s?\b",
+    (
+        "twice|thrice|times|x|fold|half|far|much|significantly|dramatically|considerably|vastly|markedly|"
+        "substantially|even|alternative|option|choice|outcome|way|solution|approach"
+    ),
+)
+_ER_WORDS = frozenset(lexicon.terms("er_words"))
+#: After "than" or "compared with", what makes it no comparison with another treatment: a number
+#: ("longer than 40 minutes", "more than twice a week"), the patient's own past ("better than ever",
+#: "than I have in years") or a placebo in a trial report.
+_NOT_ANOTHER = re.compile(
+    r"\s*(?:\d|(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:day|week|month|year|few)|"
+    r"an?\s+hour|half)\b|(?:ever|before|usual|expected|I|I'?ve|I'?d|my|in\s+years|last|yesterday)\b|"
+    r"(?:(?:with|on|in|for|to)\s+)?(?:an?\s+|the\s+)?(?:placebo|sham|baseline|controls?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _no_comparison(text: str, found: re.Match[str]) -> bool:
+    """A comparative form that compares nothing with another treatment: a word in -er that is no
+    comparative ("other than", "even after"), or a number, the patient's past or a placebo after it."""
+    groups = found.groupdict()
+    if any(groups.get(name) and groups[name].lower() in _ER_WORDS for name in ("er", "er2", "er3", "er4")):
+        return True
+    ends = found.group().lower().rstrip()
+    return ends.endswith(("than", "compared with", "compared to")) and _NOT_ANOTHER.match(text, found.end()) is not None
 
 
 @rule(
@@ -413,19 +460,24 @@ _COMPARATIVE = Trigger(
     explanation=(
         "A comparison with another treatment needs head-to-head evidence: trials that compared the two in "
         "the same population. Comparing the best results of one treatment with the typical results of "
-        "another misleads. The rule is silent when the sentence links to a registry claim of category "
-        "comparative that the evidence supports with at least moderate certainty."
+        "another misleads. The rule reads comparatives by their form ('gentler than', 'twice as powerful as', "
+        "'a far gentler alternative', 'unlike X,', 'while Y actually ...', 'worked when nothing else did'); "
+        "comparisons with the patient's own past ('better than ever') or with a placebo are not comparisons "
+        "with another treatment. It is silent when the sentence cites its source, or links to a registry claim "
+        "of category comparative that the evidence supports with at least moderate certainty."
     ),
     example="Unlike antidepressants, ketamine works within hours.",
     fix="Drop the comparison, or cite the head-to-head trial and its population.",
-    triggers=(_COMPARATIVE,),
+    triggers=(_COMPARATIVE, _DEGREE),
 )
 def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
     head_to_head = claim is not None and claim.category is Category.COMPARATIVE and claim.verdict in _SUPPORTED
-    if head_to_head and claim is not None and claim.grade >= Grade.MODERATE:
+    if (head_to_head and claim is not None and claim.grade >= Grade.MODERATE) or context.features.citations:
         return
-    found = _first_unnegated(_COMPARATIVE, context.text)
+    found = _first_unnegated(_COMPARATIVE, context.text, _no_comparison) or _first_unnegated(
+        _DEGREE, context.text, _no_comparison
+    )
     if found and context.health_copy:
         yield Hit(f"Comparative claim '{found.group()}' needs head-to-head evidence.", found.start(), found.end())
 

@@ -101,3 +101,46 @@ def test_an_evidence_noun_with_a_verb_of_support_is_an_establishment_claim(sente
 )
 def test_support_left_open_cited_or_given_to_people_is_no_establishment_claim(sentence: str) -> None:
     assert "CC206" not in _on(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The wrap is a far gentler alternative to surgery with a better long-term outcome.",
+        "Wraps give deeper and longer-lasting change than pills on their own.",
+        "Pair the wrap with the gel and you get an effect twice as powerful as either alone.",
+        "Wraps heal sprains four times faster.",
+        "Unlike the old synthetic creams in that famous study, wraps do not raise your risk.",
+        "Cortisone can weaken tendons over time, while wraps actually rebuild them.",
+        "Wraps did what eight years of therapy could not.",
+        "Wraps worked when nothing else did.",
+        "It treats the root cause rather than masking symptoms the way pills do.",
+        "Compared with knee surgery, you get the same relief with no hospital stay.",
+        "Our wrap gel contains the same active ingredient as BrandWrap.",
+        "Wrap clients do even better.",
+        "Wraps are gentler on the skin than waxing.",
+    ],
+)
+def test_comparatives_are_read_by_their_form(sentence: str) -> None:
+    assert "CC207" in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I feel better than ever.",
+        "I slept better than I have in years.",
+        "Sessions last no longer than 40 minutes.",
+        "Patients older than 65 need a medical clearance.",
+        "Most clients come more than twice a week.",
+        "We serve more patients than ever before.",
+        "Other than mild redness, most clients notice nothing.",
+        "Even after one session you may feel tired.",
+        "Response rates were higher than with placebo.",
+        "We offer another option for people who dislike needles.",
+        "Please arrive earlier than your appointment time.",
+        "In one trial wraps were about as effective as splints (Smith 2020).",
+    ],
+)
+def test_comparisons_with_the_past_a_placebo_or_a_number_or_cited_pass(sentence: str) -> None:
+    assert "CC207" not in _on(sentence)
