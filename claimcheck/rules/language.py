@@ -199,12 +199,47 @@ def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
 
 
 _CURE = Trigger(
-    r"\b(?:cure[sd]?|curing|guarantee[sd]?|guaranteeing|permanent(?:ly)?|miracle|miraculous|once and for all|"
-    r"forever)\b|\b100\s?%\s+(?:of\s+(?:patients|people|clients|users|cases|participants|customers)|effective|"
+    r"\b(?:cure[sd]?|curing|guarantee[sd]?|guaranteeing|miracle|miraculous)\b|"
+    r"\b100\s?%\s+(?:of\s+(?:patients|people|clients|users|cases|participants|customers)|effective|"
     r"success(?:ful)?|safe|guaranteed|results?|satisfaction|cure|natural|risk[- ]free)\b|"
     r"\b100\s?%\s+(?:of\s+the\s+time)\b",
-    "cure|curing|guarantee|permanent|miracle|miraculous|once and for all|forever|100",
+    "cure|curing|guarantee|miracle|miraculous|100",
 )
+#: A result said to last for good, or to make further treatment needless (data/permanence.txt).
+_PERMANENCE = Trigger(lexicon.pattern("permanence"), "good|life|lives|never|forever|permanent|once|longer")
+#: "For good" and "for life" end what they qualify ("gone for good.", "stays with you for life, and");
+#: followed by a noun they are purpose ("for good health", "for life-threatening cases").
+_FOR_PURPOSE = re.compile(r"(?!\s*(?:[.,;:!?)\u2014\u2013\"\u201d]|\s-\s|$|and\b|so\b|but\b|with\b))", re.IGNORECASE)
+#: A verb of doing away with something (data/ending_verbs.txt); with a condition or symptom as its
+#: object, a cure claim: "reverses type 2 diabetes", "ends hot flashes", "eliminates inflammation".
+_ENDING = Trigger(
+    lexicon.pattern("ending_verbs"), "eliminat|eradicat|revers|wip|eras|banish|abolish|rid|end|fix|correct|cur"
+)
+#: Between an ending verb and its object: a few words, no punctuation ("reverses the effects of autism").
+_OBJECT_GAP = re.compile(r"(?:\s+[\w'-]+){0,5}?\s+$")
+#: Before "end": an article makes it a noun ("at the end of treatment").
+_END_NOUN = re.compile(r"\b(?:the|an?|no|its|their|your)\s+$", re.IGNORECASE)
+
+
+def _passing_use(text: str, found: re.Match[str]) -> bool:
+    """Permanence words that promise nothing: "for good health", "for life-threatening cases"."""
+    return found.group().lower().startswith("for") and _FOR_PURPOSE.match(text, found.end()) is not None
+
+
+def _ended_ailment(context: SentenceContext) -> re.Match[str] | None:
+    """An ending verb whose object, a few words on, is a condition or symptom."""
+    text = context.text
+    objects = [span.start for span in context.features.conditions]
+    objects += [start for start, _ in lexicon.scan(text).get("ailments", ())]
+    if not objects:
+        return None
+    for found in _ENDING.finditer(text):
+        if found.group().lower().startswith("end") and _END_NOUN.search(text, max(0, found.start() - 8), found.start()):
+            continue
+        reached = any(start >= found.end() and _OBJECT_GAP.match(text[found.end() : start] + " ") for start in objects)
+        if reached and not negated(text, found.start()) and not denied_after(text, found.end()):
+            return found
+    return None
 
 
 # A money-back or price guarantee is a promise about money, not about the outcome of treatment —
@@ -230,20 +265,24 @@ _DISCLAIMER = re.compile(
     "cure-or-guarantee",
     Severity.ERROR,
     Scope.SENTENCE,
-    summary="Cure or guarantee language: 'cure', 'guaranteed', 'permanent', '100%', 'miracle'.",
+    summary="Cure or guarantee language: 'cure', 'guaranteed', 'for good', 'never need surgery', 'reverses X'.",
     explanation=(
         "Claims that a treatment cures a condition, works for everyone, works permanently or is guaranteed "
         "are almost never supported for psychiatric or pain treatments, where responses vary and often fade. "
-        "They are treated as deceptive by consumer-protection regulators."
+        "They are treated as deceptive by consumer-protection regulators. Besides the words themselves, the "
+        "rule reads permanence ('gone for good', 'stays with you for life', 'never need surgery again') and "
+        "a verb of doing away with a condition or symptom ('reverses diabetes', 'ends hot flashes')."
     ),
     example="Our ketamine protocol cures depression permanently.",
     fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
-    triggers=(_CURE,),
+    triggers=(_CURE, _PERMANENCE, _ENDING),
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
     if _DISCLAIMER.search(context.text):
         return
     found = _first_unnegated(_CURE, context.text, None if context.is_claim else _commercial_guarantee)
+    if found is None and context.health_copy:
+        found = _first_unnegated(_PERMANENCE, context.text, _passing_use) or _ended_ailment(context)
     if found:
         yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
 

@@ -144,3 +144,39 @@ def test_comparatives_are_read_by_their_form(sentence: str) -> None:
 )
 def test_comparisons_with_the_past_a_placebo_or_a_number_or_cited_pass(sentence: str) -> None:
     assert "CC207" not in _on(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Keep the weight off for good and say goodbye to yo-yo dieting.",
+        "The calm from a single wrap session stays with you for life.",
+        "Most clients never need surgery.",
+        "You will never need painkillers again.",
+        "Wraps end hot flashes, night sweats and brain fog.",
+        "The wrap reverses the effects of autism.",
+        "Cold wraps eliminate inflammation throughout the body.",
+        "Wraps reverse type 2 diabetes in most clients within six months.",
+        "We correct the root cause of your pain.",
+        "Results last a lifetime.",
+    ],
+)
+def test_permanence_and_ending_a_condition_are_cure_claims(sentence: str) -> None:
+    assert "CC204" in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eat well for good health during your wrap course.",
+        "Wraps are not for life-threatening conditions.",
+        "At the end of treatment, your symptoms are reviewed.",
+        "The session ends with a short rest.",
+        "Please eliminate caffeine the day before your session.",
+        "No treatment can reverse arthritis.",
+        "You no longer need a referral to book.",
+        "That wraps end migraine for good has not been shown.",
+    ],
+)
+def test_purpose_nouns_after_the_end_and_denials_are_no_cure_claims(sentence: str) -> None:
+    assert "CC204" not in _on(sentence)
