@@ -290,10 +290,20 @@ def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
 _APPROVAL = Trigger(
     r"\b(?:fda|food and drug administration)[- ]?(?:approved|cleared|regulated|sanctioned|authori[sz]ed|"
     r"endorsed)\b|\b(?:approved|cleared|endorsed) by the (?:u\.?s\.? )?(?:fda|food and drug administration)\b|"
-    r"\bfda approval\b",
-    "fda|food and drug administration",
+    r"\bfda approval\b|"
+    # A status that sounds like approval and is none: a registered or inspected site, a quality standard.
+    r"\b(?:fda|c?gmp)[- ]?(?:registered|certified|compliant|inspected|listed|accredited)\b|"
+    r"\b(?:registered|certified|inspected|listed)\s+(?:with|by)\s+the\s+(?:u\.?s\.?\s+)?fda\b|"
+    r"\b(?:meets?|meeting|exceeds?|exceeding|complies\s+with|compliant\s+with|follows?)\s+(?:all\s+|strict\s+)?"
+    r"(?:the\s+)?fda(?:'s)?\s+(?:standards|guidelines|requirements|regulations|rules)\b",
+    "fda|food and drug administration|gmp",
 )
-_SCOPED_APPROVAL = re.compile(r"\boff[- ]label\b|\bnot (?:fda[- ])?approved for\b", re.IGNORECASE)
+_SCOPED_APPROVAL = re.compile(
+    r"\boff[- ]label\b|\bnot (?:fda[- ])?approved for\b|"
+    # "FDA-registered, which does not mean FDA-approved": the status is disclaimed as approval.
+    r"\b(?:not|n't)\s+(?:the\s+same\s+as|mean|imply)\b[^.;]{0,30}?\bapprov",
+    re.IGNORECASE,
+)
 # What directly follows approval language when it says what the approval covers: "cleared for
 # major depression", "approved by the FDA in 2019 for treatment-resistant depression".
 _APPROVAL_SCOPE = re.compile(
@@ -312,10 +322,12 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
     "regulatory-status",
     Severity.ERROR,
     Scope.SENTENCE,
-    summary="Approval language ('FDA-approved') that implies approval for the advertised use.",
+    summary="Approval language ('FDA-approved', 'FDA-registered', 'meets FDA standards') implying approval.",
     explanation=(
         "'FDA-approved' on a page promoting a treatment tells readers the treatment is approved for what the "
-        "page advertises. Approval is for a specific product, route and indication: a drug approved as an "
+        "page advertises; 'FDA-registered', 'FDA-inspected', 'cGMP-certified' or 'meets FDA standards' say only "
+        "that a site is listed or inspected, yet read as approval. Approval is for a specific product, route "
+        "and indication: a drug approved as an "
         "anaesthetic is not approved for depression, and using it so is off-label. Negated statements ('is not "
         "FDA-approved for any psychiatric condition') and sentences that say the use is off-label are accurate "
         "and are not flagged; an approval stated with its scope ('cleared for major depression') is a specific claim "

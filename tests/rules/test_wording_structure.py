@@ -180,3 +180,29 @@ def test_permanence_and_ending_a_condition_are_cure_claims(sentence: str) -> Non
 )
 def test_purpose_nouns_after_the_end_and_denials_are_no_cure_claims(sentence: str) -> None:
     assert "CC204" not in _on(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our wraps are made in an FDA-registered laboratory.",
+        "Our gel is compounded in a cGMP-certified lab.",
+        "All of our products meet FDA standards.",
+        "The wrap gel is FDA-compliant and FDA-inspected.",
+        "Our chamber is registered with the FDA, so every use is approved.",
+    ],
+)
+def test_a_status_that_sounds_like_approval_is_regulatory_language(sentence: str) -> None:
+    assert "CC205" in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our lab is FDA-registered, which does not mean the gel is FDA-approved.",
+        "The wrap gel is not FDA-approved for low mood.",
+        "Is the wrap FDA-registered?",
+    ],
+)
+def test_a_status_disclaimed_or_asked_about_is_not_flagged(sentence: str) -> None:
+    assert "CC205" not in _on(sentence)
