@@ -543,15 +543,31 @@ _TESTIMONIAL = Trigger(
         "my ptsd|my symptoms|tell|report|say|describe|rave"
     ),
 )
-# A first-person report of a change: "the fog was gone", "I'm playing tennis again", "I've lost 62 pounds".
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my)\b", re.IGNORECASE)
+#: The speaker as subject or owner: "I", "my", "me" (a capital "I" only: a lone lowercase "i" is a label).
+_FIRST_PERSON = Trigger(r"\bI\b|\b(?i:my|me|myself)\b", "i|my|me", flags=0)
+#: One patient told about: "he", "she".
+_THIRD_PERSON = Trigger(r"\b(?i:he|she)\b", "he", flags=0)
+# A report of a change: "the fog was gone", "I'm playing tennis again", "I've lost 62 pounds", "I have not
+# needed a single booster", "she was off her pain pills", "I slept through the night for the first time in months".
 _CHANGE = Trigger(
     r"\b(?:gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|"
-    r"free of|off (?:my|of|two|all))\b",
+    r"free of|off (?:my|of|two|all|his|her)|sober|ever since|for the first time in|"
+    r"(?:haven't|hasn't|have not|has not|never) (?:had|needed|felt)|(?:pain|symptom)[- ]free|"
+    r"(?:a |like a )?(?:new|different) (?:person|woman|man)|(?:like )?(?:myself|himself|herself) again)\b",
     (
         "gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|free of|"
-        "off my|off of|off two|off all"
+        "off my|off of|off two|off all|off his|off her|sober|ever since|for the first time in|"
+        "had|needed|felt|free|person|woman|man"
     ),
+)
+#: Time counted from a treatment, which makes a sentence about one patient an anecdote of its effect:
+#: "after 20 sessions he was walking", "four weeks into the course she", "three years later, he".
+_AFTER_TREATMENT = re.compile(
+    r"\b(?:after|within|by)\s+(?:(?:his|her|their|the|a|an|just|only|one|two|three|four|five|six|\d+)\s+)?"
+    r"(?:\w+\s+)?(?:sessions?|infusions?|treatments?|visits?|injections?|dives?|drips?|adjustments?|"
+    r"ceremon(?:y|ies)|rounds?|courses?|doses?)\b|\b\w+\s+(?:days?|weeks?|months?|sessions?)\s+into\b|"
+    r"\b(?:years?|months?|weeks?)\s+later\b",
+    re.IGNORECASE,
 )
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
 
@@ -566,28 +582,41 @@ _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURA
         "Testimonials and 'patients tell us' reports are not evidence that a treatment works, and the FTC "
         "treats an endorsement of effect as a claim the advertiser must substantiate, including that the "
         "result is typical. Reported as info; raised to a warning when the anecdote is offered as evidence "
-        "of efficacy, speed or duration."
+        "of efficacy, speed or duration: a first-person report of a change ('the fog was gone'), a first-person "
+        "sentence making an efficacy claim, or a story of one patient told from a treatment on ('after 20 "
+        "sessions he was walking two miles'). A first-person side-effect disclosure is no testimonial."
     ),
     example="Some people report feeling better within hours of their first treatment.",
     fix="Present trial results with their population instead, or label the anecdote as not typical.",
-    triggers=(_TESTIMONIAL, _CHANGE),
+    triggers=(_TESTIMONIAL, _FIRST_PERSON, _THIRD_PERSON),
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
-    if context.text.rstrip().endswith("?"):  # "How fast will I feel better?" asks; it reports nothing
+    text = context.text
+    if text.rstrip().endswith("?"):  # "How fast will I feel better?" asks; it reports nothing
         return
-    found = _TESTIMONIAL.search(context.text)
-    change = _CHANGE.search(context.text) if _FIRST_PERSON.search(context.text.replace("\u2019", "'")) else None
-    if not found and not change:
-        return
-    if not change and "detect/side_effects" in lexicon.scan(context.text):
-        # "I felt a little dizzy after my first session" discloses a side effect; it is no evidence of effect.
-        return
+    found = _TESTIMONIAL.search(text)
+    first = _FIRST_PERSON.search(text) is not None
+    # A report of a change, by the speaker or about one patient ("after 20 sessions he was walking").
+    change = _CHANGE.search(text) if first or _THIRD_PERSON.search(text) else None
+    if change is None and _THIRD_PERSON.search(text):
+        change = _AFTER_TREATMENT.search(text)
     categories = set(context.detection.categories)
     if context.claim is not None:
         categories.add(context.claim.category)
+    effect = bool(categories & _EFFECT_CATEGORIES)
+    # The speaker vouching for an effect the detector reads in the sentence ("I want every parent to know
+    # this works") is a testimonial too, on a health page.
+    vouched = first and effect and context.health_copy
+    if not found and not change and not vouched:
+        return
+    if not change and "detect/side_effects" in lexicon.scan(text):
+        # "I felt a little dizzy after my first session" discloses a side effect; it is no evidence of effect.
+        return
     # An anecdote that reports an outcome is offered as evidence of effect.
-    severity = Severity.WARNING if change or categories & _EFFECT_CATEGORIES else None
+    severity = Severity.WARNING if change or effect else None
     if found:
         yield Hit(f"Anecdote offered as evidence: '{found.group()}'.", found.start(), found.end(), severity)
     elif change:
-        yield Hit(f"First-person report of an outcome ('{change.group()}') offered as evidence.", severity=severity)
+        yield Hit(f"A report of one person's outcome ('{change.group()}') offered as evidence.", severity=severity)
+    else:
+        yield Hit("A first-person report of an effect offered as evidence.", severity=severity)

@@ -206,3 +206,36 @@ def test_a_status_that_sounds_like_approval_is_regulatory_language(sentence: str
 )
 def test_a_status_disclaimed_or_asked_about_is_not_flagged(sentence: str) -> None:
     assert "CC205" not in _on(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After 20 sessions he was walking two miles a day with his wife.",
+        "Three years later, he still is.",
+        "Four weeks into the wrap course he asked me to help him re-enroll.",
+        "She was off her pain pills within a month.",
+        "Six months later I still haven't had a single panic attack.",
+        "After my second wrap I slept through the night for the first time in months.",
+        "That was two years ago and I have not needed a single booster.",
+        "Within a month of wraps I was a new person.",
+    ],
+)
+def test_one_persons_outcome_is_a_testimonial_warning(sentence: str) -> None:
+    assert "CC208" in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I felt a little dizzy after my first session.",
+        "She has personally performed over 9,000 wrap treatments.",
+        "He completed his residency in 2010 and joined us in 2015.",
+        "I founded the clinic in 2010.",
+        "Will I feel better after the first session?",
+        "Call me to book your first session.",
+        "Why I stopped offering home wraps",
+    ],
+)
+def test_side_effects_biographies_and_questions_are_no_testimonial(sentence: str) -> None:
+    assert "CC208" not in _raised(sentence)
