@@ -135,7 +135,8 @@ def superlative(context: SentenceContext) -> Iterator[Hit]:
 # The vocabulary is the claim detector's too (data/absolute_safety.txt).
 ABSOLUTE_SAFETY = Trigger(
     lexicon.pattern("absolute_safety"),
-    "safe|effect|risk|adverse|danger|addictive|habit|harm|chance|downside|complication",
+    "safe|effect|risk|adverse|danger|addictive|habit|harm|chance|possibility|downside|complication|overdose|much|"
+    "reject|happen|occur",
 )
 
 
@@ -163,16 +164,22 @@ def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
 
 
 _RISK_MINIMIZATION = Trigger(
-    r"\bside[- ]effects?\s+(?:are|is|were|tend to be|remain)\s+(?:\w+\s+){0,2}?(?:mild|minimal|minor|rare|"
-    r"short[- ]lived|temporary|transient|manageable|negligible|insignificant)\b|"
+    r"\b(?:side[- ]effects?|risks?|complications?|dissociation|reactions?)\s+(?:are|is|were|tend to be|remain)\s+"
+    r"(?:\w+\s+){0,2}?(?:mild|minimal|minor|rare|short[- ]lived|temporary|transient|manageable|negligible|"
+    r"insignificant|non[- ]?issues?|non[- ]?existent|no big deal|nothing to worry about)\b|"
+    # "Natural" offered as the reason there is nothing to fear: "about as natural as medicine gets".
+    r"\bas\s+natural\s+as\s+(?:[\w-]+\s+){0,2}?(?:gets|comes|can be)\b|"
     r"\bbenefits?\b[^.;]{0,60}?\boutweighs?\b[^.;]{0,30}?\brisks?\b|"
     r"\b(?:generally |usually |very |extremely )?well[- ]tolerated\b|"
     r"\b(?:minimal|minor|only mild|only minor|few if any)\s+(?:side[- ]effects?|risks?)\b|"
     r"\b(?:temporary|mild|minor|short[- ]lived|transient|brief)\s+(?:side[- ]effects?|dissociati(?:ve|on)\s*"
     r"(?:symptoms|experiences|effects|sensations)?)\b|"
-    r"\bnothing to (?:worry|fear)\b|\b(?:is|are)\s+(?:simply\s+|just\s+|really\s+)?not\s+(?:a\s+)?"
-    r"(?:concern|worry|problem|issue)\b",
-    "side effect|side-effect|tolerated|risk|dissociati|nothing to|concern|worry|problem|issue",
+    r"\bnothing to (?:worry|fear|be (?:afraid|scared|worried|concerned)|recover)\b|"
+    r"\b(?:is|are)\s+(?:simply\s+|just\s+|really\s+)?not\s+(?:a\s+)?(?:concern|worry|problem|issue)\b",
+    (
+        "side effect|side-effect|effects|tolerated|risk|complication|dissociati|reaction|natural|nothing to|"
+        "concern|worry|problem|issue"
+    ),
 )
 
 
@@ -181,7 +188,7 @@ _RISK_MINIMIZATION = Trigger(
     "risk-minimization",
     Severity.WARNING,
     Scope.SENTENCE,
-    summary="Wording that plays down risks: 'side effects are mild and short-lived', 'benefits outweigh the risks'.",
+    summary="Wording that plays down risks: 'side effects are mild', 'a non-issue', 'nothing to recover from'.",
     explanation=(
         "Fair balance requires risks to be presented as clearly as benefits. Phrases that pre-judge the "
         "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', or 'the benefits "

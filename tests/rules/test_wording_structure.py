@@ -239,3 +239,37 @@ def test_one_persons_outcome_is_a_testimonial_warning(sentence: str) -> None:
 )
 def test_side_effects_biographies_and_questions_are_no_testimonial(sentence: str) -> None:
     assert "CC208" not in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Because it comes from your own blood, there is no chance of an allergic reaction.", "CC202"),
+        ("The gel is so gentle you cannot overdose on it.", "CC202"),
+        ("Your body will never reject the wrap cells.", "CC202"),
+        ("With our slow start, serious problems basically never happen.", "CC202"),
+        ("You will never have to deal with the side effects that come with pills.", "CC202"),
+        ("For the vast majority of our clients, side effects are a non-issue.", "CC203"),
+        ("Wrap-induced dissociation is transient and clinically insignificant.", "CC203"),
+        # A new conjunct with its own negation is not governed by the one before it.
+        ("There is no anesthesia and nothing to recover from, so you can drive yourself home.", "CC203"),
+        ("Wrap gel is about as natural as medicine gets.", "CC203"),
+    ],
+)
+def test_safety_stated_with_no_room_for_harm_or_played_down(sentence: str, code: str) -> None:
+    assert code in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wraps have a small chance of skin irritation.",
+        "Do not take too much gel.",
+        "Side effects are common and can include nausea.",
+        "Risks are higher in people with heart disease.",
+        "Our gel is made from natural ingredients.",
+        "It is not true that there is nothing to worry about.",
+    ],
+)
+def test_harms_stated_and_denied_minimisation_are_not_flagged(sentence: str) -> None:
+    assert not {"CC202", "CC203"} & _on(sentence)
