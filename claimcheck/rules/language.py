@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.models import Category, Grade, Severity, Verdict
-from claimcheck.rules.base import Hit, Scope, Trigger, rule
+from claimcheck.rules.base import Hit, Scope, Trigger, rule, triggered
 from claimcheck.rules.context import SentenceContext
 from claimcheck.text import UnitKind
 
@@ -81,8 +81,11 @@ _UNRIVALLED = Trigger(
     r"\bnothing\s+(?:else\s+)?(?:comes?\s+close|compares|can\s+(?:match|beat|compare))\b|"
     r"\bunbeatable\b|\bsecond\s+to\s+none\b|\blike\s+no\s+other\b|"
     r"\b(?:is|are|was|were|['\u2019](?:re|s))\s+(?:still\s+|also\s+)?the\s+only\s+(?:[\w-]+\s+){1,4}?"
-    r"(?:in|to|that|who|with|offering|providing|where)\b",
-    "than|other|nothing|unbeatable|none|only",
+    r"(?:in|to|that|who|with|offering|providing|where)\b|"
+    # "The top ketamine psychiatrists in the country", "one of the top doctors in Texas".
+    r"\bthe\s+top\s+(?:[\w-]+\s+){1,3}?(?:in|of)\s+(?:the\s+)?(?:country|nation|state|world|region|city|area|"
+    r"(?-i:[A-Z])[\w-]+)\b",
+    "than|other|nothing|unbeatable|none|only|top",
 )
 #: "The only FDA-approved ..." states a regulatory fact (CC205 reads approval language), not a ranking.
 _ONLY_APPROVED = re.compile(r"[^.;]{0,12}?\bthe\s+only\s+(?:[\w-]+[- ])?(?:approved|cleared)\b", re.IGNORECASE)
@@ -136,7 +139,7 @@ def superlative(context: SentenceContext) -> Iterator[Hit]:
 ABSOLUTE_SAFETY = Trigger(
     lexicon.pattern("absolute_safety"),
     "safe|effect|risk|adverse|danger|addictive|habit|harm|chance|possibility|downside|complication|overdose|much|"
-    "reject|happen|occur",
+    "reject|happen|occur|incident|injury|problem",
 )
 
 
@@ -222,6 +225,13 @@ _FOR_PURPOSE = re.compile(r"(?!\s*(?:[.,;:!?)\u2014\u2013\"\u201d]|\s-\s|$|and\b
 _ENDING = Trigger(
     lexicon.pattern("ending_verbs"), "eliminat|eradicat|revers|wip|eras|banish|abolish|rid|end|fix|correct|cur"
 )
+#: After a condition or symptom, its end: "the nightmares were gone", "two years of migraines, gone after
+#: twenty sessions", "depression-free in five days".
+_GONE = Trigger(
+    r"(?:[\s,]+[\w'-]+){0,3}?[\s,]+(?:gone|disappeared|vanished|went\s+away|melted\s+away)\b|"
+    r"-free\s+(?:in|within|after|by)\b",
+    "gone|disappeared|vanished|went|melted|free",
+)
 #: Between an ending verb and its object: a few words, no punctuation ("reverses the effects of autism").
 _OBJECT_GAP = re.compile(r"(?:\s+[\w'-]+){0,5}?\s+$")
 #: Before "end": an article makes it a noun ("at the end of treatment").
@@ -234,12 +244,18 @@ def _passing_use(text: str, found: re.Match[str]) -> bool:
 
 
 def _ended_ailment(context: SentenceContext) -> re.Match[str] | None:
-    """An ending verb whose object, a few words on, is a condition or symptom."""
+    """An ending verb whose object, a few words on, is a condition or symptom, or a condition or
+    symptom said to be gone."""
     text = context.text
-    objects = [span.start for span in context.features.conditions]
-    objects += [start for start, _ in lexicon.scan(text).get("ailments", ())]
-    if not objects:
+    spans = [(span.start, span.end) for span in context.features.conditions]
+    spans += lexicon.scan(text).get("ailments", ())
+    if not spans:
         return None
+    for _, end in spans:
+        gone = _GONE.pattern.match(text, end) if triggered(text) & _GONE.bit else None
+        if gone and not negated(text, gone.end() - 1):
+            return gone
+    objects = [start for start, _ in spans]
     for found in _ENDING.finditer(text):
         if found.group().lower().startswith("end") and _END_NOUN.search(text, max(0, found.start() - 8), found.start()):
             continue
@@ -282,7 +298,7 @@ _DISCLAIMER = re.compile(
     ),
     example="Our ketamine protocol cures depression permanently.",
     fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
-    triggers=(_CURE, _PERMANENCE, _ENDING),
+    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE),
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
     if _DISCLAIMER.search(context.text):
@@ -458,6 +474,9 @@ _COMPARATIVE = Trigger(
     # A comparative by its form: "gentler than", "more for recovery than", "fewer side effects than".
     r"\brather\s+than\s+(?:just\s+|simply\s+|merely\s+)?(?:mask|cover|hid|numb|suppress)\w*|"
     r"\b(?P<er>\w+er)(?:[\s-]+[\w-]+){0,3}?\s+than\b|\b(?:more|less|fewer)\s+(?:[\w-]+\s+){1,3}?than\b|"
+    r"\b(?:do|does|did)\s+(?:far\s+|much\s+)?more\s+(?:[\w-]+\s+){0,3}?than\b|"
+    # "All without the side effects of HGH": the other treatment's harms, which this one is said to lack.
+    r"\bwithout\s+(?:the|any\s+of\s+the)\s+(?:[\w-]+\s+)?(?:side[- ]effects?|risks?|downsides?|dangers?)\s+of\b|"
     r"\b(?:compared\s+(?:with|to)|in\s+contrast\s+to|as\s+opposed\s+to)\b|"
     r"\b(?:the\s+(?:exact\s+)?same|identical)\s+(?:[\w-]+\s+){0,2}?(?:results?|relief|benefits?|effects?|"
     r"outcomes?|ingredients?|molecules?)\s+(?:as|to)\b|\bidentical\s+(?:to|results?|effects?|outcomes?)\b|"
@@ -471,7 +490,7 @@ _COMPARATIVE = Trigger(
     (
         "better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable|unlike|"
         "as effective as|as good as|as safe as|as fast as|as powerful as|as well as|outperform|beat|than|"
-        "compared|contrast|opposed|same|identical|actually|mask|cover|hide|numb|suppress|what|else|fail"
+        "compared|contrast|opposed|same|identical|actually|mask|cover|hide|numb|suppress|what|else|fail|without"
     ),
 )
 #: A comparison by degree: "twice as powerful as", "four times faster", "ten times more oxygen", "a far
@@ -492,8 +511,9 @@ _ER_WORDS = frozenset(lexicon.terms("er_words"))
 #: ("longer than 40 minutes", "more than twice a week"), the patient's own past ("better than ever",
 #: "than I have in years") or a placebo in a trial report.
 _NOT_ANOTHER = re.compile(
-    r"\s*(?:\d|(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:day|week|month|year|few)|"
-    r"an?\s+hour|half)\b|(?:ever|before|usual|expected|I|I'?ve|I'?d|my|in\s+years|last|yesterday)\b|"
+    r"\s*(?:\d|(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|half)\b(?!\s+(?:\w+\s+)?of\b)|"
+    r"(?:a\s+(?:day|week|month|year|few)|an?\s+hour)\b(?!\s+of\b)|"
+    r"(?:ever|before|usual|expected|I|I'?ve|I'?d|my|in\s+years|last|yesterday)\b|"
     r"(?:(?:with|on|in|for|to)\s+)?(?:an?\s+|the\s+)?(?:placebo|sham|baseline|controls?)\b)",
     re.IGNORECASE,
 )
@@ -542,12 +562,17 @@ def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
 
 _TESTIMONIAL = Trigger(
     r"\b(?:changed|saved|gave me) my life\b|\bmy life back\b|\bI (?:felt|feel|was|had|noticed|could|can|finally)\b|"
-    r"\bmy (?:depression|anxiety|pain|ptsd|life|symptoms)\b|\b(?:patients|clients|people|customers|users)\s+"
-    r"(?:often |frequently |commonly )?(?:tell|report|say|describe|rave)\b|\b(?:some|many|most|countless)\s+"
-    r"(?:people|patients|clients)\s+(?:report|say|describe|tell)\b",
+    r"\bmy (?:depression|anxiety|pain|ptsd|life|symptoms)\b|"
+    r"\b(?:patients|clients|people|customers|users|guests|members|women|men|parents|athletes|families|sufferers|"
+    r"veterans)\s+(?:often |frequently |commonly |routinely )?(?:tell|report|say|describe|rave)\b|"
+    r"\b(?:some|many|most|countless)\s+(?:people|patients|clients)\s+(?:report|say|describe|tell)\b|"
+    # Whoever tells it, "tell us" passes on a report of effect ("parents tell us", "most tell us"); not studies.
+    r"\b(?!(?:studies|trials|researchers|scientists|experts|doctors|data|results)\b)(?:\w+s|most|many|some|they|"
+    r"everyone)\s+(?:often\s+|frequently\s+|routinely\s+|regularly\s+|always\s+)?(?:tell|told)\s+us\b|"
+    r"\b\w+s\s+(?:rave\s+about|swear\s+by)\b",
     (
         "my life|i felt|i feel|i was|i had|i noticed|i could|i can|i finally|my depression|my anxiety|my pain|"
-        "my ptsd|my symptoms|tell|report|say|describe|rave"
+        "my ptsd|my symptoms|tell|told|report|say|describe|rave|swear"
     ),
 )
 #: The speaker as subject or owner: "I", "my", "me" (a capital "I" only: a lone lowercase "i" is a label).
@@ -558,14 +583,20 @@ _THIRD_PERSON = Trigger(r"\b(?i:he|she)\b", "he", flags=0)
 # needed a single booster", "she was off her pain pills", "I slept through the night for the first time in months".
 _CHANGE = Trigger(
     r"\b(?:gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|"
-    r"free of|off (?:my|of|two|all|his|her)|sober|ever since|for the first time in|"
+    r"free of|off (?:my|of|two|all|his|her)|sober|ever since|for the first time in|drop(?:s|ped)|fade[sd]?|"
+    r"ease[sd]|lift(?:s|ed)|improve[sd]|disappeared|vanished|"
     r"(?:haven't|hasn't|have not|has not|never) (?:had|needed|felt)|(?:pain|symptom)[- ]free|"
     r"(?:a |like a )?(?:new|different) (?:person|woman|man)|(?:like )?(?:myself|himself|herself) again)\b",
     (
         "gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|free of|"
-        "off my|off of|off two|off all|off his|off her|sober|ever since|for the first time in|"
+        "off my|off of|off two|off all|off his|off her|sober|ever since|for the first time in|drop|fade|ease|lift|"
+        "improve|disappeared|vanished|"
         "had|needed|felt|free|person|woman|man"
     ),
+)
+#: Change words that may tell of a side effect passing ("the dizziness eased"), not of a benefit.
+_EASED = re.compile(
+    r"gone|drop(?:s|ped)|fade[sd]?|ease[sd]|lift(?:s|ed)|improve[sd]|disappeared|vanished", re.IGNORECASE
 )
 #: Time counted from a treatment, which makes a sentence about one patient an anecdote of its effect:
 #: "after 20 sessions he was walking", "four weeks into the course she", "three years later, he".
@@ -604,7 +635,7 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     found = _TESTIMONIAL.search(text)
     first = _FIRST_PERSON.search(text) is not None
     # A report of a change, by the speaker or about one patient ("after 20 sessions he was walking").
-    change = _CHANGE.search(text) if first or _THIRD_PERSON.search(text) else None
+    change = _CHANGE.search(text) if found or first or _THIRD_PERSON.search(text) else None
     if change is None and _THIRD_PERSON.search(text):
         change = _AFTER_TREATMENT.search(text)
     categories = set(context.detection.categories)
@@ -616,8 +647,9 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     vouched = first and effect and context.health_copy
     if not found and not change and not vouched:
         return
-    if not change and "detect/side_effects" in lexicon.scan(text):
-        # "I felt a little dizzy after my first session" discloses a side effect; it is no evidence of effect.
+    if (not change or _EASED.fullmatch(change.group())) and "detect/side_effects" in lexicon.scan(text):
+        # "I felt a little dizzy after my first session, and it eased within the hour" discloses a side
+        # effect (and its end); it is no evidence of effect.
         return
     # An anecdote that reports an outcome is offered as evidence of effect.
     severity = Severity.WARNING if change or effect else None

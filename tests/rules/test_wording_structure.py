@@ -273,3 +273,41 @@ def test_safety_stated_with_no_room_for_harm_or_played_down(sentence: str, code:
 )
 def test_harms_stated_and_denied_minimisation_are_not_flagged(sentence: str) -> None:
     assert not {"CC202", "CC203"} & _on(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("The wrap does more for recovery than a week of physical therapy.", "CC207"),
+        ("A single wrap does more than years of talk therapy.", "CC207"),
+        ("Deeper sleep and glowing skin, all without the side effects of pills.", "CC207"),
+        ("After a month of wraps my migraines are completely gone!", "CC204"),
+        ("Two years of migraines, gone after twenty sessions.", "CC204"),
+        ("With our fast protocol, most people are depression-free in five days.", "CC204"),
+        ("Our clinic is led by the top wrap therapists in the country.", "CC201"),
+        ("She is one of the top wrap doctors in Texas.", "CC201"),
+        ("Arthritis sufferers tell us their pain drops for days after each wrap.", "CC208"),
+        ("Thousands of women say our wraps gave them their energy back.", "CC208"),
+        ("She has performed over 9,000 wraps without a single complication.", "CC202"),
+        ("Our guides have supported 4,000 ceremonies without a single serious incident.", "CC202"),
+    ],
+)
+def test_further_forms_each_rule_reads(sentence: str, code: str) -> None:
+    assert code in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Most clients come more than once a week.", "CC207"),
+        ("Our migraine clinic is not gone; it moved to Elm Street.", "CC204"),
+        ("The procedure is pain-free for most clients.", "CC204"),
+        ("The top layer of your skin may redden.", "CC201"),
+        ("Apply gel to the top of your foot.", "CC201"),
+        ("Studies tell us little about long-term wrap use.", "CC208"),
+        ("Guidelines say adults should be screened first.", "CC208"),
+        ("I felt a little dizzy after my first session, and it eased within the hour.", "CC208"),
+    ],
+)
+def test_look_alikes_of_those_forms_pass(sentence: str, code: str) -> None:
+    assert code not in _raised(sentence)
