@@ -61,15 +61,16 @@ _NOT_SUPERLATIVE = re.compile(
 )
 #: Before "best", what makes it someone's own best, not a ranking: "at best", "feel your best".
 _OWN_BEST = re.compile(r"\b(?:at|my|your|our|their|his|her|its)\s+(?:very\s+)?$", re.IGNORECASE)
-#: A superlative by its form, after a determiner: an adjective in -est or "most"/"least" and a word
+#: A superlative by its form, after a determiner (_DETERMINER): an adjective in -est or "most"/"least" and a word
 #: ("the kindest staff", "America's safest", "one of the highest-volume centers", "the most powerful
 #: purifier"). Which -est words are no adjectives (data/est_words.txt) and which superlatives rank
 #: nothing (data/unranked_superlatives.txt: "the latest news", "the most common side effects") is
 #: read in the check, from the group ``word``.
-_SUPERLATIVE_FORM = Trigger(
-    r"\b(?:the|our|your|its|their|his|her|[\w-]+['\u2019]s)\s+(?:very\s+|absolute\s+|single\s+)?"
-    r"(?P<word>(?:most|least)\s+[\w-]+|\w+est)\b",
-    "est|most|least",
+_SUPERLATIVE_FORM = Trigger(r"\b(?P<word>(?:most|least)\s+[\w-]+|\w+est)\b", "est|most|least")
+#: Right before a superlative form, the determiner that makes it one (looked for only there: cheaper than
+#: trying it before every word).
+_DETERMINER = re.compile(
+    r"\b(?:the|our|your|its|their|his|her|[\w-]+['\u2019]s)\s+(?:very\s+|absolute\s+|single\s+)?$", re.IGNORECASE
 )
 _EST_WORDS = frozenset(lexicon.terms("est_words"))
 _UNRANKED = re.compile(lexicon.pattern("unranked_superlatives"), re.IGNORECASE)
@@ -100,7 +101,9 @@ def _ranks_nothing(text: str, found: re.Match[str]) -> bool:
     if text[start : start + 4].lower() == "best" and _OWN_BEST.search(text, max(0, start - 16), start):
         return True
     return found.re is _SUPERLATIVE_FORM.pattern and (
-        found.group("word").lower() in _EST_WORDS or _UNRANKED.match(text, start) is not None
+        found.group("word").lower() in _EST_WORDS
+        or _UNRANKED.match(text, start) is not None
+        or _DETERMINER.search(text, max(0, start - 40), start) is None
     )
 
 
@@ -247,8 +250,9 @@ def _ended_ailment(context: SentenceContext) -> re.Match[str] | None:
     """An ending verb whose object, a few words on, is a condition or symptom, or a condition or
     symptom said to be gone."""
     text = context.text
+    scanned = lexicon.scan(text)
     spans = [(span.start, span.end) for span in context.features.conditions]
-    spans += lexicon.scan(text).get("ailments", ())
+    spans += scanned.get("ailments", ())
     if not spans:
         return None
     for _, end in spans:
@@ -256,7 +260,8 @@ def _ended_ailment(context: SentenceContext) -> re.Match[str] | None:
         if gone and not negated(text, gone.end() - 1):
             return gone
     objects = [start for start, _ in spans]
-    for found in _ENDING.finditer(text):
+    # The lexicon scan, already made, finds every word the pattern can: most sentences are done here.
+    for found in _ENDING.finditer(text) if "ending_verbs" in scanned else ():
         if found.group().lower().startswith("end") and _END_NOUN.search(text, max(0, found.start() - 8), found.start()):
             continue
         reached = any(start >= found.end() and _OBJECT_GAP.match(text[found.end() : start] + " ") for start in objects)
@@ -305,7 +310,9 @@ def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
         return
     found = _first_unnegated(_CURE, context.text, None if context.is_claim else _commercial_guarantee)
     if found is None and context.health_copy:
-        found = _first_unnegated(_PERMANENCE, context.text, _passing_use) or _ended_ailment(context)
+        if "permanence" in lexicon.scan(context.text):  # the scan, already made, rules out most sentences
+            found = _first_unnegated(_PERMANENCE, context.text, _passing_use)
+        found = found or _ended_ailment(context)
     if found:
         yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
 
@@ -381,15 +388,18 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
 
 
 _EVIDENCE_NOUN = lexicon.words_pattern(lexicon.terms("evidence_nouns"))
-_SUPPORT_VERB = lexicon.words_pattern(lexicon.terms("support_verbs"))
-#: An evidence noun (data/evidence_nouns.txt) and, later in its clause, a verb of support
-#: (data/support_verbs.txt): "studies show", "research from two universities confirms".
+_PROVEN = Trigger(r"\b(?:clinically|scientifically|medically)[- ]proven\b", "proven")
+#: An evidence noun (data/evidence_nouns.txt), which with a verb of support (data/support_verbs.txt)
+#: later in its clause makes an establishment claim: "studies show", "research from two universities
+#: confirms". The pair is read from the lexicon scan (:func:`_established`).
 _ESTABLISHMENT = Trigger(
-    r"\b(?:clinically|scientifically|medically)[- ]proven\b|"
-    rf"(?P<noun>{_EVIDENCE_NOUN})[^.;:!?]{{0,100}}?(?P<verb>{_SUPPORT_VERB})",
-    "proven|stud|research|trial|evidence|science|data|literature|paper|publication|review|analys|finding|"
-    "scientist|expert|doctor",
+    _EVIDENCE_NOUN,
+    "stud|research|trial|evidence|science|data|literature|paper|publication|review|analys|finding|scientist|"
+    "expert|doctor",
 )
+#: How far a verb of support may stand from its evidence noun, within their clause.
+_SUPPORT_REACH = 100
+_CLAUSE_END = re.compile(r"[.;:!?]")
 #: Support claimed without a verb: "backed by science", "science-backed", "over 100 published studies",
 #: "a proven treatment", "our protocol is evidence-based".
 _BACKED = Trigger(
@@ -421,17 +431,26 @@ _SUPPORTS_SOMEONE = re.compile(
 )
 
 
-def _not_established(text: str, found: re.Match[str]) -> bool:
-    """An evidence noun and a support verb that establish nothing: an embedded question, a gap that
-    leaves the support unsettled, or care for a person."""
-    if _EMBEDDED_QUESTION.search(text, max(0, found.start() - 16), found.start()) is not None:
-        return True
-    if found.re is not _ESTABLISHMENT.pattern or found.group("noun") is None:
-        return False
-    return bool(
-        _UNSETTLED.search(text, found.end("noun"), found.start("verb"))
-        or _SUPPORTS_SOMEONE.match(text, found.end("verb"))
-    )
+def _embedded_question(text: str, found: re.Match[str]) -> bool:
+    return _EMBEDDED_QUESTION.search(text, max(0, found.start() - 16), found.start()) is not None
+
+
+def _established(text: str) -> tuple[int, int] | None:
+    """The span from an evidence noun to a verb of support later in its clause that together assert
+    support: not left open between them, not care for a person, not asked about, not denied."""
+    scanned = lexicon.scan(text)
+    verbs = scanned.get("support_verbs", ())
+    for start, end in scanned.get("evidence_nouns", ()) if verbs else ():
+        if _EMBEDDED_QUESTION.search(text, max(0, start - 16), start) or negated(text, start):
+            continue
+        for verb_start, verb_end in verbs:
+            if verb_start < end or verb_start - end > _SUPPORT_REACH or _CLAUSE_END.search(text, end, verb_start):
+                continue
+            if _UNSETTLED.search(text, end, verb_start) or _SUPPORTS_SOMEONE.match(text, verb_end):
+                continue
+            if not denied_after(text, verb_end):
+                return start, verb_end
+    return None
 
 
 @rule(
@@ -451,17 +470,20 @@ def _not_established(text: str, found: re.Match[str]) -> bool:
     ),
     example="Studies have shown that ketamine relieves anxiety within hours.",
     fix="Cite the study, and say what it found in whom: 'In a 2013 trial of 73 adults ... [1]'.",
-    triggers=(_ESTABLISHMENT, _BACKED),
+    triggers=(_PROVEN, _ESTABLISHMENT, _BACKED),
 )
 def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
     # A heading ("What the research shows") announces a section; it asserts nothing yet.
     if context.citation_nearby or context.unit.kind is UnitKind.HEADING or context.text.rstrip().endswith("?"):
         return
-    found = _first_unnegated(_ESTABLISHMENT, context.text, _not_established) or (
-        _first_unnegated(_BACKED, context.text, _not_established) if context.health_copy else None
-    )
-    if found and (context.health_copy or _STRONG_VERB.search(found.group())):
-        yield Hit(f"'{found.group()}' cites no study.", found.start(), found.end())
+    text = context.text
+    found = _first_unnegated(_PROVEN, text, _embedded_question)
+    span = found.span() if found else _established(text) if triggered(text) & _ESTABLISHMENT.bit else None
+    if span is None and context.health_copy:
+        found = _first_unnegated(_BACKED, text, _embedded_question)
+        span = found.span() if found else None
+    if span and (context.health_copy or _STRONG_VERB.search(text, *span)):
+        yield Hit(f"'{text[span[0] : span[1]]}' cites no study.", *span)
 
 
 _COMPARATIVE = Trigger(
@@ -565,33 +587,41 @@ _TESTIMONIAL = Trigger(
     r"\bmy (?:depression|anxiety|pain|ptsd|life|symptoms)\b|"
     r"\b(?:patients|clients|people|customers|users|guests|members|women|men|parents|athletes|families|sufferers|"
     r"veterans)\s+(?:often |frequently |commonly |routinely )?(?:tell|report|say|describe|rave)\b|"
-    r"\b(?:some|many|most|countless)\s+(?:people|patients|clients)\s+(?:report|say|describe|tell)\b|"
-    # Whoever tells it, "tell us" passes on a report of effect ("parents tell us", "most tell us"); not studies.
-    r"\b(?!(?:studies|trials|researchers|scientists|experts|doctors|data|results)\b)(?:\w+s|most|many|some|they|"
-    r"everyone)\s+(?:often\s+|frequently\s+|routinely\s+|regularly\s+|always\s+)?(?:tell|told)\s+us\b|"
-    r"\b\w+s\s+(?:rave\s+about|swear\s+by)\b",
+    r"\b(?:some|many|most|countless)\s+(?:people|patients|clients)\s+(?:report|say|describe|tell)\b",
     (
         "my life|i felt|i feel|i was|i had|i noticed|i could|i can|i finally|my depression|my anxiety|my pain|"
-        "my ptsd|my symptoms|tell|told|report|say|describe|rave|swear"
+        "my ptsd|my symptoms|tell|report|say|describe|rave"
     ),
 )
-#: The speaker as subject or owner: "I", "my", "me" (a capital "I" only: a lone lowercase "i" is a label).
+#: Whoever tells it, "tell us" passes on a report of effect ("parents tell us", "most tell us"), as do
+#: "swear by" and "rave about"; who tells it is read before it (_REPORTERS).
+_TOLD_US = Trigger(r"\b(?:tell|told)\s+us\b|\b(?:rave\s+about|swear\s+by)\b", "tell|told|rave|swear")
+#: Before "tell us": people reporting (a plural, "most", "they"), not studies, and not a request ("Tell us
+#: about your symptoms").
+_REPORTERS = re.compile(
+    r"\b(?!(?:studies|trials|researchers|scientists|experts|doctors|data|results)\b)(?:\w+s|most|many|some|they|"
+    r"everyone)\s+(?:often\s+|frequently\s+|routinely\s+|regularly\s+|always\s+)?$",
+    re.IGNORECASE,
+)
+#: The speaker as subject or owner: "I" (a capital one: a lone lowercase "i" is a label), "my", "me".
 _FIRST_PERSON = Trigger(r"\bI\b|\b(?i:my|me|myself)\b", "i|my|me", flags=0)
 #: One patient told about: "he", "she".
-_THIRD_PERSON = Trigger(r"\b(?i:he|she)\b", "he", flags=0)
+_THIRD_PERSON = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 # A report of a change: "the fog was gone", "I'm playing tennis again", "I've lost 62 pounds", "I have not
 # needed a single booster", "she was off her pain pills", "I slept through the night for the first time in months".
 _CHANGE = Trigger(
     r"\b(?:gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|"
-    r"free of|off (?:my|of|two|all|his|her)|sober|ever since|for the first time in|drop(?:s|ped)|fade[sd]?|"
-    r"ease[sd]|lift(?:s|ed)|improve[sd]|disappeared|vanished|"
+    r"free of|off (?:my|of|two|all|his|her)|sober|ever since|for the first time in|drops|dropped|fade[sd]?|"
+    r"eases|eased|lifts|lifted|improves|improved|disappeared|vanished|"
     r"(?:haven't|hasn't|have not|has not|never) (?:had|needed|felt)|(?:pain|symptom)[- ]free|"
     r"(?:a |like a )?(?:new|different) (?:person|woman|man)|(?:like )?(?:myself|himself|herself) again)\b",
     (
         "gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|free of|"
-        "off my|off of|off two|off all|off his|off her|sober|ever since|for the first time in|drop|fade|ease|lift|"
-        "improve|disappeared|vanished|"
-        "had|needed|felt|free|person|woman|man"
+        "off my|off of|off two|off all|off his|off her|sober|ever since|for the first time in|drops|dropped|fade|"
+        "eases|eased|lifts|lifted|improves|improved|disappeared|vanished|haven't|hasn't|have not|has not|"
+        "never had|never needed|never felt|pain-free|pain free|symptom-free|"
+        "symptom free|new person|new woman|new man|different person|different woman|different man|myself again|"
+        "himself again|herself again"
     ),
 )
 #: Change words that may tell of a side effect passing ("the dizziness eased"), not of a benefit.
@@ -600,14 +630,22 @@ _EASED = re.compile(
 )
 #: Time counted from a treatment, which makes a sentence about one patient an anecdote of its effect:
 #: "after 20 sessions he was walking", "four weeks into the course she", "three years later, he".
-_AFTER_TREATMENT = re.compile(
+_AFTER_TREATMENT = Trigger(
     r"\b(?:after|within|by)\s+(?:(?:his|her|their|the|a|an|just|only|one|two|three|four|five|six|\d+)\s+)?"
     r"(?:\w+\s+)?(?:sessions?|infusions?|treatments?|visits?|injections?|dives?|drips?|adjustments?|"
-    r"ceremon(?:y|ies)|rounds?|courses?|doses?)\b|\b\w+\s+(?:days?|weeks?|months?|sessions?)\s+into\b|"
+    r"ceremon(?:y|ies)|rounds?|courses?|doses?)\b|\b(?:days?|weeks?|months?|sessions?)\s+into\b|"
     r"\b(?:years?|months?|weeks?)\s+later\b",
-    re.IGNORECASE,
+    "after|within|by|into|later",
 )
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
+
+
+def _told(text: str) -> re.Match[str] | None:
+    """ "Tell us", "swear by", "rave about" with people reporting before it."""
+    for found in _TOLD_US.finditer(text):
+        if _REPORTERS.search(text, max(0, found.start() - 40), found.start()):
+            return found
+    return None
 
 
 @rule(
@@ -626,26 +664,31 @@ _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURA
     ),
     example="Some people report feeling better within hours of their first treatment.",
     fix="Present trial results with their population instead, or label the anecdote as not typical.",
-    triggers=(_TESTIMONIAL, _FIRST_PERSON, _THIRD_PERSON),
+    triggers=(_TESTIMONIAL, _TOLD_US, _FIRST_PERSON, _CHANGE, _AFTER_TREATMENT),
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
     if text.rstrip().endswith("?"):  # "How fast will I feel better?" asks; it reports nothing
         return
-    found = _TESTIMONIAL.search(text)
-    first = _FIRST_PERSON.search(text) is not None
-    # A report of a change, by the speaker or about one patient ("after 20 sessions he was walking").
-    change = _CHANGE.search(text) if found or first or _THIRD_PERSON.search(text) else None
-    if change is None and _THIRD_PERSON.search(text):
-        change = _AFTER_TREATMENT.search(text)
+    found = _TESTIMONIAL.search(text) or _told(text)
+    change = _CHANGE.search(text)
+    after = _AFTER_TREATMENT.search(text) if change is None and found is None else None
     categories = set(context.detection.categories)
     if context.claim is not None:
         categories.add(context.claim.category)
     effect = bool(categories & _EFFECT_CATEGORIES)
+    if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
+        return
+    first = _FIRST_PERSON.search(text) is not None
+    # A report of a change, by the speaker or about one patient ("after 20 sessions he was walking"); a
+    # change nobody reports ("the pain is gone within a day") is a claim, but no anecdote.
+    if change is not None and not (found or first or _THIRD_PERSON.search(text)):
+        change = None
+    if after is not None and _THIRD_PERSON.search(text):
+        change = after
     # The speaker vouching for an effect the detector reads in the sentence ("I want every parent to know
     # this works") is a testimonial too, on a health page.
-    vouched = first and effect and context.health_copy
-    if not found and not change and not vouched:
+    if not found and not change and not (first and effect and context.health_copy):
         return
     if (not change or _EASED.fullmatch(change.group())) and "detect/side_effects" in lexicon.scan(text):
         # "I felt a little dizzy after my first session, and it eased within the hour" discloses a side
