@@ -144,6 +144,14 @@ ABSOLUTE_SAFETY = Trigger(
     "safe|effect|risk|adverse|danger|addictive|habit|harm|chance|possibility|downside|complication|overdose|much|"
     "reject|happen|occur|incident|injury|problem",
 )
+#: Harm ruled out whatever words qualify it: "no sexual side effects", "without any lasting or serious risks"
+#: (the word list names the common qualifiers; this reads any); "no more side effects" tells of a change.
+_NO_HARM = Trigger(
+    r"\b(?:no|zero|without(?:\s+any)?)\s+(?!more\b|longer\b)(?:(?!but\b)[\w-]+\s+){1,3}?(?:side[- ]effects?|risks?|"
+    r"adverse\s+(?:effects?|"
+    r"reactions?|events?)|complications?)\b(?!\s+factors?\b)",
+    "effect|risk|adverse|complication",
+)
 
 
 @rule(
@@ -160,11 +168,11 @@ ABSOLUTE_SAFETY = Trigger(
     example="Ketamine infusions are completely safe and non-addictive.",
     fix="Name the common side effects and the monitoring: 'Side effects such as dissociation and raised blood "
     "pressure are common; you are monitored during and after each infusion.'",
-    triggers=(ABSOLUTE_SAFETY,),
+    triggers=(ABSOLUTE_SAFETY, _NO_HARM),
 )
 def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
     # 'no side effects' carries its own negation; only one governing the phrase from outside excuses it.
-    found = _first_unnegated(ABSOLUTE_SAFETY, context.text)
+    found = _first_unnegated(ABSOLUTE_SAFETY, context.text) or _first_unnegated(_NO_HARM, context.text)
     if found:
         yield Hit(f"Absolute safety claim '{found.group()}': no treatment is free of risk.", found.start(), found.end())
 

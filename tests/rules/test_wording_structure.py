@@ -311,3 +311,11 @@ def test_further_forms_each_rule_reads(sentence: str, code: str) -> None:
 )
 def test_look_alikes_of_those_forms_pass(sentence: str, code: str) -> None:
     assert code not in _raised(sentence)
+
+
+def test_harm_ruled_out_whatever_qualifies_it_is_absolute() -> None:
+    assert "CC202" in _raised("No weight gain, no emotional numbness, no sexual side effects.")
+    assert "CC202" in _raised("Wraps have no lasting or serious risks.")
+    assert "CC202" not in _on("Most people have no serious problems, but side effects are common.")
+    assert "CC202" not in _on('"NO MORE SIDE EFFECTS" - Priya, 34, teacher')
+    assert "CC202" not in _on("Clients with no other risk factors may start at a higher dose.")
