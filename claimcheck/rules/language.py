@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.frame import REPORTED_FINDING
 from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.models import Category, Grade, Severity, Verdict
 from claimcheck.rules.base import Hit, Scope, Trigger, rule, triggered
@@ -147,7 +148,7 @@ ABSOLUTE_SAFETY = Trigger(
 #: Harm ruled out whatever words qualify it: "no sexual side effects", "without any lasting or serious risks"
 #: (the word list names the common qualifiers; this reads any); "no more side effects" tells of a change.
 _NO_HARM = Trigger(
-    r"\b(?:no|zero|without(?:\s+any)?)\s+(?!more\b|longer\b)(?:(?!but\b)[\w-]+\s+){1,3}?(?:side[- ]effects?|risks?|"
+    r"\b(?:no|zero|without\s+any)\s+(?!more\b|longer\b)(?:(?!but\b)[\w-]+\s+){1,3}?(?:side[- ]effects?|risks?|"
     r"adverse\s+(?:effects?|"
     r"reactions?|events?)|complications?)\b(?!\s+factors?\b)",
     "effect|risk|adverse|complication",
@@ -571,7 +572,8 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
         "another misleads. The rule reads comparatives by their form ('gentler than', 'twice as powerful as', "
         "'a far gentler alternative', 'unlike X,', 'while Y actually ...', 'worked when nothing else did'); "
         "comparisons with the patient's own past ('better than ever') or with a placebo are not comparisons "
-        "with another treatment. It is silent when the sentence cites its source, or links to a registry claim "
+        "with another treatment. It is silent when the sentence cites its source or reports what one study "
+        "found between its arms, or links to a registry claim "
         "of category comparative that the evidence supports with at least moderate certainty."
     ),
     example="Unlike antidepressants, ketamine works within hours.",
@@ -586,6 +588,11 @@ def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_COMPARATIVE, context.text, _no_comparison) or _first_unnegated(
         _DEGREE, context.text, _no_comparison
     )
+    # "In one small trial, those given X had higher rates than those given Y": the arms of a reported
+    # study compared, which is the study's finding (CC206 asks for its citation), not a marketing
+    # comparison; "unlike X," sets the treatment against another whatever it cites.
+    if found and not found.group().lower().startswith("unlike") and REPORTED_FINDING.search(context.text):
+        return
     if found and context.health_copy:
         yield Hit(f"Comparative claim '{found.group()}' needs head-to-head evidence.", found.start(), found.end())
 

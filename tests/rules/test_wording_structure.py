@@ -319,3 +319,17 @@ def test_harm_ruled_out_whatever_qualifies_it_is_absolute() -> None:
     assert "CC202" not in _on("Most people have no serious problems, but side effects are common.")
     assert "CC202" not in _on('"NO MORE SIDE EFFECTS" - Priya, 34, teacher')
     assert "CC202" not in _on("Clients with no other risk factors may start at a higher dose.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("In one small trial, clients given wraps had higher sleep scores than those given splints.", "CC207"),
+        ("In one small trial, half of 8 clients given wraps responded, compared with none of 7 given sham.", "CC207"),
+        ("Wraps are investigational; the largest trial, of office workers, was negative.", "CC201"),
+        ("Using wrap gel at home without monitoring adds risk.", "CC202"),
+    ],
+)
+def test_accurate_reports_of_trials_and_risks_are_not_flagged(sentence: str, code: str) -> None:
+    # Wordings a registry approves (CC408 lints them) report studies and risks in these forms.
+    assert code not in _on(sentence)
