@@ -333,3 +333,17 @@ def test_harm_ruled_out_whatever_qualifies_it_is_absolute() -> None:
 def test_accurate_reports_of_trials_and_risks_are_not_flagged(sentence: str, code: str) -> None:
     # Wordings a registry approves (CC408 lints them) report studies and risks in these forms.
     assert code not in _on(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("The tonic is so mild you can't take too much of it.", "CC202"),
+        ("Our tonic wipes out fatigue and brain fog.", "CC204"),
+        ("Once the wraps have done their work, the pain never comes back.", "CC204"),
+        ("You will feel the calm of the wrap for the rest of your life.", "CC204"),
+        ("The wrap erases cellulite and reverses scoliosis.", "CC204"),
+    ],
+)
+def test_the_word_lists_reach_wordings_beyond_their_examples(sentence: str, code: str) -> None:
+    assert code in _raised(sentence)
