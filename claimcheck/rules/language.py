@@ -502,39 +502,45 @@ _COMPARATIVE = Trigger(
     r"\b(?:just |equally |every bit |at least )?as (?:effective|good|safe|fast|powerful|well) as\b|"
     r"\boutperform(?:s|ed|ing)?\b|\bfaster[- ](?:relief|results|acting|response|recovery)\b|"
     r"\bbeats?\s+(?:\w+\s+)?(?:antidepressants?|medications?|therapy|treatments?)\b|"
-    # A comparative by its form: "gentler than", "more for recovery than", "fewer side effects than".
     r"\brather\s+than\s+(?:just\s+|simply\s+|merely\s+)?(?:mask|cover|hid|numb|suppress)\w*|"
-    r"\b(?P<er>\w+er)(?:[\s-]+[\w-]+){0,3}?\s+than\b|\b(?:more|less|fewer)\s+(?:[\w-]+\s+){1,3}?than\b|"
-    r"\b(?:do|does|did)\s+(?:far\s+|much\s+)?more\s+(?:[\w-]+\s+){0,3}?than\b|"
     # "All without the side effects of HGH": the other treatment's harms, which this one is said to lack.
-    r"\bwithout\s+(?:the|any\s+of\s+the)\s+(?:[\w-]+\s+)?(?:side[- ]effects?|risks?|downsides?|dangers?)\s+of\b|"
+    r"\b(?:without the|without any of the)\s+(?:[\w-]+\s+)?(?:side[- ]effects?|risks?|downsides?|dangers?)\s+of\b|"
     r"\b(?:compared\s+(?:with|to)|in\s+contrast\s+to|as\s+opposed\s+to)\b|"
-    r"\b(?:the\s+(?:exact\s+)?same|identical)\s+(?:[\w-]+\s+){0,2}?(?:results?|relief|benefits?|effects?|"
+    r"\b(?:the same|the exact same|identical)\s+(?:[\w-]+\s+){0,2}?(?:results?|relief|benefits?|effects?|"
     r"outcomes?|ingredients?|molecules?)\s+(?:as|to)\b|\bidentical\s+(?:to|results?|effects?|outcomes?)\b|"
     # Another treatment run down beside this one: "X can weaken tendons, while Y actually rebuilds them",
     # "only masks the pain", "did what eight years of therapy could not", "worked when nothing else did".
     r"\b(?:while|whereas)\s+(?:[\w-]+\s+){1,4}?actually\b|"
     r"\b(?:only|just|merely|simply)\s+(?:mask|cover|hide|numb|suppress)(?:s|es|ed|ing)?\b|"
-    r"\b(?:did|does|do|achieved?|achieves)\s+what\s+[^.;,]{1,40}?\b(?:could(?:n't|\s+not)|can't|cannot|"
-    r"did(?:n't|\s+not)|failed)|\b(?:nothing|everything)\s+else\s+(?:did|had|has|could|would|worked|helped|failed)\b|"
+    r"\b(?:did what|does what|do what|achieve what|achieved what|achieves what)\s+[^.;,]{1,40}?\b"
+    r"(?:could(?:n't|\s+not)|can't|cannot|did(?:n't|\s+not)|failed)|\b(?:nothing|everything)\s+else\s+(?:did|had|has|could|would|worked|helped|failed)\b|"
     r"\b(?:where|when)\s+(?:all\s+)?other\s+(?:[\w-]+\s+){1,2}?(?:have\s+|had\s+)?fail(?:s|ed)?\b",
     (
         "better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable|unlike|"
-        "as effective as|as good as|as safe as|as fast as|as powerful as|as well as|outperform|beat|than|"
-        "compared|contrast|opposed|same|identical|actually|mask|cover|hide|numb|suppress|what|else|fail|without"
+        "as effective as|as good as|as safe as|as fast as|as powerful as|as well as|outperform|beat|"
+        "compared|contrast|opposed|the same|the exact same|identical|actually|mask|cover|hid|numb|suppress|"
+        "did what|does what|do what|achieve what|achieved what|achieves what|else|fail|without the|"
+        "without any of the"
     ),
+)
+#: A comparative by its form, run only where "than" is: "gentler than", "more for recovery than", "fewer
+#: side effects than", "does more than".
+_THAN = Trigger(
+    r"\b(?P<er>\w+er)(?:[\s-]+[\w-]+){0,3}?\s+than\b|\b(?:more|less|fewer)\s+(?:[\w-]+\s+){1,3}?than\b|"
+    r"\b(?:do|does|did)\s+(?:far\s+|much\s+)?more\s+(?:[\w-]+\s+){0,3}?than\b",
+    "than",
 )
 #: A comparison by degree: "twice as powerful as", "four times faster", "ten times more oxygen", "a far
 #: gentler alternative", "even better", "a better long-term outcome".
 _DEGREE = Trigger(
-    r"\b(?:twice|thrice|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|several|many)\s*(?:times|x|fold))"
-    r"\s+(?:as\s+[\w-]+|more|less|(?P<er2>\w+er))\b|\bin\s+half\s+the\s+time\b|"
+    r"\b(?:twice|thrice|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|several|many)\s*(?:times|fold)|"
+    r"\d*[0-9]x)\s+(?:as\s+[\w-]+|more|less|(?P<er2>\w+er))\b|\bin\s+half\s+the\s+time\b|"
     r"\b(?:far|much|significantly|dramatically|considerably|vastly|markedly|substantially|even)\s+"
     r"(?:superior|more\s+[\w-]+|(?P<er3>\w+er))\b|"
-    r"\b(?:a|an)\s+(?P<er4>\w+er)\s+(?:[\w-]+\s+)?(?:alternative|option|choice|outcome|way|solution|approach)s?\b",
+    r"\b(?:a|an)\s+(?P<er4>\w+er)\s+(?:[\w-]+\s+)?(?:alternative|option|choice|outcome|solution|approach)s?\b",
     (
-        "twice|thrice|times|x|fold|half|far|much|significantly|dramatically|considerably|vastly|markedly|"
-        "substantially|even|alternative|option|choice|outcome|way|solution|approach"
+        "twice|thrice|times|fold|0x|1x|2x|3x|4x|5x|6x|7x|8x|9x|half|far|much|significantly|dramatically|"
+        "considerably|vastly|markedly|substantially|even|alternative|option|choice|outcome|solution|approach"
     ),
 )
 _ER_WORDS = frozenset(lexicon.terms("er_words"))
@@ -578,15 +584,17 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
     ),
     example="Unlike antidepressants, ketamine works within hours.",
     fix="Drop the comparison, or cite the head-to-head trial and its population.",
-    triggers=(_COMPARATIVE, _DEGREE),
+    triggers=(_COMPARATIVE, _THAN, _DEGREE),
 )
 def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
     head_to_head = claim is not None and claim.category is Category.COMPARATIVE and claim.verdict in _SUPPORTED
     if (head_to_head and claim is not None and claim.grade >= Grade.MODERATE) or context.features.citations:
         return
-    found = _first_unnegated(_COMPARATIVE, context.text, _no_comparison) or _first_unnegated(
-        _DEGREE, context.text, _no_comparison
+    found = (
+        _first_unnegated(_COMPARATIVE, context.text, _no_comparison)
+        or _first_unnegated(_THAN, context.text, _no_comparison)
+        or _first_unnegated(_DEGREE, context.text, _no_comparison)
     )
     # "In one small trial, those given X had higher rates than those given Y": the arms of a reported
     # study compared, which is the study's finding (CC206 asks for its citation), not a marketing
