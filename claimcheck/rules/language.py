@@ -4,6 +4,13 @@ Each rule pairs its trigger vocabulary (a pattern with the words every match of 
 here beside the rule so the rule is one unit; see :class:`~claimcheck.rules.base.Trigger`) with
 the conditions that excuse it: negation ("is not FDA-approved for any
 psychiatric condition"), a citation nearby, or a registry claim that the evidence supports.
+
+The rules read their problem by its form rather than by listed phrases: a superlative is an -est
+adjective after a determiner, a comparative an -er word before "than", a cure a verb of ending with a
+condition as its object. Open word classes live in ``analysis/data/`` (evidence nouns and verbs of
+support, ending verbs and ailments, permanence, the -est and -er words that are no superlatives or
+comparatives); the lexicon scan every sentence already gets finds them, so a rule runs its patterns
+only where the scan has their words.
 """
 
 from __future__ import annotations
