@@ -62,7 +62,9 @@ def negated(text: str, start: int, window: int = 40) -> bool:
 _INTENSIFIER = re.compile(r"\s+(?:short\s+of|less\s+than|other\s+than|fewer\s+than)\b", re.IGNORECASE)
 #: A new conjunct with its own determiner ends a negation's reach: "no memory loss and no side effects",
 #: "not habit-forming, and the ..."; "not safe and effective" stays one denied phrase.
-_NEW_CONJUNCT = re.compile(r"\b(?:and|or|nor|plus)\s+(?:no|zero|a|an|the|any|its|their)\b", re.IGNORECASE)
+_NEW_CONJUNCT = re.compile(
+    r"\b(?:and|or|nor|plus)\s+(?:no|zero|a|an|the|any|its|their|nothing|none|never|nobody)\b", re.IGNORECASE
+)
 
 
 def _governs(text: str, first: int, start: int) -> bool:
@@ -70,8 +72,9 @@ def _governs(text: str, first: int, start: int) -> bool:
     for found in _negation().finditer(text, first, start):
         if _INTENSIFIER.match(text, found.end()):
             continue
-        # The determiner of the words at ``start`` may close the conjunct: look a word past it.
-        if _NEW_CONJUNCT.search(text, found.end(), min(len(text), start + 5)):
+        # The determiner (or negation: "and nothing") of the words at ``start`` may close the conjunct:
+        # look a word past it.
+        if _NEW_CONJUNCT.search(text, found.end(), min(len(text), start + 8)):
             continue
         return True
     return False

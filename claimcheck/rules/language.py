@@ -4,6 +4,13 @@ Each rule pairs its trigger vocabulary (a pattern with the words every match of 
 here beside the rule so the rule is one unit; see :class:`~claimcheck.rules.base.Trigger`) with
 the conditions that excuse it: negation ("is not FDA-approved for any
 psychiatric condition"), a citation nearby, or a registry claim that the evidence supports.
+
+The rules read their problem by its form rather than by listed phrases: a superlative is an -est
+adjective after a determiner, a comparative an -er word before "than", a cure a verb of ending with a
+condition as its object. Open word classes live in ``analysis/data/`` (evidence nouns and verbs of
+support, ending verbs and ailments, permanence, the -est and -er words that are no superlatives or
+comparatives); the lexicon scan every sentence already gets finds them, so a rule runs its patterns
+only where the scan has their words.
 """
 
 from __future__ import annotations
@@ -12,9 +19,10 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.frame import REPORTED_FINDING
 from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.models import Category, Grade, Severity, Verdict
-from claimcheck.rules.base import Hit, Scope, Trigger, rule
+from claimcheck.rules.base import Hit, Scope, Trigger, rule, triggered
 from claimcheck.rules.context import SentenceContext
 from claimcheck.text import UnitKind
 
@@ -57,9 +65,54 @@ _RANKING = Trigger(
     ),
 )
 _NOT_SUPERLATIVE = re.compile(
-    r"\b(?:best practices?|at best|(?:your|our|their) best|best[- ]known|leading (?:to|up|cause|causes|role))\b",
-    re.IGNORECASE,
+    r"\b(?:best practices?|best[- ]known|leading (?:to|up|cause|causes|role))\b", re.IGNORECASE
 )
+#: Before "best", what makes it someone's own best, not a ranking: "at best", "feel your best".
+_OWN_BEST = re.compile(r"\b(?:at|my|your|our|their|his|her|its)\s+(?:very\s+)?$", re.IGNORECASE)
+#: A superlative by its form, after a determiner (_DETERMINER): an adjective in -est or "most"/"least" and a word
+#: ("the kindest staff", "America's safest", "one of the highest-volume centers", "the most powerful
+#: purifier"). Which -est words are no adjectives (data/est_words.txt) and which superlatives rank
+#: nothing (data/unranked_superlatives.txt: "the latest news", "the most common side effects") is
+#: read in the check, from the group ``word``.
+_SUPERLATIVE_FORM = Trigger(r"\b(?P<word>(?:most|least)\s+[\w-]+|\w+est)\b", "est|most|least")
+#: Right before a superlative form, the determiner that makes it one (looked for only there: cheaper than
+#: trying it before every word).
+_DETERMINER = re.compile(
+    r"\b(?:the|our|your|its|their|his|her|[\w-]+['\u2019]s)\s+(?:very\s+|absolute\s+|single\s+)?$", re.IGNORECASE
+)
+_EST_WORDS = frozenset(lexicon.terms("est_words"))
+_UNRANKED = re.compile(lexicon.pattern("unranked_superlatives"), re.IGNORECASE)
+#: Ranking above all others without a superlative: "more procedures than any other physician", "no
+#: other clinic can match", "nothing comes close", "is the only center in the region with".
+_UNRIVALLED = Trigger(
+    r"\bthan\s+(?:any(?:one|body|where)?|all)\s+(?:other|else)\b|"
+    r"\bno\s+other\s+(?:[\w-]+\s+){0,5}?(?:can|could|comes?|does|offers?|match(?:es)?|compares?|beats?)\b|"
+    r"\bnothing\s+(?:else\s+)?(?:comes?\s+close|compares|can\s+(?:match|beat|compare))\b|"
+    r"\bunbeatable\b|\bsecond\s+to\s+none\b|\blike\s+no\s+other\b|"
+    r"\b(?:is|are|was|were|['\u2019](?:re|s))\s+(?:still\s+|also\s+)?the\s+only\s+(?:[\w-]+\s+){1,4}?"
+    r"(?:in|to|that|who|with|offering|providing|where)\b|"
+    # "The top ketamine psychiatrists in the country", "one of the top doctors in Texas".
+    r"\bthe\s+top\s+(?:[\w-]+\s+){1,3}?(?:in|of)\s+(?:the\s+)?(?:country|nation|state|world|region|city|area|"
+    r"(?-i:[A-Z])[\w-]+)\b",
+    "than|other|nothing|unbeatable|none|only|top",
+)
+#: "The only FDA-approved ..." states a regulatory fact (CC205 reads approval language), not a ranking.
+_ONLY_APPROVED = re.compile(r"[^.;]{0,12}?\bthe\s+only\s+(?:[\w-]+[- ])?(?:approved|cleared)\b", re.IGNORECASE)
+
+
+def _ranks_nothing(text: str, found: re.Match[str]) -> bool:
+    """Whether a superlative-looking match ranks nothing: an idiom ("best practices"), a word in -est
+    that is no adjective, or a superlative of time, place, frequency or a dose."""
+    start = found.start("word") if found.re is _SUPERLATIVE_FORM.pattern else found.start()
+    if _NOT_SUPERLATIVE.match(text, start) or _ONLY_APPROVED.match(text, found.start()):
+        return True
+    if text[start : start + 4].lower() == "best" and _OWN_BEST.search(text, max(0, start - 16), start):
+        return True
+    return found.re is _SUPERLATIVE_FORM.pattern and (
+        found.group("word").lower() in _EST_WORDS
+        or _UNRANKED.match(text, start) is not None
+        or _DETERMINER.search(text, max(0, start - 40), start) is None
+    )
 
 
 @rule(
@@ -67,22 +120,27 @@ _NOT_SUPERLATIVE = re.compile(
     "superlative",
     Severity.WARNING,
     Scope.SENTENCE,
-    summary="Superlatives: 'best', 'most experienced', '#1', 'leading', 'safest'.",
+    summary="Superlatives: 'the best', 'the kindest', 'most experienced', '#1', 'than any other', 'the only'.",
     explanation=(
         "Superlatives about a treatment or a provider are claims of comparison with everyone else that "
         "can rarely be substantiated. Regulators treat them as objective claims needing proof; reviewers "
-        "should ask for it or remove the word."
+        "should ask for it or remove the word. The rule reads superlatives by their form (an adjective in "
+        "-est or 'most' and an adjective after a determiner), and rankings without one ('more than any "
+        "other', 'no other clinic can', 'the only center in the state with'); superlatives of time, place "
+        "or frequency ('the latest news', 'the most common side effects') rank nothing and pass."
     ),
     example="We are the best choice for ketamine therapy.",
     fix="Describe concrete, checkable facts: 'Our infusions are given by board-certified anesthesiologists.'",
-    triggers=(SUPERLATIVE, _RANKING),
+    triggers=(SUPERLATIVE, _RANKING, _SUPERLATIVE_FORM, _UNRIVALLED),
 )
 def superlative(context: SentenceContext) -> Iterator[Hit]:
     # "#1 rated" and "highest success rate" claim a ranking wherever they stand; "best" or
     # "leading" only in a sentence that makes a claim ("the best way to reach us is by phone").
-    candidates = SUPERLATIVE.finditer(context.text) if context.health_copy else _RANKING.finditer(context.text)
+    text = context.text
+    triggers = (SUPERLATIVE, _SUPERLATIVE_FORM, _UNRIVALLED) if context.health_copy else (_RANKING,)
+    candidates = sorted((found for trigger in triggers for found in trigger.finditer(text)), key=lambda m: m.start())
     for found in candidates:
-        if _NOT_SUPERLATIVE.match(context.text, found.start()) or negated(context.text, found.start()):
+        if _ranks_nothing(text, found) or negated(text, found.start()):
             continue
         yield Hit(f"Superlative '{found.group()}' needs substantiation.", found.start(), found.end())
         return
@@ -91,7 +149,16 @@ def superlative(context: SentenceContext) -> Iterator[Hit]:
 # The vocabulary is the claim detector's too (data/absolute_safety.txt).
 ABSOLUTE_SAFETY = Trigger(
     lexicon.pattern("absolute_safety"),
-    "safe|effect|risk|adverse|danger|addictive|habit|harm|chance|downside|complication",
+    "safe|effect|risk|adverse|danger|addictive|habit|harm|chance|possibility|downside|complication|overdose|much|"
+    "reject|happen|occur|incident|injury|problem",
+)
+#: Harm ruled out whatever words qualify it: "no sexual side effects", "without any lasting or serious risks"
+#: (the word list names the common qualifiers; this reads any); "no more side effects" tells of a change.
+_NO_HARM = Trigger(
+    r"\b(?:no|zero|without\s+any)\s+(?!more\b|longer\b)(?:(?!but\b)[\w-]+\s+){1,3}?(?:side[- ]effects?|risks?|"
+    r"adverse\s+(?:effects?|"
+    r"reactions?|events?)|complications?)\b(?!\s+factors?\b)",
+    "effect|risk|adverse|complication",
 )
 
 
@@ -109,26 +176,32 @@ ABSOLUTE_SAFETY = Trigger(
     example="Ketamine infusions are completely safe and non-addictive.",
     fix="Name the common side effects and the monitoring: 'Side effects such as dissociation and raised blood "
     "pressure are common; you are monitored during and after each infusion.'",
-    triggers=(ABSOLUTE_SAFETY,),
+    triggers=(ABSOLUTE_SAFETY, _NO_HARM),
 )
 def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
     # 'no side effects' carries its own negation; only one governing the phrase from outside excuses it.
-    found = _first_unnegated(ABSOLUTE_SAFETY, context.text)
+    found = _first_unnegated(ABSOLUTE_SAFETY, context.text) or _first_unnegated(_NO_HARM, context.text)
     if found:
         yield Hit(f"Absolute safety claim '{found.group()}': no treatment is free of risk.", found.start(), found.end())
 
 
 _RISK_MINIMIZATION = Trigger(
-    r"\bside[- ]effects?\s+(?:are|is|were|tend to be|remain)\s+(?:\w+\s+){0,2}?(?:mild|minimal|minor|rare|"
-    r"short[- ]lived|temporary|transient|manageable|negligible|insignificant)\b|"
+    r"\b(?:side[- ]effects?|risks?|complications?|dissociation|reactions?)\s+(?:are|is|were|tend to be|remain)\s+"
+    r"(?:\w+\s+){0,2}?(?:mild|minimal|minor|rare|short[- ]lived|temporary|transient|manageable|negligible|"
+    r"insignificant|non[- ]?issues?|non[- ]?existent|no big deal|nothing to worry about)\b|"
+    # "Natural" offered as the reason there is nothing to fear: "about as natural as medicine gets".
+    r"\bas\s+natural\s+as\s+(?:[\w-]+\s+){0,2}?(?:gets|comes|can be)\b|"
     r"\bbenefits?\b[^.;]{0,60}?\boutweighs?\b[^.;]{0,30}?\brisks?\b|"
     r"\b(?:generally |usually |very |extremely )?well[- ]tolerated\b|"
     r"\b(?:minimal|minor|only mild|only minor|few if any)\s+(?:side[- ]effects?|risks?)\b|"
     r"\b(?:temporary|mild|minor|short[- ]lived|transient|brief)\s+(?:side[- ]effects?|dissociati(?:ve|on)\s*"
     r"(?:symptoms|experiences|effects|sensations)?)\b|"
-    r"\bnothing to (?:worry|fear)\b|\b(?:is|are)\s+(?:simply\s+|just\s+|really\s+)?not\s+(?:a\s+)?"
-    r"(?:concern|worry|problem|issue)\b",
-    "side effect|side-effect|tolerated|risk|dissociati|nothing to|concern|worry|problem|issue",
+    r"\bnothing to (?:worry|fear|be (?:afraid|scared|worried|concerned)|recover)\b|"
+    r"\b(?:is|are)\s+(?:simply\s+|just\s+|really\s+)?not\s+(?:a\s+)?(?:concern|worry|problem|issue)\b",
+    (
+        "side effect|side-effect|effects|tolerated|risk|complication|dissociati|reaction|natural|nothing to|"
+        "concern|worry|problem|issue"
+    ),
 )
 
 
@@ -137,7 +210,7 @@ _RISK_MINIMIZATION = Trigger(
     "risk-minimization",
     Severity.WARNING,
     Scope.SENTENCE,
-    summary="Wording that plays down risks: 'side effects are mild and short-lived', 'benefits outweigh the risks'.",
+    summary="Wording that plays down risks: 'side effects are mild', 'a non-issue', 'nothing to recover from'.",
     explanation=(
         "Fair balance requires risks to be presented as clearly as benefits. Phrases that pre-judge the "
         "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', or 'the benefits "
@@ -155,12 +228,62 @@ def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
 
 
 _CURE = Trigger(
-    r"\b(?:cure[sd]?|curing|guarantee[sd]?|guaranteeing|permanent(?:ly)?|miracle|miraculous|once and for all|"
-    r"forever)\b|\b100\s?%\s+(?:of\s+(?:patients|people|clients|users|cases|participants|customers)|effective|"
+    r"\b(?:cure[sd]?|curing|guarantee[sd]?|guaranteeing|miracle|miraculous)\b|"
+    r"\b100\s?%\s+(?:of\s+(?:patients|people|clients|users|cases|participants|customers)|effective|"
     r"success(?:ful)?|safe|guaranteed|results?|satisfaction|cure|natural|risk[- ]free)\b|"
     r"\b100\s?%\s+(?:of\s+the\s+time)\b",
-    "cure|curing|guarantee|permanent|miracle|miraculous|once and for all|forever|100",
+    "cure|curing|guarantee|miracle|miraculous|100",
 )
+#: A result said to last for good, or to make further treatment needless (data/permanence.txt).
+_PERMANENCE = Trigger(lexicon.pattern("permanence"), "good|life|lives|never|forever|permanent|once|longer")
+#: "For good" and "for life" end what they qualify ("gone for good.", "stays with you for life, and");
+#: followed by a noun they are purpose ("for good health", "for life-threatening cases").
+_FOR_PURPOSE = re.compile(r"(?!\s*(?:[.,;:!?)\u2014\u2013\"\u201d]|\s-\s|$|and\b|so\b|but\b|with\b))", re.IGNORECASE)
+#: A verb of doing away with something (data/ending_verbs.txt); with a condition or symptom as its
+#: object, a cure claim: "reverses type 2 diabetes", "ends hot flashes", "eliminates inflammation".
+_ENDING = Trigger(
+    lexicon.pattern("ending_verbs"), "eliminat|eradicat|revers|wip|eras|banish|abolish|rid|end|fix|correct|cur"
+)
+#: After a condition or symptom, its end: "the nightmares were gone", "two years of migraines, gone after
+#: twenty sessions", "depression-free in five days".
+_GONE = Trigger(
+    r"(?:[\s,]+[\w'-]+){0,3}?[\s,]+(?:gone|disappeared|vanished|went\s+away|melted\s+away)\b|"
+    r"-free\s+(?:in|within|after|by)\b",
+    "gone|disappeared|vanished|went|melted|free",
+)
+#: Between an ending verb and its object: a few words, no punctuation ("reverses the effects of autism").
+_OBJECT_GAP = re.compile(r"(?:\s+[\w'-]+){0,5}?\s+$")
+#: Before "end": an article makes it a noun ("at the end of treatment").
+_END_NOUN = re.compile(r"\b(?:the|an?|no|its|their|your)\s+$", re.IGNORECASE)
+
+
+def _passing_use(text: str, found: re.Match[str]) -> bool:
+    """Permanence words that promise nothing: "for good health", "for life-threatening cases"."""
+    return found.group().lower().startswith("for") and _FOR_PURPOSE.match(text, found.end()) is not None
+
+
+def _ended_ailment(context: SentenceContext) -> re.Match[str] | None:
+    """An ending verb whose object, a few words on, is a condition or symptom, or a condition or
+    symptom said to be gone."""
+    text = context.text
+    scanned = lexicon.scan(text)
+    spans = [(span.start, span.end) for span in context.features.conditions]
+    spans += scanned.get("ailments", ())
+    if not spans:
+        return None
+    for _, end in spans:
+        gone = _GONE.pattern.match(text, end) if triggered(text) & _GONE.bit else None
+        if gone and not negated(text, gone.end() - 1):
+            return gone
+    objects = [start for start, _ in spans]
+    # The lexicon scan, already made, finds every word the pattern can: most sentences are done here.
+    for found in _ENDING.finditer(text) if "ending_verbs" in scanned else ():
+        if found.group().lower().startswith("end") and _END_NOUN.search(text, max(0, found.start() - 8), found.start()):
+            continue
+        reached = any(start >= found.end() and _OBJECT_GAP.match(text[found.end() : start] + " ") for start in objects)
+        if reached and not negated(text, found.start()) and not denied_after(text, found.end()):
+            return found
+    return None
 
 
 # A money-back or price guarantee is a promise about money, not about the outcome of treatment —
@@ -186,20 +309,26 @@ _DISCLAIMER = re.compile(
     "cure-or-guarantee",
     Severity.ERROR,
     Scope.SENTENCE,
-    summary="Cure or guarantee language: 'cure', 'guaranteed', 'permanent', '100%', 'miracle'.",
+    summary="Cure or guarantee language: 'cure', 'guaranteed', 'for good', 'never need surgery', 'reverses X'.",
     explanation=(
         "Claims that a treatment cures a condition, works for everyone, works permanently or is guaranteed "
         "are almost never supported for psychiatric or pain treatments, where responses vary and often fade. "
-        "They are treated as deceptive by consumer-protection regulators."
+        "They are treated as deceptive by consumer-protection regulators. Besides the words themselves, the "
+        "rule reads permanence ('gone for good', 'stays with you for life', 'never need surgery again') and "
+        "a verb of doing away with a condition or symptom ('reverses diabetes', 'ends hot flashes')."
     ),
     example="Our ketamine protocol cures depression permanently.",
     fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
-    triggers=(_CURE,),
+    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE),
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
     if _DISCLAIMER.search(context.text):
         return
     found = _first_unnegated(_CURE, context.text, None if context.is_claim else _commercial_guarantee)
+    if found is None and context.health_copy:
+        if "permanence" in lexicon.scan(context.text):  # the scan, already made, rules out most sentences
+            found = _first_unnegated(_PERMANENCE, context.text, _passing_use)
+        found = found or _ended_ailment(context)
     if found:
         yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
 
@@ -207,10 +336,20 @@ def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
 _APPROVAL = Trigger(
     r"\b(?:fda|food and drug administration)[- ]?(?:approved|cleared|regulated|sanctioned|authori[sz]ed|"
     r"endorsed)\b|\b(?:approved|cleared|endorsed) by the (?:u\.?s\.? )?(?:fda|food and drug administration)\b|"
-    r"\bfda approval\b",
-    "fda|food and drug administration",
+    r"\bfda approval\b|"
+    # A status that sounds like approval and is none: a registered or inspected site, a quality standard.
+    r"\b(?:fda|c?gmp)[- ]?(?:registered|certified|compliant|inspected|listed|accredited)\b|"
+    r"\b(?:registered|certified|inspected|listed)\s+(?:with|by)\s+the\s+(?:u\.?s\.?\s+)?fda\b|"
+    r"\b(?:meets?|meeting|exceeds?|exceeding|complies\s+with|compliant\s+with|follows?)\s+(?:all\s+|strict\s+)?"
+    r"(?:the\s+)?fda(?:'s)?\s+(?:standards|guidelines|requirements|regulations|rules)\b",
+    "fda|food and drug administration|gmp",
 )
-_SCOPED_APPROVAL = re.compile(r"\boff[- ]label\b|\bnot (?:fda[- ])?approved for\b", re.IGNORECASE)
+_SCOPED_APPROVAL = re.compile(
+    r"\boff[- ]label\b|\bnot (?:fda[- ])?approved for\b|"
+    # "FDA-registered, which does not mean FDA-approved": the status is disclaimed as approval.
+    r"\b(?:not|n't)\s+(?:the\s+same\s+as|mean|imply)\b[^.;]{0,30}?\bapprov",
+    re.IGNORECASE,
+)
 # What directly follows approval language when it says what the approval covers: "cleared for
 # major depression", "approved by the FDA in 2019 for treatment-resistant depression".
 _APPROVAL_SCOPE = re.compile(
@@ -229,10 +368,12 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
     "regulatory-status",
     Severity.ERROR,
     Scope.SENTENCE,
-    summary="Approval language ('FDA-approved') that implies approval for the advertised use.",
+    summary="Approval language ('FDA-approved', 'FDA-registered', 'meets FDA standards') implying approval.",
     explanation=(
         "'FDA-approved' on a page promoting a treatment tells readers the treatment is approved for what the "
-        "page advertises. Approval is for a specific product, route and indication: a drug approved as an "
+        "page advertises; 'FDA-registered', 'FDA-inspected', 'cGMP-certified' or 'meets FDA standards' say only "
+        "that a site is listed or inspected, yet read as approval. Approval is for a specific product, route "
+        "and indication: a drug approved as an "
         "anaesthetic is not approved for depression, and using it so is off-label. Negated statements ('is not "
         "FDA-approved for any psychiatric condition') and sentences that say the use is off-label are accurate "
         "and are not flagged; an approval stated with its scope ('cleared for major depression') is a specific claim "
@@ -262,13 +403,30 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
         )
 
 
+_EVIDENCE_NOUN = lexicon.words_pattern(lexicon.terms("evidence_nouns"))
+_PROVEN = Trigger(r"\b(?:clinically|scientifically|medically)[- ]proven\b", "proven")
+#: An evidence noun (data/evidence_nouns.txt), which with a verb of support (data/support_verbs.txt)
+#: later in its clause makes an establishment claim: "studies show", "research from two universities
+#: confirms". The pair is read from the lexicon scan (:func:`_established`).
 _ESTABLISHMENT = Trigger(
-    r"\b(?:clinically|scientifically|medically)[- ]proven\b|"
-    r"\b(?:studies|research|trials|evidence|science|data|researchers|scientists|experts|doctors)"
-    r"(?:\s+[\w'-]+){0,7}?\s+(?:show|shows|shown|prove|proves|proved|proven|demonstrate|demonstrates|"
-    r"demonstrated|found|find|finds|indicate|indicates|indicated|suggest|suggests|suggested|confirm|confirms|"
-    r"confirmed|established)\b",
-    "proven|studies|research|trials|evidence|science|data|scientists|experts|doctors",
+    _EVIDENCE_NOUN,
+    "stud|research|trial|evidence|science|data|literature|paper|publication|review|analys|finding|scientist|"
+    "expert|doctor",
+)
+#: How far a verb of support may stand from its evidence noun, within their clause.
+_SUPPORT_REACH = 100
+_CLAUSE_END = re.compile(r"[.;:!?]")
+#: Support claimed without a verb: "backed by science", "science-backed", "over 100 published studies",
+#: "a proven treatment", "our protocol is evidence-based".
+_BACKED = Trigger(
+    rf"\b(?:backed|supported|validated|proven|confirmed)\s+by\s+(?:[\w,-]+\s+){{0,5}}?{_EVIDENCE_NOUN}|"
+    r"\b(?:science|research|evidence|data|clinically|study)[- ](?:backed|proven|validated|supported)\b|"
+    r"\b(?:is|are)\s+(?:fully\s+|completely\s+|entirely\s+|100%\s+)?(?:evidence|science|research)[- ]based\b|"
+    r"\b(?:over|more than|hundreds of|thousands of|dozens of|\d{2,}[\d,]*\+?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:studies|trials|papers|publications)\b|"
+    r"\bproven\s+(?:to|results?|track\s+record|treatments?|therap(?:y|ies)|solutions?|methods?|protocols?|"
+    r"approach|effective|safe)\b|\b(?:a|an|our)\s+proven\b",
+    "backed|supported|validated|proven|confirmed|based|studies|trials|papers|publications",
 )
 _STRONG_VERB = re.compile(
     r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrate[sd]?|confirm(?:s|ed)?)\b", re.IGNORECASE
@@ -276,10 +434,39 @@ _STRONG_VERB = re.compile(
 #: Right before an establishment phrase, what makes it an embedded question, not an assertion: "this
 #: sheet explains what the research shows", "ask whether studies support it".
 _EMBEDDED_QUESTION = re.compile(r"\b(?:what|whether|how|if)\s+(?:the\s+|any\s+)?$", re.IGNORECASE)
+#: Between the evidence noun and its verb, what leaves the support unsettled or denied ("more studies are
+#: needed to confirm", "trials have not shown", "research may one day show").
+_UNSETTLED = re.compile(
+    r"\b(?:not|never|no|yet|fail(?:s|ed)?|need(?:s|ed)?|required|underway|ongoing|planned|will|would|may|"
+    r"might|could|should|must|hopes?|aims?|designed|whether|if)\b|n't\b",
+    re.IGNORECASE,
+)
+#: After the verb, a person supported: "our doctors support you at every step" is care, not evidence.
+_SUPPORTS_SOMEONE = re.compile(
+    r"\s+(?:you|your|yourself|patients?|clients?|families|people|them|him|her|us)\b", re.IGNORECASE
+)
 
 
 def _embedded_question(text: str, found: re.Match[str]) -> bool:
     return _EMBEDDED_QUESTION.search(text, max(0, found.start() - 16), found.start()) is not None
+
+
+def _established(text: str) -> tuple[int, int] | None:
+    """The span from an evidence noun to a verb of support later in its clause that together assert
+    support: not left open between them, not care for a person, not asked about, not denied."""
+    scanned = lexicon.scan(text)
+    verbs = scanned.get("support_verbs", ())
+    for start, end in scanned.get("evidence_nouns", ()) if verbs else ():
+        if _EMBEDDED_QUESTION.search(text, max(0, start - 16), start) or negated(text, start):
+            continue
+        for verb_start, verb_end in verbs:
+            if verb_start < end or verb_start - end > _SUPPORT_REACH or _CLAUSE_END.search(text, end, verb_start):
+                continue
+            if _UNSETTLED.search(text, end, verb_start) or _SUPPORTS_SOMEONE.match(text, verb_end):
+                continue
+            if not denied_after(text, verb_end):
+                return start, verb_end
+    return None
 
 
 @rule(
@@ -287,38 +474,103 @@ def _embedded_question(text: str, found: re.Match[str]) -> bool:
     "establishment-claim",
     Severity.WARNING,
     Scope.SENTENCE,
-    summary="'Clinically proven', 'studies show', 'research has shown' with no citation nearby.",
+    summary="'Clinically proven', 'studies show', 'backed by research', 'over 100 studies' with no citation nearby.",
     explanation=(
         "An establishment claim says a specific level of scientific support exists. The FTC expects the "
         "advertiser to have exactly that level of support; a reader can only check it if the study is cited. "
-        "The rule fires when no citation marker ([1], (Author 2020), a DOI or URL) is in the sentence or the "
-        "sentences beside it."
+        "The rule reads an evidence noun (studies, research, trials, science, experts) with a verb of support "
+        "later in its clause (shows, confirms, backs up, validates), and support claimed without a verb "
+        "('backed by science', 'science-backed', 'over 100 published studies', 'a proven treatment'). It fires "
+        "when no citation marker ([1], (Author 2020), a DOI or URL) is in the sentence or the sentences beside "
+        "it, and not where the support is left open ('more studies are needed to confirm')."
     ),
     example="Studies have shown that ketamine relieves anxiety within hours.",
     fix="Cite the study, and say what it found in whom: 'In a 2013 trial of 73 adults ... [1]'.",
-    triggers=(_ESTABLISHMENT,),
+    triggers=(_PROVEN, _ESTABLISHMENT, _BACKED),
 )
 def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
     # A heading ("What the research shows") announces a section; it asserts nothing yet.
     if context.citation_nearby or context.unit.kind is UnitKind.HEADING or context.text.rstrip().endswith("?"):
         return
-    found = _first_unnegated(_ESTABLISHMENT, context.text, _embedded_question)
-    if found and (context.health_copy or _STRONG_VERB.search(found.group())):
-        yield Hit(f"'{found.group()}' cites no study.", found.start(), found.end())
+    text = context.text
+    found = _first_unnegated(_PROVEN, text, _embedded_question)
+    span = found.span() if found else _established(text) if triggered(text) & _ESTABLISHMENT.bit else None
+    if span is None and context.health_copy:
+        found = _first_unnegated(_BACKED, text, _embedded_question)
+        span = found.span() if found else None
+    if span and (context.health_copy or _STRONG_VERB.search(text, *span)):
+        yield Hit(f"'{text[span[0] : span[1]]}' cites no study.", *span)
 
 
 _COMPARATIVE = Trigger(
     r"\b(?:better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable)\s+(?:than|to)\b|"
     r"\bunlike\s+(?:\w+\s+){0,2}?(?:antidepressants?|medications?|medicines|treatments?|therapies|drugs|ssris|"
-    r"pills|talk therapy|counsel(?:l)?ing)\b|^\s*unlike\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*,|"
-    r"\b(?:just |equally |at least )?as (?:effective|good|safe|fast) as\b|"
+    r"pills|talk therapy|counsel(?:l)?ing)\b|\bunlike\s+[^,.;:!?]{1,80},|"
+    r"\b(?:just |equally |every bit |at least )?as (?:effective|good|safe|fast|powerful|well) as\b|"
     r"\boutperform(?:s|ed|ing)?\b|\bfaster[- ](?:relief|results|acting|response|recovery)\b|"
-    r"\bbeats?\s+(?:\w+\s+)?(?:antidepressants?|medications?|therapy|treatments?)\b",
+    r"\bbeats?\s+(?:\w+\s+)?(?:antidepressants?|medications?|therapy|treatments?)\b|"
+    r"\brather\s+than\s+(?:just\s+|simply\s+|merely\s+)?(?:mask|cover|hid|numb|suppress)\w*|"
+    # "All without the side effects of HGH": the other treatment's harms, which this one is said to lack.
+    r"\b(?:without the|without any of the)\s+(?:[\w-]+\s+)?(?:side[- ]effects?|risks?|downsides?|dangers?)\s+of\b|"
+    r"\b(?:compared\s+(?:with|to)|in\s+contrast\s+to|as\s+opposed\s+to)\b|"
+    r"\b(?:the same|the exact same|identical)\s+(?:[\w-]+\s+){0,2}?(?:results?|relief|benefits?|effects?|"
+    r"outcomes?|ingredients?|molecules?)\s+(?:as|to)\b|\bidentical\s+(?:to|results?|effects?|outcomes?)\b|"
+    # Another treatment run down beside this one: "X can weaken tendons, while Y actually rebuilds them",
+    # "only masks the pain", "did what eight years of therapy could not", "worked when nothing else did".
+    r"\b(?:while|whereas)\s+(?:[\w-]+\s+){1,4}?actually\b|"
+    r"\b(?:only|just|merely|simply)\s+(?:mask|cover|hide|numb|suppress)(?:s|es|ed|ing)?\b|"
+    r"\b(?:did what|does what|do what|achieve what|achieved what|achieves what)\s+[^.;,]{1,40}?\b"
+    r"(?:could(?:n't|\s+not)|can't|cannot|did(?:n't|\s+not)|failed)|\b(?:nothing|everything)\s+else\s+(?:did|had|has|could|would|worked|helped|failed)\b|"
+    r"\b(?:where|when)\s+(?:all\s+)?other\s+(?:[\w-]+\s+){1,2}?(?:have\s+|had\s+)?fail(?:s|ed)?\b",
     (
         "better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable|unlike|"
-        "as effective as|as good as|as safe as|as fast as|outperform|beat"
+        "as effective as|as good as|as safe as|as fast as|as powerful as|as well as|outperform|beat|"
+        "compared|contrast|opposed|the same|the exact same|identical|actually|mask|cover|hid|numb|suppress|"
+        "did what|does what|do what|achieve what|achieved what|achieves what|else|fail|without the|"
+        "without any of the"
     ),
 )
+#: A comparative by its form, run only where "than" is: "gentler than", "more for recovery than", "fewer
+#: side effects than", "does more than".
+_THAN = Trigger(
+    r"\b(?P<er>\w+er)(?:[\s-]+[\w-]+){0,3}?\s+than\b|\b(?:more|less|fewer)\s+(?:[\w-]+\s+){1,3}?than\b|"
+    r"\b(?:do|does|did)\s+(?:far\s+|much\s+)?more\s+(?:[\w-]+\s+){0,3}?than\b",
+    "than",
+)
+#: A comparison by degree: "twice as powerful as", "four times faster", "ten times more oxygen", "a far
+#: gentler alternative", "even better", "a better long-term outcome".
+_DEGREE = Trigger(
+    r"\b(?:twice|thrice|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|several|many)\s*(?:times|fold)|"
+    r"\d*[0-9]x)\s+(?:as\s+[\w-]+|more|less|(?P<er2>\w+er))\b|\bin\s+half\s+the\s+time\b|"
+    r"\b(?:far|much|significantly|dramatically|considerably|vastly|markedly|substantially|even)\s+"
+    r"(?:superior|more\s+[\w-]+|(?P<er3>\w+er))\b|"
+    r"\b(?:a|an)\s+(?P<er4>\w+er)\s+(?:[\w-]+\s+)?(?:alternative|option|choice|outcome|solution|approach)s?\b",
+    (
+        "twice|thrice|times|fold|0x|1x|2x|3x|4x|5x|6x|7x|8x|9x|half|far|much|significantly|dramatically|"
+        "considerably|vastly|markedly|substantially|even|alternative|option|choice|outcome|solution|approach"
+    ),
+)
+_ER_WORDS = frozenset(lexicon.terms("er_words"))
+#: After "than" or "compared with", what makes it no comparison with another treatment: a number
+#: ("longer than 40 minutes", "more than twice a week"), the patient's own past ("better than ever",
+#: "than I have in years") or a placebo in a trial report.
+_NOT_ANOTHER = re.compile(
+    r"\s*(?:\d|(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|half)\b(?!\s+(?:\w+\s+)?of\b)|"
+    r"(?:a\s+(?:day|week|month|year|few)|an?\s+hour)\b(?!\s+of\b)|"
+    r"(?:ever|before|usual|expected|I|I'?ve|I'?d|my|in\s+years|last|yesterday)\b|"
+    r"(?:(?:with|on|in|for|to)\s+)?(?:an?\s+|the\s+)?(?:placebo|sham|baseline|controls?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _no_comparison(text: str, found: re.Match[str]) -> bool:
+    """A comparative form that compares nothing with another treatment: a word in -er that is no
+    comparative ("other than", "even after"), or a number, the patient's past or a placebo after it."""
+    groups = found.groupdict()
+    if any(groups.get(name) and groups[name].lower() in _ER_WORDS for name in ("er", "er2", "er3", "er4")):
+        return True
+    ends = found.group().lower().rstrip()
+    return ends.endswith(("than", "compared with", "compared to")) and _NOT_ANOTHER.match(text, found.end()) is not None
 
 
 @rule(
@@ -330,44 +582,100 @@ _COMPARATIVE = Trigger(
     explanation=(
         "A comparison with another treatment needs head-to-head evidence: trials that compared the two in "
         "the same population. Comparing the best results of one treatment with the typical results of "
-        "another misleads. The rule is silent when the sentence links to a registry claim of category "
-        "comparative that the evidence supports with at least moderate certainty."
+        "another misleads. The rule reads comparatives by their form ('gentler than', 'twice as powerful as', "
+        "'a far gentler alternative', 'unlike X,', 'while Y actually ...', 'worked when nothing else did'); "
+        "comparisons with the patient's own past ('better than ever') or with a placebo are not comparisons "
+        "with another treatment. It is silent when the sentence cites its source or reports what one study "
+        "found between its arms, or links to a registry claim "
+        "of category comparative that the evidence supports with at least moderate certainty."
     ),
     example="Unlike antidepressants, ketamine works within hours.",
     fix="Drop the comparison, or cite the head-to-head trial and its population.",
-    triggers=(_COMPARATIVE,),
+    triggers=(_COMPARATIVE, _THAN, _DEGREE),
 )
 def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
     head_to_head = claim is not None and claim.category is Category.COMPARATIVE and claim.verdict in _SUPPORTED
-    if head_to_head and claim is not None and claim.grade >= Grade.MODERATE:
+    if (head_to_head and claim is not None and claim.grade >= Grade.MODERATE) or context.features.citations:
         return
-    found = _first_unnegated(_COMPARATIVE, context.text)
+    found = (
+        _first_unnegated(_COMPARATIVE, context.text, _no_comparison)
+        or _first_unnegated(_THAN, context.text, _no_comparison)
+        or _first_unnegated(_DEGREE, context.text, _no_comparison)
+    )
+    # "In one small trial, those given X had higher rates than those given Y": the arms of a reported
+    # study compared, which is the study's finding (CC206 asks for its citation), not a marketing
+    # comparison; "unlike X," sets the treatment against another whatever it cites.
+    if found and not found.group().lower().startswith("unlike") and REPORTED_FINDING.search(context.text):
+        return
     if found and context.health_copy:
         yield Hit(f"Comparative claim '{found.group()}' needs head-to-head evidence.", found.start(), found.end())
 
 
 _TESTIMONIAL = Trigger(
     r"\b(?:changed|saved|gave me) my life\b|\bmy life back\b|\bI (?:felt|feel|was|had|noticed|could|can|finally)\b|"
-    r"\bmy (?:depression|anxiety|pain|ptsd|life|symptoms)\b|\b(?:patients|clients|people|customers|users)\s+"
-    r"(?:often |frequently |commonly )?(?:tell|report|say|describe|rave)\b|\b(?:some|many|most|countless)\s+"
-    r"(?:people|patients|clients)\s+(?:report|say|describe|tell)\b",
+    r"\bmy (?:depression|anxiety|pain|ptsd|life|symptoms)\b|"
+    r"\b(?:patients|clients|people|customers|users|guests|members|women|men|parents|athletes|families|sufferers|"
+    r"veterans)\s+(?:often |frequently |commonly |routinely )?(?:tell|report|say|describe|rave)\b|"
+    r"\b(?:some|many|most|countless)\s+(?:people|patients|clients)\s+(?:report|say|describe|tell)\b",
     (
         "my life|i felt|i feel|i was|i had|i noticed|i could|i can|i finally|my depression|my anxiety|my pain|"
         "my ptsd|my symptoms|tell|report|say|describe|rave"
     ),
 )
-# A first-person report of a change: "the fog was gone", "I'm playing tennis again", "I've lost 62 pounds".
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my)\b", re.IGNORECASE)
+#: Whoever tells it, "tell us" passes on a report of effect ("parents tell us", "most tell us"), as do
+#: "swear by" and "rave about"; who tells it is read before it (_REPORTERS).
+_TOLD_US = Trigger(r"\b(?:tell|told)\s+us\b|\b(?:rave\s+about|swear\s+by)\b", "tell|told|rave|swear")
+#: Before "tell us": people reporting (a plural, "most", "they"), not studies, and not a request ("Tell us
+#: about your symptoms").
+_REPORTERS = re.compile(
+    r"\b(?!(?:studies|trials|researchers|scientists|experts|doctors|data|results)\b)(?:\w+s|most|many|some|they|"
+    r"everyone)\s+(?:often\s+|frequently\s+|routinely\s+|regularly\s+|always\s+)?$",
+    re.IGNORECASE,
+)
+#: The speaker as subject or owner: "I" (a capital one: a lone lowercase "i" is a label), "my", "me".
+_FIRST_PERSON = Trigger(r"\bI\b|\b(?i:my|me|myself)\b", "i|my|me", flags=0)
+#: One patient told about: "he", "she".
+_THIRD_PERSON = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+# A report of a change: "the fog was gone", "I'm playing tennis again", "I've lost 62 pounds", "I have not
+# needed a single booster", "she was off her pain pills", "I slept through the night for the first time in months".
 _CHANGE = Trigger(
     r"\b(?:gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|"
-    r"free of|off (?:my|of|two|all))\b",
+    r"free of|off (?:my|of|two|all|his|her)|sober|ever since|for the first time in|drops|dropped|fade[sd]?|"
+    r"eases|eased|lifts|lifted|improves|improved|disappeared|vanished|"
+    r"(?:haven't|hasn't|have not|has not|never) (?:had|needed|felt)|(?:pain|symptom)[- ]free|"
+    r"(?:a |like a )?(?:new|different) (?:person|woman|man)|(?:like )?(?:myself|himself|herself) again)\b",
     (
         "gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|free of|"
-        "off my|off of|off two|off all"
+        "off my|off of|off two|off all|off his|off her|sober|ever since|for the first time in|drops|dropped|fade|"
+        "eases|eased|lifts|lifted|improves|improved|disappeared|vanished|haven't|hasn't|have not|has not|"
+        "never had|never needed|never felt|pain-free|pain free|symptom-free|"
+        "symptom free|new person|new woman|new man|different person|different woman|different man|myself again|"
+        "himself again|herself again"
     ),
 )
+#: Change words that may tell of a side effect passing ("the dizziness eased"), not of a benefit.
+_EASED = re.compile(
+    r"gone|drop(?:s|ped)|fade[sd]?|ease[sd]|lift(?:s|ed)|improve[sd]|disappeared|vanished", re.IGNORECASE
+)
+#: Time counted from a treatment, which makes a sentence about one patient an anecdote of its effect:
+#: "after 20 sessions he was walking", "four weeks into the course she", "three years later, he".
+_AFTER_TREATMENT = Trigger(
+    r"\b(?:after|within|by)\s+(?:(?:his|her|their|the|a|an|just|only|one|two|three|four|five|six|\d+)\s+)?"
+    r"(?:\w+\s+)?(?:sessions?|infusions?|treatments?|visits?|injections?|dives?|drips?|adjustments?|"
+    r"ceremon(?:y|ies)|rounds?|courses?|doses?)\b|\b(?:days?|weeks?|months?|sessions?)\s+into\b|"
+    r"\b(?:years?|months?|weeks?)\s+later\b",
+    "after|within|by|into|later",
+)
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
+
+
+def _told(text: str) -> re.Match[str] | None:
+    """ "Tell us", "swear by", "rave about" with people reporting before it."""
+    for found in _TOLD_US.finditer(text):
+        if _REPORTERS.search(text, max(0, found.start() - 40), found.start()):
+            return found
+    return None
 
 
 @rule(
@@ -380,28 +688,47 @@ _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURA
         "Testimonials and 'patients tell us' reports are not evidence that a treatment works, and the FTC "
         "treats an endorsement of effect as a claim the advertiser must substantiate, including that the "
         "result is typical. Reported as info; raised to a warning when the anecdote is offered as evidence "
-        "of efficacy, speed or duration."
+        "of efficacy, speed or duration: a first-person report of a change ('the fog was gone'), a first-person "
+        "sentence making an efficacy claim, or a story of one patient told from a treatment on ('after 20 "
+        "sessions he was walking two miles'). A first-person side-effect disclosure is no testimonial."
     ),
     example="Some people report feeling better within hours of their first treatment.",
     fix="Present trial results with their population instead, or label the anecdote as not typical.",
-    triggers=(_TESTIMONIAL, _CHANGE),
+    triggers=(_TESTIMONIAL, _TOLD_US, _FIRST_PERSON, _CHANGE, _AFTER_TREATMENT),
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
-    if context.text.rstrip().endswith("?"):  # "How fast will I feel better?" asks; it reports nothing
+    text = context.text
+    if text.rstrip().endswith("?"):  # "How fast will I feel better?" asks; it reports nothing
         return
-    found = _TESTIMONIAL.search(context.text)
-    change = _CHANGE.search(context.text) if _FIRST_PERSON.search(context.text.replace("\u2019", "'")) else None
-    if not found and not change:
-        return
-    if not change and "detect/side_effects" in lexicon.scan(context.text):
-        # "I felt a little dizzy after my first session" discloses a side effect; it is no evidence of effect.
-        return
+    found = _TESTIMONIAL.search(text) or _told(text)
+    change = _CHANGE.search(text)
+    after = _AFTER_TREATMENT.search(text) if change is None and found is None else None
     categories = set(context.detection.categories)
     if context.claim is not None:
         categories.add(context.claim.category)
+    effect = bool(categories & _EFFECT_CATEGORIES)
+    if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
+        return
+    first = _FIRST_PERSON.search(text) is not None
+    # A report of a change, by the speaker or about one patient ("after 20 sessions he was walking"); a
+    # change nobody reports ("the pain is gone within a day") is a claim, but no anecdote.
+    if change is not None and not (found or first or _THIRD_PERSON.search(text)):
+        change = None
+    if after is not None and _THIRD_PERSON.search(text):
+        change = after
+    # The speaker vouching for an effect the detector reads in the sentence ("I want every parent to know
+    # this works") is a testimonial too, on a health page.
+    if not found and not change and not (first and effect and context.health_copy):
+        return
+    if (not change or _EASED.fullmatch(change.group())) and "detect/side_effects" in lexicon.scan(text):
+        # "I felt a little dizzy after my first session, and it eased within the hour" discloses a side
+        # effect (and its end); it is no evidence of effect.
+        return
     # An anecdote that reports an outcome is offered as evidence of effect.
-    severity = Severity.WARNING if change or categories & _EFFECT_CATEGORIES else None
+    severity = Severity.WARNING if change or effect else None
     if found:
         yield Hit(f"Anecdote offered as evidence: '{found.group()}'.", found.start(), found.end(), severity)
     elif change:
-        yield Hit(f"First-person report of an outcome ('{change.group()}') offered as evidence.", severity=severity)
+        yield Hit(f"A report of one person's outcome ('{change.group()}') offered as evidence.", severity=severity)
+    else:
+        yield Hit("A first-person report of an effect offered as evidence.", severity=severity)
