@@ -732,15 +732,20 @@ SECOND_OPINION_HINTED = 0.5
 _SUBJECT_LEAD = re.compile(r"\s*(?:(?:the|a|an|untreated|your|their|this|that)\s+)?", re.IGNORECASE)
 
 
+def illness_is_subject(sentence: str, features: Features) -> bool:
+    """Whether the sentence opens with a condition, its subject: "PTSD is a condition that ...",
+    "Chronic pain can ...". Such a sentence describes the illness, not what a treatment does for it."""
+    conditions = features.conditions
+    return bool(conditions) and _SUBJECT_LEAD.fullmatch(sentence, 0, conditions[0].start) is not None
+
+
 def _second_opinion(
     sentence: str, hinted: tuple[Category, ...], strength: Strength, features: Features
 ) -> Detection | None:
     """The learned scorer's verdict on a sentence the cues did not make a claim (see claimcheck.analysis.scorer):
     a claim in words no cue names ("One ceremony. A lifetime of healing."), of the kinds the weak cues hinted."""
-    conditions = features.conditions
-    if conditions and _SUBJECT_LEAD.fullmatch(sentence, 0, conditions[0].start):
-        # The condition is the subject ("Depression can damage relationships"): the sentence describes
-        # the illness, not what a treatment does for it.
+    if illness_is_subject(sentence, features):
+        # "Depression can damage relationships" describes the illness, not what a treatment does for it.
         return None
     probability = claim_probability(sentence)
     if probability < (SECOND_OPINION_HINTED if hinted else SECOND_OPINION):
@@ -764,6 +769,8 @@ def follow_on(sentence: str, detection: Detection, before: Detection) -> Detecti
     if detection.features.negations or _UNASSERTED & lexicon.scan(sentence).keys():
         # "It has not been studied for migraine.": a denial or an open question goes on with no claim.
         return detection
+    if illness_is_subject(sentence, detection.features):
+        return detection  # "PTSD is a condition that can develop after ...": the illness described
     probability = claim_probability(sentence)
     if probability < FOLLOW_ON:
         return detection

@@ -331,3 +331,10 @@ def test_a_why_or_how_heading_takes_its_claim_for_granted(heading: str, claim: b
     if claim:
         assert detection.reason.startswith("heading presupposes")
         assert all(heading[s.start : s.end] == s.text for s in detection.features.conditions)
+
+
+def test_an_illness_described_after_a_claim_does_not_continue_it() -> None:
+    before = detect_claim("Widget drips lift your energy for days.")
+    text = "Migraine is a condition that can run in families and often starts in the teens."
+    assert detect.illness_is_subject(text, detect_claim(text).features)
+    assert not detect.follow_on(text, detect_claim(text), before).is_claim
