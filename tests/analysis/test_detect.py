@@ -335,6 +335,6 @@ def test_a_why_or_how_heading_takes_its_claim_for_granted(heading: str, claim: b
 
 def test_an_illness_described_after_a_claim_does_not_continue_it() -> None:
     before = detect_claim("Widget drips lift your energy for days.")
-    text = "Migraine is a condition that can run in families and often starts in the teens."
+    text = "Fibromyalgia is a long-term condition that can develop after an infection or an injury."
     assert detect.illness_is_subject(text, detect_claim(text).features)
     assert not detect.follow_on(text, detect_claim(text), before).is_claim
