@@ -70,11 +70,12 @@ def handled(*, then_ignore: bool = False) -> Iterator[None]:
     _received.clear()
     previous = {signum: signal.signal(signum, _raise) for signum in STOP_SIGNALS}
     hook = sys.unraisablehook
-    sys.unraisablehook = _quiet_about_interrupts(hook)
+    quiet = sys.unraisablehook = _quiet_about_interrupts(hook)
     try:
         yield
     finally:
-        sys.unraisablehook = hook
+        if sys.unraisablehook is quiet:  # unless the block silenced it for good (an interrupted run)
+            sys.unraisablehook = hook
         for signum, handler in previous.items():
             signal.signal(signum, signal.SIG_IGN if then_ignore else handler)
 
