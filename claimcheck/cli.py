@@ -485,6 +485,11 @@ class _Baseline:
             _say_errors(errors)
             raise self._error
 
+    @property
+    def idle(self) -> bool:
+        """Whether findings pass untouched: no baseline written, or read (once :meth:`read` has run)."""
+        return self._recorder is None and self._known is None
+
     def record(self, findings: list[Finding]) -> None:
         """Count findings for the baseline to write."""
         if self._recorder is not None:
@@ -516,6 +521,7 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Base
     the baseline written, then an error about the baseline read, then the output, then the notices.
     """
     from claimcheck.fileio import ReportOutput
+    from claimcheck.report.json import Stream as JsonStream
     from claimcheck.results import Tally
 
     # Read first, to hide known findings as they pass; a run that also writes one is not streamed.
@@ -529,7 +535,15 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Base
             pieces.append((FORMATS["sarif"].stream(), copy))
         for format_, out in pieces:
             out.write(format_.start())
+        # A cached result's findings as the JSON output writes them: copied, not rebuilt and rendered.
+        copying = [(format_, out) for format_, out in pieces if isinstance(format_, JsonStream)]
+        copies = baseline.idle and len(copying) == len(pieces)
         for result in stream:
+            if copies and result.rendered is not None:
+                tally.add_rendered(result.rendered)
+                for json_format, out in copying:
+                    out.write(json_format.rendered(result.rendered))
+                continue
             baseline.record(result.findings)
             findings = baseline.hide(result.findings)
             tally.add(findings)

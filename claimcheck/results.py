@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -83,13 +83,64 @@ class Report(BaseModel):
 
 
 @dataclass(frozen=True)
-class FileResult:
-    """What linting one file (or one web archive) gave: findings, notices, the pages linted, and errors."""
+class RenderedFindings:
+    """A file's findings as the JSON output writes them, with what its summary counts of each.
 
-    findings: list[Finding]
-    notices: list[str]
-    pages: list[str]
-    errors: list[PageError] = field(default_factory=list)
+    What a result from the result cache carries: a run writing JSON passes these texts straight
+    through (rebuilding tens of thousands of findings to render them again was most of a re-run),
+    and the findings themselves are rebuilt only for output that needs them.
+    """
+
+    #: The findings as the JSON output's ``findings`` array holds them, one after the other, with
+    #: the array's separators between them (see :func:`claimcheck.report.json.rendered`).
+    text: str
+    #: Each finding's rule code and severity, in the same order (the summary's counts).
+    codes: list[str]
+    severities: list[str]
+
+
+class FileResult:
+    """What linting one file (or one web archive) gave: findings, notices, the pages linted, and errors.
+
+    ``findings`` may be given as a function that builds them when first asked for (a cached result
+    whose ``rendered`` texts are all a JSON run needs); ``rendered``, when given, are those findings
+    as the JSON output writes them.
+    """
+
+    __slots__ = ("_findings", "errors", "notices", "pages", "rendered")
+
+    def __init__(
+        self,
+        findings: list[Finding] | Callable[[], list[Finding]],
+        notices: list[str],
+        pages: list[str],
+        errors: list[PageError] | None = None,
+        rendered: RenderedFindings | None = None,
+    ) -> None:
+        self._findings = findings
+        self.notices = notices
+        self.pages = pages
+        self.errors: list[PageError] = errors if errors is not None else []
+        self.rendered = rendered
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The file's findings, in report order (built now if they were given as a function)."""
+        if not isinstance(self._findings, list):
+            self._findings = self._findings()
+        return self._findings
+
+    def _fields(self) -> tuple[list[Finding], list[str], list[str], list[PageError]]:
+        return self.findings, self.notices, self.pages, self.errors
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FileResult) and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as its lists are
+
+    def __repr__(self) -> str:
+        findings, notices, pages, errors = self._fields()
+        return f"FileResult(findings={findings!r}, notices={notices!r}, pages={pages!r}, errors={errors!r})"
 
 
 def merge_results(results: Iterable[FileResult]) -> Report:
@@ -126,6 +177,12 @@ class Tally:
             self.findings += 1
             self.severities[finding.severity.value] += 1
             self.codes[finding.code] += 1
+
+    def add_rendered(self, rendered: RenderedFindings) -> None:
+        """Count findings from their codes and severities alone."""
+        self.findings += len(rendered.codes)
+        self.severities.update(rendered.severities)
+        self.codes.update(rendered.codes)
 
     def by_severity(self) -> dict[str, int]:
         """How many findings of each severity, every severity listed."""

@@ -68,7 +68,7 @@ def _lint_one(
         return cached
     result = lint_file(path, compiled, selection, report_unused)
     if cache is not None and place is not None:
-        cache.put(place, result)
+        return cache.put(place, result)
     return result
 
 

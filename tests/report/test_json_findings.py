@@ -10,7 +10,7 @@ import pytest
 
 from claimcheck.api import lint_paths
 from claimcheck.models import Finding, MergedFinding
-from claimcheck.report.json import _finding_text
+from claimcheck.report.json import finding_text
 from tests.warc.warc_records import CRAWL, write_warc
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,13 +30,13 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> list[Finding]:
 
 def test_every_finding_on_real_pages_is_written_as_json_dumps_writes_it(findings: list[Finding]) -> None:
     for finding in findings:
-        assert _finding_text(finding) == _reference(finding)
+        assert finding_text(finding) == _reference(finding)
 
 
 @pytest.mark.parametrize("score", [0.0, 1e-5, 0.00012, 0.5, 1.0, 1e16, float("inf"), float("nan")])
 def test_any_score_is_written_as_python_writes_it(findings: list[Finding], score: float) -> None:
     finding = findings[0].model_copy(update={"match_score": score})
-    assert _finding_text(finding) == _reference(finding)
+    assert finding_text(finding) == _reference(finding)
 
 
 @pytest.mark.parametrize(
@@ -45,4 +45,4 @@ def test_any_score_is_written_as_python_writes_it(findings: list[Finding], score
 def test_any_text_is_written_as_python_writes_it(findings: list[Finding], text: str) -> None:
     merged = [MergedFinding(code="CC202", message=text)]
     finding = findings[0].model_copy(update={"message": text, "sentence": text, "merged": merged, "archive": ""})
-    assert _finding_text(finding) == _reference(finding)
+    assert finding_text(finding) == _reference(finding)
