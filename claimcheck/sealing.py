@@ -121,11 +121,12 @@ class Sealer:
         secret = _user_secret(folder)
         return cls(secret) if secret is not None else None
 
-    def mac(self, context: str, payload: bytes) -> bytes:
+    def mac(self, context: str, payload: bytes | memoryview) -> bytes:
         """The HMAC of ``payload`` for ``context`` under the secret (what :meth:`seal` prepends)."""
         label = context.encode("utf-8", "surrogateescape")
-        message = len(label).to_bytes(8, "little") + label + payload
-        return hmac.new(self._secret, message, hashlib.sha256).digest()
+        mac = hmac.new(self._secret, len(label).to_bytes(8, "little") + label, hashlib.sha256)
+        mac.update(payload)  # not joined to the label: a copy of megabytes cost more than the hash
+        return mac.digest()
 
     def name(self, context: str) -> str:
         """A file name for ``context`` that only the secret's owner can compute."""
@@ -140,7 +141,7 @@ class Sealer:
         header = len(MAGIC) + _MAC_BYTES
         if len(sealed) < header or not sealed.startswith(MAGIC):
             return None
-        payload = sealed[header:]
-        if not hmac.compare_digest(sealed[len(MAGIC) : header], self.mac(context, payload)):
+        view = memoryview(sealed)
+        if not hmac.compare_digest(view[len(MAGIC) : header], self.mac(context, view[header:])):
             return None
-        return payload
+        return sealed[header:]
