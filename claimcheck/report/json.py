@@ -37,11 +37,21 @@ def finding_text(finding: Finding) -> str:
     rounded to three places, and any other value takes the slower path. So does text it cannot
     encode (a lone surrogate).
     """
+    global _by_python
     score = finding.match_score
-    if score is None or score == 0 or 1e-4 <= abs(score) < 1e16:
+    if _by_python > 0:
+        _by_python -= 1
+    elif score is None or score == 0 or 1e-4 <= abs(score) < 1e16:
         with contextlib.suppress(ValueError):  # pydantic_core.PydanticSerializationError
             return finding.model_dump_json(indent=2).replace("\n", "\n    ")
-    return _nested(finding.model_dump(mode="json"), 2)
+    return _nested(finding.json_fields(), 2)
+
+
+#: How many findings a process writes through Python's ``json`` before pydantic-core takes over.
+#: Its serializer for findings is built on first use, which costs ~60 ms (see
+#: :meth:`~claimcheck.models.Finding.json_fields`): more than ``json`` takes for a few hundred
+#: findings, so a lint of a few pages never builds it and a large run does early on.
+_by_python = 300
 
 
 #: Between two elements of the ``findings`` array.

@@ -1,4 +1,5 @@
-"""The JSON stream writes each finding through pydantic-core, not ``json.dumps``: the bytes must be
+"""The JSON stream writes each finding through pydantic-core, not ``json.dumps`` (but for a process's
+first few hundred, written from :meth:`Finding.json_fields` by ``json``): either way the bytes must be
 those ``json.dumps(finding.model_dump(mode="json"), indent=2, ensure_ascii=False)`` writes."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import pytest
 
 from claimcheck.api import lint_paths
 from claimcheck.models import Finding, MergedFinding
+from claimcheck.report import json as json_report
 from claimcheck.report.json import finding_text
 from tests.warc.warc_records import CRAWL, write_warc
 
@@ -18,6 +20,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _reference(finding: Finding) -> str:
     return json.dumps(finding.model_dump(mode="json"), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+
+
+@pytest.fixture(params=["pydantic-core", "json"], autouse=True)
+def writer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test runs with each writer: ``json`` for a process's first findings, pydantic-core after."""
+    monkeypatch.setattr(json_report, "_by_python", 10**9 if request.param == "json" else 0)
+    return str(request.param)
 
 
 @pytest.fixture(scope="module")
@@ -46,3 +55,18 @@ def test_any_text_is_written_as_python_writes_it(findings: list[Finding], text: 
     merged = [MergedFinding(code="CC202", message=text)]
     finding = findings[0].model_copy(update={"message": text, "sentence": text, "merged": merged, "archive": ""})
     assert finding_text(finding) == _reference(finding)
+
+
+def test_json_fields_are_the_models_json_dump_key_for_key(findings: list[Finding]) -> None:
+    """Same keys in the same order, same values: what both writers start from."""
+    for finding in findings:
+        fields, dumped = finding.json_fields(), finding.model_dump(mode="json")
+        assert fields == dumped and list(fields) == list(dumped)
+        assert all(list(a) == list(b) for a, b in zip(fields["evidence"], dumped["evidence"], strict=True))
+
+
+def test_the_python_writer_hands_over_to_pydantic_core(findings: list[Finding], writer: str) -> None:
+    json_report._by_python = 2
+    for finding in findings[:3]:
+        assert finding_text(finding) == _reference(finding)
+    assert json_report._by_python == 0
