@@ -136,12 +136,13 @@ class Sealer:
         """``payload`` as a sealed file's contents, valid only for ``context`` (e.g. the entry's key)."""
         return MAGIC + self.mac(context, payload) + payload
 
-    def unseal(self, context: str, sealed: bytes) -> bytes | None:
-        """The payload of sealed contents made by :meth:`seal` for ``context``; None for anything else."""
+    def unseal(self, context: str, sealed: bytes) -> memoryview | None:
+        """The payload of sealed contents made by :meth:`seal` for ``context``, as a view into ``sealed``
+        (not a copy: the lexicon automaton's entry is megabytes); None for anything else."""
         header = len(MAGIC) + _MAC_BYTES
         if len(sealed) < header or not sealed.startswith(MAGIC):
             return None
         view = memoryview(sealed)
         if not hmac.compare_digest(view[len(MAGIC) : header], self.mac(context, view[header:])):
             return None
-        return sealed[header:]
+        return view[header:]

@@ -33,6 +33,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat
 import sys
@@ -64,6 +65,8 @@ from claimcheck.sealing import Sealer, private_folder, read_private
 
 #: The layout of an entry; an entry of another format is ignored (and the folder differs anyway).
 FORMAT = 3
+#: What ends an entry's first line (its JSON header).
+_NEWLINE = re.compile(b"\n")
 #: Settings folders kept (each one combination of engine, registry and selection); older ones go.
 KEPT_SETTINGS = 8
 _SUFFIX = ".json"
@@ -208,16 +211,19 @@ def _evidence(stored: dict[str, Any]) -> EvidenceItem:
     return item
 
 
-def _load(payload: bytes) -> FileResult | None:
+def _load(payload: memoryview) -> FileResult | None:
     """The result an entry's payload holds; None when it does not hold one in this :data:`FORMAT`."""
-    line, _, body = payload.partition(b"\n")
+    found = _NEWLINE.search(payload)  # on the view itself: the texts are not copied before decoding
+    if found is None:
+        return None
+    line, body = payload[: found.start()], payload[found.end() :]
     try:
-        data = json.loads(line)
+        data = json.loads(bytes(line))
         if data["format"] != FORMAT:
             return None
         codes, severities, spans = data["codes"], data["severities"], data["spans"]
         notices, pages = data["notices"], data["pages"]
-        text = body.decode("utf-8", "surrogatepass")
+        text = str(body, "utf-8", "surrogatepass")
         if not (len(codes) == len(severities) == len(spans)):
             return None
         if not all(isinstance(item, str) for item in [*codes, *severities, *notices, *pages]):
