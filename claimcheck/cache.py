@@ -99,8 +99,9 @@ def _source(module: ModuleType | str) -> str:
 
 
 @contextmanager
-def paused_gc() -> Iterator[None]:
-    """Run the block with the cyclic garbage collector off (reference counting still frees memory).
+def paused_gc(collect: int | None = None) -> Iterator[None]:
+    """Run the block with the cyclic garbage collector off (reference counting still frees memory),
+    and then, if the collector was on and ``collect`` names a generation, collect up to it once.
 
     For building or unpickling many long-lived objects at once (a registry's claims and terms, an
     automaton): each allocation burst would trigger the collector, which walks every tracked
@@ -114,6 +115,8 @@ def paused_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+            if collect is not None:
+                gc.collect(collect)
 
 
 def fetch(kind: str, key: str, expected: type[T]) -> T | None:

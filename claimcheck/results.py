@@ -1,12 +1,15 @@
 """What a lint gives back: the per-file :class:`FileResult`, the whole :class:`Report`, and the
-:class:`Tally` that counts a report's summary as findings pass (docs/contract.md §6)."""
+:class:`Tally` that counts a report's summary as findings pass (docs/contract.md §6); and a finding
+as the JSON output writes it (:func:`finding_text`), which the result cache keeps."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -82,6 +85,49 @@ class Report(BaseModel):
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
+def nested_json(value: object, depth: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it ``depth`` levels down in a larger object.
+
+    JSON text holds no raw line break (strings escape theirs), so every line break is followed
+    by the indentation of a line; nesting adds ``2 * depth`` spaces to each.
+    """
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+
+
+def finding_text(finding: Finding) -> str:
+    """A finding as an element of the JSON output's ``findings`` array: the text
+    ``nested_json(finding.model_dump(mode="json"), 2)`` is, written three times faster by pydantic-core
+    (once :data:`_by_python` findings have been written by ``json`` from
+    :meth:`~claimcheck.models.Finding.json_fields`).
+
+    pydantic-core writes JSON as ``json.dumps(..., indent=2, ensure_ascii=False)`` does (the same
+    escapes, ``": "`` and ``","`` separators, text unescaped) — Python's indenting encoder is pure
+    Python — save for floats below 1e-4, which it writes as ``0.00001`` where Python writes
+    ``1e-05``, and infinities and NaN, which it writes as ``null``: the one float, a match score, is
+    rounded to three places, and any other value takes the slower path. So does text it cannot
+    encode (a lone surrogate).
+    """
+    global _by_python
+    score = finding.match_score
+    if _by_python > 0:
+        _by_python -= 1
+    elif score is None or score == 0 or 1e-4 <= abs(score) < 1e16:
+        with contextlib.suppress(ValueError):  # pydantic_core.PydanticSerializationError
+            return finding.model_dump_json(indent=2).replace("\n", "\n    ")
+    return nested_json(finding.json_fields(), 2)
+
+
+#: How many findings a process writes through Python's ``json`` before pydantic-core takes over.
+#: Its serializer for findings is built on first use, which costs ~60 ms (see
+#: :meth:`~claimcheck.models.Finding.json_fields`): more than ``json`` takes for a few hundred
+#: findings, so a lint of a few pages never builds it and a large run does early on.
+_by_python = 300
+
+
+#: Between two elements of the JSON output's ``findings`` array.
+_FINDINGS_SEPARATOR = ",\n    "
+
+
 @dataclass(frozen=True)
 class RenderedFindings:
     """A file's findings as the JSON output writes them, with what its summary counts of each.
@@ -91,12 +137,26 @@ class RenderedFindings:
     and the findings themselves are rebuilt only for output that needs them.
     """
 
-    #: The findings as the JSON output's ``findings`` array holds them, one after the other, with
-    #: the array's separators between them (see :func:`claimcheck.report.json.rendered`).
+    #: The findings as the JSON output's ``findings`` array holds them, each as :func:`finding_text`
+    #: writes it, with the array's separators between them.
     text: str
     #: Each finding's rule code and severity, in the same order (the summary's counts).
     codes: list[str]
     severities: list[str]
+
+    @classmethod
+    def of(cls, findings: list[Finding]) -> RenderedFindings:
+        """``findings`` written as the JSON output writes them."""
+        return cls(
+            _FINDINGS_SEPARATOR.join(finding_text(finding) for finding in findings),
+            [finding.code for finding in findings],
+            [finding.severity.value for finding in findings],
+        )
+
+    def fields(self) -> list[dict[str, Any]]:
+        """The findings' JSON objects, read back from :attr:`text`."""
+        parsed: list[dict[str, Any]] = json.loads(f"[{self.text}]")
+        return parsed
 
 
 class FileResult:

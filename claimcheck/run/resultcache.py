@@ -58,7 +58,6 @@ from claimcheck.models import (
     Verdict,
 )
 from claimcheck.registry.compiled import CompiledRegistry
-from claimcheck.report.json import parse_rendered, rendered
 from claimcheck.results import FileResult, RenderedFindings
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.sealing import Sealer, private_folder, read_private
@@ -191,9 +190,9 @@ def _finding(stored: dict[str, Any], span: list[int] | None) -> Finding:
     return Finding.unchecked(values)
 
 
-def _findings(text: str, spans: list[list[int] | None]) -> list[Finding]:
-    """The findings whose JSON output is ``text`` (see :func:`~claimcheck.report.json.rendered`)."""
-    return [_finding(fields, span) for fields, span in zip(parse_rendered(text), spans, strict=True)]
+def _findings(rendered: RenderedFindings, spans: list[list[int] | None]) -> list[Finding]:
+    """The findings ``rendered`` holds as their JSON output, with the spans the output leaves out."""
+    return [_finding(fields, span) for fields, span in zip(rendered.fields(), spans, strict=True)]
 
 
 #: Evidence items already rebuilt, by their JSON values: they are the registry's citations, a few
@@ -230,8 +229,8 @@ def _load(payload: memoryview) -> FileResult | None:
             return None
     except (KeyError, TypeError, ValueError):  # UnicodeDecodeError and JSONDecodeError among them
         return None
-    findings = partial(_findings, text, spans)
-    return FileResult(findings, list(notices), list(pages), rendered=RenderedFindings(text, codes, severities))
+    rendered = RenderedFindings(text, codes, severities)
+    return FileResult(partial(_findings, rendered, spans), list(notices), list(pages), rendered=rendered)
 
 
 @dataclass(frozen=True)
@@ -305,7 +304,7 @@ class ResultCache:
         if result.errors:
             return result  # a page that could not be linted may read next time (a transient error): never cached
         entry, context = place
-        texts = rendered(result.findings)
+        texts = RenderedFindings.of(result.findings)
         payload = _dump(result, texts)
         result = FileResult(result.findings, result.notices, result.pages, rendered=texts)
         with contextlib.suppress(OSError):

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck import results
 from claimcheck.api import lint_paths
 from claimcheck.models import Finding, MergedFinding
-from claimcheck.report import json as json_report
-from claimcheck.report.json import finding_text
+from claimcheck.results import finding_text
 from tests.warc.warc_records import CRAWL, write_warc
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +25,7 @@ def _reference(finding: Finding) -> str:
 @pytest.fixture(params=["pydantic-core", "json"], autouse=True)
 def writer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Every test runs with each writer: ``json`` for a process's first findings, pydantic-core after."""
-    monkeypatch.setattr(json_report, "_by_python", 10**9 if request.param == "json" else 0)
+    monkeypatch.setattr(results, "_by_python", 10**9 if request.param == "json" else 0)
     return str(request.param)
 
 
@@ -66,7 +66,7 @@ def test_json_fields_are_the_models_json_dump_key_for_key(findings: list[Finding
 
 
 def test_the_python_writer_hands_over_to_pydantic_core(findings: list[Finding], writer: str) -> None:
-    json_report._by_python = 2
+    results._by_python = 2
     for finding in findings[:3]:
         assert finding_text(finding) == _reference(finding)
-    assert json_report._by_python == 0
+    assert results._by_python == 0
