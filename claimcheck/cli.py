@@ -26,7 +26,7 @@ from claimcheck.report import FORMATS, SITE_FORMATS
 from claimcheck.report.text import printable
 
 if TYPE_CHECKING:
-    from claimcheck.baseline import BaselineFilter
+    from claimcheck.baseline import BaselineFilter, BaselineRecorder
     from claimcheck.config import LoadedConfig
     from claimcheck.results import PageError, Report
     from claimcheck.rules.selection import RuleSelection
@@ -460,19 +460,21 @@ class _Baseline:
     """
 
     def __init__(self, read: str | None, write: str | None) -> None:
-        from claimcheck.baseline import BaselineRecorder
-
         self.read_path = read
         self.write_path = write
-        self._recorder = BaselineRecorder() if write else None
+        self._recorder: BaselineRecorder | None = None
+        if write:
+            from claimcheck.baseline import BaselineRecorder
+
+            self._recorder = BaselineRecorder()
         self._known: BaselineFilter | None = None
         self._error: ConfigError | None = None
 
     def read(self) -> None:
         """Read the baseline, if one is named; an error is kept for :meth:`check`."""
-        from claimcheck.baseline import BaselineFilter, read_baseline
-
         if self.read_path:
+            from claimcheck.baseline import BaselineFilter, read_baseline
+
             try:
                 self._known = BaselineFilter(read_baseline(self.read_path))
             except ConfigError as exc:
