@@ -20,7 +20,7 @@ from claimcheck.rules.selection import RuleSelection
 from claimcheck.run import signals
 from claimcheck.run.runner import lint_file, resolve_registry
 from claimcheck.run.signals import worker_started
-from claimcheck.text.warc import is_archive
+from claimcheck.text.readers import is_archive
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor

@@ -25,7 +25,7 @@ from claimcheck.rules.selection import RuleSelection
 from claimcheck.seal import is_sealed
 from claimcheck.suppress import apply_suppressions, parse_suppressions
 from claimcheck.text import Document, decode_bytes, detect_format, parse_document, read_document
-from claimcheck.text.warc import ArchiveTally, is_archive, read_archive
+from claimcheck.text.readers import is_archive
 
 RegistryLike = Registry | CompiledRegistry | str | Path | None
 
@@ -112,6 +112,8 @@ class FilePages:
         yield Page(parse_document(source, format=page_format, path=self.name), self.name)
 
     def _archive(self, stream: IO[bytes]) -> Iterator[Page]:
+        from claimcheck.text.warc import ArchiveTally, read_archive  # here: most runs read no archive
+
         tally = ArchiveTally()
         for page in read_archive(stream, name=self.name, tally=tally):
             yield Page(page.document, page.uri, page.date, self.name)
