@@ -10,7 +10,8 @@ reports).
 
 Every run is a cold lint (``--no-cache``) but the warm re-run: the 10 MB corpus re-linted with the
 result cache full and 1% of its files changed (``-j 1``, JSON), beside the cold lint and the first,
-cache-filling one, its output compared byte for byte with a cold lint's.
+cache-filling one, its output compared byte for byte with a cold lint's; and two of the start-up
+rows, with the result cache warm and cold.
 
 The peer is proselint from PyPI, installed in its own venv under ``bench/out/`` on first use and
 run on the same Markdown files in the same run; ratios compare single-process runs.
