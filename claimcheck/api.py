@@ -14,7 +14,6 @@ from claimcheck.rules.selection import RuleSelection
 from claimcheck.run.discover import LINTED_SUFFIXES, PathFilter, iter_files
 from claimcheck.run.pool import LintStream, default_jobs
 from claimcheck.run.registry import check_registry
-from claimcheck.run.resultcache import ResultCache
 from claimcheck.run.runner import RegistryLike, lint_page, resolve_registry, sentence_findings
 from claimcheck.text import parse_document, read_document
 
@@ -137,6 +136,8 @@ def lint_stream(
     compiled = resolve_registry(registry)
     results = None
     if cache is not False:
+        from claimcheck.run.resultcache import ResultCache  # not imported by a run without it
+
         folder = None if cache is True else Path(cache)
         results = ResultCache.open(compiled, selection, report_unused, folder)
     return LintStream(

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -71,21 +72,36 @@ def _place(kind: str, key: str) -> tuple[Sealer, Path, str] | None:
     return sealer, folder / f"{sealer.name(context)}{_SUFFIX}", context
 
 
-def cache_key(parts: Iterable[str | bytes], modules: Iterable[ModuleType] = ()) -> str:
-    """A key for an entry built from ``parts`` by code in ``modules`` (whose sources it includes)."""
+def cache_key(parts: Iterable[str | bytes], modules: Iterable[ModuleType | str] = ()) -> str:
+    """A key for an entry built from ``parts`` by code in ``modules`` (whose sources it includes).
+
+    A module may be named rather than given, so that a run whose entry is found need not import
+    it (the registry's YAML and BibTeX readers, with their parsers, are only needed to build one).
+    """
     digest = hashlib.sha256()
     for part in (__version__, sys.version, str(pickle.HIGHEST_PROTOCOL), *parts):
         data = part if isinstance(part, bytes) else part.encode("utf-8", "surrogateescape")
         digest.update(len(data).to_bytes(8, "little") + data)
     for module in modules:
-        with contextlib.suppress(OSError, TypeError):
-            digest.update(Path(module.__file__ or "").read_bytes())
+        with contextlib.suppress(OSError, TypeError, ImportError, AttributeError):
+            digest.update(Path(_source(module)).read_bytes())
     return digest.hexdigest()
 
 
+def _source(module: ModuleType | str) -> str:
+    """The file a module, given or named, is loaded from (a named one is found, not imported)."""
+    if isinstance(module, str):
+        if module not in sys.modules:
+            spec = importlib.util.find_spec(module)
+            return (spec.origin if spec is not None else None) or ""
+        module = sys.modules[module]
+    return module.__file__ or ""
+
+
 @contextmanager
-def paused_gc() -> Iterator[None]:
-    """Run the block with the cyclic garbage collector off (reference counting still frees memory).
+def paused_gc(collect: int | None = None) -> Iterator[None]:
+    """Run the block with the cyclic garbage collector off (reference counting still frees memory),
+    and then, if the collector was on and ``collect`` names a generation, collect up to it once.
 
     For building or unpickling many long-lived objects at once (a registry's claims and terms, an
     automaton): each allocation burst would trigger the collector, which walks every tracked
@@ -99,6 +115,8 @@ def paused_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+            if collect is not None:
+                gc.collect(collect)
 
 
 def fetch(kind: str, key: str, expected: type[T]) -> T | None:

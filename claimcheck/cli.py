@@ -26,7 +26,7 @@ from claimcheck.report import FORMATS, SITE_FORMATS
 from claimcheck.report.text import printable
 
 if TYPE_CHECKING:
-    from claimcheck.baseline import BaselineFilter
+    from claimcheck.baseline import BaselineFilter, BaselineRecorder
     from claimcheck.config import LoadedConfig
     from claimcheck.results import PageError, Report
     from claimcheck.rules.selection import RuleSelection
@@ -460,19 +460,21 @@ class _Baseline:
     """
 
     def __init__(self, read: str | None, write: str | None) -> None:
-        from claimcheck.baseline import BaselineRecorder
-
         self.read_path = read
         self.write_path = write
-        self._recorder = BaselineRecorder() if write else None
+        self._recorder: BaselineRecorder | None = None
+        if write:
+            from claimcheck.baseline import BaselineRecorder
+
+            self._recorder = BaselineRecorder()
         self._known: BaselineFilter | None = None
         self._error: ConfigError | None = None
 
     def read(self) -> None:
         """Read the baseline, if one is named; an error is kept for :meth:`check`."""
-        from claimcheck.baseline import BaselineFilter, read_baseline
-
         if self.read_path:
+            from claimcheck.baseline import BaselineFilter, read_baseline
+
             try:
                 self._known = BaselineFilter(read_baseline(self.read_path))
             except ConfigError as exc:
@@ -484,6 +486,11 @@ class _Baseline:
         if self._error is not None:
             _say_errors(errors)
             raise self._error
+
+    @property
+    def idle(self) -> bool:
+        """Whether findings pass untouched: no baseline written, or read (once :meth:`read` has run)."""
+        return self._recorder is None and self._known is None
 
     def record(self, findings: list[Finding]) -> None:
         """Count findings for the baseline to write."""
@@ -516,6 +523,7 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Base
     the baseline written, then an error about the baseline read, then the output, then the notices.
     """
     from claimcheck.fileio import ReportOutput
+    from claimcheck.report.json import Stream as JsonStream
     from claimcheck.results import Tally
 
     # Read first, to hide known findings as they pass; a run that also writes one is not streamed.
@@ -529,7 +537,15 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Base
             pieces.append((FORMATS["sarif"].stream(), copy))
         for format_, out in pieces:
             out.write(format_.start())
+        # A cached result's findings as the JSON output writes them: copied, not rebuilt and rendered.
+        copying = [(format_, out) for format_, out in pieces if isinstance(format_, JsonStream)]
+        copies = baseline.idle and len(copying) == len(pieces)
         for result in stream:
+            if copies and result.rendered is not None:
+                tally.add_rendered(result.rendered)
+                for json_format, out in copying:
+                    out.write(json_format.rendered(result.rendered))
+                continue
             baseline.record(result.findings)
             findings = baseline.hide(result.findings)
             tally.add(findings)

@@ -76,10 +76,15 @@ def one_per_problem(found: Iterable[tuple[Hashable, Finding]]) -> list[Finding]:
     groups: dict[Hashable, list[int]] = {}
     for index, (key, _) in enumerate(pairs):
         groups.setdefault(key, []).append(index)
-    kept: dict[int, _Kept] = {}
+    kept: dict[int, Finding] = {}
     for indices in groups.values():
-        kept.update(_merge_sentence([(index, pairs[index][1]) for index in indices]))
-    return [kept[index].result() for index in range(len(pairs)) if index in kept]
+        if len(indices) == 1:
+            # Alone on its sentence (most findings are): nothing to merge it with, it stays as it is.
+            kept[indices[0]] = pairs[indices[0]][1]
+            continue
+        for index, entry in _merge_sentence([(index, pairs[index][1]) for index in indices]).items():
+            kept[index] = entry.result()
+    return [kept[index] for index in range(len(pairs)) if index in kept]
 
 
 def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:

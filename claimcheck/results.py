@@ -1,12 +1,15 @@
 """What a lint gives back: the per-file :class:`FileResult`, the whole :class:`Report`, and the
-:class:`Tally` that counts a report's summary as findings pass (docs/contract.md §6)."""
+:class:`Tally` that counts a report's summary as findings pass (docs/contract.md §6); and a finding
+as the JSON output writes it (:func:`finding_text`), which the result cache keeps."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -82,14 +85,122 @@ class Report(BaseModel):
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
-@dataclass(frozen=True)
-class FileResult:
-    """What linting one file (or one web archive) gave: findings, notices, the pages linted, and errors."""
+def nested_json(value: object, depth: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it ``depth`` levels down in a larger object.
 
-    findings: list[Finding]
-    notices: list[str]
-    pages: list[str]
-    errors: list[PageError] = field(default_factory=list)
+    JSON text holds no raw line break (strings escape theirs), so every line break is followed
+    by the indentation of a line; nesting adds ``2 * depth`` spaces to each.
+    """
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+
+
+def finding_text(finding: Finding) -> str:
+    """A finding as an element of the JSON output's ``findings`` array: the text
+    ``nested_json(finding.model_dump(mode="json"), 2)`` is, written three times faster by pydantic-core
+    (once :data:`_by_python` findings have been written by ``json`` from
+    :meth:`~claimcheck.models.Finding.json_fields`).
+
+    pydantic-core writes JSON as ``json.dumps(..., indent=2, ensure_ascii=False)`` does (the same
+    escapes, ``": "`` and ``","`` separators, text unescaped) — Python's indenting encoder is pure
+    Python — save for floats below 1e-4, which it writes as ``0.00001`` where Python writes
+    ``1e-05``, and infinities and NaN, which it writes as ``null``: the one float, a match score, is
+    rounded to three places, and any other value takes the slower path. So does text it cannot
+    encode (a lone surrogate).
+    """
+    global _by_python
+    score = finding.match_score
+    if _by_python > 0:
+        _by_python -= 1
+    elif score is None or score == 0 or 1e-4 <= abs(score) < 1e16:
+        with contextlib.suppress(ValueError):  # pydantic_core.PydanticSerializationError
+            return finding.model_dump_json(indent=2).replace("\n", "\n    ")
+    return nested_json(finding.json_fields(), 2)
+
+
+#: How many findings a process writes through Python's ``json`` before pydantic-core takes over.
+#: Its serializer for findings is built on first use, which costs ~60 ms (see
+#: :meth:`~claimcheck.models.Finding.json_fields`): more than ``json`` takes for a few hundred
+#: findings, so a lint of a few pages never builds it and a large run does early on.
+_by_python = 300
+
+
+#: Between two elements of the JSON output's ``findings`` array.
+_FINDINGS_SEPARATOR = ",\n    "
+
+
+@dataclass(frozen=True)
+class RenderedFindings:
+    """A file's findings as the JSON output writes them, with what its summary counts of each.
+
+    What a result from the result cache carries: a run writing JSON passes these texts straight
+    through (rebuilding tens of thousands of findings to render them again was most of a re-run),
+    and the findings themselves are rebuilt only for output that needs them.
+    """
+
+    #: The findings as the JSON output's ``findings`` array holds them, each as :func:`finding_text`
+    #: writes it, with the array's separators between them.
+    text: str
+    #: Each finding's rule code and severity, in the same order (the summary's counts).
+    codes: list[str]
+    severities: list[str]
+
+    @classmethod
+    def of(cls, findings: list[Finding]) -> RenderedFindings:
+        """``findings`` written as the JSON output writes them."""
+        return cls(
+            _FINDINGS_SEPARATOR.join(finding_text(finding) for finding in findings),
+            [finding.code for finding in findings],
+            [finding.severity.value for finding in findings],
+        )
+
+    def fields(self) -> list[dict[str, Any]]:
+        """The findings' JSON objects, read back from :attr:`text`."""
+        parsed: list[dict[str, Any]] = json.loads(f"[{self.text}]")
+        return parsed
+
+
+class FileResult:
+    """What linting one file (or one web archive) gave: findings, notices, the pages linted, and errors.
+
+    ``findings`` may be given as a function that builds them when first asked for (a cached result
+    whose ``rendered`` texts are all a JSON run needs); ``rendered``, when given, are those findings
+    as the JSON output writes them.
+    """
+
+    __slots__ = ("_findings", "errors", "notices", "pages", "rendered")
+
+    def __init__(
+        self,
+        findings: list[Finding] | Callable[[], list[Finding]],
+        notices: list[str],
+        pages: list[str],
+        errors: list[PageError] | None = None,
+        rendered: RenderedFindings | None = None,
+    ) -> None:
+        self._findings = findings
+        self.notices = notices
+        self.pages = pages
+        self.errors: list[PageError] = errors if errors is not None else []
+        self.rendered = rendered
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The file's findings, in report order (built now if they were given as a function)."""
+        if not isinstance(self._findings, list):
+            self._findings = self._findings()
+        return self._findings
+
+    def _fields(self) -> tuple[list[Finding], list[str], list[str], list[PageError]]:
+        return self.findings, self.notices, self.pages, self.errors
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FileResult) and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as its lists are
+
+    def __repr__(self) -> str:
+        findings, notices, pages, errors = self._fields()
+        return f"FileResult(findings={findings!r}, notices={notices!r}, pages={pages!r}, errors={errors!r})"
 
 
 def merge_results(results: Iterable[FileResult]) -> Report:
@@ -126,6 +237,12 @@ class Tally:
             self.findings += 1
             self.severities[finding.severity.value] += 1
             self.codes[finding.code] += 1
+
+    def add_rendered(self, rendered: RenderedFindings) -> None:
+        """Count findings from their codes and severities alone."""
+        self.findings += len(rendered.codes)
+        self.severities.update(rendered.severities)
+        self.codes.update(rendered.codes)
 
     def by_severity(self) -> dict[str, int]:
         """How many findings of each severity, every severity listed."""

@@ -121,11 +121,12 @@ class Sealer:
         secret = _user_secret(folder)
         return cls(secret) if secret is not None else None
 
-    def mac(self, context: str, payload: bytes) -> bytes:
+    def mac(self, context: str, payload: bytes | memoryview) -> bytes:
         """The HMAC of ``payload`` for ``context`` under the secret (what :meth:`seal` prepends)."""
         label = context.encode("utf-8", "surrogateescape")
-        message = len(label).to_bytes(8, "little") + label + payload
-        return hmac.new(self._secret, message, hashlib.sha256).digest()
+        mac = hmac.new(self._secret, len(label).to_bytes(8, "little") + label, hashlib.sha256)
+        mac.update(payload)  # not joined to the label: a copy of megabytes cost more than the hash
+        return mac.digest()
 
     def name(self, context: str) -> str:
         """A file name for ``context`` that only the secret's owner can compute."""
@@ -135,12 +136,13 @@ class Sealer:
         """``payload`` as a sealed file's contents, valid only for ``context`` (e.g. the entry's key)."""
         return MAGIC + self.mac(context, payload) + payload
 
-    def unseal(self, context: str, sealed: bytes) -> bytes | None:
-        """The payload of sealed contents made by :meth:`seal` for ``context``; None for anything else."""
+    def unseal(self, context: str, sealed: bytes) -> memoryview | None:
+        """The payload of sealed contents made by :meth:`seal` for ``context``, as a view into ``sealed``
+        (not a copy: the lexicon automaton's entry is megabytes); None for anything else."""
         header = len(MAGIC) + _MAC_BYTES
         if len(sealed) < header or not sealed.startswith(MAGIC):
             return None
-        payload = sealed[header:]
-        if not hmac.compare_digest(sealed[len(MAGIC) : header], self.mac(context, payload)):
+        view = memoryview(sealed)
+        if not hmac.compare_digest(view[len(MAGIC) : header], self.mac(context, view[header:])):
             return None
-        return payload
+        return view[header:]

@@ -243,7 +243,7 @@ def load_registry(path: str | Path | None = None) -> Registry:
     (:mod:`claimcheck.cache`), so the next run skips parsing until a file changes.
     """
     from claimcheck import cache, models
-    from claimcheck.registry import bibfile, problems, yamlfile
+    from claimcheck.registry import problems
 
     root = Path(path) if path is not None else shipped_registry_dir()
     key = None
@@ -252,7 +252,8 @@ def load_registry(path: str | Path | None = None) -> Registry:
         # the pickled classes are defined in these modules, and the file readers decide their values
         # (a change to how BibTeX authors are split must not be hidden by a registry cached before it).
         parts = (str(root), str(Path.cwd()), registry_fingerprint(root))
-        key = cache.cache_key(parts, (models, problems, bibfile, yamlfile, sys.modules[__name__]))
+        readers = ("claimcheck.registry.bibfile", "claimcheck.registry.yamlfile")  # imported only to read
+        key = cache.cache_key(parts, (models, problems, *readers, sys.modules[__name__]))
         cached = cache.fetch("registry", key, Registry)
         if cached is not None:
             return cached

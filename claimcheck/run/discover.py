@@ -9,7 +9,7 @@ from pathlib import Path
 from claimcheck.errors import ConfigError, InputError
 from claimcheck.globs import matches_anywhere, matches_whole, path_names
 from claimcheck.results import PageError
-from claimcheck.text.warc import is_archive
+from claimcheck.text.readers import is_archive
 
 #: File endings linted when a folder is given.
 LINTED_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".md", ".markdown", ".mdx", ".txt", ".text"})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 import time
@@ -19,13 +18,14 @@ from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.results import FileResult, PageError, Report
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.run import signals
-from claimcheck.run.resultcache import ResultCache
 from claimcheck.run.runner import lint_file, resolve_registry
 from claimcheck.run.signals import worker_started
-from claimcheck.text.warc import is_archive
+from claimcheck.text.readers import is_archive
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+
+    from claimcheck.run.resultcache import ResultCache
 
 
 _WORKER: tuple[CompiledRegistry, RuleSelection | None, ResultCache | None] | None = None
@@ -68,7 +68,7 @@ def _lint_one(
         return cached
     result = lint_file(path, compiled, selection, report_unused)
     if cache is not None and place is not None:
-        cache.put(place, result)
+        return cache.put(place, result)
     return result
 
 
@@ -266,6 +266,7 @@ class LintStream:
             yield from self._read(self._sequential)
             return
         # Imported here: a run with one worker (every short run) need not pay for them.
+        import ctypes
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 

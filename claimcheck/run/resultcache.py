@@ -2,8 +2,9 @@
 
 Re-running CI on a site where two pages changed should lint two pages. Each file's
 :class:`~claimcheck.results.FileResult` — findings (with the span the terminal marks), notices and
-pages, everything a fresh lint gives for that file — is kept as JSON, one entry per file, under a
-key made of everything the result depends on:
+pages, everything a fresh lint gives for that file — is kept, one entry per file, as a line of
+JSON and the findings' texts as the JSON output writes them (a re-run writing JSON copies them;
+other formats rebuild the findings from them), under a key made of everything the result depends on:
 
 * the file's bytes and its path as given (findings carry the path);
 * the registry's fingerprint (the bytes of its files), its folder as given and the working folder
@@ -32,12 +33,13 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat
 import sys
 import tempfile
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +58,14 @@ from claimcheck.models import (
     Verdict,
 )
 from claimcheck.registry.compiled import CompiledRegistry
-from claimcheck.results import FileResult
+from claimcheck.results import FileResult, RenderedFindings
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.sealing import Sealer, private_folder, read_private
 
 #: The layout of an entry; an entry of another format is ignored (and the folder differs anyway).
-FORMAT = 2
+FORMAT = 3
+#: What ends an entry's first line (its JSON header).
+_NEWLINE = re.compile(b"\n")
 #: Settings folders kept (each one combination of engine, registry and selection); older ones go.
 KEPT_SETTINGS = 8
 _SUFFIX = ".json"
@@ -124,22 +128,24 @@ def settings_key(compiled: CompiledRegistry, selection: RuleSelection | None, re
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-def _dump(result: FileResult) -> dict[str, Any]:
-    """An entry's JSON: findings as their JSON output, each with the span the terminal marks (left
-    out of the output); the evidence items, shared by many findings, stored once and referred to."""
-    evidence: dict[EvidenceItem, int] = {}  # frozen models: equal items are one key
-    findings = []
-    for finding in result.findings:
-        fields = finding.model_dump(mode="json", exclude={"evidence"})
-        fields["evidence"] = [evidence.setdefault(item, len(evidence)) for item in finding.evidence]
-        findings.append([fields, finding.sentence_span])
-    return {
+def _dump(result: FileResult, texts: RenderedFindings) -> bytes:
+    """An entry's payload: a line of JSON (notices, pages, each finding's code, severity and the span
+    the terminal marks, which the output leaves out), then the findings' JSON output texts, as UTF-8.
+
+    The texts are kept as the output writes them, so that a run writing JSON copies them; the
+    findings are rebuilt from them (they are their JSON output) only for other formats.
+    """
+    header = {
         "format": FORMAT,
-        "evidence": [item.model_dump(mode="json") for item in evidence],
-        "findings": findings,
+        "codes": texts.codes,
+        "severities": texts.severities,
+        "spans": [finding.sentence_span for finding in result.findings],
         "notices": result.notices,
         "pages": result.pages,
     }
+    # ASCII JSON: a file name that is not UTF-8 (a lone surrogate) is escaped and reads back the same;
+    # in the texts it stays as it is, which "surrogatepass" keeps through the bytes.
+    return json.dumps(header).encode() + b"\n" + texts.text.encode("utf-8", "surrogatepass")
 
 
 def _defaults(model: type[BaseModel]) -> dict[str, Any]:
@@ -173,15 +179,20 @@ def _fields(stored: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _finding(stored: dict[str, Any], evidence: list[EvidenceItem], span: list[int] | None) -> Finding:
+def _finding(stored: dict[str, Any], span: list[int] | None) -> Finding:
     """The finding whose JSON output is ``stored``, built without validation: an entry that unseals
     was written by this very engine (its digest is in the key) from findings the linter made, and
     validating each finding again cost half of a warm run."""
     values = _fields(stored, _FINDING_DEFAULTS)
-    values["evidence"] = [evidence[index] for index in values["evidence"]]
+    values["evidence"] = [_evidence(item) for item in values["evidence"]]
     values["merged"] = [MergedFinding.unchecked(_fields(item, _MERGED_DEFAULTS)) for item in values["merged"]]
     values["sentence_span"] = (span[0], span[1]) if span is not None else None
     return Finding.unchecked(values)
+
+
+def _findings(rendered: RenderedFindings, spans: list[list[int] | None]) -> list[Finding]:
+    """The findings ``rendered`` holds as their JSON output, with the spans the output leaves out."""
+    return [_finding(fields, span) for fields, span in zip(rendered.fields(), spans, strict=True)]
 
 
 #: Evidence items already rebuilt, by their JSON values: they are the registry's citations, a few
@@ -199,19 +210,27 @@ def _evidence(stored: dict[str, Any]) -> EvidenceItem:
     return item
 
 
-def _load(data: Any) -> FileResult | None:
-    """The result an entry holds; None when it does not hold one in this :data:`FORMAT`."""
+def _load(payload: memoryview) -> FileResult | None:
+    """The result an entry's payload holds; None when it does not hold one in this :data:`FORMAT`."""
+    found = _NEWLINE.search(payload)  # on the view itself: the texts are not copied before decoding
+    if found is None:
+        return None
+    line, body = payload[: found.start()], payload[found.end() :]
     try:
+        data = json.loads(bytes(line))
         if data["format"] != FORMAT:
             return None
-        evidence = [_evidence(item) for item in data["evidence"]]
-        findings = [_finding(fields, evidence, span) for fields, span in data["findings"]]
+        codes, severities, spans = data["codes"], data["severities"], data["spans"]
         notices, pages = data["notices"], data["pages"]
-        if not all(isinstance(item, str) for item in [*notices, *pages]):
+        text = str(body, "utf-8", "surrogatepass")
+        if not (len(codes) == len(severities) == len(spans)):
             return None
-        return FileResult(findings, list(notices), list(pages))
-    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        if not all(isinstance(item, str) for item in [*codes, *severities, *notices, *pages]):
+            return None
+    except (KeyError, TypeError, ValueError):  # UnicodeDecodeError and JSONDecodeError among them
         return None
+    rendered = RenderedFindings(text, codes, severities)
+    return FileResult(partial(_findings, rendered, spans), list(notices), list(pages), rendered=rendered)
 
 
 @dataclass(frozen=True)
@@ -276,19 +295,18 @@ class ResultCache:
         payload = self.sealer.unseal(place[1], sealed) if sealed is not None else None
         if payload is None:
             return None, place
-        try:
-            data = json.loads(payload)
-        except ValueError:
-            return None, place
-        return _load(data), place
+        return _load(payload), place
 
-    def put(self, place: tuple[Path, str], result: FileResult) -> None:
-        """Write the entry for ``place`` atomically; failing to write is not an error."""
+    def put(self, place: tuple[Path, str], result: FileResult) -> FileResult:
+        """Write the entry for ``place`` atomically (failing to write is not an error), and give back
+        ``result`` with its findings rendered (the entry holds them so; the output need not render
+        them again)."""
         if result.errors:
-            return  # a page that could not be linted may read next time (a transient error): never cached
+            return result  # a page that could not be linted may read next time (a transient error): never cached
         entry, context = place
-        # ASCII JSON: a file name that is not UTF-8 (a lone surrogate) is escaped and reads back the same.
-        payload = json.dumps(_dump(result)).encode()
+        texts = RenderedFindings.of(result.findings)
+        payload = _dump(result, texts)
+        result = FileResult(result.findings, result.notices, result.pages, rendered=texts)
         with contextlib.suppress(OSError):
             fd, temporary = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=self.folder)  # mode 0600
             try:
@@ -298,6 +316,7 @@ class ResultCache:
             finally:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(temporary)
+        return result
 
 
 def _prune(root: Path, keep: Path) -> None:

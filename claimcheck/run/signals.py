@@ -12,7 +12,6 @@ SIGTERM or with their parent (:func:`worker_started`).
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 import sys
@@ -148,6 +147,8 @@ def worker_started(parent: int) -> None:
     if hasattr(signal, "pthread_sigmask"):  # forked with them held (see held_back): now they may come
         signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     if sys.platform.startswith("linux"):
+        import ctypes  # here: a run without workers (every short one) need not load it
+
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the line above could watch it

@@ -13,7 +13,7 @@ from claimcheck.text.document import Comment, Document
 from claimcheck.text.html import read_html
 from claimcheck.text.plain import read_text
 
-__all__ = ["FORMATS", "detect_format", "parse_document", "read_document"]
+__all__ = ["ARCHIVE_SUFFIXES", "FORMATS", "detect_format", "is_archive", "parse_document", "read_document"]
 
 FORMATS = ("html", "markdown", "text")
 _EXTENSIONS = {
@@ -25,6 +25,15 @@ _EXTENSIONS = {
     ".mdx": "markdown",
 }
 _SPACE = re.compile(r"\s*")
+
+
+#: The endings of web archives (WARC), read page by page by :mod:`claimcheck.text.warc`.
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz")
+
+
+def is_archive(path: str | Path) -> bool:
+    """Whether a path names a WARC file (``.warc`` or ``.warc.gz``, any case)."""
+    return str(path).lower().endswith(ARCHIVE_SUFFIXES)
 
 
 def detect_format(path: str | Path) -> str:

@@ -26,18 +26,16 @@ import zlib
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import IO, Any
 
 from claimcheck.errors import BinaryFileError, InputError
 from claimcheck.text.decode import check_visible_text, decode_bytes
 from claimcheck.text.document import Document
-from claimcheck.text.readers import parse_document
+from claimcheck.text.readers import ARCHIVE_SUFFIXES, is_archive, parse_document
 
 __all__ = ["ARCHIVE_SUFFIXES", "ArchivePage", "ArchiveTally", "is_archive", "read_archive"]
 
 #: File endings read as web archives.
-ARCHIVE_SUFFIXES = (".warc", ".warc.gz")
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _PAGE_STATUSES = frozenset({200, 201, 202, 203})
@@ -58,11 +56,6 @@ _MAX_HEADERS = 1 << 20
 MAX_BODY_BYTES = 32 << 20
 # How many skipped URIs a notice names before it only counts them.
 _NAMED = 3
-
-
-def is_archive(path: str | Path) -> bool:
-    """Whether a path names a WARC file (``.warc`` or ``.warc.gz``, any case)."""
-    return str(path).lower().endswith(ARCHIVE_SUFFIXES)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The JSON stream writes each finding through pydantic-core, not ``json.dumps``: the bytes must be
+"""The JSON stream writes each finding through pydantic-core, not ``json.dumps`` (but for a process's
+first few hundred, written from :meth:`Finding.json_fields` by ``json``): either way the bytes must be
 those ``json.dumps(finding.model_dump(mode="json"), indent=2, ensure_ascii=False)`` writes."""
 
 from __future__ import annotations
@@ -8,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck import results
 from claimcheck.api import lint_paths
 from claimcheck.models import Finding, MergedFinding
-from claimcheck.report.json import _finding_text
+from claimcheck.results import finding_text
 from tests.warc.warc_records import CRAWL, write_warc
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,6 +20,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _reference(finding: Finding) -> str:
     return json.dumps(finding.model_dump(mode="json"), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+
+
+@pytest.fixture(params=["pydantic-core", "json"], autouse=True)
+def writer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test runs with each writer: ``json`` for a process's first findings, pydantic-core after."""
+    monkeypatch.setattr(results, "_by_python", 10**9 if request.param == "json" else 0)
+    return str(request.param)
 
 
 @pytest.fixture(scope="module")
@@ -30,13 +39,13 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> list[Finding]:
 
 def test_every_finding_on_real_pages_is_written_as_json_dumps_writes_it(findings: list[Finding]) -> None:
     for finding in findings:
-        assert _finding_text(finding) == _reference(finding)
+        assert finding_text(finding) == _reference(finding)
 
 
 @pytest.mark.parametrize("score", [0.0, 1e-5, 0.00012, 0.5, 1.0, 1e16, float("inf"), float("nan")])
 def test_any_score_is_written_as_python_writes_it(findings: list[Finding], score: float) -> None:
     finding = findings[0].model_copy(update={"match_score": score})
-    assert _finding_text(finding) == _reference(finding)
+    assert finding_text(finding) == _reference(finding)
 
 
 @pytest.mark.parametrize(
@@ -45,4 +54,19 @@ def test_any_score_is_written_as_python_writes_it(findings: list[Finding], score
 def test_any_text_is_written_as_python_writes_it(findings: list[Finding], text: str) -> None:
     merged = [MergedFinding(code="CC202", message=text)]
     finding = findings[0].model_copy(update={"message": text, "sentence": text, "merged": merged, "archive": ""})
-    assert _finding_text(finding) == _reference(finding)
+    assert finding_text(finding) == _reference(finding)
+
+
+def test_json_fields_are_the_models_json_dump_key_for_key(findings: list[Finding]) -> None:
+    """Same keys in the same order, same values: what both writers start from."""
+    for finding in findings:
+        fields, dumped = finding.json_fields(), finding.model_dump(mode="json")
+        assert fields == dumped and list(fields) == list(dumped)
+        assert all(list(a) == list(b) for a, b in zip(fields["evidence"], dumped["evidence"], strict=True))
+
+
+def test_the_python_writer_hands_over_to_pydantic_core(findings: list[Finding], writer: str) -> None:
+    results._by_python = 2
+    for finding in findings[:3]:
+        assert finding_text(finding) == _reference(finding)
+    assert results._by_python == 0

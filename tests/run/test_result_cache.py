@@ -89,6 +89,29 @@ def test_cached_runs_write_the_bytes_of_a_fresh_run(
     assert _run(capsys, *options, "-j", "2", str(site)) == fresh  # forked workers read it too
 
 
+@pytest.mark.parametrize("extra", ["sarif-file", "baseline"])
+def test_cached_json_beside_a_sarif_copy_or_a_baseline_is_the_fresh_runs(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: str
+) -> None:
+    """A cached result's JSON texts are copied only when nothing else reads its findings: a SARIF copy
+    written beside the JSON, or a baseline that hides some of them, rebuild them."""
+    sarif = tmp_path / "copy.sarif"
+    if extra == "baseline":
+        baseline = tmp_path / "baseline.json"
+        _run(capsys, "--format", "json", "--no-cache", "--write-baseline", str(baseline), str(site / "faq.md"))
+        options = ["--format", "json", "--baseline", str(baseline)]
+    else:
+        options = ["--format", "json", "--sarif-file", str(sarif)]
+    fresh = _run(capsys, *options, "--no-cache", str(site))
+    fresh_sarif = sarif.read_bytes() if extra == "sarif-file" else b""
+    assert _run(capsys, *options, str(site)) == fresh  # fills the cache
+    assert _run(capsys, *options, str(site)) == fresh  # reads it
+    if extra == "sarif-file":
+        assert sarif.read_bytes() == fresh_sarif
+    else:  # the baseline hid the findings of the page it was written from
+        assert "faq.md" in _run(capsys, "--format", "json", str(site))[1] and "faq.md" not in fresh[1]
+
+
 def test_a_web_archive_and_its_pages_come_back_whole(
     site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
