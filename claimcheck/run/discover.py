@@ -79,7 +79,12 @@ def iter_files(
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        try:
+            walk = path.is_dir()
+            exists = walk or path.exists() or path.is_symlink()
+        except OSError:  # a path the system cannot look up (too long): the reader names it and says why
+            walk, exists = False, True
+        if walk:
             found: list[Path] = []
             tree = path.resolve()
             for root, dirs, files in os.walk(path, onerror=unreadable, followlinks=False):
@@ -98,7 +103,7 @@ def iter_files(
                         continue
                     found.append(candidate)
             candidates: Iterable[Path] = sorted(found)
-        elif path.exists() or path.is_symlink():
+        elif exists:
             candidates = [path] if path_filter is None or path_filter.accepts_named(path) else []
         else:
             raise InputError("no such file or folder", path=str(given))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import pickle
 import shutil
 import sys
@@ -18,6 +17,7 @@ from claimcheck.errors import ConfigError
 from claimcheck.registry import load_registry
 from claimcheck.registry.load import Registry
 from claimcheck.run.cluster import _Job
+from tests.robustness.conftest import too_deep
 from tests.warc.warc_records import CRAWL, PAGE_A, write_warc
 
 SENTENCES = [
@@ -179,27 +179,13 @@ def test_pages_that_cannot_be_linted_are_listed_on_the_cluster_as_locally(
     assert stream.errors == local.errors
 
 
-def _too_deep(folder: Path) -> Path:
-    """A folder under ``folder`` whose path is longer than the system allows: unreadable, even for root."""
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        for _ in range(17):  # 17 names of 250 characters: past Linux's 4,096-byte PATH_MAX
-            os.mkdir("d" * 250, dir_fd=handle)
-            inner = os.open("d" * 250, os.O_RDONLY, dir_fd=handle)
-            os.close(handle)
-            handle = inner
-    finally:
-        os.close(handle)
-    return folder
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc and Linux's path length limit")
 def test_unreadable_folders_and_files_are_listed_on_the_cluster_and_the_rest_linted(
     client: Any, market: Path, registry: Registry, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     site = tmp_path / "market"
     shutil.copytree(market, site)
-    _too_deep(site / "clinic1.example")
+    too_deep(site / "clinic1.example")
     (site / "mem.html").symlink_to("/proc/self/mem")  # a regular file whose read fails with EIO
     (site / "elsewhere").symlink_to(market, target_is_directory=True)  # not followed: a notice
     local = lint_paths([site, site / "mem.html"], registry=registry)

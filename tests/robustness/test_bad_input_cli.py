@@ -14,7 +14,7 @@ import pytest
 
 from claimcheck.registry.patterns import MAX_PATTERN_INPUT
 from claimcheck.text.sentences import MAX_SENTENCE
-from tests.robustness.conftest import Cli, CliRun
+from tests.robustness.conftest import Cli, CliRun, too_deep
 
 CLAIM = "Ketamine is completely safe."
 
@@ -256,6 +256,19 @@ def test_file_that_fails_to_read_is_an_error_naming_it(cli: Cli, tmp_path: Path)
     page.symlink_to("/proc/self/mem")
     line = one_error_line(lint(cli, page), page)
     assert "cannot read file: Input/output error" in line
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses Linux's path length limit")
+def test_paths_too_long_to_read_are_errors_naming_them_and_the_rest_is_linted(cli: Cli, tmp_path: Path) -> None:
+    inner = too_deep(tmp_path / "site")
+    page = tmp_path / "page.html"
+    page.write_text(f"<p>{CLAIM}</p>")
+    run = lint(cli, inner / "page.md", inner, page)
+    assert run.code == 2 and "CC202" in run.out and "internal error" not in run.err, run
+    assert run.err.splitlines() == [
+        f"claimcheck: {inner}: cannot read file: File name too long",
+        f"claimcheck: {inner / 'page.md'}: cannot read file: File name too long",
+    ]
 
 
 def test_fifo_is_refused_without_blocking(cli: Cli, tmp_path: Path) -> None:
