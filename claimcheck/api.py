@@ -130,7 +130,8 @@ def lint_stream(
     folder, or a folder to keep them in.
     """
     skipped: list[PageError] = []
-    files = [str(p) for p in iter_files(paths, path_filter, skipped=skipped.append)]
+    found: list[str] = []  # the links discovery did not follow
+    files = [str(p) for p in iter_files(paths, path_filter, skipped=skipped.append, noticed=found.append)]
     # Load and compile here, in this process, so a broken registry is reported as the usual
     # file:line error before any worker starts.
     compiled = resolve_registry(registry)
@@ -148,5 +149,6 @@ def lint_stream(
         report_unused=report_unused,
         progress=progress,
         skipped=skipped,
+        found=found,
         cache=results,
     )

@@ -47,6 +47,10 @@ class Config(BaseModel):
     force_exclude: bool = Field(default=False, alias="force-exclude")
     select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
+    # ruff's names for adding to the selection rather than replacing it; the same lists here, as
+    # one file has no selection to inherit, but a config shared from ruff's habits must not fail.
+    extend_select: list[str] = Field(default_factory=list, alias="extend-select")
+    extend_ignore: list[str] = Field(default_factory=list, alias="extend-ignore")
     severity: dict[str, Severity] = Field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
     fail_on: Severity = Field(default=Severity.ERROR, alias="fail-on")
@@ -60,7 +64,7 @@ class Config(BaseModel):
             raise ValueError("a folder name cannot hold a NUL character")
         return folder
 
-    @field_validator("select", "ignore")
+    @field_validator("select", "ignore", "extend_select", "extend_ignore")
     @classmethod
     def _codes(cls, codes: list[str]) -> list[str]:
         # The form only; whether a rule answers to each is checked where the selection is built

@@ -187,7 +187,7 @@ def extract(paths: Iterable[str | Path], registry: Registry) -> Extraction:
     Pages are read as lint reads them: a web archive is every HTML page it holds.
     """
     extractor = _Extractor(registry)
-    for path in iter_files(paths):
+    for path in iter_files(paths, noticed=extractor.result.notices.append):
         pages = FilePages(str(path))
         for page in pages:
             extractor.read(page.document)

@@ -16,7 +16,7 @@ from claimcheck.lint import warm_up
 from claimcheck.models import Claim, Finding
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.load import load_registry
-from claimcheck.rules.selection import RuleSelection
+from claimcheck.rules.selection import RuleSelection, build_selection
 from claimcheck.run.runner import lint_page, resolve_registry
 from claimcheck.text import parse_document
 
@@ -28,18 +28,6 @@ WATCHED_GLOBS = ("**/.claimcheck.toml", "**/pyproject.toml", "**/*.yaml", "**/*.
 def affects_lint(path: Path) -> bool:
     """Whether saving ``path`` can change what a lint finds (it matches :data:`WATCHED_GLOBS`)."""
     return path.name in CONFIG_NAMES or path.suffix in (".yaml", ".yml", ".bib")
-
-
-def rule_selection(loaded: LoadedConfig) -> RuleSelection:
-    """The rules a config file selects, ignores and re-grades, as ``claimcheck lint`` runs them."""
-    config = loaded.config
-    return RuleSelection(
-        select=frozenset(config.select),
-        ignore=frozenset(config.ignore),
-        severity=tuple(sorted(config.severity.items())),
-        per_file_ignores=tuple((glob, frozenset(codes)) for glob, codes in sorted(config.per_file_ignores.items())),
-        base=loaded.base.resolve(),
-    )
 
 
 @dataclass(frozen=True)
@@ -62,7 +50,7 @@ class Workspace:
         registry = resolve_registry(load_registry(loaded.registry_path()))
         # What the linter builds on first use is built now, so the first page opened is not slow.
         warm_up(registry)
-        return cls(loaded, rule_selection(loaded), registry)
+        return cls(loaded, build_selection(loaded), registry)
 
     def lint(self, text: str, *, path: str, format: str) -> list[Finding]:
         """The findings on a page's text (inline suppressions applied), as ``claimcheck lint`` gives them."""

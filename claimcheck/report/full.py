@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from rich.cells import cell_len
 from rich.color import ColorSystem
 from rich.style import Style
 
@@ -70,8 +71,12 @@ class Stream:
         if f.sentence:
             before, span, after = _window(f.sentence, f.sentence_span)
             lines.append(f"{gutter} {before}{self._paint(span, 'bold')}{after}")
-            marker = "^" * max(1, len(span))
-            lines.append(f"{gutter} {' ' * len(before)}{self._paint(marker + ' ' + text.printable(f.message), level)}")
+            # Measured in terminal columns, not characters: a CJK character or an emoji takes two,
+            # a combining accent none; rich's tables are the ones its own layout trusts.
+            marker = "^" * max(1, cell_len(span))
+            lines.append(
+                f"{gutter} {' ' * cell_len(before)}{self._paint(marker + ' ' + text.printable(f.message), level)}"
+            )
         else:
             lines.append(f"{self._paint('  =', 'blue')} {text.printable(f.message)}")
         evidence = _evidence(f)

@@ -62,8 +62,9 @@ def build_selection(loaded: LoadedConfig, command_line: CommandLineSelectors | N
     """The selection of a run, as ruff resolves it, every selector checked against the catalogue.
 
     The highest-priority ``select`` starts the chain: the command line's ``--select`` if given (the
-    config's select and ignore then play no part), else the config's ``select`` (every rule when
-    empty) less its ``ignore``. ``--extend-select`` and ``--ignore`` then add to that. Within one
+    config's lists then play no part), else the config's ``select`` (every rule when empty) and
+    ``extend-select`` less its ``ignore`` and ``extend-ignore``. ``--extend-select`` and
+    ``--ignore`` then add to that. Within one
     step the more specific selector wins, and ``ignore`` wins a tie. A selector no rule answers to
     is a :class:`~claimcheck.errors.ConfigError` naming it and where it was written.
     """
@@ -79,8 +80,11 @@ def build_selection(loaded: LoadedConfig, command_line: CommandLineSelectors | N
     codes = list(catalogue())
     # The config's lists are checked even when --select sets them aside: a typo must not wait
     # for the day the option is dropped.
-    config_select = from_config(config.select, "select") or ["CC"]
-    config_ignore = from_config(config.ignore, "ignore")
+    config_select = [
+        *(from_config(config.select, "select") or ["CC"]),
+        *from_config(config.extend_select, "extend-select"),
+    ]
+    config_ignore = [*from_config(config.ignore, "ignore"), *from_config(config.extend_ignore, "extend-ignore")]
     extend = from_option(cli.extend_select, "--extend-select")
     ignore = from_option(cli.ignore, "--ignore")
     if cli.select is not None:

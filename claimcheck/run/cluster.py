@@ -29,7 +29,7 @@ from claimcheck.errors import ConfigError
 from claimcheck.globs import URI_START
 from claimcheck.registry.compiled import CompiledRegistry, compile_registry
 from claimcheck.registry.load import Registry
-from claimcheck.results import FileResult, Report
+from claimcheck.results import FileResult, PageError, Report
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.run.discover import PathFilter, iter_files
 from claimcheck.run.pool import LintStream
@@ -79,12 +79,16 @@ class _Job:
             return self._compiled
 
 
-def _items(paths_or_uris: Iterable[str | Path], path_filter: PathFilter | None) -> list[str]:
-    """Local files as lint_paths finds them (walked, filtered, sorted), then URLs as given."""
+def _items(paths_or_uris: Iterable[str | Path], path_filter: PathFilter | None) -> tuple[list[str], FileResult]:
+    """Local files as lint_paths finds them (walked, filtered, sorted), then URLs as given; and what
+    the walk found on the way, as lint_paths reports it: the folders it could not read (errors, the
+    run goes on) and the links it did not follow (notices)."""
     given = [str(p) for p in paths_or_uris]
     local = [p for p in given if not URI_START.match(p)]
     urls = list(dict.fromkeys(p for p in given if URI_START.match(p)))
-    return [str(p) for p in iter_files(local, path_filter)] + urls
+    found = FileResult([], [], [])
+    files = [str(p) for p in iter_files(local, path_filter, skipped=found.errors.append, noticed=found.notices.append)]
+    return files + urls, found
 
 
 def _lint_item(item: str, job: _Job) -> FileResult:
@@ -109,11 +113,13 @@ def lint_bag(
     """
     bag: Any = _require("dask.bag")
     delayed: Any = _require("dask.delayed")
-    items = _items(paths_or_uris, path_filter)
+    items, found = _items(paths_or_uris, path_filter)
     job = _Job(resolve_registry(registry).registry, selection, report_unused)
     # One graph key for the job: each worker receives the registry once, not once per task.
     shared = delayed.delayed(job, traverse=False)
     result: dask.bag.Bag = bag.from_sequence(items, partition_size=1).map(_lint_item, shared)
+    if found.errors or found.notices:  # the walk's own result comes first, as its notices do locally
+        result = bag.concat([bag.from_sequence([found], partition_size=1), result])
     return result
 
 
@@ -131,8 +137,8 @@ def lint_distributed(
     """Lint on a running Dask cluster: the report :func:`~claimcheck.api.lint_paths` gives, in the same order.
 
     ``scheduler`` is the scheduler's address (``tcp://10.0.0.5:8786``), given ``connect_timeout``
-    seconds to answer, or a connected client. An unreadable file raises on the client as it
-    would locally.
+    seconds to answer, or a connected client. As locally, a file or folder that cannot be read
+    is listed in ``Report.errors`` and the rest is linted; a path that does not exist raises.
     """
     return stream_distributed(
         paths_or_uris,
@@ -164,12 +170,14 @@ def stream_distributed(
     reading starts, and only a bounded number of tasks are in flight and results held at a time.
     """
     _require("distributed")
-    items = _items(paths_or_uris, path_filter)
+    items, found = _items(paths_or_uris, path_filter)
     compiled = resolve_registry(registry)
     return DistributedStream(
         items,
         compiled,
         selection,
+        skipped=found.errors,
+        found=found.notices,
         scheduler=scheduler,
         report_unused=report_unused,
         progress=progress,
@@ -198,8 +206,18 @@ class DistributedStream(LintStream):
         progress: Callable[[int, int], None] | None = None,
         connect_timeout: float = 20.0,
         in_flight: int | None = None,
+        skipped: list[PageError] | None = None,
+        found: list[str] | None = None,
     ) -> None:
-        super().__init__(items, compiled, selection, report_unused=report_unused, progress=progress)
+        super().__init__(
+            items,
+            compiled,
+            selection,
+            report_unused=report_unused,
+            progress=progress,
+            skipped=skipped,
+            found=found,
+        )
         self.scheduler = scheduler
         self.connect_timeout = connect_timeout
         self._in_flight = in_flight

@@ -53,12 +53,16 @@ def iter_files(
     path_filter: PathFilter | None = None,
     *,
     skipped: Callable[[PageError], None] | None = None,
+    noticed: Callable[[str], None] | None = None,
 ) -> Iterator[Path]:
     """The files to lint: files as given, folders walked for linted endings, sorted, without repeats.
 
-    Symbolic links to folders are not followed, so a link loop cannot trap the walk. A folder
-    that cannot be read is handed to ``skipped`` as an error naming it, and the walk goes on;
-    without ``skipped`` it raises :class:`~claimcheck.errors.InputError`. None passes unsaid.
+    As git and ruff do, a walk does not follow symbolic links to folders, so a link loop cannot
+    trap it, nor read a link to a file outside the folder given; each such link is handed to
+    ``noticed`` as a sentence naming it. A path given by name is read wherever it leads: naming a
+    link is asking for it. A folder that cannot be read is handed to ``skipped`` as an error
+    naming it, and the walk goes on; without ``skipped`` it raises
+    :class:`~claimcheck.errors.InputError`.
     """
 
     def unreadable(error: OSError) -> None:
@@ -68,21 +72,38 @@ def iter_files(
             raise problem
         skipped(PageError(where, None, problem.message))
 
+    def say(notice: str) -> None:
+        if noticed is not None:
+            noticed(notice)
+
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        try:
+            walk = path.is_dir()
+            exists = walk or path.exists() or path.is_symlink()
+        except OSError:  # a path the system cannot look up (too long): the reader names it and says why
+            walk, exists = False, True
+        if walk:
             found: list[Path] = []
+            tree = path.resolve()
             for root, dirs, files in os.walk(path, onerror=unreadable, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in dirs:
+                    if os.path.islink(os.path.join(root, name)):
+                        say(f"{Path(root) / name}: a link to a folder, not followed (name it to lint it)")
                 for name in files:
                     candidate = Path(root) / name
-                    if (candidate.suffix.lower() in LINTED_SUFFIXES or is_archive(candidate)) and (
+                    if not (candidate.suffix.lower() in LINTED_SUFFIXES or is_archive(candidate)) or not (
                         path_filter is None or path_filter.accepts(candidate)
                     ):
-                        found.append(candidate)
+                        continue
+                    if candidate.is_symlink() and not _inside(candidate, tree):
+                        say(f"{candidate}: a link to a file outside {path}, not read (name it to lint it)")
+                        continue
+                    found.append(candidate)
             candidates: Iterable[Path] = sorted(found)
-        elif path.exists() or path.is_symlink():
+        elif exists:
             candidates = [path] if path_filter is None or path_filter.accepts_named(path) else []
         else:
             raise InputError("no such file or folder", path=str(given))
@@ -94,6 +115,15 @@ def iter_files(
             if key not in seen:
                 seen.add(key)
                 yield candidate
+
+
+def _inside(link: Path, tree: Path) -> bool:
+    """Whether a link in a walked folder leads into it; a loop or a dangling link is left to the reader."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return True  # the reader names the file and says why it cannot be read
+    return target.is_relative_to(tree)
 
 
 def refuse_to_overwrite(target: str | Path, files: Iterable[str]) -> None:

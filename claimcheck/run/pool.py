@@ -191,6 +191,7 @@ class LintStream:
         report_unused: bool = False,
         progress: Callable[[int, int], None] | None = None,
         skipped: list[PageError] | None = None,
+        found: list[str] | None = None,
         cache: ResultCache | None = None,
     ) -> None:
         #: The files to lint, in file order (as :func:`~claimcheck.run.discover.iter_files` finds them).
@@ -208,6 +209,7 @@ class LintStream:
         self._notices: dict[int, list[str]] = {}  # by file index, for the files that have any
         self._pages: list[list[str] | None] = [None] * len(files)
         self._skipped = list(skipped or [])  # folders discovery could not read
+        self._found = list(found or [])  # discovery's notices: the links it did not follow
         self._errors: dict[int, list[PageError]] = {}  # by file index, for the files that have any
         self._started = False
         #: Files per chunk sent to a worker, and chunks allowed in flight (set as the workers start).
@@ -222,8 +224,8 @@ class LintStream:
 
     @property
     def notices(self) -> list[str]:
-        """The notices of the files read so far, in file order (all of them once the loop ends)."""
-        return [notice for _, notices in sorted(self._notices.items()) for notice in notices]
+        """Discovery's notices, then those of the files read so far, in file order (all once the loop ends)."""
+        return [*self._found, *(notice for _, notices in sorted(self._notices.items()) for notice in notices)]
 
     @property
     def errors(self) -> list[PageError]:

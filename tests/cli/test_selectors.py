@@ -101,6 +101,8 @@ def test_more_specific_selector_wins_and_ignore_wins_a_tie(site: Path, capsys: p
         ('select = [\n  "CC2",\n  "superlatives",\n]\n', 3, "select"),
         ('[per-file-ignores]\n"blog/**" = ["CC9"]\n', 2, "per-file-ignores"),
         ('[severity]\nCC201 = "error"\nCC299 = "info"\n', 3, "severity"),
+        ('select = ["CC2"]\nextend-select = ["CC1", "CC9"]\n', 2, "extend-select"),
+        ('extend-ignore = [\n  "superlatives",\n]\n', 2, "extend-ignore"),
     ],
 )
 def test_unknown_config_selector_is_exit_2_with_file_and_line(
@@ -131,3 +133,21 @@ def test_suppression_selectors_are_checked_and_take_names(site: Path, capsys: py
     code, _, err = _lint(["page.md"], capsys)
     assert code == 2
     assert "page.md:3: suppression: unknown rule code, prefix or name 'CC299'" in err
+
+
+@pytest.mark.parametrize("file", [".claimcheck.toml", "pyproject.toml"])
+def test_config_extend_select_and_extend_ignore_add_to_the_selection_as_in_ruff(
+    site: Path, file: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = "[tool.claimcheck]\n" if file == "pyproject.toml" else ""
+    config = site / file
+    config.write_text(table + 'select = ["CC201"]\nextend-select = ["absolute-safety"]\n')
+    assert _lint(["page.md"], capsys)[1] == {"CC201", "CC202"}
+    config.write_text(table + 'extend-ignore = ["CC201"]\nignore = ["CC1"]\n')
+    _, codes, _ = _lint(["page.md"], capsys)
+    assert "CC202" in codes and "CC201" not in codes and not any(c.startswith("CC1") for c in codes)
+    # The more specific selector wins across the lists, and --select sets the config's lists aside.
+    config.write_text(table + 'extend-select = ["CC201"]\nextend-ignore = ["CC2"]\n')
+    _, codes, _ = _lint(["page.md"], capsys)
+    assert "CC201" in codes and "CC202" not in codes
+    assert _lint(["--select", "CC202", "page.md"], capsys)[1] == {"CC202"}

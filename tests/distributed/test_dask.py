@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from claimcheck.errors import ConfigError
 from claimcheck.registry import load_registry
 from claimcheck.registry.load import Registry
 from claimcheck.run.cluster import _Job
+from tests.robustness.conftest import too_deep
 from tests.warc.warc_records import CRAWL, PAGE_A, write_warc
 
 SENTENCES = [
@@ -175,3 +177,31 @@ def test_pages_that_cannot_be_linted_are_listed_on_the_cluster_as_locally(
     assert [(e.path, e.line) for e in stream.errors] == [(str(late), 1), (str(early), 1)]
     local = lint_paths([site / "clinic2.example", site / "clinic0.example"], registry=registry)
     assert stream.errors == local.errors
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc and Linux's path length limit")
+def test_unreadable_folders_and_files_are_listed_on_the_cluster_and_the_rest_linted(
+    client: Any, market: Path, registry: Registry, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "market"
+    shutil.copytree(market, site)
+    too_deep(site / "clinic1.example")
+    (site / "mem.html").symlink_to("/proc/self/mem")  # a regular file whose read fails with EIO
+    (site / "elsewhere").symlink_to(market, target_is_directory=True)  # not followed: a notice
+    local = lint_paths([site, site / "mem.html"], registry=registry)
+    assert [e.message for e in local.errors] == [  # by path: the folder sorts first
+        "cannot read folder: File name too long",
+        "cannot read file: Input/output error",
+    ]
+    assert any("a link to a folder, not followed" in notice for notice in local.notices)
+    remote = lint_distributed([site, site / "mem.html"], scheduler=client, registry=registry)
+    assert remote.to_json() == local.to_json()
+    assert (remote.errors, remote.notices, remote.pages) == (local.errors, local.notices, local.pages)
+    bagged = merge_results(lint_bag([site, site / "mem.html"], registry=registry).compute(scheduler="sync"))
+    assert (bagged.errors, bagged.notices, bagged.pages) == (local.errors, local.notices, local.pages)
+    outputs = []
+    for how in (["-j", "1"], ["--scheduler", client.scheduler.address]):
+        code = main(["lint", "--no-config", "--format", "json", *how, str(site), str(site / "mem.html")])
+        outputs.append((code, *capsys.readouterr()))
+    assert outputs[0] == outputs[1] and outputs[0][0] == 2
+    assert "cannot read folder: File name too long" in outputs[0][2] and '"findings"' in outputs[0][1]

@@ -108,3 +108,12 @@ def test_lint_extract_set_then_clean_lint(registry: Path, site: Path, capsys: py
     page.write_text(text, encoding="utf-8")
     code, out, _ = _run(capsys, "lint", "page.md", "--registry", str(registry), "--no-config", "--select", "CC1")
     assert "CC101" not in out and "CC102" not in out
+
+
+def test_extract_names_the_links_to_folders_it_does_not_follow(
+    registry: Path, site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "more").symlink_to(registry, target_is_directory=True)
+    code, _, err = _run(capsys, "extract", ".", "--registry", str(registry))
+    assert code == 0
+    assert "claimcheck: more: a link to a folder, not followed (name it to lint it)" in err

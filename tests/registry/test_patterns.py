@@ -13,6 +13,9 @@ SAFE = {
     r"\b\d{2}\s?%\s+of\s+(?:people|patients)\b": "80% OF PATIENTS",
     r"(ab|cd)+": "ABCD",
     r"(ab|ac)*d": "ABACD",  # the parser factors the shared prefix: no ambiguity remains
+    r"(?:(?!\bnot\b)\w)+ safe": "really safe",  # a tempered token: a short lookahead in a repeat
+    r"\bcures?\b(?!\s+nothing)": "cures",
+    r"(?<!not )\bsafe\b": "safe",
 }
 UNSAFE = {
     r"(a+)+$": "nested quantifiers",
@@ -22,6 +25,11 @@ UNSAFE = {
     r"^(?:a|aa)+$": "alternatives that can start alike",
     r"(\d+)\1": "backreferences",
     r"[": "does not compile",
+    r"(?>(a+)+b)": "nested quantifiers",  # an atomic group does not stop its own items backtracking
+    r"\w+(?=\w*x)": "lookaround is tried again",  # cubic: over 5 s on a 2,000-letter word
+    r"(?:(?!\w{0,10}\w{0,10}\w{0,10}x)\w)+!": "lookaround is tried again",
+    r"(?:(?:(?:(?=.*x)\w){10}){10}){10}!": "lookaround is tried again",
+    r"(?:(?!\bprescription\b).)+": "lookaround is tried again",  # unbounded: bound it, as below
 }
 
 
@@ -35,6 +43,11 @@ def test_safe_patterns_compile_case_insensitively(pattern: str, text: str) -> No
 def test_unsafe_patterns_are_rejected_with_a_reason(pattern: str, reason: str) -> None:
     with pytest.raises(UnsafePatternError, match=reason):
         compile_pattern(pattern)
+
+
+def test_a_bounded_tempered_token_is_accepted() -> None:
+    found = compile_pattern(r"(?:(?!\bprescription\b).){0,500}\bsafe").search("It is very safe.")
+    assert found is not None and found.end() == 15
 
 
 def test_overlong_pattern_is_rejected() -> None:

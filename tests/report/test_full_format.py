@@ -84,6 +84,20 @@ def test_full_escapes_control_characters_and_keeps_the_marker_aligned() -> None:
     assert lines[2].index("^") == lines[1].index("best")
 
 
+def test_full_aligns_the_marker_in_terminal_columns_after_emoji_cjk_and_accents() -> None:
+    # 🙂 and each CJK character take two columns, the combining accent of "é" none.
+    before = "🙂 診療所: cafe\u0301 "
+    sentence = before + "the best clinic."
+    start = len(before)
+    finding = _finding(sentence=sentence, sentence_span=(start, start + 4))
+    sentence_line, marker = full.render(Report(findings=[finding], files=1)).splitlines()[1:3]
+    assert sentence_line == f"  | {sentence}"
+    columns = 2 + 1 + 6 + 1 + 1 + 4 + 1  # 🙂, space, 診療所, colon, space, café, space
+    assert marker == "  | " + " " * columns + "^^^^ Superlative 'best' needs substantiation."
+    wide = _finding(sentence="最高の治療です", sentence_span=(0, 2))  # the span itself is two wide characters
+    assert full.render(Report(findings=[wide], files=1)).splitlines()[2] == "  | ^^^^ " + wide.message
+
+
 def test_full_cuts_a_long_sentence_around_the_span() -> None:
     sentence = "word " * 60 + "best " + "word " * 60
     start = sentence.index("best")

@@ -86,3 +86,20 @@ def line_texts(source: str) -> list[str]:
 def offset_of(starts: list[int], line: int, column: int) -> int:
     """The source offset of a 1-based line and column."""
     return starts[line - 1] + column - 1
+
+
+def too_deep(folder: Path) -> Path:
+    """A folder under ``folder`` whose path is longer than the system allows (unreadable, even for
+    root), made with relative steps; the path of that deepest folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    name = "d" * 250
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        for _ in range(17):  # 17 names of 250 characters: past Linux's 4,096-byte PATH_MAX
+            os.mkdir(name, dir_fd=handle)
+            inner = os.open(name, os.O_RDONLY, dir_fd=handle)
+            os.close(handle)
+            handle = inner
+    finally:
+        os.close(handle)
+    return folder.joinpath(*[name] * 17)

@@ -14,7 +14,7 @@ import pytest
 
 from claimcheck.registry.patterns import MAX_PATTERN_INPUT
 from claimcheck.text.sentences import MAX_SENTENCE
-from tests.robustness.conftest import Cli, CliRun
+from tests.robustness.conftest import Cli, CliRun, too_deep
 
 CLAIM = "Ketamine is completely safe."
 
@@ -197,6 +197,46 @@ def test_file_symlink_loop_is_an_error_naming_it(cli: Cli, tmp_path: Path) -> No
     ]
 
 
+def test_a_link_to_a_folder_is_not_followed_and_the_run_says_so(cli: Cli, tmp_path: Path) -> None:
+    # As git and ruff do; but never in silence: the reader may have expected those pages linted.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "page.html").write_text(f"<p>{CLAIM}</p>")
+    site = tmp_path / "site"
+    (site / "sub").mkdir(parents=True)
+    (site / "sub" / "up").symlink_to("..", target_is_directory=True)
+    (site / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (site / "sub" / "page.html").write_text("<p>Nothing to see.</p>")
+    run = lint(cli, "--format", "json", site)
+    assert run.code == 0 and "CC202" not in run.out, run
+    assert run.err.splitlines() == [
+        f"claimcheck: {site / 'linked'}: a link to a folder, not followed (name it to lint it)",
+        f"claimcheck: {site / 'sub' / 'up'}: a link to a folder, not followed (name it to lint it)",
+    ]
+    # The text report holds its notes itself.
+    assert f"note: {site / 'linked'}: a link to a folder, not followed" in lint(cli, site).out
+    named = lint(cli, site / "linked")
+    assert named.code == 1 and "CC202" in named.out
+
+
+def test_a_link_to_a_file_outside_the_folder_is_read_only_when_named(cli: Cli, tmp_path: Path) -> None:
+    outside = tmp_path / "private" / "notes.html"
+    outside.parent.mkdir()
+    outside.write_text(f"<p>{CLAIM}</p>")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "notes.html").symlink_to(outside)
+    (site / "page.html").write_text("<p>Nothing to see.</p>")
+    (site / "alias.html").symlink_to("page.html")  # a link inside the folder is read as usual
+    run = lint(cli, "--format", "json", site)
+    assert run.code == 0 and "CC202" not in run.out and '"files": 1' in run.out, run
+    assert run.err.splitlines() == [
+        f"claimcheck: {site / 'notes.html'}: a link to a file outside {site}, not read (name it to lint it)"
+    ]
+    named = lint(cli, site / "notes.html")
+    assert named.code == 1 and "CC202" in named.out
+
+
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads files whatever their mode")
 def test_unreadable_file_is_an_error_naming_it(cli: Cli, tmp_path: Path) -> None:
     page = tmp_path / "secret.html"
@@ -216,6 +256,19 @@ def test_file_that_fails_to_read_is_an_error_naming_it(cli: Cli, tmp_path: Path)
     page.symlink_to("/proc/self/mem")
     line = one_error_line(lint(cli, page), page)
     assert "cannot read file: Input/output error" in line
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses Linux's path length limit")
+def test_paths_too_long_to_read_are_errors_naming_them_and_the_rest_is_linted(cli: Cli, tmp_path: Path) -> None:
+    inner = too_deep(tmp_path / "site")
+    page = tmp_path / "page.html"
+    page.write_text(f"<p>{CLAIM}</p>")
+    run = lint(cli, inner / "page.md", inner, page)
+    assert run.code == 2 and "CC202" in run.out and "internal error" not in run.err, run
+    assert run.err.splitlines() == [
+        f"claimcheck: {inner}: cannot read file: File name too long",
+        f"claimcheck: {inner / 'page.md'}: cannot read file: File name too long",
+    ]
 
 
 def test_fifo_is_refused_without_blocking(cli: Cli, tmp_path: Path) -> None:

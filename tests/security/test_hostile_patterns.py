@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -62,6 +63,48 @@ def test_lint_with_the_pattern_stops_at_once_with_a_located_error(tmp_path: Path
     )
     assert done.returncode == 2
     assert "efficacy.yaml" in done.stderr and "CC407" in done.stderr
+
+
+# A lookaround is tried again wherever backtracking reaches it: cubic on re, which runs every
+# pattern with a lookaround (over 5 s on a 2,000-letter word).
+RETRIED_LOOKAHEAD = r"\w+(?=\w*x)"
+
+
+def test_a_lookahead_tried_at_every_backtrack_is_refused_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _registry(tmp_path, RETRIED_LOOKAHEAD)
+    assert main(["registry", "check", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert f"{root / 'claims' / 'efficacy.yaml'}:" in out
+    assert "CC407 claim 'widgetamine.low-mood.response': pattern can backtrack catastrophically" in out
+    assert "lookaround is tried again" in out
+
+
+# Accepted lookaround shapes nearest the vetting bound, each with the 2,000-character sentence that
+# makes it work hardest: none may take long (about 150 ms each when measured; see patterns.py).
+NEAR_THE_BOUND = {
+    r"(?:(?!\bnot\b).)+!": "a " * 1000,
+    r"(?:(?!\w{0,3}x)\w)+!": "a" * 2000,
+    r"(?=.*a)(?=.*b)(?=.*c)(?=.*d)q": "x" * 1996 + "abcd",
+    r"\bcures?\b(?!\s+nothing)": "cures" + " " * 1995,
+}
+
+
+def test_accepted_lookarounds_stay_fast_on_hostile_sentences() -> None:
+    script = (
+        "import json, sys, time\n"
+        "from claimcheck.registry.patterns import compile_pattern\n"
+        "for pattern, text in json.loads(sys.argv[1]).items():\n"
+        "    compiled = compile_pattern(pattern)\n"
+        "    started = time.perf_counter()\n"
+        "    compiled.search(text)\n"
+        "    assert time.perf_counter() - started < 3, pattern\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(NEAR_THE_BOUND)], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def test_the_engine_runs_the_pattern_in_linear_time_on_a_long_page() -> None:

@@ -362,3 +362,21 @@ def test_a_config_edit_relints_and_a_bad_config_is_one_message(fresh: Client, wo
     assert message["params"]["type"] == 1 and ".claimcheck.toml:1" in message["params"]["message"]
     assert fresh.diagnostics(uri) == []
     assert fresh.stop() == 0
+
+
+def test_the_workspace_selects_rules_as_lint_does(tmp_path: Path) -> None:
+    from claimcheck.lsp.session import Workspace
+
+    # A rule's name and ruff's extend- keys, which the server once read as plain codes or not at all.
+    config = (
+        'select = ["CC1", "CC2"]\nextend-select = ["CC301"]\nignore = ["absolute-safety"]\nextend-ignore = ["CC10"]\n'
+    )
+    (tmp_path / ".claimcheck.toml").write_text(config, encoding="utf-8")
+    selection = Workspace.load(tmp_path).selection
+    assert {code: selection.enabled(code) for code in ("CC101", "CC201", "CC202", "CC301", "CC401")} == {
+        "CC101": False,
+        "CC201": True,
+        "CC202": False,
+        "CC301": True,
+        "CC401": False,
+    }
