@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Quantity
-from claimcheck.analysis.frame import REPORTED_FINDING, procedure_time, read_frame
+from claimcheck.analysis.frame import REPORTED_FINDING, Figure, procedure_time, read_frame
 from claimcheck.analysis.outcome_figures import MULTIPLIER, outcome_figures
-from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Verdict
+from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Unit, Verdict
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, rule
 from claimcheck.rules.context import SentenceContext
@@ -406,8 +406,12 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
         return
     if not context.features.quantities and not MULTIPLIER.search(context.text):
         return
-    frame = read_frame(context.text, context.detection)
-    for figure in outcome_figures(context.text, context.detection, frame.figures):
+    quantities = context.features.quantities
+    if any(q.unit is Unit.PERCENT for q in quantities):
+        figures = read_frame(context.text, context.detection).figures  # what each percentage counts
+    else:
+        figures = tuple(Figure(q, None) for q in quantities)  # a count of nothing is read by its kind alone
+    for figure in outcome_figures(context.text, context.detection, figures):
         yield Hit(
             f"The figure '{figure.span.text}' ({figure.what}) has no source: cite the study that measured it, "
             "in whom and when.",

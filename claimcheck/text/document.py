@@ -66,6 +66,9 @@ class UnitKind(StrEnum):
     BLOCK = "block"
 
 
+_KINDS: dict[str, UnitKind] = {kind.value: kind for kind in UnitKind}
+
+
 class TextUnit:
     """A block of visible text (heading, paragraph, list item, table cell, ...) with its source map."""
 
@@ -74,7 +77,8 @@ class TextUnit:
     def __init__(self, text: str, kind: str, t: array[int], s: array[int], e: array[int]) -> None:
         self.text = text
         # A reader may name the kind by its value; an unknown kind is a reader's bug, raised here.
-        self.kind = UnitKind(kind)
+        # (A dictionary first: calling the enum costs more than the rest of a unit's set-up.)
+        self.kind = _KINDS.get(kind) or UnitKind(kind)
         self._t = t
         self._s = s
         self._e = e
