@@ -164,8 +164,11 @@ def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
         )
 
 
-#: Unregistered claims that plain wording can overstate: what a treatment does, how, how fast, how long.
-_EFFECT_CLAIMS = frozenset({Category.EFFICACY, Category.MECHANISM, Category.ONSET, Category.DURABILITY})
+#: Unregistered claims that plain wording can overstate: what a treatment does, for what, how, how fast,
+#: how long.
+_EFFECT_CLAIMS = frozenset(
+    {Category.EFFICACY, Category.MECHANISM, Category.ONSET, Category.DURABILITY, Category.INDICATION}
+)
 _RISK_CLAIMS = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
 #: A first-person report ("my pain was gone") is an anecdote, which CC208 judges, not a statement of fact.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we've seen|we see)\b", re.IGNORECASE)

@@ -36,6 +36,12 @@ def test_cc104_unregistered_plain_fact_but_not_hedged_cited_or_fading(lint: Lint
         assert "CC104" not in codes(lint(text)), text
 
 
+def test_cc104_unregistered_indication_stated_as_fact(lint: Lint) -> None:
+    # Listing what a treatment helps with claims that it does.
+    assert "CC104" in codes(lint("Our widget protocols help with eczema, migraine and chronic fatigue."))
+    assert "CC104" not in codes(lint("Widget protocols may help some people with eczema."))
+
+
 def test_cc104_unregistered_plain_statement_without_a_causal_verb(lint: Lint) -> None:
     # No verb of the strength scale ("slow", "opens"), but stated whole, as fact, with no modal.
     assert "CC104" in codes(lint("Weekly widgetamine drips slow the aging of your cells at the source."))
