@@ -178,6 +178,7 @@ _PLAIN_STATEMENT = re.compile(
     r"^(?!.*\b(?:may|might|could|can|would|should|if|whether)\b)(?:\S+\s+){3,}\S+[.!]\s*$", re.IGNORECASE
 )
 _UNASSERTED = frozenset({"unasserted", "discussed"})
+_BENEFIT = "detect/benefit"
 #: An effect said to fade ("these effects wear off within an hour") is told, never oversold.
 _FADING = re.compile(
     r"\b(?:wears? off|wore off|wearing off|fades?|faded|fading|subsides?|subsided|wanes?|waned)\b", re.IGNORECASE
@@ -189,12 +190,13 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     detection = context.detection
     if context.match is not None or not detection.is_claim:
         return
-    if detection.strength is not Strength.DIRECT and (
+    if detection.strength is not Strength.DIRECT:
         # No causal verb the strength scale knows, but a whole statement with no modal, about nothing
-        # asked or doubted ("there is little evidence that ...").
-        not _PLAIN_STATEMENT.match(context.text) or lexicon.scan(context.text).keys() & _UNASSERTED
-    ):
-        return
+        # asked or doubted ("there is little evidence that ..."), or a benefit promised in so many words
+        # ("Less pain", "Reclaim your energy": a benefit list states each item as what you will get).
+        scanned = lexicon.scan(context.text).keys()
+        if scanned & _UNASSERTED or not (_PLAIN_STATEMENT.match(context.text) or _BENEFIT in scanned):
+            return
     # Risk information ("ketamine raises blood pressure") is plain fact a page owes its reader.
     if (
         not detection.categories

@@ -36,6 +36,12 @@ def test_cc104_unregistered_plain_fact_but_not_hedged_cited_or_fading(lint: Lint
         assert "CC104" not in codes(lint(text)), text
 
 
+def test_cc104_unregistered_benefit_promised_in_so_many_words(lint: Lint) -> None:
+    # A benefit list states each item as what the reader will get.
+    assert "CC104" in codes(lint("Fewer cravings", format="markdown"))
+    assert "CC104" not in codes(lint("Widget drips may mean fewer cravings for some people."))
+
+
 def test_cc104_unregistered_indication_stated_as_fact(lint: Lint) -> None:
     # Listing what a treatment helps with claims that it does.
     assert "CC104" in codes(lint("Our widget protocols help with eczema, migraine and chronic fatigue."))
