@@ -19,6 +19,8 @@ from dataclasses import asdict, dataclass
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from rich.cells import cell_len
+
 from claimcheck.codes import MISSING_RISK_INFORMATION
 from claimcheck.globs import URI_START
 from claimcheck.models import Finding, Severity
@@ -190,11 +192,11 @@ def render_text(report: Report, rows: list[SiteRow]) -> str:
         )
         for row in rows
     ]
-    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    # Widths in terminal columns: a site's name may hold wide characters ("例え.jp", an emoji).
+    widths = [max(cell_len(line[i]) for line in table) for i in range(len(header))]
     lines = [
         "  ".join(
-            cell.ljust(w) if i in (0, len(header) - 1) else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(line, widths, strict=True))
+            _pad(cell, w, left=i in (0, len(header) - 1)) for i, (cell, w) in enumerate(zip(line, widths, strict=True))
         ).rstrip()
         for line in table
     ]
@@ -203,3 +205,9 @@ def render_text(report: Report, rows: list[SiteRow]) -> str:
     files = f"{report.files} page{'' if report.files == 1 else 's'}"
     lines.append(f"{len(report.findings)} finding(s) in {files} of {sites}.")
     return "\n".join(lines) + "\n"
+
+
+def _pad(cell: str, width: int, *, left: bool) -> str:
+    """``cell`` padded with spaces to ``width`` terminal columns, on the right when ``left``-aligned."""
+    fill = " " * (width - cell_len(cell))
+    return cell + fill if left else fill + cell

@@ -132,3 +132,21 @@ def test_site_names_are_escaped_in_html(tmp_path: Path) -> None:
 def test_formats_without_a_site_view_are_refused(market: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", "--no-config", "--group-by", "site", "--format", fmt, str(market)]) == 2
     assert "--group-by site works with --format concise, text, json, csv or html" in capsys.readouterr().err
+
+
+def test_the_text_table_lines_up_in_terminal_columns_with_wide_site_names() -> None:
+    from rich.cells import cell_len
+
+    from claimcheck.report.sites import render_text
+
+    report = Report(files=2, pages=["https://例え.jp/", "https://b.example/"], findings=[])
+    lines = render_text(report, roll_up(report)).splitlines()
+    table = [line for line in lines if "例え.jp" in line or "b.example" in line or line.startswith("site")]
+    # Every column after the first starts at the same terminal column on every row.
+    header = table[0]
+    pages_end = cell_len(header[: header.index("pages") + len("pages")])
+    for row in table[1:]:
+        cut = row.split("  ")[0]
+        rest = row[len(cut) :]
+        first_number = next(i for i, ch in enumerate(rest) if ch.isdigit())
+        assert cell_len(cut) + first_number + 1 == pages_end, row
