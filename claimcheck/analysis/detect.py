@@ -36,7 +36,7 @@ from claimcheck.analysis import lexicon
 from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.analysis.features import Features, Span, extract_features
 from claimcheck.analysis.scorer import claim_probability
-from claimcheck.analysis.strength import classify_strength, relation_strength
+from claimcheck.analysis.strength import classify_strength, relation_strength, unasserted
 from claimcheck.models import Category, Strength, Unit
 from claimcheck.text.document import UnitKind
 from claimcheck.text.sentences import split_sentences
@@ -753,7 +753,6 @@ def _second_opinion(
     return Detection(True, hinted, strength, features, f"learned scorer {probability:.2f}")
 
 
-_UNASSERTED = frozenset({"unasserted", "discussed"})
 #: The learned scorer's probability above which a sentence right after a claim, in the same paragraph,
 #: continues that claim: "Most feel it before they even leave the chair." after a claim about a drip.
 #: The same as where a weak cue hints at a claim (two weak signals add up).
@@ -766,7 +765,7 @@ def follow_on(sentence: str, detection: Detection, before: Detection) -> Detecti
     everyone felt relief."). Claims, questions, navigation, references and headings stay as read."""
     if detection.is_claim or not before.is_claim or detection.reason in STRUCTURAL or not before.categories:
         return detection
-    if detection.features.negations or _UNASSERTED & lexicon.scan(sentence).keys():
+    if detection.features.negations or unasserted(sentence):
         # "It has not been studied for migraine.": a denial or an open question goes on with no claim.
         return detection
     if illness_is_subject(sentence, detection.features):

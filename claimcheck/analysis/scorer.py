@@ -27,7 +27,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import pairwise
 
@@ -205,8 +205,12 @@ def model() -> ScorerModel:
     return ScorerModel(bias=float(raw["bias"]), weights=dict(raw["weights"]), threshold=float(raw["threshold"]))
 
 
+@lru_cache(maxsize=8192)
 def claim_probability(sentence: str) -> float:
-    """The shipped model's probability that ``sentence`` makes a claim; a claim scores above ``model().threshold``."""
+    """The shipped model's probability that ``sentence`` makes a claim; a claim scores above ``model().threshold``.
+
+    Cached: detection asks it of a sentence with no claim cue, and again of the same sentence when it
+    follows a claim (:func:`~claimcheck.analysis.detect.follow_on`)."""
     return model().probability(sentence)
 
 

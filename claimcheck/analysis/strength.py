@@ -84,6 +84,16 @@ _NEXT_WORD = re.compile(r"""[\s"'“”‘’]*(?:([\w']+)|[^\w\s])""")
 _PUNCTUATION = ".,;:!?()[]{}\"'“”‘’—–-/"
 
 
+#: The lexicon groups of what is asked about, planned or discussed rather than stated.
+_UNASSERTED = frozenset({"unasserted", "discussed"})
+
+
+def unasserted(sentence: str) -> bool:
+    """Whether the sentence asks about, plans or doubts a relationship ("studies are needed to
+    determine whether ...", "there is little good evidence that ...") rather than stating one."""
+    return not _UNASSERTED.isdisjoint(lexicon.scan(sentence))
+
+
 def classify_strength(text: str) -> Strength:
     """How strongly ``text`` (one sentence) states a relationship, on the scale of SPEC §5.
 

@@ -9,10 +9,12 @@ from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Quantity
 from claimcheck.analysis.frame import REPORTED_FINDING, Figure, procedure_time, read_frame
 from claimcheck.analysis.outcome_figures import MULTIPLIER, outcome_figures
+from claimcheck.analysis.strength import unasserted
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Unit, Verdict
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, rule
 from claimcheck.rules.context import SentenceContext
+from claimcheck.rules.language import FIRST_PERSON
 
 
 def _verdict_evidence(context: SentenceContext, stances: tuple[str, ...]) -> str:
@@ -170,14 +172,14 @@ _EFFECT_CLAIMS = frozenset(
     {Category.EFFICACY, Category.MECHANISM, Category.ONSET, Category.DURABILITY, Category.INDICATION}
 )
 _RISK_CLAIMS = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
-#: A first-person report ("my pain was gone") is an anecdote, which CC208 judges, not a statement of fact.
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we've seen|we see)\b", re.IGNORECASE)
+#: A first-person report ("my pain was gone") or the clinic's own observation ("we see it every day") is
+#: an anecdote, which CC208 judges, not a statement of fact.
+_CLINIC_SEES = re.compile(r"\bwe(?:'ve| have)? (?:seen|see)\b", re.IGNORECASE)
 #: A whole declarative sentence with no modal verb: "Regular drips slow the aging process." states as
 #: fact what the strength scale's causal verbs do not name ("slow", "grows", "opens").
 _PLAIN_STATEMENT = re.compile(
     r"^(?!.*\b(?:may|might|could|can|would|should|if|whether)\b)(?:\S+\s+){3,}\S+[.!]\s*$", re.IGNORECASE
 )
-_UNASSERTED = frozenset({"unasserted", "discussed"})
 _BENEFIT = "detect/benefit"
 #: An effect said to fade ("these effects wear off within an hour") is told, never oversold.
 _FADING = re.compile(
@@ -190,18 +192,18 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     detection = context.detection
     if context.match is not None or not detection.is_claim:
         return
-    if detection.strength is not Strength.DIRECT:
-        # No causal verb the strength scale knows, but a whole statement with no modal, about nothing
-        # asked or doubted ("there is little evidence that ..."), or a benefit promised in so many words
-        # ("Less pain", "Reclaim your energy": a benefit list states each item as what you will get).
-        scanned = lexicon.scan(context.text).keys()
-        if scanned & _UNASSERTED or not (_PLAIN_STATEMENT.match(context.text) or _BENEFIT in scanned):
-            return
     # Risk information ("ketamine raises blood pressure") is plain fact a page owes its reader.
     if (
         not detection.categories
         or detection.categories[0] not in _EFFECT_CLAIMS
         or set(detection.categories) & _RISK_CLAIMS
+    ):
+        return
+    # No causal verb the strength scale knows, but a whole statement with no modal, about nothing asked
+    # or doubted ("there is little evidence that ..."), or a benefit promised in so many words ("Less
+    # pain", "Reclaim your energy": a benefit list states each item as what you will get).
+    if detection.strength is not Strength.DIRECT and (
+        unasserted(context.text) or not (_PLAIN_STATEMENT.match(context.text) or _BENEFIT in lexicon.scan(context.text))
     ):
         return
     text = context.text
@@ -213,7 +215,8 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or text.rstrip().endswith("?")
         or REPORTED_FINDING.search(text)
         or _FADING.search(text)
-        or _FIRST_PERSON.search(text.replace("\u2019", "'"))
+        or FIRST_PERSON.search(text)
+        or _CLINIC_SEES.search(text.replace("\u2019", "'"))
     ):
         return
     categories = ", ".join(c.value for c in detection.categories if c in _EFFECT_CLAIMS)

@@ -634,7 +634,7 @@ _REPORTERS = re.compile(
     re.IGNORECASE,
 )
 #: The speaker as subject or owner: "I" (a capital one: a lone lowercase "i" is a label), "my", "me".
-_FIRST_PERSON = Trigger(r"\bI\b|\b(?i:my|me|myself)\b", "i|my|me", flags=0)
+FIRST_PERSON = Trigger(r"\bI\b|\b(?i:my|me|myself)\b", "i|my|me", flags=0)
 #: One patient told about: "he", "she".
 _THIRD_PERSON = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 # A report of a change: "the fog was gone", "I'm playing tennis again", "I've lost 62 pounds", "I have not
@@ -694,7 +694,7 @@ def _told(text: str) -> re.Match[str] | None:
     ),
     example="Some people report feeling better within hours of their first treatment.",
     fix="Present trial results with their population instead, or label the anecdote as not typical.",
-    triggers=(_TESTIMONIAL, _TOLD_US, _FIRST_PERSON, _CHANGE, _AFTER_TREATMENT),
+    triggers=(_TESTIMONIAL, _TOLD_US, FIRST_PERSON, _CHANGE, _AFTER_TREATMENT),
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
@@ -709,7 +709,7 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     effect = bool(categories & _EFFECT_CATEGORIES)
     if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
         return
-    first = _FIRST_PERSON.search(text) is not None
+    first = FIRST_PERSON.search(text) is not None
     # A report of a change, by the speaker or about one patient ("after 20 sessions he was walking"); a
     # change nobody reports ("the pain is gone within a day") is a claim, but no anecdote.
     if change is not None and not (found or first or _THIRD_PERSON.search(text)):
