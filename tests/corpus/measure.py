@@ -28,11 +28,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[2]))
 
 from corpus_pages import CORPUS, load_labels, on_label
 
 import claimcheck
 from claimcheck.models import Severity
+from tests.conftest import SEEDS
 
 _RISK = re.compile(r"^- (\S+) \|.*risk information: (yes|no)", re.MULTILINE)
 
@@ -79,8 +81,7 @@ def measure(split: str, misses: bool) -> str:
 
 
 def measure_seeds() -> str:
-    folder = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-    found = [f for page in sorted(folder.glob("*.txt")) for f in claimcheck.check_file(page).findings]
+    found = [f for page in sorted(SEEDS.glob("*.txt")) for f in claimcheck.check_file(page).findings]
     on_sentences = [f for f in found if f.sentence]
     flagged = {(f.path, f.line, f.sentence) for f in on_sentences}
     share = sum(f.code == "CC105" for f in found) / len(found)
