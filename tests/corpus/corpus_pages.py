@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 
 CORPUS = Path(__file__).parent
-SPLITS = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+SPLITS = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
 
 _HIDDEN_TAGS = {"script", "style", "head", "title", "pre", "template", "noscript"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
