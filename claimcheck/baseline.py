@@ -179,3 +179,56 @@ def apply_baseline(findings: list[Finding], baseline: Counter[Key]) -> BaselineR
     known = BaselineFilter(baseline)
     new = known.filter(findings)
     return BaselineResult(new=new, gone=known.gone, matched=known.matched)
+
+
+class BaselineRun:
+    """``--write-baseline`` and ``--baseline`` for one run, whether its output is streamed or whole.
+
+    Both ways give the same effects in the same order: the findings recorded and the baseline
+    written once the lint is done, then an error reading the baseline (after any input error the
+    lint met), then the known findings hidden in report order, with a notice saying how many.
+    """
+
+    def __init__(self, read: str | None, write: str | None) -> None:
+        self.read_path = read
+        self.write_path = write
+        self._recorder = BaselineRecorder() if write else None
+        self._known: BaselineFilter | None = None
+        self.error: ConfigError | None = None
+        """The error met reading the baseline, kept until the pages the lint could not read are named."""
+
+    def read(self) -> None:
+        """Read the baseline, if one is named; an error is kept in :attr:`error`."""
+        if self.read_path:
+            try:
+                self._known = BaselineFilter(read_baseline(self.read_path))
+            except ConfigError as exc:
+                self.error = exc
+
+    @property
+    def idle(self) -> bool:
+        """Whether findings pass untouched: no baseline written, or read (once :meth:`read` has run)."""
+        return self._recorder is None and self._known is None
+
+    def record(self, findings: list[Finding]) -> None:
+        """Count findings for the baseline to write."""
+        if self._recorder is not None:
+            self._recorder.add(findings)
+
+    def write(self) -> int | None:
+        """Write the baseline of the findings recorded, if one is asked for; the entries written."""
+        if self._recorder is None or not self.write_path:
+            return None
+        return self._recorder.write(self.write_path)
+
+    def hide(self, findings: list[Finding]) -> list[Finding]:
+        """The findings the baseline read does not know (all of them when none was read)."""
+        return self._known.filter(findings) if self._known is not None else findings
+
+    def notices(self) -> list[str]:
+        """What the baseline hid, when one was read."""
+        if self._known is None:
+            return []
+        matched, gone = self._known.matched, self._known.gone
+        entries = f"{gone} entr{'y is' if gone == 1 else 'ies are'} gone"
+        return [f"baseline {self.read_path}: {matched} known finding(s) hidden, {entries}"]

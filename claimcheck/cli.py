@@ -26,7 +26,7 @@ from claimcheck.report import FORMATS, SITE_FORMATS
 from claimcheck.report.text import printable
 
 if TYPE_CHECKING:
-    from claimcheck.baseline import BaselineFilter, BaselineRecorder
+    from claimcheck.baseline import BaselineRun
     from claimcheck.config import LoadedConfig
     from claimcheck.results import PageError, Report
     from claimcheck.rules.selection import RuleSelection
@@ -280,6 +280,7 @@ def _selection(args: argparse.Namespace, loaded: LoadedConfig) -> RuleSelection:
 
 def _lint(args: argparse.Namespace) -> int:
     from claimcheck.api import PathFilter, default_jobs, lint_stream, resolve_registry
+    from claimcheck.baseline import BaselineRun
     from claimcheck.config import load_config
 
     loaded = load_config(args.config, disabled=args.no_config)
@@ -303,7 +304,7 @@ def _lint(args: argparse.Namespace) -> int:
     level = Severity(args.fail_on) if args.fail_on else config.fail_on
     if "-" in args.paths or args.stdin_filename:
         report = _lint_stdin(args, registry, selection, path_filter)
-        return _finish_report(args, report, _Baseline(args.baseline, args.write_baseline), selection, level)
+        return _finish_report(args, report, BaselineRun(args.baseline, args.write_baseline), selection, level)
     stream: LintStream
     if args.scheduler:
         from claimcheck.run.cluster import stream_distributed
@@ -339,7 +340,7 @@ def _lint(args: argparse.Namespace) -> int:
     for target in (args.output, args.write_baseline):
         if target:
             refuse_to_overwrite(target, stream.files)
-    baseline = _Baseline(args.baseline, args.write_baseline)
+    baseline = BaselineRun(args.baseline, args.write_baseline)
     if stream.ordered and _streamable(args):
         return _finish_stream(args, stream, baseline, level)
     return _finish_report(args, stream.report(), baseline, selection, level)
@@ -451,72 +452,7 @@ def _streamable(args: argparse.Namespace) -> bool:
     return FORMATS[args.format].streams and args.group_by is None and not (args.baseline and args.write_baseline)
 
 
-class _Baseline:
-    """``--write-baseline`` and ``--baseline`` for one run, whether its output is streamed or whole.
-
-    Both ways give the same effects in the same order: the findings recorded and the baseline
-    written once the lint is done, then an error reading the baseline (after any input error the
-    lint met), then the known findings hidden in report order, with a notice saying how many.
-    """
-
-    def __init__(self, read: str | None, write: str | None) -> None:
-        self.read_path = read
-        self.write_path = write
-        self._recorder: BaselineRecorder | None = None
-        if write:
-            from claimcheck.baseline import BaselineRecorder
-
-            self._recorder = BaselineRecorder()
-        self._known: BaselineFilter | None = None
-        self._error: ConfigError | None = None
-
-    def read(self) -> None:
-        """Read the baseline, if one is named; an error is kept for :meth:`check`."""
-        if self.read_path:
-            from claimcheck.baseline import BaselineFilter, read_baseline
-
-            try:
-                self._known = BaselineFilter(read_baseline(self.read_path))
-            except ConfigError as exc:
-                self._error = exc
-
-    def check(self, errors: list[PageError]) -> None:
-        """Raise the error met reading the baseline, if any, once the pages the lint could not
-        read are named: the run then ends before its report, which would list them."""
-        if self._error is not None:
-            _say_errors(errors)
-            raise self._error
-
-    @property
-    def idle(self) -> bool:
-        """Whether findings pass untouched: no baseline written, or read (once :meth:`read` has run)."""
-        return self._recorder is None and self._known is None
-
-    def record(self, findings: list[Finding]) -> None:
-        """Count findings for the baseline to write."""
-        if self._recorder is not None:
-            self._recorder.add(findings)
-
-    def write(self) -> None:
-        """Write the baseline of the findings recorded, if one is asked for."""
-        if self._recorder is not None and self.write_path:
-            entries = self._recorder.write(self.write_path)
-            print(f"claimcheck: wrote {entries} baseline entries to {self.write_path}", file=sys.stderr)
-
-    def hide(self, findings: list[Finding]) -> list[Finding]:
-        """The findings the baseline read does not know (all of them when none was read)."""
-        return self._known.filter(findings) if self._known is not None else findings
-
-    def notices(self) -> list[str]:
-        """What the baseline hid, when one was read."""
-        if self._known is None:
-            return []
-        matched, gone = self._known.matched, self._known.gone
-        entries = f"{gone} entr{'y is' if gone == 1 else 'ies are'} gone"
-        return [f"baseline {self.read_path}: {matched} known finding(s) hidden, {entries}"]
-
-
-def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Baseline, level: Severity) -> int:
+def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: BaselineRun, level: Severity) -> int:
     """Write each file's findings as its turn comes, counting the summary as they pass.
 
     The same bytes, files and exit code as :func:`_finish_report`, in the same order of effects:
@@ -551,8 +487,8 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Base
             tally.add(findings)
             for format_, out in pieces:
                 out.write(format_.findings(findings))
-        baseline.write()
-        baseline.check(stream.errors)
+        _write_baseline(baseline)
+        _check_baseline(baseline, stream.errors)
         tally.files = stream.page_count
         tally.notices = [*stream.notices, *baseline.notices()]
         tally.errors = stream.errors
@@ -578,16 +514,16 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: _Base
 
 
 def _finish_report(
-    args: argparse.Namespace, report: Report, baseline: _Baseline, selection: RuleSelection, level: Severity
+    args: argparse.Namespace, report: Report, baseline: BaselineRun, selection: RuleSelection, level: Severity
 ) -> int:
     """Baselines, rendering and the exit code for a report held whole in memory."""
     from claimcheck.report import render
 
     # Written before it is read: a run may write the baseline it then reads.
     baseline.record(report.findings)
-    baseline.write()
+    _write_baseline(baseline)
     baseline.read()
-    baseline.check(report.errors)
+    _check_baseline(baseline, report.errors)
     report.findings = baseline.hide(report.findings)
     report.notices.extend(baseline.notices())
     risk_rule = None
@@ -614,6 +550,21 @@ def _end(args: argparse.Namespace, notices: list[str], errors: list[PageError], 
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _write_baseline(baseline: BaselineRun) -> None:
+    """Write the baseline asked for, saying how many entries it holds."""
+    entries = baseline.write()
+    if entries is not None:
+        print(f"claimcheck: wrote {entries} baseline entries to {baseline.write_path}", file=sys.stderr)
+
+
+def _check_baseline(baseline: BaselineRun, errors: list[PageError]) -> None:
+    """Raise the error met reading the baseline, if any, once the pages the lint could not read are
+    named: the run then ends before its report, which would list them."""
+    if baseline.error is not None:
+        _say_errors(errors)
+        raise baseline.error
 
 
 def _say_errors(errors: list[PageError]) -> None:
