@@ -197,6 +197,7 @@ _EFFECT_CUES = frozenset(
     f"detect/{name}"
     for name in ("effect", "mechanism", "mechanism_phrase", "outcome", "benefit", "onset", "durability", "indication")
 )
+_ACTING_CUES = _EFFECT_CUES - {"detect/outcome"}
 #: An effect said to fade ("these effects wear off within an hour") is told, never oversold.
 _FADING = re.compile(
     r"\b(?:wears? off|wore off|wearing off|fades?|faded|fading|subsides?|subsided|wanes?|waned)\b", re.IGNORECASE
@@ -234,6 +235,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or FIRST_PERSON.search(text)
         or _CLINIC_SEES.search(text.replace("\u2019", "'"))
         or not _unhedged(context)
+        or not (detection.strength is Strength.DIRECT or context.lead is not None or _says_what_it_does(text))
     ):
         return
     categories = ", ".join(c.value for c in detection.categories if c in _EFFECT_CLAIMS)
@@ -241,6 +243,11 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         f"Stated as established fact ({categories}), but no registry claim holds evidence for it: hedge it to "
         "what a cited study found, or register the claim with its evidence."
     )
+
+
+def _says_what_it_does(text: str) -> bool:
+    """Whether the detector's cues name what the treatment does, beyond an outcome word on its own."""
+    return not _ACTING_CUES.isdisjoint(lexicon.scan(text))
 
 
 def _denied(features: Features) -> bool:

@@ -74,6 +74,9 @@ def test_cc104_unregistered_claim_in_any_shape(lint: Lint) -> None:
         "Calmer joints, especially in the morning",
     }
     assert "CC104" not in codes(lint("- Widget drips may calm joints\n", format="markdown"))
+    # Read as a claim on an outcome word alone, with no word of what the treatment does: too weak a
+    # reading to call an error (it stays CC101).
+    assert "CC104" not in codes(lint("Review your energy results with our coach."))
 
 
 def test_cc104_hedge_in_a_subordinate_clause_leaves_the_main_claim_stated(lint: Lint) -> None:
