@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import REPORTED_FINDING
 from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.models import Category, Grade, Severity, Verdict
@@ -668,6 +669,17 @@ _AFTER_TREATMENT = Trigger(
     "after|within|by|into|later",
 )
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
+#: Kinds of claim that report no outcome of treatment: harms, the provider, a regulatory status.
+_NOT_AN_OUTCOME = frozenset(
+    {Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION, Category.REGULATORY, Category.PROVIDER}
+)
+
+
+def _over_time(features: Features) -> bool:
+    """Whether a sentence names a condition, a time word or a span of time: what a story of an outcome tells."""
+    return bool(
+        features.conditions or features.time_words or any(q.unit.seconds is not None for q in features.quantities)
+    )
 
 
 def _told(text: str) -> re.Match[str] | None:
@@ -689,11 +701,14 @@ def _told(text: str) -> re.Match[str] | None:
         "treats an endorsement of effect as a claim the advertiser must substantiate, including that the "
         "result is typical. Reported as info; raised to a warning when the anecdote is offered as evidence "
         "of efficacy, speed or duration: a first-person report of a change ('the fog was gone'), a first-person "
-        "sentence making an efficacy claim, or a story of one patient told from a treatment on ('after 20 "
-        "sessions he was walking two miles'). A first-person side-effect disclosure is no testimonial."
+        "sentence making an efficacy claim or telling, over time or of a condition, what followed "
+        "('Two years after the injections I am still hiking'), or a story of one patient told from a treatment "
+        "on ('after 20 sessions he was walking two miles'). A first-person side-effect disclosure is no "
+        "testimonial. A disclaimer such as 'individual results may vary' does not lower the warning: the FTC's "
+        "endorsement guides ask for the generally expected results, not a note that results differ."
     ),
     example="Some people report feeling better within hours of their first treatment.",
-    fix="Present trial results with their population instead, or label the anecdote as not typical.",
+    fix="Present trial results with their population instead, or state beside it the results people generally get.",
     triggers=(_TESTIMONIAL, _TOLD_US, FIRST_PERSON, _CHANGE, _AFTER_TREATMENT),
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
@@ -706,7 +721,12 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     categories = set(context.detection.categories)
     if context.claim is not None:
         categories.add(context.claim.category)
-    effect = bool(categories & _EFFECT_CATEGORIES)
+    # What the treatment did: an efficacy, speed or duration claim, or a claim of no kind about harms, the
+    # provider or a status that tells of a condition or of time passing (a story the detector reads without
+    # naming its kind: "Two years after the injections I am still hiking").
+    effect = bool(categories & _EFFECT_CATEGORIES) or (
+        context.detection.is_claim and categories.isdisjoint(_NOT_AN_OUTCOME) and _over_time(context.features)
+    )
     if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
         return
     first = FIRST_PERSON.search(text) is not None

@@ -219,6 +219,9 @@ def test_a_status_disclaimed_or_asked_about_is_not_flagged(sentence: str) -> Non
         "After my second wrap I slept through the night for the first time in months.",
         "That was two years ago and I have not needed a single booster.",
         "Within a month of wraps I was a new person.",
+        # A story told over time, which the detector reads as a claim of no named kind.
+        "Two years after the wrap course I am still gardening every morning.",
+        "Eight months after my wrap series I hiked the whole canyon trail with my grandkids.",
     ],
 )
 def test_one_persons_outcome_is_a_testimonial_warning(sentence: str) -> None:
@@ -239,6 +242,11 @@ def test_one_persons_outcome_is_a_testimonial_warning(sentence: str) -> None:
 )
 def test_side_effects_biographies_and_questions_are_no_testimonial(sentence: str) -> None:
     assert "CC208" not in _raised(sentence)
+
+
+def test_a_first_person_compliment_is_no_outcome_reported() -> None:
+    # A claim in the first person that tells of no condition and no time passing reports no outcome.
+    assert "CC208" not in _raised("The wrap nurses are the friendliest people I have ever met.")
 
 
 @pytest.mark.parametrize(
