@@ -417,7 +417,8 @@ _ESTABLISHMENT = Trigger(
 #: How far a verb of support may stand from its evidence noun, within their clause.
 _SUPPORT_REACH = 100
 _CLAUSE_END = re.compile(r"[.;:!?]")
-#: Support claimed without a verb: "backed by science", "science-backed", "over 100 published studies",
+#: Support claimed without a verb of the evidence itself: "backed by science", "science-backed", "over 100
+#: published studies", "has been shown to" (a passive with no one who showed it),
 #: "a proven treatment", "our protocol is evidence-based".
 _BACKED = Trigger(
     rf"\b(?:backed|supported|validated|proven|confirmed)\s+by\s+(?:[\w,-]+\s+){{0,5}}?{_EVIDENCE_NOUN}|"
@@ -426,8 +427,10 @@ _BACKED = Trigger(
     r"\b(?:over|more than|hundreds of|thousands of|dozens of|\d{2,}[\d,]*\+?)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:studies|trials|papers|publications)\b|"
     r"\bproven\s+(?:to|results?|track\s+record|treatments?|therap(?:y|ies)|solutions?|methods?|protocols?|"
-    r"approach|effective|safe)\b|\b(?:a|an|our)\s+proven\b",
-    "backed|supported|validated|proven|confirmed|based|studies|trials|papers|publications",
+    r"approach|effective|safe)\b|\b(?:a|an|our)\s+proven\b|"
+    # Support claimed in the passive with no one who showed it: "has been shown to", "is proven to".
+    r"\b(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?(?:shown|proven|proved|demonstrated)\s+to\b",
+    "backed|supported|validated|proven|confirmed|based|studies|trials|papers|publications|shown|proved|demonstrated",
 )
 _STRONG_VERB = re.compile(
     r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrate[sd]?|confirm(?:s|ed)?)\b", re.IGNORECASE
@@ -480,8 +483,9 @@ def _established(text: str) -> tuple[int, int] | None:
         "An establishment claim says a specific level of scientific support exists. The FTC expects the "
         "advertiser to have exactly that level of support; a reader can only check it if the study is cited. "
         "The rule reads an evidence noun (studies, research, trials, science, experts) with a verb of support "
-        "later in its clause (shows, confirms, backs up, validates), and support claimed without a verb "
-        "('backed by science', 'science-backed', 'over 100 published studies', 'a proven treatment'). It fires "
+        "later in its clause (shows, confirms, backs up, validates), support claimed without a verb "
+        "('backed by science', 'science-backed', 'over 100 published studies', 'a proven treatment') and in "
+        "the passive with no one who showed it ('has been shown to'). It fires "
         "when no citation marker ([1], (Author 2020), a DOI or URL) is in the sentence or the sentences beside "
         "it, and not where the support is left open ('more studies are needed to confirm')."
     ),

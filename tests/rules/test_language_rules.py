@@ -33,6 +33,7 @@ from tests.rules.conftest import Lint, codes
         ("CC205", "Widgetamine is FDA-approved as well, so it is safe."),
         ("CC206", "Studies have shown that widgetamine relieves anxiety within hours."),
         ("CC206", "Widgetamine is clinically proven to lift mood."),
+        ("CC206", "Widgetamine drips have been shown to calm flare-ups."),
         ("CC207", "Unlike antidepressants, widgetamine works within hours."),
         ("CC207", "Widgetamine works better than talk therapy for low mood."),
         ("CC208", "Patients tell us they feel better within hours of their first widgetamine infusion."),
@@ -61,6 +62,8 @@ def test_rule_fires(lint: Lint, code: str, text: str) -> None:
         ("CC204", "That a single dose of widgetamine cures low mood for good has not been demonstrated."),
         ("CC206", "Studies have shown that widgetamine lifts mood for a few days [1]."),
         ("CC206", "A 2013 trial (Smith et al., 2013) showed a response in half of patients."),
+        ("CC206", "Widgetamine drips have not been shown to calm flare-ups."),
+        ("CC206", "Widgetamine drips have been shown to calm flare-ups in adults (Smith 2020)."),
         ("CC208", "How fast will I feel better?"),
     ],
 )
