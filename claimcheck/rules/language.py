@@ -345,6 +345,30 @@ _APPROVAL = Trigger(
     r"(?:the\s+)?fda(?:'s)?\s+(?:standards|guidelines|requirements|regulations|rules)\b",
     "fda|food and drug administration|gmp",
 )
+#: A designation of the FDA's expedited programmes (breakthrough therapy or device, fast track, orphan drug,
+#: priority review): it speeds the study and review of a treatment still under investigation, and reads
+#: as approval or as proof that the treatment works.
+_DESIGNATION = Trigger(
+    r"\b(?:fda|food and drug administration)\b[^.;:]{0,60}?\b(?:breakthrough(?:[- ](?:therapy|device))?|"
+    r"fast[- ]track|orphan[- ]drug|priority[- ]review)\b(?:\s+(?:designation|status))?|"
+    r"\b(?:breakthrough[- ](?:therapy|device)|fast[- ]track|orphan[- ]drug|priority[- ]review)\s+"
+    r"(?:designation|status)\b",
+    "breakthrough|fast track|fast-track|orphan drug|orphan-drug|priority review|priority-review",
+)
+#: What says the designated treatment is still under study, which is what a designation means.
+_UNDER_STUDY = re.compile(
+    r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:fda[- ])?approved|investigational|experimental|under\s+study|"
+    r"(?:still\s+)?being\s+studied|(?:still\s+)?in\s+(?:clinical\s+)?trials)\b|\bdoes\s+not\s+mean\b",
+    re.IGNORECASE,
+)
+#: A denial between the agency and the designation: "the FDA has not granted ... breakthrough status".
+_DENIAL = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+
+
+def _denied_within(text: str, found: re.Match[str]) -> bool:
+    return _DENIAL.search(found.group()) is not None
+
+
 _SCOPED_APPROVAL = re.compile(
     r"\boff[- ]label\b|\bnot (?:fda[- ])?approved for\b|"
     # "FDA-registered, which does not mean FDA-approved": the status is disclaimed as approval.
@@ -373,7 +397,11 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
     explanation=(
         "'FDA-approved' on a page promoting a treatment tells readers the treatment is approved for what the "
         "page advertises; 'FDA-registered', 'FDA-inspected', 'cGMP-certified' or 'meets FDA standards' say only "
-        "that a site is listed or inspected, yet read as approval. Approval is for a specific product, route "
+        "that a site is listed or inspected, yet read as approval. A designation of the FDA's expedited "
+        "programmes ('breakthrough therapy', 'fast track', 'orphan drug', 'priority review') speeds the study of "
+        "a treatment that is not approved; presented as a status, it reads as approval or as proof that the "
+        "treatment works, unless the sentence says the treatment is still under study. Approval is for a "
+        "specific product, route "
         "and indication: a drug approved as an "
         "anaesthetic is not approved for depression, and using it so is off-label. Negated statements ('is not "
         "FDA-approved for any psychiatric condition') and sentences that say the use is off-label are accurate "
@@ -382,12 +410,22 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
     ),
     example="Ketamine is an FDA-approved medication.",
     fix="Say what the approval covers and that the advertised use is off-label.",
-    triggers=(_APPROVAL,),
+    triggers=(_APPROVAL, _DESIGNATION),
 )
 def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
     if _SCOPED_APPROVAL.search(context.text) or context.text.rstrip().endswith("?"):
         return
     found = _first_unnegated(_APPROVAL, context.text)
+    if found is None:
+        designated = _first_unnegated(_DESIGNATION, context.text, _denied_within)
+        if designated is not None and not _UNDER_STUDY.search(context.text):
+            yield Hit(
+                f"'{designated.group()}' is a designation for a treatment still under study, neither approval nor "
+                "proof that it works; say that it is not approved.",
+                designated.start(),
+                designated.end(),
+            )
+        return
     # An approval that names what it covers is a specific regulatory claim: the registry judges
     # it (a contradicted claim raises CC103); this rule is about approval left to be assumed.
     if (
