@@ -628,15 +628,22 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
         "another misleads. The rule reads comparatives by their form ('gentler than', 'twice as powerful as', "
         "'a far gentler alternative', 'unlike X,', 'while Y actually ...', 'worked when nothing else did'); "
         "comparisons with the patient's own past ('better than ever') or with a placebo are not comparisons "
-        "with another treatment. It is silent when the sentence cites its source or reports what one study "
-        "found between its arms, or links to a registry claim "
+        "with another treatment. A sentence the claim detector reads as a comparison first of all ('repairs "
+        "the joint instead of masking the pain', 'an alternative to surgery') is one too, unless what it "
+        "compares is only a difference of kind ('works differently from'). It is silent when the sentence "
+        "cites its source or reports what one study found between its arms, or links to a registry claim "
         "of category comparative that the evidence supports with at least moderate certainty."
     ),
     example="Unlike antidepressants, ketamine works within hours.",
     fix="Drop the comparison, or cite the head-to-head trial and its population.",
-    triggers=(_COMPARATIVE, _THAN, _DEGREE),
+    triggers=(),
 )
 def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
+    # Declared without triggers so that it also reads the comparisons the detector finds (below); most
+    # sentences have neither a comparative form's words nor a comparison as their kind, and end here.
+    framed = context.detection.categories[:1] == (Category.COMPARATIVE,)
+    if not framed and not triggered(context.text) & _COMPARISON_FORMS:
+        return
     claim = context.asserted_claim
     head_to_head = claim is not None and claim.category is Category.COMPARATIVE and claim.verdict in _SUPPORTED
     if (head_to_head and claim is not None and claim.grade >= Grade.MODERATE) or context.features.citations:
@@ -653,6 +660,36 @@ def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
         return
     if found and context.health_copy:
         yield Hit(f"Comparative claim '{found.group()}' needs head-to-head evidence.", found.start(), found.end())
+    elif found is None and framed:
+        yield from _framed_comparison(context)
+
+
+#: A difference of kind ("works differently from antidepressants"), which claims no better or worse outcome.
+_OF_KIND = re.compile(r"\bdifferent(?:ly)?\b", re.IGNORECASE)
+#: The trigger bits of the comparative forms CC207 reads by itself.
+_COMPARISON_FORMS = _COMPARATIVE.bit | _THAN.bit | _DEGREE.bit
+
+
+def _framed_comparison(context: SentenceContext) -> Iterator[Hit]:
+    """A sentence whose kind, as the claim detector reads it, is a comparison with another treatment ("stem
+    cells repair the joint instead of masking the pain"), though no comparative form above names it: the
+    cue the detector read, unless it ranks (a superlative or "than any other" is CC201's), is denied, or
+    the sentence reports one study's finding."""
+    text = context.text
+    if REPORTED_FINDING.search(text):
+        return
+    scanned = lexicon.scan(text)
+    for start, end in sorted((*scanned.get("detect/comparative", ()), *scanned.get("detect/comparative_weak", ()))):
+        cue = text[start:end]
+        # A cue a comparative form reads ("better than") was judged above; one that ranks is CC201's.
+        judged = any(
+            trigger.pattern.search(cue)
+            for trigger in (_COMPARATIVE, _THAN, _DEGREE, SUPERLATIVE, _SUPERLATIVE_FORM, _UNRIVALLED)
+        )
+        if judged or _OF_KIND.search(cue) or negated(text, start):
+            continue
+        yield Hit(f"Comparative claim '{cue}' needs head-to-head evidence.", start, end)
+        return
 
 
 _TESTIMONIAL = Trigger(

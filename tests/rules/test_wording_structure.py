@@ -149,6 +149,29 @@ def test_comparisons_with_the_past_a_placebo_or_a_number_or_cited_pass(sentence:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Wraps repair the joint instead of masking the pain.",
+        "The wrap gel rebuilds cartilage, as an alternative to knee surgery.",
+    ],
+)
+def test_a_comparison_the_frame_reads_without_a_comparative_form(sentence: str) -> None:
+    # No "better than" or "unlike": the detector reads the sentence as a comparison with another treatment.
+    assert "CC207" in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wraps work differently from pain pills.",  # a difference of kind claims no better outcome
+        "In one trial, wraps relieved pain instead of merely hiding it, compared with splints.",  # a reported finding
+    ],
+)
+def test_a_framed_comparison_of_kind_or_reported_passes(sentence: str) -> None:
+    assert "CC207" not in _on(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Keep the weight off for good and say goodbye to yo-yo dieting.",
         "The calm from a single wrap session stays with you for life.",
         "Most clients never need surgery.",
