@@ -14,7 +14,7 @@ from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, 
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, rule
 from claimcheck.rules.context import SentenceContext, read_sentence
-from claimcheck.rules.language import FIRST_PERSON
+from claimcheck.rules.language import anecdote
 from claimcheck.text import UnitKind
 
 
@@ -176,8 +176,8 @@ _EFFECT_CLAIMS = frozenset(
     {Category.EFFICACY, Category.MECHANISM, Category.ONSET, Category.DURABILITY, Category.INDICATION}
 )
 _RISK_CLAIMS = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
-#: A first-person report ("my pain was gone") or the clinic's own observation ("we see it every day") is
-#: an anecdote, which CC208 judges, not a statement of fact.
+#: The clinic's own observation ("we see it every day") is an anecdote, as a first-person report ("my pain
+#: was gone") and people's reports ("patients tell us") are: CC208 judges them, not as statements of fact.
 _CLINIC_SEES = re.compile(r"\bwe(?:'ve| have)? (?:seen|see)\b", re.IGNORECASE)
 #: Words that leave a claim open: a modal verb, a condition or a question put indirectly. Hedges and limiters
 #: are the features' own (:attr:`~claimcheck.analysis.features.Features.hedges`); these are the modal verbs
@@ -232,7 +232,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or (detection.strength is not Strength.DIRECT and unasserted(text))
         or REPORTED_FINDING.search(text)
         or _FADING.search(text)
-        or FIRST_PERSON.search(text)
+        or anecdote(text)
         or _CLINIC_SEES.search(text.replace("\u2019", "'"))
         or not _unhedged(context)
         or not (detection.strength is Strength.DIRECT or context.lead is not None or _says_what_it_does(text))

@@ -695,12 +695,17 @@ def _framed_comparison(context: SentenceContext) -> Iterator[Hit]:
 _TESTIMONIAL = Trigger(
     r"\b(?:changed|saved|gave me) my life\b|\bmy life back\b|\bI (?:felt|feel|was|had|noticed|could|can|finally)\b|"
     r"\bmy (?:depression|anxiety|pain|ptsd|life|symptoms)\b|"
+    # The reporters are the subject: not the people a study was in ("studies in patients with X have reported").
+    r"(?<!\bin\s)(?<!\bamong\s)(?<!\bfor\s)"
     r"\b(?:patients|clients|people|customers|users|guests|members|women|men|parents|athletes|families|sufferers|"
-    r"veterans)\s+(?:often |frequently |commonly |routinely )?(?:tell|report|say|describe|rave)\b|"
+    r"veterans)\s+"
+    # The reporters may be named by what they have ("patients with COPD"), and report in any tense.
+    r"(?:(?:with|who\s+have|from|in\s+their)\s+(?:[\w'-]+\s+){1,3}?)?(?:have\s+|had\s+)?"
+    r"(?:often |frequently |commonly |routinely )?(?:tell|told|report(?:s|ed)?|say|said|describe[sd]?|rave[sd]?)\b|"
     r"\b(?:some|many|most|countless)\s+(?:people|patients|clients)\s+(?:report|say|describe|tell)\b",
     (
         "my life|i felt|i feel|i was|i had|i noticed|i could|i can|i finally|my depression|my anxiety|my pain|"
-        "my ptsd|my symptoms|tell|report|say|describe|rave"
+        "my ptsd|my symptoms|tell|told|report|say|said|describe|rave"
     ),
 )
 #: Whoever tells it, "tell us" passes on a report of effect ("parents tell us", "most tell us"), as do
@@ -767,6 +772,12 @@ def _told(text: str) -> re.Match[str] | None:
         if _REPORTERS.search(text, max(0, found.start() - 40), found.start()):
             return found
     return None
+
+
+def anecdote(text: str) -> bool:
+    """Whether the sentence passes on what people report or tell ("patients tell us", "guests with back
+    pain have reported ...") or the speaker's own experience: an anecdote, which CC208 judges."""
+    return FIRST_PERSON.search(text) is not None or _TESTIMONIAL.search(text) is not None or _told(text) is not None
 
 
 @rule(

@@ -31,6 +31,8 @@ def test_cc104_unregistered_plain_fact_but_not_hedged_cited_or_fading(lint: Lint
         "Widgetamine drips calm flare-ups in some people (Smith 2020).",
         "Any relief from a widgetamine drip usually wears off within a day.",
         "My flare-ups calmed down after two widgetamine drips.",
+        # People's reports are anecdotes, which CC208 judges: one problem, one finding.
+        "Guests with joint pain tell us widgetamine drips calm their flare-ups.",
         "There is little good evidence that widgetamine drips calm flare-ups.",
         "Widgetamine drips raise blood pressure and can cause nausea.",
     ):

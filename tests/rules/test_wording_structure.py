@@ -245,6 +245,8 @@ def test_a_status_disclaimed_or_asked_about_is_not_flagged(sentence: str) -> Non
         # A story told over time, which the detector reads as a claim of no named kind.
         "Two years after the wrap course I am still gardening every morning.",
         "Eight months after my wrap series I hiked the whole canyon trail with my grandkids.",
+        # Reporters named by what they have, reporting in the perfect.
+        "Guests with long-standing back pain have reported sleeping through the night after two wraps.",
     ],
 )
 def test_one_persons_outcome_is_a_testimonial_warning(sentence: str) -> None:
@@ -260,6 +262,7 @@ def test_one_persons_outcome_is_a_testimonial_warning(sentence: str) -> None:
         "I founded the clinic in 2010.",
         "Will I feel better after the first session?",
         "Call me to book your first session.",
+        "Studies in patients with arthritis have reported mixed results.",
         "Why I stopped offering home wraps",
     ],
 )
