@@ -119,6 +119,9 @@ def test_support_left_open_cited_or_given_to_people_is_no_establishment_claim(se
         "Our wrap gel contains the same active ingredient as BrandWrap.",
         "Wrap clients do even better.",
         "Wraps are gentler on the skin than waxing.",
+        # No comparative form: the claim detector reads a comparison with another treatment as the kind.
+        "Wraps repair the joint instead of masking the pain.",
+        "The wrap gel rebuilds cartilage, as an alternative to knee surgery.",
     ],
 )
 def test_comparatives_are_read_by_their_form(sentence: str) -> None:
@@ -140,32 +143,11 @@ def test_comparatives_are_read_by_their_form(sentence: str) -> None:
         "We offer another option for people who dislike needles.",
         "Please arrive earlier than your appointment time.",
         "In one trial wraps were about as effective as splints (Smith 2020).",
+        "Wraps work differently from pain pills.",  # a difference of kind claims no better outcome
+        "In one trial, wraps relieved pain instead of merely hiding it, compared with splints.",
     ],
 )
 def test_comparisons_with_the_past_a_placebo_or_a_number_or_cited_pass(sentence: str) -> None:
-    assert "CC207" not in _on(sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Wraps repair the joint instead of masking the pain.",
-        "The wrap gel rebuilds cartilage, as an alternative to knee surgery.",
-    ],
-)
-def test_a_comparison_the_frame_reads_without_a_comparative_form(sentence: str) -> None:
-    # No "better than" or "unlike": the detector reads the sentence as a comparison with another treatment.
-    assert "CC207" in _raised(sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Wraps work differently from pain pills.",  # a difference of kind claims no better outcome
-        "In one trial, wraps relieved pain instead of merely hiding it, compared with splints.",  # a reported finding
-    ],
-)
-def test_a_framed_comparison_of_kind_or_reported_passes(sentence: str) -> None:
     assert "CC207" not in _on(sentence)
 
 
