@@ -113,6 +113,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                     previous,
                     secondary=number > 0,
                     reference=reference,
+                    lead=listed,
                 )
                 for number, match in enumerate(matches or [None])
             ]

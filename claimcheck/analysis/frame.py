@@ -156,10 +156,17 @@ _PROCEDURE_TIME = re.compile(
 )
 
 
+#: The longest a procedure or a visit lasts: "one treatment lasts five to ten years" times its effect.
+_LONGEST_VISIT = 86400.0
+
+
 def procedure_time(sentence: str, quantity: Quantity) -> bool:
     """Whether a time figure gives the length of the procedure or the visit, not of its effect."""
+    seconds = quantity.unit.seconds
+    if seconds is None or (quantity.upper or quantity.value) * seconds > _LONGEST_VISIT:
+        return False
     start = quantity.span.start
-    return quantity.unit.seconds is not None and _PROCEDURE_TIME.search(sentence, max(0, start - 60), start) is not None
+    return _PROCEDURE_TIME.search(sentence, max(0, start - 60), start) is not None
 
 
 def _what_it_counts(

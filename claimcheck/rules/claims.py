@@ -6,15 +6,16 @@ import re
 from collections.abc import Iterator
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.features import Quantity
+from claimcheck.analysis.features import Features, Quantity
 from claimcheck.analysis.frame import REPORTED_FINDING, Figure, procedure_time, read_frame
 from claimcheck.analysis.outcome_figures import MULTIPLIER, outcome_figures
 from claimcheck.analysis.strength import unasserted
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Unit, Verdict
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, rule
-from claimcheck.rules.context import SentenceContext
-from claimcheck.rules.language import FIRST_PERSON
+from claimcheck.rules.context import SentenceContext, read_sentence
+from claimcheck.rules.language import anecdote
+from claimcheck.text import UnitKind
 
 
 def _verdict_evidence(context: SentenceContext, stances: tuple[str, ...]) -> str:
@@ -120,8 +121,11 @@ _ON_A_RISK = re.compile(
         'the relationship more strongly ("relieves" where the evidence supports "may help some patients"), '
         'or lifts it with boosters such as "remarkably" or "proven" that the grade of evidence does not '
         "bear, it overstates certainty. A claim no registry entry covers has no evidence on file at all: "
-        "stated as plain fact (what a treatment does, how, how fast or for how long, with no hedge and no "
-        "citation), it is stronger than anything on file allows."
+        "asserted as fact (what a treatment does, how, how fast, for how long or for what, with no hedge and no "
+        "citation), it is stronger than anything on file allows. The shape of the line does not matter: a "
+        "heading that makes a claim, a benefit-list item and an item under 'Conditions we treat' assert "
+        "theirs as a sentence does; a hedge only in a subordinate clause ('so you can skip surgery') leaves "
+        "the main claim asserted, and a hedged lead-in ('Conditions that may respond:') hedges its items."
     ),
     example="Ketamine remarkably relieves depression.",
     fix="Hedge to the claim's strength: 'may help some adults with treatment-resistant depression'.",
@@ -172,15 +176,28 @@ _EFFECT_CLAIMS = frozenset(
     {Category.EFFICACY, Category.MECHANISM, Category.ONSET, Category.DURABILITY, Category.INDICATION}
 )
 _RISK_CLAIMS = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
-#: A first-person report ("my pain was gone") or the clinic's own observation ("we see it every day") is
-#: an anecdote, which CC208 judges, not a statement of fact.
+#: The clinic's own observation ("we see it every day") is an anecdote, as a first-person report ("my pain
+#: was gone") and people's reports ("patients tell us") are: CC208 judges them, not as statements of fact.
 _CLINIC_SEES = re.compile(r"\bwe(?:'ve| have)? (?:seen|see)\b", re.IGNORECASE)
-#: A whole declarative sentence with no modal verb: "Regular drips slow the aging process." states as
-#: fact what the strength scale's causal verbs do not name ("slow", "grows", "opens").
-_PLAIN_STATEMENT = re.compile(
-    r"^(?!.*\b(?:may|might|could|can|would|should|if|whether)\b)(?:\S+\s+){3,}\S+[.!]\s*$", re.IGNORECASE
+#: Words that leave a claim open: a modal verb, a condition or a question put indirectly. Hedges and limiters
+#: are the features' own (:attr:`~claimcheck.analysis.features.Features.hedges`); these are the modal verbs
+#: and conjunctions that the word lists leave out because they rarely weaken a claim elsewhere.
+_OPEN = re.compile(r"\b(?:may|might|could|can|would|should|if|whether)\b", re.IGNORECASE)
+#: Where a subordinate clause opens after its main clause: a relative clause ("..., which can ...", "in
+#: which ..."), a result ("so you can skip surgery"), a participle ("often allowing patients to ...") or an
+#: aside after a dash. A hedge there qualifies that clause, not the claim the main clause states.
+_SUBORDINATE = re.compile(
+    r"(?:,\s*|\s+)(?:(?:in|by|through|from)\s+which|which|who|whom|where|so(?:\s+that)?|(?:often\s+|usually\s+)?"
+    r"(?:allowing|letting|helping|enabling|making))\b|\s[\u2014\u2013-]\s",
+    re.IGNORECASE,
 )
-_BENEFIT = "detect/benefit"
+#: The detector's cues of what a treatment does (see claimcheck.analysis.detect): its effect, mechanism,
+#: outcome, benefit, speed, duration or use.
+_EFFECT_CUES = frozenset(
+    f"detect/{name}"
+    for name in ("effect", "mechanism", "mechanism_phrase", "outcome", "benefit", "onset", "durability", "indication")
+)
+_ACTING_CUES = _EFFECT_CUES - {"detect/outcome"}
 #: An effect said to fade ("these effects wear off within an hour") is told, never oversold.
 _FADING = re.compile(
     r"\b(?:wears? off|wore off|wearing off|fades?|faded|fading|subsides?|subsided|wanes?|waned)\b", re.IGNORECASE
@@ -188,7 +205,14 @@ _FADING = re.compile(
 
 
 def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
-    """An unregistered effect claim stated as plain fact: nothing on file bears even "may help"."""
+    """An unregistered effect claim asserted as fact: nothing on file bears even "may help".
+
+    Decided from how the claim is made, whatever the shape of its sentence: a heading the detector reads as
+    a claim ("Regrow Cartilage Without Surgery"), an item of a benefits list ("Easier weight loss") or of
+    the conditions a clinic treats, a fragment and a whole sentence all state their claim. It is asserted as
+    fact unless something leaves it open: a hedge or modal governing it, a negation, a question, a citation,
+    a reported study finding, or an anecdote (CC208 judges those).
+    """
     detection = context.detection
     if context.match is not None or not detection.is_claim:
         return
@@ -199,24 +223,19 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or set(detection.categories) & _RISK_CLAIMS
     ):
         return
-    # No causal verb the strength scale knows, but a whole statement with no modal, about nothing asked
-    # or doubted ("there is little evidence that ..."), or a benefit promised in so many words ("Less
-    # pain", "Reclaim your energy": a benefit list states each item as what you will get).
-    if detection.strength is not Strength.DIRECT and (
-        unasserted(context.text) or not (_PLAIN_STATEMENT.match(context.text) or _BENEFIT in lexicon.scan(context.text))
-    ):
-        return
     text = context.text
     features = context.features
     if (
-        features.hedges
-        or features.negations
+        _denied(features)
         or context.citation_nearby
         or text.rstrip().endswith("?")
+        or (detection.strength is not Strength.DIRECT and unasserted(text))
         or REPORTED_FINDING.search(text)
         or _FADING.search(text)
-        or FIRST_PERSON.search(text)
+        or anecdote(text)
         or _CLINIC_SEES.search(text.replace("\u2019", "'"))
+        or not _unhedged(context)
+        or not (detection.strength is Strength.DIRECT or context.lead is not None or _says_what_it_does(text))
     ):
         return
     categories = ", ".join(c.value for c in detection.categories if c in _EFFECT_CLAIMS)
@@ -224,6 +243,46 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         f"Stated as established fact ({categories}), but no registry claim holds evidence for it: hedge it to "
         "what a cited study found, or register the claim with its evidence."
     )
+
+
+def _says_what_it_does(text: str) -> bool:
+    """Whether the detector's cues name what the treatment does, beyond an outcome word on its own."""
+    return not _ACTING_CUES.isdisjoint(lexicon.scan(text))
+
+
+def _denied(features: Features) -> bool:
+    """Whether a negation may deny what the sentence says: any but "without", which names what the benefit
+    spares the reader ("Regrow cartilage without surgery", "relief without the side effects")."""
+    return any(span.text.lower() != "without" for span in features.negations)
+
+
+def _unhedged(context: SentenceContext) -> bool:
+    """Whether nothing leaves the claim open: no hedge or modal in the sentence, none in the lead-in a list
+    item stands under ("Conditions that may respond:"), or only in a subordinate clause after a main clause
+    that makes the claim by itself ("Stem cells regrow cartilage, so you can skip surgery")."""
+    if context.lead is not None and _open(read_sentence(context.lead, UnitKind.PARAGRAPH)[0], context.lead):
+        return False
+    text = context.text
+    if not _open(context.features, text):
+        return True
+    boundary = _SUBORDINATE.search(text)
+    if boundary is None or boundary.start() == 0:
+        return False
+    main = text[: boundary.start()]
+    main_features, main_detection = read_sentence(main, context.unit.kind)
+    if _open(main_features, main):
+        return False
+    # The main clause carries the claim when it says what the treatment does, whether or not it would be
+    # read as a claim alone ("Ketamine opens a window of neuroplasticity" needs the rest of its sentence
+    # for the scorer); "We offer infusions, which can ease pain" leaves the claim to the hedged clause.
+    if main_detection.is_claim:
+        return bool(main_detection.categories) and main_detection.categories[0] in _EFFECT_CLAIMS
+    return bool(main_features.conditions) or not _EFFECT_CUES.isdisjoint(lexicon.scan(main))
+
+
+def _open(features: Features, text: str) -> bool:
+    """Whether a hedge, a limiter or a modal verb leaves what ``text`` says open."""
+    return bool(features.hedges) or _OPEN.search(text) is not None
 
 
 @rule(

@@ -53,6 +53,9 @@ class SentenceContext:
     #: For a short FAQ answer ("Absolutely."), the statement it makes with its question ("BPC-157 is
     #: safe."), read in its place by every sentence rule; findings still point at the whole answer.
     statement: SentenceContext | None = None
+    #: For an item of a list of what a treatment is for, the lead-in it stands under ("Conditions we
+    #: treat:"): the item claims what the lead-in says of it, as surely as the lead-in says it.
+    lead: str | None = None
     _denied: bool | None = field(default=None, init=False, repr=False, compare=False)
     _window: str | None = field(default=None, init=False, repr=False, compare=False)
 

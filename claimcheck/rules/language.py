@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import REPORTED_FINDING
 from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.models import Category, Grade, Severity, Verdict
@@ -344,6 +345,30 @@ _APPROVAL = Trigger(
     r"(?:the\s+)?fda(?:'s)?\s+(?:standards|guidelines|requirements|regulations|rules)\b",
     "fda|food and drug administration|gmp",
 )
+#: A designation of the FDA's expedited programmes (breakthrough therapy or device, fast track, orphan drug,
+#: priority review): it speeds the study and review of a treatment still under investigation, and reads
+#: as approval or as proof that the treatment works.
+_DESIGNATION = Trigger(
+    r"\b(?:fda|food and drug administration)\b[^.;:]{0,60}?\b(?:breakthrough(?:[- ](?:therapy|device))?|"
+    r"fast[- ]track|orphan[- ]drug|priority[- ]review)\b(?:\s+(?:designation|status))?|"
+    r"\b(?:breakthrough[- ](?:therapy|device)|fast[- ]track|orphan[- ]drug|priority[- ]review)\s+"
+    r"(?:designation|status)\b",
+    "breakthrough|fast track|fast-track|orphan drug|orphan-drug|priority review|priority-review",
+)
+#: What says the designated treatment is still under study, which is what a designation means.
+_UNDER_STUDY = re.compile(
+    r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:fda[- ])?approved|investigational|experimental|under\s+study|"
+    r"(?:still\s+)?being\s+studied|(?:still\s+)?in\s+(?:clinical\s+)?trials)\b|\bdoes\s+not\s+mean\b",
+    re.IGNORECASE,
+)
+#: A denial between the agency and the designation: "the FDA has not granted ... breakthrough status".
+_DENIAL = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+
+
+def _denied_within(text: str, found: re.Match[str]) -> bool:
+    return _DENIAL.search(found.group()) is not None
+
+
 _SCOPED_APPROVAL = re.compile(
     r"\boff[- ]label\b|\bnot (?:fda[- ])?approved for\b|"
     # "FDA-registered, which does not mean FDA-approved": the status is disclaimed as approval.
@@ -372,7 +397,11 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
     explanation=(
         "'FDA-approved' on a page promoting a treatment tells readers the treatment is approved for what the "
         "page advertises; 'FDA-registered', 'FDA-inspected', 'cGMP-certified' or 'meets FDA standards' say only "
-        "that a site is listed or inspected, yet read as approval. Approval is for a specific product, route "
+        "that a site is listed or inspected, yet read as approval. A designation of the FDA's expedited "
+        "programmes ('breakthrough therapy', 'fast track', 'orphan drug', 'priority review') speeds the study of "
+        "a treatment that is not approved; presented as a status, it reads as approval or as proof that the "
+        "treatment works, unless the sentence says the treatment is still under study. Approval is for a "
+        "specific product, route "
         "and indication: a drug approved as an "
         "anaesthetic is not approved for depression, and using it so is off-label. Negated statements ('is not "
         "FDA-approved for any psychiatric condition') and sentences that say the use is off-label are accurate "
@@ -381,12 +410,22 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
     ),
     example="Ketamine is an FDA-approved medication.",
     fix="Say what the approval covers and that the advertised use is off-label.",
-    triggers=(_APPROVAL,),
+    triggers=(_APPROVAL, _DESIGNATION),
 )
 def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
     if _SCOPED_APPROVAL.search(context.text) or context.text.rstrip().endswith("?"):
         return
     found = _first_unnegated(_APPROVAL, context.text)
+    if found is None:
+        designated = _first_unnegated(_DESIGNATION, context.text, _denied_within)
+        if designated is not None and not _UNDER_STUDY.search(context.text):
+            yield Hit(
+                f"'{designated.group()}' is a designation for a treatment still under study, neither approval nor "
+                "proof that it works; say that it is not approved.",
+                designated.start(),
+                designated.end(),
+            )
+        return
     # An approval that names what it covers is a specific regulatory claim: the registry judges
     # it (a contradicted claim raises CC103); this rule is about approval left to be assumed.
     if (
@@ -416,7 +455,8 @@ _ESTABLISHMENT = Trigger(
 #: How far a verb of support may stand from its evidence noun, within their clause.
 _SUPPORT_REACH = 100
 _CLAUSE_END = re.compile(r"[.;:!?]")
-#: Support claimed without a verb: "backed by science", "science-backed", "over 100 published studies",
+#: Support claimed without a verb of the evidence itself: "backed by science", "science-backed", "over 100
+#: published studies", "has been shown to" (a passive with no one who showed it),
 #: "a proven treatment", "our protocol is evidence-based".
 _BACKED = Trigger(
     rf"\b(?:backed|supported|validated|proven|confirmed)\s+by\s+(?:[\w,-]+\s+){{0,5}}?{_EVIDENCE_NOUN}|"
@@ -425,8 +465,10 @@ _BACKED = Trigger(
     r"\b(?:over|more than|hundreds of|thousands of|dozens of|\d{2,}[\d,]*\+?)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:studies|trials|papers|publications)\b|"
     r"\bproven\s+(?:to|results?|track\s+record|treatments?|therap(?:y|ies)|solutions?|methods?|protocols?|"
-    r"approach|effective|safe)\b|\b(?:a|an|our)\s+proven\b",
-    "backed|supported|validated|proven|confirmed|based|studies|trials|papers|publications",
+    r"approach|effective|safe)\b|\b(?:a|an|our)\s+proven\b|"
+    # Support claimed in the passive with no one who showed it: "has been shown to", "is proven to".
+    r"\b(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?(?:shown|proven|proved|demonstrated)\s+to\b",
+    "backed|supported|validated|proven|confirmed|based|studies|trials|papers|publications|shown|proved|demonstrated",
 )
 _STRONG_VERB = re.compile(
     r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrate[sd]?|confirm(?:s|ed)?)\b", re.IGNORECASE
@@ -479,8 +521,9 @@ def _established(text: str) -> tuple[int, int] | None:
         "An establishment claim says a specific level of scientific support exists. The FTC expects the "
         "advertiser to have exactly that level of support; a reader can only check it if the study is cited. "
         "The rule reads an evidence noun (studies, research, trials, science, experts) with a verb of support "
-        "later in its clause (shows, confirms, backs up, validates), and support claimed without a verb "
-        "('backed by science', 'science-backed', 'over 100 published studies', 'a proven treatment'). It fires "
+        "later in its clause (shows, confirms, backs up, validates), support claimed without a verb "
+        "('backed by science', 'science-backed', 'over 100 published studies', 'a proven treatment') and in "
+        "the passive with no one who showed it ('has been shown to'). It fires "
         "when no citation marker ([1], (Author 2020), a DOI or URL) is in the sentence or the sentences beside "
         "it, and not where the support is left open ('more studies are needed to confirm')."
     ),
@@ -585,15 +628,22 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
         "another misleads. The rule reads comparatives by their form ('gentler than', 'twice as powerful as', "
         "'a far gentler alternative', 'unlike X,', 'while Y actually ...', 'worked when nothing else did'); "
         "comparisons with the patient's own past ('better than ever') or with a placebo are not comparisons "
-        "with another treatment. It is silent when the sentence cites its source or reports what one study "
-        "found between its arms, or links to a registry claim "
+        "with another treatment. A sentence the claim detector reads as a comparison first of all ('repairs "
+        "the joint instead of masking the pain', 'an alternative to surgery') is one too, unless what it "
+        "compares is only a difference of kind ('works differently from'). It is silent when the sentence "
+        "cites its source or reports what one study found between its arms, or links to a registry claim "
         "of category comparative that the evidence supports with at least moderate certainty."
     ),
     example="Unlike antidepressants, ketamine works within hours.",
     fix="Drop the comparison, or cite the head-to-head trial and its population.",
-    triggers=(_COMPARATIVE, _THAN, _DEGREE),
+    triggers=(),
 )
 def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
+    # Declared without triggers so that it also reads the comparisons the detector finds (below); most
+    # sentences have neither a comparative form's words nor a comparison as their kind, and end here.
+    framed = context.detection.categories[:1] == (Category.COMPARATIVE,)
+    if not framed and not triggered(context.text) & _COMPARISON_FORMS:
+        return
     claim = context.asserted_claim
     head_to_head = claim is not None and claim.category is Category.COMPARATIVE and claim.verdict in _SUPPORTED
     if (head_to_head and claim is not None and claim.grade >= Grade.MODERATE) or context.features.citations:
@@ -610,17 +660,52 @@ def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
         return
     if found and context.health_copy:
         yield Hit(f"Comparative claim '{found.group()}' needs head-to-head evidence.", found.start(), found.end())
+    elif found is None and framed:
+        yield from _framed_comparison(context)
+
+
+#: A difference of kind ("works differently from antidepressants"), which claims no better or worse outcome.
+_OF_KIND = re.compile(r"\bdifferent(?:ly)?\b", re.IGNORECASE)
+#: The trigger bits of the comparative forms CC207 reads by itself.
+_COMPARISON_FORMS = _COMPARATIVE.bit | _THAN.bit | _DEGREE.bit
+
+
+def _framed_comparison(context: SentenceContext) -> Iterator[Hit]:
+    """A sentence whose kind, as the claim detector reads it, is a comparison with another treatment ("stem
+    cells repair the joint instead of masking the pain"), though no comparative form above names it: the
+    cue the detector read, unless it ranks (a superlative or "than any other" is CC201's), is denied, or
+    the sentence reports one study's finding."""
+    text = context.text
+    if REPORTED_FINDING.search(text):
+        return
+    scanned = lexicon.scan(text)
+    for start, end in sorted((*scanned.get("detect/comparative", ()), *scanned.get("detect/comparative_weak", ()))):
+        cue = text[start:end]
+        # A cue a comparative form reads ("better than") was judged above; one that ranks is CC201's.
+        judged = any(
+            trigger.pattern.search(cue)
+            for trigger in (_COMPARATIVE, _THAN, _DEGREE, SUPERLATIVE, _SUPERLATIVE_FORM, _UNRIVALLED)
+        )
+        if judged or _OF_KIND.search(cue) or negated(text, start):
+            continue
+        yield Hit(f"Comparative claim '{cue}' needs head-to-head evidence.", start, end)
+        return
 
 
 _TESTIMONIAL = Trigger(
     r"\b(?:changed|saved|gave me) my life\b|\bmy life back\b|\bI (?:felt|feel|was|had|noticed|could|can|finally)\b|"
     r"\bmy (?:depression|anxiety|pain|ptsd|life|symptoms)\b|"
+    # The reporters are the subject: not the people a study was in ("studies in patients with X have reported").
+    r"(?<!\bin\s)(?<!\bamong\s)(?<!\bfor\s)"
     r"\b(?:patients|clients|people|customers|users|guests|members|women|men|parents|athletes|families|sufferers|"
-    r"veterans)\s+(?:often |frequently |commonly |routinely )?(?:tell|report|say|describe|rave)\b|"
+    r"veterans)\s+"
+    # The reporters may be named by what they have ("patients with COPD"), and report in any tense.
+    r"(?:(?:with|who\s+have|from|in\s+their)\s+(?:[\w'-]+\s+){1,3}?)?(?:have\s+|had\s+)?"
+    r"(?:often |frequently |commonly |routinely )?(?:tell|told|report(?:s|ed)?|say|said|describe[sd]?|rave[sd]?)\b|"
     r"\b(?:some|many|most|countless)\s+(?:people|patients|clients)\s+(?:report|say|describe|tell)\b",
     (
         "my life|i felt|i feel|i was|i had|i noticed|i could|i can|i finally|my depression|my anxiety|my pain|"
-        "my ptsd|my symptoms|tell|report|say|describe|rave"
+        "my ptsd|my symptoms|tell|told|report|say|said|describe|rave"
     ),
 )
 #: Whoever tells it, "tell us" passes on a report of effect ("parents tell us", "most tell us"), as do
@@ -668,6 +753,17 @@ _AFTER_TREATMENT = Trigger(
     "after|within|by|into|later",
 )
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
+#: Kinds of claim that report no outcome of treatment: harms, the provider, a regulatory status.
+_NOT_AN_OUTCOME = frozenset(
+    {Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION, Category.REGULATORY, Category.PROVIDER}
+)
+
+
+def _over_time(features: Features) -> bool:
+    """Whether a sentence names a condition, a time word or a span of time: what a story of an outcome tells."""
+    return bool(
+        features.conditions or features.time_words or any(q.unit.seconds is not None for q in features.quantities)
+    )
 
 
 def _told(text: str) -> re.Match[str] | None:
@@ -676,6 +772,12 @@ def _told(text: str) -> re.Match[str] | None:
         if _REPORTERS.search(text, max(0, found.start() - 40), found.start()):
             return found
     return None
+
+
+def anecdote(text: str) -> bool:
+    """Whether the sentence passes on what people report or tell ("patients tell us", "guests with back
+    pain have reported ...") or the speaker's own experience: an anecdote, which CC208 judges."""
+    return FIRST_PERSON.search(text) is not None or _TESTIMONIAL.search(text) is not None or _told(text) is not None
 
 
 @rule(
@@ -689,11 +791,14 @@ def _told(text: str) -> re.Match[str] | None:
         "treats an endorsement of effect as a claim the advertiser must substantiate, including that the "
         "result is typical. Reported as info; raised to a warning when the anecdote is offered as evidence "
         "of efficacy, speed or duration: a first-person report of a change ('the fog was gone'), a first-person "
-        "sentence making an efficacy claim, or a story of one patient told from a treatment on ('after 20 "
-        "sessions he was walking two miles'). A first-person side-effect disclosure is no testimonial."
+        "sentence making an efficacy claim or telling, over time or of a condition, what followed "
+        "('Two years after the injections I am still hiking'), or a story of one patient told from a treatment "
+        "on ('after 20 sessions he was walking two miles'). A first-person side-effect disclosure is no "
+        "testimonial. A disclaimer such as 'individual results may vary' does not lower the warning: the FTC's "
+        "endorsement guides ask for the generally expected results, not a note that results differ."
     ),
     example="Some people report feeling better within hours of their first treatment.",
-    fix="Present trial results with their population instead, or label the anecdote as not typical.",
+    fix="Present trial results with their population instead, or state beside it the results people generally get.",
     triggers=(_TESTIMONIAL, _TOLD_US, FIRST_PERSON, _CHANGE, _AFTER_TREATMENT),
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
@@ -706,7 +811,12 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     categories = set(context.detection.categories)
     if context.claim is not None:
         categories.add(context.claim.category)
-    effect = bool(categories & _EFFECT_CATEGORIES)
+    # What the treatment did: an efficacy, speed or duration claim, or a claim of no kind about harms, the
+    # provider or a status that tells of a condition or of time passing (a story the detector reads without
+    # naming its kind: "Two years after the injections I am still hiking").
+    effect = bool(categories & _EFFECT_CATEGORIES) or (
+        context.detection.is_claim and categories.isdisjoint(_NOT_AN_OUTCOME) and _over_time(context.features)
+    )
     if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
         return
     first = FIRST_PERSON.search(text) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimcheck.models import Finding
 from tests.rules.conftest import Lint, codes
 
 
@@ -30,6 +31,8 @@ def test_cc104_unregistered_plain_fact_but_not_hedged_cited_or_fading(lint: Lint
         "Widgetamine drips calm flare-ups in some people (Smith 2020).",
         "Any relief from a widgetamine drip usually wears off within a day.",
         "My flare-ups calmed down after two widgetamine drips.",
+        # People's reports are anecdotes, which CC208 judges: one problem, one finding.
+        "Guests with joint pain tell us widgetamine drips calm their flare-ups.",
         "There is little good evidence that widgetamine drips calm flare-ups.",
         "Widgetamine drips raise blood pressure and can cause nausea.",
     ):
@@ -49,14 +52,58 @@ def test_cc104_unregistered_indication_stated_as_fact(lint: Lint) -> None:
 
 
 def test_cc104_unregistered_plain_statement_without_a_causal_verb(lint: Lint) -> None:
-    # No verb of the strength scale ("slow", "opens"), but stated whole, as fact, with no modal.
+    # No verb of the strength scale ("slow", "opens"), but stated as fact, with no modal.
     assert "CC104" in codes(lint("Weekly widgetamine drips slow the aging of your cells at the source."))
     for text in (
         "Weekly widgetamine drips could slow the aging of your cells.",
         "Whether widgetamine drips slow the aging of cells is unknown.",
-        "Widgetamine drips slow cell aging",  # a list line or a fragment is no statement of fact
     ):
         assert "CC104" not in codes(lint(text)), text
+
+
+def test_cc104_unregistered_claim_in_any_shape(lint: Lint) -> None:
+    # A fragment, a list item and a heading that make a claim state it as surely as a whole sentence does;
+    # what decides is how the claim is made, not the shape of the line it stands on.
+    page = (
+        "# Calm Your Joints Without Steroids\n\n## Why widget drips\n\n"
+        "- Repairs damaged nerve tissue\n- Calmer joints, especially in the morning\n"
+    )
+    flagged = {f.sentence for f in lint(page, format="markdown") if f.code == "CC104"}
+    # "Without steroids" names what the benefit spares the reader; it denies nothing.
+    assert flagged == {
+        "Calm Your Joints Without Steroids",
+        "Repairs damaged nerve tissue",
+        "Calmer joints, especially in the morning",
+    }
+    assert "CC104" not in codes(lint("- Widget drips may calm joints\n", format="markdown"))
+    # Read as a claim on an outcome word alone, with no word of what the treatment does: too weak a
+    # reading to call an error (it stays CC101).
+    assert "CC104" not in codes(lint("Review your energy results with our coach."))
+
+
+def test_cc104_hedge_in_a_subordinate_clause_leaves_the_main_claim_stated(lint: Lint) -> None:
+    # "so you can", "in which ... can": the modal qualifies the clause it stands in, not the main claim.
+    for text in (
+        "Widget drips repair damaged nerve tissue, so you can skip the surgery.",
+        "Widgetamine opens a window of neuroplasticity in which new habits can take root.",
+        "The widget protocol regrows worn cartilage, often allowing patients to put off a knee replacement.",
+    ):
+        assert "CC104" in codes(lint(text)), text
+    for text in (
+        "We offer widget drips, which can ease joint pain.",  # the claim itself is in the hedged clause
+        "Widget drips may repair damaged nerve tissue, so you can skip the surgery.",
+    ):
+        assert "CC104" not in codes(lint(text)), text
+
+
+def test_cc104_listed_indications_are_stated_as_surely_as_their_lead_in(lint: Lint) -> None:
+    stated = lint("## Conditions We Treat\n\n- Chronic fatigue\n- Long COVID brain fog\n", format="markdown")
+    assert {f.sentence for f in stated if f.code == "CC104"} == {"Chronic fatigue", "Long COVID brain fog"}
+    hedged = lint("Conditions that may respond to widget drips:\n\n- Chronic fatigue\n", format="markdown")
+    assert "CC104" not in codes(hedged)
+    assert "CC101" in codes(hedged)
+    # The topic heading itself claims nothing.
+    assert not [f for f in stated if f.sentence == "Conditions We Treat"]
 
 
 def test_cc101_not_for_non_claims(lint: Lint) -> None:
@@ -181,6 +228,11 @@ def test_cc102_hedged_and_cited_is_a_warning(lint: Lint) -> None:
     assert plain and plain[0].severity.value == "error"
 
 
+def _unregistered(findings: list[Finding]) -> set[str]:
+    """The sentences flagged as unregistered claims: by CC101, or inside the finding that names the problem."""
+    return {f.sentence for f in findings if "CC101" in (f.code, *(m.code for m in f.merged))}
+
+
 def test_items_listed_under_an_indication_heading_are_indication_claims(lint: Lint) -> None:
     page = (
         "# Clinic\n\n## Conditions We Treat\n\n- Chronic fatigue\n- Autism spectrum disorder\n"
@@ -189,7 +241,7 @@ def test_items_listed_under_an_indication_heading_are_indication_claims(lint: Li
         "## Conditions we do not treat\n\n- Active psychosis\n\n"
         "## Terms and Conditions\n\n- Payment is due at booking\n"
     )
-    flagged = {f.sentence for f in lint(page, format="markdown") if f.code == "CC101"}
+    flagged = _unregistered(lint(page, format="markdown"))
     assert {"Chronic fatigue", "Autism spectrum disorder", "Long COVID brain fog"} <= flagged
     assert not flagged & {
         "Book your free consultation today.",
@@ -197,8 +249,8 @@ def test_items_listed_under_an_indication_heading_are_indication_claims(lint: Li
         "Active psychosis",
         "Payment is due at booking",
     }
-    cc101 = next(f for f in lint(page, format="markdown") if f.sentence == "Autism spectrum disorder")
-    assert cc101.category == "indication"
+    listed = next(f for f in lint(page, format="markdown") if f.sentence == "Autism spectrum disorder")
+    assert listed.category == "indication"
 
 
 @pytest.mark.parametrize(
@@ -214,6 +266,6 @@ def test_items_listed_under_an_indication_heading_are_indication_claims(lint: Li
 )
 def test_lists_that_do_not_say_what_a_treatment_is_for(lint: Lint, lead: str) -> None:
     page = f"## What we treat\n\n- Anxiety\n\n{lead}\n\n- Chronic fatigue\n- Epilepsy\n- Weight gain\n"
-    flagged = {f.sentence for f in lint(page, format="markdown") if f.code == "CC101"}
+    flagged = _unregistered(lint(page, format="markdown"))
     assert "Anxiety" in flagged
     assert not flagged & {"Chronic fatigue", "Epilepsy", "Weight gain"}, lead

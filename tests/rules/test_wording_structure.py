@@ -119,6 +119,9 @@ def test_support_left_open_cited_or_given_to_people_is_no_establishment_claim(se
         "Our wrap gel contains the same active ingredient as BrandWrap.",
         "Wrap clients do even better.",
         "Wraps are gentler on the skin than waxing.",
+        # No comparative form: the claim detector reads a comparison with another treatment as the kind.
+        "Wraps repair the joint instead of masking the pain.",
+        "The wrap gel rebuilds cartilage, as an alternative to knee surgery.",
     ],
 )
 def test_comparatives_are_read_by_their_form(sentence: str) -> None:
@@ -140,6 +143,8 @@ def test_comparatives_are_read_by_their_form(sentence: str) -> None:
         "We offer another option for people who dislike needles.",
         "Please arrive earlier than your appointment time.",
         "In one trial wraps were about as effective as splints (Smith 2020).",
+        "Wraps work differently from pain pills.",  # a difference of kind claims no better outcome
+        "In one trial, wraps relieved pain instead of merely hiding it, compared with splints.",
     ],
 )
 def test_comparisons_with_the_past_a_placebo_or_a_number_or_cited_pass(sentence: str) -> None:
@@ -219,6 +224,11 @@ def test_a_status_disclaimed_or_asked_about_is_not_flagged(sentence: str) -> Non
         "After my second wrap I slept through the night for the first time in months.",
         "That was two years ago and I have not needed a single booster.",
         "Within a month of wraps I was a new person.",
+        # A story told over time, which the detector reads as a claim of no named kind.
+        "Two years after the wrap course I am still gardening every morning.",
+        "Eight months after my wrap series I hiked the whole canyon trail with my grandkids.",
+        # Reporters named by what they have, reporting in the perfect.
+        "Guests with long-standing back pain have reported sleeping through the night after two wraps.",
     ],
 )
 def test_one_persons_outcome_is_a_testimonial_warning(sentence: str) -> None:
@@ -234,11 +244,17 @@ def test_one_persons_outcome_is_a_testimonial_warning(sentence: str) -> None:
         "I founded the clinic in 2010.",
         "Will I feel better after the first session?",
         "Call me to book your first session.",
+        "Studies in patients with arthritis have reported mixed results.",
         "Why I stopped offering home wraps",
     ],
 )
 def test_side_effects_biographies_and_questions_are_no_testimonial(sentence: str) -> None:
     assert "CC208" not in _raised(sentence)
+
+
+def test_a_first_person_compliment_is_no_outcome_reported() -> None:
+    # A claim in the first person that tells of no condition and no time passing reports no outcome.
+    assert "CC208" not in _raised("The wrap nurses are the friendliest people I have ever met.")
 
 
 @pytest.mark.parametrize(
