@@ -19,11 +19,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "corpus"))
 
-import measure  # noqa: E402  (tests/corpus/measure.py)
-import train_scorer  # noqa: E402
+import measure
+import train_scorer
 
 from claimcheck.analysis import scorer
-from claimcheck.rules.context import read_sentence  # noqa: E402
+from claimcheck.rules.context import read_sentence
 
 _CHOICE = re.compile(r"C = ([\d.]+), min pages (\d+)")
 
