@@ -141,6 +141,9 @@ def test_top_features_are_the_sentences_own_largest_weights() -> None:
         ("Contact Us", {"f:fragment", "b:<s> contact", "b:us </s>"}, set()),
         ("One in five adults", {"f:out-of", "w:one"}, set()),
         ("Results after your very first session.", {"f:time", "f:you"}, set()),
+        # A number in words counts as one in digits: invented, a time as much as "after 6 weeks".
+        ("After six weeks I threw away my cane.", {"f:time"}, set()),
+        ("Within three days the swelling was down.", {"f:time"}, set()),
         ("In 2019 we opened our doors.", set(), {"f:time", "f:out-of"}),
         ("Contact us to book a visit today and see what we can do.", set(), {"f:fragment"}),
     ],
