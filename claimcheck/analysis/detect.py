@@ -763,7 +763,7 @@ def follow_on(sentence: str, detection: Detection, before: Detection) -> Detecti
     """A sentence that follows a claim in the same paragraph: a claim of the same kinds when the learned
     scorer leans that way, as a pronoun or a bare "most" carries the claim before it on ("Almost
     everyone felt relief."). Claims, questions, navigation, references and headings stay as read."""
-    if detection.is_claim or not before.is_claim or detection.reason in STRUCTURAL or not before.categories:
+    if detection.is_claim or not before.is_claim or detection.reason in STRUCTURAL:
         return detection
     if detection.features.negations or unasserted(sentence):
         # "It has not been studied for migraine.": a denial or an open question goes on with no claim.
@@ -773,7 +773,8 @@ def follow_on(sentence: str, detection: Detection, before: Detection) -> Detecti
     probability = claim_probability(sentence)
     if probability < FOLLOW_ON:
         return detection
-    reason = f"follows a {before.categories[0].value} claim; learned scorer {probability:.2f}"
+    kind = f"{before.categories[0].value} claim" if before.categories else "claim"
+    reason = f"follows a {kind}; learned scorer {probability:.2f}"
     return Detection(True, before.categories[:1], detection.strength, detection.features, reason)
 
 
