@@ -719,15 +719,15 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
 
 
 #: The learned scorer's probability above which a sentence no cue made a claim is one after all.
-#: Out of fold on the five tuned splits (leave one split out, the scorer's own settings), the cues
-#: missed 102 claims; the scorer finds 54 of them at 0.70 and 45 at 0.80, for 2.2% and 1.4% of
-#: non-claims flagged besides; 0.30, its own F1 threshold, would add 7.7%. Chosen at 0.75 from those
-#: numbers, then moved to 0.85 on blind4 (which that made a tuned split): there 0.75 raised recall
-#: from 0.631 to 0.742 but clean lines flagged from 6.3% to 10.1%; 0.85 gives 0.734 and 8.4%.
-SECOND_OPINION = 0.85
-#: The same where a weak cue already hints at a claim ("within hours"): two weak signals add up, as
-#: two weak cues do. Out of fold this finds two more of the 102 and flags no more non-claims.
-SECOND_OPINION_HINTED = 0.5
+#: History: chosen at 0.75 out of fold on five splits, moved to 0.85 on blind4 (clean lines 10.1% -> 8.4%).
+#: Once the scorer was trained on blind4 too, re-chosen out of fold on all six tuned splits through the
+#: engine (training/measure_oof.py: each split linted with a scorer fitted without it), pooled:
+#: 0.85 with 0.5 below recall .919 and 60 of 1430 clean lines flagged; 0.9 with 0.4 .924 and 53;
+#: 0.9 with 0.5 .919 and 52; 0.95 with 0.4 .918 and 51.
+SECOND_OPINION = 0.9
+#: The same where a weak cue already hints at a claim ("within hours"), and for a sentence that follows a
+#: claim (FOLLOW_ON): two weak signals add up, as two weak cues do. Chosen with SECOND_OPINION (above).
+SECOND_OPINION_HINTED = 0.4
 #: What may stand before a condition that is the sentence's subject: nothing, or a determiner.
 _SUBJECT_LEAD = re.compile(r"\s*(?:(?:the|a|an|untreated|your|their|this|that)\s+)?", re.IGNORECASE)
 
@@ -763,7 +763,7 @@ def follow_on(sentence: str, detection: Detection, before: Detection) -> Detecti
     """A sentence that follows a claim in the same paragraph: a claim of the same kinds when the learned
     scorer leans that way, as a pronoun or a bare "most" carries the claim before it on ("Almost
     everyone felt relief."). Claims, questions, navigation, references and headings stay as read."""
-    if detection.is_claim or not before.is_claim or detection.reason in STRUCTURAL or not before.categories:
+    if detection.is_claim or not before.is_claim or detection.reason in STRUCTURAL:
         return detection
     if detection.features.negations or unasserted(sentence):
         # "It has not been studied for migraine.": a denial or an open question goes on with no claim.
@@ -773,7 +773,8 @@ def follow_on(sentence: str, detection: Detection, before: Detection) -> Detecti
     probability = claim_probability(sentence)
     if probability < FOLLOW_ON:
         return detection
-    reason = f"follows a {before.categories[0].value} claim; learned scorer {probability:.2f}"
+    kind = f"{before.categories[0].value} claim" if before.categories else "claim"
+    reason = f"follows a {kind}; learned scorer {probability:.2f}"
     return Detection(True, before.categories[:1], detection.strength, detection.features, reason)
 
 

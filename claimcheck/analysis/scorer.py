@@ -61,7 +61,8 @@ _TIME_WORDS = frozenset(
     }
 )  # fmt: skip
 _TIME_PREPOSITIONS = frozenset({"within", "in", "for", "after", "over", "by"})
-_TIME_QUANTIFIERS = frozenset({"just", "only", "a", "few", "several", "<num>", "one", "two"})
+# Any number, in digits or words: "after six weeks" is as much a time as "after 6 weeks".
+_TIME_QUANTIFIERS = frozenset({"just", "only", "a", "few", "several", *_NUMBERS})
 _TIME_UNITS = frozenset(
     {
         "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year",

@@ -333,6 +333,16 @@ def test_a_why_or_how_heading_takes_its_claim_for_granted(heading: str, claim: b
         assert all(heading[s.start : s.end] == s.text for s in detection.features.conditions)
 
 
+def test_a_sentence_carries_on_a_claim_only_the_scorer_found() -> None:
+    # Invented. The claim before names no cue, so it has no category; what follows still carries it on.
+    before = detect_claim("Clients tell us they feel sharper after their first drip.")
+    assert before.is_claim and not before.categories
+    text = "Most feel the change by the next morning."
+    assert not detect_claim(text).is_claim
+    after = detect.follow_on(text, detect_claim(text), before)
+    assert after.is_claim and after.categories == () and after.reason.startswith("follows a claim;")
+
+
 def test_an_illness_described_after_a_claim_does_not_continue_it() -> None:
     before = detect_claim("Widget drips lift your energy for days.")
     text = "Fibromyalgia is a long-term condition that can develop after an infection or an injury."

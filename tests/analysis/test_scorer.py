@@ -35,6 +35,16 @@ LOGISTICS = [
     "Gift cards can be purchased at the front desk.",
     "Directions",
 ]
+# Invented: what a clinic says about its people and terms, and outcomes told in the first person.
+# The model trained without blind4 scored the first two above its threshold and the last two below.
+NOT_CLAIMS = [
+    "Our founder, Maria Lenz, trained as a nurse practitioner in Vienna before opening the studio.",
+    "There are no hidden fees or membership contracts.",
+]
+FIRST_PERSON_OUTCOMES = [
+    "I went from daily migraines to one a month.",
+    "My anxiety dropped from a 9 to a 3.",
+]
 
 
 def _training_script() -> ModuleType:
@@ -64,6 +74,16 @@ def test_shipped_weights_are_what_scorer_md_records() -> None:
 
 @pytest.mark.parametrize("sentence", CLAIMS)
 def test_clear_claims_score_above_the_threshold(sentence: str) -> None:
+    assert claim_probability(sentence) > model().threshold
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAIMS)
+def test_bios_and_terms_score_below_the_threshold(sentence: str) -> None:
+    assert claim_probability(sentence) <= model().threshold
+
+
+@pytest.mark.parametrize("sentence", FIRST_PERSON_OUTCOMES)
+def test_first_person_outcomes_score_above_the_threshold(sentence: str) -> None:
     assert claim_probability(sentence) > model().threshold
 
 
@@ -121,6 +141,9 @@ def test_top_features_are_the_sentences_own_largest_weights() -> None:
         ("Contact Us", {"f:fragment", "b:<s> contact", "b:us </s>"}, set()),
         ("One in five adults", {"f:out-of", "w:one"}, set()),
         ("Results after your very first session.", {"f:time", "f:you"}, set()),
+        # A number in words counts as one in digits: invented, a time as much as "after 6 weeks".
+        ("After six weeks I threw away my cane.", {"f:time"}, set()),
+        ("Within three days the swelling was down.", {"f:time"}, set()),
         ("In 2019 we opened our doors.", set(), {"f:time", "f:out-of"}),
         ("Contact us to book a visit today and see what we can do.", set(), {"f:fragment"}),
     ],
@@ -142,8 +165,8 @@ def test_training_and_scoring_read_sentences_through_one_function() -> None:
 
 def test_training_never_reads_a_later_blind_split() -> None:
     script = _training_script()
-    assert all(script.allowed(split) for split in ("dev", "holdout", "blind", "blind2", "blind3"))
-    assert not script.allowed("blind4")
+    assert all(script.allowed(split) for split in ("dev", "holdout", "blind", "blind2", "blind3", "blind4"))
+    assert not script.allowed("blind5")
     assert not script.allowed("blind12")
     with pytest.raises(ValueError, match="extra"):
         script.allowed("extra")

@@ -30,6 +30,9 @@ def test_a_claim_no_cue_names_is_found_by_the_scorer(sentence: str) -> None:
     [
         "Migraine can wreck a whole week of work and family plans.",  # the illness is the subject
         "Parking is free behind the building.",
+        # Where a clinic is: the scorer leans to a claim (it has seen "also has" in claims) but not
+        # far enough for a sentence with no cue at all.
+        "The practice also has offices in Tulsa and Wichita.",
         "Is this treatment right for me?",
     ],
 )
