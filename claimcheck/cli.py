@@ -6,6 +6,11 @@ Exit codes (docs/contract.md §6): 0 no finding at or above the fail level, 1 fi
 
 from __future__ import annotations
 
+from claimcheck import regexcache
+
+# First: the modules imported below compile their patterns as they load.
+regexcache.prime()
+
 import argparse
 import contextlib
 import gc
@@ -823,7 +828,9 @@ def run() -> NoReturn:
 
     Stop signals stay handled until the process has gone (see :func:`signals.handled`).
     """
-    sys.exit(main(exiting=True))
+    code = main(exiting=True)
+    regexcache.remember()
+    sys.exit(code)
 
 
 def main(argv: Sequence[str] | None = None, *, exiting: bool = False) -> int:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from claimcheck.codelists import NotACode, code_of, parse_codes
 from claimcheck.errors import ConfigError
 from claimcheck.globs import normalize_file_glob
-from claimcheck.models import Severity
+from claimcheck.models import Severity, field_defaults
 
 CONFIG_NAMES = (".claimcheck.toml", "pyproject.toml")
 
@@ -129,7 +129,8 @@ def _loaded(config: Config | None = None, path: Path | None = None) -> LoadedCon
     would add to the start-up of every run.
     """
     if config is None:
-        config = Config.model_construct(_fields_set=set(), refs=RefsConfig.model_construct())
+        defaults = field_defaults(Config, refs=RefsConfig.model_construct())
+        config = Config.model_construct(_fields_set=set(), **defaults)
     return LoadedConfig.model_construct(config=config, path=path)
 
 

@@ -43,8 +43,6 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from claimcheck.cache import cache_root
 from claimcheck.models import (
     Category,
@@ -56,6 +54,7 @@ from claimcheck.models import (
     Stance,
     StudyDesign,
     Verdict,
+    field_defaults,
 )
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.results import FileResult, RenderedFindings
@@ -148,13 +147,9 @@ def _dump(result: FileResult, texts: RenderedFindings) -> bytes:
     return json.dumps(header).encode() + b"\n" + texts.text.encode("utf-8", "surrogatepass")
 
 
-def _defaults(model: type[BaseModel]) -> dict[str, Any]:
-    return {name: field.get_default(call_default_factory=True) for name, field in model.model_fields.items()}
-
-
-_FINDING_DEFAULTS = _defaults(Finding)
-_EVIDENCE_DEFAULTS = _defaults(EvidenceItem)
-_MERGED_DEFAULTS = _defaults(MergedFinding)
+_FINDING_DEFAULTS = field_defaults(Finding)
+_EVIDENCE_DEFAULTS = field_defaults(EvidenceItem)
+_MERGED_DEFAULTS = field_defaults(MergedFinding)
 #: The vocabulary fields' members by value (a dict lookup; calling the enum costs several times more).
 _MEMBERS: dict[str, dict[Any, Any]] = {
     name: kind._value2member_map_
