@@ -302,6 +302,32 @@ def test_the_engine_digest_covers_code_and_package_data(tmp_path: Path) -> None:
         assert resultcache.engine_digest(copy) != before
 
 
+def test_the_engine_digest_is_read_from_the_disk_cache_until_a_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    copy = tmp_path / "claimcheck"
+    shutil.copytree(resultcache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    resultcache.engine_digest.cache_clear()
+    first = resultcache.engine_digest(copy)
+    read = Path.read_bytes
+
+    def unread(path: Path) -> bytes:
+        assert not path.is_relative_to(copy), f"{path} read again"
+        return read(path)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "read_bytes", unread)
+        resultcache.engine_digest.cache_clear()
+        assert resultcache.engine_digest(copy) == first
+    # Same size, same bytes but one: the file's times and the digest move.
+    changed = copy / "lint.py"
+    data = changed.read_bytes()
+    changed.write_bytes(data[:-1] + (b"#" if data[-1:] != b"#" else b" "))
+    resultcache.engine_digest.cache_clear()
+    assert resultcache.engine_digest(copy) != first
+
+
 def test_only_the_settings_used_most_recently_are_kept(site: Path, tmp_path: Path) -> None:
     from claimcheck.run.runner import resolve_registry
 
