@@ -36,10 +36,9 @@ import os
 import re
 import shutil
 import stat
-import sys
 import tempfile
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -76,52 +75,6 @@ def default_folder() -> Path:
     return cache_root() / "results"
 
 
-#: The installed package: its code, vocabularies and shipped registry.
-PACKAGE = Path(__file__).resolve().parents[1]
-
-
-@cache
-def engine_digest(root: Path = PACKAGE) -> str:
-    """SHA-256 over the names and bytes of every file in the package at ``root`` (code and data).
-
-    Any edit to the engine, its vocabularies or its shipped registry gives new keys, where the
-    version number would stay the same between commits. Reading and hashing the package's
-    1.2 MB took ~8 ms of every start with the cache on, so the digest of the bytes is itself kept
-    in the disk cache (:mod:`claimcheck.cache`) under each file's name, size, inode and
-    modification and change times: what Python's bytecode cache trusts, and the change time,
-    which a write always moves, as well. A package installed again gets new times and its
-    digest is taken from the bytes again (the same bytes, the same digest: entries still hit).
-    """
-    files = _package_files(root)
-    stats = []
-    for path, label in files:
-        info = path.stat()
-        stats.append((label, info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns))
-    key = disk_cache.cache_key((str(root), repr(stats)), (sys.modules[__name__],))
-    known = disk_cache.fetch("engine", key, str)
-    if known is not None:
-        return known
-    digest = hashlib.sha256(sys.version.encode())
-    for path, label in files:
-        data = path.read_bytes()
-        digest.update(len(label).to_bytes(8, "little") + label + len(data).to_bytes(8, "little") + data)
-    found = digest.hexdigest()
-    disk_cache.store("engine", key, found)
-    return found
-
-
-def _package_files(root: Path) -> list[tuple[Path, bytes]]:
-    """Every file of the package at ``root`` but compiled bytecode, in a fixed order, with its name there."""
-    found = []
-    for folder, folders, files in sorted(os.walk(root)):
-        folders[:] = sorted(f for f in folders if f != "__pycache__")
-        for name in sorted(files):
-            path = Path(folder) / name
-            if path.suffix not in {".pyc", ".pyo"}:
-                found.append((path, str(path.relative_to(root)).encode()))
-    return found
-
-
 def _selection_key(selection: RuleSelection | None) -> object:
     """The selection as plain, ordered data (a frozenset's repr follows no fixed order)."""
     if selection is None:
@@ -140,7 +93,7 @@ def settings_key(compiled: CompiledRegistry, selection: RuleSelection | None, re
     registry = compiled.registry
     parts = {
         "format": FORMAT,
-        "engine": engine_digest(),
+        "engine": disk_cache.engine_digest(),
         "registry": registry.fingerprint,
         "registry_root": str(registry.root),
         "cwd": str(Path.cwd()),
