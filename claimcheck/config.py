@@ -10,7 +10,6 @@ the key, the file and its line, so a typo never silently does nothing.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +140,8 @@ def _line_of(text: str, key: str) -> int | None:
 
 
 def _table(path: Path) -> tuple[dict[str, Any] | None, str]:
+    import tomllib  # here: most runs read no config file, and start-up is short
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
