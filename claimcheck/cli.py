@@ -300,6 +300,7 @@ def _lint(args: argparse.Namespace) -> int:
     with paused_gc():  # as at the top of this module: the linter's modules live as long as the run
         from claimcheck.api import PathFilter, default_jobs, lint_stream, resolve_registry
         from claimcheck.config import load_config
+    gc.freeze()
 
     loaded = load_config(args.config, disabled=args.no_config)
     config = loaded.config
