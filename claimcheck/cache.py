@@ -77,6 +77,11 @@ def _place(kind: str, key: str) -> tuple[Sealer, Path, str] | None:
     return sealer, folder / f"{sealer.name(context)}{_SUFFIX}", context
 
 
+def usable(kind: str) -> bool:
+    """Whether entries of ``kind`` can be kept here: a trusted secret and a folder of the user's own."""
+    return _place(kind, "") is not None
+
+
 def cache_key(parts: Iterable[str | bytes], modules: Iterable[ModuleType | str] = ()) -> str:
     """A key for an entry built from ``parts`` by code in ``modules`` (whose sources it includes).
 

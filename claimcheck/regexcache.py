@@ -10,8 +10,8 @@ modules are imported, so that their ``re.compile`` calls find them there; :func:
 the patterns a run compiled anew.
 
 This leans on two internals of CPython's ``re``: ``re._cache``, keyed ``(type, pattern, flags)``,
-and the arguments ``re._compiler.compile`` hands to ``_sre.compile`` (both as of 3.11 to 3.13).
-The key holds ``sys.version`` and the matcher's magic number, ``_sre.compile`` checks the code it
+and the arguments ``re._compiler.compile`` hands to ``_sre.compile`` (both as of 3.11). The
+key holds ``sys.version`` and the matcher's magic number, ``_sre.compile`` checks the code it
 is given, and anything unexpected leaves ``re`` alone: patterns are then compiled as usual.
 """
 
@@ -54,7 +54,8 @@ def prime() -> None:
             return
         for (pattern, flags), arguments in table.items():
             key = (type(pattern), pattern, flags)
-            if key not in re._cache:  # type: ignore[attr-defined]  # (compiled before this was called)
+            # A pattern already there was compiled before this was called (by a module loaded first).
+            if key not in re._cache:  # type: ignore[attr-defined]
                 re._cache[key] = compile_code(pattern, *arguments)  # type: ignore[attr-defined]
             _kept[key] = arguments
     except Exception:  # an entry from another build of re: compile as usual (and keep anew)
@@ -70,7 +71,7 @@ def remember() -> None:
     try:
         found = [key for key in list(re._cache) if key[0] in (str, bytes)]  # type: ignore[attr-defined]
         new = [key for key in found if key not in _kept]
-        if not new:
+        if not new or not cache.usable("regex"):  # (reading the code of every pattern costs ~40 ms)
             return
         table: _Table = {}
         for key in [*_kept, *new][-MAX_PATTERNS:]:

@@ -76,6 +76,20 @@ def test_nothing_is_written_when_no_pattern_is_new(monkeypatch: pytest.MonkeyPat
     regexcache.remember()
 
 
+def test_nothing_is_read_or_written_where_the_cache_folder_is_not_the_users_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = tmp_path / "cache" / "claimcheck"
+    shared.mkdir(parents=True)
+    shared.chmod(0o777)  # anyone may write here: nothing is cached
+    read: list[object] = []
+    monkeypatch.setattr(regexcache, "_arguments", lambda *args: read.append(args))
+    re.compile(*PATTERNS[0])
+    regexcache.remember()
+    assert read == []  # the code of each pattern is not even read
+    assert not (shared / "regex").exists()
+
+
 def test_an_entry_that_does_not_compile_leaves_re_alone() -> None:
     pattern = r"claimcheck-test-bad-(\d+)"
     # Sealed by this user but not code the matcher accepts (as from another build of Python).
