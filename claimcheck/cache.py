@@ -5,7 +5,12 @@ Entries are kept per kind under ``$XDG_CACHE_HOME/claimcheck/<kind>/`` (by defau
 
 * ``registry``: loaded registries. Reading claims with ruamel's round-trip loader (kept for its line
   numbers) takes about a second for the shipped registry and minutes for one a hundred times larger;
-* ``lexicons``: the compiled phrase automata of the language resources, a tenth of start-up.
+* ``lexicons``: the compiled phrase automata of the language resources, a tenth of start-up;
+* ``compiled``: compiled registries (matcher, qualifier terms), which took longer to build than a
+  registry takes to load;
+* ``regex``: the engine's compiled regular expressions (:mod:`claimcheck.regexcache`);
+* ``engine``: the digest of the installed package's bytes, under its files' stats
+  (:func:`engine_digest`).
 
 An entry is pickled under a key made of everything it was built from: the bytes of its source
 files, the source of the modules whose objects are pickled, and the versions of claimcheck and
@@ -31,7 +36,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import TypeVar
@@ -72,6 +77,11 @@ def _place(kind: str, key: str) -> tuple[Sealer, Path, str] | None:
     return sealer, folder / f"{sealer.name(context)}{_SUFFIX}", context
 
 
+def usable(kind: str) -> bool:
+    """Whether entries of ``kind`` can be kept here: a trusted secret and a folder of the user's own."""
+    return _place(kind, "") is not None
+
+
 def cache_key(parts: Iterable[str | bytes], modules: Iterable[ModuleType | str] = ()) -> str:
     """A key for an entry built from ``parts`` by code in ``modules`` (whose sources it includes).
 
@@ -96,6 +106,56 @@ def _source(module: ModuleType | str) -> str:
             return (spec.origin if spec is not None else None) or ""
         module = sys.modules[module]
     return module.__file__ or ""
+
+
+#: The installed package: its code, vocabularies and shipped registry.
+PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def engine_digest(root: Path = PACKAGE) -> str:
+    """SHA-256 over the names and bytes of every file in the package at ``root`` (code and data):
+    a key part for entries that depend on the engine as a whole (the result cache's, the compiled
+    registry's).
+
+    Any edit to the engine, its vocabularies or its shipped registry gives new keys, where the
+    version number would stay the same between commits. Reading and hashing the package's
+    1.2 MB took ~8 ms of every start with the cache on, so the digest of the bytes is itself kept
+    in the disk cache (as an entry of its own) under each file's name, size, inode and
+    modification and change times: what Python's bytecode cache trusts, and the change time,
+    which a write always moves, as well. A package installed again gets new times and its
+    digest is taken from the bytes again (the same bytes, the same digest: entries still hit).
+    """
+    files = _package_files(root)
+    stats = []
+    for path, label in files:
+        info = os.stat(path)
+        stats.append((label, info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns))
+    key = cache_key((str(root), repr(stats)), (sys.modules[__name__],))
+    known = fetch("engine", key, str)
+    if known is not None:
+        return known
+    digest = hashlib.sha256(sys.version.encode())
+    for path, label in files:
+        data = Path(path).read_bytes()
+        digest.update(len(label).to_bytes(8, "little") + label + len(data).to_bytes(8, "little") + data)
+    found = digest.hexdigest()
+    store("engine", key, found)
+    return found
+
+
+def _package_files(root: Path) -> list[tuple[str, bytes]]:
+    """Every file of the package at ``root`` but compiled bytecode, in a fixed order, with its name
+    there (joined as strings: pathlib's objects cost more than the walk itself)."""
+    base = str(root)
+    found = []
+    for folder, folders, files in sorted(os.walk(base)):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        for name in sorted(files):
+            if not name.endswith((".pyc", ".pyo")):
+                path = os.path.join(folder, name)
+                found.append((path, path[len(base) + 1 :].encode()))
+    return found
 
 
 @contextmanager

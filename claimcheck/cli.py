@@ -6,9 +6,21 @@ Exit codes (docs/contract.md §6): 0 no finding at or above the fail level, 1 fi
 
 from __future__ import annotations
 
+import gc
+
+# Loading the modules below makes objects that live as long as the process (classes, functions,
+# patterns): the collector would walk them again and again and free none. It is off while they
+# load, and what they made is then frozen out of its way.
+_collecting = gc.isenabled()
+gc.disable()
+
+from claimcheck import regexcache
+
+# First: the modules imported below compile their patterns as they load.
+regexcache.prime()
+
 import argparse
 import contextlib
-import gc
 import json
 import os
 import sys
@@ -24,6 +36,10 @@ from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.models import Finding, Severity
 from claimcheck.report import FORMATS, SITE_FORMATS
 from claimcheck.report.text import printable
+
+gc.freeze()
+if _collecting:
+    gc.enable()
 
 if TYPE_CHECKING:
     from claimcheck.baseline import BaselineRun
@@ -279,9 +295,13 @@ def _selection(args: argparse.Namespace, loaded: LoadedConfig) -> RuleSelection:
 
 
 def _lint(args: argparse.Namespace) -> int:
-    from claimcheck.api import PathFilter, default_jobs, lint_stream, resolve_registry
-    from claimcheck.baseline import BaselineRun
-    from claimcheck.config import load_config
+    from claimcheck.cache import paused_gc
+
+    with paused_gc():  # as at the top of this module: the linter's modules live as long as the run
+        from claimcheck.api import PathFilter, default_jobs, lint_stream, resolve_registry
+        from claimcheck.baseline import BaselineRun
+        from claimcheck.config import load_config
+    gc.freeze()
 
     loaded = load_config(args.config, disabled=args.no_config)
     config = loaded.config
@@ -774,7 +794,9 @@ def run() -> NoReturn:
 
     Stop signals stay handled until the process has gone (see :func:`signals.handled`).
     """
-    sys.exit(main(exiting=True))
+    code = main(exiting=True)
+    regexcache.remember()
+    sys.exit(code)
 
 
 def main(argv: Sequence[str] | None = None, *, exiting: bool = False) -> int:

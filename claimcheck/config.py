@@ -10,7 +10,6 @@ the key, the file and its line, so a typo never silently does nothing.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from claimcheck.codelists import NotACode, code_of, parse_codes
 from claimcheck.errors import ConfigError
 from claimcheck.globs import normalize_file_glob
-from claimcheck.models import Severity
+from claimcheck.models import Severity, field_defaults
 
 CONFIG_NAMES = (".claimcheck.toml", "pyproject.toml")
 
@@ -129,7 +128,8 @@ def _loaded(config: Config | None = None, path: Path | None = None) -> LoadedCon
     would add to the start-up of every run.
     """
     if config is None:
-        config = Config.model_construct(_fields_set=set(), refs=RefsConfig.model_construct())
+        defaults = field_defaults(Config, refs=RefsConfig.model_construct())
+        config = Config.model_construct(_fields_set=set(), **defaults)
     return LoadedConfig.model_construct(config=config, path=path)
 
 
@@ -140,6 +140,8 @@ def _line_of(text: str, key: str) -> int | None:
 
 
 def _table(path: Path) -> tuple[dict[str, Any] | None, str]:
+    import tomllib  # here: most runs read no config file, and start-up is short
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

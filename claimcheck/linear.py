@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Protocol
 
-import re2
-
 
 class LinearMatch(Protocol):
     """What a match offers: its character span."""
@@ -29,6 +27,8 @@ class LinearPattern:
     """A compiled RE2 pattern with ``re``'s ``search`` and ``match`` (offsets in characters)."""
 
     def __init__(self, pattern: str, ignore_case: bool = False) -> None:
+        import re2  # here: a run given no globs and a registry without patterns compiles none
+
         options = re2.Options()
         options.case_sensitive = not ignore_case
         options.log_errors = False  # a refused pattern is reported by the caller, not on stderr

@@ -18,7 +18,7 @@ import math
 import operator
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Self, cast
 
 from pydantic import (
     BaseModel,
@@ -215,6 +215,24 @@ RuleCode = Annotated[str, StringConstraints(pattern=r"^CC\d{3}$")]
 
 
 _set_attribute = object.__setattr__
+
+
+def field_defaults(model: type[BaseModel], **given: Any) -> dict[str, Any]:
+    """Every field of ``model`` in declaration order: those in ``given`` as given, the rest their
+    defaults, for building a model without validation.
+
+    Each default factory is called directly: pydantic's ``get_default`` first inspects the
+    factory's signature, which for a builtin (``list``, ``dict``) means tokenizing the signature
+    text, milliseconds at start-up. No factory here takes the validated data.
+    """
+    values: dict[str, Any] = {}
+    for name, field in model.model_fields.items():
+        factory = cast("Callable[[], Any] | None", field.default_factory)
+        if name in given:
+            values[name] = given[name]
+        else:
+            values[name] = field.get_default() if factory is None else factory()
+    return values
 
 
 class _Model(BaseModel):

@@ -23,7 +23,7 @@ LAYERS: list[set[str]] = [
     {"__about__", "errors", "codes", "codelists", "models", "linear", "sealing", "fileio", "folding"},
     {"globs"},
     {"cache", "text"},
-    {"analysis"},
+    {"analysis", "regexcache"},
     {"registry", "results", "suppress", "config", "baseline", "fixes", "seal"},
     {"rules", "consolidate"},
     {"lint"},

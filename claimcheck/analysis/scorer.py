@@ -28,8 +28,9 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib.resources import files
 from itertools import pairwise
+
+from claimcheck.analysis.lexicon import package_folder
 
 __all__ = ["ScorerModel", "claim_probability", "model", "sentence_features", "top_features"]
 
@@ -202,7 +203,7 @@ def model() -> ScorerModel:
     """The shipped model (``weights/scorer.json``), read on first use."""
     # Not in data/: every file there keys the lexicon automaton's disk cache, and retraining the
     # scorer must not rebuild it.
-    raw = json.loads(files("claimcheck.analysis").joinpath("weights", "scorer.json").read_text(encoding="utf-8"))
+    raw = json.loads(package_folder().joinpath("weights", "scorer.json").read_text(encoding="utf-8"))
     return ScorerModel(bias=float(raw["bias"]), weights=dict(raw["weights"]), threshold=float(raw["threshold"]))
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import threading
 from functools import cached_property
+from pathlib import Path
 
+from claimcheck import cache
 from claimcheck.cache import paused_gc
 from claimcheck.codes import UNSAFE_PATTERN
 from claimcheck.errors import RegistryError
 from claimcheck.models import Claim, EvidenceItem, Reference, StudyDesign
 from claimcheck.registry.framelink import FrameLinker
-from claimcheck.registry.load import Registry
+from claimcheck.registry.load import Registry, cache_parts, load_registry, shipped_registry_dir
 from claimcheck.registry.matcher import Matcher, UnsafeClaimPatternError
 from claimcheck.registry.terms import TermSet
 
@@ -131,3 +133,27 @@ def compile_registry(registry: Registry) -> CompiledRegistry:
                 compiled = CompiledRegistry(registry)
             _CACHE[key] = compiled
         return compiled
+
+
+def load_compiled(path: str | Path | None = None) -> CompiledRegistry:
+    """The registry in folder ``path`` (None: the shipped one) loaded and compiled, from the disk
+    cache when it holds them.
+
+    Compiling (the matcher, the qualifier terms) took longer than loading the registry from the
+    disk cache: a compiled registry is kept too, keyed on the registry's files and the whole
+    engine (:func:`claimcheck.cache.engine_digest`: the matcher reads sentences through the
+    analysis and its vocabularies, so any change to the engine may change what it holds).
+    """
+    root = Path(path) if path is not None else shipped_registry_dir()
+    if not (root / "claims").is_dir():
+        return compile_registry(load_registry(path))  # which says what is wrong with the folder
+    key = cache.cache_key((*cache_parts(root), cache.engine_digest()))
+    found = cache.fetch("compiled", key, CompiledRegistry)
+    if found is not None:
+        registry = found.registry
+        with _LOCK:
+            # A later compile_registry of the same registry (the lint passes it on) finds it here.
+            return _CACHE.setdefault((str(registry.root.resolve()), registry.fingerprint), found)
+    compiled = compile_registry(load_registry(path))
+    cache.store("compiled", key, compiled)
+    return compiled

@@ -231,6 +231,12 @@ def registry_fingerprint(root: Path, files: list[Path] | None = None) -> str:
     return digest.hexdigest()
 
 
+def cache_parts(root: Path) -> tuple[str, str, str]:
+    """What a registry read from ``root`` depends on besides the code, for a disk cache key: the
+    folder as given and the working folder (display paths depend on both), and the files' bytes."""
+    return (str(root), str(Path.cwd()), registry_fingerprint(root))
+
+
 def load_registry(path: str | Path | None = None) -> Registry:
     """Load a registry for linting: the shipped one when ``path`` is None.
 
@@ -248,10 +254,9 @@ def load_registry(path: str | Path | None = None) -> Registry:
     root = Path(path) if path is not None else shipped_registry_dir()
     key = None
     if (root / "claims").is_dir():
-        # The display paths in a registry depend on the folder as given and the working folder;
-        # the pickled classes are defined in these modules, and the file readers decide their values
+        # The pickled classes are defined in these modules, and the file readers decide their values
         # (a change to how BibTeX authors are split must not be hidden by a registry cached before it).
-        parts = (str(root), str(Path.cwd()), registry_fingerprint(root))
+        parts = cache_parts(root)
         readers = ("claimcheck.registry.bibfile", "claimcheck.registry.yamlfile")  # imported only to read
         key = cache.cache_key(parts, (models, problems, *readers, sys.modules[__name__]))
         cached = cache.fetch("registry", key, Registry)

@@ -75,6 +75,12 @@ class TermSet(Generic[T]):
     def __len__(self) -> int:
         return self._count
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Pickled with its automaton built (no term can be added after): a compiled registry read
+        # from the disk cache then builds none of its term sets' automata at start-up.
+        self._ready()
+        return self.__dict__
+
     def _ready(self) -> bool:
         if not self._finished:
             self._finished = True

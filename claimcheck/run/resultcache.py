@@ -36,15 +36,13 @@ import os
 import re
 import shutil
 import stat
-import sys
 import tempfile
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
+from claimcheck import cache as disk_cache
 from claimcheck.cache import cache_root
 from claimcheck.models import (
     Category,
@@ -56,6 +54,7 @@ from claimcheck.models import (
     Stance,
     StudyDesign,
     Verdict,
+    field_defaults,
 )
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.results import FileResult, RenderedFindings
@@ -76,30 +75,6 @@ def default_folder() -> Path:
     return cache_root() / "results"
 
 
-#: The installed package: its code, vocabularies and shipped registry.
-PACKAGE = Path(__file__).resolve().parents[1]
-
-
-@cache
-def engine_digest(root: Path = PACKAGE) -> str:
-    """SHA-256 over the names and bytes of every file in the package at ``root`` (code and data).
-
-    Taken once per process (about 10 ms): any edit to the engine, its vocabularies or its shipped
-    registry gives new keys, where the version number would stay the same between commits.
-    """
-    digest = hashlib.sha256(sys.version.encode())
-    for folder, folders, files in sorted(os.walk(root)):
-        folders[:] = sorted(f for f in folders if f != "__pycache__")
-        for name in sorted(files):
-            path = Path(folder) / name
-            if path.suffix in {".pyc", ".pyo"}:
-                continue
-            data = path.read_bytes()
-            label = str(path.relative_to(root)).encode()
-            digest.update(len(label).to_bytes(8, "little") + label + len(data).to_bytes(8, "little") + data)
-    return digest.hexdigest()
-
-
 def _selection_key(selection: RuleSelection | None) -> object:
     """The selection as plain, ordered data (a frozenset's repr follows no fixed order)."""
     if selection is None:
@@ -118,7 +93,7 @@ def settings_key(compiled: CompiledRegistry, selection: RuleSelection | None, re
     registry = compiled.registry
     parts = {
         "format": FORMAT,
-        "engine": engine_digest(),
+        "engine": disk_cache.engine_digest(),
         "registry": registry.fingerprint,
         "registry_root": str(registry.root),
         "cwd": str(Path.cwd()),
@@ -148,13 +123,9 @@ def _dump(result: FileResult, texts: RenderedFindings) -> bytes:
     return json.dumps(header).encode() + b"\n" + texts.text.encode("utf-8", "surrogatepass")
 
 
-def _defaults(model: type[BaseModel]) -> dict[str, Any]:
-    return {name: field.get_default(call_default_factory=True) for name, field in model.model_fields.items()}
-
-
-_FINDING_DEFAULTS = _defaults(Finding)
-_EVIDENCE_DEFAULTS = _defaults(EvidenceItem)
-_MERGED_DEFAULTS = _defaults(MergedFinding)
+_FINDING_DEFAULTS = field_defaults(Finding)
+_EVIDENCE_DEFAULTS = field_defaults(EvidenceItem)
+_MERGED_DEFAULTS = field_defaults(MergedFinding)
 #: The vocabulary fields' members by value (a dict lookup; calling the enum costs several times more).
 _MEMBERS: dict[str, dict[Any, Any]] = {
     name: kind._value2member_map_

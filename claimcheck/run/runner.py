@@ -18,8 +18,8 @@ from claimcheck.codes import PAGE_RULES
 from claimcheck.errors import BinaryFileError, ClaimcheckError, InputError
 from claimcheck.lint import MAX_FINDINGS_PER_PAGE, lint_bounded, lint_document
 from claimcheck.models import Claim, Finding
-from claimcheck.registry.compiled import CompiledRegistry, compile_registry
-from claimcheck.registry.load import Registry, load_registry
+from claimcheck.registry.compiled import CompiledRegistry, compile_registry, load_compiled
+from claimcheck.registry.load import Registry
 from claimcheck.results import FileResult, PageError
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.seal import is_sealed
@@ -36,7 +36,7 @@ def resolve_registry(registry: RegistryLike = None) -> CompiledRegistry:
         return registry
     if isinstance(registry, Registry):
         return compile_registry(registry)
-    return compile_registry(load_registry(registry))
+    return load_compiled(registry)
 
 
 @dataclass(frozen=True, slots=True)

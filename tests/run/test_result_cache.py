@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import cli
+from claimcheck import cache, cli
 from claimcheck.report import FORMATS
 from claimcheck.run import pool, resultcache
 from claimcheck.run.resultcache import FORMAT, ResultCache
@@ -293,13 +293,39 @@ def test_two_runs_at_once_share_the_cache(site: Path, tmp_path: Path) -> None:
 
 def test_the_engine_digest_covers_code_and_package_data(tmp_path: Path) -> None:
     copy = tmp_path / "claimcheck"
-    shutil.copytree(resultcache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    assert resultcache.engine_digest(copy) == resultcache.engine_digest()
+    shutil.copytree(cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert cache.engine_digest(copy) == cache.engine_digest()
     for changed in (copy / "lint.py", next(p for p in sorted(copy.rglob("*.txt")))):
-        before = resultcache.engine_digest(copy)
+        before = cache.engine_digest(copy)
         changed.write_bytes(changed.read_bytes() + b"\n")
-        resultcache.engine_digest.cache_clear()
-        assert resultcache.engine_digest(copy) != before
+        cache.engine_digest.cache_clear()
+        assert cache.engine_digest(copy) != before
+
+
+def test_the_engine_digest_is_read_from_the_disk_cache_until_a_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    copy = tmp_path / "claimcheck"
+    shutil.copytree(cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    cache.engine_digest.cache_clear()
+    first = cache.engine_digest(copy)
+    read = Path.read_bytes
+
+    def unread(path: Path) -> bytes:
+        assert not path.is_relative_to(copy), f"{path} read again"
+        return read(path)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "read_bytes", unread)
+        cache.engine_digest.cache_clear()
+        assert cache.engine_digest(copy) == first
+    # Same size, same bytes but one: the file's times and the digest move.
+    changed = copy / "lint.py"
+    data = changed.read_bytes()
+    changed.write_bytes(data[:-1] + (b"#" if data[-1:] != b"#" else b" "))
+    cache.engine_digest.cache_clear()
+    assert cache.engine_digest(copy) != first
 
 
 def test_only_the_settings_used_most_recently_are_kept(site: Path, tmp_path: Path) -> None:
