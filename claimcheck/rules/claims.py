@@ -12,7 +12,7 @@ from claimcheck.analysis.outcome_figures import MULTIPLIER, outcome_figures
 from claimcheck.analysis.strength import unasserted
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Unit, Verdict
 from claimcheck.registry.terms import fold
-from claimcheck.rules.base import Hit, Scope, rule
+from claimcheck.rules.base import Hit, Scope, Trigger, rule
 from claimcheck.rules.context import SentenceContext
 from claimcheck.rules.language import FIRST_PERSON
 
@@ -391,6 +391,11 @@ def _words_beside_citations(sentence: SentenceContext) -> int:
     return len(_WORDS.findall(text))
 
 
+#: The multiplier pattern, tried only where one of its words occurs: it is asked of every sentence with no
+#: figure, nearly all of them, where it cost ~8 µs each (2-3% of a lint) and few sentences hold any of them.
+_MULTIPLIER = Trigger(MULTIPLIER.pattern, "x|×|times|fold|twice|thrice|double|triple|quadruple", MULTIPLIER.flags)
+
+
 @rule(
     "CC108",
     "unsourced-figure",
@@ -412,7 +417,7 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     # Linked, the claim's evidence is the figure's source and CC106 checks it against the range.
     if context.match is not None or context.text.rstrip().endswith("?") or _figure_cited(context):
         return
-    if not context.features.quantities and not MULTIPLIER.search(context.text):
+    if not context.features.quantities and not _MULTIPLIER.search(context.text):
         return
     quantities = context.features.quantities
     if any(q.unit is Unit.PERCENT for q in quantities):
