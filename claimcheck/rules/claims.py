@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Quantity
-from claimcheck.analysis.frame import REPORTED_FINDING, Figure, procedure_time, read_frame
+from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
 from claimcheck.analysis.outcome_figures import MULTIPLIER, outcome_figures
 from claimcheck.analysis.strength import unasserted
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Unit, Verdict
@@ -134,7 +134,7 @@ def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
     if claim.verdict in (Verdict.UNSUPPORTED, Verdict.CONTRADICTED):
         return
     strength = context.detection.strength
-    if strength is Strength.DIRECT and REPORTED_FINDING.search(context.text):
+    if strength is Strength.DIRECT and reports_finding(context.text):
         # "In a trial of 73 adults, 64% responded" reports what a study found in whom; it does
         # not promise the reader the effect, so it counts as conditional wording.
         strength = Strength.CONDITIONAL
@@ -156,7 +156,7 @@ def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
         and not (claim.grade is Grade.HIGH and claim.max_strength is Strength.DIRECT)
         # A cited study's finding in its own terms ("a substantial improvement ... (1, 2)") is checked at
         # its source, as the strength reading above treats it.
-        and not (context.features.citations and REPORTED_FINDING.search(context.text))
+        and not (context.features.citations and reports_finding(context.text))
     ):
         booster = boosters[0]
         yield Hit(
@@ -213,7 +213,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or features.negations
         or context.citation_nearby
         or text.rstrip().endswith("?")
-        or REPORTED_FINDING.search(text)
+        or reports_finding(text)
         or _FADING.search(text)
         or FIRST_PERSON.search(text)
         or _CLINIC_SEES.search(text.replace("\u2019", "'"))
@@ -304,7 +304,7 @@ def number_out_of_range(context: SentenceContext) -> Iterator[Hit]:
     if claim is None or not claim.numbers:
         return
     # A figure attributed to a cited study can be checked at its source: worth a look, not an error.
-    reported = context.citation_nearby and REPORTED_FINDING.search(context.text) is not None
+    reported = context.citation_nearby and reports_finding(context.text)
     severity = Severity.WARNING if reported else None
     for quantity in context.features.quantities:
         if procedure_time(context.text, quantity):

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.frame import REPORTED_FINDING
+from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.models import Category, Grade, Severity, Verdict
 from claimcheck.rules.base import Hit, Scope, Trigger, rule, triggered
@@ -606,7 +606,7 @@ def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
     # "In one small trial, those given X had higher rates than those given Y": the arms of a reported
     # study compared, which is the study's finding (CC206 asks for its citation), not a marketing
     # comparison; "unlike X," sets the treatment against another whatever it cites.
-    if found and not found.group().lower().startswith("unlike") and REPORTED_FINDING.search(context.text):
+    if found and not found.group().lower().startswith("unlike") and reports_finding(context.text):
         return
     if found and context.health_copy:
         yield Hit(f"Comparative claim '{found.group()}' needs head-to-head evidence.", found.start(), found.end())

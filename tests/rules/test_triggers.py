@@ -138,6 +138,15 @@ def test_the_proof_rejects_words_a_match_can_avoid() -> None:
     assert not covered(r"\d\s*(?:x|é)", "x|é")  # É matches é too
 
 
+def test_every_reported_finding_names_a_study_word() -> None:
+    # reports_finding runs the pattern only on sentences holding one of these words.
+    from claimcheck.analysis.frame import REPORTED_FINDING, STUDY_WORDS, reports_finding
+
+    assert covered(REPORTED_FINDING.pattern, "|".join(STUDY_WORDS), REPORTED_FINDING.flags)
+    assert reports_finding("In a 2019 TRIAL of 60 adults, most improved.")
+    assert not reports_finding("Most adults improved.")
+
+
 def test_fold_case_reads_every_letter_a_pattern_reads_as_ascii() -> None:
     # A case-insensitive pattern matches these code points to ASCII letters; fold_case must too,
     # one character for one, or a trigger word could be missed where the pattern matches.
