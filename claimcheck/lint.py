@@ -28,7 +28,7 @@ from claimcheck.models import Category, Claim, EvidenceItem, Finding, Severity, 
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.framelink import compatible_kinds
 from claimcheck.registry.matcher import Match
-from claimcheck.rules.base import Hit, Rule, Scope, iter_hits, rules_in, triggered
+from claimcheck.rules.base import Hit, Rule, Scope, rules_in, triggered
 from claimcheck.rules.context import PageContext, SentenceContext, asserting, read_sentence
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.text import Document, UnitKind, parse_document, split_sentences
@@ -261,7 +261,12 @@ class Findings:
     ) -> None:
         """Run one rule on a sentence (``subject`` is ``sentence``) or on the page (``sentence`` None)."""
         assert rule.check is not None
-        for hit in iter_hits(rule.check(subject)):
+        hits = rule.check(subject)
+        if hits is None:  # a check may return None for 'nothing found' (see iter_hits)
+            return
+        # Read directly rather than through iter_hits: a lint of 1,000 pages makes ~300,000 checks, most
+        # finding nothing, and the extra generator cost each ~0.2 us.
+        for hit in hits:
             if sentence is not None and self.limit is not None and len(self.found) >= self.limit:
                 self.omitted += 1
                 continue

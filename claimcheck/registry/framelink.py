@@ -14,9 +14,11 @@ their phrases and declare no frame; see docs/registry-guide.md.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from claimcheck.analysis import lexicon, vocab
 from claimcheck.analysis.frame import Frame
@@ -70,28 +72,34 @@ class FrameLinker:
     def named(self, text: str) -> tuple[str, ...]:
         """The registry's interventions ``text`` names, in order, each once; "ketamine infusions" names
         the infusion, not also ketamine (a name inside a longer one does not count)."""
-        return tuple(dict.fromkeys(self._outermost(text)))
+        return tuple(dict.fromkeys(value for _, value in self._outermost(text)))
 
-    def _outermost(self, text: str) -> list[str]:
+    def _outermost(self, text: str) -> list[tuple[int, str]]:
+        """The names in ``text`` with where each starts, in order, each outside any longer one."""
         hits = sorted(self._names.spans(fold(text)), key=lambda hit: (hit[0], -hit[1]))
-        kept: list[str] = []
+        kept: list[tuple[int, str]] = []
         reach = -1
-        for _, end, value in hits:
+        for start, end, value in hits:
             if end <= reach:
                 continue  # inside a longer name already kept
-            kept.append(value)
+            kept.append((start, value))
             reach = end
         return kept
 
-    def subject(self, texts: Iterable[str]) -> str | None:
+    def subject(self, texts: Sequence[str]) -> str | None:
         """The page's treatment: the intervention its texts name most (the first named on a tie), if
         its first text (the title) or more than one text names it. A page about another therapy that
         mentions this registry's once in passing ("unlike ketamine, ...") is not about it, and its
         claims must not inherit it."""
+        # One search of the whole page, not one per text (most name nothing): no name spans the NUL
+        # between two texts, so each name found lies in one text, and is outermost there.
+        starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+        mentions = dict.fromkeys(
+            (bisect_right(starts, start) - 1, value) for start, value in self._outermost("\0".join(texts))
+        )
         counts: Counter[str] = Counter()
-        for number, text in enumerate(texts):
-            names = list(dict.fromkeys(self._outermost(text)))
-            counts.update(names * (_SUBJECT_MENTIONS if number == 0 else 1))
+        for number, value in mentions:
+            counts[value] += _SUBJECT_MENTIONS if number == 0 else 1
         if not counts:
             return None
         intervention, named = counts.most_common(1)[0]

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Features
-from claimcheck.analysis.frame import REPORTED_FINDING
+from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.models import Category, Grade, Severity, Verdict
 from claimcheck.rules.base import Hit, Scope, Trigger, rule, triggered
@@ -656,7 +656,7 @@ def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
     # "In one small trial, those given X had higher rates than those given Y": the arms of a reported
     # study compared, which is the study's finding (CC206 asks for its citation), not a marketing
     # comparison; "unlike X," sets the treatment against another whatever it cites.
-    if found and not found.group().lower().startswith("unlike") and REPORTED_FINDING.search(context.text):
+    if found and not found.group().lower().startswith("unlike") and reports_finding(context.text):
         return
     if found and context.health_copy:
         yield Hit(f"Comparative claim '{found.group()}' needs head-to-head evidence.", found.start(), found.end())
@@ -676,7 +676,7 @@ def _framed_comparison(context: SentenceContext) -> Iterator[Hit]:
     cue the detector read, unless it ranks (a superlative or "than any other" is CC201's), is denied, or
     the sentence reports one study's finding."""
     text = context.text
-    if REPORTED_FINDING.search(text):
+    if reports_finding(text):
         return
     scanned = lexicon.scan(text)
     for start, end in sorted((*scanned.get("detect/comparative", ()), *scanned.get("detect/comparative_weak", ()))):

@@ -30,6 +30,12 @@ def _contains_word(strings: frozenset[str] | None, words: tuple[str, ...]) -> bo
     return strings is not None and all(any(word in string for word in words) for string in strings)
 
 
+def _foldable(char: str) -> bool:
+    """Whether fold_case gives every character a case-insensitive pattern matches to ``char``: an
+    ASCII one, or one with no case at all ("×"). Other letters have case variants it does not unify."""
+    return char.isascii() or char.lower() == char == char.upper()
+
+
 def _node(op: Any, av: Any, words: tuple[str, ...]) -> tuple[frozenset[str] | None, bool]:
     """What one parsed item matches: (the strings it can match, folded, if few and known; whether
     every string it matches contains one of ``words``)."""
@@ -37,8 +43,7 @@ def _node(op: Any, av: Any, words: tuple[str, ...]) -> tuple[frozenset[str] | No
 
     if op is sre.LITERAL:
         char = chr(av)
-        # Non-ASCII letters have case variants fold_case does not unify: treat them as unknown.
-        return (frozenset({char.lower()}) if char.isascii() else None), False
+        return (frozenset({char.lower()}) if _foldable(char) else None), False
     if op is sre.IN:
         chars: set[str] = set()
         for kind, value in av:
@@ -48,7 +53,7 @@ def _node(op: Any, av: Any, words: tuple[str, ...]) -> tuple[frozenset[str] | No
                 chars.update(chr(code) for code in range(value[0], value[1] + 1))
             else:  # a negated class, a category (\s, \w) or a wide range: anything
                 return None, False
-        return (frozenset(c.lower() for c in chars) if all(c.isascii() for c in chars) else None), False
+        return (frozenset(c.lower() for c in chars) if all(map(_foldable, chars)) else None), False
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # consume nothing
         return frozenset({""}), False
     if op is sre.SUBPATTERN:
@@ -128,6 +133,18 @@ def test_the_proof_rejects_words_a_match_can_avoid() -> None:
     assert not covered(r"\b(?:cure|heal)s?\b", "cure")
     assert not covered(r"\bmost\s+\w+", "most ")
     assert not covered(r"(?:best)?\s+rated", "best")
+    assert covered(r"\d\s*(?:x|×)", "x|×")
+    assert not covered(r"\d\s*(?:x|×)", "x")
+    assert not covered(r"\d\s*(?:x|é)", "x|é")  # É matches é too
+
+
+def test_every_reported_finding_names_a_study_word() -> None:
+    # reports_finding runs the pattern only on sentences holding one of these words.
+    from claimcheck.analysis.frame import REPORTED_FINDING, STUDY_WORDS, reports_finding
+
+    assert covered(REPORTED_FINDING.pattern, "|".join(STUDY_WORDS), REPORTED_FINDING.flags)
+    assert reports_finding("In a 2019 TRIAL of 60 adults, most improved.")
+    assert not reports_finding("Most adults improved.")
 
 
 def test_fold_case_reads_every_letter_a_pattern_reads_as_ascii() -> None:
