@@ -842,3 +842,94 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(f"A report of one person's outcome ('{change.group()}') offered as evidence.", severity=severity)
     else:
         yield Hit("A first-person report of an effect offered as evidence.", severity=severity)
+
+
+#: A count large enough to be a practice's record, not a dose, a team or a few locations: at least a hundred
+#: ("12,000", "9000", "hundreds", "two thousand", "5k"), never a year ("since 2014") nor a share ("100%").
+_COUNT = (
+    r"(?<![$\u00a3\u20ac\d.,])(?:(?:\d{1,3}(?:,\d{3})+|(?!(?:19|20)\d\d\b)\d{3,}|\d+(?:\.\d+)?\s?[km])\+?|"
+    r"(?:[\w-]+\s+)?(?:hundred|thousand|million)s?(?:\s+of)?)(?!\s?%|\s+percent)"
+)
+#: What a record counts that is no record of care: time, amounts, distances, training ("500 hours completed").
+_NOT_CARE = (
+    r"(?!(?:[\w-]+\s+)?(?:hours?|years?|days?|weeks?|months?|minutes?|mg|mcg|ml|units|miles?|square|sq|feet|ft|"
+    r"calories|dollars|credits?|courses?|steps|pages)\b)"
+)
+_CARE_DONE = r"(?:treated|helped|served|completed|performed|delivered|administered|guided|cared\s+for)"
+#: A track record stated as a count: the count before what was done ("Over 9,000 infusions performed",
+#: "12,000+ dives completed", "4,000 patients have been treated") or after it ("we have delivered more
+#: than 12,000 infusions", "has personally guided thousands of journeys", "serving over 5,000 clients").
+_TRACK_RECORD = Trigger(
+    rf"{_COUNT}\s+{_NOT_CARE}(?:(?!ha(?:ve|s|d)\b)[\w-]+\s+){{0,3}}?(?:(?:have|has|had)\s+been\s+|were\s+|been\s+)?"
+    rf"{_CARE_DONE}\b|"
+    r"\b(?:treated|helped|served|performed|delivered|completed|administered|guided|cared\s+for|"
+    r"treating|helping|serving|performing|delivering|administering|guiding|caring\s+for)\s+"
+    r"(?:(?:over|more\s+than|nearly|almost|upwards\s+of|well\s+over|some|roughly|about|close\s+to)\s+)?"
+    rf"{_COUNT}(?=\s+{_NOT_CARE}\w)",
+    (
+        "treated|helped|served|completed|performed|delivered|administered|guided|cared|treating|helping|"
+        "serving|performing|delivering|administering|guiding|caring"
+    ),
+)
+#: People or bodies whose use or approval is offered as a reason to choose a provider.
+_ENDORSERS = (
+    r"(?:pros|professionals|athletes|doctors|physicians|clinicians|surgeons|dentists|nurses|practitioners|"
+    r"therapists|celebrities|stars|influencers|experts|teams|clubs|leagues|players|olympians|coaches|trainers|"
+    r"clinics|hospitals|organi[sz]ations|universities|clients|patients|people|customers|families|moms|mothers|"
+    r"women|men|members|veterans|leaders)"
+)
+#: An endorsement or affiliation: "trusted by pros", "used by NFL athletes", "the official recovery partner of",
+#: "as seen on TV", "a recognized national leader in", "patients fly in from across the country".
+_ENDORSEMENT = Trigger(
+    # Advice, and the reader's own clinicians ("as recommended by doctors", "by your doctors"), endorse nothing.
+    r"\b(?:trusted|used|(?<!\bas\s)recommended|endorsed|chosen|preferred|loved|relied on) by\s+(?!your\b|their\b)"
+    r"(?:(?:over|more\s+than|nearly|thousands\s+of|hundreds\s+of|millions\s+of|many|top|the|leading|elite|pro)\s+)?"
+    rf"(?:(?-i:[A-Z])[\w&.-]*(?:,?\s+(?:and\s+)?(?-i:[A-Z])[\w&.-]*){{0,4}}\b|{_COUNT}\s+|[\w-]+\s+){{0,3}}"
+    rf"{_ENDORSERS}\b|"
+    r"\b(?:trusted|used|(?<!\bas\s)recommended|endorsed|chosen|preferred|loved|relied on) by\s+(?-i:[A-Z])[\w&.-]+|"
+    r"\bofficial\s+(?:[\w-]+\s+){0,3}?(?:partner|provider|sponsor|supplier|clinic)\s+(?:of|to|for)\b|"
+    r"\bas (?:seen|featured)\s+(?:on|in)\b|"
+    r"\b(?:recogni[sz]ed|acclaimed|renowned)\s+(?:[\w-]+\s+){0,2}?(?:leader|pioneer|authority)\b|"
+    r"\b(?:fly|flies|flew|travel(?:s|l?ed)?|drive|come|comes|came)\s+(?:in\s+)?from (?:all over|across|around)\s+"
+    r"the\s+(?:country|world|globe|nation|state|region)\b",
+    (
+        "trusted by|used by|recommended by|endorsed by|chosen by|preferred by|loved by|relied on by|official|"
+        "as seen|as featured|leader|pioneer|authority|from all over|from across|from around"
+    ),
+)
+#: A source named for the figure or the endorsement, which a reader can check.
+_SOURCED = re.compile(r"\baccording\s+to\b|\bsource:|\bper\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+
+
+@rule(
+    "CC209",
+    "unsubstantiated-endorsement-or-track-record",
+    Severity.WARNING,
+    Scope.SENTENCE,
+    summary="A track record as a count ('over 9,000 infusions performed') or an endorsement ('trusted by pros').",
+    explanation=(
+        "Numbers of people treated and endorsements by athletes, teams, experts or organisations are objective "
+        "claims made to win trust: the FTC's Endorsement Guides (16 CFR Part 255) and its Health Products "
+        "Compliance Guidance (2022) expect the advertiser to substantiate them, and an endorsement by an "
+        "organisation to reflect its real, collective judgement. The rule reads a count of at least a hundred "
+        "with what was done ('12,000+ dives completed', 'has helped more than 8,000 women'), use or trust by "
+        "people or bodies ('trusted by pros', 'used by NFL athletes'), an official partnership, 'as seen on', "
+        "recognition as a leader and patients travelling from across the country. Counts of time, doses, "
+        "locations or staff, the reader's own doctors ('as recommended by your doctors'), denials, questions and "
+        "sentences with a citation or a named source are left alone."
+    ),
+    example="Trusted by over 5,000 athletes, we have delivered more than 20,000 recovery sessions.",
+    fix="Say where the figure or endorsement comes from (and cite it), or remove it.",
+    triggers=(_TRACK_RECORD, _ENDORSEMENT),
+)
+def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
+    text = context.text
+    if not context.health_copy or text.rstrip().endswith("?") or context.citation_nearby or _SOURCED.search(text):
+        return
+    found = _first_unnegated(_TRACK_RECORD, text)
+    if found is not None:
+        yield Hit(f"A track record ('{found.group().strip()}') that nothing on the page substantiates.", *found.span())
+        return
+    found = _first_unnegated(_ENDORSEMENT, text)
+    if found is not None:
+        yield Hit(f"An endorsement or affiliation ('{found.group().strip()}') offered without a source.", *found.span())

@@ -1,0 +1,83 @@
+"""CC209: a practice's record told as a count, and endorsements or affiliations, with nothing behind them.
+
+Sentences are invented (a wrap clinic and a made-up drip), so the rule is shown to read the form of the
+claim, not phrases of the labelled corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.models import Severity
+from claimcheck.rules.base import get_rule
+from tests.rules.conftest import Lint, codes
+
+#: A page that is about health, so every sentence of it is read as health copy.
+_PAGE = "Widgetamine wraps relieve joint pain for many adults. {}"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A count before what was done, with or without a verb, as a heading or a sentence.
+        "More than 7,500 wraps applied and 2,300 shoulders treated since 2011.",
+        "25,000+ drips delivered",
+        "Over 3,000 clients have been helped at our two studios.",
+        # What was done, then the count.
+        "Our nurses have administered more than 40,000 widgetamine doses.",
+        "Since opening we have cared for thousands of runners.",
+        "The studio has quietly served well over 6,000 members.",
+        # Endorsements and affiliations.
+        "Relied on by elite cyclists and marathon coaches.",
+        "Loved by Boston Marathon finishers and their physios.",
+        "We are the official wellness partner of the Riverton Hawks.",
+        "As featured in Runner's Weekly and on morning TV.",
+        "The clinic is an acclaimed regional pioneer in wrap therapy.",
+        "Families travel from all over the state for a wrap with us.",
+    ],
+)
+def test_a_record_or_an_endorsement_without_a_source_is_named(lint: Lint, sentence: str) -> None:
+    found = [f for f in lint(_PAGE.format(sentence)) if f.code == "CC209"]
+    assert len(found) == 1
+    assert found[0].severity is Severity.WARNING
+    assert sentence.startswith(found[0].sentence.split()[0])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Credentials in a bio, staff, places, prices, hours and training are no track record.
+        "Dr. Ortiz is a board-certified rheumatologist who trained in Leeds.",
+        "Dr. Ortiz completed 600 hours of advanced wrap training.",
+        "A team of 14 nurses and 3 locations across the valley.",
+        "Our 120 staff have treated patients here for years.",
+        "A course of ten wraps costs $1,450 and is completed in five weeks.",
+        "We are open 9 to 5 and have served the town since 1998.",
+        "Nearly 100% of appointments are completed on time.",
+        # The reader's own clinician, or the body, is no endorser.
+        "Take widgetamine only as recommended by your doctors and nurses.",
+        "Apply the wrap twice a day, as recommended by physicians.",
+        "Widgetamine is used by the body to make collagen.",
+        # Denied, asked, or with its source given.
+        "The wrap is not endorsed by professional athletes or teams.",
+        "Is it used by professional athletes?",
+        "According to our 2023 audit, more than 7,500 knees were treated.",
+        "More than 7,500 knees were treated in 2023 [1].",
+    ],
+)
+def test_credentials_counts_of_other_things_and_sourced_claims_are_not(lint: Lint, sentence: str) -> None:
+    assert "CC209" not in codes(lint(_PAGE.format(sentence)))
+
+
+def test_the_unregistered_claim_is_folded_into_the_named_problem(lint: Lint) -> None:
+    findings = [f for f in lint(_PAGE.format("Trusted by 9,000 athletes across the county.")) if f.sentence]
+    on_sentence = [f for f in findings if f.sentence.startswith("Trusted")]
+    assert [f.code for f in on_sentence] == ["CC209"]
+    assert {m.code for m in on_sentence[0].merged} <= {"CC101"}
+
+
+def test_the_rule_is_documented_where_every_rule_is() -> None:
+    rule = get_rule("CC209")
+    assert rule.name == "unsubstantiated-endorsement-or-track-record"
+    assert rule.severity is Severity.WARNING
+    assert rule.example and rule.fix and "16 CFR Part 255" in rule.explanation
