@@ -708,6 +708,9 @@ _TESTIMONIAL = Trigger(
         "my ptsd|my symptoms|tell|told|report|say|said|describe|rave"
     ),
 )
+#: What of :data:`_TESTIMONIAL` is only the speaker's voice ("I was", "my pain"): evidence of effect only
+#: when the sentence also tells an outcome.
+_SPEAKER = re.compile(r"I \w+|my \w+", re.IGNORECASE)
 #: Whoever tells it, "tell us" passes on a report of effect ("parents tell us", "most tell us"), as do
 #: "swear by" and "rave about"; who tells it is read before it (_REPORTERS).
 _TOLD_US = Trigger(r"\b(?:tell|told)\s+us\b|\b(?:rave\s+about|swear\s+by)\b", "tell|told|rave|swear")
@@ -807,7 +810,6 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         return
     found = _TESTIMONIAL.search(text) or _told(text)
     change = _CHANGE.search(text)
-    after = _AFTER_TREATMENT.search(text) if change is None and found is None else None
     categories = set(context.detection.categories)
     if context.claim is not None:
         categories.add(context.claim.category)
@@ -817,6 +819,11 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     effect = bool(categories & _EFFECT_CATEGORIES) or (
         context.detection.is_claim and categories.isdisjoint(_NOT_AN_OUTCOME) and _over_time(context.features)
     )
+    if found is not None and change is None and not effect and _SPEAKER.fullmatch(found.group()):
+        # The speaker's voice alone ("I was skeptical", "my pain ruled my life") sets the scene of a story;
+        # with no outcome told, nothing is offered as evidence of effect.
+        found = None
+    after = _AFTER_TREATMENT.search(text) if change is None and found is None else None
     if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
         return
     first = FIRST_PERSON.search(text) is not None

@@ -363,3 +363,28 @@ def test_accurate_reports_of_trials_and_risks_are_not_flagged(sentence: str, cod
 )
 def test_the_word_lists_reach_wordings_beyond_their_examples(sentence: str, code: str) -> None:
     assert code in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I was skeptical at first.",
+        "I was working double shifts and barely seeing my kids.",
+        "My anxiety kept me home most weekends.",
+        "I had tried three different antidepressants before my sister sent me your link.",
+    ],
+)
+def test_the_speakers_voice_setting_the_scene_is_no_testimonial(sentence: str) -> None:
+    # The story's set-up tells no outcome, so nothing is offered as evidence of effect (not even at info).
+    assert "CC208" not in _on(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I was back at work within a week of my first wrap.",
+        "My anxiety is gone since the second session.",
+    ],
+)
+def test_the_speakers_voice_telling_an_outcome_is_a_testimonial(sentence: str) -> None:
+    assert "CC208" in _raised(sentence)
