@@ -295,7 +295,18 @@ _COMMERCIAL = re.compile(
 _NOTHING_PROMISED = re.compile(r"\s*(?:(?:on|for|with|of|at)\b[^:;]{0,40}?)?[.!]?\s*$", re.IGNORECASE)
 
 
+#: What a booking or a price guarantees the reader: a place or a rate, not an outcome ("booking ahead
+#: guarantees your spot", "we guarantee the quoted price").
+_BOOKED = re.compile(
+    r"\s+(?:you\s+)?(?:your|a|the|this|that)\s+(?:[\w-]+\s+)?(?:spot|place|seat|slot|appointment|booking|"
+    r"reservation|price|rate|discount|time\s+slot)s?\b",
+    re.IGNORECASE,
+)
+
+
 def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
+    if _BOOKED.match(text, found.end()):
+        return True
     return bool(_COMMERCIAL.search(text, 0, found.start())) and bool(_NOTHING_PROMISED.match(text, found.end()))
 
 
