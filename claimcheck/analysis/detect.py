@@ -340,11 +340,13 @@ class _Cues(dict[str, tuple[str, ...]]):
         self.effect = _texts(sentence, self.effect_offsets)
         self.outcome_offsets = outcomes
         self.outcome = _texts(sentence, outcomes)
-        if "procedure" in hits and "side_effects" in hits:
-            # "ask for light sedation", "no anesthesia and no sedation": how the procedure is done.
-            hits["side_effects"] = tuple(hit for hit in hits["side_effects"] if not _overlaps(*hit, hits["procedure"]))
-            if not hits["side_effects"]:
-                del hits["side_effects"]
+        for group in ("side_effects", "onset"):
+            if "procedure" in hits and group in hits:
+                # How the procedure is done or how long the visit takes ("ask for light sedation", "a quick
+                # in-office visit") names no side effect and no speed of effect.
+                hits[group] = tuple(hit for hit in hits[group] if not _overlaps(*hit, hits["procedure"]))
+                if not hits[group]:
+                    del hits[group]
         if "mechanism" in hits:
             # "brain fog" is an outcome; its "brain" is not a mechanism.
             hits["mechanism"] = tuple(hit for hit in hits["mechanism"] if not _overlaps(*hit, outcomes))

@@ -266,6 +266,17 @@ def test_sedation_as_the_procedures_method_is_no_side_effect() -> None:
     assert detect_claim("Sedation and nausea are common after the injection.").is_claim
 
 
+def test_the_pace_of_the_visit_is_no_speed_of_effect() -> None:
+    # (The learned scorer may still call this one a claim; no cue reads a speed of effect in it.)
+    assert (
+        Category.ONSET
+        not in detect_claim("The wrap is fitted over the skin of the knee in a quick in-office visit.").categories
+    )
+    assert not detect_claim("Book a brief video consultation to see whether the wrap suits your joints.").is_claim
+    assert detect_claim("Relief is quick: most wrap users feel looser joints within hours.").is_claim
+    assert detect_claim("Quick relief from knee pain.").is_claim
+
+
 def test_a_discount_is_not_a_share_of_patients() -> None:
     assert not detect_claim("Patients with low mood get 20% off their first session.").is_claim
     assert detect_claim("About 50% of patients with low mood improve.").is_claim
