@@ -370,7 +370,7 @@ def test_the_word_lists_reach_wordings_beyond_their_examples(sentence: str, code
     [
         "I was skeptical at first.",
         "I was working double shifts and barely seeing my kids.",
-        "My anxiety kept me home most weekends.",
+        "My anxiety kept me home on weekends.",
         "I had tried three different antidepressants before my sister sent me your link.",
     ],
 )
