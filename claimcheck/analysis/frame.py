@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimcheck.analysis import lexicon, vocab
 from claimcheck.analysis.detect import Detection
@@ -66,6 +67,7 @@ REPORTED_FINDING = re.compile(
 STUDY_WORDS = ("trial", "stud", "review", "analys")
 
 
+@lru_cache(maxsize=8192)
 def reports_finding(sentence: str) -> bool:
     """Whether ``sentence`` reports what a particular study found (:data:`REPORTED_FINDING` matches it)."""
     folded = fold(sentence, CASE)

@@ -19,6 +19,7 @@ a schedule ("three times a week") and a composition ("100% natural") are not out
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimcheck.analysis.detect import Detection
@@ -75,10 +76,13 @@ class OutcomeFigure:
     what: str
 
 
-def outcome_figures(sentence: str, detection: Detection, figures: tuple[Figure, ...]) -> tuple[OutcomeFigure, ...]:
+def outcome_figures(
+    sentence: str, detection: Detection, figures: tuple[Figure, ...], multipliers: Iterable[re.Match[str]]
+) -> tuple[OutcomeFigure, ...]:
     """The figures of a claim ``sentence`` that state an outcome (see the module docstring), in text order.
 
-    ``figures`` are the sentence's figures as its frame read them (with what each counts).
+    ``figures`` are the sentence's figures as its frame read them (with what each counts);
+    ``multipliers`` the matches of :data:`MULTIPLIER` in it, which the caller finds behind its cheap gate.
     """
     # A share of people or a measured rate is a claim wherever it stands ("62% reach remission" as a
     # bare list item); the other shapes are outcomes only inside a claim.
@@ -101,7 +105,7 @@ def outcome_figures(sentence: str, detection: Detection, figures: tuple[Figure, 
             if categories & _TIMED or _EFFECT_TIME.search(before):
                 found.append(OutcomeFigure(span, "when an effect starts or how long it lasts"))
     if effect or Category.MECHANISM in categories:
-        for multiplier in MULTIPLIER.finditer(sentence):
+        for multiplier in multipliers:
             if not _SCHEDULE.match(sentence, multiplier.end()):
                 span = Span(multiplier.start(), multiplier.end(), multiplier.group())
                 found.append(OutcomeFigure(span, "how many times larger an effect is"))

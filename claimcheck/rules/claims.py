@@ -178,7 +178,7 @@ _EFFECT_CLAIMS = frozenset(
 _RISK_CLAIMS = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
 #: The clinic's own observation ("we see it every day") is an anecdote, as a first-person report ("my pain
 #: was gone") and people's reports ("patients tell us") are: CC208 judges them, not as statements of fact.
-_CLINIC_SEES = re.compile(r"\bwe(?:'ve| have)? (?:seen|see)\b", re.IGNORECASE)
+_CLINIC_SEES = re.compile(r"\bwe(?:['\u2019]ve| have)? (?:seen|see)\b", re.IGNORECASE)
 #: Words that leave a claim open: a modal verb, a condition or a question put indirectly. Hedges and limiters
 #: are the features' own (:attr:`~claimcheck.analysis.features.Features.hedges`); these are the modal verbs
 #: and conjunctions that the word lists leave out because they rarely weaken a claim elsewhere.
@@ -228,12 +228,12 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     if (
         _denied(features)
         or context.citation_nearby
-        or text.rstrip().endswith("?")
+        or context.is_question
         or (detection.strength is not Strength.DIRECT and unasserted(text))
         or reports_finding(text)
         or _FADING.search(text)
         or anecdote(text)
-        or _CLINIC_SEES.search(text.replace("\u2019", "'"))
+        or _CLINIC_SEES.search(text)
         or not _unhedged(context)
         or not (detection.strength is Strength.DIRECT or context.lead is not None or _says_what_it_does(text))
     ):
@@ -474,16 +474,17 @@ _MULTIPLIER = Trigger(MULTIPLIER.pattern, "x|×|times|fold|twice|thrice|double|t
 )
 def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     # Linked, the claim's evidence is the figure's source and CC106 checks it against the range.
-    if context.match is not None or context.text.rstrip().endswith("?") or _figure_cited(context):
+    if context.match is not None or context.is_question or _figure_cited(context):
         return
-    if not context.features.quantities and not _MULTIPLIER.search(context.text):
+    multipliers = list(_MULTIPLIER.finditer(context.text))
+    if not context.features.quantities and not multipliers:
         return
     quantities = context.features.quantities
     if any(q.unit is Unit.PERCENT for q in quantities):
         figures = read_frame(context.text, context.detection).figures  # what each percentage counts
     else:
         figures = tuple(Figure(q, None) for q in quantities)  # a count of nothing is read by its kind alone
-    for figure in outcome_figures(context.text, context.detection, figures):
+    for figure in outcome_figures(context.text, context.detection, figures, multipliers):
         yield Hit(
             f"The figure '{figure.span.text}' ({figure.what}) has no source: cite the study that measured it, "
             "in whom and when.",

@@ -89,6 +89,11 @@ class SentenceContext:
         return self.match.claim if not self.denied else None
 
     @property
+    def is_question(self) -> bool:
+        """Whether the sentence asks ("How fast will I feel better?"): it states nothing a rule could judge."""
+        return self.text.rstrip().endswith("?")
+
+    @property
     def is_claim(self) -> bool:
         """Whether the sentence makes a health claim: detected as one, or linked to a registry claim."""
         return self.match is not None or self.detection.is_claim

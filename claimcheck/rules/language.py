@@ -272,8 +272,8 @@ def _ended_ailment(context: SentenceContext) -> re.Match[str] | None:
     spans += scanned.get("ailments", ())
     if not spans:
         return None
-    for _, end in spans:
-        gone = _GONE.pattern.match(text, end) if triggered(text) & _GONE.bit else None
+    for _, end in spans if triggered(text) & _GONE.bit else ():
+        gone = _GONE.pattern.match(text, end)
         if gone and not negated(text, gone.end() - 1):
             return gone
     objects = [start for start, _ in spans]
@@ -424,7 +424,7 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
     triggers=(_APPROVAL, _DESIGNATION),
 )
 def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
-    if _SCOPED_APPROVAL.search(context.text) or context.text.rstrip().endswith("?"):
+    if _SCOPED_APPROVAL.search(context.text) or context.is_question:
         return
     found = _first_unnegated(_APPROVAL, context.text)
     if found is None:
@@ -544,7 +544,7 @@ def _established(text: str) -> tuple[int, int] | None:
 )
 def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
     # A heading ("What the research shows") announces a section; it asserts nothing yet.
-    if context.citation_nearby or context.unit.kind is UnitKind.HEADING or context.text.rstrip().endswith("?"):
+    if context.citation_nearby or context.unit.kind is UnitKind.HEADING or context.is_question:
         return
     text = context.text
     found = _first_unnegated(_PROVEN, text, _embedded_question)
@@ -817,7 +817,7 @@ def anecdote(text: str) -> bool:
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
-    if text.rstrip().endswith("?"):  # "How fast will I feel better?" asks; it reports nothing
+    if context.is_question:  # "How fast will I feel better?" asks; it reports nothing
         return
     found = _TESTIMONIAL.search(text) or _told(text)
     change = _CHANGE.search(text)
@@ -838,11 +838,12 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
         return
     first = FIRST_PERSON.search(text) is not None
+    third = _THIRD_PERSON.search(text) is not None
     # A report of a change, by the speaker or about one patient ("after 20 sessions he was walking"); a
     # change nobody reports ("the pain is gone within a day") is a claim, but no anecdote.
-    if change is not None and not (found or first or _THIRD_PERSON.search(text)):
+    if change is not None and not (found or first or third):
         change = None
-    if after is not None and _THIRD_PERSON.search(text):
+    if after is not None and third:
         change = after
     # The speaker vouching for an effect the detector reads in the sentence ("I want every parent to know
     # this works") is a testimonial too, on a health page.
@@ -942,7 +943,7 @@ _SOURCED = re.compile(r"\baccording\s+to\b|\bsource:|\bper\s+(?:the\s+)?(?-i:[A-
 )
 def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
-    if not context.health_copy or text.rstrip().endswith("?") or context.citation_nearby or _SOURCED.search(text):
+    if not context.health_copy or context.is_question or context.citation_nearby or _SOURCED.search(text):
         return
     found = _first_unnegated(_TRACK_RECORD, text)
     if found is not None:
