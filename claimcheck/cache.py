@@ -159,9 +159,11 @@ def _package_files(root: Path) -> list[tuple[str, bytes]]:
 
 
 @contextmanager
-def paused_gc(collect: int | None = None) -> Iterator[None]:
+def paused_gc(collect: int | None = None, *, freeze: bool = False) -> Iterator[None]:
     """Run the block with the cyclic garbage collector off (reference counting still frees memory),
     and then, if the collector was on and ``collect`` names a generation, collect up to it once.
+    With ``freeze``, what exists then (modules just imported, say) is first frozen out of the
+    collector's way for the rest of the process.
 
     For building or unpickling many long-lived objects at once (a registry's claims and terms, an
     automaton): each allocation burst would trigger the collector, which walks every tracked
@@ -173,6 +175,8 @@ def paused_gc(collect: int | None = None) -> Iterator[None]:
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if enabled:
             gc.enable()
             if collect is not None:

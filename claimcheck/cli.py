@@ -8,38 +8,34 @@ from __future__ import annotations
 
 import gc
 
+from claimcheck.cache import paused_gc
+
 # Loading the modules below makes objects that live as long as the process (classes, functions,
 # patterns): the collector would walk them again and again and free none. It is off while they
 # load, and what they made is then frozen out of its way.
-_collecting = gc.isenabled()
-gc.disable()
+with paused_gc(freeze=True):
+    from claimcheck import regexcache
 
-from claimcheck import regexcache
+    # First: the modules imported below compile their patterns as they load.
+    regexcache.prime()
 
-# First: the modules imported below compile their patterns as they load.
-regexcache.prime()
+    import argparse
+    import contextlib
+    import json
+    import os
+    import sys
+    import textwrap
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+    from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
-import argparse
-import contextlib
-import json
-import os
-import sys
-import textwrap
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, NoReturn
-
-from claimcheck.__about__ import __version__
-from claimcheck.codelists import NotACode, parse_codes
-from claimcheck.codes import MISSING_RISK_INFORMATION
-from claimcheck.errors import ClaimcheckError, ConfigError
-from claimcheck.models import Finding, Severity
-from claimcheck.report import FORMATS, SITE_FORMATS
-from claimcheck.report.text import printable
-
-gc.freeze()
-if _collecting:
-    gc.enable()
+    from claimcheck.__about__ import __version__
+    from claimcheck.codelists import NotACode, parse_codes
+    from claimcheck.codes import MISSING_RISK_INFORMATION
+    from claimcheck.errors import ClaimcheckError, ConfigError
+    from claimcheck.models import Finding, Severity
+    from claimcheck.report import FORMATS, SITE_FORMATS
+    from claimcheck.report.text import printable
 
 if TYPE_CHECKING:
     from claimcheck.baseline import BaselineRun
@@ -295,13 +291,10 @@ def _selection(args: argparse.Namespace, loaded: LoadedConfig) -> RuleSelection:
 
 
 def _lint(args: argparse.Namespace) -> int:
-    from claimcheck.cache import paused_gc
-
-    with paused_gc():  # as at the top of this module: the linter's modules live as long as the run
+    with paused_gc(freeze=True):  # as at the top of this module: the linter's modules live as long as the run
         from claimcheck.api import PathFilter, default_jobs, lint_stream, resolve_registry
         from claimcheck.baseline import BaselineRun
         from claimcheck.config import load_config
-    gc.freeze()
 
     loaded = load_config(args.config, disabled=args.no_config)
     config = loaded.config

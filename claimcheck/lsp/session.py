@@ -15,7 +15,6 @@ from claimcheck.config import CONFIG_NAMES, LoadedConfig, find_config, parse_con
 from claimcheck.lint import warm_up
 from claimcheck.models import Claim, Finding
 from claimcheck.registry.compiled import CompiledRegistry
-from claimcheck.registry.load import load_registry
 from claimcheck.rules.selection import RuleSelection, build_selection
 from claimcheck.run.runner import lint_page, resolve_registry
 from claimcheck.text import parse_document
@@ -47,7 +46,7 @@ class Workspace:
         """
         found = find_config(root)
         loaded = parse_config(found) if found else LoadedConfig(path=None)
-        registry = resolve_registry(load_registry(loaded.registry_path()))
+        registry = resolve_registry(loaded.registry_path())  # from the disk cache when it holds it
         # What the linter builds on first use is built now, so the first page opened is not slow.
         warm_up(registry)
         return cls(loaded, build_selection(loaded), registry)

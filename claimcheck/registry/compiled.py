@@ -120,12 +120,17 @@ _CACHE: dict[tuple[str, str], CompiledRegistry] = {}
 _LOCK = threading.Lock()
 
 
+def _process_key(registry: Registry) -> tuple[str, str]:
+    """What identifies a registry read from files within this process: its folder and their digest."""
+    return (str(registry.root.resolve()), registry.fingerprint)
+
+
 def compile_registry(registry: Registry) -> CompiledRegistry:
     """Compile a registry, reusing an earlier compilation of the same files in this process."""
     if not registry.fingerprint:  # built in memory, not read from files: nothing to key on
         with paused_gc():
             return CompiledRegistry(registry)
-    key = (str(registry.root.resolve()), registry.fingerprint)
+    key = _process_key(registry)
     with _LOCK:
         compiled = _CACHE.get(key)
         if compiled is None:
@@ -150,10 +155,9 @@ def load_compiled(path: str | Path | None = None) -> CompiledRegistry:
     key = cache.cache_key((*cache_parts(root), cache.engine_digest()))
     found = cache.fetch("compiled", key, CompiledRegistry)
     if found is not None:
-        registry = found.registry
         with _LOCK:
             # A later compile_registry of the same registry (the lint passes it on) finds it here.
-            return _CACHE.setdefault((str(registry.root.resolve()), registry.fingerprint), found)
+            return _CACHE.setdefault(_process_key(found.registry), found)
     compiled = compile_registry(load_registry(path))
     cache.store("compiled", key, compiled)
     return compiled

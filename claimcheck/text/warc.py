@@ -35,8 +35,6 @@ from claimcheck.text.readers import ARCHIVE_SUFFIXES, is_archive, parse_document
 
 __all__ = ["ARCHIVE_SUFFIXES", "ArchivePage", "ArchiveTally", "is_archive", "read_archive"]
 
-#: File endings read as web archives.
-
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _PAGE_STATUSES = frozenset({200, 201, 202, 203})
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
