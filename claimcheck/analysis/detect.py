@@ -784,18 +784,57 @@ def follow_on(sentence: str, detection: Detection, before: Detection) -> Detecti
 
 #: The most words a list item may have to be read as a listed condition ("Chronic Lyme disease").
 _LISTED_MAX_WORDS = 10
+#: The most words a lead-in may have to be read by its shape (below) rather than by a listing cue.
+_LEAD_MAX_WORDS = 9
+#: A lead-in by its shape: what is treated (a wh-word or a noun for conditions) and a verb of treating or
+#: using it for, in either order ("What conditions do you treat?", "Who it helps", "Conditions our
+#: patients come to us for", "What our customers use it for"); or a use with its object to come
+#: ("We use dry needling for:", "Ideal for:", "Helps with:"); or the noun for conditions alone
+#: ("Conditions", "Common indications").
+_LEAD_SUBJECT = re.compile(
+    r"^(?:what|who)\b|\b(?:conditions?|indications?|ailments?|disorders?|illnesses|diseases|symptoms|complaints|"
+    r"concerns|issues)\b",
+    re.IGNORECASE,
+)
+_LEAD_USE = re.compile(
+    r"\b(?:treat(?:s|ed|ing)?|help(?:s|ed|ing)?|benefit(?:s|ed)?|address(?:es|ed)?|relieve[sd]?|manage[sd]?)\b"
+    r"|\b(?:for|with)\s*$",
+    re.IGNORECASE,
+)
+_LEAD_USED_FOR = re.compile(
+    r"\b(?:use[sd]?|using|ideal|great|good|recommended|helpful|beneficial|effective|helps?)(?:\s+\S+){0,3}?"
+    r"\s+(?:for|with)\s*$",
+    re.IGNORECASE,
+)
+_LEAD_NOUN_ALONE = re.compile(
+    r"^(?:[\w-]+\s+)?(?:conditions|indications|ailments)(?:\s+(?:treated|helped|addressed))?$", re.IGNORECASE
+)
+#: Leads-in to what a treatment does not treat or what harms, or to the signs of an illness ("Who should
+#: skip it", "Common signs include", "Warning signs"): their items are no indications.
+_LEAD_NOT = re.compile(r"\b(?:contra\w*|risks?|warnings?|signs?|cautions?|avoid|skip|stop)\b", re.IGNORECASE)
+#: A word shaped like the name of a condition, beyond the vocabularies: a medical suffix ("tendinitis",
+#: "neuropathy", "fibromyalgia") or a word that names an injury or a complaint ("whiplash", "sprains").
+_CONDITION_SHAPED = re.compile(
+    r"\b[^\W\d_]{2,}(?:itis|osis|pathy|algia|emia|aemia|asma|plasia|trophy|phobia)\b"
+    r"|\b(?:syndrome|disorder|disease|injur(?:y|ies)|sprains?|strains|whiplash|scars?|marks|spots)\b",
+    re.IGNORECASE,
+)
 
 
 def introduces_indications(text: str) -> bool:
     """Whether a heading or lead-in line introduces a list of what a treatment is for
-    ("Conditions We Treat", "We can help with:"): the items under it are then indication claims."""
+    ("Conditions We Treat", "We can help with:", "What conditions do you treat?"): the items under it
+    are then indication claims."""
     # The last sentence of the lead-in, its cue at the end: "We treat every patient as an individual.
     # Our team:" introduces people.
     spans = split_sentences(text)
-    lead = text[spans[-1][0] : spans[-1][1]].strip().rstrip(":") if spans else ""
+    lead = text[spans[-1][0] : spans[-1][1]].strip().rstrip(":?").strip() if spans else ""
     scanned = lexicon.scan(lead)
     cues = scanned.get("detect/listing")
-    if not cues or len(_WORD.findall(lead[max(end for _, end in cues) :])) > _LEAD_TAIL_WORDS:
+    if cues:
+        if len(_WORD.findall(lead[max(end for _, end in cues) :])) > _LEAD_TAIL_WORDS:
+            return False
+    elif not _shaped_as_lead(lead):
         return False
     # What a treatment is not for, or what harms: "Conditions we do not treat", "Contra-indications",
     # "Side effects of the medicines used for these conditions include:".
@@ -804,20 +843,41 @@ def introduces_indications(text: str) -> bool:
     return not any(f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm"))
 
 
+def _shaped_as_lead(lead: str) -> bool:
+    """Whether a lead-in says, by its shape, that what follows is what a treatment is for (see _LEAD_USE)."""
+    if not lead or len(_WORD.findall(lead)) > _LEAD_MAX_WORDS or _LEAD_NOT.search(lead):
+        return False
+    if _LEAD_NOUN_ALONE.match(lead) or _LEAD_USED_FOR.search(lead):
+        return True
+    return _LEAD_SUBJECT.search(lead) is not None and _LEAD_USE.search(lead) is not None
+
+
 #: How many words may follow a lead-in's cue: "Conditions we treat at our clinic".
 _LEAD_TAIL_WORDS = 3
+#: What a detector may misread a bare condition name as: "cluster headaches" is a side effect elsewhere.
+_MISREAD_IN_A_LIST = frozenset({Category.SIDE_EFFECTS, Category.SAFETY, Category.CONTRAINDICATION})
 
 
 def listed_indication(sentence: str, detection: Detection, lead: str) -> Detection:
     """A short list item under an indication lead-in: an indication claim, whatever its own words
-    ("Autism spectrum disorder" under "Conditions We Help"). Claims, questions and navigation are
-    left as they were read, and so are items that name no condition or outcome, longer ones, and
-    whole sentences ("Book your free consultation today.")."""
-    if detection.is_claim or detection.reason in STRUCTURAL - {HEADING}:
+    ("Autism spectrum disorder" under "Conditions We Help"). Claims read from their own cues, questions
+    and navigation are left as they were read, and so are items that name no condition or outcome,
+    longer ones, and whole sentences ("Book your free consultation today."). A claim only the learned
+    scorer saw, or a condition read as a risk ("Chronic migraine and cluster headaches"), is the
+    indication the lead-in makes of it."""
+    if detection.reason in STRUCTURAL - {HEADING}:
+        return detection
+    if detection.is_claim and detection.categories and not _MISREAD_IN_A_LIST.issuperset(detection.categories):
         return detection
     if sentence.rstrip().endswith((".", "!", "?")) or len(_WORD.findall(sentence)) > _LISTED_MAX_WORDS:
         return detection
     # Only a condition or a health outcome: not the fees, staff or opening hours some lists hold.
-    if not detection.features.conditions and "detect/outcome" not in lexicon.scan(sentence):
+    if not detection.features.conditions and not _names_a_complaint(sentence):
         return detection
     return Detection(True, (Category.INDICATION,), detection.strength, detection.features, f"listed under '{lead}'")
+
+
+def _names_a_complaint(sentence: str) -> bool:
+    """Whether a list item names a health outcome or complaint, in the vocabularies or by its shape."""
+    scanned = lexicon.scan(sentence)
+    return "detect/outcome" in scanned or "ailments" in scanned or _CONDITION_SHAPED.search(sentence) is not None

@@ -370,3 +370,55 @@ def test_an_illness_described_after_a_claim_does_not_continue_it() -> None:
     text = "Fibromyalgia is a long-term condition that can develop after an infection or an injury."
     assert detect.illness_is_subject(text, detect_claim(text).features)
     assert not detect.follow_on(text, detect_claim(text), before).is_claim
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Which conditions can the wand help?",
+        "What conditions do you treat?",
+        "Who it helps",
+        "Conditions people see us for",
+        "What our members use the wand for",
+        "Our therapists use cupping for:",
+        "Indications",
+        "Issues we address:",
+        "Who can benefit?",
+    ],
+)
+def test_a_lead_in_to_what_is_treated_is_read_by_its_shape(lead: str) -> None:
+    assert detect.introduces_indications(lead), lead
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "How the wand helps stiff joints",  # a topic heading, not a lead-in to a list
+        "Common signs include:",  # the signs of an illness
+        "Symptoms",
+        "Who should not use the wand?",
+        "Who should skip a session?",
+        "Warning signs to watch for",
+        "Terms and conditions",
+        "What to expect",
+        "Who we are",
+        "Choose from four programs: Rest, Move, Focus and Calm.",
+    ],
+)
+def test_other_leads_in_are_not_read_as_what_is_treated(lead: str) -> None:
+    assert not detect.introduces_indications(lead), lead
+
+
+def test_a_listed_condition_is_an_indication_however_else_it_reads() -> None:
+    lead = "Conditions we treat"
+    for item in (
+        "Tendinitis",
+        "Whiplash",
+        "Peripheral neuropathy",
+        "Stretch marks",
+        "Chronic migraine and cluster headaches",
+    ):
+        detection = detect.listed_indication(item, detect_claim(item, kind=UnitKind.LIST_ITEM), lead)
+        assert detection.categories == (Category.INDICATION,), item
+    for item in ("Dr. Ana Smith", "Evening appointments", "Book your free consultation today."):
+        assert not detect.listed_indication(item, detect_claim(item, kind=UnitKind.LIST_ITEM), lead).is_claim, item

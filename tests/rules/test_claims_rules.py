@@ -239,15 +239,18 @@ def test_items_listed_under_an_indication_heading_are_indication_claims(lint: Li
         "- Book your free consultation today.\n\n## Our Team\n\n- Dr. Ana Smith\n\n"
         "We can help with:\n\n- Long COVID brain fog\n\n"
         "## Conditions we do not treat\n\n- Active psychosis\n\n"
-        "## Terms and Conditions\n\n- Payment is due at booking\n"
+        "## Terms and Conditions\n\n- Payment is due at booking\n\n"
+        "### What conditions do you treat?\n\n- Tennis elbow tendinitis\n\n"
+        "Common signs include:\n\n- Low mood\n"
     )
     flagged = _unregistered(lint(page, format="markdown"))
-    assert {"Chronic fatigue", "Autism spectrum disorder", "Long COVID brain fog"} <= flagged
+    assert {"Chronic fatigue", "Autism spectrum disorder", "Long COVID brain fog", "Tennis elbow tendinitis"} <= flagged
     assert not flagged & {
         "Book your free consultation today.",
         "Dr. Ana Smith",
         "Active psychosis",
         "Payment is due at booking",
+        "Low mood",  # a sign of an illness, not what is treated
     }
     listed = next(f for f in lint(page, format="markdown") if f.sentence == "Autism spectrum disorder")
     assert listed.category == "indication"
