@@ -272,3 +272,19 @@ def test_lists_that_do_not_say_what_a_treatment_is_for(lint: Lint, lead: str) ->
     flagged = _unregistered(lint(page, format="markdown"))
     assert "Anxiety" in flagged
     assert not flagged & {"Chronic fatigue", "Epilepsy", "Weight gain"}, lead
+
+
+def test_a_figure_in_a_table_states_its_claim_with_its_headers(lint: Lint) -> None:
+    page = (
+        "## Our results\n\n| Measure | Widget wraps |\n|---|---|\n"
+        "| Guests free of back pain after four wraps | 64% |\n| Average session | 40 minutes |\n"
+        "| Guests treated since 2015 | 2,800 |\n"
+    )
+    findings = lint(page, format="markdown")
+    figure = [f for f in findings if f.sentence == "64%"]
+    assert [f.code for f in figure] == ["CC108"], findings
+    assert "Read with its table headers as: '64% guests free of back pain after four wraps" in figure[0].message
+    # The headers name what the cells hold, and a session's length states no outcome.
+    assert not [f for f in findings if f.sentence in ("Guests free of back pain after four wraps", "40 minutes")]
+    # Alone, the same figure says nothing.
+    assert not lint("64%\n", format="markdown")
