@@ -214,6 +214,19 @@ def _overlaps(start: int, end: int, others: Iterable[tuple[int, int]]) -> bool:
     return any(o_start < end and start < o_end for o_start, o_end in others)
 
 
+#: After a colon, a run of capitalized single words ("Sleep, Recover, Focus, Calm and Ground"): names of
+#: programs, products or settings, whatever verbs they are spelt like.
+_NAMES = re.compile(r":\s+((?:[A-Z][a-z]+,\s+){2,}[A-Z][a-z]+,?\s+(?:and|or|&)\s+[A-Z][a-z]+)\b")
+
+
+def _not_named(sentence: str, effects: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """The effect words that are not names in a list of names after a colon (see :data:`_NAMES`)."""
+    names = [found.span(1) for found in _NAMES.finditer(sentence)]
+    if not names:
+        return effects
+    return tuple(hit for hit in effects if not _overlaps(*hit, names))
+
+
 def _treatment_effects(
     effects: list[tuple[int, int]], outcomes: tuple[tuple[int, int], ...], neutral: tuple[tuple[int, int], ...]
 ) -> tuple[tuple[int, int], ...]:
@@ -336,7 +349,10 @@ class _Cues(dict[str, tuple[str, ...]]):
         self.causal_only = not own
         conditions = tuple((span.start, span.end) for span in features.conditions)
         outcomes = conditions + hits["outcome"]
-        self.effect_offsets = _treatment_effects(sorted(causal + own), outcomes, hits["condition_verbs"])
+        effects = _treatment_effects(sorted(causal + own), outcomes, hits["condition_verbs"])
+        if effects and ":" in sentence:
+            effects = _not_named(sentence, effects)
+        self.effect_offsets = effects
         self.effect = _texts(sentence, self.effect_offsets)
         self.outcome_offsets = outcomes
         self.outcome = _texts(sentence, outcomes)
@@ -611,10 +627,16 @@ _ASKING = re.compile(
 )
 
 
+#: A "how" heading on the plain verb of treating: "How ketamine helps pain", "How the wand treats stiff
+#: joints" announce an explanation, a topic, where "How widget therapy rebuilds cartilage" takes a claim for
+#: granted.
+_HOW_TOPIC = re.compile(r"^\s*how\s+(?:\S+\s+){1,3}?(?:helps?|works?|treats?)\b", re.IGNORECASE)
+
+
 def _presupposed(text: str, features: Features) -> Detection | None:
     """The claim a "why"/"how" heading takes for granted, read as a statement, or None."""
     found = _EXPLAINING.match(text) if not text.rstrip(_CLOSING).endswith("?") else None
-    if found is None or _ASKING.match(found.group(1)):
+    if found is None or _ASKING.match(found.group(1)) or _HOW_TOPIC.match(text):
         return None
     claim = detect_claim(found.group(1))
     if not claim.is_claim or claim.reason.startswith("learned scorer"):
@@ -629,9 +651,9 @@ def _has_predicate(text: str, cues: _Cues) -> bool:
         return True  # a comparison states something: "Better Than Minoxidil", "Safer Than Surgery"
     first = _WORD.search(text)
     for start, end in (*cues.effect_offsets, *cues.hits["benefit"]):
-        if first is not None and start == first.start():
-            # An imperative: "Regrow Cartilage Without Surgery" — unless the words open with what
-            # is acted on, a topic such as "Weight loss".
+        if (first is not None and start == first.start()) or text[:start].rstrip().endswith(":"):
+            # An imperative: "Regrow Cartilage Without Surgery", also after a name ("Wraps: Regrow
+            # Cartilage") — unless the words open with what is acted on, a topic such as "Weight loss".
             if not any(outcome_start == start for outcome_start, _ in cues.outcome_offsets):
                 return True
             continue
@@ -702,7 +724,11 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         key=lambda item: (-item[1], _PRIORITY.index(item[0])),
     )
     if not found:
-        return _second_opinion(sentence, (), strength, features) or not_a_claim("no claim cue")
+        return (
+            _benefit_fragment(text, kind, label, cues, strength, features)
+            or _second_opinion(sentence, (), strength, features)
+            or not_a_claim("no claim cue")
+        )
     best = found[0][1]
     if best < _STRONG:
         logistics = _logistics(text, cues)
@@ -715,9 +741,48 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
             claims = found
         else:
             hinted = tuple(category for category, _, _ in found)
-            second = _second_opinion(sentence, hinted, strength, features) if not label else None
+            second = _benefit_fragment(text, kind, label, cues, strength, features)
+            if second is None and not label:
+                second = _second_opinion(sentence, hinted, strength, features)
             return second or not_a_claim(f"weak cue only ({found[0][2]})")
     return Detection(True, tuple(category for category, _, _ in claims), strength, features, claims[0][2])
+
+
+#: Unit kinds whose lines need no subject: a heading, a list item, a line of a plain-text list.
+_FRAGMENT_KINDS = frozenset({UnitKind.HEADING, UnitKind.LIST_ITEM, UnitKind.LINE})
+#: What a list line may open with before its first word: a bullet, a number.
+_BULLET = re.compile(r"[\s\W\d]*")
+
+
+def _benefit_fragment(
+    text: str, kind: UnitKind, label: bool, cues: _Cues, strength: Strength, features: Features
+) -> Detection | None:
+    """A line with no subject that opens with an effect verb states what the page's treatment does: a
+    benefit bullet ("Curbs cravings and late-night snacking", "• Boosts collagen") or an imperative heading
+    ("Burn Fat Faster", also after a name and a colon). The verb's third-person form has no other reading;
+    a bare imperative is a claim only where copy is not instructions (a heading, a list item, a label) and
+    only on a health outcome or a body part ("Reduce your wait time" is service). A denied or purpose-only
+    effect ("to boost ...") is not asserted."""
+    if not cues.effect_offsets or not cues.asserted_effect():
+        return None
+    start, end = cues.effect_offsets[0]
+    opener = _BULLET.match(text)
+    first = opener.end() if opener is not None else 0
+    if start != first and not (label and text[:start].rstrip().endswith(":")):
+        return None  # the verb does not open the line
+    if any(span.start < start for span in features.negations) or any(s == start for s, _ in cues.outcome_offsets):
+        return None  # denied, or the line opens with a topic ("Weight loss ...")
+    phrase = text[start:end]
+    verb = phrase.split()[0].lower()
+    if not (verb.endswith("s") and not verb.endswith("ss") and verb not in _PLURAL_NOUNS):
+        # An imperative: on a health outcome, a condition or a body part, or with its object in the phrase.
+        if not (label or kind in _FRAGMENT_KINDS):
+            return None
+        if not (" " in phrase or cues.outcome_offsets or cues.hits["mechanism"]):
+            return None
+    if _logistics(text, cues) is not None:
+        return None
+    return Detection(True, (Category.EFFICACY,), strength, features, f"benefit line opens with {_q((phrase,))}")
 
 
 #: The learned scorer's probability above which a sentence no cue made a claim is one after all.
