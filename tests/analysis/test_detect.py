@@ -434,6 +434,7 @@ def test_a_listed_condition_is_an_indication_however_else_it_reads() -> None:
         ("Torch Calories While You Rest", UnitKind.HEADING),  # an imperative heading
         ("Widget Wraps: Supercharge Your Joints", UnitKind.HEADING),  # after a name and a colon
         ("Turn down the volume on migraines", UnitKind.LIST_ITEM),
+        ("Choline, which breaks down excess fat", UnitKind.LIST_ITEM),  # what an ingredient does
     ],
 )
 def test_a_line_that_opens_with_an_effect_verb_claims_the_effect(line: str, kind: UnitKind) -> None:
