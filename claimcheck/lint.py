@@ -21,7 +21,9 @@ from claimcheck.analysis.detect import (
     introduces_indications,
     listed_indication,
 )
+from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import procedure_time, read_frame
+from claimcheck.analysis.outcome_figures import MULTIPLIER
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
 from claimcheck.models import Category, Claim, EvidenceItem, Finding, Severity, Verdict
@@ -33,6 +35,7 @@ from claimcheck.rules.context import PageContext, SentenceContext, asserting, re
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.text import Document, UnitKind, parse_document, split_sentences
 from claimcheck.text.citations import is_citation
+from claimcheck.text.tables import TablePlace, table_places
 
 
 def analyse(document: Document, registry: CompiledRegistry, link: Claim | None = None) -> list[SentenceContext]:
@@ -59,7 +62,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     listing: str | None = None
     # The question an FAQ answer answers: the last sentence of a unit ending in "?".
     question: str | None = None
-    for unit in document.units:
+    places = table_places(document)
+    for index, unit in enumerate(document.units):
+        place = places.get(index)
         heading = unit.kind is UnitKind.HEADING
         if heading:
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
@@ -83,7 +88,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             elif previous is not None:
                 detection = follow_on(text, detection, previous.detection)
             answered = answer_statement(asked, text) if asked is not None and start == spans[0][0] else None
-            reads_as: str | None = None  # the statement an FAQ answer is read as
+            if place is not None and answered is None:
+                answered = _with_headers(text, features, place)
+            reads_as: str | None = None  # the statement an FAQ answer or a table's figure is read as
             matches: list[Match] = []
             if link is not None:
                 matches = [Match(link, 1.0, "given", 0, len(text))]
@@ -95,10 +102,15 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 if found or not says_no(text):
                     features, detection, reads_as = said_features, said, answered
                     matches = [Match(m.claim, m.score, m.method, 0, len(text)) for m in found]
-            elif not reference and (detection.is_claim or (asserting(detection) and detection.reason != HEADING)):
+            elif not reference and (
+                detection.is_claim
+                or (asserting(detection) and detection.reason != HEADING and not (place is not None and place.header))
+            ):
                 # A topic heading ("Conditions Treated With Ketamine Infusions") names what follows; it
-                # makes no claim to link, and one that does ("Relief in Hours") is detected as a claim.
-                # A sentence the detector doubts can still repeat a registered wording ("It works.").
+                # makes no claim to link, and one that does ("Relief in Hours") is detected as a claim. A
+                # table's header cell ("Remission rate after six infusions") names what its row or column
+                # holds, as a topic heading does. A sentence the detector doubts can still repeat a
+                # registered wording ("It works.").
                 matches = _links(text, detection, registry, scope, subject)
             group = [
                 SentenceContext(
@@ -132,6 +144,28 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         for sentence in analysed:
             sentence.health_page = True
     return analysed
+
+
+#: The most words a table cell may have to be read with its headers: a figure with a word or two ("About 1
+#: in 3"), not a list of what a product holds ("1 L saline, B-complex, anti-nausea medication").
+_CELL_MAX_WORDS = 4
+_CELL_WORD = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
+
+
+def _with_headers(text: str, features: Features, place: TablePlace) -> str | None:
+    """A figure alone in a table cell ("51%") as the statement it makes with its row and column headers
+    ("51% remission rate after six infusions (Figure)"), or None for any other cell."""
+    if place.header or place.row is None or len(_CELL_WORD.findall(text)) > _CELL_MAX_WORDS:
+        return None
+    # A figure: a quantity, a multiplier ("3x faster") or a bare number ("3,412", which counts nothing alone).
+    if not features.quantities and _DIGIT.search(text) is None and MULTIPLIER.search(text) is None:
+        return None
+    row = place.row
+    # The header continues the figure: "Remission rate" reads "51% remission rate" (an acronym stays).
+    if len(row) > 1 and row[1].islower():
+        row = row[0].lower() + row[1:]
+    return f"{text} {row}" + (f" ({place.column})" if place.column else "")
 
 
 def _as_statement(answer: SentenceContext, statement: str) -> SentenceContext:
@@ -270,9 +304,12 @@ class Findings:
             if sentence is not None and self.limit is not None and len(self.found) >= self.limit:
                 self.omitted += 1
                 continue
-            if subject is not sentence and isinstance(subject, SentenceContext):
-                # Read as the statement an FAQ answer makes: the finding covers the whole answer.
-                hit = Hit(f"{hit.message} (The answer reads as: '{subject.text}')", severity=hit.severity)
+            if subject is not sentence and isinstance(subject, SentenceContext) and sentence is not None:
+                # Read as the statement an FAQ answer or a table's figure makes: the finding covers the whole
+                # answer or cell.
+                cell = sentence.unit.kind is UnitKind.TABLE_CELL
+                reading = "Read with its table headers" if cell else "The answer reads"
+                hit = Hit(f"{hit.message} ({reading} as: '{subject.text}')", severity=hit.severity)
             # Configuration outranks a check's own escalation, which outranks the default.
             self.add(rule, override or hit.severity or rule.severity, hit, sentence)
 

@@ -214,6 +214,19 @@ def _overlaps(start: int, end: int, others: Iterable[tuple[int, int]]) -> bool:
     return any(o_start < end and start < o_end for o_start, o_end in others)
 
 
+#: After a colon, a run of capitalized single words ("Sleep, Recover, Focus, Calm and Ground"): names of
+#: programs, products or settings, whatever verbs they are spelt like.
+_NAMES = re.compile(r":\s+((?:[A-Z][a-z]+,\s+){2,}[A-Z][a-z]+,?\s+(?:and|or|&)\s+[A-Z][a-z]+)\b")
+
+
+def _not_named(sentence: str, effects: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """The effect words that are not names in a list of names after a colon (see :data:`_NAMES`)."""
+    names = [found.span(1) for found in _NAMES.finditer(sentence)]
+    if not names:
+        return effects
+    return tuple(hit for hit in effects if not _overlaps(*hit, names))
+
+
 def _treatment_effects(
     effects: list[tuple[int, int]], outcomes: tuple[tuple[int, int], ...], neutral: tuple[tuple[int, int], ...]
 ) -> tuple[tuple[int, int], ...]:
@@ -336,7 +349,10 @@ class _Cues(dict[str, tuple[str, ...]]):
         self.causal_only = not own
         conditions = tuple((span.start, span.end) for span in features.conditions)
         outcomes = conditions + hits["outcome"]
-        self.effect_offsets = _treatment_effects(sorted(causal + own), outcomes, hits["condition_verbs"])
+        effects = _treatment_effects(sorted(causal + own), outcomes, hits["condition_verbs"])
+        if effects and ":" in sentence:
+            effects = _not_named(sentence, effects)
+        self.effect_offsets = effects
         self.effect = _texts(sentence, self.effect_offsets)
         self.outcome_offsets = outcomes
         self.outcome = _texts(sentence, outcomes)
@@ -611,10 +627,16 @@ _ASKING = re.compile(
 )
 
 
+#: A "how" heading on the plain verb of treating: "How ketamine helps pain", "How the wand treats stiff
+#: joints" announce an explanation, a topic, where "How widget therapy rebuilds cartilage" takes a claim for
+#: granted.
+_HOW_TOPIC = re.compile(r"^\s*how\s+(?:\S+\s+){1,3}?(?:helps?|works?|treats?)\b", re.IGNORECASE)
+
+
 def _presupposed(text: str, features: Features) -> Detection | None:
     """The claim a "why"/"how" heading takes for granted, read as a statement, or None."""
     found = _EXPLAINING.match(text) if not text.rstrip(_CLOSING).endswith("?") else None
-    if found is None or _ASKING.match(found.group(1)):
+    if found is None or _ASKING.match(found.group(1)) or _HOW_TOPIC.match(text):
         return None
     claim = detect_claim(found.group(1))
     if not claim.is_claim or claim.reason.startswith("learned scorer"):
@@ -629,9 +651,9 @@ def _has_predicate(text: str, cues: _Cues) -> bool:
         return True  # a comparison states something: "Better Than Minoxidil", "Safer Than Surgery"
     first = _WORD.search(text)
     for start, end in (*cues.effect_offsets, *cues.hits["benefit"]):
-        if first is not None and start == first.start():
-            # An imperative: "Regrow Cartilage Without Surgery" — unless the words open with what
-            # is acted on, a topic such as "Weight loss".
+        if (first is not None and start == first.start()) or text[:start].rstrip().endswith(":"):
+            # An imperative: "Regrow Cartilage Without Surgery", also after a name ("Wraps: Regrow
+            # Cartilage") — unless the words open with what is acted on, a topic such as "Weight loss".
             if not any(outcome_start == start for outcome_start, _ in cues.outcome_offsets):
                 return True
             continue
@@ -702,7 +724,11 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         key=lambda item: (-item[1], _PRIORITY.index(item[0])),
     )
     if not found:
-        return _second_opinion(sentence, (), strength, features) or not_a_claim("no claim cue")
+        return (
+            _benefit_fragment(text, kind, label, cues, strength, features)
+            or _second_opinion(sentence, (), strength, features)
+            or not_a_claim("no claim cue")
+        )
     best = found[0][1]
     if best < _STRONG:
         logistics = _logistics(text, cues)
@@ -715,9 +741,48 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
             claims = found
         else:
             hinted = tuple(category for category, _, _ in found)
-            second = _second_opinion(sentence, hinted, strength, features) if not label else None
+            second = _benefit_fragment(text, kind, label, cues, strength, features)
+            if second is None and not label:
+                second = _second_opinion(sentence, hinted, strength, features)
             return second or not_a_claim(f"weak cue only ({found[0][2]})")
     return Detection(True, tuple(category for category, _, _ in claims), strength, features, claims[0][2])
+
+
+#: Unit kinds whose lines need no subject: a heading, a list item, a line of a plain-text list.
+_FRAGMENT_KINDS = frozenset({UnitKind.HEADING, UnitKind.LIST_ITEM, UnitKind.LINE})
+#: What a list line may open with before its first word: a bullet, a number.
+_BULLET = re.compile(r"[\s\W\d]*")
+
+
+def _benefit_fragment(
+    text: str, kind: UnitKind, label: bool, cues: _Cues, strength: Strength, features: Features
+) -> Detection | None:
+    """A line with no subject that opens with an effect verb states what the page's treatment does: a
+    benefit bullet ("Curbs cravings and late-night snacking", "• Boosts collagen") or an imperative heading
+    ("Burn Fat Faster", also after a name and a colon). The verb's third-person form has no other reading;
+    a bare imperative is a claim only where copy is not instructions (a heading, a list item, a label) and
+    only on a health outcome or a body part ("Reduce your wait time" is service). A denied or purpose-only
+    effect ("to boost ...") is not asserted."""
+    if not cues.effect_offsets or not cues.asserted_effect():
+        return None
+    start, end = cues.effect_offsets[0]
+    opener = _BULLET.match(text)
+    first = opener.end() if opener is not None else 0
+    if start != first and not (label and text[:start].rstrip().endswith(":")):
+        return None  # the verb does not open the line
+    if any(span.start < start for span in features.negations) or any(s == start for s, _ in cues.outcome_offsets):
+        return None  # denied, or the line opens with a topic ("Weight loss ...")
+    phrase = text[start:end]
+    verb = phrase.split()[0].lower()
+    if not (verb.endswith("s") and not verb.endswith("ss") and verb not in _PLURAL_NOUNS):
+        # An imperative: on a health outcome, a condition or a body part, or with its object in the phrase.
+        if not (label or kind in _FRAGMENT_KINDS):
+            return None
+        if not (" " in phrase or cues.outcome_offsets or cues.hits["mechanism"]):
+            return None
+    if _logistics(text, cues) is not None:
+        return None
+    return Detection(True, (Category.EFFICACY,), strength, features, f"benefit line opens with {_q((phrase,))}")
 
 
 #: The learned scorer's probability above which a sentence no cue made a claim is one after all.
@@ -784,18 +849,57 @@ def follow_on(sentence: str, detection: Detection, before: Detection) -> Detecti
 
 #: The most words a list item may have to be read as a listed condition ("Chronic Lyme disease").
 _LISTED_MAX_WORDS = 10
+#: The most words a lead-in may have to be read by its shape (below) rather than by a listing cue.
+_LEAD_MAX_WORDS = 9
+#: A lead-in by its shape: what is treated (a wh-word or a noun for conditions) and a verb of treating or
+#: using it for, in either order ("What conditions do you treat?", "Who it helps", "Conditions our
+#: patients come to us for", "What our customers use it for"); or a use with its object to come
+#: ("We use dry needling for:", "Ideal for:", "Helps with:"); or the noun for conditions alone
+#: ("Conditions", "Common indications").
+_LEAD_SUBJECT = re.compile(
+    r"^(?:what|who)\b|\b(?:conditions?|indications?|ailments?|disorders?|illnesses|diseases|symptoms|complaints|"
+    r"concerns|issues)\b",
+    re.IGNORECASE,
+)
+_LEAD_USE = re.compile(
+    r"\b(?:treat(?:s|ed|ing)?|help(?:s|ed|ing)?|benefit(?:s|ed)?|address(?:es|ed)?|relieve[sd]?|manage[sd]?)\b"
+    r"|\b(?:for|with)\s*$",
+    re.IGNORECASE,
+)
+_LEAD_USED_FOR = re.compile(
+    r"\b(?:use[sd]?|using|ideal|great|good|recommended|helpful|beneficial|effective|helps?)(?:\s+\S+){0,3}?"
+    r"\s+(?:for|with)\s*$",
+    re.IGNORECASE,
+)
+_LEAD_NOUN_ALONE = re.compile(
+    r"^(?:[\w-]+\s+)?(?:conditions|indications|ailments)(?:\s+(?:treated|helped|addressed))?$", re.IGNORECASE
+)
+#: Leads-in to what a treatment does not treat or what harms, or to the signs of an illness ("Who should
+#: skip it", "Common signs include", "Warning signs"): their items are no indications.
+_LEAD_NOT = re.compile(r"\b(?:contra\w*|risks?|warnings?|signs?|cautions?|avoid|skip|stop)\b", re.IGNORECASE)
+#: A word shaped like the name of a condition, beyond the vocabularies: a medical suffix ("tendinitis",
+#: "neuropathy", "fibromyalgia") or a word that names an injury or a complaint ("whiplash", "sprains").
+_CONDITION_SHAPED = re.compile(
+    r"\b[^\W\d_]{2,}(?:itis|osis|pathy|algia|emia|aemia|asma|plasia|trophy|phobia)\b"
+    r"|\b(?:syndrome|disorder|disease|injur(?:y|ies)|sprains?|strains|whiplash|scars?|marks|spots)\b",
+    re.IGNORECASE,
+)
 
 
 def introduces_indications(text: str) -> bool:
     """Whether a heading or lead-in line introduces a list of what a treatment is for
-    ("Conditions We Treat", "We can help with:"): the items under it are then indication claims."""
+    ("Conditions We Treat", "We can help with:", "What conditions do you treat?"): the items under it
+    are then indication claims."""
     # The last sentence of the lead-in, its cue at the end: "We treat every patient as an individual.
     # Our team:" introduces people.
     spans = split_sentences(text)
-    lead = text[spans[-1][0] : spans[-1][1]].strip().rstrip(":") if spans else ""
+    lead = text[spans[-1][0] : spans[-1][1]].strip().rstrip(":?").strip() if spans else ""
     scanned = lexicon.scan(lead)
     cues = scanned.get("detect/listing")
-    if not cues or len(_WORD.findall(lead[max(end for _, end in cues) :])) > _LEAD_TAIL_WORDS:
+    if cues:
+        if len(_WORD.findall(lead[max(end for _, end in cues) :])) > _LEAD_TAIL_WORDS:
+            return False
+    elif not _shaped_as_lead(lead):
         return False
     # What a treatment is not for, or what harms: "Conditions we do not treat", "Contra-indications",
     # "Side effects of the medicines used for these conditions include:".
@@ -804,20 +908,41 @@ def introduces_indications(text: str) -> bool:
     return not any(f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm"))
 
 
+def _shaped_as_lead(lead: str) -> bool:
+    """Whether a lead-in says, by its shape, that what follows is what a treatment is for (see _LEAD_USE)."""
+    if not lead or len(_WORD.findall(lead)) > _LEAD_MAX_WORDS or _LEAD_NOT.search(lead):
+        return False
+    if _LEAD_NOUN_ALONE.match(lead) or _LEAD_USED_FOR.search(lead):
+        return True
+    return _LEAD_SUBJECT.search(lead) is not None and _LEAD_USE.search(lead) is not None
+
+
 #: How many words may follow a lead-in's cue: "Conditions we treat at our clinic".
 _LEAD_TAIL_WORDS = 3
+#: What a detector may misread a bare condition name as: "cluster headaches" is a side effect elsewhere.
+_MISREAD_IN_A_LIST = frozenset({Category.SIDE_EFFECTS, Category.SAFETY, Category.CONTRAINDICATION})
 
 
 def listed_indication(sentence: str, detection: Detection, lead: str) -> Detection:
     """A short list item under an indication lead-in: an indication claim, whatever its own words
-    ("Autism spectrum disorder" under "Conditions We Help"). Claims, questions and navigation are
-    left as they were read, and so are items that name no condition or outcome, longer ones, and
-    whole sentences ("Book your free consultation today.")."""
-    if detection.is_claim or detection.reason in STRUCTURAL - {HEADING}:
+    ("Autism spectrum disorder" under "Conditions We Help"). Claims read from their own cues, questions
+    and navigation are left as they were read, and so are items that name no condition or outcome,
+    longer ones, and whole sentences ("Book your free consultation today."). A claim only the learned
+    scorer saw, or a condition read as a risk ("Chronic migraine and cluster headaches"), is the
+    indication the lead-in makes of it."""
+    if detection.reason in STRUCTURAL - {HEADING}:
+        return detection
+    if detection.is_claim and detection.categories and not _MISREAD_IN_A_LIST.issuperset(detection.categories):
         return detection
     if sentence.rstrip().endswith((".", "!", "?")) or len(_WORD.findall(sentence)) > _LISTED_MAX_WORDS:
         return detection
     # Only a condition or a health outcome: not the fees, staff or opening hours some lists hold.
-    if not detection.features.conditions and "detect/outcome" not in lexicon.scan(sentence):
+    if not detection.features.conditions and not _names_a_complaint(sentence):
         return detection
     return Detection(True, (Category.INDICATION,), detection.strength, detection.features, f"listed under '{lead}'")
+
+
+def _names_a_complaint(sentence: str) -> bool:
+    """Whether a list item names a health outcome or complaint, in the vocabularies or by its shape."""
+    scanned = lexicon.scan(sentence)
+    return "detect/outcome" in scanned or "ailments" in scanned or _CONDITION_SHAPED.search(sentence) is not None

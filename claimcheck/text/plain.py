@@ -7,6 +7,8 @@ first way when its longest line is short, else in the second. Within a block:
 
 * a line starting with a bullet (``•``, ``-``, ``*``, ``1.``, ``a)``) starts a list item;
 * a line starting in lower case continues the line before it;
+* a line starting with a field label (``Subject:``, ``Preview:``) starts a unit, as an e-mail's
+  header lines each say their own thing;
 * in a one-paragraph-per-line block each further line starts a new unit;
 * in a hard-wrapped block a line clearly shorter than the block's width ends its unit (the last
   line of a paragraph, or a heading such as "Safety concerns" followed by text).
@@ -26,6 +28,8 @@ __all__ = ["read_text"]
 _LINE = re.compile(r"[^\r\n]+")
 _NON_SPACE = re.compile(r"\S")
 _BULLET = re.compile(r"(?:[•·▪▫◦‣⁃∙●○■□➢➤►▶✓✔*+\-–]|\d{1,3}[.)]|[a-z]\))[ \t\u00a0]+(?=\S)")
+#: A field label at the start of a line: one or two capitalized words and a colon ("Subject:", "Reply to:").
+_FIELD = re.compile(r"[A-Z][\w-]{0,20}(?: [\w-]{1,20})?:[ \t]")
 _WRAPPED_WIDTH = 100  # a block whose lines are all this short is hard-wrapped prose
 _SHORT = 0.75  # in a hard-wrapped block, a line shorter than this share of the width ends its unit
 _HEADING_MAX = 80
@@ -101,6 +105,8 @@ def _continues(
         return False
     if source[start].islower():
         return True
+    if _FIELD.match(source, start):
+        return False
     if in_list:
         # A list item goes on only with an indented line.
         return start > 0 and source[start - 1] in " \t"

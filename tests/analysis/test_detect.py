@@ -343,6 +343,7 @@ def test_a_sentence_after_a_claim_continues_it_when_the_scorer_leans_that_way() 
         ("How widget therapy rebuilds damaged cartilage", True),
         ("Why widget drips relieve migraines so fast", True),
         ("How Widget Therapy Works", False),  # a topic
+        ("How the wrap helps stiff knees", False),  # the plain verb of treating: an explanation follows
         ("How long does the relief last", False),  # a question without its mark
         ("Why choose our widget clinic", False),
     ],
@@ -370,3 +371,94 @@ def test_an_illness_described_after_a_claim_does_not_continue_it() -> None:
     text = "Fibromyalgia is a long-term condition that can develop after an infection or an injury."
     assert detect.illness_is_subject(text, detect_claim(text).features)
     assert not detect.follow_on(text, detect_claim(text), before).is_claim
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Which conditions can the wand help?",
+        "What conditions do you treat?",
+        "Who it helps",
+        "Conditions people see us for",
+        "What our members use the wand for",
+        "Our therapists use cupping for:",
+        "Indications",
+        "Issues we address:",
+        "Who can benefit?",
+    ],
+)
+def test_a_lead_in_to_what_is_treated_is_read_by_its_shape(lead: str) -> None:
+    assert detect.introduces_indications(lead), lead
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "How the wand helps stiff joints",  # a topic heading, not a lead-in to a list
+        "Common signs include:",  # the signs of an illness
+        "Symptoms",
+        "Who should not use the wand?",
+        "Who should skip a session?",
+        "Warning signs to watch for",
+        "Terms and conditions",
+        "What to expect",
+        "Who we are",
+        "Choose from four programs: Rest, Move, Focus and Calm.",
+    ],
+)
+def test_other_leads_in_are_not_read_as_what_is_treated(lead: str) -> None:
+    assert not detect.introduces_indications(lead), lead
+
+
+def test_a_listed_condition_is_an_indication_however_else_it_reads() -> None:
+    lead = "Conditions we treat"
+    for item in (
+        "Tendinitis",
+        "Whiplash",
+        "Peripheral neuropathy",
+        "Stretch marks",
+        "Chronic migraine and cluster headaches",
+    ):
+        detection = detect.listed_indication(item, detect_claim(item, kind=UnitKind.LIST_ITEM), lead)
+        assert detection.categories == (Category.INDICATION,), item
+    for item in ("Dr. Ana Smith", "Evening appointments", "Book your free consultation today."):
+        assert not detect.listed_indication(item, detect_claim(item, kind=UnitKind.LIST_ITEM), lead).is_claim, item
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Curbs sugar cravings", UnitKind.LIST_ITEM),  # the treatment its unstated subject
+        ("• Cleanses the kidneys and revs your metabolism", UnitKind.LINE),
+        ("Boosts collagen and stamina", UnitKind.PARAGRAPH),  # a third-person verb has no other reading
+        ("Torch Calories While You Rest", UnitKind.HEADING),  # an imperative heading
+        ("Widget Wraps: Supercharge Your Joints", UnitKind.HEADING),  # after a name and a colon
+        ("Turn down the volume on migraines", UnitKind.LIST_ITEM),
+        ("Choline, which breaks down excess fat", UnitKind.LIST_ITEM),  # what an ingredient does
+    ],
+)
+def test_a_line_that_opens_with_an_effect_verb_claims_the_effect(line: str, kind: UnitKind) -> None:
+    detection = detect_claim(line, kind=kind)
+    assert detection.is_claim, detection.reason
+    assert Category.EFFICACY in detection.categories or Category.MECHANISM in detection.categories
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Reduce your wait time", UnitKind.LIST_ITEM),  # service, not a health outcome
+        ("Improve your booking experience", UnitKind.HEADING),
+        ("Cleanse the mat after each use.", UnitKind.PARAGRAPH),  # an instruction in prose
+        ("Never cleanses anything", UnitKind.LIST_ITEM),  # denied
+        ("Weight loss: the basics", UnitKind.HEADING),  # a topic
+    ],
+)
+def test_other_lines_that_open_with_a_verb_claim_nothing(line: str, kind: UnitKind) -> None:
+    assert not detect_claim(line, kind=kind).is_claim, line
+
+
+def test_names_listed_after_a_colon_are_no_effect_words() -> None:
+    # Programs named like verbs ("Restore") are names; an enumeration of effects in lower case is not.
+    assert not detect_claim("Pick a wrap: Soothe, Restore, Revive or Relax.").is_claim
+    assert not detect_claim("Three settings, one mat: Heal, Recover and Rest.").is_claim
+    assert detect_claim("The wrap does three things: soothes pain, restores sleep and calms anxiety.").is_claim

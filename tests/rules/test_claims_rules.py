@@ -239,15 +239,18 @@ def test_items_listed_under_an_indication_heading_are_indication_claims(lint: Li
         "- Book your free consultation today.\n\n## Our Team\n\n- Dr. Ana Smith\n\n"
         "We can help with:\n\n- Long COVID brain fog\n\n"
         "## Conditions we do not treat\n\n- Active psychosis\n\n"
-        "## Terms and Conditions\n\n- Payment is due at booking\n"
+        "## Terms and Conditions\n\n- Payment is due at booking\n\n"
+        "### What conditions do you treat?\n\n- Tennis elbow tendinitis\n\n"
+        "Common signs include:\n\n- Low mood\n"
     )
     flagged = _unregistered(lint(page, format="markdown"))
-    assert {"Chronic fatigue", "Autism spectrum disorder", "Long COVID brain fog"} <= flagged
+    assert {"Chronic fatigue", "Autism spectrum disorder", "Long COVID brain fog", "Tennis elbow tendinitis"} <= flagged
     assert not flagged & {
         "Book your free consultation today.",
         "Dr. Ana Smith",
         "Active psychosis",
         "Payment is due at booking",
+        "Low mood",  # a sign of an illness, not what is treated
     }
     listed = next(f for f in lint(page, format="markdown") if f.sentence == "Autism spectrum disorder")
     assert listed.category == "indication"
@@ -269,3 +272,19 @@ def test_lists_that_do_not_say_what_a_treatment_is_for(lint: Lint, lead: str) ->
     flagged = _unregistered(lint(page, format="markdown"))
     assert "Anxiety" in flagged
     assert not flagged & {"Chronic fatigue", "Epilepsy", "Weight gain"}, lead
+
+
+def test_a_figure_in_a_table_states_its_claim_with_its_headers(lint: Lint) -> None:
+    page = (
+        "## Our results\n\n| Measure | Widget wraps |\n|---|---|\n"
+        "| Guests free of back pain after four wraps | 64% |\n| Average session | 40 minutes |\n"
+        "| Guests treated since 2015 | 2,800 |\n"
+    )
+    findings = lint(page, format="markdown")
+    figure = [f for f in findings if f.sentence == "64%"]
+    assert [f.code for f in figure] == ["CC108"], findings
+    assert "Read with its table headers as: '64% guests free of back pain after four wraps" in figure[0].message
+    # The headers name what the cells hold, and a session's length states no outcome.
+    assert not [f for f in findings if f.sentence in ("Guests free of back pain after four wraps", "40 minutes")]
+    # Alone, the same figure says nothing.
+    assert not lint("64%\n", format="markdown")

@@ -68,6 +68,24 @@ def test_bullets_are_list_items(checked: Check) -> None:
     ]
 
 
+def test_field_lines_are_units_of_their_own(checked: Check) -> None:
+    # An e-mail's header lines are each their own unit, however long the line before.
+    source = (
+        "From: Widget Wraps <hello@wraps.example>\n"
+        "Subject: The wrap that soothes sore knees, one session at a time\n"
+        "Preview: two days only, a free towel with every booking\n\n"
+        "Our wraps are made in small batches from organic cotton and natural clay\n"
+        "Reply to this e-mail and we will call you.\n"
+    )
+    doc = read(source)
+    checked(doc)
+    assert [u.text for u in doc.units][:3] == [
+        "From: Widget Wraps <hello@wraps.example>",
+        "Subject: The wrap that soothes sore knees, one session at a time",
+        "Preview: two days only, a free towel with every booking",
+    ]
+
+
 def test_line_endings_and_whitespace(checked: Check) -> None:
     doc = read("\r\n  First\tline  here\r\nsecond line\r\n\r\nThird\rline\n   \n")
     checked(doc)

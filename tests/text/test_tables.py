@@ -1,0 +1,39 @@
+"""A table cell's place: its row's first cell and its column's first cell, read back from the source."""
+
+from __future__ import annotations
+
+from claimcheck.text import parse_document
+from claimcheck.text.tables import TablePlace, table_places
+
+
+def _places(source: str, format: str) -> dict[str, TablePlace]:
+    document = parse_document(source, format=format)
+    return {document.units[index].text: place for index, place in table_places(document).items()}
+
+
+def test_markdown_cells_take_their_row_and_column_headers() -> None:
+    places = _places(
+        "Intro.\n\n| Measure | Wraps | Rest |\n|---|---|---|\n| Guests helped | 64% | 20% |\nSessions | 6 | |\n",
+        "markdown",
+    )
+    assert places["Measure"].header and places["Wraps"].header and places["Guests helped"].header
+    assert places["64%"] == TablePlace(header=False, row="Guests helped", column="Wraps")
+    assert places["20%"] == TablePlace(header=False, row="Guests helped", column="Rest")
+    # A row written without its leading pipe still starts at column 0.
+    assert places["6"] == TablePlace(header=False, row="Sessions", column="Wraps")
+    assert "Intro." not in places
+
+
+def test_html_cells_count_from_their_row_whatever_the_line_breaks() -> None:
+    places = _places(
+        "<table><tr><th></th><th>Wraps</th><th>Rest</th></tr>\n"
+        "<tr>\n  <td>Guests helped</td>\n  <td>64%</td>\n  <td>\n    20%\n  </td>\n</tr></table>"
+        "<p>After.</p><table><tr><td>A</td><td>B</td></tr><tr><td>Cost</td><td>$90</td></tr></table>",
+        "html",
+    )
+    # The empty corner cell still counts: "64%" is under "Wraps", not under the corner.
+    assert places["64%"] == TablePlace(header=False, row="Guests helped", column="Wraps")
+    assert places["20%"] == TablePlace(header=False, row="Guests helped", column="Rest")
+    # Text between tables starts a new one, with its own first row.
+    assert places["$90"] == TablePlace(header=False, row="Cost", column="B")
+    assert places["B"].header
