@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from claimcheck.analysis.answers import answer_statement, says_no
+from claimcheck.analysis.answers import answer_statement, makes_claim
 from claimcheck.analysis.detect import (
     HEADING,
     Detection,
@@ -82,20 +82,27 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 detection = listed_indication(text, detection, listed)
             elif previous is not None:
                 detection = follow_on(text, detection, previous.detection)
-            answered = answer_statement(asked, text) if asked is not None and start == spans[0][0] else None
+            if previous is not None:
+                # "**Is it safe?** Yes." in one paragraph: the question just before the answer.
+                asked = previous.text if previous.is_question else None
+            answered = answer_statement(asked, text) if asked is not None else None
             reads_as: str | None = None  # the statement an FAQ answer is read as
             matches: list[Match] = []
             if link is not None:
                 matches = [Match(link, 1.0, "given", 0, len(text))]
-            elif answered is not None:
+            elif answered is not None and not reference:
                 # "Yes." answers the question: read and link the statement it makes, point at the answer.
-                said_features, said = read_sentence(answered, UnitKind.PARAGRAPH)
-                found = _links(answered, said, registry, scope, subject)
-                # A "No" mostly denies ("Is it the same as X?" "No."): it claims only what it links.
-                if found or not says_no(text):
-                    features, detection, reads_as = said_features, said, answered
+                said_features, said = read_sentence(answered.statement, UnitKind.PARAGRAPH)
+                found = _links(answered.statement, said, registry, scope, subject)
+                if makes_claim(answered, said, detection, bool(found)):
+                    features, detection, reads_as = said_features, said, answered.statement
                     matches = [Match(m.claim, m.score, m.method, 0, len(text)) for m in found]
-            elif not reference and (detection.is_claim or (asserting(detection) and detection.reason != HEADING)):
+            if (
+                reads_as is None
+                and link is None
+                and not reference
+                and (detection.is_claim or (asserting(detection) and detection.reason != HEADING))
+            ):
                 # A topic heading ("Conditions Treated With Ketamine Infusions") names what follows; it
                 # makes no claim to link, and one that does ("Relief in Hours") is detected as a claim.
                 # A sentence the detector doubts can still repeat a registered wording ("It works.").
@@ -131,6 +138,10 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     if any(sentence.is_claim for sentence in analysed):
         for sentence in analysed:
             sentence.health_page = True
+            if sentence.statement is not None:
+                # An FAQ answer is judged as its statement ("Yes." to "Is it backed by research?"), which
+                # is read on a health page as the answer is, claim cue or none.
+                sentence.statement.health_page = True
     return analysed
 
 

@@ -617,7 +617,7 @@ def _presupposed(text: str, features: Features) -> Detection | None:
     if found is None or _ASKING.match(found.group(1)):
         return None
     claim = detect_claim(found.group(1))
-    if not claim.is_claim or claim.reason.startswith("learned scorer"):
+    if not by_cues(claim):
         return None
     # The heading's own features: their offsets are the heading's.
     return Detection(True, claim.categories, claim.strength, features, f"heading presupposes: {claim.reason}")
@@ -743,6 +743,15 @@ def illness_is_subject(sentence: str, features: Features) -> bool:
     return bool(conditions) and _SUBJECT_LEAD.fullmatch(sentence, 0, conditions[0].start) is not None
 
 
+#: How the reason of a claim only the learned scorer made opens.
+LEARNED = "learned scorer"
+
+
+def by_cues(detection: Detection) -> bool:
+    """Whether the detector's cues made the sentence a claim, not the learned scorer alone."""
+    return detection.is_claim and not detection.reason.startswith(LEARNED)
+
+
 def _second_opinion(
     sentence: str, hinted: tuple[Category, ...], strength: Strength, features: Features
 ) -> Detection | None:
@@ -754,7 +763,7 @@ def _second_opinion(
     probability = claim_probability(sentence)
     if probability < (SECOND_OPINION_HINTED if hinted else SECOND_OPINION):
         return None
-    return Detection(True, hinted, strength, features, f"learned scorer {probability:.2f}")
+    return Detection(True, hinted, strength, features, f"{LEARNED} {probability:.2f}")
 
 
 #: The learned scorer's probability above which a sentence right after a claim, in the same paragraph,
