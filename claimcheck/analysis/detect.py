@@ -36,6 +36,7 @@ from claimcheck.analysis import lexicon
 from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.analysis.features import Features, Span, extract_features
 from claimcheck.analysis.scorer import claim_probability
+from claimcheck.analysis.stories import story_setup
 from claimcheck.analysis.strength import classify_strength, relation_strength, unasserted
 from claimcheck.models import Category, Strength, Unit
 from claimcheck.text.document import UnitKind
@@ -757,8 +758,9 @@ def _second_opinion(
 ) -> Detection | None:
     """The learned scorer's verdict on a sentence the cues did not make a claim (see claimcheck.analysis.scorer):
     a claim in words no cue names ("One ceremony. A lifetime of healing."), of the kinds the weak cues hinted."""
-    if illness_is_subject(sentence, features):
-        # "Depression can damage relationships" describes the illness, not what a treatment does for it.
+    if illness_is_subject(sentence, features) or story_setup(sentence):
+        # "Depression can damage relationships" describes the illness, not what a treatment does for it;
+        # "He was sleeping four hours a night" the state a story starts from.
         return None
     probability = claim_probability(sentence)
     if probability < (SECOND_OPINION_HINTED if hinted else SECOND_OPINION):
@@ -781,8 +783,10 @@ def follow_on(sentence: str, detection: Detection, before: Detection) -> Detecti
     if detection.features.negations or unasserted(sentence):
         # "It has not been studied for migraine.": a denial or an open question goes on with no claim.
         return detection
-    if illness_is_subject(sentence, detection.features):
-        return detection  # "PTSD is a condition that can develop after ...": the illness described
+    if illness_is_subject(sentence, detection.features) or story_setup(sentence):
+        # "PTSD is a condition that can develop after ...": the illness described; "He had tried three
+        # medicines.": the state a story starts from.
+        return detection
     probability = claim_probability(sentence)
     if probability < FOLLOW_ON:
         return detection
