@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from claimcheck.analysis.answers import answer_statement, makes_claim
+from claimcheck.analysis.answers import answer_statement, asks_about, makes_claim
 from claimcheck.analysis.detect import (
     HEADING,
     Detection,
@@ -74,17 +74,22 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         previous: SentenceContext | None = None
         previous_group: list[SentenceContext] = []
         asked, question = question, None
+        # The question the paragraph answers, which its claims go on with ("How fast does it work?").
+        topic = asked
         spans = split_sentences(unit.text)
         for start, end in spans:
             text = unit.text[start:end]
             features, detection = read_sentence(text, unit.kind)
-            if listed is not None:
-                detection = listed_indication(text, detection, listed)
-            elif previous is not None:
-                detection = follow_on(text, detection, previous.detection)
             if previous is not None:
                 # "**Is it safe?** Yes." in one paragraph: the question just before the answer.
                 asked = previous.text if previous.is_question else None
+                topic = asked or topic
+            if listed is not None:
+                detection = listed_indication(text, detection, listed)
+            elif not reference:
+                before = previous.detection if previous is not None else None
+                kinds = asks_about(topic) if topic is not None and not detection.is_claim else ()
+                detection = follow_on(text, detection, before, kinds)
             answered = answer_statement(asked, text) if asked is not None else None
             reads_as: str | None = None  # the statement an FAQ answer is read as
             matches: list[Match] = []

@@ -106,6 +106,38 @@ class Answered:
     fills: bool
 
 
+#: What a question asks about by its opening: how soon a treatment works, how long it lasts, how well.
+_ASKS_BY_OPENING = (
+    (
+        re.compile(r"^\s*(?:how\s+(?:soon|fast|quickly)|when\s+(?:will|do|does|can|should)\b)", re.IGNORECASE),
+        Category.ONSET,
+    ),
+    (re.compile(r"^\s*how\s+long\b", re.IGNORECASE), Category.DURABILITY),
+    (re.compile(r"^\s*how\s+(?:well|effective)\b", re.IGNORECASE), Category.EFFICACY),
+)
+#: The detector's cue groups that say what a question asks about, when its opening does not.
+_ASKS_BY_CUE = (
+    ("detect/onset", Category.ONSET),
+    ("detect/durability", Category.DURABILITY),
+    ("detect/safety", Category.SAFETY),
+    ("detect/harm", Category.SAFETY),
+    ("detect/side_effects", Category.SIDE_EFFECTS),
+    ("detect/effect", Category.EFFICACY),
+    ("detect/benefit", Category.EFFICACY),
+)
+
+
+def asks_about(question: str) -> tuple[Category, ...]:
+    """The kind of claim a question asks about ("How fast does it work?": onset; "Is it safe?": safety), as
+    the claims its answer goes on to make are of that kind ("Almost everyone felt it.")."""
+    question = _LABEL.sub("", question, count=1)
+    for opening, kind in _ASKS_BY_OPENING:
+        if opening.match(question):
+            return (kind,)
+    scanned = lexicon.scan(question)
+    return tuple(dict.fromkeys(kind for group, kind in _ASKS_BY_CUE if group in scanned))[:1]
+
+
 def answer_statement(question: str, answer: str) -> Answered | None:
     """The statement a short answer to a question makes, or None when it makes none of its own making."""
     question, answer = _LABEL.sub("", question, count=1), _LABEL.sub("", answer, count=1)

@@ -774,13 +774,37 @@ def _second_opinion(
 FOLLOW_ON = SECOND_OPINION_HINTED
 
 
-def follow_on(sentence: str, detection: Detection, before: Detection) -> Detection:
-    """A sentence that follows a claim in the same paragraph: a claim of the same kinds when the learned
-    scorer leans that way, as a pronoun or a bare "most" carries the claim before it on ("Almost
-    everyone felt relief."). Claims, questions, navigation, references and headings stay as read."""
-    if detection.is_claim or not before.is_claim or detection.reason in STRUCTURAL:
+#: A share of people as the sentence's subject: "Most notice ...", "Many of our patients ...", "Almost
+#: everyone felt it", "Almost nobody has ...". Such a sentence tells what the page's treatment does for
+#: people, as a pronoun would, without naming it.
+_SHARE_OF_PEOPLE = re.compile(
+    r"^\W*(?:(?:almost|nearly|virtually)\s+(?:all|every(?:one|body)?|no(?:\s+one|one|body))|(?:the\s+)?(?:vast\s+)?"
+    r"majority|most|many|some|few)\b(?:\s+of\s+(?:our|the|them|these|those)\b)?",
+    re.IGNORECASE,
+)
+
+
+def follow_on(
+    sentence: str, detection: Detection, before: Detection | None, asked: tuple[Category, ...] = ()
+) -> Detection:
+    """A sentence that goes on with the page's claim: a claim when the learned scorer leans that way.
+
+    It follows a claim in the same paragraph, as a pronoun or a bare "most" carries the claim before it on
+    ("Almost everyone felt relief."), and is of that claim's kind; or a share of people is its subject
+    ("Most notice a change by the third session.") and it is a claim about the page's treatment wherever it
+    stands, of the kind of the claim before it or of the question its paragraph answers (``asked``: "How
+    fast does it work?" makes "Almost everyone felt it." an onset claim). Claims, questions, navigation,
+    references and headings stay as read.
+    """
+    if detection.is_claim or detection.reason in STRUCTURAL:
         return detection
-    if detection.features.negations or unasserted(sentence):
+    continues = before is not None and before.is_claim
+    share = _SHARE_OF_PEOPLE.match(sentence)
+    if not (continues or share):
+        return detection
+    # "Almost nobody" counts people; it denies nothing.
+    denials = [span for span in detection.features.negations if share is None or span.start >= share.end()]
+    if denials or unasserted(sentence):
         # "It has not been studied for migraine.": a denial or an open question goes on with no claim.
         return detection
     if illness_is_subject(sentence, detection.features) or story_setup(sentence):
@@ -790,9 +814,14 @@ def follow_on(sentence: str, detection: Detection, before: Detection) -> Detecti
     probability = claim_probability(sentence)
     if probability < FOLLOW_ON:
         return detection
-    kind = f"{before.categories[0].value} claim" if before.categories else "claim"
-    reason = f"follows a {kind}; learned scorer {probability:.2f}"
-    return Detection(True, before.categories[:1], detection.strength, detection.features, reason)
+    kinds = before.categories[:1] if before is not None and continues and before.categories else asked[:1]
+    kind = f"{kinds[0].value} claim" if kinds else "claim"
+    reason = (
+        f"follows a {kind}; learned scorer {probability:.2f}"
+        if continues
+        else (f"a share of people; learned scorer {probability:.2f}")
+    )
+    return Detection(True, kinds, detection.strength, detection.features, reason)
 
 
 #: The most words a list item may have to be read as a listed condition ("Chronic Lyme disease").

@@ -23,9 +23,10 @@ _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a few|seve
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))"
 #: A time after the treatment began: the present set against the past ("today", "now", "these days"),
 #: a time counted from the start ("day one", "by week two", "by my third session", "two days later",
-#: "since then") or a recent time ("last month", "this week").
+#: "since then", "since starting the drops") or a recent time ("last month", "this week").
 _LATER = (
     r"\b(?:today|now|nowadays|these\s+days|since\s+then|ever\s+since|"
+    r"since\s+(?:starting|beginning|taking|using|trying|switching|adding)|"
     rf"day\s+(?:one|two|three|\d+)|(?:by|on|in)\s+(?:day|week|month)\s+(?:one|two|three|four|\d+)|"
     rf"(?:by|after|since)\s+(?:my|his|her)\s+{_ORDINAL}\s+\w+|"
     rf"{_NUMBER}\s+(?:days?|weeks?|months?|years?)\s+(?:later|in|on)\b|"

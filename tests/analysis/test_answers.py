@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import claimcheck
-from claimcheck.analysis.answers import answer_statement
+from claimcheck.analysis.answers import answer_statement, asks_about
 
 
 @pytest.mark.parametrize(
@@ -136,3 +136,25 @@ def test_a_filled_gap_is_a_claim_only_when_its_statement_is_one() -> None:
     assert read.get("Often after the first visit.") == "onset"
     assert read.get("Anyone with an open wound.") == "contraindication"
     assert "Usually three to six." not in read
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("How quickly does the wrap work?", ("onset",)),
+        ("When will I notice a change?", ("onset",)),
+        ("How long do the results last?", ("durability",)),
+        ("Is the wrap safe for kids?", ("safety",)),
+        ("What does a visit cost?", ()),
+    ],
+)
+def test_a_question_names_the_kind_of_claim_its_answer_makes(question: str, kinds: tuple[str, ...]) -> None:
+    assert tuple(kind.value for kind in asks_about(question)) == kinds
+
+
+def test_a_share_of_people_in_an_answer_claims_what_its_question_asks() -> None:
+    page = "## How quickly does the wrap work?\n\nWe tried it at a fair last spring. Almost everyone felt it.\n"
+    found = claimcheck.check_text(FAQ + page, format="markdown").findings
+    assert [(f.category, f.severity.value) for f in found if f.sentence == "Almost everyone felt it."] == [
+        ("onset", "warning")
+    ]

@@ -18,6 +18,7 @@ SET_UP = "I had bad hips for a decade."
         ("Three days later she was back at her desk.", "Three days later"),
         ("Day two I slept for nine hours straight.", "Day two"),
         ("By my fourth visit I could kneel in the garden.", "By my fourth visit"),
+        ("I used to catch every cold; since starting the drops I have had none.", "since starting"),
         # What changed without a time: a medicine stopped, a measure that moved, the body helped.
         ("Swapped nothing else, and replaced my sleeping pills with this.", "replaced my"),
         ("My blood pressure went from 160 to 128.", "went from 160 to 1"),
