@@ -52,9 +52,21 @@ _FROM_TO = r"\b(?:went|dropped|fell|came|got)\s+(?:down\s+|up\s+)?from\s+(?:[^,.
 #: A treatment's effect on the speaker's body or life: "helps my hips", "fixed my shoulder".
 _ON_ME = r"\b(?:helps|helped|fixed|fixes|healed|heals|cured|cures|saved|saves|changed)\s+(?:my|his|her)\b"
 _LATER_TIME = re.compile(_LATER, re.IGNORECASE)
+_NOW = re.compile(r"\b(?:today|now|nowadays|these\s+days)\b", re.IGNORECASE)
+#: A measure moved by a count: "Down 22 pounds since spring", "lost two dress sizes".
+_MOVED = (
+    rf"\b(?:down|up|lost|dropped|shed)\s+(?:\d+|{_NUMBER})\s+"
+    r"(?:pounds|lbs?|kilos?|kg|inches|(?:dress\s+)?sizes|points)\b"
+)
+#: The treatment counted, then what came of it: "Three sessions and my hairline is fuller", "Two weeks on the
+#: mat and I'm sleeping through the night".
+_COUNTED_AND = (
+    rf"\b{_NUMBER}\s+(?:sessions?|treatments?|visits?|infusions?|injections?|shots?|days?|weeks?|months?)"
+    r"(?:\s+(?:on|of|with|in)\s+[\w\s'-]{1,25}?)?\s+and\s+(?:my|I|I'm|I've|he|she|his|her)\b"
+)
 #: The change itself named: "could not believe the change", "what a difference".
 _THE_CHANGE = r"\b(?:the|a|such\s+a|what\s+a)\s+(?:change|difference|transformation|turnaround)\b"
-_CHANGED = re.compile("|".join((_STOPPED, _FROM_TO, _ON_ME, _THE_CHANGE)), re.IGNORECASE)
+_CHANGED = re.compile("|".join((_STOPPED, _FROM_TO, _MOVED, _COUNTED_AND, _ON_ME, _THE_CHANGE)), re.IGNORECASE)
 #: How a set-up is told: what had been ("had tried", "had seen", "had no idea", "hadn't driven"), what could
 #: not be ("couldn't sleep"), what was going on ("was sleeping four hours a night"), what used to be, or
 #: what has lasted since a time before ("I've had a bad back since a car accident in 1994").
@@ -77,13 +89,17 @@ def story_outcome(text: str, before: str | None) -> re.Match[str] | None:
     """What a story sentence tells changed after the treatment ("Replaced my", "went from 8 to", "Helps my"),
     or None. Only a sentence about one person is a story (:data:`STORYTELLER`). A later time ("Today",
     "Last month") tells an outcome only after a sentence of the same story (``before``, the sentence before
-    it): "I'm now accepting new patients" opens no story."""
+    it) or beside a before of its own: "I'm now accepting new patients" opens no story."""
     if STORYTELLER.search(text) is None:
         return None
     changed = _CHANGED.search(text)
-    if changed is None and before is not None and STORYTELLER.search(before) is not None:
+    if changed is not None:
+        return changed
+    if before is not None and STORYTELLER.search(before) is not None:
         return _LATER_TIME.search(text)
-    return changed
+    # Beside the before it tells itself, the present: "She sleeps through the night now, which she had never
+    # done" (but "came to us last spring, when she couldn't sleep" is the set-up's own time).
+    return _NOW.search(text) if _BEFORE.search(text) is not None else None
 
 
 def story_setup(text: str) -> re.Match[str] | None:

@@ -22,6 +22,8 @@ SET_UP = "I had bad hips for a decade."
         # What changed without a time: a medicine stopped, a measure that moved, the body helped.
         ("Swapped nothing else, and replaced my sleeping pills with this.", "replaced my"),
         ("My blood pressure went from 160 to 128.", "went from 160 to 1"),
+        ("Down 14 pounds since June, and I eat what I like.", "Down 14 pounds"),
+        ("Four sessions and my shoulder moves freely.", "Four sessions and my"),
         ("Fixed my shoulder, honestly.", "Fixed my"),
         ("Her teachers saw the difference within a month.", "the difference"),
     ],
@@ -30,6 +32,11 @@ def test_an_outcome_is_what_changed_after_the_treatment(sentence: str, marker: s
     found = story_outcome(sentence, SET_UP)
     assert found is not None and found.group() == marker
     assert not story_setup(sentence)
+
+
+def test_a_later_time_beside_its_own_before_tells_an_outcome() -> None:
+    found = story_outcome("He walks to school now, which he had never managed.", None)
+    assert found is not None and found.group() == "now"
 
 
 def test_a_later_time_tells_an_outcome_only_inside_a_story() -> None:
