@@ -16,9 +16,18 @@ from __future__ import annotations
 
 import re
 
-#: The teller or the one told about: "I", "my", or one person as "he", "she", "his", "her" (not a "me" alone,
-#: which a call to action has: "Text me today").
-STORYTELLER = re.compile(r"\bI\b|\b(?i:my|he|she|his|her)\b")
+from claimcheck.analysis import lexicon
+
+
+def in_story(text: str) -> bool:
+    """Whether the sentence is told by or about one person: "I", "my", or "he", "she", "his", "her" (not a
+    "me" alone, which a call to action has: "Text me today").
+
+    Read from the sentence's lexicon scan (data/storytellers.txt), which its features have made already: a
+    search of its own cost more than the rest of this module."""
+    return "storytellers" in lexicon.scan(text)
+
+
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a few|several)"
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))"
 #: A time after the treatment began: the present set against the past ("today", "now", "these days"),
@@ -87,26 +96,27 @@ _LOOKS_BACK = re.compile(
 
 def story_outcome(text: str, before: str | None) -> re.Match[str] | None:
     """What a story sentence tells changed after the treatment ("Replaced my", "went from 8 to", "Helps my"),
-    or None. Only a sentence about one person is a story (:data:`STORYTELLER`). A later time ("Today",
+    or None. Only a sentence about one person is a story (:func:`in_story`). A later time ("Today",
     "Last month") tells an outcome only after a sentence of the same story (``before``, the sentence before
     it) or beside a before of its own: "I'm now accepting new patients" opens no story."""
-    if STORYTELLER.search(text) is None:
+    if not in_story(text):
         return None
     changed = _CHANGED.search(text)
     if changed is not None:
         return changed
-    if before is not None and STORYTELLER.search(before) is not None:
+    if before is not None and in_story(before):
         return _LATER_TIME.search(text)
     # Beside the before it tells itself, the present: "She sleeps through the night now, which she had never
     # done" (but "came to us last spring, when she couldn't sleep" is the set-up's own time).
-    return _NOW.search(text) if _BEFORE.search(text) is not None else None
+    now = _NOW.search(text)
+    return now if now is not None and _BEFORE.search(text) is not None else None
 
 
 def story_setup(text: str) -> re.Match[str] | None:
     """How the sentence sets up a story ("was sleeping", "had tried"), if it does: one person's state before
     the treatment, told in the past, with nothing that changed after it ("He was sleeping four hours a
     night.", "She had tried two surgeons.")."""
-    before = _BEFORE.search(text) if STORYTELLER.search(text) is not None else None
+    before = _BEFORE.search(text) if in_story(text) else None
     if before is None or _CHANGED.search(text) or _LATER_TIME.search(text) or _LOOKS_BACK.search(text):
         return None
     return before

@@ -22,7 +22,7 @@ from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
-from claimcheck.analysis.stories import AFTER_TREATMENT, STORYTELLER, story_outcome, story_setup
+from claimcheck.analysis.stories import AFTER_TREATMENT, story_outcome, story_setup
 from claimcheck.models import Category, Grade, Severity, Verdict
 from claimcheck.rules.base import Hit, Scope, Trigger, rule, triggered
 from claimcheck.rules.context import SentenceContext
@@ -764,6 +764,9 @@ _BODY_BACK = re.compile(
 
 def _change(text: str) -> re.Match[str] | None:
     """The first report of a change (:data:`_CHANGE`) that is no body part called "back"."""
+    first = _CHANGE.search(text)
+    if first is None or first.group().lower() != "back":  # nearly every sentence
+        return first
     for found in _CHANGE.finditer(text):
         if found.group().lower() != "back" or not any(
             body.start() <= found.start() < body.end() for body in _BODY_BACK.finditer(text)
@@ -780,7 +783,7 @@ _EASED = re.compile(
 #: an anecdote of its effect: "after 20 sessions he was walking".
 _AFTER_TREATMENT = Trigger(AFTER_TREATMENT, "after|within|by|into|later")
 #: One person's story, whose outcome :func:`~claimcheck.analysis.stories.story_outcome` reads.
-_STORY = Trigger(STORYTELLER.pattern, "i|my|he|she|his|her", flags=0)
+_STORY = Trigger(r"\b(?:I|[Mm]y|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", "i|my|he|she|his|her", flags=0)
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
 #: Kinds of claim that report no outcome of treatment: harms, the provider, a regulatory status.
 _NOT_AN_OUTCOME = frozenset(
@@ -836,11 +839,6 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         return
     found = _TESTIMONIAL.search(text) or _told(text)
     change = _change(text)
-    setup = story_setup(text) if found is None else None
-    if setup is not None and (change is None or setup.start() <= change.start() < setup.end()):
-        # The state a story starts from tells no outcome, nor does a word of change in its telling ("He had
-        # dropped out of school").
-        return
     if change is None and found is None:
         # A story's outcome told without a word of change: "Now I swim every morning." after its set-up,
         # "Replaced my sleeping pills with these drops", "Fixed my shoulder".
@@ -861,6 +859,11 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         found = None
     after = _AFTER_TREATMENT.search(text) if change is None and found is None else None
     if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
+        return
+    setup = story_setup(text) if found is None else None
+    if setup is not None and (change is None or setup.start() <= change.start() < setup.end()):
+        # The state a story starts from tells no outcome, nor does a word of change in its telling ("He had
+        # dropped out of school").
         return
     first = FIRST_PERSON.search(text) is not None
     third = _THIRD_PERSON.search(text) is not None
