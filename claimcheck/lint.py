@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from claimcheck.analysis.answers import answer_statement, says_no
+from claimcheck.analysis.answers import Answered, answer_statement, asks_about, makes_claim
 from claimcheck.analysis.detect import (
     HEADING,
     Detection,
@@ -79,32 +79,42 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         previous: SentenceContext | None = None
         previous_group: list[SentenceContext] = []
         asked, question = question, None
+        # The question the paragraph answers, which its claims go on with ("How fast does it work?").
+        topic = asked
         spans = split_sentences(unit.text)
         for start, end in spans:
             text = unit.text[start:end]
             features, detection = read_sentence(text, unit.kind)
+            if previous is not None:
+                # "**Is it safe?** Yes." in one paragraph: the question just before the answer.
+                asked = previous.text if previous.is_question else None
+                topic = asked or topic
             if listed is not None:
                 detection = listed_indication(text, detection, listed)
-            elif previous is not None:
-                detection = follow_on(text, detection, previous.detection)
-            answered = answer_statement(asked, text) if asked is not None and start == spans[0][0] else None
+            elif not reference:
+                before = previous.detection if previous is not None else None
+                kinds = asks_about(topic) if topic is not None and not detection.is_claim else ()
+                detection = follow_on(text, detection, before, kinds)
+            answered = answer_statement(asked, text) if asked is not None else None
             if place is not None and answered is None:
                 answered = _with_headers(text, features, place)
             reads_as: str | None = None  # the statement an FAQ answer or a table's figure is read as
+            header_cell = place is not None and place.header
             matches: list[Match] = []
             if link is not None:
                 matches = [Match(link, 1.0, "given", 0, len(text))]
-            elif answered is not None:
+            elif answered is not None and not reference:
                 # "Yes." answers the question: read and link the statement it makes, point at the answer.
-                said_features, said = read_sentence(answered, UnitKind.PARAGRAPH)
-                found = _links(answered, said, registry, scope, subject)
-                # A "No" mostly denies ("Is it the same as X?" "No."): it claims only what it links.
-                if found or not says_no(text):
-                    features, detection, reads_as = said_features, said, answered
+                said_features, said = read_sentence(answered.statement, UnitKind.PARAGRAPH)
+                found = _links(answered.statement, said, registry, scope, subject)
+                if makes_claim(answered, said, detection, bool(found)):
+                    features, detection, reads_as = said_features, said, answered.statement
                     matches = [Match(m.claim, m.score, m.method, 0, len(text)) for m in found]
-            elif not reference and (
-                detection.is_claim
-                or (asserting(detection) and detection.reason != HEADING and not (place is not None and place.header))
+            if (
+                reads_as is None
+                and link is None
+                and not reference
+                and (detection.is_claim or (asserting(detection) and detection.reason != HEADING and not header_cell))
             ):
                 # A topic heading ("Conditions Treated With Ketamine Infusions") names what follows; it
                 # makes no claim to link, and one that does ("Relief in Hours") is detected as a claim. A
@@ -143,6 +153,10 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     if any(sentence.is_claim for sentence in analysed):
         for sentence in analysed:
             sentence.health_page = True
+            if sentence.statement is not None:
+                # An FAQ answer is judged as its statement ("Yes." to "Is it backed by research?"), which
+                # is read on a health page as the answer is, claim cue or none.
+                sentence.statement.health_page = True
     return analysed
 
 
@@ -153,7 +167,7 @@ _CELL_WORD = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 
 
-def _with_headers(text: str, features: Features, place: TablePlace) -> str | None:
+def _with_headers(text: str, features: Features, place: TablePlace) -> Answered | None:
     """A figure alone in a table cell ("51%") as the statement it makes with its row and column headers
     ("51% remission rate after six infusions (Figure)"), or None for any other cell."""
     if place.header or place.row is None or len(_CELL_WORD.findall(text)) > _CELL_MAX_WORDS:
@@ -165,7 +179,8 @@ def _with_headers(text: str, features: Features, place: TablePlace) -> str | Non
     # The header continues the figure: "Remission rate" reads "51% remission rate" (an acronym stays).
     if len(row) > 1 and row[1].islower():
         row = row[0].lower() + row[1:]
-    return f"{text} {row}" + (f" ({place.column})" if place.column else "")
+    statement = f"{text} {row}" + (f" ({place.column})" if place.column else "")
+    return Answered(statement, denies=False, fills=False)
 
 
 def _as_statement(answer: SentenceContext, statement: str) -> SentenceContext:

@@ -1,51 +1,260 @@
 """An FAQ answer makes the claim its question asks about: "Is it the same as Wegovy?" + "Yes." is the claim
-"it is the same as Wegovy", and "Is ketamine addictive?" + "No." is the claim "ketamine is not addictive".
+"it is the same as Wegovy", "Is ketamine addictive?" + "No." is the claim "ketamine is not addictive", and
+"How soon will I feel a difference?" + "Often during the first infusion." is the claim "you will feel a
+difference often during the first infusion".
 
-A short yes or no carries no claim words of its own, so the linter reads such an answer as the statement
-its question turns into (:func:`answer_statement`) and links that; the findings still point at the answer.
-A longer answer makes its own claims and is read as written.
+A short answer carries few claim words of its own, so the linter reads it as the statement its question
+turns into (:func:`answer_statement`) and links that; the findings still point at the answer. A longer
+answer, or one that is a sentence of its own, makes its own claims and is read as written.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from claimcheck.analysis import lexicon
+from claimcheck.analysis.detect import STRUCTURAL, Detection, by_cues
+from claimcheck.models import Category
+
+_AUXILIARY = r"is|are|am|was|were|does|do|did|can|could|will|would|should|has|have|may|might|must"
+#: A label before a question or an answer on a plain-text FAQ: "Q: Is it safe?", "A: Yes."
+_LABEL = re.compile(r"^\s*(?:q|a|question|answer)\s*[:.)]\s*", re.IGNORECASE)
 # A yes/no question: an auxiliary, then what it asks about.
-_YES_NO = re.compile(
-    r"^\s*(is|are|was|were|does|do|did|can|could|will|would|should|has|have)\s+(.+?)\s*\?\s*$", re.IGNORECASE
-)
-_YES = re.compile(
-    r"^\s*(?:yes|yep|yeah|(absolutely|definitely|certainly|completely|totally|of course)|indeed)\b[\s,.!:;\u2014-]*",
+_YES_NO = re.compile(rf"^\s*({_AUXILIARY})\s+(.+?)\s*\?\s*$", re.IGNORECASE)
+#: A question whose answer fills a gap: how soon, how long, what, who ... then an auxiliary and the rest
+#: ("How soon will I feel a difference?", "What can it treat?", "Who should not use it?").
+_WH = re.compile(
+    rf"^\s*(how\s+(?:soon|fast|quickly|long|well|much|many|often)(?:\s+[\w-]+)?|when|what(?:\s+[\w-]+)?|who|"
+    rf"which\s+[\w-]+)\s+({_AUXILIARY})\s+(.+?)\s*\?\s*$",
     re.IGNORECASE,
 )
-_NO = re.compile(r"^\s*(?:no|nope|not at all|never|not really)\b[\s,.!:;\u2014-]*", re.IGNORECASE)
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "your", "our", "my"})
+_YES = re.compile(
+    r"^\s*(?:yes|yep|yeah|sure|(absolutely|definitely|certainly|completely|totally|entirely|perfectly|"
+    r"of course|100%)|indeed)(?![\w%])[\s,.!:;\u2014-]*",
+    re.IGNORECASE,
+)
+#: A no, or a "not" that denies with a qualifier after it ("Not at the doses we use.", "Not with our program").
+_NO = re.compile(r"^\s*(?:no|nope|not at all|never|not really|not)\b[\s,.!:;\u2014-]*", re.IGNORECASE)
+#: What asks a question of the reader in the first person, and the reader the statement speaks to.
+_READER = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are", "i'm": "you're"}
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "your", "our", "my", "their", "its"})
+_PRONOUNS = frozenset({"it", "this", "that", "they", "these", "those", "you", "i", "he", "she", "we", "there"})
+#: Words that open what is said of a subject in a question ("Is Spravato *the* same as ketamine?", "Is it
+#: *really* safe?", "Is the mat *not* ...").
+_PREDICATE_WORDS = frozenset({"not", "a", "an", "the", "as", "right", "worth", "same", "safe", "for", "better", "more"})
+#: Cue groups of the detector whose first word opens a predicate ("at-home ketamine *safe*", "the mat
+#: *FDA*-approved", "acupuncture *help* me get pregnant"); outcomes and conditions name subjects as often.
+_PREDICATE_CUES = frozenset(
+    {
+        "causal",
+        "risk_notice",
+        "correlational",
+        "absolutes",
+        *(
+            f"detect/{name}"
+            for name in (
+                "safety",
+                "regulatory_agency",
+                "regulatory_phrase",
+                "comparative",
+                "comparative_weak",
+                "effect",
+                "benefit",
+                "onset",
+                "durability",
+                "indication",
+                "side_effects",
+                "harm",
+            )
+        ),
+    }
+)
+#: Words that make an answer a sentence of its own rather than a gap filled: a subject pronoun first, or an
+#: auxiliary anywhere ("We ran a demo", "It depends on the dose", "Results are usually seen").
+_OWN_SENTENCE = re.compile(
+    rf"^\s*(?:i|we|you|he|she|it|they|this|that|there|here|yes|no)\b|"
+    # not in a relative clause: "Anyone who is pregnant" fills "Who should not use it?"
+    rf"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:{_AUXILIARY}|be|been|had)\b|"
+    r"\w['\u2019](?:s|re|ve|ll|d|m|t)\b",
+    re.IGNORECASE,
+)
+#: What opens the rest of an answer that qualifies its statement rather than saying something of its own:
+#: a preposition or a conjunction ("Yes, for most people.", "Not at the doses we use", "Yes, because ...").
+_QUALIFYING = re.compile(
+    r"(?:at|for|with|without|in|on|by|within|during|after|before|under|over|as|if|when|while|once|unless|"
+    r"because|since|although|though|provided|and|but|so|especially|even|only|usually|often|typically|yet)\b",
+    re.IGNORECASE,
+)
 #: An answer longer than this after its yes or no is read as written: it makes its own claims.
 _SHORT = 12
+#: What a denial claims: that a harm does not come ("Is it addictive?" "No.") or that a result does not
+#: go ("Will I regain the weight?" "Not with our program."). Denying a benefit, an approval or a likeness
+#: claims nothing.
+DENIED_LOSSES = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.DURABILITY})
 
 
-def answer_statement(question: str, answer: str) -> str | None:
-    """The statement a short yes or no to a yes/no question makes, or None when it makes none."""
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """The statement an FAQ answer makes with its question."""
+
+    statement: str
+    #: The answer says no ("No.", "Not at the doses we use."): the statement is negated.
+    denies: bool
+    #: The answer fills the gap of a how/what/who question ("Often during the first infusion."): it makes a
+    #: claim only if the statement does and the answer alone does not.
+    fills: bool
+
+
+#: What a question asks about by its opening: how soon a treatment works, how long it lasts, how well.
+_ASKS_BY_OPENING = (
+    (
+        re.compile(r"^\s*(?:how\s+(?:soon|fast|quickly)|when\s+(?:will|do|does|can|should)\b)", re.IGNORECASE),
+        Category.ONSET,
+    ),
+    (re.compile(r"^\s*how\s+long\b", re.IGNORECASE), Category.DURABILITY),
+    (re.compile(r"^\s*how\s+(?:well|effective)\b", re.IGNORECASE), Category.EFFICACY),
+)
+#: The detector's cue groups that say what a question asks about, when its opening does not.
+_ASKS_BY_CUE = (
+    ("detect/onset", Category.ONSET),
+    ("detect/durability", Category.DURABILITY),
+    ("detect/safety", Category.SAFETY),
+    ("detect/harm", Category.SAFETY),
+    ("detect/side_effects", Category.SIDE_EFFECTS),
+    ("detect/effect", Category.EFFICACY),
+    ("detect/benefit", Category.EFFICACY),
+)
+
+
+def asks_about(question: str) -> tuple[Category, ...]:
+    """The kind of claim a question asks about ("How fast does it work?": onset; "Is it safe?": safety), as
+    the claims its answer goes on to make are of that kind ("Almost everyone felt it.")."""
+    question = _LABEL.sub("", question, count=1)
+    for opening, kind in _ASKS_BY_OPENING:
+        if opening.match(question):
+            return (kind,)
+    scanned = lexicon.scan(question)
+    return tuple(dict.fromkeys(kind for group, kind in _ASKS_BY_CUE if group in scanned))[:1]
+
+
+def answer_statement(question: str, answer: str) -> Answered | None:
+    """The statement a short answer to a question makes, or None when it makes none of its own making."""
+    question, answer = _LABEL.sub("", question, count=1), _LABEL.sub("", answer, count=1)
     asked = _YES_NO.match(question)
+    if asked is not None:
+        return _yes_or_no(asked.group(1).lower(), _reader(asked.group(2)).split(), answer)
+    wh = _WH.match(question)
+    if wh is not None:
+        return _filled(wh.group(1).lower(), wh.group(2).lower(), _reader(wh.group(3)).split(), answer)
+    return None
+
+
+def _yes_or_no(auxiliary: str, body: list[str], answer: str) -> Answered | None:
     said = _YES.match(answer) or _NO.match(answer)
-    if asked is None or said is None:
+    if said is None:
         return None
     rest = answer[said.end() :].strip()
     if len(rest.split()) > _SHORT:
         return None
-    auxiliary, body = asked.group(1).lower(), asked.group(2).split()
-    # The subject is the first word (after a determiner) and any capitalised words after it ("Spravato",
+    denies = said.re is _NO
+    cut = _subject_end(body)
+    if denies and body[0].lower() == "there":
+        # "Are there side effects?" "No." is "there are no side effects", not "there are not side effects".
+        negation = " no"
+    elif denies:
+        negation = " not"
+    else:
+        # "Is it safe?" "Absolutely." says more than "Yes.": the answer's strength goes into the statement.
+        negation = f" {said.group(1).lower()}" if said.group(1) else ""
+    predicate = " ".join(body[cut:])
+    if rest.rstrip(".!").lower() == predicate.lower():
+        rest = ""  # "Is it safe?" "100% safe." says its predicate again
+    statement = f"{' '.join(body[:cut])} {_reader(auxiliary)}{negation} {predicate}"
+    return Answered(_joined(statement, rest), denies, fills=False)
+
+
+def _filled(asking: str, auxiliary: str, body: list[str], answer: str) -> Answered | None:
+    """The statement a gap-filling answer makes: "What can it treat?" + "Depression and PTSD." is "it can
+    treat Depression and PTSD."; an answer that is a sentence of its own is read as written."""
+    answer = answer.strip()
+    if not answer or len(answer.split()) > _SHORT or _OWN_SENTENCE.search(answer):
+        return None
+    auxiliary = _reader(auxiliary)
+    if asking == "who" and body[0].lower() not in _PRONOUNS | _DETERMINERS:
+        # "Who should not use it?" asks for the subject: "Anyone with a pacemaker should not use it."
+        return Answered(f"{answer.rstrip('.!')} {auxiliary} {' '.join(body)}.", denies=False, fills=True)
+    if answer[1:2].islower():
+        answer = answer[0].lower() + answer[1:]  # "Often during ..." runs on; "PTSD and ..." keeps its capitals
+    cut = _subject_end(body)
+    statement = f"{' '.join(body[:cut])} {auxiliary} {' '.join(body[cut:])}"
+    return Answered(_joined(statement, answer, clause=True), denies=False, fills=True)
+
+
+def _joined(statement: str, rest: str, clause: bool = False) -> str:
+    """The statement with the rest of the answer: run on when it qualifies the statement ("at the doses we
+    use", "for most people"), as a sentence after it when it is one."""
+    statement = " ".join(statement.split())
+    if not rest:
+        return f"{statement}."
+    if clause or _QUALIFYING.match(rest):
+        return f"{statement} {rest}"
+    return f"{statement}. {rest}"
+
+
+def _reader(text: str) -> str:
+    """The question's first person turned to the reader it asks for: "Can it help me?" is "it can help you"."""
+    return " ".join(_READER.get(word.lower(), word) for word in text.split())
+
+
+def _subject_end(body: list[str]) -> int:
+    """How many of the question's words, after its auxiliary, are the subject ("at-home ketamine" of "Is
+    at-home ketamine safe?", "it" of "Does it work?", "my results" of "Will my results last?")."""
+    first = body[0].lower()
+    if first in _PRONOUNS or len(body) == 1:
+        return 1
+    least = 2 if first in _DETERMINERS and len(body) > 2 else 1
+    text = " ".join(body)
+    starts, position = [], 0
+    for word in body:
+        starts.append(position)
+        position += len(word) + 1
+    cues = sorted(start for name, hits in lexicon.scan(text).items() if name in _PREDICATE_CUES for start, _ in hits)
+    for index in range(least, len(body)):
+        word = body[index].lower()
+        if (
+            word in _PREDICATE_WORDS
+            or (word.endswith(("ed", "ly")) and word.isalpha())
+            or any(start == starts[index] for start in cues)
+        ):
+            return index
+    if len(body) <= least + 2 and len(body) > least:
+        # "Does ozone therapy work?", "Will my results last?": the verb ends a short question.
+        return len(body) - 1
+    # Otherwise the first word (after a determiner) and the capitalised words after it ("Spravato",
     # "IV Ketamine", "the patch").
-    cut = 2 if body[0].lower() in _DETERMINERS and len(body) > 2 else 1
-    while cut < len(body) - 1 and body[cut][:1].isupper():
+    # "IV Ketamine", "the patch", "dry needling": and the gerund a compound name ends in.
+    cut = least
+    while cut < len(body) - 1 and (body[cut][:1].isupper() or body[cut].lower().endswith("ing")):
         cut += 1
-    # "Is it safe?" "Absolutely." says more than "Yes.": the answer's strength goes into the statement.
-    emphasis = f" {said.group(1).lower()}" if said.re is _YES and said.group(1) else ""
-    negation = " not" if says_no(answer) else emphasis
-    statement = f"{' '.join(body[:cut])} {auxiliary}{negation} {' '.join(body[cut:])}."
-    return f"{statement} {rest}" if rest else statement
+    return cut
 
 
-def says_no(answer: str) -> bool:
-    """Whether an answer opens with a no ("No.", "Not at all, ...")."""
-    return _NO.match(answer) is not None
+def makes_claim(answered: Answered, statement: Detection, answer: Detection, linked: bool) -> bool:
+    """Whether the answer is read as its statement (``statement`` its detection, ``answer`` the answer's own,
+    ``linked`` whether the statement links to a registry claim).
+
+    A yes makes its question's claim, claim cue or none ("Is it backed by research?" "Yes."). A no claims
+    what it links, or that a harm or a loss does not come ("Is it addictive?" "No."); denying a benefit,
+    an approval or a likeness claims nothing. A filled gap makes a claim when the statement does and the
+    answer alone does not: "Usually three to six sessions" fills "How many treatments will I need?" with
+    no claim.
+    """
+    if answered.fills:
+        # A fragment's claim is its statement's, unless its own cues make one of it (it is then a sentence
+        # after all); a heading after a question ("Who can benefit?" then "Ketamine for Depression") names a
+        # section.
+        return statement.is_claim and not by_cues(answer) and answer.reason not in STRUCTURAL
+    if answered.denies:
+        return linked or (statement.is_claim and not DENIED_LOSSES.isdisjoint(statement.categories))
+    return True

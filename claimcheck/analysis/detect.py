@@ -36,6 +36,7 @@ from claimcheck.analysis import lexicon
 from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.analysis.features import Features, Span, extract_features
 from claimcheck.analysis.scorer import claim_probability
+from claimcheck.analysis.stories import story_setup
 from claimcheck.analysis.strength import classify_strength, relation_strength, unasserted
 from claimcheck.models import Category, Strength, Unit
 from claimcheck.text.document import UnitKind
@@ -639,7 +640,7 @@ def _presupposed(text: str, features: Features) -> Detection | None:
     if found is None or _ASKING.match(found.group(1)) or _HOW_TOPIC.match(text):
         return None
     claim = detect_claim(found.group(1))
-    if not claim.is_claim or claim.reason.startswith("learned scorer"):
+    if not by_cues(claim):
         return None
     # The heading's own features: their offsets are the heading's.
     return Detection(True, claim.categories, claim.strength, features, f"heading presupposes: {claim.reason}")
@@ -808,18 +809,28 @@ def illness_is_subject(sentence: str, features: Features) -> bool:
     return bool(conditions) and _SUBJECT_LEAD.fullmatch(sentence, 0, conditions[0].start) is not None
 
 
+#: How the reason of a claim only the learned scorer made opens.
+LEARNED = "learned scorer"
+
+
+def by_cues(detection: Detection) -> bool:
+    """Whether the detector's cues made the sentence a claim, not the learned scorer alone."""
+    return detection.is_claim and not detection.reason.startswith(LEARNED)
+
+
 def _second_opinion(
     sentence: str, hinted: tuple[Category, ...], strength: Strength, features: Features
 ) -> Detection | None:
     """The learned scorer's verdict on a sentence the cues did not make a claim (see claimcheck.analysis.scorer):
     a claim in words no cue names ("One ceremony. A lifetime of healing."), of the kinds the weak cues hinted."""
-    if illness_is_subject(sentence, features):
-        # "Depression can damage relationships" describes the illness, not what a treatment does for it.
+    if illness_is_subject(sentence, features) or story_setup(sentence):
+        # "Depression can damage relationships" describes the illness, not what a treatment does for it;
+        # "He was sleeping four hours a night" the state a story starts from.
         return None
     probability = claim_probability(sentence)
     if probability < (SECOND_OPINION_HINTED if hinted else SECOND_OPINION):
         return None
-    return Detection(True, hinted, strength, features, f"learned scorer {probability:.2f}")
+    return Detection(True, hinted, strength, features, f"{LEARNED} {probability:.2f}")
 
 
 #: The learned scorer's probability above which a sentence right after a claim, in the same paragraph,
@@ -828,23 +839,54 @@ def _second_opinion(
 FOLLOW_ON = SECOND_OPINION_HINTED
 
 
-def follow_on(sentence: str, detection: Detection, before: Detection) -> Detection:
-    """A sentence that follows a claim in the same paragraph: a claim of the same kinds when the learned
-    scorer leans that way, as a pronoun or a bare "most" carries the claim before it on ("Almost
-    everyone felt relief."). Claims, questions, navigation, references and headings stay as read."""
-    if detection.is_claim or not before.is_claim or detection.reason in STRUCTURAL:
+#: A share of people as the sentence's subject: "Most notice ...", "Many of our patients ...", "Almost
+#: everyone felt it", "Almost nobody has ...". Such a sentence tells what the page's treatment does for
+#: people, as a pronoun would, without naming it.
+_SHARE_OF_PEOPLE = re.compile(
+    r"^\W*(?:(?:almost|nearly|virtually)\s+(?:all|every(?:one|body)?|no(?:\s+one|one|body))|(?:the\s+)?(?:vast\s+)?"
+    r"majority|most|many|some|few)\b(?:\s+of\s+(?:our|the|them|these|those)\b)?",
+    re.IGNORECASE,
+)
+
+
+def follow_on(
+    sentence: str, detection: Detection, before: Detection | None, asked: tuple[Category, ...] = ()
+) -> Detection:
+    """A sentence that goes on with the page's claim: a claim when the learned scorer leans that way.
+
+    It follows a claim in the same paragraph, as a pronoun or a bare "most" carries the claim before it on
+    ("Almost everyone felt relief."), and is of that claim's kind; or a share of people is its subject
+    ("Most notice a change by the third session.") and it is a claim about the page's treatment wherever it
+    stands, of the kind of the claim before it or of the question its paragraph answers (``asked``: "How
+    fast does it work?" makes "Almost everyone felt it." an onset claim). Claims, questions, navigation,
+    references and headings stay as read.
+    """
+    if detection.is_claim or detection.reason in STRUCTURAL:
         return detection
-    if detection.features.negations or unasserted(sentence):
+    continues = before is not None and before.is_claim
+    share = _SHARE_OF_PEOPLE.match(sentence)
+    if not (continues or share):
+        return detection
+    # "Almost nobody" counts people; it denies nothing.
+    denials = [span for span in detection.features.negations if share is None or span.start >= share.end()]
+    if denials or unasserted(sentence):
         # "It has not been studied for migraine.": a denial or an open question goes on with no claim.
         return detection
-    if illness_is_subject(sentence, detection.features):
-        return detection  # "PTSD is a condition that can develop after ...": the illness described
+    if illness_is_subject(sentence, detection.features) or story_setup(sentence):
+        # "PTSD is a condition that can develop after ...": the illness described; "He had tried three
+        # medicines.": the state a story starts from.
+        return detection
     probability = claim_probability(sentence)
     if probability < FOLLOW_ON:
         return detection
-    kind = f"{before.categories[0].value} claim" if before.categories else "claim"
-    reason = f"follows a {kind}; learned scorer {probability:.2f}"
-    return Detection(True, before.categories[:1], detection.strength, detection.features, reason)
+    kinds = before.categories[:1] if before is not None and continues and before.categories else asked[:1]
+    kind = f"{kinds[0].value} claim" if kinds else "claim"
+    reason = (
+        f"follows a {kind}; learned scorer {probability:.2f}"
+        if continues
+        else (f"a share of people; learned scorer {probability:.2f}")
+    )
+    return Detection(True, kinds, detection.strength, detection.features, reason)
 
 
 #: The most words a list item may have to be read as a listed condition ("Chronic Lyme disease").

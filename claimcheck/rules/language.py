@@ -22,6 +22,7 @@ from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
+from claimcheck.analysis.stories import AFTER_TREATMENT, story_outcome, story_setup
 from claimcheck.models import Category, Grade, Severity, Verdict
 from claimcheck.rules.base import Hit, Scope, Trigger, rule, triggered
 from claimcheck.rules.context import SentenceContext
@@ -734,8 +735,8 @@ _REPORTERS = re.compile(
 )
 #: The speaker as subject or owner: "I" (a capital one: a lone lowercase "i" is a label), "my", "me".
 FIRST_PERSON = Trigger(r"\bI\b|\b(?i:my|me|myself)\b", "i|my|me", flags=0)
-#: One patient told about: "he", "she".
-_THIRD_PERSON = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+#: One patient told about: "he", "she", "his", "her".
+_THIRD_PERSON = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 # A report of a change: "the fog was gone", "I'm playing tennis again", "I've lost 62 pounds", "I have not
 # needed a single booster", "she was off her pain pills", "I slept through the night for the first time in months".
 _CHANGE = Trigger(
@@ -753,19 +754,36 @@ _CHANGE = Trigger(
         "himself again|herself again"
     ),
 )
+#: "back" as the body part ("a bad lower back", "my back", "back pain"), not a return ("back on his runs").
+_BODY_BACK = re.compile(
+    r"(?:\b(?:my|his|her|your|their|the|a|lower|upper|bad|sore|stiff|injured|aching)\s+back\b(?!\s+(?:to|on|in|again)\b)"
+    r"|\bback\s+(?:pain|ache|aches|injury|injuries|problems?|issues?|surgery|spasms?|muscles?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _change(text: str) -> re.Match[str] | None:
+    """The first report of a change (:data:`_CHANGE`) that is no body part called "back"."""
+    first = _CHANGE.search(text)
+    if first is None or first.group().lower() != "back":  # nearly every sentence
+        return first
+    for found in _CHANGE.finditer(text):
+        if found.group().lower() != "back" or not any(
+            body.start() <= found.start() < body.end() for body in _BODY_BACK.finditer(text)
+        ):
+            return found
+    return None
+
+
 #: Change words that may tell of a side effect passing ("the dizziness eased"), not of a benefit.
 _EASED = re.compile(
     r"gone|drop(?:s|ped)|fade[sd]?|ease[sd]|lift(?:s|ed)|improve[sd]|disappeared|vanished", re.IGNORECASE
 )
-#: Time counted from a treatment, which makes a sentence about one patient an anecdote of its effect:
-#: "after 20 sessions he was walking", "four weeks into the course she", "three years later, he".
-_AFTER_TREATMENT = Trigger(
-    r"\b(?:after|within|by)\s+(?:(?:his|her|their|the|a|an|just|only|one|two|three|four|five|six|\d+)\s+)?"
-    r"(?:\w+\s+)?(?:sessions?|infusions?|treatments?|visits?|injections?|dives?|drips?|adjustments?|"
-    r"ceremon(?:y|ies)|rounds?|courses?|doses?)\b|\b(?:days?|weeks?|months?|sessions?)\s+into\b|"
-    r"\b(?:years?|months?|weeks?)\s+later\b",
-    "after|within|by|into|later",
-)
+#: Time counted from a treatment (see claimcheck.analysis.stories), which makes a sentence about one patient
+#: an anecdote of its effect: "after 20 sessions he was walking".
+_AFTER_TREATMENT = Trigger(AFTER_TREATMENT, "after|within|by|into|later")
+#: One person's story, whose outcome :func:`~claimcheck.analysis.stories.story_outcome` reads.
+_STORY = Trigger(r"\b(?:I|[Mm]y|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", "i|my|he|she|his|her", flags=0)
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
 #: Kinds of claim that report no outcome of treatment: harms, the provider, a regulatory status.
 _NOT_AN_OUTCOME = frozenset(
@@ -813,14 +831,19 @@ def anecdote(text: str) -> bool:
     ),
     example="Some people report feeling better within hours of their first treatment.",
     fix="Present trial results with their population instead, or state beside it the results people generally get.",
-    triggers=(_TESTIMONIAL, _TOLD_US, FIRST_PERSON, _CHANGE, _AFTER_TREATMENT),
+    triggers=(_TESTIMONIAL, _TOLD_US, FIRST_PERSON, _CHANGE, _AFTER_TREATMENT, _STORY),
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
     if context.is_question:  # "How fast will I feel better?" asks; it reports nothing
         return
     found = _TESTIMONIAL.search(text) or _told(text)
-    change = _CHANGE.search(text)
+    change = _change(text)
+    if change is None and found is None:
+        # A story's outcome told without a word of change: "Now I swim every morning." after its set-up,
+        # "Replaced my sleeping pills with these drops", "Fixed my shoulder".
+        previous = context.previous
+        change = story_outcome(text, previous.text if previous is not None else None)
     categories = set(context.detection.categories)
     if context.claim is not None:
         categories.add(context.claim.category)
@@ -836,6 +859,11 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         found = None
     after = _AFTER_TREATMENT.search(text) if change is None and found is None else None
     if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
+        return
+    setup = story_setup(text) if found is None else None
+    if setup is not None and (change is None or setup.start() <= change.start() < setup.end()):
+        # The state a story starts from tells no outcome, nor does a word of change in its telling ("He had
+        # dropped out of school").
         return
     first = FIRST_PERSON.search(text) is not None
     third = _THIRD_PERSON.search(text) is not None

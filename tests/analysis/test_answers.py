@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import claimcheck
-from claimcheck.analysis.answers import answer_statement
+from claimcheck.analysis.answers import answer_statement, asks_about
 
 
 @pytest.mark.parametrize(
@@ -15,11 +15,46 @@ from claimcheck.analysis.answers import answer_statement
         # The answer's own strength stays in the statement.
         ("Is Glowderm safe for kids?", "Absolutely!", "Glowderm is absolutely safe for kids."),
         ("Does cryotherapy hurt?", "No.", "cryotherapy does not hurt."),
-        ("Can TMS cure anxiety?", "Yes, for most people.", "TMS can cure anxiety. for most people."),
+        # A qualifier runs on; a sentence of its own follows the statement.
+        ("Can TMS cure anxiety?", "Yes, for most people.", "TMS can cure anxiety for most people."),
+        ("Does it work?", "Yes. Most clients sleep better.", "it does work. Most clients sleep better."),
+        # The subject is a name of several words; the predicate opens with a cue, a participle or a verb.
+        ("Is at-home microneedling safe?", "Completely.", "at-home microneedling is completely safe."),
+        ("Is the cap backed by research?", "Yes.", "the cap is backed by research."),
+        ("Does ozone therapy work?", "Yes.", "ozone therapy does work."),
+        # The question's first person is the reader the answer speaks to.
+        ("Will my results last?", "Yes.", "your results will last."),
+        ("Can it help me sleep?", "Of course!", "it can of course help you sleep."),
+        # A "not" with a qualifier denies; "there are no ..." denies what there is.
+        ("Is it habit-forming?", "Not at the doses we use.", "it is not habit-forming at the doses we use."),
+        ("Are there side effects?", "No.", "there are no side effects."),
+        ("Is it safe?", "100% safe.", "it is 100% safe."),
+        ("Q: Is the drip safe?", "A: Totally.", "the drip is totally safe."),
     ],
 )
 def test_a_short_yes_or_no_turns_the_question_into_a_statement(question: str, answer: str, statement: str) -> None:
-    assert answer_statement(question, answer) == statement
+    answered = answer_statement(question, answer)
+    assert answered is not None and answered.statement == statement and not answered.fills
+    assert answered.denies == (answer.lower().startswith(("no", "not")))
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "statement"),
+    [
+        (
+            "How quickly will I notice results?",
+            "Usually after the second session.",
+            "you will notice results usually after the second session.",
+        ),
+        ("What does the wrap treat?", "Eczema, psoriasis and PTSD.", "the wrap does treat eczema, psoriasis and PTSD."),
+        # A "who" question may ask for its subject; a relative clause in the answer does not make it a sentence.
+        ("Who should avoid the sauna?", "Anyone who is pregnant.", "Anyone who is pregnant should avoid the sauna."),
+        ("Who is the cap for?", "Men with thinning hair.", "the cap is for men with thinning hair."),
+    ],
+)
+def test_a_fragment_fills_the_gap_of_its_question(question: str, answer: str, statement: str) -> None:
+    answered = answer_statement(question, answer)
+    assert answered is not None and answered.fills and answered.statement == statement
 
 
 @pytest.mark.parametrize(
@@ -28,6 +63,10 @@ def test_a_short_yes_or_no_turns_the_question_into_a_statement(question: str, an
         ("What does it cost?", "Yes."),  # not a yes/no question
         ("Is it safe?", "Our nurses check your blood pressure every ten minutes."),  # no yes or no
         ("Is it safe?", "Yes, " + "and here is a long answer that goes on " * 3),  # makes its own claims
+        # A sentence of its own answers a how/when question in its own words.
+        ("When will I feel better?", "We can't say for sure."),
+        ("How soon does it work?", "Results are usually seen within a week."),
+        ("What does it feel like?", "Here's Dana in her first session."),
     ],
 )
 def test_other_answers_are_read_as_written(question: str, answer: str) -> None:
@@ -57,3 +96,65 @@ def test_the_wording_rules_read_the_statement_and_point_at_the_answer() -> None:
 def test_a_no_that_links_no_claim_only_denies() -> None:
     page = "# FAQ\n\n## Is the patch the same as the cream sold online?\n\nNo.\n"
     assert [f for f in claimcheck.check_text(page, format="markdown").findings if f.sentence] == []
+
+
+FAQ = "# The Glow Wrap\n\nThe wrap calms eczema flares within days.\n\n"
+
+
+def _findings(page: str) -> list[tuple[str, str]]:
+    """The findings on the FAQ's answers (not on the page's opening claim)."""
+    found = claimcheck.check_text(FAQ + page, format="markdown").findings
+    return [(f.code, f.sentence) for f in found if f.sentence and f.line > 3]
+
+
+def test_a_question_in_the_answers_paragraph_is_asked_of_it() -> None:
+    # "**Question?** Answer." is one paragraph in Markdown: the question is the sentence before the answer.
+    assert _findings("**Is the wrap safe for kids?** Absolutely.\n") == [("CC202", "Absolutely.")]
+
+
+def test_an_answer_without_claim_words_is_read_as_its_statement_on_a_health_page() -> None:
+    # "It is backed by research." draws CC206 on a health page whatever its cues; so does its "Yes.".
+    assert _findings("## Is it backed by research?\n\nYes.\n") == [("CC206", "Yes.")]
+
+
+def test_a_denial_claims_only_that_a_harm_does_not_come() -> None:
+    page = (
+        "## Is it habit-forming?\n\nNot at the doses we prescribe.\n\n## Is it FDA-cleared?\n\nNot yet.\n\n"
+        "## Does it hurt?\n\nNo.\n"
+    )
+    assert _findings(page) == [("CC202", "Not at the doses we prescribe.")]
+
+
+def test_a_filled_gap_is_a_claim_only_when_its_statement_is_one() -> None:
+    page = (
+        "## How soon will I notice a change?\n\nOften after the first visit.\n\n"
+        "## How many visits will I need?\n\nUsually three to six.\n\n"
+        "## Who should not use the wrap?\n\nAnyone with an open wound.\n"
+    )
+    found = claimcheck.check_text(FAQ + page, format="markdown").findings
+    read = {f.sentence: f.category for f in found if f.sentence}
+    assert read.get("Often after the first visit.") == "onset"
+    assert read.get("Anyone with an open wound.") == "contraindication"
+    assert "Usually three to six." not in read
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("How quickly does the wrap work?", ("onset",)),
+        ("When will I notice a change?", ("onset",)),
+        ("How long do the results last?", ("durability",)),
+        ("Is the wrap safe for kids?", ("safety",)),
+        ("What does a visit cost?", ()),
+    ],
+)
+def test_a_question_names_the_kind_of_claim_its_answer_makes(question: str, kinds: tuple[str, ...]) -> None:
+    assert tuple(kind.value for kind in asks_about(question)) == kinds
+
+
+def test_a_share_of_people_in_an_answer_claims_what_its_question_asks() -> None:
+    page = "## How quickly does the wrap work?\n\nWe tried it at a fair last spring. Almost everyone felt it.\n"
+    found = claimcheck.check_text(FAQ + page, format="markdown").findings
+    assert [(f.category, f.severity.value) for f in found if f.sentence == "Almost everyone felt it."] == [
+        ("onset", "warning")
+    ]

@@ -330,11 +330,32 @@ def test_a_sentence_after_a_claim_continues_it_when_the_scorer_leans_that_way() 
     assert not detect_claim(text).is_claim
     after = detect.follow_on(text, detect_claim(text), before)
     assert after.is_claim and after.categories == before.categories[:1] and "follows" in after.reason
-    # After a non-claim, or for a question, nothing changes.
+    # After a non-claim, or for a question, nothing changes (a share of people as subject aside: below).
     logistics = detect_claim("Parking is free behind the building.")
+    text = "It felt lighter by the next morning."
     assert not detect.follow_on(text, detect_claim(text), logistics).is_claim
+    assert not detect.follow_on(text, detect_claim(text), None).is_claim
     question = detect_claim("Does it hurt?")
     assert detect.follow_on("Does it hurt?", question, before) is question
+
+
+def test_a_share_of_people_as_subject_goes_on_with_the_pages_claim_wherever_it_stands() -> None:
+    # Invented. "Most people ..." tells what the page's treatment does for people, as a pronoun would.
+    logistics = detect_claim("Parking is free behind the building.")
+    text = "Most people felt it by the next morning."
+    after = detect.follow_on(text, detect_claim(text), logistics)
+    assert after.is_claim and after.categories == () and after.reason.startswith("a share of people")
+    # Of the kind its paragraph's question asks about ("How fast does it work?").
+    assert detect.follow_on(text, detect_claim(text), None, (Category.ONSET,)).categories == (Category.ONSET,)
+    # "Almost no one" counts people; it denies nothing. A "not" after the share denies, and goes on with none.
+    before = detect_claim("Widget drips lift your energy for days.")
+    counted = "Almost no one feels sick afterwards."
+    assert detect.follow_on(counted, detect_claim(counted), before).is_claim
+    denied = "Most have not felt anything by the next morning."
+    assert not detect.follow_on(denied, detect_claim(denied), before).is_claim
+    # Logistics about people stays clean: the scorer does not lean to a claim.
+    visits = "Most patients start with six visits over three weeks."
+    assert not detect.follow_on(visits, detect_claim(visits), before).is_claim
 
 
 @pytest.mark.parametrize(

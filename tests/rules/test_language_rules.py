@@ -131,3 +131,40 @@ def test_reference_sections_are_not_linted(lint: Lint) -> None:
     )
     findings = lint(page, format="markdown")
     assert not any(f.line == 7 for f in findings), findings
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "I had bad hips for a decade. Now I swim every morning.",
+        "He couldn't drive for two years. Last week he drove to the coast and back.",
+        "Replaced my sleeping pills with these drops after a month.",
+        "The strap is a bit short. Fixed my shoulder, though.",
+        "My blood pressure went from 160 to 128 in six weeks.",
+    ],
+)
+def test_a_story_that_tells_an_outcome_is_a_testimonial_warning(lint: Lint, story: str) -> None:
+    # No word of effect in the outcome sentence: what changed after the treatment is what it offers.
+    findings = [f for f in lint(story) if f.code == "CC208"]
+    assert findings and all(f.severity.value == "warning" for f in findings), story
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "I've had a stiff lower back since a fall in 2011.",  # "back" the body part, not a return
+        "He was sleeping three hours a night and drinking too much.",
+        "She had tried two surgeons and a chiropractor.",
+        "I used to wake up four times a night.",
+    ],
+)
+def test_a_story_set_up_is_no_testimonial(lint: Lint, story: str) -> None:
+    page = "Widgetamine drips calm flare-ups within hours. " + story
+    assert "CC208" not in codes(
+        [f for f in lint(page) if f.sentence != "Widgetamine drips calm flare-ups within hours."]
+    )
+
+
+def test_a_set_up_told_with_a_word_of_change_is_no_testimonial(lint: Lint) -> None:
+    page = "Widgetamine drips calm flare-ups within hours. Jamie had dropped out of school and rarely left his room."
+    assert "CC208" not in codes(lint(page))

@@ -1,0 +1,78 @@
+"""One person's story: the set-up (the state before a treatment) and the outcome (what changed after it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.analysis.stories import story_outcome, story_setup
+
+SET_UP = "I had bad hips for a decade."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marker"),
+    [
+        ("Now I swim every morning.", "Now"),  # the present set against the set-up
+        ("These days she hikes with her grandkids.", "These days"),
+        ("Last week he played a full round of golf.", "Last week"),
+        ("Three days later she was back at her desk.", "Three days later"),
+        ("Day two I slept for nine hours straight.", "Day two"),
+        ("By my fourth visit I could kneel in the garden.", "By my fourth visit"),
+        ("I used to catch every cold; since starting the drops I have had none.", "since starting"),
+        # What changed without a time: a medicine stopped, a measure that moved, the body helped.
+        ("Swapped nothing else, and replaced my sleeping pills with this.", "replaced my"),
+        ("My blood pressure went from 160 to 128.", "went from 160 to 1"),
+        ("Down 14 pounds since June, and I eat what I like.", "Down 14 pounds"),
+        ("Four sessions and my shoulder moves freely.", "Four sessions and my"),
+        ("Fixed my shoulder, honestly.", "Fixed my"),
+        ("Her teachers saw the difference within a month.", "the difference"),
+    ],
+)
+def test_an_outcome_is_what_changed_after_the_treatment(sentence: str, marker: str) -> None:
+    found = story_outcome(sentence, SET_UP)
+    assert found is not None and found.group() == marker
+    assert not story_setup(sentence)
+
+
+def test_a_later_time_beside_its_own_before_tells_an_outcome() -> None:
+    found = story_outcome("He walks to school now, which he had never managed.", None)
+    assert found is not None and found.group() == "now"
+
+
+def test_a_later_time_tells_an_outcome_only_inside_a_story() -> None:
+    # "now" after no story: a clinic's news, not a patient's after.
+    assert story_outcome("I am now taking new patients on Fridays.", "Book online or call us.") is None
+    assert story_outcome("I am now taking new patients on Fridays.", None) is None
+    # Nobody's story at all.
+    assert story_outcome("Today the clinic opens at nine.", SET_UP) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He had tried physical therapy, two surgeons and a chiropractor.",
+        "She couldn't lift her arm above her shoulder.",
+        "I was sleeping three hours a night.",
+        "I've had a stiff neck since a fall in 2011.",
+        "But the next day I had no idea what had happened.",
+        "My mother was diagnosed with arthritis at forty.",
+    ],
+)
+def test_a_set_up_is_the_state_before(sentence: str) -> None:
+    assert story_setup(sentence)
+    assert story_outcome(sentence, SET_UP) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "My second session had barely ended when the ache eased.",  # counted from the treatment
+        "After two infusions he had stopped limping.",
+        "I only wish I had found this clinic sooner.",  # looking back on it
+        "I have seen clients who had been stuck for years finally move on.",
+        "Her coach could not believe the change.",  # the change named
+        "Our clinic was founded in 2009.",  # nobody's story
+    ],
+)
+def test_a_sentence_placed_after_the_treatment_sets_nothing_up(sentence: str) -> None:
+    assert not story_setup(sentence)
