@@ -9,7 +9,10 @@ treatment does (issue 16: "figures are claims"). Four shapes recur in health cop
   pain", "91 percent reported improved mobility";
 * a multiplier: "four times faster", "twice as many patients", "3x the energy";
 * a time to or length of an effect: "relief within 24 hours", "results last 14 months" — never the
-  length of the procedure ("each session lasts 40 minutes").
+  length of the procedure ("each session lasts 40 minutes");
+* a share of people put in words, as the subject of a claim: "Most of our patients cut their pain in
+  half", "Many feel relief before they leave". The word limits who, not whether; without a number it
+  still says how many people the effect reaches, and a reader needs its source as much as a percentage's.
 
 What the figure stands for is read from the claim's categories (the detector's), not from a list of
 outcome words, so a new therapy's figures are found without new vocabulary. A price ("20% off"),
@@ -39,6 +42,9 @@ _EFFECT = frozenset(
     }
 )
 _TIMED = frozenset({Category.ONSET, Category.DURABILITY})
+#: Claims of harm: "Some patients feel nauseous" is risk information a page owes its reader, and the share
+#: of people in it is no promise.
+_RISK = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
 
 _NUMBER = r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand)"
 #: "four times faster", "twice as many", "3x the", "ten-fold": a figure that multiplies an outcome.
@@ -68,6 +74,32 @@ _NOT_AN_OUTCOME = re.compile(
 )
 
 
+#: A proportion in words opening a clause: "Most of our patients", "Many", "the majority", "almost every
+#: member". Group 1 is the proportion; what follows it decides whether it counts people (:func:`_of_people`).
+PROPORTION = re.compile(
+    r"(?:^[^\w]*|[,;:]\s*|\b(?:and|but|so|now|today)\s+)"
+    r"((?:almost|nearly|virtually)\s+(?:all|every(?:one|body)?|no(?:\s+one|one|body))|(?:the\s+)?(?:vast\s+)?majority"
+    r"|most|many|some)\b(?:\s+of\s+(?:our|the|these|those|your|their|my|his|her)\b)?",
+    re.IGNORECASE,
+)
+#: Between a proportion and the population word it counts, at most two words ("Many of our OCD patients",
+#: "Most older adults") and no punctuation; further on, the population belongs to another phrase ("Many
+#: conditions respond in patients").
+_BEFORE_PEOPLE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}")
+#: Right after a bare proportion, a verb of what people do or feel: "Most notice", "Many feel", "the
+#: majority stay well", "Many can cut back". Nouns follow a proportion too ("Some research"), and those
+#: count no one; a general class of verbs, not one therapy's.
+_PEOPLE_DO = re.compile(
+    r"\s+(?:(?:\w+ly|never|also|even|still|already|now|soon|eventually)\s+)?"
+    r"(?:feel|felt|notice[ds]?|see|saw|report(?:ed)?|say|said|experience[ds]?|find|found|get|got|need(?:ed)?"
+    r"|stay(?:ed)?|remain(?:ed)?|return(?:ed)?|respond(?:ed)?|improve[ds]?|recover(?:ed)?|drop(?:ped)?|lose|lost"
+    r"|gain(?:ed)?|sleep|slept|stop(?:ped)?|quit|cut|reduce[ds]?|achieve[ds]?|reach(?:ed)?|leave|left|walk(?:ed)?"
+    r"|go|went|come|came|tell|told|describe[ds]?|start(?:ed)?|begin|began|continue[ds]?|become|became|conceive[ds]?"
+    r"|are|were|have|had|can|will|could|would|may|might|do|did)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class OutcomeFigure:
     """A figure and what it states: ``what`` completes "the figure ... states ..."."""
@@ -77,12 +109,18 @@ class OutcomeFigure:
 
 
 def outcome_figures(
-    sentence: str, detection: Detection, figures: tuple[Figure, ...], multipliers: Iterable[re.Match[str]]
+    sentence: str,
+    detection: Detection,
+    figures: tuple[Figure, ...],
+    multipliers: Iterable[re.Match[str]],
+    proportions: Iterable[re.Match[str]] = (),
+    populations: tuple[Span, ...] = (),
 ) -> tuple[OutcomeFigure, ...]:
     """The figures of a claim ``sentence`` that state an outcome (see the module docstring), in text order.
 
     ``figures`` are the sentence's figures as its frame read them (with what each counts);
-    ``multipliers`` the matches of :data:`MULTIPLIER` in it, which the caller finds behind its cheap gate.
+    ``multipliers`` and ``proportions`` the matches of :data:`MULTIPLIER` and :data:`PROPORTION` in it,
+    which the caller finds behind its cheap gate; ``populations`` the sentence's population words.
     """
     # A share of people or a measured rate is a claim wherever it stands ("62% reach remission" as a
     # bare list item); the other shapes are outcomes only inside a claim.
@@ -109,4 +147,22 @@ def outcome_figures(
             if not _SCHEDULE.match(sentence, multiplier.end()):
                 span = Span(multiplier.start(), multiplier.end(), multiplier.group())
                 found.append(OutcomeFigure(span, "how many times larger an effect is"))
+    if detection.is_claim and not categories & _RISK:
+        for proportion in proportions:
+            share = _of_people(sentence, proportion, populations)
+            if share is not None:
+                found.append(OutcomeFigure(share, "a share of people, in words"))
     return tuple(sorted(found, key=lambda figure: figure.span.start))
+
+
+def _of_people(sentence: str, proportion: re.Match[str], populations: tuple[Span, ...]) -> Span | None:
+    """The span of a proportion that counts people, through the population word it names ("Most of our
+    patients") or the verb of what people do that follows it ("Most notice"); None when it counts
+    something else ("Some research suggests", "Many conditions respond")."""
+    start, end = proportion.start(1), proportion.end()
+    for population in populations:
+        if population.start > end and _BEFORE_PEOPLE.fullmatch(sentence, end, population.start):
+            return Span(start, population.end, sentence[start : population.end])
+    if _PEOPLE_DO.match(sentence, end):
+        return Span(start, proportion.end(1), proportion.group(1))
+    return None

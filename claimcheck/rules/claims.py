@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Features, Quantity
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
-from claimcheck.analysis.outcome_figures import MULTIPLIER, outcome_figures
+from claimcheck.analysis.outcome_figures import MULTIPLIER, PROPORTION, outcome_figures
 from claimcheck.analysis.strength import unasserted
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Unit, Verdict
 from claimcheck.registry.terms import fold
@@ -453,6 +453,8 @@ def _words_beside_citations(sentence: SentenceContext) -> int:
 #: The multiplier pattern, tried only where one of its words occurs: it is asked of every sentence with no
 #: figure, nearly all of them, where it cost ~8 µs each (2-3% of a lint) and few sentences hold any of them.
 _MULTIPLIER = Trigger(MULTIPLIER.pattern, "x|×|times|fold|twice|thrice|double|triple|quadruple", MULTIPLIER.flags)
+#: A share of people in words ("Most of our patients"), tried only where its words occur.
+_PROPORTION = Trigger(PROPORTION.pattern, "most|many|some|majority|almost|nearly|virtually", PROPORTION.flags)
 
 
 @rule(
@@ -463,7 +465,8 @@ _MULTIPLIER = Trigger(MULTIPLIER.pattern, "x|×|times|fold|twice|thrice|double|t
     summary="An outcome figure that no citation and no registry claim stands behind.",
     explanation=(
         "A figure that states what a treatment does is a quantitative claim whatever words surround it: a "
-        "share of people who improved ('92% success rate', '9 out of 10 clients feel better'), the size of "
+        "share of people who improved ('92% success rate', '9 out of 10 clients feel better', or in words: "
+        "'most of our patients sleep better'), the size of "
         "an effect ('a 70 percent improvement in pain'), a multiplier ('heals four times faster') or the time "
         "to or length of an effect ('relief within 24 hours', 'results last 14 months'). Linked to a registry "
         "claim, the figure is checked against the claim's evidence (CC106); otherwise nothing shows where it "
@@ -477,14 +480,21 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     if context.match is not None or context.is_question or _figure_cited(context):
         return
     multipliers = list(_MULTIPLIER.finditer(context.text))
-    if not context.features.quantities and not multipliers:
+    # A share in words is a claim's figure only in a claim of what it does for people, not in what they
+    # tell (CC208 judges anecdotes).
+    proportions = (
+        list(_PROPORTION.finditer(context.text)) if context.detection.is_claim and not anecdote(context.text) else []
+    )
+    if not context.features.quantities and not multipliers and not proportions:
         return
     quantities = context.features.quantities
     if any(q.unit is Unit.PERCENT for q in quantities):
         figures = read_frame(context.text, context.detection).figures  # what each percentage counts
     else:
         figures = tuple(Figure(q, None) for q in quantities)  # a count of nothing is read by its kind alone
-    for figure in outcome_figures(context.text, context.detection, figures, multipliers):
+    for figure in outcome_figures(
+        context.text, context.detection, figures, multipliers, proportions, context.features.populations
+    ):
         yield Hit(
             f"The figure '{figure.span.text}' ({figure.what}) has no source: cite the study that measured it, "
             "in whom and when.",
