@@ -92,10 +92,15 @@ _UNRIVALLED = Trigger(
     r"\bunbeatable\b|\bsecond\s+to\s+none\b|\blike\s+no\s+other\b|"
     r"\b(?:is|are|was|were|['\u2019](?:re|s))\s+(?:still\s+|also\s+)?the\s+only\s+(?:[\w-]+\s+){1,4}?"
     r"(?:in|to|that|who|with|offering|providing|where)\b|"
+    # Being first is a ranking in time that copy offers as one of quality: "we were the first clinic in the
+    # state to offer". Only of a provider: "the first step is to" and "the first drug approved for" are facts.
+    r"\b(?:is|are|was|were|['\u2019](?:re|s))\s+(?:also\s+)?(?:the|among\s+the)\s+(?:very\s+)?first\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:clinic|center|centre|practice|provider|office|facility|spa|studio|company|doctor|physician|practitioner|"
+    r"surgeon|team|hospital|lab|pharmacy)s?\s+(?:in|to|that|who|with|offering|where)\b|"
     # "The top ketamine psychiatrists in the country", "one of the top doctors in Texas".
     r"\bthe\s+top\s+(?:[\w-]+\s+){1,3}?(?:in|of)\s+(?:the\s+)?(?:country|nation|state|world|region|city|area|"
     r"(?-i:[A-Z])[\w-]+)\b",
-    "than|other|nothing|unbeatable|none|only|top",
+    "than|other|nothing|unbeatable|none|only|top|first",
 )
 #: "The only FDA-approved ..." states a regulatory fact (CC205 reads approval language), not a ranking.
 _ONLY_APPROVED = re.compile(r"[^.;]{0,12}?\bthe\s+only\s+(?:[\w-]+[- ])?(?:approved|cleared)\b", re.IGNORECASE)

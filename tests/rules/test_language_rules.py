@@ -12,6 +12,8 @@ from tests.rules.conftest import Lint, codes
     [
         ("CC201", "We are the best clinic for widgetamine infusions in the state."),
         ("CC201", "Our team is the most experienced provider of widgetamine therapy."),
+        ("CC201", "Widgetamine relieves low mood. We were the first clinic in the state to offer it."),
+        ("CC201", "Widgetamine is the most important advance in low-mood care in a generation."),
         ("CC202", "Widgetamine is very safe."),
         ("CC202", "The treatment has no serious side effects."),
         ("CC202", "Our infusions are risk-free and non-addictive."),
@@ -50,6 +52,9 @@ def test_rule_fires(lint: Lint, code: str, text: str) -> None:
     ("code", "text"),
     [
         ("CC201", "We follow best practices for infusion safety, leading to fewer complications."),
+        ("CC201", "Widgetamine relieves low mood. The first step is to book a consultation."),
+        ("CC201", "Widgetamine relieves low mood. Widgetol was the first drug approved for seizures."),
+        ("CC201", "Widgetamine relieves low mood. The most important thing is to keep your appointments."),
         ("CC202", "Widgetamine is not completely safe: it can raise blood pressure."),
         ("CC204", "Widgetamine is not a cure for low mood."),
         ("CC204", "These statements are not intended to diagnose, treat, cure or prevent any disease."),
