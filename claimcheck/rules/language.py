@@ -957,3 +957,67 @@ def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_ENDORSEMENT, text)
     if found is not None:
         yield Hit(f"An endorsement or affiliation ('{found.group().strip()}') offered without a source.", *found.span())
+
+
+#: A credential a provider claims for its staff, or a test, grade or standard it claims for its product: each is
+#: a fact someone certified ("board-certified", "fellowship-trained", "third-party tested", "99% pure",
+#: "made in a cGMP facility"). "Licensed" is not among them: a licence is the legal minimum, not a selling point.
+_CREDENTIAL = Trigger(
+    r"\b(?:double\s+)?board[- ]certi(?:fied|fication)\b|\bfellowship[- ]trained\b|"
+    r"\b(?:third[- ]party|independently|independent[- ]lab|lab)[- ](?:tested|verified|certified)\b|"
+    r"\bISO[- ](?:accredited|certified)\b|\bc?GMP\b|\b(?:pharmaceutical|medical)[- ]grade\b|"
+    r"\b\d+(?:\.\d+)?\s?%\s+pur(?:e|ity)\b|\bcertificates?\s+of\s+analysis\b",
+    "board|fellowship|tested|verified|certified|iso|gmp|grade|pur|certificate",
+)
+#: A promise about every unit of a service and who does it: "every infusion is given by a registered nurse",
+#: "each scan is reviewed by a radiologist". It is checkable, and a reader relies on it.
+_EVERY_BY = Trigger(
+    r"\b(?:every|each)\s+(?:[\w-]+\s+){1,2}?(?:is|gets)\s+(?:\w+ly\s+)?(?:given|administered|performed|supervised|"
+    r"monitored|reviewed|read|mixed|prepared|compounded|designed|overseen|delivered|done|tested|checked)\s+by\b",
+    "every|each",
+)
+#: A named person's own credentials ("Dr. Ruiz is board-certified in ...", "She completed ..."): a bio states
+#: them as plain fact a reader can look up; the rule is for what a provider promises of all its care.
+_BIO = re.compile(
+    r"^(?:(?:Dr\.?|Prof\.?)\s+)?(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,3},?(?:\s+(?-i:[A-Z])[\w.,]*)*\s+"
+    r"(?:is|was|has|holds|completed|trained|earned|became)\b|^(?:he|she|they)\s+(?:is|was|has|holds|completed)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "CC210",
+    "unverified-credential-or-quality-claim",
+    Severity.WARNING,
+    Scope.SENTENCE,
+    summary="A credential or quality claim ('board-certified', 'third-party tested', '99% pure') with no source.",
+    explanation=(
+        "A claim that staff hold a credential ('board-certified', 'fellowship-trained'), that every treatment is "
+        "given, supervised or reviewed by someone qualified, or that a product is tested, graded or made to a "
+        "standard ('third-party tested', '99% pure', 'made in a cGMP facility') is an objective claim offered to "
+        "win trust: the FTC expects objective claims to be substantiated before they are made. A reviewer checks "
+        "each against a board listing, a certificate or a test report, and the page should point to it. The rule "
+        "reads only sentences that make a claim; a named person's bio ('Dr. Ruiz is board-certified in "
+        "psychiatry'), denials, questions and cited sentences are left alone, and 'licensed' (the legal minimum) "
+        "is no selling point it reads."
+    ),
+    example="Every batch is third-party tested for 99% purity and made in a cGMP facility.",
+    fix="Link the certificate, test report or board listing, or say who certified it; or remove the claim.",
+    triggers=(_CREDENTIAL, _EVERY_BY),
+)
+def credential_or_quality(context: SentenceContext) -> Iterator[Hit]:
+    text = context.text
+    if (
+        not context.detection.is_claim
+        or context.is_question
+        or context.citation_nearby
+        or _SOURCED.search(text)
+        or _BIO.match(text.lstrip("\"“‘'•*- "))
+    ):
+        return
+    found = _first_unnegated(_CREDENTIAL, text) or _first_unnegated(_EVERY_BY, text)
+    if found is not None:
+        yield Hit(
+            f"A credential or quality-control claim ('{found.group().strip()}') that nothing on the page sources.",
+            *found.span(),
+        )
