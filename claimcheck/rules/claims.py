@@ -217,13 +217,16 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     if context.match is not None or not detection.is_claim:
         return
     # Risk information ("ketamine raises blood pressure") is plain fact a page owes its reader.
-    if (
-        not detection.categories
-        or detection.categories[0] not in _EFFECT_CLAIMS
-        or set(detection.categories) & _RISK_CLAIMS
-    ):
+    if set(detection.categories) & _RISK_CLAIMS:
         return
     text = context.text
+    if detection.categories:
+        if detection.categories[0] not in _EFFECT_CLAIMS:
+            return
+    # A claim no category rule placed is an effect claim when it says, unhedged, what something does to the
+    # body ("Dry needling resets the muscle's nerve signal and floods the area with fresh blood").
+    elif not _says_what_it_does(text):
+        return
     features = context.features
     if (
         _denied(features)
@@ -238,7 +241,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or not (detection.strength is Strength.DIRECT or context.lead is not None or _says_what_it_does(text))
     ):
         return
-    categories = ", ".join(c.value for c in detection.categories if c in _EFFECT_CLAIMS)
+    categories = ", ".join(c.value for c in detection.categories if c in _EFFECT_CLAIMS) or "effect"
     yield Hit(
         f"Stated as established fact ({categories}), but no registry claim holds evidence for it: hedge it to "
         "what a cited study found, or register the claim with its evidence."
