@@ -578,22 +578,25 @@ _COMPARATIVE = Trigger(
     # "only masks the pain", "did what eight years of therapy could not", "worked when nothing else did".
     r"\b(?:while|whereas)\s+(?:[\w-]+\s+){1,4}?actually\b|"
     r"\b(?:only|just|merely|simply)\s+(?:mask|cover|hide|numb|suppress)(?:s|es|ed|ing)?\b|"
-    r"\b(?:did what|does what|do what|achieve what|achieved what|achieves what)\s+[^.;,]{1,40}?\b"
-    r"(?:could(?:n't|\s+not)|can't|cannot|did(?:n't|\s+not)|failed)|\b(?:nothing|everything)\s+else\s+(?:did|had|has|could|would|worked|helped|failed)\b|"
-    r"\b(?:where|when)\s+(?:all\s+)?other\s+(?:[\w-]+\s+){1,2}?(?:have\s+|had\s+)?fail(?:s|ed)?\b",
+    # ... also with when or how between: "does in three weeks what years of talk therapy couldn't".
+    r"\b(?:did|does|do|achieve|achieved|achieves)\s+(?:in\s+[^.;,]{1,30}?\s+)?what\s+[^.;,]{1,40}?\b"
+    r"(?:could(?:n't|n’t|\s+not)|can't|can’t|cannot|did(?:n't|n’t|\s+not)|failed)|\b(?:nothing|everything)\s+else\s+(?:did|had|has|could|would|worked|helped|failed)\b|"
+    r"\b(?:where|when)\s+(?:all\s+)?other\s+(?:[\w-]+\s+){1,2}?(?:have\s+|had\s+)?fail(?:s|ed)?\b|"
+    # What others miss and this finds: "spots tumors that a human eye would miss", "that standard tests miss".
+    r"\b(?:that|which)\s+(?!you\b|I\b|we\b)(?:[\w'’-]+\s+){1,4}?(?:(?:would|will|could|can|might|often|usually|"
+    r"routinely|always)\s+)?(?:miss|misses|missed|overlook|overlooks|overlooked)\b",
     (
         "better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable|unlike|"
         "as effective as|as good as|as safe as|as fast as|as powerful as|as well as|outperform|beat|"
         "compared|contrast|opposed|the same|the exact same|identical|actually|mask|cover|hid|numb|suppress|"
-        "did what|does what|do what|achieve what|achieved what|achieves what|else|fail|without the|"
-        "without any of the"
+        "what|else|fail|without the|without any of the|miss|overlook"
     ),
 )
 #: A comparative by its form, run only where "than" is: "gentler than", "more for recovery than", "fewer
 #: side effects than", "does more than".
 _THAN = Trigger(
     r"\b(?P<er>\w+er)(?:[\s-]+[\w-]+){0,3}?\s+than\b|\b(?:more|less|fewer)\s+(?:[\w-]+\s+){1,3}?than\b|"
-    r"\b(?:do|does|did)\s+(?:far\s+|much\s+)?more\s+(?:[\w-]+\s+){0,3}?than\b",
+    r"\b(?:do|does|did)\s+(?:far\s+|much\s+)?(?:more|less)\s+(?:[\w-]+\s+){0,3}?than\b",
     "than",
 )
 #: A comparison by degree: "twice as powerful as", "four times faster", "ten times more oxygen", "a far
@@ -642,7 +645,8 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
         "A comparison with another treatment needs head-to-head evidence: trials that compared the two in "
         "the same population. Comparing the best results of one treatment with the typical results of "
         "another misleads. The rule reads comparatives by their form ('gentler than', 'twice as powerful as', "
-        "'a far gentler alternative', 'unlike X,', 'while Y actually ...', 'worked when nothing else did'); "
+        "'a far gentler alternative', 'unlike X,', 'while Y actually ...', 'worked when nothing else did', "
+        "'does in three weeks what years of therapy couldn't', 'finds what a human eye would miss'); "
         "comparisons with the patient's own past ('better than ever') or with a placebo are not comparisons "
         "with another treatment. A sentence the claim detector reads as a comparison first of all ('repairs "
         "the joint instead of masking the pain', 'an alternative to surgery') is one too, unless what it "

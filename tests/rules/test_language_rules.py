@@ -41,6 +41,9 @@ from tests.rules.conftest import Lint, codes
         ("CC206", "Widgetamine drips have been shown to calm flare-ups."),
         ("CC207", "Unlike antidepressants, widgetamine works within hours."),
         ("CC207", "Widgetamine works better than talk therapy for low mood."),
+        ("CC207", "Widgetamine lifts mood. It does in two weeks what a decade of counselling couldn't."),
+        ("CC207", "Widgetamine lifts mood. Ten years of pills did less than one month of widgetamine."),
+        ("CC207", "Widgetamine lifts mood. Our scan finds small cysts that a routine check-up would miss."),
         ("CC208", "Patients tell us they feel better within hours of their first widgetamine infusion."),
     ],
 )
@@ -80,6 +83,9 @@ def test_rule_fires(lint: Lint, code: str, text: str) -> None:
         ("CC206", "A 2013 trial (Smith et al., 2013) showed a response in half of patients."),
         ("CC206", "Widgetamine drips have not been shown to calm flare-ups."),
         ("CC206", "Widgetamine drips have been shown to calm flare-ups in adults (Smith 2020)."),
+        ("CC207", "Widgetamine lifts mood. Please reschedule any sessions that you miss."),
+        ("CC207", "Widgetamine lifts mood. We do what we can to keep costs low."),
+        ("CC207", "Widgetamine lifts mood. The first week did less than I hoped."),
         ("CC208", "How fast will I feel better?"),
     ],
 )
