@@ -483,8 +483,19 @@ _BACKED = Trigger(
     r"\bproven\s+(?:to|results?|track\s+record|treatments?|therap(?:y|ies)|solutions?|methods?|protocols?|"
     r"approach|effective|safe)\b|\b(?:a|an|our)\s+proven\b|"
     # Support claimed in the passive with no one who showed it: "has been shown to", "is proven to".
-    r"\b(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?(?:shown|proven|proved|demonstrated)\s+to\b",
-    "backed|supported|validated|proven|confirmed|based|studies|trials|papers|publications|shown|proved|demonstrated",
+    r"\b(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?(?:shown|proven|proved|demonstrated)\s+to\b|"
+    # Proof claimed from something that is no study: "decades of use prove that it is safe", "Harvard and the
+    # NIH have all confirmed these results", "has been used safely for 50 years", "the results speak for
+    # themselves".
+    r"\b(?P<proof>prove|proves|proved)\s+(?:that|beyond)\b|"
+    r"\b(?:have|has|had)\s+(?:all\s+|also\s+|independently\s+)?(?:confirmed|verified|validated|replicated)\s+"
+    r"(?:these|the|our|its|their|this|that)\s+(?:[\w-]+\s+)?(?:results?|findings?|benefits?|effects?|claims?)\b|"
+    r"\bused\s+safely\s+(?:[\w-]+\s+){0,5}?(?:for|since)\b|"
+    r"\b(?:record|results?|outcomes?|numbers|data|evidence)\s+speaks?\s+for\s+(?:itself|themselves)\b",
+    (
+        "backed|supported|validated|proven|confirmed|based|studies|trials|papers|publications|shown|proved|"
+        "demonstrated|prove|verified|replicated|safely|speak"
+    ),
 )
 _STRONG_VERB = re.compile(
     r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrate[sd]?|confirm(?:s|ed)?)\b", re.IGNORECASE
@@ -507,6 +518,13 @@ _SUPPORTS_SOMEONE = re.compile(
 
 def _embedded_question(text: str, found: re.Match[str]) -> bool:
     return _EMBEDDED_QUESTION.search(text, max(0, found.start() - 16), found.start()) is not None
+
+
+def _not_backed(text: str, found: re.Match[str]) -> bool:
+    """An embedded question, or a proof still to come ("trials will need to prove that it works")."""
+    if found.groupdict().get("proof") and _UNSETTLED.search(text, max(0, found.start() - 24), found.start()):
+        return True
+    return _embedded_question(text, found)
 
 
 def _established(text: str) -> tuple[int, int] | None:
@@ -539,7 +557,9 @@ def _established(text: str) -> tuple[int, int] | None:
         "The rule reads an evidence noun (studies, research, trials, science, experts) with a verb of support "
         "later in its clause (shows, confirms, backs up, validates), support claimed without a verb "
         "('backed by science', 'science-backed', 'over 100 published studies', 'a proven treatment') and in "
-        "the passive with no one who showed it ('has been shown to'). It fires "
+        "the passive with no one who showed it ('has been shown to'), and proof claimed from what is no study "
+        "('decades of use prove that it is safe', 'used safely for 50 years', 'the NIH has confirmed these "
+        "results', 'the results speak for themselves'). It fires "
         "when no citation marker ([1], (Author 2020), a DOI or URL) is in the sentence or the sentences beside "
         "it, and not where the support is left open ('more studies are needed to confirm')."
     ),
@@ -555,7 +575,7 @@ def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_PROVEN, text, _embedded_question)
     span = found.span() if found else _established(text) if triggered(text) & _ESTABLISHMENT.bit else None
     if span is None and context.health_copy:
-        found = _first_unnegated(_BACKED, text, _embedded_question)
+        found = _first_unnegated(_BACKED, text, _not_backed)
         span = found.span() if found else None
     if span and (context.health_copy or _STRONG_VERB.search(text, *span)):
         yield Hit(f"'{text[span[0] : span[1]]}' cites no study.", *span)
