@@ -371,6 +371,16 @@ _DESIGNATION = Trigger(
     r"(?:designation|status)\b",
     "breakthrough|fast track|fast-track|orphan drug|orphan-drug|priority review|priority-review",
 )
+#: Approval abroad offered as a status: "approved medicines in Russia", "approved in Europe since 1990". It
+#: says nothing of approval where the page sells the treatment (an approval in the United States is _APPROVAL's).
+_FOREIGN_APPROVAL = Trigger(
+    r"\bapproved\s+(?:(?:as\s+)?(?:an?\s+)?(?:prescription\s+)?(?:medicines?|drugs?|medications?|treatments?|"
+    r"therap(?:y|ies)|devices?)\s+)?in\s+(?!(?:the\s+)?(?:u\.?s\.?a?\b|united\s+states|america\b))(?:the\s+)?"
+    # A month is a date, not a place: "approved in March".
+    r"(?!(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"
+    r"(?-i:[A-Z])[\w.]+",
+    "approved",
+)
 #: What says the designated treatment is still under study, which is what a designation means.
 _UNDER_STUDY = re.compile(
     r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:fda[- ])?approved|investigational|experimental|under\s+study|"
@@ -416,7 +426,9 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
         "that a site is listed or inspected, yet read as approval. A designation of the FDA's expedited "
         "programmes ('breakthrough therapy', 'fast track', 'orphan drug', 'priority review') speeds the study of "
         "a treatment that is not approved; presented as a status, it reads as approval or as proof that the "
-        "treatment works, unless the sentence says the treatment is still under study. Approval is for a "
+        "treatment works, unless the sentence says the treatment is still under study. An approval abroad "
+        "('approved medicines in Russia') offered as a status says nothing of approval where the treatment is "
+        "sold. Approval is for a "
         "specific product, route "
         "and indication: a drug approved as an "
         "anaesthetic is not approved for depression, and using it so is off-label. Negated statements ('is not "
@@ -426,13 +438,22 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
     ),
     example="Ketamine is an FDA-approved medication.",
     fix="Say what the approval covers and that the advertised use is off-label.",
-    triggers=(_APPROVAL, _DESIGNATION),
+    triggers=(_APPROVAL, _DESIGNATION, _FOREIGN_APPROVAL),
 )
 def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
     if _SCOPED_APPROVAL.search(context.text) or context.is_question:
         return
     found = _first_unnegated(_APPROVAL, context.text)
     if found is None:
+        abroad = _first_unnegated(_FOREIGN_APPROVAL, context.text) if context.health_copy else None
+        if abroad is not None:
+            yield Hit(
+                f"'{abroad.group()}' offers an approval abroad as a status; it says nothing of approval where the "
+                "treatment is sold: say what is approved here, and for what.",
+                abroad.start(),
+                abroad.end(),
+            )
+            return
         designated = _first_unnegated(_DESIGNATION, context.text, _denied_within)
         if designated is not None and not _UNDER_STUDY.search(context.text):
             yield Hit(
