@@ -1,13 +1,15 @@
 """The figures in a claim that state an outcome, so that each needs a source.
 
 A figure is a quantitative claim whatever words surround it, as long as it measures what the
-treatment does (issue 16: "figures are claims"). Four shapes recur in health copy:
+treatment does (issue 16: "figures are claims"). These shapes recur in health copy:
 
 * a share of people or a measured rate: "80% of patients", "a 92% success rate" (the frame's
   figures that count people or a measure);
 * an effect size or a share in a sentence that claims an effect: "a 70 to 80 percent improvement in
   pain", "91 percent reported improved mobility";
-* a multiplier: "four times faster", "twice as many patients", "3x the energy";
+* a multiplier or a fraction of what was: "four times faster", "twice as many patients", "3x the energy",
+  "cuts recovery time in half";
+* an amount of the body or of energy: "down 22 pounds", "burns up to 800 calories";
 * a time to or length of an effect: "relief within 24 hours", "results last 14 months" — never the
   length of the procedure ("each session lasts 40 minutes");
 * a share of people put in words, as the subject of a claim: "Most of our patients cut their pain in
@@ -49,7 +51,17 @@ _RISK = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICA
 _NUMBER = r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand)"
 #: "four times faster", "twice as many", "3x the", "ten-fold": a figure that multiplies an outcome.
 MULTIPLIER = re.compile(
-    rf"\b(?:twice|thrice|double|triple|quadruple|{_NUMBER}\s*(?:x|×|times|-fold|fold)(?![\w-]))",
+    rf"\b(?:twice|thrice|double|triple|quadruple|{_NUMBER}\s*(?:x|×|times|-fold|fold)(?![\w-])|"
+    # A fraction of what was: "cuts recovery time in half", "halves your pain".
+    r"(?:in|by)\s+half\b(?!\s+(?:an?\s+)?(?:hour|day|week|month|year|dose|the\b))|halve[sd]?)",
+    re.IGNORECASE,
+)
+#: An amount of the body or of energy: "down 22 pounds", "burns up to 800 calories", "two dress sizes smaller".
+#: In a claim it is the size of an effect, whatever verb carries it.
+AMOUNT = re.compile(
+    r"\b(?:\d[\d,]*(?:\.\d+)?|(?:a\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|hundred|few|couple\s+of|several))\s*(?:pounds|lbs?|kilos|kg|kilograms|inches|"
+    r"calories|kcal|(?:dress\s+|pant\s+|jean\s+)?sizes)\b",
     re.IGNORECASE,
 )
 #: After a multiplier, what makes it a schedule rather than a size: "three times a week", "2x daily".
@@ -75,11 +87,15 @@ _NOT_AN_OUTCOME = re.compile(
 
 
 #: A proportion in words opening a clause: "Most of our patients", "Many", "the majority", "almost every
-#: member". Group 1 is the proportion; what follows it decides whether it counts people (:func:`_of_people`).
+#: member", "nearly half". Group 1 is the proportion; what follows it decides whether it counts people
+#: (:func:`_of_people`).
 PROPORTION = re.compile(
     r"(?:^[^\w]*|[,;:]\s*|\b(?:and|but|so|now|today)\s+)"
     r"((?:almost|nearly|virtually)\s+(?:all|every(?:one|body)?|no(?:\s+one|one|body))|(?:the\s+)?(?:vast\s+)?majority"
-    r"|most|many|some)\b(?:\s+of\s+(?:our|the|these|those|your|their|my|his|her)\b)?",
+    r"|most|many|some"
+    r"|(?:(?:nearly|almost|about|roughly|around|over|more\s+than|close\s+to)\s+)?"
+    r"(?:half|a\s+third|two[- ]thirds|a\s+quarter|three[- ]quarters))\b"
+    r"(?:\s+of\s+(?:our|the|these|those|your|their|my|his|her|them)\b)?",
     re.IGNORECASE,
 )
 #: Between a proportion and the population word it counts, at most two words ("Many of our OCD patients",
@@ -115,12 +131,14 @@ def outcome_figures(
     multipliers: Iterable[re.Match[str]],
     proportions: Iterable[re.Match[str]] = (),
     populations: tuple[Span, ...] = (),
+    amounts: Iterable[re.Match[str]] = (),
 ) -> tuple[OutcomeFigure, ...]:
     """The figures of a claim ``sentence`` that state an outcome (see the module docstring), in text order.
 
     ``figures`` are the sentence's figures as its frame read them (with what each counts);
-    ``multipliers`` and ``proportions`` the matches of :data:`MULTIPLIER` and :data:`PROPORTION` in it,
-    which the caller finds behind its cheap gate; ``populations`` the sentence's population words.
+    ``multipliers``, ``proportions`` and ``amounts`` the matches of :data:`MULTIPLIER`, :data:`PROPORTION`
+    and :data:`AMOUNT` in it, which the caller finds behind its cheap gate; ``populations`` the sentence's
+    population words.
     """
     # A share of people or a measured rate is a claim wherever it stands ("62% reach remission" as a
     # bare list item); the other shapes are outcomes only inside a claim.
@@ -140,13 +158,23 @@ def outcome_figures(
             before = sentence[max(0, span.start - 40) : span.start]
             if _EVERY.search(before):
                 continue  # "doses every two weeks": how often, not how soon or how long
-            if categories & _TIMED or _EFFECT_TIME.search(before):
+            # The wording may open the figure itself: "feel it return within 48 hours".
+            if categories & _TIMED or _EFFECT_TIME.search(before + span.text):
                 found.append(OutcomeFigure(span, "when an effect starts or how long it lasts"))
-    if effect or Category.MECHANISM in categories:
+    # A claim no category rule placed is read as what it says: its multiplier or amount is an effect's size.
+    sized = effect or Category.MECHANISM in categories or (detection.is_claim and not categories)
+    if sized:
         for multiplier in multipliers:
             if not _SCHEDULE.match(sentence, multiplier.end()):
                 span = Span(multiplier.start(), multiplier.end(), multiplier.group())
-                found.append(OutcomeFigure(span, "how many times larger an effect is"))
+                what = (
+                    "what fraction of it is left"
+                    if "half" in span.text.lower()
+                    else "how many times larger an effect is"
+                )
+                found.append(OutcomeFigure(span, what))
+        for amount in amounts if not categories & _RISK else ():
+            found.append(OutcomeFigure(Span(amount.start(), amount.end(), amount.group()), "the size of an effect"))
     if detection.is_claim and not categories & _RISK:
         for proportion in proportions:
             share = _of_people(sentence, proportion, populations)

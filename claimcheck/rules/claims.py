@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Features, Quantity
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
-from claimcheck.analysis.outcome_figures import MULTIPLIER, PROPORTION, outcome_figures
+from claimcheck.analysis.outcome_figures import AMOUNT, MULTIPLIER, PROPORTION, outcome_figures
 from claimcheck.analysis.strength import unasserted
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Unit, Verdict
 from claimcheck.registry.terms import fold
@@ -455,9 +455,15 @@ def _words_beside_citations(sentence: SentenceContext) -> int:
 
 #: The multiplier pattern, tried only where one of its words occurs: it is asked of every sentence with no
 #: figure, nearly all of them, where it cost ~8 µs each (2-3% of a lint) and few sentences hold any of them.
-_MULTIPLIER = Trigger(MULTIPLIER.pattern, "x|×|times|fold|twice|thrice|double|triple|quadruple", MULTIPLIER.flags)
+_MULTIPLIER = Trigger(
+    MULTIPLIER.pattern, "x|×|times|fold|twice|thrice|double|triple|quadruple|half|halve", MULTIPLIER.flags
+)
+#: An amount of the body or of energy ("22 pounds", "800 calories"), tried only where its unit's word occurs.
+_AMOUNT = Trigger(AMOUNT.pattern, "pound|lb|kilo|kg|inch|calorie|kcal|size", AMOUNT.flags)
 #: A share of people in words ("Most of our patients"), tried only where its words occur.
-_PROPORTION = Trigger(PROPORTION.pattern, "most|many|some|majority|almost|nearly|virtually", PROPORTION.flags)
+_PROPORTION = Trigger(
+    PROPORTION.pattern, "most|many|some|majority|almost|nearly|virtually|half|third|quarter", PROPORTION.flags
+)
 
 
 @rule(
@@ -488,7 +494,8 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     proportions = (
         list(_PROPORTION.finditer(context.text)) if context.detection.is_claim and not anecdote(context.text) else []
     )
-    if not context.features.quantities and not multipliers and not proportions:
+    amounts = list(_AMOUNT.finditer(context.text)) if context.detection.is_claim else []
+    if not context.features.quantities and not multipliers and not proportions and not amounts:
         return
     quantities = context.features.quantities
     if any(q.unit is Unit.PERCENT for q in quantities):
@@ -496,7 +503,7 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     else:
         figures = tuple(Figure(q, None) for q in quantities)  # a count of nothing is read by its kind alone
     for figure in outcome_figures(
-        context.text, context.detection, figures, multipliers, proportions, context.features.populations
+        context.text, context.detection, figures, multipliers, proportions, context.features.populations, amounts
     ):
         yield Hit(
             f"The figure '{figure.span.text}' ({figure.what}) has no source: cite the study that measured it, "

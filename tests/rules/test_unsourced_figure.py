@@ -125,3 +125,31 @@ def test_a_share_of_people_in_words_heading_an_effect_claim_needs_a_source(sente
 )
 def test_a_proportion_of_something_else_or_in_risk_information_or_an_anecdote_is_not(sentence: str) -> None:
     assert "CC108" not in _codes(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Cuts post-run soreness in half.", "in half"),
+        ("Members drop 10 pounds in the very first month.", "10 pounds"),
+        ("Down 14 pounds since June with nothing but my weekly wrap.", "14 pounds"),
+        ("Clients with fatigue often feel their energy return within 48 hours.", "within 48 hours"),
+        ("Widget wraps relieve low mood. Nearly half reached full remission.", "Nearly half"),
+    ],
+)
+def test_a_fraction_an_amount_or_a_time_the_wording_opens_is_an_effect_figure(sentence: str, figure: str) -> None:
+    findings = [f for f in claimcheck.check_text(sentence).findings if f.code == "CC108"]
+    assert len(findings) == 1
+    assert sentence[findings[0].column - 1 : findings[0].end_column - 1] == figure
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Take half a dose in half an hour.",
+        "Our chamber weighs 400 pounds.",
+        "The drug made me gain thirty pounds.",
+    ],
+)
+def test_a_half_of_a_dose_or_time_a_weight_of_equipment_or_a_side_effect_is_not(sentence: str) -> None:
+    assert "CC108" not in _codes(sentence)
