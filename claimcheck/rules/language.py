@@ -94,13 +94,17 @@ _UNRIVALLED = Trigger(
     r"(?:in|to|that|who|with|offering|providing|where)\b|"
     # Being first is a ranking in time that copy offers as one of quality: "we were the first clinic in the
     # state to offer". Only of a provider: "the first step is to" and "the first drug approved for" are facts.
-    r"\b(?:is|are|was|were|['\u2019](?:re|s))\s+(?:also\s+)?(?:the|among\s+the)\s+(?:very\s+)?first\s+(?:[\w-]+\s+){0,3}?"
+    # So is being one of a few: "one of the few centers in the state that offers both".
+    r"\b(?:(?:is|are|was|were|['\u2019](?:re|s))\s+(?:also\s+)?(?:the|among\s+the)\s+(?:very\s+)?first|"
+    r"one\s+of\s+(?:the\s+|only\s+)?(?:very\s+)?(?:few|handful\s+of|only))\s+(?:[\w-]+\s+){0,3}?"
     r"(?:clinic|center|centre|practice|provider|office|facility|spa|studio|company|doctor|physician|practitioner|"
     r"surgeon|team|hospital|lab|pharmacy)s?\s+(?:in|to|that|who|with|offering|where)\b|"
+    # "The ultimate nootropic": a ranking above every other of its kind, unless it is a goal or a test.
+    r"\b(?:the|our|your)\s+ultimate\s+(?!(?:goal|aim|purpose|cause|test|decision|question|responsibility)s?\b)[\w-]+|"
     # "The top ketamine psychiatrists in the country", "one of the top doctors in Texas".
     r"\bthe\s+top\s+(?:[\w-]+\s+){1,3}?(?:in|of)\s+(?:the\s+)?(?:country|nation|state|world|region|city|area|"
     r"(?-i:[A-Z])[\w-]+)\b",
-    "than|other|nothing|unbeatable|none|only|top|first",
+    "than|other|nothing|unbeatable|none|only|top|first|few|handful|ultimate",
 )
 #: "The only FDA-approved ..." states a regulatory fact (CC205 reads approval language), not a ranking.
 _ONLY_APPROVED = re.compile(r"[^.;]{0,12}?\bthe\s+only\s+(?:[\w-]+[- ])?(?:approved|cleared)\b", re.IGNORECASE)
@@ -623,6 +627,16 @@ _COMPARATIVE = Trigger(
     r"\b(?:did|does|do|achieve|achieved|achieves)\s+(?:in\s+[^.;,]{1,30}?\s+)?what\s+[^.;,]{1,40}?\b"
     r"(?:could(?:n't|n’t|\s+not)|can't|can’t|cannot|did(?:n't|n’t|\s+not)|failed)|\b(?:nothing|everything)\s+else\s+(?:did|had|has|could|would|worked|helped|failed)\b|"
     r"\b(?:where|when)\s+(?:all\s+)?other\s+(?:[\w-]+\s+){1,2}?(?:have\s+|had\s+)?fail(?:s|ed)?\b|"
+    # Named treatments that failed, this one working: "works where rehab and naltrexone have failed", "when
+    # nerve blocks and opioids have let you down, ...", "when SSRIs take weeks and still don't work, ...".
+    r"\b(?:where|when|after)\s+[^.;]{1,60}?\b(?:(?:have|has|had)\s+(?:all\s+)?(?:failed|let\s+you\s+down)|"
+    r"still\s+(?:don['’]t|doesn['’]t|didn['’]t|do\s+not|does\s+not)\s+(?:work|help))\b|"
+    # Another treatment's way, set beside this one: "like Viagra does"; as much of an effect as another gives:
+    # "removes as much toxic buildup as a week-long cleanse"; the same as another: "is equal to ten rounds of".
+    r"\blike\s+(?!you\b|I\b|we\b|they\b)(?:[\w-]+\s+){1,3}?(?:does|do|did)\b(?!\s+(?:not|n['’]t))|"
+    r"\bas\s+(?:much|many)\s+(?:[\w-]+\s+){1,3}?as\s+(?!you\b|I\b|we\b|needed\b|possible\b|necessary\b|"
+    r"directed\b|prescribed\b|\d)|"
+    r"\b(?:is|are|was|were)\s+(?:roughly\s+|about\s+|nearly\s+)?(?:equal|equivalent)\s+to\b(?!\s+(?:about\s+)?\d)|"
     # What others miss and this finds: "spots tumors that a human eye would miss", "that standard tests miss".
     r"\b(?:that|which)\s+(?!you\b|I\b|we\b)(?:[\w'’-]+\s+){1,4}?(?:(?:would|will|could|can|might|often|usually|"
     r"routinely|always)\s+)?(?:miss|misses|missed|overlook|overlooks|overlooked)\b",
@@ -630,7 +644,7 @@ _COMPARATIVE = Trigger(
         "better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable|unlike|"
         "as effective as|as good as|as safe as|as fast as|as powerful as|as well as|outperform|beat|"
         "compared|contrast|opposed|the same|the exact same|identical|actually|mask|cover|hid|numb|suppress|"
-        "what|else|fail|without the|without any of the|miss|overlook"
+        "what|else|fail|without the|without any of the|miss|overlook|down|still|like|much|many|equal|equivalent"
     ),
 )
 #: A comparative by its form, run only where "than" is: "gentler than", "more for recovery than", "fewer
@@ -687,7 +701,9 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
         "the same population. Comparing the best results of one treatment with the typical results of "
         "another misleads. The rule reads comparatives by their form ('gentler than', 'twice as powerful as', "
         "'a far gentler alternative', 'unlike X,', 'while Y actually ...', 'worked when nothing else did', "
-        "'does in three weeks what years of therapy couldn't', 'finds what a human eye would miss'); "
+        "'does in three weeks what years of therapy couldn't', 'finds what a human eye would miss', 'works where "
+        "rehab and medications have failed', 'removes as much as a week-long cleanse', 'is equal to ten rounds of "
+        "X'); "
         "comparisons with the patient's own past ('better than ever') or with a placebo are not comparisons "
         "with another treatment. A sentence the claim detector reads as a comparison first of all ('repairs "
         "the joint instead of masking the pain', 'an alternative to surgery') is one too, unless what it "
