@@ -972,13 +972,15 @@ _ENDORSEMENT = Trigger(
     rf"(?:(?-i:[A-Z])[\w&.-]*(?:,?\s+(?:and\s+)?(?-i:[A-Z])[\w&.-]*){{0,4}}\b|{_COUNT}\s+|[\w-]+\s+){{0,3}}"
     rf"{_ENDORSERS}\b|"
     r"\b(?:trusted|used|(?<!\bas\s)recommended|endorsed|chosen|preferred|loved|relied on) by\s+(?-i:[A-Z])[\w&.-]+|"
+    # The trust told the other way round: "the same medicine hospitals have trusted for over 50 years".
+    rf"\b{_ENDORSERS}\s+(?:have|has|had)\s+(?:long\s+|always\s+)?(?:trusted|relied\s+on)\b|"
     r"\bofficial\s+(?:[\w-]+\s+){0,3}?(?:partner|provider|sponsor|supplier|clinic)\s+(?:of|to|for)\b|"
     r"\bas (?:seen|featured)\s+(?:on|in)\b|"
     r"\b(?:recogni[sz]ed|acclaimed|renowned)\s+(?:[\w-]+\s+){0,2}?(?:leader|pioneer|authority)\b|"
     r"\b(?:fly|flies|flew|travel(?:s|l?ed)?|drive|come|comes|came)\s+(?:in\s+)?from (?:all over|across|around)\s+"
     r"the\s+(?:country|world|globe|nation|state|region)\b",
     (
-        "trusted by|used by|recommended by|endorsed by|chosen by|preferred by|loved by|relied on by|official|"
+        "trusted|used by|recommended by|endorsed by|chosen by|preferred by|loved by|relied|official|"
         "as seen|as featured|leader|pioneer|authority|from all over|from across|from around"
     ),
 )
@@ -998,7 +1000,8 @@ _SOURCED = re.compile(r"\baccording\s+to\b|\bsource:|\bper\s+(?:the\s+)?(?-i:[A-
         "Compliance Guidance (2022) expect the advertiser to substantiate them, and an endorsement by an "
         "organisation to reflect its real, collective judgement. The rule reads a count of at least a hundred "
         "with what was done ('12,000+ dives completed', 'has helped more than 8,000 women'), use or trust by "
-        "people or bodies ('trusted by pros', 'used by NFL athletes'), an official partnership, 'as seen on', "
+        "people or bodies ('trusted by pros', 'used by NFL athletes', 'hospitals have trusted it for 50 years'), an "
+        "official partnership, 'as seen on', "
         "recognition as a leader and patients travelling from across the country. Counts of time, doses, "
         "locations or staff, the reader's own doctors ('as recommended by your doctors'), denials, questions and "
         "sentences with a citation or a named source are left alone."
