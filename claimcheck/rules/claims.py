@@ -491,9 +491,9 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     multipliers = list(_MULTIPLIER.finditer(context.text))
     # A share in words is a claim's figure only in a claim of what it does for people, not in what they
     # tell (CC208 judges anecdotes).
-    proportions = (
-        list(_PROPORTION.finditer(context.text)) if context.detection.is_claim and not anecdote(context.text) else []
-    )
+    proportions = list(_PROPORTION.finditer(context.text)) if context.detection.is_claim else []
+    if proportions and anecdote(context.text):
+        proportions = []
     amounts = list(_AMOUNT.finditer(context.text)) if context.detection.is_claim else []
     if not context.features.quantities and not multipliers and not proportions and not amounts:
         return

@@ -92,19 +92,23 @@ _UNRIVALLED = Trigger(
     r"\bunbeatable\b|\bsecond\s+to\s+none\b|\blike\s+no\s+other\b|"
     r"\b(?:is|are|was|were|['\u2019](?:re|s))\s+(?:still\s+|also\s+)?the\s+only\s+(?:[\w-]+\s+){1,4}?"
     r"(?:in|to|that|who|with|offering|providing|where)\b|"
-    # Being first is a ranking in time that copy offers as one of quality: "we were the first clinic in the
-    # state to offer". Only of a provider: "the first step is to" and "the first drug approved for" are facts.
-    # So is being one of a few: "one of the few centers in the state that offers both".
+    # "The top ketamine psychiatrists in the country", "one of the top doctors in Texas".
+    r"\bthe\s+top\s+(?:[\w-]+\s+){1,3}?(?:in|of)\s+(?:the\s+)?(?:country|nation|state|world|region|city|area|"
+    r"(?-i:[A-Z])[\w-]+)\b",
+    "than|other|nothing|unbeatable|none|only|top",
+)
+#: Being first is a ranking in time that copy offers as one of quality: "we were the first clinic in the state
+#: to offer". Only of a provider: "the first step is to" and "the first drug approved for" are facts. So is
+#: being one of a few: "one of the few centers in the state that offers both". Behind words of its own,
+#: since "first" is common.
+_FIRST_OR_FEW = Trigger(
     r"\b(?:(?:is|are|was|were|['\u2019](?:re|s))\s+(?:also\s+)?(?:the|among\s+the)\s+(?:very\s+)?first|"
     r"one\s+of\s+(?:the\s+|only\s+)?(?:very\s+)?(?:few|handful\s+of|only))\s+(?:[\w-]+\s+){0,3}?"
     r"(?:clinic|center|centre|practice|provider|office|facility|spa|studio|company|doctor|physician|practitioner|"
     r"surgeon|team|hospital|lab|pharmacy)s?\s+(?:in|to|that|who|with|offering|where)\b|"
     # "The ultimate nootropic": a ranking above every other of its kind, unless it is a goal or a test.
-    r"\b(?:the|our|your)\s+ultimate\s+(?!(?:goal|aim|purpose|cause|test|decision|question|responsibility)s?\b)[\w-]+|"
-    # "The top ketamine psychiatrists in the country", "one of the top doctors in Texas".
-    r"\bthe\s+top\s+(?:[\w-]+\s+){1,3}?(?:in|of)\s+(?:the\s+)?(?:country|nation|state|world|region|city|area|"
-    r"(?-i:[A-Z])[\w-]+)\b",
-    "than|other|nothing|unbeatable|none|only|top|first|few|handful|ultimate",
+    r"\b(?:the|our|your)\s+ultimate\s+(?!(?:goal|aim|purpose|cause|test|decision|question|responsibility)s?\b)[\w-]+",
+    "first|few|handful|only|ultimate",
 )
 #: "The only FDA-approved ..." states a regulatory fact (CC205 reads approval language), not a ranking.
 _ONLY_APPROVED = re.compile(r"[^.;]{0,12}?\bthe\s+only\s+(?:[\w-]+[- ])?(?:approved|cleared)\b", re.IGNORECASE)
@@ -141,13 +145,13 @@ def _ranks_nothing(text: str, found: re.Match[str]) -> bool:
     ),
     example="We are the best choice for ketamine therapy.",
     fix="Describe concrete, checkable facts: 'Our infusions are given by board-certified anesthesiologists.'",
-    triggers=(SUPERLATIVE, _RANKING, _SUPERLATIVE_FORM, _UNRIVALLED),
+    triggers=(SUPERLATIVE, _RANKING, _SUPERLATIVE_FORM, _UNRIVALLED, _FIRST_OR_FEW),
 )
 def superlative(context: SentenceContext) -> Iterator[Hit]:
     # "#1 rated" and "highest success rate" claim a ranking wherever they stand; "best" or
     # "leading" only in a sentence that makes a claim ("the best way to reach us is by phone").
     text = context.text
-    triggers = (SUPERLATIVE, _SUPERLATIVE_FORM, _UNRIVALLED) if context.health_copy else (_RANKING,)
+    triggers = (SUPERLATIVE, _SUPERLATIVE_FORM, _UNRIVALLED, _FIRST_OR_FEW) if context.health_copy else (_RANKING,)
     candidates = sorted((found for trigger in triggers for found in trigger.finditer(text)), key=lambda m: m.start())
     for found in candidates:
         if _ranks_nothing(text, found) or negated(text, found.start()):
@@ -508,19 +512,18 @@ _BACKED = Trigger(
     r"\bproven\s+(?:to|results?|track\s+record|treatments?|therap(?:y|ies)|solutions?|methods?|protocols?|"
     r"approach|effective|safe)\b|\b(?:a|an|our)\s+proven\b|"
     # Support claimed in the passive with no one who showed it: "has been shown to", "is proven to".
-    r"\b(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?(?:shown|proven|proved|demonstrated)\s+to\b|"
-    # Proof claimed from something that is no study: "decades of use prove that it is safe", "Harvard and the
-    # NIH have all confirmed these results", "has been used safely for 50 years", "the results speak for
-    # themselves".
+    r"\b(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?(?:shown|proven|proved|demonstrated)\s+to\b",
+    "backed|supported|validated|proven|confirmed|based|studies|trials|papers|publications|shown|proved|demonstrated",
+)
+#: Proof claimed from something that is no study: "decades of use prove that it is safe", "Harvard and the NIH
+#: have all confirmed these results", "has been used safely for 50 years", "the results speak for themselves".
+_PROOF_ELSEWHERE = Trigger(
     r"\b(?P<proof>prove|proves|proved)\s+(?:that|beyond)\b|"
     r"\b(?:have|has|had)\s+(?:all\s+|also\s+|independently\s+)?(?:confirmed|verified|validated|replicated)\s+"
     r"(?:these|the|our|its|their|this|that)\s+(?:[\w-]+\s+)?(?:results?|findings?|benefits?|effects?|claims?)\b|"
     r"\bused\s+safely\s+(?:[\w-]+\s+){0,5}?(?:for|since)\b|"
     r"\b(?:record|results?|outcomes?|numbers|data|evidence)\s+speaks?\s+for\s+(?:itself|themselves)\b",
-    (
-        "backed|supported|validated|proven|confirmed|based|studies|trials|papers|publications|shown|proved|"
-        "demonstrated|prove|verified|replicated|safely|speak"
-    ),
+    "prove|confirmed|verified|validated|replicated|safely|speak",
 )
 _STRONG_VERB = re.compile(
     r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrate[sd]?|confirm(?:s|ed)?)\b", re.IGNORECASE
@@ -547,7 +550,7 @@ def _embedded_question(text: str, found: re.Match[str]) -> bool:
 
 def _not_backed(text: str, found: re.Match[str]) -> bool:
     """An embedded question, or a proof still to come ("trials will need to prove that it works")."""
-    if found.groupdict().get("proof") and _UNSETTLED.search(text, max(0, found.start() - 24), found.start()):
+    if found.group("proof") and _UNSETTLED.search(text, max(0, found.start() - 24), found.start()):
         return True
     return _embedded_question(text, found)
 
@@ -590,7 +593,7 @@ def _established(text: str) -> tuple[int, int] | None:
     ),
     example="Studies have shown that ketamine relieves anxiety within hours.",
     fix="Cite the study, and say what it found in whom: 'In a 2013 trial of 73 adults ... [1]'.",
-    triggers=(_PROVEN, _ESTABLISHMENT, _BACKED),
+    triggers=(_PROVEN, _ESTABLISHMENT, _BACKED, _PROOF_ELSEWHERE),
 )
 def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
     # A heading ("What the research shows") announces a section; it asserts nothing yet.
@@ -600,7 +603,9 @@ def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_PROVEN, text, _embedded_question)
     span = found.span() if found else _established(text) if triggered(text) & _ESTABLISHMENT.bit else None
     if span is None and context.health_copy:
-        found = _first_unnegated(_BACKED, text, _not_backed)
+        found = _first_unnegated(_BACKED, text, _embedded_question) or _first_unnegated(
+            _PROOF_ELSEWHERE, text, _not_backed
+        )
         span = found.span() if found else None
     if span and (context.health_copy or _STRONG_VERB.search(text, *span)):
         yield Hit(f"'{text[span[0] : span[1]]}' cites no study.", *span)
@@ -623,28 +628,51 @@ _COMPARATIVE = Trigger(
     # "only masks the pain", "did what eight years of therapy could not", "worked when nothing else did".
     r"\b(?:while|whereas)\s+(?:[\w-]+\s+){1,4}?actually\b|"
     r"\b(?:only|just|merely|simply)\s+(?:mask|cover|hide|numb|suppress)(?:s|es|ed|ing)?\b|"
-    # ... also with when or how between: "does in three weeks what years of talk therapy couldn't".
-    r"\b(?:did|does|do|achieve|achieved|achieves)\s+(?:in\s+[^.;,]{1,30}?\s+)?what\s+[^.;,]{1,40}?\b"
-    r"(?:could(?:n't|n’t|\s+not)|can't|can’t|cannot|did(?:n't|n’t|\s+not)|failed)|\b(?:nothing|everything)\s+else\s+(?:did|had|has|could|would|worked|helped|failed)\b|"
-    r"\b(?:where|when)\s+(?:all\s+)?other\s+(?:[\w-]+\s+){1,2}?(?:have\s+|had\s+)?fail(?:s|ed)?\b|"
-    # Named treatments that failed, this one working: "works where rehab and naltrexone have failed", "when
-    # nerve blocks and opioids have let you down, ...", "when SSRIs take weeks and still don't work, ...".
-    r"\b(?:where|when|after)\s+[^.;]{1,60}?\b(?:(?:have|has|had)\s+(?:all\s+)?(?:failed|let\s+you\s+down)|"
-    r"still\s+(?:don['’]t|doesn['’]t|didn['’]t|do\s+not|does\s+not)\s+(?:work|help))\b|"
-    # Another treatment's way, set beside this one: "like Viagra does"; as much of an effect as another gives:
-    # "removes as much toxic buildup as a week-long cleanse"; the same as another: "is equal to ten rounds of".
-    r"\blike\s+(?!you\b|I\b|we\b|they\b)(?:[\w-]+\s+){1,3}?(?:does|do|did)\b(?!\s+(?:not|n['’]t))|"
-    r"\bas\s+(?:much|many)\s+(?:[\w-]+\s+){1,3}?as\s+(?!you\b|I\b|we\b|needed\b|possible\b|necessary\b|"
-    r"directed\b|prescribed\b|\d)|"
-    r"\b(?:is|are|was|were)\s+(?:roughly\s+|about\s+|nearly\s+)?(?:equal|equivalent)\s+to\b(?!\s+(?:about\s+)?\d)|"
-    # What others miss and this finds: "spots tumors that a human eye would miss", "that standard tests miss".
-    r"\b(?:that|which)\s+(?!you\b|I\b|we\b)(?:[\w'’-]+\s+){1,4}?(?:(?:would|will|could|can|might|often|usually|"
-    r"routinely|always)\s+)?(?:miss|misses|missed|overlook|overlooks|overlooked)\b",
+    r"\b(?:did what|does what|do what|achieve what|achieved what|achieves what)\s+[^.;,]{1,40}?\b"
+    r"(?:could(?:n't|\s+not)|can't|cannot|did(?:n't|\s+not)|failed)|\b(?:nothing|everything)\s+else\s+(?:did|had|has|could|would|worked|helped|failed)\b|"
+    r"\b(?:where|when)\s+(?:all\s+)?other\s+(?:[\w-]+\s+){1,2}?(?:have\s+|had\s+)?fail(?:s|ed)?\b",
     (
         "better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable|unlike|"
         "as effective as|as good as|as safe as|as fast as|as powerful as|as well as|outperform|beat|"
         "compared|contrast|opposed|the same|the exact same|identical|actually|mask|cover|hid|numb|suppress|"
-        "what|else|fail|without the|without any of the|miss|overlook|down|still|like|much|many|equal|equivalent"
+        "did what|does what|do what|achieve what|achieved what|achieves what|else|fail|without the|"
+        "without any of the"
+    ),
+)
+#: Comparisons by the claim's frame rather than a comparative word, each behind its own words so that the
+#: long pattern above is not run on every sentence with a common word in it.
+_FRAMES = (
+    # "does in three weeks what years of talk therapy couldn't": a when between the verb and "what".
+    Trigger(
+        r"\b(?:did|does|do|achieve|achieved|achieves)\s+in\s+[^.;,]{1,30}?\s+what\s+[^.;,]{1,40}?\b"
+        r"(?:could(?:n't|n’t|\s+not)|can't|can’t|cannot|did(?:n't|n’t|\s+not)|failed)",
+        "what",
+    ),
+    # Named treatments that failed, this one working: "works where rehab and naltrexone have failed", "when
+    # nerve blocks and opioids have let you down, ...", "when SSRIs take weeks and still don't work, ...".
+    Trigger(
+        r"\b(?:where|when|after)\s+[^.;]{1,60}?\b(?:(?:have|has|had)\s+(?:all\s+)?(?:failed|let\s+you\s+down)|"
+        r"still\s+(?:don['’]t|doesn['’]t|didn['’]t|do\s+not|does\s+not)\s+(?:work|help))\b",
+        "fail|down|still",
+    ),
+    # Another treatment's way set beside this one's: "like Viagra does".
+    Trigger(r"\blike\s+(?!you\b|I\b|we\b|they\b)(?:[\w-]+\s+){1,3}?(?:does|do|did)\b(?!\s+(?:not|n['’]t))", "like"),
+    # As much of an effect as another gives: "removes as much toxic buildup as a week-long cleanse".
+    Trigger(
+        r"\bas\s+(?:much|many)\s+(?:[\w-]+\s+){1,3}?as\s+(?!you\b|I\b|we\b|needed\b|possible\b|necessary\b|"
+        r"directed\b|prescribed\b|\d)",
+        "much|many",
+    ),
+    # The same as another: "is equal to about ten rounds of X" (not a dose: "equivalent to 10 mg").
+    Trigger(
+        r"\b(?:is|are|was|were)\s+(?:roughly\s+|about\s+|nearly\s+)?(?:equal|equivalent)\s+to\b(?!\s+(?:about\s+)?\d)",
+        "equal|equivalent",
+    ),
+    # What others miss and this finds: "spots tumors that a human eye would miss", "that standard tests miss".
+    Trigger(
+        r"\b(?:that|which)\s+(?!you\b|I\b|we\b)(?:[\w'’-]+\s+){1,4}?(?:(?:would|will|could|can|might|often|"
+        r"usually|routinely|always)\s+)?(?:miss|misses|missed|overlook|overlooks|overlooked)\b",
+        "miss|overlook",
     ),
 )
 #: A comparative by its form, run only where "than" is: "gentler than", "more for recovery than", "fewer
@@ -729,6 +757,7 @@ def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
         _first_unnegated(_COMPARATIVE, context.text, _no_comparison)
         or _first_unnegated(_THAN, context.text, _no_comparison)
         or _first_unnegated(_DEGREE, context.text, _no_comparison)
+        or next(filter(None, (_first_unnegated(frame, context.text) for frame in _FRAMES)), None)
     )
     # "In one small trial, those given X had higher rates than those given Y": the arms of a reported
     # study compared, which is the study's finding (CC206 asks for its citation), not a marketing
@@ -744,7 +773,8 @@ def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
 #: A difference of kind ("works differently from antidepressants"), which claims no better or worse outcome.
 _OF_KIND = re.compile(r"\bdifferent(?:ly)?\b", re.IGNORECASE)
 #: The trigger bits of the comparative forms CC207 reads by itself.
-_COMPARISON_FORMS = _COMPARATIVE.bit | _THAN.bit | _DEGREE.bit
+#: (Each trigger has a bit of its own, so the frames' sum is their union.)
+_COMPARISON_FORMS = _COMPARATIVE.bit | _THAN.bit | _DEGREE.bit | sum(frame.bit for frame in _FRAMES)
 
 
 def _framed_comparison(context: SentenceContext) -> Iterator[Hit]:
@@ -1031,7 +1061,7 @@ _CREDENTIAL = Trigger(
     r"\b(?:third[- ]party|independently|independent[- ]lab|lab)[- ](?:tested|verified|certified)\b|"
     r"\bISO[- ](?:accredited|certified)\b|\bc?GMP\b|\b(?:pharmaceutical|medical)[- ]grade\b|"
     r"\b\d+(?:\.\d+)?\s?%\s+pur(?:e|ity)\b|\bcertificates?\s+of\s+analysis\b",
-    "board|fellowship|tested|verified|certified|iso|gmp|grade|pur|certificate",
+    "board|fellowship|tested|verified|certified|iso|gmp|grade|pure|purity|certificate",
 )
 #: A promise about every unit of a service and who does it: "every infusion is given by a registered nurse",
 #: "each scan is reviewed by a radiologist". It is checkable, and a reader relies on it.
