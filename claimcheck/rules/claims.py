@@ -285,7 +285,21 @@ def _unhedged(context: SentenceContext) -> bool:
 
 def _open(features: Features, text: str) -> bool:
     """Whether a hedge, a limiter or a modal verb leaves what ``text`` says open."""
-    return bool(features.hedges) or _OPEN.search(text) is not None
+    return (
+        any(not _counts_things(span.text, text, span.end) for span in features.hedges) or _OPEN.search(text) is not None
+    )
+
+
+#: A quantifier that counts the people or things a claim is about ("many autism symptoms", "some people feel
+#: better"): it says how far the claim reaches, not whether it holds. A frequency ("often") or a phrase of
+#: the limiters ("in some patients") still hedges.
+_QUANTIFIERS = frozenset({"some", "many"})
+_NOUN_NEXT = re.compile(r"\s+(?:of\s+)?(?:[\w'’-]+\s+)?[\w'’-]+", re.IGNORECASE)
+
+
+def _counts_things(word: str, text: str, end: int) -> bool:
+    """Whether the limiter ``word`` ending at ``end`` is a quantifier of a noun phrase, not a hedge."""
+    return word.lower() in _QUANTIFIERS and _NOUN_NEXT.match(text, end) is not None
 
 
 @rule(

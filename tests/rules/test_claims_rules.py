@@ -46,6 +46,14 @@ def test_cc104_unregistered_claim_no_category_placed_but_saying_what_it_does(lin
     assert "CC104" not in codes(lint("Cupping may reset the fascia's nerve signal and flood the area with blood."))
 
 
+def test_cc104_a_quantifier_of_what_the_claim_is_about_is_no_hedge(lint: Lint) -> None:
+    # "many migraine attacks" says how far the claim reaches, not whether it holds; "often" still hedges.
+    text = "Widget sessions flood the brain with oxygen, calming the inflammation behind many migraine attacks."
+    assert "CC104" in codes(lint(text))
+    assert "CC104" in codes(lint("Over many sessions, the brain learns to stay calm on its own."))
+    assert "CC104" not in codes(lint("Widget sessions often calm the inflammation behind migraine attacks."))
+
+
 def test_cc104_unregistered_benefit_promised_in_so_many_words(lint: Lint) -> None:
     # A benefit list states each item as what the reader will get.
     assert "CC104" in codes(lint("Fewer cravings", format="markdown"))
