@@ -1018,6 +1018,12 @@ _ENDORSEMENT = Trigger(
 _SOURCED = re.compile(r"\baccording\s+to\b|\bsource:|\bper\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 
 
+def _asked_or_sourced(context: SentenceContext) -> bool:
+    """Whether a trust claim is only asked about, or comes with its source: a citation near it or a named
+    source in it ("according to our 2023 audit")."""
+    return context.is_question or context.citation_nearby or _SOURCED.search(context.text) is not None
+
+
 @rule(
     "CC209",
     "unsubstantiated-endorsement-or-track-record",
@@ -1042,7 +1048,7 @@ _SOURCED = re.compile(r"\baccording\s+to\b|\bsource:|\bper\s+(?:the\s+)?(?-i:[A-
 )
 def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
-    if not context.health_copy or context.is_question or context.citation_nearby or _SOURCED.search(text):
+    if not context.health_copy or _asked_or_sourced(context):
         return
     found = _first_unnegated(_TRACK_RECORD, text)
     if found is not None:
@@ -1101,13 +1107,7 @@ _BIO = re.compile(
 )
 def credential_or_quality(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
-    if (
-        not context.detection.is_claim
-        or context.is_question
-        or context.citation_nearby
-        or _SOURCED.search(text)
-        or _BIO.match(text.lstrip("\"“‘'•*- "))
-    ):
+    if not context.detection.is_claim or _asked_or_sourced(context) or _BIO.match(text.lstrip("\"“‘'•*- ")):
         return
     found = _first_unnegated(_CREDENTIAL, text) or _first_unnegated(_EVERY_BY, text)
     if found is not None:
