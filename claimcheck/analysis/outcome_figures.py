@@ -1,15 +1,20 @@
 """The figures in a claim that state an outcome, so that each needs a source.
 
 A figure is a quantitative claim whatever words surround it, as long as it measures what the
-treatment does (issue 16: "figures are claims"). Four shapes recur in health copy:
+treatment does (issue 16: "figures are claims"). These shapes recur in health copy:
 
 * a share of people or a measured rate: "80% of patients", "a 92% success rate" (the frame's
   figures that count people or a measure);
 * an effect size or a share in a sentence that claims an effect: "a 70 to 80 percent improvement in
   pain", "91 percent reported improved mobility";
-* a multiplier: "four times faster", "twice as many patients", "3x the energy";
+* a multiplier or a fraction of what was: "four times faster", "twice as many patients", "3x the energy",
+  "cuts recovery time in half";
+* an amount of the body or of energy: "down 22 pounds", "burns up to 800 calories";
 * a time to or length of an effect: "relief within 24 hours", "results last 14 months" — never the
-  length of the procedure ("each session lasts 40 minutes").
+  length of the procedure ("each session lasts 40 minutes");
+* a share of people put in words, as the subject of a claim: "Most of our patients cut their pain in
+  half", "Many feel relief before they leave". The word limits who, not whether; without a number it
+  still says how many people the effect reaches, and a reader needs its source as much as a percentage's.
 
 What the figure stands for is read from the claim's categories (the detector's), not from a list of
 outcome words, so a new therapy's figures are found without new vocabulary. A price ("20% off"),
@@ -39,11 +44,24 @@ _EFFECT = frozenset(
     }
 )
 _TIMED = frozenset({Category.ONSET, Category.DURABILITY})
+#: Claims of harm: "Some patients feel nauseous" is risk information a page owes its reader, and the share
+#: of people in it is no promise.
+_RISK = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
 
 _NUMBER = r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand)"
 #: "four times faster", "twice as many", "3x the", "ten-fold": a figure that multiplies an outcome.
 MULTIPLIER = re.compile(
-    rf"\b(?:twice|thrice|double|triple|quadruple|{_NUMBER}\s*(?:x|×|times|-fold|fold)(?![\w-]))",
+    rf"\b(?:twice|thrice|double|triple|quadruple|{_NUMBER}\s*(?:x|×|times|-fold|fold)(?![\w-])|"
+    # A fraction of what was: "cuts recovery time in half", "halves your pain".
+    r"(?:in|by)\s+half\b(?!\s+(?:an?\s+)?(?:hour|day|week|month|year|dose|the\b))|halve[sd]?)",
+    re.IGNORECASE,
+)
+#: An amount of the body or of energy: "down 22 pounds", "burns up to 800 calories", "two dress sizes smaller".
+#: In a claim it is the size of an effect, whatever verb carries it.
+AMOUNT = re.compile(
+    r"\b(?:\d[\d,]*(?:\.\d+)?|(?:a\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|hundred|few|couple\s+of|several))\s*(?:pounds|lbs?|kilos|kg|kilograms|inches|"
+    r"calories|kcal|(?:dress\s+|pant\s+|jean\s+)?sizes)\b",
     re.IGNORECASE,
 )
 #: After a multiplier, what makes it a schedule rather than a size: "three times a week", "2x daily".
@@ -68,6 +86,36 @@ _NOT_AN_OUTCOME = re.compile(
 )
 
 
+#: A proportion in words opening a clause: "Most of our patients", "Many", "the majority", "almost every
+#: member", "nearly half". Group 1 is the proportion; what follows it decides whether it counts people
+#: (:func:`_of_people`).
+PROPORTION = re.compile(
+    r"(?:^[^\w]*|[,;:]\s*|\b(?:and|but|so|now|today)\s+)"
+    r"((?:almost|nearly|virtually)\s+(?:all|every(?:one|body)?|no(?:\s+one|one|body))|(?:the\s+)?(?:vast\s+)?majority"
+    r"|most|many|some"
+    r"|(?:(?:nearly|almost|about|roughly|around|over|more\s+than|close\s+to)\s+)?"
+    r"(?:half|a\s+third|two[- ]thirds|a\s+quarter|three[- ]quarters))\b"
+    r"(?:\s+of\s+(?:our|the|these|those|your|their|my|his|her|them)\b)?",
+    re.IGNORECASE,
+)
+#: Between a proportion and the population word it counts, at most two words ("Many of our OCD patients",
+#: "Most older adults") and no punctuation; further on, the population belongs to another phrase ("Many
+#: conditions respond in patients").
+_BEFORE_PEOPLE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}")
+#: Right after a bare proportion, a verb of what people do or feel: "Most notice", "Many feel", "the
+#: majority stay well", "Many can cut back". Nouns follow a proportion too ("Some research"), and those
+#: count no one; a general class of verbs, not one therapy's.
+_PEOPLE_DO = re.compile(
+    r"\s+(?:(?:\w+ly|never|also|even|still|already|now|soon|eventually)\s+)?"
+    r"(?:feel|felt|notice[ds]?|see|saw|report(?:ed)?|say|said|experience[ds]?|find|found|get|got|need(?:ed)?"
+    r"|stay(?:ed)?|remain(?:ed)?|return(?:ed)?|respond(?:ed)?|improve[ds]?|recover(?:ed)?|drop(?:ped)?|lose|lost"
+    r"|gain(?:ed)?|sleep|slept|stop(?:ped)?|quit|cut|reduce[ds]?|achieve[ds]?|reach(?:ed)?|leave|left|walk(?:ed)?"
+    r"|go|went|come|came|tell|told|describe[ds]?|start(?:ed)?|begin|began|continue[ds]?|become|became|conceive[ds]?"
+    r"|are|were|have|had|can|will|could|would|may|might|do|did)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class OutcomeFigure:
     """A figure and what it states: ``what`` completes "the figure ... states ..."."""
@@ -77,12 +125,20 @@ class OutcomeFigure:
 
 
 def outcome_figures(
-    sentence: str, detection: Detection, figures: tuple[Figure, ...], multipliers: Iterable[re.Match[str]]
+    sentence: str,
+    detection: Detection,
+    figures: tuple[Figure, ...],
+    multipliers: Iterable[re.Match[str]],
+    proportions: Iterable[re.Match[str]] = (),
+    populations: tuple[Span, ...] = (),
+    amounts: Iterable[re.Match[str]] = (),
 ) -> tuple[OutcomeFigure, ...]:
     """The figures of a claim ``sentence`` that state an outcome (see the module docstring), in text order.
 
     ``figures`` are the sentence's figures as its frame read them (with what each counts);
-    ``multipliers`` the matches of :data:`MULTIPLIER` in it, which the caller finds behind its cheap gate.
+    ``multipliers``, ``proportions`` and ``amounts`` the matches of :data:`MULTIPLIER`, :data:`PROPORTION`
+    and :data:`AMOUNT` in it, which the caller finds behind its cheap gate; ``populations`` the sentence's
+    population words.
     """
     # A share of people or a measured rate is a claim wherever it stands ("62% reach remission" as a
     # bare list item); the other shapes are outcomes only inside a claim.
@@ -102,11 +158,39 @@ def outcome_figures(
             before = sentence[max(0, span.start - 40) : span.start]
             if _EVERY.search(before):
                 continue  # "doses every two weeks": how often, not how soon or how long
-            if categories & _TIMED or _EFFECT_TIME.search(before):
+            # The wording may open the figure itself: "feel it return within 48 hours".
+            if categories & _TIMED or _EFFECT_TIME.search(before + span.text):
                 found.append(OutcomeFigure(span, "when an effect starts or how long it lasts"))
-    if effect or Category.MECHANISM in categories:
+    # A claim no category rule placed is read as what it says: its multiplier or amount is an effect's size.
+    sized = effect or Category.MECHANISM in categories or (detection.is_claim and not categories)
+    if sized:
         for multiplier in multipliers:
             if not _SCHEDULE.match(sentence, multiplier.end()):
                 span = Span(multiplier.start(), multiplier.end(), multiplier.group())
-                found.append(OutcomeFigure(span, "how many times larger an effect is"))
+                what = (
+                    "what fraction of it is left"
+                    if "half" in span.text.lower()
+                    else "how many times larger an effect is"
+                )
+                found.append(OutcomeFigure(span, what))
+        for amount in amounts if not categories & _RISK else ():
+            found.append(OutcomeFigure(Span(amount.start(), amount.end(), amount.group()), "the size of an effect"))
+    if detection.is_claim and not categories & _RISK:
+        for proportion in proportions:
+            share = _of_people(sentence, proportion, populations)
+            if share is not None:
+                found.append(OutcomeFigure(share, "a share of people, in words"))
     return tuple(sorted(found, key=lambda figure: figure.span.start))
+
+
+def _of_people(sentence: str, proportion: re.Match[str], populations: tuple[Span, ...]) -> Span | None:
+    """The span of a proportion that counts people, through the population word it names ("Most of our
+    patients") or the verb of what people do that follows it ("Most notice"); None when it counts
+    something else ("Some research suggests", "Many conditions respond")."""
+    start, end = proportion.start(1), proportion.end()
+    for population in populations:
+        if population.start > end and _BEFORE_PEOPLE.fullmatch(sentence, end, population.start):
+            return Span(start, population.end, sentence[start : population.end])
+    if _PEOPLE_DO.match(sentence, end):
+        return Span(start, proportion.end(1), proportion.group(1))
+    return None

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Features, Quantity
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
-from claimcheck.analysis.outcome_figures import MULTIPLIER, outcome_figures
+from claimcheck.analysis.outcome_figures import AMOUNT, MULTIPLIER, PROPORTION, outcome_figures
 from claimcheck.analysis.strength import unasserted
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Unit, Verdict
 from claimcheck.registry.terms import fold
@@ -217,13 +217,16 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     if context.match is not None or not detection.is_claim:
         return
     # Risk information ("ketamine raises blood pressure") is plain fact a page owes its reader.
-    if (
-        not detection.categories
-        or detection.categories[0] not in _EFFECT_CLAIMS
-        or set(detection.categories) & _RISK_CLAIMS
-    ):
+    if set(detection.categories) & _RISK_CLAIMS:
         return
     text = context.text
+    if detection.categories:
+        if detection.categories[0] not in _EFFECT_CLAIMS:
+            return
+    # A claim no category rule placed is an effect claim when it says, unhedged, what something does to the
+    # body ("Dry needling resets the muscle's nerve signal and floods the area with fresh blood").
+    elif not _says_what_it_does(text):
+        return
     features = context.features
     if (
         _denied(features)
@@ -238,7 +241,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or not (detection.strength is Strength.DIRECT or context.lead is not None or _says_what_it_does(text))
     ):
         return
-    categories = ", ".join(c.value for c in detection.categories if c in _EFFECT_CLAIMS)
+    categories = ", ".join(c.value for c in detection.categories if c in _EFFECT_CLAIMS) or "effect"
     yield Hit(
         f"Stated as established fact ({categories}), but no registry claim holds evidence for it: hedge it to "
         "what a cited study found, or register the claim with its evidence."
@@ -282,7 +285,21 @@ def _unhedged(context: SentenceContext) -> bool:
 
 def _open(features: Features, text: str) -> bool:
     """Whether a hedge, a limiter or a modal verb leaves what ``text`` says open."""
-    return bool(features.hedges) or _OPEN.search(text) is not None
+    return (
+        any(not _counts_things(span.text, text, span.end) for span in features.hedges) or _OPEN.search(text) is not None
+    )
+
+
+#: A quantifier that counts the people or things a claim is about ("many autism symptoms", "some people feel
+#: better"): it says how far the claim reaches, not whether it holds. A frequency ("often") or a phrase of
+#: the limiters ("in some patients") still hedges.
+_QUANTIFIERS = frozenset({"some", "many"})
+_NOUN_NEXT = re.compile(r"\s+(?:of\s+)?(?:[\w'’-]+\s+)?[\w'’-]+", re.IGNORECASE)
+
+
+def _counts_things(word: str, text: str, end: int) -> bool:
+    """Whether the limiter ``word`` ending at ``end`` is a quantifier of a noun phrase, not a hedge."""
+    return word.lower() in _QUANTIFIERS and _NOUN_NEXT.match(text, end) is not None
 
 
 @rule(
@@ -452,7 +469,15 @@ def _words_beside_citations(sentence: SentenceContext) -> int:
 
 #: The multiplier pattern, tried only where one of its words occurs: it is asked of every sentence with no
 #: figure, nearly all of them, where it cost ~8 µs each (2-3% of a lint) and few sentences hold any of them.
-_MULTIPLIER = Trigger(MULTIPLIER.pattern, "x|×|times|fold|twice|thrice|double|triple|quadruple", MULTIPLIER.flags)
+_MULTIPLIER = Trigger(
+    MULTIPLIER.pattern, "x|×|times|fold|twice|thrice|double|triple|quadruple|half|halve", MULTIPLIER.flags
+)
+#: An amount of the body or of energy ("22 pounds", "800 calories"), tried only where its unit's word occurs.
+_AMOUNT = Trigger(AMOUNT.pattern, "pound|lb|kilo|kg|inch|calorie|kcal|size", AMOUNT.flags)
+#: A share of people in words ("Most of our patients"), tried only where its words occur.
+_PROPORTION = Trigger(
+    PROPORTION.pattern, "most|many|some|majority|almost|nearly|virtually|half|third|quarter", PROPORTION.flags
+)
 
 
 @rule(
@@ -463,7 +488,8 @@ _MULTIPLIER = Trigger(MULTIPLIER.pattern, "x|×|times|fold|twice|thrice|double|t
     summary="An outcome figure that no citation and no registry claim stands behind.",
     explanation=(
         "A figure that states what a treatment does is a quantitative claim whatever words surround it: a "
-        "share of people who improved ('92% success rate', '9 out of 10 clients feel better'), the size of "
+        "share of people who improved ('92% success rate', '9 out of 10 clients feel better', or in words: "
+        "'most of our patients sleep better'), the size of "
         "an effect ('a 70 percent improvement in pain'), a multiplier ('heals four times faster') or the time "
         "to or length of an effect ('relief within 24 hours', 'results last 14 months'). Linked to a registry "
         "claim, the figure is checked against the claim's evidence (CC106); otherwise nothing shows where it "
@@ -477,14 +503,22 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     if context.match is not None or context.is_question or _figure_cited(context):
         return
     multipliers = list(_MULTIPLIER.finditer(context.text))
-    if not context.features.quantities and not multipliers:
+    # A share in words is a claim's figure only in a claim of what it does for people, not in what they
+    # tell (CC208 judges anecdotes).
+    proportions = list(_PROPORTION.finditer(context.text)) if context.detection.is_claim else []
+    if proportions and anecdote(context.text):
+        proportions = []
+    amounts = list(_AMOUNT.finditer(context.text)) if context.detection.is_claim else []
+    if not context.features.quantities and not multipliers and not proportions and not amounts:
         return
     quantities = context.features.quantities
     if any(q.unit is Unit.PERCENT for q in quantities):
         figures = read_frame(context.text, context.detection).figures  # what each percentage counts
     else:
         figures = tuple(Figure(q, None) for q in quantities)  # a count of nothing is read by its kind alone
-    for figure in outcome_figures(context.text, context.detection, figures, multipliers):
+    for figure in outcome_figures(
+        context.text, context.detection, figures, multipliers, proportions, context.features.populations, amounts
+    ):
         yield Hit(
             f"The figure '{figure.span.text}' ({figure.what}) has no source: cite the study that measured it, "
             "in whom and when.",

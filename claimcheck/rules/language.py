@@ -98,6 +98,19 @@ _UNRIVALLED = Trigger(
     r"(?-i:[A-Z])[\w-]+)\b",
     "than|other|nothing|unbeatable|none|only|top",
 )
+#: Being first is a ranking in time that copy offers as one of quality: "we were the first clinic in the state
+#: to offer". Only of a provider: "the first step is to" and "the first drug approved for" are facts. So is
+#: being one of a few: "one of the few centers in the state that offers both". Behind words of its own,
+#: since "first" is common.
+_FIRST_OR_FEW = Trigger(
+    r"\b(?:(?:is|are|was|were|['\u2019](?:re|s))\s+(?:also\s+)?(?:the|among\s+the)\s+(?:very\s+)?first|"
+    r"one\s+of\s+(?:the\s+|only\s+)?(?:very\s+)?(?:few|handful\s+of|only))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:clinic|center|centre|practice|provider|office|facility|spa|studio|company|doctor|physician|practitioner|"
+    r"surgeon|team|hospital|lab|pharmacy)s?\s+(?:in|to|that|who|with|offering|where)\b|"
+    # "The ultimate nootropic": a ranking above every other of its kind, unless it is a goal or a test.
+    r"\b(?:the|our|your)\s+ultimate\s+(?!(?:goal|aim|purpose|cause|test|decision|question|responsibility)s?\b)[\w-]+",
+    "first|few|handful|only|ultimate",
+)
 #: "The only FDA-approved ..." states a regulatory fact (CC205 reads approval language), not a ranking.
 _ONLY_APPROVED = re.compile(r"[^.;]{0,12}?\bthe\s+only\s+(?:[\w-]+[- ])?(?:approved|cleared)\b", re.IGNORECASE)
 
@@ -133,13 +146,13 @@ def _ranks_nothing(text: str, found: re.Match[str]) -> bool:
     ),
     example="We are the best choice for ketamine therapy.",
     fix="Describe concrete, checkable facts: 'Our infusions are given by board-certified anesthesiologists.'",
-    triggers=(SUPERLATIVE, _RANKING, _SUPERLATIVE_FORM, _UNRIVALLED),
+    triggers=(SUPERLATIVE, _RANKING, _SUPERLATIVE_FORM, _UNRIVALLED, _FIRST_OR_FEW),
 )
 def superlative(context: SentenceContext) -> Iterator[Hit]:
     # "#1 rated" and "highest success rate" claim a ranking wherever they stand; "best" or
     # "leading" only in a sentence that makes a claim ("the best way to reach us is by phone").
     text = context.text
-    triggers = (SUPERLATIVE, _SUPERLATIVE_FORM, _UNRIVALLED) if context.health_copy else (_RANKING,)
+    triggers = (SUPERLATIVE, _SUPERLATIVE_FORM, _UNRIVALLED, _FIRST_OR_FEW) if context.health_copy else (_RANKING,)
     candidates = sorted((found for trigger in triggers for found in trigger.finditer(text)), key=lambda m: m.start())
     for found in candidates:
         if _ranks_nothing(text, found) or negated(text, found.start()):
@@ -367,6 +380,16 @@ _DESIGNATION = Trigger(
     r"(?:designation|status)\b",
     "breakthrough|fast track|fast-track|orphan drug|orphan-drug|priority review|priority-review",
 )
+#: Approval abroad offered as a status: "approved medicines in Russia", "approved in Europe since 1990". It
+#: says nothing of approval where the page sells the treatment (an approval in the United States is _APPROVAL's).
+_FOREIGN_APPROVAL = Trigger(
+    r"\bapproved\s+(?:(?:as\s+)?(?:an?\s+)?(?:prescription\s+)?(?:medicines?|drugs?|medications?|treatments?|"
+    r"therap(?:y|ies)|devices?)\s+)?in\s+(?!(?:the\s+)?(?:u\.?s\.?a?\b|united\s+states|america\b))(?:the\s+)?"
+    # A month is a date, not a place: "approved in March".
+    r"(?!(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"
+    r"(?-i:[A-Z])[\w.]+",
+    "approved",
+)
 #: What says the designated treatment is still under study, which is what a designation means.
 _UNDER_STUDY = re.compile(
     r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:fda[- ])?approved|investigational|experimental|under\s+study|"
@@ -412,7 +435,9 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
         "that a site is listed or inspected, yet read as approval. A designation of the FDA's expedited "
         "programmes ('breakthrough therapy', 'fast track', 'orphan drug', 'priority review') speeds the study of "
         "a treatment that is not approved; presented as a status, it reads as approval or as proof that the "
-        "treatment works, unless the sentence says the treatment is still under study. Approval is for a "
+        "treatment works, unless the sentence says the treatment is still under study. An approval abroad "
+        "('approved medicines in Russia') offered as a status says nothing of approval where the treatment is "
+        "sold. Approval is for a "
         "specific product, route "
         "and indication: a drug approved as an "
         "anaesthetic is not approved for depression, and using it so is off-label. Negated statements ('is not "
@@ -422,13 +447,22 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
     ),
     example="Ketamine is an FDA-approved medication.",
     fix="Say what the approval covers and that the advertised use is off-label.",
-    triggers=(_APPROVAL, _DESIGNATION),
+    triggers=(_APPROVAL, _DESIGNATION, _FOREIGN_APPROVAL),
 )
 def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
     if _SCOPED_APPROVAL.search(context.text) or context.is_question:
         return
     found = _first_unnegated(_APPROVAL, context.text)
     if found is None:
+        abroad = _first_unnegated(_FOREIGN_APPROVAL, context.text) if context.health_copy else None
+        if abroad is not None:
+            yield Hit(
+                f"'{abroad.group()}' offers an approval abroad as a status; it says nothing of approval where the "
+                "treatment is sold: say what is approved here, and for what.",
+                abroad.start(),
+                abroad.end(),
+            )
+            return
         designated = _first_unnegated(_DESIGNATION, context.text, _denied_within)
         if designated is not None and not _UNDER_STUDY.search(context.text):
             yield Hit(
@@ -482,6 +516,16 @@ _BACKED = Trigger(
     r"\b(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?(?:shown|proven|proved|demonstrated)\s+to\b",
     "backed|supported|validated|proven|confirmed|based|studies|trials|papers|publications|shown|proved|demonstrated",
 )
+#: Proof claimed from something that is no study: "decades of use prove that it is safe", "Harvard and the NIH
+#: have all confirmed these results", "has been used safely for 50 years", "the results speak for themselves".
+_PROOF_ELSEWHERE = Trigger(
+    r"\b(?P<proof>prove|proves|proved)\s+(?:that|beyond)\b|"
+    r"\b(?:have|has|had)\s+(?:all\s+|also\s+|independently\s+)?(?:confirmed|verified|validated|replicated)\s+"
+    r"(?:these|the|our|its|their|this|that)\s+(?:[\w-]+\s+)?(?:results?|findings?|benefits?|effects?|claims?)\b|"
+    r"\bused\s+safely\s+(?:[\w-]+\s+){0,5}?(?:for|since)\b|"
+    r"\b(?:record|results?|outcomes?|numbers|data|evidence)\s+speaks?\s+for\s+(?:itself|themselves)\b",
+    "prove|confirmed|verified|validated|replicated|safely|speak",
+)
 _STRONG_VERB = re.compile(
     r"\b(?:prove[snd]?|proven|shown|show|shows|demonstrate[sd]?|confirm(?:s|ed)?)\b", re.IGNORECASE
 )
@@ -503,6 +547,13 @@ _SUPPORTS_SOMEONE = re.compile(
 
 def _embedded_question(text: str, found: re.Match[str]) -> bool:
     return _EMBEDDED_QUESTION.search(text, max(0, found.start() - 16), found.start()) is not None
+
+
+def _not_backed(text: str, found: re.Match[str]) -> bool:
+    """An embedded question, or a proof still to come ("trials will need to prove that it works")."""
+    if found.group("proof") and _UNSETTLED.search(text, max(0, found.start() - 24), found.start()):
+        return True
+    return _embedded_question(text, found)
 
 
 def _established(text: str) -> tuple[int, int] | None:
@@ -535,13 +586,15 @@ def _established(text: str) -> tuple[int, int] | None:
         "The rule reads an evidence noun (studies, research, trials, science, experts) with a verb of support "
         "later in its clause (shows, confirms, backs up, validates), support claimed without a verb "
         "('backed by science', 'science-backed', 'over 100 published studies', 'a proven treatment') and in "
-        "the passive with no one who showed it ('has been shown to'). It fires "
+        "the passive with no one who showed it ('has been shown to'), and proof claimed from what is no study "
+        "('decades of use prove that it is safe', 'used safely for 50 years', 'the NIH has confirmed these "
+        "results', 'the results speak for themselves'). It fires "
         "when no citation marker ([1], (Author 2020), a DOI or URL) is in the sentence or the sentences beside "
         "it, and not where the support is left open ('more studies are needed to confirm')."
     ),
     example="Studies have shown that ketamine relieves anxiety within hours.",
     fix="Cite the study, and say what it found in whom: 'In a 2013 trial of 73 adults ... [1]'.",
-    triggers=(_PROVEN, _ESTABLISHMENT, _BACKED),
+    triggers=(_PROVEN, _ESTABLISHMENT, _BACKED, _PROOF_ELSEWHERE),
 )
 def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
     # A heading ("What the research shows") announces a section; it asserts nothing yet.
@@ -551,7 +604,9 @@ def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_PROVEN, text, _embedded_question)
     span = found.span() if found else _established(text) if triggered(text) & _ESTABLISHMENT.bit else None
     if span is None and context.health_copy:
-        found = _first_unnegated(_BACKED, text, _embedded_question)
+        found = _first_unnegated(_BACKED, text, _embedded_question) or _first_unnegated(
+            _PROOF_ELSEWHERE, text, _not_backed
+        )
         span = found.span() if found else None
     if span and (context.health_copy or _STRONG_VERB.search(text, *span)):
         yield Hit(f"'{text[span[0] : span[1]]}' cites no study.", *span)
@@ -585,11 +640,47 @@ _COMPARATIVE = Trigger(
         "without any of the"
     ),
 )
+#: Comparisons by the claim's frame rather than a comparative word, each behind its own words so that the
+#: long pattern above is not run on every sentence with a common word in it.
+_FRAMES = (
+    # "does in three weeks what years of talk therapy couldn't": a when between the verb and "what".
+    Trigger(
+        r"\b(?:did|does|do|achieve|achieved|achieves)\s+in\s+[^.;,]{1,30}?\s+what\s+[^.;,]{1,40}?\b"
+        r"(?:could(?:n't|n’t|\s+not)|can't|can’t|cannot|did(?:n't|n’t|\s+not)|failed)",
+        "what",
+    ),
+    # Named treatments that failed, this one working: "works where rehab and naltrexone have failed", "when
+    # nerve blocks and opioids have let you down, ...", "when SSRIs take weeks and still don't work, ...".
+    Trigger(
+        r"\b(?:where|when|after)\s+[^.;]{1,60}?\b(?:(?:have|has|had)\s+(?:all\s+)?(?:failed|let\s+you\s+down)|"
+        r"still\s+(?:don['’]t|doesn['’]t|didn['’]t|do\s+not|does\s+not)\s+(?:work|help))\b",
+        "fail|down|still",
+    ),
+    # Another treatment's way set beside this one's: "like Viagra does".
+    Trigger(r"\blike\s+(?!you\b|I\b|we\b|they\b)(?:[\w-]+\s+){1,3}?(?:does|do|did)\b(?!\s+(?:not|n['’]t))", "like"),
+    # As much of an effect as another gives: "removes as much toxic buildup as a week-long cleanse".
+    Trigger(
+        r"\bas\s+(?:much|many)\s+(?:[\w-]+\s+){1,3}?as\s+(?!you\b|I\b|we\b|needed\b|possible\b|necessary\b|"
+        r"directed\b|prescribed\b|\d)",
+        "much|many",
+    ),
+    # The same as another: "is equal to about ten rounds of X" (not a dose: "equivalent to 10 mg").
+    Trigger(
+        r"\b(?:is|are|was|were)\s+(?:roughly\s+|about\s+|nearly\s+)?(?:equal|equivalent)\s+to\b(?!\s+(?:about\s+)?\d)",
+        "equal|equivalent",
+    ),
+    # What others miss and this finds: "spots tumors that a human eye would miss", "that standard tests miss".
+    Trigger(
+        r"\b(?:that|which)\s+(?!you\b|I\b|we\b)(?:[\w'’-]+\s+){1,4}?(?:(?:would|will|could|can|might|often|"
+        r"usually|routinely|always)\s+)?(?:miss|misses|missed|overlook|overlooks|overlooked)\b",
+        "miss|overlook",
+    ),
+)
 #: A comparative by its form, run only where "than" is: "gentler than", "more for recovery than", "fewer
 #: side effects than", "does more than".
 _THAN = Trigger(
     r"\b(?P<er>\w+er)(?:[\s-]+[\w-]+){0,3}?\s+than\b|\b(?:more|less|fewer)\s+(?:[\w-]+\s+){1,3}?than\b|"
-    r"\b(?:do|does|did)\s+(?:far\s+|much\s+)?more\s+(?:[\w-]+\s+){0,3}?than\b",
+    r"\b(?:do|does|did)\s+(?:far\s+|much\s+)?(?:more|less)\s+(?:[\w-]+\s+){0,3}?than\b",
     "than",
 )
 #: A comparison by degree: "twice as powerful as", "four times faster", "ten times more oxygen", "a far
@@ -638,7 +729,10 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
         "A comparison with another treatment needs head-to-head evidence: trials that compared the two in "
         "the same population. Comparing the best results of one treatment with the typical results of "
         "another misleads. The rule reads comparatives by their form ('gentler than', 'twice as powerful as', "
-        "'a far gentler alternative', 'unlike X,', 'while Y actually ...', 'worked when nothing else did'); "
+        "'a far gentler alternative', 'unlike X,', 'while Y actually ...', 'worked when nothing else did', "
+        "'does in three weeks what years of therapy couldn't', 'finds what a human eye would miss', 'works where "
+        "rehab and medications have failed', 'removes as much as a week-long cleanse', 'is equal to ten rounds of "
+        "X'); "
         "comparisons with the patient's own past ('better than ever') or with a placebo are not comparisons "
         "with another treatment. A sentence the claim detector reads as a comparison first of all ('repairs "
         "the joint instead of masking the pain', 'an alternative to surgery') is one too, unless what it "
@@ -664,6 +758,7 @@ def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
         _first_unnegated(_COMPARATIVE, context.text, _no_comparison)
         or _first_unnegated(_THAN, context.text, _no_comparison)
         or _first_unnegated(_DEGREE, context.text, _no_comparison)
+        or next(filter(None, (_first_unnegated(frame, context.text) for frame in _FRAMES)), None)
     )
     # "In one small trial, those given X had higher rates than those given Y": the arms of a reported
     # study compared, which is the study's finding (CC206 asks for its citation), not a marketing
@@ -679,7 +774,8 @@ def comparative_claim(context: SentenceContext) -> Iterator[Hit]:
 #: A difference of kind ("works differently from antidepressants"), which claims no better or worse outcome.
 _OF_KIND = re.compile(r"\bdifferent(?:ly)?\b", re.IGNORECASE)
 #: The trigger bits of the comparative forms CC207 reads by itself.
-_COMPARISON_FORMS = _COMPARATIVE.bit | _THAN.bit | _DEGREE.bit
+#: (Each trigger has a bit of its own, so the frames' sum is their union.)
+_COMPARISON_FORMS = _COMPARATIVE.bit | _THAN.bit | _DEGREE.bit | sum(frame.bit for frame in _FRAMES)
 
 
 def _framed_comparison(context: SentenceContext) -> Iterator[Hit]:
@@ -934,18 +1030,26 @@ _ENDORSEMENT = Trigger(
     rf"(?:(?-i:[A-Z])[\w&.-]*(?:,?\s+(?:and\s+)?(?-i:[A-Z])[\w&.-]*){{0,4}}\b|{_COUNT}\s+|[\w-]+\s+){{0,3}}"
     rf"{_ENDORSERS}\b|"
     r"\b(?:trusted|used|(?<!\bas\s)recommended|endorsed|chosen|preferred|loved|relied on) by\s+(?-i:[A-Z])[\w&.-]+|"
+    # The trust told the other way round: "the same medicine hospitals have trusted for over 50 years".
+    rf"\b{_ENDORSERS}\s+(?:have|has|had)\s+(?:long\s+|always\s+)?(?:trusted|relied\s+on)\b|"
     r"\bofficial\s+(?:[\w-]+\s+){0,3}?(?:partner|provider|sponsor|supplier|clinic)\s+(?:of|to|for)\b|"
     r"\bas (?:seen|featured)\s+(?:on|in)\b|"
     r"\b(?:recogni[sz]ed|acclaimed|renowned)\s+(?:[\w-]+\s+){0,2}?(?:leader|pioneer|authority)\b|"
     r"\b(?:fly|flies|flew|travel(?:s|l?ed)?|drive|come|comes|came)\s+(?:in\s+)?from (?:all over|across|around)\s+"
     r"the\s+(?:country|world|globe|nation|state|region)\b",
     (
-        "trusted by|used by|recommended by|endorsed by|chosen by|preferred by|loved by|relied on by|official|"
+        "trusted|used by|recommended by|endorsed by|chosen by|preferred by|loved by|relied|official|"
         "as seen|as featured|leader|pioneer|authority|from all over|from across|from around"
     ),
 )
 #: A source named for the figure or the endorsement, which a reader can check.
 _SOURCED = re.compile(r"\baccording\s+to\b|\bsource:|\bper\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+
+
+def _asked_or_sourced(context: SentenceContext) -> bool:
+    """Whether a trust claim is only asked about, or comes with its source: a citation near it or a named
+    source in it ("according to our 2023 audit")."""
+    return context.is_question or context.citation_nearby or _SOURCED.search(context.text) is not None
 
 
 @rule(
@@ -960,7 +1064,8 @@ _SOURCED = re.compile(r"\baccording\s+to\b|\bsource:|\bper\s+(?:the\s+)?(?-i:[A-
         "Compliance Guidance (2022) expect the advertiser to substantiate them, and an endorsement by an "
         "organisation to reflect its real, collective judgement. The rule reads a count of at least a hundred "
         "with what was done ('12,000+ dives completed', 'has helped more than 8,000 women'), use or trust by "
-        "people or bodies ('trusted by pros', 'used by NFL athletes'), an official partnership, 'as seen on', "
+        "people or bodies ('trusted by pros', 'used by NFL athletes', 'hospitals have trusted it for 50 years'), an "
+        "official partnership, 'as seen on', "
         "recognition as a leader and patients travelling from across the country. Counts of time, doses, "
         "locations or staff, the reader's own doctors ('as recommended by your doctors'), denials, questions and "
         "sentences with a citation or a named source are left alone."
@@ -971,7 +1076,7 @@ _SOURCED = re.compile(r"\baccording\s+to\b|\bsource:|\bper\s+(?:the\s+)?(?-i:[A-
 )
 def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
-    if not context.health_copy or context.is_question or context.citation_nearby or _SOURCED.search(text):
+    if not context.health_copy or _asked_or_sourced(context):
         return
     found = _first_unnegated(_TRACK_RECORD, text)
     if found is not None:
@@ -980,3 +1085,61 @@ def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_ENDORSEMENT, text)
     if found is not None:
         yield Hit(f"An endorsement or affiliation ('{found.group().strip()}') offered without a source.", *found.span())
+
+
+#: A credential a provider claims for its staff, or a test, grade or standard it claims for its product: each is
+#: a fact someone certified ("board-certified", "fellowship-trained", "third-party tested", "99% pure",
+#: "made in a cGMP facility"). "Licensed" is not among them: a licence is the legal minimum, not a selling point.
+_CREDENTIAL = Trigger(
+    r"\b(?:double\s+)?board[- ]certi(?:fied|fication)\b|\bfellowship[- ]trained\b|"
+    r"\b(?:third[- ]party|independently|independent[- ]lab|lab)[- ](?:tested|verified|certified)\b|"
+    r"\bISO[- ](?:accredited|certified)\b|\bc?GMP\b|\b(?:pharmaceutical|medical)[- ]grade\b|"
+    r"\b\d+(?:\.\d+)?\s?%\s+pur(?:e|ity)\b|\bcertificates?\s+of\s+analysis\b",
+    "board|fellowship|tested|verified|certified|iso|gmp|grade|pure|purity|certificate",
+)
+#: A promise about every unit of a service and who does it: "every infusion is given by a registered nurse",
+#: "each scan is reviewed by a radiologist". It is checkable, and a reader relies on it.
+_EVERY_BY = Trigger(
+    r"\b(?:every|each)\s+(?:[\w-]+\s+){1,2}?(?:is|gets)\s+(?:\w+ly\s+)?(?:given|administered|performed|supervised|"
+    r"monitored|reviewed|read|mixed|prepared|compounded|designed|overseen|delivered|done|tested|checked)\s+by\b",
+    "every|each",
+)
+#: A named person's own credentials ("Dr. Ruiz is board-certified in ...", "She completed ..."): a bio states
+#: them as plain fact a reader can look up; the rule is for what a provider promises of all its care.
+_BIO = re.compile(
+    r"^(?:(?:Dr\.?|Prof\.?)\s+)?(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,3},?(?:\s+(?-i:[A-Z])[\w.,]*)*\s+"
+    r"(?:is|was|has|holds|completed|trained|earned|became)\b|^(?:he|she|they)\s+(?:is|was|has|holds|completed)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "CC210",
+    "unverified-credential-or-quality-claim",
+    Severity.WARNING,
+    Scope.SENTENCE,
+    summary="A credential or quality claim ('board-certified', 'third-party tested', '99% pure') with no source.",
+    explanation=(
+        "A claim that staff hold a credential ('board-certified', 'fellowship-trained'), that every treatment is "
+        "given, supervised or reviewed by someone qualified, or that a product is tested, graded or made to a "
+        "standard ('third-party tested', '99% pure', 'made in a cGMP facility') is an objective claim offered to "
+        "win trust: the FTC expects objective claims to be substantiated before they are made. A reviewer checks "
+        "each against a board listing, a certificate or a test report, and the page should point to it. The rule "
+        "reads only sentences that make a claim; a named person's bio ('Dr. Ruiz is board-certified in "
+        "psychiatry'), denials, questions and cited sentences are left alone, and 'licensed' (the legal minimum) "
+        "is no selling point it reads."
+    ),
+    example="Every batch is third-party tested for 99% purity and made in a cGMP facility.",
+    fix="Link the certificate, test report or board listing, or say who certified it; or remove the claim.",
+    triggers=(_CREDENTIAL, _EVERY_BY),
+)
+def credential_or_quality(context: SentenceContext) -> Iterator[Hit]:
+    text = context.text
+    if not context.detection.is_claim or _asked_or_sourced(context) or _BIO.match(text.lstrip("\"“‘'•*- ")):
+        return
+    found = _first_unnegated(_CREDENTIAL, text) or _first_unnegated(_EVERY_BY, text)
+    if found is not None:
+        yield Hit(
+            f"A credential or quality-control claim ('{found.group().strip()}') that nothing on the page sources.",
+            *found.span(),
+        )

@@ -39,6 +39,21 @@ def test_cc104_unregistered_plain_fact_but_not_hedged_cited_or_fading(lint: Lint
         assert "CC104" not in codes(lint(text)), text
 
 
+def test_cc104_unregistered_claim_no_category_placed_but_saying_what_it_does(lint: Lint) -> None:
+    # No category rule places it, yet it states, unhedged, what the treatment does to the body.
+    text = "Cupping resets the fascia's nerve signal and floods the area with fresh blood, so the knot lets go."
+    assert [f.code for f in lint(text) if f.sentence] == ["CC104"]
+    assert "CC104" not in codes(lint("Cupping may reset the fascia's nerve signal and flood the area with blood."))
+
+
+def test_cc104_a_quantifier_of_what_the_claim_is_about_is_no_hedge(lint: Lint) -> None:
+    # "many migraine attacks" says how far the claim reaches, not whether it holds; "often" still hedges.
+    text = "Widget sessions flood the brain with oxygen, calming the inflammation behind many migraine attacks."
+    assert "CC104" in codes(lint(text))
+    assert "CC104" in codes(lint("Over many sessions, the brain learns to stay calm on its own."))
+    assert "CC104" not in codes(lint("Widget sessions often calm the inflammation behind migraine attacks."))
+
+
 def test_cc104_unregistered_benefit_promised_in_so_many_words(lint: Lint) -> None:
     # A benefit list states each item as what the reader will get.
     assert "CC104" in codes(lint("Fewer cravings", format="markdown"))

@@ -34,6 +34,8 @@ _PAGE = "Widgetamine wraps relieve joint pain for many adults. {}"
         "As featured in Runner's Weekly and on morning TV.",
         "The clinic is an acclaimed regional pioneer in wrap therapy.",
         "Families travel from all over the state for a wrap with us.",
+        # Trust told the other way round.
+        "It is the same wrap that physicians have trusted for over 40 years.",
     ],
 )
 def test_a_record_or_an_endorsement_without_a_source_is_named(lint: Lint, sentence: str) -> None:
@@ -61,6 +63,8 @@ def test_a_record_or_an_endorsement_without_a_source_is_named(lint: Lint, senten
         # Denied, asked, or with its source given.
         "The wrap is not endorsed by professional athletes or teams.",
         "Is it used by professional athletes?",
+        "Athletes have not trusted untested wraps.",
+        "You have trusted us with your care, and we thank you.",
         "According to our 2023 audit, more than 7,500 knees were treated.",
         "More than 7,500 knees were treated in 2023 [1].",
     ],

@@ -92,3 +92,64 @@ def test_a_citation_for_the_next_claim_is_not_the_figures_source() -> None:
 
 def test_guests_and_parents_are_people_a_figure_counts() -> None:
     assert "CC108" in _codes("9 out of 10 guests feel more rested after one widget session.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "share"),
+    [
+        ("Most of our clients halve their back pain by the end of the first month.", "Most of our clients"),
+        ("Some users feel calmer within days.", "Some users"),
+        ("Most notice deeper sleep by their fourth visit.", "Most"),
+        ("The majority stay symptom-free for a year without further sessions.", "The majority"),
+        ("Almost every client sees their skin clear in the first two weeks.", "Almost every client"),
+        ("After two visits, most of our members sleep through the night.", "most of our members"),
+    ],
+)
+def test_a_share_of_people_in_words_heading_an_effect_claim_needs_a_source(sentence: str, share: str) -> None:
+    # "Most" limits who the effect reaches, not whether it happens: the share is the claim's figure.
+    findings = [f for f in claimcheck.check_text(sentence).findings if f.sentence]
+    assert [f.code for f in findings] == ["CC108"]  # it names the problem in place of "unregistered"
+    assert sentence[findings[0].column - 1 : findings[0].end_column - 1] == share
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some research suggests cold exposure improves mood.",
+        "Many conditions respond to widget therapy in patients of all ages.",
+        "Most insurance plans do not cover widget therapy.",
+        "Some patients experience mild nausea after a session.",
+        "Many of our patients are veterans.",
+        "Most patients tell us they sleep better after a session.",
+    ],
+)
+def test_a_proportion_of_something_else_or_in_risk_information_or_an_anecdote_is_not(sentence: str) -> None:
+    assert "CC108" not in _codes(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Cuts post-run soreness in half.", "in half"),
+        ("Members drop 10 pounds in the very first month.", "10 pounds"),
+        ("Down 14 pounds since June with nothing but my weekly wrap.", "14 pounds"),
+        ("Clients with fatigue often feel their energy return within 48 hours.", "within 48 hours"),
+        ("Widget wraps relieve low mood. Nearly half reached full remission.", "Nearly half"),
+    ],
+)
+def test_a_fraction_an_amount_or_a_time_the_wording_opens_is_an_effect_figure(sentence: str, figure: str) -> None:
+    findings = [f for f in claimcheck.check_text(sentence).findings if f.code == "CC108"]
+    assert len(findings) == 1
+    assert sentence[findings[0].column - 1 : findings[0].end_column - 1] == figure
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Take half a dose in half an hour.",
+        "Our chamber weighs 400 pounds.",
+        "The drug made me gain thirty pounds.",
+    ],
+)
+def test_a_half_of_a_dose_or_time_a_weight_of_equipment_or_a_side_effect_is_not(sentence: str) -> None:
+    assert "CC108" not in _codes(sentence)

@@ -1,0 +1,46 @@
+"""CC210: credentials and quality-control promises are objective claims that need a source.
+
+Sentences are invented (a wrap studio and a made-up supplement), so the rule is shown to read the form of the
+claim, not phrases of the labelled corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import Lint, codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("Every wrap is applied and each scan is reviewed by a board-certified radiologist.", "board-certified"),
+        ("Each session is supervised by a fellowship-trained physician.", "fellowship-trained"),
+        ("Board-certified physicians who specialise in joint care", "Board-certified"),
+        ("Every infusion is monitored by a certified nurse anesthetist.", "Every infusion is monitored by"),
+    ],
+)
+def test_a_credential_or_a_promise_of_who_does_every_treatment_is_named(lint: Lint, sentence: str, span: str) -> None:
+    findings = [f for f in lint(sentence) if f.sentence]
+    # It names the problem in place of "unregistered claim": one finding on the sentence.
+    assert [f.code for f in findings] == ["CC210"], sentence
+    assert sentence[findings[0].column - 1 : findings[0].end_column - 1] == span
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A named person's bio states a fact a reader can look up.
+        "Dr. Ana Ruiz is board-certified in rheumatology and has practised since 2010.",
+        "She is board certified in family medicine.",
+        # "Licensed" is the legal minimum; a schedule or a courier is no credential.
+        "A licensed provider reviews your answers within 24 hours.",
+        "Every package is shipped by courier.",
+        # Denied, asked, sourced.
+        "Our widgetamine capsules are not third-party tested.",
+        "Is every widgetamine dose given by a nurse?",
+        "Every batch is third-party tested for 99% purity (certificate: https://example.org/coa/2291).",
+    ],
+)
+def test_a_bio_a_licence_a_denial_a_question_or_a_source_is_not(lint: Lint, sentence: str) -> None:
+    assert "CC210" not in codes(lint(sentence)), sentence
