@@ -836,16 +836,22 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         # The speaker's voice alone ("I was skeptical", "my pain ruled my life") sets the scene of a story;
         # with no outcome told, nothing is offered as evidence of effect.
         found = None
-    after = _AFTER_TREATMENT.search(text) if change is None and found is None else None
+    # Time counted from a treatment reports a change only in a story of one patient ("after 20 sessions he
+    # was walking"), so "he" or "she" is looked for first: the cheaper pattern, and rarely found.
+    after = (
+        _AFTER_TREATMENT.search(text)
+        if change is None and found is None and triggered(text) & _AFTER_TREATMENT.bit and _THIRD_PERSON.search(text)
+        else None
+    )
     if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
         return
     first = FIRST_PERSON.search(text) is not None
-    # A report of a change, by the speaker or about one patient ("after 20 sessions he was walking"); a
-    # change nobody reports ("the pain is gone within a day") is a claim, but no anecdote. (One patient,
-    # "he" or "she", is looked for only where it decides: "he" is in every "the".)
+    # A report of a change, by the speaker or about one patient; a change nobody reports ("the pain is gone
+    # within a day") is a claim, but no anecdote. (One patient, "he" or "she", is looked for only where it
+    # decides: "he" is in every "the".)
     if change is not None and not (found or first or _THIRD_PERSON.search(text)):
         change = None
-    if after is not None and _THIRD_PERSON.search(text):
+    if after is not None:
         change = after
     # The speaker vouching for an effect the detector reads in the sentence ("I want every parent to know
     # this works") is a testimonial too, on a health page.
