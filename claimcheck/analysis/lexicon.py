@@ -114,7 +114,53 @@ def pattern(name: str) -> str:
     it ("100% safe").
     """
     lines = [line.split("#", 1)[0].strip() for line in data_text(f"{name}.txt").splitlines()]
-    return r"\b(?:" + "|".join(_line_pattern(line) for line in lines if line) + r")\b"
+    lines = [line for line in lines if line]
+    # The characters a line can start with, looked ahead for first: without it the regular expression
+    # engine tries every line at every word boundary (CC202's 28 lines: 19 -> 9 us a sentence).
+    starts: set[str] = set()
+    for line in lines:
+        first = _first_chars(line)
+        if first is None:
+            starts.clear()
+            break
+        starts |= first
+    ahead = f"(?=[{''.join(sorted(starts))}])" if starts else ""
+    return r"\b" + ahead + "(?:" + "|".join(_line_pattern(line) for line in lines) + r")\b"
+
+
+def _first_chars(line: str) -> set[str] | None:
+    """What a lexicon line's pattern (see :func:`_line_pattern`) can start with, as items of a character
+    class; None when it could match nothing at all."""
+    if not line or line[0] == "*":
+        return None
+    if line[0] != "{":
+        return {_CLASS_ITEMS.get(line[0], re.escape(line[0]))}
+    depth = 0
+    options: list[str] = []
+    begin = 1
+    for index, char in enumerate(line):
+        if char == "{":
+            depth += 1
+        elif char == "," and depth == 1:
+            options.append(line[begin:index])
+            begin = index + 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                options.append(line[begin:index])
+                break
+    rest = line[index + 1 :]
+    found: set[str] = set()
+    for option in options:
+        first = _first_chars(option + rest)
+        if first is None:
+            return None
+        found |= first
+    return found
+
+
+#: How :func:`_line_pattern` writes a line's first character, as an item of a character class.
+_CLASS_ITEMS = {" ": r"\s", "'": "'\u2019"}
 
 
 def words_pattern(words: Iterable[str]) -> str:

@@ -804,8 +804,10 @@ _TESTIMONIAL = Trigger(
     r"\b(?:changed|saved|gave me) my life\b|\bmy life back\b|\bI (?:felt|feel|was|had|noticed|could|can|finally)\b|"
     r"\bmy (?:depression|anxiety|pain|ptsd|life|symptoms)\b|"
     # The reporters are the subject: not the people a study was in ("studies in patients with X have reported").
-    r"(?<!\bin\s)(?<!\bamong\s)(?<!\bfor\s)"
-    r"\b(?:patients|clients|people|customers|users|guests|members|women|men|parents|athletes|families|sufferers|"
+    # The word boundary is tested first: the three look-behinds at every position made this pattern the
+    # slowest trigger (each assertion reads the same position, so their order changes no match).
+    r"\b(?<!\bin\s)(?<!\bamong\s)(?<!\bfor\s)"
+    r"(?:patients|clients|people|customers|users|guests|members|women|men|parents|athletes|families|sufferers|"
     r"veterans)\s+"
     # The reporters may be named by what they have ("patients with COPD"), and report in any tense.
     r"(?:(?:with|who\s+have|from|in\s+their)\s+(?:[\w'-]+\s+){1,3}?)?(?:have\s+|had\s+)?"
@@ -953,7 +955,13 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         # The speaker's voice alone ("I was skeptical", "my pain ruled my life") sets the scene of a story;
         # with no outcome told, nothing is offered as evidence of effect.
         found = None
-    after = _AFTER_TREATMENT.search(text) if change is None and found is None else None
+    # Time counted from a treatment reports a change only in a story of one patient ("after 20 sessions he
+    # was walking"), so "he" or "she" is looked for first: the cheaper pattern, and rarely found.
+    after = (
+        _AFTER_TREATMENT.search(text)
+        if change is None and found is None and triggered(text) & _AFTER_TREATMENT.bit and _THIRD_PERSON.search(text)
+        else None
+    )
     if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
         return
     setup = story_setup(text) if found is None else None
@@ -962,12 +970,12 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         # dropped out of school").
         return
     first = FIRST_PERSON.search(text) is not None
-    third = _THIRD_PERSON.search(text) is not None
-    # A report of a change, by the speaker or about one patient ("after 20 sessions he was walking"); a
-    # change nobody reports ("the pain is gone within a day") is a claim, but no anecdote.
-    if change is not None and not (found or first or third):
+    # A report of a change, by the speaker or about one patient; a change nobody reports ("the pain is gone
+    # within a day") is a claim, but no anecdote. (One patient, "he" or "she", is looked for only where it
+    # decides: "he" is in every "the".)
+    if change is not None and not (found or first or _THIRD_PERSON.search(text)):
         change = None
-    if after is not None and third:
+    if after is not None:
         change = after
     # The speaker vouching for an effect the detector reads in the sentence ("I want every parent to know
     # this works") is a testimonial too, on a health page.

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -153,6 +156,46 @@ def test_hundred_percent_is_an_absolute() -> None:
 
 
 # --- lexicon spans ----------------------------------------------------------------------------
+
+
+def _spellings(line: str) -> Iterator[str]:
+    """Every spelling of a lexicon line's first item (a character or a brace group), each with a few
+    spellings of the rest: what the look-ahead of pattern() reads (a line of absolute_safety alone
+    stands for millions of spellings)."""
+    end = 1
+    if line.startswith("{"):
+        depth = 0
+        for index, char in enumerate(line):
+            depth += (char == "{") - (char == "}")
+            if depth == 0:
+                end = index + 1
+                break
+    for head in lexicon.expand(line[:end]):
+        for tail in itertools.islice(lexicon.expand(line[end:]), 50):
+            yield head + tail
+
+
+@pytest.mark.parametrize("name", ["absolute_safety", "permanence", "ending_verbs", "unranked_superlatives"])
+def test_a_lexicon_pattern_still_matches_every_spelling_of_its_lines(name: str) -> None:
+    # pattern() looks ahead for the characters its lines can start with; that must leave no spelling out,
+    # in any case, with a curly apostrophe, or with other whitespace between its words.
+    found = re.compile(lexicon.pattern(name), re.IGNORECASE)
+    lines = [line.split("#", 1)[0].strip() for line in lexicon.data_text(f"{name}.txt").splitlines()]
+    for line in filter(None, lines):
+        for term in _spellings(line):
+            term = term.rstrip("*")
+            for text in (term, term.upper(), term.replace("'", "\u2019"), term.replace(" ", "\t")):
+                match = found.search(f"({text})")
+                assert match is not None and match.start() == 1, (line, text)
+
+
+def test_a_lexicon_pattern_reads_first_characters_through_braces() -> None:
+    assert lexicon._first_chars("{very,completely} safe") == {"v", "c"}
+    assert lexicon._first_chars("{,very }safe") == {"v", "s"}
+    assert lexicon._first_chars("{very,} safe") == {"v", r"\s"}
+    assert lexicon._first_chars("{a,{b,c}d}e") == {"a", "b", "c"}
+    assert lexicon._first_chars("'tis") == {"'\u2019"}
+    assert lexicon._first_chars("{,x}") is None  # could match nothing: no look-ahead for the file
 
 
 def test_hedges_and_boosters_are_told_apart() -> None:
