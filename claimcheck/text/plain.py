@@ -7,6 +7,7 @@ first way when its longest line is short, else in the second. Within a block:
 
 * a line starting with a bullet (``•``, ``-``, ``*``, ``1.``, ``a)``) starts a list item;
 * a line starting in lower case continues the line before it;
+* a message header's line ("From: ...", "Subject: ...") starts a new unit;
 * in a one-paragraph-per-line block each further line starts a new unit;
 * in a hard-wrapped block a line clearly shorter than the block's width ends its unit (the last
   line of a paragraph, or a heading such as "Safety concerns" followed by text).
@@ -30,6 +31,8 @@ _WRAPPED_WIDTH = 100  # a block whose lines are all this short is hard-wrapped p
 _SHORT = 0.75  # in a hard-wrapped block, a line shorter than this share of the width ends its unit
 _HEADING_MAX = 80
 _SENTENCE_END = ".!;,:"
+# A message header's field ("From: ...", "Subject: ..."): each header line is a unit of its own.
+_HEADER_FIELD = re.compile(r"(?:from|to|cc|bcc|subject|date|sent|reply-to):[ \t]", re.IGNORECASE)
 
 
 def read_text(source: str) -> tuple[list[TextUnit], int]:
@@ -97,7 +100,7 @@ def _continues(
     width: int,
 ) -> bool:
     """Whether the line starting at ``start`` continues the unit whose last line is ``prev``."""
-    if is_bullet:
+    if is_bullet or _HEADER_FIELD.match(source, start):
         return False
     if source[start].islower():
         return True
