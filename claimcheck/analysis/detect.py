@@ -719,6 +719,12 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         logistics = _logistics(text, cues)
         if logistics is not None:
             return not_a_claim(f"logistics '{logistics}'")
+        if found[0][0] not in _WHO_MAY and (instruction(text) or _SIGNS.match(text)):
+            # "Common signs include weight gain", "Keep the gel away from heat": a cue word in an
+            # instruction or a condition's signs; who must not have it and its approval are claims however
+            # they are put. (A definition can hold a claim in its relative clause: "TMS is a procedure
+            # that relieves depression in weeks".)
+            return not_a_claim("background")
     claims = [item for item in found if item[1] >= _CLAIM]
     if not claims:
         # Two different weak hints in a sentence that states a relationship add up to a claim.
@@ -762,18 +768,31 @@ _DEFINITION = re.compile(
     r"^[^;:?!]{1,120}?\s(?:is|are)\s+(?:an?|the)\s+(?:(?!only\b|most\b|best\b|leading\b|first\b|top\b)[\w-]+\s+){0,3}?"
     r"(?:pattern|condition|disorder|disease|illness|syndrome|procedure|process|technique|method|practice|type|form"
     r"|kind|class|term|name|work)\s+(?:of|in|that|which|where|when|for|you|we|used|caused|marked)\b"
-    r"|^[^;:?!]{1,120}?\s(?:is|are)\s+(?:made|derived|extracted|produced|manufactured|prepared)\s+from\b"
-    r"|^\W*(?:the\s+)?(?:(?:most\s+)?(?:common|typical|early|main|usual|other|key|classic|warning)\s+)*"
+    r"|^[^;:?!]{1,120}?\s(?:is|are)\s+(?:made|derived|extracted|produced|manufactured|prepared)\s+from\b",
+    re.IGNORECASE,
+)
+#: A condition's signs or causes listed: "Common symptoms include low mood, poor sleep and weight gain".
+_SIGNS = re.compile(
+    r"^\W*(?:the\s+)?(?:(?:most\s+)?(?:common|typical|early|main|usual|other|key|classic|warning)\s+)*"
     r"(?:signs|symptoms|causes|risk factors|triggers)\b[^.;]{0,60}?\s(?:include|are|can include|may include|range)\b",
     re.IGNORECASE,
 )
 #: Opens an instruction: the first word, after any bullet, quotation mark or "please".
 _OPENING = re.compile(r"^[\W\d_]*(?:please\s+)?", re.IGNORECASE)
 #: What an instruction promises, when it does: "Try it and watch the inches disappear", "Use it daily and
-#: feel the difference".
-_PROMISE = re.compile(r"\band\s+(?:watch|see|feel|notice|enjoy|say|get|start|wake)\b", re.IGNORECASE)
+#: feel the difference", "Apply it at night; it clears acne in a week".
+_PROMISE = re.compile(
+    r"\band\s+(?:watch|see|feel|notice|enjoy|say|get|start|wake)\b"
+    r"|[;,:]\s*(?:and\s+)?(?:it|they|this|you['’]ll|you\s+will)\s",
+    re.IGNORECASE,
+)
 #: "Do X if you ...": who should not, a contraindication, whatever its verb.
 _CONDITION = re.compile(r"\b(?:if|unless)\s+you\b", re.IGNORECASE)
+
+
+#: Claims that background can still make: who may not have a treatment ("It is made from pork, so it is not
+#: suitable for ..."), and its approval.
+_WHO_MAY = frozenset({Category.CONTRAINDICATION, Category.REGULATORY})
 
 
 def instruction(sentence: str) -> bool:
@@ -798,7 +817,12 @@ def background(sentence: str, features: Features) -> bool:
     illness (its subject), defines a condition or a procedure, or instructs the reader. The learned scorer
     reads such sentences as claims when they share a claim's words ("Symptoms include low mood and low
     energy"); it is not asked about them."""
-    return illness_is_subject(sentence, features) or instruction(sentence) or _DEFINITION.search(sentence) is not None
+    return (
+        illness_is_subject(sentence, features)
+        or instruction(sentence)
+        or _DEFINITION.search(sentence) is not None
+        or _SIGNS.match(sentence) is not None
+    )
 
 
 def _second_opinion(

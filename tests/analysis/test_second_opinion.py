@@ -81,3 +81,14 @@ def test_a_ranking_is_no_definition() -> None:
         "It is the only type of wrap cleared for this.",
     ):
         assert not detect.background(sentence, detect.extract_features(sentence))
+
+
+def test_signs_and_instructions_outweigh_a_cue_word() -> None:
+    # A cue word ("weight gain", "relieve") in a condition's signs or in an instruction makes no claim ...
+    assert detect_claim("Typical signs include fatigue, weight gain and brittle nails.").reason == "background"
+    assert detect_claim("Wear loose clothing so the coil can sit on your lower back pain area.").reason == "background"
+    # ... but an instruction that goes on to promise, or says who must not, is a claim.
+    assert detect_claim("Apply the balm at night; it heals cracked heels within a week.").is_claim
+    assert detect_claim("Use the pads for 20 minutes and feel your back pain melt away.").is_claim
+    # A definition can hold its claim in a relative clause.
+    assert detect_claim("Cupping is a technique that relieves back pain within days.").is_claim
