@@ -7,7 +7,7 @@ sentences the model was fitted to, so it cannot tell whether a change to the sco
 how detection uses its probability generalises. This script fits one model per tuned split on the
 other splits (with the shipped model's C and page minimum, read from SCORER.md's final choice), puts
 it in place of the shipped weights, and prints measure.py's line for the held-out split. Choices
-about the scorer and its thresholds are made on these lines; blind8 and later are never read.
+about the scorer and its thresholds are made on these lines; blind7 and later are never read.
 """
 
 from __future__ import annotations

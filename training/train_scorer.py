@@ -4,8 +4,8 @@
     python training/train_scorer.py
 
 Data: the labelled corpus (``tests/corpus/labels.yaml``, splits dev, holdout, blind, blind2, blind3,
-blind4, blind5, blind6 and blind7 only; blind8 and any later split stay unseen and are never read). Each page is
-read with claimcheck's own reader and sentence splitter, so the model is trained on the sentences the engine
+blind4, blind5 and blind6 only; blind7 and any later split stay unseen and are never read). Each page is read with
+claimcheck's own reader and sentence splitter, so the model is trained on the sentences the engine
 will score; a label is matched to the one sentence that contains it, and where the splitter cut a
 labelled line into several sentences the label's own text is used.
 
@@ -14,7 +14,7 @@ keeping only the word features seen on at least two (or three) training pages. E
 chooses (C, that minimum, the threshold) is chosen by leave-one-split-out
 cross-validation inside the training data; the reported per-split scores are from an outer
 leave-one-split-out loop whose held-out split took no part in those choices (nested
-cross-validation). The final model repeats the choice over all the splits and is fitted on all.
+cross-validation). The final model repeats the choice over all eight splits and is fitted on all.
 
 Deterministic: the same data give the same weights, byte for byte.
 """
@@ -46,12 +46,11 @@ REPORT = Path(__file__).resolve().parent / "SCORER.md"
 
 #: The splits the scorer may learn from: every split the engine has been tuned on (blind4 joined once
 #: the detector's thresholds had been chosen on it), and blind5 and blind6, which joined after their single
-#: blind runs (HISTORY.md) as the most varied copy there is, and blind7 after its second and last untuned run.
-#: blind8 and later are written to measure the engine on pages nobody tuned on; a model trained on them would
-#: make that measurement worthless.
-SPLITS = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
+#: blind runs (HISTORY.md) as the most varied copy there is. blind7 and later are written to measure the
+#: engine on pages nobody tuned on; a model trained on them would make that measurement worthless.
+SPLITS = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
 _BLIND = re.compile(r"blind(\d+)\Z")
-FIRST_UNSEEN_BLIND = 8
+FIRST_UNSEEN_BLIND = 7
 #: A word feature must occur on at least this many training pages, so page vocabulary weighs nothing;
 #: cross-validation picks one of these.
 MIN_PAGES_GRID = (2, 3)
@@ -88,7 +87,7 @@ def _page_sentences(path: Path) -> list[str]:
 
 
 def allowed(split: str) -> bool:
-    """Whether the scorer may learn from ``split``: yes for SPLITS, no for blind8 and later.
+    """Whether the scorer may learn from ``split``: yes for SPLITS, no for blind7 and later.
 
     Raises ``ValueError`` for any other name, so a new split is a decision, never a silent default.
     """
@@ -317,41 +316,33 @@ _HISTORY = (
     " blind3 .884/.823/.852/.953, blind4 .831/.839/.835/.929; mean .871/.917/.892/.968. Its final model"
     " (C 8.0, min pages 2, threshold 0.26), which had never seen them, on blind5 .830/.839/.834/.893 and on blind6"
     " .884/.914/.899/.967.",
-    "- Trained on dev..blind6, before blind7 joined (commit 74b1dd0; final choice C 8.0, min pages 2, threshold"
-    " 0.32): per held-out split dev .938/.962/.949/.997, holdout .867/.963/.912/.982, blind .843/.964/.899/.980,"
-    " blind2 .882/.938/.909/.975, blind3 .872/.914/.892/.968, blind4 .833/.903/.867/.944, blind5"
-    " .856/.824/.840/.910, blind6 .913/.903/.908/.976; mean .875/.921/.897/.966. blind7, unseen by that model,"
-    " scored through the engine at clean lines flagged 8.6% (42 of 488, 27 of them by the scorer's second"
-    " opinion and 4 as follow-ons) and recall 0.708.",
     "",
 )
 
 #: The detection thresholds (claimcheck/analysis/detect.py) re-checked out of fold through the engine once
-#: blind7 joined: measure.py's lines pooled over the nine splits, each linted with a scorer fitted without it,
-#: at each pair of thresholds, for the final choice's C and for the C chosen before blind7 joined.
+#: blind5 and blind6 joined: ``training/measure_oof.py``'s lines pooled over the eight splits, each linted
+#: with a scorer fitted without it (C 8.0, min pages 2), at each pair of thresholds.
 _THRESHOLD_CHECK = (
     "## Detection thresholds, out of fold through the engine",
     "",
     "Second opinion (no cue) / hinted and follow-on thresholds in `claimcheck/analysis/detect.py`, each of",
-    "the nine splits linted by `tests/corpus/measure.py` with a scorer fitted on the other eight (min pages 2),",
-    "pooled: recall over 1208 claims, clean lines flagged of 2448 (engine of the commit before blind7 joined",
-    "the scorer, with its background gates). Kept at 0.9 / 0.4: each C's pairs lie on one curve, none better",
-    "on both, and the two C lie on the same curve (C 2 at 0.9 / 0.4 is C 8 at 0.95 / 0.4).",
+    "the eight splits linted by `tests/corpus/measure.py` with a scorer fitted on the other seven (the",
+    "final choice's C and page minimum), pooled: recall over 992 claims, clean lines flagged of 1960.",
+    "Kept at 0.9 / 0.4: no other pair is better on both.",
     "",
-    "| C | second opinion / hinted | recall | missed | clean lines flagged |",
-    "|---|---|---|---|---|",
-    "| 2.0 | **0.9 / 0.4 (kept)** | .848 | 184 | 103 |",
-    "| 2.0 | 0.85 / 0.35 | .858 | 171 | 118 |",
-    "| 2.0 | 0.8 / 0.4 | .862 | 167 | 127 |",
-    "| 2.0 | 0.8 / 0.3 | .866 | 162 | 133 |",
-    "| 2.0 | 0.7 / 0.3 | .877 | 148 | 148 |",
-    "| 8.0 | 0.9 / 0.4 | .858 | 172 | 117 |",
-    "| 8.0 | 0.95 / 0.4 | .849 | 182 | 103 |",
-    "| 8.0 | 0.95 / 0.5 | .845 | 187 | 101 |",
+    "| second opinion / hinted | recall | missed | clean lines flagged |",
+    "|---|---|---|---|",
+    "| **0.9 / 0.4 (kept)** | .895 | 104 | 97 |",
+    "| 0.85 / 0.4 | .900 | 99 | 102 |",
+    "| 0.85 / 0.5 | .898 | 101 | 100 |",
+    "| 0.9 / 0.3 | .897 | 102 | 102 |",
+    "| 0.9 / 0.5 | .893 | 106 | 95 |",
+    "| 0.95 / 0.3 | .885 | 114 | 92 |",
+    "| 0.95 / 0.4 | .883 | 116 | 87 |",
+    "| 0.95 / 0.5 | .882 | 117 | 85 |",
     "",
-    "Chosen before on the eight splits dev..blind6 (C 8, 992 claims, 1960 clean lines): 0.9 / 0.4 recall .895,",
-    "97 clean; 0.85 / 0.4 .900, 102; 0.9 / 0.5 .893, 95; 0.95 / 0.4 .883, 87. On the six splits dev..blind4",
-    "(1430 clean lines): 0.85 / 0.5 recall .919, 60 clean; 0.9 / 0.4 .924, 53; 0.9 / 0.5 .919, 52.",
+    "Chosen before on the six splits dev..blind4 (1430 clean lines): 0.85 / 0.5 recall .919, 60 clean;",
+    "0.9 / 0.4 .924, 53; 0.9 / 0.5 .919, 52; 0.95 / 0.4 .918, 51.",
     "",
 )
 
@@ -379,7 +370,7 @@ def _report(
         "  read with claimcheck's own reader and sentence splitter. How labels met sentences: "
         + "; ".join(f"{kind} {count}" for kind, count in sorted(matched.items()))
         + ".",
-        f"  blind{FIRST_UNSEEN_BLIND} and any later split are never read by the script: they stay unseen.",
+        "  blind7 and any later split are never read by the script: they stay unseen.",
         f"- Training data SHA-256: `{data_hash(corpus)}`",
         "  (one JSON line `[split, page, text, claim]` per example, in corpus order: `data_hash` in the script).",
         "- The registry's quoted `occurrences` (125 claim sentences from the five ketamine seed pages) were",
@@ -408,19 +399,13 @@ def _report(
         "  who speaks and when (first person, 'we', past tense, a person's name: ROC-AUC .960 -> .959, recall",
         "  .921 -> .916, clean lines 53 -> 61); the sentence follows a cue claim in its paragraph, alone and with",
         "  a pronoun or bare 'most' opening it (ROC-AUC .9602 -> .9605, recall .924 -> .923, clean 53 -> 54).",
-        "- Tried after blind7 joined (leave-one-split-out over the nine splits at C 8, min pages 2; pooled),",
-        "  and not kept: a shape for a story sentence (a first-person or third-person opening with no word of",
-        "  change such as 'after', 'now', 'no longer', 'stopped') ROC-AUC .9614 -> .9613, best F1 .8857 -> .8852;",
-        "  a shape for a person's past or present state (a person and 'was', 'had', 'couldn't', 'is' ... with no",
-        "  word of change) .9614 -> .9614, F1 .8861; both .9614, F1 .8862: nothing a linear model over the",
-        "  words did not already have.",
         "- Nothing here is blind: every split has been read by the people working on the engine, and the cue",
         "  detector in the comparison column was tuned on dev..blind4 (its numbers are in-sample there; blind5",
         "  and blind6 were seen by it only as aggregate numbers before they joined).",
         "",
         "## Leave-one-split-out (nested)",
         "",
-        f"Each row: trained on the other {len(SPLITS) - 1} splits (choices made by leave-one-split-out among those),",
+        "Each row: trained on the other seven splits (choices made by leave-one-split-out among those seven),",
         "scored on the held-out split, which took no part in any choice.",
         "",
         "The last three columns put the scorer beside the cue detector (`detect_claim` on the sentence alone,",
@@ -452,9 +437,9 @@ def _report(
         "",
         *_HISTORY,
         *_THRESHOLD_CHECK,
-        f"## Final model (trained on all {len(SPLITS)} splits)",
+        "## Final model (trained on all eight splits)",
         "",
-        f"- Chosen by leave-one-split-out over all {len(SPLITS)} splits: C = {choice.c}, min pages {choice.min_pages},"
+        f"- Chosen by leave-one-split-out over all eight splits: C = {choice.c}, min pages {choice.min_pages},"
         f" threshold {final.threshold:.2f}.",
         f"- Pooled out-of-fold F1 of that choice: {choice.f1:.3f} (the selection criterion, so optimistic).",
         f"- In-sample on the {in_sample.n} sentences it was fitted to (fit, not generalisation): precision"

@@ -744,9 +744,7 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
 #: 0.85 with 0.5 below recall .919 and 60 of 1430 clean lines flagged; 0.9 with 0.4 .924 and 53;
 #: 0.9 with 0.5 .919 and 52; 0.95 with 0.4 .918 and 51. Re-checked the same way once blind5 and blind6
 #: joined (eight splits, 1960 clean lines): 0.9 with 0.4 .895 and 97; 0.85 with 0.4 .900 and 102; 0.9 with
-#: 0.5 .893 and 95; none better on both (training/SCORER.md). Once blind7 joined (nine splits, 2448 clean lines,
-#: the more regularised C 2 cross-validation then chose): 0.9 with 0.4 .848 and 103; 0.85 with 0.35 .858 and
-#: 118; the C 8 model at 0.9 with 0.4 .858 and 117: one curve, kept.
+#: 0.5 .893 and 95; none better on both (training/SCORER.md).
 SECOND_OPINION = 0.9
 #: The same where a weak cue already hints at a claim ("within hours"), and for a sentence that follows a
 #: claim (FOLLOW_ON): two weak signals add up, as two weak cues do. Chosen with SECOND_OPINION (above).

@@ -37,17 +37,9 @@ LOGISTICS = [
 ]
 # Invented: what a clinic says about its people and terms, and outcomes told in the first person.
 # The model trained without blind4 scored the first two above its threshold and the last two below.
-# The model chosen once blind7 joined (C 2) scores these 0.40 and 0.44, above its threshold 0.34 though
-# below every threshold detection uses on a sentence with no cue (0.9): a regression of that model.
-_MORE_REGULARISED = pytest.mark.xfail(
-    strict=True, reason="the C 2 model trained with blind7 scores it just above its own threshold (0.34)"
-)
 NOT_CLAIMS = [
-    pytest.param(
-        "Our founder, Maria Lenz, trained as a nurse practitioner in Vienna before opening the studio.",
-        marks=_MORE_REGULARISED,
-    ),
-    pytest.param("There are no hidden fees or membership contracts.", marks=_MORE_REGULARISED),
+    "Our founder, Maria Lenz, trained as a nurse practitioner in Vienna before opening the studio.",
+    "There are no hidden fees or membership contracts.",
 ]
 FIRST_PERSON_OUTCOMES = [
     "I went from daily migraines to one a month.",
@@ -173,9 +165,9 @@ def test_training_and_scoring_read_sentences_through_one_function() -> None:
 
 def test_training_never_reads_a_later_blind_split() -> None:
     script = _training_script()
-    tuned = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
+    tuned = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
     assert all(script.allowed(split) for split in tuned)
-    assert not script.allowed("blind8")
+    assert not script.allowed("blind7")
     assert not script.allowed("blind12")
     with pytest.raises(ValueError, match="extra"):
         script.allowed("extra")

@@ -10,17 +10,7 @@ from claimcheck.analysis.detect import detect_claim
 
 @pytest.mark.parametrize(
     "sentence",
-    [
-        "I stopped needing my inhaler after two months.",
-        pytest.param(
-            "After six weeks I threw away my reading glasses.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the more regularised scorer chosen once blind7 joined (C 2) scores it 0.88, short of the"
-                " second opinion's 0.9",
-            ),
-        ),
-    ],
+    ["I stopped needing my inhaler after two months.", "After six weeks I threw away my reading glasses."],
 )
 def test_a_claim_no_cue_names_is_found_by_the_scorer(sentence: str) -> None:
     detection = detect_claim(sentence)

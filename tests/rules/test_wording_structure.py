@@ -225,14 +225,8 @@ def test_a_status_disclaimed_or_asked_about_is_not_flagged(sentence: str) -> Non
         "That was two years ago and I have not needed a single booster.",
         "Within a month of wraps I was a new person.",
         # A story told over time, which the detector reads as a claim of no named kind.
-        pytest.param(
-            "Two years after the wrap course I am still gardening every morning.",
-            marks=pytest.mark.xfail(strict=True, reason="the C 2 scorer trained with blind7 scores it 0.81 (< 0.9)"),
-        ),
-        pytest.param(
-            "Eight months after my wrap series I hiked the whole canyon trail with my grandkids.",
-            marks=pytest.mark.xfail(strict=True, reason="the C 2 scorer trained with blind7 scores it 0.74 (< 0.9)"),
-        ),
+        "Two years after the wrap course I am still gardening every morning.",
+        "Eight months after my wrap series I hiked the whole canyon trail with my grandkids.",
         # Reporters named by what they have, reporting in the perfect.
         "Guests with long-standing back pain have reported sleeping through the night after two wraps.",
     ],
