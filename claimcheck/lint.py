@@ -16,8 +16,8 @@ from claimcheck.analysis.answers import Answered, answer_statement, asks_about, 
 from claimcheck.analysis.detect import (
     HEADING,
     Detection,
+    background,
     follow_on,
-    illness_is_subject,
     introduces_indications,
     listed_indication,
 )
@@ -226,9 +226,10 @@ def _links(
         # "Each infusion lasts about 40 minutes" shares keywords with how long relief lasts, but it
         # times the visit: a speed or duration claim needs a reviewed wording here.
         return [m for m in matches if m.method not in _LOOSE or m.claim.category not in _TIMED]
-    if not detection.is_claim and illness_is_subject(text, detection.features):
-        # "PTSD is a mental health condition that can develop after ...": the illness described, not a
-        # claim about treating it, though it shares a claim's keywords; a reviewed wording still links.
+    if not detection.is_claim and background(text, detection.features):
+        # "PTSD is a mental health condition that can develop after ...", "Keep the vials refrigerated":
+        # the illness described or the reader instructed, not a claim about treating it, though it shares
+        # a claim's keywords; a reviewed wording still links.
         return [m for m in matches if m.method not in _LOOSE]
     if detection.is_claim and _needs_frame(matches, detection):
         # The frame's claim leads; loose word links stay behind it, as the detector's category can be

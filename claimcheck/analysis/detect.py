@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.clauses import clause_breaks
@@ -84,7 +85,9 @@ QUESTION = "question"
 REFERENCE = "reference-list entry"
 NAVIGATION = "navigation"
 HEADING = "heading without a predicate"
-STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION, HEADING})
+#: An e-mail's header line ("From: Clinic News <news@clinic.example>"): who sent it, to whom, when.
+HEADER = "message header"
+STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER})
 
 # Rule scores. A sentence is a claim when some rule reaches _CLAIM; _STRONG also outweighs
 # logistics context (a price or an address in the same sentence).
@@ -171,6 +174,11 @@ _QUESTION_OPENERS = frozenset(
     {"how", "what", "why", "who", "when", "where", "which", "is", "are", "can", "does", "do", "should", "will"}
 )
 _CLOSING = " \t\"'”’)]*_"
+# A message header: sender, recipients or date, with an address or a date in it. "Subject:" is not one:
+# a subject line is copy and can make a claim.
+_HEADER = re.compile(
+    r"(?:from|to|cc|bcc|reply-to|sender|sent|date)\s*:[^\n]*?(?:@[\w-]+\.\w|\b(?:19|20)\d{2}\b)[^\n]*", re.IGNORECASE
+)
 # Navigation: three or more short labels between separators ("Home | Pricing | FAQ").
 _NAV_SEPARATOR = re.compile(r"\s[|·›»•]\s")
 _NAV_MIN_ITEMS = 3
@@ -284,17 +292,18 @@ def _may_claim(sentence: str, scanned: Mapping[str, object], features: Features)
 
 
 def _share(sentence: str, features: Features) -> tuple[str, ...]:
-    """The percentages the sentence states, as written; "20% off" is a discount, not a share."""
+    """The percentages the sentence states, as written; "20% off" and "a 15% discount" are prices, not shares."""
     return tuple(
         [
             q.span.text
             for q in features.quantities
-            if q.unit is Unit.PERCENT and not _DISCOUNT.match(sentence, q.span.end)
+            if q.unit is Unit.PERCENT and not DISCOUNT.match(sentence, q.span.end)
         ]
     )
 
 
-_DISCOUNT = re.compile(r"\s*off\b", re.IGNORECASE)
+#: After a percentage, a price reduction: "20% off", "a 15% discount", "15% savings".
+DISCOUNT = re.compile(r"\s*(?:off|discount|savings)\b", re.IGNORECASE)
 
 
 class _Hits(dict[str, tuple[tuple[int, int], ...]]):
@@ -704,6 +713,8 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         return not_a_claim(REFERENCE)
     if _is_navigation(text):
         return not_a_claim(NAVIGATION)
+    if ":" in text and _HEADER.fullmatch(text):
+        return not_a_claim(HEADER)
     label = kind == UnitKind.HEADING or _is_label(text)
     if _is_question(text, label):
         presupposed = _presupposed(text, features) if label else None
@@ -735,6 +746,12 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         logistics = _logistics(text, cues)
         if logistics is not None:
             return not_a_claim(f"logistics '{logistics}'")
+        if found[0][0] not in _WHO_MAY and (instruction(text) or _SIGNS.match(text)):
+            # "Common signs include weight gain", "Keep the gel away from heat": a cue word in an
+            # instruction or a condition's signs; who must not have it and its approval are claims however
+            # they are put. (A definition can hold a claim in its relative clause: "TMS is a procedure
+            # that relieves depression in weeks".)
+            return not_a_claim("background")
     claims = [item for item in found if item[1] >= _CLAIM]
     if not claims:
         # Two different weak hints in a sentence that states a relationship add up to a claim.
@@ -818,12 +835,77 @@ def by_cues(detection: Detection) -> bool:
     return detection.is_claim and not detection.reason.startswith(LEARNED)
 
 
+#: A definition or a description of background: what a condition or a procedure is ("Apheresis is a
+#: procedure in which ...", "Rosacea is a skin condition that ..."), what something is made from, what a
+#: condition's signs are ("Common symptoms include ..."). It says what a thing is, not what a treatment does;
+#: "the only form ...", "the most trusted name ..." rank it, and that is a claim.
+_DEFINITION = re.compile(
+    r"^[^;:?!]{1,120}?\s(?:is|are)\s+(?:an?|the)\s+(?:(?!only\b|most\b|best\b|leading\b|first\b|top\b)[\w-]+\s+){0,3}?"
+    r"(?:pattern|condition|disorder|disease|illness|syndrome|procedure|process|technique|method|practice|type|form"
+    r"|kind|class|term|name|work)\s+(?:of|in|that|which|where|when|for|you|we|used|caused|marked)\b"
+    r"|^[^;:?!]{1,120}?\s(?:is|are)\s+(?:made|derived|extracted|produced|manufactured|prepared)\s+from\b",
+    re.IGNORECASE,
+)
+#: A condition's signs or causes listed: "Common symptoms include low mood, poor sleep and weight gain".
+_SIGNS = re.compile(
+    r"^\W*(?:the\s+)?(?:(?:most\s+)?(?:common|typical|early|main|usual|other|key|classic|warning)\s+)*"
+    r"(?:signs|symptoms|causes|risk factors|triggers)\b[^.;]{0,60}?\s(?:include|are|can include|may include|range)\b",
+    re.IGNORECASE,
+)
+#: Opens an instruction: the first word, after any bullet, quotation mark or "please".
+_OPENING = re.compile(r"^[\W\d_]*(?:please\s+)?", re.IGNORECASE)
+#: What an instruction promises, when it does: "Try it and watch the inches disappear", "Use it daily and
+#: feel the difference", "Apply it at night; it clears acne in a week".
+_PROMISE = re.compile(
+    r"\band\s+(?:watch|see|feel|notice|enjoy|say|get|start|wake)\b"
+    r"|[;,:]\s*(?:and\s+)?(?:it|they|this|you['’]ll|you\s+will)\s",
+    re.IGNORECASE,
+)
+#: "Do X if you ...": who should not, a contraindication, whatever its verb.
+_CONDITION = re.compile(r"\b(?:if|unless)\s+you\b", re.IGNORECASE)
+
+
+#: Claims that background can still make: who may not have a treatment ("It is made from pork, so it is not
+#: suitable for ..."), and its approval.
+_WHO_MAY = frozenset({Category.CONTRAINDICATION, Category.REGULATORY})
+
+
+def instruction(sentence: str) -> bool:
+    """Whether the sentence tells the reader how to use, keep or prepare something ("Keep refrigerated after
+    opening.", "Use it within an hour of waking."), with no promise of what follows and no condition on who
+    may ("... if you are pregnant")."""
+    opening = _OPENING.match(sentence)
+    start = opening.end() if opening else 0
+    first = _WORD.match(sentence, start)
+    if first is None or first.group().lower() not in _instruction_verbs():
+        return False
+    return _PROMISE.search(sentence) is None and _CONDITION.search(sentence) is None
+
+
+@cache
+def _instruction_verbs() -> frozenset[str]:
+    return frozenset(lexicon.terms("instruction_verbs"))
+
+
+def background(sentence: str, features: Features) -> bool:
+    """Whether the sentence gives background rather than says what a treatment does: it describes the
+    illness (its subject), defines a condition or a procedure, or instructs the reader. The learned scorer
+    reads such sentences as claims when they share a claim's words ("Symptoms include low mood and low
+    energy"); it is not asked about them."""
+    return (
+        illness_is_subject(sentence, features)
+        or instruction(sentence)
+        or _DEFINITION.search(sentence) is not None
+        or _SIGNS.match(sentence) is not None
+    )
+
+
 def _second_opinion(
     sentence: str, hinted: tuple[Category, ...], strength: Strength, features: Features
 ) -> Detection | None:
     """The learned scorer's verdict on a sentence the cues did not make a claim (see claimcheck.analysis.scorer):
     a claim in words no cue names ("One ceremony. A lifetime of healing."), of the kinds the weak cues hinted."""
-    if illness_is_subject(sentence, features) or story_setup(sentence):
+    if background(sentence, features) or story_setup(sentence):
         # "Depression can damage relationships" describes the illness, not what a treatment does for it;
         # "He was sleeping four hours a night" the state a story starts from.
         return None
@@ -872,7 +954,7 @@ def follow_on(
     if denials or unasserted(sentence):
         # "It has not been studied for migraine.": a denial or an open question goes on with no claim.
         return detection
-    if illness_is_subject(sentence, detection.features) or story_setup(sentence):
+    if background(sentence, detection.features) or story_setup(sentence):
         # "PTSD is a condition that can develop after ...": the illness described; "He had tried three
         # medicines.": the state a story starts from.
         return detection

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon, vocab
-from claimcheck.analysis.detect import Detection
+from claimcheck.analysis.detect import DISCOUNT, Detection
 from claimcheck.analysis.features import Quantity, Span
 from claimcheck.folding import CASE, fold
 from claimcheck.models import Category, Strength, Unit
@@ -41,15 +41,15 @@ _OF_THE = re.compile(
 _MEASURE_TO_FIGURE = re.compile(
     r"\s*(?:of|is|was|were|are|at|near|around|above|over|reaching|:)?\s*(?:up to\s+)?", re.IGNORECASE
 )
-#: A figure that is a price: "20% off", "save 15%".
-_PRICE = re.compile(r"\s*off\b", re.IGNORECASE)
+#: A figure that is a price: "20% off", "a 15% discount" (detect's DISCOUNT after it), "save 15%".
 _SAVING = re.compile(r"\bsav(?:e|es|ing)\s+(?:up\s+to\s+)?$", re.IGNORECASE)
 
 #: A sentence that reports what a particular study found, in whom: "in a trial of adults with ...",
 #: "a 2020 meta-analysis of ... found that ...". It describes a result rather than promising one.
 REPORTED_FINDING = re.compile(
-    # One particular study, named by its determiner: "in one large trial ketamine was about as effective".
-    r"\b(?:in|during)\s+(?:an?|one|another|the|that|this|\d{4})\s+(?:[\w-]+\s+){0,3}?"
+    # One particular study, named by its determiner: "in one large trial ketamine was about as effective",
+    # "the evidence comes from a small trial in which ...".
+    r"\b(?:in|during|from)\s+(?:an?|one|another|the|that|this|\d{4})\s+(?:[\w-]+\s+){0,3}?"
     r"(?:trial|study|meta-analysis|review)\b(?!\s+(?:is|are|will|would|can|could|needs?|needed)\b)|"
     r"\b(?:in|during|across)\s+(?:an?|one|two|three|several|some|these|the|that|this|\d+)?\s*"
     r"(?:[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|meta-analys[ie]s|reviews?)\b"
@@ -191,7 +191,7 @@ def _what_it_counts(
     if quantity.unit.seconds is not None:
         return None  # a time figure says when, not how many
     end = quantity.span.end
-    if _PRICE.match(sentence, end) or _SAVING.search(sentence, 0, quantity.span.start):
+    if DISCOUNT.match(sentence, end) or _SAVING.search(sentence, 0, quantity.span.start):
         return None
     for span in populations:
         if 0 <= span.start - end <= _FIGURE_REACH and _OF_THE.fullmatch(sentence, end, span.start):

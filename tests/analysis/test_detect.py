@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from claimcheck.analysis import detect, lexicon
 from claimcheck.analysis.detect import (
+    HEADER,
     HEADING,
     NAVIGATION,
     QUESTION,
@@ -132,6 +133,28 @@ def test_reference_list_entries_are_not_claims() -> None:
     assert detect_claim(release).reason == REFERENCE
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "From: Harbor Pain Relief Clinic <hello@harborpain.example>",
+        "To: Dana Reyes <dana@mail.example>",
+        "Date: Tuesday, March 4, 2025",
+    ],
+)
+def test_a_message_header_states_nothing(line: str) -> None:
+    assert detect_claim(line).reason == HEADER
+
+
+def test_a_subject_line_is_copy() -> None:
+    # Unlike the sender's line, a subject line is written to persuade and can claim.
+    assert detect_claim("Subject: Our drip relieves migraine pain within hours").is_claim
+
+
+def test_results_as_a_noun_state_no_effect() -> None:
+    assert not detect_claim("Patients read their results in a secure portal and can print them.").is_claim
+    assert detect_claim("The laser results in less knee pain for most patients.").is_claim
+
+
 def test_navigation_is_not_a_claim() -> None:
     detection = detect_claim("Weight Loss Clinic Home | Services | Results | Contact Us")
     assert detection.reason == NAVIGATION
@@ -199,7 +222,7 @@ def test_detection_carries_strength_and_the_given_features() -> None:
 
 
 def test_structural_reasons() -> None:
-    assert {QUESTION, REFERENCE, NAVIGATION, HEADING} == STRUCTURAL
+    assert {QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER} == STRUCTURAL
 
 
 def test_every_cue_list_is_shipped_and_used() -> None:
@@ -287,6 +310,8 @@ def test_the_pace_of_the_visit_is_no_speed_of_effect() -> None:
 
 def test_a_discount_is_not_a_share_of_patients() -> None:
     assert not detect_claim("Patients with low mood get 20% off their first session.").is_claim
+    assert not detect_claim("A 10% discount for nurses, teachers and other responders.").is_claim
+    assert not detect_claim("Seniors with arthritis enjoy 25% savings on every package.").is_claim
     assert detect_claim("About 50% of patients with low mood improve.").is_claim
     # A share with an outcome word (not a named condition) reaches the rule the shortcut guards.
     sentence = "Subject: 30% of patients report better longevity"

@@ -38,3 +38,57 @@ def test_a_claim_no_cue_names_is_found_by_the_scorer(sentence: str) -> None:
 )
 def test_illness_descriptions_logistics_and_questions_are_not(sentence: str) -> None:
     assert not detect_claim(sentence).is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Instructions of use, care or preparation.
+        "Store the vials in the fridge and use them within two weeks.",
+        "Wear the cap for ten minutes every evening, ideally at the same time.",
+        "Keep a short food log so that your coach can see what is working.",
+        "Fill the tank with tap water and press start.",
+        # Definitions: of a procedure, of a condition, of what a product is made from; a condition's signs.
+        "Cupping is a technique in which glass cups are warmed and placed on the back.",
+        "Plantar fasciitis is a condition of the thick band of tissue under the foot.",
+        "Bovine colostrum capsules are made from the first milk of grass-fed cows.",
+        "Typical symptoms include stiff joints in the morning, tiredness and poor sleep.",
+    ],
+)
+def test_background_is_not_put_to_the_scorer(sentence: str) -> None:
+    features = detect.extract_features(sentence)
+    assert detect.background(sentence, features)
+    assert not detect_claim(sentence).is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An instruction that promises what follows, or says who must not, is a claim.
+        "Wear the wrap for a week and watch the inches disappear.",
+        "Tell us if you take blood thinners or have had a stroke.",
+        # Saying what a treatment is, in claim words, is not background.
+        "Our cream is the only product that melts cellulite for good.",
+    ],
+)
+def test_promises_and_conditions_are_not_background(sentence: str) -> None:
+    assert not detect.background(sentence, detect.extract_features(sentence))
+
+
+def test_a_ranking_is_no_definition() -> None:
+    for sentence in (
+        "Glowmed is the most trusted name in home light care.",
+        "It is the only type of wrap cleared for this.",
+    ):
+        assert not detect.background(sentence, detect.extract_features(sentence))
+
+
+def test_signs_and_instructions_outweigh_a_cue_word() -> None:
+    # A cue word ("weight gain", "relieve") in a condition's signs or in an instruction makes no claim ...
+    assert detect_claim("Typical signs include fatigue, weight gain and brittle nails.").reason == "background"
+    assert detect_claim("Wear loose clothing so the coil can sit on your lower back pain area.").reason == "background"
+    # ... but an instruction that goes on to promise, or says who must not, is a claim.
+    assert detect_claim("Apply the balm at night; it heals cracked heels within a week.").is_claim
+    assert detect_claim("Use the pads for 20 minutes and feel your back pain melt away.").is_claim
+    # A definition can hold its claim in a relative clause.
+    assert detect_claim("Cupping is a technique that relieves back pain within days.").is_claim

@@ -89,7 +89,9 @@ END_TO_END_FLOORS = {
     # never read: recall 0.708 (153/216), false positives 0.086 (42/488), 3 accurate claims with an error.
     # Recall rose and false positives rose with it; the floors follow the second run, so a later change that
     # loses more is seen (HISTORY.md has both runs).
-    "blind7": EndToEndFloor(recall=0.70, false_positive_rate=0.09, accurate_errors=3),
+    # Tuned on since: background is not put to the scorer, a header line states nothing, a verb-form rise in
+    # heart rate is a side effect: false positives 0.064 (31/488), 1 accurate claim with an error.
+    "blind7": EndToEndFloor(recall=0.70, false_positive_rate=0.07, accurate_errors=1),
     # blind8 (pages and labels of 8e71330, 18 pages, 15 therapies, written without reading the engine) was
     # run once, on the engine of 5ffceb8 (byte-identical in output to eb3d13b): recall 0.773 (157/203),
     # false positives 0.072 (40/554), 5 accurate claims with an error (of 84), nothing hidden flagged.
@@ -125,7 +127,8 @@ DETECTION_FLOORS = {
     "blind6": {"precision": 0.96, "recall": 0.89, "category": 0.75},
     # blind7's single blind run (engine of bdb8827): precision 0.869, recall 0.648, top-category 0.694.
     # Its second run (eb3d13b, nothing tuned on it): 0.852, 0.704, 0.679.
-    "blind7": {"precision": 0.85, "recall": 0.70, "category": 0.67},
+    # Tuned on since (background not put to the scorer): 0.894, 0.704, 0.685.
+    "blind7": {"precision": 0.88, "recall": 0.70, "category": 0.67},
     # blind8's single blind run (engine of 5ffceb8): precision 0.876, recall 0.735, top-category 0.707.
     "blind8": {"precision": 0.87, "recall": 0.73, "category": 0.70},
 }

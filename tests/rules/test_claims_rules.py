@@ -35,6 +35,8 @@ def test_cc104_unregistered_plain_fact_but_not_hedged_cited_or_fading(lint: Lint
         "Guests with joint pain tell us widgetamine drips calm their flare-ups.",
         "There is little good evidence that widgetamine drips calm flare-ups.",
         "Widgetamine drips raise blood pressure and can cause nausea.",
+        # Risk information, though a speed word ("breathe fast") and an effect verb stand in it.
+        "A hot soak makes you breathe fast, and it raises your pulse, which can make some people faint.",
     ):
         assert "CC104" not in codes(lint(text)), text
 

@@ -52,6 +52,18 @@ def test_one_paragraph_per_line(checked: Check) -> None:
     ]
 
 
+def test_each_message_header_line_is_a_unit(checked: Check) -> None:
+    # A saved e-mail: the sender's line and the subject line are two units, not one wrapped sentence.
+    source = "From: Harbor Clinic <news@harbor.example>\nSubject: Our wraps ease knee pain\n\nDear reader,\n"
+    doc = read(source)
+    checked(doc)
+    assert [u.text for u in doc.units] == [
+        "From: Harbor Clinic <news@harbor.example>",
+        "Subject: Our wraps ease knee pain",
+        "Dear reader,",
+    ]
+
+
 def test_bullets_are_list_items(checked: Check) -> None:
     source = (
         "Benefits include:\n\n  • Fast relief: often\n    within hours\n  • Few side effects\n"
