@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from claimcheck.analysis.answers import Answered, answer_statement, asks_about, makes_claim
+from claimcheck.analysis.answers import Answered, affirmed, answer_statement, asks_about, makes_claim
 from claimcheck.analysis.detect import (
     HEADING,
     Detection,
@@ -108,6 +108,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 said_features, said = read_sentence(answered.statement, UnitKind.PARAGRAPH)
                 found = _links(answered.statement, said, registry, scope, subject)
                 if makes_claim(answered, said, detection, bool(found)):
+                    if asked is not None:
+                        said = affirmed(asked, answered, said)
                     features, detection, reads_as = said_features, said, answered.statement
                     matches = [Match(m.claim, m.score, m.method, 0, len(text)) for m in found]
             if (
