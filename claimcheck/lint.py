@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from claimcheck.analysis import lexicon
 from claimcheck.analysis.answers import Answered, affirmed, answer_statement, asks_about, makes_claim
 from claimcheck.analysis.detect import (
     HEADING,
@@ -167,13 +168,25 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
 _CELL_MAX_WORDS = 4
 _CELL_WORD = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
+_MONEY = re.compile(r"[$£€]")
+
+
+#: Cue groups that make a row of a side-by-side table a comparison of health: an outcome, a condition, a
+#: complaint, a part of the body or a benefit ("How patients feel", "Tired and foggy", "Toxins in sweat"),
+#: not what a product is, holds or costs ("Source", "Hormones included", "Typical monthly cost").
+_HEALTH_GROUPS = ("detect/outcome", "detect/benefit", "conditions", "ailments", "body", "improvements")
 
 
 def _with_headers(text: str, features: Features, place: TablePlace) -> Answered | None:
-    """A figure alone in a table cell ("51%") as the statement it makes with its row and column headers
-    ("51% remission rate after six infusions (Figure)"), or None for any other cell."""
+    """A table cell as the statement it makes with its headers: a cell set against another on a matter of
+    health, as that comparison ("How patients feel with NDT: like themselves again, compared with tired
+    and foggy with T4 alone"); a figure alone ("51%") with its row and column headers ("51% remission rate
+    after six infusions (Figure)"); None for any other cell."""
     if place.header or place.row is None or len(_CELL_WORD.findall(text)) > _CELL_MAX_WORDS:
         return None
+    compared = _compared(text, place)
+    if compared is not None:
+        return compared
     # A figure: a quantity, a multiplier ("3x faster") or a bare number ("3,412", which counts nothing alone).
     if not features.quantities and _DIGIT.search(text) is None and MULTIPLIER.search(text) is None:
         return None
@@ -182,6 +195,31 @@ def _with_headers(text: str, features: Features, place: TablePlace) -> Answered 
     if len(row) > 1 and row[1].islower():
         row = row[0].lower() + row[1:]
     statement = f"{text} {row}" + (f" ({place.column})" if place.column else "")
+    return Answered(statement, denies=False, fills=False)
+
+
+def _compared(text: str, place: TablePlace) -> Answered | None:
+    """A cell of a side-by-side table read against the other cell of its row, when the row is about health
+    and the two differ: each column's cell states what its treatment does, as compared with the other's."""
+    if place.versus is None or place.row is None or place.column is None:
+        return None
+    other_column, other = place.versus
+    if other.strip().lower() == text.strip().lower():
+        return None
+    if (_DIGIT.search(text) is None) != (_DIGIT.search(other) is None):
+        # A figure against words ("20" against "Call us", "3x faster" against "Baseline") sets no two
+        # results side by side: the words are a plan's terms or the point a figure is measured from.
+        return None
+    cells = f"{text} | {other}"
+    everything = f"{place.row} | {place.column} | {other_column} | {cells}"
+    if _MONEY.search(everything) or "detect/admin" in lexicon.scan(everything):
+        return None  # packages set against their sessions and prices, plans against their terms
+    scanned = lexicon.scan(f"{place.row} | {cells}")
+    if not any(group in scanned for group in _HEALTH_GROUPS):
+        return None
+    cell = text.strip().rstrip(".")
+    versus = other.strip().rstrip(".")
+    statement = f"{place.row} with {place.column}: {cell}, compared with {versus} with {other_column}."
     return Answered(statement, denies=False, fills=False)
 
 
