@@ -166,6 +166,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
 #: The most words a table cell may have to be read with its headers: a figure with a word or two ("About 1
 #: in 3"), not a list of what a product holds ("1 L saline, B-complex, anti-nausea medication").
 _CELL_MAX_WORDS = 4
+#: The most words a cell set against another may have: a state in a few words ("Stiff and sore every
+#: morning"), not a paragraph in a cell.
+_COMPARED_MAX_WORDS = 8
 _CELL_WORD = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 _MONEY = re.compile(r"[$£€]")
@@ -182,10 +185,11 @@ def _with_headers(text: str, features: Features, place: TablePlace) -> Answered 
     health, as that comparison ("How patients feel with NDT: like themselves again, compared with tired
     and foggy with T4 alone"); a figure alone ("51%") with its row and column headers ("51% remission rate
     after six infusions (Figure)"); None for any other cell."""
-    if place.header or place.row is None or len(_CELL_WORD.findall(text)) > _CELL_MAX_WORDS:
+    if place.header:
         return None
-    compared = _compared(text, place)
-    if compared is not None:
+    words = len(_CELL_WORD.findall(text))
+    compared = _compared(text, place) if words <= _COMPARED_MAX_WORDS else None
+    if compared is not None or place.row is None or words > _CELL_MAX_WORDS:
         return compared
     # A figure: a quantity, a multiplier ("3x faster") or a bare number ("3,412", which counts nothing alone).
     if not features.quantities and _DIGIT.search(text) is None and MULTIPLIER.search(text) is None:
@@ -201,7 +205,7 @@ def _with_headers(text: str, features: Features, place: TablePlace) -> Answered 
 def _compared(text: str, place: TablePlace) -> Answered | None:
     """A cell of a side-by-side table read against the other cell of its row, when the row is about health
     and the two differ: each column's cell states what its treatment does, as compared with the other's."""
-    if place.versus is None or place.row is None or place.column is None:
+    if place.versus is None or place.column is None:
         return None
     other_column, other = place.versus
     if other.strip().lower() == text.strip().lower():
@@ -214,12 +218,16 @@ def _compared(text: str, place: TablePlace) -> Answered | None:
     everything = f"{place.row} | {place.column} | {other_column} | {cells}"
     if _MONEY.search(everything) or "detect/admin" in lexicon.scan(everything):
         return None  # packages set against their sessions and prices, plans against their terms
-    scanned = lexicon.scan(f"{place.row} | {cells}")
+    scanned = lexicon.scan(f"{place.row or ''} | {cells}")
     if not any(group in scanned for group in _HEALTH_GROUPS):
         return None
     cell = text.strip().rstrip(".")
     versus = other.strip().rstrip(".")
-    statement = f"{place.row} with {place.column}: {cell}, compared with {versus} with {other_column}."
+    if place.row is None:
+        # "Before" | "After": the states themselves, "Tired and foggy before, compared with rested after."
+        statement = f"{cell} {place.column.lower()}, compared with {versus} {other_column.lower()}."
+    else:
+        statement = f"{place.row} with {place.column}: {cell}, compared with {versus} with {other_column}."
     return Answered(statement, denies=False, fills=False)
 
 

@@ -20,6 +20,9 @@ __all__ = ["TablePlace", "table_places"]
 _WINDOW = 4000
 _PIPE = re.compile(r"(?<!\\)\|")
 _HTML_CELL = re.compile(r"<t[dh][\s>/]", re.IGNORECASE)
+#: Column headers that set a state before a treatment against the state after it.
+_BEFORE = re.compile(r"\W*(?:before|then|pre-?\w+|without\b.*)\W*$", re.IGNORECASE)
+_AFTER = re.compile(r"\W*(?:after|now|post-?\w+|with\b.*)\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +57,14 @@ def table_places(document: Document) -> dict[int, TablePlace]:
         cells = [(index, *_row_and_column(document.source, units[index].source_offset(0))) for index in range(k, end)]
         first_row = cells[0][1]
         columns = {column: units[index].text for index, row, column in cells if row == first_row}
-        row_heads = {row: units[index].text for index, row, column in cells if column == 0 and row != first_row}
-        compared = sorted(column for column in columns if column != 0)
+        # "Before" | "After" heads two columns of states, with no column of row headers.
+        before_after = len(columns) == 2 and _BEFORE.match(columns.get(0, "")) and _AFTER.match(columns.get(1, ""))
+        heads = () if before_after else cells
+        row_heads = {row: units[index].text for index, row, column in heads if column == 0 and row != first_row}
+        compared = [0, 1] if before_after else sorted(column for column in columns if column != 0)
         by_place = {(row, column): units[index].text for index, row, column in cells}
         for index, row, column in cells:
-            if row == first_row or column == 0:
+            if row == first_row or (column == 0 and not before_after):
                 places[index] = TablePlace(header=True)
                 continue
             versus = None

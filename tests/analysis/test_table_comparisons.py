@@ -47,3 +47,18 @@ def test_plans_set_against_their_prices_compare_no_treatments() -> None:
         "| Recovery pack | 10 | $900 |\n| Joint-care plan | 20 | Call us |\n"
     )
     assert not {"10", "$900", "20", "Call us"} & _findings(page).keys()
+
+
+def test_a_before_and_after_table_sets_its_states_against_each_other() -> None:
+    page = (
+        "# The Warm Stone Wrap\n\nThe wrap eases stiff joints.\n\n| Before | After |\n|---|---|\n"
+        "| Joint pain every morning | Up at dawn, ready to go |\n| Ann | Nurse |\n"
+    )
+    found = claimcheck.check_text(page, format="markdown").findings
+    read = {f.sentence: f.message for f in found if f.sentence and f.line > 3}
+    assert "Joint pain every morning before, compared with Up at dawn, ready to go after" in read.get(
+        "Joint pain every morning", ""
+    )
+    assert "Up at dawn, ready to go" in read
+    # A row about nothing of health sets nothing side by side.
+    assert not {"Ann", "Nurse"} & read.keys()

@@ -43,3 +43,12 @@ def test_html_cells_count_from_their_row_whatever_the_line_breaks() -> None:
 def test_only_a_table_of_two_columns_sets_its_cells_against_each_other() -> None:
     places = _places("| | A | B | C |\n|---|---|---|---|\n| Calm | Often | Sometimes | Rarely |\n", "markdown")
     assert places["Often"] == TablePlace(header=False, row="Calm", column="A")
+
+
+def test_before_and_after_columns_are_both_compared_with_no_row_headers() -> None:
+    places = _places("| Before | After |\n|---|---|\n| Restless nights | Sound sleep |\n", "markdown")
+    assert places["Restless nights"] == TablePlace(False, None, "Before", ("After", "Sound sleep"))
+    assert places["Sound sleep"] == TablePlace(False, None, "After", ("Before", "Restless nights"))
+    # Any other two columns: the first holds row headers.
+    places = _places("| Name | Role |\n|---|---|\n| Ann | Nurse |\n", "markdown")
+    assert places["Ann"].header and places["Nurse"] == TablePlace(header=False, row="Ann", column="Role")
