@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from claimcheck.analysis.answers import Answered, answer_statement, asks_about, makes_claim
+from claimcheck.analysis import lexicon
+from claimcheck.analysis.answers import Answered, affirmed, answer_statement, asks_about, makes_claim
 from claimcheck.analysis.detect import (
     HEADING,
     Detection,
@@ -108,6 +109,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 said_features, said = read_sentence(answered.statement, UnitKind.PARAGRAPH)
                 found = _links(answered.statement, said, registry, scope, subject)
                 if makes_claim(answered, said, detection, bool(found)):
+                    if asked is not None:
+                        said = affirmed(asked, answered, said)
                     features, detection, reads_as = said_features, said, answered.statement
                     matches = [Match(m.claim, m.score, m.method, 0, len(text)) for m in found]
             if (
@@ -163,15 +166,31 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
 #: The most words a table cell may have to be read with its headers: a figure with a word or two ("About 1
 #: in 3"), not a list of what a product holds ("1 L saline, B-complex, anti-nausea medication").
 _CELL_MAX_WORDS = 4
+#: The most words a cell set against another may have: a state in a few words ("Stiff and sore every
+#: morning"), not a paragraph in a cell.
+_COMPARED_MAX_WORDS = 8
 _CELL_WORD = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
+_MONEY = re.compile(r"[$£€]")
+
+
+#: Cue groups that make a row of a side-by-side table a comparison of health: an outcome, a condition, a
+#: complaint, a part of the body or a benefit ("How patients feel", "Tired and foggy", "Toxins in sweat"),
+#: not what a product is, holds or costs ("Source", "Hormones included", "Typical monthly cost").
+_HEALTH_GROUPS = ("detect/outcome", "detect/benefit", "conditions", "ailments", "body", "improvements")
 
 
 def _with_headers(text: str, features: Features, place: TablePlace) -> Answered | None:
-    """A figure alone in a table cell ("51%") as the statement it makes with its row and column headers
-    ("51% remission rate after six infusions (Figure)"), or None for any other cell."""
-    if place.header or place.row is None or len(_CELL_WORD.findall(text)) > _CELL_MAX_WORDS:
+    """A table cell as the statement it makes with its headers: a cell set against another on a matter of
+    health, as that comparison ("How patients feel with NDT: like themselves again, compared with tired
+    and foggy with T4 alone"); a figure alone ("51%") with its row and column headers ("51% remission rate
+    after six infusions (Figure)"); None for any other cell."""
+    if place.header:
         return None
+    words = len(_CELL_WORD.findall(text))
+    compared = _compared(text, place) if words <= _COMPARED_MAX_WORDS else None
+    if compared is not None or place.row is None or words > _CELL_MAX_WORDS:
+        return compared
     # A figure: a quantity, a multiplier ("3x faster") or a bare number ("3,412", which counts nothing alone).
     if not features.quantities and _DIGIT.search(text) is None and MULTIPLIER.search(text) is None:
         return None
@@ -180,6 +199,35 @@ def _with_headers(text: str, features: Features, place: TablePlace) -> Answered 
     if len(row) > 1 and row[1].islower():
         row = row[0].lower() + row[1:]
     statement = f"{text} {row}" + (f" ({place.column})" if place.column else "")
+    return Answered(statement, denies=False, fills=False)
+
+
+def _compared(text: str, place: TablePlace) -> Answered | None:
+    """A cell of a side-by-side table read against the other cell of its row, when the row is about health
+    and the two differ: each column's cell states what its treatment does, as compared with the other's."""
+    if place.versus is None or place.column is None:
+        return None
+    other_column, other = place.versus
+    if other.strip().lower() == text.strip().lower():
+        return None
+    if (_DIGIT.search(text) is None) != (_DIGIT.search(other) is None):
+        # A figure against words ("20" against "Call us", "3x faster" against "Baseline") sets no two
+        # results side by side: the words are a plan's terms or the point a figure is measured from.
+        return None
+    cells = f"{text} | {other}"
+    everything = f"{place.row} | {place.column} | {other_column} | {cells}"
+    if _MONEY.search(everything) or "detect/admin" in lexicon.scan(everything):
+        return None  # packages set against their sessions and prices, plans against their terms
+    scanned = lexicon.scan(f"{place.row or ''} | {cells}")
+    if not any(group in scanned for group in _HEALTH_GROUPS):
+        return None
+    cell = text.strip().rstrip(".")
+    versus = other.strip().rstrip(".")
+    if place.row is None:
+        # "Before" | "After": the states themselves, "Tired and foggy before, compared with rested after."
+        statement = f"{cell} {place.column.lower()}, compared with {versus} {other_column.lower()}."
+    else:
+        statement = f"{place.row} with {place.column}: {cell}, compared with {versus} with {other_column}."
     return Answered(statement, denies=False, fills=False)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.detect import STRUCTURAL, Detection, by_cues
-from claimcheck.models import Category
+from claimcheck.models import Category, Strength
 
 _AUXILIARY = r"is|are|am|was|were|does|do|did|can|could|will|would|should|has|have|may|might|must"
 #: A label before a question or an answer on a plain-text FAQ: "Q: Is it safe?", "A: Yes."
@@ -39,6 +39,8 @@ _NO = re.compile(r"^\s*(?:no|nope|not at all|never|not really|not)\b[\s,.!:;\u20
 #: What asks a question of the reader in the first person, and the reader the statement speaks to.
 _READER = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are", "i'm": "you're"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "your", "our", "my", "their", "its"})
+#: Subjects that are people, not a treatment or its result.
+_PEOPLE = frozenset({"you", "i", "we", "he", "she", "they"})
 _PRONOUNS = frozenset({"it", "this", "that", "they", "these", "those", "you", "i", "he", "she", "we", "there"})
 #: Words that open what is said of a subject in a question ("Is Spravato *the* same as ketamine?", "Is it
 #: *really* safe?", "Is the mat *not* ...").
@@ -127,15 +129,52 @@ _ASKS_BY_CUE = (
 )
 
 
+#: What a yes/no question asks about by the verb it asks of its subject, when no claim cue names it: the
+#: plain verbs of a treatment doing its job ("Does it work?", "Can acupuncture help me get pregnant?") and
+#: of a result staying ("Will my results last?", "Does the weight stay off?"). Their other senses ("Do I
+#: need a referral?", "Is it covered by insurance?") have other verbs.
+_ASKS_BY_VERB = (
+    (re.compile(r"(?:work|help|heal)(?:s|ed)?$", re.IGNORECASE), Category.EFFICACY),
+    (re.compile(r"(?:last|stay|stick|hold)(?:s|ed)?$", re.IGNORECASE), Category.DURABILITY),
+)
+
+
 def asks_about(question: str) -> tuple[Category, ...]:
-    """The kind of claim a question asks about ("How fast does it work?": onset; "Is it safe?": safety), as
-    the claims its answer goes on to make are of that kind ("Almost everyone felt it.")."""
+    """The kind of claim a question asks about ("How fast does it work?": onset; "Is it safe?": safety;
+    "Will my results last?": durability), as the claims its answer goes on to make are of that kind
+    ("Almost everyone felt it.")."""
     question = _LABEL.sub("", question, count=1)
     for opening, kind in _ASKS_BY_OPENING:
         if opening.match(question):
             return (kind,)
     scanned = lexicon.scan(question)
-    return tuple(dict.fromkeys(kind for group, kind in _ASKS_BY_CUE if group in scanned))[:1]
+    kinds = tuple(dict.fromkeys(kind for group, kind in _ASKS_BY_CUE if group in scanned))[:1]
+    asked = _YES_NO.match(question) if not kinds else None
+    if asked is None or "detect/admin" in scanned or "detect/provider_subject" in scanned:
+        return kinds  # "Do you work with insurance?", "Will the doctor help me?" ask about the service
+    body = asked.group(2).split()
+    if len(body) < 2 or body[0].lower() in _PEOPLE:
+        return kinds  # "Will you hold my spot?", "Can I help my partner?": what a person does
+    cut = _subject_end(body)
+    # The verb after the subject, or the one a particle follows ("Does the weight stay off?").
+    verbs = body[max(cut - 1, 1) : cut + 2]
+    return tuple(dict.fromkeys(kind for pattern, kind in _ASKS_BY_VERB for verb in verbs if pattern.match(verb)))[:1]
+
+
+def affirmed(question: str, answered: Answered, statement: Detection) -> Detection:
+    """The detection of the statement a yes makes, claim cue or none: "Does it work?" + "Yes." claims "it
+    does work", of the kind the question asks about (:func:`asks_about`). A question about anything else
+    ("Do I need a referral?") makes its yes no health claim."""
+    if statement.is_claim or answered.denies or answered.fills:
+        return statement
+    kinds = asks_about(question)
+    if not kinds:
+        return statement
+    reason = f"affirms a question about {kinds[0].value}"
+    # The yes asserts what was asked: "it does work" states the effect as plainly as "it works" does, though
+    # no causal word of its own says so; a modal the question asked with ("Can it help?") stays.
+    strength = Strength.DIRECT if statement.strength is Strength.NONE else statement.strength
+    return Detection(True, kinds, strength, statement.features, reason)
 
 
 def answer_statement(question: str, answer: str) -> Answered | None:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.benefit_phrases import benefit_phrase
 from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.analysis.features import Features, Span, extract_features
 from claimcheck.analysis.scorer import claim_probability
@@ -725,11 +726,15 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         # No rule can score: the verdict of the rules below, without reading the cues. A label
         # has no effect word either, so only an auxiliary can be its predicate.
         if label and not _AUXILIARY.search(text):
-            return not_a_claim(HEADING)
-        return _second_opinion(sentence, (), strength, features) or not_a_claim("no claim cue")
+            return _named_benefit(text, kind, label, scanned, strength, features) or not_a_claim(HEADING)
+        return (
+            _named_benefit(text, kind, label, scanned, strength, features)
+            or _second_opinion(sentence, (), strength, features)
+            or not_a_claim("no claim cue")
+        )
     cues = _Cues(sentence, features, scanned)
     if label and not _has_predicate(text, cues):
-        return not_a_claim(HEADING)
+        return _named_benefit(text, kind, label, scanned, strength, features) or not_a_claim(HEADING)
     scored = [(category, *rule(cues)) for category, rule in _RULES]
     found = sorted(
         ((category, score, reason) for category, score, reason in scored if score > _NONE),
@@ -738,6 +743,7 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     if not found:
         return (
             _benefit_fragment(text, kind, label, cues, strength, features)
+            or _named_benefit(text, kind, label, scanned, strength, features)
             or _second_opinion(sentence, (), strength, features)
             or not_a_claim("no claim cue")
         )
@@ -759,7 +765,9 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
             claims = found
         else:
             hinted = tuple(category for category, _, _ in found)
-            second = _benefit_fragment(text, kind, label, cues, strength, features)
+            second = _benefit_fragment(text, kind, label, cues, strength, features) or _named_benefit(
+                text, kind, label, scanned, strength, features
+            )
             if second is None and not label:
                 second = _second_opinion(sentence, hinted, strength, features)
             return second or not_a_claim(f"weak cue only ({found[0][2]})")
@@ -801,6 +809,29 @@ def _benefit_fragment(
     if _logistics(text, cues) is not None:
         return None
     return Detection(True, (Category.EFFICACY,), strength, features, f"benefit line opens with {_q((phrase,))}")
+
+
+#: Units whose lines may name a benefit without a verb: a fragment's kinds and a table cell.
+_PHRASE_KINDS = _FRAGMENT_KINDS | {UnitKind.TABLE_CELL}
+
+
+def _named_benefit(
+    text: str,
+    kind: UnitKind,
+    label: bool,
+    scanned: Mapping[str, tuple[tuple[int, int], ...]],
+    strength: Strength,
+    features: Features,
+) -> Detection | None:
+    """A heading, a bullet or a cell that names a better state ("A healthier heart", "Zero jitters") states
+    the page's treatment brings it (claimcheck.analysis.benefit_phrases), and as plainly as a verb would."""
+    if not (label or kind in _PHRASE_KINDS) or "improvements" not in scanned:
+        return None
+    phrase = benefit_phrase(text, scanned)
+    if phrase is None:
+        return None
+    plain = Strength.DIRECT if strength is Strength.NONE else strength
+    return Detection(True, (Category.EFFICACY,), plain, features, f"names the benefit {_q((phrase,))}")
 
 
 #: The learned scorer's probability above which a sentence no cue made a claim is one after all.

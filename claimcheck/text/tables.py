@@ -20,16 +20,23 @@ __all__ = ["TablePlace", "table_places"]
 _WINDOW = 4000
 _PIPE = re.compile(r"(?<!\\)\|")
 _HTML_CELL = re.compile(r"<t[dh][\s>/]", re.IGNORECASE)
+#: Column headers that set a state before a treatment against the state after it.
+_BEFORE = re.compile(r"\W*(?:before|then|pre-?\w+|without\b.*)\W*$", re.IGNORECASE)
+_AFTER = re.compile(r"\W*(?:after|now|post-?\w+|with\b.*)\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class TablePlace:
     """A table cell's headers: ``header`` for a cell that is one (the first row, or the first cell
-    of a later row), else the texts of its row's first cell and its column's first-row cell."""
+    of a later row), else the texts of its row's first cell and its column's first-row cell, and in a
+    table of two columns side by side the cell it stands against."""
 
     header: bool
     row: str | None = None
     column: str | None = None
+    #: In a table that sets two columns side by side ("Before" | "After", "Ours" | "Theirs"): the other
+    #: column's header and the other cell of the row, which this cell is read against.
+    versus: tuple[str, str] | None = None
 
 
 def table_places(document: Document) -> dict[int, TablePlace]:
@@ -50,12 +57,22 @@ def table_places(document: Document) -> dict[int, TablePlace]:
         cells = [(index, *_row_and_column(document.source, units[index].source_offset(0))) for index in range(k, end)]
         first_row = cells[0][1]
         columns = {column: units[index].text for index, row, column in cells if row == first_row}
-        row_heads = {row: units[index].text for index, row, column in cells if column == 0 and row != first_row}
+        # "Before" | "After" heads two columns of states, with no column of row headers.
+        before_after = len(columns) == 2 and _BEFORE.match(columns.get(0, "")) and _AFTER.match(columns.get(1, ""))
+        heads = () if before_after else cells
+        row_heads = {row: units[index].text for index, row, column in heads if column == 0 and row != first_row}
+        compared = [0, 1] if before_after else sorted(column for column in columns if column != 0)
+        by_place = {(row, column): units[index].text for index, row, column in cells}
         for index, row, column in cells:
-            if row == first_row or column == 0:
+            if row == first_row or (column == 0 and not before_after):
                 places[index] = TablePlace(header=True)
-            else:
-                places[index] = TablePlace(header=False, row=row_heads.get(row), column=columns.get(column))
+                continue
+            versus = None
+            if len(compared) == 2 and column in compared:
+                other = compared[1] if column == compared[0] else compared[0]
+                if (row, other) in by_place:
+                    versus = (columns[other], by_place[row, other])
+            places[index] = TablePlace(False, row_heads.get(row), columns.get(column), versus)
         k = end
     return places
 

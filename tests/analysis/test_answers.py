@@ -146,6 +146,15 @@ def test_a_filled_gap_is_a_claim_only_when_its_statement_is_one() -> None:
         ("How long do the results last?", ("durability",)),
         ("Is the wrap safe for kids?", ("safety",)),
         ("What does a visit cost?", ()),
+        # A yes/no question asks by the verb it asks of the treatment or its result.
+        ("Does the wrap really work?", ("efficacy",)),
+        ("Will the new hair stay?", ("durability",)),
+        ("Does the weight stay off?", ("durability",)),
+        # What a person, an insurer or a clinic does is no health question.
+        ("Will you hold my appointment?", ()),
+        ("Do you work with insurance?", ()),
+        ("Will the doctor help me fill in the form?", ()),
+        ("Do I need a referral?", ()),
     ],
 )
 def test_a_question_names_the_kind_of_claim_its_answer_makes(question: str, kinds: tuple[str, ...]) -> None:
@@ -157,4 +166,17 @@ def test_a_share_of_people_in_an_answer_claims_what_its_question_asks() -> None:
     found = claimcheck.check_text(FAQ + page, format="markdown").findings
     assert [(f.category, f.severity.value) for f in found if f.sentence == "Almost everyone felt it."] == [
         ("onset", "warning")
+    ]
+
+
+def test_a_yes_to_a_question_about_the_treatment_working_claims_it_of_that_kind() -> None:
+    page = (
+        "## Does the wrap really work?\n\nYes.\n\n## Will the new hair stay?\n\nYes.\n\n"
+        "## Do I need a referral?\n\nYes.\n\n## Is it covered by insurance?\n\nNo.\n"
+    )
+    found = claimcheck.check_text(FAQ + page, format="markdown").findings
+    # Stated as plainly as "it works": overstated for a claim with no evidence on file.
+    assert [(f.line, f.code, f.category) for f in found if f.line > 3] == [
+        (7, "CC104", "efficacy"),
+        (11, "CC104", "durability"),
     ]

@@ -1,0 +1,64 @@
+"""A table that sets two columns side by side compares them: a cell on a matter of health states what its
+column's treatment does, as against the other."""
+
+from __future__ import annotations
+
+import claimcheck
+
+PAGE = """# The Warm Stone Wrap
+
+The wrap eases stiff joints.
+
+## Wrap or pills?
+
+| | Warm Stone Wrap | Pain pills |
+|---|---|---|
+| How guests sleep | Deeply and calmly | Restless and groggy |
+| Swelling after a week | Down by 40% | Down by 5% |
+| Made from | Basalt stones | Tablets |
+| Pack size | Six wraps | Thirty pills |
+| Speed of recovery | 2x | Reference |
+"""
+
+
+def _findings(page: str) -> dict[str, set[str]]:
+    found = claimcheck.check_text(page, format="markdown").findings
+    codes: dict[str, set[str]] = {}
+    for finding in found:
+        if finding.sentence:
+            codes.setdefault(finding.sentence, set()).add(finding.code)
+    return codes
+
+
+def test_cells_on_a_matter_of_health_are_comparative_claims() -> None:
+    codes = _findings(PAGE)
+    for cell in ("Deeply and calmly", "Restless and groggy", "Down by 40%", "Down by 5%"):
+        assert "CC207" in codes.get(cell, set()), (cell, codes)
+
+
+def test_what_a_product_is_or_holds_and_a_mere_reference_point_compare_nothing() -> None:
+    codes = _findings(PAGE)
+    assert not {"Basalt stones", "Tablets", "Six wraps", "Thirty pills", "Reference"} & codes.keys()
+
+
+def test_plans_set_against_their_prices_compare_no_treatments() -> None:
+    page = (
+        "# The Warm Stone Wrap\n\nThe wrap eases stiff joints.\n\n| Plan | Sessions | Price |\n|---|---|---|\n"
+        "| Recovery pack | 10 | $900 |\n| Joint-care plan | 20 | Call us |\n"
+    )
+    assert not {"10", "$900", "20", "Call us"} & _findings(page).keys()
+
+
+def test_a_before_and_after_table_sets_its_states_against_each_other() -> None:
+    page = (
+        "# The Warm Stone Wrap\n\nThe wrap eases stiff joints.\n\n| Before | After |\n|---|---|\n"
+        "| Joint pain every morning | Up at dawn, ready to go |\n| Ann | Nurse |\n"
+    )
+    found = claimcheck.check_text(page, format="markdown").findings
+    read = {f.sentence: f.message for f in found if f.sentence and f.line > 3}
+    assert "Joint pain every morning before, compared with Up at dawn, ready to go after" in read.get(
+        "Joint pain every morning", ""
+    )
+    assert "Up at dawn, ready to go" in read
+    # A row about nothing of health sets nothing side by side.
+    assert not {"Ann", "Nurse"} & read.keys()
