@@ -281,8 +281,15 @@ def _links(
         return [m for m in matches if m.method not in _LOOSE]
     if detection.is_claim and _needs_frame(matches, detection):
         # The frame's claim leads; loose word links stay behind it, as the detector's category can be
-        # wrong ("neurochemical pathways ... rapid effects").
-        return _frame_link(text, detection, registry, scope, subject()) + matches
+        # wrong ("neurochemical pathways ... rapid effects"). Where the frame found a claim of the kind the
+        # sentence makes, loose links of another kind would only raise that other claim's qualifiers on a
+        # sentence that does not make it ("FDA-approved for treatment-resistant depression" is no claim of
+        # how long relief lasts): they go.
+        framed = _frame_link(text, detection, registry, scope, subject())
+        if framed and framed[0].claim.category in compatible_kinds(detection.categories[0]):
+            kinds = compatible_kinds(detection.categories[0])
+            return framed + [m for m in matches if m.method not in _LOOSE or m.claim.category in kinds]
+        return framed + matches
     return matches
 
 

@@ -55,3 +55,11 @@ def test_each_reworded_claim_raises_the_code_that_names_it(sentence: str, code: 
 )
 def test_the_listed_false_alarms_are_gone(sentence: str) -> None:
     assert [code for code, severity in _on_sentence(sentence) if severity >= Severity.WARNING] == []
+
+
+def test_an_approval_claim_raises_no_qualifier_of_an_efficacy_claim_it_shares_words_with() -> None:
+    """One finding per problem: the sentence claims an approval (CC103); the efficacy claim it shares
+    "treatment-resistant depression" with is not made here, so its durability qualifier (CC105) is noise."""
+    assert _on_sentence("Ketamine therapy is FDA-approved for treatment-resistant depression.") == [
+        ("CC103", Severity.ERROR)
+    ]
