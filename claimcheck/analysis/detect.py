@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.benefit_phrases import benefit_phrase
@@ -923,10 +923,22 @@ def background(sentence: str, features: Features) -> bool:
     illness (its subject), defines a condition or a procedure, or instructs the reader. The learned scorer
     reads such sentences as claims when they share a claim's words ("Symptoms include low mood and low
     energy"); it is not asked about them."""
+    return illness_is_subject(sentence, features) or _describes(sentence)
+
+
+#: What every match of :data:`_DEFINITION` holds, looked for first: a far cheaper search that most
+#: sentences fail, where the definition's lazy lead is retried at each of its first 120 characters.
+_IS_OR_ARE = re.compile(r"\s(?:is|are)\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _describes(sentence: str) -> bool:
+    """Whether the sentence instructs, defines or lists a condition's signs (the part of :func:`background`
+    read from the text alone). Cached: the detector's second opinion, a follow-on and the registry links
+    each ask about the same sentence."""
     return (
-        illness_is_subject(sentence, features)
-        or instruction(sentence)
-        or _DEFINITION.search(sentence) is not None
+        instruction(sentence)
+        or (_IS_OR_ARE.search(sentence) is not None and _DEFINITION.search(sentence) is not None)
         or _SIGNS.match(sentence) is not None
     )
 
