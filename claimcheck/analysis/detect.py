@@ -869,12 +869,14 @@ def by_cues(detection: Detection) -> bool:
 #: A definition or a description of background: what a condition or a procedure is ("Apheresis is a
 #: procedure in which ...", "Rosacea is a skin condition that ..."), what something is made from, what a
 #: condition's signs are ("Common symptoms include ..."). It says what a thing is, not what a treatment does;
-#: "the only form ...", "the most trusted name ..." rank it, and that is a claim.
+#: "the only form ...", "the most trusted name ..." rank it, and that is a claim. The lead ("X is") is read
+#: once for both endings: its lazy run, retried at each of its first 120 characters, is this pattern's cost.
 _DEFINITION = re.compile(
-    r"^[^;:?!]{1,120}?\s(?:is|are)\s+(?:an?|the)\s+(?:(?!only\b|most\b|best\b|leading\b|first\b|top\b)[\w-]+\s+){0,3}?"
+    r"^[^;:?!]{1,120}?\s(?:is|are)\s+(?:"
+    r"(?:an?|the)\s+(?:(?!only\b|most\b|best\b|leading\b|first\b|top\b)[\w-]+\s+){0,3}?"
     r"(?:pattern|condition|disorder|disease|illness|syndrome|procedure|process|technique|method|practice|type|form"
     r"|kind|class|term|name|work)\s+(?:of|in|that|which|where|when|for|you|we|used|caused|marked)\b"
-    r"|^[^;:?!]{1,120}?\s(?:is|are)\s+(?:made|derived|extracted|produced|manufactured|prepared)\s+from\b",
+    r"|(?:made|derived|extracted|produced|manufactured|prepared)\s+from\b)",
     re.IGNORECASE,
 )
 #: A condition's signs or causes listed: "Common symptoms include low mood, poor sleep and weight gain".
