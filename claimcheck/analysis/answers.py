@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.detect import STRUCTURAL, Detection, by_cues
@@ -139,6 +140,8 @@ _ASKS_BY_VERB = (
 )
 
 
+# Cached: the linter asks it of one question for every sentence of the paragraph that answers it.
+@lru_cache(maxsize=1024)
 def asks_about(question: str) -> tuple[Category, ...]:
     """The kind of claim a question asks about ("How fast does it work?": onset; "Is it safe?": safety;
     "Will my results last?": durability), as the claims its answer goes on to make are of that kind

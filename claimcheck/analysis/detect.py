@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.benefit_phrases import benefit_phrase
@@ -869,12 +869,14 @@ def by_cues(detection: Detection) -> bool:
 #: A definition or a description of background: what a condition or a procedure is ("Apheresis is a
 #: procedure in which ...", "Rosacea is a skin condition that ..."), what something is made from, what a
 #: condition's signs are ("Common symptoms include ..."). It says what a thing is, not what a treatment does;
-#: "the only form ...", "the most trusted name ..." rank it, and that is a claim.
+#: "the only form ...", "the most trusted name ..." rank it, and that is a claim. The lead ("X is") is read
+#: once for both endings: its lazy run, retried at each of its first 120 characters, is this pattern's cost.
 _DEFINITION = re.compile(
-    r"^[^;:?!]{1,120}?\s(?:is|are)\s+(?:an?|the)\s+(?:(?!only\b|most\b|best\b|leading\b|first\b|top\b)[\w-]+\s+){0,3}?"
+    r"^[^;:?!]{1,120}?\s(?:is|are)\s+(?:"
+    r"(?:an?|the)\s+(?:(?!only\b|most\b|best\b|leading\b|first\b|top\b)[\w-]+\s+){0,3}?"
     r"(?:pattern|condition|disorder|disease|illness|syndrome|procedure|process|technique|method|practice|type|form"
     r"|kind|class|term|name|work)\s+(?:of|in|that|which|where|when|for|you|we|used|caused|marked)\b"
-    r"|^[^;:?!]{1,120}?\s(?:is|are)\s+(?:made|derived|extracted|produced|manufactured|prepared)\s+from\b",
+    r"|(?:made|derived|extracted|produced|manufactured|prepared)\s+from\b)",
     re.IGNORECASE,
 )
 #: A condition's signs or causes listed: "Common symptoms include low mood, poor sleep and weight gain".
@@ -923,10 +925,22 @@ def background(sentence: str, features: Features) -> bool:
     illness (its subject), defines a condition or a procedure, or instructs the reader. The learned scorer
     reads such sentences as claims when they share a claim's words ("Symptoms include low mood and low
     energy"); it is not asked about them."""
+    return illness_is_subject(sentence, features) or _describes(sentence)
+
+
+#: What every match of :data:`_DEFINITION` holds, looked for first: a far cheaper search that most
+#: sentences fail, where the definition's lazy lead is retried at each of its first 120 characters.
+_IS_OR_ARE = re.compile(r"\s(?:is|are)\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _describes(sentence: str) -> bool:
+    """Whether the sentence instructs, defines or lists a condition's signs (the part of :func:`background`
+    read from the text alone). Cached: the detector's second opinion, a follow-on and the registry links
+    each ask about the same sentence."""
     return (
-        illness_is_subject(sentence, features)
-        or instruction(sentence)
-        or _DEFINITION.search(sentence) is not None
+        instruction(sentence)
+        or (_IS_OR_ARE.search(sentence) is not None and _DEFINITION.search(sentence) is not None)
         or _SIGNS.match(sentence) is not None
     )
 
