@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from claimcheck import check_text
+from claimcheck.text import parse_document
 from claimcheck.text.sentences import MAX_SENTENCE
+from claimcheck.text.tables import table_places
 from tests.robustness.conftest import shipped
 
 
@@ -32,3 +36,21 @@ def test_a_long_header_of_a_side_by_side_table_is_not_repeated_into_every_row() 
     page = f"# Results\n\n| Symptom | Usual care | {header} |\n|---|---|---|\n{rows}"
     report = check_text(page, format="markdown", registry=shipped())
     assert sum(len(finding.model_dump_json()) for finding in report.findings) < 20 * len(page)
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt"),
+    [
+        # Three rows of 10,000 columns: every cell counted the pipes before it on its line [34.5 s].
+        (("| " + " | ".join(f"{c}%" for c in range(10_000)) + " |\n" + "|---" * 10_000 + "|\n") * 3, "markdown"),
+        # Minified HTML: every cell copied the whole one-line page and rescanned 4,000 characters of it [24 s].
+        ("<table>" + ("<tr>" + "".join(f"<td>{c}%</td>" for c in range(1000)) + "</tr>") * 160 + "</table>", "html"),
+    ],
+    ids=("markdown", "html"),
+)
+def test_wide_tables_are_placed_in_linear_time(source: str, fmt: str) -> None:
+    document = parse_document(source, format=fmt)
+    started = time.process_time()
+    places = table_places(document)
+    assert time.process_time() - started < 5
+    assert len(places) == len(document.units)
