@@ -22,9 +22,14 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _HTML_CELL = re.compile(r"<t[dh][\s>/]", re.IGNORECASE)
 _HTML_ROW = re.compile(r"<tr[\s>/]", re.IGNORECASE)
 _HTML_TABLE = re.compile(r"<table[\s>/]", re.IGNORECASE)
-#: Column headers that set a state before a treatment against the state after it.
-_BEFORE = re.compile(r"\W*(?:before|then|pre-?\w+|without\b.*)\W*$", re.IGNORECASE)
-_AFTER = re.compile(r"\W*(?:after|now|post-?\w+|with\b.*)\W*$", re.IGNORECASE)
+#: Column headers that set a state before a treatment against the state after it, by name: a looser test
+#: took "Premium", "Pregnancy" and "With insurance" for one.
+_STAGES = r"(?:treatment|therapy|op|operative|procedure|surgery|program|programme)"
+_BEFORE = re.compile(rf"\W*(?:before|then|pre-?{_STAGES})\W*", re.IGNORECASE)
+_AFTER = re.compile(rf"\W*(?:after|now|post-?{_STAGES})\W*", re.IGNORECASE)
+#: "Without the wrap" | "With the wrap": the same thing left out and taken.
+_WITHOUT = re.compile(r"\W*without\s+(\w[\w\s'-]{0,60}?)\W*", re.IGNORECASE)
+_WITH = re.compile(r"\W*with\s+(\w[\w\s'-]{0,60}?)\W*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +68,7 @@ def table_places(document: Document) -> dict[int, TablePlace]:
             first_row = cells[0][1]
             columns = {column: units[index].text for index, row, column in cells if row == first_row}
             # "Before" | "After" heads two columns of states, with no column of row headers.
-            before_after = len(columns) == 2 and _BEFORE.match(columns.get(0, "")) and _AFTER.match(columns.get(1, ""))
+            before_after = len(columns) == 2 and _before_and_after(columns.get(0, ""), columns.get(1, ""))
             heads = () if before_after else cells
             row_heads = {row: units[index].text for index, row, column in heads if column == 0 and row != first_row}
             compared = [0, 1] if before_after else sorted(column for column in columns if column != 0)
@@ -81,6 +86,14 @@ def table_places(document: Document) -> dict[int, TablePlace]:
                 places[index] = TablePlace(False, row_heads.get(row), columns.get(column), versus, leads)
         k = end
     return places
+
+
+def _before_and_after(first: str, second: str) -> bool:
+    """Whether two column headers set the state before a treatment against the state after it."""
+    if _BEFORE.fullmatch(first) and _AFTER.fullmatch(second):
+        return True
+    without, with_ = _WITHOUT.fullmatch(first), _WITH.fullmatch(second)
+    return bool(without and with_ and without[1].lower() == with_[1].lower())
 
 
 def _tables(document: Document, start: int, end: int) -> list[list[tuple[int, int, int]]]:

@@ -83,3 +83,18 @@ def test_a_row_is_found_however_far_back_it_starts_and_only_by_its_own_tag() -> 
 def test_a_markdown_cell_that_quotes_a_tag_is_still_read_by_its_pipes() -> None:
     places = _places("| Measure | Ours |\n|---|---|\n| Relief `<td>` | 64% |\n", "markdown")
     assert places["64%"] == TablePlace(header=False, row="Relief", column="Ours")
+
+
+def test_only_headers_that_name_a_before_and_an_after_set_states_side_by_side() -> None:
+    for before, after in (
+        ("Before", "After:"),
+        ("Then", "Now"),
+        ("Pre-op", "Post-op"),
+        ("Without the wrap", "With the wrap"),
+    ):
+        places = _places(f"| {before} | {after} |\n|---|---|\n| Restless nights | Sound sleep |\n", "markdown")
+        assert places["Sound sleep"] == TablePlace(False, None, after, (before, "Restless nights"), leads=True)
+    # Words that merely start alike, and two different things, are a column of row headers and a column.
+    for first, second in (("Pregnancy", "Postpartum"), ("Premium", "Post"), ("Without insurance", "With coupon")):
+        places = _places(f"| {first} | {second} |\n|---|---|\n| Nausea | Rare |\n", "markdown")
+        assert places["Nausea"].header and places["Rare"] == TablePlace(header=False, row="Nausea", column=second)
