@@ -299,7 +299,7 @@ def _links(
         # sentence that does not make it ("FDA-approved for treatment-resistant depression" is no claim of
         # how long relief lasts): they go.
         framed = _frame_link(text, detection, registry, scope, subject())
-        if framed and framed[0].claim.category in compatible_kinds(detection.categories[0]):
+        if framed and detection.categories and framed[0].claim.category in compatible_kinds(detection.categories[0]):
             kinds = compatible_kinds(detection.categories[0])
             return framed + [m for m in matches if m.method not in _LOOSE or m.claim.category in kinds]
         return framed + matches
