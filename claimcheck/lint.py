@@ -195,8 +195,7 @@ def _with_headers(text: str, features: Features, place: TablePlace) -> Answered 
     words = len(_CELL_WORD.findall(text))
     compared = _compared(text, place) if words <= _COMPARED_MAX_WORDS else None
     if compared is not None or place.row is None or words > _CELL_MAX_WORDS:
-        # The other cell of a compared row makes the same comparison: one claim, read on the leading cell.
-        return compared if place.leads else None
+        return compared
     # A figure: a quantity, a multiplier ("3x faster") or a bare number ("3,412", which counts nothing alone).
     if not features.quantities and _DIGIT.search(text) is None and MULTIPLIER.search(text) is None:
         return None

@@ -44,9 +44,6 @@ class TablePlace:
     #: In a table that sets two columns side by side ("Before" | "After", "Ours" | "Theirs"): the other
     #: column's header and the other cell of the row, which this cell is read against.
     versus: tuple[str, str] | None = None
-    #: Whether this cell states its row's comparison, which is one claim reported once: the "After" cell,
-    #: else the first column's (the treatment a page sets first is the one it sells).
-    leads: bool = False
 
 
 def table_places(document: Document) -> dict[int, TablePlace]:
@@ -82,8 +79,7 @@ def table_places(document: Document) -> dict[int, TablePlace]:
                     other = compared[1] if column == compared[0] else compared[0]
                     if (row, other) in by_place:
                         versus = (columns[other], by_place[row, other])
-                leads = len(compared) == 2 and column == compared[1 if before_after else 0]
-                places[index] = TablePlace(False, row_heads.get(row), columns.get(column), versus, leads)
+                places[index] = TablePlace(False, row_heads.get(row), columns.get(column), versus)
         k = end
     return places
 

@@ -17,11 +17,11 @@ def test_markdown_cells_take_their_row_and_column_headers() -> None:
         "markdown",
     )
     assert places["Measure"].header and places["Wraps"].header and places["Guests helped"].header
-    # Two columns side by side: each cell stands against the other of its row; the first column's leads.
-    assert places["64%"] == TablePlace(False, "Guests helped", "Wraps", ("Rest", "20%"), leads=True)
+    # Two columns side by side: each cell stands against the other of its row.
+    assert places["64%"] == TablePlace(False, "Guests helped", "Wraps", ("Rest", "20%"))
     assert places["20%"] == TablePlace(False, "Guests helped", "Rest", ("Wraps", "64%"))
     # A row written without its leading pipe still starts at column 0; an empty cell stands against none.
-    assert places["6"] == TablePlace(header=False, row="Sessions", column="Wraps", leads=True)
+    assert places["6"] == TablePlace(header=False, row="Sessions", column="Wraps")
     assert "Intro." not in places
 
 
@@ -33,7 +33,7 @@ def test_html_cells_count_from_their_row_whatever_the_line_breaks() -> None:
         "html",
     )
     # The empty corner cell still counts: "64%" is under "Wraps", not under the corner.
-    assert places["64%"] == TablePlace(False, "Guests helped", "Wraps", ("Rest", "20%"), leads=True)
+    assert places["64%"] == TablePlace(False, "Guests helped", "Wraps", ("Rest", "20%"))
     assert places["20%"] == TablePlace(False, "Guests helped", "Rest", ("Wraps", "64%"))
     # Text between tables starts a new one, with its own first row.
     assert places["$90"] == TablePlace(header=False, row="Cost", column="B")
@@ -48,8 +48,7 @@ def test_only_a_table_of_two_columns_sets_its_cells_against_each_other() -> None
 def test_before_and_after_columns_are_both_compared_with_no_row_headers() -> None:
     places = _places("| Before | After |\n|---|---|\n| Restless nights | Sound sleep |\n", "markdown")
     assert places["Restless nights"] == TablePlace(False, None, "Before", ("After", "Sound sleep"))
-    # The state after leads: the row's one comparison is what followed the treatment.
-    assert places["Sound sleep"] == TablePlace(False, None, "After", ("Before", "Restless nights"), leads=True)
+    assert places["Sound sleep"] == TablePlace(False, None, "After", ("Before", "Restless nights"))
     # Any other two columns: the first holds row headers.
     places = _places("| Name | Role |\n|---|---|\n| Ann | Nurse |\n", "markdown")
     assert places["Ann"].header and places["Nurse"] == TablePlace(header=False, row="Ann", column="Role")
