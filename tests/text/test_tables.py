@@ -92,7 +92,7 @@ def test_only_headers_that_name_a_before_and_an_after_set_states_side_by_side() 
         ("Without the wrap", "With the wrap"),
     ):
         places = _places(f"| {before} | {after} |\n|---|---|\n| Restless nights | Sound sleep |\n", "markdown")
-        assert places["Sound sleep"] == TablePlace(False, None, after, (before, "Restless nights"), leads=True)
+        assert places["Sound sleep"] == TablePlace(False, None, after, (before, "Restless nights"))
     # Words that merely start alike, and two different things, are a column of row headers and a column.
     for first, second in (("Pregnancy", "Postpartum"), ("Premium", "Post"), ("Without insurance", "With coupon")):
         places = _places(f"| {first} | {second} |\n|---|---|\n| Nausea | Rare |\n", "markdown")
