@@ -172,6 +172,11 @@ _COMPARED_MAX_WORDS = 8
 _CELL_WORD = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 _MONEY = re.compile(r"[$£€]")
+#: The longest header a cell is read with: a heading's length ("Remission rate after six infusions"). A cell
+#: under a longer "header" (a paragraph, or hostile filler) is read alone: a statement built from it would
+#: escape the sentence-length bound and cost time and output in proportion to header times rows.
+_HEADER_MAX_WORDS = 12
+_HEADER_MAX_CHARS = 120
 
 
 #: Cue groups that make a row of a side-by-side table a comparison of health: an outcome, a condition, a
@@ -185,7 +190,7 @@ def _with_headers(text: str, features: Features, place: TablePlace) -> Answered 
     health, as that comparison ("How patients feel with NDT: like themselves again, compared with tired
     and foggy with T4 alone"); a figure alone ("51%") with its row and column headers ("51% remission rate
     after six infusions (Figure)"); None for any other cell."""
-    if place.header:
+    if place.header or not all(_short(header) for header in (place.row, place.column)):
         return None
     words = len(_CELL_WORD.findall(text))
     compared = _compared(text, place) if words <= _COMPARED_MAX_WORDS else None
@@ -202,12 +207,19 @@ def _with_headers(text: str, features: Features, place: TablePlace) -> Answered 
     return Answered(statement, denies=False, fills=False)
 
 
+def _short(header: str | None) -> bool:
+    """Whether a header (None for none) is short enough to read a cell with (:data:`_HEADER_MAX_WORDS`)."""
+    return header is None or (len(header) <= _HEADER_MAX_CHARS and len(_CELL_WORD.findall(header)) <= _HEADER_MAX_WORDS)
+
+
 def _compared(text: str, place: TablePlace) -> Answered | None:
     """A cell of a side-by-side table read against the other cell of its row, when the row is about health
     and the two differ: each column's cell states what its treatment does, as compared with the other's."""
     if place.versus is None or place.column is None:
         return None
     other_column, other = place.versus
+    if not (_short(other_column) and len(_CELL_WORD.findall(other)) <= _COMPARED_MAX_WORDS):
+        return None
     if other.strip().lower() == text.strip().lower():
         return None
     if (_DIGIT.search(text) is None) != (_DIGIT.search(other) is None):
@@ -286,7 +298,7 @@ def _links(
         # sentence that does not make it ("FDA-approved for treatment-resistant depression" is no claim of
         # how long relief lasts): they go.
         framed = _frame_link(text, detection, registry, scope, subject())
-        if framed and framed[0].claim.category in compatible_kinds(detection.categories[0]):
+        if framed and detection.categories and framed[0].claim.category in compatible_kinds(detection.categories[0]):
             kinds = compatible_kinds(detection.categories[0])
             return framed + [m for m in matches if m.method not in _LOOSE or m.claim.category in kinds]
         return framed + matches

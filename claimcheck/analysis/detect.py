@@ -175,10 +175,11 @@ _QUESTION_OPENERS = frozenset(
     {"how", "what", "why", "who", "when", "where", "which", "is", "are", "can", "does", "do", "should", "will"}
 )
 _CLOSING = " \t\"'”’)]*_"
-# A message header: sender, recipients or date, with an address or a date in it. "Subject:" is not one:
-# a subject line is copy and can make a claim.
+# A message header: sender or recipients with an address (or followed by the date sent), or the date. "Subject:"
+# is not one: a subject line is copy and can make a claim, as can "From: 2019 to 2023, ..." with no address.
+_SENT = r"(?:sent|date)\s*:[^\n]{0,200}?\b(?:19|20)\d{2}\b"
 _HEADER = re.compile(
-    r"(?:from|to|cc|bcc|reply-to|sender|sent|date)\s*:[^\n]*?(?:@[\w-]+\.\w|\b(?:19|20)\d{2}\b)[^\n]*", re.IGNORECASE
+    rf"(?:(?:from|to|cc|bcc|reply-to|sender)\s*:[^\n]{{0,200}}?(?:@[\w-]+\.\w|\b{_SENT})|{_SENT})[^\n]*", re.IGNORECASE
 )
 # Navigation: three or more short labels between separators ("Home | Pricing | FAQ").
 _NAV_SEPARATOR = re.compile(r"\s[|·›»•]\s")

@@ -78,11 +78,12 @@ _THE_CHANGE = r"\b(?:the|a|such\s+a|what\s+a)\s+(?:change|difference|transformat
 _CHANGED = re.compile("|".join((_STOPPED, _FROM_TO, _MOVED, _COUNTED_AND, _ON_ME, _THE_CHANGE)), re.IGNORECASE)
 #: How a set-up is told: what had been ("had tried", "had seen", "had no idea", "hadn't driven"), what could
 #: not be ("couldn't sleep"), what was going on ("was sleeping four hours a night"), what used to be, or
-#: what has lasted since a time before ("I've had a bad back since a car accident in 1994").
+#: what has lasted since a time before ("I've had a bad back since a car accident in 1994"), "since" within a
+#: clause's reach: unbounded, every "has been" of a long sentence scanned to its end and back.
 _BEFORE = re.compile(
     r"\b(?:had\s+(?:never\s+|already\s+)?(?:\w+ed|been|seen|gone|done|lost|given|taken|known|no)|hadn't|"
     r"couldn't|could\s+not|used\s+to|(?:was|were)\s+(?:\w+ing|diagnosed|told))\b|"
-    r"\b(?:I've|I\s+have|he's|she's|has)\s+(?:had|been|lived|struggled|suffered)\b[^.;]*\bsince\b",
+    r"\b(?:I've|I\s+have|he's|she's|has)\s+(?:had|been|lived|struggled|suffered)\b[^.;]{0,200}\bsince\b",
     re.IGNORECASE,
 )
 #: What places a sentence after the treatment began, or looks back on it with regret ("My first session

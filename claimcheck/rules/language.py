@@ -867,10 +867,14 @@ def _change(text: str) -> re.Match[str] | None:
     first = _CHANGE.search(text)
     if first is None or first.group().lower() != "back":  # nearly every sentence
         return first
+    # One pass over the body parts beside the changes, both in order: found again for every "back", a page
+    # of "my back" took time squared.
+    bodies = _BODY_BACK.finditer(text)
+    body = next(bodies, None)
     for found in _CHANGE.finditer(text):
-        if found.group().lower() != "back" or not any(
-            body.start() <= found.start() < body.end() for body in _BODY_BACK.finditer(text)
-        ):
+        while body is not None and body.end() <= found.start():
+            body = next(bodies, None)
+        if found.group().lower() != "back" or body is None or body.start() > found.start():
             return found
     return None
 

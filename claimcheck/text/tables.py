@@ -2,9 +2,10 @@
 
 A cell holding a figure ("51%") says nothing alone: it states its claim with its row header
 ("Remission rate after six infusions") and its column header. Readers emit a table's cells as
-units in order; which row and column a cell is in is read back from the source just before it:
-in Markdown, the pipes before it on its line (a row is one line); in HTML, the cell tags since the
-row's ``<tr``. Spanning cells (``colspan``) are not counted: their neighbours' headers may be off.
+units in order; which row and column a cell is in is read from the source between it and the cell
+before it, so a table is read once however wide: in Markdown, a line break starts a row, a blank line
+a table, and each pipe a column; in HTML, ``<table`` starts a table, ``<tr`` a row and each cell tag a
+column. Spanning cells (``colspan``) are not counted: their neighbours' headers may be off.
 """
 
 from __future__ import annotations
@@ -16,13 +17,19 @@ from claimcheck.text.document import Document, UnitKind
 
 __all__ = ["TablePlace", "table_places"]
 
-#: How far back to look for a cell's row start in HTML: rows are short, and this bounds the work.
-_WINDOW = 4000
 _PIPE = re.compile(r"(?<!\\)\|")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _HTML_CELL = re.compile(r"<t[dh][\s>/]", re.IGNORECASE)
-#: Column headers that set a state before a treatment against the state after it.
-_BEFORE = re.compile(r"\W*(?:before|then|pre-?\w+|without\b.*)\W*$", re.IGNORECASE)
-_AFTER = re.compile(r"\W*(?:after|now|post-?\w+|with\b.*)\W*$", re.IGNORECASE)
+_HTML_ROW = re.compile(r"<tr[\s>/]", re.IGNORECASE)
+_HTML_TABLE = re.compile(r"<table[\s>/]", re.IGNORECASE)
+#: Column headers that set a state before a treatment against the state after it, by name: a looser test
+#: took "Premium", "Pregnancy" and "With insurance" for one.
+_STAGES = r"(?:treatment|therapy|op|operative|procedure|surgery|program|programme)"
+_BEFORE = re.compile(rf"\W*(?:before|then|pre-?{_STAGES})\W*", re.IGNORECASE)
+_AFTER = re.compile(rf"\W*(?:after|now|post-?{_STAGES})\W*", re.IGNORECASE)
+#: "Without the wrap" | "With the wrap": the same thing left out and taken.
+_WITHOUT = re.compile(r"\W*without\s+(\w[\w\s'-]{0,60}?)\W*", re.IGNORECASE)
+_WITH = re.compile(r"\W*with\s+(\w[\w\s'-]{0,60}?)\W*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,41 +61,71 @@ def table_places(document: Document) -> dict[int, TablePlace]:
         end = k
         while end < len(units) and units[end].kind is UnitKind.TABLE_CELL:
             end += 1
-        cells = [(index, *_row_and_column(document.source, units[index].source_offset(0))) for index in range(k, end)]
-        first_row = cells[0][1]
-        columns = {column: units[index].text for index, row, column in cells if row == first_row}
-        # "Before" | "After" heads two columns of states, with no column of row headers.
-        before_after = len(columns) == 2 and _BEFORE.match(columns.get(0, "")) and _AFTER.match(columns.get(1, ""))
-        heads = () if before_after else cells
-        row_heads = {row: units[index].text for index, row, column in heads if column == 0 and row != first_row}
-        compared = [0, 1] if before_after else sorted(column for column in columns if column != 0)
-        by_place = {(row, column): units[index].text for index, row, column in cells}
-        for index, row, column in cells:
-            if row == first_row or (column == 0 and not before_after):
-                places[index] = TablePlace(header=True)
-                continue
-            versus = None
-            if len(compared) == 2 and column in compared:
-                other = compared[1] if column == compared[0] else compared[0]
-                if (row, other) in by_place:
-                    versus = (columns[other], by_place[row, other])
-            places[index] = TablePlace(False, row_heads.get(row), columns.get(column), versus)
+        for cells in _tables(document, k, end):
+            first_row = cells[0][1]
+            columns = {column: units[index].text for index, row, column in cells if row == first_row}
+            # "Before" | "After" heads two columns of states, with no column of row headers.
+            before_after = len(columns) == 2 and _before_and_after(columns.get(0, ""), columns.get(1, ""))
+            heads = () if before_after else cells
+            row_heads = {row: units[index].text for index, row, column in heads if column == 0 and row != first_row}
+            compared = [0, 1] if before_after else sorted(column for column in columns if column != 0)
+            by_place = {(row, column): units[index].text for index, row, column in cells}
+            for index, row, column in cells:
+                if row == first_row or (column == 0 and not before_after):
+                    places[index] = TablePlace(header=True)
+                    continue
+                versus = None
+                if len(compared) == 2 and column in compared:
+                    other = compared[1] if column == compared[0] else compared[0]
+                    if (row, other) in by_place:
+                        versus = (columns[other], by_place[row, other])
+                places[index] = TablePlace(False, row_heads.get(row), columns.get(column), versus)
         k = end
     return places
 
 
-def _row_and_column(source: str, start: int) -> tuple[int, int]:
-    """Where the row of the cell starting at ``start`` begins in the source, and the cell's column."""
-    line_start = source.rfind("\n", 0, start) + 1
-    line_end = source.find("\n", start)
-    line = source[line_start : len(source) if line_end < 0 else line_end]
-    if "|" in line and _HTML_CELL.search(line) is None:
-        prefix = source[line_start:start]
-        pipes = len(_PIPE.findall(prefix))
-        return line_start, pipes - (1 if prefix.lstrip().startswith("|") else 0)
-    window_start = max(0, start - _WINDOW)
-    window = source[window_start:start]
-    row = window.lower().rfind("<tr")
-    if row < 0:
-        return -1, len(_HTML_CELL.findall(window)) - 1
-    return window_start + row, len(_HTML_CELL.findall(window, row)) - 1
+def _before_and_after(first: str, second: str) -> bool:
+    """Whether two column headers set the state before a treatment against the state after it."""
+    if _BEFORE.fullmatch(first) and _AFTER.fullmatch(second):
+        return True
+    without, with_ = _WITHOUT.fullmatch(first), _WITH.fullmatch(second)
+    return bool(without and with_ and without[1].lower() == with_[1].lower())
+
+
+def _tables(document: Document, start: int, end: int) -> list[list[tuple[int, int, int]]]:
+    """The cells of the run of table-cell units ``start:end`` as (unit index, row, column), table by table.
+
+    Each cell's place is counted on from the previous cell's over the source between them, so the work is
+    the length of the run's source; the first cell's row is found in the source since the unit before it.
+    """
+    units, source = document.units, document.source
+    html = document.format == "html"
+    tables: list[list[tuple[int, int, int]]] = []
+    row = column = 0
+    previous = units[start - 1].source_offset(0) if start else 0
+    for index in range(start, end):
+        offset = units[index].source_offset(0)
+        gap = source[previous:offset]
+        if index == start or (_HTML_TABLE.search(gap) if html else _BLANK_LINE.search(gap)):
+            tables.append([])
+            row, column = 0, _column(gap, html)
+        else:
+            rows = len(_HTML_ROW.findall(gap)) if html else gap.count("\n")
+            row, column = (row + 1, _column(gap, html)) if rows else (row, column + _columns(gap, html))
+        tables[-1].append((index, row, column))
+        previous = offset
+    return tables
+
+
+def _column(gap: str, html: bool) -> int:
+    """The column of a cell that starts a row, from the source before it back to the last row start."""
+    if html:
+        rows = list(_HTML_ROW.finditer(gap))
+        return max(0, _columns(gap[rows[-1].end() :] if rows else gap, html) - 1)
+    line = gap[gap.rfind("\n") + 1 :]
+    return max(0, _columns(line, html) - (1 if line.lstrip().startswith("|") else 0))
+
+
+def _columns(gap: str, html: bool) -> int:
+    """How many cells begin in ``gap``: cell tags in HTML, pipes in Markdown."""
+    return len((_HTML_CELL if html else _PIPE).findall(gap))

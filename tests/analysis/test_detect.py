@@ -139,10 +139,15 @@ def test_reference_list_entries_are_not_claims() -> None:
         "From: Harbor Pain Relief Clinic <hello@harborpain.example>",
         "To: Dana Reyes <dana@mail.example>",
         "Date: Tuesday, March 4, 2025",
+        "From: Harbor Pain Relief Clinic Sent: Tuesday, March 4, 2025",
     ],
 )
 def test_a_message_header_states_nothing(line: str) -> None:
     assert detect_claim(line).reason == HEADER
+
+
+def test_a_sentence_that_opens_with_from_and_a_year_is_no_header() -> None:
+    assert detect_claim("From: 2019 to 2023, our patients improved 80%.").reason != HEADER
 
 
 def test_a_subject_line_is_copy() -> None:

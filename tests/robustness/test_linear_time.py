@@ -12,6 +12,7 @@ import time
 import pytest
 
 from claimcheck import check_text
+from claimcheck.analysis.stories import story_setup
 from claimcheck.text import split_sentences
 from claimcheck.text.sentences import MAX_SENTENCE
 from tests.robustness.conftest import shipped
@@ -53,4 +54,19 @@ def test_whole_lint_of_a_run_without_sentence_ends_is_linear(piece: str, fmt: st
     registry = shipped()
     started = time.process_time()
     check_text(text, format=fmt, registry=registry)
+    assert time.process_time() - started < 10
+
+
+def test_a_story_set_up_is_found_in_linear_time() -> None:
+    # Every "has been" scanned on to the text's end for a "since" [100 KB: 9 s].
+    started = time.process_time()
+    assert story_setup("She has been " * 8000) is None
+    assert time.process_time() - started < 2
+
+
+def test_a_page_full_of_backs_is_linted_in_linear_time() -> None:
+    # Every "back" re-found every body part called back in its sentence [2 MB: 16 s].
+    text = "I felt my back 0 " + "my back " * 250_000
+    started = time.process_time()
+    check_text(text, format="markdown", registry=shipped())
     assert time.process_time() - started < 10

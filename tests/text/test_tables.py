@@ -52,3 +52,48 @@ def test_before_and_after_columns_are_both_compared_with_no_row_headers() -> Non
     # Any other two columns: the first holds row headers.
     places = _places("| Name | Role |\n|---|---|\n| Ann | Nurse |\n", "markdown")
     assert places["Ann"].header and places["Nurse"] == TablePlace(header=False, row="Ann", column="Role")
+
+
+def test_adjacent_tables_each_keep_their_own_headers() -> None:
+    places = _places(
+        "| Measure | Ours |\n|---|---|\n| Relief | 64% |\n\n| Plan | Price |\n|---|---|\n| Basic | 90 |\n", "markdown"
+    )
+    assert places["Plan"].header and places["Price"].header
+    assert places["90"] == TablePlace(header=False, row="Basic", column="Price")
+    places = _places(
+        "<table><tr><td>Measure</td><td>Ours</td></tr><tr><td>Relief</td><td>64%</td></tr></table>"
+        "<table><tr><td>Plan</td><td>Price</td></tr><tr><td>Basic</td><td>90</td></tr></table>",
+        "html",
+    )
+    assert places["Plan"].header and places["Price"].header
+    assert places["90"] == TablePlace(header=False, row="Basic", column="Price")
+
+
+def test_a_row_is_found_however_far_back_it_starts_and_only_by_its_own_tag() -> None:
+    # A long first cell (the old 4,000-character look-back lost the row) and a <track> that is no row.
+    places = _places(
+        "<table><tr><th>Measure</th><th>Ours</th></tr><tr><td>" + "Relief of pain " * 400 + "</td>"
+        "<td><audio><track src='a.vtt'></audio>64%</td></tr></table>",
+        "html",
+    )
+    assert places["64%"].header is False and places["64%"].column == "Ours"
+
+
+def test_a_markdown_cell_that_quotes_a_tag_is_still_read_by_its_pipes() -> None:
+    places = _places("| Measure | Ours |\n|---|---|\n| Relief `<td>` | 64% |\n", "markdown")
+    assert places["64%"] == TablePlace(header=False, row="Relief", column="Ours")
+
+
+def test_only_headers_that_name_a_before_and_an_after_set_states_side_by_side() -> None:
+    for before, after in (
+        ("Before", "After:"),
+        ("Then", "Now"),
+        ("Pre-op", "Post-op"),
+        ("Without the wrap", "With the wrap"),
+    ):
+        places = _places(f"| {before} | {after} |\n|---|---|\n| Restless nights | Sound sleep |\n", "markdown")
+        assert places["Sound sleep"] == TablePlace(False, None, after, (before, "Restless nights"))
+    # Words that merely start alike, and two different things, are a column of row headers and a column.
+    for first, second in (("Pregnancy", "Postpartum"), ("Premium", "Post"), ("Without insurance", "With coupon")):
+        places = _places(f"| {first} | {second} |\n|---|---|\n| Nausea | Rare |\n", "markdown")
+        assert places["Nausea"].header and places["Rare"] == TablePlace(header=False, row="Nausea", column=second)
