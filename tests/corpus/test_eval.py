@@ -99,8 +99,10 @@ END_TO_END_FLOORS = {
     # blind8 (pages and labels of 8e71330, 18 pages, 15 therapies, written without reading the engine) was
     # run once, on the engine of 5ffceb8 (byte-identical in output to eb3d13b): recall 0.773 (157/203),
     # false positives 0.072 (40/554), 5 accurate claims with an error (of 84), nothing hidden flagged.
-    # Nothing is tuned on it; these floors are that first run.
-    "blind8": EndToEndFloor(recall=0.77, false_positive_rate=0.08, accurate_errors=5),
+    # Nothing is tuned on it. Run a second and last time at the end of that session (1433129), its misses
+    # never read: recall 0.837 (170/203), false positives 0.067 (37/554), 6 accurate claims with an error.
+    # The floors follow the second run, so a later change that loses more is seen (HISTORY.md has both).
+    "blind8": EndToEndFloor(recall=0.83, false_positive_rate=0.07, accurate_errors=6),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
@@ -134,7 +136,8 @@ DETECTION_FLOORS = {
     # Tuned on in the fourth session: 0.925, 0.732, 0.690.
     "blind7": {"precision": 0.92, "recall": 0.73, "category": 0.68},
     # blind8's single blind run (engine of 5ffceb8): precision 0.876, recall 0.735, top-category 0.707.
-    "blind8": {"precision": 0.87, "recall": 0.73, "category": 0.70},
+    # Its second run (1433129, nothing tuned on it): 0.887, 0.739, 0.702.
+    "blind8": {"precision": 0.88, "recall": 0.73, "category": 0.70},
 }
 
 #: Splits nobody has tuned on: their numbers are printed, their misses are not (reading them is tuning).
