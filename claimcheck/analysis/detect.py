@@ -967,12 +967,17 @@ def _second_opinion(
 FOLLOW_ON = SECOND_OPINION_HINTED
 
 
+#: A share of people in words, "most", "the vast majority", "almost nobody" (CC108 reads the same words as a
+#: figure that needs a source, see claimcheck.analysis.outcome_figures.PROPORTION).
+SHARE_WORDS = (
+    r"(?:almost|nearly|virtually)\s+(?:all|every(?:one|body)?|no(?:\s+one|one|body))|(?:the\s+)?(?:vast\s+)?majority"
+    r"|most|many|some"
+)
 #: A share of people as the sentence's subject: "Most notice ...", "Many of our patients ...", "Almost
 #: everyone felt it", "Almost nobody has ...". Such a sentence tells what the page's treatment does for
 #: people, as a pronoun would, without naming it.
 _SHARE_OF_PEOPLE = re.compile(
-    r"^\W*(?:(?:almost|nearly|virtually)\s+(?:all|every(?:one|body)?|no(?:\s+one|one|body))|(?:the\s+)?(?:vast\s+)?"
-    r"majority|most|many|some|few)\b(?:\s+of\s+(?:our|the|them|these|those)\b)?",
+    rf"^\W*(?:{SHARE_WORDS}|few)\b(?:\s+of\s+(?:our|the|them|these|those)\b)?",
     re.IGNORECASE,
 )
 

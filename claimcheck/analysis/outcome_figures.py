@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claimcheck.analysis.detect import Detection
+from claimcheck.analysis.detect import SHARE_WORDS, Detection
 from claimcheck.analysis.features import Span
 from claimcheck.analysis.frame import Figure, procedure_time
 from claimcheck.models import Category, Unit
@@ -91,8 +91,7 @@ _NOT_AN_OUTCOME = re.compile(
 #: (:func:`_of_people`).
 PROPORTION = re.compile(
     r"(?:^[^\w]*|[,;:]\s*|\b(?:and|but|so|now|today)\s+)"
-    r"((?:almost|nearly|virtually)\s+(?:all|every(?:one|body)?|no(?:\s+one|one|body))|(?:the\s+)?(?:vast\s+)?majority"
-    r"|most|many|some"
+    rf"({SHARE_WORDS}"
     r"|(?:(?:nearly|almost|about|roughly|around|over|more\s+than|close\s+to)\s+)?"
     r"(?:half|a\s+third|two[- ]thirds|a\s+quarter|three[- ]quarters))\b"
     r"(?:\s+of\s+(?:our|the|these|those|your|their|my|his|her|them)\b)?",
