@@ -273,9 +273,8 @@ def _subject_end(body: list[str]) -> int:
     if len(body) <= least + 2 and len(body) > least:
         # "Does ozone therapy work?", "Will my results last?": the verb ends a short question.
         return len(body) - 1
-    # Otherwise the first word (after a determiner) and the capitalised words after it ("Spravato",
-    # "IV Ketamine", "the patch").
-    # "IV Ketamine", "the patch", "dry needling": and the gerund a compound name ends in.
+    # Otherwise the first word (after a determiner), the capitalised words after it and the gerund a
+    # compound name ends in ("IV Therapy", "the patch", "dry needling").
     cut = least
     while cut < len(body) - 1 and (body[cut][:1].isupper() or body[cut].lower().endswith("ing")):
         cut += 1
