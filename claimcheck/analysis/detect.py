@@ -946,14 +946,20 @@ def _describes(sentence: str) -> bool:
     )
 
 
+def _sets_the_scene(sentence: str, features: Features) -> bool:
+    """Whether the sentence gives background (:func:`background`) or sets up a story
+    (:func:`~claimcheck.analysis.stories.story_setup`): "Depression can damage relationships" describes the
+    illness and "He was sleeping four hours a night" the state a story starts from, not what a treatment does.
+    The learned scorer is asked about neither, as a second opinion or as a follow-on."""
+    return background(sentence, features) or story_setup(sentence) is not None
+
+
 def _second_opinion(
     sentence: str, hinted: tuple[Category, ...], strength: Strength, features: Features
 ) -> Detection | None:
     """The learned scorer's verdict on a sentence the cues did not make a claim (see claimcheck.analysis.scorer):
     a claim in words no cue names ("One ceremony. A lifetime of healing."), of the kinds the weak cues hinted."""
-    if background(sentence, features) or story_setup(sentence):
-        # "Depression can damage relationships" describes the illness, not what a treatment does for it;
-        # "He was sleeping four hours a night" the state a story starts from.
+    if _sets_the_scene(sentence, features):
         return None
     probability = claim_probability(sentence)
     if probability < (SECOND_OPINION_HINTED if hinted else SECOND_OPINION):
@@ -1005,9 +1011,7 @@ def follow_on(
     if denials or unasserted(sentence):
         # "It has not been studied for migraine.": a denial or an open question goes on with no claim.
         return detection
-    if background(sentence, detection.features) or story_setup(sentence):
-        # "PTSD is a condition that can develop after ...": the illness described; "He had tried three
-        # medicines.": the state a story starts from.
+    if _sets_the_scene(sentence, detection.features):
         return detection
     probability = claim_probability(sentence)
     if probability < FOLLOW_ON:
