@@ -1,4 +1,4 @@
-"""The labelled evaluation corpus: pages under dev/, holdout/ and blind/ to blind8/, labels in labels.yaml.
+"""The labelled evaluation corpus: pages under dev/, holdout/ and blind/ to blind9/, labels in labels.yaml.
 
 The visible-text extraction here is a deliberately small, independent oracle (stdlib HTML
 parser, markdown-it for Markdown). It exists only to check that every label points at exactly
@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 
 CORPUS = Path(__file__).parent
-SPLITS = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")
+SPLITS = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9")
 
 _HIDDEN_TAGS = {"script", "style", "head", "title", "pre", "template", "noscript"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
