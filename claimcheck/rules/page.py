@@ -18,7 +18,7 @@ _BENEFIT = frozenset(
     {Category.EFFICACY, Category.ONSET, Category.DURABILITY, Category.INDICATION, Category.COMPARATIVE}
 )
 #: The lexicons whose words, not negated, inform of a risk: the side effects the claim detector
-#: knows, and the words that announce a risk (data/risk_notice.txt).
+#: knows (first: a label that names one informs), and the words that announce a risk (data/risk_notice.txt).
 _RISK_WORDS = ("detect/side_effects", "risk_notice")
 
 
@@ -61,11 +61,22 @@ def _informs_of_risk(sentence: SentenceContext) -> bool:
     scanned = lexicon.scan(sentence.text)
     # A named condition is what the treatment acts on ("relieves headaches"), not a risk of it.
     conditions = [(span.start, span.end) for span in sentence.features.conditions]
+    # A label ("Risks", a table's row header "Risk" beside "Virtually zero") announces a subject: what stands
+    # under or beside it informs, or does not. It counts only when it names a harm itself ("Nausea").
+    names = _RISK_WORDS[:1] if _is_label(sentence) else _RISK_WORDS
     return any(
         not negated(sentence.text, start) and not any(c_start < end and start < c_end for c_start, c_end in conditions)
-        for name in _RISK_WORDS
+        for name in names
         for start, end in scanned.get(name, ())
     )
+
+
+#: The most words a heading or table cell may have to be read as a label rather than a statement.
+_LABEL_WORDS = 4
+
+
+def _is_label(sentence: SentenceContext) -> bool:
+    return sentence.unit.kind in (UnitKind.HEADING, UnitKind.TABLE_CELL) and len(sentence.text.split()) <= _LABEL_WORDS
 
 
 @rule(

@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[2]))
 
-from corpus_pages import CORPUS, load_labels, on_label
+from corpus_pages import CORPUS, UNREAD, load_labels, on_label
 
 import claimcheck
 from claimcheck.models import Severity
@@ -96,6 +96,8 @@ def main() -> int:
     parser.add_argument("splits", nargs="+")
     parser.add_argument("--misses", action="store_true", help="list misses and wrong flags (tuned splits only)")
     args = parser.parse_args()
+    if args.misses and UNREAD.intersection(args.splits):
+        parser.error(f"--misses on a split nobody may read: {', '.join(sorted(UNREAD.intersection(args.splits)))}")
     for split in args.splits:
         print(measure_seeds() if split == "seeds" else measure(split, args.misses))
     return 0

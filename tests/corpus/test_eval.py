@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from corpus_pages import CORPUS, SPLITS, Label, hidden_line_ranges, on_label
+from corpus_pages import CORPUS, SPLITS, UNREAD, Label, hidden_line_ranges, on_label
 
 from claimcheck import check_file
 from claimcheck.analysis.detect import detect_claim
@@ -146,12 +146,6 @@ DETECTION_FLOORS = {
     # blind9's single blind run (engine of b99afc3): precision 0.890, recall 0.834, top-category 0.651.
     "blind9": {"precision": 0.88, "recall": 0.83, "category": 0.65},
 }
-
-#: Splits nobody has tuned on: their numbers are printed, their misses are not (reading them is tuning).
-#: blind5 and blind6 left it when the learned scorer began to train on them; blind7 after its second and last
-#: run (eb3d13b), when the fourth session began to tune on it; blind8 after its second and last run (1433129),
-#: when the fifth session began to tune on it (HISTORY.md).
-UNREAD = frozenset({"blind9"})
 
 
 @dataclass(frozen=True)
