@@ -84,7 +84,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         spans = split_sentences(unit.text)
         for start, end in spans:
             text = unit.text[start:end]
-            features, detection = read_sentence(text, unit.kind)
+            # A header cell names what its row or column holds, as a heading names a topic: read as one.
+            features, detection = read_sentence(text, UnitKind.HEADING if header_cell else unit.kind)
             if previous is not None:
                 # "**Is it safe?** Yes." in one paragraph: the question just before the answer.
                 asked = previous.text if previous.is_question else None
