@@ -759,6 +759,10 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
             # they are put. (A definition can hold a claim in its relative clause: "TMS is a procedure
             # that relieves depression in weeks".)
             return not_a_claim("background")
+    elif found[0][0] not in _WHO_MAY and _IMPERATIVE_ADVERB.match(text) and instruction(text):
+        # "Never stop your seizure medicine without talking to ...": the absolute that made it strong is the
+        # imperative's own "never".
+        return not_a_claim("background")
     claims = [item for item in found if item[1] >= _CLAIM]
     if not claims:
         # Two different weak hints in a sentence that states a relationship add up to a claim.
@@ -897,6 +901,13 @@ _PROMISE = re.compile(
 )
 #: "Do X if you ...": who should not, a contraindication, whatever its verb.
 _CONDITION = re.compile(r"\b(?:if|unless)\s+you\b", re.IGNORECASE)
+#: A negative or standing imperative before the verb: "Never stop ...", "Do not store ...", "Always keep ...".
+_IMPERATIVE_ADVERB = re.compile(r"[\W\d_]*(?:please\s+)?(?:never|always|do\s+not|don['’]t)\s+", re.IGNORECASE)
+#: An instruction that defers to a clinician, whatever its verb: "Never stop an antidepressant without talking
+#: to the doctor who prescribed it", "Don't change your dose before checking with your prescriber".
+_DEFERS = re.compile(
+    r"\b(?:without|before|until)\s+(?:first\s+)?(?:talking|speaking|checking|consulting|asking)\b", re.IGNORECASE
+)
 
 
 #: Claims that background can still make: who may not have a treatment ("It is made from pork, so it is not
@@ -906,12 +917,15 @@ _WHO_MAY = frozenset({Category.CONTRAINDICATION, Category.REGULATORY})
 
 def instruction(sentence: str) -> bool:
     """Whether the sentence tells the reader how to use, keep or prepare something ("Keep refrigerated after
-    opening.", "Use it within an hour of waking."), with no promise of what follows and no condition on who
-    may ("... if you are pregnant")."""
-    opening = _OPENING.match(sentence)
-    start = opening.end() if opening else 0
-    first = _WORD.match(sentence, start)
-    if first is None or first.group().lower() not in _instruction_verbs():
+    opening.", "Use it within an hour of waking.", "Never store it in the freezer.") or never to act without a
+    clinician ("Never stop your medicine without talking to your doctor."), with no promise of what follows
+    and no condition on who may ("... if you are pregnant")."""
+    adverb = _IMPERATIVE_ADVERB.match(sentence)
+    opening = adverb or _OPENING.match(sentence)
+    first = _WORD.match(sentence, opening.end() if opening else 0)
+    if first is None:
+        return False
+    if first.group().lower() not in _instruction_verbs() and not (adverb and _DEFERS.search(sentence)):
         return False
     return _PROMISE.search(sentence) is None and _CONDITION.search(sentence) is None
 

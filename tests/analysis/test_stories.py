@@ -56,6 +56,9 @@ def test_a_later_time_tells_an_outcome_only_inside_a_story() -> None:
         "I've had a stiff neck since a fall in 2011.",
         "But the next day I had no idea what had happened.",
         "My mother was diagnosed with arthritis at forty.",
+        # What the speaker had, counted.
+        "I had nine ear infections in one winter.",
+        "She had 3 knee operations before she turned thirty.",
     ],
 )
 def test_a_set_up_is_the_state_before(sentence: str) -> None:
@@ -72,6 +75,7 @@ def test_a_set_up_is_the_state_before(sentence: str) -> None:
         "I have seen clients who had been stuck for years finally move on.",
         "Her coach could not believe the change.",  # the change named
         "Our clinic was founded in 2009.",  # nobody's story
+        "I had four sessions and my shoulder moves freely.",  # counted treatment, then what came of it
     ],
 )
 def test_a_sentence_placed_after_the_treatment_sets_nothing_up(sentence: str) -> None:
