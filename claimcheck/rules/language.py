@@ -411,9 +411,13 @@ _SCOPED_APPROVAL = re.compile(
     re.IGNORECASE,
 )
 # What directly follows approval language when it says what the approval covers: "cleared for
-# major depression", "approved by the FDA in 2019 for treatment-resistant depression".
+# major depression", "approved by the FDA in 2019 for treatment-resistant depression", also past an aside
+# ("approved, together with an oral antidepressant, for ...") or after a colon, product by product
+# ("approved: Nasalo and Sneezex for hay fever, ...", the products named).
 _APPROVAL_SCOPE = re.compile(
-    r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?)?\s*\b(?:for|to treat|as an?|only as|only for|as (?:prescription |medical )?"
+    r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?|,[^,;.:]{1,60},|\([^()]{1,60}\)|"
+    r":\s*(?-i:[A-Z])[\w-]*(?:\s+(?:and|or|(?-i:[A-Z])[\w-]*)){0,4})?\s*\b"
+    r"(?:for|to treat|as an?|only as|only for|as (?:prescription |medical )?"
     r"(?:drugs?|devices?|medicines?|medications?|products?))\b",
     re.IGNORECASE,
 )
