@@ -304,6 +304,14 @@ def _share(sentence: str, features: Features) -> tuple[str, ...]:
     )
 
 
+#: "Best" that ranks no provider or treatment: in a purpose, what a step is for ("Take it with food for the best
+#: results", "For best results, start early"), or of sales ("our best-selling drip").
+UNRANKED_BEST = re.compile(
+    r"\bfor\s+(?:the\s+)?(?:very\s+)?best\s+(?:possible\s+)?(?:results?|outcomes?|effects?)\b"
+    r"|\bbest[- ]sell(?:ing|ers?)\b",
+    re.IGNORECASE,
+)
+
 #: After a percentage, a price reduction: "20% off", "a 15% discount", "15% savings".
 DISCOUNT = re.compile(r"\s*(?:off|discount|savings)\b", re.IGNORECASE)
 
@@ -375,6 +383,12 @@ class _Cues(dict[str, tuple[str, ...]]):
                 hits[group] = tuple(hit for hit in hits[group] if not _overlaps(*hit, hits["procedure"]))
                 if not hits[group]:
                     del hits[group]
+        if "provider_weak" in hits:
+            # "for the best results" is what a step is for, "best-selling" a rank in sales: no quality of a provider.
+            purposes = [found.span() for found in UNRANKED_BEST.finditer(sentence)]
+            hits["provider_weak"] = tuple(hit for hit in hits["provider_weak"] if not _overlaps(*hit, purposes))
+            if not hits["provider_weak"]:
+                del hits["provider_weak"]
         if "mechanism" in hits:
             # "brain fog" is an outcome; its "brain" is not a mechanism.
             hits["mechanism"] = tuple(hit for hit in hits["mechanism"] if not _overlaps(*hit, outcomes))
@@ -975,10 +989,20 @@ def _second_opinion(
     a claim in words no cue names ("One ceremony. A lifetime of healing."), of the kinds the weak cues hinted."""
     if _sets_the_scene(sentence, features):
         return None
+    if " include" in sentence and _RISKS_LISTED.search(sentence):
+        # "As with any procedure, risks include bleeding and infection": its harms, whatever words hinted.
+        hinted = (Category.SIDE_EFFECTS,)
     probability = claim_probability(sentence)
     if probability < (SECOND_OPINION_HINTED if hinted else SECOND_OPINION):
         return None
     return Detection(True, hinted, strength, features, f"{LEARNED} {probability:.2f}")
+
+
+#: A treatment's harms listed: "risks include ...", "possible complications include ...".
+_RISKS_LISTED = re.compile(
+    r"\b(?:risks|side[- ]effects|complications|adverse\s+(?:effects|events|reactions))\s+(?:can\s+|may\s+)?include\b",
+    re.IGNORECASE,
+)
 
 
 #: The learned scorer's probability above which a sentence right after a claim, in the same paragraph,

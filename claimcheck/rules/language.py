@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.detect import UNRANKED_BEST
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
@@ -121,7 +122,10 @@ def _ranks_nothing(text: str, found: re.Match[str]) -> bool:
     start = found.start("word") if found.re is _SUPERLATIVE_FORM.pattern else found.start()
     if _NOT_SUPERLATIVE.match(text, start) or _ONLY_APPROVED.match(text, found.start()):
         return True
-    if text[start : start + 4].lower() == "best" and _OWN_BEST.search(text, max(0, start - 16), start):
+    if text[start : start + 4].lower() == "best" and (
+        _OWN_BEST.search(text, max(0, start - 16), start)
+        or any(unranked.start() <= start < unranked.end() for unranked in UNRANKED_BEST.finditer(text))
+    ):
         return True
     return found.re is _SUPERLATIVE_FORM.pattern and (
         found.group("word").lower() in _EST_WORDS

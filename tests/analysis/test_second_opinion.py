@@ -100,3 +100,12 @@ def test_signs_and_instructions_outweigh_a_cue_word() -> None:
     assert detect_claim("Use the pads for 20 minutes and feel your back pain melt away.").is_claim
     # A definition can hold its claim in a relative clause.
     assert detect_claim("Cupping is a technique that relieves back pain within days.").is_claim
+
+
+def test_a_list_of_risks_is_read_as_side_effects_whatever_words_hinted() -> None:
+    # No side-effect cue names "bleeding" or "injury to the eardrum"; the "risks include" list does.
+    detection = detect_claim(
+        "As with any ear procedure, risks include bleeding, infection and, rarely, injury to the eardrum."
+    )
+    assert detection.is_claim
+    assert detection.categories == (detect.Category.SIDE_EFFECTS,)
