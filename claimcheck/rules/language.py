@@ -978,7 +978,8 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     )
     if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
         return
-    setup = story_setup(text) if found is None else None
+    # The speaker's voice alone ("I had") may open a set-up as well as report.
+    setup = story_setup(text) if found is None or _SPEAKER.fullmatch(found.group()) else None
     if setup is not None and (change is None or setup.start() <= change.start() < setup.end()):
         # The state a story starts from tells no outcome, nor does a word of change in its telling ("He had
         # dropped out of school").

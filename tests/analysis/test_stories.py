@@ -59,6 +59,8 @@ def test_a_later_time_tells_an_outcome_only_inside_a_story() -> None:
         # What the speaker had, counted.
         "I had nine ear infections in one winter.",
         "She had 3 knee operations before she turned thirty.",
+        # One "had" governs its list, change words and all.
+        "By spring I had missed a year of work, lost my driving licence and moved in with my sister.",
     ],
 )
 def test_a_set_up_is_the_state_before(sentence: str) -> None:
@@ -80,3 +82,12 @@ def test_a_set_up_is_the_state_before(sentence: str) -> None:
 )
 def test_a_sentence_placed_after_the_treatment_sets_nothing_up(sentence: str) -> None:
     assert not story_setup(sentence)
+
+
+def test_a_set_up_reaches_over_the_list_its_had_governs() -> None:
+    sentence = "By spring I had missed a year of work, lost my driving licence and moved in with my sister."
+    found = story_setup(sentence)
+    assert found is not None and found.start() < sentence.index("lost") < found.end()
+    # A clause with its own subject is no item of the list: "the pain is gone" is told after.
+    found = story_setup("I had tried everything, and the pain is gone.")
+    assert found is not None and found.end() <= len("I had tried everything")
