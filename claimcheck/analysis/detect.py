@@ -304,6 +304,13 @@ def _share(sentence: str, features: Features) -> tuple[str, ...]:
     )
 
 
+#: A guarantee denied: "not a guarantee", "no guarantee", "never guarantee", "are not guaranteed".
+_NO_GUARANTEE = re.compile(
+    r"\b(?:not|no|never|cannot|can['’]t|don['’]t|doesn['’]t)\s+(?:be\s+)?(?:an?\s+|any\s+)?guarantee[ds]?\b",
+    re.IGNORECASE,
+)
+
+
 #: "Best" that ranks no provider or treatment: in a purpose, what a step is for ("Take it with food for the best
 #: results", "For best results, start early"), or of sales ("our best-selling drip").
 UNRANKED_BEST = re.compile(
@@ -361,6 +368,12 @@ class _Cues(dict[str, tuple[str, ...]]):
         # diagnose, treat, cure or prevent any disease") or in a fixed phrase that only looks
         # causal ("seek help") state no effect.
         formulas = tuple((start, _clause_end(sentence, end)) for start, end in hits["regulatory_phrase"])
+        if "guarantee" in sentence or "Guarantee" in sentence:
+            # A guarantee denied is a disclaimer to its clause's end: "Figures here are not a guarantee of the
+            # results you will achieve", "Results are not guaranteed".
+            formulas += tuple(
+                (found.start(), _clause_end(sentence, found.end())) for found in _NO_GUARANTEE.finditer(sentence)
+            )
         cancelled = (*scanned.get("not_causal", ()), *formulas)
         causal = [hit for hit in scanned.get("causal", ()) if not _overlaps(*hit, cancelled)]
         own = [hit for hit in hits["effect"] if not _overlaps(*hit, cancelled)]

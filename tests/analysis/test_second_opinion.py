@@ -109,3 +109,19 @@ def test_a_list_of_risks_is_read_as_side_effects_whatever_words_hinted() -> None
     )
     assert detection.is_claim
     assert detection.categories == (detect.Category.SIDE_EFFECTS,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Figures on this page are not a guarantee of the results any individual member will achieve.",
+        "Before-and-after photos are not a guarantee that you will achieve the same results.",
+        "Not a guarantee of results: outcomes differ from person to person.",
+    ],
+)
+def test_a_guarantee_denied_is_a_disclaimer(sentence: str) -> None:
+    assert not detect_claim(sentence).is_claim
+
+
+def test_a_guarantee_given_is_a_claim() -> None:
+    assert detect_claim("We guarantee you will lose 10 pounds in a month.").is_claim
