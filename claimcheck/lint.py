@@ -34,7 +34,7 @@ from claimcheck.rules.context import PageContext, SentenceContext, asserting, re
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.text import Document, UnitKind, parse_document, split_sentences
 from claimcheck.text.citations import is_citation
-from claimcheck.text.tables import table_places
+from claimcheck.text.tables import TablePlace, table_places
 
 
 def analyse(document: Document, registry: CompiledRegistry, link: Claim | None = None) -> list[SentenceContext]:
@@ -65,6 +65,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     for index, unit in enumerate(document.units):
         place = places.get(index)
         header_cell = place is not None and place.header
+        within = _own_column(scope, place, registry) if place is not None else scope
         heading = unit.kind is UnitKind.HEADING
         if heading:
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
@@ -84,7 +85,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         spans = split_sentences(unit.text)
         for start, end in spans:
             text = unit.text[start:end]
-            features, detection = read_sentence(text, unit.kind)
+            # A header cell names what its row or column holds, as a heading names a topic: read as one.
+            features, detection = read_sentence(text, UnitKind.HEADING if header_cell else unit.kind)
             if previous is not None:
                 # "**Is it safe?** Yes." in one paragraph: the question just before the answer.
                 asked = previous.text if previous.is_question else None
@@ -100,17 +102,19 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 answered = cell_statement(text, features, place)
             reads_as: str | None = None  # the statement an FAQ answer or a table's figure is read as
             matches: list[Match] = []
+            said_links: list[Match] = []  # the statement's links, in its own words
             if link is not None:
                 matches = [Match(link, 1.0, "given", 0, len(text))]
             elif answered is not None and not reference:
                 # "Yes." answers the question: read and link the statement it makes, point at the answer.
                 said_features, said = read_sentence(answered.statement, UnitKind.PARAGRAPH)
-                found = _links(answered.statement, said, registry, scope, subject)
+                found = _links(answered.statement, said, registry, within, subject)
                 if makes_claim(answered, said, detection, bool(found)):
                     if asked is not None:
                         said = affirmed(asked, answered, said)
                     features, detection, reads_as = said_features, said, answered.statement
                     matches = [Match(m.claim, m.score, m.method, 0, len(text)) for m in found]
+                    said_links = found
             if (
                 reads_as is None
                 and link is None
@@ -122,7 +126,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 # table's header cell ("Remission rate after six infusions") names what its row or column
                 # holds, as a topic heading does. A sentence the detector doubts can still repeat a
                 # registered wording ("It works.").
-                matches = _links(text, detection, registry, scope, subject)
+                matches = _links(text, detection, registry, within, subject)
             group = [
                 SentenceContext(
                     text,
@@ -144,7 +148,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 # Features and detection above are the statement's: the rules read its words too, or a
                 # span taken from them would fall outside the answer.
                 for context in group:
-                    context.statement = _as_statement(context, reads_as)
+                    context.statement = _as_statement(context, reads_as, said_links)
             for earlier in previous_group:
                 earlier.next = group[0]
             previous, previous_group = group[0], group
@@ -161,12 +165,25 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     return analysed
 
 
-def _as_statement(answer: SentenceContext, statement: str) -> SentenceContext:
-    """The context of the statement an FAQ answer makes, in the answer's place on the page."""
+def _as_statement(answer: SentenceContext, statement: str, links: list[Match]) -> SentenceContext:
+    """The context of the statement an FAQ answer makes, in the answer's place on the page. The link keeps the
+    spans that tied it, in the statement's words, so a statement that denies them ("Not FDA-approved for
+    depression" under "FDA status") denies the claim."""
     match = answer.match
     if match is not None:
-        match = Match(match.claim, match.score, match.method, 0, len(statement))
+        spans = next((link.spans for link in links if link.claim is match.claim), ())
+        match = Match(match.claim, match.score, match.method, 0, len(statement), spans)
     return replace(answer, text=statement, match=match)
+
+
+def _own_column(scope: frozenset[int] | None, place: TablePlace, registry: CompiledRegistry) -> frozenset[int] | None:
+    """The claims a cell of a side-by-side table may link to: not those whose treatment only the other column
+    names ("Approved for depression" under "Daily SSRI", beside a column for the page's own treatment, says
+    nothing of the page's treatment)."""
+    if scope is None or place.versus is None or place.column is None:
+        return scope
+    matcher = registry.matcher
+    return scope - (matcher.in_scope([place.versus[0]]) - matcher.in_scope([place.column]))
 
 
 #: Units that can be items of a list: a list item, or a line of a plain-text page.

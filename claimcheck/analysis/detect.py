@@ -304,6 +304,21 @@ def _share(sentence: str, features: Features) -> tuple[str, ...]:
     )
 
 
+#: A guarantee denied: "not a guarantee", "no guarantee", "never guarantee", "are not guaranteed".
+_NO_GUARANTEE = re.compile(
+    r"\b(?:not|no|never|cannot|can['’]t|don['’]t|doesn['’]t)\s+(?:be\s+)?(?:an?\s+|any\s+)?guarantee[ds]?\b",
+    re.IGNORECASE,
+)
+
+
+#: "Best" that ranks no provider or treatment: in a purpose, what a step is for ("Take it with food for the best
+#: results", "For best results, start early"), or of sales ("our best-selling drip").
+UNRANKED_BEST = re.compile(
+    r"\bfor\s+(?:the\s+)?(?:very\s+)?best\s+(?:possible\s+)?(?:results?|outcomes?|effects?)\b"
+    r"|\bbest[- ]sell(?:ing|ers?)\b",
+    re.IGNORECASE,
+)
+
 #: After a percentage, a price reduction: "20% off", "a 15% discount", "15% savings".
 DISCOUNT = re.compile(r"\s*(?:off|discount|savings)\b", re.IGNORECASE)
 
@@ -353,6 +368,12 @@ class _Cues(dict[str, tuple[str, ...]]):
         # diagnose, treat, cure or prevent any disease") or in a fixed phrase that only looks
         # causal ("seek help") state no effect.
         formulas = tuple((start, _clause_end(sentence, end)) for start, end in hits["regulatory_phrase"])
+        if "guarantee" in sentence or "Guarantee" in sentence:
+            # A guarantee denied is a disclaimer to its clause's end: "Figures here are not a guarantee of the
+            # results you will achieve", "Results are not guaranteed".
+            formulas += tuple(
+                (found.start(), _clause_end(sentence, found.end())) for found in _NO_GUARANTEE.finditer(sentence)
+            )
         cancelled = (*scanned.get("not_causal", ()), *formulas)
         causal = [hit for hit in scanned.get("causal", ()) if not _overlaps(*hit, cancelled)]
         own = [hit for hit in hits["effect"] if not _overlaps(*hit, cancelled)]
@@ -375,6 +396,12 @@ class _Cues(dict[str, tuple[str, ...]]):
                 hits[group] = tuple(hit for hit in hits[group] if not _overlaps(*hit, hits["procedure"]))
                 if not hits[group]:
                     del hits[group]
+        if "provider_weak" in hits:
+            # "for the best results" is what a step is for, "best-selling" a rank in sales: no quality of a provider.
+            purposes = [found.span() for found in UNRANKED_BEST.finditer(sentence)]
+            hits["provider_weak"] = tuple(hit for hit in hits["provider_weak"] if not _overlaps(*hit, purposes))
+            if not hits["provider_weak"]:
+                del hits["provider_weak"]
         if "mechanism" in hits:
             # "brain fog" is an outcome; its "brain" is not a mechanism.
             hits["mechanism"] = tuple(hit for hit in hits["mechanism"] if not _overlaps(*hit, outcomes))
@@ -759,6 +786,10 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
             # they are put. (A definition can hold a claim in its relative clause: "TMS is a procedure
             # that relieves depression in weeks".)
             return not_a_claim("background")
+    elif found[0][0] not in _WHO_MAY and _IMPERATIVE_ADVERB.match(text) and instruction(text):
+        # "Never stop your seizure medicine without talking to ...": the absolute that made it strong is the
+        # imperative's own "never".
+        return not_a_claim("background")
     claims = [item for item in found if item[1] >= _CLAIM]
     if not claims:
         # Two different weak hints in a sentence that states a relationship add up to a claim.
@@ -897,6 +928,13 @@ _PROMISE = re.compile(
 )
 #: "Do X if you ...": who should not, a contraindication, whatever its verb.
 _CONDITION = re.compile(r"\b(?:if|unless)\s+you\b", re.IGNORECASE)
+#: A negative or standing imperative before the verb: "Never stop ...", "Do not store ...", "Always keep ...".
+_IMPERATIVE_ADVERB = re.compile(r"[\W\d_]*(?:please\s+)?(?:never|always|do\s+not|don['’]t)\s+", re.IGNORECASE)
+#: An instruction that defers to a clinician, whatever its verb: "Never stop an antidepressant without talking
+#: to the doctor who prescribed it", "Don't change your dose before checking with your prescriber".
+_DEFERS = re.compile(
+    r"\b(?:without|before|until)\s+(?:first\s+)?(?:talking|speaking|checking|consulting|asking)\b", re.IGNORECASE
+)
 
 
 #: Claims that background can still make: who may not have a treatment ("It is made from pork, so it is not
@@ -906,12 +944,15 @@ _WHO_MAY = frozenset({Category.CONTRAINDICATION, Category.REGULATORY})
 
 def instruction(sentence: str) -> bool:
     """Whether the sentence tells the reader how to use, keep or prepare something ("Keep refrigerated after
-    opening.", "Use it within an hour of waking."), with no promise of what follows and no condition on who
-    may ("... if you are pregnant")."""
-    opening = _OPENING.match(sentence)
-    start = opening.end() if opening else 0
-    first = _WORD.match(sentence, start)
-    if first is None or first.group().lower() not in _instruction_verbs():
+    opening.", "Use it within an hour of waking.", "Never store it in the freezer.") or never to act without a
+    clinician ("Never stop your medicine without talking to your doctor."), with no promise of what follows
+    and no condition on who may ("... if you are pregnant")."""
+    adverb = _IMPERATIVE_ADVERB.match(sentence)
+    opening = adverb or _OPENING.match(sentence)
+    first = _WORD.match(sentence, opening.end() if opening else 0)
+    if first is None:
+        return False
+    if first.group().lower() not in _instruction_verbs() and not (adverb and _DEFERS.search(sentence)):
         return False
     return _PROMISE.search(sentence) is None and _CONDITION.search(sentence) is None
 
@@ -961,10 +1002,20 @@ def _second_opinion(
     a claim in words no cue names ("One ceremony. A lifetime of healing."), of the kinds the weak cues hinted."""
     if _sets_the_scene(sentence, features):
         return None
+    if " include" in sentence and _RISKS_LISTED.search(sentence):
+        # "As with any procedure, risks include bleeding and infection": its harms, whatever words hinted.
+        hinted = (Category.SIDE_EFFECTS,)
     probability = claim_probability(sentence)
     if probability < (SECOND_OPINION_HINTED if hinted else SECOND_OPINION):
         return None
     return Detection(True, hinted, strength, features, f"{LEARNED} {probability:.2f}")
+
+
+#: A treatment's harms listed: "risks include ...", "possible complications include ...".
+_RISKS_LISTED = re.compile(
+    r"\b(?:risks|side[- ]effects|complications|adverse\s+(?:effects|events|reactions))\s+(?:can\s+|may\s+)?include\b",
+    re.IGNORECASE,
+)
 
 
 #: The learned scorer's probability above which a sentence right after a claim, in the same paragraph,

@@ -29,6 +29,13 @@ def in_story(text: str) -> bool:
 
 
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a few|several)"
+#: A past participle that goes on a list one "had" governs ("had dropped out, lost a job and moved home").
+_PARTICIPLE = r"(?:\w+ed|lost|been|gone|done|seen|given|taken|spent|left|quit|felt|made|kept|become)\b"
+#: A count of more than one: what a set-up counts ("had eleven infections", "had dozens of flare-ups").
+_COUNT = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|countless|"
+    r"(?:dozens|hundreds)\s+of)"
+)
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))"
 #: A time after the treatment began: the present set against the past ("today", "now", "these days"),
 #: a time counted from the start ("day one", "by week two", "by my third session", "two days later",
@@ -81,7 +88,11 @@ _CHANGED = re.compile("|".join((_STOPPED, _FROM_TO, _MOVED, _COUNTED_AND, _ON_ME
 #: what has lasted since a time before ("I've had a bad back since a car accident in 1994"), "since" within a
 #: clause's reach: unbounded, every "has been" of a long sentence scanned to its end and back.
 _BEFORE = re.compile(
-    r"\b(?:had\s+(?:never\s+|already\s+)?(?:\w+ed|been|seen|gone|done|lost|given|taken|known|no)|hadn't|"
+    r"\b(?:had\s+(?:never\s+|already\s+)?(?:\w+ed|been|seen|gone|done|lost|given|taken|known|no)"
+    # The list the one "had" governs: "had dropped out of school, lost a job and moved home".
+    rf"(?:[^,;.]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?={_PARTICIPLE}))*|hadn't|"
+    # What the speaker had, counted: "I had eleven sinus infections in two years", "she had 3 surgeries".
+    rf"(?:I|he|she|we)\s+had\s+{_COUNT}\s+[a-z]\w*|"
     r"couldn't|could\s+not|used\s+to|(?:was|were)\s+(?:\w+ing|diagnosed|told))\b|"
     r"\b(?:I've|I\s+have|he's|she's|has)\s+(?:had|been|lived|struggled|suffered)\b[^.;]{0,200}\bsince\b",
     re.IGNORECASE,

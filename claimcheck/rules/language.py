@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.detect import UNRANKED_BEST
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
@@ -121,7 +122,10 @@ def _ranks_nothing(text: str, found: re.Match[str]) -> bool:
     start = found.start("word") if found.re is _SUPERLATIVE_FORM.pattern else found.start()
     if _NOT_SUPERLATIVE.match(text, start) or _ONLY_APPROVED.match(text, found.start()):
         return True
-    if text[start : start + 4].lower() == "best" and _OWN_BEST.search(text, max(0, start - 16), start):
+    if text[start : start + 4].lower() == "best" and (
+        _OWN_BEST.search(text, max(0, start - 16), start)
+        or any(unranked.start() <= start < unranked.end() for unranked in UNRANKED_BEST.finditer(text))
+    ):
         return True
     return found.re is _SUPERLATIVE_FORM.pattern and (
         found.group("word").lower() in _EST_WORDS
@@ -411,9 +415,13 @@ _SCOPED_APPROVAL = re.compile(
     re.IGNORECASE,
 )
 # What directly follows approval language when it says what the approval covers: "cleared for
-# major depression", "approved by the FDA in 2019 for treatment-resistant depression".
+# major depression", "approved by the FDA in 2019 for treatment-resistant depression", also past an aside
+# ("approved, together with an oral antidepressant, for ...") or after a colon, product by product
+# ("approved: Nasalo and Sneezex for hay fever, ...", the products named).
 _APPROVAL_SCOPE = re.compile(
-    r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?)?\s*\b(?:for|to treat|as an?|only as|only for|as (?:prescription |medical )?"
+    r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?|,[^,;.:]{1,60},|\([^()]{1,60}\)|"
+    r":\s*(?-i:[A-Z])[\w-]*(?:\s+(?:and|or|(?-i:[A-Z])[\w-]*)){0,4})?\s*\b"
+    r"(?:for|to treat|as an?|only as|only for|as (?:prescription |medical )?"
     r"(?:drugs?|devices?|medicines?|medications?|products?))\b",
     re.IGNORECASE,
 )
@@ -970,7 +978,8 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     )
     if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
         return
-    setup = story_setup(text) if found is None else None
+    # The speaker's voice alone ("I had") may open a set-up as well as report.
+    setup = story_setup(text) if found is None or _SPEAKER.fullmatch(found.group()) else None
     if setup is not None and (change is None or setup.start() <= change.start() < setup.end()):
         # The state a story starts from tells no outcome, nor does a word of change in its telling ("He had
         # dropped out of school").

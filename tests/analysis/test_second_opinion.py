@@ -48,6 +48,11 @@ def test_illness_descriptions_logistics_and_questions_are_not(sentence: str) -> 
         "Wear the cap for ten minutes every evening, ideally at the same time.",
         "Keep a short food log so that your coach can see what is working.",
         "Fill the tank with tap water and press start.",
+        # Negative and standing imperatives, and never acting without a clinician.
+        "Never store the strips in a warm car or a steamy bathroom.",
+        "Always keep the applicator capped between uses.",
+        "Never stop your seizure medicine without talking to the neurologist who prescribed it.",
+        "Don't change your insulin dose before checking with your diabetes nurse.",
         # Definitions: of a procedure, of a condition, of what a product is made from; a condition's signs.
         "Cupping is a technique in which glass cups are warmed and placed on the back.",
         "Plantar fasciitis is a condition of the thick band of tissue under the foot.",
@@ -67,6 +72,9 @@ def test_background_is_not_put_to_the_scorer(sentence: str) -> None:
         # An instruction that promises what follows, or says who must not, is a claim.
         "Wear the wrap for a week and watch the inches disappear.",
         "Tell us if you take blood thinners or have had a stroke.",
+        # A warning with no instruction verb and no clinician deferred to says what the treatment does.
+        "Never drive or cycle for a day after the sedative.",
+        "Never stop taking it without talking to us if you are pregnant.",
         # Saying what a treatment is, in claim words, is not background.
         "Our cream is the only product that melts cellulite for good.",
     ],
@@ -92,3 +100,28 @@ def test_signs_and_instructions_outweigh_a_cue_word() -> None:
     assert detect_claim("Use the pads for 20 minutes and feel your back pain melt away.").is_claim
     # A definition can hold its claim in a relative clause.
     assert detect_claim("Cupping is a technique that relieves back pain within days.").is_claim
+
+
+def test_a_list_of_risks_is_read_as_side_effects_whatever_words_hinted() -> None:
+    # No side-effect cue names "bleeding" or "injury to the eardrum"; the "risks include" list does.
+    detection = detect_claim(
+        "As with any ear procedure, risks include bleeding, infection and, rarely, injury to the eardrum."
+    )
+    assert detection.is_claim
+    assert detection.categories == (detect.Category.SIDE_EFFECTS,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Figures on this page are not a guarantee of the results any individual member will achieve.",
+        "Before-and-after photos are not a guarantee that you will achieve the same results.",
+        "Not a guarantee of results: outcomes differ from person to person.",
+    ],
+)
+def test_a_guarantee_denied_is_a_disclaimer(sentence: str) -> None:
+    assert not detect_claim(sentence).is_claim
+
+
+def test_a_guarantee_given_is_a_claim() -> None:
+    assert detect_claim("We guarantee you will lose 10 pounds in a month.").is_claim

@@ -56,6 +56,11 @@ def test_a_later_time_tells_an_outcome_only_inside_a_story() -> None:
         "I've had a stiff neck since a fall in 2011.",
         "But the next day I had no idea what had happened.",
         "My mother was diagnosed with arthritis at forty.",
+        # What the speaker had, counted.
+        "I had nine ear infections in one winter.",
+        "She had 3 knee operations before she turned thirty.",
+        # One "had" governs its list, change words and all.
+        "By spring I had missed a year of work, lost my driving licence and moved in with my sister.",
     ],
 )
 def test_a_set_up_is_the_state_before(sentence: str) -> None:
@@ -72,7 +77,17 @@ def test_a_set_up_is_the_state_before(sentence: str) -> None:
         "I have seen clients who had been stuck for years finally move on.",
         "Her coach could not believe the change.",  # the change named
         "Our clinic was founded in 2009.",  # nobody's story
+        "I had four sessions and my shoulder moves freely.",  # counted treatment, then what came of it
     ],
 )
 def test_a_sentence_placed_after_the_treatment_sets_nothing_up(sentence: str) -> None:
     assert not story_setup(sentence)
+
+
+def test_a_set_up_reaches_over_the_list_its_had_governs() -> None:
+    sentence = "By spring I had missed a year of work, lost my driving licence and moved in with my sister."
+    found = story_setup(sentence)
+    assert found is not None and found.start() < sentence.index("lost") < found.end()
+    # A clause with its own subject is no item of the list: "the pain is gone" is told after.
+    found = story_setup("I had tried everything, and the pain is gone.")
+    assert found is not None and found.end() <= len("I had tried everything")

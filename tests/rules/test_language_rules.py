@@ -191,6 +191,9 @@ def test_a_story_that_tells_an_outcome_is_a_testimonial_warning(lint: Lint, stor
         "He was sleeping three hours a night and drinking too much.",
         "She had tried two surgeons and a chiropractor.",
         "I used to wake up four times a night.",
+        # The speaker's "I had" opens the set-up, its list's change words ("lost") included.
+        "By spring I had missed a year of work, lost my driving licence and moved in with my sister.",
+        "I had nine ear infections in one winter.",
     ],
 )
 def test_a_story_set_up_is_no_testimonial(lint: Lint, story: str) -> None:

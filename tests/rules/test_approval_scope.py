@@ -1,0 +1,39 @@
+"""CC205 leaves an approval that says what it covers to the registry, however the scope is put: right after
+the approval, past an aside, or product by product after a colon."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimcheck
+
+
+def _cc205(sentence: str) -> bool:
+    page = "Ketamine can ease depression for some patients.\n\n" + sentence
+    return any(f.code == "CC205" for f in claimcheck.check_text(page, format="text").findings)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The patch is FDA-cleared for migraine pain in adults.",
+        "The drops are FDA-approved, together with a nightly eye rinse, for chronic dry eye in adults.",
+        "The patch is FDA-cleared (since 2016) for migraine pain.",
+        "In the United States, two hay fever sprays are FDA-approved: Nasalo for grass pollen and Sneezex for ragweed.",
+        "Two sprays are FDA-approved: Nasalo and Sneezex for hay fever.",
+    ],
+)
+def test_an_approval_with_its_scope_is_left_to_the_registry(sentence: str) -> None:
+    assert not _cc205(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our laser is FDA-approved, safe and effective.",
+        "Our laser is FDA-approved, and it works fast.",
+        "Our laser is FDA-approved: book your session for next week.",
+    ],
+)
+def test_an_approval_left_to_be_assumed_is_flagged(sentence: str) -> None:
+    assert _cc205(sentence)
