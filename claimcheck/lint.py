@@ -107,8 +107,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 said_features, said = read_sentence(answered.statement, UnitKind.PARAGRAPH)
                 found = _links(answered.statement, said, registry, scope, subject)
                 if makes_claim(answered, said, detection, bool(found)):
-                    if asked is not None:
-                        said = affirmed(asked, answered, said)
+                    kinds = answered.about or (asks_about(asked) if asked is not None else ())
+                    said = affirmed(kinds, answered, said)
                     features, detection, reads_as = said_features, said, answered.statement
                     matches = [Match(m.claim, m.score, m.method, 0, len(text)) for m in found]
             if (

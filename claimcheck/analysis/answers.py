@@ -107,6 +107,9 @@ class Answered:
     #: The answer fills the gap of a how/what/who question ("Often during the first infusion."): it makes a
     #: claim only if the statement does and the answer alone does not.
     fills: bool
+    #: The kind of claim the answer's place asks about when its statement has no claim cue of its own: a
+    #: table cell under "Time to work" or "Downtime" (see :mod:`claimcheck.analysis.cells`).
+    about: tuple[Category, ...] = ()
 
 
 #: What a question asks about by its opening: how soon a treatment works, how long it lasts, how well.
@@ -164,14 +167,12 @@ def asks_about(question: str) -> tuple[Category, ...]:
     return tuple(dict.fromkeys(kind for pattern, kind in _ASKS_BY_VERB for verb in verbs if pattern.match(verb)))[:1]
 
 
-def affirmed(question: str, answered: Answered, statement: Detection) -> Detection:
+def affirmed(kinds: tuple[Category, ...], answered: Answered, statement: Detection) -> Detection:
     """The detection of the statement a yes makes, claim cue or none: "Does it work?" + "Yes." claims "it
-    does work", of the kind the question asks about (:func:`asks_about`). A question about anything else
-    ("Do I need a referral?") makes its yes no health claim."""
-    if statement.is_claim or answered.denies or answered.fills:
-        return statement
-    kinds = asks_about(question)
-    if not kinds:
+    does work", of the kind the question asks about (``kinds``, see :func:`asks_about`), as "Hours to days"
+    under "Time to work" claims how soon a treatment works. A question about anything else ("Do I need a
+    referral?") makes its yes no health claim."""
+    if statement.is_claim or answered.denies or answered.fills or not kinds:
         return statement
     reason = f"affirms a question about {kinds[0].value}"
     # The yes asserts what was asked: "it does work" states the effect as plainly as "it works" does, though
