@@ -23,6 +23,7 @@ from claimcheck.analysis.detect import (
     listed_indication,
 )
 from claimcheck.analysis.frame import procedure_time, read_frame
+from claimcheck.analysis.leads import introduces_benefits, leaves_open, listed_benefit
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
 from claimcheck.models import Category, Claim, EvidenceItem, Finding, Severity, Verdict
@@ -56,9 +57,10 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         return subjects[0]
 
     in_references = False
-    # Clinics list what they treat by name under a heading ("Conditions We Treat"); the items name
-    # no treatment, so only the lead-in they follow makes them indication claims.
-    listing: str | None = None
+    # Clinics list what they treat by name under a heading ("Conditions We Treat"), and what a treatment
+    # does under another ("What the wrap can do for you"); the items name no treatment, so only the
+    # lead-in they follow makes them claims: the lead-in, and how an item under it is read.
+    listing: tuple[str, Callable[[str, Detection, str], Detection]] | None = None
     # The question an FAQ answer answers: the last sentence of a unit ending in "?".
     question: str | None = None
     places = table_places(document)
@@ -72,10 +74,17 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         labelled = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         reference = labelled and is_citation(unit.text)
         listed = listing if unit.kind in _LIST_KINDS else None
+        # The lead-in the rules read an item's hedge in: an indication lead-in's ("Conditions that may
+        # respond:"); a benefit lead-in's only when it hedges ("can" in "What it can do for you" does not).
+        lead = listed[0] if listed is not None and (listed[1] is listed_indication or leaves_open(listed[0])) else None
         if unit.kind not in _LIST_KINDS:
             # Any other unit ends the list; a heading or colon line may open the next one.
             opens = heading or unit.text.rstrip().endswith(":")
-            listing = unit.text.strip() if opens and introduces_indications(unit.text) else None
+            listing = None
+            if opens and introduces_indications(unit.text):
+                listing = unit.text.strip(), listed_indication
+            elif opens and introduces_benefits(unit.text):
+                listing = unit.text.strip(), listed_benefit
         previous: SentenceContext | None = None
         previous_group: list[SentenceContext] = []
         asked, question = question, None
@@ -90,7 +99,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 asked = previous.text if previous.is_question else None
                 topic = asked or topic
             if listed is not None:
-                detection = listed_indication(text, detection, listed)
+                detection = listed[1](text, detection, listed[0])
             elif not reference:
                 before = previous.detection if previous is not None else None
                 kinds = asks_about(topic) if topic is not None and not detection.is_claim else ()
@@ -136,7 +145,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                     previous,
                     secondary=number > 0,
                     reference=reference,
-                    lead=listed,
+                    lead=lead,
                 )
                 for number, match in enumerate(matches or [None])
             ]
