@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from claimcheck.analysis.answers import affirmed, answer_statement, asks_about, makes_claim
+from claimcheck.analysis.answers import affirmed, answer_statement, asks_about, ends_a_question, makes_claim
 from claimcheck.analysis.cells import cell_statement
 from claimcheck.analysis.detect import (
     HEADING,
@@ -115,8 +115,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 # "Yes." answers the question: read and link the statement it makes, point at the answer.
                 said_features, said = read_sentence(answered.statement, UnitKind.PARAGRAPH)
                 found = _links(answered.statement, said, registry, scope, subject)
-                if makes_claim(answered, said, detection, bool(found)):
-                    kinds = answered.about or (asks_about(asked) if asked is not None else ())
+                kinds = answered.about or (asks_about(asked) if asked is not None else ())
+                if makes_claim(answered, said, detection, bool(found), kinds):
                     said = affirmed(kinds, answered, said)
                     features, detection, reads_as = said_features, said, answered.statement
                     matches = [Match(m.claim, m.score, m.method, 0, len(text)) for m in found]
@@ -158,7 +158,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 earlier.next = group[0]
             previous, previous_group = group[0], group
             analysed.extend(group)
-        if spans and unit.text.rstrip().endswith("?"):
+        if spans and ends_a_question(unit.text):
             question = unit.text[spans[-1][0] : spans[-1][1]]
     if any(sentence.is_claim for sentence in analysed):
         for sentence in analysed:
