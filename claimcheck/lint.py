@@ -24,6 +24,7 @@ from claimcheck.analysis.detect import (
 )
 from claimcheck.analysis.frame import procedure_time, read_frame
 from claimcheck.analysis.leads import introduces_benefits, leaves_open, listed_benefit
+from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
 from claimcheck.models import Category, Claim, EvidenceItem, Finding, Severity, Verdict
@@ -35,6 +36,7 @@ from claimcheck.rules.context import PageContext, SentenceContext, asserting, re
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.text import Document, UnitKind, parse_document, split_sentences
 from claimcheck.text.citations import is_citation
+from claimcheck.text.plain import attributed_quote
 from claimcheck.text.tables import table_places
 
 
@@ -57,6 +59,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         return subjects[0]
 
     in_references = False
+    # Under a heading of reviews ("What our patients say"), what a customer tells of a change is a claim.
+    in_reviews = False
     # Clinics list what they treat by name under a heading ("Conditions We Treat"), and what a treatment
     # does under another ("What the wrap can do for you"); the items name no treatment, so only the
     # lead-in they follow makes them claims: the lead-in, and how an item under it is read.
@@ -70,9 +74,11 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         heading = unit.kind is UnitKind.HEADING
         if heading:
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
+            in_reviews = introduces_reviews(unit.text)
         # A heading or a label only says where citations may be; a unit is one if it reads as one.
         labelled = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         reference = labelled and is_citation(unit.text)
+        review = not heading and not reference and (in_reviews or attributed_quote(unit.text))
         listed = listing if unit.kind in _LIST_KINDS else None
         # The lead-in the rules read an item's hedge in: an indication lead-in's ("Conditions that may
         # respond:"); a benefit lead-in's only when it hedges ("can" in "What it can do for you" does not).
@@ -102,8 +108,14 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 detection = listed[1](text, detection, listed[0])
             elif not reference:
                 before = previous.detection if previous is not None else None
+                if before is not None and before.reason == REPORTED:
+                    # A result read from the review it stands in, not from its words, carries nothing on: "I'm
+                    # telling every friend" after "Pregnant after a year of trying!" claims nothing.
+                    before = None
                 kinds = asks_about(topic) if topic is not None and not detection.is_claim else ()
                 detection = follow_on(text, detection, before, kinds)
+                if review:
+                    detection = reported_result(text, detection, previous.text if previous is not None else None)
             answered = answer_statement(asked, text) if asked is not None else None
             if place is not None and answered is None:
                 answered = cell_statement(text, features, place)
