@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from claimcheck.analysis.answers import affirmed, answer_statement, asks_about, makes_claim
+from claimcheck.analysis.answers import affirmed, answer_statement, asks_about, ends_a_question, makes_claim
 from claimcheck.analysis.cells import cell_statement
 from claimcheck.analysis.detect import (
     HEADING,
@@ -23,6 +23,8 @@ from claimcheck.analysis.detect import (
     listed_indication,
 )
 from claimcheck.analysis.frame import procedure_time, read_frame
+from claimcheck.analysis.leads import introduces_benefits, leaves_open, listed_benefit
+from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
 from claimcheck.models import Category, Claim, EvidenceItem, Finding, Severity, Verdict
@@ -34,6 +36,7 @@ from claimcheck.rules.context import PageContext, SentenceContext, asserting, re
 from claimcheck.rules.selection import RuleSelection
 from claimcheck.text import Document, UnitKind, parse_document, split_sentences
 from claimcheck.text.citations import is_citation
+from claimcheck.text.plain import attributed_quote
 from claimcheck.text.tables import TablePlace, table_places
 
 
@@ -56,9 +59,12 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         return subjects[0]
 
     in_references = False
-    # Clinics list what they treat by name under a heading ("Conditions We Treat"); the items name
-    # no treatment, so only the lead-in they follow makes them indication claims.
-    listing: str | None = None
+    # Under a heading of reviews ("What our patients say"), what a customer tells of a change is a claim.
+    in_reviews = False
+    # Clinics list what they treat by name under a heading ("Conditions We Treat"), and what a treatment
+    # does under another ("What the wrap can do for you"); the items name no treatment, so only the
+    # lead-in they follow makes them claims: the lead-in, and how an item under it is read.
+    listing: tuple[str, Callable[[str, Detection, str], Detection]] | None = None
     # The question an FAQ answer answers: the last sentence of a unit ending in "?".
     question: str | None = None
     places = table_places(document)
@@ -69,14 +75,23 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         heading = unit.kind is UnitKind.HEADING
         if heading:
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
+            in_reviews = introduces_reviews(unit.text)
         # A heading or a label only says where citations may be; a unit is one if it reads as one.
         labelled = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         reference = labelled and is_citation(unit.text)
+        review = not heading and not reference and (in_reviews or attributed_quote(unit.text))
         listed = listing if unit.kind in _LIST_KINDS else None
+        # The lead-in the rules read an item's hedge in: an indication lead-in's ("Conditions that may
+        # respond:"); a benefit lead-in's only when it hedges ("can" in "What it can do for you" does not).
+        lead = listed[0] if listed is not None and (listed[1] is listed_indication or leaves_open(listed[0])) else None
         if unit.kind not in _LIST_KINDS:
             # Any other unit ends the list; a heading or colon line may open the next one.
             opens = heading or unit.text.rstrip().endswith(":")
-            listing = unit.text.strip() if opens and introduces_indications(unit.text) else None
+            listing = None
+            if opens and introduces_indications(unit.text):
+                listing = unit.text.strip(), listed_indication
+            elif opens and introduces_benefits(unit.text):
+                listing = unit.text.strip(), listed_benefit
         previous: SentenceContext | None = None
         previous_group: list[SentenceContext] = []
         asked, question = question, None
@@ -92,11 +107,17 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 asked = previous.text if previous.is_question else None
                 topic = asked or topic
             if listed is not None:
-                detection = listed_indication(text, detection, listed)
+                detection = listed[1](text, detection, listed[0])
             elif not reference:
                 before = previous.detection if previous is not None else None
+                if before is not None and before.reason == REPORTED:
+                    # A result read from the review it stands in, not from its words, carries nothing on: "I'm
+                    # telling every friend" after "Pregnant after a year of trying!" claims nothing.
+                    before = None
                 kinds = asks_about(topic) if topic is not None and not detection.is_claim else ()
                 detection = follow_on(text, detection, before, kinds)
+                if review:
+                    detection = reported_result(text, detection, previous.text if previous is not None else None)
             answered = answer_statement(asked, text) if asked is not None else None
             if place is not None and answered is None:
                 answered = cell_statement(text, features, place)
@@ -109,9 +130,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 # "Yes." answers the question: read and link the statement it makes, point at the answer.
                 said_features, said = read_sentence(answered.statement, UnitKind.PARAGRAPH)
                 found = _links(answered.statement, said, registry, within, subject)
-                if makes_claim(answered, said, detection, bool(found)):
-                    if asked is not None:
-                        said = affirmed(asked, answered, said)
+                kinds = answered.about or (asks_about(asked) if asked is not None else ())
+                if makes_claim(answered, said, detection, bool(found), kinds):
+                    said = affirmed(kinds, answered, said)
                     features, detection, reads_as = said_features, said, answered.statement
                     matches = [Match(m.claim, m.score, m.method, 0, len(text)) for m in found]
                     said_links = found
@@ -140,7 +161,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                     previous,
                     secondary=number > 0,
                     reference=reference,
-                    lead=listed,
+                    lead=lead,
                 )
                 for number, match in enumerate(matches or [None])
             ]
@@ -153,7 +174,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 earlier.next = group[0]
             previous, previous_group = group[0], group
             analysed.extend(group)
-        if spans and unit.text.rstrip().endswith("?"):
+        if spans and ends_a_question(unit.text):
             question = unit.text[spans[-1][0] : spans[-1][1]]
     if any(sentence.is_claim for sentence in analysed):
         for sentence in analysed:

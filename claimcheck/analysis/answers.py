@@ -11,6 +11,7 @@ answer, or one that is a sentence of its own, makes its own claims and is read a
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,15 @@ from claimcheck.models import Category, Strength
 _AUXILIARY = r"is|are|am|was|were|does|do|did|can|could|will|would|should|has|have|may|might|must"
 #: A label before a question or an answer on a plain-text FAQ: "Q: Is it safe?", "A: Yes."
 _LABEL = re.compile(r"^\s*(?:q|a|question|answer)\s*[:.)]\s*", re.IGNORECASE)
+#: Quotation marks around a question or an answer, as a social post quotes the comment it answers.
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+#: A word that opens a spoken question before it asks: "Wait, can I ...?", "So, is it safe?", "Okay but does
+#: it last?".
+_OPENER = re.compile(
+    r"^(?:wait|so|ok(?:ay)?|hey|um+|well|but|and|honestly|seriously|real\s+talk|quick\s+question)\b[\s,.!:\u2014-]*"
+    r"(?:but\s+|so\s+|and\s+)?",
+    re.IGNORECASE,
+)
 # A yes/no question: an auxiliary, then what it asks about.
 _YES_NO = re.compile(rf"^\s*({_AUXILIARY})\s+(.+?)\s*\?\s*$", re.IGNORECASE)
 #: A question whose answer fills a gap: how soon, how long, what, who ... then an auxiliary and the rest
@@ -89,6 +99,14 @@ _QUALIFYING = re.compile(
     r"because|since|although|though|provided|and|but|so|especially|even|only|usually|often|typically|yet)\b",
     re.IGNORECASE,
 )
+#: A word or two after a yes or a no on their own: whom the answer speaks to ("babe", "my friend", "mama").
+_VOCATIVE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[.!]*")
+#: What says how far or how often the yes holds, which a vocative never does: "Yes, mostly.", "Yes, very!".
+_DEGREE = re.compile(
+    r"\w+ly\b|\b(?:very|always|never|sometimes|often|usually|quite|much|too|still|all|both|some|most|mostly|"
+    r"generally|so|even|only|again)\b",
+    re.IGNORECASE,
+)
 #: An answer longer than this after its yes or no is read as written: it makes its own claims.
 _SHORT = 12
 #: What a denial claims: that a harm does not come ("Is it addictive?" "No.") or that a result does not
@@ -107,6 +125,9 @@ class Answered:
     #: The answer fills the gap of a how/what/who question ("Often during the first infusion."): it makes a
     #: claim only if the statement does and the answer alone does not.
     fills: bool
+    #: The kind of claim the answer's place asks about when its statement has no claim cue of its own: a
+    #: table cell under "Time to work" or "Downtime" (see :mod:`claimcheck.analysis.cells`).
+    about: tuple[Category, ...] = ()
 
 
 #: What a question asks about by its opening: how soon a treatment works, how long it lasts, how well.
@@ -140,13 +161,28 @@ _ASKS_BY_VERB = (
 )
 
 
+#: The lexicon groups that name a condition or a complaint ("ADHD", "thyroid disease", "back pain").
+_COMPLAINTS = frozenset({"conditions", "ailments"})
+
+
+def ends_a_question(text: str) -> bool:
+    """Whether ``text`` ends with a question mark, inside closing quotation marks or not ("Is it safe?"”)."""
+    return text.rstrip().rstrip(_QUOTES).endswith("?")
+
+
+def _bare(question: str) -> str:
+    """The question itself: without its label ("Q:"), its quotation marks or a spoken opener ("Wait, ")."""
+    question = _LABEL.sub("", question, count=1).strip().strip(_QUOTES)
+    return _OPENER.sub("", question, count=1)
+
+
 # Cached: the linter asks it of one question for every sentence of the paragraph that answers it.
 @lru_cache(maxsize=1024)
 def asks_about(question: str) -> tuple[Category, ...]:
     """The kind of claim a question asks about ("How fast does it work?": onset; "Is it safe?": safety;
     "Will my results last?": durability), as the claims its answer goes on to make are of that kind
     ("Almost everyone felt it.")."""
-    question = _LABEL.sub("", question, count=1)
+    question = _bare(question)
     for opening, kind in _ASKS_BY_OPENING:
         if opening.match(question):
             return (kind,)
@@ -156,23 +192,58 @@ def asks_about(question: str) -> tuple[Category, ...]:
     if asked is None or "detect/admin" in scanned or "detect/provider_subject" in scanned:
         return kinds  # "Do you work with insurance?", "Will the doctor help me?" ask about the service
     body = asked.group(2).split()
-    if len(body) < 2 or body[0].lower() in _PEOPLE:
-        return kinds  # "Will you hold my spot?", "Can I help my partner?": what a person does
+    if len(body) < 2:
+        return kinds
+    if body[0].lower() in _PEOPLE:
+        return _asks_of_a_person(asked.group(1).lower(), body[0].lower(), scanned)
     cut = _subject_end(body)
     # The verb after the subject, or the one a particle follows ("Does the weight stay off?").
     verbs = body[max(cut - 1, 1) : cut + 2]
-    return tuple(dict.fromkeys(kind for pattern, kind in _ASKS_BY_VERB for verb in verbs if pattern.match(verb)))[:1]
+    kinds = tuple(dict.fromkeys(kind for pattern, kind in _ASKS_BY_VERB for verb in verbs if pattern.match(verb)))[:1]
+    if kinds or _COMPLAINTS.isdisjoint(lexicon.scan(" ".join(body[cut:]))):
+        return kinds
+    # "Can a brain map diagnose ADHD?", "Does red light reverse myopia?": what the subject does to a
+    # condition; a condition that is the subject ("Is ADHD genetic?") is asked about, not treated.
+    return (Category.EFFICACY,)
 
 
-def affirmed(question: str, answered: Answered, statement: Detection) -> Detection:
+#: Auxiliaries that ask what a person may do ("Can I ...?", "Is it ... if I ...?"), not what they must ("Do I
+#: need to ...?", "Should I ...?": a yes to those is an instruction).
+_MAY = frozenset({"can", "could", "may", "is", "are", "am", "will"})
+
+
+def _asks_of_a_person(auxiliary: str, person: str, scanned: Mapping[str, object]) -> tuple[Category, ...]:
+    """What a question about a person asks, when a yes to it claims something of the treatment: whether the
+    reader may have it in a state that calls for care ("Can I keep breastfeeding?", "Can I take it while
+    pregnant?": its safety), whether it brings the reader a health result ("Can I lose weight with it?"), and
+    whether the clinic treats a condition ("Do you treat teens with anxiety?"). What a person does besides
+    ("Will you hold my spot?", "Can I help my partner?") asks about no claim."""
+    if person in ("you", "we"):
+        return (
+            (Category.INDICATION,) if not _COMPLAINTS.isdisjoint(scanned) and auxiliary in ("do", "can", "will") else ()
+        )
+    if person != "i" or auxiliary not in _MAY:
+        return ()
+    if "detect/contraindication_context" in scanned:
+        return (Category.SAFETY,)
+    if not _COMPLAINTS.isdisjoint(scanned) or "detect/outcome" in scanned:
+        return (Category.EFFICACY,)
+    return ()
+
+
+def affirmed(kinds: tuple[Category, ...], answered: Answered, statement: Detection) -> Detection:
     """The detection of the statement a yes makes, claim cue or none: "Does it work?" + "Yes." claims "it
-    does work", of the kind the question asks about (:func:`asks_about`). A question about anything else
-    ("Do I need a referral?") makes its yes no health claim."""
-    if statement.is_claim or answered.denies or answered.fills:
+    does work", of the kind the question asks about (``kinds``, see :func:`asks_about`), as "Hours to days"
+    under "Time to work" claims how soon a treatment works; a no to a question about a harm or a loss
+    claims it does not come. A question about anything else ("Do I need a referral?") makes its yes no
+    health claim."""
+    if statement.is_claim or answered.fills or not kinds:
         return statement
-    kinds = asks_about(question)
-    if not kinds:
-        return statement
+    if answered.denies:
+        if kinds[0] not in DENIED_LOSSES:
+            return statement
+        # "Do I have to stay on it forever?" "Nope!": the no claims the loss does not come.
+        return Detection(True, kinds[:1], Strength.DIRECT, statement.features, f"denies a loss of {kinds[0].value}")
     reason = f"affirms a question about {kinds[0].value}"
     # The yes asserts what was asked: "it does work" states the effect as plainly as "it works" does, though
     # no causal word of its own says so; a modal the question asked with ("Can it help?") stays.
@@ -182,7 +253,7 @@ def affirmed(question: str, answered: Answered, statement: Detection) -> Detecti
 
 def answer_statement(question: str, answer: str) -> Answered | None:
     """The statement a short answer to a question makes, or None when it makes none of its own making."""
-    question, answer = _LABEL.sub("", question, count=1), _LABEL.sub("", answer, count=1)
+    question, answer = _bare(question), _LABEL.sub("", answer, count=1)
     asked = _YES_NO.match(question)
     if asked is not None:
         return _yes_or_no(asked.group(1).lower(), _reader(asked.group(2)).split(), answer)
@@ -199,6 +270,8 @@ def _yes_or_no(auxiliary: str, body: list[str], answer: str) -> Answered | None:
     rest = answer[said.end() :].strip()
     if len(rest.split()) > _SHORT:
         return None
+    if _VOCATIVE.fullmatch(rest) and not _DEGREE.search(rest) and not lexicon.scan(rest):
+        rest = ""  # "Yes, babe!", "Nope, friend.": whom the answer speaks to, not what it says
     denies = said.re is _NO
     cut = _subject_end(body)
     if denies and body[0].lower() == "there":
@@ -281,12 +354,15 @@ def _subject_end(body: list[str]) -> int:
     return cut
 
 
-def makes_claim(answered: Answered, statement: Detection, answer: Detection, linked: bool) -> bool:
+def makes_claim(
+    answered: Answered, statement: Detection, answer: Detection, linked: bool, asked: tuple[Category, ...] = ()
+) -> bool:
     """Whether the answer is read as its statement (``statement`` its detection, ``answer`` the answer's own,
-    ``linked`` whether the statement links to a registry claim).
+    ``linked`` whether the statement links to a registry claim, ``asked`` what its question asks about).
 
     A yes makes its question's claim, claim cue or none ("Is it backed by research?" "Yes."). A no claims
-    what it links, or that a harm or a loss does not come ("Is it addictive?" "No."); denying a benefit,
+    what it links, or that a harm or a loss does not come, by the statement's words ("Is it addictive?"
+    "No.") or by what the question asks ("Do I have to stay on it forever?" "Nope!"); denying a benefit,
     an approval or a likeness claims nothing. A filled gap makes a claim when the statement does and the
     answer alone does not: "Usually three to six sessions" fills "How many treatments will I need?" with
     no claim.
@@ -297,5 +373,6 @@ def makes_claim(answered: Answered, statement: Detection, answer: Detection, lin
         # section.
         return statement.is_claim and not by_cues(answer) and answer.reason not in STRUCTURAL
     if answered.denies:
-        return linked or (statement.is_claim and not DENIED_LOSSES.isdisjoint(statement.categories))
+        said = statement.categories if statement.is_claim else asked[:1]
+        return linked or not DENIED_LOSSES.isdisjoint(said)
     return True

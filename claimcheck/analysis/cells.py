@@ -10,11 +10,13 @@ this module reads what it says there, as an FAQ answer is read with its question
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.answers import Answered
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.outcome_figures import MULTIPLIER
+from claimcheck.models import Category
 from claimcheck.text.tables import TablePlace
 
 __all__ = ["cell_statement"]
@@ -40,18 +42,78 @@ _HEADER_MAX_CHARS = 120
 #: not what a product is, holds or costs ("Source", "Hormones included", "Typical monthly cost").
 _HEALTH_GROUPS = ("detect/outcome", "detect/benefit", "conditions", "ailments", "body", "improvements")
 
+#: Headers that rate treatments on a matter of health, and the kind of claim a cell makes under one: how
+#: soon it works ("Time to work", "Onset", "How fast"), how long it lasts, how safe it is ("Downtime",
+#: "Recovery time", "Addiction risk", "Side effects"), how well it works ("Expected results", "Success").
+#: A header is a name of a few words, so the matter must be most of it ("Results you can expect", not "How
+#: we measure results").
+_MATTERS = (
+    (
+        re.compile(
+            r"(?:time|weeks?|days?)\s+(?:to|until|before)\s+(?:it\s+)?(?:works?|results?|relief|effects?|improvement|"
+            r"benefits?|feel\w*)|onset(?:\s+of\s+\w+)?|how\s+(?:fast|soon|quickly)(?:\s+it\s+works)?|speed(?:\s+of\s+\w+)?|"
+            r"(?:first\s+)?(?:results?|relief)\s+(?:in|within|seen)|works\s+in|when\s+(?:you\s+)?(?:feel|see)\s+\w+"
+        ),
+        Category.ONSET,
+    ),
+    (
+        re.compile(
+            r"how\s+long\s+(?:it|results?|relief|effects?|benefits?)\s+lasts?|(?:results?|relief|effects?|benefits?)\s+"
+            r"lasts?|(?:duration|length)\s+of\s+(?:results?|relief|effects?|benefits?)|lasting\s+(?:results?|effects?)"
+        ),
+        Category.DURABILITY,
+    ),
+    (
+        re.compile(
+            r"(?:down\s*time|recovery(?:\s+time)?|(?:risk|potential|chance)\s+of\s+(?:addiction|dependence|abuse|"
+            r"complications?|side\s+effects?)|(?:addiction|dependence|abuse)\s+(?:risk|potential)|addictive|"
+            r"(?:common\s+|serious\s+)?side\s+effects?|complications?|pain(?:\s+level)?|safety|risks?)"
+        ),
+        Category.SAFETY,
+    ),
+    (
+        re.compile(
+            r"(?:expected\s+|typical\s+|average\s+|real\s+|clinical\s+)?(?:results?|outcomes?|effectiveness|efficacy|"
+            r"success(?:\s+rate)?|how\s+well\s+it\s+works|improvement)"
+        ),
+        Category.EFFICACY,
+    ),
+)
+_MATTER_MAX_WORDS = 5
+#: What a cell says of a risk that plays it down: nothing, or little ("None", "Minimal", "Mild and brief").
+_PLAYED_DOWN = re.compile(
+    r"\s*(?:none|no|zero|nothing|not?\s+\w+|minimal|mild|minor|little|low|very\s+low|rare|negligible|slight)\b",
+    re.IGNORECASE,
+)
+#: A cell that grades a result in a word: "Good", "Excellent", "Moderate".
+_GRADE = re.compile(
+    r"\s*(?:very\s+)?(?:good|great|excellent|outstanding|strong|dramatic|significant|noticeable|visible|modest|"
+    r"moderate|fair|superior|remarkable|impressive|fast|rapid|lasting|permanent)\b",
+    re.IGNORECASE,
+)
+#: Cue groups of a cell that names a result ("Dramatic regrowth", "Stops hair loss"): an outcome, a change.
+_RESULT_GROUPS = ("boosters", "improvements", "detect/outcome", "detect/benefit", "detect/effect")
+#: Cue groups of a cell that names a time ("Hours to days", "Within the first session").
+_TIME_GROUPS = ("time_words", "detect/onset")
+
 
 def cell_statement(text: str, features: Features, place: TablePlace) -> Answered | None:
     """A table cell as the statement it makes with its headers: a cell set against another on a matter of
-    health, as that comparison ("How patients feel with NDT: like themselves again, compared with tired
-    and foggy with T4 alone"); a figure alone ("51%") with its row and column headers ("51% remission rate
-    after six infusions (Figure)"); None for any other cell."""
+    health, as that comparison ("How patients feel with NDT: like themselves again, compared with T4 alone:
+    tired and foggy"); a cell under a header that rates treatments on a matter of health ("Downtime":
+    "None"), as what it says of its treatment there; a figure alone ("51%") with its row and column headers
+    ("51% remission rate after six infusions (Figure)"); None for any other cell."""
     if place.header or not all(_short(header) for header in (place.row, place.column)):
         return None
     words = len(_CELL_WORD.findall(text))
-    compared = _compared(text, place) if words <= _COMPARED_MAX_WORDS else None
-    if compared is not None or place.row is None or words > _CELL_MAX_WORDS:
-        return compared
+    rated = _rated(text, place) if words <= _COMPARED_MAX_WORDS else None
+    compared = _compared(text, place, rated is not None) if words <= _COMPARED_MAX_WORDS else None
+    if compared is not None:
+        return replace(compared, about=rated.about) if rated is not None else compared
+    if rated is not None:
+        return rated
+    if place.row is None or words > _CELL_MAX_WORDS:
+        return None
     # A figure: a quantity, a multiplier ("3x faster") or a bare number ("3,412", which counts nothing alone).
     if not features.quantities and _DIGIT.search(text) is None and MULTIPLIER.search(text) is None:
         return None
@@ -68,9 +130,51 @@ def _short(header: str | None) -> bool:
     return header is None or (len(header) <= _HEADER_MAX_CHARS and len(_CELL_WORD.findall(header)) <= _HEADER_MAX_WORDS)
 
 
-def _compared(text: str, place: TablePlace) -> Answered | None:
+def _matter(header: str | None) -> Category | None:
+    """The matter of health a header rates treatments on (:data:`_MATTERS`), or None."""
+    if header is None or len(_CELL_WORD.findall(header)) > _MATTER_MAX_WORDS:
+        return None
+    folded = " ".join(lexicon.normalize(header).split())
+    return next((kind for pattern, kind in _MATTERS if pattern.fullmatch(folded)), None)
+
+
+def _rates(text: str, kind: Category) -> bool:
+    """Whether a cell rates its treatment on a matter of ``kind``: a time for how soon or how long, a risk
+    played down for safety (a long recovery stated is a risk told, not a claim), a result named or graded
+    in words for efficacy (a figure is read with its headers as a figure)."""
+    scanned = lexicon.scan(text)
+    if kind in (Category.ONSET, Category.DURABILITY):
+        return any(group in scanned for group in _TIME_GROUPS)
+    if kind is Category.SAFETY:
+        return _PLAYED_DOWN.match(text) is not None
+    if _DIGIT.search(text) is not None or "hedges" in scanned:
+        return False
+    return _GRADE.match(text) is not None or any(group in scanned for group in _RESULT_GROUPS)
+
+
+def _rated(text: str, place: TablePlace) -> Answered | None:
+    """A cell under a header that rates treatments on a matter of health (a row "Time to work", or a column
+    "Downtime" in a table with a treatment on each row) as what it says of its treatment there: "Time to
+    work with IV drips: hours to days", a claim of how soon it works though no word of it says "works"."""
+    for matter, treatment in ((place.row, place.column), (place.column, place.row)):
+        kind = _matter(matter)
+        if kind is None or matter is None:
+            continue
+        if not _rates(text, kind):
+            return None
+        cell = text.strip().rstrip(".")
+        if cell[1:2].islower():
+            cell = cell[0].lower() + cell[1:]  # "Hours to days" runs on; "PRP-level results" keeps its capitals
+        said = f"{matter} with {treatment}: {cell}." if treatment else f"{matter}: {cell}."
+        return Answered(said, denies=False, fills=False, about=(kind,))
+    return None
+
+
+def _compared(text: str, place: TablePlace, rated: bool) -> Answered | None:
     """A cell of a side-by-side table read against the other cell of its row, when the row is about health
-    and the two differ: each column's cell states what its treatment does, as compared with the other's."""
+    and the two differ: each column's cell states what its treatment does, as compared with the other's.
+    A cell ``rated`` on a matter of health (:func:`_rated`) is compared whatever the other cell holds ("None
+    – back to work the next day" against "6–12 weeks")."""
     if place.versus is None or place.column is None:
         return None
     other_column, other = place.versus
@@ -78,7 +182,7 @@ def _compared(text: str, place: TablePlace) -> Answered | None:
         return None
     if other.strip().lower() == text.strip().lower():
         return None
-    if (_DIGIT.search(text) is None) != (_DIGIT.search(other) is None):
+    if not rated and (_DIGIT.search(text) is None) != (_DIGIT.search(other) is None):
         # A figure against words ("20" against "Call us", "3x faster" against "Baseline") sets no two
         # results side by side: the words are a plan's terms or the point a figure is measured from.
         return None
@@ -87,7 +191,7 @@ def _compared(text: str, place: TablePlace) -> Answered | None:
     if _MONEY.search(everything) or "detect/admin" in lexicon.scan(everything):
         return None  # packages set against their sessions and prices, plans against their terms
     scanned = lexicon.scan(f"{place.row or ''} | {cells}")
-    if not any(group in scanned for group in _HEALTH_GROUPS):
+    if not rated and not any(group in scanned for group in _HEALTH_GROUPS):
         return None
     cell = text.strip().rstrip(".")
     versus = other.strip().rstrip(".")
@@ -95,5 +199,7 @@ def _compared(text: str, place: TablePlace) -> Answered | None:
         # "Before" | "After": the states themselves, "Tired and foggy before, compared with rested after."
         statement = f"{cell} {place.column.lower()}, compared with {versus} {other_column.lower()}."
     else:
-        statement = f"{place.row} with {place.column}: {cell}, compared with {versus} with {other_column}."
+        # The other treatment right after "compared with": what the cell is compared with is a treatment, not
+        # its figure ("compared with 4–8 weeks" would compare a time with nothing).
+        statement = f"{place.row} with {place.column}: {cell}, compared with {other_column}: {versus}."
     return Answered(statement, denies=False, fills=False)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from claimcheck.analysis.answers import ends_a_question
 from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, detect_claim
 from claimcheck.analysis.features import Features, extract_features
 from claimcheck.analysis.negation import denied_after, negated
@@ -90,8 +91,9 @@ class SentenceContext:
 
     @property
     def is_question(self) -> bool:
-        """Whether the sentence asks ("How fast will I feel better?"): it states nothing a rule could judge."""
-        return self.text.rstrip().endswith("?")
+        """Whether the sentence asks ("How fast will I feel better?", quoted or not): it states nothing a rule
+        could judge."""
+        return ends_a_question(self.text)
 
     @property
     def is_claim(self) -> bool:

@@ -7,6 +7,7 @@ first way when its longest line is short, else in the second. Within a block:
 
 * a line starting with a bullet (``•``, ``-``, ``*``, ``1.``, ``a)``) starts a list item;
 * a line starting in lower case continues the line before it;
+* a quotation signed with its speaker's name ("“...” – Ana, Porto") ends its unit, a paragraph;
 * a line starting with a field label (``Subject:``, ``Preview:``) starts a unit, as an e-mail's
   header lines each say their own thing;
 * in a one-paragraph-per-line block each further line starts a new unit;
@@ -23,13 +24,15 @@ import re
 
 from claimcheck.text.document import TextUnit, UnitBuilder
 
-__all__ = ["read_text"]
+__all__ = ["attributed_quote", "read_text"]
 
 _LINE = re.compile(r"[^\r\n]+")
 _NON_SPACE = re.compile(r"\S")
 _BULLET = re.compile(r"(?:[•·▪▫◦‣⁃∙●○■□➢➤►▶✓✔*+\-–]|\d{1,3}[.)]|[a-z]\))[ \t\u00a0]+(?=\S)")
 #: A field label at the start of a line: one or two capitalized words and a colon ("Subject:", "Reply to:").
 _FIELD = re.compile(r"[A-Z][\w-]{0,20}(?: [\w-]{1,20})?:[ \t]")
+#: A quotation with the name of who said it after it: "“Best decision I made.” – Dana, Austin".
+_ATTRIBUTED = re.compile(r"\s*[\"“‘'].{3,}?[\"”’']\s*[—–-]+\s*[A-Z]")
 _WRAPPED_WIDTH = 100  # a block whose lines are all this short is hard-wrapped prose
 _SHORT = 0.75  # in a hard-wrapped block, a line shorter than this share of the width ends its unit
 _HEADING_MAX = 80
@@ -115,9 +118,16 @@ def _continues(
         text_end -= 1
     if source[text_end - 1] == ",":
         return True
+    if attributed_quote(source[prev[0] : text_end]):
+        return False  # a signature ends what its speaker said
     if not wrapped:
         return False
     return text_end - prev[0] >= _SHORT * width
+
+
+def attributed_quote(text: str) -> bool:
+    """Whether ``text`` is a quotation with its speaker's name after it ("“...” – Howard, Tucson")."""
+    return text[:1] in "\"“‘'" and _ATTRIBUTED.match(text) is not None
 
 
 def _kind(source: str, lines: list[tuple[int, int]], bullet: bool, *, last: bool) -> str:
@@ -125,6 +135,8 @@ def _kind(source: str, lines: list[tuple[int, int]], bullet: bool, *, last: bool
         return "list-item"
     if len(lines) == 1:
         text = source[lines[0][0] : lines[0][1]].rstrip()
-        if len(text) <= _HEADING_MAX and not text.endswith(tuple(_SENTENCE_END)):
+        # A quotation signed with its speaker's name is what someone said, not a heading, though it ends
+        # with the name rather than a full stop.
+        if len(text) <= _HEADING_MAX and not text.endswith(tuple(_SENTENCE_END)) and not attributed_quote(text):
             return "line" if last else "heading"
     return "paragraph"

@@ -180,3 +180,52 @@ def test_a_yes_to_a_question_about_the_treatment_working_claims_it_of_that_kind(
         (7, "CC104", "efficacy"),
         (11, "CC104", "durability"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        # A yes to whether the reader may have it in a state that calls for care claims its safety.
+        ("Can I keep breastfeeding while using the patch?", ("safety",)),
+        ("Can I use the cream if I'm pregnant?", ("safety",)),
+        # ... to whether it brings the reader a health result, or the clinic treats a condition, that claim.
+        ("Can I lose weight with the drops?", ("efficacy",)),
+        ("Do you treat teens with migraines?", ("indication",)),
+        # What the subject does to a condition, when no verb of working names it.
+        ("Can a hair test diagnose thyroid disease?", ("efficacy",)),
+        # A condition that is the subject is asked about, not treated; what a person must do is an
+        # instruction; what a person does besides asks about nothing.
+        ("Is eczema contagious?", ()),
+        ("Do I need to stop my blood pressure medication?", ()),
+        ("Can I cancel if I change my mind?", ()),
+        # Quoted, and opened as speech is: the same question.
+        ('"Wait, can I use the cream if I\'m pregnant?"', ("safety",)),
+    ],
+)
+def test_a_question_of_a_person_or_a_condition_names_the_kind_of_claim_its_yes_makes(
+    question: str, kinds: tuple[str, ...]
+) -> None:
+    assert tuple(kind.value for kind in asks_about(question)) == kinds
+
+
+def test_a_word_to_the_reader_after_a_yes_is_not_part_of_the_statement() -> None:
+    answered = answer_statement("Can I use the cream if I'm pregnant?", "Yes, mama!")
+    assert answered is not None and answered.statement == "you can use the cream if you're pregnant."
+    # A degree is part of what the yes says.
+    answered = answer_statement("Does it work?", "Yes, mostly.")
+    assert answered is not None and "mostly" in answered.statement
+
+
+def test_a_quoted_question_and_its_answer_on_one_line_of_a_social_post() -> None:
+    post = (
+        "The Glow Wrap calms eczema flares within days.\n\n"
+        '"Will I have to wear it forever?" Nope! One month does it.\n'
+        '"Can I wear it while breastfeeding?" Yes, love!\n'
+        '"Can I pay in instalments?" Yes!\n'
+    )
+    found = claimcheck.check_text(post, format="text").findings
+    read = {f.sentence: f.category for f in found if f.line > 1}
+    # A no to a loss that would come claims it does not; a yes to a state that calls for care claims safety.
+    assert read.get("Nope!") == "durability", read
+    assert read.get("Yes, love!") == "safety", read
+    assert "Yes!" not in read

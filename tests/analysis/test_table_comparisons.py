@@ -62,3 +62,51 @@ def test_a_before_and_after_table_sets_its_states_against_each_other() -> None:
     assert "Up at dawn, ready to go" in read
     # A row about nothing of health sets nothing side by side.
     assert not {"Ann", "Nurse"} & read.keys()
+
+
+# A table that rates treatments on a matter of health: how soon, how safe, how well. The cells name no
+# treatment and say "works" nowhere; their headers make them claims.
+RATED = """# Cold Plunge or Cryo Chamber?
+
+The plunge eases sore muscles.
+
+| | Cold plunge at Frostline | Cryo chamber |
+|---|---|---|
+| Time to relief | Minutes | 2–3 days |
+| Downtime | None – back to work the same day | 1–2 days of rest, with a long list of care steps afterwards |
+| How you book | Online | By phone |
+
+| | Cold plunge | Ice baths | Massage chair |
+|---|---|---|---|
+| Expected results | Remarkable recovery | Fair | Varies |
+| Price per month | $99 | $20 | $60 |
+"""
+
+
+def test_a_cell_under_a_header_that_rates_a_matter_of_health_is_a_claim_of_that_kind() -> None:
+    found = claimcheck.check_text(RATED, format="markdown").findings
+    read = {f.sentence: f for f in found if f.sentence and f.line > 3}
+    # How soon: a time set against the other treatment's is a comparison.
+    assert read["Minutes"].code == "CC207", read["Minutes"]
+    assert "compared with Cryo chamber: 2–3 days" in read["Minutes"].message
+    # How safe: "None" downtime plays a risk down, whatever the other cell holds.
+    assert "Downtime with Cold plunge at Frostline" in read["None – back to work the same day"].message
+    # How well, in a table of more than two treatments: the grade is a claim of efficacy.
+    assert read["Remarkable recovery"].category == "efficacy"
+    assert read["Fair"].category == "efficacy"
+
+
+def test_a_risk_told_a_hedge_and_a_booking_detail_under_rating_headers_claim_nothing() -> None:
+    found = claimcheck.check_text(RATED, format="markdown").findings
+    said = {f.sentence for f in found if f.sentence and f.line > 3}
+    # A long rest stated is a risk told, "Varies" grades nothing, and booking is no matter of health.
+    assert (
+        not {
+            "1–2 days of rest, with a long list of care steps afterwards",
+            "Varies",
+            "Online",
+            "By phone",
+            "$99",
+        }
+        & said
+    )

@@ -64,6 +64,18 @@ def test_each_message_header_line_is_a_unit(checked: Check) -> None:
     ]
 
 
+def test_a_signed_quotation_is_no_heading(checked: Check) -> None:
+    source = 'OUR GUESTS\n"Best sleep in years." \u2013 Ana, Porto\n\u201cLovely.\u201d - Tom\nShop now\n'
+    doc = read(source)
+    checked(doc)
+    assert [(u.kind, u.text) for u in doc.units] == [
+        ("heading", "OUR GUESTS"),
+        ("paragraph", '"Best sleep in years." \u2013 Ana, Porto'),
+        ("paragraph", "\u201cLovely.\u201d - Tom"),
+        ("line", "Shop now"),
+    ]
+
+
 def test_bullets_are_list_items(checked: Check) -> None:
     source = (
         "Benefits include:\n\n  • Fast relief: often\n    within hours\n  • Few side effects\n"

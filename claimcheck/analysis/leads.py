@@ -1,0 +1,109 @@
+"""A list read with its lead-in: the items under "What the wrap can do for you" or "Benefits of cold
+plunges" are each a benefit the page claims for its treatment, though an item alone ("Sleep deeper every
+night", "Restore clearer vision without glasses") names no treatment and may have no claim word of its
+own. As an FAQ answer is read with its question (:mod:`claimcheck.analysis.answers`), the item is read
+with the lead-in it stands under. The lead-ins that introduce what a treatment is *for* (indications) are
+:func:`claimcheck.analysis.detect.introduces_indications`'s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.analysis import lexicon
+from claimcheck.analysis.detect import STRUCTURAL, Detection
+from claimcheck.models import Category, Strength
+from claimcheck.text.sentences import split_sentences
+
+__all__ = ["introduces_benefits", "leaves_open", "listed_benefit"]
+
+_WORD = re.compile(r"[\w'’-]+")
+#: The longest lead-in read as one: a heading or a short line ending in a colon.
+_LEAD_MAX_WORDS = 10
+#: A name of a treatment or of the reader's result in a lead-in: a few words.
+_NAME = r"(?:[\w'’&.-]+\s+){0,4}"
+#: Lead-ins that say the items after them are what a treatment does for the reader: "What IrisGlow can do
+#: for you", "How the wrap helps", "Benefits of cold plunges", "With the wrap you can:", "The wrap can help
+#: you:", "Results you can expect". Not what a service offers ("Why choose us", "Membership benefits"
+#: holds perks: see _PERKS) nor what happens ("What to expect" lists the steps of a visit).
+_BENEFIT_LEAD = re.compile(
+    rf"what\s+{_NAME}(?:can|will|could)\s+do\s+for\s+(?:you|your\s+[\w-]+)|"
+    rf"how\s+{_NAME}(?:can\s+|will\s+)?helps?(?:\s+you)?|"
+    rf"(?:the\s+|key\s+|top\s+|\d{{1,2}}\s+)?(?:health\s+|proven\s+|real\s+)?benefits"
+    rf"(?:\s+(?:of|from)\s+{_NAME}[\w'’-]+)?|"
+    rf"with\s+{_NAME}you(?:'ll|’ll|\s+will|\s+can)|{_NAME}(?:can|may)\s+help(?:\s+you)?|"
+    rf"(?!(?:before|after|during|at|on|when)\b){_NAME}can|{_NAME}helps(?:\s+you)?|"
+    r"(?:the\s+)?(?:results|benefits|changes|improvements)\s+(?:you\s+(?:can|will|may|could)\s+"
+    r"(?:expect|see|feel|notice|enjoy)|to\s+expect)",
+    re.IGNORECASE,
+)
+#: Benefits of something other than the body: what a membership, a plan or an account gives.
+_PERKS = re.compile(
+    r"\b(?:member\w*|plans?|account|subscri\w+|package|program(?:me)?|franchis\w+|partner\w*|joining|"
+    r"employ\w+|career|insurance|referral|shipping|order\w*)\b",
+    re.IGNORECASE,
+)
+#: The most words an item under a benefit lead-in may have to be read with it: a line, not a paragraph.
+_ITEM_MAX_WORDS = 18
+#: The detector's cue groups that make an item a matter of health, when no condition is named ("Sleep
+#: deeper every night", "Clearer skin in weeks", "Support healthy joints"): an outcome, a change, a part of
+#: the body, a complaint, a verb of backing ("support", as supplements speak).
+_HEALTH_GROUPS = frozenset(
+    {
+        "detect/outcome",
+        "detect/benefit",
+        "detect/effect",
+        "improvements",
+        "boosters",
+        "ailments",
+        "body",
+        "conditions",
+        "causal",
+        "support_verbs",
+    }
+)
+
+
+def introduces_benefits(text: str) -> bool:
+    """Whether a heading or a lead-in line introduces a list of what a treatment does for the reader ("What
+    the wrap can do for you", "Benefits of cold plunges:", "With our program you will:")."""
+    spans = split_sentences(text)
+    lead = text[spans[-1][0] : spans[-1][1]].strip().rstrip(":").strip() if spans else ""
+    if not lead or lead.endswith("?") or len(_WORD.findall(lead)) > _LEAD_MAX_WORDS:
+        return False
+    return _BENEFIT_LEAD.fullmatch(lead) is not None and _PERKS.search(lead) is None
+
+
+#: What leaves a benefit lead-in's items open ("The wrap may help you:", "Benefits could include:"); "can"
+#: in "What the wrap can do for you" says what it does.
+_OPEN_LEAD = re.compile(r"\b(?:may|might|could|possibly|potentially|some)\b", re.IGNORECASE)
+
+
+def leaves_open(lead: str) -> bool:
+    """Whether a benefit lead-in hedges what the items under it claim (:data:`_OPEN_LEAD`)."""
+    return _OPEN_LEAD.search(lead) is not None
+
+
+def listed_benefit(sentence: str, detection: Detection, lead: str) -> Detection:
+    """A list item under a benefit lead-in (:func:`introduces_benefits`): a claim of efficacy, whatever its
+    own words, when it speaks of health ("Restore clearer vision without glasses" under "What IrisGlow can
+    do for you"). Claims read from their own cues, questions and navigation stay as they were read, and so
+    do longer items and items of no health matter ("Free shipping on every order")."""
+    if detection.is_claim or detection.reason in STRUCTURAL:
+        return detection
+    if sentence.rstrip().endswith("?") or len(_WORD.findall(sentence)) > _ITEM_MAX_WORDS:
+        return detection
+    scanned = lexicon.scan(sentence)
+    if any(start == _first_word(sentence) for start, _ in scanned.get("instruction_verbs", ())):
+        return detection  # "Wear loose clothing": what the reader does, not what the treatment does
+    if not detection.features.conditions and _HEALTH_GROUPS.isdisjoint(scanned) and detection.strength is Strength.NONE:
+        return detection
+    # The lead-in says the treatment does what the item names: as plainly as a sentence saying it would.
+    strength = Strength.DIRECT if detection.strength is Strength.NONE else detection.strength
+    return Detection(True, (Category.EFFICACY,), strength, detection.features, f"listed under '{lead}'")
+
+
+def _first_word(text: str) -> int:
+    """Where the first word of ``text`` starts."""
+    word = _WORD.search(text)
+    return word.start() if word is not None else -1

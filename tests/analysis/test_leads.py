@@ -1,0 +1,96 @@
+"""A list read with its lead-in: items under "What the sauna can do for you" are benefits the page claims,
+though each alone names no treatment and may carry no claim word of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimcheck
+from claimcheck.analysis.leads import introduces_benefits, leaves_open
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "WHAT THE FROSTLINE PLUNGE CAN DO FOR YOU",
+        "How infrared saunas help",
+        "Benefits of cold plunges:",
+        "5 health benefits",
+        "With weekly sauna sessions you will:",
+        "Our wraps can help you:",
+        "Results you can expect",
+    ],
+)
+def test_lead_ins_that_say_what_a_treatment_does_for_the_reader(lead: str) -> None:
+    assert introduces_benefits(lead)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "What to expect",  # the steps of a visit
+        "Membership benefits",  # perks of a plan
+        "Before your visit you can:",  # what the reader does
+        "Why choose us?",
+        "Can the sauna help my back?",  # a question: an FAQ, not a list's lead-in
+        "Our story",
+    ],
+)
+def test_lead_ins_of_anything_else(lead: str) -> None:
+    assert not introduces_benefits(lead)
+
+
+def test_only_a_hedged_lead_in_leaves_its_items_open() -> None:
+    assert leaves_open("The sauna may help you:")
+    assert not leaves_open("What the sauna can do for you")
+
+
+EMAIL = """Hi there,
+
+Our infrared blanket is back in stock.
+
+WHAT THE HEATWRAP BLANKET CAN DO FOR YOU
+✔ Restore a deeper, calmer breath
+✔ Support healthy hearing as you age
+✔ Calm achy knees and stiff shoulders
+✔ Free shipping on every order
+
+BEFORE YOUR FIRST SESSION YOU CAN:
+✔ Wear loose cotton clothing
+
+Shop now: heatwrap.example
+"""
+
+
+def _codes(page: str, format: str) -> dict[str, set[str]]:
+    codes: dict[str, set[str]] = {}
+    for finding in claimcheck.check_text(page, format=format).findings:
+        if finding.sentence:
+            codes.setdefault(finding.sentence, set()).add(finding.code)
+    return codes
+
+
+def test_checkmarked_benefits_under_a_benefit_lead_in_are_claims() -> None:
+    codes = _codes(EMAIL, "text")
+    for item in (
+        # None of these is a claim alone: the lead-in makes them one.
+        "Restore a deeper, calmer breath",
+        "Support healthy hearing as you age",
+        "Calm achy knees and stiff shoulders",
+    ):
+        assert codes.get(item), (item, codes)
+
+
+def test_perks_and_instructions_under_lead_ins_are_not_claims() -> None:
+    codes = _codes(EMAIL, "text")
+    assert "Free shipping on every order" not in codes
+    assert "Wear loose cotton clothing" not in codes
+
+
+def test_a_markdown_list_under_a_benefits_heading_is_read_the_same_way() -> None:
+    page = (
+        "# Frostline\n\nCold plunges at our studio.\n\n## Benefits of cold plunges\n\n"
+        "- Steadier hands by morning\n- Restore a deeper, calmer breath\n"
+    )
+    codes = _codes(page, "markdown")
+    assert codes.get("Steadier hands by morning") and codes.get("Restore a deeper, calmer breath"), codes
