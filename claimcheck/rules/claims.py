@@ -191,6 +191,14 @@ _SUBORDINATE = re.compile(
     r"(?:allowing|letting|helping|enabling|making))\b|\s[\u2014\u2013-]\s",
     re.IGNORECASE,
 )
+#: A participle clause after the main clause: "raises the core temperature, creating a fever that bacteria
+#: cannot survive". It tells what follows from the main clause's claim, so a negation in it denies nothing
+#: the main clause says (a negation after "which" or "so" may: "..., which means it was not approved").
+_PARTICIPLE = re.compile(r",\s*(?!(?:including|according|depending|excluding)\b)[a-z]{3,}ing\b", re.IGNORECASE)
+#: Where a coordinated clause opens: after ", and", ", but" or a semicolon. Each clause states its own claim:
+#: a hedge in one leaves the other asserted ("X opens a window where the brain can rewire itself, and Y locks
+#: in the new pathways").
+_COORDINATE = re.compile(r",\s*(?:and|but|while)\s+|;\s*", re.IGNORECASE)
 #: The detector's cues of what a treatment does (see claimcheck.analysis.detect): its effect, mechanism,
 #: outcome, benefit, speed, duration or use.
 _EFFECT_CUES = frozenset(
@@ -229,7 +237,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         return
     features = context.features
     if (
-        _denied(features)
+        _denied(features, text)
         or context.citation_nearby
         or context.is_question
         or (detection.strength is not Strength.DIRECT and unasserted(text))
@@ -253,26 +261,40 @@ def _says_what_it_does(text: str) -> bool:
     return not _ACTING_CUES.isdisjoint(lexicon.scan(text))
 
 
-def _denied(features: Features) -> bool:
-    """Whether a negation may deny what the sentence says: any but "without", which names what the benefit
-    spares the reader ("Regrow cartilage without surgery", "relief without the side effects")."""
-    return any(span.text.lower() != "without" for span in features.negations)
+def _denied(features: Features, text: str) -> bool:
+    """Whether a negation may deny what the sentence says: any in its main clause but "without", which names
+    what the benefit spares the reader ("Regrow cartilage without surgery", "relief without the side
+    effects"). One in a participle clause after the main clause denies only that clause (:data:`_PARTICIPLE`)."""
+    negations = [span for span in features.negations if span.text.lower() != "without"]
+    if not negations:  # nearly every claim
+        return False
+    participle = _PARTICIPLE.search(text)
+    end = participle.start() if participle is not None else len(text)
+    return any(span.start < end for span in negations)
 
 
 def _unhedged(context: SentenceContext) -> bool:
     """Whether nothing leaves the claim open: no hedge or modal in the sentence, none in the lead-in a list
     item stands under ("Conditions that may respond:"), or only in a subordinate clause after a main clause
     that makes the claim by itself ("Stem cells regrow cartilage, so you can skip surgery")."""
-    if context.lead is not None and _open(read_sentence(context.lead, UnitKind.PARAGRAPH)[0], context.lead):
+    lead = context.lead
+    # A lead-in that asks ("Who can benefit?", "What else can it help with?") is answered by its items: its
+    # "can" asks what the treatment is able to do, and the list states it; "Who may benefit?" still hedges.
+    if lead is not None and _open(read_sentence(lead, UnitKind.PARAGRAPH)[0], lead, asking=lead.rstrip().endswith("?")):
         return False
     text = context.text
     if not _open(context.features, text):
         return True
+    return _main_clause_asserts(text, context.unit.kind) or _coordinate_asserts(text, context.unit.kind)
+
+
+def _main_clause_asserts(text: str, kind: UnitKind) -> bool:
+    """Whether a main clause, unhedged, makes the claim before a subordinate clause that holds the hedge."""
     boundary = _SUBORDINATE.search(text)
     if boundary is None or boundary.start() == 0:
         return False
     main = text[: boundary.start()]
-    main_features, main_detection = read_sentence(main, context.unit.kind)
+    main_features, main_detection = read_sentence(main, kind)
     if _open(main_features, main):
         return False
     # The main clause carries the claim when it says what the treatment does, whether or not it would be
@@ -283,11 +305,36 @@ def _unhedged(context: SentenceContext) -> bool:
     return bool(main_features.conditions) or not _EFFECT_CUES.isdisjoint(lexicon.scan(main))
 
 
-def _open(features: Features, text: str) -> bool:
-    """Whether a hedge, a limiter or a modal verb leaves what ``text`` says open."""
-    return (
-        any(not _counts_things(span.text, text, span.end) for span in features.hedges) or _OPEN.search(text) is not None
-    )
+def _coordinate_asserts(text: str, kind: UnitKind) -> bool:
+    """Whether a coordinated clause after the first says, unhedged, what a treatment does."""
+    for found in _COORDINATE.finditer(text):
+        clause = text[found.end() :]
+        following = _COORDINATE.search(clause)
+        if following is not None:
+            clause = clause[: following.start()]
+        features, detection = read_sentence(clause, kind)
+        if (
+            detection.is_claim
+            and detection.categories[:1] in ((category,) for category in _EFFECT_CLAIMS)
+            and _says_what_it_does(clause)
+            and not features.negations
+            and not _open(features, clause)
+        ):
+            return True
+    return False
+
+
+#: The modal verb a question asks with ("Who can benefit?"): it asks what a thing is able to do, hedging nothing.
+_ASKING = frozenset({"can"})
+
+
+def _open(features: Features, text: str, asking: bool = False) -> bool:
+    """Whether a hedge, a limiter or a modal verb leaves what ``text`` says open; in a question (``asking``),
+    "can" only asks."""
+    ignored = _ASKING if asking else frozenset()
+    return any(
+        span.text.lower() not in ignored and not _counts_things(span.text, text, span.end) for span in features.hedges
+    ) or any(found.group().lower() not in ignored for found in _OPEN.finditer(text))
 
 
 #: A quantifier that counts the people or things a claim is about ("many autism symptoms", "some people feel
