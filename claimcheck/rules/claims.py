@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Features, Quantity
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
-from claimcheck.analysis.outcome_figures import AMOUNT, MULTIPLIER, PROPORTION, outcome_figures
+from claimcheck.analysis.outcome_figures import AMOUNT, MULTIPLIER, PROPORTION, TIME_IN_WORDS, outcome_figures
 from claimcheck.analysis.strength import unasserted
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Unit, Verdict
 from claimcheck.registry.terms import fold
@@ -521,6 +521,8 @@ _MULTIPLIER = Trigger(
 )
 #: An amount of the body or of energy ("22 pounds", "800 calories"), tried only where its unit's word occurs.
 _AMOUNT = Trigger(AMOUNT.pattern, "pound|lb|kilo|kg|inch|calorie|kcal|size", AMOUNT.flags)
+#: A time to or length of an effect in words ("within hours", "for a full year"), tried only where its words occur.
+_TIME_IN_WORDS = Trigger(TIME_IN_WORDS.pattern, "minute|hour|day|week|month|year|decade", TIME_IN_WORDS.flags)
 #: A share of people in words ("Most of our patients"), tried only where its words occur.
 _PROPORTION = Trigger(
     PROPORTION.pattern, "most|many|some|majority|almost|nearly|virtually|half|third|quarter", PROPORTION.flags
@@ -538,7 +540,8 @@ _PROPORTION = Trigger(
         "share of people who improved ('92% success rate', '9 out of 10 clients feel better', or in words: "
         "'most of our patients sleep better'), the size of "
         "an effect ('a 70 percent improvement in pain'), a multiplier ('heals four times faster') or the time "
-        "to or length of an effect ('relief within 24 hours', 'results last 14 months'). Linked to a registry "
+        "to or length of an effect ('relief within 24 hours', 'results last 14 months', or in words: 'relief "
+        "within hours', 'keeps it away for a year or more'). Linked to a registry "
         "claim, the figure is checked against the claim's evidence (CC106); otherwise nothing shows where it "
         "comes from. A reader needs the source, the population it was measured in and the time point."
     ),
@@ -556,7 +559,11 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     if proportions and anecdote(context.text):
         proportions = []
     amounts = list(_AMOUNT.finditer(context.text)) if context.detection.is_claim else []
-    if not context.features.quantities and not multipliers and not proportions and not amounts:
+    # A time in words, like a share in words, is a claim's figure only where no one tells it (CC208's).
+    times = list(_TIME_IN_WORDS.finditer(context.text)) if context.detection.is_claim else []
+    if times and anecdote(context.text):
+        times = []
+    if not context.features.quantities and not multipliers and not proportions and not amounts and not times:
         return
     quantities = context.features.quantities
     if any(q.unit is Unit.PERCENT for q in quantities):
@@ -564,7 +571,14 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     else:
         figures = tuple(Figure(q, None) for q in quantities)  # a count of nothing is read by its kind alone
     for figure in outcome_figures(
-        context.text, context.detection, figures, multipliers, proportions, context.features.populations, amounts
+        context.text,
+        context.detection,
+        figures,
+        multipliers,
+        proportions,
+        context.features.populations,
+        amounts,
+        times,
     ):
         yield Hit(
             f"The figure '{figure.span.text}' ({figure.what}) has no source: cite the study that measured it, "
