@@ -315,7 +315,8 @@ def _coordinate_asserts(text: str, kind: UnitKind) -> bool:
         features, detection = read_sentence(clause, kind)
         if (
             detection.is_claim
-            and detection.categories[:1] in ((category,) for category in _EFFECT_CLAIMS)
+            and bool(detection.categories)
+            and detection.categories[0] in _EFFECT_CLAIMS
             and _says_what_it_does(clause)
             and not features.negations
             and not _open(features, clause)
