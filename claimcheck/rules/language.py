@@ -426,6 +426,15 @@ _FOREIGN_APPROVAL = Trigger(
     r"(?-i:[A-Z])[\w.]+",
     "approved",
 )
+#: The agency's approval of some other product, unnamed, told beside the treatment: "red light is so promising
+#: that the FDA has already authorized a light device for ...". An approval of "a device" is not one of this
+#: treatment, yet lent to it; an approval of a named product ("approved Widgetol for seizures") is a specific
+#: claim the registry judges.
+_LENT_APPROVAL = Trigger(
+    r"\b(?:fda|food and drug administration)\s+(?:has\s+|have\s+)?(?:already\s+|even\s+|now\s+|recently\s+|"
+    r"just\s+)?(?:approved|cleared|authori[sz]ed)\s+(?:an?|one|another)\s+(?:similar\s+)?[\w-]+",
+    "fda|food and drug administration",
+)
 #: What says the designated treatment is still under study, which is what a designation means.
 _UNDER_STUDY = re.compile(
     r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:fda[- ])?approved|investigational|experimental|under\s+study|"
@@ -471,7 +480,9 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
         "that a site is listed or inspected, yet read as approval. A designation of the FDA's expedited "
         "programmes ('breakthrough therapy', 'fast track', 'orphan drug', 'priority review') speeds the study of "
         "a treatment that is not approved; presented as a status, it reads as approval or as proof that the "
-        "treatment works, unless the sentence says the treatment is still under study. An approval abroad "
+        "treatment works, unless the sentence says the treatment is still under study. The approval of some other, "
+        "unnamed product told beside the treatment ('so promising that the FDA has already authorized a light "
+        "device for ...') lends that approval to it. An approval abroad "
         "('approved medicines in Russia') offered as a status says nothing of approval where the treatment is "
         "sold. Approval is for a "
         "specific product, route "
@@ -483,7 +494,7 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
     ),
     example="Ketamine is an FDA-approved medication.",
     fix="Say what the approval covers and that the advertised use is off-label.",
-    triggers=(_APPROVAL, _DESIGNATION, _FOREIGN_APPROVAL),
+    triggers=(_APPROVAL, _DESIGNATION, _FOREIGN_APPROVAL, _LENT_APPROVAL),
 )
 def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
     if _SCOPED_APPROVAL.search(context.text) or context.is_question:
@@ -497,6 +508,15 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
                 "treatment is sold: say what is approved here, and for what.",
                 abroad.start(),
                 abroad.end(),
+            )
+            return
+        lent = _first_unnegated(_LENT_APPROVAL, context.text) if context.health_copy else None
+        if lent is not None:
+            yield Hit(
+                f"'{lent.group()}' lends an approval of another product to this one: say what the approval covers "
+                "and that this treatment is not approved.",
+                lent.start(),
+                lent.end(),
             )
             return
         designated = _first_unnegated(_DESIGNATION, context.text, _denied_within)
