@@ -218,8 +218,8 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     Decided from how the claim is made, whatever the shape of its sentence: a heading the detector reads as
     a claim ("Regrow Cartilage Without Surgery"), an item of a benefits list ("Easier weight loss") or of
     the conditions a clinic treats, a fragment and a whole sentence all state their claim. It is asserted as
-    fact unless something leaves it open: a hedge or modal governing it, a negation, a question, a citation,
-    a reported study finding, or an anecdote (CC208 judges those).
+    fact unless something leaves it open: a hedge or modal governing it, a negation, a question, its own
+    citation (:func:`_sourced`), a reported study finding, or an anecdote (CC208 judges those).
     """
     detection = context.detection
     if context.match is not None or not detection.is_claim:
@@ -238,7 +238,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     features = context.features
     if (
         _denied(features, text)
-        or context.citation_nearby
+        or _sourced(context)
         or context.is_question
         or (detection.strength is not Strength.DIRECT and unasserted(text))
         or reports_finding(text)
@@ -494,9 +494,11 @@ _CITATION_WORDS = 3
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
-def _figure_cited(context: SentenceContext) -> bool:
-    """Whether a citation stands behind the sentence's figures: in the sentence, or in a short neighbour
-    that only gives a source (a citation in a sentence that reports a trial is that trial's source)."""
+def _sourced(context: SentenceContext) -> bool:
+    """Whether a citation stands behind what the sentence claims or the figures in it: in the sentence, or in
+    a short neighbour that only gives a source. A citation in a neighbour that makes a claim of its own is
+    that claim's source ("researchers think it may ... (Zanos 2018). Put simply, it regrows ..." cites the
+    hedged claim, not the plain one after it)."""
     if context.features.citations:
         return True
     return any(
@@ -551,7 +553,7 @@ _PROPORTION = Trigger(
 )
 def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     # Linked, the claim's evidence is the figure's source and CC106 checks it against the range.
-    if context.match is not None or context.is_question or _figure_cited(context):
+    if context.match is not None or context.is_question or _sourced(context):
         return
     multipliers = list(_MULTIPLIER.finditer(context.text))
     # A share in words is a claim's figure only in a claim of what it does for people, not in what they

@@ -41,6 +41,17 @@ def test_cc104_unregistered_plain_fact_but_not_hedged_cited_or_fading(lint: Lint
         assert "CC104" not in codes(lint(text)), text
 
 
+def test_cc104_a_neighbours_citation_is_its_own_claims_source(lint: Lint) -> None:
+    # The citation backs the hedged sentence beside it; the plain restatement after it has no source.
+    paragraph = (
+        "Researchers think widgetamine may help the gut lining heal (Smith 2020). "
+        "Put simply, widgetamine drips repair the gut lining."
+    )
+    assert any(f.code == "CC104" and f.sentence.startswith("Put simply") for f in lint(paragraph))
+    # A line that only gives the source stands behind the claim beside it.
+    assert "CC104" not in codes(lint("Widgetamine drips repair the gut lining. Source: (Smith 2020)."))
+
+
 def test_cc104_unregistered_claim_no_category_placed_but_saying_what_it_does(lint: Lint) -> None:
     # No category rule places it, yet it states, unhedged, what the treatment does to the body.
     text = "Cupping resets the fascia's nerve signal and floods the area with fresh blood, so the knot lets go."
