@@ -41,6 +41,16 @@ def test_cc104_unregistered_plain_fact_but_not_hedged_cited_or_fading(lint: Lint
         assert "CC104" not in codes(lint(text)), text
 
 
+def test_cc104_a_mechanism_stated_as_fact_is_stronger_than_anything_on_file(lint: Lint) -> None:
+    # "How" a treatment works, unhedged and unregistered, is an effect claim stated as fact.
+    for text in (
+        "The enzyme drip dissolves plaque in your arteries.",
+        "Acoustic waves break up plaque in the blood vessels so that circulation returns.",
+    ):
+        assert "CC104" in codes(lint(text)), text
+    assert "CC104" not in codes(lint("The enzyme drip may dissolve plaque in your arteries."))
+
+
 def test_cc104_a_neighbours_citation_is_its_own_claims_source(lint: Lint) -> None:
     # The citation backs the hedged sentence beside it; the plain restatement after it has no source.
     paragraph = (
