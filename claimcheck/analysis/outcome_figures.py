@@ -12,6 +12,8 @@ treatment does (issue 16: "figures are claims"). These shapes recur in health co
 * an amount of the body or of energy: "down 22 pounds", "burns up to 800 calories";
 * a time to or length of an effect: "relief within 24 hours", "results last 14 months" — never the
   length of the procedure ("each session lasts 40 minutes");
+* a time to or length of an effect put in words, in a claim of speed or duration or after a verb of
+  keeping: "relief within hours", "keeps depression away for a year or more", "topped up for a full year";
 * a share of people put in words, as the subject of a claim: "Most of our patients cut their pain in
   half", "Many feel relief before they leave". The word limits who, not whether; without a number it
   still says how many people the effect reaches, and a reader needs its source as much as a percentage's.
@@ -77,6 +79,21 @@ _EFFECT_TIME = re.compile(
     r"lasts?|lasting|lasted|for up to|for at least|kicks? in|starts? working|works? in)\b[^.,;:!?]{0,25}$",
     re.IGNORECASE,
 )
+#: A time to or length of an effect in words, with no number: "within hours", "in minutes", "for a full year",
+#: "for a year or more", "for years". How long ago ("years ago") or since when is no effect's time.
+TIME_IN_WORDS = re.compile(
+    r"\b(?:within\s+|in\s+(?:just\s+|only\s+|as\s+little\s+as\s+|a\s+matter\s+of\s+)?|for\s+(?:up\s+to\s+|at\s+least\s+)?)"
+    r"(?:(?:a|an|one)\s+(?:full\s+|whole\s+|single\s+)?(?:minute|hour|day|week|month|year|decade)"
+    r"|(?:(?:a\s+few|several|many)\s+)?(?:minutes|hours|days|weeks|months|years|decades))"
+    r"(?:\s+or\s+(?:more|longer|less))?\b(?!\s+(?:ago|before|earlier|of|since)\b)",
+    re.IGNORECASE,
+)
+#: Before a time in words outside a claim of speed or duration, a verb that makes it how long an effect
+#: lasts: "keeps most guests topped up for a full year", "stays in remission for years".
+_KEEPS = re.compile(
+    r"\b(?:keeps?|kept|keeping|lasts?|lasted|lasting|stays?|stayed|remains?|remained|holds?|held)\b[^.;:!?]{0,50}$",
+    re.IGNORECASE,
+)
 #: Before a time figure, what makes it a schedule: "every two weeks", "once per month".
 _EVERY = re.compile(r"\b(?:every|each|per|once|twice|a)\s+(?:other\s+|one or\s+)?$", re.IGNORECASE)
 #: A figure that says what something is made of or costs, not what it does: "100% natural", "20% off".
@@ -131,13 +148,14 @@ def outcome_figures(
     proportions: Iterable[re.Match[str]] = (),
     populations: tuple[Span, ...] = (),
     amounts: Iterable[re.Match[str]] = (),
+    times: Iterable[re.Match[str]] = (),
 ) -> tuple[OutcomeFigure, ...]:
     """The figures of a claim ``sentence`` that state an outcome (see the module docstring), in text order.
 
     ``figures`` are the sentence's figures as its frame read them (with what each counts);
-    ``multipliers``, ``proportions`` and ``amounts`` the matches of :data:`MULTIPLIER`, :data:`PROPORTION`
-    and :data:`AMOUNT` in it, which the caller finds behind its cheap gate; ``populations`` the sentence's
-    population words.
+    ``multipliers``, ``proportions``, ``amounts`` and ``times`` the matches of :data:`MULTIPLIER`,
+    :data:`PROPORTION`, :data:`AMOUNT` and :data:`TIME_IN_WORDS` in it, which the caller finds behind its
+    cheap gate; ``populations`` the sentence's population words.
     """
     # A share of people or a measured rate is a claim wherever it stands ("62% reach remission" as a
     # bare list item); the other shapes are outcomes only inside a claim.
@@ -175,6 +193,10 @@ def outcome_figures(
         for amount in amounts if not categories & _RISK else ():
             found.append(OutcomeFigure(Span(amount.start(), amount.end(), amount.group()), "the size of an effect"))
     if detection.is_claim and not categories & _RISK:
+        for time in times:
+            if categories & _TIMED or _KEEPS.search(sentence, max(0, time.start() - 60), time.start()):
+                span = Span(time.start(), time.end(), time.group())
+                found.append(OutcomeFigure(span, "when an effect starts or how long it lasts, in words"))
         for proportion in proportions:
             share = _of_people(sentence, proportion, populations)
             if share is not None:

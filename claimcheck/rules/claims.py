@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Features, Quantity
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
-from claimcheck.analysis.outcome_figures import AMOUNT, MULTIPLIER, PROPORTION, outcome_figures
+from claimcheck.analysis.outcome_figures import AMOUNT, MULTIPLIER, PROPORTION, TIME_IN_WORDS, outcome_figures
 from claimcheck.analysis.strength import unasserted
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Unit, Verdict
 from claimcheck.registry.terms import fold
@@ -191,6 +191,14 @@ _SUBORDINATE = re.compile(
     r"(?:allowing|letting|helping|enabling|making))\b|\s[\u2014\u2013-]\s",
     re.IGNORECASE,
 )
+#: A participle clause after the main clause: "raises the core temperature, creating a fever that bacteria
+#: cannot survive". It tells what follows from the main clause's claim, so a negation in it denies nothing
+#: the main clause says (a negation after "which" or "so" may: "..., which means it was not approved").
+_PARTICIPLE = re.compile(r",\s*(?!(?:including|according|depending|excluding)\b)[a-z]{3,}ing\b", re.IGNORECASE)
+#: Where a coordinated clause opens: after ", and", ", but" or a semicolon. Each clause states its own claim:
+#: a hedge in one leaves the other asserted ("X opens a window where the brain can rewire itself, and Y locks
+#: in the new pathways").
+_COORDINATE = re.compile(r",\s*(?:and|but|while)\s+|;\s*", re.IGNORECASE)
 #: The detector's cues of what a treatment does (see claimcheck.analysis.detect): its effect, mechanism,
 #: outcome, benefit, speed, duration or use.
 _EFFECT_CUES = frozenset(
@@ -210,8 +218,8 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     Decided from how the claim is made, whatever the shape of its sentence: a heading the detector reads as
     a claim ("Regrow Cartilage Without Surgery"), an item of a benefits list ("Easier weight loss") or of
     the conditions a clinic treats, a fragment and a whole sentence all state their claim. It is asserted as
-    fact unless something leaves it open: a hedge or modal governing it, a negation, a question, a citation,
-    a reported study finding, or an anecdote (CC208 judges those).
+    fact unless something leaves it open: a hedge or modal governing it, a negation, a question, its own
+    citation (:func:`_sourced`), a reported study finding, or an anecdote (CC208 judges those).
     """
     detection = context.detection
     if context.match is not None or not detection.is_claim:
@@ -229,8 +237,8 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         return
     features = context.features
     if (
-        _denied(features)
-        or context.citation_nearby
+        _denied(features, text)
+        or _sourced(context)
         or context.is_question
         or (detection.strength is not Strength.DIRECT and unasserted(text))
         or reports_finding(text)
@@ -253,26 +261,40 @@ def _says_what_it_does(text: str) -> bool:
     return not _ACTING_CUES.isdisjoint(lexicon.scan(text))
 
 
-def _denied(features: Features) -> bool:
-    """Whether a negation may deny what the sentence says: any but "without", which names what the benefit
-    spares the reader ("Regrow cartilage without surgery", "relief without the side effects")."""
-    return any(span.text.lower() != "without" for span in features.negations)
+def _denied(features: Features, text: str) -> bool:
+    """Whether a negation may deny what the sentence says: any in its main clause but "without", which names
+    what the benefit spares the reader ("Regrow cartilage without surgery", "relief without the side
+    effects"). One in a participle clause after the main clause denies only that clause (:data:`_PARTICIPLE`)."""
+    negations = [span for span in features.negations if span.text.lower() != "without"]
+    if not negations:  # nearly every claim
+        return False
+    participle = _PARTICIPLE.search(text)
+    end = participle.start() if participle is not None else len(text)
+    return any(span.start < end for span in negations)
 
 
 def _unhedged(context: SentenceContext) -> bool:
     """Whether nothing leaves the claim open: no hedge or modal in the sentence, none in the lead-in a list
     item stands under ("Conditions that may respond:"), or only in a subordinate clause after a main clause
     that makes the claim by itself ("Stem cells regrow cartilage, so you can skip surgery")."""
-    if context.lead is not None and _open(read_sentence(context.lead, UnitKind.PARAGRAPH)[0], context.lead):
+    lead = context.lead
+    # A lead-in that asks ("Who can benefit?", "What else can it help with?") is answered by its items: its
+    # "can" asks what the treatment is able to do, and the list states it; "Who may benefit?" still hedges.
+    if lead is not None and _open(read_sentence(lead, UnitKind.PARAGRAPH)[0], lead, asking=lead.rstrip().endswith("?")):
         return False
     text = context.text
     if not _open(context.features, text):
         return True
+    return _main_clause_asserts(text, context.unit.kind) or _coordinate_asserts(text, context.unit.kind)
+
+
+def _main_clause_asserts(text: str, kind: UnitKind) -> bool:
+    """Whether a main clause, unhedged, makes the claim before a subordinate clause that holds the hedge."""
     boundary = _SUBORDINATE.search(text)
     if boundary is None or boundary.start() == 0:
         return False
     main = text[: boundary.start()]
-    main_features, main_detection = read_sentence(main, context.unit.kind)
+    main_features, main_detection = read_sentence(main, kind)
     if _open(main_features, main):
         return False
     # The main clause carries the claim when it says what the treatment does, whether or not it would be
@@ -283,11 +305,37 @@ def _unhedged(context: SentenceContext) -> bool:
     return bool(main_features.conditions) or not _EFFECT_CUES.isdisjoint(lexicon.scan(main))
 
 
-def _open(features: Features, text: str) -> bool:
-    """Whether a hedge, a limiter or a modal verb leaves what ``text`` says open."""
-    return (
-        any(not _counts_things(span.text, text, span.end) for span in features.hedges) or _OPEN.search(text) is not None
-    )
+def _coordinate_asserts(text: str, kind: UnitKind) -> bool:
+    """Whether a coordinated clause after the first says, unhedged, what a treatment does."""
+    for found in _COORDINATE.finditer(text):
+        clause = text[found.end() :]
+        following = _COORDINATE.search(clause)
+        if following is not None:
+            clause = clause[: following.start()]
+        features, detection = read_sentence(clause, kind)
+        if (
+            detection.is_claim
+            and bool(detection.categories)
+            and detection.categories[0] in _EFFECT_CLAIMS
+            and _says_what_it_does(clause)
+            and not features.negations
+            and not _open(features, clause)
+        ):
+            return True
+    return False
+
+
+#: The modal verb a question asks with ("Who can benefit?"): it asks what a thing is able to do, hedging nothing.
+_ASKING = frozenset({"can"})
+
+
+def _open(features: Features, text: str, asking: bool = False) -> bool:
+    """Whether a hedge, a limiter or a modal verb leaves what ``text`` says open; in a question (``asking``),
+    "can" only asks."""
+    ignored = _ASKING if asking else frozenset()
+    return any(
+        span.text.lower() not in ignored and not _counts_things(span.text, text, span.end) for span in features.hedges
+    ) or any(found.group().lower() not in ignored for found in _OPEN.finditer(text))
 
 
 #: A quantifier that counts the people or things a claim is about ("many autism symptoms", "some people feel
@@ -446,9 +494,11 @@ _CITATION_WORDS = 3
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
-def _figure_cited(context: SentenceContext) -> bool:
-    """Whether a citation stands behind the sentence's figures: in the sentence, or in a short neighbour
-    that only gives a source (a citation in a sentence that reports a trial is that trial's source)."""
+def _sourced(context: SentenceContext) -> bool:
+    """Whether a citation stands behind what the sentence claims or the figures in it: in the sentence, or in
+    a short neighbour that only gives a source. A citation in a neighbour that makes a claim of its own is
+    that claim's source ("researchers think it may ... (Zanos 2018). Put simply, it regrows ..." cites the
+    hedged claim, not the plain one after it)."""
     if context.features.citations:
         return True
     return any(
@@ -474,6 +524,8 @@ _MULTIPLIER = Trigger(
 )
 #: An amount of the body or of energy ("22 pounds", "800 calories"), tried only where its unit's word occurs.
 _AMOUNT = Trigger(AMOUNT.pattern, "pound|lb|kilo|kg|inch|calorie|kcal|size", AMOUNT.flags)
+#: A time to or length of an effect in words ("within hours", "for a full year"), tried only where its words occur.
+_TIME_IN_WORDS = Trigger(TIME_IN_WORDS.pattern, "minute|hour|day|week|month|year|decade", TIME_IN_WORDS.flags)
 #: A share of people in words ("Most of our patients"), tried only where its words occur.
 _PROPORTION = Trigger(
     PROPORTION.pattern, "most|many|some|majority|almost|nearly|virtually|half|third|quarter", PROPORTION.flags
@@ -491,7 +543,8 @@ _PROPORTION = Trigger(
         "share of people who improved ('92% success rate', '9 out of 10 clients feel better', or in words: "
         "'most of our patients sleep better'), the size of "
         "an effect ('a 70 percent improvement in pain'), a multiplier ('heals four times faster') or the time "
-        "to or length of an effect ('relief within 24 hours', 'results last 14 months'). Linked to a registry "
+        "to or length of an effect ('relief within 24 hours', 'results last 14 months', or in words: 'relief "
+        "within hours', 'keeps it away for a year or more'). Linked to a registry "
         "claim, the figure is checked against the claim's evidence (CC106); otherwise nothing shows where it "
         "comes from. A reader needs the source, the population it was measured in and the time point."
     ),
@@ -500,7 +553,7 @@ _PROPORTION = Trigger(
 )
 def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     # Linked, the claim's evidence is the figure's source and CC106 checks it against the range.
-    if context.match is not None or context.is_question or _figure_cited(context):
+    if context.match is not None or context.is_question or _sourced(context):
         return
     multipliers = list(_MULTIPLIER.finditer(context.text))
     # A share in words is a claim's figure only in a claim of what it does for people, not in what they
@@ -509,7 +562,11 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     if proportions and anecdote(context.text):
         proportions = []
     amounts = list(_AMOUNT.finditer(context.text)) if context.detection.is_claim else []
-    if not context.features.quantities and not multipliers and not proportions and not amounts:
+    # A time in words, like a share in words, is a claim's figure only where no one tells it (CC208's).
+    times = list(_TIME_IN_WORDS.finditer(context.text)) if context.detection.is_claim else []
+    if times and anecdote(context.text):
+        times = []
+    if not context.features.quantities and not multipliers and not proportions and not amounts and not times:
         return
     quantities = context.features.quantities
     if any(q.unit is Unit.PERCENT for q in quantities):
@@ -517,7 +574,14 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     else:
         figures = tuple(Figure(q, None) for q in quantities)  # a count of nothing is read by its kind alone
     for figure in outcome_figures(
-        context.text, context.detection, figures, multipliers, proportions, context.features.populations, amounts
+        context.text,
+        context.detection,
+        figures,
+        multipliers,
+        proportions,
+        context.features.populations,
+        amounts,
+        times,
     ):
         yield Hit(
             f"The figure '{figure.span.text}' ({figure.what}) has no source: cite the study that measured it, "

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import UNRANKED_BEST
+from claimcheck.analysis.detect import SHARE_WORDS, UNRANKED_BEST
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
@@ -169,7 +169,7 @@ def superlative(context: SentenceContext) -> Iterator[Hit]:
 ABSOLUTE_SAFETY = Trigger(
     lexicon.pattern("absolute_safety"),
     "safe|effect|risk|adverse|danger|addictive|habit|harm|chance|possibility|downside|complication|overdose|much|"
-    "reject|happen|occur|incident|injury|problem",
+    "reject|happen|occur|incident|injury|problem|past",
 )
 #: Harm ruled out whatever words qualify it: "no sexual side effects", "without any lasting or serious risks"
 #: (the word list names the common qualifiers; this reads any); "no more side effects" tells of a change.
@@ -180,6 +180,33 @@ _NO_HARM = Trigger(
     "effect|risk|adverse|complication",
 )
 
+#: Safety stated plainly, the treatment's predicate with nothing to qualify it: "the procedure is safe",
+#: "so you know it's safe". A qualifier before "safe" ("generally safe", "considered safe", "may be safe")
+#: leaves the pattern unmatched; other senses of the word pass ("safe to drive home", "safe enough for").
+_PLAIN_SAFE = Trigger(
+    r"\b(?:is|are|it['\u2019]s|they['\u2019]re|remains?|was|were)\s+(?:both\s+|also\s+)?safe\b"
+    r"(?!\s+(?:to|enough|from|for\s+(?:you|me|us|them|him|her)\b|space|place|haven|harbou?r|and\s+sound)\b)",
+    "safe",
+)
+#: A share of the people it is safe for ("in most adults"): the safety is limited to them, not absolute.
+_FOR_A_SHARE = re.compile(rf"\b(?:{SHARE_WORDS})\b", re.IGNORECASE)
+#: Right before the copula, a subject that is no treatment: the reader, the clinic, their data.
+_SAFE_PERSON = re.compile(
+    r"\b(?:you|we|i|everyone|everybody|data|information|details|privacy|payments?|records)\s+$", re.IGNORECASE
+)
+
+
+def _plain_safety(context: SentenceContext) -> re.Match[str] | None:
+    """Safety stated plainly of a treatment (:data:`_PLAIN_SAFE`) in a sentence nothing hedges."""
+    text = context.text
+    if context.is_question or context.features.hedges or _FOR_A_SHARE.search(text):
+        return None
+    return _first_unnegated(
+        _PLAIN_SAFE,
+        text,
+        lambda text, found: _SAFE_PERSON.search(text, max(0, found.start() - 16), found.start()) is not None,
+    )
+
 
 @rule(
     "CC202",
@@ -189,17 +216,22 @@ _NO_HARM = Trigger(
     summary="Absolute safety claims: 'very safe', 'no side effects', 'risk-free', 'non-addictive'.",
     explanation=(
         "No medicine is free of risk. Absolute safety language ('very safe', 'completely safe', 'no side "
-        "effects', 'risk-free', 'non-addictive') contradicts labels that list adverse reactions and abuse "
-        "potential, and it is among the claims regulators most often find false or misleading."
+        "effects', 'risk-free', 'non-addictive', 'reactions are a thing of the past') contradicts labels that list "
+        "adverse reactions and abuse potential, and it is among the claims regulators most often find false or "
+        "misleading. Safety stated plainly of the treatment ('the procedure is safe', 'so you know it's safe'), "
+        "with no word that qualifies it ('generally safe', 'may be safe') and nothing in the sentence that hedges "
+        "it, leaves no room for a risk either."
     ),
     example="Ketamine infusions are completely safe and non-addictive.",
     fix="Name the common side effects and the monitoring: 'Side effects such as dissociation and raised blood "
     "pressure are common; you are monitored during and after each infusion.'",
-    triggers=(ABSOLUTE_SAFETY, _NO_HARM),
+    triggers=(ABSOLUTE_SAFETY, _NO_HARM, _PLAIN_SAFE),
 )
 def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
     # 'no side effects' carries its own negation; only one governing the phrase from outside excuses it.
     found = _first_unnegated(ABSOLUTE_SAFETY, context.text) or _first_unnegated(_NO_HARM, context.text)
+    if found is None and context.health_copy:
+        found = _plain_safety(context)
     if found:
         yield Hit(f"Absolute safety claim '{found.group()}': no treatment is free of risk.", found.start(), found.end())
 
@@ -216,10 +248,13 @@ _RISK_MINIMIZATION = Trigger(
     r"\b(?:temporary|mild|minor|short[- ]lived|transient|brief)\s+(?:side[- ]effects?|dissociati(?:ve|on)\s*"
     r"(?:symptoms|experiences|effects|sensations)?)\b|"
     r"\bnothing to (?:worry|fear|be (?:afraid|scared|worried|concerned)|recover)\b|"
-    r"\b(?:is|are)\s+(?:simply\s+|just\s+|really\s+)?not\s+(?:a\s+)?(?:concern|worry|problem|issue)\b",
+    r"\b(?:is|are)\s+(?:simply\s+|just\s+|really\s+)?not\s+(?:a\s+)?(?:concern|worry|problem|issue)\b|"
+    # The record judged for the reader: "an outstanding safety record", "an excellent safety profile".
+    r"\b(?:excellent|outstanding|exceptional|impressive|remarkable|great|superb|stellar|strong|enviable|"
+    r"reassuring|favou?rable|proven)\s+safety\s+(?:record|profile|track\s+record|history)\b",
     (
         "side effect|side-effect|effects|tolerated|risk|complication|dissociati|reaction|natural|nothing to|"
-        "concern|worry|problem|issue"
+        "concern|worry|problem|issue|safety"
     ),
 )
 
@@ -232,9 +267,9 @@ _RISK_MINIMIZATION = Trigger(
     summary="Wording that plays down risks: 'side effects are mild', 'a non-issue', 'nothing to recover from'.",
     explanation=(
         "Fair balance requires risks to be presented as clearly as benefits. Phrases that pre-judge the "
-        "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', or 'the benefits "
-        "outweigh the risks' — minimise them; whether benefits outweigh risks is a decision for a patient "
-        "and a clinician, not a marketing claim."
+        "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', an 'outstanding safety "
+        "record', or 'the benefits outweigh the risks' — minimise them; whether benefits outweigh risks is a "
+        "decision for a patient and a clinician, not a marketing claim."
     ),
     example="Side effects are typically mild and short-lived, and the benefits outweigh the risks.",
     fix="State the side effects and how often they occur, without judging them for the reader.",
@@ -394,6 +429,15 @@ _FOREIGN_APPROVAL = Trigger(
     r"(?-i:[A-Z])[\w.]+",
     "approved",
 )
+#: The agency's approval of some other product, unnamed, told beside the treatment: "red light is so promising
+#: that the FDA has already authorized a light device for ...". An approval of "a device" is not one of this
+#: treatment, yet lent to it; an approval of a named product ("approved Widgetol for seizures") is a specific
+#: claim the registry judges.
+_LENT_APPROVAL = Trigger(
+    r"\b(?:fda|food and drug administration)\s+(?:has\s+|have\s+)?(?:already\s+|even\s+|now\s+|recently\s+|"
+    r"just\s+)?(?:approved|cleared|authori[sz]ed)\s+(?:an?|one|another)\s+(?:similar\s+)?[\w-]+",
+    "fda|food and drug administration",
+)
 #: What says the designated treatment is still under study, which is what a designation means.
 _UNDER_STUDY = re.compile(
     r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:fda[- ])?approved|investigational|experimental|under\s+study|"
@@ -443,7 +487,9 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
         "that a site is listed or inspected, yet read as approval. A designation of the FDA's expedited "
         "programmes ('breakthrough therapy', 'fast track', 'orphan drug', 'priority review') speeds the study of "
         "a treatment that is not approved; presented as a status, it reads as approval or as proof that the "
-        "treatment works, unless the sentence says the treatment is still under study. An approval abroad "
+        "treatment works, unless the sentence says the treatment is still under study. The approval of some other, "
+        "unnamed product told beside the treatment ('so promising that the FDA has already authorized a light "
+        "device for ...') lends that approval to it. An approval abroad "
         "('approved medicines in Russia') offered as a status says nothing of approval where the treatment is "
         "sold. Approval is for a "
         "specific product, route "
@@ -455,7 +501,7 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
     ),
     example="Ketamine is an FDA-approved medication.",
     fix="Say what the approval covers and that the advertised use is off-label.",
-    triggers=(_APPROVAL, _DESIGNATION, _FOREIGN_APPROVAL),
+    triggers=(_APPROVAL, _DESIGNATION, _FOREIGN_APPROVAL, _LENT_APPROVAL),
 )
 def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
     if _SCOPED_APPROVAL.search(context.text) or context.is_question:
@@ -469,6 +515,15 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
                 "treatment is sold: say what is approved here, and for what.",
                 abroad.start(),
                 abroad.end(),
+            )
+            return
+        lent = _first_unnegated(_LENT_APPROVAL, context.text) if context.health_copy else None
+        if lent is not None:
+            yield Hit(
+                f"'{lent.group()}' lends an approval of another product to this one: say what the approval covers "
+                "and that this treatment is not approved.",
+                lent.start(),
+                lent.end(),
             )
             return
         designated = _first_unnegated(_DESIGNATION, context.text, _denied_within)
@@ -658,11 +713,24 @@ _FRAMES = (
         "what",
     ),
     # Named treatments that failed, this one working: "works where rehab and naltrexone have failed", "when
-    # nerve blocks and opioids have let you down, ...", "when SSRIs take weeks and still don't work, ...".
+    # nerve blocks and opioids have let you down, ...", "when SSRIs take weeks and still don't work, ...",
+    # "succeeds where standard care has run out of options", "arrive after years of pills that failed to help".
     Trigger(
-        r"\b(?:where|when|after)\s+[^.;]{1,60}?\b(?:(?:have|has|had)\s+(?:all\s+)?(?:failed|let\s+you\s+down)|"
+        r"\b(?:where|when|after)\s+[^.;]{1,60}?\b(?:(?:have|has|had)\s+(?:all\s+)?(?:failed|let\s+you\s+down|"
+        r"run\s+out\s+of\s+(?:options|answers|ideas))|(?:that|which)\s+(?:had\s+)?(?:failed|never\s+worked)|"
         r"still\s+(?:don['’]t|doesn['’]t|didn['’]t|do\s+not|does\s+not)\s+(?:work|help))\b",
-        "fail|down|still",
+        "fail|down|still|run|never",
+    ),
+    # Other treatments said to fail, as a class, or remembered as failures: "standard antidepressants fail a
+    # third of patients", "conventional care often falls short", "traded years of failed pills for ...".
+    Trigger(
+        r"\b(?:traditional|conventional|standard|mainstream|usual|typical|older|regular|first[- ]line|other)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:treatments?|therap(?:y|ies)|medications?|medicines?|drugs|pills|care|options|"
+        r"approaches|antidepressants|antibiotics|painkillers|steroids|injections|surger(?:y|ies))\s+"
+        r"(?:often\s+|simply\s+|just\s+|usually\s+|frequently\s+)?(?:fail(?:s|ed)?|fall(?:s)?\s+short|"
+        r"(?:don['’]t|doesn['’]t|do\s+not|does\s+not)\s+work|stop(?:s|ped)?\s+working)\b|"
+        r"\b(?:years|months|decades|rounds)\s+of\s+(?:failed|useless|ineffective)\b",
+        "fail|short|work|useless|ineffective",
     ),
     # Another treatment's way set beside this one's: "like Viagra does".
     Trigger(r"\blike\s+(?!you\b|I\b|we\b|they\b)(?:[\w-]+\s+){1,3}?(?:does|do|did)\b(?!\s+(?:not|n['’]t))", "like"),
@@ -739,8 +807,8 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
         "another misleads. The rule reads comparatives by their form ('gentler than', 'twice as powerful as', "
         "'a far gentler alternative', 'unlike X,', 'while Y actually ...', 'worked when nothing else did', "
         "'does in three weeks what years of therapy couldn't', 'finds what a human eye would miss', 'works where "
-        "rehab and medications have failed', 'removes as much as a week-long cleanse', 'is equal to ten rounds of "
-        "X'); "
+        "rehab and medications have failed', 'standard treatments fail a third of patients', 'removes as much as a "
+        "week-long cleanse', 'is equal to ten rounds of X'); "
         "comparisons with the patient's own past ('better than ever') or with a placebo are not comparisons "
         "with another treatment. A sentence the claim detector reads as a comparison first of all ('repairs "
         "the joint instead of masking the pain', 'an alternative to surgery') is one too, unless what it "
@@ -1019,7 +1087,7 @@ _COUNT = (
 #: What a record counts that is no record of care: time, amounts, distances, training ("500 hours completed").
 _NOT_CARE = (
     r"(?!(?:[\w-]+\s+)?(?:hours?|years?|days?|weeks?|months?|minutes?|mg|mcg|ml|units|miles?|square|sq|feet|ft|"
-    r"calories|dollars|credits?|courses?|steps|pages)\b)"
+    r"calories|dollars|credits?|courses?|steps|pages|pounds|lbs?|kilos|kg|inches)\b)"
 )
 _CARE_DONE = r"(?:treated|helped|served|completed|performed|delivered|administered|guided|cared\s+for)"
 #: A track record stated as a count: the count before what was done ("Over 9,000 infusions performed",
@@ -1037,6 +1105,15 @@ _TRACK_RECORD = Trigger(
         "serving|performing|delivering|administering|guiding|caring"
     ),
 )
+#: A count of whatever a provider has done, told in the perfect with any verb: "has mapped more than 8,000
+#: brains", "we've fitted over 2,000 patients". What studies did is their finding (:data:`_STUDIED`).
+_DONE_COUNT = Trigger(
+    r"(?:\b(?:have|has|had)|['\u2019]ve)\s+(?:now\s+|already\s+|personally\s+|successfully\s+|collectively\s+)?"
+    r"[a-z]{3,}ed\s+(?:(?:over|more\s+than|nearly|almost|upwards\s+of|well\s+over|some|roughly|about|close\s+to)\s+)?"
+    rf"{_COUNT}(?=\s+{_NOT_CARE}\w)",
+    "have|has|had|ve",
+)
+_STUDIED = re.compile(r"\b(?:stud(?:y|ies)|trials?|research(?:ers)?|scientists|surveys?|reviews?)\b", re.IGNORECASE)
 #: People or bodies whose use or approval is offered as a reason to choose a provider.
 _ENDORSERS = (
     r"(?:pros|professionals|athletes|doctors|physicians|clinicians|surgeons|dentists|nurses|practitioners|"
@@ -1050,18 +1127,23 @@ _ENDORSEMENT = Trigger(
     # Advice, and the reader's own clinicians ("as recommended by doctors", "by your doctors"), endorse nothing.
     r"\b(?:trusted|used|(?<!\bas\s)recommended|endorsed|chosen|preferred|loved|relied on) by\s+(?!your\b|their\b)"
     r"(?:(?:over|more\s+than|nearly|thousands\s+of|hundreds\s+of|millions\s+of|many|top|the|leading|elite|pro)\s+)?"
-    rf"(?:(?-i:[A-Z])[\w&.-]*(?:,?\s+(?:and\s+)?(?-i:[A-Z])[\w&.-]*){{0,4}}\b|{_COUNT}\s+|[\w-]+\s+){{0,3}}"
+    rf"(?:(?-i:[A-Z])[\w&.-]*(?:,?\s+(?:and\s+)?(?-i:[A-Z])[\w&.-]*){{0,4}}\b|{_COUNT}\s+|[\w-]+\s+){{0,4}}"
     rf"{_ENDORSERS}\b|"
     r"\b(?:trusted|used|(?<!\bas\s)recommended|endorsed|chosen|preferred|loved|relied on) by\s+(?-i:[A-Z])[\w&.-]+|"
     # The trust told the other way round: "the same medicine hospitals have trusted for over 50 years".
-    rf"\b{_ENDORSERS}\s+(?:have|has|had)\s+(?:long\s+|always\s+)?(?:trusted|relied\s+on)\b|"
+    rf"\b{_ENDORSERS}\s+(?:have|has|had)\s+(?:long\s+|always\s+)?(?:trusted|relied\s+on|used\s+it)\b|"
+    # Use over a long time as the reason to trust: "has been used in operating rooms for more than fifty years"
+    # (CC206 reads "used safely for 50 years", which claims a proof).
+    r"\bused\s+(?:in|by|at|on)\s+(?!(?:combination|conjunction|addition)\b)(?:[\w'\u2019-]+\s+){1,6}?"
+    r"(?:for\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|well\s+over\s+)?(?:[\w+-]+\s+)?(?:decades|years|"
+    r"generations|centuries)|since\s+(?:the\s+)?\d{4}s?)\b|"
     r"\bofficial\s+(?:[\w-]+\s+){0,3}?(?:partner|provider|sponsor|supplier|clinic)\s+(?:of|to|for)\b|"
     r"\bas (?:seen|featured)\s+(?:on|in)\b|"
     r"\b(?:recogni[sz]ed|acclaimed|renowned)\s+(?:[\w-]+\s+){0,2}?(?:leader|pioneer|authority)\b|"
     r"\b(?:fly|flies|flew|travel(?:s|l?ed)?|drive|come|comes|came)\s+(?:in\s+)?from (?:all over|across|around)\s+"
     r"the\s+(?:country|world|globe|nation|state|region)\b",
     (
-        "trusted|used by|recommended by|endorsed by|chosen by|preferred by|loved by|relied|official|"
+        "trusted|used|recommended by|endorsed by|chosen by|preferred by|loved by|relied|official|"
         "as seen|as featured|leader|pioneer|authority|from all over|from across|from around"
     ),
 )
@@ -1086,8 +1168,9 @@ def _asked_or_sourced(context: SentenceContext) -> bool:
         "claims made to win trust: the FTC's Endorsement Guides (16 CFR Part 255) and its Health Products "
         "Compliance Guidance (2022) expect the advertiser to substantiate them, and an endorsement by an "
         "organisation to reflect its real, collective judgement. The rule reads a count of at least a hundred "
-        "with what was done ('12,000+ dives completed', 'has helped more than 8,000 women'), use or trust by "
-        "people or bodies ('trusted by pros', 'used by NFL athletes', 'hospitals have trusted it for 50 years'), an "
+        "with what was done ('12,000+ dives completed', 'has helped more than 8,000 women', 'has mapped over 2,000 "
+        "brains'), use or trust by people or bodies ('trusted by pros', 'used by NFL athletes', 'hospitals have "
+        "trusted it for 50 years', 'has been used in operating rooms for decades'), an "
         "official partnership, 'as seen on', "
         "recognition as a leader and patients travelling from across the country. Counts of time, doses, "
         "locations or staff, the reader's own doctors ('as recommended by your doctors'), denials, questions and "
@@ -1095,13 +1178,15 @@ def _asked_or_sourced(context: SentenceContext) -> bool:
     ),
     example="Trusted by over 5,000 athletes, we have delivered more than 20,000 recovery sessions.",
     fix="Say where the figure or endorsement comes from (and cite it), or remove it.",
-    triggers=(_TRACK_RECORD, _ENDORSEMENT),
+    triggers=(_TRACK_RECORD, _DONE_COUNT, _ENDORSEMENT),
 )
 def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
     if not context.health_copy or _asked_or_sourced(context):
         return
-    found = _first_unnegated(_TRACK_RECORD, text)
+    found = _first_unnegated(_TRACK_RECORD, text) or _first_unnegated(
+        _DONE_COUNT, text, lambda text, found: _STUDIED.search(text, 0, found.start()) is not None
+    )
     if found is not None:
         yield Hit(f"A track record ('{found.group().strip()}') that nothing on the page substantiates.", *found.span())
         return

@@ -44,6 +44,11 @@ from claimcheck.text import UnitKind, read_document, split_sentences
         ("Our laser cap is FDA-cleared for hair regrowth.", Category.REGULATORY),
         ("Ketamine is not FDA-approved for any psychiatric condition.", Category.REGULATORY),
         ("Red light therapy works by stimulating the mitochondria in your cells.", Category.MECHANISM),
+        # What a treatment is said to do to a structure or substance of the body.
+        ("The enzyme drip dissolves plaque in your arteries.", Category.MECHANISM),
+        ("Acoustic waves break up plaque in the blood vessels so that circulation returns.", Category.MECHANISM),
+        ("Our inversion table gently decompresses the vertebrae.", Category.MECHANISM),
+        ("In this therapy, the chelator pulls calcium out of the plaque in your arteries.", Category.MECHANISM),
         ("Microneedling works better than chemical peels for acne scars.", Category.COMPARATIVE),
         ("We use neurofeedback to treat ADHD, anxiety and insomnia.", Category.INDICATION),
         ("Dr. Reyes is the most experienced regenerative medicine physician in Texas.", Category.PROVIDER),
@@ -106,6 +111,10 @@ def test_claims_and_their_first_category(sentence: str, category: Category) -> N
             ),
         ),
         "Please talk to your doctor before stopping any medication.",
+        "Please pull out the form and bring it to your visit.",
+        "The tablet dissolves under your tongue.",
+        "Dr. Kim is a vascular surgeon with 20 years of experience.",
+        "Our collagen powder ships free on orders over $50.",
     ],
 )
 def test_non_claims(sentence: str) -> None:

@@ -41,6 +41,27 @@ def test_cc104_unregistered_plain_fact_but_not_hedged_cited_or_fading(lint: Lint
         assert "CC104" not in codes(lint(text)), text
 
 
+def test_cc104_a_mechanism_stated_as_fact_is_stronger_than_anything_on_file(lint: Lint) -> None:
+    # "How" a treatment works, unhedged and unregistered, is an effect claim stated as fact.
+    for text in (
+        "The enzyme drip dissolves plaque in your arteries.",
+        "Acoustic waves break up plaque in the blood vessels so that circulation returns.",
+    ):
+        assert "CC104" in codes(lint(text)), text
+    assert "CC104" not in codes(lint("The enzyme drip may dissolve plaque in your arteries."))
+
+
+def test_cc104_a_neighbours_citation_is_its_own_claims_source(lint: Lint) -> None:
+    # The citation backs the hedged sentence beside it; the plain restatement after it has no source.
+    paragraph = (
+        "Researchers think widgetamine may help the gut lining heal (Smith 2020). "
+        "Put simply, widgetamine drips repair the gut lining."
+    )
+    assert any(f.code == "CC104" and f.sentence.startswith("Put simply") for f in lint(paragraph))
+    # A line that only gives the source stands behind the claim beside it.
+    assert "CC104" not in codes(lint("Widgetamine drips repair the gut lining. Source: (Smith 2020)."))
+
+
 def test_cc104_unregistered_claim_no_category_placed_but_saying_what_it_does(lint: Lint) -> None:
     # No category rule places it, yet it states, unhedged, what the treatment does to the body.
     text = "Cupping resets the fascia's nerve signal and floods the area with fresh blood, so the knot lets go."
@@ -121,6 +142,40 @@ def test_cc104_listed_indications_are_stated_as_surely_as_their_lead_in(lint: Li
     assert "CC101" in codes(hedged)
     # The topic heading itself claims nothing.
     assert not [f for f in stated if f.sentence == "Conditions We Treat"]
+
+
+def test_cc104_a_lead_in_that_asks_what_it_can_do_is_answered_by_its_items(lint: Lint) -> None:
+    # "Who can benefit?" asks what the treatment is able to do; the items state it.
+    for lead in ("## Who Can Benefit?", "## What else can hydro-pulse therapy help with?"):
+        stated = lint(f"{lead}\n\n- Chronic fatigue\n- Tension headaches\n", format="markdown")
+        assert {f.sentence for f in stated if f.code == "CC104"} == {"Chronic fatigue", "Tension headaches"}, lead
+    # A question that hedges ("Who may benefit?") hedges its items, as a hedged statement does.
+    for lead in ("## Who may benefit?", "Conditions that can respond to hydro-pulse therapy:"):
+        hedged = lint(f"{lead}\n\n- Chronic fatigue\n", format="markdown")
+        assert "CC104" not in codes(hedged), lead
+        assert "CC101" in codes(hedged), lead
+
+
+def test_cc104_a_hedge_in_one_coordinated_clause_leaves_the_other_stated(lint: Lint) -> None:
+    stated = "Cold plunges open a window where your muscles can recover, and the laser seals in the new tissue repair."
+    assert "CC104" in codes(lint(stated))
+    for hedged in (
+        "Cold plunges may open a window for recovery, and the laser may seal in the new tissue repair.",
+        "Cold plunges open a window where your muscles can recover, and many people enjoy them.",
+    ):
+        assert "CC104" not in codes(lint(hedged)), hedged
+
+
+def test_cc104_a_negation_in_a_participle_clause_denies_nothing_the_main_clause_says(lint: Lint) -> None:
+    stated = "Sauna therapy raises the core temperature of the tissues, creating a fever that viruses cannot survive."
+    assert "CC104" in codes(lint(stated))
+    # Denied in the main clause, or after "which" or "so", where the denial may reach the claim.
+    for denied in (
+        "Sauna therapy does not raise the core temperature of the tissues, creating only a mild warmth.",
+        "Some sauna cabins are FDA-cleared for muscle pain, which means the FDA found them equivalent, not that it "
+        "approved them.",
+    ):
+        assert "CC104" not in codes(lint(denied)), denied
 
 
 def test_cc101_not_for_non_claims(lint: Lint) -> None:

@@ -153,3 +153,33 @@ def test_a_fraction_an_amount_or_a_time_the_wording_opens_is_an_effect_figure(se
 )
 def test_a_half_of_a_dose_or_time_a_weight_of_equipment_or_a_side_effect_is_not(sentence: str) -> None:
     assert "CC108" not in _codes(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "time"),
+    [
+        ("One course of cold plunges keeps joint pain away for a year or more.", "for a year or more"),
+        ("One session eases back pain and keeps most clients comfortable for a full month.", "for a full month"),
+        ("Acupuncture clients often stay free of migraines for years.", "for years"),
+        ("Calm you can feel within hours", "within hours"),
+    ],
+)
+def test_a_time_of_an_effect_in_words_needs_a_source(sentence: str, time: str) -> None:
+    # "Within hours" says how soon as "within 24 hours" does; the words only leave out the number.
+    findings = [f for f in claimcheck.check_text(sentence).findings if f.sentence]
+    assert [f.code for f in findings] == ["CC108"]
+    assert sentence[findings[0].column - 1 : findings[0].end_column - 1] == time
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I struggled with migraines for years before I found acupuncture.",  # an anecdote (CC208's)
+        "Mild soreness usually passes within hours.",  # risk information
+        "We have offered cupping for years.",  # the clinic's history, no effect
+        "Call us within days of your visit.",
+        "Acupuncture was invented thousands of years ago.",
+    ],
+)
+def test_a_time_in_words_of_no_effect_is_not(sentence: str) -> None:
+    assert "CC108" not in _codes(sentence)
