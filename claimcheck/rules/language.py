@@ -836,7 +836,7 @@ _REPORTERS = re.compile(
 #: The speaker as subject or owner: "I" (a capital one: a lone lowercase "i" is a label), "my", "me".
 FIRST_PERSON = Trigger(r"\bI\b|\b(?i:my|me|myself)\b", "i|my|me", flags=0)
 #: One patient told about: "he", "she", "his", "her".
-_THIRD_PERSON = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"(?=[hs])\b(?:he|she|his|her)\b", re.IGNORECASE)  # (?=: no \b test between letters
 # A report of a change: "the fog was gone", "I'm playing tennis again", "I've lost 62 pounds", "I have not
 # needed a single booster", "she was off her pain pills", "I slept through the night for the first time in months".
 _CHANGE = Trigger(
