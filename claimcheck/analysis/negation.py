@@ -28,7 +28,7 @@ def _negation() -> re.Pattern[str]:
 # showing reaches that far; an ordinary negation stays within the short window. ("found" is left
 # out: "patients who have not found relief with ..." denies nothing that follows.)
 _DENIED_VERDICT = re.compile(
-    r"(?:\bnot|\bnever|n't)\s+(?:yet\s+)?(?:been\s+)?(?:(?:cleared|approved|authori[sz]ed)(?:\s+or\s+\w+)?|"
+    r"(?=n)(?:\bnot|\bnever|n't)\s+(?:yet\s+)?(?:been\s+)?(?:(?:cleared|approved|authori[sz]ed)(?:\s+or\s+\w+)?|"
     r"shown|proven|proved|demonstrated|established|determined|concluded)\b",
     re.IGNORECASE,
 )

@@ -208,7 +208,8 @@ _EFFECT_CUES = frozenset(
 _ACTING_CUES = _EFFECT_CUES - {"detect/outcome"}
 #: An effect said to fade ("these effects wear off within an hour") is told, never oversold.
 _FADING = re.compile(
-    r"\b(?:wears? off|wore off|wearing off|fades?|faded|fading|subsides?|subsided|wanes?|waned)\b", re.IGNORECASE
+    r"(?=[fsw])\b(?:wears? off|wore off|wearing off|fades?|faded|fading|subsides?|subsided|wanes?|waned)\b",
+    re.IGNORECASE,
 )
 
 
