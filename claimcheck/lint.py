@@ -12,7 +12,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from claimcheck.analysis.answers import affirmed, answer_statement, asks_about, ends_a_question, makes_claim
+from claimcheck.analysis.answers import (
+    affirmed,
+    answer_statement,
+    asks_about,
+    ends_a_question,
+    makes_claim,
+    rhetorical_statement,
+)
 from claimcheck.analysis.cells import cell_statement
 from claimcheck.analysis.detect import (
     HEADING,
@@ -119,6 +126,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             answered = answer_statement(asked, text) if asked is not None else None
             if place is not None and answered is None:
                 answered = cell_statement(text, features, place)
+            if answered is None:
+                # "Why pay for surgery when you can train your eyes at home?" answers itself.
+                answered = rhetorical_statement(text)
             reads_as: str | None = None  # the statement an FAQ answer or a table's figure is read as
             matches: list[Match] = []
             if link is not None:
@@ -327,10 +337,12 @@ class Findings:
                 self.omitted += 1
                 continue
             if subject is not sentence and isinstance(subject, SentenceContext) and sentence is not None:
-                # Read as the statement an FAQ answer or a table's figure makes: the finding covers the whole
-                # answer or cell.
-                cell = sentence.unit.kind is UnitKind.TABLE_CELL
-                reading = "Read with its table headers" if cell else "The answer reads"
+                # Read as the statement an FAQ answer, a table's cell or a question answering itself makes: the
+                # finding covers the whole answer, cell or question.
+                if sentence.unit.kind is UnitKind.TABLE_CELL:
+                    reading = "Read with its table headers"
+                else:
+                    reading = "The question reads" if sentence.is_question else "The answer reads"
                 hit = Hit(f"{hit.message} ({reading} as: '{subject.text}')", severity=hit.severity)
             # Configuration outranks a check's own escalation, which outranks the default.
             self.add(rule, override or hit.severity or rule.severity, hit, sentence)

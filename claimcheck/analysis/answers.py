@@ -306,6 +306,48 @@ def _filled(asking: str, auxiliary: str, body: list[str], answer: str) -> Answer
     return Answered(_joined(statement, answer, clause=True), denies=False, fills=True)
 
 
+#: A question that answers itself by setting one course against another: "Why pay thousands for surgery when
+#: you can train your eyes at home?", "Why wait two months for a pill when relief can start today?". What
+#: follows "when" is asserted, and asserted as the better course.
+_WHY_WHEN = re.compile(
+    r"\s*why\s+(?:would\s+you\s+|should\s+you\s+|do\s+you\s+|still\s+|keep\s+)?"
+    r"(?P<verb>pay|wait|suffer|settle|spend|risk|put\s+up|keep|live|take|choose|bother|struggle|rely|stay|waste|"
+    r"gamble|undergo|endure|sit|juggle|deal|go|try|drive|swallow|inject|chase|fight)\b"
+    r"(?P<course>[^?]{0,160}?),?\s+when\s+(?P<better>[^?]{3,200}?)\s*\?[\s\"'\u201d\u2019]*",
+    re.IGNORECASE,
+)
+
+
+#: The asker as the subject of what follows "when": the question is the reader's own.
+_ASKER = re.compile(r"\s*(?:i|i'm|i’m|my|we|we're|we’re|our)\b", re.IGNORECASE)
+
+
+def rhetorical_statement(question: str) -> Answered | None:
+    """The statement a question that answers itself makes (:data:`_WHY_WHEN`): "Why pay thousands for LASIK
+    when you can train your eyes at home?" claims "you can train your eyes at home instead of paying
+    thousands for LASIK", a comparison; None for any other question."""
+    # Most sentences ask nothing of the kind: the pattern runs only where "why" opens the question.
+    asked = _WHY_WHEN.fullmatch(_bare(question)) if "why" in question[:16].lower() else None
+    if asked is None or _LABEL.match(question) or _ASKER.match(asked.group("better")):
+        # "Q: Why try it when I am already on an antidepressant?": a reader's question, which its answer
+        # answers; a rhetorical one sets the reader's options, not the asker's state.
+        return None
+    better = asked.group("better").strip()
+    better = better[0].upper() + better[1:]
+    course = f"{_gerund(asked.group('verb').lower())}{asked.group('course').rstrip(',')}"
+    return Answered(f"{better} instead of {course}.", denies=False, fills=False, about=(Category.COMPARATIVE,))
+
+
+def _gerund(verb: str) -> str:
+    """The -ing form of one of :data:`_WHY_WHEN`'s verbs ("pay": "paying", "put up": "putting up")."""
+    first, _, rest = verb.partition(" ")
+    if first in ("sit", "put"):
+        first += first[-1]
+    elif first.endswith("e") and not first.endswith("ee"):
+        first = first[:-1]
+    return f"{first}ing" + (f" {rest}" if rest else "")
+
+
 def _joined(statement: str, rest: str, clause: bool = False) -> str:
     """The statement with the rest of the answer: run on when it qualifies the statement ("at the doses we
     use", "for most people"), as a sentence after it when it is one."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import claimcheck
-from claimcheck.analysis.answers import answer_statement, asks_about
+from claimcheck.analysis.answers import answer_statement, asks_about, rhetorical_statement
 
 
 @pytest.mark.parametrize(
@@ -229,3 +229,45 @@ def test_a_quoted_question_and_its_answer_on_one_line_of_a_social_post() -> None
     assert read.get("Nope!") == "durability", read
     assert read.get("Yes, love!") == "safety", read
     assert "Yes!" not in read
+
+
+@pytest.mark.parametrize(
+    ("question", "statement"),
+    [
+        (
+            "Why pay for knee surgery when you can rebuild cartilage at home?",
+            "You can rebuild cartilage at home instead of paying for knee surgery.",
+        ),
+        (
+            '"Why put up with hot flashes, when one patch calms them for a month?"',
+            "One patch calms them for a month instead of putting up with hot flashes.",
+        ),
+    ],
+)
+def test_a_question_that_answers_itself_states_its_better_course(question: str, statement: str) -> None:
+    answered = rhetorical_statement(question)
+    assert answered is not None and answered.statement == statement
+    assert [kind.value for kind in answered.about] == ["comparative"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why choose us?",
+        "Why does the patch work?",
+        "Why wait? Book today.",
+        # A reader's own question, which an answer follows.
+        "Why take the patch when I am already on hormone pills?",
+        "Q: Why try acupuncture when physical therapy has not helped?",
+    ],
+)
+def test_other_why_questions_state_nothing(question: str) -> None:
+    assert rhetorical_statement(question) is None
+
+
+def test_a_question_that_answers_itself_is_a_comparison_on_the_page() -> None:
+    page = FAQ + "Why pay for knee surgery when you can rebuild cartilage at home?\n"
+    found = claimcheck.check_text(page, format="markdown").findings
+    read = [(f.code, f.message) for f in found if f.sentence.startswith("Why pay")]
+    assert [code for code, _ in read] == ["CC207"], read
+    assert "The question reads as: 'You can rebuild cartilage at home instead of paying" in read[0][1]
