@@ -17,6 +17,7 @@ from claimcheck.analysis.answers import (
     answer_statement,
     asks_about,
     ends_a_question,
+    explained_statement,
     makes_claim,
     rhetorical_statement,
 )
@@ -127,8 +128,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             if place is not None and answered is None:
                 answered = cell_statement(text, features, place)
             if answered is None:
-                # "Why pay for surgery when you can train your eyes at home?" answers itself.
-                answered = rhetorical_statement(text)
+                # "Why pay for surgery when you can train your eyes at home?" answers itself; "Why Ketamine
+                # Works When Other Treatments Fail" takes as given what it explains.
+                answered = rhetorical_statement(text) or (explained_statement(text) if len(spans) == 1 else None)
             reads_as: str | None = None  # the statement an FAQ answer or a table's figure is read as
             matches: list[Match] = []
             if link is not None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import STRUCTURAL, Detection, by_cues
+from claimcheck.analysis.detect import STRUCTURAL, Detection, by_cues, detect_claim
 from claimcheck.models import Category, Strength
 
 _AUXILIARY = r"is|are|am|was|were|does|do|did|can|could|will|would|should|has|have|may|might|must"
@@ -316,6 +316,32 @@ _WHY_WHEN = re.compile(
     r"(?P<course>[^?]{0,160}?),?\s+when\s+(?P<better>[^?]{3,200}?)\s*\?[\s\"'\u201d\u2019]*",
     re.IGNORECASE,
 )
+
+
+#: A title that says why something is so: "Why Ketamine Works When Other Treatments Have Failed".
+_WHY_TITLE = re.compile(r"\s*why\s+(?P<clause>[^?]{8,200}?)[\s:.!]*", re.IGNORECASE)
+#: What follows "why" in a title that names no claim: "Why choose us", "Why Bloom", "Why we do it".
+_WHY_NOT_A_CLAIM = re.compile(r"(?:choose|pick|trust|join|book|us|we|our|it|this|you)\b", re.IGNORECASE)
+
+
+def explained_statement(title: str) -> Answered | None:
+    """The statement a title that explains takes as given ("Why Colicky Babies Calm Down After an
+    Adjustment" claims that they do), read as a sentence, when it is a claim; None for a title that names
+    the clinic or a choice ("Why Choose Us", "Why New Mothers Choose Bloom")."""
+    if not title[:4].lower().startswith("why") or title.rstrip().endswith("?"):
+        return None
+    said = _WHY_TITLE.fullmatch(title)
+    if said is None or _WHY_NOT_A_CLAIM.match(said.group("clause")):
+        return None
+    words = said.group("clause").split()
+    if sum(word[:1].isupper() for word in words) * 2 > len(words):
+        # Title Case read as a sentence: "Works Better" is "works better"; an acronym stays ("IV", "PTSD").
+        words = [word if word[1:2].isupper() else word.lower() for word in words]
+    clause = " ".join(words).rstrip(",;")
+    statement = f"{clause[0].upper()}{clause[1:]}."
+    # Only a claim is taken as given: a title read as a statement that claims nothing stays a title, which
+    # no loose wording may link ("Why New Mothers Choose Bloom").
+    return Answered(statement, denies=False, fills=False) if detect_claim(statement).is_claim else None
 
 
 #: The asker as the subject of what follows "when": the question is the reader's own.

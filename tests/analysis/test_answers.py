@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import claimcheck
-from claimcheck.analysis.answers import answer_statement, asks_about, rhetorical_statement
+from claimcheck.analysis.answers import answer_statement, asks_about, explained_statement, rhetorical_statement
 
 
 @pytest.mark.parametrize(
@@ -271,3 +271,27 @@ def test_a_question_that_answers_itself_is_a_comparison_on_the_page() -> None:
     read = [(f.code, f.message) for f in found if f.sentence.startswith("Why pay")]
     assert [code for code, _ in read] == ["CC207"], read
     assert "The question reads as: 'You can rebuild cartilage at home instead of paying" in read[0][1]
+
+
+@pytest.mark.parametrize(
+    ("title", "statement"),
+    [
+        ("Why Cold Plunges Heal Sore Muscles Faster", "Cold plunges heal sore muscles faster."),
+        ("Why acupuncture works when pills have failed", "Acupuncture works when pills have failed."),
+    ],
+)
+def test_a_title_that_explains_takes_its_claim_as_given(title: str, statement: str) -> None:
+    answered = explained_statement(title)
+    assert answered is not None and answered.statement == statement
+
+
+@pytest.mark.parametrize(
+    "title", ["Why Choose Us", "Why Runners Pick Frostline", "Why we opened our studio", "Why does it work?"]
+)
+def test_a_title_that_explains_a_choice_or_asks_takes_nothing_as_given(title: str) -> None:
+    assert explained_statement(title) is None
+
+
+def test_a_title_that_explains_is_flagged_as_the_claim_it_takes_as_given() -> None:
+    found = claimcheck.check_text(FAQ + "## Why Cold Plunges Heal Sore Muscles Faster\n", format="markdown").findings
+    assert [f.category for f in found if f.sentence.startswith("Why Cold")], found
