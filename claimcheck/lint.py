@@ -32,7 +32,7 @@ from claimcheck.analysis.detect import (
 )
 from claimcheck.analysis.frame import procedure_time, read_frame
 from claimcheck.analysis.leads import introduces_benefits, leaves_open, listed_benefit
-from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result
+from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result, tells_a_change
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
 from claimcheck.models import Category, Claim, EvidenceItem, Finding, Severity, Verdict
@@ -82,11 +82,12 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         heading = unit.kind is UnitKind.HEADING
         if heading:
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
-            in_reviews = introduces_reviews(unit.text)
+            # A review's own title ("Meltdowns went from daily to almost never") keeps the reviews going.
+            in_reviews = introduces_reviews(unit.text) or (in_reviews and tells_a_change(unit.text))
         # A heading or a label only says where citations may be; a unit is one if it reads as one.
         labelled = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         reference = labelled and is_citation(unit.text)
-        review = not heading and not reference and (in_reviews or attributed_quote(unit.text))
+        review = not reference and (in_reviews or attributed_quote(unit.text))
         listed = listing if unit.kind in _LIST_KINDS else None
         # The lead-in the rules read an item's hedge in: an indication lead-in's ("Conditions that may
         # respond:"); a benefit lead-in's only when it hedges ("can" in "What it can do for you" does not).
