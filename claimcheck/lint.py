@@ -73,6 +73,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     # does under another ("What the wrap can do for you"); the items name no treatment, so only the
     # lead-in they follow makes them claims: the lead-in, and how an item under it is read.
     listing: tuple[str, Callable[[str, Detection, str], Detection]] | None = None
+    # A heading that leads benefits ("7 Ways the Sauna Heals You") leads the numbered headings under it
+    # ("2. Sleep like a baby"), each an item of its list though paragraphs stand between them.
+    listicle: str | None = None
     # The question an FAQ answer answers: the last sentence of a unit ending in "?".
     question: str | None = None
     places = table_places(document)
@@ -84,11 +87,16 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
             # A review's own title ("Meltdowns went from daily to almost never") keeps the reviews going.
             in_reviews = introduces_reviews(unit.text) or (in_reviews and tells_a_change(unit.text))
+            if listicle is None or _NUMBERED.match(unit.text) is None:
+                listicle = unit.text.strip() if introduces_benefits(unit.text) else None
+        # A numbered heading under a heading that leads benefits: an item of that list, read as one.
+        item = listicle if heading and listicle is not None and _NUMBERED.match(unit.text) else None
         # A heading or a label only says where citations may be; a unit is one if it reads as one.
         labelled = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         reference = labelled and is_citation(unit.text)
         review = not reference and (in_reviews or attributed_quote(unit.text))
-        listed = listing if unit.kind in _LIST_KINDS else None
+        listed = listing if unit.kind in _LIST_KINDS else (item, listed_benefit) if item is not None else None
+        reading = UnitKind.LIST_ITEM if item is not None else unit.kind
         # The lead-in the rules read an item's hedge in: an indication lead-in's ("Conditions that may
         # respond:"); a benefit lead-in's only when it hedges ("can" in "What it can do for you" does not).
         lead = listed[0] if listed is not None and (listed[1] is listed_indication or leaves_open(listed[0])) else None
@@ -108,7 +116,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         spans = split_sentences(unit.text)
         for start, end in spans:
             text = unit.text[start:end]
-            features, detection = read_sentence(text, unit.kind)
+            features, detection = read_sentence(text, reading)
             if previous is not None:
                 # "**Is it safe?** Yes." in one paragraph: the question just before the answer.
                 asked = previous.text if previous.is_question else None
@@ -203,6 +211,8 @@ def _as_statement(answer: SentenceContext, statement: str) -> SentenceContext:
     return replace(answer, text=statement, match=match)
 
 
+#: A heading numbered as an item of a list: "2. Sleep like a baby".
+_NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s+\S")
 #: Units that can be items of a list: a list item, or a line of a plain-text page.
 _LIST_KINDS = frozenset({UnitKind.LIST_ITEM, UnitKind.LINE})
 _REFERENCE_HEADING = re.compile(

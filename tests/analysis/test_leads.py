@@ -19,6 +19,8 @@ from claimcheck.analysis.leads import introduces_benefits, leaves_open
         "With weekly sauna sessions you will:",
         "Our wraps can help you:",
         "Results you can expect",
+        "The results our families see",
+        "6 Surprising Ways Cold Plunges Change Your Body",
     ],
 )
 def test_lead_ins_that_say_what_a_treatment_does_for_the_reader(lead: str) -> None:
@@ -94,3 +96,22 @@ def test_a_markdown_list_under_a_benefits_heading_is_read_the_same_way() -> None
     )
     codes = _codes(page, "markdown")
     assert codes.get("Steadier hands by morning") and codes.get("Restore a deeper, calmer breath"), codes
+
+
+def test_numbered_headings_under_a_title_that_counts_benefits_are_its_items() -> None:
+    page = (
+        "# 3 Ways Cold Plunges Change Your Body\n\nCold water has a long history.\n\n"
+        "## 1. Steadier hands by morning\n\nMany swimmers say so.\n\n"
+        "## 2. Restore a deeper, calmer breath\n\nThe cold slows you down.\n\n"
+        "## 3. Calm achy knees and stiff shoulders\n\nAsk your coach.\n\n"
+        "## Book a plunge\n\n## 4. Parking\n"
+    )
+    codes = _codes(page, "markdown")
+    for item in (
+        "1. Steadier hands by morning",
+        "2. Restore a deeper, calmer breath",
+        "3. Calm achy knees and stiff shoulders",
+    ):
+        assert codes.get(item), (item, codes)
+    # A heading that is no item ends the list: a numbered heading after it is a heading.
+    assert "4. Parking" not in codes and "Book a plunge" not in codes
