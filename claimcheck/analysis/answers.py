@@ -194,6 +194,9 @@ def asks_about(question: str) -> tuple[Category, ...]:
     body = asked.group(2).split()
     if len(body) < 2:
         return kinds
+    if _COMES_BACK.search(question) and not _MUST.search(question):
+        # "Will I gain it back if I stop?", "Will the pain come back?": whether a result lasts.
+        return (Category.DURABILITY,)
     if body[0].lower() in _PEOPLE:
         return _asks_of_a_person(asked.group(1).lower(), body[0].lower(), scanned)
     cut = _subject_end(body)
@@ -207,6 +210,12 @@ def asks_about(question: str) -> tuple[Category, ...]:
     return (Category.EFFICACY,)
 
 
+#: What asks whether what the treatment took away returns: the weight regained, the pain come back.
+_COMES_BACK = re.compile(
+    r"\b(?:regain\w*|relaps\w*|(?:gain|put|get|come|comes|coming)\s+(?:[\w']+\s+){0,2}back)\b", re.IGNORECASE
+)
+#: What asks what the reader must do ("Do I need to come back for a check-up?"), not whether a result lasts.
+_MUST = re.compile(r"\b(?:need|needs|have\s+to|has\s+to|must|should|required)\b", re.IGNORECASE)
 #: Auxiliaries that ask what a person may do ("Can I ...?", "Is it ... if I ...?"), not what they must ("Do I
 #: need to ...?", "Should I ...?": a yes to those is an instruction).
 _MAY = frozenset({"can", "could", "may", "is", "are", "am", "will"})

@@ -198,6 +198,11 @@ def test_a_yes_to_a_question_about_the_treatment_working_claims_it_of_that_kind(
         ("Is eczema contagious?", ()),
         ("Do I need to stop my blood pressure medication?", ()),
         ("Can I cancel if I change my mind?", ()),
+        # Whether what the treatment took away comes back asks how long its result lasts; what the reader
+        # must do asks nothing of the kind.
+        ("Will I put the weight back on if I stop?", ("durability",)),
+        ("Will my migraines come back?", ("durability",)),
+        ("Do I need to come back for a check-up?", ()),
         # Quoted, and opened as speech is: the same question.
         ('"Wait, can I use the cream if I\'m pregnant?"', ("safety",)),
     ],
