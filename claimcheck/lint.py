@@ -12,7 +12,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from claimcheck.analysis.answers import affirmed, answer_statement, asks_about, ends_a_question, makes_claim
+from claimcheck.analysis.answers import (
+    affirmed,
+    answer_statement,
+    asks_about,
+    ends_a_question,
+    explained_statement,
+    makes_claim,
+    rhetorical_statement,
+)
 from claimcheck.analysis.cells import cell_statement
 from claimcheck.analysis.detect import (
     HEADING,
@@ -24,7 +32,7 @@ from claimcheck.analysis.detect import (
 )
 from claimcheck.analysis.frame import procedure_time, read_frame
 from claimcheck.analysis.leads import introduces_benefits, leaves_open, listed_benefit
-from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result
+from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result, tells_a_change
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
 from claimcheck.models import Category, Claim, EvidenceItem, Finding, Severity, Verdict
@@ -65,6 +73,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     # does under another ("What the wrap can do for you"); the items name no treatment, so only the
     # lead-in they follow makes them claims: the lead-in, and how an item under it is read.
     listing: tuple[str, Callable[[str, Detection, str], Detection]] | None = None
+    # A heading that leads benefits ("7 Ways the Sauna Heals You") leads the numbered headings under it
+    # ("2. Sleep like a baby"), each an item of its list though paragraphs stand between them.
+    listicle: str | None = None
     # The question an FAQ answer answers: the last sentence of a unit ending in "?".
     question: str | None = None
     places = table_places(document)
@@ -75,12 +86,19 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         heading = unit.kind is UnitKind.HEADING
         if heading:
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
-            in_reviews = introduces_reviews(unit.text)
+            # A review's own title ("Meltdowns went from daily to almost never") keeps the reviews going.
+            in_reviews = introduces_reviews(unit.text) or (in_reviews and tells_a_change(unit.text))
+            if listicle is None or _NUMBERED.match(unit.text) is None:
+                listicle = unit.text.strip() if introduces_benefits(unit.text) else None
+        # A numbered heading under a heading that leads benefits: an item of that list, read as one.
+        item = listicle if heading and listicle is not None and _NUMBERED.match(unit.text) else None
         # A heading or a label only says where citations may be; a unit is one if it reads as one.
         labelled = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         reference = labelled and is_citation(unit.text)
-        review = not heading and not reference and (in_reviews or attributed_quote(unit.text))
-        listed = listing if unit.kind in _LIST_KINDS else None
+        review = not reference and (in_reviews or attributed_quote(unit.text))
+        listed = listing if unit.kind in _LIST_KINDS else (item, listed_benefit) if item is not None else None
+        # A header cell names what its row or column holds, as a heading names a topic: read as one.
+        reading = UnitKind.LIST_ITEM if item is not None else UnitKind.HEADING if header_cell else unit.kind
         # The lead-in the rules read an item's hedge in: an indication lead-in's ("Conditions that may
         # respond:"); a benefit lead-in's only when it hedges ("can" in "What it can do for you" does not).
         lead = listed[0] if listed is not None and (listed[1] is listed_indication or leaves_open(listed[0])) else None
@@ -100,8 +118,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         spans = split_sentences(unit.text)
         for start, end in spans:
             text = unit.text[start:end]
-            # A header cell names what its row or column holds, as a heading names a topic: read as one.
-            features, detection = read_sentence(text, UnitKind.HEADING if header_cell else unit.kind)
+            features, detection = read_sentence(text, reading)
             if previous is not None:
                 # "**Is it safe?** Yes." in one paragraph: the question just before the answer.
                 asked = previous.text if previous.is_question else None
@@ -121,6 +138,10 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             answered = answer_statement(asked, text) if asked is not None else None
             if place is not None and answered is None:
                 answered = cell_statement(text, features, place)
+            if answered is None:
+                # "Why pay for surgery when you can train your eyes at home?" answers itself; "Why Ketamine
+                # Works When Other Treatments Fail" takes as given what it explains.
+                answered = rhetorical_statement(text) or (explained_statement(text) if len(spans) == 1 else None)
             reads_as: str | None = None  # the statement an FAQ answer or a table's figure is read as
             matches: list[Match] = []
             said_links: list[Match] = []  # the statement's links, in its own words
@@ -207,6 +228,8 @@ def _own_column(scope: frozenset[int] | None, place: TablePlace, registry: Compi
     return scope - (matcher.in_scope([place.versus[0]]) - matcher.in_scope([place.column]))
 
 
+#: A heading numbered as an item of a list: "2. Sleep like a baby".
+_NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s+\S")
 #: Units that can be items of a list: a list item, or a line of a plain-text page.
 _LIST_KINDS = frozenset({UnitKind.LIST_ITEM, UnitKind.LINE})
 _REFERENCE_HEADING = re.compile(
@@ -344,10 +367,12 @@ class Findings:
                 self.omitted += 1
                 continue
             if subject is not sentence and isinstance(subject, SentenceContext) and sentence is not None:
-                # Read as the statement an FAQ answer or a table's figure makes: the finding covers the whole
-                # answer or cell.
-                cell = sentence.unit.kind is UnitKind.TABLE_CELL
-                reading = "Read with its table headers" if cell else "The answer reads"
+                # Read as the statement an FAQ answer, a table's cell or a question answering itself makes: the
+                # finding covers the whole answer, cell or question.
+                if sentence.unit.kind is UnitKind.TABLE_CELL:
+                    reading = "Read with its table headers"
+                else:
+                    reading = "The question reads" if sentence.is_question else "The answer reads"
                 hit = Hit(f"{hit.message} ({reading} as: '{subject.text}')", severity=hit.severity)
             # Configuration outranks a check's own escalation, which outranks the default.
             self.add(rule, override or hit.severity or rule.severity, hit, sentence)

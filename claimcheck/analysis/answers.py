@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import STRUCTURAL, Detection, by_cues
+from claimcheck.analysis.detect import STRUCTURAL, Detection, by_cues, detect_claim
 from claimcheck.models import Category, Strength
 
 _AUXILIARY = r"is|are|am|was|were|does|do|did|can|could|will|would|should|has|have|may|might|must"
@@ -194,6 +194,9 @@ def asks_about(question: str) -> tuple[Category, ...]:
     body = asked.group(2).split()
     if len(body) < 2:
         return kinds
+    if _COMES_BACK.search(question) and not _MUST.search(question):
+        # "Will I gain it back if I stop?", "Will the pain come back?": whether a result lasts.
+        return (Category.DURABILITY,)
     if body[0].lower() in _PEOPLE:
         return _asks_of_a_person(asked.group(1).lower(), body[0].lower(), scanned)
     cut = _subject_end(body)
@@ -207,6 +210,12 @@ def asks_about(question: str) -> tuple[Category, ...]:
     return (Category.EFFICACY,)
 
 
+#: What asks whether what the treatment took away returns: the weight regained, the pain come back.
+_COMES_BACK = re.compile(
+    r"\b(?:regain\w*|relaps\w*|(?:gain|put|get|come|comes|coming)\s+(?:[\w']+\s+){0,2}back)\b", re.IGNORECASE
+)
+#: What asks what the reader must do ("Do I need to come back for a check-up?"), not whether a result lasts.
+_MUST = re.compile(r"\b(?:need|needs|have\s+to|has\s+to|must|should|required)\b", re.IGNORECASE)
 #: Auxiliaries that ask what a person may do ("Can I ...?", "Is it ... if I ...?"), not what they must ("Do I
 #: need to ...?", "Should I ...?": a yes to those is an instruction).
 _MAY = frozenset({"can", "could", "may", "is", "are", "am", "will"})
@@ -304,6 +313,74 @@ def _filled(asking: str, auxiliary: str, body: list[str], answer: str) -> Answer
     cut = _subject_end(body)
     statement = f"{' '.join(body[:cut])} {auxiliary} {' '.join(body[cut:])}"
     return Answered(_joined(statement, answer, clause=True), denies=False, fills=True)
+
+
+#: A question that answers itself by setting one course against another: "Why pay thousands for surgery when
+#: you can train your eyes at home?", "Why wait two months for a pill when relief can start today?". What
+#: follows "when" is asserted, and asserted as the better course.
+_WHY_WHEN = re.compile(
+    r"\s*why\s+(?:would\s+you\s+|should\s+you\s+|do\s+you\s+|still\s+|keep\s+)?"
+    r"(?P<verb>pay|wait|suffer|settle|spend|risk|put\s+up|keep|live|take|choose|bother|struggle|rely|stay|waste|"
+    r"gamble|undergo|endure|sit|juggle|deal|go|try|drive|swallow|inject|chase|fight)\b"
+    r"(?P<course>[^?]{0,160}?),?\s+when\s+(?P<better>[^?]{3,200}?)\s*\?[\s\"'\u201d\u2019]*",
+    re.IGNORECASE,
+)
+
+
+#: A title that says why something is so: "Why Ketamine Works When Other Treatments Have Failed".
+_WHY_TITLE = re.compile(r"\s*why\s+(?P<clause>[^?]{8,200}?)[\s:.!]*", re.IGNORECASE)
+#: What follows "why" in a title that names no claim: "Why choose us", "Why Bloom", "Why we do it".
+_WHY_NOT_A_CLAIM = re.compile(r"(?:choose|pick|trust|join|book|us|we|our|it|this|you)\b", re.IGNORECASE)
+
+
+def explained_statement(title: str) -> Answered | None:
+    """The statement a title that explains takes as given ("Why Colicky Babies Calm Down After an
+    Adjustment" claims that they do), read as a sentence, when it is a claim; None for a title that names
+    the clinic or a choice ("Why Choose Us", "Why New Mothers Choose Bloom")."""
+    if not title[:4].lower().startswith("why") or title.rstrip().endswith("?"):
+        return None
+    said = _WHY_TITLE.fullmatch(title)
+    if said is None or _WHY_NOT_A_CLAIM.match(said.group("clause")):
+        return None
+    words = said.group("clause").split()
+    if sum(word[:1].isupper() for word in words) * 2 > len(words):
+        # Title Case read as a sentence: "Works Better" is "works better"; an acronym stays ("IV", "PTSD").
+        words = [word if word[1:2].isupper() else word.lower() for word in words]
+    clause = " ".join(words).rstrip(",;")
+    statement = f"{clause[0].upper()}{clause[1:]}."
+    # Only a claim is taken as given: a title read as a statement that claims nothing stays a title, which
+    # no loose wording may link ("Why New Mothers Choose Bloom").
+    return Answered(statement, denies=False, fills=False) if detect_claim(statement).is_claim else None
+
+
+#: The asker as the subject of what follows "when": the question is the reader's own.
+_ASKER = re.compile(r"\s*(?:i|i'm|i’m|my|we|we're|we’re|our)\b", re.IGNORECASE)
+
+
+def rhetorical_statement(question: str) -> Answered | None:
+    """The statement a question that answers itself makes (:data:`_WHY_WHEN`): "Why pay thousands for LASIK
+    when you can train your eyes at home?" claims "you can train your eyes at home instead of paying
+    thousands for LASIK", a comparison; None for any other question."""
+    # Most sentences ask nothing of the kind: the pattern runs only where "why" opens the question.
+    asked = _WHY_WHEN.fullmatch(_bare(question)) if "why" in question[:16].lower() else None
+    if asked is None or _LABEL.match(question) or _ASKER.match(asked.group("better")):
+        # "Q: Why try it when I am already on an antidepressant?": a reader's question, which its answer
+        # answers; a rhetorical one sets the reader's options, not the asker's state.
+        return None
+    better = asked.group("better").strip()
+    better = better[0].upper() + better[1:]
+    course = f"{_gerund(asked.group('verb').lower())}{asked.group('course').rstrip(',')}"
+    return Answered(f"{better} instead of {course}.", denies=False, fills=False, about=(Category.COMPARATIVE,))
+
+
+def _gerund(verb: str) -> str:
+    """The -ing form of one of :data:`_WHY_WHEN`'s verbs ("pay": "paying", "put up": "putting up")."""
+    first, _, rest = verb.partition(" ")
+    if first in ("sit", "put"):
+        first += first[-1]
+    elif first.endswith("e") and not first.endswith("ee"):
+        first = first[:-1]
+    return f"{first}ing" + (f" {rest}" if rest else "")
 
 
 def _joined(statement: str, rest: str, clause: bool = False) -> str:

@@ -19,13 +19,14 @@ __all__ = ["introduces_benefits", "leaves_open", "listed_benefit"]
 
 _WORD = re.compile(r"[\w'’-]+")
 #: The longest lead-in read as one: a heading or a short line ending in a colon.
-_LEAD_MAX_WORDS = 10
+_LEAD_MAX_WORDS = 12
 #: A name of a treatment or of the reader's result in a lead-in: a few words.
 _NAME = r"(?:[\w'’&.-]+\s+){0,4}"
 #: Lead-ins that say the items after them are what a treatment does for the reader: "What IrisGlow can do
 #: for you", "How the wrap helps", "Benefits of cold plunges", "With the wrap you can:", "The wrap can help
-#: you:", "Results you can expect". Not what a service offers ("Why choose us", "Membership benefits"
-#: holds perks: see _PERKS) nor what happens ("What to expect" lists the steps of a visit).
+#: you:", "Results you can expect", "The results we see", "7 Ways the Sauna Heals". Not what a service
+#: offers ("Why choose us", "Membership benefits" holds perks: see _PERKS) nor what happens ("What to
+#: expect" lists the steps of a visit).
 _BENEFIT_LEAD = re.compile(
     rf"what\s+{_NAME}(?:can|will|could)\s+do\s+for\s+(?:you|your\s+[\w-]+)|"
     rf"how\s+{_NAME}(?:can\s+|will\s+)?helps?(?:\s+you)?|"
@@ -33,8 +34,11 @@ _BENEFIT_LEAD = re.compile(
     rf"(?:\s+(?:of|from)\s+{_NAME}[\w'’-]+)?|"
     rf"with\s+{_NAME}you(?:'ll|’ll|\s+will|\s+can)|{_NAME}(?:can|may)\s+help(?:\s+you)?|"
     rf"(?!(?:before|after|during|at|on|when)\b){_NAME}can|{_NAME}helps(?:\s+you)?|"
-    r"(?:the\s+)?(?:results|benefits|changes|improvements)\s+(?:you\s+(?:can|will|may|could)\s+"
-    r"(?:expect|see|feel|notice|enjoy)|to\s+expect)",
+    r"(?:the\s+|what\s+)?(?:results|benefits|changes|improvements|outcomes)\s+(?:(?:you|we|our\s+\w+|patients|"
+    r"clients|people|families|members|users)\s+(?:can\s+|will\s+|may\s+|could\s+|often\s+|typically\s+)?"
+    r"(?:expect|see|get|feel|notice|enjoy|report)|to\s+expect)|"
+    # A title that counts them: "7 Ways Infrared Sauna Detoxes Your Body", "5 Benefits of Cold Plunges".
+    r"(?:the\s+)?(?:top\s+)?\d{1,2}\s+(?:\w+\s+)?(?:ways|benefits|reasons|things)\b[^?]*",
     re.IGNORECASE,
 )
 #: Benefits of something other than the body: what a membership, a plan or an account gives.

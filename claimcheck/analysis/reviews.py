@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import STRUCTURAL, Detection
+from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection
 from claimcheck.analysis.stories import story_outcome
 from claimcheck.models import Category, Strength
 
-__all__ = ["REPORTED", "introduces_reviews", "reported_result"]
+__all__ = ["REPORTED", "introduces_reviews", "reported_result", "tells_a_change"]
 
 #: The reason of a claim read from the review it stands in (:func:`reported_result`).
 REPORTED = "a customer's report of a result"
@@ -27,22 +27,22 @@ _PEOPLE = r"(?:clients|patients|customers|members|guests|people|parents|moms|mum
 #: patients say", "Success stories", "In their own words".
 _REVIEW_HEADING = re.compile(
     rf"(?:(?:customer|patient|client|member|guest|verified|google|our|real|recent)\s+)?(?:reviews?|testimonials?)|"
-    rf"(?:success|patient|client|customer|member|real|their|our)\s+stories|"
+    rf"(?:success|patient|client|customer|member|family|parent|real|their|our)\s+stories|"
     rf"what\s+(?:our\s+|real\s+)?{_PEOPLE}\s+(?:are\s+)?say(?:ing)?(?:\s+about\s+\w+(?:\s+\w+)?)?|"
     rf"real\s+{_PEOPLE}(?:\s+real\s+(?:results|stories))?|real\s+results|in\s+their\s+(?:own\s+)?words|"
     rf"hear\s+(?:it\s+)?from\s+(?:our\s+)?{_PEOPLE}",
 )
 #: What tells of a change over time in a review: a result after a time or a course ("after 14 months",
 #: "within two weeks"), a first ("for the first time"), an end ("no longer", "anymore"), a result at last
-#: ("finally", "got my positive"), what followed a start ("Started them in May and ..."), what the customer
-#: manages without ("without my glasses") or does now.
+#: ("finally", "got my positive"), what followed a start ("Started them in May and ..."), a measure that
+#: went from one state to another, what the customer manages without ("without my glasses") or does now.
 _CHANGE = re.compile(
     r"\b(?:after|within)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|a\s+few|a|several)\s+"
     r"(?:\w+\s+)?(?:days?|weeks?|months?|years?|sessions?|treatments?|visits?|shots?|doses?|bottles?)\b|"
     r"\bfor\s+the\s+first\s+time\b|\bno\s+longer\b|\bany\s*more\b|\bfinally\b|\bgot\s+my\b|"
     r"\bwithout\s+(?:my|any|the|a)\b|\bsince\s+(?:starting|using|taking|beginning|trying)\b|"
     r"\b(?:started|began)\b[^.!?]{1,60}\band\b|"
-    r"\b(?:I|I'm|I’m|my)\b[^.!?]*\bnow\b",
+    r"\bwent\s+from\s+[^,.;]{1,30}?\s+to\s+\w|\b(?:I|I'm|I’m|my)\b[^.!?]*\bnow\b",
     re.IGNORECASE,
 )
 #: A review of the shop, not of the treatment: "Arrived within two days", "got my order fast".
@@ -59,16 +59,22 @@ def introduces_reviews(heading: str) -> bool:
     return len(folded) <= 60 and _REVIEW_HEADING.fullmatch(folded) is not None
 
 
-def reported_result(sentence: str, detection: Detection, before: str | None) -> Detection:
-    """A sentence of a review that tells of a change over time (:data:`_CHANGE`, or a story's outcome: see
-    :func:`~claimcheck.analysis.stories.story_outcome`, ``before`` the sentence before it): a claim of
-    efficacy, whatever its own words. Claims read from their own cues, questions, and reviews of the shop
-    stay as they were read."""
-    if detection.is_claim or detection.reason in STRUCTURAL or sentence.rstrip().endswith("?"):
-        return detection
+def tells_a_change(sentence: str, before: str | None = None) -> bool:
+    """Whether a sentence of a review tells of a change over time (:data:`_CHANGE`, or a story's outcome:
+    see :func:`~claimcheck.analysis.stories.story_outcome`, ``before`` the sentence before it), and not of
+    the shop ("Arrived within two days")."""
     if _SHOP.search(sentence) is not None:
+        return False
+    return _CHANGE.search(sentence) is not None or story_outcome(sentence, before) is not None
+
+
+def reported_result(sentence: str, detection: Detection, before: str | None) -> Detection:
+    """A sentence of a review that tells of a change (:func:`tells_a_change`): a claim of efficacy, whatever
+    its own words. Claims read from their own cues, questions, and reviews of the shop stay as read."""
+    # A review's title is read as the review is ("Pregnant after a year of trying!" over its story).
+    if detection.is_claim or detection.reason in STRUCTURAL - {HEADING} or sentence.rstrip().endswith("?"):
         return detection
-    if _CHANGE.search(sentence) is None and story_outcome(sentence, before) is None:
+    if not tells_a_change(sentence, before):
         return detection
     strength = Strength.DIRECT if detection.strength is Strength.NONE else detection.strength
     return Detection(True, (Category.EFFICACY,), strength, detection.features, REPORTED)

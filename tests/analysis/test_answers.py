@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import claimcheck
-from claimcheck.analysis.answers import answer_statement, asks_about
+from claimcheck.analysis.answers import answer_statement, asks_about, explained_statement, rhetorical_statement
 
 
 @pytest.mark.parametrize(
@@ -198,6 +198,11 @@ def test_a_yes_to_a_question_about_the_treatment_working_claims_it_of_that_kind(
         ("Is eczema contagious?", ()),
         ("Do I need to stop my blood pressure medication?", ()),
         ("Can I cancel if I change my mind?", ()),
+        # Whether what the treatment took away comes back asks how long its result lasts; what the reader
+        # must do asks nothing of the kind.
+        ("Will I put the weight back on if I stop?", ("durability",)),
+        ("Will my migraines come back?", ("durability",)),
+        ("Do I need to come back for a check-up?", ()),
         # Quoted, and opened as speech is: the same question.
         ('"Wait, can I use the cream if I\'m pregnant?"', ("safety",)),
     ],
@@ -229,3 +234,69 @@ def test_a_quoted_question_and_its_answer_on_one_line_of_a_social_post() -> None
     assert read.get("Nope!") == "durability", read
     assert read.get("Yes, love!") == "safety", read
     assert "Yes!" not in read
+
+
+@pytest.mark.parametrize(
+    ("question", "statement"),
+    [
+        (
+            "Why pay for knee surgery when you can rebuild cartilage at home?",
+            "You can rebuild cartilage at home instead of paying for knee surgery.",
+        ),
+        (
+            '"Why put up with hot flashes, when one patch calms them for a month?"',
+            "One patch calms them for a month instead of putting up with hot flashes.",
+        ),
+    ],
+)
+def test_a_question_that_answers_itself_states_its_better_course(question: str, statement: str) -> None:
+    answered = rhetorical_statement(question)
+    assert answered is not None and answered.statement == statement
+    assert [kind.value for kind in answered.about] == ["comparative"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why choose us?",
+        "Why does the patch work?",
+        "Why wait? Book today.",
+        # A reader's own question, which an answer follows.
+        "Why take the patch when I am already on hormone pills?",
+        "Q: Why try acupuncture when physical therapy has not helped?",
+    ],
+)
+def test_other_why_questions_state_nothing(question: str) -> None:
+    assert rhetorical_statement(question) is None
+
+
+def test_a_question_that_answers_itself_is_a_comparison_on_the_page() -> None:
+    page = FAQ + "Why pay for knee surgery when you can rebuild cartilage at home?\n"
+    found = claimcheck.check_text(page, format="markdown").findings
+    read = [(f.code, f.message) for f in found if f.sentence.startswith("Why pay")]
+    assert [code for code, _ in read] == ["CC207"], read
+    assert "The question reads as: 'You can rebuild cartilage at home instead of paying" in read[0][1]
+
+
+@pytest.mark.parametrize(
+    ("title", "statement"),
+    [
+        ("Why Cold Plunges Heal Sore Muscles Faster", "Cold plunges heal sore muscles faster."),
+        ("Why acupuncture works when pills have failed", "Acupuncture works when pills have failed."),
+    ],
+)
+def test_a_title_that_explains_takes_its_claim_as_given(title: str, statement: str) -> None:
+    answered = explained_statement(title)
+    assert answered is not None and answered.statement == statement
+
+
+@pytest.mark.parametrize(
+    "title", ["Why Choose Us", "Why Runners Pick Frostline", "Why we opened our studio", "Why does it work?"]
+)
+def test_a_title_that_explains_a_choice_or_asks_takes_nothing_as_given(title: str) -> None:
+    assert explained_statement(title) is None
+
+
+def test_a_title_that_explains_is_flagged_as_the_claim_it_takes_as_given() -> None:
+    found = claimcheck.check_text(FAQ + "## Why Cold Plunges Heal Sore Muscles Faster\n", format="markdown").findings
+    assert [f.category for f in found if f.sentence.startswith("Why Cold")], found

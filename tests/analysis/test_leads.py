@@ -19,6 +19,8 @@ from claimcheck.analysis.leads import introduces_benefits, leaves_open
         "With weekly sauna sessions you will:",
         "Our wraps can help you:",
         "Results you can expect",
+        "The results our families see",
+        "6 Surprising Ways Cold Plunges Change Your Body",
     ],
 )
 def test_lead_ins_that_say_what_a_treatment_does_for_the_reader(lead: str) -> None:
@@ -70,15 +72,21 @@ def _codes(page: str, format: str) -> dict[str, set[str]]:
     return codes
 
 
+def _unflagged(codes: dict[str, set[str]], *items: str) -> list[str]:
+    """The items that drew no finding."""
+    return [item for item in items if not codes.get(item)]
+
+
+#: Benefits none of which is a claim alone: a lead-in makes them one.
+BENEFITS = (
+    "Restore a deeper, calmer breath",
+    "Support healthy hearing as you age",
+    "Calm achy knees and stiff shoulders",
+)
+
+
 def test_checkmarked_benefits_under_a_benefit_lead_in_are_claims() -> None:
-    codes = _codes(EMAIL, "text")
-    for item in (
-        # None of these is a claim alone: the lead-in makes them one.
-        "Restore a deeper, calmer breath",
-        "Support healthy hearing as you age",
-        "Calm achy knees and stiff shoulders",
-    ):
-        assert codes.get(item), (item, codes)
+    assert not _unflagged(_codes(EMAIL, "text"), *BENEFITS)
 
 
 def test_perks_and_instructions_under_lead_ins_are_not_claims() -> None:
@@ -93,4 +101,16 @@ def test_a_markdown_list_under_a_benefits_heading_is_read_the_same_way() -> None
         "- Steadier hands by morning\n- Restore a deeper, calmer breath\n"
     )
     codes = _codes(page, "markdown")
-    assert codes.get("Steadier hands by morning") and codes.get("Restore a deeper, calmer breath"), codes
+    assert not _unflagged(codes, "Steadier hands by morning", "Restore a deeper, calmer breath"), codes
+
+
+def test_numbered_headings_under_a_title_that_counts_benefits_are_its_items() -> None:
+    page = (
+        "# 3 Ways Cold Plunges Change Your Body\n\nCold water has a long history.\n\n"
+        + "".join(f"## {number}. {item}\n\nMany swimmers say so.\n\n" for number, item in enumerate(BENEFITS, 1))
+        + "## Book a plunge\n\n## 4. Parking\n"
+    )
+    codes = _codes(page, "markdown")
+    assert not _unflagged(codes, *(f"{number}. {item}" for number, item in enumerate(BENEFITS, 1))), codes
+    # A heading that is no item ends the list: a numbered heading after it is a heading.
+    assert "4. Parking" not in codes and "Book a plunge" not in codes

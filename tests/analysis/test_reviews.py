@@ -64,3 +64,15 @@ def test_a_signed_quotation_in_a_plain_text_email_is_a_review() -> None:
     flagged = _sentences(email, "text")
     assert any(sentence.startswith('"I\'m 64 and I jog without my knee brace now."') for sentence in flagged), flagged
     assert not any(sentence.startswith('"Cute tin') for sentence in flagged)
+
+
+def test_a_review_title_is_read_as_the_review_is_and_keeps_the_reviews_going() -> None:
+    page = (
+        "# StrideWell Knee Patches\n\nThe patches are made in Oregon.\n\n## Family stories\n\n"
+        "### Stairs went from agony to easy\n\nGrandpa started the patches in March.\n\n"
+        "### Our clinic hours\n\nOpen Monday to Friday.\n"
+    )
+    flagged = _sentences(page, "markdown")
+    assert "Stairs went from agony to easy" in flagged
+    # A heading that tells of no change ends the reviews.
+    assert not {"Our clinic hours", "Open Monday to Friday."} & flagged
