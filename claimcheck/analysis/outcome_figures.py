@@ -88,8 +88,9 @@ TIME_IN_WORDS = re.compile(
     r"(?:\s+or\s+(?:more|longer|less))?\b(?!\s+(?:ago|before|earlier|of|since)\b)",
     re.IGNORECASE,
 )
-#: Before a time in words outside a claim of speed or duration, a verb that makes it how long an effect
-#: lasts: "keeps most guests topped up for a full year", "stays in remission for years".
+#: Before a time outside a claim of speed or duration, a verb that makes it how long an effect lasts:
+#: "keeps most guests topped up for a full year", "stays in remission for years", "keeps your levels steady
+#: for three to five months".
 _KEEPS = re.compile(
     r"\b(?:keeps?|kept|keeping|lasts?|lasted|lasting|stays?|stayed|remains?|remained|holds?|held)\b[^.;:!?]{0,50}$",
     re.IGNORECASE,
@@ -176,7 +177,7 @@ def outcome_figures(
             if _EVERY.search(before):
                 continue  # "doses every two weeks": how often, not how soon or how long
             # The wording may open the figure itself: "feel it return within 48 hours".
-            if categories & _TIMED or _EFFECT_TIME.search(before + span.text):
+            if categories & _TIMED or _EFFECT_TIME.search(before + span.text) or _KEEPS.search(before):
                 found.append(OutcomeFigure(span, "when an effect starts or how long it lasts"))
     # A claim no category rule placed is read as what it says: its multiplier or amount is an effect's size.
     sized = effect or Category.MECHANISM in categories or (detection.is_claim and not categories)

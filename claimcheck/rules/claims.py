@@ -261,11 +261,24 @@ def _says_what_it_does(text: str) -> bool:
     return not _ACTING_CUES.isdisjoint(lexicon.scan(text))
 
 
+#: "With no ...", and the series it opens ("with no cutting, no packing and no pain"), names what the benefit
+#: spares the reader, as "without" does; the "no" it ends at denies nothing the sentence claims.
+_SPARED = re.compile(
+    r"\bwith\s+no\b(?:[\s,]+(?:and\s+|or\s+)?(?:no\s+)?[\w-]+){0,8}?[\s,]+(?:and\s+|or\s+)?no$|\bwith\s+no$",
+    re.IGNORECASE,
+)
+
+
 def _denied(features: Features, text: str) -> bool:
-    """Whether a negation may deny what the sentence says: any in its main clause but "without", which names
-    what the benefit spares the reader ("Regrow cartilage without surgery", "relief without the side
-    effects"). One in a participle clause after the main clause denies only that clause (:data:`_PARTICIPLE`)."""
-    negations = [span for span in features.negations if span.text.lower() != "without"]
+    """Whether a negation may deny what the sentence says: any in its main clause but "without" or "with no",
+    which name what the benefit spares the reader ("Regrow cartilage without surgery", "relief without the
+    side effects", "opens the sinuses with no cutting and no pain"). One in a participle clause after the main
+    clause denies only that clause (:data:`_PARTICIPLE`)."""
+    negations = [
+        span
+        for span in features.negations
+        if span.text.lower() != "without" and not _SPARED.search(text, max(0, span.start - 48), span.end)
+    ]
     if not negations:  # nearly every claim
         return False
     participle = _PARTICIPLE.search(text)

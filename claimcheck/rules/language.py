@@ -178,18 +178,23 @@ _NO_HARM = Trigger(
 )
 
 #: Safety stated plainly, the treatment's predicate with nothing to qualify it: "the procedure is safe",
-#: "so you know it's safe". A qualifier before "safe" ("generally safe", "considered safe", "may be safe")
-#: leaves the pattern unmatched; other senses of the word pass ("safe to drive home", "safe enough for").
+#: "so you know it's safe", "our protocols keep you safe". A qualifier before "safe" ("generally safe",
+#: "considered safe", "may be safe") leaves the pattern unmatched; other senses of the word pass ("safe to
+#: drive home", "safe enough for").
 _PLAIN_SAFE = Trigger(
+    # Or promised of the care: "our protocols keep you safe from start to finish".
+    r"\b(?:keeps?|keeping)\s+(?:you|patients|clients|guests|everyone|your\s+(?:child|baby|family))\s+safe\b|"
     r"\b(?:is|are|it['\u2019]s|they['\u2019]re|remains?|was|were)\s+(?:both\s+|also\s+)?safe\b"
     r"(?!\s+(?:to|enough|from|for\s+(?:you|me|us|them|him|her)\b|space|place|haven|harbou?r|and\s+sound)\b)",
     "safe",
 )
 #: A share of the people it is safe for ("in most adults"): the safety is limited to them, not absolute.
 _FOR_A_SHARE = re.compile(rf"\b(?:{SHARE_WORDS})\b", re.IGNORECASE)
-#: Right before the copula, a subject that is no treatment: the reader, the clinic, their data.
+#: Right before the copula, a subject that is no treatment: the reader, the clinic, their data; or before "keep
+#: you safe", a purpose, which tells what a precaution is for ("we monitor you to keep you safe").
 _SAFE_PERSON = re.compile(
-    r"\b(?:you|we|i|everyone|everybody|data|information|details|privacy|payments?|records)\s+$", re.IGNORECASE
+    r"\b(?:you|we|i|everyone|everybody|data|information|details|privacy|payments?|records|to|help|helps|helping)\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -246,12 +251,19 @@ _RISK_MINIMIZATION = Trigger(
     r"(?:symptoms|experiences|effects|sensations)?)\b|"
     r"\bnothing to (?:worry|fear|be (?:afraid|scared|worried|concerned)|recover)\b|"
     r"\b(?:is|are)\s+(?:simply\s+|just\s+|really\s+)?not\s+(?:a\s+)?(?:concern|worry|problem|issue)\b|"
+    # A harm said to reach almost no one: "almost nobody has a difficult experience", "hardly anyone feels sick".
+    r"\b(?:(?:almost|nearly|virtually)\s+(?:nobody|no one|no-one)|hardly\s+(?:anyone|"
+    r"anybody)|very few\s+(?:people|patients|clients|guests|users))\s+(?:[\w-]+\s+){0,2}?(?:ever\s+)?(?:has|have|had|"
+    r"gets?|got|experiences?|experienced|reports?|reported|feels?|felt|suffers?|suffered|notices?|noticed)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:side[- ]effects?|reactions?|problems?|issues?|complications?|trouble|discomfort|pain|"
+    r"nausea|sick|dizzy|(?:difficult|bad|unpleasant|negative|hard)\s+(?:[\w-]+\s+)?(?:experiences?|trips?|"
+    r"reactions?|time|sessions?))\b|"
     # The record judged for the reader: "an outstanding safety record", "an excellent safety profile".
     r"\b(?:excellent|outstanding|exceptional|impressive|remarkable|great|superb|stellar|strong|enviable|"
     r"reassuring|favou?rable|proven)\s+safety\s+(?:record|profile|track\s+record|history)\b",
     (
         "side effect|side-effect|effects|tolerated|risk|complication|dissociati|reaction|natural|nothing to|"
-        "concern|worry|problem|issue|safety"
+        "concern|worry|problem|issue|safety|nobody|no one|no-one|hardly|very few"
     ),
 )
 
@@ -264,9 +276,9 @@ _RISK_MINIMIZATION = Trigger(
     summary="Wording that plays down risks: 'side effects are mild', 'a non-issue', 'nothing to recover from'.",
     explanation=(
         "Fair balance requires risks to be presented as clearly as benefits. Phrases that pre-judge the "
-        "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', an 'outstanding safety "
-        "record', or 'the benefits outweigh the risks' — minimise them; whether benefits outweigh risks is a "
-        "decision for a patient and a clinician, not a marketing claim."
+        "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', 'almost nobody has a "
+        "difficult experience', an 'outstanding safety record', or 'the benefits outweigh the risks' — minimise "
+        "them; whether benefits outweigh risks is a decision for a patient and a clinician, not a marketing claim."
     ),
     example="Side effects are typically mild and short-lived, and the benefits outweigh the risks.",
     fix="State the side effects and how often they occur, without judging them for the reader.",
@@ -724,6 +736,14 @@ _FRAMES = (
         r"(?:don['’]t|doesn['’]t|do\s+not|does\s+not)\s+work|stop(?:s|ped)?\s+working)\b|"
         r"\b(?:years|months|decades|rounds)\s+of\s+(?:failed|useless|ineffective)\b",
         "fail|short|work|useless|ineffective",
+    ),
+    # Another treatment's result for a share of its price: "the results of a hair transplant for a tenth of the
+    # price", "the same benefits at a fraction of the cost" (a price alone, "ten sessions for a fraction of the
+    # price", compares no result).
+    Trigger(
+        r"\b(?:results?|benefits?|effects?|outcomes?)\s+(?:of\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s+)?(?:for|at)\s+"
+        r"(?:a|one)[\s-]+(?:fraction|tenth|fifth|quarter|third|half)\s+(?:of\s+)?(?:the|its)\s+(?:price|cost)\b",
+        "price|cost",
     ),
     # Another treatment's way set beside this one's: "like Viagra does".
     Trigger(r"\blike\s+(?!you\b|I\b|we\b|they\b)(?:[\w-]+\s+){1,3}?(?:does|do|did)\b(?!\s+(?:not|n['’]t))", "like"),

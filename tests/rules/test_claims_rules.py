@@ -169,6 +169,8 @@ def test_cc104_a_hedge_in_one_coordinated_clause_leaves_the_other_stated(lint: L
 def test_cc104_a_negation_in_a_participle_clause_denies_nothing_the_main_clause_says(lint: Lint) -> None:
     stated = "Sauna therapy raises the core temperature of the tissues, creating a fever that viruses cannot survive."
     assert "CC104" in codes(lint(stated))
+    # "With no ..." names what the benefit spares the reader, as "without" does.
+    assert "CC104" in codes(lint("The widget balloon opens blocked sinuses with no cutting, no packing and no pain."))
     # Denied in the main clause, or after "which" or "so", where the denial may reach the claim.
     for denied in (
         "Sauna therapy does not raise the core temperature of the tissues, creating only a mild warmth.",
