@@ -1224,6 +1224,15 @@ _EVERY_BY = Trigger(
     r"monitored|reviewed|read|mixed|prepared|compounded|designed|overseen|delivered|done|tested|checked)\s+by\b",
     "every|each",
 )
+#: Training credited to a named institution, offered as the staff's standing: "Ivy League-trained psychiatrists",
+#: "Harvard-trained", "Mayo Clinic-educated surgeons". It reads as a credential claim on any line of a health page,
+#: a list item of a team's qualities included.
+_TRAINED_AT = Trigger(
+    # A proper name (a capital, then lower case: not a skill's acronym, "CPR-trained"), not a determiner.
+    r"(?<![\w-])(?!(?:Our|The|An?|Their|Your|His|Her|Its|This|These|Every|All|Each)\b)(?-i:[A-Z][a-z])[\w.'\u2019&]*"
+    r"(?:\s+(?-i:[A-Z])[\w.'\u2019&]+){0,3}\s?[-\u2013\u2014]\s?(?:trained|educated)\b",
+    "trained|educated",
+)
 #: A named person's own credentials ("Dr. Ruiz is board-certified in ...", "She completed ..."): a bio states
 #: them as plain fact a reader can look up; the rule is for what a provider promises of all its care.
 _BIO = re.compile(
@@ -1240,24 +1249,28 @@ _BIO = re.compile(
     Scope.SENTENCE,
     summary="A credential or quality claim ('board-certified', 'third-party tested', '99% pure') with no source.",
     explanation=(
-        "A claim that staff hold a credential ('board-certified', 'fellowship-trained'), that every treatment is "
+        "A claim that staff hold a credential ('board-certified', 'fellowship-trained', 'Harvard-trained'), that "
+        "every treatment is "
         "given, supervised or reviewed by someone qualified, or that a product is tested, graded or made to a "
         "standard ('third-party tested', '99% pure', 'made in a cGMP facility') is an objective claim offered to "
         "win trust: the FTC expects objective claims to be substantiated before they are made. A reviewer checks "
         "each against a board listing, a certificate or a test report, and the page should point to it. The rule "
-        "reads only sentences that make a claim; a named person's bio ('Dr. Ruiz is board-certified in "
+        "reads only sentences that make a claim (training credited to a named institution, on any line of a "
+        "health page); a named person's bio ('Dr. Ruiz is board-certified in "
         "psychiatry'), denials, questions and cited sentences are left alone, and 'licensed' (the legal minimum) "
         "is no selling point it reads."
     ),
     example="Every batch is third-party tested for 99% purity and made in a cGMP facility.",
     fix="Link the certificate, test report or board listing, or say who certified it; or remove the claim.",
-    triggers=(_CREDENTIAL, _EVERY_BY),
+    triggers=(_CREDENTIAL, _EVERY_BY, _TRAINED_AT),
 )
 def credential_or_quality(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
-    if not context.detection.is_claim or _asked_or_sourced(context) or _BIO.match(text.lstrip("\"“‘'•*- ")):
+    if not context.health_copy or _asked_or_sourced(context) or _BIO.match(text.lstrip("\"“‘'•*- ")):
         return
-    found = _first_unnegated(_CREDENTIAL, text) or _first_unnegated(_EVERY_BY, text)
+    found = _first_unnegated(_TRAINED_AT, text)
+    if found is None and context.detection.is_claim:
+        found = _first_unnegated(_CREDENTIAL, text) or _first_unnegated(_EVERY_BY, text)
     if found is not None:
         yield Hit(
             f"A credential or quality-control claim ('{found.group().strip()}') that nothing on the page sources.",
