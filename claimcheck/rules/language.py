@@ -320,8 +320,17 @@ _OBJECT_GAP = re.compile(r"(?:\s+[\w'-]+){0,5}?\s+$")
 _END_NOUN = re.compile(r"\b(?:the|an?|no|its|their|your)\s+$", re.IGNORECASE)
 
 
+#: Right before a permanence, a condition it only supposes: "if you no longer need glasses, tell us".
+_SUPPOSED = re.compile(
+    r"\b(?:if|unless|whether|once)\s+(?:you|they|he|she|we|(?:your|their)\s+[\w-]+)\s+$", re.IGNORECASE
+)
+
+
 def _passing_use(text: str, found: re.Match[str]) -> bool:
-    """Permanence words that promise nothing: "for good health", "for life-threatening cases"."""
+    """Permanence words that promise nothing: "for good health", "for life-threatening cases", or a condition
+    ("if you no longer need glasses")."""
+    if _SUPPOSED.search(text, max(0, found.start() - 30), found.start()):
+        return True
     return found.group().lower().startswith("for") and _FOR_PURPOSE.match(text, found.end()) is not None
 
 

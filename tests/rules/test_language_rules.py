@@ -37,6 +37,8 @@ from tests.rules.conftest import Lint, codes
         ("CC204", "A money-back guarantee, and widgetamine guaranteed to lift your mood."),
         ("CC204", "Our money-back guarantee: you will be free of low mood in 30 days."),
         ("CC204", "Every widgetamine package guarantees your recovery."),
+        ("CC204", "Widgetamine lifts mood. Use the widget lamp daily and you may never need a stronger prescription."),
+        ("CC204", "Widgetamine lifts mood. Most of our clients no longer need hearing aids."),
         ("CC204", "Satisfaction guaranteed: feel better after one widgetamine session."),
         ("CC205", "Widgetamine is an FDA-approved medication used for low mood."),
         ("CC205", "Widgetamine is approved by the FDA as safe and effective."),
@@ -97,6 +99,7 @@ def test_rule_fires(lint: Lint, code: str, text: str) -> None:
         ("CC204", "Free shipping on the Widget Cap, with a 180-day money-back guarantee."),
         ("CC204", "Widget Cap fittings fill fast; booking ahead guarantees your spot."),
         ("CC204", "We guarantee the quoted price for every widgetamine package."),
+        ("CC204", "Widgetamine lifts mood. If you no longer need your glasses, tell your optometrist."),
         ("CC205", "Widgetamine is not FDA-approved for any psychiatric condition."),
         (
             "CC205",
