@@ -754,6 +754,25 @@ _FRAMES = (
         r"(?:a|one)[\s-]+(?:fraction|tenth|fifth|quarter|third|half)\s+(?:of\s+)?(?:the|its)\s+(?:price|cost)\b",
         "price|cost",
     ),
+    # Another treatment, or the time spent on it, replaced by this one: "replaces months of iron pills",
+    # "replaced my sleeping pills".
+    Trigger(
+        r"\breplac(?:e|es|ed|ing)\s+(?:(?:months|years|weeks|decades)\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:pills|tablets|"
+        r"medications?|medicines?|drugs|injections|shots|surger(?:y|ies)|treatments?|therap(?:y|ies)|antidepressants|"
+        r"painkillers|steroids|creams|inhalers?)\b",
+        "replac",
+    ),
+    # This provider or treatment set against an ordinary one: "a perinatal psychiatrist, not a general infusion
+    # clinic", "Not your typical med spa".
+    Trigger(
+        # Set against it after a comma or a dash, or opening the line; "this is not a standard treatment" only denies.
+        r"(?:^\W*|[,;\u2014\u2013]\s*|\s-\s)not\s+(?:just\s+)?(?:an?|your|some|the)\s+(?:general|generic|regular|ordinary|typical|standard|average|"
+        r"conventional|one[- ]size[- ]fits[- ]all|cookie[- ]cutter|run[- ]of[- ]the[- ]mill|mass[- ]market)\s+"
+        # Who or what provides it ("not a standard first-line treatment" says what the treatment is not).
+        r"(?:[\w-]+\s+){0,2}?(?:clinic|spa|practice|provider|cent(?:er|re)|chain|pharmacy|gym|studio|salon|doctor|"
+        r"physician|office|app|supplement|product|program(?:me)?|company|brand)s?\b",
+        "not",
+    ),
     # Another treatment's way set beside this one's: "like Viagra does".
     Trigger(r"\blike\s+(?!you\b|I\b|we\b|they\b)(?:[\w-]+\s+){1,3}?(?:does|do|did)\b(?!\s+(?:not|n['’]t))", "like"),
     # As much of an effect as another gives: "removes as much toxic buildup as a week-long cleanse".
