@@ -251,6 +251,9 @@ _RISK_MINIMIZATION = Trigger(
     r"(?:symptoms|experiences|effects|sensations)?)\b|"
     r"\bnothing to (?:worry|fear|be (?:afraid|scared|worried|concerned)|recover)\b|"
     r"\b(?:is|are)\s+(?:simply\s+|just\s+|really\s+)?not\s+(?:a\s+)?(?:concern|worry|problem|issue)\b|"
+    # The procedure's discomfort judged for the reader: "painless sessions" ("no recovery time" is a fact of
+    # some procedures that the reader can check the next day).
+    r"\bpainless\b|"
     # A harm said to reach almost no one: "almost nobody has a difficult experience", "hardly anyone feels sick".
     r"\b(?:(?:almost|nearly|virtually)\s+(?:nobody|no one|no-one)|hardly\s+(?:anyone|"
     r"anybody)|very few\s+(?:people|patients|clients|guests|users))\s+(?:[\w-]+\s+){0,2}?(?:ever\s+)?(?:has|have|had|"
@@ -263,7 +266,7 @@ _RISK_MINIMIZATION = Trigger(
     r"reassuring|favou?rable|proven)\s+safety\s+(?:record|profile|track\s+record|history)\b",
     (
         "side effect|side-effect|effects|tolerated|risk|complication|dissociati|reaction|natural|nothing to|"
-        "concern|worry|problem|issue|safety|nobody|no one|no-one|hardly|very few"
+        "concern|worry|problem|issue|safety|nobody|no one|no-one|hardly|very few|painless"
     ),
 )
 
@@ -277,7 +280,8 @@ _RISK_MINIMIZATION = Trigger(
     explanation=(
         "Fair balance requires risks to be presented as clearly as benefits. Phrases that pre-judge the "
         "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', 'almost nobody has a "
-        "difficult experience', an 'outstanding safety record', or 'the benefits outweigh the risks' — minimise "
+        "difficult experience', 'painless', an 'outstanding safety record', or 'the benefits outweigh the "
+        "risks' — minimise "
         "them; whether benefits outweigh risks is a decision for a patient and a clinician, not a marketing claim."
     ),
     example="Side effects are typically mild and short-lived, and the benefits outweigh the risks.",
@@ -285,6 +289,8 @@ _RISK_MINIMIZATION = Trigger(
     triggers=(_RISK_MINIMIZATION,),
 )
 def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
+    if context.is_question:  # "Is it painless?" asks; it judges nothing
+        return
     found = _first_unnegated(_RISK_MINIMIZATION, context.text)
     if found:
         yield Hit(f"Risk-minimising wording: '{found.group()}'.", found.start(), found.end())
