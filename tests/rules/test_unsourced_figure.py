@@ -184,6 +184,8 @@ def test_a_time_of_an_effect_in_words_needs_a_source(sentence: str, time: str) -
         "Call us within days of your visit.",
         "Acupuncture was invented thousands of years ago.",
         "Keep the bandage on for 24 hours after your session.",
+        "The calm after a float session fades within hours.",  # an effect's end, told
+        "In trials of adults with back pain, scores were lower within hours for some patients.",  # a study's result
     ],
 )
 def test_a_time_in_words_of_no_effect_is_not(sentence: str) -> None:
