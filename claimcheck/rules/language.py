@@ -462,6 +462,18 @@ _LENT_APPROVAL = Trigger(
     r"just\s+)?(?:approved|cleared|authori[sz]ed)\s+(?:an?|one|another)\s+(?:similar\s+)?[\w-]+",
     "fda|food and drug administration",
 )
+_BORROWED_APPROVALS = (
+    (
+        _FOREIGN_APPROVAL,
+        "offers an approval abroad as a status; it says nothing of approval where the treatment is sold: say what "
+        "is approved here, and for what.",
+    ),
+    (
+        _LENT_APPROVAL,
+        "lends an approval of another product to this one: say what the approval covers and that this treatment "
+        "is not approved.",
+    ),
+)
 #: What says the designated treatment is still under study, which is what a designation means.
 _UNDER_STUDY = re.compile(
     r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:fda[- ])?approved|investigational|experimental|under\s+study|"
@@ -528,24 +540,12 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
         return
     found = _first_unnegated(_APPROVAL, context.text)
     if found is None:
-        abroad = _first_unnegated(_FOREIGN_APPROVAL, context.text) if context.health_copy else None
-        if abroad is not None:
-            yield Hit(
-                f"'{abroad.group()}' offers an approval abroad as a status; it says nothing of approval where the "
-                "treatment is sold: say what is approved here, and for what.",
-                abroad.start(),
-                abroad.end(),
-            )
-            return
-        lent = _first_unnegated(_LENT_APPROVAL, context.text) if context.health_copy else None
-        if lent is not None:
-            yield Hit(
-                f"'{lent.group()}' lends an approval of another product to this one: say what the approval covers "
-                "and that this treatment is not approved.",
-                lent.start(),
-                lent.end(),
-            )
-            return
+        # An approval that is not this treatment's, here: one abroad, or another product's lent to it.
+        for borrowed, problem in _BORROWED_APPROVALS if context.health_copy else ():
+            found = _first_unnegated(borrowed, context.text)
+            if found is not None:
+                yield Hit(f"'{found.group()}' {problem}", found.start(), found.end())
+                return
         designated = _first_unnegated(_DESIGNATION, context.text, _denied_within)
         if designated is not None and not _UNDER_STUDY.search(context.text):
             yield Hit(
@@ -1135,6 +1135,8 @@ _NOT_CARE = (
     r"(?!(?:[\w-]+\s+)?(?:hours?|years?|days?|weeks?|months?|minutes?|mg|mcg|ml|units|miles?|square|sq|feet|ft|"
     r"calories|dollars|credits?|courses?|steps|pages|pounds|lbs?|kilos|kg|inches)\b)"
 )
+#: Before a count, how near the figure is: "over", "more than", "nearly", "close to".
+_ABOUT = r"(?:(?:over|more\s+than|nearly|almost|upwards\s+of|well\s+over|some|roughly|about|close\s+to)\s+)?"
 _CARE_DONE = r"(?:treated|helped|served|completed|performed|delivered|administered|guided|cared\s+for)"
 #: A track record stated as a count: the count before what was done ("Over 9,000 infusions performed",
 #: "12,000+ dives completed", "4,000 patients have been treated") or after it ("we have delivered more
@@ -1144,8 +1146,7 @@ _TRACK_RECORD = Trigger(
     rf"{_CARE_DONE}\b|"
     r"\b(?:treated|helped|served|performed|delivered|completed|administered|guided|cared\s+for|"
     r"treating|helping|serving|performing|delivering|administering|guiding|caring\s+for)\s+"
-    r"(?:(?:over|more\s+than|nearly|almost|upwards\s+of|well\s+over|some|roughly|about|close\s+to)\s+)?"
-    rf"{_COUNT}(?=\s+{_NOT_CARE}\w)",
+    rf"{_ABOUT}{_COUNT}(?=\s+{_NOT_CARE}\w)",
     (
         "treated|helped|served|completed|performed|delivered|administered|guided|cared|treating|helping|"
         "serving|performing|delivering|administering|guiding|caring"
@@ -1155,8 +1156,7 @@ _TRACK_RECORD = Trigger(
 #: brains", "we've fitted over 2,000 patients". What studies did is their finding (:data:`_STUDIED`).
 _DONE_COUNT = Trigger(
     r"(?:\b(?:have|has|had)|['\u2019]ve)\s+(?:now\s+|already\s+|personally\s+|successfully\s+|collectively\s+)?"
-    r"[a-z]{3,}ed\s+(?:(?:over|more\s+than|nearly|almost|upwards\s+of|well\s+over|some|roughly|about|close\s+to)\s+)?"
-    rf"{_COUNT}(?=\s+{_NOT_CARE}\w)",
+    rf"[a-z]{{3,}}ed\s+{_ABOUT}{_COUNT}(?=\s+{_NOT_CARE}\w)",
     "have|has|had|ve",
 )
 _STUDIED = re.compile(r"\b(?:stud(?:y|ies)|trials?|research(?:ers)?|scientists|surveys?|reviews?)\b", re.IGNORECASE)
