@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from claimcheck.analysis.detect import SHARE_WORDS, Detection
 from claimcheck.analysis.features import Span
-from claimcheck.analysis.frame import Figure, procedure_time
+from claimcheck.analysis.frame import Figure, procedure_time, reports_finding
 from claimcheck.models import Category, Unit
 
 #: Claims whose figures measure what a treatment does for people.
@@ -88,10 +88,18 @@ TIME_IN_WORDS = re.compile(
     r"(?:\s+or\s+(?:more|longer|less))?\b(?!\s+(?:ago|before|earlier|of|since)\b)",
     re.IGNORECASE,
 )
-#: Before a time in words outside a claim of speed or duration, a verb that makes it how long an effect
-#: lasts: "keeps most guests topped up for a full year", "stays in remission for years".
+#: Before a time outside a claim of speed or duration, a verb that makes it how long an effect lasts:
+#: "keeps most guests topped up for a full year", "stays in remission for years", "keeps your levels steady
+#: for three to five months".
 _KEEPS = re.compile(
     r"\b(?:keeps?|kept|keeping|lasts?|lasted|lasting|stays?|stayed|remains?|remained|holds?|held)\b[^.;:!?]{0,50}$",
+    re.IGNORECASE,
+)
+#: An effect said to end or not to last ("these effects wear off within an hour", "relapse within weeks is
+#: common", "the effect was temporary"): it is told, not oversold, and a time beside it is no promise.
+EFFECT_ENDS = re.compile(
+    r"\b(?:wears?\s+off|wore\s+off|wearing\s+off|fade[sd]?|fading|subside[sd]?|wane[sd]?|relapse[sd]?|temporary|"
+    r"short[- ]lived)\b",
     re.IGNORECASE,
 )
 #: Before a time figure, what makes it a schedule: "every two weeks", "once per month".
@@ -176,7 +184,7 @@ def outcome_figures(
             if _EVERY.search(before):
                 continue  # "doses every two weeks": how often, not how soon or how long
             # The wording may open the figure itself: "feel it return within 48 hours".
-            if categories & _TIMED or _EFFECT_TIME.search(before + span.text):
+            if categories & _TIMED or _EFFECT_TIME.search(before + span.text) or _KEEPS.search(before):
                 found.append(OutcomeFigure(span, "when an effect starts or how long it lasts"))
     # A claim no category rule placed is read as what it says: its multiplier or amount is an effect's size.
     sized = effect or Category.MECHANISM in categories or (detection.is_claim and not categories)
@@ -192,6 +200,9 @@ def outcome_figures(
                 found.append(OutcomeFigure(span, what))
         for amount in amounts if not categories & _RISK else ():
             found.append(OutcomeFigure(Span(amount.start(), amount.end(), amount.group()), "the size of an effect"))
+    # A time in words promises how soon or how long, unless it tells a study's result or an effect's end.
+    if times and (EFFECT_ENDS.search(sentence) or reports_finding(sentence)):
+        times = ()
     if detection.is_claim and not categories & _RISK:
         for time in times:
             if categories & _TIMED or _KEEPS.search(sentence, max(0, time.start() - 60), time.start()):

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Features, Quantity
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
-from claimcheck.analysis.outcome_figures import AMOUNT, MULTIPLIER, PROPORTION, TIME_IN_WORDS, outcome_figures
+from claimcheck.analysis.outcome_figures import (
+    AMOUNT,
+    EFFECT_ENDS,
+    MULTIPLIER,
+    PROPORTION,
+    TIME_IN_WORDS,
+    outcome_figures,
+)
 from claimcheck.analysis.strength import unasserted
 from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Unit, Verdict
 from claimcheck.registry.terms import fold
@@ -206,11 +213,6 @@ _EFFECT_CUES = frozenset(
     for name in ("effect", "mechanism", "mechanism_phrase", "outcome", "benefit", "onset", "durability", "indication")
 )
 _ACTING_CUES = _EFFECT_CUES - {"detect/outcome"}
-#: An effect said to fade ("these effects wear off within an hour") is told, never oversold.
-_FADING = re.compile(
-    r"(?=[fsw])\b(?:wears? off|wore off|wearing off|fades?|faded|fading|subsides?|subsided|wanes?|waned)\b",
-    re.IGNORECASE,
-)
 
 
 def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
@@ -243,7 +245,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or context.is_question
         or (detection.strength is not Strength.DIRECT and unasserted(text))
         or reports_finding(text)
-        or _FADING.search(text)
+        or EFFECT_ENDS.search(text)
         or anecdote(text)
         or _CLINIC_SEES.search(text)
         or not _unhedged(context)
@@ -258,15 +260,45 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
 
 
 def _says_what_it_does(text: str) -> bool:
-    """Whether the detector's cues name what the treatment does, beyond an outcome word on its own."""
-    return not _ACTING_CUES.isdisjoint(lexicon.scan(text))
+    """Whether the detector's cues name what the treatment does, beyond an outcome word on its own, or the
+    clinic says what it uses the treatment for (:data:`_USED_FOR`)."""
+    scanned = lexicon.scan(text)
+    if not _ACTING_CUES.isdisjoint(scanned):
+        return True
+    return any(
+        _USED_FOR.search(text, max(0, start - 80), start)
+        for group in ("conditions", "ailments")
+        for start, _ in scanned.get(group, ())
+    )
+
+
+#: Right before a condition, the treatment put to use for it: "we use PRP for knee osteoarthritis", "our team
+#: also offers cupping for chronic migraines". What a treatment is for, stated as the clinic's practice.
+_USED_FOR = re.compile(
+    r"\b(?:we|our\s+[\w-]+)\s+(?:also\s+|now\s+|often\s+|routinely\s+|successfully\s+)?(?:use|offer|prescribe)\s+"
+    r"(?:[\w'\u2019-]+\s+){1,4}?(?:for|to\s+treat|to\s+help\s+with)\s+(?:[\w'\u2019-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+#: "With no ...", and the series it opens ("with no cutting, no packing and no pain"), names what the benefit
+#: spares the reader, as "without" does; the "no" it ends at denies nothing the sentence claims.
+_SPARED = re.compile(
+    r"\bwith\s+no\b(?:[\s,]+(?:and\s+|or\s+)?(?:no\s+)?[\w-]+){0,8}?[\s,]+(?:and\s+|or\s+)?no$|\bwith\s+no$",
+    re.IGNORECASE,
+)
 
 
 def _denied(features: Features, text: str) -> bool:
-    """Whether a negation may deny what the sentence says: any in its main clause but "without", which names
-    what the benefit spares the reader ("Regrow cartilage without surgery", "relief without the side
-    effects"). One in a participle clause after the main clause denies only that clause (:data:`_PARTICIPLE`)."""
-    negations = [span for span in features.negations if span.text.lower() != "without"]
+    """Whether a negation may deny what the sentence says: any in its main clause but "without" or "with no",
+    which name what the benefit spares the reader ("Regrow cartilage without surgery", "relief without the
+    side effects", "opens the sinuses with no cutting and no pain"). One in a participle clause after the main
+    clause denies only that clause (:data:`_PARTICIPLE`)."""
+    negations = [
+        span
+        for span in features.negations
+        if span.text.lower() != "without" and not _SPARED.search(text, max(0, span.start - 48), span.end)
+    ]
     if not negations:  # nearly every claim
         return False
     participle = _PARTICIPLE.search(text)

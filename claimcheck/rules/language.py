@@ -184,18 +184,23 @@ _NO_HARM = Trigger(
 )
 
 #: Safety stated plainly, the treatment's predicate with nothing to qualify it: "the procedure is safe",
-#: "so you know it's safe". A qualifier before "safe" ("generally safe", "considered safe", "may be safe")
-#: leaves the pattern unmatched; other senses of the word pass ("safe to drive home", "safe enough for").
+#: "so you know it's safe", "our protocols keep you safe". A qualifier before "safe" ("generally safe",
+#: "considered safe", "may be safe") leaves the pattern unmatched; other senses of the word pass ("safe to
+#: drive home", "safe enough for").
 _PLAIN_SAFE = Trigger(
+    # Or promised of the care: "our protocols keep you safe from start to finish".
+    r"\b(?:keeps?|keeping)\s+(?:you|patients|clients|guests|everyone|your\s+(?:child|baby|family))\s+safe\b|"
     r"\b(?:is|are|it['\u2019]s|they['\u2019]re|remains?|was|were)\s+(?:both\s+|also\s+)?safe\b"
     r"(?!\s+(?:to|enough|from|for\s+(?:you|me|us|them|him|her)\b|space|place|haven|harbou?r|and\s+sound)\b)",
     "safe",
 )
 #: A share of the people it is safe for ("in most adults"): the safety is limited to them, not absolute.
 _FOR_A_SHARE = re.compile(rf"\b(?:{SHARE_WORDS})\b", re.IGNORECASE)
-#: Right before the copula, a subject that is no treatment: the reader, the clinic, their data.
+#: Right before the copula, a subject that is no treatment: the reader, the clinic, their data; or before "keep
+#: you safe", a purpose, which tells what a precaution is for ("we monitor you to keep you safe").
 _SAFE_PERSON = re.compile(
-    r"\b(?:you|we|i|everyone|everybody|data|information|details|privacy|payments?|records)\s+$", re.IGNORECASE
+    r"\b(?:you|we|i|everyone|everybody|data|information|details|privacy|payments?|records|to|help|helps|helping)\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -253,12 +258,22 @@ _RISK_MINIMIZATION = Trigger(
     r"(?:symptoms|experiences|effects|sensations)?)\b|"
     r"\bnothing to (?:worry|fear|be (?:afraid|scared|worried|concerned)|recover)\b|"
     r"\b(?:is|are)\s+(?:simply\s+|just\s+|really\s+)?not\s+(?:a\s+)?(?:concern|worry|problem|issue)\b|"
+    # The procedure's discomfort judged for the reader: "painless sessions" ("no recovery time" is a fact of
+    # some procedures that the reader can check the next day).
+    r"\bpainless\b|"
+    # A harm said to reach almost no one: "almost nobody has a difficult experience", "hardly anyone feels sick".
+    r"\b(?:(?:almost|nearly|virtually)\s+(?:nobody|no one|no-one)|hardly\s+(?:anyone|"
+    r"anybody)|very few\s+(?:people|patients|clients|guests|users))\s+(?:[\w-]+\s+){0,2}?(?:ever\s+)?(?:has|have|had|"
+    r"gets?|got|experiences?|experienced|reports?|reported|feels?|felt|suffers?|suffered|notices?|noticed)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:side[- ]effects?|reactions?|problems?|issues?|complications?|trouble|discomfort|pain|"
+    r"nausea|sick|dizzy|(?:difficult|bad|unpleasant|negative|hard)\s+(?:[\w-]+\s+)?(?:experiences?|trips?|"
+    r"reactions?|time|sessions?))\b|"
     # The record judged for the reader: "an outstanding safety record", "an excellent safety profile".
     r"\b(?:excellent|outstanding|exceptional|impressive|remarkable|great|superb|stellar|strong|enviable|"
     r"reassuring|favou?rable|proven)\s+safety\s+(?:record|profile|track\s+record|history)\b)",
     (
         "side effect|side-effect|effects|tolerated|risk|complication|dissociati|reaction|natural|nothing to|"
-        "concern|worry|problem|issue|safety"
+        "concern|worry|problem|issue|safety|nobody|no one|no-one|hardly|very few|painless"
     ),
 )
 
@@ -271,15 +286,18 @@ _RISK_MINIMIZATION = Trigger(
     summary="Wording that plays down risks: 'side effects are mild', 'a non-issue', 'nothing to recover from'.",
     explanation=(
         "Fair balance requires risks to be presented as clearly as benefits. Phrases that pre-judge the "
-        "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', an 'outstanding safety "
-        "record', or 'the benefits outweigh the risks' — minimise them; whether benefits outweigh risks is a "
-        "decision for a patient and a clinician, not a marketing claim."
+        "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', 'almost nobody has a "
+        "difficult experience', 'painless', an 'outstanding safety record', or 'the benefits outweigh the "
+        "risks' — minimise "
+        "them; whether benefits outweigh risks is a decision for a patient and a clinician, not a marketing claim."
     ),
     example="Side effects are typically mild and short-lived, and the benefits outweigh the risks.",
     fix="State the side effects and how often they occur, without judging them for the reader.",
     triggers=(_RISK_MINIMIZATION,),
 )
 def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
+    if context.is_question:  # "Is it painless?" asks; it judges nothing
+        return
     found = _first_unnegated(_RISK_MINIMIZATION, context.text)
     if found:
         yield Hit(f"Risk-minimising wording: '{found.group()}'.", found.start(), found.end())
@@ -315,8 +333,17 @@ _OBJECT_GAP = re.compile(r"(?:\s+[\w'-]+){0,5}?\s+$")
 _END_NOUN = re.compile(r"\b(?:the|an?|no|its|their|your)\s+$", re.IGNORECASE)
 
 
+#: Right before a permanence, a condition it only supposes: "if you no longer need glasses, tell us".
+_SUPPOSED = re.compile(
+    r"\b(?:if|unless|whether|once)\s+(?:you|they|he|she|we|(?:your|their)\s+[\w-]+)\s+$", re.IGNORECASE
+)
+
+
 def _passing_use(text: str, found: re.Match[str]) -> bool:
-    """Permanence words that promise nothing: "for good health", "for life-threatening cases"."""
+    """Permanence words that promise nothing: "for good health", "for life-threatening cases", or a condition
+    ("if you no longer need glasses")."""
+    if _SUPPOSED.search(text, max(0, found.start() - 30), found.start()):
+        return True
     return found.group().lower().startswith("for") and _FOR_PURPOSE.match(text, found.end()) is not None
 
 
@@ -442,6 +469,18 @@ _LENT_APPROVAL = Trigger(
     r"just\s+)?(?:approved|cleared|authori[sz]ed)\s+(?:an?|one|another)\s+(?:similar\s+)?[\w-]+",
     "fda|food and drug administration",
 )
+_BORROWED_APPROVALS = (
+    (
+        _FOREIGN_APPROVAL,
+        "offers an approval abroad as a status; it says nothing of approval where the treatment is sold: say what "
+        "is approved here, and for what.",
+    ),
+    (
+        _LENT_APPROVAL,
+        "lends an approval of another product to this one: say what the approval covers and that this treatment "
+        "is not approved.",
+    ),
+)
 #: What says the designated treatment is still under study, which is what a designation means.
 _UNDER_STUDY = re.compile(
     r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:fda[- ])?approved|investigational|experimental|under\s+study|"
@@ -512,24 +551,12 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
         return
     found = _first_unnegated(_APPROVAL, context.text)
     if found is None:
-        abroad = _first_unnegated(_FOREIGN_APPROVAL, context.text) if context.health_copy else None
-        if abroad is not None:
-            yield Hit(
-                f"'{abroad.group()}' offers an approval abroad as a status; it says nothing of approval where the "
-                "treatment is sold: say what is approved here, and for what.",
-                abroad.start(),
-                abroad.end(),
-            )
-            return
-        lent = _first_unnegated(_LENT_APPROVAL, context.text) if context.health_copy else None
-        if lent is not None:
-            yield Hit(
-                f"'{lent.group()}' lends an approval of another product to this one: say what the approval covers "
-                "and that this treatment is not approved.",
-                lent.start(),
-                lent.end(),
-            )
-            return
+        # An approval that is not this treatment's, here: one abroad, or another product's lent to it.
+        for borrowed, problem in _BORROWED_APPROVALS if context.health_copy else ():
+            found = _first_unnegated(borrowed, context.text)
+            if found is not None:
+                yield Hit(f"'{found.group()}' {problem}", found.start(), found.end())
+                return
         designated = _first_unnegated(_DESIGNATION, context.text, _denied_within)
         if designated is not None and not _UNDER_STUDY.search(context.text):
             yield Hit(
@@ -736,6 +763,33 @@ _FRAMES = (
         r"(?:don['’]t|doesn['’]t|do\s+not|does\s+not)\s+work|stop(?:s|ped)?\s+working)\b|"
         r"\b(?:years|months|decades|rounds)\s+of\s+(?:failed|useless|ineffective)\b",
         "fail|short|work|useless|ineffective",
+    ),
+    # Another treatment's result for a share of its price: "the results of a hair transplant for a tenth of the
+    # price", "the same benefits at a fraction of the cost" (a price alone, "ten sessions for a fraction of the
+    # price", compares no result).
+    Trigger(
+        r"\b(?:results?|benefits?|effects?|outcomes?)\s+(?:of\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s+)?(?:for|at)\s+"
+        r"(?:a|one)[\s-]+(?:fraction|tenth|fifth|quarter|third|half)\s+(?:of\s+)?(?:the|its)\s+(?:price|cost)\b",
+        "price|cost",
+    ),
+    # Another treatment, or the time spent on it, replaced by this one: "replaces months of iron pills",
+    # "replaced my sleeping pills".
+    Trigger(
+        r"\breplac(?:e|es|ed|ing)\s+(?:(?:months|years|weeks|decades)\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:pills|tablets|"
+        r"medications?|medicines?|drugs|injections|shots|surger(?:y|ies)|treatments?|therap(?:y|ies)|antidepressants|"
+        r"painkillers|steroids|creams|inhalers?)\b",
+        "replac",
+    ),
+    # This provider or treatment set against an ordinary one: "a perinatal psychiatrist, not a general infusion
+    # clinic", "Not your typical med spa".
+    Trigger(
+        # Set against it after a comma or a dash, or opening the line; "this is not a standard treatment" only denies.
+        r"(?:^\W*|[,;\u2014\u2013]\s*|\s-\s)not\s+(?:just\s+)?(?:an?|your|some|the)\s+(?:general|generic|regular|ordinary|typical|standard|average|"
+        r"conventional|one[- ]size[- ]fits[- ]all|cookie[- ]cutter|run[- ]of[- ]the[- ]mill|mass[- ]market)\s+"
+        # Who or what provides it ("not a standard first-line treatment" says what the treatment is not).
+        r"(?:[\w-]+\s+){0,2}?(?:clinic|spa|practice|provider|cent(?:er|re)|chain|pharmacy|gym|studio|salon|doctor|"
+        r"physician|office|app|supplement|product|program(?:me)?|company|brand)s?\b",
+        "not",
     ),
     # Another treatment's way set beside this one's: "like Viagra does".
     Trigger(r"\blike\s+(?!you\b|I\b|we\b|they\b)(?:[\w-]+\s+){1,3}?(?:does|do|did)\b(?!\s+(?:not|n['’]t))", "like"),
@@ -1095,6 +1149,8 @@ _NOT_CARE = (
     r"(?!(?:[\w-]+\s+)?(?:hours?|years?|days?|weeks?|months?|minutes?|mg|mcg|ml|units|miles?|square|sq|feet|ft|"
     r"calories|dollars|credits?|courses?|steps|pages|pounds|lbs?|kilos|kg|inches)\b)"
 )
+#: Before a count, how near the figure is: "over", "more than", "nearly", "close to".
+_ABOUT = r"(?:(?:over|more\s+than|nearly|almost|upwards\s+of|well\s+over|some|roughly|about|close\s+to)\s+)?"
 _CARE_DONE = r"(?:treated|helped|served|completed|performed|delivered|administered|guided|cared\s+for)"
 #: A track record stated as a count: the count before what was done ("Over 9,000 infusions performed",
 #: "12,000+ dives completed", "4,000 patients have been treated") or after it ("we have delivered more
@@ -1104,8 +1160,7 @@ _TRACK_RECORD = Trigger(
     rf"{_CARE_DONE}\b|"
     r"\b(?:treated|helped|served|performed|delivered|completed|administered|guided|cared\s+for|"
     r"treating|helping|serving|performing|delivering|administering|guiding|caring\s+for)\s+"
-    r"(?:(?:over|more\s+than|nearly|almost|upwards\s+of|well\s+over|some|roughly|about|close\s+to)\s+)?"
-    rf"{_COUNT}(?=\s+{_NOT_CARE}\w)",
+    rf"{_ABOUT}{_COUNT}(?=\s+{_NOT_CARE}\w)",
     (
         "treated|helped|served|completed|performed|delivered|administered|guided|cared|treating|helping|"
         "serving|performing|delivering|administering|guiding|caring"
@@ -1115,8 +1170,7 @@ _TRACK_RECORD = Trigger(
 #: brains", "we've fitted over 2,000 patients". What studies did is their finding (:data:`_STUDIED`).
 _DONE_COUNT = Trigger(
     r"(?:\b(?:have|has|had)|['\u2019]ve)\s+(?:now\s+|already\s+|personally\s+|successfully\s+|collectively\s+)?"
-    r"[a-z]{3,}ed\s+(?:(?:over|more\s+than|nearly|almost|upwards\s+of|well\s+over|some|roughly|about|close\s+to)\s+)?"
-    rf"{_COUNT}(?=\s+{_NOT_CARE}\w)",
+    rf"[a-z]{{3,}}ed\s+{_ABOUT}{_COUNT}(?=\s+{_NOT_CARE}\w)",
     "have|has|had|ve",
 )
 _STUDIED = re.compile(r"\b(?:stud(?:y|ies)|trials?|research(?:ers)?|scientists|surveys?|reviews?)\b", re.IGNORECASE)
@@ -1218,6 +1272,15 @@ _EVERY_BY = Trigger(
     r"monitored|reviewed|read|mixed|prepared|compounded|designed|overseen|delivered|done|tested|checked)\s+by\b",
     "every|each",
 )
+#: Training credited to a named institution, offered as the staff's standing: "Ivy League-trained psychiatrists",
+#: "Harvard-trained", "Mayo Clinic-educated surgeons". It reads as a credential claim on any line of a health page,
+#: a list item of a team's qualities included.
+_TRAINED_AT = Trigger(
+    # A proper name (a capital, then lower case: not a skill's acronym, "CPR-trained"), not a determiner.
+    r"(?<![\w-])(?!(?:Our|The|An?|Their|Your|His|Her|Its|This|These|Every|All|Each)\b)(?-i:[A-Z][a-z])[\w.'\u2019&]*"
+    r"(?:\s+(?-i:[A-Z])[\w.'\u2019&]+){0,3}\s?[-\u2013\u2014]\s?(?:trained|educated)\b",
+    "trained|educated",
+)
 #: A named person's own credentials ("Dr. Ruiz is board-certified in ...", "She completed ..."): a bio states
 #: them as plain fact a reader can look up; the rule is for what a provider promises of all its care.
 _BIO = re.compile(
@@ -1234,24 +1297,28 @@ _BIO = re.compile(
     Scope.SENTENCE,
     summary="A credential or quality claim ('board-certified', 'third-party tested', '99% pure') with no source.",
     explanation=(
-        "A claim that staff hold a credential ('board-certified', 'fellowship-trained'), that every treatment is "
+        "A claim that staff hold a credential ('board-certified', 'fellowship-trained', 'Harvard-trained'), that "
+        "every treatment is "
         "given, supervised or reviewed by someone qualified, or that a product is tested, graded or made to a "
         "standard ('third-party tested', '99% pure', 'made in a cGMP facility') is an objective claim offered to "
         "win trust: the FTC expects objective claims to be substantiated before they are made. A reviewer checks "
         "each against a board listing, a certificate or a test report, and the page should point to it. The rule "
-        "reads only sentences that make a claim; a named person's bio ('Dr. Ruiz is board-certified in "
+        "reads only sentences that make a claim (training credited to a named institution, on any line of a "
+        "health page); a named person's bio ('Dr. Ruiz is board-certified in "
         "psychiatry'), denials, questions and cited sentences are left alone, and 'licensed' (the legal minimum) "
         "is no selling point it reads."
     ),
     example="Every batch is third-party tested for 99% purity and made in a cGMP facility.",
     fix="Link the certificate, test report or board listing, or say who certified it; or remove the claim.",
-    triggers=(_CREDENTIAL, _EVERY_BY),
+    triggers=(_CREDENTIAL, _EVERY_BY, _TRAINED_AT),
 )
 def credential_or_quality(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
-    if not context.detection.is_claim or _asked_or_sourced(context) or _BIO.match(text.lstrip("\"“‘'•*- ")):
+    if not context.health_copy or _asked_or_sourced(context) or _BIO.match(text.lstrip("\"“‘'•*- ")):
         return
-    found = _first_unnegated(_CREDENTIAL, text) or _first_unnegated(_EVERY_BY, text)
+    found = _first_unnegated(_TRAINED_AT, text)
+    if found is None and context.detection.is_claim:
+        found = _first_unnegated(_CREDENTIAL, text) or _first_unnegated(_EVERY_BY, text)
     if found is not None:
         yield Hit(
             f"A credential or quality-control claim ('{found.group().strip()}') that nothing on the page sources.",

@@ -49,6 +49,10 @@ from claimcheck.text import UnitKind, read_document, split_sentences
         ("Acoustic waves break up plaque in the blood vessels so that circulation returns.", Category.MECHANISM),
         ("Our inversion table gently decompresses the vertebrae.", Category.MECHANISM),
         ("In this therapy, the chelator pulls calcium out of the plaque in your arteries.", Category.MECHANISM),
+        # Conditions of the body beyond the mind's, and a measure said to recover.
+        ("Shockwave therapy heals plantar fasciitis and tennis elbow.", Category.EFFICACY),
+        ("Shockwave therapy clears psoriasis and eczema within weeks.", Category.EFFICACY),
+        ("Lupus patients routinely see their inflammation markers return to normal.", Category.EFFICACY),
         ("Microneedling works better than chemical peels for acne scars.", Category.COMPARATIVE),
         ("We use neurofeedback to treat ADHD, anxiety and insomnia.", Category.INDICATION),
         ("Dr. Reyes is the most experienced regenerative medicine physician in Texas.", Category.PROVIDER),

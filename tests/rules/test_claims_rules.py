@@ -51,6 +51,24 @@ def test_cc104_a_mechanism_stated_as_fact_is_stronger_than_anything_on_file(lint
     assert "CC104" not in codes(lint("The enzyme drip may dissolve plaque in your arteries."))
 
 
+def test_cc104_what_the_clinic_uses_a_treatment_for_is_an_indication_stated_as_fact(lint: Lint) -> None:
+    # Read as a claim after the page's claim, the clinic's use names what the treatment is for.
+    stated = "We also use widget drips for psoriasis, eczema and rosacea, and the results are just as remarkable."
+    page = lint(f"Widget drips ease joint pain in weeks. {stated}")
+    assert any(f.code == "CC104" and f.sentence == stated for f in page)
+    hedged = "We may also use widget drips for psoriasis, eczema and rosacea if other care has not helped."
+    assert not any(f.code == "CC104" and f.sentence == hedged for f in lint(f"Widget drips ease joint pain. {hedged}"))
+
+
+def test_cc104_an_effect_said_not_to_last_is_told_not_oversold(lint: Lint) -> None:
+    for text in (
+        "Widget drips lift energy for a while, and relapse within weeks is common.",
+        "In adults with low mood, improvement after widget drips is usually temporary, and relapse within weeks is "
+        "common unless care continues.",
+    ):
+        assert "CC104" not in codes(lint(text)), text
+
+
 def test_cc104_a_neighbours_citation_is_its_own_claims_source(lint: Lint) -> None:
     # The citation backs the hedged sentence beside it; the plain restatement after it has no source.
     paragraph = (
@@ -169,6 +187,8 @@ def test_cc104_a_hedge_in_one_coordinated_clause_leaves_the_other_stated(lint: L
 def test_cc104_a_negation_in_a_participle_clause_denies_nothing_the_main_clause_says(lint: Lint) -> None:
     stated = "Sauna therapy raises the core temperature of the tissues, creating a fever that viruses cannot survive."
     assert "CC104" in codes(lint(stated))
+    # "With no ..." names what the benefit spares the reader, as "without" does.
+    assert "CC104" in codes(lint("The widget balloon opens blocked sinuses with no cutting, no packing and no pain."))
     # Denied in the main clause, or after "which" or "so", where the denial may reach the claim.
     for denied in (
         "Sauna therapy does not raise the core temperature of the tissues, creating only a mild warmth.",

@@ -44,3 +44,16 @@ def test_a_credential_or_a_promise_of_who_does_every_treatment_is_named(lint: Li
 )
 def test_a_bio_a_licence_a_denial_a_question_or_a_source_is_not(lint: Lint, sentence: str) -> None:
     assert "CC210" not in codes(lint(sentence)), sentence
+
+
+def test_training_credited_to_a_named_institution_is_a_credential_on_any_line_of_a_health_page(lint: Lint) -> None:
+    page = "Our wraps ease joint pain.\n\nA medical advisory board of Ivy League-trained rheumatologists\n"
+    assert [f.sentence for f in lint(page) if f.code == "CC210"] == [
+        "A medical advisory board of Ivy League-trained rheumatologists"
+    ]
+    for line in (
+        "Staff are CPR-trained.",  # a skill, not an institution
+        "Our well-trained staff will greet you.",
+        "Dr. Ruiz is a Stanford-trained rheumatologist.",  # a bio states it as plain fact
+    ):
+        assert "CC210" not in codes(lint(f"Our wraps ease joint pain.\n\n{line}\n")), line

@@ -162,6 +162,10 @@ def test_a_half_of_a_dose_or_time_a_weight_of_equipment_or_a_side_effect_is_not(
         ("One session eases back pain and keeps most clients comfortable for a full month.", "for a full month"),
         ("Acupuncture clients often stay free of migraines for years.", "for years"),
         ("Calm you can feel within hours", "within hours"),
+        (
+            "One widget implant eases hot flashes and keeps your levels steady for three to five months.",
+            "three to five months",
+        ),
     ],
 )
 def test_a_time_of_an_effect_in_words_needs_a_source(sentence: str, time: str) -> None:
@@ -179,6 +183,9 @@ def test_a_time_of_an_effect_in_words_needs_a_source(sentence: str, time: str) -
         "We have offered cupping for years.",  # the clinic's history, no effect
         "Call us within days of your visit.",
         "Acupuncture was invented thousands of years ago.",
+        "Keep the bandage on for 24 hours after your session.",
+        "The calm after a float session fades within hours.",  # an effect's end, told
+        "In trials of adults with back pain, scores were lower within hours for some patients.",  # a study's result
     ],
 )
 def test_a_time_in_words_of_no_effect_is_not(sentence: str) -> None:
