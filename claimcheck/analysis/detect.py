@@ -1039,6 +1039,9 @@ _SHARE_OF_PEOPLE = re.compile(
 )
 
 
+_SPACES = re.compile(r"\s*")
+
+
 def follow_on(
     sentence: str, detection: Detection, before: Detection | None, asked: tuple[Category, ...] = ()
 ) -> Detection:
@@ -1055,6 +1058,12 @@ def follow_on(
         return detection
     continues = before is not None and before.is_claim
     share = _SHARE_OF_PEOPLE.match(sentence)
+    if share is not None and share.group().lower().endswith(("our", "the", "these", "those")):
+        # "Most of our patients": a share of the people a treatment is for; "Most of our owners", "most of the
+        # time" count others, or no people.
+        named = _SPACES.match(sentence, share.end())
+        if named is None or not any(span.start == named.end() for span in detection.features.populations):
+            share = None
     if not (continues or share):
         return detection
     # "Almost nobody" counts people; it denies nothing.
