@@ -977,14 +977,26 @@ _IS_OR_ARE = re.compile(r"\s(?:is|are)\s", re.IGNORECASE)
 
 @lru_cache(maxsize=4096)
 def _describes(sentence: str) -> bool:
-    """Whether the sentence instructs, defines or lists a condition's signs (the part of :func:`background`
-    read from the text alone). Cached: the detector's second opinion, a follow-on and the registry links
-    each ask about the same sentence."""
+    """Whether the sentence instructs, defines, lists a condition's signs or tells a step of the visit (the part
+    of :func:`background` read from the text alone). Cached: the detector's second opinion, a follow-on and the
+    registry links each ask about the same sentence."""
     return (
         instruction(sentence)
         or (_IS_OR_ARE.search(sentence) is not None and _DEFINITION.search(sentence) is not None)
         or _SIGNS.match(sentence) is not None
+        or _STEP.match(sentence) is not None
     )
+
+
+#: A step of the visit the reader takes, told in the plain present: "You lie down in the chamber", "For this
+#: reason, you take your first dose in the clinic and stay for 30 minutes", "You watch a show while ...". What
+#: the reader does is no effect of the treatment; what they can or will feel is ("You will feel it within
+#: minutes"), so a modal verb makes no step.
+_STEP = re.compile(
+    r"^\W*(?:[^,;:]{0,40},\s*)?you\s+(?:then\s+|simply\s+|just\s+|first\s+)?"
+    r"(?:take|stay|watch|play|sit|lie|wear|arrive|come|meet|settle|check\s+in|return|leave|relax|listen|rest)\b",
+    re.IGNORECASE,
+)
 
 
 def _sets_the_scene(sentence: str, features: Features) -> bool:
