@@ -200,9 +200,19 @@ _NO_HARM = Trigger(
 def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
     # 'no side effects' carries its own negation; only one governing the phrase from outside excuses it.
     found = _first_unnegated(ABSOLUTE_SAFETY, context.text) or _first_unnegated(_NO_HARM, context.text)
+    if found and _CONCEDED.search(context.text, found.end()):
+        # "Not addictive, though stopping suddenly can cause withdrawal": the risk is told with it.
+        return
     if found:
         yield Hit(f"Absolute safety claim '{found.group()}': no treatment is free of risk.", found.start(), found.end())
 
+
+#: A harm conceded after an absolute: "..., though stopping suddenly can cause withdrawal symptoms".
+_CONCEDED = re.compile(
+    r"\b(?:though|although|but|except)\b[^.;]{0,80}?\b(?:can|may|might|could|does|do|will)\s+"
+    r"(?:sometimes\s+|occasionally\s+|still\s+)?(?:cause|lead\s+to|bring\s+on|trigger|produce)\b",
+    re.IGNORECASE,
+)
 
 _RISK_MINIMIZATION = Trigger(
     r"\b(?:side[- ]effects?|risks?|complications?|dissociation|reactions?)\s+(?:are|is|were|tend to be|remain)\s+"
