@@ -340,7 +340,8 @@ def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
 
 # The standard supplement and device disclaimer names cures only to disclaim them.
 _DISCLAIMER = re.compile(
-    r"\bnot (?:been )?(?:intended|meant|evaluated)\b[^.]{0,40}\b(?:diagnose|treat|cure)", re.IGNORECASE
+    r"\bnot (?:been )?(?:intended|meant|evaluated|approved|cleared|authori[sz]ed)\b[^.]{0,40}\b(?:diagnose|treat|cure)",
+    re.IGNORECASE,
 )
 
 

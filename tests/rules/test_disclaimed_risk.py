@@ -1,5 +1,6 @@
 """CC202 reads absolute safety language; a harm conceded with it in the same sentence ("Not habit-forming,
-though stopping suddenly can cause rebound headaches") tells the risk, and is no claim of being risk-free."""
+though stopping suddenly can cause rebound headaches") tells the risk, and is no claim of being risk-free; and
+CC204 reads a denied approval to cure ("not approved to treat, cure or prevent any disease") as the disclaimer it is."""
 
 from __future__ import annotations
 
@@ -19,3 +20,13 @@ def test_a_conceded_harm_is_no_absolute_claim() -> None:
 def test_an_absolute_without_a_concession_is_flagged() -> None:
     assert _cc202("The patch is completely safe and non-addictive.")
     assert _cc202("Non-addictive, and you can stop it whenever you like.")
+
+
+def test_a_denied_approval_to_cure_is_a_disclaimer_not_cure_language() -> None:
+    page = (
+        "Red light can ease acne for some people.\n\n"
+        "Red light is FDA-cleared only for acne, and this mask is not approved to diagnose, treat, cure or "
+        "prevent any disease.\n\nThe mask cures acne for good."
+    )
+    found = [f for f in claimcheck.check_text(page, format="text").findings if f.code == "CC204"]
+    assert [f.sentence for f in found] == ["The mask cures acne for good."]
