@@ -780,11 +780,18 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         logistics = _logistics(text, cues)
         if logistics is not None:
             return not_a_claim(f"logistics '{logistics}'")
-        if found[0][0] not in _WHO_MAY and (instruction(text) or _SIGNS.match(text)):
-            # "Common signs include weight gain", "Keep the gel away from heat": a cue word in an
-            # instruction or a condition's signs; who must not have it and its approval are claims however
-            # they are put. (A definition can hold a claim in its relative clause: "TMS is a procedure
-            # that relieves depression in weeks".)
+        first = found[0][0]
+        if first not in _WHO_MAY and (
+            instruction(text)
+            or _SIGNS.match(text)
+            or (first is not Category.MECHANISM and _defines_illness(text, features))
+        ):
+            # "Common signs include weight gain", "Keep the gel away from heat", "SAD is a pattern of depression
+            # that ... eases in spring": a cue word in an instruction, a condition's signs or an illness's
+            # definition; who must not have it and its approval are claims however they are put, and so is what
+            # drives an illness ("Chronic pain is a learned pattern ... driven by overactive receptors"). (A
+            # definition of a procedure can hold a claim in its relative clause: "TMS is a procedure that
+            # relieves depression in weeks".)
             return not_a_claim("background")
     elif found[0][0] not in _WHO_MAY and _IMPERATIVE_ADVERB.match(text) and instruction(text):
         # "Never stop your seizure medicine without talking to ...": the absolute that made it strong is the
@@ -960,6 +967,17 @@ def instruction(sentence: str) -> bool:
 @cache
 def _instruction_verbs() -> frozenset[str]:
     return frozenset(lexicon.terms("instruction_verbs"))
+
+
+def _defines_illness(sentence: str, features: Features) -> bool:
+    """Whether the sentence defines an illness, its subject ("Seasonal affective disorder is a pattern of
+    depression that comes back each winter and eases in spring"): what its relative clause says is the
+    illness's course, no treatment's effect."""
+    return (
+        illness_is_subject(sentence, features)
+        and _IS_OR_ARE.search(sentence) is not None
+        and (_DEFINITION.search(sentence) is not None)
+    )
 
 
 def background(sentence: str, features: Features) -> bool:

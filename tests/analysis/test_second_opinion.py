@@ -130,3 +130,13 @@ def test_a_guarantee_denied_is_a_disclaimer(sentence: str) -> None:
 
 def test_a_guarantee_given_is_a_claim() -> None:
     assert detect_claim("We guarantee you will lose 10 pounds in a month.").is_claim
+
+
+def test_an_illness_defined_with_its_course_is_background() -> None:
+    # The relative clause tells the illness's course ("eases with sleep"), not a treatment's effect ...
+    assert detect_claim("Migraine is a condition that flares with stress and eases with sleep.").reason == "background"
+    # ... but what drives the illness, and a procedure's definition, can still claim.
+    assert detect_claim(
+        "Chronic pain is a learned pattern in the spinal cord, driven by overactive receptors."
+    ).is_claim
+    assert detect_claim("Cupping is a technique that relieves back pain within days.").is_claim
