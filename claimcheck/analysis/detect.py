@@ -304,6 +304,18 @@ def _share(sentence: str, features: Features) -> tuple[str, ...]:
     )
 
 
+#: A provider's name: capitalised words ending in what the organisation is ("Ember Pain and Ketamine Institute",
+#: "Northside Back Pain Clinic", "Anxiety & Depression Center of Ohio").
+_ORGANISATION = re.compile(
+    r"\b(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of)\s+)?){1,5}"
+    r"(?:Institute|Clinic|Center|Centre|Associates|Group|Practice|Hospital|Specialists|Partners)\b"
+)
+#: The words every provider's name above ends in: a far cheaper search that most sentences fail.
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:Institute|Clinic|Center|Centre|Associates|Group|Practice|Hospital|Specialists|Partners)\b"
+)
+
+
 #: A guarantee denied: "not a guarantee", "no guarantee", "never guarantee", "are not guaranteed".
 _NO_GUARANTEE = re.compile(
     r"\b(?:not|no|never|cannot|can['’]t|don['’]t|doesn['’]t)\s+(?:be\s+)?(?:an?\s+|any\s+)?guarantee[ds]?\b",
@@ -382,6 +394,10 @@ class _Cues(dict[str, tuple[str, ...]]):
         self.causal_only = not own
         conditions = tuple((span.start, span.end) for span in features.conditions)
         outcomes = conditions + hits["outcome"]
+        if outcomes and _ORGANISATION_WORD.search(sentence):
+            # "Ember Pain and Ketamine Institute has treated patients since 2019": a provider's name holds no outcome.
+            names = [found.span() for found in _ORGANISATION.finditer(sentence)]
+            outcomes = tuple(hit for hit in outcomes if not _overlaps(*hit, names))
         effects = _treatment_effects(sorted(causal + own), outcomes, hits["condition_verbs"])
         if effects and ":" in sentence:
             effects = _not_named(sentence, effects)
