@@ -1,6 +1,7 @@
 """Cue words that name no study and no outcome. A review is a study only when it weighs studies ("a Cochrane
 review found ..."): a clinician's review of a patient ("a medication review", "with medical review by Dr. ...")
-reports no finding, whatever outcome word stands beside it; a condition in a provider's name ("Northside Back Pain Clinic") is no outcome."""
+reports no finding, whatever outcome word stands beside it; a condition in a provider's name ("Northside Back
+Pain Clinic") is no outcome."""
 
 from __future__ import annotations
 
