@@ -323,11 +323,12 @@ _NO_GUARANTEE = re.compile(
 )
 
 
-#: "Best" that ranks no provider or treatment: in a purpose, what a step is for ("Take it with food for the best
-#: results", "For best results, start early"), or of sales ("our best-selling drip").
-UNRANKED_BEST = re.compile(
+#: A ranking word that ranks no provider or treatment: "best" in a purpose, what a step is for ("Take it with
+#: food for the best results", "For best results, start early"), or of sales ("our best-selling drip"); "top" in
+#: a refill ("one iron top-up per quarter").
+UNRANKED = re.compile(
     r"\bfor\s+(?:the\s+)?(?:very\s+)?best\s+(?:possible\s+)?(?:results?|outcomes?|effects?)\b"
-    r"|\bbest[- ]sell(?:ing|ers?)\b",
+    r"|\bbest[- ]sell(?:ing|ers?)\b|\btop[- ]?ups?\b",
     re.IGNORECASE,
 )
 
@@ -413,9 +414,10 @@ class _Cues(dict[str, tuple[str, ...]]):
                 if not hits[group]:
                     del hits[group]
         if "provider_weak" in hits:
-            # "for the best results" is what a step is for, "best-selling" a rank in sales: no quality of a provider.
-            purposes = [found.span() for found in UNRANKED_BEST.finditer(sentence)]
-            hits["provider_weak"] = tuple(hit for hit in hits["provider_weak"] if not _overlaps(*hit, purposes))
+            # "for the best results" is what a step is for, "best-selling" a rank in sales, a "top-up" a refill: no
+            # quality of a provider.
+            unranked = [found.span() for found in UNRANKED.finditer(sentence)]
+            hits["provider_weak"] = tuple(hit for hit in hits["provider_weak"] if not _overlaps(*hit, unranked))
             if not hits["provider_weak"]:
                 del hits["provider_weak"]
         if "mechanism" in hits:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import UNRANKED_BEST
+from claimcheck.analysis.detect import UNRANKED
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
@@ -124,7 +124,7 @@ def _ranks_nothing(text: str, found: re.Match[str]) -> bool:
         return True
     if text[start : start + 4].lower() == "best" and (
         _OWN_BEST.search(text, max(0, start - 16), start)
-        or any(unranked.start() <= start < unranked.end() for unranked in UNRANKED_BEST.finditer(text))
+        or any(unranked.start() <= start < unranked.end() for unranked in UNRANKED.finditer(text))
     ):
         return True
     return found.re is _SUPERLATIVE_FORM.pattern and (
