@@ -32,11 +32,11 @@ def test_best_that_ranks_nobody_raises_nothing(sentence: str) -> None:
     "sentence",
     ["We are the best acupuncture clinic in Denver.", "Our team gets the best results in the state."],
 )
+def test_a_ranking_is_still_a_superlative(sentence: str) -> None:
+    assert "CC201" in _codes(sentence)
+
+
 def test_a_top_up_is_a_refill_not_a_rank() -> None:
     line = "Monthly check-ins and one vitamin top-up per quarter"
     assert not detect_claim(line, kind=UnitKind.LIST_ITEM).reason.startswith("provider")
     assert detect_claim("Our top doctors treat back pain.").reason.startswith("provider")
-
-
-def test_a_ranking_is_still_a_superlative(sentence: str) -> None:
-    assert "CC201" in _codes(sentence)
