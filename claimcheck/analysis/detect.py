@@ -133,8 +133,8 @@ _AUTHORS = re.compile(
 )
 _ET_AL_OR_YEAR = re.compile(r"\bet al\b|\b(?:19|20)\d{2}\b")
 
-# Logistics: prices, discounts, clock times, phone numbers, street addresses, US ZIP codes and
-# UK postcodes (e-mail addresses are _EMAIL below).
+# Logistics: prices, discounts, clock times, phone numbers, a crisis or emergency line to call ("call or text
+# 988 right away"), street addresses, US ZIP codes and UK postcodes (e-mail addresses are _EMAIL below).
 _LOGISTICS = re.compile(
     r"""
       [$£€]\s?\d
@@ -146,6 +146,7 @@ _LOGISTICS = re.compile(
       (?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy)\b
     | \b[A-Z]{2}\s\d{5}(?:-\d{4})?\b
     | \b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b
+    | (?i:\b(?:call|text|dial|phone)\s+(?:or\s+(?:call|text)\s+)?(?:nhs\s+)?(?:911|988|999|112|111)\b)
     """,
     re.VERBOSE,
 )

@@ -1,7 +1,7 @@
-"""Cue words that name no study and no outcome. A review is a study only when it weighs studies ("a Cochrane
+"""Cue words that name no study, no outcome and no speed of effect. A review is a study only when it weighs studies ("a Cochrane
 review found ..."): a clinician's review of a patient ("a medication review", "with medical review by Dr. ...")
 reports no finding, whatever outcome word stands beside it; a condition in a provider's name ("Northside Back
-Pain Clinic") is no outcome."""
+Pain Clinic") is no outcome; and a crisis line to call "right away" is logistics."""
 
 from __future__ import annotations
 
@@ -47,3 +47,17 @@ def test_a_condition_in_a_providers_name_is_no_outcome(sentence: str) -> None:
 
 def test_a_claim_beside_a_providers_name_is_still_one() -> None:
     assert detect_claim("At Northside Back Pain Clinic, our laser relieves back pain in one visit.").is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you are having thoughts of self-harm, call or text 988 right away.",
+        "If your chest pain gets worse, call 911 immediately.",
+        "Out of hours, phone NHS 111, or call 999 in an emergency.",
+    ],
+)
+def test_a_crisis_line_to_call_is_logistics(sentence: str) -> None:
+    detection = detect_claim(sentence)
+    assert not detection.is_claim
+    assert not detection.reason.startswith(("speed", "learned"))
