@@ -1,7 +1,7 @@
-"""Cue words that name no study, no outcome and no speed of effect. A review is a study only when it weighs studies ("a Cochrane
-review found ..."): a clinician's review of a patient ("a medication review", "with medical review by Dr. ...")
-reports no finding, whatever outcome word stands beside it; a condition in a provider's name ("Northside Back
-Pain Clinic") is no outcome; and a crisis line to call "right away" is logistics."""
+"""Cue words that name no study, no outcome and no speed of effect. A review is a study only when it weighs
+studies ("a Cochrane review found ..."): a clinician's review of a patient ("a medication review", "with medical
+review by Dr. ...") reports no finding, whatever outcome word stands beside it; a condition in a provider's name
+("Northside Back Pain Clinic") is no outcome; and a crisis line to call "right away" is logistics."""
 
 from __future__ import annotations
 
