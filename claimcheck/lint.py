@@ -298,6 +298,8 @@ def _frame_link(
     text: str, detection: Detection, registry: CompiledRegistry, scope: frozenset[int] | None, subject: str | None
 ) -> list[Match]:
     """The claim a sentence's frame links to when none of its words did (see claimcheck.registry.framelink)."""
+    if registry.frames.only_compared(text):
+        return []
     frame = read_frame(text, detection, registry.frames.named(text), subject)
     found = registry.frames.link(frame, scope)
     if found is None:

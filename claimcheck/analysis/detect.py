@@ -133,11 +133,11 @@ _AUTHORS = re.compile(
 )
 _ET_AL_OR_YEAR = re.compile(r"\bet al\b|\b(?:19|20)\d{2}\b")
 
-# Logistics: prices, discounts, clock times, phone numbers, street addresses, US ZIP codes and
-# UK postcodes (e-mail addresses are _EMAIL below).
+# Logistics: prices, discounts, clock times, phone numbers, a crisis or emergency line to call ("call or text
+# 988 right away"), street addresses, US ZIP codes and UK postcodes (e-mail addresses are _EMAIL below).
 _LOGISTICS = re.compile(
     r"""
-    (?=[$£€\d(A-Z])  # what every form starts with, tested first: six times faster than trying each form
+    (?=[$£€\d(A-Zcdpt])  # what every form starts with, tested first: six times faster than trying each form
     (?:
       [$£€]\s?\d
     | \b\d+\s?(?:%|percent)\s+off\b
@@ -148,6 +148,7 @@ _LOGISTICS = re.compile(
       (?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy)\b
     | \b[A-Z]{2}\s\d{5}(?:-\d{4})?\b
     | \b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b
+    | (?i:\b(?:call|text|dial|phone)\s+(?:or\s+(?:call|text)\s+)?(?:nhs\s+)?(?:911|988|999|112|111)\b)
     )
     """,
     re.VERBOSE,
@@ -307,6 +308,18 @@ def _share(sentence: str, features: Features) -> tuple[str, ...]:
     )
 
 
+#: A provider's name: capitalised words ending in what the organisation is ("Ember Pain and Ketamine Institute",
+#: "Northside Back Pain Clinic", "Anxiety & Depression Center of Ohio").
+_ORGANISATION = re.compile(
+    r"\b(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of)\s+)?){1,5}"
+    r"(?:Institute|Clinic|Center|Centre|Associates|Group|Practice|Hospital|Specialists|Partners)\b"
+)
+#: The words every provider's name above ends in: a far cheaper search that most sentences fail.
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:Institute|Clinic|Center|Centre|Associates|Group|Practice|Hospital|Specialists|Partners)\b"
+)
+
+
 #: A guarantee denied: "not a guarantee", "no guarantee", "never guarantee", "are not guaranteed".
 _NO_GUARANTEE = re.compile(
     r"\b(?:not|no|never|cannot|can['’]t|don['’]t|doesn['’]t)\s+(?:be\s+)?(?:an?\s+|any\s+)?guarantee[ds]?\b",
@@ -314,11 +327,12 @@ _NO_GUARANTEE = re.compile(
 )
 
 
-#: "Best" that ranks no provider or treatment: in a purpose, what a step is for ("Take it with food for the best
-#: results", "For best results, start early"), or of sales ("our best-selling drip").
-UNRANKED_BEST = re.compile(
+#: A ranking word that ranks no provider or treatment: "best" in a purpose, what a step is for ("Take it with
+#: food for the best results", "For best results, start early"), or of sales ("our best-selling drip"); "top" in
+#: a refill ("one iron top-up per quarter").
+UNRANKED = re.compile(
     r"\bfor\s+(?:the\s+)?(?:very\s+)?best\s+(?:possible\s+)?(?:results?|outcomes?|effects?)\b"
-    r"|\bbest[- ]sell(?:ing|ers?)\b",
+    r"|\bbest[- ]sell(?:ing|ers?)\b|\btop[- ]?ups?\b",
     re.IGNORECASE,
 )
 
@@ -385,6 +399,10 @@ class _Cues(dict[str, tuple[str, ...]]):
         self.causal_only = not own
         conditions = tuple((span.start, span.end) for span in features.conditions)
         outcomes = conditions + hits["outcome"]
+        if outcomes and _ORGANISATION_WORD.search(sentence):
+            # "Ember Pain and Ketamine Institute has treated patients since 2019": a provider's name holds no outcome.
+            names = [found.span() for found in _ORGANISATION.finditer(sentence)]
+            outcomes = tuple(hit for hit in outcomes if not _overlaps(*hit, names))
         effects = _treatment_effects(sorted(causal + own), outcomes, hits["condition_verbs"])
         if effects and ":" in sentence:
             effects = _not_named(sentence, effects)
@@ -400,9 +418,10 @@ class _Cues(dict[str, tuple[str, ...]]):
                 if not hits[group]:
                     del hits[group]
         if "provider_weak" in hits:
-            # "for the best results" is what a step is for, "best-selling" a rank in sales: no quality of a provider.
-            purposes = [found.span() for found in UNRANKED_BEST.finditer(sentence)]
-            hits["provider_weak"] = tuple(hit for hit in hits["provider_weak"] if not _overlaps(*hit, purposes))
+            # "for the best results" is what a step is for, "best-selling" a rank in sales, a "top-up" a refill: no
+            # quality of a provider.
+            unranked = [found.span() for found in UNRANKED.finditer(sentence)]
+            hits["provider_weak"] = tuple(hit for hit in hits["provider_weak"] if not _overlaps(*hit, unranked))
             if not hits["provider_weak"]:
                 del hits["provider_weak"]
         if "mechanism" in hits:
@@ -783,11 +802,18 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         logistics = _logistics(text, cues)
         if logistics is not None:
             return not_a_claim(f"logistics '{logistics}'")
-        if found[0][0] not in _WHO_MAY and (instruction(text) or _SIGNS.match(text)):
-            # "Common signs include weight gain", "Keep the gel away from heat": a cue word in an
-            # instruction or a condition's signs; who must not have it and its approval are claims however
-            # they are put. (A definition can hold a claim in its relative clause: "TMS is a procedure
-            # that relieves depression in weeks".)
+        first = found[0][0]
+        if first not in _WHO_MAY and (
+            instruction(text)
+            or _SIGNS.match(text)
+            or (first is not Category.MECHANISM and _defines_illness(text, features))
+        ):
+            # "Common signs include weight gain", "Keep the gel away from heat", "SAD is a pattern of depression
+            # that ... eases in spring": a cue word in an instruction, a condition's signs or an illness's
+            # definition; who must not have it and its approval are claims however they are put, and so is what
+            # drives an illness ("Chronic pain is a learned pattern ... driven by overactive receptors"). (A
+            # definition of a procedure can hold a claim in its relative clause: "TMS is a procedure that
+            # relieves depression in weeks".)
             return not_a_claim("background")
     elif found[0][0] not in _WHO_MAY and _IMPERATIVE_ADVERB.match(text) and instruction(text):
         # "Never stop your seizure medicine without talking to ...": the absolute that made it strong is the
@@ -965,6 +991,17 @@ def _instruction_verbs() -> frozenset[str]:
     return frozenset(lexicon.terms("instruction_verbs"))
 
 
+def _defines_illness(sentence: str, features: Features) -> bool:
+    """Whether the sentence defines an illness, its subject ("Seasonal affective disorder is a pattern of
+    depression that comes back each winter and eases in spring"): what its relative clause says is the
+    illness's course, no treatment's effect."""
+    return (
+        illness_is_subject(sentence, features)
+        and _IS_OR_ARE.search(sentence) is not None
+        and (_DEFINITION.search(sentence) is not None)
+    )
+
+
 def background(sentence: str, features: Features) -> bool:
     """Whether the sentence gives background rather than says what a treatment does: it describes the
     illness (its subject), defines a condition or a procedure, or instructs the reader. The learned scorer
@@ -980,14 +1017,26 @@ _IS_OR_ARE = re.compile(r"\s(?:is|are)\s", re.IGNORECASE)
 
 @lru_cache(maxsize=4096)
 def _describes(sentence: str) -> bool:
-    """Whether the sentence instructs, defines or lists a condition's signs (the part of :func:`background`
-    read from the text alone). Cached: the detector's second opinion, a follow-on and the registry links
-    each ask about the same sentence."""
+    """Whether the sentence instructs, defines, lists a condition's signs or tells a step of the visit (the part
+    of :func:`background` read from the text alone). Cached: the detector's second opinion, a follow-on and the
+    registry links each ask about the same sentence."""
     return (
         instruction(sentence)
         or (_IS_OR_ARE.search(sentence) is not None and _DEFINITION.search(sentence) is not None)
         or _SIGNS.match(sentence) is not None
+        or _STEP.match(sentence) is not None
     )
+
+
+#: A step of the visit the reader takes, told in the plain present: "You lie down in the chamber", "For this
+#: reason, you take your first dose in the clinic and stay for 30 minutes", "You watch a show while ...". What
+#: the reader does is no effect of the treatment; what they can or will feel is ("You will feel it within
+#: minutes"), so a modal verb makes no step.
+_STEP = re.compile(
+    r"^\W*(?:[^,;:]{0,40},\s*)?you\s+(?:then\s+|simply\s+|just\s+|first\s+)?"
+    r"(?:take|stay|watch|play|sit|lie|wear|arrive|come|meet|settle|check\s+in|return|leave|relax|listen|rest)\b",
+    re.IGNORECASE,
+)
 
 
 def _sets_the_scene(sentence: str, features: Features) -> bool:
@@ -1042,6 +1091,9 @@ _SHARE_OF_PEOPLE = re.compile(
 )
 
 
+_SPACES = re.compile(r"\s*")
+
+
 def follow_on(
     sentence: str, detection: Detection, before: Detection | None, asked: tuple[Category, ...] = ()
 ) -> Detection:
@@ -1058,6 +1110,12 @@ def follow_on(
         return detection
     continues = before is not None and before.is_claim
     share = _SHARE_OF_PEOPLE.match(sentence)
+    if share is not None and share.group().lower().endswith(("our", "the", "these", "those")):
+        # "Most of our patients": a share of the people a treatment is for; "Most of our owners", "most of the
+        # time" count others, or no people.
+        named = _SPACES.match(sentence, share.end())
+        if named is None or not any(span.start == named.end() for span in detection.features.populations):
+            share = None
     if not (continues or share):
         return detection
     # "Almost nobody" counts people; it denies nothing.

@@ -13,14 +13,14 @@ from claimcheck.folding import CASE, fold
 @cache
 def _negation() -> re.Pattern[str]:
     """A negation (``data/negations.txt``), a word that introduces what is only discussed
-    (``data/discussed.txt``: "whether", "myth"), or any contraction with "n't", in text folded by
+    (``data/discussed.txt``: "whether", "myth"), or any contraction with "n't" (either apostrophe), in text folded by
     :data:`~claimcheck.folding.CASE`.
 
     Case-sensitive over folded text, where it matches as it would case-insensitively over the text
     itself: the engine passes over a word that cannot start here in one step instead of folding
     each character it tries (the negations' search 1.6 times faster)."""
     words = lexicon.words_pattern((*lexicon.terms("negations"), *lexicon.terms("discussed")))
-    return re.compile(rf"{words}|n't\b")
+    return re.compile(rf"{words}|n['’]t\b")
 
 
 # A denied verdict governs its whole complement, however long the object between them: "has not
@@ -28,7 +28,7 @@ def _negation() -> re.Pattern[str]:
 # showing reaches that far; an ordinary negation stays within the short window. ("found" is left
 # out: "patients who have not found relief with ..." denies nothing that follows.)
 _DENIED_VERDICT = re.compile(
-    r"(?=n)(?:\bnot|\bnever|n't)\s+(?:yet\s+)?(?:been\s+)?(?:(?:cleared|approved|authori[sz]ed)(?:\s+or\s+\w+)?|"
+    r"(?=n)(?:\bnot|\bnever|n['’]t)\s+(?:yet\s+)?(?:been\s+)?(?:(?:cleared|approved|authori[sz]ed)(?:\s+or\s+\w+)?|"
     r"shown|proven|proved|demonstrated|established|determined|concluded)\b",
     re.IGNORECASE,
 )

@@ -14,6 +14,7 @@ their phrases and declare no frame; see docs/registry-guide.md.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -53,6 +54,16 @@ class FrameLink:
     score: float
 
 
+#: What sets a treatment named after it against the sentence's subject: "Unlike IV ketamine clinics, ...",
+#: "Compared with SSRIs, ...", "instead of surgery".
+_CONTRAST = re.compile(
+    r"\b(?:unlike|compared\s+(?:with|to)|instead\s+of|rather\s+than|versus|vs\.?|as\s+opposed\s+to)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: Every contrast holds one of these words: a cheap test first.
+_CONTRAST_WORDS = re.compile(r"\b(?:unlike|compared|instead|rather|versus|vs|opposed)\b", re.IGNORECASE)
+
 #: In how many texts of a page a treatment must be named to be the page's subject.
 _SUBJECT_MENTIONS = 2
 
@@ -73,6 +84,13 @@ class FrameLinker:
         """The registry's interventions ``text`` names, in order, each once; "ketamine infusions" names
         the infusion, not also ketamine (a name inside a longer one does not count)."""
         return tuple(dict.fromkeys(value for _, value in self._outermost(text)))
+
+    def only_compared(self, text: str) -> bool:
+        """Whether every registry treatment ``text`` names is what it is set against ("Unlike IV ketamine
+        clinics, we only use an FDA-approved medicine"): the sentence is then about something else, and its
+        frame is neither that treatment's nor the page's."""
+        names = self._outermost(text) if _CONTRAST_WORDS.search(text) else []
+        return bool(names) and all(_CONTRAST.search(text, max(0, start - 40), start) for start, _ in names)
 
     def _outermost(self, text: str) -> list[tuple[int, str]]:
         """The names in ``text`` with where each starts, in order, each outside any longer one."""
@@ -190,5 +208,4 @@ def _condition_fit(said: Sequence[str], covered: Sequence[str]) -> float | None:
         return _CLOSEST - 0.01 * min(min(levels), 3)
     # A sentence about a broader condition ("depression") than the claim's (postpartum depression)
     # is not about the claim: a claim that covers the broader use must say so in its frame.
-    return None
     return None

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import SHARE_WORDS, UNRANKED_BEST
+from claimcheck.analysis.detect import SHARE_WORDS, UNRANKED
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
@@ -127,7 +127,7 @@ def _ranks_nothing(text: str, found: re.Match[str]) -> bool:
         return True
     if text[start : start + 4].lower() == "best" and (
         _OWN_BEST.search(text, max(0, start - 16), start)
-        or any(unranked.start() <= start < unranked.end() for unranked in UNRANKED_BEST.finditer(text))
+        or any(unranked.start() <= start < unranked.end() for unranked in UNRANKED.finditer(text))
     ):
         return True
     return found.re is _SUPERLATIVE_FORM.pattern and (
@@ -240,9 +240,19 @@ def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(ABSOLUTE_SAFETY, context.text) or _first_unnegated(_NO_HARM, context.text)
     if found is None and context.health_copy:
         found = _plain_safety(context)
+    if found and _CONCEDED.search(context.text, found.end()):
+        # "Not addictive, though stopping suddenly can cause withdrawal": the risk is told with it.
+        return
     if found:
         yield Hit(f"Absolute safety claim '{found.group()}': no treatment is free of risk.", found.start(), found.end())
 
+
+#: A harm conceded after an absolute: "..., though stopping suddenly can cause withdrawal symptoms".
+_CONCEDED = re.compile(
+    r"\b(?:though|although|but|except)\b[^.;]{0,80}?\b(?:can|may|might|could|does|do|will)\s+"
+    r"(?:sometimes\s+|occasionally\s+|still\s+)?(?:cause|lead\s+to|bring\s+on|trigger|produce)\b",
+    re.IGNORECASE,
+)
 
 _RISK_MINIMIZATION = Trigger(
     r"(?=[abcdefgimnoprstuvw])(?:"  # the letters its forms start with, looked for first (see _FIRST_OR_FEW)
@@ -396,7 +406,8 @@ def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
 
 # The standard supplement and device disclaimer names cures only to disclaim them.
 _DISCLAIMER = re.compile(
-    r"\bnot (?:been )?(?:intended|meant|evaluated)\b[^.]{0,40}\b(?:diagnose|treat|cure)", re.IGNORECASE
+    r"\bnot (?:been )?(?:intended|meant|evaluated|approved|cleared|authori[sz]ed)\b[^.]{0,40}\b(?:diagnose|treat|cure)",
+    re.IGNORECASE,
 )
 
 

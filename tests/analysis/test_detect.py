@@ -401,6 +401,19 @@ def test_a_share_of_people_as_subject_goes_on_with_the_pages_claim_wherever_it_s
     assert not detect.follow_on(visits, detect_claim(visits), before).is_claim
 
 
+def test_a_share_of_others_than_the_people_treated_claims_nothing_of_the_treatment() -> None:
+    # Invented. "Most of our owners" counts the business's people, "most of the time" no people at all; "most of
+    # our members" counts the people the treatment is for.
+    parking = detect_claim("Parking is free behind the building.")
+    for text in (
+        "Most of our franchise owners come from retail, hospitality or banking.",
+        "Most of the time the studio is quiet before noon.",
+    ):
+        assert not detect.follow_on(text, detect_claim(text), parking).is_claim, text
+    members = "Most of our members felt it by the next morning."
+    assert detect.follow_on(members, detect_claim(members), parking).reason.startswith("a share of people")
+
+
 @pytest.mark.parametrize(
     ("heading", "claim"),
     [

@@ -34,3 +34,9 @@ def test_every_negation_and_discussion_word_of_the_data_governs_what_follows() -
         assert negated(text, text.index("safest")), word
     text = "Our safest clinic."
     assert not negated(text, text.index("safest"))
+
+
+def test_a_contraction_denies_with_a_typographic_apostrophe_as_with_a_plain_one() -> None:
+    for apostrophe in ("'", "\u2019"):
+        text = f"The wand isn{apostrophe}t FDA-approved to treat migraine in children."
+        assert negated(text, text.index("approved to treat"), window=30), apostrophe

@@ -53,6 +53,9 @@ def test_illness_descriptions_logistics_and_questions_are_not(sentence: str) -> 
         "Always keep the applicator capped between uses.",
         "Never stop your seizure medicine without talking to the neurologist who prescribed it.",
         "Don't change your insulin dose before checking with your diabetes nurse.",
+        # A step of the visit the reader takes, in the plain present.
+        "For this reason, you take your first tablet in the clinic and stay for an hour afterwards.",
+        "You watch a film or listen to music, and the light dims when your heart rate slows.",
         # Definitions: of a procedure, of a condition, of what a product is made from; a condition's signs.
         "Cupping is a technique in which glass cups are warmed and placed on the back.",
         "Plantar fasciitis is a condition of the thick band of tissue under the foot.",
@@ -75,6 +78,8 @@ def test_background_is_not_put_to_the_scorer(sentence: str) -> None:
         # A warning with no instruction verb and no clinician deferred to says what the treatment does.
         "Never drive or cycle for a day after the sedative.",
         "Never stop taking it without talking to us if you are pregnant.",
+        # What the reader can or will feel is no step of the visit.
+        "You will feel calmer within minutes of lying down.",
         # Saying what a treatment is, in claim words, is not background.
         "Our cream is the only product that melts cellulite for good.",
     ],
@@ -125,3 +130,13 @@ def test_a_guarantee_denied_is_a_disclaimer(sentence: str) -> None:
 
 def test_a_guarantee_given_is_a_claim() -> None:
     assert detect_claim("We guarantee you will lose 10 pounds in a month.").is_claim
+
+
+def test_an_illness_defined_with_its_course_is_background() -> None:
+    # The relative clause tells the illness's course ("eases with sleep"), not a treatment's effect ...
+    assert detect_claim("Migraine is a condition that flares with stress and eases with sleep.").reason == "background"
+    # ... but what drives the illness, and a procedure's definition, can still claim.
+    assert detect_claim(
+        "Chronic pain is a learned pattern in the spinal cord, driven by overactive receptors."
+    ).is_claim
+    assert detect_claim("Cupping is a technique that relieves back pain within days.").is_claim

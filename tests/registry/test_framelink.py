@@ -146,3 +146,21 @@ def test_a_treatment_named_once_in_passing_is_not_the_pages(mini_registry: Path)
         "It relieves depression in 95% of patients."
     )
     assert all(claim is None for _, claim in _codes(page, registry))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unlike widgetamine drips, our light box relieves depression in 90 percent of clients.",
+        "Compared with widgetamine patches, our light box relieves depression in 90 percent of clients.",
+    ],
+)
+def test_a_treatment_set_against_the_subject_is_not_the_frames(mini_registry: Path, sentence: str) -> None:
+    # The treatment the sentence names is what it is compared with: the claim is about something else, and
+    # neither that treatment's claim nor (by inheritance) the page's links.
+    registry = _framed(mini_registry, "{interventions: [widgetamine], conditions: [depression], measure: response}")
+    page = "Widgetamine drips at our clinic.\n\n" + sentence
+    assert not [claim for _, claim in _codes(page, registry) if claim == "widgetamine.low-mood.response"]
+    # Named as the subject, it links.
+    said = "Widgetamine drips relieve depression in 90 percent of clients, unlike talk therapy."
+    assert ("CC106", "widgetamine.low-mood.response") in _codes(said, registry)

@@ -1,5 +1,5 @@
 """'Best' that ranks nobody: what a step is for ("for the best results") and a rank in sales ("best-selling")
-are no superlative claim about a provider or a treatment; "the best clinic in town" is."""
+are no superlative claim about a provider or a treatment, nor is a "top-up" a top; "the best clinic in town" is."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import pytest
 
 import claimcheck
 from claimcheck.analysis.detect import detect_claim
+from claimcheck.text.document import UnitKind
 
 
 def _codes(sentence: str) -> set[str]:
@@ -33,3 +34,9 @@ def test_best_that_ranks_nobody_raises_nothing(sentence: str) -> None:
 )
 def test_a_ranking_is_still_a_superlative(sentence: str) -> None:
     assert "CC201" in _codes(sentence)
+
+
+def test_a_top_up_is_a_refill_not_a_rank() -> None:
+    line = "Monthly check-ins and one vitamin top-up per quarter"
+    assert "provider" not in detect_claim(line, kind=UnitKind.LIST_ITEM).reason
+    assert detect_claim("Our top doctors treat back pain.").reason.startswith("provider")

@@ -1,0 +1,32 @@
+"""CC202 reads absolute safety language; a harm conceded with it in the same sentence ("Not habit-forming,
+though stopping suddenly can cause rebound headaches") tells the risk, and is no claim of being risk-free; and
+CC204 reads a denied approval to cure ("not approved to treat, cure or prevent any disease") as the disclaimer it is."""
+
+from __future__ import annotations
+
+import claimcheck
+
+
+def _cc202(sentence: str) -> bool:
+    page = "Cupping can ease back pain for some people.\n\n" + sentence
+    return any(f.code == "CC202" for f in claimcheck.check_text(page, format="text").findings)
+
+
+def test_a_conceded_harm_is_no_absolute_claim() -> None:
+    assert not _cc202("Not habit-forming, though stopping suddenly can cause rebound headaches.")
+    assert not _cc202("The patch is non-addictive, but it may cause skin redness where it sits.")
+
+
+def test_an_absolute_without_a_concession_is_flagged() -> None:
+    assert _cc202("The patch is completely safe and non-addictive.")
+    assert _cc202("Non-addictive, and you can stop it whenever you like.")
+
+
+def test_a_denied_approval_to_cure_is_a_disclaimer_not_cure_language() -> None:
+    page = (
+        "Red light can ease acne for some people.\n\n"
+        "Red light is FDA-cleared only for acne, and this mask is not approved to diagnose, treat, cure or "
+        "prevent any disease.\n\nThe mask cures acne for good."
+    )
+    found = [f for f in claimcheck.check_text(page, format="text").findings if f.code == "CC204"]
+    assert [f.sentence for f in found] == ["The mask cures acne for good."]
