@@ -255,7 +255,7 @@ _CONCEDED = re.compile(
 )
 
 _RISK_MINIMIZATION = Trigger(
-    r"(?=[abcdefgimnoprstuvw])(?:"  # the letters its forms start with, looked for first (see _FIRST_OR_FEW)
+    r"(?=[abcdefghimnoprstuvw])(?:"  # the letters its forms start with, looked for first (see _FIRST_OR_FEW)
     r"\b(?:side[- ]effects?|risks?|complications?|dissociation|reactions?)\s+(?:are|is|were|tend to be|remain)\s+"
     r"(?:\w+\s+){0,2}?(?:mild|minimal|minor|rare|short[- ]lived|temporary|transient|manageable|negligible|"
     r"insignificant|non[- ]?issues?|non[- ]?existent|no big deal|nothing to worry about)\b|"
