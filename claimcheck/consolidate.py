@@ -63,7 +63,8 @@ class _Kept:
         merged = [
             MergedFinding.unchecked({"code": f.code, "claim_id": f.claim_id, "message": f.message}) for f in self.merged
         ]
-        return self.finding.model_copy(update={"message": " ".join(parts + self.notes), "merged": merged})
+        # Built unchecked too: model_copy took twice as long, for the two values set here.
+        return Finding.unchecked({**self.finding.__dict__, "message": " ".join(parts + self.notes), "merged": merged})
 
 
 def one_per_problem(found: Iterable[tuple[Hashable, Finding]]) -> list[Finding]:

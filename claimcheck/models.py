@@ -30,6 +30,7 @@ from pydantic import (
     model_serializer,
     model_validator,
 )
+from pydantic_core import CoreSchema, SchemaSerializer
 
 
 class _Vocabulary(StrEnum):
@@ -568,6 +569,17 @@ class Finding(_Model):
     def _omit_empty_keys(self, serialize: SerializerFunctionWrapHandler) -> dict[str, Any]:
         return _without_empty_keys(serialize(self))
 
+    def json_text(self) -> str:
+        """``model_dump_json(indent=2)``, a third faster.
+
+        The wrap serializer above makes pydantic-core build the finding as Python data, call back
+        into Python and then write that data out. The same serializer without the wrap, told which
+        empty keys to leave out, writes the same text straight from the fields (a test compares the
+        two on real findings).
+        """
+        exclude = {key for key in _OPTIONAL_KEYS if not getattr(self, key)}
+        return _unwrapped_serializer().to_json(self, indent=2, exclude=exclude).decode()
+
     def json_fields(self) -> dict[str, Any]:
         """What ``model_dump(mode="json")`` gives, without building the model's serializer.
 
@@ -592,3 +604,11 @@ class Finding(_Model):
     def sort_key(self) -> tuple[Any, ...]:
         """Findings are reported in file order, then by code, so output is deterministic."""
         return (self.path, self.line, self.column, self.code, self.end_line, self.end_column, self.message)
+
+
+@functools.cache
+def _unwrapped_serializer() -> SchemaSerializer:
+    """:class:`Finding`'s serializer without its wrap function (see :meth:`Finding.json_text`)."""
+    # Reading the schema builds the model's deferred schema, as its first serialization would.
+    schema = {key: value for key, value in Finding.__pydantic_core_schema__.items() if key != "serialization"}
+    return SchemaSerializer(cast("CoreSchema", schema))

@@ -113,7 +113,7 @@ def finding_text(finding: Finding) -> str:
         _by_python -= 1
     elif score is None or score == 0 or 1e-4 <= abs(score) < 1e16:
         with contextlib.suppress(ValueError):  # pydantic_core.PydanticSerializationError
-            return finding.model_dump_json(indent=2).replace("\n", "\n    ")
+            return finding.json_text().replace("\n", "\n    ")
     return nested_json(finding.json_fields(), 2)
 
 

@@ -171,3 +171,23 @@ def test_training_never_reads_a_later_blind_split() -> None:
     assert not script.allowed("blind12")
     with pytest.raises(ValueError, match="extra"):
         script.allowed("extra")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "80% of patients improved within 24 hours, and 1,000 more in 2.5 weeks.",
+        "The patient's pain fell by 40 percent; 3 per cent had side effects (n=12).",
+        "Rock'n'roll isn't a cure_all: it's 100 %\tor 9x, o'clock, 7,,8 and 1.2.3.",
+        "ÉTUDE: Ketamine’s effect — 50 % in ﬁve days; naïve café",
+    ],
+)
+def test_ascii_sentences_are_read_into_the_same_tokens_as_any_other(sentence: str) -> None:
+    """ASCII text takes a pattern of ranges, other text one of Unicode classes: the same tokens."""
+    lowered = sentence.lower().replace("’", "'")
+    assert scorer._tokens(sentence) == [
+        ("<pct>" if t.endswith(("%", "cent")) else "<num>") if t[0].isdigit() else t
+        for t in scorer._TOKEN.findall(lowered)
+    ]
+    if lowered.isascii():
+        assert scorer._ASCII_TOKEN.findall(lowered) == scorer._TOKEN.findall(lowered)

@@ -65,6 +65,13 @@ def test_json_fields_are_the_models_json_dump_key_for_key(findings: list[Finding
         assert all(list(a) == list(b) for a, b in zip(fields["evidence"], dumped["evidence"], strict=True))
 
 
+def test_json_text_is_the_models_json_dump(findings: list[Finding]) -> None:
+    """The serializer without the wrap function, the empty keys left out by name: the same text."""
+    assert any(not f.merged and not f.archive for f in findings)
+    for finding in findings:
+        assert finding.json_text() == finding.model_dump_json(indent=2)
+
+
 def test_the_python_writer_hands_over_to_pydantic_core(findings: list[Finding], writer: str) -> None:
     results._by_python = 2
     for finding in findings[:3]:
