@@ -119,6 +119,10 @@ def test_claims_and_their_first_category(sentence: str, category: Category) -> N
         "The tablet dissolves under your tongue.",
         "Dr. Kim is a vascular surgeon with 20 years of experience.",
         "Our collagen powder ships free on orders over $50.",
+        # A crisis or emergency line to call is logistics, whatever the illness beside it.
+        "If you are having thoughts of self-harm, call or text 988 right away.",
+        "If your chest pain gets worse, call 911 immediately.",
+        "Out of hours, phone NHS 111, or call 999 in an emergency.",
     ],
 )
 def test_non_claims(sentence: str) -> None:
