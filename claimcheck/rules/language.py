@@ -1180,7 +1180,9 @@ _TRACK_RECORD = Trigger(
 #: A count of whatever a provider has done, told in the perfect with any verb: "has mapped more than 8,000
 #: brains", "we've fitted over 2,000 patients". What studies did is their finding (:data:`_STUDIED`).
 _DONE_COUNT = Trigger(
-    r"(?:\b(?:have|has|had)|['\u2019]ve)\s+(?:now\s+|already\s+|personally\s+|successfully\s+|collectively\s+)?"
+    # "h" or an apostrophe looked for first (see _FIRST_OR_FEW): the words admit most sentences of a page.
+    r"(?=[h'\u2019])(?:\b(?:have|has|had)|['\u2019]ve)"
+    r"\s+(?:now\s+|already\s+|personally\s+|successfully\s+|collectively\s+)?"
     rf"[a-z]{{3,}}ed\s+{_ABOUT}{_COUNT}(?=\s+{_NOT_CARE}\w)",
     "have|has|had|ve",
 )
