@@ -144,8 +144,9 @@ class ReportOutput:
     """A report written in pieces that reaches its file or standard output whole, or not at all.
 
     With a ``path`` the pieces go to an :class:`AtomicFile` (UTF-8), renamed over the file by
-    :meth:`commit`; without one they wait in a spooled temporary file (in memory up to
-    ``spool_in_memory`` bytes, then on disk) that :meth:`commit` copies to ``stdout``. Memory
+    :meth:`commit`; without one they wait as they are, up to ``spool_in_memory`` characters, and past
+    that in a spooled temporary file (in memory up to ``spool_in_memory`` bytes, then on disk), which
+    :meth:`commit` copies to ``stdout``. Memory
     stays bounded however long the report, and a run that fails before :meth:`commit` writes
     nothing at all: the old file stays as it was, standard output stays empty.
 
@@ -163,6 +164,9 @@ class ReportOutput:
         self._error: OSError | None = None
         self._file: AtomicFile | None = None
         self._spool: IO[str] | None = None
+        # A report that fits in memory waits as its pieces: the spool would encode each and decode it again.
+        self._held: list[str] | None = None
+        self._room = spool_in_memory
         if path is not None:
             self._encoding, self._errors = "utf-8", SURROGATES
             try:
@@ -176,6 +180,7 @@ class ReportOutput:
             self._spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115  # closed by commit or discard
                 max_size=spool_in_memory, mode="w+", encoding="utf-8", errors="surrogatepass", newline=""
             )
+            self._held = []
 
     def write(self, text: str) -> None:
         """Add ``text`` to the report."""
@@ -195,7 +200,13 @@ class ReportOutput:
         try:
             if self._file is not None:
                 self._file.write(data)
+            elif self._held is not None and len(text) <= self._room:
+                self._held.append(text)
+                self._room -= len(text)
             elif self._spool is not None:
+                if self._held:
+                    self._spool.write("".join(self._held))
+                self._held = None
                 self._spool.write(text)
         except OSError as exc:
             self._error = exc
@@ -219,6 +230,11 @@ class ReportOutput:
         if self._file is not None:
             self._file.commit()
             self._file = None
+        elif self._held is not None:
+            held, self._held = self._held, None
+            self.discard()
+            for text in held:
+                self._stdout.write(text)
         elif self._spool is not None:
             spool, self._spool = self._spool, None
             with spool:
@@ -231,6 +247,7 @@ class ReportOutput:
         if self._file is not None:
             self._file.discard()
             self._file = None
+        self._held = None
         if self._spool is not None:
             self._spool.close()
             self._spool = None

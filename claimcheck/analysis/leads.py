@@ -9,6 +9,7 @@ with the lead-in it stands under. The lead-ins that introduce what a treatment i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.detect import STRUCTURAL, Detection
@@ -68,6 +69,8 @@ _HEALTH_GROUPS = frozenset(
 )
 
 
+# Cached: the linter asks it twice of a heading, and a site's headings recur from page to page.
+@lru_cache(maxsize=1024)
 def introduces_benefits(text: str) -> bool:
     """Whether a heading or a lead-in line introduces a list of what a treatment does for the reader ("What
     the wrap can do for you", "Benefits of cold plunges:", "With our program you will:")."""

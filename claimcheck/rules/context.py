@@ -59,6 +59,7 @@ class SentenceContext:
     lead: str | None = None
     _denied: bool | None = field(default=None, init=False, repr=False, compare=False)
     _window: str | None = field(default=None, init=False, repr=False, compare=False)
+    _question: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def asserts(self) -> bool:
@@ -93,7 +94,9 @@ class SentenceContext:
     def is_question(self) -> bool:
         """Whether the sentence asks ("How fast will I feel better?", quoted or not): it states nothing a rule
         could judge."""
-        return ends_a_question(self.text)
+        if self._question is None:  # asked by the engine and by up to six rules
+            self._question = ends_a_question(self.text)
+        return self._question
 
     @property
     def is_claim(self) -> bool:

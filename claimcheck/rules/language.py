@@ -1180,7 +1180,9 @@ _TRACK_RECORD = Trigger(
 #: A count of whatever a provider has done, told in the perfect with any verb: "has mapped more than 8,000
 #: brains", "we've fitted over 2,000 patients". What studies did is their finding (:data:`_STUDIED`).
 _DONE_COUNT = Trigger(
-    r"(?:\b(?:have|has|had)|['\u2019]ve)\s+(?:now\s+|already\s+|personally\s+|successfully\s+|collectively\s+)?"
+    # "h" or an apostrophe looked for first (see _FIRST_OR_FEW): the words admit most sentences of a page.
+    r"(?=[h'\u2019])(?:\b(?:have|has|had)|['\u2019]ve)"
+    r"\s+(?:now\s+|already\s+|personally\s+|successfully\s+|collectively\s+)?"
     rf"[a-z]{{3,}}ed\s+{_ABOUT}{_COUNT}(?=\s+{_NOT_CARE}\w)",
     "have|has|had|ve",
 )
@@ -1253,16 +1255,20 @@ def _asked_or_sourced(context: SentenceContext) -> bool:
 )
 def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
-    if not context.health_copy or _asked_or_sourced(context):
+    if not context.health_copy:
         return
+    # The source is sought only for a claim found: most sentences _DONE_COUNT's "have" admits make none.
     found = _first_unnegated(_TRACK_RECORD, text) or _first_unnegated(
         _DONE_COUNT, text, lambda text, found: _STUDIED.search(text, 0, found.start()) is not None
     )
     if found is not None:
-        yield Hit(f"A track record ('{found.group().strip()}') that nothing on the page substantiates.", *found.span())
+        if not _asked_or_sourced(context):
+            yield Hit(
+                f"A track record ('{found.group().strip()}') that nothing on the page substantiates.", *found.span()
+            )
         return
     found = _first_unnegated(_ENDORSEMENT, text)
-    if found is not None:
+    if found is not None and not _asked_or_sourced(context):
         yield Hit(f"An endorsement or affiliation ('{found.group().strip()}') offered without a source.", *found.span())
 
 
@@ -1325,12 +1331,12 @@ _BIO = re.compile(
 )
 def credential_or_quality(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
-    if not context.health_copy or _asked_or_sourced(context) or _BIO.match(text.lstrip("\"“‘'•*- ")):
+    if not context.health_copy or _BIO.match(text.lstrip("\"“‘'•*- ")):
         return
     found = _first_unnegated(_TRAINED_AT, text)
     if found is None and context.detection.is_claim:
         found = _first_unnegated(_CREDENTIAL, text) or _first_unnegated(_EVERY_BY, text)
-    if found is not None:
+    if found is not None and not _asked_or_sourced(context):  # the source sought only for a claim found
         yield Hit(
             f"A credential or quality-control claim ('{found.group().strip()}') that nothing on the page sources.",
             *found.span(),
