@@ -70,3 +70,12 @@ def test_a_page_full_of_backs_is_linted_in_linear_time() -> None:
     started = time.process_time()
     check_text(text, format="markdown", registry=shipped())
     assert time.process_time() - started < 10
+
+
+def test_a_heading_under_reviews_is_read_in_linear_time() -> None:
+    # A heading under reviews is read whole for a change the customer tells, with no sentence's bound;
+    # "I ... now" read on from every "my" to the heading's end [80 KB: 20 s; this one, hours].
+    text = "## Customer reviews\n\n## " + "my " * 100_000 + "\n\nI feel great now.\n"
+    started = time.process_time()
+    check_text(text, format="markdown", registry=shipped())
+    assert time.process_time() - started < 10
