@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import STRUCTURAL, Detection
+from claimcheck.analysis.detect import STRUCTURAL, Detection, listed_under
 from claimcheck.models import Category, Strength
 from claimcheck.text.sentences import split_sentences
 
@@ -104,7 +104,7 @@ def listed_benefit(sentence: str, detection: Detection, lead: str) -> Detection:
         return detection
     # The lead-in says the treatment does what the item names: as plainly as a sentence saying it would.
     strength = Strength.DIRECT if detection.strength is Strength.NONE else detection.strength
-    return Detection(True, (Category.EFFICACY,), strength, detection.features, f"listed under '{lead}'")
+    return Detection(True, (Category.EFFICACY,), strength, detection.features, listed_under(lead))
 
 
 def _first_word(text: str) -> int:

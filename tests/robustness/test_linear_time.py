@@ -13,7 +13,8 @@ import pytest
 
 from claimcheck import check_text
 from claimcheck.analysis.stories import story_setup
-from claimcheck.text import split_sentences
+from claimcheck.lint import analyse
+from claimcheck.text import parse_document, split_sentences
 from claimcheck.text.sentences import MAX_SENTENCE
 from tests.robustness.conftest import shipped
 
@@ -79,3 +80,30 @@ def test_a_heading_under_reviews_is_read_in_linear_time() -> None:
     started = time.process_time()
     check_text(text, format="markdown", registry=shipped())
     assert time.process_time() - started < 10
+
+
+@pytest.mark.parametrize(
+    ("lead", "item"),
+    [
+        ("Conditions we treat:\n\n", "- Depression {}\n"),
+        ("Benefits of cold plunges:\n\n", "- Sleep deeper every night {}\n"),
+        ("7 ways the sauna heals\n\n", "## 2. Sleep deeper every night {}\n\ntext\n\n"),
+    ],
+    ids=repr,
+)
+def test_a_list_under_a_page_long_lead_in_is_read_in_linear_time(lead: str, item: str) -> None:
+    # A lead-in is the unit before a list, re-read by every item and named in its reason: a 450 KB paragraph
+    # whose last sentence leads 2,000 items [about 35 s and 900 MB of reasons].
+    text = "# " * item.startswith("#") + "Lorem ipsum dolor sit amet. " * 16_000 + lead
+    text += "".join(item.format(number) for number in range(2_000))
+    started = time.process_time()
+    check_text(text, format="markdown", registry=shipped())
+    assert time.process_time() - started < 10
+    items = [
+        context
+        for context in analyse(parse_document(text, format="markdown"), shipped())
+        if "Sleep" in context.text or "Depr" in context.text
+    ]
+    assert len(items) == 2_000
+    assert all(context.detection.reason.startswith("listed under") for context in items)
+    assert all(len(context.detection.reason) <= MAX_SENTENCE for context in items)
