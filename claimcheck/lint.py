@@ -80,10 +80,12 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     # The question an FAQ answer answers: the last sentence of a unit ending in "?".
     question: str | None = None
     places = table_places(document)
+    # Each side-by-side column's claims, read once for all its cells (see _own_column).
+    own_columns: dict[tuple[str, str], frozenset[int]] = {}
     for index, unit in enumerate(document.units):
         place = places.get(index)
         header_cell = place is not None and place.header
-        within = _own_column(scope, place, registry) if place is not None else scope
+        within = _own_column(scope, place, registry, own_columns) if place is not None else scope
         heading = unit.kind is UnitKind.HEADING
         if heading:
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
@@ -219,14 +221,23 @@ def _as_statement(answer: SentenceContext, statement: str, links: list[Match]) -
     return replace(answer, text=statement, match=match)
 
 
-def _own_column(scope: frozenset[int] | None, place: TablePlace, registry: CompiledRegistry) -> frozenset[int] | None:
+def _own_column(
+    scope: frozenset[int] | None,
+    place: TablePlace,
+    registry: CompiledRegistry,
+    known: dict[tuple[str, str], frozenset[int]],
+) -> frozenset[int] | None:
     """The claims a cell of a side-by-side table may link to: not those whose treatment only the other column
     names ("Approved for depression" under "Daily SSRI", beside a column for the page's own treatment, says
     nothing of the page's treatment)."""
     if scope is None or place.versus is None or place.column is None:
         return scope
-    matcher = registry.matcher
-    return scope - (matcher.in_scope([place.versus[0]]) - matcher.in_scope([place.column]))
+    # ``known``: what each pair of columns gave, as every cell of a column would read its headers again.
+    columns = place.versus[0], place.column
+    if columns not in known:
+        matcher = registry.matcher
+        known[columns] = scope - (matcher.in_scope([columns[0]]) - matcher.in_scope([columns[1]]))
+    return known[columns]
 
 
 def _lead_in(text: str) -> str:
