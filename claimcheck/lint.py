@@ -45,6 +45,7 @@ from claimcheck.rules.selection import RuleSelection
 from claimcheck.text import Document, UnitKind, parse_document, split_sentences
 from claimcheck.text.citations import is_citation
 from claimcheck.text.plain import attributed_quote
+from claimcheck.text.sentences import MAX_SENTENCE
 from claimcheck.text.tables import TablePlace, table_places
 
 
@@ -79,17 +80,19 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     # The question an FAQ answer answers: the last sentence of a unit ending in "?".
     question: str | None = None
     places = table_places(document)
+    # Each side-by-side column's claims, read once for all its cells (see _own_column).
+    own_columns: dict[tuple[str, str], frozenset[int]] = {}
     for index, unit in enumerate(document.units):
         place = places.get(index)
         header_cell = place is not None and place.header
-        within = _own_column(scope, place, registry) if place is not None else scope
+        within = _own_column(scope, place, registry, own_columns) if place is not None else scope
         heading = unit.kind is UnitKind.HEADING
         if heading:
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
             # A review's own title ("Meltdowns went from daily to almost never") keeps the reviews going.
             in_reviews = introduces_reviews(unit.text) or (in_reviews and tells_a_change(unit.text))
             if listicle is None or _NUMBERED.match(unit.text) is None:
-                listicle = unit.text.strip() if introduces_benefits(unit.text) else None
+                listicle = _lead_in(unit.text) if introduces_benefits(unit.text) else None
         # A numbered heading under a heading that leads benefits: an item of that list, read as one.
         item = listicle if heading and listicle is not None and _NUMBERED.match(unit.text) else None
         # A heading or a label only says where citations may be; a unit is one if it reads as one.
@@ -107,9 +110,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             opens = heading or unit.text.rstrip().endswith(":")
             listing = None
             if opens and introduces_indications(unit.text):
-                listing = unit.text.strip(), listed_indication
+                listing = _lead_in(unit.text), listed_indication
             elif opens and introduces_benefits(unit.text):
-                listing = unit.text.strip(), listed_benefit
+                listing = _lead_in(unit.text), listed_benefit
         previous: SentenceContext | None = None
         previous_group: list[SentenceContext] = []
         asked, question = question, None
@@ -218,14 +221,34 @@ def _as_statement(answer: SentenceContext, statement: str, links: list[Match]) -
     return replace(answer, text=statement, match=match)
 
 
-def _own_column(scope: frozenset[int] | None, place: TablePlace, registry: CompiledRegistry) -> frozenset[int] | None:
+def _own_column(
+    scope: frozenset[int] | None,
+    place: TablePlace,
+    registry: CompiledRegistry,
+    known: dict[tuple[str, str], frozenset[int]],
+) -> frozenset[int] | None:
     """The claims a cell of a side-by-side table may link to: not those whose treatment only the other column
     names ("Approved for depression" under "Daily SSRI", beside a column for the page's own treatment, says
     nothing of the page's treatment)."""
     if scope is None or place.versus is None or place.column is None:
         return scope
-    matcher = registry.matcher
-    return scope - (matcher.in_scope([place.versus[0]]) - matcher.in_scope([place.column]))
+    # ``known``: what each pair of columns gave, as every cell of a column would read its headers again.
+    columns = place.versus[0], place.column
+    if columns not in known:
+        matcher = registry.matcher
+        known[columns] = scope - (matcher.in_scope([columns[0]]) - matcher.in_scope([columns[1]]))
+    return known[columns]
+
+
+def _lead_in(text: str) -> str:
+    """The lead-in a list's items are read with: the heading or line that leads them, or, in a unit longer
+    than a sentence may be, its last sentence, the one that introduces the list."""
+    # Every item re-reads its lead-in and names it in its reason: a lead-in of a whole page would make a
+    # page of items quadratic in time and in memory.
+    if len(text) <= MAX_SENTENCE:
+        return text.strip()
+    start, end = split_sentences(text)[-1]
+    return text[start:end].strip()
 
 
 #: A heading numbered as an item of a list: "2. Sleep like a baby".

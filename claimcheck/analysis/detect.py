@@ -1230,7 +1230,13 @@ def listed_indication(sentence: str, detection: Detection, lead: str) -> Detecti
     # Only a condition or a health outcome: not the fees, staff or opening hours some lists hold.
     if not detection.features.conditions and not _names_a_complaint(sentence):
         return detection
-    return Detection(True, (Category.INDICATION,), detection.strength, detection.features, f"listed under '{lead}'")
+    return Detection(True, (Category.INDICATION,), detection.strength, detection.features, listed_under(lead))
+
+
+@lru_cache(maxsize=16)
+def listed_under(lead: str) -> str:
+    """The reason of a claim read from the lead-in ``lead`` of its list: one string for all its items."""
+    return f"listed under '{lead}'"
 
 
 def _names_a_complaint(sentence: str) -> bool:

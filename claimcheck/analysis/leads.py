@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import STRUCTURAL, Detection
+from claimcheck.analysis.detect import STRUCTURAL, Detection, listed_under
 from claimcheck.models import Category, Strength
 from claimcheck.text.sentences import split_sentences
 
@@ -107,7 +107,7 @@ def listed_benefit(sentence: str, detection: Detection, lead: str) -> Detection:
         return detection
     # The lead-in says the treatment does what the item names: as plainly as a sentence saying it would.
     strength = Strength.DIRECT if detection.strength is Strength.NONE else detection.strength
-    return Detection(True, (Category.EFFICACY,), strength, detection.features, f"listed under '{lead}'")
+    return Detection(True, (Category.EFFICACY,), strength, detection.features, listed_under(lead))
 
 
 def _first_word(text: str) -> int:

@@ -35,16 +35,20 @@ _REVIEW_HEADING = re.compile(
 #: What tells of a change over time in a review: a result after a time or a course ("after 14 months",
 #: "within two weeks"), a first ("for the first time"), an end ("no longer", "anymore"), a result at last
 #: ("finally", "got my positive"), what followed a start ("Started them in May and ..."), a measure that
-#: went from one state to another, what the customer manages without ("without my glasses") or does now.
+#: went from one state to another, what the customer manages without ("without my glasses"); what the
+#: customer does now is :func:`_speaks_of_now`'s.
 _CHANGE = re.compile(
     r"\b(?:after|within)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|a\s+few|a|several)\s+"
     r"(?:\w+\s+)?(?:days?|weeks?|months?|years?|sessions?|treatments?|visits?|shots?|doses?|bottles?)\b|"
     r"\bfor\s+the\s+first\s+time\b|\bno\s+longer\b|\bany\s*more\b|\bfinally\b|\bgot\s+my\b|"
     r"\bwithout\s+(?:my|any|the|a)\b|\bsince\s+(?:starting|using|taking|beginning|trying)\b|"
     r"\b(?:started|began)\b[^.!?]{1,60}\band\b|"
-    r"\bwent\s+from\s+[^,.;]{1,30}?\s+to\s+\w|\b(?:I|I'm|I’m|my)\b[^.!?]*\bnow\b",
+    r"\bwent\s+from\s+[^,.;]{1,30}?\s+to\s+\w",
     re.IGNORECASE,
 )
+#: What the customer does now, said of themselves: "I" or "my", then "now" in the same sentence (see
+#: :func:`_speaks_of_now`).
+_NOW_WORDS = re.compile(r"\b(?P<speaker>I|I'm|I’m|my)\b|\bnow\b|[.!?]", re.IGNORECASE)
 #: A review of the shop, not of the treatment: "Arrived within two days", "got my order fast".
 _SHOP = re.compile(
     r"\b(?:order\w*|ship\w*|deliver\w*|arriv\w*|package|parcel|box|refund\w*|customer\s+service|support\s+team|"
@@ -65,7 +69,25 @@ def tells_a_change(sentence: str, before: str | None = None) -> bool:
     the shop ("Arrived within two days")."""
     if _SHOP.search(sentence) is not None:
         return False
-    return _CHANGE.search(sentence) is not None or story_outcome(sentence, before) is not None
+    return (
+        _CHANGE.search(sentence) is not None or _speaks_of_now(sentence) or story_outcome(sentence, before) is not None
+    )
+
+
+def _speaks_of_now(text: str) -> bool:
+    """Whether "I" or "my" comes before "now" with no end of a sentence between ("I'm 58 and I read the
+    newspaper without my readers now")."""
+    # One pass over the words: as one pattern, "I ... now" read a run of "my" with no "now" to its end from
+    # each "my", quadratic in the run (a heading of reviews has no sentence's bound).
+    speaker = False
+    for found in _NOW_WORDS.finditer(text):
+        if found.group("speaker") is not None:
+            speaker = True
+        elif found.group() in ".!?":
+            speaker = False
+        elif speaker:
+            return True
+    return False
 
 
 def reported_result(sentence: str, detection: Detection, before: str | None) -> Detection:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Features, Quantity
@@ -313,12 +314,18 @@ def _unhedged(context: SentenceContext) -> bool:
     lead = context.lead
     # A lead-in that asks ("Who can benefit?", "What else can it help with?") is answered by its items: its
     # "can" asks what the treatment is able to do, and the list states it; "Who may benefit?" still hedges.
-    if lead is not None and _open(read_sentence(lead, UnitKind.PARAGRAPH)[0], lead, asking=lead.rstrip().endswith("?")):
+    if lead is not None and _lead_open(lead):
         return False
     text = context.text
     if not _open(context.features, text):
         return True
     return _main_clause_asserts(text, context.unit.kind) or _coordinate_asserts(text, context.unit.kind)
+
+
+@lru_cache(maxsize=16)
+def _lead_open(lead: str) -> bool:
+    """Whether a list's lead-in leaves its items open (see :func:`_unhedged`): read once for all its items."""
+    return _open(read_sentence(lead, UnitKind.PARAGRAPH)[0], lead, asking=lead.rstrip().endswith("?"))
 
 
 def _main_clause_asserts(text: str, kind: UnitKind) -> bool:

@@ -13,7 +13,8 @@ import pytest
 
 from claimcheck import check_text
 from claimcheck.analysis.stories import story_setup
-from claimcheck.text import split_sentences
+from claimcheck.lint import analyse
+from claimcheck.text import parse_document, split_sentences
 from claimcheck.text.sentences import MAX_SENTENCE
 from tests.robustness.conftest import shipped
 
@@ -67,6 +68,53 @@ def test_a_story_set_up_is_found_in_linear_time() -> None:
 def test_a_page_full_of_backs_is_linted_in_linear_time() -> None:
     # Every "back" re-found every body part called back in its sentence [2 MB: 16 s].
     text = "I felt my back 0 " + "my back " * 250_000
+    started = time.process_time()
+    check_text(text, format="markdown", registry=shipped())
+    assert time.process_time() - started < 10
+
+
+def test_a_heading_under_reviews_is_read_in_linear_time() -> None:
+    # A heading under reviews is read whole for a change the customer tells, with no sentence's bound;
+    # "I ... now" read on from every "my" to the heading's end [80 KB: 20 s; this one, hours].
+    text = "## Customer reviews\n\n## " + "my " * 100_000 + "\n\nI feel great now.\n"
+    started = time.process_time()
+    check_text(text, format="markdown", registry=shipped())
+    assert time.process_time() - started < 10
+
+
+@pytest.mark.parametrize(
+    ("lead", "item"),
+    [
+        ("Conditions we treat:\n\n", "- Depression {}\n"),
+        ("Benefits of cold plunges:\n\n", "- Sleep deeper every night {}\n"),
+        ("7 ways the sauna heals\n\n", "## 2. Sleep deeper every night {}\n\ntext\n\n"),
+    ],
+    ids=repr,
+)
+def test_a_list_under_a_page_long_lead_in_is_read_in_linear_time(lead: str, item: str) -> None:
+    # A lead-in is the unit before a list, re-read by every item and named in its reason: a 450 KB paragraph
+    # whose last sentence leads 2,000 items [about 35 s and 900 MB of reasons].
+    text = "# " * item.startswith("#") + "Lorem ipsum dolor sit amet. " * 16_000 + lead
+    text += "".join(item.format(number) for number in range(2_000))
+    started = time.process_time()
+    check_text(text, format="markdown", registry=shipped())
+    assert time.process_time() - started < 10
+    items = [
+        context
+        for context in analyse(parse_document(text, format="markdown"), shipped())
+        if "Sleep" in context.text or "Depr" in context.text
+    ]
+    assert len(items) == 2_000
+    assert all(context.detection.reason.startswith("listed under") for context in items)
+    assert all(len(context.detection.reason) <= MAX_SENTENCE for context in items)
+
+
+def test_a_side_by_side_table_with_a_long_column_header_is_linted_in_linear_time() -> None:
+    # Each cell of a side-by-side table read both columns' headers for the treatments they name: a 40 KB
+    # header over 1,000 rows [about 28 s].
+    header = "ketamine infusion " * 2_200
+    rows = "".join(f"| Onset {number} | Hours | Weeks |\n" for number in range(1_000))
+    text = f"Ketamine treats depression.\n\n| Feature | {header}| SSRIs |\n|---|---|---|\n{rows}"
     started = time.process_time()
     check_text(text, format="markdown", registry=shipped())
     assert time.process_time() - started < 10
