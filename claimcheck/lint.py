@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from claimcheck.analysis.answers import (
+    Answered,
     affirmed,
     answer_statement,
     asks_about,
@@ -30,6 +31,7 @@ from claimcheck.analysis.detect import (
     introduces_indications,
     listed_indication,
 )
+from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import procedure_time, read_frame
 from claimcheck.analysis.leads import introduces_benefits, leaves_open, listed_benefit
 from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result, tells_a_change
@@ -87,14 +89,15 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         header_cell = place is not None and place.header
         within = _own_column(scope, place, registry, own_columns) if place is not None else scope
         heading = unit.kind is UnitKind.HEADING
+        numbered = heading and _NUMBERED.match(unit.text) is not None
         if heading:
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
             # A review's own title ("Meltdowns went from daily to almost never") keeps the reviews going.
             in_reviews = introduces_reviews(unit.text) or (in_reviews and tells_a_change(unit.text))
-            if listicle is None or _NUMBERED.match(unit.text) is None:
+            if listicle is None or not numbered:
                 listicle = _lead_in(unit.text) if introduces_benefits(unit.text) else None
         # A numbered heading under a heading that leads benefits: an item of that list, read as one.
-        item = listicle if heading and listicle is not None and _NUMBERED.match(unit.text) else None
+        item = listicle if numbered else None
         # A heading or a label only says where citations may be; a unit is one if it reads as one.
         labelled = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         reference = labelled and is_citation(unit.text)
@@ -138,30 +141,25 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 detection = follow_on(text, detection, before, kinds)
                 if review:
                     detection = reported_result(text, detection, previous.text if previous is not None else None)
-            answered = answer_statement(asked, text) if asked is not None else None
-            if place is not None and answered is None:
-                answered = cell_statement(text, features, place)
-            if answered is None:
-                # "Why pay for surgery when you can train your eyes at home?" answers itself; "Why Ketamine
-                # Works When Other Treatments Fail" takes as given what it explains.
-                answered = rhetorical_statement(text) or (explained_statement(text) if len(spans) == 1 else None)
-            reads_as: str | None = None  # the statement an FAQ answer or a table's figure is read as
+            # The statement an FAQ answer or a table's figure is read as, with its links in its own words.
+            statement: tuple[str, list[Match]] | None = None
             matches: list[Match] = []
-            said_links: list[Match] = []  # the statement's links, in its own words
+            answered = (
+                _answered(asked, text, features, place, len(spans) == 1) if link is None and not reference else None
+            )
             if link is not None:
                 matches = [Match(link, 1.0, "given", 0, len(text))]
-            elif answered is not None and not reference:
+            elif answered is not None:
                 # "Yes." answers the question: read and link the statement it makes, point at the answer.
                 said_features, said = read_sentence(answered.statement, UnitKind.PARAGRAPH)
                 found = _links(answered.statement, said, registry, within, subject)
                 kinds = answered.about or (asks_about(asked) if asked is not None else ())
                 if makes_claim(answered, said, detection, bool(found), kinds):
                     said = affirmed(kinds, answered, said)
-                    features, detection, reads_as = said_features, said, answered.statement
+                    features, detection, statement = said_features, said, (answered.statement, found)
                     matches = [Match(m.claim, m.score, m.method, 0, len(text)) for m in found]
-                    said_links = found
             if (
-                reads_as is None
+                statement is None
                 and link is None
                 and not reference
                 and (detection.is_claim or (asserting(detection) and detection.reason != HEADING and not header_cell))
@@ -189,11 +187,11 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 )
                 for number, match in enumerate(matches or [None])
             ]
-            if reads_as is not None:
+            if statement is not None:
                 # Features and detection above are the statement's: the rules read its words too, or a
                 # span taken from them would fall outside the answer.
                 for context in group:
-                    context.statement = _as_statement(context, reads_as, said_links)
+                    context.statement = _as_statement(context, *statement)
             for earlier in previous_group:
                 earlier.next = group[0]
             previous, previous_group = group[0], group
@@ -238,6 +236,20 @@ def _own_column(
         matcher = registry.matcher
         known[columns] = scope - (matcher.in_scope([columns[0]]) - matcher.in_scope([columns[1]]))
     return known[columns]
+
+
+def _answered(
+    asked: str | None, text: str, features: Features, place: TablePlace | None, alone: bool
+) -> Answered | None:
+    """The statement a sentence makes with what it stands beside: an FAQ answer with its question, a table cell
+    with its headers, a question that answers itself ("Why pay for surgery when you can train your eyes at
+    home?") or, alone in its unit, takes as given what it explains ("Why X Works When Other Treatments Fail")."""
+    answered = answer_statement(asked, text) if asked is not None else None
+    if place is not None and answered is None:
+        answered = cell_statement(text, features, place)
+    if answered is None:
+        answered = rhetorical_statement(text) or (explained_statement(text) if alone else None)
+    return answered
 
 
 def _lead_in(text: str) -> str:

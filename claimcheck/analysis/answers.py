@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.detect import STRUCTURAL, Detection, by_cues, detect_claim
+from claimcheck.analysis.strength import asserted_plainly
 from claimcheck.models import Category, Strength
 
 _AUXILIARY = r"is|are|am|was|were|does|do|did|can|could|will|would|should|has|have|may|might|must"
@@ -256,7 +257,7 @@ def affirmed(kinds: tuple[Category, ...], answered: Answered, statement: Detecti
     reason = f"affirms a question about {kinds[0].value}"
     # The yes asserts what was asked: "it does work" states the effect as plainly as "it works" does, though
     # no causal word of its own says so; a modal the question asked with ("Can it help?") stays.
-    strength = Strength.DIRECT if statement.strength is Strength.NONE else statement.strength
+    strength = asserted_plainly(statement.strength)
     return Detection(True, kinds, strength, statement.features, reason)
 
 

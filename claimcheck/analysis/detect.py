@@ -39,7 +39,7 @@ from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.analysis.features import Features, Span, extract_features
 from claimcheck.analysis.scorer import claim_probability
 from claimcheck.analysis.stories import story_setup
-from claimcheck.analysis.strength import classify_strength, relation_strength, unasserted
+from claimcheck.analysis.strength import asserted_plainly, classify_strength, relation_strength, unasserted
 from claimcheck.models import Category, Strength, Unit
 from claimcheck.text.document import UnitKind
 from claimcheck.text.sentences import split_sentences
@@ -891,7 +891,7 @@ def _named_benefit(
     phrase = benefit_phrase(text, scanned)
     if phrase is None:
         return None
-    plain = Strength.DIRECT if strength is Strength.NONE else strength
+    plain = asserted_plainly(strength)
     return Detection(True, (Category.EFFICACY,), plain, features, f"names the benefit {_q((phrase,))}")
 
 
@@ -995,11 +995,7 @@ def _defines_illness(sentence: str, features: Features) -> bool:
     """Whether the sentence defines an illness, its subject ("Seasonal affective disorder is a pattern of
     depression that comes back each winter and eases in spring"): what its relative clause says is the
     illness's course, no treatment's effect."""
-    return (
-        illness_is_subject(sentence, features)
-        and _IS_OR_ARE.search(sentence) is not None
-        and (_DEFINITION.search(sentence) is not None)
-    )
+    return illness_is_subject(sentence, features) and _defines(sentence)
 
 
 def background(sentence: str, features: Features) -> bool:
@@ -1022,10 +1018,17 @@ def _describes(sentence: str) -> bool:
     registry links each ask about the same sentence."""
     return (
         instruction(sentence)
-        or (_IS_OR_ARE.search(sentence) is not None and _DEFINITION.search(sentence) is not None)
+        or _defines(sentence)
         or _SIGNS.match(sentence) is not None
         or _STEP.match(sentence) is not None
     )
+
+
+@lru_cache(maxsize=4096)
+def _defines(sentence: str) -> bool:
+    """Whether the sentence defines what it names ("X is a ..."): the cheap test for " is "/" are " first.
+    Cached: background and an illness's definition both ask it."""
+    return _IS_OR_ARE.search(sentence) is not None and _DEFINITION.search(sentence) is not None
 
 
 #: A step of the visit the reader takes, told in the plain present: "You lie down in the chamber", "For this

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.detect import STRUCTURAL, Detection, listed_under
+from claimcheck.analysis.strength import asserted_plainly
 from claimcheck.models import Category, Strength
 from claimcheck.text.sentences import split_sentences
 
@@ -106,7 +107,7 @@ def listed_benefit(sentence: str, detection: Detection, lead: str) -> Detection:
     if not detection.features.conditions and _HEALTH_GROUPS.isdisjoint(scanned) and detection.strength is Strength.NONE:
         return detection
     # The lead-in says the treatment does what the item names: as plainly as a sentence saying it would.
-    strength = Strength.DIRECT if detection.strength is Strength.NONE else detection.strength
+    strength = asserted_plainly(detection.strength)
     return Detection(True, (Category.EFFICACY,), strength, detection.features, listed_under(lead))
 
 

@@ -15,7 +15,8 @@ import re
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection
 from claimcheck.analysis.stories import story_outcome
-from claimcheck.models import Category, Strength
+from claimcheck.analysis.strength import asserted_plainly
+from claimcheck.models import Category
 
 __all__ = ["REPORTED", "introduces_reviews", "reported_result", "tells_a_change"]
 
@@ -98,5 +99,5 @@ def reported_result(sentence: str, detection: Detection, before: str | None) -> 
         return detection
     if not tells_a_change(sentence, before):
         return detection
-    strength = Strength.DIRECT if detection.strength is Strength.NONE else detection.strength
+    strength = asserted_plainly(detection.strength)
     return Detection(True, (Category.EFFICACY,), strength, detection.features, REPORTED)

@@ -94,6 +94,13 @@ def unasserted(sentence: str) -> bool:
     return not _UNASSERTED.isdisjoint(lexicon.scan(sentence))
 
 
+def asserted_plainly(strength: Strength) -> Strength:
+    """The strength of a claim its place on the page makes ("Yes." to "Does it work?", an item under "What it
+    treats", a customer's "Pregnant after a year!"): as plain as a sentence saying it with a verb, unless its
+    own words hedge or boost it."""
+    return Strength.DIRECT if strength is Strength.NONE else strength
+
+
 def classify_strength(text: str) -> Strength:
     """How strongly ``text`` (one sentence) states a relationship, on the scale of SPEC §5.
 

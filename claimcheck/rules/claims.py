@@ -250,7 +250,13 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or anecdote(text)
         or _CLINIC_SEES.search(text)
         or not _unhedged(context)
-        or not (detection.strength is Strength.DIRECT or context.lead is not None or _says_what_it_does(text))
+        # With no category, the test above has already found that it says what it does.
+        or not (
+            detection.strength is Strength.DIRECT
+            or context.lead is not None
+            or not detection.categories
+            or _says_what_it_does(text)
+        )
     ):
         return
     categories = ", ".join(c.value for c in detection.categories if c in _EFFECT_CLAIMS) or "effect"
@@ -347,11 +353,10 @@ def _main_clause_asserts(text: str, kind: UnitKind) -> bool:
 
 def _coordinate_asserts(text: str, kind: UnitKind) -> bool:
     """Whether a coordinated clause after the first says, unhedged, what a treatment does."""
-    for found in _COORDINATE.finditer(text):
-        clause = text[found.end() :]
-        following = _COORDINATE.search(clause)
-        if following is not None:
-            clause = clause[: following.start()]
+    breaks = list(_COORDINATE.finditer(text))
+    ends = [found.start() for found in breaks[1:]] + [len(text)]
+    for found, end in zip(breaks, ends, strict=False):
+        clause = text[found.end() : end]
         features, detection = read_sentence(clause, kind)
         if (
             detection.is_claim
@@ -365,17 +370,13 @@ def _coordinate_asserts(text: str, kind: UnitKind) -> bool:
     return False
 
 
-#: The modal verb a question asks with ("Who can benefit?"): it asks what a thing is able to do, hedging nothing.
-_ASKING = frozenset({"can"})
-
-
 def _open(features: Features, text: str, asking: bool = False) -> bool:
     """Whether a hedge, a limiter or a modal verb leaves what ``text`` says open; in a question (``asking``),
-    "can" only asks."""
-    ignored = _ASKING if asking else frozenset()
+    "can" only asks what a thing is able to do ("Who can benefit?"), hedging nothing."""
+    ignored = "can" if asking else None
     return any(
-        span.text.lower() not in ignored and not _counts_things(span.text, text, span.end) for span in features.hedges
-    ) or any(found.group().lower() not in ignored for found in _OPEN.finditer(text))
+        span.text.lower() != ignored and not _counts_things(span.text, text, span.end) for span in features.hedges
+    ) or any(found.group().lower() != ignored for found in _OPEN.finditer(text))
 
 
 #: A quantifier that counts the people or things a claim is about ("many autism symptoms", "some people feel
@@ -598,14 +599,13 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     multipliers = list(_MULTIPLIER.finditer(context.text))
     # A share in words is a claim's figure only in a claim of what it does for people, not in what they
     # tell (CC208 judges anecdotes).
-    proportions = list(_PROPORTION.finditer(context.text)) if context.detection.is_claim else []
-    if proportions and anecdote(context.text):
-        proportions = []
-    amounts = list(_AMOUNT.finditer(context.text)) if context.detection.is_claim else []
+    claim = context.detection.is_claim
+    proportions = list(_PROPORTION.finditer(context.text)) if claim else []
+    amounts = list(_AMOUNT.finditer(context.text)) if claim else []
     # A time in words, like a share in words, is a claim's figure only where no one tells it (CC208's).
-    times = list(_TIME_IN_WORDS.finditer(context.text)) if context.detection.is_claim else []
-    if times and anecdote(context.text):
-        times = []
+    times = list(_TIME_IN_WORDS.finditer(context.text)) if claim else []
+    if (proportions or times) and anecdote(context.text):
+        proportions = times = []
     if not context.features.quantities and not multipliers and not proportions and not amounts and not times:
         return
     quantities = context.features.quantities
