@@ -385,7 +385,7 @@ class _Cues(dict[str, tuple[str, ...]]):
         # diagnose, treat, cure or prevent any disease") or in a fixed phrase that only looks
         # causal ("seek help") state no effect.
         formulas = tuple((start, _clause_end(sentence, end)) for start, end in hits["regulatory_phrase"])
-        if "guarantee" in sentence or "Guarantee" in sentence:
+        if "uarantee" in sentence or "UARANTEE" in sentence:  # any case _NO_GUARANTEE matches
             # A guarantee denied is a disclaimer to its clause's end: "Figures here are not a guarantee of the
             # results you will achieve", "Results are not guaranteed".
             formulas += tuple(

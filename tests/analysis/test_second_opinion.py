@@ -122,6 +122,8 @@ def test_a_list_of_risks_is_read_as_side_effects_whatever_words_hinted() -> None
         "Figures on this page are not a guarantee of the results any individual member will achieve.",
         "Before-and-after photos are not a guarantee that you will achieve the same results.",
         "Not a guarantee of results: outcomes differ from person to person.",
+        # Fine print set in capitals is the same disclaimer.
+        "FIGURES HERE ARE NOT A GUARANTEE OF THE RELIEF YOU WILL FEEL.",
     ],
 )
 def test_a_guarantee_denied_is_a_disclaimer(sentence: str) -> None:
