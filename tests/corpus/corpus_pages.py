@@ -1,4 +1,4 @@
-"""The labelled evaluation corpus: pages under dev/, holdout/ and blind/ to blind9/, labels in labels.yaml.
+"""The labelled evaluation corpus: pages under dev/, holdout/ and blind/ to blind10/, labels in labels.yaml.
 
 The visible-text extraction here is a deliberately small, independent oracle (stdlib HTML
 parser, markdown-it for Markdown). It exists only to check that every label points at exactly
@@ -18,15 +18,15 @@ from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 
 CORPUS = Path(__file__).parent
-SPLITS = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9")
+SPLITS = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10")
 
 #: Splits nobody has tuned on: their numbers are printed, their misses are not (reading them is tuning);
 #: test_eval.py and bench/golden.py print no sentence of theirs.
 #: blind5 and blind6 left it when the learned scorer began to train on them; blind7 after its second and last
 #: run (eb3d13b), when the fourth session began to tune on it; blind8 after its second and last run (1433129),
 #: when the fifth session began to tune on it; blind9 after its second and last run (ba755b4), when the sixth
-#: session began to tune on it (HISTORY.md). blind10 enters it when it is written.
-UNREAD: frozenset[str] = frozenset()
+#: session began to tune on it (HISTORY.md). blind10 entered it when it was written, before its first run.
+UNREAD = frozenset({"blind10"})
 
 _HIDDEN_TAGS = {"script", "style", "head", "title", "pre", "template", "noscript"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}

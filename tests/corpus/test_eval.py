@@ -114,6 +114,11 @@ END_TO_END_FLOORS = {
     # never read: recall 0.855 (188/220), false positives 0.059 (32/547), 5 accurate claims with an error.
     # The floors follow the second run, so a later change that loses more is seen (HISTORY.md has both).
     "blind9": EndToEndFloor(recall=0.85, false_positive_rate=0.06, accurate_errors=5),
+    # blind10 (pages and labels of 78a4103, 18 pages, 16 therapies, written without reading the engine) was
+    # run once, on the engine of 2a39911 (the sixth session's start): recall 0.787 (170/216), false positives
+    # 0.054 (33/611), 9 accurate claims with an error (of 91), nothing hidden flagged. Nothing is tuned on it;
+    # these floors are that first run.
+    "blind10": EndToEndFloor(recall=0.78, false_positive_rate=0.055, accurate_errors=9),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
@@ -153,6 +158,8 @@ DETECTION_FLOORS = {
     # blind9's single blind run (engine of b99afc3): precision 0.890, recall 0.834, top-category 0.651.
     # Its second and last run (ba755b4, nothing tuned on it, misses never read): 0.901, 0.841, 0.662.
     "blind9": {"precision": 0.90, "recall": 0.84, "category": 0.66},
+    # blind10's single blind run (engine of 2a39911): precision 0.888, recall 0.775, top-category 0.683.
+    "blind10": {"precision": 0.88, "recall": 0.77, "category": 0.68},
 }
 
 
