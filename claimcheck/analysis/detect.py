@@ -88,7 +88,10 @@ NAVIGATION = "navigation"
 HEADING = "heading without a predicate"
 #: An e-mail's header line ("From: Clinic News <news@clinic.example>"): who sent it, to whom, when.
 HEADER = "message header"
-STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER})
+#: A sentence labelled as a myth ("Myth #3: “It only works for a few days.”", "Common misconception: ..."): the
+#: page quotes it to refute it, and states nothing of it.
+REFUTED = "a myth the page refutes"
+STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED})
 
 # Rule scores. A sentence is a claim when some rule reaches _CLAIM; _STRONG also outweighs
 # logistics context (a price or an address in the same sentence).
@@ -184,6 +187,13 @@ _CLOSING = " \t\"'”’)]*_"
 _SENT = r"(?:sent|date)\s*:[^\n]{0,200}?\b(?:19|20)\d{2}\b"
 _HEADER = re.compile(
     rf"(?:(?:from|to|cc|bcc|reply-to|sender)\s*:[^\n]{{0,200}}?(?:@[\w-]+\.\w|\b{_SENT})|{_SENT})[^\n]*", re.IGNORECASE
+)
+# A myth's label opening the sentence: "Myth:", "Myth #7:", "MYTH 3 –", "Common misconception:", "Fiction:"; not
+# where the same sentence goes on to the fact ("Myth: it is a placebo. Fact: it ...", split or not).
+_MYTH_LABEL = re.compile(
+    r"[\W\d_]*(?:(?:a\s+)?(?:common|popular|widespread|persistent|big(?:gest)?)\s+)?(?:myths?|misconceptions?|fiction)"
+    r"\s*(?:(?:#|no\.?\s*)?\d+)?(?::|\s+[—–-])\s*(?![^\n]*\b(?:fact|truth|reality)\s*[:—–])\S",
+    re.IGNORECASE,
 )
 # Navigation: three or more short labels between separators ("Home | Pricing | FAQ").
 _NAV_SEPARATOR = re.compile(r"\s[|·›»•]\s")
@@ -327,6 +337,23 @@ _NO_GUARANTEE = re.compile(
 )
 
 
+#: The supplement and device disclaimer: a use denied ("not intended to diagnose, treat, cure or prevent any
+#: disease", "has not been evaluated ... or approved to treat") or the diagnosing and treating it disclaims ("does
+#: not diagnose or treat medical conditions"). It names cures only to disclaim them.
+DISCLAIMER = re.compile(
+    r"\bnot (?:been )?(?:intended|meant|designed|evaluated|approved|cleared|authori[sz]ed)\b"
+    r"[^.]{0,40}\b(?:diagnose|treat|cure)"
+    r"|\b(?:not|never)\s+diagnose,?\s+(?:or\s+|and\s+)?(?:treat|cure)",
+    re.IGNORECASE,
+)
+
+
+def disclaims_use(sentence: str, detection: Detection) -> bool:
+    """Whether the sentence's only claim is the disclaimer of what a product is for ("Our cap is a wellness device
+    and is not intended to diagnose or treat any disease."): a regulatory statement with nothing to register."""
+    return detection.categories == (Category.REGULATORY,) and DISCLAIMER.search(sentence) is not None
+
+
 #: A ranking word that ranks no provider or treatment: "best" in a purpose, what a step is for ("Take it with
 #: food for the best results", "For best results, start early"), or of sales ("our best-selling drip"); "top" in
 #: a refill ("one iron top-up per quarter").
@@ -385,6 +412,11 @@ class _Cues(dict[str, tuple[str, ...]]):
         # diagnose, treat, cure or prevent any disease") or in a fixed phrase that only looks
         # causal ("seek help") state no effect.
         formulas = tuple((start, _clause_end(sentence, end)) for start, end in hits["regulatory_phrase"])
+        if "iagnos" in sentence or "IAGNOS" in sentence:
+            # "does not diagnose or treat medical conditions": the disclaimer to its clause's end.
+            formulas += tuple(
+                (found.start(), _clause_end(sentence, found.end())) for found in DISCLAIMER.finditer(sentence)
+            )
         if "uarantee" in sentence or "UARANTEE" in sentence:  # any case _NO_GUARANTEE matches
             # A guarantee denied is a disclaimer to its clause's end: "Figures here are not a guarantee of the
             # results you will achieve", "Results are not guaranteed".
@@ -766,6 +798,9 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         return not_a_claim(NAVIGATION)
     if ":" in text and _HEADER.fullmatch(text):
         return not_a_claim(HEADER)
+    head = text[:40].lower()
+    if ("myth" in head or "misconception" in head or "fiction" in head) and _MYTH_LABEL.match(text):
+        return not_a_claim(REFUTED)
     label = kind == UnitKind.HEADING or _is_label(text)
     if _is_question(text, label):
         presupposed = _presupposed(text, features) if label else None

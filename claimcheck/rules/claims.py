@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.detect import disclaims_use
 from claimcheck.analysis.features import Features, Quantity
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
 from claimcheck.analysis.outcome_figures import (
@@ -51,7 +52,7 @@ def _verdict_evidence(context: SentenceContext, stances: tuple[str, ...]) -> str
     fix="Register the claim with its evidence, or remove it.",
 )
 def unregistered_claim(context: SentenceContext) -> Iterator[Hit]:
-    if context.match is None and context.detection.is_claim:
+    if context.match is None and context.detection.is_claim and not disclaims_use(context.text, context.detection):
         categories = ", ".join(c.value for c in context.detection.categories) or "health"
         yield Hit(f"Unregistered {categories} claim: no registry entry covers it; it needs review.")
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import SHARE_WORDS, UNRANKED
+from claimcheck.analysis.detect import DISCLAIMER, SHARE_WORDS, UNRANKED
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
@@ -404,13 +404,6 @@ def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
     return bool(_COMMERCIAL.search(text, 0, found.start())) and bool(_NOTHING_PROMISED.match(text, found.end()))
 
 
-# The standard supplement and device disclaimer names cures only to disclaim them.
-_DISCLAIMER = re.compile(
-    r"\bnot (?:been )?(?:intended|meant|evaluated|approved|cleared|authori[sz]ed)\b[^.]{0,40}\b(?:diagnose|treat|cure)",
-    re.IGNORECASE,
-)
-
-
 @rule(
     "CC204",
     "cure-or-guarantee",
@@ -429,7 +422,7 @@ _DISCLAIMER = re.compile(
     triggers=(_CURE, _PERMANENCE, _ENDING, _GONE),
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
-    if _DISCLAIMER.search(context.text):
+    if DISCLAIMER.search(context.text):
         return
     found = _first_unnegated(_CURE, context.text, None if context.is_claim else _commercial_guarantee)
     if found is None and context.health_copy:

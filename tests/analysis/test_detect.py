@@ -20,12 +20,14 @@ from claimcheck.analysis.detect import (
     NAVIGATION,
     QUESTION,
     REFERENCE,
+    REFUTED,
     STRUCTURAL,
     Detection,
     detect_claim,
 )
 from claimcheck.analysis.features import extract_features
 from claimcheck.analysis.strength import classify_strength
+from claimcheck.api import check_text
 from claimcheck.models import Category, Strength
 from claimcheck.text import UnitKind, read_document, split_sentences
 
@@ -244,7 +246,45 @@ def test_detection_carries_strength_and_the_given_features() -> None:
 
 
 def test_structural_reasons() -> None:
-    assert {QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER} == STRUCTURAL
+    assert {QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED} == STRUCTURAL
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Myth #4: “Cold plunges cure anxiety for good.”",
+        "MYTH 2 – Acupuncture is completely safe for everyone.",
+        "Common misconception: chelation reverses heart disease.",
+        "Myth: hyperbaric oxygen is FDA-approved for autism.",
+    ],
+)
+def test_a_myth_quoted_to_be_refuted_states_nothing(sentence: str) -> None:
+    detection = detect_claim(sentence)
+    assert not detection.is_claim and detection.reason == REFUTED
+    # The same words without the label are a claim.
+    assert detect_claim(sentence.split(":", 1)[-1].split("–", 1)[-1].strip(" “”")).is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Myth-busting: our drip cures hangovers in an hour.",  # a title, no label of a myth
+        "Myth: it is a placebo. Fact: it relieves back pain in 80% of patients.",  # goes on to the fact
+        "Fact: our cap regrows hair in eight weeks.",
+    ],
+)
+def test_a_myth_label_does_not_hide_what_the_page_asserts(sentence: str) -> None:
+    assert detect_claim(sentence).is_claim
+
+
+def test_a_refuted_myth_draws_no_finding_but_the_same_claim_asserted_does() -> None:
+    page = (
+        "# Cryotherapy: myths and facts\n\n"
+        "Myth #2: “Whole-body cryotherapy cures anxiety for good.”\n\n"
+        "Our clients say whole-body cryotherapy cures anxiety for good.\n"
+    )
+    lines = {finding.line for finding in check_text(page, format="markdown").findings}
+    assert 3 not in lines and 5 in lines
 
 
 def test_every_cue_list_is_shipped_and_used() -> None:
