@@ -240,6 +240,9 @@ def test_a_story_that_tells_an_outcome_is_a_testimonial_warning(lint: Lint, stor
         # The speaker's "I had" opens the set-up, its list's change words ("lost") included.
         "By spring I had missed a year of work, lost my driving licence and moved in with my sister.",
         "I had nine ear infections in one winter.",
+        # The years a state lasted, its word of change ("lost") included; a patient's arrival.
+        "For almost fifteen years I lost two days of every week to back pain.",
+        "Priya came to see me after four courses of steroid cream in one year.",
     ],
 )
 def test_a_story_set_up_is_no_testimonial(lint: Lint, story: str) -> None:
@@ -247,6 +250,20 @@ def test_a_story_set_up_is_no_testimonial(lint: Lint, story: str) -> None:
     assert "CC208" not in codes(
         [f for f in lint(page) if f.sentence != "Widgetamine drips calm flare-ups within hours."]
     )
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # Positive controls beside the set-ups above: the same years and arrival, then the outcome.
+        "For two years I took the drops and never had a migraine.",
+        "For two years now I have been free of back pain.",
+        "Priya came to see me after four courses of steroid cream, and now her skin is clear.",
+    ],
+)
+def test_years_or_an_arrival_then_the_outcome_is_a_testimonial(lint: Lint, story: str) -> None:
+    page = "Widgetamine drips calm flare-ups within hours. " + story
+    assert "CC208" in codes([f for f in lint(page) if f.sentence == story])
 
 
 def test_a_set_up_told_with_a_word_of_change_is_no_testimonial(lint: Lint) -> None:
