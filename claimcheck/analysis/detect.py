@@ -842,6 +842,8 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
             instruction(text)
             or _SIGNS.match(text)
             or (first is not Category.MECHANISM and _defines_illness(text, features))
+            # "Dr. Lee graduated from Palmer College": who a practitioner is.
+            or (first is Category.PROVIDER and _who_it_is(text))
         ):
             # "Common signs include weight gain", "Keep the gel away from heat", "SAD is a pattern of depression
             # that ... eases in spring": a cue word in an instruction, a condition's signs or an illness's
@@ -987,7 +989,26 @@ _OPENING = re.compile(r"^[\W\d_]*(?:please\s+)?", re.IGNORECASE)
 #: feel the difference", "Apply it at night; it clears acne in a week".
 _PROMISE = re.compile(
     r"\band\s+(?:watch|see|feel|notice|enjoy|say|get|start|wake)\b"
-    r"|[;,:]\s*(?:and\s+)?(?:it|they|this|you['’]ll|you\s+will)\s",
+    r"|[;,:]\s*(?:and\s+)?(?:it|they|this|you['’]ll|you\s+will)\s"
+    # A claim the instruction points to: "Ask us how the drips relieve migraine".
+    r"|\b(?:how|why)\s+(?!to\b)",
+    re.IGNORECASE,
+)
+#: An offer of more before an instruction: "If you would like to know more about other treatments, please ...",
+#: "If you have any questions, ...". What the reader wants to know is no condition on who may have a treatment.
+_OFFER = re.compile(
+    r"^\W*if\s+you(?:(?:['’]d|\s+would)\s+like\s+(?:to\s+)?|\s+(?:want|wish)\s+to\s+)"
+    r"(?:know|learn|find\s+out|hear|talk|discuss|read|ask)\b[^,;.]{0,80},\s*(?:please\s+)?"
+    r"|^\W*if\s+you\s+have\s+(?:any\s+)?(?:(?:more|other|further)\s+)?(?:questions|concerns)\b[^,;.]{0,60},\s*(?:please\s+)?",
+    re.IGNORECASE,
+)
+_QUOTES = "\"'“‘ "
+#: Advice to buy spares, the sentence's last clause: "Sponges dry out fast, buy the extra pack.", "The gel runs out
+#: quickly, so order extra." (Read where the learned scorer would judge the sentence: a cue's claim before it,
+#: "The pads ease back pain fast, so order extra", still stands.)
+_SPARES = re.compile(
+    r"(?:[,;]|\bso)\s+(?:so\s+)?(?:buy|order|grab|get|keep)\s+(?:an?\s+|the\s+|some\s+)?(?:extra|spares?)\b"
+    r"[^.;,!?]{0,30}[.!]?[\"”’']?\s*$",
     re.IGNORECASE,
 )
 #: "Do X if you ...": who should not, a contraindication, whatever its verb.
@@ -1010,15 +1031,17 @@ def instruction(sentence: str) -> bool:
     """Whether the sentence tells the reader how to use, keep or prepare something ("Keep refrigerated after
     opening.", "Use it within an hour of waking.", "Never store it in the freezer.") or never to act without a
     clinician ("Never stop your medicine without talking to your doctor."), with no promise of what follows
-    and no condition on who may ("... if you are pregnant")."""
+    and no condition on who may ("... if you are pregnant"). The instruction may follow an offer of more ("If you
+    would like to know more, please speak to your GP.")."""
     adverb = _IMPERATIVE_ADVERB.match(sentence)
-    opening = adverb or _OPENING.match(sentence)
+    offer = _OFFER.match(sentence) if sentence[:6].lower().lstrip(_QUOTES).startswith("if") else None
+    opening = adverb or offer or _OPENING.match(sentence)
     first = _WORD.match(sentence, opening.end() if opening else 0)
     if first is None:
         return False
     if first.group().lower() not in _instruction_verbs() and not (adverb and _DEFERS.search(sentence)):
         return False
-    return _PROMISE.search(sentence) is None and _CONDITION.search(sentence) is None
+    return _PROMISE.search(sentence) is None and _CONDITION.search(sentence, offer.end() if offer else 0) is None
 
 
 @cache
@@ -1046,9 +1069,45 @@ def background(sentence: str, features: Features) -> bool:
 _IS_OR_ARE = re.compile(r"\s(?:is|are)\s", re.IGNORECASE)
 
 
+#: A byline: who wrote the page, then what they are ("By Dana Reyes, founder and certified doula", "Written by
+#: Dr. Sam Lee · 6 min read"); not "By week four ...", "By my third session", "By using this site".
+_BYLINE = re.compile(
+    r"^\W*(?:(?:written|reviewed|medically\s+reviewed)\s+)?by\s+(?:(?:Dr|Prof|Professor|Coach|Nurse)\.?\s+)?"
+    r"(?!(?i:the|my|his|her|their|our|your|week|day|month|year|now|then|using|gently)\b)"
+    r"(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])\.?)?\s+(?-i:[A-Z])[\w'’-]+\s*(?:[,|·—–(]|$)",
+    re.IGNORECASE,
+)
+#: What every biography's predicate below holds: a far cheaper search that most sentences fail.
+_BIOGRAPHY_WORD = re.compile(r"grad|train|stud|complet|lives|earned|received|obtained|qualif", re.IGNORECASE)
+#: A biography: one person (a name, "Dr. ...", "He", "She") and their training or life ("graduated from",
+#: "trained at", "completed her residency", "earned his degree", "lives in ... with his wife").
+_BIOGRAPHY = re.compile(
+    r"^\W*(?:(?:Dr|Prof|Professor)\.?\s+(?-i:[A-Z])|(?:he|she)\b|(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)\b)[^.;]*?"
+    r"(?:\b(?:graduated|trained|studied|qualified)\s+(?:\w+\s+){0,2}?(?:from|at|in|with)\b|"
+    r"\bcompleted\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:residency|fellowship|training|degree|internship)\b|"
+    r"\b(?:earned|received|obtained)\s+(?:his|her|their|a|an)\s+(?:[\w-]+\s+){0,5}?(?:degree|doctorate|diploma)\b|"
+    r"\blives\s+(?:in|with)\b)",
+    re.IGNORECASE,
+)
+
+
+def _who_it_is(sentence: str) -> bool:
+    """Whether the sentence says who the writer or a practitioner is (a byline, a biography of training and
+    life): plain fact a reader can look up, no claim of what the care does or how good it is ("the most
+    experienced" ranks them: a claim)."""
+    if "by" in sentence[:12].lower() and _BYLINE.match(sentence):
+        return True
+    return (
+        _BIOGRAPHY_WORD.search(sentence) is not None
+        and _BIOGRAPHY.match(sentence) is not None
+        and "detect/provider" not in lexicon.scan(sentence)
+    )
+
+
 @lru_cache(maxsize=4096)
 def _describes(sentence: str) -> bool:
-    """Whether the sentence instructs, defines, lists a condition's signs or tells a step of the visit (the part
+    """Whether the sentence instructs, defines, lists a condition's signs, tells a step of the visit, says who
+    the writer or a practitioner is or advises buying spares (the part
     of :func:`background` read from the text alone). Cached: the detector's second opinion, a follow-on and the
     registry links each ask about the same sentence."""
     return (
@@ -1056,6 +1115,8 @@ def _describes(sentence: str) -> bool:
         or _defines(sentence)
         or _SIGNS.match(sentence) is not None
         or _STEP.match(sentence) is not None
+        or _who_it_is(sentence)
+        or (("xtra" in sentence or "spare" in sentence) and _SPARES.search(sentence) is not None)
     )
 
 
