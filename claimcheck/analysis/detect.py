@@ -1191,6 +1191,8 @@ _SHARE_OF_PEOPLE = re.compile(
 
 
 _SPACES = re.compile(r"\s*")
+#: A request opening the sentence: "Please tell ...", "Kindly let us know ...".
+_PLEASE = re.compile(r"[\W\d_]*(?:please|kindly)\b", re.IGNORECASE)
 
 
 def follow_on(
@@ -1222,7 +1224,8 @@ def follow_on(
     if denials or unasserted(sentence):
         # "It has not been studied for migraine.": a denial or an open question goes on with no claim.
         return detection
-    if _sets_the_scene(sentence, detection.features):
+    if _sets_the_scene(sentence, detection.features) or _PLEASE.match(sentence):
+        # "Please tell your therapist if you are pregnant": a request to the reader goes on with no claim.
         return detection
     probability = claim_probability(sentence)
     if probability < FOLLOW_ON:

@@ -958,7 +958,9 @@ _TESTIMONIAL = Trigger(
     r"veterans)\s+"
     # The reporters may be named by what they have ("patients with COPD"), and report in any tense.
     r"(?:(?:with|who\s+have|from|in\s+their)\s+(?:[\w'-]+\s+){1,3}?)?(?:have\s+|had\s+)?"
-    r"(?:often |frequently |commonly |routinely )?(?:tell|told|report(?:s|ed)?|say|said|describe[sd]?|rave[sd]?)\b|"
+    # Not asked to report ("We asked people who have visited to tell their story"): a request reports nothing.
+    r"(?:often |frequently |commonly |routinely )?(?<!\bto\s)"
+    r"(?:tell|told|report(?:s|ed)?|say|said|describe[sd]?|rave[sd]?)\b|"
     r"\b(?:some|many|most|countless)\s+(?:people|patients|clients)\s+(?:report|say|describe|tell)\b)",
     (
         "my life|i felt|i feel|i was|i had|i noticed|i could|i can|i finally|my depression|my anxiety|my pain|"

@@ -426,6 +426,15 @@ def test_a_sentence_after_a_claim_continues_it_when_the_scorer_leans_that_way() 
     assert detect.follow_on("Does it hurt?", question, before) is question
 
 
+def test_a_request_to_the_reader_goes_on_with_no_claim() -> None:
+    before = detect_claim("Widget drips lift your energy for days.")
+    request = "Please tell your nurse if you are pregnant, recently had surgery or take blood thinners."
+    assert not detect.follow_on(request, detect_claim(request), before).is_claim
+    # The same worries told as what happens, after the claim, go on with it.
+    told = "Most people recently out of surgery felt it by the next morning."
+    assert detect.follow_on(told, detect_claim(told), before).is_claim
+
+
 def test_a_share_of_people_as_subject_goes_on_with_the_pages_claim_wherever_it_stands() -> None:
     # Invented. "Most people ..." tells what the page's treatment does for people, as a pronoun would.
     logistics = detect_claim("Parking is free behind the building.")

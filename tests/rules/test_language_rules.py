@@ -172,6 +172,14 @@ def test_cc208_is_info_unless_offered_as_evidence_of_effect(lint: Lint) -> None:
     assert warning and warning[0].severity.value == "warning"
 
 
+def test_people_asked_to_tell_their_story_report_nothing_yet(lint: Lint) -> None:
+    # A page's introduction to its stories asks for reports; people who tell us report.
+    assert "CC208" not in codes(
+        lint("We asked guests who have visited the spa to tell their story in their own words.")
+    )
+    assert "CC208" in codes(lint("Guests who have visited the spa tell us the widgetamine drips eased their pain."))
+
+
 def test_spans_point_at_the_trigger(lint: Lint) -> None:
     text = "Our clinic says widgetamine is completely safe."
     finding = next(f for f in lint(text) if f.code == "CC202")
@@ -212,6 +220,16 @@ def test_reference_sections_are_not_linted(lint: Lint) -> None:
     )
     findings = lint(page, format="markdown")
     assert not any(f.line == 7 for f in findings), findings
+
+
+def test_a_regulators_notice_dated_by_month_is_a_reference_entry(lint: Lint) -> None:
+    # An agency as author and a notice dated by month and year: an entry, though no journal locator stands in it.
+    entry = "US Food and Drug Administration. FDA warns against widgetamine drips for low mood. Advisory, March 2021."
+    page = f"# Widgetamine\n\nWidgetamine may lift low mood.\n\n## References\n\n1. {entry}\n"
+    assert not any(f.line == 7 for f in lint(page, format="markdown"))
+    # The same words as copy, outside the references, are read.
+    copy = "# Widgetamine\n\nWidgetamine may lift low mood.\n\nRegulators warn that widgetamine drips cure nothing.\n"
+    assert any(f.line == 5 for f in lint(copy, format="markdown"))
 
 
 @pytest.mark.parametrize(
