@@ -423,7 +423,8 @@ class _Cues(dict[str, tuple[str, ...]]):
             formulas += tuple(
                 (found.start(), _clause_end(sentence, found.end())) for found in _NO_GUARANTEE.finditer(sentence)
             )
-        cancelled = (*scanned.get("not_causal", ()), *formulas)
+        # A procedure's or a product's form ("rapid-dissolve lozenges") holds no effect either.
+        cancelled = (*scanned.get("not_causal", ()), *formulas, *hits["procedure"])
         causal = [hit for hit in scanned.get("causal", ()) if not _overlaps(*hit, cancelled)]
         own = [hit for hit in hits["effect"] if not _overlaps(*hit, cancelled)]
         # Whether every effect word is one the strength classifier also reads, so that its verdict
@@ -464,11 +465,13 @@ class _Cues(dict[str, tuple[str, ...]]):
         self.population = _span_texts(features.populations)
         self.absolute = _span_texts(features.absolutes)
         self.booster = _span_texts(features.boosters)
-        # "every week", "twice a month" say how often, not how soon or how long: no time cue.
+        # "every week", "twice a month" say how often, not how soon or how long, and "a quick visit" how long the
+        # procedure takes: no time cue.
         self.time_words = tuple(
             span.text
             for span in features.time_words
             if not _FREQUENCY.search(sentence, max(0, span.start - 20), span.start)
+            and not _overlaps(span.start, span.end, hits["procedure"])
         )
         quantities = features.quantities
         self.figure = tuple([q.span.text for q in quantities if q.unit in (Unit.PERCENT, Unit.COUNT)])

@@ -592,3 +592,10 @@ def test_names_listed_after_a_colon_are_no_effect_words() -> None:
     assert not detect_claim("Pick a wrap: Soothe, Restore, Revive or Relax.").is_claim
     assert not detect_claim("Three settings, one mat: Heal, Recover and Rest.").is_claim
     assert detect_claim("The wrap does three things: soothes pain, restores sleep and calms anxiety.").is_claim
+
+
+def test_a_dosage_form_named_by_how_it_dissolves_is_no_speed_of_effect() -> None:
+    # What the product is ("rapid-dissolve lozenges"); a speed of effect beside it is still read.
+    assert not detect_claim("• 12 melatonin lozenges (rapid-dissolve tablets), each in its own blister").is_claim
+    assert not detect_claim("A quick-release strap holds the pad in place.").is_claim
+    assert detect_claim("Our rapid-dissolve tablets relieve migraine within minutes.").categories[0] is Category.ONSET
