@@ -1081,12 +1081,14 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 #: What every biography's predicate below holds: a far cheaper search that most sentences fail.
-_BIOGRAPHY_WORD = re.compile(r"grad|train|stud|complet|lives|earned|received|obtained|qualif", re.IGNORECASE)
-#: A biography: one person (a name, "Dr. ...", "He", "She") and their training or life ("graduated from",
-#: "trained at", "completed her residency", "earned his degree", "lives in ... with his wife").
+_BIOGRAPHY_SUBJECT = re.compile(
+    r"\W*(?:(?:Dr|Prof|Professor)\.?\s+[A-Z]|(?:[Hh]e|[Ss]he)\b|[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\b)"
+)
+#: A biography: one person (a name, "Dr. ...", "He", "She": :data:`_BIOGRAPHY_SUBJECT`, tested first as most
+#: sentences fail it) and their training or life ("graduated from", "trained at", "completed her residency",
+#: "earned his degree", "lives in ... with his wife").
 _BIOGRAPHY = re.compile(
-    r"^\W*(?:(?:Dr|Prof|Professor)\.?\s+(?-i:[A-Z])|(?:he|she)\b|(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)\b)[^.;]*?"
-    r"(?:\b(?:graduated|trained|studied|qualified)\s+(?:\w+\s+){0,2}?(?:from|at|in|with)\b|"
+    r"[^.;]*?(?:\b(?:graduated|trained|studied|qualified)\s+(?:\w+\s+){0,2}?(?:from|at|in|with)\b|"
     r"\bcompleted\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:residency|fellowship|training|degree|internship)\b|"
     r"\b(?:earned|received|obtained)\s+(?:his|her|their|a|an)\s+(?:[\w-]+\s+){0,5}?(?:degree|doctorate|diploma)\b|"
     r"\blives\s+(?:in|with)\b)",
@@ -1100,9 +1102,10 @@ def _who_it_is(sentence: str) -> bool:
     experienced" ranks them: a claim)."""
     if "by" in sentence[:12].lower() and _BYLINE.match(sentence):
         return True
+    subject = _BIOGRAPHY_SUBJECT.match(sentence)
     return (
-        _BIOGRAPHY_WORD.search(sentence) is not None
-        and _BIOGRAPHY.match(sentence) is not None
+        subject is not None
+        and _BIOGRAPHY.match(sentence, subject.end()) is not None
         and "detect/provider" not in lexicon.scan(sentence)
     )
 
