@@ -1096,11 +1096,25 @@ _BIOGRAPHY = re.compile(
 )
 
 
+#: A practice's tenure, the whole sentence: where it has served people and since when ("Ember Pain Institute has
+#: treated patients in Tucson since 2019."), with no count of them ("has treated 8,000 patients ... since 2014" is
+#: a track record).
+_TENURE = re.compile(
+    r"\b(?:has|have)\s+(?:been\s+)?(?:treat|serv|support|car|practi[sc]|help|see)\w*\s+(?:for\s+)?"
+    r"(?:(?!(?:thousands|hundreds|millions|dozens|countless|many|more|over|tens)\b)[^\W\d][\w'’-]*\s+){0,3}?in\s+"
+    r"(?-i:[A-Z])[\w'’.-]+(?:,?\s+(?-i:[A-Z])[\w'’.-]+){0,2}\s+since\s+"
+    r"(?:19|20)\d{2}\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _who_it_is(sentence: str) -> bool:
     """Whether the sentence says who the writer or a practitioner is (a byline, a biography of training and
-    life): plain fact a reader can look up, no claim of what the care does or how good it is ("the most
-    experienced" ranks them: a claim)."""
+    life, a practice's tenure): plain fact a reader can look up, no claim of what the care does or how good it
+    is ("the most experienced" ranks them: a claim)."""
     if "by" in sentence[:12].lower() and _BYLINE.match(sentence):
+        return True
+    if " since " in sentence and _TENURE.search(sentence):
         return True
     subject = _BIOGRAPHY_SUBJECT.match(sentence)
     return (

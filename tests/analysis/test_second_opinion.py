@@ -72,6 +72,9 @@ def test_illness_descriptions_logistics_and_questions_are_not(sentence: str) -> 
         "She graduated from Bastyr University in 2014 and lives in Tacoma with her husband and two dogs.",
         "Dr. Okafor is a board-certified dermatologist who trained at the University of Leeds.",
         "Dr. Ruiz completed her sports medicine fellowship at Emory and joined the practice in 2020.",
+        # A practice's tenure, with no count of those it served.
+        "Northfield Spine and Sports Institute has treated patients in Spokane since 2016.",
+        "Lakeside Chiropractic has cared for families in Boise, Idaho since 1998.",
         # Advice to buy spares of what runs out, in a review.
         "The pads lose their stick fast, so order extra.",
         "“Filters clog up quickly, buy the spare pack.”",
@@ -103,6 +106,8 @@ def test_background_is_not_put_to_the_scorer(sentence: str) -> None:
         "By week three, the pads had eased my back pain.",
         "Dr. Okafor is the most experienced dermatologist in Leeds and trained at Harvard.",
         "Our doctors trained at Harvard and cure 95% of back pain.",
+        "We have helped thousands of patients in Spokane since 2016.",
+        "Northfield Institute has treated patients in Spokane since 2016 with a 95% success rate.",
     ],
 )
 def test_promises_and_conditions_are_not_background(sentence: str) -> None:
