@@ -851,6 +851,9 @@ _NOT_ANOTHER = re.compile(
     r"(?:(?:with|on|in|for|to)\s+)?(?:an?\s+|the\s+)?(?:placebo|sham|baseline|controls?)\b)",
     re.IGNORECASE,
 )
+#: The "than" a comparison by degree goes on to ("a much smaller dose than usual"), where what it is compared
+#: with is read.
+_THAN_AHEAD = re.compile(r"(?:[\s-]+[\w-]+){0,3}?\s+than\b", re.IGNORECASE)
 
 
 def _no_comparison(text: str, found: re.Match[str]) -> bool:
@@ -860,7 +863,10 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
     if any(groups.get(name) and groups[name].lower() in _ER_WORDS for name in ("er", "er2", "er3", "er4")):
         return True
     ends = found.group().lower().rstrip()
-    return ends.endswith(("than", "compared with", "compared to")) and _NOT_ANOTHER.match(text, found.end()) is not None
+    if ends.endswith(("than", "compared with", "compared to")):
+        return _NOT_ANOTHER.match(text, found.end()) is not None
+    ahead = _THAN_AHEAD.match(text, found.end()) if "than" in text else None
+    return ahead is not None and _NOT_ANOTHER.match(text, ahead.end()) is not None
 
 
 @rule(
