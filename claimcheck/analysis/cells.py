@@ -37,6 +37,14 @@ _HEADER_MAX_WORDS = 12
 _HEADER_MAX_CHARS = 120
 
 
+#: A bare count of people ("245", "3,112", "n = 60"), and a header that names who it counts: those studied,
+#: surveyed or reviewing ("Participants", "Sample size", "No. of patients", "Reviews").
+_COUNTED = re.compile(r"\s*(?:n\s*=\s*)?\d[\d,. ]*\s*", re.IGNORECASE)
+_SAMPLE = re.compile(
+    r"(?:(?:number|no\.?)\s+of\s+)?(?:participants|patients|subjects|people|adults|children|women|men|respondents|"
+    r"volunteers|users|reviews|ratings|enrolled)(?:\s+\(n\))?|n|sample(?:\s+size)?|size|enrol(?:l)?ment",
+    re.IGNORECASE,
+)
 #: Cue groups that make a row of a side-by-side table a comparison of health: an outcome, a condition, a
 #: complaint, a part of the body or a benefit ("How patients feel", "Tired and foggy", "Toxins in sweat"),
 #: not what a product is, holds or costs ("Source", "Hormones included", "Typical monthly cost").
@@ -105,6 +113,8 @@ def cell_statement(text: str, features: Features, place: TablePlace) -> Answered
     ("51% remission rate after six infusions (Figure)"); None for any other cell."""
     if place.header or not all(_short(header) for header in (place.row, place.column)):
         return None
+    if _COUNTED.fullmatch(text) and any(_SAMPLE.fullmatch(h.strip()) for h in (place.row, place.column) if h):
+        return None  # "245" under "Participants": how many were studied, of no result
     words = len(_CELL_WORD.findall(text))
     rated = _rated(text, place) if words <= _COMPARED_MAX_WORDS else None
     compared = _compared(text, place, rated is not None) if words <= _COMPARED_MAX_WORDS else None

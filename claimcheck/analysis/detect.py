@@ -88,7 +88,10 @@ NAVIGATION = "navigation"
 HEADING = "heading without a predicate"
 #: An e-mail's header line ("From: Clinic News <news@clinic.example>"): who sent it, to whom, when.
 HEADER = "message header"
-STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER})
+#: A sentence labelled as a myth ("Myth #3: “It only works for a few days.”", "Common misconception: ..."): the
+#: page quotes it to refute it, and states nothing of it.
+REFUTED = "a myth the page refutes"
+STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED})
 
 # Rule scores. A sentence is a claim when some rule reaches _CLAIM; _STRONG also outweighs
 # logistics context (a price or an address in the same sentence).
@@ -184,6 +187,13 @@ _CLOSING = " \t\"'”’)]*_"
 _SENT = r"(?:sent|date)\s*:[^\n]{0,200}?\b(?:19|20)\d{2}\b"
 _HEADER = re.compile(
     rf"(?:(?:from|to|cc|bcc|reply-to|sender)\s*:[^\n]{{0,200}}?(?:@[\w-]+\.\w|\b{_SENT})|{_SENT})[^\n]*", re.IGNORECASE
+)
+# A myth's label opening the sentence: "Myth:", "Myth #7:", "MYTH 3 –", "Common misconception:", "Fiction:"; not
+# where the same sentence goes on to the fact ("Myth: it is a placebo. Fact: it ...", split or not).
+_MYTH_LABEL = re.compile(
+    r"[\W\d_]*(?:(?:a\s+)?(?:common|popular|widespread|persistent|big(?:gest)?)\s+)?(?:myths?|misconceptions?|fiction)"
+    r"\s*(?:(?:#|no\.?\s*)?\d+)?(?::|\s+[—–-])\s*(?![^\n]*\b(?:fact|truth|reality)\s*[:—–])\S",
+    re.IGNORECASE,
 )
 # Navigation: three or more short labels between separators ("Home | Pricing | FAQ").
 _NAV_SEPARATOR = re.compile(r"\s[|·›»•]\s")
@@ -327,6 +337,23 @@ _NO_GUARANTEE = re.compile(
 )
 
 
+#: The supplement and device disclaimer: a use denied ("not intended to diagnose, treat, cure or prevent any
+#: disease", "has not been evaluated ... or approved to treat") or the diagnosing and treating it disclaims ("does
+#: not diagnose or treat medical conditions"). It names cures only to disclaim them.
+DISCLAIMER = re.compile(
+    r"\bnot (?:been )?(?:intended|meant|designed|evaluated|approved|cleared|authori[sz]ed)\b"
+    r"[^.]{0,40}\b(?:diagnose|treat|cure)"
+    r"|\b(?:not|never)\s+diagnose,?\s+(?:or\s+|and\s+)?(?:treat|cure)",
+    re.IGNORECASE,
+)
+
+
+def disclaims_use(sentence: str, detection: Detection) -> bool:
+    """Whether the sentence's only claim is the disclaimer of what a product is for ("Our cap is a wellness device
+    and is not intended to diagnose or treat any disease."): a regulatory statement with nothing to register."""
+    return detection.categories == (Category.REGULATORY,) and DISCLAIMER.search(sentence) is not None
+
+
 #: A ranking word that ranks no provider or treatment: "best" in a purpose, what a step is for ("Take it with
 #: food for the best results", "For best results, start early"), or of sales ("our best-selling drip"); "top" in
 #: a refill ("one iron top-up per quarter").
@@ -385,13 +412,19 @@ class _Cues(dict[str, tuple[str, ...]]):
         # diagnose, treat, cure or prevent any disease") or in a fixed phrase that only looks
         # causal ("seek help") state no effect.
         formulas = tuple((start, _clause_end(sentence, end)) for start, end in hits["regulatory_phrase"])
+        if "iagnos" in sentence or "IAGNOS" in sentence:
+            # "does not diagnose or treat medical conditions": the disclaimer to its clause's end.
+            formulas += tuple(
+                (found.start(), _clause_end(sentence, found.end())) for found in DISCLAIMER.finditer(sentence)
+            )
         if "uarantee" in sentence or "UARANTEE" in sentence:  # any case _NO_GUARANTEE matches
             # A guarantee denied is a disclaimer to its clause's end: "Figures here are not a guarantee of the
             # results you will achieve", "Results are not guaranteed".
             formulas += tuple(
                 (found.start(), _clause_end(sentence, found.end())) for found in _NO_GUARANTEE.finditer(sentence)
             )
-        cancelled = (*scanned.get("not_causal", ()), *formulas)
+        # A procedure's or a product's form ("rapid-dissolve lozenges") holds no effect either.
+        cancelled = (*scanned.get("not_causal", ()), *formulas, *hits["procedure"])
         causal = [hit for hit in scanned.get("causal", ()) if not _overlaps(*hit, cancelled)]
         own = [hit for hit in hits["effect"] if not _overlaps(*hit, cancelled)]
         # Whether every effect word is one the strength classifier also reads, so that its verdict
@@ -432,11 +465,13 @@ class _Cues(dict[str, tuple[str, ...]]):
         self.population = _span_texts(features.populations)
         self.absolute = _span_texts(features.absolutes)
         self.booster = _span_texts(features.boosters)
-        # "every week", "twice a month" say how often, not how soon or how long: no time cue.
+        # "every week", "twice a month" say how often, not how soon or how long, and "a quick visit" how long the
+        # procedure takes: no time cue.
         self.time_words = tuple(
             span.text
             for span in features.time_words
             if not _FREQUENCY.search(sentence, max(0, span.start - 20), span.start)
+            and not _overlaps(span.start, span.end, hits["procedure"])
         )
         quantities = features.quantities
         self.figure = tuple([q.span.text for q in quantities if q.unit in (Unit.PERCENT, Unit.COUNT)])
@@ -766,6 +801,9 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         return not_a_claim(NAVIGATION)
     if ":" in text and _HEADER.fullmatch(text):
         return not_a_claim(HEADER)
+    head = text[:40].lower()
+    if ("myth" in head or "misconception" in head or "fiction" in head) and _MYTH_LABEL.match(text):
+        return not_a_claim(REFUTED)
     label = kind == UnitKind.HEADING or _is_label(text)
     if _is_question(text, label):
         presupposed = _presupposed(text, features) if label else None
@@ -807,6 +845,8 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
             instruction(text)
             or _SIGNS.match(text)
             or (first is not Category.MECHANISM and _defines_illness(text, features))
+            # "Dr. Lee graduated from Palmer College": who a practitioner is.
+            or (first is Category.PROVIDER and _who_it_is(text))
         ):
             # "Common signs include weight gain", "Keep the gel away from heat", "SAD is a pattern of depression
             # that ... eases in spring": a cue word in an instruction, a condition's signs or an illness's
@@ -952,7 +992,26 @@ _OPENING = re.compile(r"^[\W\d_]*(?:please\s+)?", re.IGNORECASE)
 #: feel the difference", "Apply it at night; it clears acne in a week".
 _PROMISE = re.compile(
     r"\band\s+(?:watch|see|feel|notice|enjoy|say|get|start|wake)\b"
-    r"|[;,:]\s*(?:and\s+)?(?:it|they|this|you['’]ll|you\s+will)\s",
+    r"|[;,:]\s*(?:and\s+)?(?:it|they|this|you['’]ll|you\s+will)\s"
+    # A claim the instruction points to: "Ask us how the drips relieve migraine".
+    r"|\b(?:how|why)\s+(?!to\b)",
+    re.IGNORECASE,
+)
+#: An offer of more before an instruction: "If you would like to know more about other treatments, please ...",
+#: "If you have any questions, ...". What the reader wants to know is no condition on who may have a treatment.
+_OFFER = re.compile(
+    r"^\W*if\s+you(?:(?:['’]d|\s+would)\s+like\s+(?:to\s+)?|\s+(?:want|wish)\s+to\s+)"
+    r"(?:know|learn|find\s+out|hear|talk|discuss|read|ask)\b[^,;.]{0,80},\s*(?:please\s+)?"
+    r"|^\W*if\s+you\s+have\s+(?:any\s+)?(?:(?:more|other|further)\s+)?(?:questions|concerns)\b[^,;.]{0,60},\s*(?:please\s+)?",
+    re.IGNORECASE,
+)
+_QUOTES = "\"'“‘ "
+#: Advice to buy spares, the sentence's last clause: "Sponges dry out fast, buy the extra pack.", "The gel runs out
+#: quickly, so order extra." (Read where the learned scorer would judge the sentence: a cue's claim before it,
+#: "The pads ease back pain fast, so order extra", still stands.)
+_SPARES = re.compile(
+    r"(?:[,;]|\bso)\s+(?:so\s+)?(?:buy|order|grab|get|keep)\s+(?:an?\s+|the\s+|some\s+)?(?:extra|spares?)\b"
+    r"[^.;,!?]{0,30}[.!]?[\"”’']?\s*$",
     re.IGNORECASE,
 )
 #: "Do X if you ...": who should not, a contraindication, whatever its verb.
@@ -975,15 +1034,17 @@ def instruction(sentence: str) -> bool:
     """Whether the sentence tells the reader how to use, keep or prepare something ("Keep refrigerated after
     opening.", "Use it within an hour of waking.", "Never store it in the freezer.") or never to act without a
     clinician ("Never stop your medicine without talking to your doctor."), with no promise of what follows
-    and no condition on who may ("... if you are pregnant")."""
+    and no condition on who may ("... if you are pregnant"). The instruction may follow an offer of more ("If you
+    would like to know more, please speak to your GP.")."""
     adverb = _IMPERATIVE_ADVERB.match(sentence)
-    opening = adverb or _OPENING.match(sentence)
+    offer = _OFFER.match(sentence) if sentence[:6].lower().lstrip(_QUOTES).startswith("if") else None
+    opening = adverb or offer or _OPENING.match(sentence)
     first = _WORD.match(sentence, opening.end() if opening else 0)
     if first is None:
         return False
     if first.group().lower() not in _instruction_verbs() and not (adverb and _DEFERS.search(sentence)):
         return False
-    return _PROMISE.search(sentence) is None and _CONDITION.search(sentence) is None
+    return _PROMISE.search(sentence) is None and _CONDITION.search(sentence, offer.end() if offer else 0) is None
 
 
 @cache
@@ -1011,9 +1072,62 @@ def background(sentence: str, features: Features) -> bool:
 _IS_OR_ARE = re.compile(r"\s(?:is|are)\s", re.IGNORECASE)
 
 
+#: A byline: who wrote the page, then what they are ("By Dana Reyes, founder and certified doula", "Written by
+#: Dr. Sam Lee · 6 min read"); not "By week four ...", "By my third session", "By using this site".
+_BYLINE = re.compile(
+    r"^\W*(?:(?:written|reviewed|medically\s+reviewed)\s+)?by\s+(?:(?:Dr|Prof|Professor|Coach|Nurse)\.?\s+)?"
+    r"(?!(?i:the|my|his|her|their|our|your|week|day|month|year|now|then|using|gently)\b)"
+    r"(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])\.?)?\s+(?-i:[A-Z])[\w'’-]+\s*(?:[,|·—–(]|$)",
+    re.IGNORECASE,
+)
+#: What every biography's predicate below holds: a far cheaper search that most sentences fail.
+_BIOGRAPHY_SUBJECT = re.compile(
+    r"\W*(?:(?:Dr|Prof|Professor)\.?\s+[A-Z]|(?:[Hh]e|[Ss]he)\b|[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\b)"
+)
+#: A biography: one person (a name, "Dr. ...", "He", "She": :data:`_BIOGRAPHY_SUBJECT`, tested first as most
+#: sentences fail it) and their training or life ("graduated from", "trained at", "completed her residency",
+#: "earned his degree", "lives in ... with his wife").
+_BIOGRAPHY = re.compile(
+    r"[^.;]*?(?:\b(?:graduated|trained|studied|qualified)\s+(?:\w+\s+){0,2}?(?:from|at|in|with)\b|"
+    r"\bcompleted\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:residency|fellowship|training|degree|internship)\b|"
+    r"\b(?:earned|received|obtained)\s+(?:his|her|their|a|an)\s+(?:[\w-]+\s+){0,5}?(?:degree|doctorate|diploma)\b|"
+    r"\blives\s+(?:in|with)\b)",
+    re.IGNORECASE,
+)
+
+
+#: A practice's tenure, the whole sentence: where it has served people and since when ("Ember Pain Institute has
+#: treated patients in Tucson since 2019."), with no count of them ("has treated 8,000 patients ... since 2014" is
+#: a track record).
+_TENURE = re.compile(
+    r"\b(?:has|have)\s+(?:been\s+)?(?:treat|serv|support|car|practi[sc]|help|see)\w*\s+(?:for\s+)?"
+    r"(?:(?!(?:thousands|hundreds|millions|dozens|countless|many|more|over|tens)\b)[^\W\d][\w'’-]*\s+){0,3}?in\s+"
+    r"(?-i:[A-Z])[\w'’.-]+(?:,?\s+(?-i:[A-Z])[\w'’.-]+){0,2}\s+since\s+"
+    r"(?:19|20)\d{2}\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _who_it_is(sentence: str) -> bool:
+    """Whether the sentence says who the writer or a practitioner is (a byline, a biography of training and
+    life, a practice's tenure): plain fact a reader can look up, no claim of what the care does or how good it
+    is ("the most experienced" ranks them: a claim)."""
+    if "by" in sentence[:12].lower() and _BYLINE.match(sentence):
+        return True
+    if " since " in sentence and _TENURE.search(sentence):
+        return True
+    subject = _BIOGRAPHY_SUBJECT.match(sentence)
+    return (
+        subject is not None
+        and _BIOGRAPHY.match(sentence, subject.end()) is not None
+        and "detect/provider" not in lexicon.scan(sentence)
+    )
+
+
 @lru_cache(maxsize=4096)
 def _describes(sentence: str) -> bool:
-    """Whether the sentence instructs, defines, lists a condition's signs or tells a step of the visit (the part
+    """Whether the sentence instructs, defines, lists a condition's signs, tells a step of the visit, says who
+    the writer or a practitioner is or advises buying spares (the part
     of :func:`background` read from the text alone). Cached: the detector's second opinion, a follow-on and the
     registry links each ask about the same sentence."""
     return (
@@ -1021,6 +1135,8 @@ def _describes(sentence: str) -> bool:
         or _defines(sentence)
         or _SIGNS.match(sentence) is not None
         or _STEP.match(sentence) is not None
+        or _who_it_is(sentence)
+        or (("xtra" in sentence or "spare" in sentence) and _SPARES.search(sentence) is not None)
     )
 
 
@@ -1095,6 +1211,8 @@ _SHARE_OF_PEOPLE = re.compile(
 
 
 _SPACES = re.compile(r"\s*")
+#: A request opening the sentence: "Please tell ...", "Kindly let us know ...".
+_PLEASE = re.compile(r"[\W\d_]*(?:please|kindly)\b", re.IGNORECASE)
 
 
 def follow_on(
@@ -1126,7 +1244,8 @@ def follow_on(
     if denials or unasserted(sentence):
         # "It has not been studied for migraine.": a denial or an open question goes on with no claim.
         return detection
-    if _sets_the_scene(sentence, detection.features):
+    if _sets_the_scene(sentence, detection.features) or _PLEASE.match(sentence):
+        # "Please tell your therapist if you are pregnant": a request to the reader goes on with no claim.
         return detection
     probability = claim_probability(sentence)
     if probability < FOLLOW_ON:

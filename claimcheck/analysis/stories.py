@@ -48,12 +48,16 @@ _LATER = (
     rf"{_NUMBER}\s+(?:days?|weeks?|months?|years?)\s+(?:later|in|on)\b|"
     r"(?:last|this)\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter))\b"
 )
+#: What a treatment is given in: "sessions", "infusions", "rounds", "doses".
+_SITTINGS = (
+    r"(?:sessions?|infusions?|treatments?|visits?|injections?|dives?|drips?|adjustments?|ceremon(?:y|ies)|rounds?|"
+    r"courses?|doses?)"
+)
 #: Time counted from a treatment: "after 20 sessions he was walking", "four weeks into the course she",
 #: "three years later, he".
 AFTER_TREATMENT = (
     r"\b(?:after|within|by)\s+(?:(?:his|her|their|the|a|an|just|only|one|two|three|four|five|six|\d+)\s+)?"
-    r"(?:\w+\s+)?(?:sessions?|infusions?|treatments?|visits?|injections?|dives?|drips?|adjustments?|"
-    r"ceremon(?:y|ies)|rounds?|courses?|doses?)\b|\b(?:days?|weeks?|months?|sessions?)\s+into\b|"
+    rf"(?:\w+\s+)?{_SITTINGS}\b|\b(?:days?|weeks?|months?|sessions?)\s+into\b|"
     r"\b(?:years?|months?|weeks?)\s+later\b"
 )
 #: A medicine stopped or replaced: "took me off my statin", "off her pain pills", "replaced my inhaler with
@@ -83,11 +87,18 @@ _COUNTED_AND = (
 #: The change itself named: "could not believe the change", "what a difference".
 _THE_CHANGE = r"\b(?:the|a|such\s+a|what\s+a)\s+(?:change|difference|transformation|turnaround)\b"
 _CHANGED = re.compile("|".join((_STOPPED, _FROM_TO, _MOVED, _COUNTED_AND, _ON_ME, _THE_CHANGE)), re.IGNORECASE)
+#: Who speaks, in a transcript or an interview, before what they say: "[0:06] HANNAH:", "Q:", "Dr. Lee:".
+_SPEAKER_LABEL = r"[^.;!?:]{0,40}(?::\d+[^.;!?:]{0,30})?:\s*"
+#: The rest of a clause, up to a full stop or a conjunction that joins another ("... and after six sessions").
+_ONE_CLAUSE = r"(?:(?!\s(?:and|but|until|then|so)\s)[^.;!?])*"
 #: How a set-up is told: what had been ("had tried", "had seen", "had no idea", "hadn't driven"), what could
 #: not be ("couldn't sleep"), what was going on ("was sleeping four hours a night"), what used to be, or
 #: what has lasted since a time before ("I've had a bad back since a car accident in 1994"), "since" within a
-#: clause's reach: unbounded, every "has been" of a long sentence scanned to its end and back.
+#: clause's reach: unbounded, every "has been" of a long sentence scanned to its end and back. Also the years a
+#: state lasted, opening a sentence of one clause in the past ("For almost twenty years I lost a week of every
+#: month to pain", not "For two years I have been pain-free").
 _BEFORE = re.compile(
+    rf"^(?:{_SPEAKER_LABEL})?\W*for\s+(?!the\s+first\b)(?![^.;!?]*(?:\b(?:have|has|am|is|are)\b|['’](?:ve|m)\b))(?:[\w-]+\s+){{0,3}}?(?:years|decades)\b{_ONE_CLAUSE}(?:[.;!?]|$)|"
     r"\b(?:had\s+(?:never\s+|already\s+)?(?:\w+ed|been|seen|gone|done|lost|given|taken|known|no)"
     # The list the one "had" governs: "had dropped out of school, lost a job and moved home".
     rf"(?:[^,;.]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?={_PARTICIPLE}))*|hadn't|"
@@ -97,11 +108,19 @@ _BEFORE = re.compile(
     r"\b(?:I've|I\s+have|he's|she's|has)\s+(?:had|been|lived|struggled|suffered)\b[^.;]{0,200}\bsince\b",
     re.IGNORECASE,
 )
+#: One patient's arrival, the whole sentence, with what came before it ("Oliver came to see me after three rounds
+#: of steroids."): where a practitioner's story of a patient starts. ("Patients come to us when nothing else has
+#: worked" tells what the practice does.)
+_ARRIVAL = re.compile(
+    rf"^\W*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[Hh]e|[Ss]he)\s+(?:first\s+)?(?:came|walked)\s+(?:in\s+)?to\s+"
+    rf"(?:see\s+)?(?:me|us)\b{_ONE_CLAUSE}(?:[.!?]|$)"
+)
 #: What places a sentence after the treatment began, or looks back on it with regret ("My first session
 #: cracked something open", "clients who had been stuck finally move on", "I only wish we had found her
 #: sooner"): no set-up, whatever its tense.
 _LOOKS_BACK = re.compile(
-    rf"{AFTER_TREATMENT}|\b(?:my|his|her)\s+(?:very\s+)?{_ORDINAL}\b|\bwish(?:ed)?\b|\bif\s+only\b|\bfinally\b",
+    rf"{AFTER_TREATMENT}|\b(?:my|his|her)\s+(?:very\s+)?{_ORDINAL}\s+(?:\w+\s+)?{_SITTINGS}\b|\bwish(?:ed)?\b|"
+    r"\bif\s+only\b|\bfinally\b",
     re.IGNORECASE,
 )
 
@@ -129,6 +148,11 @@ def story_setup(text: str) -> re.Match[str] | None:
     the treatment, told in the past, with nothing that changed after it ("He was sleeping four hours a
     night.", "She had tried two surgeons.")."""
     before = _BEFORE.search(text) if in_story(text) else None
-    if before is None or _CHANGED.search(text) or _LATER_TIME.search(text) or _LOOKS_BACK.search(text):
+    if before is None and ("came" in text or "walked" in text):
+        before = _ARRIVAL.search(text)
+    if before is None or _CHANGED.search(text) or _LATER_TIME.search(text):
         return None
-    return before
+    # A treatment inside the set-up's own clause came before the story's ("came to see me after six rounds of
+    # antibiotics").
+    back = _LOOKS_BACK.search(text)
+    return before if back is None or before.start() <= back.start() < before.end() else None

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.detect import disclaims_use
 from claimcheck.analysis.features import Features, Quantity
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
 from claimcheck.analysis.outcome_figures import (
@@ -51,7 +52,7 @@ def _verdict_evidence(context: SentenceContext, stances: tuple[str, ...]) -> str
     fix="Register the claim with its evidence, or remove it.",
 )
 def unregistered_claim(context: SentenceContext) -> Iterator[Hit]:
-    if context.match is None and context.detection.is_claim:
+    if context.match is None and context.detection.is_claim and not disclaims_use(context.text, context.detection):
         categories = ", ".join(c.value for c in context.detection.categories) or "health"
         yield Hit(f"Unregistered {categories} claim: no registry entry covers it; it needs review.")
 
@@ -249,6 +250,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or EFFECT_ENDS.search(text)
         or anecdote(text)
         or _CLINIC_SEES.search(text)
+        or _CONCEDED.search(text)
         or not _unhedged(context)
         # With no category, the test above has already found that it says what it does.
         or not (
@@ -264,6 +266,17 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         f"Stated as established fact ({categories}), but no registry claim holds evidence for it: hedge it to "
         "what a cited study found, or register the claim with its evidence."
     )
+
+
+#: The size of the effect conceded beside the claim: "..., though the average difference between groups was
+#: modest", "but the benefit over placebo was small". The sentence weighs its finding, as a hedge does.
+_CONCEDED = re.compile(
+    r"\b(?:though|although|but|while|yet)\s+(?:the\s+|this\s+|that\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:difference|effect|benefit|improvement|gain|change)s?\b[^.;]{0,40}?\b(?:was|were|is|are|remained|remains)\s+"
+    r"(?:only\s+|quite\s+|very\s+|fairly\s+|relatively\s+)?(?:modest|small|slight|minimal|marginal|limited|"
+    r"smaller|not\s+(?:statistically\s+)?significant)\b",
+    re.IGNORECASE,
+)
 
 
 def _says_what_it_does(text: str) -> bool:
@@ -468,8 +481,11 @@ def number_out_of_range(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
     if claim is None or not claim.numbers:
         return
-    # A figure attributed to a cited study can be checked at its source: worth a look, not an error.
-    reported = context.citation_nearby and reports_finding(context.text)
+    # A figure attributed to a cited study, or to one the sentence names by its year or size ("In a 2013 trial
+    # of 73 adults, 64% responded"), can be checked at its source: worth a look, not an error.
+    reported = (context.citation_nearby or _NAMED_STUDY.search(context.text) is not None) and reports_finding(
+        context.text
+    )
     severity = Severity.WARNING if reported else None
     for quantity in context.features.quantities:
         if procedure_time(context.text, quantity):
@@ -485,6 +501,16 @@ def number_out_of_range(context: SentenceContext) -> Iterator[Hit]:
                 quantity.span.end,
                 severity,
             )
+
+
+#: One study named in the sentence by its year or its size: "a 2013 trial", "a study of 73 adults", "in a trial
+#: with 245 participants".
+_NAMED_STUDY = re.compile(
+    r"\b(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}?(?:trial|study|meta-analysis|review)\b|"
+    r"\b(?:trial|study)\s+(?:of|in|with|among|involving)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:adults|patients|people|participants|subjects|children|women|men|volunteers)\b",
+    re.IGNORECASE,
+)
 
 
 #: Categories whose claims need at least moderate certainty before they are made to the public.

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import SHARE_WORDS, UNRANKED
+from claimcheck.analysis.detect import DISCLAIMER, SHARE_WORDS, UNRANKED
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
@@ -404,13 +404,6 @@ def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
     return bool(_COMMERCIAL.search(text, 0, found.start())) and bool(_NOTHING_PROMISED.match(text, found.end()))
 
 
-# The standard supplement and device disclaimer names cures only to disclaim them.
-_DISCLAIMER = re.compile(
-    r"\bnot (?:been )?(?:intended|meant|evaluated|approved|cleared|authori[sz]ed)\b[^.]{0,40}\b(?:diagnose|treat|cure)",
-    re.IGNORECASE,
-)
-
-
 @rule(
     "CC204",
     "cure-or-guarantee",
@@ -429,7 +422,7 @@ _DISCLAIMER = re.compile(
     triggers=(_CURE, _PERMANENCE, _ENDING, _GONE),
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
-    if _DISCLAIMER.search(context.text):
+    if DISCLAIMER.search(context.text):
         return
     found = _first_unnegated(_CURE, context.text, None if context.is_claim else _commercial_guarantee)
     if found is None and context.health_copy:
@@ -513,14 +506,19 @@ _SCOPED_APPROVAL = re.compile(
     re.IGNORECASE,
 )
 # What directly follows approval language when it says what the approval covers: "cleared for
-# major depression", "approved by the FDA in 2019 for treatment-resistant depression", also past an aside
-# ("approved, together with an oral antidepressant, for ...") or after a colon, product by product
-# ("approved: Nasalo and Sneezex for hay fever, ...", the products named).
+# major depression", "approved by the FDA in 2019 for treatment-resistant depression", "approved only to prevent
+# recurrent infection", also past an aside ("approved, together with an oral antidepressant, for ...") or after
+# a colon, product by product ("approved: Nasalo and Sneezex for hay fever, ...", the products named); or the
+# class of medicine named by its use ("an FDA-approved anaesthetic", "FDA-approved antihistamines"), which is
+# what the approval covers ("an FDA-approved medication" names none).
 _APPROVAL_SCOPE = re.compile(
     r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?|,[^,;.:]{1,60},|\([^()]{1,60}\)|"
     r":\s*(?-i:[A-Z])[\w-]*(?:\s+(?:and|or|(?-i:[A-Z])[\w-]*)){0,4})?\s*\b"
-    r"(?:for|to treat|as an?|only as|only for|as (?:prescription |medical )?"
-    r"(?:drugs?|devices?|medicines?|medications?|products?))\b",
+    r"(?:for|(?:only\s+)?to\s+(?:treat|prevent|relieve|reduce|manage|diagnose)|as an?|only as|only for|"
+    r"as (?:prescription |medical )?(?:drugs?|devices?|medicines?|medications?|products?)|"
+    r"(?:general\s+|local\s+)?(?:an(?:a)?esthetics?|analgesics?|antidepressants?|antibiotics?|antivirals?|antifungals?|"
+    r"antihistamines?|antipsychotics?|anticonvulsants?|anticoagulants?|antiemetics?|contraceptives?|sedatives?|"
+    r"vaccines?|decongestants?|laxatives?|bronchodilators?|diuretics?|statins?|stimulants?))\b",
     re.IGNORECASE,
 )
 # "The only FDA-approved CBD medicine is ...": approval singled out for one product, which tells
@@ -853,6 +851,9 @@ _NOT_ANOTHER = re.compile(
     r"(?:(?:with|on|in|for|to)\s+)?(?:an?\s+|the\s+)?(?:placebo|sham|baseline|controls?)\b)",
     re.IGNORECASE,
 )
+#: The "than" a comparison by degree goes on to ("a much smaller dose than usual"), where what it is compared
+#: with is read.
+_THAN_AHEAD = re.compile(r"(?:[\s-]+[\w-]+){0,3}?\s+than\b", re.IGNORECASE)
 
 
 def _no_comparison(text: str, found: re.Match[str]) -> bool:
@@ -862,7 +863,10 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
     if any(groups.get(name) and groups[name].lower() in _ER_WORDS for name in ("er", "er2", "er3", "er4")):
         return True
     ends = found.group().lower().rstrip()
-    return ends.endswith(("than", "compared with", "compared to")) and _NOT_ANOTHER.match(text, found.end()) is not None
+    if ends.endswith(("than", "compared with", "compared to")):
+        return _NOT_ANOTHER.match(text, found.end()) is not None
+    ahead = _THAN_AHEAD.match(text, found.end()) if "than" in text else None
+    return ahead is not None and _NOT_ANOTHER.match(text, ahead.end()) is not None
 
 
 @rule(
@@ -960,7 +964,9 @@ _TESTIMONIAL = Trigger(
     r"veterans)\s+"
     # The reporters may be named by what they have ("patients with COPD"), and report in any tense.
     r"(?:(?:with|who\s+have|from|in\s+their)\s+(?:[\w'-]+\s+){1,3}?)?(?:have\s+|had\s+)?"
-    r"(?:often |frequently |commonly |routinely )?(?:tell|told|report(?:s|ed)?|say|said|describe[sd]?|rave[sd]?)\b|"
+    # Not asked to report ("We asked people who have visited to tell their story"): a request reports nothing.
+    r"(?:often |frequently |commonly |routinely )?(?<!\bto\s)"
+    r"(?:tell|told|report(?:s|ed)?|say|said|describe[sd]?|rave[sd]?)\b|"
     r"\b(?:some|many|most|countless)\s+(?:people|patients|clients)\s+(?:report|say|describe|tell)\b)",
     (
         "my life|i felt|i feel|i was|i had|i noticed|i could|i can|i finally|my depression|my anxiety|my pain|"

@@ -5,8 +5,8 @@ can be invisible (``<h1 style="font-size:0">Sources</h1>``) and a label can fron
 An entry is citation-shaped when it has a year and something else a citation has: authors at its
 start (``Murrough JW, Iosifescu DV``, ``Smith, J. A.,``, ``aan het Rot M``), "et al.", a
 journal's volume and pages (``2013;170(10):1134-1142``, ``12(3), 45-67``, ``vol.``/``pp.``), a
-DOI, PMID or URL, or a web citation's date ("Accessed", "March 5, 2019"). An entry that is
-nothing but a link (with at most a short label around it) is one too.
+DOI, PMID or URL, or a web citation's date ("Accessed", "March 5, 2019", or a month and year ending it). An
+entry that is nothing but a link (with at most a short label around it) is one too.
 """
 
 from __future__ import annotations
@@ -41,7 +41,9 @@ _LINK = re.compile(
 )
 _WEB_DATE = re.compile(
     r"(?=[adfjmnoprsu])(?:\b(?:accessed|retrieved|updated|published)\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}\b)",
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}\b|"
+    # A notice's or a report's month and year, ending the entry: "Safety communication, July 2018."
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\.?\s*$)",
     re.IGNORECASE,
 )
 # How many words besides a link an entry that is only a link may have ("NIMH fact sheet: https://...").

@@ -20,12 +20,14 @@ from claimcheck.analysis.detect import (
     NAVIGATION,
     QUESTION,
     REFERENCE,
+    REFUTED,
     STRUCTURAL,
     Detection,
     detect_claim,
 )
 from claimcheck.analysis.features import extract_features
 from claimcheck.analysis.strength import classify_strength
+from claimcheck.api import check_text
 from claimcheck.models import Category, Strength
 from claimcheck.text import UnitKind, read_document, split_sentences
 
@@ -244,7 +246,45 @@ def test_detection_carries_strength_and_the_given_features() -> None:
 
 
 def test_structural_reasons() -> None:
-    assert {QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER} == STRUCTURAL
+    assert {QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED} == STRUCTURAL
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Myth #4: “Cold plunges cure anxiety for good.”",
+        "MYTH 2 – Acupuncture is completely safe for everyone.",
+        "Common misconception: chelation reverses heart disease.",
+        "Myth: hyperbaric oxygen is FDA-approved for autism.",
+    ],
+)
+def test_a_myth_quoted_to_be_refuted_states_nothing(sentence: str) -> None:
+    detection = detect_claim(sentence)
+    assert not detection.is_claim and detection.reason == REFUTED
+    # The same words without the label are a claim.
+    assert detect_claim(sentence.split(":", 1)[-1].split("–", 1)[-1].strip(" “”")).is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Myth-busting: our drip cures hangovers in an hour.",  # a title, no label of a myth
+        "Myth: it is a placebo. Fact: it relieves back pain in 80% of patients.",  # goes on to the fact
+        "Fact: our cap regrows hair in eight weeks.",
+    ],
+)
+def test_a_myth_label_does_not_hide_what_the_page_asserts(sentence: str) -> None:
+    assert detect_claim(sentence).is_claim
+
+
+def test_a_refuted_myth_draws_no_finding_but_the_same_claim_asserted_does() -> None:
+    page = (
+        "# Cryotherapy: myths and facts\n\n"
+        "Myth #2: “Whole-body cryotherapy cures anxiety for good.”\n\n"
+        "Our clients say whole-body cryotherapy cures anxiety for good.\n"
+    )
+    lines = {finding.line for finding in check_text(page, format="markdown").findings}
+    assert 3 not in lines and 5 in lines
 
 
 def test_every_cue_list_is_shipped_and_used() -> None:
@@ -384,6 +424,15 @@ def test_a_sentence_after_a_claim_continues_it_when_the_scorer_leans_that_way() 
     assert not detect.follow_on(text, detect_claim(text), None).is_claim
     question = detect_claim("Does it hurt?")
     assert detect.follow_on("Does it hurt?", question, before) is question
+
+
+def test_a_request_to_the_reader_goes_on_with_no_claim() -> None:
+    before = detect_claim("Widget drips lift your energy for days.")
+    request = "Please tell your nurse if you are pregnant, recently had surgery or take blood thinners."
+    assert not detect.follow_on(request, detect_claim(request), before).is_claim
+    # The same worries told as what happens, after the claim, go on with it.
+    told = "Most people recently out of surgery felt it by the next morning."
+    assert detect.follow_on(told, detect_claim(told), before).is_claim
 
 
 def test_a_share_of_people_as_subject_goes_on_with_the_pages_claim_wherever_it_stands() -> None:
@@ -543,3 +592,10 @@ def test_names_listed_after_a_colon_are_no_effect_words() -> None:
     assert not detect_claim("Pick a wrap: Soothe, Restore, Revive or Relax.").is_claim
     assert not detect_claim("Three settings, one mat: Heal, Recover and Rest.").is_claim
     assert detect_claim("The wrap does three things: soothes pain, restores sleep and calms anxiety.").is_claim
+
+
+def test_a_dosage_form_named_by_how_it_dissolves_is_no_speed_of_effect() -> None:
+    # What the product is ("rapid-dissolve lozenges"); a speed of effect beside it is still read.
+    assert not detect_claim("• 12 melatonin lozenges (rapid-dissolve tablets), each in its own blister").is_claim
+    assert not detect_claim("A quick-release strap holds the pad in place.").is_claim
+    assert detect_claim("Our rapid-dissolve tablets relieve migraine within minutes.").categories[0] is Category.ONSET

@@ -61,6 +61,23 @@ def test_illness_descriptions_logistics_and_questions_are_not(sentence: str) -> 
         "Plantar fasciitis is a condition of the thick band of tissue under the foot.",
         "Bovine colostrum capsules are made from the first milk of grass-fed cows.",
         "Typical symptoms include stiff joints in the morning, tiredness and poor sleep.",
+        # Steps of joining or preparing for care, numbered or bulleted, and an offer of more before one.
+        "3. Ask a friend to drive you home after your first infusion (we call them your Buddy).",
+        "→ Complete your sleep diary and mood survey in the portal before your first visit.",
+        "If you would like to know more about other pain treatments, please speak to your physiotherapist.",
+        "If you have any questions about the cap, contact our care team.",
+        # Who the writer or a practitioner is: a byline, a biography of training and life.
+        "By Marta Kowalski, founder and certified breathwork coach",
+        "Written by Dr. Sam Idowu · 6 min read",
+        "She graduated from Bastyr University in 2014 and lives in Tacoma with her husband and two dogs.",
+        "Dr. Okafor is a board-certified dermatologist who trained at the University of Leeds.",
+        "Dr. Ruiz completed her sports medicine fellowship at Emory and joined the practice in 2020.",
+        # A practice's tenure, with no count of those it served.
+        "Northfield Spine and Sports Institute has treated patients in Spokane since 2016.",
+        "Lakeside Chiropractic has cared for families in Boise, Idaho since 1998.",
+        # Advice to buy spares of what runs out, in a review.
+        "The pads lose their stick fast, so order extra.",
+        "“Filters clog up quickly, buy the spare pack.”",
     ],
 )
 def test_background_is_not_put_to_the_scorer(sentence: str) -> None:
@@ -82,6 +99,15 @@ def test_background_is_not_put_to_the_scorer(sentence: str) -> None:
         "You will feel calmer within minutes of lying down.",
         # Saying what a treatment is, in claim words, is not background.
         "Our cream is the only product that melts cellulite for good.",
+        # Positive controls beside the steps, bylines, biographies and spares above.
+        "Ask us how our drips relieve migraine within the hour.",
+        "If you want to feel better in days, book your first drip.",
+        "If you have questions, speak to your doctor first if you are pregnant.",
+        "By week three, the pads had eased my back pain.",
+        "Dr. Okafor is the most experienced dermatologist in Leeds and trained at Harvard.",
+        "Our doctors trained at Harvard and cure 95% of back pain.",
+        "We have helped thousands of patients in Spokane since 2016.",
+        "Northfield Institute has treated patients in Spokane since 2016 with a 95% success rate.",
     ],
 )
 def test_promises_and_conditions_are_not_background(sentence: str) -> None:
@@ -105,6 +131,15 @@ def test_signs_and_instructions_outweigh_a_cue_word() -> None:
     assert detect_claim("Use the pads for 20 minutes and feel your back pain melt away.").is_claim
     # A definition can hold its claim in a relative clause.
     assert detect_claim("Cupping is a technique that relieves back pain within days.").is_claim
+    # A biography makes no provider claim of its training; a ranking or an effect beside it still claims.
+    assert detect_claim("Dr. Lund graduated from Palmer College and has practised in Boise since 2011.").reason == (
+        "background"
+    )
+    assert detect_claim(
+        "Dr. Lund graduated from Palmer College and is the most experienced chiropractor in Boise."
+    ).is_claim
+    # Spares advised after a claim its cues read: the claim stands.
+    assert detect_claim("The pads relieve back pain fast, so order extra.").is_claim
 
 
 def test_a_list_of_risks_is_read_as_side_effects_whatever_words_hinted() -> None:

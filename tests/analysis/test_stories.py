@@ -61,6 +61,14 @@ def test_a_later_time_tells_an_outcome_only_inside_a_story() -> None:
         "She had 3 knee operations before she turned thirty.",
         # One "had" governs its list, change words and all.
         "By spring I had missed a year of work, lost my driving licence and moved in with my sister.",
+        # The years a state lasted, a whole clause in the past, also after a speaker's label.
+        "For almost fifteen years I lost two days of every week to back pain.",
+        "[1:12] DANA: For years, I could not kneel in the garden.",
+        # One patient's arrival with what came before it, told by the practitioner.
+        "Priya came to see me after four courses of steroid cream in one year.",
+        "He first came to us in a wheelchair.",
+        # "my first" of no sitting: the before, not the first session.
+        "My first pregnancy had been hard.",
     ],
 )
 def test_a_set_up_is_the_state_before(sentence: str) -> None:
@@ -78,6 +86,15 @@ def test_a_set_up_is_the_state_before(sentence: str) -> None:
         "Her coach could not believe the change.",  # the change named
         "Our clinic was founded in 2009.",  # nobody's story
         "I had four sessions and my shoulder moves freely.",  # counted treatment, then what came of it
+        # The years since the treatment, told in the present; the years of one, then what came of it.
+        "For two years I have been free of back pain.",
+        "For six years she is off her inhaler.",
+        "For two years I took the drops and never had a migraine.",
+        # An arrival, then the outcome; and what a practice does for whoever comes.
+        "Priya came to see me with eczema; three sessions later her skin was clear.",
+        "Priya came to see me after four courses of steroid cream, and now her skin is clear.",
+        "Patients come to us when nothing else has worked.",
+        "My first pregnancy had been hard, and after my third session I finally slept.",
     ],
 )
 def test_a_sentence_placed_after_the_treatment_sets_nothing_up(sentence: str) -> None:

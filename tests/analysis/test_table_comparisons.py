@@ -110,3 +110,26 @@ def test_a_risk_told_a_hedge_and_a_booking_detail_under_rating_headers_claim_not
         }
         & said
     )
+
+
+EVIDENCE = """# The Calm Band
+
+The band eases anxiety.
+
+## The evidence
+
+| Study | Participants | Result |
+|---|---|---|
+| Sham-controlled trial in adults with anxiety | 180 | 71% felt calmer within 30 days |
+| Calm Band owner survey, 2025 | 2,430 | 93% felt calmer within 30 days |
+"""
+
+
+def test_a_count_of_participants_is_no_result_but_the_result_beside_it_is() -> None:
+    codes = _findings(EVIDENCE)
+    # How many were studied or surveyed claims nothing; the result in the same row does.
+    assert "180" not in codes and "2,430" not in codes, codes
+    assert codes.get("93% felt calmer within 30 days"), codes
+    # A figure under a header that names a result is read with it.
+    rates = "| | Calm Band |\n|---|---|\n| Felt calmer within 30 days | 93% |\n"
+    assert _findings(f"# The Calm Band\n\nThe band eases anxiety.\n\n{rates}").get("93%"), rates

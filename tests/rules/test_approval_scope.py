@@ -21,6 +21,10 @@ def _cc205(sentence: str) -> bool:
         "The patch is FDA-cleared (since 2016) for migraine pain.",
         "In the United States, two hay fever sprays are FDA-approved: Nasalo for grass pollen and Sneezex for ragweed.",
         "Two sprays are FDA-approved: Nasalo and Sneezex for hay fever.",
+        # The use right after the approval, or the class of medicine it makes the product.
+        "Two stool-derived products are FDA-approved only to prevent recurrent gut infection in adults.",
+        "Lidocaine is an FDA-approved local anaesthetic, used in dentistry for decades.",
+        "Loratadine is an FDA-approved antihistamine sold without a prescription.",
     ],
 )
 def test_an_approval_with_its_scope_is_left_to_the_registry(sentence: str) -> None:
@@ -33,6 +37,9 @@ def test_an_approval_with_its_scope_is_left_to_the_registry(sentence: str) -> No
         "Our laser is FDA-approved, safe and effective.",
         "Our laser is FDA-approved, and it works fast.",
         "Our laser is FDA-approved: book your session for next week.",
+        # A class of product that names no use.
+        "Lidocaine is an FDA-approved medication, and our clinic uses it for anxiety.",
+        "The helmet is an FDA-approved device you can use at home.",
     ],
 )
 def test_an_approval_left_to_be_assumed_is_flagged(sentence: str) -> None:

@@ -41,6 +41,24 @@ def test_cc104_unregistered_plain_fact_but_not_hedged_cited_or_fading(lint: Lint
         assert "CC104" not in codes(lint(text)), text
 
 
+def test_cc104_a_finding_weighed_by_the_size_it_concedes_is_not_stated_as_fact(lint: Lint) -> None:
+    conceded = (
+        "Widgetamine drips calm flare-ups in adults with arthritis, though the average difference from saline was "
+        "modest.",
+        "Widgetamine drips calm flare-ups in adults with arthritis, but the benefit over saline was small.",
+    )
+    for text in conceded:
+        assert "CC104" not in codes(lint(text)), text
+    # The same finding without its concession, or with a concession of something else, is stated as fact.
+    assert "CC104" in codes(lint("Widgetamine drips calm flare-ups in adults with arthritis."))
+    assert "CC104" in codes(
+        lint("Widgetamine drips calm flare-ups in adults with arthritis, though each drip takes an hour.")
+    )
+    assert "CC104" in codes(
+        lint("Widgetamine drips calm flare-ups in adults with arthritis, but the difference was large.")
+    )
+
+
 def test_cc104_a_mechanism_stated_as_fact_is_stronger_than_anything_on_file(lint: Lint) -> None:
     # "How" a treatment works, unhedged and unregistered, is an effect claim stated as fact.
     for text in (
@@ -254,6 +272,19 @@ def test_cc106_number_out_of_range(lint: Lint) -> None:
     out = [f for f in findings if f.code == "CC106"]
     assert out and "'90%'" in out[0].message and "30–55%" in out[0].message
     assert out[0].column > 1
+
+
+def test_cc106_on_a_study_named_by_its_year_or_size_is_a_warning(lint: Lint) -> None:
+    # The study is named where the figure stands: a reader can check it at its source, as with a citation.
+    for text in (
+        "In a 2019 trial, Widgetamine lifted low mood in 90% of treatment-resistant patients.",
+        "In a trial of 40 adults, Widgetamine lifted low mood in 90% of treatment-resistant patients.",
+    ):
+        out = [f for f in lint(text) if f.code == "CC106"]
+        assert out and all(f.severity.value == "warning" for f in out), text
+    # The same figure with no study named is an error.
+    out = [f for f in lint("Widgetamine lifted low mood in 90% of treatment-resistant patients.") if f.code == "CC106"]
+    assert out and out[0].severity.value == "error"
 
 
 def test_cc106_in_range_is_quiet(lint: Lint) -> None:

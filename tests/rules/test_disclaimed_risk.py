@@ -30,3 +30,22 @@ def test_a_denied_approval_to_cure_is_a_disclaimer_not_cure_language() -> None:
     )
     found = [f for f in claimcheck.check_text(page, format="text").findings if f.code == "CC204"]
     assert [f.sentence for f in found] == ["The mask cures acne for good."]
+
+
+def _findings_on(sentence: str) -> list[str]:
+    page = "Our magnet bracelet eases joint pain for some people.\n\n" + sentence
+    return [f.code for f in claimcheck.check_text(page, format="text").findings if f.sentence == sentence]
+
+
+def test_a_disclaimer_of_intended_use_has_nothing_to_register() -> None:
+    # The disclaimer denies a use; CC101 would ask a reviewer to register it as a claim.
+    assert _findings_on("The Zen Cap is a wellness device and is not intended to diagnose or treat any disease.") == []
+    assert _findings_on("The information on this page is not intended to diagnose, treat or prevent any disease.") == []
+    assert _findings_on("CalmPeak offers wellness sessions and does not diagnose or treat medical conditions.") == []
+
+
+def test_a_claim_beside_a_disclaimer_is_still_read() -> None:
+    # Positive controls: a use claimed in the same sentence, or a denial that is not the formula.
+    assert "CC101" in _findings_on("CalmPeak does not diagnose anxiety but treats it in two sessions.")
+    assert _findings_on("The bracelet eases arthritis pain and is not intended to diagnose any disease.")
+    assert _findings_on("The Zen Cap treats migraine and insomnia without drugs.")

@@ -172,6 +172,14 @@ def test_cc208_is_info_unless_offered_as_evidence_of_effect(lint: Lint) -> None:
     assert warning and warning[0].severity.value == "warning"
 
 
+def test_people_asked_to_tell_their_story_report_nothing_yet(lint: Lint) -> None:
+    # A page's introduction to its stories asks for reports; people who tell us report.
+    assert "CC208" not in codes(
+        lint("We asked guests who have visited the spa to tell their story in their own words.")
+    )
+    assert "CC208" in codes(lint("Guests who have visited the spa tell us the widgetamine drips eased their pain."))
+
+
 def test_spans_point_at_the_trigger(lint: Lint) -> None:
     text = "Our clinic says widgetamine is completely safe."
     finding = next(f for f in lint(text) if f.code == "CC202")
@@ -214,6 +222,16 @@ def test_reference_sections_are_not_linted(lint: Lint) -> None:
     assert not any(f.line == 7 for f in findings), findings
 
 
+def test_a_regulators_notice_dated_by_month_is_a_reference_entry(lint: Lint) -> None:
+    # An agency as author and a notice dated by month and year: an entry, though no journal locator stands in it.
+    entry = "US Food and Drug Administration. FDA warns against widgetamine drips for low mood. Advisory, March 2021."
+    page = f"# Widgetamine\n\nWidgetamine may lift low mood.\n\n## References\n\n1. {entry}\n"
+    assert not any(f.line == 7 for f in lint(page, format="markdown"))
+    # The same words as copy, outside the references, are read.
+    copy = "# Widgetamine\n\nWidgetamine may lift low mood.\n\nRegulators warn that widgetamine drips cure nothing.\n"
+    assert any(f.line == 5 for f in lint(copy, format="markdown"))
+
+
 @pytest.mark.parametrize(
     "story",
     [
@@ -240,6 +258,9 @@ def test_a_story_that_tells_an_outcome_is_a_testimonial_warning(lint: Lint, stor
         # The speaker's "I had" opens the set-up, its list's change words ("lost") included.
         "By spring I had missed a year of work, lost my driving licence and moved in with my sister.",
         "I had nine ear infections in one winter.",
+        # The years a state lasted, its word of change ("lost") included; a patient's arrival.
+        "For almost fifteen years I lost two days of every week to back pain.",
+        "Priya came to see me after four courses of steroid cream in one year.",
     ],
 )
 def test_a_story_set_up_is_no_testimonial(lint: Lint, story: str) -> None:
@@ -247,6 +268,20 @@ def test_a_story_set_up_is_no_testimonial(lint: Lint, story: str) -> None:
     assert "CC208" not in codes(
         [f for f in lint(page) if f.sentence != "Widgetamine drips calm flare-ups within hours."]
     )
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # Positive controls beside the set-ups above: the same years and arrival, then the outcome.
+        "For two years I took the drops and never had a migraine.",
+        "For two years now I have been free of back pain.",
+        "Priya came to see me after four courses of steroid cream, and now her skin is clear.",
+    ],
+)
+def test_years_or_an_arrival_then_the_outcome_is_a_testimonial(lint: Lint, story: str) -> None:
+    page = "Widgetamine drips calm flare-ups within hours. " + story
+    assert "CC208" in codes([f for f in lint(page) if f.sentence == story])
 
 
 def test_a_set_up_told_with_a_word_of_change_is_no_testimonial(lint: Lint) -> None:

@@ -119,6 +119,8 @@ def test_support_left_open_cited_or_given_to_people_is_no_establishment_claim(se
         "Our wrap gel contains the same active ingredient as BrandWrap.",
         "Wrap clients do even better.",
         "Wraps are gentler on the skin than waxing.",
+        "Wraps work much faster than pain pills.",  # a comparison by degree, then what it is compared with
+        "Our drip is far stronger than the usual IV drips.",
         # No comparative form: the claim detector reads a comparison with another treatment as the kind.
         "Wraps repair the joint instead of masking the pain.",
         "The wrap gel rebuilds cartilage, as an alternative to knee surgery.",
@@ -145,6 +147,9 @@ def test_comparatives_are_read_by_their_form(sentence: str) -> None:
         "In one trial wraps were about as effective as splints (Smith 2020).",
         "Wraps work differently from pain pills.",  # a difference of kind claims no better outcome
         "In one trial, wraps relieved pain instead of merely hiding it, compared with splints.",
+        # A comparison by degree with the usual, the past or a placebo, read after its "than".
+        "The gel is taken at a much smaller dose than usual, twice a day.",
+        "Clients sleep far better than before.",
     ],
 )
 def test_comparisons_with_the_past_a_placebo_or_a_number_or_cited_pass(sentence: str) -> None:
