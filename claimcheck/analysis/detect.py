@@ -1141,8 +1141,9 @@ def follow_on(
     return Detection(True, kinds, detection.strength, detection.features, reason)
 
 
-#: The most words a list item may have to be read as a listed condition ("Chronic Lyme disease").
-_LISTED_MAX_WORDS = 10
+#: The most words a list item may have to be read as a listed condition ("Chronic Lyme disease", "Vaginal
+#: dryness and painful sex after menopause or cancer treatment").
+_LISTED_MAX_WORDS = 12
 #: The most words a lead-in may have to be read by its shape (below) rather than by a listing cue.
 _LEAD_MAX_WORDS = 9
 #: A lead-in by its shape: what is treated (a wh-word or a noun for conditions) and a verb of treating or
@@ -1199,6 +1200,9 @@ def introduces_indications(text: str) -> bool:
     # "Side effects of the medicines used for these conditions include:".
     if "negations" in scanned or "contra" in lead.lower():
         return False
+    if _COMPLAINT_LEAD.search(lead) and _URGENT.search(lead):
+        # "Call your doctor if you are experiencing:", "Seek help at once if you suffer from:": warning signs.
+        return False
     return not any(f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm"))
 
 
@@ -1209,6 +1213,19 @@ def _shaped_as_lead(lead: str) -> bool:
     if _LEAD_NOUN_ALONE.match(lead) or _LEAD_USED_FOR.search(lead):
         return True
     return _LEAD_SUBJECT.search(lead) is not None and _LEAD_USE.search(lead) is not None
+
+
+#: A lead-in that says its items are what the reader lives with: "If you are experiencing:", "Struggling with".
+_COMPLAINT_LEAD = re.compile(
+    r"\b(?:experienc\w*|suffer(?:s|ing)?\s+from|struggl\w*\s+with|liv\w*\s+with|deal\w*\s+with)\W*$", re.IGNORECASE
+)
+#: What makes such a lead-in one of warning signs or of what to report: "Call your doctor if you are
+#: experiencing:", "Seek emergency care if you are struggling with:", "Tell us if you are living with:".
+_URGENT = re.compile(
+    r"^\s*(?:please\s+)?(?:tell|call|contact|see|seek|consult|speak|talk|ask|let|inform|notify|stop)\b|"
+    r"\b(?:doctor|gp|physician|emergency|911|999|urgent\w*|immediately|at\s+once)\b",
+    re.IGNORECASE,
+)
 
 
 #: How many words may follow a lead-in's cue: "Conditions we treat at our clinic".
@@ -1230,8 +1247,9 @@ def listed_indication(sentence: str, detection: Detection, lead: str) -> Detecti
         return detection
     if sentence.rstrip().endswith((".", "!", "?")) or len(_WORD.findall(sentence)) > _LISTED_MAX_WORDS:
         return detection
-    # Only a condition or a health outcome: not the fees, staff or opening hours some lists hold.
-    if not detection.features.conditions and not _names_a_complaint(sentence):
+    # Only a condition or a health outcome: not the fees, staff or opening hours some lists hold. Under a
+    # lead-in of what the reader lives with ("If you are experiencing:") each short item is one, by its place.
+    if not detection.features.conditions and not _names_a_complaint(sentence) and not _COMPLAINT_LEAD.search(lead):
         return detection
     return Detection(True, (Category.INDICATION,), detection.strength, detection.features, listed_under(lead))
 

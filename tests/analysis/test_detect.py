@@ -543,3 +543,61 @@ def test_names_listed_after_a_colon_are_no_effect_words() -> None:
     assert not detect_claim("Pick a wrap: Soothe, Restore, Revive or Relax.").is_claim
     assert not detect_claim("Three settings, one mat: Heal, Recover and Rest.").is_claim
     assert detect_claim("The wrap does three things: soothes pain, restores sleep and calms anxiety.").is_claim
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Our aligners may be right for you if you are experiencing:",
+        "Do you suffer from:",
+        "Hearing aids can make a difference if you're struggling with:",
+        "Living with",
+    ],
+)
+def test_a_lead_in_of_what_the_reader_lives_with_introduces_indications(lead: str) -> None:
+    assert detect.introduces_indications(lead), lead
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Call your doctor straight away if you are experiencing:",
+        "Please tell the hygienist if you are living with:",
+        "Seek emergency care if you are suffering from:",
+        "Do not use the supplement if you are suffering from:",
+    ],
+)
+def test_warning_signs_and_what_to_report_are_no_indications(lead: str) -> None:
+    assert not detect.introduces_indications(lead), lead
+
+
+def test_under_a_lead_in_of_what_the_reader_lives_with_each_short_item_is_a_complaint() -> None:
+    lead = "Acupuncture may help if you are experiencing:"
+    for item in ("Waking at 4 a.m. and lying awake", "Tightness after long drives", "Low libido"):
+        assert detect.listed_indication(item, detect_claim(item, kind=UnitKind.LIST_ITEM), lead).is_claim, item
+    # Under another lead-in, an item must name a condition; a whole sentence is never one.
+    other = "Conditions we treat"
+    assert not detect.listed_indication("Tightness after long drives", detect_claim("x"), other).is_claim
+    sentence = "Book your first visit online today."
+    assert not detect.listed_indication(sentence, detect_claim(sentence), lead).is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acupuncture is wonderful for babies with colic.",
+        "Our laser is perfect for women with bladder leaks.",
+        "The drops are great for kids with hay fever.",
+    ],
+)
+def test_a_treatment_good_for_a_population_with_a_condition_is_an_indication(sentence: str) -> None:
+    detection = detect_claim(sentence)
+    assert detection.is_claim and Category.INDICATION in detection.categories, detection.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The back room is ideal for mothers with prams.", "We run a group for seniors with a love of gardening."],
+)
+def test_good_for_people_without_a_condition_is_no_indication(sentence: str) -> None:
+    assert not detect_claim(sentence).is_claim
