@@ -34,7 +34,7 @@ from claimcheck.analysis.detect import (
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import procedure_time, read_frame
 from claimcheck.analysis.leads import introduces_benefits, leaves_open, listed_benefit
-from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result, tells_a_change
+from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result, titles_a_review
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
 from claimcheck.models import Category, Claim, EvidenceItem, Finding, Severity, Verdict
@@ -93,7 +93,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         if heading:
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
             # A review's own title ("Meltdowns went from daily to almost never") keeps the reviews going.
-            in_reviews = introduces_reviews(unit.text) or (in_reviews and tells_a_change(unit.text))
+            in_reviews = introduces_reviews(unit.text) or (in_reviews and titles_a_review(unit.text))
             if listicle is None or not numbered:
                 listicle = _lead_in(unit.text) if introduces_benefits(unit.text) else None
         # A numbered heading under a heading that leads benefits: an item of that list, read as one.
