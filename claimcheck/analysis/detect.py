@@ -766,7 +766,9 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         return not_a_claim(NAVIGATION)
     if ":" in text and _HEADER.fullmatch(text):
         return not_a_claim(HEADER)
-    label = kind == UnitKind.HEADING or _is_label(text)
+    # A heading punctuated as a sentence ("A Lifetime Free of Migraine.") is one: read as copy is, whatever its
+    # capitals, not as a title that must show a verb to state anything.
+    label = (kind == UnitKind.HEADING and not text.endswith((".", "!"))) or _is_label(text)
     if _is_question(text, label):
         presupposed = _presupposed(text, features) if label else None
         return presupposed or not_a_claim(QUESTION)

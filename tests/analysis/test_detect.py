@@ -601,3 +601,29 @@ def test_a_treatment_good_for_a_population_with_a_condition_is_an_indication(sen
 )
 def test_good_for_people_without_a_condition_is_no_indication(sentence: str) -> None:
     assert not detect_claim(sentence).is_claim
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Three Fittings. A Lifetime Free of Tinnitus.",  # a slogan of sentences
+        "We Listen. Then We Fix the Root Cause.",
+        "Straight Teeth in Six Months, Guaranteed!",
+    ],
+)
+def test_a_heading_punctuated_as_a_sentence_is_read_as_one(heading: str) -> None:
+    assert detect_claim(heading, kind=UnitKind.HEADING).is_claim, heading
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Conditions We Treat",
+        "A Lifetime Free of Tinnitus",  # unpunctuated, a title names its topic
+        "Book Your Fitting Today.",
+        "Meet the Team.",
+        "Link in bio to start your healing plan.",  # a social post's call to its link
+    ],
+)
+def test_headings_that_state_nothing_stay_no_claims(heading: str) -> None:
+    assert not detect_claim(heading, kind=UnitKind.HEADING).is_claim, heading
