@@ -627,3 +627,29 @@ def test_a_heading_punctuated_as_a_sentence_is_read_as_one(heading: str) -> None
 )
 def test_headings_that_state_nothing_stay_no_claims(heading: str) -> None:
     assert not detect_claim(heading, kind=UnitKind.HEADING).is_claim, heading
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Results last up to 18 months.", Category.DURABILITY),  # a result's life told by a figure
+        ("Relief typically lasts about a year after a course of acupuncture.", Category.DURABILITY),
+        ("Infections only happen with cheap home kits, never in our studio.", Category.SAFETY),
+        ("Scarring never happens with our aligner attachments.", Category.SAFETY),
+    ],
+)
+def test_a_results_life_and_a_harm_set_aside_are_claims(sentence: str, kind: Category) -> None:
+    detection = detect_claim(sentence)
+    assert detection.is_claim and kind in detection.categories, detection.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Each fitting lasts about 45 minutes.",  # the visit's length
+        "The hearing aid battery lasts up to 18 hours.",
+        "Infections are treated with antibiotics.",
+    ],
+)
+def test_a_visits_length_and_a_harm_described_are_not(sentence: str) -> None:
+    assert not detect_claim(sentence).is_claim
