@@ -101,7 +101,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         # A heading or a label only says where citations may be; a unit is one if it reads as one.
         labelled = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         reference = labelled and is_citation(unit.text)
-        review = not reference and (in_reviews or attributed_quote(unit.text))
+        review = not reference and (in_reviews or attributed_quote(unit.text) or _signed(document, index))
         listed = listing if unit.kind in _LIST_KINDS else (item, listed_benefit) if item is not None else None
         # A header cell names what its row or column holds, as a heading names a topic: read as one.
         reading = UnitKind.LIST_ITEM if item is not None else UnitKind.HEADING if header_cell else unit.kind
@@ -250,6 +250,23 @@ def _answered(
     if answered is None:
         answered = rhetorical_statement(text) or (explained_statement(text) if alone else None)
     return answered
+
+
+def _signed(document: Document, index: int) -> bool:
+    """Whether a unit is a quotation whose speaker's name stands in the unit after it ("“...”" then "— Dana,
+    47"), as a review set in a block quote is signed; :func:`attributed_quote` reads one in a single unit."""
+    units = document.units
+    if units[index].text[:1] not in _OPENING_QUOTES or index + 1 >= len(units):
+        return False
+    after = units[index + 1].text
+    return len(after) <= _SIGNATURE_MAX and _SIGNATURE.match(after) is not None
+
+
+#: Quotation marks that open what someone said.
+_OPENING_QUOTES = '"“‘«'
+#: A speaker's name after a dash: "— Dana, 47", "– Mark D., Austin".
+_SIGNATURE = re.compile(r"\s*[—–-]{1,2}\s*[A-Z]")
+_SIGNATURE_MAX = 60
 
 
 def _lead_in(text: str) -> str:

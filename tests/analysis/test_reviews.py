@@ -137,3 +137,17 @@ def test_quoted_review_titles_keep_the_reviews_going_and_are_read_as_reviews() -
         "Two weeks in and back at choir.",
     } <= flagged
     assert not {"Opening hours", "We open at nine, after a visit to the depot.", "Margaret, 71"} & flagged
+
+
+def test_a_quotation_signed_in_the_unit_after_it_is_a_review() -> None:
+    page = (
+        "<h1>ClearEar Hearing Aids</h1><p>Hearing aids fitted in Leeds.</p>"
+        "<blockquote><p>“Two weeks in and back at choir.”</p><p>— Margaret, 71</p></blockquote>"
+        "<blockquote><p>“Lovely staff and easy parking.”</p><p>— Derek, 66</p></blockquote>"
+        "<p>“Two weeks in and back at choir” is what we hear most.</p><p>Opening hours: 9 to 5.</p>"
+    )
+    flagged = _sentences(page, "html")
+    assert "“Two weeks in and back at choir.”" in flagged
+    # A review of the shop claims nothing; a quotation nobody signs is not a review.
+    assert not {"“Lovely staff and easy parking.”", "— Margaret, 71", "Opening hours: 9 to 5."} & flagged
+    assert not any(sentence.startswith("“Two weeks in and back at choir” is") for sentence in flagged)
