@@ -289,12 +289,38 @@ def _may_claim(sentence: str, scanned: Mapping[str, object], features: Features)
 
     When not, the rules need not run: the sentence has no claim cue (see :data:`_TRIGGERS`).
     """
-    if not scanned.keys().isdisjoint(_TRIGGERS):
+    if not scanned.keys().isdisjoint(_TRIGGERS) or _put_to_use(sentence, features) is not None:
         return True
     # The efficacy rule's "a share of a population + an outcome" (the outcome a named condition or
     # an outcome word).
     outcome = features.conditions or "detect/outcome" in scanned
     return bool(outcome and features.populations and _share(sentence, features))
+
+
+#: A treatment put to a use: "We use dry needling for", "Doctors prescribe it for", "We offer acupuncture for".
+_PUT_TO_USE = re.compile(
+    r"\b(?:use[sd]?|using|offers?|offered|recommends?|recommended|prescribes?|prescribed)\s+"
+    r"(?P<between>(?:[\w'’-]+\s+){1,4}?)for\s+",
+    re.IGNORECASE,
+)
+#: Words that make the use a test or a purpose, not a treatment: "use a questionnaire to screen for".
+_NOT_TREATING = frozenset({"to", "screen", "screening", "test", "testing", "check", "checking", "look", "pay", "ask"})
+#: How far after "for" a condition may begin: a word or two ("for chronic migraines").
+_USE_REACH = 20
+
+
+def _put_to_use(sentence: str, features: Features) -> tuple[int, int] | None:
+    """Where a sentence puts a treatment to use for a condition it names ("We use dry needling for headaches,
+    jaw pain and sciatica", "Doctors prescribe it for anxiety"): an indication, though no indication word
+    says so; None when it does not, or puts something to a test ("use a questionnaire to screen for")."""
+    if not features.conditions or " for " not in sentence:
+        return None
+    for found in _PUT_TO_USE.finditer(sentence):
+        if _NOT_TREATING.intersection(found.group("between").lower().split()):
+            continue
+        if any(found.end() <= span.start <= found.end() + _USE_REACH for span in features.conditions):
+            return found.span()
+    return None
 
 
 def _share(sentence: str, features: Features) -> tuple[str, ...]:
@@ -424,6 +450,9 @@ class _Cues(dict[str, tuple[str, ...]]):
             hits["provider_weak"] = tuple(hit for hit in hits["provider_weak"] if not _overlaps(*hit, unranked))
             if not hits["provider_weak"]:
                 del hits["provider_weak"]
+        used = _put_to_use(sentence, features)
+        if used is not None:
+            hits["indication"] = (*hits["indication"], used)
         if "mechanism" in hits:
             # "brain fog" is an outcome; its "brain" is not a mechanism.
             hits["mechanism"] = tuple(hit for hit in hits["mechanism"] if not _overlaps(*hit, outcomes))

@@ -653,3 +653,28 @@ def test_a_results_life_and_a_harm_set_aside_are_claims(sentence: str, kind: Cat
 )
 def test_a_visits_length_and_a_harm_described_are_not(sentence: str) -> None:
     assert not detect_claim(sentence).is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We offer acupuncture for back pain, migraines and insomnia.",
+        "Doctors prescribe the drops for dry eyes.",
+        "Our audiologists recommend these hearing aids for tinnitus.",
+    ],
+)
+def test_a_treatment_put_to_use_for_a_condition_is_an_indication(sentence: str) -> None:
+    detection = detect_claim(sentence)
+    assert detection.is_claim and Category.INDICATION in detection.categories, detection.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We use a questionnaire to screen for depression.",  # a test, not a treatment
+        "We use numbing cream for comfort.",  # no condition
+        "We offer evening slots for busy parents.",
+    ],
+)
+def test_a_use_for_no_condition_or_for_a_test_is_no_indication(sentence: str) -> None:
+    assert not detect_claim(sentence).is_claim
