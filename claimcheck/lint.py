@@ -30,6 +30,7 @@ from claimcheck.analysis.detect import (
     follow_on,
     introduces_indications,
     listed_indication,
+    lists_conditions,
 )
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import procedure_time, read_frame
@@ -98,6 +99,13 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 listicle = _lead_in(unit.text) if introduces_benefits(unit.text) else None
         # A numbered heading under a heading that leads benefits: an item of that list, read as one.
         item = listicle if numbered else None
+        if (
+            listing is None
+            and unit.kind in _LIST_KINDS
+            and (index == 0 or document.units[index - 1].kind not in _LIST_KINDS)
+        ):
+            # A list no lead-in introduced may show by its items that it names what the page treats.
+            listing = _condition_list(document, index)
         # A heading or a label only says where citations may be; a unit is one if it reads as one.
         labelled = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         reference = labelled and is_citation(unit.text)
@@ -267,6 +275,21 @@ _OPENING_QUOTES = '"“‘«'
 #: A speaker's name after a dash: "— Dana, 47", "– Mark D., Austin".
 _SIGNATURE = re.compile(r"\s*[—–-]{1,2}\s*[A-Z]")
 _SIGNATURE_MAX = 60
+
+
+def _condition_list(document: Document, index: int) -> tuple[str, Callable[[str, Detection, str], Detection]] | None:
+    """The list starting at unit ``index`` read as indications when its items show it is a list of conditions
+    (:func:`~claimcheck.analysis.detect.lists_conditions`), with the text before it as its lead-in."""
+    units = document.units
+    end = index
+    while end < len(units) and units[end].kind in _LIST_KINDS and end - index < _CONDITION_LIST_MAX:
+        end += 1
+    before = _lead_in(units[index - 1].text) if index else ""
+    return (before, listed_indication) if lists_conditions([u.text for u in units[index:end]], before) else None
+
+
+#: The most items of a list read to decide whether it lists conditions.
+_CONDITION_LIST_MAX = 40
 
 
 def _lead_in(text: str) -> str:

@@ -29,7 +29,7 @@ a rule score; for them the rules are not run at all (see ``_TRIGGERS``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -1283,6 +1283,31 @@ def listed_indication(sentence: str, detection: Detection, lead: str) -> Detecti
     if not detection.features.conditions and not _names_a_complaint(sentence) and not _COMPLAINT_LEAD.search(lead):
         return detection
     return Detection(True, (Category.INDICATION,), detection.strength, detection.features, listed_under(lead))
+
+
+#: The fewest items a list must have to be read as a list of conditions by its items alone.
+_CONDITION_LIST_MIN = 3
+
+
+def lists_conditions(items: Sequence[str], before: str) -> bool:
+    """Whether a list no lead-in introduces as indications is still a list of what the page treats: at least
+    three items, two in three of them a bare name of a condition ("PTSD and childhood trauma", "Chronic
+    migraine", not a sentence and no side effect), and the text ``before`` it no lead-in to harms, signs or
+    who must not have it ("Possible side effects", "Warning signs", "Do not use if you have")."""
+    if len(items) < _CONDITION_LIST_MIN or _LEAD_NOT.search(before):
+        return False
+    scanned = lexicon.scan(before)
+    if "negations" in scanned or any(
+        f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm")
+    ):
+        return False
+    named = 0
+    for item in items:
+        if item.rstrip().endswith((".", "!", "?")) or len(_WORD.findall(item)) > _LISTED_MAX_WORDS:
+            continue
+        groups = lexicon.scan(item)
+        named += "conditions" in groups and "detect/side_effects" not in groups
+    return named * 3 >= len(items) * 2
 
 
 @lru_cache(maxsize=16)
