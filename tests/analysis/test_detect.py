@@ -678,3 +678,19 @@ def test_a_treatment_put_to_use_for_a_condition_is_an_indication(sentence: str) 
 )
 def test_a_use_for_no_condition_or_for_a_test_is_no_indication(sentence: str) -> None:
     assert not detect_claim(sentence).is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acupuncture works better with a calm breathing routine.",
+        "The new aligners work faster.",
+        "It worked better than my old hearing aid.",
+    ],
+)
+def test_working_better_is_a_comparison_whatever_it_is_set_against(sentence: str) -> None:
+    assert Category.COMPARATIVE in detect_claim(sentence).categories
+
+
+def test_working_better_for_the_reader_is_no_comparison() -> None:
+    assert Category.COMPARATIVE not in detect_claim("Choose the day that works better for you.").categories
