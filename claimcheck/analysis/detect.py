@@ -291,12 +291,20 @@ def _may_claim(sentence: str, scanned: Mapping[str, object], features: Features)
     """
     if not scanned.keys().isdisjoint(_TRIGGERS) or _put_to_use(sentence, features) is not None:
         return True
+    if " not " in sentence and _TIME_CONTRAST.search(sentence) is not None:
+        return True
     # The efficacy rule's "a share of a population + an outcome" (the outcome a named condition or
     # an outcome word).
     outcome = features.conditions or "detect/outcome" in scanned
     return bool(outcome and features.populations and _share(sentence, features))
 
 
+#: A time set against another with "not": "in days, not weeks", "on day one, not after three months".
+_TIME_CONTRAST = re.compile(
+    r"\b(?:in|within|on|after)\s+(?:[\w-]+\s+){0,2}?(?:seconds?|minutes?|hours?|days?|weeks?|months?|one|session)\b"
+    r"[^.;!?]{0,20}?\s+not\s+(?:[\w-]+\s+){0,4}?(?:minutes|hours|days|weeks|months|years)\b",
+    re.IGNORECASE,
+)
 #: A treatment put to a use: "We use dry needling for", "Doctors prescribe it for", "We offer acupuncture for".
 _PUT_TO_USE = re.compile(
     r"\b(?:use[sd]?|using|offers?|offered|recommends?|recommended|prescribes?|prescribed)\s+"
@@ -450,6 +458,11 @@ class _Cues(dict[str, tuple[str, ...]]):
             hits["provider_weak"] = tuple(hit for hit in hits["provider_weak"] if not _overlaps(*hit, unranked))
             if not hits["provider_weak"]:
                 del hits["provider_weak"]
+        if " not " in sentence:
+            # "Works in days, not the 6 to 8 weeks pills can take": one time set against another.
+            contrast = _TIME_CONTRAST.search(sentence)
+            if contrast is not None:
+                hits["comparative"] = (*hits["comparative"], contrast.span())
         used = _put_to_use(sentence, features)
         if used is not None:
             hits["indication"] = (*hits["indication"], used)

@@ -694,3 +694,21 @@ def test_working_better_is_a_comparison_whatever_it_is_set_against(sentence: str
 
 def test_working_better_for_the_reader_is_no_comparison() -> None:
     assert Category.COMPARATIVE not in detect_claim("Choose the day that works better for you.").categories
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aligners straighten teeth in months, not the two years braces can take.",
+        "You hear the difference on day one, not after weeks of getting used to it.",
+    ],
+)
+def test_a_time_set_against_another_is_a_comparison(sentence: str) -> None:
+    assert Category.COMPARATIVE in detect_claim(sentence).categories, detect_claim(sentence).reason
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Your order ships in two days, not weeks.", "We are open on Sundays, not Mondays."]
+)
+def test_a_delivery_or_an_opening_day_set_against_another_is_no_claim(sentence: str) -> None:
+    assert not detect_claim(sentence).is_claim
