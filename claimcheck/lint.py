@@ -279,12 +279,15 @@ _SIGNATURE_MAX = 60
 
 def _condition_list(document: Document, index: int) -> tuple[str, Callable[[str, Detection, str], Detection]] | None:
     """The list starting at unit ``index`` read as indications when its items show it is a list of conditions
-    (:func:`~claimcheck.analysis.detect.lists_conditions`), with the text before it as its lead-in."""
+    (:func:`~claimcheck.analysis.detect.lists_conditions`), with the text before it as its lead-in. A list right
+    under a heading or a line ending in a colon has a lead-in of its own, which says what it lists."""
     units = document.units
+    if index == 0 or units[index - 1].kind is UnitKind.HEADING or units[index - 1].text.rstrip().endswith(":"):
+        return None
     end = index
     while end < len(units) and units[end].kind in _LIST_KINDS and end - index < _CONDITION_LIST_MAX:
         end += 1
-    before = _lead_in(units[index - 1].text) if index else ""
+    before = _lead_in(units[index - 1].text)
     return (before, listed_indication) if lists_conditions([u.text for u in units[index:end]], before) else None
 
 
