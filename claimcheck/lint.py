@@ -30,11 +30,12 @@ from claimcheck.analysis.detect import (
     follow_on,
     introduces_indications,
     listed_indication,
+    lists_conditions,
 )
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import procedure_time, read_frame
 from claimcheck.analysis.leads import introduces_benefits, leaves_open, listed_benefit
-from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result, tells_a_change
+from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result, titles_a_review
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
 from claimcheck.models import Category, Claim, EvidenceItem, Finding, Severity, Verdict
@@ -93,15 +94,22 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         if heading:
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
             # A review's own title ("Meltdowns went from daily to almost never") keeps the reviews going.
-            in_reviews = introduces_reviews(unit.text) or (in_reviews and tells_a_change(unit.text))
+            in_reviews = introduces_reviews(unit.text) or (in_reviews and titles_a_review(unit.text))
             if listicle is None or not numbered:
                 listicle = _lead_in(unit.text) if introduces_benefits(unit.text) else None
         # A numbered heading under a heading that leads benefits: an item of that list, read as one.
         item = listicle if numbered else None
+        if (
+            listing is None
+            and unit.kind in _LIST_KINDS
+            and (index == 0 or document.units[index - 1].kind not in _LIST_KINDS)
+        ):
+            # A list no lead-in introduced may show by its items that it names what the page treats.
+            listing = _condition_list(document, index)
         # A heading or a label only says where citations may be; a unit is one if it reads as one.
         labelled = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         reference = labelled and is_citation(unit.text)
-        review = not reference and (in_reviews or attributed_quote(unit.text))
+        review = not reference and (in_reviews or attributed_quote(unit.text) or _signed(document, index))
         listed = listing if unit.kind in _LIST_KINDS else (item, listed_benefit) if item is not None else None
         # A header cell names what its row or column holds, as a heading names a topic: read as one.
         reading = UnitKind.LIST_ITEM if item is not None else UnitKind.HEADING if header_cell else unit.kind
@@ -250,6 +258,41 @@ def _answered(
     if answered is None:
         answered = rhetorical_statement(text) or (explained_statement(text) if alone else None)
     return answered
+
+
+def _signed(document: Document, index: int) -> bool:
+    """Whether a unit is a quotation whose speaker's name stands in the unit after it ("“...”" then "— Dana,
+    47"), as a review set in a block quote is signed; :func:`attributed_quote` reads one in a single unit."""
+    units = document.units
+    if units[index].text[:1] not in _OPENING_QUOTES or index + 1 >= len(units):
+        return False
+    after = units[index + 1].text
+    return len(after) <= _SIGNATURE_MAX and _SIGNATURE.match(after) is not None
+
+
+#: Quotation marks that open what someone said.
+_OPENING_QUOTES = '"“‘«'
+#: A speaker's name after a dash: "— Dana, 47", "– Mark D., Austin".
+_SIGNATURE = re.compile(r"\s*[—–-]{1,2}\s*[A-Z]")
+_SIGNATURE_MAX = 60
+
+
+def _condition_list(document: Document, index: int) -> tuple[str, Callable[[str, Detection, str], Detection]] | None:
+    """The list starting at unit ``index`` read as indications when its items show it is a list of conditions
+    (:func:`~claimcheck.analysis.detect.lists_conditions`), with the text before it as its lead-in. A list right
+    under a heading or a line ending in a colon has a lead-in of its own, which says what it lists."""
+    units = document.units
+    if index == 0 or units[index - 1].kind is UnitKind.HEADING or units[index - 1].text.rstrip().endswith(":"):
+        return None
+    end = index
+    while end < len(units) and units[end].kind in _LIST_KINDS and end - index < _CONDITION_LIST_MAX:
+        end += 1
+    before = _lead_in(units[index - 1].text)
+    return (before, listed_indication) if lists_conditions([u.text for u in units[index:end]], before) else None
+
+
+#: The most items of a list read to decide whether it lists conditions.
+_CONDITION_LIST_MAX = 40
 
 
 def _lead_in(text: str) -> str:

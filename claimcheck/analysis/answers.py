@@ -46,8 +46,12 @@ _YES = re.compile(
     r"of course|100%)|indeed)(?![\w%])[\s,.!:;\u2014-]*",
     re.IGNORECASE,
 )
-#: A no, or a "not" that denies with a qualifier after it ("Not at the doses we use.", "Not with our program").
-_NO = re.compile(r"^\s*(?:no|nope|not at all|never|not really|not)\b[\s,.!:;\u2014-]*", re.IGNORECASE)
+#: A no, or a "not" that denies with a qualifier after it ("Not at the doses we use.", "Not with our program"),
+#: or the quantity the question asks about denied ("Are there side effects?" "None at all.", "Zero.").
+_NO = re.compile(
+    r"^\s*(?:no|nope|not at all|never|not really|not|none(?: at all| whatsoever)?|nothing|zero)\b[\s,.!:;\u2014-]*",
+    re.IGNORECASE,
+)
 #: What asks a question of the reader in the first person, and the reader the statement speaks to.
 _READER = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are", "i'm": "you're"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "your", "our", "my", "their", "its"})
@@ -97,7 +101,8 @@ _OWN_SENTENCE = re.compile(
 #: a preposition or a conjunction ("Yes, for most people.", "Not at the doses we use", "Yes, because ...").
 _QUALIFYING = re.compile(
     r"(?:at|for|with|without|in|on|by|within|during|after|before|under|over|as|if|when|while|once|unless|"
-    r"because|since|although|though|provided|and|but|so|especially|even|only|usually|often|typically|yet)\b",
+    r"because|since|although|though|provided|and|but|so|especially|even|only|usually|often|typically|yet|"
+    r"apart|except|besides|beyond|other\s+than)\b",
     re.IGNORECASE,
 )
 #: A word or two after a yes or a no on their own: whom the answer speaks to ("babe", "my friend", "mama").

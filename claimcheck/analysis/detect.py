@@ -29,7 +29,7 @@ a rule score; for them the rules are not run at all (see ``_TRIGGERS``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -299,12 +299,46 @@ def _may_claim(sentence: str, scanned: Mapping[str, object], features: Features)
 
     When not, the rules need not run: the sentence has no claim cue (see :data:`_TRIGGERS`).
     """
-    if not scanned.keys().isdisjoint(_TRIGGERS):
+    if not scanned.keys().isdisjoint(_TRIGGERS) or _put_to_use(sentence, features) is not None:
+        return True
+    if " not " in sentence and _TIME_CONTRAST.search(sentence) is not None:
         return True
     # The efficacy rule's "a share of a population + an outcome" (the outcome a named condition or
     # an outcome word).
     outcome = features.conditions or "detect/outcome" in scanned
     return bool(outcome and features.populations and _share(sentence, features))
+
+
+#: A time set against another with "not": "in days, not weeks", "on day one, not after three months".
+_TIME_CONTRAST = re.compile(
+    r"\b(?:in|within|on|after)\s+(?:[\w-]+\s+){0,2}?(?:seconds?|minutes?|hours?|days?|weeks?|months?|one|session)\b"
+    r"[^.;!?]{0,20}?\s+not\s+(?:[\w-]+\s+){0,4}?(?:minutes|hours|days|weeks|months|years)\b",
+    re.IGNORECASE,
+)
+#: A treatment put to a use: "We use dry needling for", "Doctors prescribe it for", "We offer acupuncture for".
+_PUT_TO_USE = re.compile(
+    r"\b(?:use[sd]?|using|offers?|offered|recommends?|recommended|prescribes?|prescribed)\s+"
+    r"(?P<between>(?:[\w'’-]+\s+){1,4}?)for\s+",
+    re.IGNORECASE,
+)
+#: Words that make the use a test or a purpose, not a treatment: "use a questionnaire to screen for".
+_NOT_TREATING = frozenset({"to", "screen", "screening", "test", "testing", "check", "checking", "look", "pay", "ask"})
+#: How far after "for" a condition may begin: a word or two ("for chronic migraines").
+_USE_REACH = 20
+
+
+def _put_to_use(sentence: str, features: Features) -> tuple[int, int] | None:
+    """Where a sentence puts a treatment to use for a condition it names ("We use dry needling for headaches,
+    jaw pain and sciatica", "Doctors prescribe it for anxiety"): an indication, though no indication word
+    says so; None when it does not, or puts something to a test ("use a questionnaire to screen for")."""
+    if not features.conditions or " for " not in sentence:
+        return None
+    for found in _PUT_TO_USE.finditer(sentence):
+        if _NOT_TREATING.intersection(found.group("between").lower().split()):
+            continue
+        if any(found.end() <= span.start <= found.end() + _USE_REACH for span in features.conditions):
+            return found.span()
+    return None
 
 
 def _share(sentence: str, features: Features) -> tuple[str, ...]:
@@ -457,6 +491,14 @@ class _Cues(dict[str, tuple[str, ...]]):
             hits["provider_weak"] = tuple(hit for hit in hits["provider_weak"] if not _overlaps(*hit, unranked))
             if not hits["provider_weak"]:
                 del hits["provider_weak"]
+        if " not " in sentence:
+            # "Works in days, not the 6 to 8 weeks pills can take": one time set against another.
+            contrast = _TIME_CONTRAST.search(sentence)
+            if contrast is not None:
+                hits["comparative"] = (*hits["comparative"], contrast.span())
+        used = _put_to_use(sentence, features)
+        if used is not None:
+            hits["indication"] = (*hits["indication"], used)
         if "mechanism" in hits:
             # "brain fog" is an outcome; its "brain" is not a mechanism.
             hits["mechanism"] = tuple(hit for hit in hits["mechanism"] if not _overlaps(*hit, outcomes))
@@ -804,7 +846,9 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     head = text[:40].lower()
     if ("myth" in head or "misconception" in head or "fiction" in head) and _MYTH_LABEL.match(text):
         return not_a_claim(REFUTED)
-    label = kind == UnitKind.HEADING or _is_label(text)
+    # A heading punctuated as a sentence ("A Lifetime Free of Migraine.") is one: read as copy is, whatever its
+    # capitals, not as a title that must show a verb to state anything.
+    label = (kind == UnitKind.HEADING and not text.endswith((".", "!"))) or _is_label(text)
     if _is_question(text, label):
         presupposed = _presupposed(text, features) if label else None
         return presupposed or not_a_claim(QUESTION)
@@ -1260,8 +1304,9 @@ def follow_on(
     return Detection(True, kinds, detection.strength, detection.features, reason)
 
 
-#: The most words a list item may have to be read as a listed condition ("Chronic Lyme disease").
-_LISTED_MAX_WORDS = 10
+#: The most words a list item may have to be read as a listed condition ("Chronic Lyme disease", "Vaginal
+#: dryness and painful sex after menopause or cancer treatment").
+_LISTED_MAX_WORDS = 12
 #: The most words a lead-in may have to be read by its shape (below) rather than by a listing cue.
 _LEAD_MAX_WORDS = 9
 #: A lead-in by its shape: what is treated (a wh-word or a noun for conditions) and a verb of treating or
@@ -1318,6 +1363,9 @@ def introduces_indications(text: str) -> bool:
     # "Side effects of the medicines used for these conditions include:".
     if "negations" in scanned or "contra" in lead.lower():
         return False
+    if _COMPLAINT_LEAD.search(lead) and _URGENT.search(lead):
+        # "Call your doctor if you are experiencing:", "Seek help at once if you suffer from:": warning signs.
+        return False
     return not any(f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm"))
 
 
@@ -1328,6 +1376,19 @@ def _shaped_as_lead(lead: str) -> bool:
     if _LEAD_NOUN_ALONE.match(lead) or _LEAD_USED_FOR.search(lead):
         return True
     return _LEAD_SUBJECT.search(lead) is not None and _LEAD_USE.search(lead) is not None
+
+
+#: A lead-in that says its items are what the reader lives with: "If you are experiencing:", "Struggling with".
+_COMPLAINT_LEAD = re.compile(
+    r"\b(?:experienc\w*|suffer(?:s|ing)?\s+from|struggl\w*\s+with|liv\w*\s+with|deal\w*\s+with)\W*$", re.IGNORECASE
+)
+#: What makes such a lead-in one of warning signs or of what to report: "Call your doctor if you are
+#: experiencing:", "Seek emergency care if you are struggling with:", "Tell us if you are living with:".
+_URGENT = re.compile(
+    r"^\s*(?:please\s+)?(?:tell|call|contact|see|seek|consult|speak|talk|ask|let|inform|notify|stop)\b|"
+    r"\b(?:doctor|gp|physician|emergency|911|999|urgent\w*|immediately|at\s+once)\b",
+    re.IGNORECASE,
+)
 
 
 #: How many words may follow a lead-in's cue: "Conditions we treat at our clinic".
@@ -1349,10 +1410,36 @@ def listed_indication(sentence: str, detection: Detection, lead: str) -> Detecti
         return detection
     if sentence.rstrip().endswith((".", "!", "?")) or len(_WORD.findall(sentence)) > _LISTED_MAX_WORDS:
         return detection
-    # Only a condition or a health outcome: not the fees, staff or opening hours some lists hold.
-    if not detection.features.conditions and not _names_a_complaint(sentence):
+    # Only a condition or a health outcome: not the fees, staff or opening hours some lists hold. Under a
+    # lead-in of what the reader lives with ("If you are experiencing:") each short item is one, by its place.
+    if not detection.features.conditions and not _names_a_complaint(sentence) and not _COMPLAINT_LEAD.search(lead):
         return detection
     return Detection(True, (Category.INDICATION,), detection.strength, detection.features, listed_under(lead))
+
+
+#: The fewest items a list must have to be read as a list of conditions by its items alone.
+_CONDITION_LIST_MIN = 3
+
+
+def lists_conditions(items: Sequence[str], before: str) -> bool:
+    """Whether a list no lead-in introduces as indications is still a list of what the page treats: at least
+    three items, two in three of them a bare name of a condition ("PTSD and childhood trauma", "Chronic
+    migraine", not a sentence and no side effect), and the text ``before`` it no lead-in to harms, signs or
+    who must not have it ("Possible side effects", "Warning signs", "Do not use if you have")."""
+    if len(items) < _CONDITION_LIST_MIN or _LEAD_NOT.search(before):
+        return False
+    scanned = lexicon.scan(before)
+    if "negations" in scanned or any(
+        f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm")
+    ):
+        return False
+    named = 0
+    for item in items:
+        if item.rstrip().endswith((".", "!", "?")) or len(_WORD.findall(item)) > _LISTED_MAX_WORDS:
+            continue
+        groups = lexicon.scan(item)
+        named += "conditions" in groups and "detect/side_effects" not in groups
+    return named * 3 >= len(items) * 2
 
 
 @lru_cache(maxsize=16)

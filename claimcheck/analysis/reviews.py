@@ -18,33 +18,45 @@ from claimcheck.analysis.stories import story_outcome
 from claimcheck.analysis.strength import asserted_plainly
 from claimcheck.models import Category
 
-__all__ = ["REPORTED", "introduces_reviews", "reported_result", "tells_a_change"]
+__all__ = ["REPORTED", "introduces_reviews", "reported_result", "tells_a_change", "titles_a_review"]
 
 #: The reason of a claim read from the review it stands in (:func:`reported_result`).
 REPORTED = "a customer's report of a result"
 
 _PEOPLE = r"(?:clients|patients|customers|members|guests|people|parents|moms|mums|users|families|athletes|veterans)"
 #: Headings over reviews: "Reviews", "Customer testimonials", "Real customers, real results", "What our
-#: patients say", "Success stories", "In their own words".
+#: patients say", "What do clients think?", "Success stories", "Stories from the studio", "From our patients",
+#: "Love from our clients", "Kind words", "In their own words".
 _REVIEW_HEADING = re.compile(
     rf"(?:(?:customer|patient|client|member|guest|verified|google|our|real|recent)\s+)?(?:reviews?|testimonials?)|"
     rf"(?:success|patient|client|customer|member|family|parent|real|their|our)\s+stories|"
-    rf"what\s+(?:our\s+|real\s+)?{_PEOPLE}\s+(?:are\s+)?say(?:ing)?(?:\s+about\s+\w+(?:\s+\w+)?)?|"
+    rf"(?:stories|notes|letters|love|feedback)\s+from\s+(?:our|the)\s+[\w'-]+(?:\s+[\w'-]+)?|from\s+our\s+{_PEOPLE}|"
+    rf"(?:kind\s+words|(?:patient|client|customer|member|guest)\s+feedback)|"
+    rf"what\s+(?:do\s+|did\s+)?(?:our\s+|real\s+)?{_PEOPLE}\s+(?:are\s+)?(?:say|think)(?:ing)?"
+    rf"(?:\s+about\s+\w+(?:\s+\w+)?)?|"
     rf"real\s+{_PEOPLE}(?:\s+real\s+(?:results|stories))?|real\s+results|in\s+their\s+(?:own\s+)?words|"
     rf"hear\s+(?:it\s+)?from\s+(?:our\s+)?{_PEOPLE}",
 )
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|a\s+few|a|several)"
+_TIMES = r"(?:days?|weeks?|months?|years?|sessions?|treatments?|visits?|shots?|doses?|bottles?|courses?)"
 #: What tells of a change over time in a review: a result after a time or a course ("after 14 months",
 #: "within two weeks"), a first ("for the first time"), an end ("no longer", "anymore"), a result at last
 #: ("finally", "got my positive"), what followed a start ("Started them in May and ..."), a measure that
 #: went from one state to another, what the customer manages without ("without my glasses"); what the
 #: customer does now is :func:`_speaks_of_now`'s.
 _CHANGE = re.compile(
-    r"\b(?:after|within)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|a\s+few|a|several)\s+"
-    r"(?:\w+\s+)?(?:days?|weeks?|months?|years?|sessions?|treatments?|visits?|shots?|doses?|bottles?)\b|"
+    rf"\b(?:after|within)\s+(?:just\s+|only\s+)?{_COUNT}\s+(?:[\w-]+\s+)?{_TIMES}\b|"
+    # A course counted to the result: "I quit in one session", "Three weeks in and ...".
+    rf"\bin\s+(?:just\s+|only\s+)?(?:a\s+single|{_COUNT})\s+(?:sessions?|treatments?|visits?|appointments?)\b|"
+    rf"\b{_COUNT}\s+(?:days?|weeks?|months?|sessions?|treatments?|visits?)\s+in\b(?!\s+(?:a|an|the|my|our|your|total)\b)|"
     r"\bfor\s+the\s+first\s+time\b|\bno\s+longer\b|\bany\s*more\b|\bfinally\b|\bgot\s+my\b|"
     r"\bwithout\s+(?:my|any|the|a)\b|\bsince\s+(?:starting|using|taking|beginning|trying)\b|"
     r"\b(?:started|began)\b[^.!?]{1,60}\band\b|"
-    r"\bwent\s+from\s+[^,.;]{1,30}?\s+to\s+\w",
+    r"\bwent\s+from\s+[^,.;]{1,45}?\s+to\s+\w|"
+    # The visit's before and after: "came in limping and walked out pain-free".
+    r"\b(?:came|walked)\s+in\b[^.!?]{1,60}?\b(?:left|walked\s+out|went\s+home)\b|"
+    # What has not come back since: "I haven't had a migraine since."
+    r"\b(?:haven't|hasn't|haven’t|hasn’t|have\s+not|has\s+not)\b[^.!?]{1,60}?\bsince\b",
     re.IGNORECASE,
 )
 #: What the customer does now, said of themselves: "I" or "my", then "now" in the same sentence (see
@@ -56,6 +68,16 @@ _SHOP = re.compile(
     r"price|checkout|website|app|booking|booked|parking|receptionist|front\s+desk)\b",
     re.IGNORECASE,
 )
+
+
+#: A title in quotation marks: a customer's own words, as a review's title is ("“Back on the court at 60”").
+_QUOTED = re.compile(r"\s*[\"“‘][^\"“”]{3,}[\"”’]\s*")
+
+
+def titles_a_review(heading: str) -> bool:
+    """Whether a heading among reviews is one review's own title, so that the reviews go on under it: it tells
+    of a change (:func:`tells_a_change`) or quotes its customer."""
+    return _QUOTED.fullmatch(heading) is not None or tells_a_change(heading)
 
 
 def introduces_reviews(heading: str) -> bool:

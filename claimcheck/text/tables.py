@@ -36,13 +36,14 @@ _WITH = re.compile(r"\W*with\s+(\w[\w\s'-]{0,60}?)\W*", re.IGNORECASE)
 class TablePlace:
     """A table cell's headers: ``header`` for a cell that is one (the first row, or the first cell
     of a later row), else the texts of its row's first cell and its column's first-row cell, and in a
-    table of two columns side by side the cell it stands against."""
+    table of columns side by side the cell it stands against."""
 
     header: bool
     row: str | None = None
     column: str | None = None
     #: In a table that sets two columns side by side ("Before" | "After", "Ours" | "Theirs"): the other
-    #: column's header and the other cell of the row, which this cell is read against.
+    #: column's header and the other cell of the row, which this cell is read against. In a table of more,
+    #: the first column's cells are read against the second's.
     versus: tuple[str, str] | None = None
 
 
@@ -75,7 +76,9 @@ def table_places(document: Document) -> dict[int, TablePlace]:
                     places[index] = TablePlace(header=True)
                     continue
                 versus = None
-                if len(compared) == 2 and column in compared:
+                # Two columns stand against each other; of more ("Ours" | "Massage" | "Dry brushing"), the
+                # first, the page's own as such tables are written, stands against the next.
+                if (len(compared) == 2 and column in compared) or (len(compared) > 2 and column == compared[0]):
                     other = compared[1] if column == compared[0] else compared[0]
                     if (row, other) in by_place:
                         versus = (columns[other], by_place[row, other])

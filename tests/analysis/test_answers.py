@@ -300,3 +300,31 @@ def test_a_title_that_explains_a_choice_or_asks_takes_nothing_as_given(title: st
 def test_a_title_that_explains_is_flagged_as_the_claim_it_takes_as_given() -> None:
     found = claimcheck.check_text(FAQ + "## Why Cold Plunges Heal Sore Muscles Faster\n", format="markdown").findings
     assert [f.category for f in found if f.sentence.startswith("Why Cold")], found
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "statement"),
+    [
+        ("Are there side effects?", "None.", "there are no side effects."),
+        (
+            "Does it have any side effects?",
+            "None at all, apart from some itching at first.",
+            "it does not have any side effects apart from some itching at first.",
+        ),
+        ("Is there any downtime?", "Zero.", "there is no any downtime."),
+    ],
+)
+def test_none_denies_the_quantity_its_question_asks_about(question: str, answer: str, statement: str) -> None:
+    answered = answer_statement(question, answer)
+    assert answered is not None and answered.denies and answered.statement == statement
+
+
+def test_none_claims_only_where_a_harm_is_denied() -> None:
+    page = (
+        "## Does acupuncture have any side effects?\n\nNone at all, apart from feeling sleepy.\n\n"
+        "## Is there anything I need to bring?\n\nNothing.\n\n"
+        "## How long is a session?\n\nAbout 45 minutes.\n"
+    )
+    assert [code for code, _ in _findings(page)] and {sentence for _, sentence in _findings(page)} == {
+        "None at all, apart from feeling sleepy."
+    }

@@ -599,3 +599,172 @@ def test_a_dosage_form_named_by_how_it_dissolves_is_no_speed_of_effect() -> None
     assert not detect_claim("• 12 melatonin lozenges (rapid-dissolve tablets), each in its own blister").is_claim
     assert not detect_claim("A quick-release strap holds the pad in place.").is_claim
     assert detect_claim("Our rapid-dissolve tablets relieve migraine within minutes.").categories[0] is Category.ONSET
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Our aligners may be right for you if you are experiencing:",
+        "Do you suffer from:",
+        "Hearing aids can make a difference if you're struggling with:",
+        "Living with",
+    ],
+)
+def test_a_lead_in_of_what_the_reader_lives_with_introduces_indications(lead: str) -> None:
+    assert detect.introduces_indications(lead), lead
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Call your doctor straight away if you are experiencing:",
+        "Please tell the hygienist if you are living with:",
+        "Seek emergency care if you are suffering from:",
+        "Do not use the supplement if you are suffering from:",
+    ],
+)
+def test_warning_signs_and_what_to_report_are_no_indications(lead: str) -> None:
+    assert not detect.introduces_indications(lead), lead
+
+
+def test_under_a_lead_in_of_what_the_reader_lives_with_each_short_item_is_a_complaint() -> None:
+    lead = "Acupuncture may help if you are experiencing:"
+    for item in ("Waking at 4 a.m. and lying awake", "Tightness after long drives", "Low libido"):
+        assert detect.listed_indication(item, detect_claim(item, kind=UnitKind.LIST_ITEM), lead).is_claim, item
+    # Under another lead-in, an item must name a condition; a whole sentence is never one.
+    other = "Conditions we treat"
+    assert not detect.listed_indication("Tightness after long drives", detect_claim("x"), other).is_claim
+    sentence = "Book your first visit online today."
+    assert not detect.listed_indication(sentence, detect_claim(sentence), lead).is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acupuncture is wonderful for babies with colic.",
+        "Our laser is perfect for women with bladder leaks.",
+        "The drops are great for kids with hay fever.",
+    ],
+)
+def test_a_treatment_good_for_a_population_with_a_condition_is_an_indication(sentence: str) -> None:
+    detection = detect_claim(sentence)
+    assert detection.is_claim and Category.INDICATION in detection.categories, detection.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The back room is ideal for mothers with prams.", "We run a group for seniors with a love of gardening."],
+)
+def test_good_for_people_without_a_condition_is_no_indication(sentence: str) -> None:
+    assert not detect_claim(sentence).is_claim
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Three Fittings. A Lifetime Free of Tinnitus.",  # a slogan of sentences
+        "We Listen. Then We Fix the Root Cause.",
+        "Straight Teeth in Six Months, Guaranteed!",
+    ],
+)
+def test_a_heading_punctuated_as_a_sentence_is_read_as_one(heading: str) -> None:
+    assert detect_claim(heading, kind=UnitKind.HEADING).is_claim, heading
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Conditions We Treat",
+        "A Lifetime Free of Tinnitus",  # unpunctuated, a title names its topic
+        "Book Your Fitting Today.",
+        "Meet the Team.",
+        "Link in bio to start your healing plan.",  # a social post's call to its link
+    ],
+)
+def test_headings_that_state_nothing_stay_no_claims(heading: str) -> None:
+    assert not detect_claim(heading, kind=UnitKind.HEADING).is_claim, heading
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Results last up to 18 months.", Category.DURABILITY),  # a result's life told by a figure
+        ("Relief typically lasts about a year after a course of acupuncture.", Category.DURABILITY),
+        ("Infections only happen with cheap home kits, never in our studio.", Category.SAFETY),
+        ("Scarring never happens with our aligner attachments.", Category.SAFETY),
+    ],
+)
+def test_a_results_life_and_a_harm_set_aside_are_claims(sentence: str, kind: Category) -> None:
+    detection = detect_claim(sentence)
+    assert detection.is_claim and kind in detection.categories, detection.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Each fitting lasts about 45 minutes.",  # the visit's length
+        "The hearing aid battery lasts up to 18 hours.",
+        "Infections are treated with antibiotics.",
+    ],
+)
+def test_a_visits_length_and_a_harm_described_are_not(sentence: str) -> None:
+    assert not detect_claim(sentence).is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We offer acupuncture for back pain, migraines and insomnia.",
+        "Doctors prescribe the drops for dry eyes.",
+        "Our audiologists recommend these hearing aids for tinnitus.",
+    ],
+)
+def test_a_treatment_put_to_use_for_a_condition_is_an_indication(sentence: str) -> None:
+    detection = detect_claim(sentence)
+    assert detection.is_claim and Category.INDICATION in detection.categories, detection.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We use a questionnaire to screen for depression.",  # a test, not a treatment
+        "We use numbing cream for comfort.",  # no condition
+        "We offer evening slots for busy parents.",
+    ],
+)
+def test_a_use_for_no_condition_or_for_a_test_is_no_indication(sentence: str) -> None:
+    assert not detect_claim(sentence).is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acupuncture works better with a calm breathing routine.",
+        "The new aligners work faster.",
+        "It worked better than my old hearing aid.",
+    ],
+)
+def test_working_better_is_a_comparison_whatever_it_is_set_against(sentence: str) -> None:
+    assert Category.COMPARATIVE in detect_claim(sentence).categories
+
+
+def test_working_better_for_the_reader_is_no_comparison() -> None:
+    assert Category.COMPARATIVE not in detect_claim("Choose the day that works better for you.").categories
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aligners straighten teeth in months, not the two years braces can take.",
+        "You hear the difference on day one, not after weeks of getting used to it.",
+    ],
+)
+def test_a_time_set_against_another_is_a_comparison(sentence: str) -> None:
+    assert Category.COMPARATIVE in detect_claim(sentence).categories, detect_claim(sentence).reason
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Your order ships in two days, not weeks.", "We are open on Sundays, not Mondays."]
+)
+def test_a_delivery_or_an_opening_day_set_against_another_is_no_claim(sentence: str) -> None:
+    assert not detect_claim(sentence).is_claim

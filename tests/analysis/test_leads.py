@@ -114,3 +114,27 @@ def test_numbered_headings_under_a_title_that_counts_benefits_are_its_items() ->
     assert not _unflagged(codes, *(f"{number}. {item}" for number, item in enumerate(BENEFITS, 1))), codes
     # A heading that is no item ends the list: a numbered heading after it is a heading.
     assert "4. Parking" not in codes and "Book a plunge" not in codes
+
+
+def test_a_list_of_conditions_with_no_lead_in_is_read_as_what_the_page_treats() -> None:
+    page = (
+        "# Quietwave Acupuncture\n\nAcupuncture in a calm studio.\n\n## Who we see\n\n"
+        "Clients come to us from all over the county.\n\n"
+        "- Migraines and cluster headaches\n- Insomnia after shift work\n- Hay fever\n- Colic in babies\n\n"
+        "## Side effects\n\nSome clients notice:\n\n- Headaches\n- Nausea\n- Dizziness\n\n"
+        "## Visiting\n\n- Free parking\n- Step-free access\n- Tea and water\n"
+    )
+    codes = _codes(page, "markdown")
+    assert not _unflagged(codes, "Insomnia after shift work", "Hay fever", "Colic in babies"), codes
+    # A list of side effects or of the visit's comforts is no list of what the page treats.
+    assert not {"Headaches", "Nausea", "Dizziness", "Free parking", "Step-free access", "Tea and water"} & codes.keys()
+
+
+def test_a_list_is_read_by_its_items_only_when_most_of_them_name_conditions() -> None:
+    from claimcheck.analysis.detect import lists_conditions
+
+    assert lists_conditions(["Tinnitus", "Hearing loss", "Vertigo"], "Clients come to us from all over.")
+    assert not lists_conditions(["Tinnitus", "Hearing loss"], "")  # too short to tell
+    assert not lists_conditions(["Tinnitus", "Free parking", "Tea and water"], "")
+    assert not lists_conditions(["Tinnitus", "Hearing loss", "Vertigo"], "Do not wear the aids if you have:")
+    assert not lists_conditions(["Tinnitus", "Hearing loss", "Vertigo"], "Warning signs to watch for")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import claimcheck
-from claimcheck.analysis.reviews import introduces_reviews
+from claimcheck.analysis.reviews import introduces_reviews, tells_a_change
 
 
 @pytest.mark.parametrize(
@@ -17,13 +17,28 @@ from claimcheck.analysis.reviews import introduces_reviews
         "REAL CUSTOMERS, REAL RESULTS",
         "What our patients are saying",
         "Success stories",
+        "Stories from the studio",
+        "From our patients",
+        "Love from our clients",
+        "What do clients say?",
+        "Kind words",
     ],
 )
 def test_headings_over_reviews(heading: str) -> None:
     assert introduces_reviews(heading)
 
 
-@pytest.mark.parametrize("heading", ["Why women love it", "How to take", "Our story", "Review your options"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Why women love it",
+        "How to take",
+        "Our story",
+        "Review your options",
+        "From the blog",
+        "A word from our founder",
+    ],
+)
 def test_other_headings(heading: str) -> None:
     assert not introduces_reviews(heading)
 
@@ -76,3 +91,63 @@ def test_a_review_title_is_read_as_the_review_is_and_keeps_the_reviews_going() -
     assert "Stairs went from agony to easy" in flagged
     # A heading that tells of no change ends the reviews.
     assert not {"Our clinic hours", "Open Monday to Friday."} & flagged
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I gave up coffee in one session.",  # a course counted to the result
+        "Two weeks in and my ears stopped ringing.",
+        "After one 30-minute session I could turn my neck.",  # the course described
+        "Our son went from waking every hour through the night to sleeping until seven.",
+        "I came in hunched over and walked out standing straight.",  # the visit's before and after
+        "I haven't had a single cold sore since.",  # what has not come back
+    ],
+)
+def test_grammar_of_a_change_in_a_review(sentence: str) -> None:
+    assert tells_a_change(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two weeks in a row the clinic ran late.",
+        "I came in for a cleaning.",
+        "I haven't been to the dentist in years.",
+        "Booked in two visits, easy parking.",
+    ],
+)
+def test_what_tells_no_change(sentence: str) -> None:
+    assert not tells_a_change(sentence), sentence
+
+
+def test_quoted_review_titles_keep_the_reviews_going_and_are_read_as_reviews() -> None:
+    page = (
+        "# ClearEar Hearing Aids\n\nHearing aids fitted in Leeds.\n\n## Stories from our wearers\n\n"
+        "### “Hearing my grandchildren for the first time in years”\n\nMargaret, 71\n\n"
+        "### “I quit my tinnitus pills in one visit”\n\nDerek, 66\n\n"
+        "### “Worth every penny”\n\nTwo weeks in and back at choir.\n\n"
+        "### Opening hours\n\nWe open at nine, after a visit to the depot.\n"
+    )
+    flagged = _sentences(page, "markdown")
+    assert {
+        "“Hearing my grandchildren for the first time in years”",
+        "“I quit my tinnitus pills in one visit”",
+        # Under a quoted title that tells of no change, the review goes on.
+        "Two weeks in and back at choir.",
+    } <= flagged
+    assert not {"Opening hours", "We open at nine, after a visit to the depot.", "Margaret, 71"} & flagged
+
+
+def test_a_quotation_signed_in_the_unit_after_it_is_a_review() -> None:
+    page = (
+        "<h1>ClearEar Hearing Aids</h1><p>Hearing aids fitted in Leeds.</p>"
+        "<blockquote><p>“Two weeks in and back at choir.”</p><p>— Margaret, 71</p></blockquote>"
+        "<blockquote><p>“Lovely staff and easy parking.”</p><p>— Derek, 66</p></blockquote>"
+        "<p>“Two weeks in and back at choir” is what we hear most.</p><p>Opening hours: 9 to 5.</p>"
+    )
+    flagged = _sentences(page, "html")
+    assert "“Two weeks in and back at choir.”" in flagged
+    # A review of the shop claims nothing; a quotation nobody signs is not a review.
+    assert not {"“Lovely staff and easy parking.”", "— Margaret, 71", "Opening hours: 9 to 5."} & flagged
+    assert not any(sentence.startswith("“Two weeks in and back at choir” is") for sentence in flagged)

@@ -91,8 +91,9 @@ def test_a_cell_under_a_header_that_rates_a_matter_of_health_is_a_claim_of_that_
     assert "compared with Cryo chamber: 2–3 days" in read["Minutes"].message
     # How safe: "None" downtime plays a risk down, whatever the other cell holds.
     assert "Downtime with Cold plunge at Frostline" in read["None – back to work the same day"].message
-    # How well, in a table of more than two treatments: the grade is a claim of efficacy.
-    assert read["Remarkable recovery"].category == "efficacy"
+    # How well, in a table of more than two treatments: the first column's grade is set against the next
+    # column's, a comparison; another column's grade is a claim of efficacy.
+    assert read["Remarkable recovery"].category == "comparative"
     assert read["Fair"].category == "efficacy"
 
 
@@ -133,3 +134,17 @@ def test_a_count_of_participants_is_no_result_but_the_result_beside_it_is() -> N
     # A figure under a header that names a result is read with it.
     rates = "| | Calm Band |\n|---|---|\n| Felt calmer within 30 days | 93% |\n"
     assert _findings(f"# The Calm Band\n\nThe band eases anxiety.\n\n{rates}").get("93%"), rates
+
+
+def test_in_a_table_of_three_treatments_the_first_column_is_compared_with_the_next() -> None:
+    page = (
+        "# ClearFit Aligners\n\nAligners straighten teeth at home.\n\n"
+        "| | ClearFit aligners | Metal braces | Retainer only |\n|---|---|---|---|\n"
+        "| Eases jaw pain | Within days | Sometimes | Rarely |\n"
+        "| Colour | Clear | Silver | Clear |\n"
+        "| Price | $1,900 | $4,500 | $300 |\n"
+    )
+    codes = _findings(page)
+    assert "CC207" in codes.get("Within days", set()), codes
+    # The other columns are no claims of the page's treatment; what it is and costs compares nothing.
+    assert not {"Sometimes", "Rarely", "Clear", "Silver", "$1,900", "$4,500", "$300"} & codes.keys()

@@ -40,9 +40,12 @@ def test_html_cells_count_from_their_row_whatever_the_line_breaks() -> None:
     assert places["B"].header
 
 
-def test_only_a_table_of_two_columns_sets_its_cells_against_each_other() -> None:
+def test_of_more_than_two_columns_only_the_first_is_set_against_the_next() -> None:
+    # The first column is the page's own, as comparison tables are written; the others are its rivals.
     places = _places("| | A | B | C |\n|---|---|---|---|\n| Calm | Often | Sometimes | Rarely |\n", "markdown")
-    assert places["Often"] == TablePlace(header=False, row="Calm", column="A")
+    assert places["Often"] == TablePlace(header=False, row="Calm", column="A", versus=("B", "Sometimes"))
+    assert places["Sometimes"] == TablePlace(header=False, row="Calm", column="B")
+    assert places["Rarely"] == TablePlace(header=False, row="Calm", column="C")
 
 
 def test_before_and_after_columns_are_both_compared_with_no_row_headers() -> None:
