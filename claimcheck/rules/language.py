@@ -1341,3 +1341,104 @@ def credential_or_quality(context: SentenceContext) -> Iterator[Hit]:
             f"A credential or quality-control claim ('{found.group().strip()}') that nothing on the page sources.",
             *found.span(),
         )
+
+
+#: Between two conditions of one series: a separator ("," "and" "or" "&" "/"), up to four more items the
+#: vocabularies do not know, each of a few words ("acid reflux, bedwetting, ADHD": "bedwetting" between them),
+#: and what qualifies the next.
+_SERIES_GAP = re.compile(
+    r"(?:\s*(?:,|/|&)\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+    r"(?:[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}(?:\s*(?:,|/|&)\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}"
+    # A word or two that qualify the next one ("sugar cravings", "chronic back pain").
+    r"(?:[\w'\u2019-]+\s+){0,2}",
+    re.IGNORECASE,
+)
+#: How many named conditions a series offers before it reads as a list of what the treatment is for.
+_SERIES_LENGTH = 3
+#: Right before the series, the treatment offered for it: a word of help or use with "for", "with" or "from"
+#: ("can help with", "relief from", "is perfect for", "a centre for", "we work with", "we see clients for"), or
+#: a verb that acts on a condition ("treats", "eases", "addresses"), with a class noun between ("conditions
+#: such as"). "People with asthma" and "if you have asthma" name whom a warning is for and are no offer.
+_OFFERED_FOR = re.compile(
+    r"\b(?:(?:help|helps|helped|helping|work|works|working|relief|remed(?:y|ies)|treatments?|therap(?:y|ies)|care|"
+    r"clinics?|cent(?:er|re)s?|programm?e?s?|support|effective|perfect|ideal|great|good|excellent|beneficial|"
+    r"useful|used|suited|suitable|benefits?|solutions?|(?:see|sees|seeing|treat|treats|treating|help|helps)\s+"
+    r"(?:[\w-]+\s+)?(?:clients|patients|people|children|kids|adults|babies|women|men|families))\s+"
+    r"(?:for|with|from)|"
+    r"(?:treat|treats|treated|treating|relieve|relieves|ease|eases|heal|heals|address|addresses|resolve|resolves|"
+    r"alleviate|alleviates|combat|combats|target|targets|tackle|tackles|manage|manages|improve|improves|cure|cures))\s+"
+    r"(?:(?:a\s+(?:wide\s+)?range\s+of|many|various|all\s+kinds\s+of|everything\s+from|common|chronic|"
+    r"conditions?|problems?|issues?|complaints?|disorders?|diseases?|illness(?:es)?|ailments?|such\s+as|including|"
+    r"like|as|\u2014|:|-)\s*){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _offered_series(context: SentenceContext) -> tuple[int, int, int] | None:
+    """The span of a series of at least three named conditions that the sentence offers its treatment for, and
+    how many conditions the vocabularies name in it."""
+    text = context.text
+    spans = sorted(
+        {(span.start, span.end) for span in context.features.conditions} | set(lexicon.scan(text).get("ailments", ()))
+    )
+    # Overlapping names ("chronic fatigue" and "fatigue") are one condition.
+    named: list[tuple[int, int]] = []
+    for start, end in spans:
+        if named and start < named[-1][1]:
+            named[-1] = (named[-1][0], max(end, named[-1][1]))
+        else:
+            named.append((start, end))
+    first = 0
+    for index in range(1, len(named) + 1):
+        if index < len(named) and _SERIES_GAP.fullmatch(text, named[index - 1][1], named[index][0]):
+            continue
+        if index - first >= _SERIES_LENGTH:
+            start = named[first][0]
+            offer = _OFFERED_FOR.search(text, max(0, start - 80), start)
+            if offer is not None and not negated(text, offer.start()):
+                return start, named[index - 1][1], index - first
+        first = index
+    return None
+
+
+@rule(
+    "CC211",
+    "disease-claim",
+    Severity.WARNING,
+    Scope.SENTENCE,
+    summary="A treatment offered for a list of named diseases ('can help with eczema, asthma, ADHD and bedwetting').",
+    explanation=(
+        "Each disease or condition a treatment is offered for is a claim of its own that needs its own evidence: "
+        "regulators read 'helps with asthma' as a claim to treat asthma (the FDA calls it a disease claim and "
+        "expects a drug's approval behind it; the FTC's Health Products Compliance Guidance asks for competent and "
+        "reliable evidence for each; the UK CAP Code (12.1, 12.2) asks for evidence for each and forbids offering "
+        "treatment for conditions that need medical supervision). A long list of unrelated conditions ('ear "
+        "infections, asthma, bedwetting, ADHD and high blood pressure') is the mark of a treatment offered as a "
+        "cure-all. The rule reads a series of at least three named conditions that the sentence offers its "
+        "treatment for ('can help with', 'we see clients for', 'a centre for', 'treats'), hedged or not, when no "
+        "registry claim covers the sentence and nothing near it is cited. Conditions named as whom a warning is "
+        "for ('not suitable for people with asthma, epilepsy or heart disease'), a definition of an illness and a "
+        "denial are left alone."
+    ),
+    example="Our sessions can help with eczema, asthma, migraines, ADHD and bedwetting.",
+    fix="Name only the conditions a cited study supports for this treatment, each with its source (and register "
+    "them); remove the others, and refer serious conditions to a doctor.",
+    triggers=(),
+)
+def disease_claim(context: SentenceContext) -> Iterator[Hit]:
+    # Most sentences name fewer than three conditions and end here, on features already read.
+    if len(context.features.conditions) + len(lexicon.scan(context.text).get("ailments", ())) < _SERIES_LENGTH:
+        return
+    if context.match is not None or not context.health_copy or context.is_question or context.citation_nearby:
+        return
+    if _DISCLAIMER.search(context.text):
+        return
+    series = _offered_series(context)
+    if series is not None:
+        start, end, count = series
+        yield Hit(
+            f"A treatment offered for {count} or more named conditions, with no evidence on file for any of them: "
+            "each is a claim that needs its own.",
+            start,
+            end,
+        )
