@@ -271,6 +271,12 @@ _RISK_MINIMIZATION = Trigger(
     # The procedure's discomfort judged for the reader: "painless sessions" ("no recovery time" is a fact of
     # some procedures that the reader can check the next day).
     r"\bpainless\b|"
+    # A harm of the procedure ruled out for the reader, afterwards or emphatically: "no soreness afterwards",
+    # "no bruising after the session", "no downtime whatsoever" (a plain "no downtime" stays a checkable fact).
+    # (Swelling or redness "at all" may be the complaint's own: "no swelling at all in my knee".)
+    r"\bno\s+(?:(?:real|noticeable|lasting|visible)\s+)?(?:(?:soreness|bruising|bruises|swelling|redness|scarring|"
+    r"discomfort)\s+(?:afterwards?|after\s+(?:the|each|a|your)\s+(?:session|treatment|procedure|appointment|visit))|"
+    r"(?:soreness|bruising|discomfort|downtime|down[- ]time|recovery\s+time)\s+(?:at\s+all|whatsoever))\b|"
     # A harm said to reach almost no one: "almost nobody has a difficult experience", "hardly anyone feels sick".
     r"\b(?:(?:almost|nearly|virtually)\s+(?:nobody|no one|no-one)|hardly\s+(?:anyone|"
     r"anybody)|very few\s+(?:people|patients|clients|guests|users))\s+(?:[\w-]+\s+){0,2}?(?:ever\s+)?(?:has|have|had|"
@@ -283,7 +289,8 @@ _RISK_MINIMIZATION = Trigger(
     r"reassuring|favou?rable|proven)\s+safety\s+(?:record|profile|track\s+record|history)\b)",
     (
         "side effect|side-effect|effects|tolerated|risk|complication|dissociati|reaction|natural|nothing to|"
-        "concern|worry|problem|issue|safety|nobody|no one|no-one|hardly|very few|painless"
+        "concern|worry|problem|issue|safety|nobody|no one|no-one|hardly|very few|painless|soreness|bruis|"
+        "swelling|redness|scarring|discomfort|downtime|down time|down-time|recovery time"
     ),
 )
 
@@ -728,6 +735,9 @@ _COMPARATIVE = Trigger(
     r"\brather\s+than\s+(?:just\s+|simply\s+|merely\s+)?(?:mask|cover|hid|numb|suppress)\w*|"
     # "All without the side effects of HGH": the other treatment's harms, which this one is said to lack.
     r"\b(?:without the|without any of the)\s+(?:[\w-]+\s+)?(?:side[- ]effects?|risks?|downsides?|dangers?)\s+of\b|"
+    # The same said of the treatment named before: "replaces steroids, with none of their risks".
+    r"\bwith\s+none\s+of\s+(?:their|its|those)\s+(?:[\w-]+\s+)?(?:side[- ]effects?|risks?|downsides?|dangers?|"
+    r"drawbacks?)\b|"
     r"\b(?:compared\s+(?:with|to)|in\s+contrast\s+to|as\s+opposed\s+to)\b|"
     r"\b(?:the same|the exact same|identical)\s+(?:[\w-]+\s+){0,2}?(?:results?|relief|benefits?|effects?|"
     r"outcomes?|ingredients?|molecules?)\s+(?:as|to)\b|\bidentical\s+(?:to|results?|effects?|outcomes?)\b|"
@@ -743,7 +753,7 @@ _COMPARATIVE = Trigger(
         "as effective as|as good as|as safe as|as fast as|as powerful as|as well as|outperform|beat|"
         "compared|contrast|opposed|the same|the exact same|identical|actually|mask|cover|hid|numb|suppress|"
         "did what|does what|do what|achieve what|achieved what|achieves what|else|fail|without the|"
-        "without any of the"
+        "without any of the|none of"
     ),
 )
 #: Comparisons by the claim's frame rather than a comparative word, each behind its own words so that the

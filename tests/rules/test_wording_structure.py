@@ -388,3 +388,37 @@ def test_the_speakers_voice_setting_the_scene_is_no_testimonial(sentence: str) -
 )
 def test_the_speakers_voice_telling_an_outcome_is_a_testimonial(sentence: str) -> None:
     assert "CC208" in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # A harm of the procedure ruled out afterwards or emphatically is played down for the reader.
+        ("It feels like a firm squeeze, and there's no soreness afterwards.", "CC203"),
+        ("Most clients doze off, and there is no bruising after the session.", "CC203"),
+        ("You walk out with no downtime whatsoever.", "CC203"),
+        # Safety so great it needs no thought leaves no room for a risk.
+        ("Wrapping is so safe that you could do it every day for the rest of your life.", "CC202"),
+        ("Our wraps are so safe even toddlers can have them.", "CC202"),
+        # Another treatment's harms, said to be absent from this one.
+        ("For many clients wraps replace painkillers entirely, with none of their side effects.", "CC207"),
+    ],
+)
+def test_harm_ruled_out_for_the_reader_or_set_against_another_treatment(sentence: str, code: str) -> None:
+    assert code in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # A plain "no downtime" is a fact the reader checks the next day; a complaint's own swelling gone is an
+        # outcome, and harms told are risk information.
+        ("There is no downtime, so you can drive home.", "CC203"),
+        ("After my third wrap I had no swelling at all in my knee.", "CC203"),
+        ("Some soreness afterwards is common and fades within a day.", "CC203"),
+        ("Is it so safe that I can skip the check-up?", "CC202"),
+        ("The gel has none of its own colour or scent.", "CC207"),
+    ],
+)
+def test_look_alikes_of_harm_ruled_out_pass(sentence: str, code: str) -> None:
+    assert code not in _on(sentence)
