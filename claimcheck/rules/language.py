@@ -276,7 +276,7 @@ _RISK_MINIMIZATION = Trigger(
     # (Swelling or redness "at all" may be the complaint's own: "no swelling at all in my knee".)
     r"\bno\s+(?:(?:real|noticeable|lasting|visible)\s+)?(?:(?:soreness|bruising|bruises|swelling|redness|scarring|"
     r"discomfort)\s+(?:afterwards?|after\s+(?:the|each|a|your)\s+(?:session|treatment|procedure|appointment|visit))|"
-    r"(?:soreness|bruising|discomfort|downtime|down[- ]time|recovery\s+time)\s+(?:at\s+all|whatsoever))\b|"
+    r"(?:soreness|bruising|discomfort|downtime|down[- ]time|recovery time)\s+(?:at\s+all|whatsoever))\b|"
     # A harm said to reach almost no one: "almost nobody has a difficult experience", "hardly anyone feels sick".
     r"\b(?:(?:almost|nearly|virtually)\s+(?:nobody|no one|no-one)|hardly\s+(?:anyone|"
     r"anybody)|very few\s+(?:people|patients|clients|guests|users))\s+(?:[\w-]+\s+){0,2}?(?:ever\s+)?(?:has|have|had|"
@@ -736,7 +736,7 @@ _COMPARATIVE = Trigger(
     # "All without the side effects of HGH": the other treatment's harms, which this one is said to lack.
     r"\b(?:without the|without any of the)\s+(?:[\w-]+\s+)?(?:side[- ]effects?|risks?|downsides?|dangers?)\s+of\b|"
     # The same said of the treatment named before: "replaces steroids, with none of their risks".
-    r"\bwith\s+none\s+of\s+(?:their|its|those)\s+(?:[\w-]+\s+)?(?:side[- ]effects?|risks?|downsides?|dangers?|"
+    r"\bwith\s+none of\s+(?:their|its|those)\s+(?:[\w-]+\s+)?(?:side[- ]effects?|risks?|downsides?|dangers?|"
     r"drawbacks?)\b|"
     r"\b(?:compared\s+(?:with|to)|in\s+contrast\s+to|as\s+opposed\s+to)\b|"
     r"\b(?:the same|the exact same|identical)\s+(?:[\w-]+\s+){0,2}?(?:results?|relief|benefits?|effects?|"
