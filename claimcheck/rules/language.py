@@ -328,7 +328,7 @@ _CURE = Trigger(
     "cure|curing|guarantee|miracle|miraculous|100",
 )
 #: A result said to last for good, or to make further treatment needless (data/permanence.txt).
-_PERMANENCE = Trigger(lexicon.pattern("permanence"), "good|life|lives|never|forever|permanent|once|longer")
+_PERMANENCE = Trigger(lexicon.pattern("permanence"), "good|life|lives|never|forever|permanent|once|longer|back")
 #: "For good" and "for life" end what they qualify ("gone for good.", "stays with you for life, and");
 #: followed by a noun they are purpose ("for good health", "for life-threatening cases").
 _FOR_PURPOSE = re.compile(r"(?!\s*(?:[.,;:!?)\u2014\u2013\"\u201d]|\s-\s|$|and\b|so\b|but\b|with\b))", re.IGNORECASE)
@@ -356,10 +356,16 @@ _SUPPOSED = re.compile(
 )
 
 
+#: After "doesn't go back", where it goes, which is no return of a complaint: "back down", "back to work".
+_GOES_SOMEWHERE = re.compile(r"\s+(?:down|up|to|into|in|for|home|over|out|on)\b", re.IGNORECASE)
+
+
 def _passing_use(text: str, found: re.Match[str]) -> bool:
-    """Permanence words that promise nothing: "for good health", "for life-threatening cases", or a condition
-    ("if you no longer need glasses")."""
+    """Permanence words that promise nothing: "for good health", "for life-threatening cases", a condition
+    ("if you no longer need glasses") or a way back somewhere ("the swelling doesn't go back down")."""
     if _SUPPOSED.search(text, max(0, found.start() - 30), found.start()):
+        return True
+    if found.group().lower().endswith("back") and _GOES_SOMEWHERE.match(text, found.end()):
         return True
     return found.group().lower().startswith("for") and _FOR_PURPOSE.match(text, found.end()) is not None
 
@@ -447,16 +453,27 @@ def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
 
 
+#: The medicines regulators whose approval copy invokes (as data/detect/regulatory_agency.txt names them).
+_AGENCY = (
+    r"(?:fda|food and drug administration|mhra|ema|european medicines agency|health canada|tga|"
+    r"therapeutic goods administration)"
+)
 _APPROVAL = Trigger(
-    r"\b(?:fda|food and drug administration)[- ]?(?:approved|cleared|regulated|sanctioned|authori[sz]ed|"
-    r"endorsed)\b|\b(?:approved|cleared|endorsed) by the (?:u\.?s\.? )?(?:fda|food and drug administration)\b|"
+    rf"\b{_AGENCY}[- ]?(?:approved|cleared|regulated|sanctioned|authori[sz]ed|"
+    rf"endorsed)\b|\b(?:approved|cleared|endorsed) by the (?:u\.?s\.? )?{_AGENCY}\b|"
     r"\bfda approval\b|"
     # A status that sounds like approval and is none: a registered or inspected site, a quality standard.
     r"\b(?:fda|c?gmp)[- ]?(?:registered|certified|compliant|inspected|listed|accredited)\b|"
     r"\b(?:registered|certified|inspected|listed)\s+(?:with|by)\s+the\s+(?:u\.?s\.?\s+)?fda\b|"
     r"\b(?:meets?|meeting|exceeds?|exceeding|complies\s+with|compliant\s+with|follows?)\s+(?:all\s+|strict\s+)?"
-    r"(?:the\s+)?fda(?:'s)?\s+(?:standards|guidelines|requirements|regulations|rules)\b",
-    "fda|food and drug administration|gmp",
+    r"(?:the\s+)?fda(?:'s)?\s+(?:standards|guidelines|requirements|regulations|rules)\b|"
+    # Equivalence with licensed medicines claimed for a product that is none: "so you know they meet the same
+    # standards as medicines".
+    r"\b(?:meets?|meeting|held\s+to|made\s+to)\s+the\s+(?:very\s+|exact\s+)?same\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:standards|rules|regulations|requirements)\s+as\s+(?:(?:any|other|all|prescription|licensed|conventional|"
+    r"pharmaceutical|regular)\s+)*(?:medicines|drugs|medications|pharmaceuticals)\b",
+    "fda|food and drug administration|gmp|mhra|ema|european medicines agency|health canada|tga|"
+    "therapeutic goods administration|same",
 )
 #: A designation of the FDA's expedited programmes (breakthrough therapy or device, fast track, orphan drug,
 #: priority review): it speeds the study and review of a treatment still under investigation, and reads
@@ -544,8 +561,10 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
     summary="Approval language ('FDA-approved', 'FDA-registered', 'meets FDA standards') implying approval.",
     explanation=(
         "'FDA-approved' on a page promoting a treatment tells readers the treatment is approved for what the "
-        "page advertises; 'FDA-registered', 'FDA-inspected', 'cGMP-certified' or 'meets FDA standards' say only "
-        "that a site is listed or inspected, yet read as approval. A designation of the FDA's expedited "
+        "page advertises (the MHRA's, the EMA's, Health Canada's or the TGA's approval alike); 'FDA-registered', "
+        "'FDA-inspected', 'cGMP-certified' or 'meets FDA standards' say only "
+        "that a site is listed or inspected, yet read as approval, and 'meets the same standards as medicines' "
+        "claims for a product the standing of a licensed medicine. A designation of the FDA's expedited "
         "programmes ('breakthrough therapy', 'fast track', 'orphan drug', 'priority review') speeds the study of "
         "a treatment that is not approved; presented as a status, it reads as approval or as proof that the "
         "treatment works, unless the sentence says the treatment is still under study. The approval of some other, "
@@ -819,6 +838,31 @@ _FRAMES = (
         r"\bas\s+(?:much|many)\s+(?:[\w-]+\s+){1,3}?as\s+(?!you\b|I\b|we\b|needed\b|possible\b|necessary\b|"
         r"directed\b|prescribed\b|\d)",
         "much|many",
+    ),
+    # A session set equal to a count of another activity: "one session equals 20,000 sit-ups", "the equivalent of
+    # eight hours of sleep" (not a dose: "equivalent to 10 mg").
+    Trigger(
+        r"\b(?:equals?|equal\s+to|(?:the\s+)?equivalent\s+(?:of|to))\s+(?:about\s+|over\s+|roughly\s+|nearly\s+|"
+        r"up\s+to\s+|some\s+|around\s+)?(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|"
+        r"fifty|hundreds|thousands)\s+(?:[\w-]+\s+){0,2}?(?:sit[- ]?ups|crunches|squats|push[- ]?ups|workouts?|"
+        r"hours|days|weeks|months|sessions|massages|treatments|visits|miles|laps|reps|classes)\b",
+        "equal|equivalent",
+    ),
+    # Places another treatment cannot reach, named: "reaches places that massage and chiropractic simply can't".
+    Trigger(
+        r"\b(?:reach(?:es)?|get(?:s)?\s+to|go(?:es)?|access(?:es)?|target(?:s)?|treat(?:s)?)\s+(?:the\s+)?(?:places|"
+        r"areas|spots|parts|layers|tissues?|depths|levels|problems|causes)\s+(?:that|which|where)\s+"
+        r"(?!you\b|I\b|we\b|they\b)[^.;,]{1,40}?\b(?:simply\s+|just\s+|often\s+)?(?:can't|can\u2019t|cannot|"
+        r"can\s+not|could(?:n't|n\u2019t|\s+not)|won't|won\u2019t|never)\b",
+        "places|areas|spots|parts|layers|tissue|depths|levels|problems|causes",
+    ),
+    # Another treatment's slower or lesser way, set after a denial: "results on day one, not after three months
+    # like the preventive pills".
+    Trigger(
+        r"\bnot\s+(?:[\w-]+\s+){0,5}?like\s+(?:the\s+|your\s+|most\s+|other\s+|many\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:pills|tablets|medications?|medicines|drugs|antidepressants|painkillers|steroids|injections|surger(?:y|ies)|"
+        r"treatments|therapies|creams|supplements)\b",
+        "like",
     ),
     # The same as another: "is equal to about ten rounds of X" (not a dose: "equivalent to 10 mg").
     Trigger(
@@ -1230,6 +1274,17 @@ _ENDORSEMENT = Trigger(
         "as seen|as featured|leader|pioneer|authority|from all over|from across|from around"
     ),
 )
+#: Customers' rating as a score: "rated 4.9 stars by 6,000 patients", "4.8/5 from 900 reviews", "an average rating
+#: of 4.9". It is a figure someone could check, offered to win trust, as an endorsement is.
+_RATING = Trigger(
+    # Rated, an average (a decimal), or a score from many: one reviewer's "5 stars" under a review is none.
+    r"\brated\s+[1-5](?:\.\d)?\s*(?:/\s*5|out\s+of\s+(?:5|five)|stars?\b|\u2605|(?=\s+(?:by|on|from)\b))|"
+    r"\b[1-5]\.\d\s*(?:/\s*5\s*|out\s+of\s+(?:5|five)\s+)?(?:stars?\b|\u2605)|"
+    r"\b[1-5](?:\.\d)?\s*(?:/\s*5|stars?|\u2605)\s+(?:from|by|on|across|in)\s+(?:over\s+|more\s+than\s+|nearly\s+)?"
+    r"\d[\d,]*\b|"
+    r"\baverage\s+(?:star\s+)?rating\s+of\s+[1-5](?:\.\d)?\b",
+    "rated|star|\u2605|/|rating",
+)
 #: A source named for the figure or the endorsement, which a reader can check.
 _SOURCED = re.compile(r"\baccording\s+to\b|\bsource:|\bper\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 
@@ -1255,13 +1310,14 @@ def _asked_or_sourced(context: SentenceContext) -> bool:
         "brains'), use or trust by people or bodies ('trusted by pros', 'used by NFL athletes', 'hospitals have "
         "trusted it for 50 years', 'has been used in operating rooms for decades'), an "
         "official partnership, 'as seen on', "
-        "recognition as a leader and patients travelling from across the country. Counts of time, doses, "
+        "recognition as a leader, patients travelling from across the country, and customers' rating as a score "
+        "('rated 4.9 stars by 6,000 patients'). Counts of time, doses, "
         "locations or staff, the reader's own doctors ('as recommended by your doctors'), denials, questions and "
         "sentences with a citation or a named source are left alone."
     ),
     example="Trusted by over 5,000 athletes, we have delivered more than 20,000 recovery sessions.",
     fix="Say where the figure or endorsement comes from (and cite it), or remove it.",
-    triggers=(_TRACK_RECORD, _DONE_COUNT, _ENDORSEMENT),
+    triggers=(_TRACK_RECORD, _DONE_COUNT, _ENDORSEMENT, _RATING),
 )
 def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
@@ -1280,6 +1336,12 @@ def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_ENDORSEMENT, text)
     if found is not None and not _asked_or_sourced(context):
         yield Hit(f"An endorsement or affiliation ('{found.group().strip()}') offered without a source.", *found.span())
+        return
+    found = _first_unnegated(_RATING, text)
+    if found is not None and not _asked_or_sourced(context):
+        yield Hit(
+            f"A rating ('{found.group().strip()}') offered without its source or how it was gathered.", *found.span()
+        )
 
 
 #: A credential a provider claims for its staff, or a test, grade or standard it claims for its product: each is

@@ -422,3 +422,46 @@ def test_harm_ruled_out_for_the_reader_or_set_against_another_treatment(sentence
 )
 def test_look_alikes_of_harm_ruled_out_pass(sentence: str, code: str) -> None:
     assert code not in _on(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # Customers' rating as a score, offered to win trust.
+        ("Rated 4.8 stars by more than 2,000 clients.", "CC209"),
+        ("Our wraps average 4.7/5 from 850 reviews.", "CC209"),
+        ("With an average rating of 4.9, we are the wrap studio locals trust.", "CC209"),
+        # Another regulator's approval, and a product said to meet a licensed medicine's standards.
+        ("Our wrap gel is TGA-approved.", "CC205"),
+        ("The gels are made to the same strict standards as prescription medicines.", "CC205"),
+        # A change said never to be undone.
+        ("Once the fascia has softened, it won't go back.", "CC204"),
+        # Comparisons without a comparative word.
+        ("One 20-minute wrap equals 3,000 crunches.", "CC207"),
+        ("Wraps reach layers that foam rollers and massage guns simply can't.", "CC207"),
+        ("You feel it the same day, not after six weeks like the usual pills.", "CC207"),
+    ],
+)
+def test_ratings_regulators_permanence_and_comparisons_without_the_usual_words(sentence: str, code: str) -> None:
+    assert code in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # One reviewer's stars, and a rating scale explained.
+        ("Priya K., verified buyer, 5 stars", "CC209"),
+        ("Rate your pain from 1 to 10 before each wrap.", "CC209"),
+        # A regulator named as fact, and approval scoped.
+        ("Medical devices in Australia are listed with the TGA.", "CC205"),
+        ("Widgetol is MHRA-approved for hay fever in adults.", "CC205"),
+        # A way back somewhere, a dose equal to tablets, what the reader cannot see.
+        ("The swelling doesn't go back down for a day or two.", "CC204"),
+        ("She won't go back to work until Monday.", "CC204"),
+        ("Take 10 mg, equivalent to two tablets.", "CC207"),
+        ("The wrap reaches areas that you can't reach yourself.", "CC207"),
+        ("This is not a wrap like the ones in spas.", "CC207"),
+    ],
+)
+def test_look_alikes_of_ratings_regulators_permanence_and_comparisons_pass(sentence: str, code: str) -> None:
+    assert code not in _on(sentence)
