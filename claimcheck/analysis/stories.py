@@ -52,7 +52,7 @@ _LATER = (
 #: "three years later, he".
 AFTER_TREATMENT = (
     r"\b(?:after|within|by)\s+(?:(?:his|her|their|the|a|an|just|only|one|two|three|four|five|six|\d+)\s+)?"
-    r"(?:\w+\s+)?(?:sessions?|infusions?|treatments?|visits?|injections?|dives?|drips?|adjustments?|"
+    r"(?:[\w-]+\s+)?(?:sessions?|infusions?|treatments?|visits?|injections?|dives?|drips?|adjustments?|"
     r"ceremon(?:y|ies)|rounds?|courses?|doses?)\b|\b(?:days?|weeks?|months?|sessions?)\s+into\b|"
     r"\b(?:years?|months?|weeks?)\s+later\b"
 )

@@ -91,6 +91,9 @@ _UNRIVALLED = Trigger(
     r"\bthan\s+(?:any(?:one|body|where)?|all)\s+(?:other|else)\b|"
     r"\bno\s+other\s+(?:[\w-]+\s+){0,5}?(?:can|could|comes?|does|offers?|match(?:es)?|compares?|beats?)\b|"
     r"\bnothing\s+(?:else\s+)?(?:comes?\s+close|compares|can\s+(?:match|beat|compare))\b|"
+    # Doing what it does better than anything: "nothing resets the body like a hijama", "nothing heals skin like".
+    r"\bnothing\s+(?:else\s+)?(?!(?:is|was|looks|sounds|tastes|smells|seems)\b)[a-z]+s\s+(?:[\w'\u2019-]+\s+){0,4}?"
+    r"like\s+(?:a|an|the|our|this|your)\b|"
     r"\bunbeatable\b|\bsecond\s+to\s+none\b|\blike\s+no\s+other\b|"
     r"\b(?:is|are|was|were|['\u2019](?:re|s))\s+(?:still\s+|also\s+)?the\s+only\s+(?:[\w-]+\s+){1,4}?"
     r"(?:in|to|that|who|with|offering|providing|where)\b|"
@@ -1045,14 +1048,16 @@ _CHANGE = Trigger(
     r"free of|off (?:my|of|two|all|his|her)|sober|ever since|for the first time in|drops|dropped|fade[sd]?|"
     r"eases|eased|lifts|lifted|improves|improved|disappeared|vanished|"
     r"(?:haven't|hasn't|have not|has not|never) (?:had|needed|felt)|(?:pain|symptom)[- ]free|"
-    r"(?:a |like a )?(?:new|different) (?:person|woman|man)|(?:like )?(?:myself|himself|herself) again)\b",
+    r"(?:a |like a )?(?:new|different) (?:person|woman|man)|(?:like )?(?:myself|himself|herself) again|"
+    # A complaint counted down: "I'm down to two headaches a month".
+    r"(?:['\u2019]m|am|was|['\u2019]s|is|are|were) down to)\b",
     (
         "gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|free of|"
         "off my|off of|off two|off all|off his|off her|sober|ever since|for the first time in|drops|dropped|fade|"
         "eases|eased|lifts|lifted|improves|improved|disappeared|vanished|haven't|hasn't|have not|has not|"
         "never had|never needed|never felt|pain-free|pain free|symptom-free|"
         "symptom free|new person|new woman|new man|different person|different woman|different man|myself again|"
-        "himself again|herself again"
+        "himself again|herself again|down to"
     ),
 )
 #: "back" as the body part ("a bad lower back", "my back", "back pain"), not a return ("back on his runs").
@@ -1087,6 +1092,12 @@ _EASED = re.compile(
 #: Time counted from a treatment (see claimcheck.analysis.stories), which makes a sentence about one patient
 #: an anecdote of its effect: "after 20 sessions he was walking".
 _AFTER_TREATMENT = Trigger(AFTER_TREATMENT, "after|within|by|into|later")
+#: The speaker telling what they did or could do, in the past: with time counted from a treatment, a report of its
+#: outcome ("After four sessions, I went through the whole season without a tablet"); "after the session I will
+#: walk you out" tells what comes.
+_SPEAKER_DID = re.compile(
+    r"\bI\s+(?:\w+ly\s+)?(?:was|went|had|could|felt|got|slept|ran|walked|made|did|finished|managed|noticed)\b"
+)
 #: One person's story, whose outcome :func:`~claimcheck.analysis.stories.story_outcome` reads.
 _STORY = Trigger(r"\b(?:I|[Mm]y|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", "i|my|he|she|his|her", flags=0)
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
@@ -1166,7 +1177,10 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     # was walking"), so "he" or "she" is looked for first: the cheaper pattern, and rarely found.
     after = (
         _AFTER_TREATMENT.search(text)
-        if change is None and found is None and triggered(text) & _AFTER_TREATMENT.bit and _THIRD_PERSON.search(text)
+        if change is None
+        and found is None
+        and triggered(text) & _AFTER_TREATMENT.bit
+        and (_THIRD_PERSON.search(text) or _SPEAKER_DID.search(text))
         else None
     )
     if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
@@ -1351,8 +1365,11 @@ _CREDENTIAL = Trigger(
     r"\b(?:double\s+)?board[- ]certi(?:fied|fication)\b|\bfellowship[- ]trained\b|"
     r"\b(?:third[- ]party|independently|independent[- ]lab|lab)[- ](?:tested|verified|certified)\b|"
     r"\bISO[- ](?:accredited|certified)\b|\bc?GMP\b|\b(?:pharmaceutical|medical)[- ]grade\b|"
-    r"\b\d+(?:\.\d+)?\s?%\s+pur(?:e|ity)\b|\bcertificates?\s+of\s+analysis\b",
-    "board|fellowship|tested|verified|certified|iso|gmp|grade|pure|purity|certificate",
+    r"\b\d+(?:\.\d+)?\s?%\s+pur(?:e|ity)\b|\bcertificates?\s+of\s+analysis\b|"
+    # A standard claimed to be met or beaten: "our process exceeds hospital standards".
+    r"\b(?:meets?|meeting|exceeds?|exceeding|surpass(?:es|ing)?|beats?)\s+(?:all\s+|the\s+)?(?:hospital|medical|"
+    r"pharmaceutical|clinical|industry|international|surgical)[- ](?:grade\s+)?(?:standards|requirements)\b",
+    "board|fellowship|tested|verified|certified|iso|gmp|grade|pure|purity|certificate|standards|requirements",
 )
 #: A promise about every unit of a service and who does it: "every infusion is given by a registered nurse",
 #: "each scan is reviewed by a radiologist". It is checkable, and a reader relies on it.

@@ -465,3 +465,32 @@ def test_ratings_regulators_permanence_and_comparisons_without_the_usual_words(s
 )
 def test_look_alikes_of_ratings_regulators_permanence_and_comparisons_pass(sentence: str, code: str) -> None:
     assert code not in _on(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # Ranking above everything by doing it best: "nothing Xs like ...".
+        ("Slots fill fast, because nothing loosens a stiff neck like a warm wrap.", "CC201"),
+        # A standard claimed to be beaten.
+        ("Every wrap is prepared in-house, and our process exceeds pharmaceutical standards.", "CC210"),
+        # One person's complaint counted down, and what the speaker did after a course of treatment.
+        ("A year later I'm down to one flare-up a season.", "CC208"),
+        ("After three warm-wrap sessions, I walked the whole trail without a single painkiller.", "CC208"),
+    ],
+)
+def test_rankings_standards_and_reports_told_without_the_usual_words(sentence: str, code: str) -> None:
+    assert code in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Nothing is like the first warm day of spring.", "CC201"),
+        ("Our studio meets local fire codes.", "CC210"),
+        ("It all comes down to how you breathe.", "CC208"),
+        ("After the session, I will walk you to the door.", "CC208"),
+    ],
+)
+def test_look_alikes_of_rankings_standards_and_reports_pass(sentence: str, code: str) -> None:
+    assert code not in _raised(sentence)
