@@ -296,11 +296,16 @@ _SPARED = re.compile(
 )
 
 
+#: Where a clause that can stand alone opens after another: a dash, a colon, a semicolon or ", so".
+_OWN_CLAUSE = re.compile(r"\s[\u2014\u2013-]\s|\u2014|[;:]\s|,\s*so\s+", re.IGNORECASE)
+
+
 def _denied(features: Features, text: str) -> bool:
     """Whether a negation may deny what the sentence says: any in its main clause but "without" or "with no",
     which name what the benefit spares the reader ("Regrow cartilage without surgery", "relief without the
     side effects", "opens the sinuses with no cutting and no pain"). One in a participle clause after the main
-    clause denies only that clause (:data:`_PARTICIPLE`)."""
+    clause denies only that clause (:data:`_PARTICIPLE`), and a clause of its own after the denial may state the
+    claim (:data:`_OWN_CLAUSE`)."""
     negations = [
         span
         for span in features.negations
@@ -310,7 +315,18 @@ def _denied(features: Features, text: str) -> bool:
         return False
     participle = _PARTICIPLE.search(text)
     end = participle.start() if participle is not None else len(text)
-    return any(span.start < end for span in negations)
+    if not any(span.start < end for span in negations):
+        return False
+    # A clause of its own after the denial, opened by a dash, a colon, a semicolon or ", so", that no negation
+    # reaches and that says what something does, states its claim whatever the clause before denies: "Those marks
+    # aren't bruises — they're toxins being drawn out", "The gut has no pump of its own, so waste builds up until
+    # massage moves it". (A denial after the claim, "..., so no lighters are allowed", still denies it.)
+    first = min(span.start for span in negations)
+    starts = [found.end() for found in _OWN_CLAUSE.finditer(text, first)]
+    return not any(
+        not any(start <= span.start < clause_end for span in negations) and _says_what_it_does(text[start:clause_end])
+        for start, clause_end in zip(starts, [*starts[1:], len(text)], strict=False)
+    )
 
 
 def _unhedged(context: SentenceContext) -> bool:

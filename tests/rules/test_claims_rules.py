@@ -198,6 +198,21 @@ def test_cc104_a_negation_in_a_participle_clause_denies_nothing_the_main_clause_
         assert "CC104" not in codes(lint(denied)), denied
 
 
+def test_cc104_a_clause_of_its_own_after_a_denial_states_its_claim(lint: Lint) -> None:
+    # What the first clause denies is set aside; the clause after it says what the treatment does, as fact.
+    for stated in (
+        "Those red patches aren't a rash — they're old toxins drawn out of the tissues by the sauna heat.",
+        "Your liver has no way to clear these metals alone, so the widget drip pulls them out of your cells.",
+    ):
+        assert "CC104" in codes(lint(stated)), stated
+    # A denial after the claim, or with no clause of its own after it, still leaves nothing asserted.
+    for denied in (
+        "Sauna heat does not draw toxins out of the tissues.",
+        "The cabin is rich in oxygen and heat, so no phones or lighters are allowed inside.",
+    ):
+        assert "CC104" not in codes(lint(denied)), denied
+
+
 def test_cc101_not_for_non_claims(lint: Lint) -> None:
     for text in (
         "Book your free consultation today.",
