@@ -228,12 +228,18 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     detection = context.detection
     if context.match is not None or not detection.is_claim:
         return
-    # Risk information ("ketamine raises blood pressure") is plain fact a page owes its reader.
-    if set(detection.categories) & _RISK_CLAIMS:
-        return
     text = context.text
-    if detection.categories:
-        if detection.categories[0] not in _EFFECT_CLAIMS:
+    categories = detection.categories
+    # Risk information ("ketamine raises blood pressure") is plain fact a page owes its reader; a word of safety
+    # that only describes the subject ("Gentle adjustments restore ...") tells no risk.
+    if set(categories) & _RISK_CLAIMS:
+        if categories != (Category.SAFETY,) and categories[:2] != (Category.SAFETY, Category.EFFICACY):
+            return
+        if not _describes_subject(text) or not (detection.strength is Strength.DIRECT or _says_what_it_does(text)):
+            return
+        categories = categories[1:]
+    if categories:
+        if categories[0] not in _EFFECT_CLAIMS:
             return
     # A claim no category rule placed is an effect claim when it says, unhedged, what something does to the
     # body ("Dry needling resets the muscle's nerve signal and floods the area with fresh blood").
@@ -254,16 +260,28 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or not (
             detection.strength is Strength.DIRECT
             or context.lead is not None
-            or not detection.categories
+            or not categories
             or _says_what_it_does(text)
         )
     ):
         return
-    categories = ", ".join(c.value for c in detection.categories if c in _EFFECT_CLAIMS) or "effect"
+    kinds = ", ".join(c.value for c in categories if c in _EFFECT_CLAIMS) or "effect"
     yield Hit(
-        f"Stated as established fact ({categories}), but no registry claim holds evidence for it: hedge it to "
+        f"Stated as established fact ({kinds}), but no registry claim holds evidence for it: hedge it to "
         "what a cited study found, or register the claim with its evidence."
     )
+
+
+#: What may stand before a word of safety that describes the sentence's subject: nothing, or a determiner.
+_SUBJECT_OPENS = re.compile(r"\W*(?:(?:a|an|the|our|this|these|its|their|your)\s+)?", re.IGNORECASE)
+
+
+def _describes_subject(text: str) -> bool:
+    """Whether every word of safety in the sentence opens it, describing its subject ("Gentle, guided adjustments
+    restore ...", "Our gentle current wakes up ..."), rather than saying something is safe."""
+    scanned = lexicon.scan(text)
+    found = [*scanned.get("detect/safety", ()), *scanned.get("absolute_safety", ())]
+    return bool(found) and all(_SUBJECT_OPENS.fullmatch(text, 0, start) for start, _ in found)
 
 
 def _says_what_it_does(text: str) -> bool:

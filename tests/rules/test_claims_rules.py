@@ -213,6 +213,21 @@ def test_cc104_a_clause_of_its_own_after_a_denial_states_its_claim(lint: Lint) -
         assert "CC104" not in codes(lint(denied)), denied
 
 
+def test_cc104_a_word_of_safety_that_only_describes_the_subject_tells_no_risk(lint: Lint) -> None:
+    # "Gentle" opening the sentence describes the treatment; what follows says what it does, as fact.
+    for stated in (
+        "Gentle, heat-guided wraps restore the flow of lymph through your joints.",
+        "Gentle 40 Hz pulses wake up the sleepy nerves of the lower back",
+    ):
+        assert "CC104" in codes(lint(stated)), stated
+    # Safety said of it is risk information, or CC202's to judge; a hedge still leaves the claim open.
+    for told in (
+        "Widget wraps are gentle and restore the flow of lymph.",
+        "Gentle wraps may restore the flow of lymph through your joints.",
+    ):
+        assert "CC104" not in codes(lint(told)), told
+
+
 def test_cc101_not_for_non_claims(lint: Lint) -> None:
     for text in (
         "Book your free consultation today.",
