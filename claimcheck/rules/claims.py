@@ -314,6 +314,14 @@ _SPARED = re.compile(
 )
 
 
+#: Right before a negation, a relative clause opening after a noun: "contractions that no workout can reach",
+#: "a speed which nothing else matches". It denies something of that noun, not the claim; after a verb of saying
+#: or showing ("shows that no ...") the clause is what is said, and its denial may be the claim's.
+_RELATIVE = re.compile(
+    r"\b(?!(?:show|shows|showed|shown|mean|means|meant|say|says|said|prove|proves|proved|found|find|finds|true|"
+    r"know|knows|claim|claims|think|believe|is|are|was|were|so|such)\b)[a-z]+\s+(?:that|which)\s+$",
+    re.IGNORECASE,
+)
 #: Where a clause that can stand alone opens after another: a dash, a colon, a semicolon or ", so".
 _OWN_CLAUSE = re.compile(r"\s[\u2014\u2013-]\s|\u2014|[;:]\s|,\s*so\s+", re.IGNORECASE)
 
@@ -327,7 +335,9 @@ def _denied(features: Features, text: str) -> bool:
     negations = [
         span
         for span in features.negations
-        if span.text.lower() != "without" and not _SPARED.search(text, max(0, span.start - 48), span.end)
+        if span.text.lower() != "without"
+        and not _SPARED.search(text, max(0, span.start - 48), span.end)
+        and not _RELATIVE.search(text, max(0, span.start - 40), span.start)
     ]
     if not negations:  # nearly every claim
         return False
@@ -409,8 +419,28 @@ def _open(features: Features, text: str, asking: bool = False) -> bool:
     "can" only asks what a thing is able to do ("Who can benefit?"), hedging nothing."""
     ignored = "can" if asking else None
     return any(
-        span.text.lower() != ignored and not _counts_things(span.text, text, span.end) for span in features.hedges
-    ) or any(found.group().lower() != ignored for found in _OPEN.finditer(text))
+        span.text.lower() != ignored
+        and not _counts_things(span.text, text, span.end)
+        and not _denied_ability(text, span.start, span.end)
+        for span in features.hedges
+    ) or any(
+        found.group().lower() != ignored and not _denied_ability(text, found.start(), found.end())
+        for found in _OPEN.finditer(text)
+    )
+
+
+def _denied_ability(text: str, start: int, end: int) -> bool:
+    """Whether the modal of ability at ``start:end`` is denied ("can't", "could not") or has a denied subject ("no
+    workout can reach"): what is denied an ability is no hedge ("may not" still hedges)."""
+    if text[start:end].lower() not in ("can", "could"):
+        return False
+    return _NOT_ABLE.match(text, end) is not None or _NONE_ABLE.search(text, max(0, start - 40), start) is not None
+
+
+#: After a modal, its denial: "can't", "could not".
+_NOT_ABLE = re.compile(r"(?:n?['\u2019]t|\s+not)\b", re.IGNORECASE)
+#: Before a modal, a subject denied: "no workout can", "nothing else could".
+_NONE_ABLE = re.compile(r"\b(?:no|nothing|nobody|none)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 #: A quantifier that counts the people or things a claim is about ("many autism symptoms", "some people feel

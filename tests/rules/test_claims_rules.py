@@ -228,6 +228,21 @@ def test_cc104_a_word_of_safety_that_only_describes_the_subject_tells_no_risk(li
         assert "CC104" not in codes(lint(told)), told
 
 
+def test_cc104_a_denial_or_a_denied_ability_in_a_relative_clause_leaves_the_claim_stated(lint: Lint) -> None:
+    # "that no workout can reach" denies something of the contractions; its "can" is denied, no hedge.
+    for stated in (
+        "Widget waves tighten the collagen deep in your skin, at a depth that no cream can reach.",
+        "The sauna pulls heavy metals from the tissues at a speed which nothing else matches.",
+    ):
+        assert "CC104" in codes(lint(stated)), stated
+    # What is said or shown after "that" may be the denial of the claim; a modal nobody denies still hedges.
+    for open_or_denied in (
+        "Our trial shows that no widget wave drives the muscles harder than exercise.",
+        "Widget waves can tighten the collagen deep in your skin.",
+    ):
+        assert "CC104" not in codes(lint(open_or_denied)), open_or_denied
+
+
 def test_cc101_not_for_non_claims(lint: Lint) -> None:
     for text in (
         "Book your free consultation today.",
