@@ -422,11 +422,17 @@ def _open(features: Features, text: str, asking: bool = False) -> bool:
         span.text.lower() != ignored
         and not _counts_things(span.text, text, span.end)
         and not _denied_ability(text, span.start, span.end)
+        and not (span.text.lower() == "likely" and _MORE_LIKELY.search(text, max(0, span.start - 8), span.start))
         for span in features.hedges
     ) or any(
         found.group().lower() != ignored and not _denied_ability(text, found.start(), found.end())
         for found in _OPEN.finditer(text)
     )
+
+
+#: Right before "likely", what makes it a comparison of chances that the claim states ("makes neurons more likely to
+#: fire"), not the writer's hedge ("likely helps").
+_MORE_LIKELY = re.compile(r"\b(?:more|less)\s+$", re.IGNORECASE)
 
 
 def _denied_ability(text: str, start: int, end: int) -> bool:

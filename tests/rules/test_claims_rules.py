@@ -243,6 +243,13 @@ def test_cc104_a_denial_or_a_denied_ability_in_a_relative_clause_leaves_the_clai
         assert "CC104" not in codes(lint(open_or_denied)), open_or_denied
 
 
+def test_cc104_more_likely_is_a_change_of_chances_the_claim_states_not_a_hedge(lint: Lint) -> None:
+    stated = "Widget pulses make nerve cells more likely to fire, strengthening the pathways that keep stress away."
+    assert "CC104" in codes(lint(stated))
+    hedged = "Widget pulses likely make nerve cells fire, strengthening the pathways that keep stress away."
+    assert "CC104" not in codes(lint(hedged))
+
+
 def test_cc101_not_for_non_claims(lint: Lint) -> None:
     for text in (
         "Book your free consultation today.",
