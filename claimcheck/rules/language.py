@@ -872,6 +872,13 @@ _FRAMES = (
         r"\b(?:is|are|was|were)\s+(?:roughly\s+|about\s+|nearly\s+)?(?:equal|equivalent)\s+to\b(?!\s+(?:about\s+)?\d)",
         "equal|equivalent",
     ),
+    # What others never found and this finds: "showed parasites that none of my blood tests had ever picked up".
+    Trigger(
+        r"\b(?:that|which)\s+(?:none\s+of\s+|no\s+|neither\s+)(?:[\w'\u2019-]+\s+){1,4}?"
+        r"(?:(?:had|have|has|could|would|ever|can)\s+){0,2}(?:picked\s+up|detected|found|caught|spotted|diagnosed|"
+        r"revealed|explained)\b",
+        "picked up|detected|found|caught|spotted|diagnosed|revealed|explained",
+    ),
     # What others miss and this finds: "spots tumors that a human eye would miss", "that standard tests miss".
     Trigger(
         r"\b(?:that|which)\s+(?!you\b|I\b|we\b)(?:[\w'’-]+\s+){1,4}?(?:(?:would|will|could|can|might|often|"
@@ -1050,14 +1057,16 @@ _CHANGE = Trigger(
     r"(?:haven't|hasn't|have not|has not|never) (?:had|needed|felt)|(?:pain|symptom)[- ]free|"
     r"(?:a |like a )?(?:new|different) (?:person|woman|man)|(?:like )?(?:myself|himself|herself) again|"
     # A complaint counted down: "I'm down to two headaches a month".
-    r"(?:['\u2019]m|am|was|['\u2019]s|is|are|were) down to)\b",
+    r"(?:['\u2019]m|am|was|['\u2019]s|is|are|were) down to|"
+    # A complaint that stopped: "the ringing went quiet", "the spasms went still".
+    r"went (?:quiet|silent|still|calm))\b",
     (
         "gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|free of|"
         "off my|off of|off two|off all|off his|off her|sober|ever since|for the first time in|drops|dropped|fade|"
         "eases|eased|lifts|lifted|improves|improved|disappeared|vanished|haven't|hasn't|have not|has not|"
         "never had|never needed|never felt|pain-free|pain free|symptom-free|"
         "symptom free|new person|new woman|new man|different person|different woman|different man|myself again|"
-        "himself again|herself again|down to"
+        "himself again|herself again|down to|went quiet|went silent|went still|went calm"
     ),
 )
 #: "back" as the body part ("a bad lower back", "my back", "back pain"), not a return ("back on his runs").

@@ -494,3 +494,25 @@ def test_rankings_standards_and_reports_told_without_the_usual_words(sentence: s
 )
 def test_look_alikes_of_rankings_standards_and_reports_pass(sentence: str, code: str) -> None:
     assert code not in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("The wrap scan showed inflammation that none of my X-rays had ever picked up.", "CC207"),
+        ("Three wraps in, and the throbbing in my knee went quiet.", "CC208"),
+    ],
+)
+def test_what_others_never_found_and_a_complaint_that_stopped(sentence: str, code: str) -> None:
+    assert code in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Bring any results that your doctor has found useful.", "CC207"),
+        ("The room went quiet when the music stopped.", "CC208"),
+    ],
+)
+def test_look_alikes_of_what_others_never_found_and_a_stop_pass(sentence: str, code: str) -> None:
+    assert code not in _raised(sentence)
