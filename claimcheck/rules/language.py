@@ -854,10 +854,10 @@ _FRAMES = (
     # Places another treatment cannot reach, named: "reaches places that massage and chiropractic simply can't".
     Trigger(
         r"\b(?:reach(?:es)?|get(?:s)?\s+to|go(?:es)?|access(?:es)?|target(?:s)?|treat(?:s)?)\s+(?:the\s+)?(?:places|"
-        r"areas|spots|parts|layers|tissues?|depths|levels|problems|causes)\s+(?:that|which|where)\s+"
+        r"areas|spots|layers|depths)\s+(?:that|which|where)\s+"
         r"(?!you\b|I\b|we\b|they\b)[^.;,]{1,40}?\b(?:simply\s+|just\s+|often\s+)?(?:can't|can\u2019t|cannot|"
         r"can\s+not|could(?:n't|n\u2019t|\s+not)|won't|won\u2019t|never)\b",
-        "places|areas|spots|parts|layers|tissue|depths|levels|problems|causes",
+        "places|areas|spots|layers|depths",
     ),
     # Another treatment's slower or lesser way, set after a denial: "results on day one, not after three months
     # like the preventive pills".
@@ -865,7 +865,9 @@ _FRAMES = (
         r"\bnot\s+(?:[\w-]+\s+){0,5}?like\s+(?:the\s+|your\s+|most\s+|other\s+|many\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:pills|tablets|medications?|medicines|drugs|antidepressants|painkillers|steroids|injections|surger(?:y|ies)|"
         r"treatments|therapies|creams|supplements)\b",
-        "like",
+        # The other treatment's words, rarer than "like" or "not", which most sentences of a page hold.
+        "pills|tablets|medication|medicines|drugs|antidepressants|painkillers|steroids|injections|surger|treatments|"
+        "therapies|creams|supplements",
     ),
     # The same as another: "is equal to about ten rounds of X" (not a dose: "equivalent to 10 mg").
     Trigger(
@@ -875,7 +877,7 @@ _FRAMES = (
     # What others never found and this finds: "showed parasites that none of my blood tests had ever picked up".
     Trigger(
         r"\b(?:that|which)\s+(?:none\s+of\s+|no\s+|neither\s+)(?:[\w'\u2019-]+\s+){1,4}?"
-        r"(?:(?:had|have|has|could|would|ever|can)\s+){0,2}(?:picked\s+up|detected|found|caught|spotted|diagnosed|"
+        r"(?:(?:had|have|has|could|would|ever|can)\s+){0,2}(?:picked up|detected|found|caught|spotted|diagnosed|"
         r"revealed|explained)\b",
         "picked up|detected|found|caught|spotted|diagnosed|revealed|explained",
     ),
