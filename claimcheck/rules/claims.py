@@ -231,13 +231,14 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
     categories = detection.categories
     # Risk information ("ketamine raises blood pressure") is plain fact a page owes its reader; a word of safety
-    # that only describes the subject ("Gentle adjustments restore ...") tells no risk.
+    # that only describes the subject ("Gentle adjustments restore ...") tells no risk, nor does a harm the
+    # treatment spares or takes away ("calms the nerves without sedation", "cuts muscle soreness").
     if set(categories) & _RISK_CLAIMS:
-        if categories != (Category.SAFETY,) and categories[:2] != (Category.SAFETY, Category.EFFICACY):
+        if not all(_no_risk_told(text, kind) for kind in categories if kind in _RISK_CLAIMS):
             return
-        if not _describes_subject(text) or not (detection.strength is Strength.DIRECT or _says_what_it_does(text)):
+        if not (detection.strength is Strength.DIRECT or _says_what_it_does(text)):
             return
-        categories = categories[1:]
+        categories = tuple(kind for kind in categories if kind not in _RISK_CLAIMS)
     if categories:
         if categories[0] not in _EFFECT_CLAIMS:
             return
@@ -274,6 +275,28 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
 
 #: What may stand before a word of safety that describes the sentence's subject: nothing, or a determiner.
 _SUBJECT_OPENS = re.compile(r"\W*(?:(?:a|an|the|our|this|these|its|their|your)\s+)?", re.IGNORECASE)
+
+
+#: Right before a harm, what spares the reader it or takes it away: "without sedation", "with no bruising",
+#: "cuts inflammation and muscle soreness", "reduces swelling".
+_HARM_TAKEN = re.compile(
+    r"\b(?:without|with\s+no|free\s+(?:of|from)|cut|cuts|reduce|reduces|ease|eases|relieve|relieves|soothe|soothes|"
+    r"calm|calms|fight|fights|prevent|prevents|lessen|lessens|less|fewer)\s+(?:(?:any|the|your|all)\s+)?"
+    r"(?:[\w-]+(?:\s+and|,)?\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def _no_risk_told(text: str, kind: Category) -> bool:
+    """Whether the sentence, read as a claim of ``kind`` (safety or side effects), tells no risk after all: its only
+    word of safety describes its subject (:func:`_describes_subject`), or every harm it names is one the treatment
+    spares or takes away (:data:`_HARM_TAKEN`)."""
+    if kind is Category.SAFETY:
+        return _describes_subject(text)
+    if kind is not Category.SIDE_EFFECTS:
+        return False
+    harms = lexicon.scan(text).get("detect/side_effects", ())
+    return bool(harms) and all(_HARM_TAKEN.search(text, max(0, start - 60), start) for start, _ in harms)
 
 
 def _describes_subject(text: str) -> bool:

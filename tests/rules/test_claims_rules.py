@@ -250,6 +250,17 @@ def test_cc104_more_likely_is_a_change_of_chances_the_claim_states_not_a_hedge(l
     assert "CC104" not in codes(lint(hedged))
 
 
+def test_cc104_a_harm_the_treatment_spares_is_no_risk_information(lint: Lint) -> None:
+    stated = "Widget drops calm the nervous system by balancing serotonin without sedation."
+    assert "CC104" in codes(lint(stated))
+    # A harm told is risk information the page owes its reader, whatever else the sentence says.
+    for told in (
+        "Widget drops calm the nervous system but often cause sedation.",
+        "Widget drops balance serotonin, and drowsiness is common in the first week.",
+    ):
+        assert "CC104" not in codes(lint(told)), told
+
+
 def test_cc101_not_for_non_claims(lint: Lint) -> None:
     for text in (
         "Book your free consultation today.",
