@@ -261,6 +261,12 @@ def test_cc104_a_harm_the_treatment_spares_is_no_risk_information(lint: Lint) ->
         assert "CC104" not in codes(lint(told)), told
 
 
+def test_cc104_what_a_treatment_does_to_the_bodys_defences_is_a_mechanism(lint: Lint) -> None:
+    # Antibodies, immune cells and the cortex are structures of the body a treatment is said to act on.
+    assert "CC104" in codes(lint("Widget tea retrains your antibodies so they stop attacking pollen."))
+    assert "CC104" not in codes(lint("Widget tea may retrain your antibodies so they stop attacking pollen."))
+
+
 def test_cc101_not_for_non_claims(lint: Lint) -> None:
     for text in (
         "Book your free consultation today.",
