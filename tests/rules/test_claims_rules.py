@@ -198,73 +198,41 @@ def test_cc104_a_negation_in_a_participle_clause_denies_nothing_the_main_clause_
         assert "CC104" not in codes(lint(denied)), denied
 
 
-def test_cc104_a_clause_of_its_own_after_a_denial_states_its_claim(lint: Lint) -> None:
-    # What the first clause denies is set aside; the clause after it says what the treatment does, as fact.
-    for stated in (
-        "Those red patches aren't a rash — they're old toxins drawn out of the tissues by the sauna heat.",
-        "Your liver has no way to clear these metals alone, so the widget drip pulls them out of your cells.",
-    ):
-        assert "CC104" in codes(lint(stated)), stated
-    # A denial after the claim, or with no clause of its own after it, still leaves nothing asserted.
-    for denied in (
-        "Sauna heat does not draw toxins out of the tissues.",
-        "The cabin is rich in oxygen and heat, so no phones or lighters are allowed inside.",
-    ):
-        assert "CC104" not in codes(lint(denied)), denied
-
-
-def test_cc104_a_word_of_safety_that_only_describes_the_subject_tells_no_risk(lint: Lint) -> None:
-    # "Gentle" opening the sentence describes the treatment; what follows says what it does, as fact.
-    for stated in (
-        "Gentle, heat-guided wraps restore the flow of lymph through your joints.",
-        "Gentle 40 Hz pulses wake up the sleepy nerves of the lower back",
-    ):
-        assert "CC104" in codes(lint(stated)), stated
-    # Safety said of it is risk information, or CC202's to judge; a hedge still leaves the claim open.
-    for told in (
-        "Widget wraps are gentle and restore the flow of lymph.",
-        "Gentle wraps may restore the flow of lymph through your joints.",
-    ):
-        assert "CC104" not in codes(lint(told)), told
-
-
-def test_cc104_a_denial_or_a_denied_ability_in_a_relative_clause_leaves_the_claim_stated(lint: Lint) -> None:
-    # "that no workout can reach" denies something of the contractions; its "can" is denied, no hedge.
-    for stated in (
-        "Widget waves tighten the collagen deep in your skin, at a depth that no cream can reach.",
-        "The sauna pulls heavy metals from the tissues at a speed which nothing else matches.",
-    ):
-        assert "CC104" in codes(lint(stated)), stated
-    # What is said or shown after "that" may be the denial of the claim; a modal nobody denies still hedges.
-    for open_or_denied in (
-        "Our trial shows that no widget wave drives the muscles harder than exercise.",
-        "Widget waves can tighten the collagen deep in your skin.",
-    ):
-        assert "CC104" not in codes(lint(open_or_denied)), open_or_denied
-
-
-def test_cc104_more_likely_is_a_change_of_chances_the_claim_states_not_a_hedge(lint: Lint) -> None:
-    stated = "Widget pulses make nerve cells more likely to fire, strengthening the pathways that keep stress away."
-    assert "CC104" in codes(lint(stated))
-    hedged = "Widget pulses likely make nerve cells fire, strengthening the pathways that keep stress away."
-    assert "CC104" not in codes(lint(hedged))
-
-
-def test_cc104_a_harm_the_treatment_spares_is_no_risk_information(lint: Lint) -> None:
-    stated = "Widget drops calm the nervous system by balancing serotonin without sedation."
-    assert "CC104" in codes(lint(stated))
-    # A harm told is risk information the page owes its reader, whatever else the sentence says.
-    for told in (
-        "Widget drops calm the nervous system but often cause sedation.",
-        "Widget drops balance serotonin, and drowsiness is common in the first week.",
-    ):
-        assert "CC104" not in codes(lint(told)), told
-
-
-def test_cc104_what_a_treatment_does_to_the_bodys_defences_is_a_mechanism(lint: Lint) -> None:
-    # Antibodies, immune cells and the cortex are structures of the body a treatment is said to act on.
-    assert "CC104" in codes(lint("Widget tea retrains your antibodies so they stop attacking pollen."))
-    assert "CC104" not in codes(lint("Widget tea may retrain your antibodies so they stop attacking pollen."))
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        # A clause of its own after a denial states its claim; a denial after the claim still leaves nothing asserted.
+        ("Those red patches aren't a rash — they're old toxins drawn out of the tissues by the sauna heat.", True),
+        ("Your liver has no way to clear these metals alone, so the widget drip pulls them out of your cells.", True),
+        ("Sauna heat does not draw toxins out of the tissues.", False),
+        ("The cabin is rich in oxygen and heat, so no phones or lighters are allowed inside.", False),
+        # A word of safety that only describes the subject tells no risk; safety said of it does, and a hedge hedges.
+        ("Gentle, heat-guided wraps restore the flow of lymph through your joints.", True),
+        ("Gentle 40 Hz pulses wake up the sleepy nerves of the lower back", True),
+        ("Widget wraps are gentle and restore the flow of lymph.", False),
+        ("Gentle wraps may restore the flow of lymph through your joints.", False),
+        # A harm the treatment spares is no risk information; a harm told is.
+        ("Widget drops calm the nervous system by balancing serotonin without sedation.", True),
+        ("Widget drops calm the nervous system but often cause sedation.", False),
+        ("Widget drops balance serotonin, and drowsiness is common in the first week.", False),
+        # A denial or a denied ability in a relative clause leaves the claim stated; after a verb of showing the
+        # clause is what is shown, and a modal nobody denies still hedges.
+        ("Widget waves tighten the collagen deep in your skin, at a depth that no cream can reach.", True),
+        ("The sauna pulls heavy metals from the tissues at a speed which nothing else matches.", True),
+        ("Our trial shows that no widget wave drives the muscles harder than exercise.", False),
+        ("Widget waves can tighten the collagen deep in your skin.", False),
+        # "More likely to" is a change of chances the claim states; "likely" alone hedges.
+        ("Widget pulses make nerve cells more likely to fire, strengthening the pathways that keep stress away.", True),
+        ("Widget pulses likely make nerve cells fire, strengthening the pathways that keep stress away.", False),
+        # Antibodies, immune cells and the cortex are structures of the body a treatment is said to act on.
+        ("Widget tea retrains your antibodies so they stop attacking pollen.", True),
+        ("Widget tea may retrain your antibodies so they stop attacking pollen.", False),
+    ],
+)
+def test_cc104_an_unregistered_effect_stated_as_fact_whatever_else_the_sentence_says(
+    lint: Lint, sentence: str, stated: bool
+) -> None:
+    assert ("CC104" in codes(lint(sentence))) is stated, sentence
 
 
 def test_cc101_not_for_non_claims(lint: Lint) -> None:

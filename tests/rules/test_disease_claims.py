@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.conftest import Lint, codes
+from tests.rules.conftest import Lint, assert_named_alone, codes
 
 #: A first line that makes the page a health page, so its other lines are read as health copy.
 _HEALTH_PAGE = "Our foot reflexology eases tension.\n\n"
@@ -39,10 +39,7 @@ _HEALTH_PAGE = "Our foot reflexology eases tension.\n\n"
 def test_a_treatment_offered_for_a_series_of_conditions_is_a_disease_claim(
     lint: Lint, sentence: str, span: str
 ) -> None:
-    findings = [f for f in lint(_HEALTH_PAGE + sentence) if f.sentence == sentence]
-    # It names the problem in place of "unregistered claim": one finding on the sentence.
-    assert [f.code for f in findings] == ["CC211"], sentence
-    assert sentence[findings[0].column - 1 : findings[0].end_column - 1] == span
+    assert_named_alone([f for f in lint(_HEALTH_PAGE + sentence) if f.sentence == sentence], "CC211", sentence, span)
 
 
 @pytest.mark.parametrize(
