@@ -19,7 +19,8 @@ and folds what the dropped ones said into the message of the one that stays, so 
    above: "no registry entry covers it" is then said in the finding that names the problem (a
    superlative, an unsourced figure), which a reviewer acts on first. An unregistered claim stated as
    plain fact and an unsourced figure in it are one problem, nothing on file stands behind the claim:
-   the figure's finding, which points at what to source, says both.
+   the figure's finding, which points at what to source, says both. So are such a claim and the list of
+   conditions it offers its treatment for (a disease claim): the error that it is stated as fact says both.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from claimcheck.models import Finding, MergedFinding, Severity
 UNREGISTERED = "CC101"
 OVERSTATED = "CC104"
 UNSOURCED_FIGURE = "CC108"
+DISEASE_CLAIM = "CC211"
 MISSING_QUALIFIER = "CC105"
 WEAK_EVIDENCE = "CC107"
 
@@ -175,6 +177,11 @@ def _place_unregistered(kept: dict[int, _Kept]) -> None:
         finding = kept.pop(plain_fact).finding
         figure.fold(finding, "The claim is stated as plain fact, and no registry entry covers it.")
         said = figure
+    elif plain_fact is not None:
+        listed = next((index for index, entry in kept.items() if entry.finding.code == DISEASE_CLAIM), None)
+        if listed is not None:
+            finding = kept.pop(listed).finding
+            kept[plain_fact].fold(finding, finding.message.rstrip())
     unregistered = next((index for index, entry in kept.items() if entry.finding.code == UNREGISTERED), None)
     if unregistered is None:
         return

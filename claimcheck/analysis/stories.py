@@ -57,7 +57,7 @@ _SITTINGS = (
 #: "three years later, he".
 AFTER_TREATMENT = (
     r"\b(?:after|within|by)\s+(?:(?:his|her|their|the|a|an|just|only|one|two|three|four|five|six|\d+)\s+)?"
-    rf"(?:\w+\s+)?{_SITTINGS}\b|\b(?:days?|weeks?|months?|sessions?)\s+into\b|"
+    rf"(?:[\w-]+\s+)?{_SITTINGS}\b|\b(?:days?|weeks?|months?|sessions?)\s+into\b|"
     r"\b(?:years?|months?|weeks?)\s+later\b"
 )
 #: A medicine stopped or replaced: "took me off my statin", "off her pain pills", "replaced my inhaler with

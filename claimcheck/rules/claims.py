@@ -229,12 +229,19 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     detection = context.detection
     if context.match is not None or not detection.is_claim:
         return
-    # Risk information ("ketamine raises blood pressure") is plain fact a page owes its reader.
-    if set(detection.categories) & _RISK_CLAIMS:
-        return
     text = context.text
-    if detection.categories:
-        if detection.categories[0] not in _EFFECT_CLAIMS:
+    categories = detection.categories
+    # Risk information ("ketamine raises blood pressure") is plain fact a page owes its reader; a word of safety
+    # that only describes the subject ("Gentle adjustments restore ...") tells no risk, nor does a harm the
+    # treatment spares or takes away ("calms the nerves without sedation", "cuts muscle soreness").
+    if set(categories) & _RISK_CLAIMS:
+        if not all(_no_risk_told(text, kind) for kind in categories if kind in _RISK_CLAIMS):
+            return
+        if not (detection.strength is Strength.DIRECT or _says_what_it_does(text)):
+            return
+        categories = tuple(kind for kind in categories if kind not in _RISK_CLAIMS)
+    if categories:
+        if categories[0] not in _EFFECT_CLAIMS:
             return
     # A claim no category rule placed is an effect claim when it says, unhedged, what something does to the
     # body ("Dry needling resets the muscle's nerve signal and floods the area with fresh blood").
@@ -256,14 +263,14 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or not (
             detection.strength is Strength.DIRECT
             or context.lead is not None
-            or not detection.categories
+            or not categories
             or _says_what_it_does(text)
         )
     ):
         return
-    categories = ", ".join(c.value for c in detection.categories if c in _EFFECT_CLAIMS) or "effect"
+    kinds = ", ".join(c.value for c in categories if c in _EFFECT_CLAIMS) or "effect"
     yield Hit(
-        f"Stated as established fact ({categories}), but no registry claim holds evidence for it: hedge it to "
+        f"Stated as established fact ({kinds}), but no registry claim holds evidence for it: hedge it to "
         "what a cited study found, or register the claim with its evidence."
     )
 
@@ -277,6 +284,40 @@ _CONCEDED = re.compile(
     r"smaller|not\s+(?:statistically\s+)?significant)\b",
     re.IGNORECASE,
 )
+
+
+#: What may stand before a word of safety that describes the sentence's subject: nothing, or a determiner.
+_SUBJECT_OPENS = re.compile(r"\W*(?:(?:a|an|the|our|this|these|its|their|your)\s+)?", re.IGNORECASE)
+
+
+#: Right before a harm, what spares the reader it or takes it away: "without sedation", "with no bruising",
+#: "cuts inflammation and muscle soreness", "reduces swelling".
+_HARM_TAKEN = re.compile(
+    r"\b(?:without|with\s+no|free\s+(?:of|from)|cut|cuts|reduce|reduces|ease|eases|relieve|relieves|soothe|soothes|"
+    r"calm|calms|fight|fights|prevent|prevents|lessen|lessens|less|fewer)\s+(?:(?:any|the|your|all)\s+)?"
+    r"(?:[\w-]+(?:\s+and|,)?\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def _no_risk_told(text: str, kind: Category) -> bool:
+    """Whether the sentence, read as a claim of ``kind`` (safety or side effects), tells no risk after all: its only
+    word of safety describes its subject (:func:`_describes_subject`), or every harm it names is one the treatment
+    spares or takes away (:data:`_HARM_TAKEN`)."""
+    if kind is Category.SAFETY:
+        return _describes_subject(text)
+    if kind is not Category.SIDE_EFFECTS:
+        return False
+    harms = lexicon.scan(text).get("detect/side_effects", ())
+    return bool(harms) and all(_HARM_TAKEN.search(text, max(0, start - 60), start) for start, _ in harms)
+
+
+def _describes_subject(text: str) -> bool:
+    """Whether every word of safety in the sentence opens it, describing its subject ("Gentle, guided adjustments
+    restore ...", "Our gentle current wakes up ..."), rather than saying something is safe."""
+    scanned = lexicon.scan(text)
+    found = [*scanned.get("detect/safety", ()), *scanned.get("absolute_safety", ())]
+    return bool(found) and all(_SUBJECT_OPENS.fullmatch(text, 0, start) for start, _ in found)
 
 
 def _says_what_it_does(text: str) -> bool:
@@ -309,21 +350,47 @@ _SPARED = re.compile(
 )
 
 
+#: Right before a negation, a relative clause opening after a noun: "contractions that no workout can reach",
+#: "a speed which nothing else matches". It denies something of that noun, not the claim; after a verb of saying
+#: or showing ("shows that no ...") the clause is what is said, and its denial may be the claim's.
+_RELATIVE = re.compile(
+    r"\b(?!(?:show|shows|showed|shown|mean|means|meant|say|says|said|prove|proves|proved|found|find|finds|true|"
+    r"know|knows|claim|claims|think|believe|is|are|was|were|so|such)\b)[a-z]+\s+(?:that|which)\s+$",
+    re.IGNORECASE,
+)
+#: Where a clause that can stand alone opens after another: a dash, a colon, a semicolon or ", so".
+_OWN_CLAUSE = re.compile(r"\s[\u2014\u2013-]\s|\u2014|[;:]\s|,\s*so\s+", re.IGNORECASE)
+
+
 def _denied(features: Features, text: str) -> bool:
     """Whether a negation may deny what the sentence says: any in its main clause but "without" or "with no",
     which name what the benefit spares the reader ("Regrow cartilage without surgery", "relief without the
     side effects", "opens the sinuses with no cutting and no pain"). One in a participle clause after the main
-    clause denies only that clause (:data:`_PARTICIPLE`)."""
+    clause denies only that clause (:data:`_PARTICIPLE`), and a clause of its own after the denial may state the
+    claim (:data:`_OWN_CLAUSE`)."""
     negations = [
         span
         for span in features.negations
-        if span.text.lower() != "without" and not _SPARED.search(text, max(0, span.start - 48), span.end)
+        if span.text.lower() != "without"
+        and not _SPARED.search(text, max(0, span.start - 48), span.end)
+        and not _RELATIVE.search(text, max(0, span.start - 40), span.start)
     ]
     if not negations:  # nearly every claim
         return False
     participle = _PARTICIPLE.search(text)
     end = participle.start() if participle is not None else len(text)
-    return any(span.start < end for span in negations)
+    if not any(span.start < end for span in negations):
+        return False
+    # A clause of its own after the denial, opened by a dash, a colon, a semicolon or ", so", that no negation
+    # reaches and that says what something does, states its claim whatever the clause before denies: "Those marks
+    # aren't bruises — they're toxins being drawn out", "The gut has no pump of its own, so waste builds up until
+    # massage moves it". (A denial after the claim, "..., so no lighters are allowed", still denies it.)
+    first = min(span.start for span in negations)
+    starts = [found.end() for found in _OWN_CLAUSE.finditer(text, first)]
+    return not any(
+        not any(start <= span.start < clause_end for span in negations) and _says_what_it_does(text[start:clause_end])
+        for start, clause_end in zip(starts, [*starts[1:], len(text)], strict=False)
+    )
 
 
 def _unhedged(context: SentenceContext) -> bool:
@@ -388,8 +455,34 @@ def _open(features: Features, text: str, asking: bool = False) -> bool:
     "can" only asks what a thing is able to do ("Who can benefit?"), hedging nothing."""
     ignored = "can" if asking else None
     return any(
-        span.text.lower() != ignored and not _counts_things(span.text, text, span.end) for span in features.hedges
-    ) or any(found.group().lower() != ignored for found in _OPEN.finditer(text))
+        span.text.lower() != ignored
+        and not _counts_things(span.text, text, span.end)
+        and not _denied_ability(text, span.start, span.end)
+        and not (span.text.lower() == "likely" and _MORE_LIKELY.search(text, max(0, span.start - 8), span.start))
+        for span in features.hedges
+    ) or any(
+        found.group().lower() != ignored and not _denied_ability(text, found.start(), found.end())
+        for found in _OPEN.finditer(text)
+    )
+
+
+#: Right before "likely", what makes it a comparison of chances that the claim states ("makes neurons more likely to
+#: fire"), not the writer's hedge ("likely helps").
+_MORE_LIKELY = re.compile(r"\b(?:more|less)\s+$", re.IGNORECASE)
+
+
+def _denied_ability(text: str, start: int, end: int) -> bool:
+    """Whether the modal of ability at ``start:end`` is denied ("can't", "could not") or has a denied subject ("no
+    workout can reach"): what is denied an ability is no hedge ("may not" still hedges)."""
+    if text[start:end].lower() not in ("can", "could"):
+        return False
+    return _NOT_ABLE.match(text, end) is not None or _NONE_ABLE.search(text, max(0, start - 40), start) is not None
+
+
+#: After a modal, its denial: "can't", "could not".
+_NOT_ABLE = re.compile(r"(?:n?['\u2019]t|\s+not)\b", re.IGNORECASE)
+#: Before a modal, a subject denied: "no workout can", "nothing else could".
+_NONE_ABLE = re.compile(r"\b(?:no|nothing|nobody|none)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 #: A quantifier that counts the people or things a claim is about ("many autism symptoms", "some people feel

@@ -91,6 +91,9 @@ _UNRIVALLED = Trigger(
     r"\bthan\s+(?:any(?:one|body|where)?|all)\s+(?:other|else)\b|"
     r"\bno\s+other\s+(?:[\w-]+\s+){0,5}?(?:can|could|comes?|does|offers?|match(?:es)?|compares?|beats?)\b|"
     r"\bnothing\s+(?:else\s+)?(?:comes?\s+close|compares|can\s+(?:match|beat|compare))\b|"
+    # Doing what it does better than anything: "nothing resets the body like a hijama", "nothing heals skin like".
+    r"\bnothing\s+(?:else\s+)?(?!(?:is|was|looks|sounds|tastes|smells|seems)\b)[a-z]+s\s+(?:[\w'\u2019-]+\s+){0,4}?"
+    r"like\s+(?:a|an|the|our|this|your)\b|"
     r"\bunbeatable\b|\bsecond\s+to\s+none\b|\blike\s+no\s+other\b|"
     r"\b(?:is|are|was|were|['\u2019](?:re|s))\s+(?:still\s+|also\s+)?the\s+only\s+(?:[\w-]+\s+){1,4}?"
     r"(?:in|to|that|who|with|offering|providing|where)\b|"
@@ -271,6 +274,12 @@ _RISK_MINIMIZATION = Trigger(
     # The procedure's discomfort judged for the reader: "painless sessions" ("no recovery time" is a fact of
     # some procedures that the reader can check the next day).
     r"\bpainless\b|"
+    # A harm of the procedure ruled out for the reader, afterwards or emphatically: "no soreness afterwards",
+    # "no bruising after the session", "no downtime whatsoever" (a plain "no downtime" stays a checkable fact).
+    # (Swelling or redness "at all" may be the complaint's own: "no swelling at all in my knee".)
+    r"\bno\s+(?:(?:real|noticeable|lasting|visible)\s+)?(?:(?:soreness|bruising|bruises|swelling|redness|scarring|"
+    r"discomfort)\s+(?:afterwards?|after\s+(?:the|each|a|your)\s+(?:session|treatment|procedure|appointment|visit))|"
+    r"(?:soreness|bruising|discomfort|downtime|down[- ]time|recovery time)\s+(?:at\s+all|whatsoever))\b|"
     # A harm said to reach almost no one: "almost nobody has a difficult experience", "hardly anyone feels sick".
     r"\b(?:(?:almost|nearly|virtually)\s+(?:nobody|no one|no-one)|hardly\s+(?:anyone|"
     r"anybody)|very few\s+(?:people|patients|clients|guests|users))\s+(?:[\w-]+\s+){0,2}?(?:ever\s+)?(?:has|have|had|"
@@ -283,7 +292,8 @@ _RISK_MINIMIZATION = Trigger(
     r"reassuring|favou?rable|proven)\s+safety\s+(?:record|profile|track\s+record|history)\b)",
     (
         "side effect|side-effect|effects|tolerated|risk|complication|dissociati|reaction|natural|nothing to|"
-        "concern|worry|problem|issue|safety|nobody|no one|no-one|hardly|very few|painless"
+        "concern|worry|problem|issue|safety|nobody|no one|no-one|hardly|very few|painless|soreness|bruis|"
+        "swelling|redness|scarring|discomfort|downtime|down time|down-time|recovery time"
     ),
 )
 
@@ -321,7 +331,7 @@ _CURE = Trigger(
     "cure|curing|guarantee|miracle|miraculous|100",
 )
 #: A result said to last for good, or to make further treatment needless (data/permanence.txt).
-_PERMANENCE = Trigger(lexicon.pattern("permanence"), "good|life|lives|never|forever|permanent|once|longer")
+_PERMANENCE = Trigger(lexicon.pattern("permanence"), "good|life|lives|never|forever|permanent|once|longer|back")
 #: "For good" and "for life" end what they qualify ("gone for good.", "stays with you for life, and");
 #: followed by a noun they are purpose ("for good health", "for life-threatening cases").
 _FOR_PURPOSE = re.compile(r"(?!\s*(?:[.,;:!?)\u2014\u2013\"\u201d]|\s-\s|$|and\b|so\b|but\b|with\b))", re.IGNORECASE)
@@ -349,10 +359,16 @@ _SUPPOSED = re.compile(
 )
 
 
+#: After "doesn't go back", where it goes, which is no return of a complaint: "back down", "back to work".
+_GOES_SOMEWHERE = re.compile(r"\s+(?:down|up|to|into|in|for|home|over|out|on)\b", re.IGNORECASE)
+
+
 def _passing_use(text: str, found: re.Match[str]) -> bool:
-    """Permanence words that promise nothing: "for good health", "for life-threatening cases", or a condition
-    ("if you no longer need glasses")."""
+    """Permanence words that promise nothing: "for good health", "for life-threatening cases", a condition
+    ("if you no longer need glasses") or a way back somewhere ("the swelling doesn't go back down")."""
     if _SUPPOSED.search(text, max(0, found.start() - 30), found.start()):
+        return True
+    if found.group().lower().endswith("back") and _GOES_SOMEWHERE.match(text, found.end()):
         return True
     return found.group().lower().startswith("for") and _FOR_PURPOSE.match(text, found.end()) is not None
 
@@ -433,16 +449,27 @@ def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
 
 
+#: The medicines regulators whose approval copy invokes (as data/detect/regulatory_agency.txt names them).
+_AGENCY = (
+    r"(?:fda|food and drug administration|mhra|ema|european medicines agency|health canada|tga|"
+    r"therapeutic goods administration)"
+)
 _APPROVAL = Trigger(
-    r"\b(?:fda|food and drug administration)[- ]?(?:approved|cleared|regulated|sanctioned|authori[sz]ed|"
-    r"endorsed)\b|\b(?:approved|cleared|endorsed) by the (?:u\.?s\.? )?(?:fda|food and drug administration)\b|"
+    rf"\b{_AGENCY}[- ]?(?:approved|cleared|regulated|sanctioned|authori[sz]ed|"
+    rf"endorsed)\b|\b(?:approved|cleared|endorsed) by the (?:u\.?s\.? )?{_AGENCY}\b|"
     r"\bfda approval\b|"
     # A status that sounds like approval and is none: a registered or inspected site, a quality standard.
     r"\b(?:fda|c?gmp)[- ]?(?:registered|certified|compliant|inspected|listed|accredited)\b|"
     r"\b(?:registered|certified|inspected|listed)\s+(?:with|by)\s+the\s+(?:u\.?s\.?\s+)?fda\b|"
     r"\b(?:meets?|meeting|exceeds?|exceeding|complies\s+with|compliant\s+with|follows?)\s+(?:all\s+|strict\s+)?"
-    r"(?:the\s+)?fda(?:'s)?\s+(?:standards|guidelines|requirements|regulations|rules)\b",
-    "fda|food and drug administration|gmp",
+    r"(?:the\s+)?fda(?:'s)?\s+(?:standards|guidelines|requirements|regulations|rules)\b|"
+    # Equivalence with licensed medicines claimed for a product that is none: "so you know they meet the same
+    # standards as medicines".
+    r"\b(?:meets?|meeting|held\s+to|made\s+to)\s+the\s+(?:very\s+|exact\s+)?same\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:standards|rules|regulations|requirements)\s+as\s+(?:(?:any|other|all|prescription|licensed|conventional|"
+    r"pharmaceutical|regular)\s+)*(?:medicines|drugs|medications|pharmaceuticals)\b",
+    "fda|food and drug administration|gmp|mhra|ema|european medicines agency|health canada|tga|"
+    "therapeutic goods administration|same",
 )
 #: A designation of the FDA's expedited programmes (breakthrough therapy or device, fast track, orphan drug,
 #: priority review): it speeds the study and review of a treatment still under investigation, and reads
@@ -535,8 +562,10 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
     summary="Approval language ('FDA-approved', 'FDA-registered', 'meets FDA standards') implying approval.",
     explanation=(
         "'FDA-approved' on a page promoting a treatment tells readers the treatment is approved for what the "
-        "page advertises; 'FDA-registered', 'FDA-inspected', 'cGMP-certified' or 'meets FDA standards' say only "
-        "that a site is listed or inspected, yet read as approval. A designation of the FDA's expedited "
+        "page advertises (the MHRA's, the EMA's, Health Canada's or the TGA's approval alike); 'FDA-registered', "
+        "'FDA-inspected', 'cGMP-certified' or 'meets FDA standards' say only "
+        "that a site is listed or inspected, yet read as approval, and 'meets the same standards as medicines' "
+        "claims for a product the standing of a licensed medicine. A designation of the FDA's expedited "
         "programmes ('breakthrough therapy', 'fast track', 'orphan drug', 'priority review') speeds the study of "
         "a treatment that is not approved; presented as a status, it reads as approval or as proof that the "
         "treatment works, unless the sentence says the treatment is still under study. The approval of some other, "
@@ -726,6 +755,9 @@ _COMPARATIVE = Trigger(
     r"\brather\s+than\s+(?:just\s+|simply\s+|merely\s+)?(?:mask|cover|hid|numb|suppress)\w*|"
     # "All without the side effects of HGH": the other treatment's harms, which this one is said to lack.
     r"\b(?:without the|without any of the)\s+(?:[\w-]+\s+)?(?:side[- ]effects?|risks?|downsides?|dangers?)\s+of\b|"
+    # The same said of the treatment named before: "replaces steroids, with none of their risks".
+    r"\bwith\s+none of\s+(?:their|its|those)\s+(?:[\w-]+\s+)?(?:side[- ]effects?|risks?|downsides?|dangers?|"
+    r"drawbacks?)\b|"
     r"\b(?:compared\s+(?:with|to)|in\s+contrast\s+to|as\s+opposed\s+to)\b|"
     r"\b(?:the same|the exact same|identical)\s+(?:[\w-]+\s+){0,2}?(?:results?|relief|benefits?|effects?|"
     r"outcomes?|ingredients?|molecules?)\s+(?:as|to)\b|\bidentical\s+(?:to|results?|effects?|outcomes?)\b|"
@@ -741,7 +773,7 @@ _COMPARATIVE = Trigger(
         "as effective as|as good as|as safe as|as fast as|as powerful as|as well as|outperform|beat|"
         "compared|contrast|opposed|the same|the exact same|identical|actually|mask|cover|hid|numb|suppress|"
         "did what|does what|do what|achieve what|achieved what|achieves what|else|fail|without the|"
-        "without any of the"
+        "without any of the|none of"
     ),
 )
 #: Comparisons by the claim's frame rather than a comparative word, each behind its own words so that the
@@ -808,10 +840,44 @@ _FRAMES = (
         r"directed\b|prescribed\b|\d)",
         "much|many",
     ),
+    # A session set equal to a count of another activity: "one session equals 20,000 sit-ups", "the equivalent of
+    # eight hours of sleep" (not a dose: "equivalent to 10 mg").
+    Trigger(
+        r"\b(?:equals?|equal\s+to|(?:the\s+)?equivalent\s+(?:of|to))\s+(?:about\s+|over\s+|roughly\s+|nearly\s+|"
+        r"up\s+to\s+|some\s+|around\s+)?(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|"
+        r"fifty|hundreds|thousands)\s+(?:[\w-]+\s+){0,2}?(?:sit[- ]?ups|crunches|squats|push[- ]?ups|workouts?|"
+        r"hours|days|weeks|months|sessions|massages|treatments|visits|miles|laps|reps|classes)\b",
+        "equal|equivalent",
+    ),
+    # Places another treatment cannot reach, named: "reaches places that massage and chiropractic simply can't".
+    Trigger(
+        r"\b(?:reach(?:es)?|get(?:s)?\s+to|go(?:es)?|access(?:es)?|target(?:s)?|treat(?:s)?)\s+(?:the\s+)?(?:places|"
+        r"areas|spots|layers|depths)\s+(?:that|which|where)\s+"
+        r"(?!you\b|I\b|we\b|they\b)[^.;,]{1,40}?\b(?:simply\s+|just\s+|often\s+)?(?:can't|can\u2019t|cannot|"
+        r"can\s+not|could(?:n't|n\u2019t|\s+not)|won't|won\u2019t|never)\b",
+        "places|areas|spots|layers|depths",
+    ),
+    # Another treatment's slower or lesser way, set after a denial: "results on day one, not after three months
+    # like the preventive pills".
+    Trigger(
+        r"\bnot\s+(?:[\w-]+\s+){0,5}?like\s+(?:the\s+|your\s+|most\s+|other\s+|many\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:pills|tablets|medications?|medicines|drugs|antidepressants|painkillers|steroids|injections|surger(?:y|ies)|"
+        r"treatments|therapies|creams|supplements)\b",
+        # The other treatment's words, rarer than "like" or "not", which most sentences of a page hold.
+        "pills|tablets|medication|medicines|drugs|antidepressants|painkillers|steroids|injections|surger|treatments|"
+        "therapies|creams|supplements",
+    ),
     # The same as another: "is equal to about ten rounds of X" (not a dose: "equivalent to 10 mg").
     Trigger(
         r"\b(?:is|are|was|were)\s+(?:roughly\s+|about\s+|nearly\s+)?(?:equal|equivalent)\s+to\b(?!\s+(?:about\s+)?\d)",
         "equal|equivalent",
+    ),
+    # What others never found and this finds: "showed parasites that none of my blood tests had ever picked up".
+    Trigger(
+        r"\b(?:that|which)\s+(?:none\s+of\s+|no\s+|neither\s+)(?:[\w'\u2019-]+\s+){1,4}?"
+        r"(?:(?:had|have|has|could|would|ever|can)\s+){0,2}(?:picked up|detected|found|caught|spotted|diagnosed|"
+        r"revealed|explained)\b",
+        "picked up|detected|found|caught|spotted|diagnosed|revealed|explained",
     ),
     # What others miss and this finds: "spots tumors that a human eye would miss", "that standard tests miss".
     Trigger(
@@ -997,14 +1063,18 @@ _CHANGE = Trigger(
     r"free of|off (?:my|of|two|all|his|her)|sober|ever since|for the first time in|drops|dropped|fade[sd]?|"
     r"eases|eased|lifts|lifted|improves|improved|disappeared|vanished|"
     r"(?:haven't|hasn't|have not|has not|never) (?:had|needed|felt)|(?:pain|symptom)[- ]free|"
-    r"(?:a |like a )?(?:new|different) (?:person|woman|man)|(?:like )?(?:myself|himself|herself) again)\b",
+    r"(?:a |like a )?(?:new|different) (?:person|woman|man)|(?:like )?(?:myself|himself|herself) again|"
+    # A complaint counted down: "I'm down to two headaches a month".
+    r"(?:['\u2019]m|am|was|['\u2019]s|is|are|were) down to|"
+    # A complaint that stopped: "the ringing went quiet", "the spasms went still".
+    r"went (?:quiet|silent|still|calm))\b",
     (
         "gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|free of|"
         "off my|off of|off two|off all|off his|off her|sober|ever since|for the first time in|drops|dropped|fade|"
         "eases|eased|lifts|lifted|improves|improved|disappeared|vanished|haven't|hasn't|have not|has not|"
         "never had|never needed|never felt|pain-free|pain free|symptom-free|"
         "symptom free|new person|new woman|new man|different person|different woman|different man|myself again|"
-        "himself again|herself again"
+        "himself again|herself again|down to|went quiet|went silent|went still|went calm"
     ),
 )
 #: "back" as the body part ("a bad lower back", "my back", "back pain"), not a return ("back on his runs").
@@ -1039,6 +1109,12 @@ _EASED = re.compile(
 #: Time counted from a treatment (see claimcheck.analysis.stories), which makes a sentence about one patient
 #: an anecdote of its effect: "after 20 sessions he was walking".
 _AFTER_TREATMENT = Trigger(AFTER_TREATMENT, "after|within|by|into|later")
+#: The speaker telling what they did or could do, in the past: with time counted from a treatment, a report of its
+#: outcome ("After four sessions, I went through the whole season without a tablet"); "after the session I will
+#: walk you out" tells what comes.
+_SPEAKER_DID = re.compile(
+    r"\bI\s+(?:\w+ly\s+)?(?:was|went|had|could|felt|got|slept|ran|walked|made|did|finished|managed|noticed)\b"
+)
 #: One person's story, whose outcome :func:`~claimcheck.analysis.stories.story_outcome` reads.
 _STORY = Trigger(r"\b(?:I|[Mm]y|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", "i|my|he|she|his|her", flags=0)
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
@@ -1118,7 +1194,10 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     # was walking"), so "he" or "she" is looked for first: the cheaper pattern, and rarely found.
     after = (
         _AFTER_TREATMENT.search(text)
-        if change is None and found is None and triggered(text) & _AFTER_TREATMENT.bit and _THIRD_PERSON.search(text)
+        if change is None
+        and found is None
+        and triggered(text) & _AFTER_TREATMENT.bit
+        and (_THIRD_PERSON.search(text) or _SPEAKER_DID.search(text))
         else None
     )
     if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
@@ -1226,6 +1305,17 @@ _ENDORSEMENT = Trigger(
         "as seen|as featured|leader|pioneer|authority|from all over|from across|from around"
     ),
 )
+#: Customers' rating as a score: "rated 4.9 stars by 6,000 patients", "4.8/5 from 900 reviews", "an average rating
+#: of 4.9". It is a figure someone could check, offered to win trust, as an endorsement is.
+_RATING = Trigger(
+    # Rated, an average (a decimal), or a score from many: one reviewer's "5 stars" under a review is none.
+    r"\brated\s+[1-5](?:\.\d)?\s*(?:/\s*5|out\s+of\s+(?:5|five)|stars?\b|\u2605|(?=\s+(?:by|on|from)\b))|"
+    r"\b[1-5]\.\d\s*(?:/\s*5\s*|out\s+of\s+(?:5|five)\s+)?(?:stars?\b|\u2605)|"
+    r"\b[1-5](?:\.\d)?\s*(?:/\s*5|stars?|\u2605)\s+(?:from|by|on|across|in)\s+(?:over\s+|more\s+than\s+|nearly\s+)?"
+    r"\d[\d,]*\b|"
+    r"\baverage\s+(?:star\s+)?rating\s+of\s+[1-5](?:\.\d)?\b",
+    "rated|star|\u2605|/|rating",
+)
 #: A source named for the figure or the endorsement, which a reader can check.
 _SOURCED = re.compile(r"\baccording\s+to\b|\bsource:|\bper\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 
@@ -1251,13 +1341,14 @@ def _asked_or_sourced(context: SentenceContext) -> bool:
         "brains'), use or trust by people or bodies ('trusted by pros', 'used by NFL athletes', 'hospitals have "
         "trusted it for 50 years', 'has been used in operating rooms for decades'), an "
         "official partnership, 'as seen on', "
-        "recognition as a leader and patients travelling from across the country. Counts of time, doses, "
+        "recognition as a leader, patients travelling from across the country, and customers' rating as a score "
+        "('rated 4.9 stars by 6,000 patients'). Counts of time, doses, "
         "locations or staff, the reader's own doctors ('as recommended by your doctors'), denials, questions and "
         "sentences with a citation or a named source are left alone."
     ),
     example="Trusted by over 5,000 athletes, we have delivered more than 20,000 recovery sessions.",
     fix="Say where the figure or endorsement comes from (and cite it), or remove it.",
-    triggers=(_TRACK_RECORD, _DONE_COUNT, _ENDORSEMENT),
+    triggers=(_TRACK_RECORD, _DONE_COUNT, _ENDORSEMENT, _RATING),
 )
 def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
@@ -1276,6 +1367,12 @@ def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_ENDORSEMENT, text)
     if found is not None and not _asked_or_sourced(context):
         yield Hit(f"An endorsement or affiliation ('{found.group().strip()}') offered without a source.", *found.span())
+        return
+    found = _first_unnegated(_RATING, text)
+    if found is not None and not _asked_or_sourced(context):
+        yield Hit(
+            f"A rating ('{found.group().strip()}') offered without its source or how it was gathered.", *found.span()
+        )
 
 
 #: A credential a provider claims for its staff, or a test, grade or standard it claims for its product: each is
@@ -1285,8 +1382,11 @@ _CREDENTIAL = Trigger(
     r"\b(?:double\s+)?board[- ]certi(?:fied|fication)\b|\bfellowship[- ]trained\b|"
     r"\b(?:third[- ]party|independently|independent[- ]lab|lab)[- ](?:tested|verified|certified)\b|"
     r"\bISO[- ](?:accredited|certified)\b|\bc?GMP\b|\b(?:pharmaceutical|medical)[- ]grade\b|"
-    r"\b\d+(?:\.\d+)?\s?%\s+pur(?:e|ity)\b|\bcertificates?\s+of\s+analysis\b",
-    "board|fellowship|tested|verified|certified|iso|gmp|grade|pure|purity|certificate",
+    r"\b\d+(?:\.\d+)?\s?%\s+pur(?:e|ity)\b|\bcertificates?\s+of\s+analysis\b|"
+    # A standard claimed to be met or beaten: "our process exceeds hospital standards".
+    r"\b(?:meets?|meeting|exceeds?|exceeding|surpass(?:es|ing)?|beats?)\s+(?:all\s+|the\s+)?(?:hospital|medical|"
+    r"pharmaceutical|clinical|industry|international|surgical)[- ](?:grade\s+)?(?:standards|requirements)\b",
+    "board|fellowship|tested|verified|certified|iso|gmp|grade|pure|purity|certificate|standards|requirements",
 )
 #: A promise about every unit of a service and who does it: "every infusion is given by a registered nurse",
 #: "each scan is reviewed by a radiologist". It is checkable, and a reader relies on it.
@@ -1346,4 +1446,105 @@ def credential_or_quality(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(
             f"A credential or quality-control claim ('{found.group().strip()}') that nothing on the page sources.",
             *found.span(),
+        )
+
+
+#: Between two conditions of one series: a separator ("," "and" "or" "&" "/"), up to four more items the
+#: vocabularies do not know, each of a few words ("acid reflux, bedwetting, ADHD": "bedwetting" between them),
+#: and what qualifies the next.
+_SERIES_GAP = re.compile(
+    r"(?:\s*(?:,|/|&)\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+    r"(?:[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}(?:\s*(?:,|/|&)\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}"
+    # A word or two that qualify the next one ("sugar cravings", "chronic back pain").
+    r"(?:[\w'\u2019-]+\s+){0,2}",
+    re.IGNORECASE,
+)
+#: How many named conditions a series offers before it reads as a list of what the treatment is for.
+_SERIES_LENGTH = 3
+#: Right before the series, the treatment offered for it: a word of help or use with "for", "with" or "from"
+#: ("can help with", "relief from", "is perfect for", "a centre for", "we work with", "we see clients for"), or
+#: a verb that acts on a condition ("treats", "eases", "addresses"), with a class noun between ("conditions
+#: such as"). "People with asthma" and "if you have asthma" name whom a warning is for and are no offer.
+_OFFERED_FOR = re.compile(
+    r"\b(?:(?:help|helps|helped|helping|work|works|working|relief|remed(?:y|ies)|treatments?|therap(?:y|ies)|care|"
+    r"clinics?|cent(?:er|re)s?|programm?e?s?|support|effective|perfect|ideal|great|good|excellent|beneficial|"
+    r"useful|used|suited|suitable|benefits?|solutions?|(?:see|sees|seeing|treat|treats|treating|help|helps)\s+"
+    r"(?:[\w-]+\s+)?(?:clients|patients|people|children|kids|adults|babies|women|men|families))\s+"
+    r"(?:for|with|from)|"
+    r"(?:treat|treats|treated|treating|relieve|relieves|ease|eases|heal|heals|address|addresses|resolve|resolves|"
+    r"alleviate|alleviates|combat|combats|target|targets|tackle|tackles|manage|manages|improve|improves|cure|cures))\s+"
+    r"(?:(?:a\s+(?:wide\s+)?range\s+of|many|various|all\s+kinds\s+of|everything\s+from|common|chronic|"
+    r"conditions?|problems?|issues?|complaints?|disorders?|diseases?|illness(?:es)?|ailments?|such\s+as|including|"
+    r"like|as|\u2014|:|-)\s*){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _offered_series(context: SentenceContext) -> tuple[int, int, int] | None:
+    """The span of a series of at least three named conditions that the sentence offers its treatment for, and
+    how many conditions the vocabularies name in it."""
+    text = context.text
+    spans = sorted(
+        {(span.start, span.end) for span in context.features.conditions} | set(lexicon.scan(text).get("ailments", ()))
+    )
+    # Overlapping names ("chronic fatigue" and "fatigue") are one condition.
+    named: list[tuple[int, int]] = []
+    for start, end in spans:
+        if named and start < named[-1][1]:
+            named[-1] = (named[-1][0], max(end, named[-1][1]))
+        else:
+            named.append((start, end))
+    first = 0
+    for index in range(1, len(named) + 1):
+        if index < len(named) and _SERIES_GAP.fullmatch(text, named[index - 1][1], named[index][0]):
+            continue
+        if index - first >= _SERIES_LENGTH:
+            start = named[first][0]
+            offer = _OFFERED_FOR.search(text, max(0, start - 80), start)
+            if offer is not None and not negated(text, offer.start()):
+                return start, named[index - 1][1], index - first
+        first = index
+    return None
+
+
+@rule(
+    "CC211",
+    "disease-claim",
+    Severity.WARNING,
+    Scope.SENTENCE,
+    summary="A treatment offered for a list of named diseases ('can help with eczema, asthma, ADHD and bedwetting').",
+    explanation=(
+        "Each disease or condition a treatment is offered for is a claim of its own that needs its own evidence: "
+        "regulators read 'helps with asthma' as a claim to treat asthma (the FDA calls it a disease claim and "
+        "expects a drug's approval behind it; the FTC's Health Products Compliance Guidance asks for competent and "
+        "reliable evidence for each; the UK CAP Code (12.1, 12.2) asks for evidence for each and forbids offering "
+        "treatment for conditions that need medical supervision). A long list of unrelated conditions ('ear "
+        "infections, asthma, bedwetting, ADHD and high blood pressure') is the mark of a treatment offered as a "
+        "cure-all. The rule reads a series of at least three named conditions that the sentence offers its "
+        "treatment for ('can help with', 'we see clients for', 'a centre for', 'treats'), hedged or not, when no "
+        "registry claim covers the sentence and nothing near it is cited. Conditions named as whom a warning is "
+        "for ('not suitable for people with asthma, epilepsy or heart disease'), a definition of an illness and a "
+        "denial are left alone."
+    ),
+    example="Our sessions can help with eczema, asthma, migraines, ADHD and bedwetting.",
+    fix="Name only the conditions a cited study supports for this treatment, each with its source (and register "
+    "them); remove the others, and refer serious conditions to a doctor.",
+    triggers=(),
+)
+def disease_claim(context: SentenceContext) -> Iterator[Hit]:
+    # Most sentences name fewer than three conditions and end here, on features already read.
+    if len(context.features.conditions) + len(lexicon.scan(context.text).get("ailments", ())) < _SERIES_LENGTH:
+        return
+    if context.match is not None or not context.health_copy or context.is_question or context.citation_nearby:
+        return
+    if _DISCLAIMER.search(context.text):
+        return
+    series = _offered_series(context)
+    if series is not None:
+        start, end, count = series
+        yield Hit(
+            f"A treatment offered for {count} or more named conditions, with no evidence on file for any of them: "
+            "each is a claim that needs its own.",
+            start,
+            end,
         )

@@ -35,3 +35,9 @@ def lint(registry: CompiledRegistry) -> Lint:
 def codes(findings: list[Finding]) -> set[str]:
     """The rule codes among findings."""
     return {f.code for f in findings}
+
+
+def assert_named_alone(findings: list[Finding], code: str, sentence: str, span: str) -> None:
+    """``sentence``'s only finding is ``code``, on ``span``: it names the problem in place of "unregistered claim"."""
+    assert [f.code for f in findings] == [code], sentence
+    assert sentence[findings[0].column - 1 : findings[0].end_column - 1] == span

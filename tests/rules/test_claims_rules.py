@@ -216,6 +216,43 @@ def test_cc104_a_negation_in_a_participle_clause_denies_nothing_the_main_clause_
         assert "CC104" not in codes(lint(denied)), denied
 
 
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        # A clause of its own after a denial states its claim; a denial after the claim still leaves nothing asserted.
+        ("Those red patches aren't a rash — they're old toxins drawn out of the tissues by the sauna heat.", True),
+        ("Your liver has no way to clear these metals alone, so the widget drip pulls them out of your cells.", True),
+        ("Sauna heat does not draw toxins out of the tissues.", False),
+        ("The cabin is rich in oxygen and heat, so no phones or lighters are allowed inside.", False),
+        # A word of safety that only describes the subject tells no risk; safety said of it does, and a hedge hedges.
+        ("Gentle, heat-guided wraps restore the flow of lymph through your joints.", True),
+        ("Gentle 40 Hz pulses wake up the sleepy nerves of the lower back", True),
+        ("Widget wraps are gentle and restore the flow of lymph.", False),
+        ("Gentle wraps may restore the flow of lymph through your joints.", False),
+        # A harm the treatment spares is no risk information; a harm told is.
+        ("Widget drops calm the nervous system by balancing serotonin without sedation.", True),
+        ("Widget drops calm the nervous system but often cause sedation.", False),
+        ("Widget drops balance serotonin, and drowsiness is common in the first week.", False),
+        # A denial or a denied ability in a relative clause leaves the claim stated; after a verb of showing the
+        # clause is what is shown, and a modal nobody denies still hedges.
+        ("Widget waves tighten the collagen deep in your skin, at a depth that no cream can reach.", True),
+        ("The sauna pulls heavy metals from the tissues at a speed which nothing else matches.", True),
+        ("Our trial shows that no widget wave drives the muscles harder than exercise.", False),
+        ("Widget waves can tighten the collagen deep in your skin.", False),
+        # "More likely to" is a change of chances the claim states; "likely" alone hedges.
+        ("Widget pulses make nerve cells more likely to fire, strengthening the pathways that keep stress away.", True),
+        ("Widget pulses likely make nerve cells fire, strengthening the pathways that keep stress away.", False),
+        # Antibodies, immune cells and the cortex are structures of the body a treatment is said to act on.
+        ("Widget tea retrains your antibodies so they stop attacking pollen.", True),
+        ("Widget tea may retrain your antibodies so they stop attacking pollen.", False),
+    ],
+)
+def test_cc104_an_unregistered_effect_stated_as_fact_whatever_else_the_sentence_says(
+    lint: Lint, sentence: str, stated: bool
+) -> None:
+    assert ("CC104" in codes(lint(sentence))) is stated, sentence
+
+
 def test_cc101_not_for_non_claims(lint: Lint) -> None:
     for text in (
         "Book your free consultation today.",

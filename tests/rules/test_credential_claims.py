@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.conftest import Lint, codes
+from tests.rules.conftest import Lint, assert_named_alone, codes
 
 
 @pytest.mark.parametrize(
@@ -21,10 +21,7 @@ from tests.rules.conftest import Lint, codes
     ],
 )
 def test_a_credential_or_a_promise_of_who_does_every_treatment_is_named(lint: Lint, sentence: str, span: str) -> None:
-    findings = [f for f in lint(sentence) if f.sentence]
-    # It names the problem in place of "unregistered claim": one finding on the sentence.
-    assert [f.code for f in findings] == ["CC210"], sentence
-    assert sentence[findings[0].column - 1 : findings[0].end_column - 1] == span
+    assert_named_alone([f for f in lint(sentence) if f.sentence], "CC210", sentence, span)
 
 
 @pytest.mark.parametrize(

@@ -393,3 +393,79 @@ def test_the_speakers_voice_setting_the_scene_is_no_testimonial(sentence: str) -
 )
 def test_the_speakers_voice_telling_an_outcome_is_a_testimonial(sentence: str) -> None:
     assert "CC208" in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # A harm of the procedure ruled out afterwards or emphatically is played down for the reader.
+        ("It feels like a firm squeeze, and there's no soreness afterwards.", "CC203"),
+        ("Most clients doze off, and there is no bruising after the session.", "CC203"),
+        ("You walk out with no downtime whatsoever.", "CC203"),
+        # Safety so great it needs no thought leaves no room for a risk.
+        ("Wrapping is so safe that you could do it every day for the rest of your life.", "CC202"),
+        ("Our wraps are so safe even toddlers can have them.", "CC202"),
+        # Customers' rating as a score, offered to win trust.
+        ("Rated 4.8 stars by more than 2,000 clients.", "CC209"),
+        ("Our wraps average 4.7/5 from 850 reviews.", "CC209"),
+        ("With an average rating of 4.9, we are the wrap studio locals trust.", "CC209"),
+        # Another regulator's approval, and a product said to meet a licensed medicine's standards.
+        ("Our wrap gel is TGA-approved.", "CC205"),
+        ("The gels are made to the same strict standards as prescription medicines.", "CC205"),
+        # A change said never to be undone.
+        ("Once the fascia has softened, it won't go back.", "CC204"),
+        # Comparisons without a comparative word: another treatment's harms said to be absent, a count of another
+        # activity, places others cannot reach, another's slower way, what others never found.
+        ("For many clients wraps replace painkillers entirely, with none of their side effects.", "CC207"),
+        ("One 20-minute wrap equals 3,000 crunches.", "CC207"),
+        ("Wraps reach layers that foam rollers and massage guns simply can't.", "CC207"),
+        ("You feel it the same day, not after six weeks like the usual pills.", "CC207"),
+        ("The wrap scan showed inflammation that none of my X-rays had ever picked up.", "CC207"),
+        # Ranking above everything by doing it best: "nothing Xs like ...".
+        ("Slots fill fast, because nothing loosens a stiff neck like a warm wrap.", "CC201"),
+        # A standard claimed to be beaten.
+        ("Every wrap is prepared in-house, and our process exceeds pharmaceutical standards.", "CC210"),
+        # One person's complaint counted down or stopped, and what the speaker did after a course of treatment.
+        ("A year later I'm down to one flare-up a season.", "CC208"),
+        ("Three wraps in, and the throbbing in my knee went quiet.", "CC208"),
+        ("After three warm-wrap sessions, I walked the whole trail without a single painkiller.", "CC208"),
+    ],
+)
+def test_problems_named_without_the_usual_words(sentence: str, code: str) -> None:
+    assert code in _raised(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # A plain "no downtime" is a fact the reader checks the next day; a complaint's own swelling gone is an
+        # outcome, and harms told are risk information.
+        ("There is no downtime, so you can drive home.", "CC203"),
+        ("After my third wrap I had no swelling at all in my knee.", "CC203"),
+        ("Some soreness afterwards is common and fades within a day.", "CC203"),
+        ("Is it so safe that I can skip the check-up?", "CC202"),
+        # One reviewer's stars, and a rating scale explained.
+        ("Priya K., verified buyer, 5 stars", "CC209"),
+        ("Rate your pain from 1 to 10 before each wrap.", "CC209"),
+        # A regulator named as fact, and approval scoped.
+        ("Medical devices in Australia are listed with the TGA.", "CC205"),
+        ("Widgetol is MHRA-approved for hay fever in adults.", "CC205"),
+        # A way back somewhere.
+        ("The swelling doesn't go back down for a day or two.", "CC204"),
+        ("She won't go back to work until Monday.", "CC204"),
+        # A dose equal to tablets, what the reader cannot see, a likeness of kind, a doctor's finding, no pronoun.
+        ("The gel has none of its own colour or scent.", "CC207"),
+        ("Take 10 mg, equivalent to two tablets.", "CC207"),
+        ("The wrap reaches areas that you can't reach yourself.", "CC207"),
+        ("This is not a wrap like the ones in spas.", "CC207"),
+        ("Bring any results that your doctor has found useful.", "CC207"),
+        # "Nothing is like", a code met, a phrase of "down to", what comes after a session, a room gone quiet.
+        ("Nothing is like the first warm day of spring.", "CC201"),
+        ("Our studio meets local fire codes.", "CC210"),
+        ("It all comes down to how you breathe.", "CC208"),
+        ("After the session, I will walk you to the door.", "CC208"),
+        ("The room went quiet when the music stopped.", "CC208"),
+    ],
+)
+def test_look_alikes_of_those_problems_pass(sentence: str, code: str) -> None:
+    assert code not in _on(sentence)
