@@ -1537,7 +1537,7 @@ def disease_claim(context: SentenceContext) -> Iterator[Hit]:
         return
     if context.match is not None or not context.health_copy or context.is_question or context.citation_nearby:
         return
-    if _DISCLAIMER.search(context.text):
+    if DISCLAIMER.search(context.text):
         return
     series = _offered_series(context)
     if series is not None:
