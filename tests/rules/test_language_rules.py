@@ -261,10 +261,13 @@ def test_a_story_that_tells_an_outcome_is_a_testimonial_warning(lint: Lint, stor
         # The years a state lasted, its word of change ("lost") included; a patient's arrival.
         ("For almost fifteen years I lost two days of every week to back pain.", False),
         ("Priya came to see me after four courses of steroid cream in one year.", False),
+        # The illness coming back "again" is the set-up's fear, no return to health.
+        ("My first pregnancy had been hard, and I was terrified it was happening again.", False),
         # Beside them, the same years and arrival, then the outcome: a testimonial.
         ("For two years I took the drops and never had a migraine.", True),
         ("For two years now I have been free of back pain.", True),
         ("Priya came to see me after four courses of steroid cream, and now her skin is clear.", True),
+        ("After two sessions I was hiking again.", True),
     ],
 )
 def test_a_story_set_up_is_no_testimonial_but_its_outcome_is(lint: Lint, story: str, outcome: bool) -> None:
