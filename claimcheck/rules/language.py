@@ -1085,19 +1085,33 @@ _BODY_BACK = re.compile(
 )
 
 
+#: Before "again", the illness coming back: "I was terrified it was happening again", "the pain started again".
+_RECURS = re.compile(
+    r"\b(?:happening|happen(?:s|ed)?|coming|came|start(?:s|ing|ed)|return(?:s|ing|ed)|flar(?:es|ing|ed)\s+up)\s+"
+    r"(?:all\s+over\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _change(text: str) -> re.Match[str] | None:
-    """The first report of a change (:data:`_CHANGE`) that is no body part called "back"."""
+    """The first report of a change (:data:`_CHANGE`) that is no body part called "back" and no illness coming
+    back "again"."""
     first = _CHANGE.search(text)
-    if first is None or first.group().lower() != "back":  # nearly every sentence
+    if first is None or first.group().lower() not in ("back", "again"):  # nearly every sentence
         return first
     # One pass over the body parts beside the changes, both in order: found again for every "back", a page
     # of "my back" took time squared.
     bodies = _BODY_BACK.finditer(text)
     body = next(bodies, None)
     for found in _CHANGE.finditer(text):
+        word = found.group().lower()
+        if word == "again":
+            if _RECURS.search(text, max(0, found.start() - 40), found.start()) is None:
+                return found
+            continue
         while body is not None and body.end() <= found.start():
             body = next(bodies, None)
-        if found.group().lower() != "back" or body is None or body.start() > found.start():
+        if word != "back" or body is None or body.start() > found.start():
             return found
     return None
 

@@ -249,39 +249,30 @@ def test_a_story_that_tells_an_outcome_is_a_testimonial_warning(lint: Lint, stor
 
 
 @pytest.mark.parametrize(
-    "story",
+    ("story", "outcome"),
     [
-        "I've had a stiff lower back since a fall in 2011.",  # "back" the body part, not a return
-        "He was sleeping three hours a night and drinking too much.",
-        "She had tried two surgeons and a chiropractor.",
-        "I used to wake up four times a night.",
+        ("I've had a stiff lower back since a fall in 2011.", False),  # "back" the body part, not a return
+        ("He was sleeping three hours a night and drinking too much.", False),
+        ("She had tried two surgeons and a chiropractor.", False),
+        ("I used to wake up four times a night.", False),
         # The speaker's "I had" opens the set-up, its list's change words ("lost") included.
-        "By spring I had missed a year of work, lost my driving licence and moved in with my sister.",
-        "I had nine ear infections in one winter.",
+        ("By spring I had missed a year of work, lost my driving licence and moved in with my sister.", False),
+        ("I had nine ear infections in one winter.", False),
         # The years a state lasted, its word of change ("lost") included; a patient's arrival.
-        "For almost fifteen years I lost two days of every week to back pain.",
-        "Priya came to see me after four courses of steroid cream in one year.",
+        ("For almost fifteen years I lost two days of every week to back pain.", False),
+        ("Priya came to see me after four courses of steroid cream in one year.", False),
+        # The illness coming back "again" is the set-up's fear, no return to health.
+        ("My first pregnancy had been hard, and I was terrified it was happening again.", False),
+        # Beside them, the same years and arrival, then the outcome: a testimonial.
+        ("For two years I took the drops and never had a migraine.", True),
+        ("For two years now I have been free of back pain.", True),
+        ("Priya came to see me after four courses of steroid cream, and now her skin is clear.", True),
+        ("After two sessions I was hiking again.", True),
     ],
 )
-def test_a_story_set_up_is_no_testimonial(lint: Lint, story: str) -> None:
+def test_a_story_set_up_is_no_testimonial_but_its_outcome_is(lint: Lint, story: str, outcome: bool) -> None:
     page = "Widgetamine drips calm flare-ups within hours. " + story
-    assert "CC208" not in codes(
-        [f for f in lint(page) if f.sentence != "Widgetamine drips calm flare-ups within hours."]
-    )
-
-
-@pytest.mark.parametrize(
-    "story",
-    [
-        # Positive controls beside the set-ups above: the same years and arrival, then the outcome.
-        "For two years I took the drops and never had a migraine.",
-        "For two years now I have been free of back pain.",
-        "Priya came to see me after four courses of steroid cream, and now her skin is clear.",
-    ],
-)
-def test_years_or_an_arrival_then_the_outcome_is_a_testimonial(lint: Lint, story: str) -> None:
-    page = "Widgetamine drips calm flare-ups within hours. " + story
-    assert "CC208" in codes([f for f in lint(page) if f.sentence == story])
+    assert ("CC208" in codes([f for f in lint(page) if f.sentence == story])) is outcome
 
 
 def test_a_set_up_told_with_a_word_of_change_is_no_testimonial(lint: Lint) -> None:
