@@ -572,9 +572,11 @@ def test_under_a_lead_in_of_what_the_reader_lives_with_each_short_item_is_a_comp
         "Three Fittings. A Lifetime Free of Tinnitus.",  # a slogan of sentences
         "We Listen. Then We Fix the Root Cause.",
         "Straight Teeth in Six Months, Guaranteed!",
+        # A passive with its subject left out states what its subject does.
+        "Clinically Proven to Ease Tinnitus",
     ],
 )
-def test_a_heading_punctuated_as_a_sentence_is_read_as_one(heading: str) -> None:
+def test_a_heading_punctuated_as_a_sentence_or_opening_with_a_passive_is_read_as_one(heading: str) -> None:
     assert detect_claim(heading, kind=UnitKind.HEADING).is_claim, heading
 
 
@@ -586,6 +588,8 @@ def test_a_heading_punctuated_as_a_sentence_is_read_as_one(heading: str) -> None
         "Book Your Fitting Today.",
         "Meet the Team.",
         "Link in bio to start your healing plan.",  # a social post's call to its link
+        "Designed by Audiologists in Leeds",  # a passive that claims no effect
+        "Powered by Shopify",
     ],
 )
 def test_headings_that_state_nothing_stay_no_claims(heading: str) -> None:
