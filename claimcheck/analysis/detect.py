@@ -825,8 +825,8 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     scanned = lexicon.scan(sentence)
     if not _may_claim(sentence, scanned, features):
         # No rule can score: the verdict of the rules below, without reading the cues. A label
-        # has no effect word either, so only an auxiliary can be its predicate.
-        if label and not _AUXILIARY.search(text):
+        # has no effect word either, so only an auxiliary or a passive opening can be its predicate.
+        if label and not _AUXILIARY.search(text) and not _PASSIVE_OPENING.match(text):
             return _named_benefit(text, kind, label, scanned, strength, features) or not_a_claim(HEADING)
         return (
             _named_benefit(text, kind, label, scanned, strength, features)
