@@ -174,6 +174,11 @@ _NOT_A_SUBJECT = frozenset(
     {"of", "the", "a", "an", "and", "or", "for", "with", "to", "in", "on", "its", "their", "your", "our", "potential"}
 )
 _RELATIVE = frozenset({"that", "which", "who"})
+#: A heading that opens with a participle and its agent or purpose: "Backed by 5,000 Studies", "Clinically
+#: Proven to Lift Mood", "Shown to Reduce Pain".
+_PASSIVE_OPENING = re.compile(
+    r"\s*(?:clinically\s+|scientifically\s+)?(?:[a-z]+ed|proven|shown)\s+(?:by|to)\s+\w", re.IGNORECASE
+)
 # Plural nouns that end like verbs: "Immediate Effects Post-Infusion" names a topic.
 _PLURAL_NOUNS = frozenset({"effects", "benefits", "results", "outcomes", "improvements", "reductions"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -787,6 +792,8 @@ def _has_predicate(text: str, cues: _Cues) -> bool:
     """Whether a heading or label states something rather than naming a topic."""
     if _AUXILIARY.search(text) or cues.hits["comparative"]:
         return True  # a comparison states something: "Better Than Minoxidil", "Safer Than Surgery"
+    if _PASSIVE_OPENING.match(text):
+        return True  # a passive with its subject left out: "Backed by 5,000 Studies", "Proven to Lift Mood"
     first = _WORD.search(text)
     for start, end in (*cues.effect_offsets, *cues.hits["benefit"]):
         if (first is not None and start == first.start()) or text[:start].rstrip().endswith(":"):
@@ -856,8 +863,8 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     scanned = lexicon.scan(sentence)
     if not _may_claim(sentence, scanned, features):
         # No rule can score: the verdict of the rules below, without reading the cues. A label
-        # has no effect word either, so only an auxiliary can be its predicate.
-        if label and not _AUXILIARY.search(text):
+        # has no effect word either, so only an auxiliary or a passive opening can be its predicate.
+        if label and not _AUXILIARY.search(text) and not _PASSIVE_OPENING.match(text):
             return _named_benefit(text, kind, label, scanned, strength, features) or not_a_claim(HEADING)
         return (
             _named_benefit(text, kind, label, scanned, strength, features)

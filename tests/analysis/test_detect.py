@@ -515,6 +515,11 @@ def test_an_illness_described_after_a_claim_does_not_continue_it() -> None:
         "Indications",
         "Issues we address:",
         "Who can benefit?",
+        # What the reader lives with: the items are the complaints the treatment is for.
+        "Our aligners may be right for you if you are experiencing:",
+        "Do you suffer from:",
+        "Hearing aids can make a difference if you're struggling with:",
+        "Living with",
     ],
 )
 def test_a_lead_in_to_what_is_treated_is_read_by_its_shape(lead: str) -> None:
@@ -534,6 +539,11 @@ def test_a_lead_in_to_what_is_treated_is_read_by_its_shape(lead: str) -> None:
         "What to expect",
         "Who we are",
         "Choose from four programs: Rest, Move, Focus and Calm.",
+        # Warning signs and what to report.
+        "Call your doctor straight away if you are experiencing:",
+        "Please tell the hygienist if you are living with:",
+        "Seek emergency care if you are suffering from:",
+        "Do not use the supplement if you are suffering from:",
     ],
 )
 def test_other_leads_in_are_not_read_as_what_is_treated(lead: str) -> None:
@@ -601,32 +611,6 @@ def test_a_dosage_form_named_by_how_it_dissolves_is_no_speed_of_effect() -> None
     assert detect_claim("Our rapid-dissolve tablets relieve migraine within minutes.").categories[0] is Category.ONSET
 
 
-@pytest.mark.parametrize(
-    "lead",
-    [
-        "Our aligners may be right for you if you are experiencing:",
-        "Do you suffer from:",
-        "Hearing aids can make a difference if you're struggling with:",
-        "Living with",
-    ],
-)
-def test_a_lead_in_of_what_the_reader_lives_with_introduces_indications(lead: str) -> None:
-    assert detect.introduces_indications(lead), lead
-
-
-@pytest.mark.parametrize(
-    "lead",
-    [
-        "Call your doctor straight away if you are experiencing:",
-        "Please tell the hygienist if you are living with:",
-        "Seek emergency care if you are suffering from:",
-        "Do not use the supplement if you are suffering from:",
-    ],
-)
-def test_warning_signs_and_what_to_report_are_no_indications(lead: str) -> None:
-    assert not detect.introduces_indications(lead), lead
-
-
 def test_under_a_lead_in_of_what_the_reader_lives_with_each_short_item_is_a_complaint() -> None:
     lead = "Acupuncture may help if you are experiencing:"
     for item in ("Waking at 4 a.m. and lying awake", "Tightness after long drives", "Low libido"):
@@ -639,35 +623,16 @@ def test_under_a_lead_in_of_what_the_reader_lives_with_each_short_item_is_a_comp
 
 
 @pytest.mark.parametrize(
-    "sentence",
-    [
-        "Acupuncture is wonderful for babies with colic.",
-        "Our laser is perfect for women with bladder leaks.",
-        "The drops are great for kids with hay fever.",
-    ],
-)
-def test_a_treatment_good_for_a_population_with_a_condition_is_an_indication(sentence: str) -> None:
-    detection = detect_claim(sentence)
-    assert detection.is_claim and Category.INDICATION in detection.categories, detection.reason
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    ["The back room is ideal for mothers with prams.", "We run a group for seniors with a love of gardening."],
-)
-def test_good_for_people_without_a_condition_is_no_indication(sentence: str) -> None:
-    assert not detect_claim(sentence).is_claim
-
-
-@pytest.mark.parametrize(
     "heading",
     [
         "Three Fittings. A Lifetime Free of Tinnitus.",  # a slogan of sentences
         "We Listen. Then We Fix the Root Cause.",
         "Straight Teeth in Six Months, Guaranteed!",
+        # A passive with its subject left out states what its subject does.
+        "Clinically Proven to Ease Tinnitus",
     ],
 )
-def test_a_heading_punctuated_as_a_sentence_is_read_as_one(heading: str) -> None:
+def test_a_heading_punctuated_as_a_sentence_or_opening_with_a_passive_is_read_as_one(heading: str) -> None:
     assert detect_claim(heading, kind=UnitKind.HEADING).is_claim, heading
 
 
@@ -679,6 +644,8 @@ def test_a_heading_punctuated_as_a_sentence_is_read_as_one(heading: str) -> None
         "Book Your Fitting Today.",
         "Meet the Team.",
         "Link in bio to start your healing plan.",  # a social post's call to its link
+        "Designed by Audiologists in Leeds",  # a passive that claims no effect
+        "Powered by Shopify",
     ],
 )
 def test_headings_that_state_nothing_stay_no_claims(heading: str) -> None:
@@ -688,13 +655,28 @@ def test_headings_that_state_nothing_stay_no_claims(heading: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
-        ("Results last up to 18 months.", Category.DURABILITY),  # a result's life told by a figure
+        # A population with a condition: "for people with" said of babies, kids, women ...
+        ("Acupuncture is wonderful for babies with colic.", Category.INDICATION),
+        ("Our laser is perfect for women with bladder leaks.", Category.INDICATION),
+        ("The drops are great for kids with hay fever.", Category.INDICATION),
+        # A treatment put to use for a condition the sentence names.
+        ("We offer acupuncture for back pain, migraines and insomnia.", Category.INDICATION),
+        ("Doctors prescribe the drops for dry eyes.", Category.INDICATION),
+        ("Our audiologists recommend these hearing aids for tinnitus.", Category.INDICATION),
+        # A result's life told by a figure; a harm set aside as another's.
+        ("Results last up to 18 months.", Category.DURABILITY),
         ("Relief typically lasts about a year after a course of acupuncture.", Category.DURABILITY),
         ("Infections only happen with cheap home kits, never in our studio.", Category.SAFETY),
         ("Scarring never happens with our aligner attachments.", Category.SAFETY),
+        # Working better, with or without what it is set against; one time set against another.
+        ("Acupuncture works better with a calm breathing routine.", Category.COMPARATIVE),
+        ("The new aligners work faster.", Category.COMPARATIVE),
+        ("It worked better than my old hearing aid.", Category.COMPARATIVE),
+        ("Aligners straighten teeth in months, not the two years braces can take.", Category.COMPARATIVE),
+        ("You hear the difference on day one, not after weeks of getting used to it.", Category.COMPARATIVE),
     ],
 )
-def test_a_results_life_and_a_harm_set_aside_are_claims(sentence: str, kind: Category) -> None:
+def test_claims_read_from_their_grammar(sentence: str, kind: Category) -> None:
     detection = detect_claim(sentence)
     assert detection.is_claim and kind in detection.categories, detection.reason
 
@@ -702,69 +684,21 @@ def test_a_results_life_and_a_harm_set_aside_are_claims(sentence: str, kind: Cat
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Each fitting lasts about 45 minutes.",  # the visit's length
-        "The hearing aid battery lasts up to 18 hours.",
-        "Infections are treated with antibiotics.",
-    ],
-)
-def test_a_visits_length_and_a_harm_described_are_not(sentence: str) -> None:
-    assert not detect_claim(sentence).is_claim
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "We offer acupuncture for back pain, migraines and insomnia.",
-        "Doctors prescribe the drops for dry eyes.",
-        "Our audiologists recommend these hearing aids for tinnitus.",
-    ],
-)
-def test_a_treatment_put_to_use_for_a_condition_is_an_indication(sentence: str) -> None:
-    detection = detect_claim(sentence)
-    assert detection.is_claim and Category.INDICATION in detection.categories, detection.reason
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "We use a questionnaire to screen for depression.",  # a test, not a treatment
-        "We use numbing cream for comfort.",  # no condition
+        "The back room is ideal for mothers with prams.",  # a population with no condition
+        "We run a group for seniors with a love of gardening.",
+        "We use a questionnaire to screen for depression.",  # a use to test, not to treat
+        "We use numbing cream for comfort.",  # a use for no condition
         "We offer evening slots for busy parents.",
+        "Each fitting lasts about 45 minutes.",  # the visit's length, not the result's
+        "The hearing aid battery lasts up to 18 hours.",
+        "Infections are treated with antibiotics.",  # a harm described, not set aside
+        "Your order ships in two days, not weeks.",  # a delivery or an opening day set against another
+        "We are open on Sundays, not Mondays.",
     ],
 )
-def test_a_use_for_no_condition_or_for_a_test_is_no_indication(sentence: str) -> None:
+def test_look_alikes_of_those_claims_are_not_claims(sentence: str) -> None:
     assert not detect_claim(sentence).is_claim
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Acupuncture works better with a calm breathing routine.",
-        "The new aligners work faster.",
-        "It worked better than my old hearing aid.",
-    ],
-)
-def test_working_better_is_a_comparison_whatever_it_is_set_against(sentence: str) -> None:
-    assert Category.COMPARATIVE in detect_claim(sentence).categories
 
 
 def test_working_better_for_the_reader_is_no_comparison() -> None:
     assert Category.COMPARATIVE not in detect_claim("Choose the day that works better for you.").categories
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Aligners straighten teeth in months, not the two years braces can take.",
-        "You hear the difference on day one, not after weeks of getting used to it.",
-    ],
-)
-def test_a_time_set_against_another_is_a_comparison(sentence: str) -> None:
-    assert Category.COMPARATIVE in detect_claim(sentence).categories, detect_claim(sentence).reason
-
-
-@pytest.mark.parametrize(
-    "sentence", ["Your order ships in two days, not weeks.", "We are open on Sundays, not Mondays."]
-)
-def test_a_delivery_or_an_opening_day_set_against_another_is_no_claim(sentence: str) -> None:
-    assert not detect_claim(sentence).is_claim
