@@ -18,7 +18,20 @@ from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 
 CORPUS = Path(__file__).parent
-SPLITS = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10")
+SPLITS = (
+    "dev",
+    "holdout",
+    "blind",
+    "blind2",
+    "blind3",
+    "blind4",
+    "blind5",
+    "blind6",
+    "blind7",
+    "blind8",
+    "blind9",
+    "blind10",
+)
 
 #: Splits nobody has tuned on: their numbers are printed, their misses are not (reading them is tuning);
 #: test_eval.py and bench/golden.py print no sentence of theirs.
