@@ -3,8 +3,8 @@
     pip install -e '.[train]'
     python training/train_scorer.py
 
-Data: the labelled corpus (``tests/corpus/labels.yaml``, splits dev, holdout and blind to blind9 only;
-blind10 and any later split stay unseen and are never read). Each page is read with
+Data: the labelled corpus (``tests/corpus/labels.yaml``, splits dev, holdout, blind, blind2, blind3,
+blind4, blind5 and blind6 only; blind7 and any later split stay unseen and are never read). Each page is read with
 claimcheck's own reader and sentence splitter, so the model is trained on the sentences the engine
 will score; a label is matched to the one sentence that contains it, and where the splitter cut a
 labelled line into several sentences the label's own text is used.
@@ -14,7 +14,7 @@ keeping only the word features seen on at least two (or three) training pages. E
 chooses (C, that minimum, the threshold) is chosen by leave-one-split-out
 cross-validation inside the training data; the reported per-split scores are from an outer
 leave-one-split-out loop whose held-out split took no part in those choices (nested
-cross-validation). The final model repeats the choice over all the splits and is fitted on all.
+cross-validation). The final model repeats the choice over all eight splits and is fitted on all.
 
 Deterministic: the same data give the same weights, byte for byte.
 """
@@ -46,13 +46,11 @@ REPORT = Path(__file__).resolve().parent / "SCORER.md"
 
 #: The splits the scorer may learn from: every split the engine has been tuned on (blind4 joined once
 #: the detector's thresholds had been chosen on it), and blind5 and blind6, which joined after their single
-#: blind runs (HISTORY.md) as the most varied copy there is. blind7, blind8 and blind9 joined in the sixth
-#: session, once each had had its two untuned runs and its misses had been read for the engine. blind10 and
-#: later are written to measure the engine on pages nobody tuned on; a model trained on them would make that
-#: measurement worthless.
-SPLITS = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9")
+#: blind runs (HISTORY.md) as the most varied copy there is. blind7 and later are written to measure the
+#: engine on pages nobody tuned on; a model trained on them would make that measurement worthless.
+SPLITS = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
 _BLIND = re.compile(r"blind(\d+)\Z")
-FIRST_UNSEEN_BLIND = 10
+FIRST_UNSEEN_BLIND = 7
 #: A word feature must occur on at least this many training pages, so page vocabulary weighs nothing;
 #: cross-validation picks one of these.
 MIN_PAGES_GRID = (2, 3)
@@ -89,7 +87,7 @@ def _page_sentences(path: Path) -> list[str]:
 
 
 def allowed(split: str) -> bool:
-    """Whether the scorer may learn from ``split``: yes for SPLITS, no for blind10 and later.
+    """Whether the scorer may learn from ``split``: yes for SPLITS, no for blind7 and later.
 
     Raises ``ValueError`` for any other name, so a new split is a decision, never a silent default.
     """
@@ -343,52 +341,33 @@ _HISTORY = (
     " blind3 .884/.823/.852/.953, blind4 .831/.839/.835/.929; mean .871/.917/.892/.968. Its final model"
     " (C 8.0, min pages 2, threshold 0.26), which had never seen them, on blind5 .830/.839/.834/.893 and on blind6"
     " .884/.914/.899/.967.",
-    "- Trained on dev..blind6, before blind7, blind8 and blind9 joined (commit ae700dd): per held-out split dev"
-    " .938/.962/.949/.997, holdout .867/.963/.912/.982, blind .843/.964/.899/.980, blind2 .882/.938/.909/.975,"
-    " blind3 .872/.914/.892/.968, blind4 .833/.903/.867/.944, blind5 .856/.824/.840/.910, blind6"
-    " .913/.903/.908/.976; mean .875/.921/.897/.966. Its final model (C 8.0, min pages 2, threshold 0.32), which"
-    " had never seen them, on blind7 .773/.889/.827/.931, on blind8 .763/.850/.804/.934 and on blind9"
-    " .797/.924/.856/.965 (pooled over the three .778/.888/.829/.944).",
     "",
 )
 
 #: The detection thresholds (claimcheck/analysis/detect.py) re-checked out of fold through the engine once
-#: blind7, blind8 and blind9 joined: ``training/measure_oof.py --at ...``, pooled over the 11 splits, each linted
-#: with a scorer fitted without it (C 2.0, min pages 2), beside the same measurement with the training data
-#: before they joined (folds of dev..blind6 fitted at C 8.0 on the other seven; blind7..9 by the model shipped
-#: then, which never saw them).
+#: blind5 and blind6 joined: ``training/measure_oof.py``'s lines pooled over the eight splits, each linted
+#: with a scorer fitted without it (C 8.0, min pages 2), at each pair of thresholds.
 _THRESHOLD_CHECK = (
     "## Detection thresholds, out of fold through the engine",
     "",
     "Second opinion (no cue) / hinted and follow-on thresholds in `claimcheck/analysis/detect.py`, each of",
-    "the 11 splits linted by `tests/corpus/measure.py` with a scorer that never saw it (`training/measure_oof.py",
-    "--at`), pooled: claims missed of 1631, clean lines flagged of 3549. Left: the training data of this model",
-    "(each split by a fit on the other ten, C 2.0). Right: the data before blind7..9 joined (dev..blind6 each by",
-    "a fit on the other seven at C 8.0; blind7..9 by the model then shipped, trained on dev..blind6). The engine",
-    "was tuned on blind7..9 with that model in place, which favours the right-hand side there.",
+    "the eight splits linted by `tests/corpus/measure.py` with a scorer fitted on the other seven (the",
+    "final choice's C and page minimum), pooled: recall over 992 claims, clean lines flagged of 1960.",
+    "Kept at 0.9 / 0.4: no other pair is better on both.",
     "",
-    "| second opinion / hinted | missed, clean (this data) | missed, clean (dev..blind6) |",
-    "|---|---|---|",
-    "| 0.8 / 0.3 | 127, 171 | |",
-    "| 0.8 / 0.4 | 129, 161 | |",
-    "| 0.85 / 0.3 | 133, 157 | |",
-    "| 0.85 / 0.4 | 135, 147 | 117, 171 |",
-    "| 0.85 / 0.5 | 145, 139 | 123, 167 |",
-    "| 0.9 / 0.3 | 142, 140 | 123, 170 |",
-    "| **0.9 / 0.4 (kept)** | 144, 130 | 126, 159 |",
-    "| 0.9 / 0.5 | 154, 122 | 132, 155 |",
-    "| 0.95 / 0.3 | | 142, 152 |",
-    "| 0.95 / 0.4 | | 145, 141 |",
-    "| 0.95 / 0.5 | | 150, 137 |",
+    "| second opinion / hinted | recall | missed | clean lines flagged |",
+    "|---|---|---|---|",
+    "| **0.9 / 0.4 (kept)** | .895 | 104 | 97 |",
+    "| 0.85 / 0.4 | .900 | 99 | 102 |",
+    "| 0.85 / 0.5 | .898 | 101 | 100 |",
+    "| 0.9 / 0.3 | .897 | 102 | 102 |",
+    "| 0.9 / 0.5 | .893 | 106 | 95 |",
+    "| 0.95 / 0.3 | .885 | 114 | 92 |",
+    "| 0.95 / 0.4 | .883 | 116 | 87 |",
+    "| 0.95 / 0.5 | .882 | 117 | 85 |",
     "",
-    "Kept at 0.9 / 0.4: no pair of this model is better on both than the previous model at 0.9 / 0.4 (126",
-    "missed, 159 clean). This model's curve is the better one where few clean lines are flagged (0.9 / 0.3: 142,",
-    "140 against 0.95 / 0.4: 145, 141) and the worse one where recall is high (0.8 / 0.3: 127, 171 against 0.85 /",
-    "0.4: 117, 171).",
-    "",
-    "Chosen before on the eight splits dev..blind6 (1960 clean lines): 0.9 / 0.4 recall .895, 97 clean; 0.85 / 0.4",
-    ".900, 102; 0.9 / 0.5 .893, 95. On the six splits dev..blind4 (1430 clean lines): 0.85 / 0.5 recall .919, 60",
-    "clean; 0.9 / 0.4 .924, 53; 0.9 / 0.5 .919, 52; 0.95 / 0.4 .918, 51.",
+    "Chosen before on the six splits dev..blind4 (1430 clean lines): 0.85 / 0.5 recall .919, 60 clean;",
+    "0.9 / 0.4 .924, 53; 0.9 / 0.5 .919, 52; 0.95 / 0.4 .918, 51.",
     "",
 )
 
@@ -416,7 +395,7 @@ def _report(
         "  read with claimcheck's own reader and sentence splitter. How labels met sentences: "
         + "; ".join(f"{kind} {count}" for kind, count in sorted(matched.items()))
         + ".",
-        f"  blind{FIRST_UNSEEN_BLIND} and any later split are never read by the script: they stay unseen.",
+        "  blind7 and any later split are never read by the script: they stay unseen.",
         f"- Training data SHA-256: `{data_hash(corpus)}`",
         "  (one JSON line `[split, page, text, claim]` per example, in corpus order: `data_hash` in the script).",
         "- The registry's quoted `occurrences` (125 claim sentences from the five ketamine seed pages) were",
@@ -445,19 +424,13 @@ def _report(
         "  who speaks and when (first person, 'we', past tense, a person's name: ROC-AUC .960 -> .959, recall",
         "  .921 -> .916, clean lines 53 -> 61); the sentence follows a cue claim in its paragraph, alone and with",
         "  a pronoun or bare 'most' opening it (ROC-AUC .9602 -> .9605, recall .924 -> .923, clean 53 -> 54).",
-        "- Tried again once blind7..9 joined (72% more sentences), leave-one-split-out over the 11 splits at C 8,",
-        "  pooled sentence ROC-AUC: the features as they are .9630; with a past-tense shape (a word in -ed or a",
-        "  common irregular past) .9629; with a first-person shape .9630; with a long-sentence shape (over 25 words)",
-        "  .9630. None moved it, so none went on to the engine or into the model, and the scorer's cost is unchanged.",
-        "  The word-list features were not tried again: their failure (the scorer learning the cues' doubt) does",
-        "  not depend on the amount of data, and reading the lists per sentence would cost time.",
         "- Nothing here is blind: every split has been read by the people working on the engine, and the cue",
-        "  detector in the comparison column has been tuned on every split (blind9 from the sixth session on),",
-        "  so its numbers are in-sample.",
+        "  detector in the comparison column was tuned on dev..blind4 (its numbers are in-sample there; blind5",
+        "  and blind6 were seen by it only as aggregate numbers before they joined).",
         "",
         "## Leave-one-split-out (nested)",
         "",
-        f"Each row: trained on the other {len(SPLITS) - 1} splits (choices made by leave-one-split-out among those),",
+        "Each row: trained on the other seven splits (choices made by leave-one-split-out among those seven),",
         "scored on the held-out split, which took no part in any choice.",
         "",
         "The last three columns put the scorer beside the cue detector (`detect_claim` on the sentence alone,",
@@ -489,9 +462,9 @@ def _report(
         "",
         *_HISTORY,
         *_THRESHOLD_CHECK,
-        f"## Final model (trained on all {len(SPLITS)} splits)",
+        "## Final model (trained on all eight splits)",
         "",
-        f"- Chosen by leave-one-split-out over all {len(SPLITS)} splits: C = {choice.c}, min pages {choice.min_pages},"
+        f"- Chosen by leave-one-split-out over all eight splits: C = {choice.c}, min pages {choice.min_pages},"
         f" threshold {final.threshold:.2f}.",
         f"- Pooled out-of-fold F1 of that choice: {choice.f1:.3f} (the selection criterion, so optimistic).",
         f"- In-sample on the {in_sample.n} sentences it was fitted to (fit, not generalisation): precision"
