@@ -163,11 +163,15 @@ def design_matrix(feature_sets: Sequence[Iterable[str]], names: Sequence[str]) -
 def fit(examples: Sequence[Example], c: float, min_pages: int, threshold: float = 0.5) -> ScorerModel:
     """Fit L2 logistic regression on the examples; weights rounded to DIGITS places, zeros dropped."""
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     names = vocabulary(examples, min_pages)
     matrix = design_matrix([_features(example.text) for example in examples], names)
     regression = LogisticRegression(C=c, solver="lbfgs", max_iter=10000, tol=1e-8)
-    regression.fit(matrix, [int(example.claim) for example in examples])
+    # One BLAS thread: the fit is small, and on a busy machine idle threads spinning for a core made each
+    # fit four times slower. The result is the same.
+    with threadpool_limits(limits=1):
+        regression.fit(matrix, [int(example.claim) for example in examples])
     rounded = (round(float(weight), DIGITS) for weight in regression.coef_[0])
     weights = {name: weight for name, weight in zip(names, rounded, strict=True) if weight != 0}
     return ScorerModel(bias=round(float(regression.intercept_[0]), DIGITS), weights=weights, threshold=threshold)
@@ -214,8 +218,32 @@ class Choice:
     f1: float  # pooled out-of-fold F1 at that threshold: the selection criterion
 
 
-def choose(examples: Sequence[Example]) -> Choice:
-    """Choose C, the minimum pages per word and the threshold by leave-one-split-out CV over ``examples``."""
+class Folds:
+    """Models fitted on the corpus without some splits, and their probabilities on the splits left out.
+
+    Nested leave-one-split-out fits the same data twice: without A and then B is without B and then A. Each
+    fit is made once and scores every split it left out; only the probabilities are kept.
+    """
+
+    def __init__(self, corpus: Sequence[Example]) -> None:
+        self.corpus = corpus
+        self._scored: dict[tuple[frozenset[str], float, int], dict[str, list[float]]] = {}
+
+    def held_out(self, left_out: frozenset[str], c: float, min_pages: int) -> dict[str, list[float]]:
+        """The probabilities of each split in ``left_out`` (in corpus order) from a model fitted without them."""
+        key = (left_out, c, min_pages)
+        if key not in self._scored:
+            model = fit([e for e in self.corpus if e.split not in left_out], c, min_pages)
+            self._scored[key] = {
+                split: probabilities(model, [e.text for e in self.corpus if e.split == split]) for split in left_out
+            }
+        return self._scored[key]
+
+
+def choose(folds: Folds, outer: frozenset[str] = frozenset()) -> Choice:
+    """Choose C, the minimum pages per word and the threshold by leave-one-split-out CV over the corpus
+    without the ``outer`` splits."""
+    examples = [e for e in folds.corpus if e.split not in outer]
     splits = sorted({example.split for example in examples})
     best: Choice | None = None
     for min_pages in MIN_PAGES_GRID:
@@ -223,10 +251,8 @@ def choose(examples: Sequence[Example]) -> Choice:
             truth: list[bool] = []
             predicted: list[float] = []
             for held in splits:
-                test = [e for e in examples if e.split == held]
-                model = fit([e for e in examples if e.split != held], c, min_pages)
-                predicted += probabilities(model, [e.text for e in test])
-                truth += [e.claim for e in test]
+                predicted += folds.held_out(outer | {held}, c, min_pages)[held]
+                truth += [e.claim for e in examples if e.split == held]
             for threshold in THRESHOLDS:
                 f1 = score(truth, predicted, threshold).f1
                 if best is None or f1 > best.f1 + 1e-12:
@@ -281,17 +307,16 @@ class Outer:
 def main() -> int:
     corpus, matched = corpus_examples()
     print(f"{len(corpus)} labelled sentences", file=sys.stderr)
+    folds = Folds(corpus)
     rows = []
     for held in SPLITS:
-        train = [e for e in corpus if e.split != held]
         test = [e for e in corpus if e.split == held]
-        choice = choose(train)
-        model = fit(train, choice.c, choice.min_pages)
-        predicted = probabilities(model, [e.text for e in test])
+        choice = choose(folds, frozenset({held}))
+        predicted = folds.held_out(frozenset({held}), choice.c, choice.min_pages)[held]
         result = score([e.claim for e in test], predicted, choice.threshold)
         rows.append(Outer(held, choice, result, beside_detector(test, [p > choice.threshold for p in predicted])))
         print(f"{held}: {choice} {result}", file=sys.stderr)
-    final_choice = choose(corpus)
+    final_choice = choose(folds)
     final = fit(corpus, final_choice.c, final_choice.min_pages, final_choice.threshold)
     text = serialize(final)
     atomic_write_text(WEIGHTS, text)
