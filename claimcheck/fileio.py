@@ -6,6 +6,7 @@ import codecs
 import contextlib
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 from types import TracebackType
@@ -140,6 +141,23 @@ def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> N
     atomic_write_bytes(path, text.encode(encoding, SURROGATES))
 
 
+def _bytes_beneath(stream: IO[str], encoding: str, errors: str) -> IO[bytes] | None:
+    """The binary buffer under the process's standard output, when writing to it text encoded as UTF-8 with
+    ``errors`` gives the same bytes as writing the text: on a system whose line end is "\n", where Python's
+    standard output translates none, and with the stream's own encoding and error handler. (UTF-8 only: an
+    encoding with a byte-order mark would write one per piece.)"""
+    buffer: IO[bytes] | None = getattr(stream, "buffer", None)
+    if (
+        stream is not sys.__stdout__
+        or buffer is None
+        or os.linesep != "\n"
+        or codecs.lookup(encoding).name != "utf-8"
+        or getattr(stream, "errors", None) != errors
+    ):
+        return None
+    return buffer
+
+
 class ReportOutput:
     """A report written in pieces that reaches its file or standard output whole, or not at all.
 
@@ -166,6 +184,9 @@ class ReportOutput:
         self._spool: IO[str] | None = None
         # A report that fits in memory waits as its pieces: the spool would encode each and decode it again.
         self._held: list[str] | None = None
+        # ... or as the bytes its check made, where writing them is what writing the text would do.
+        self._held_bytes: list[bytes] | None = None
+        self._buffer: IO[bytes] | None = None
         self._room = spool_in_memory
         if path is not None:
             self._encoding, self._errors = "utf-8", SURROGATES
@@ -180,7 +201,11 @@ class ReportOutput:
             self._spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115  # closed by commit or discard
                 max_size=spool_in_memory, mode="w+", encoding="utf-8", errors="surrogatepass", newline=""
             )
-            self._held = []
+            self._buffer = _bytes_beneath(stdout, self._encoding, self._errors)
+            if self._buffer is not None:
+                self._held_bytes = []
+            else:
+                self._held = []
 
     def write(self, text: str) -> None:
         """Add ``text`` to the report."""
@@ -200,13 +225,18 @@ class ReportOutput:
         try:
             if self._file is not None:
                 self._file.write(data)
+            elif self._held_bytes is not None and len(text) <= self._room:
+                self._held_bytes.append(data)
+                self._room -= len(text)
             elif self._held is not None and len(text) <= self._room:
                 self._held.append(text)
                 self._room -= len(text)
             elif self._spool is not None:
                 if self._held:
                     self._spool.write("".join(self._held))
-                self._held = None
+                if self._held_bytes:
+                    self._spool.write(b"".join(self._held_bytes).decode(self._encoding, self._errors))
+                self._held = self._held_bytes = None
                 self._spool.write(text)
         except OSError as exc:
             self._error = exc
@@ -230,6 +260,12 @@ class ReportOutput:
         if self._file is not None:
             self._file.commit()
             self._file = None
+        elif self._held_bytes is not None and self._buffer is not None:
+            pieces, buffer = self._held_bytes, self._buffer
+            self.discard()
+            self._stdout.flush()  # what was written as text before goes first
+            for data in pieces:
+                buffer.write(data)
         elif self._held is not None:
             held, self._held = self._held, None
             self.discard()
@@ -247,7 +283,7 @@ class ReportOutput:
         if self._file is not None:
             self._file.discard()
             self._file = None
-        self._held = None
+        self._held = self._held_bytes = None
         if self._spool is not None:
             self._spool.close()
             self._spool = None

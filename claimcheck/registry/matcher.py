@@ -246,15 +246,16 @@ class Matcher:
         preferred = frozenset(prefer)
         key = (sentence, scope, most, preferred)
         recent = self._recent
-        found = recent.get(key)
+        # Taken out and put back last, the most recently used: each step is one operation, safe where a
+        # cluster worker's threads share the matcher (a lookup, then a move, could meet a key just dropped).
+        found = recent.pop(key, None)
         if found is None:
-            found = recent[key] = self._match_all(sentence, scope, most, preferred)
-            if len(recent) > _RECENT:
+            found = self._match_all(sentence, scope, most, preferred)
+            if len(recent) >= _RECENT:
                 # Emptying the memory when full forgot the footer every page repeats along with the rest:
                 # on the 10 MB bench's Markdown half that made 25,758 links for 21,252 distinct, 22,987 so.
                 recent.popitem(last=False)
-        else:
-            recent.move_to_end(key)
+        recent[key] = found
         return list(found)
 
     def _match_all(

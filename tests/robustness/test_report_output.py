@@ -169,3 +169,32 @@ def test_a_spool_that_cannot_be_written_is_raised_at_commit(monkeypatch: pytest.
     with pytest.raises(OSError, match="No space") as raised:
         output.commit()
     assert raised.value is output.write_error and stdout.getvalue() == ""
+
+
+@pytest.mark.parametrize("encoding", ["utf-8:strict", "utf-8:surrogateescape", "utf-16"])
+def test_the_process_standard_output_gets_the_same_bytes_held_or_spooled(encoding: str) -> None:
+    """Held for the process's own standard output, the report may be written as the bytes its check made: they
+    must be the bytes its text written to standard output would have been, after what was written before it,
+    held or spooled alike."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from claimcheck.fileio import ReportOutput, tolerate_surrogates\n"
+        "tolerate_surrogates(sys.stdout)\n"
+        "sys.stdout.write('before\\n')\n"
+        "for spool in (10, 1 << 20):\n"
+        "    with ReportOutput(None, sys.stdout, spool_in_memory=spool) as output:\n"
+        "        for piece in ['ab\\n', 'é\\n', 'x\\udcffy\\n', 'end\\n']:\n"
+        "            output.write(piece) if sys.argv[1] == 'report' else sys.stdout.write(piece)\n"
+        "        output.commit()\n"
+        "sys.stdout.write('after\\n')\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "PYTHONIOENCODING": encoding}
+    report, text = (
+        subprocess.run([sys.executable, "-c", script, way], capture_output=True, env=env, check=True).stdout
+        for way in ("report", "text")
+    )
+    assert report == text and "é".encode(encoding.partition(":")[0])[-2:] in report
