@@ -115,14 +115,17 @@ END_TO_END_FLOORS = {
     # Nothing is tuned on it. Run a second and last time at the end of that session (ba755b4), its misses
     # never read: recall 0.855 (188/220), false positives 0.059 (32/547), 5 accurate claims with an error.
     # The floors follow the second run, so a later change that loses more is seen (HISTORY.md has both).
-    # The sixth session tuned its precision (misses read): false positives 0.022 (12/547), one accurate
-    # claim with an error (precision6); the false-positive floor and the errors follow, a little above.
-    "blind9": EndToEndFloor(recall=0.85, false_positive_rate=0.03, accurate_errors=1),
+    # The sixth session tuned on it (misses read): recall 0.945 (208/220), false positives 0.020 (11/547), one
+    # accurate claim with an error (6435ebd); the floors follow, a little below.
+    "blind9": EndToEndFloor(recall=0.94, false_positive_rate=0.03, accurate_errors=1),
     # blind10 (pages and labels of 78a4103, 18 pages, 16 therapies, written without reading the engine) was
     # run once, on the engine of 2a39911 (the sixth session's start): recall 0.787 (170/216), false positives
-    # 0.054 (33/611), 9 accurate claims with an error (of 91), nothing hidden flagged. Nothing is tuned on it;
-    # these floors are that first run.
-    "blind10": EndToEndFloor(recall=0.78, false_positive_rate=0.055, accurate_errors=9),
+    # 0.054 (33/611), 9 accurate claims with an error (of 91), nothing hidden flagged. Nothing is tuned on it.
+    # Run a second and last time at the end of that session (6435ebd), its misses never read: recall 0.810
+    # (175/216), false positives 0.057 (35/611), 9 accurate claims with an error. The floors follow the second
+    # run (two more clean lines flagged than the first: recorded, not fixed, as fixing them would mean reading
+    # them), so a later change that loses more is seen (HISTORY.md has both).
+    "blind10": EndToEndFloor(recall=0.81, false_positive_rate=0.06, accurate_errors=9),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
@@ -163,7 +166,8 @@ DETECTION_FLOORS = {
     # Its second and last run (ba755b4, nothing tuned on it, misses never read): 0.901, 0.841, 0.662.
     "blind9": {"precision": 0.90, "recall": 0.84, "category": 0.66},
     # blind10's single blind run (engine of 2a39911): precision 0.888, recall 0.775, top-category 0.683.
-    "blind10": {"precision": 0.88, "recall": 0.77, "category": 0.68},
+    # Its second run (6435ebd, nothing tuned on it): 0.888, 0.779, 0.693.
+    "blind10": {"precision": 0.88, "recall": 0.77, "category": 0.69},
 }
 
 
