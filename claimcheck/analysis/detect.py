@@ -322,7 +322,7 @@ _TIME_CONTRAST = re.compile(
 )
 #: A treatment put to a use: "We use dry needling for", "Doctors prescribe it for", "We offer acupuncture for".
 _PUT_TO_USE = re.compile(
-    r"\b(?:use[sd]?|using|offers?|offered|recommends?|recommended|prescribes?|prescribed)\s+"
+    r"\b(?=[opru])(?:use[sd]?|using|offers?|offered|recommends?|recommended|prescribes?|prescribed)\s+"
     r"(?P<between>(?:[\w'’-]+\s+){1,4}?)for\s+",
     re.IGNORECASE,
 )
@@ -1139,7 +1139,8 @@ _BIOGRAPHY_SUBJECT = re.compile(
 #: sentences fail it) and their training or life ("graduated from", "trained at", "completed her residency",
 #: "earned his degree", "lives in ... with his wife").
 _BIOGRAPHY = re.compile(
-    r"[^.;]*?(?:\b(?:graduated|trained|studied|qualified)\s+(?:\w+\s+){0,2}?(?:from|at|in|with)\b|"
+    # The look-ahead: the first letters of the forms, tested before the alternation at each character.
+    r"[^.;]*?(?=[cegloqrst])(?:\b(?:graduated|trained|studied|qualified)\s+(?:\w+\s+){0,2}?(?:from|at|in|with)\b|"
     r"\bcompleted\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:residency|fellowship|training|degree|internship)\b|"
     r"\b(?:earned|received|obtained)\s+(?:his|her|their|a|an)\s+(?:[\w-]+\s+){0,5}?(?:degree|doctorate|diploma)\b|"
     r"\blives\s+(?:in|with)\b)",

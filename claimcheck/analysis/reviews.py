@@ -45,18 +45,20 @@ _TIMES = r"(?:days?|weeks?|months?|years?|sessions?|treatments?|visits?|shots?|d
 #: went from one state to another, what the customer manages without ("without my glasses"); what the
 #: customer does now is :func:`_speaks_of_now`'s.
 _CHANGE = re.compile(
-    rf"\b(?:after|within)\s+(?:just\s+|only\s+)?{_COUNT}\s+(?:[\w-]+\s+)?{_TIMES}\b|"
+    # The look-ahead: the first letters (and digits) of the forms, each of which opens on a word boundary.
+    r"\b(?=[abcefghinostw\d])(?:"
+    rf"(?:after|within)\s+(?:just\s+|only\s+)?{_COUNT}\s+(?:[\w-]+\s+)?{_TIMES}\b|"
     # A course counted to the result: "I quit in one session", "Three weeks in and ...".
-    rf"\bin\s+(?:just\s+|only\s+)?(?:a\s+single|{_COUNT})\s+(?:sessions?|treatments?|visits?|appointments?)\b|"
-    rf"\b{_COUNT}\s+(?:days?|weeks?|months?|sessions?|treatments?|visits?)\s+in\b(?!\s+(?:a|an|the|my|our|your|total)\b)|"
-    r"\bfor\s+the\s+first\s+time\b|\bno\s+longer\b|\bany\s*more\b|\bfinally\b|\bgot\s+my\b|"
-    r"\bwithout\s+(?:my|any|the|a)\b|\bsince\s+(?:starting|using|taking|beginning|trying)\b|"
-    r"\b(?:started|began)\b[^.!?]{1,60}\band\b|"
-    r"\bwent\s+from\s+[^,.;]{1,45}?\s+to\s+\w|"
+    rf"in\s+(?:just\s+|only\s+)?(?:a\s+single|{_COUNT})\s+(?:sessions?|treatments?|visits?|appointments?)\b|"
+    rf"{_COUNT}\s+(?:days?|weeks?|months?|sessions?|treatments?|visits?)\s+in\b(?!\s+(?:a|an|the|my|our|your|total)\b)|"
+    r"for\s+the\s+first\s+time\b|\bno\s+longer\b|\bany\s*more\b|\bfinally\b|\bgot\s+my\b|"
+    r"without\s+(?:my|any|the|a)\b|\bsince\s+(?:starting|using|taking|beginning|trying)\b|"
+    r"(?:started|began)\b[^.!?]{1,60}\band\b|"
+    r"went\s+from\s+[^,.;]{1,45}?\s+to\s+\w|"
     # The visit's before and after: "came in limping and walked out pain-free".
-    r"\b(?:came|walked)\s+in\b[^.!?]{1,60}?\b(?:left|walked\s+out|went\s+home)\b|"
+    r"(?:came|walked)\s+in\b[^.!?]{1,60}?\b(?:left|walked\s+out|went\s+home)\b|"
     # What has not come back since: "I haven't had a migraine since."
-    r"\b(?:haven't|hasn't|haven’t|hasn’t|have\s+not|has\s+not)\b[^.!?]{1,60}?\bsince\b",
+    r"(?:haven't|hasn't|haven’t|hasn’t|have\s+not|has\s+not)\b[^.!?]{1,60}?\bsince\b)",
     re.IGNORECASE,
 )
 #: What the customer does now, said of themselves: "I" or "my", then "now" in the same sentence (see

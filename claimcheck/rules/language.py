@@ -1217,7 +1217,7 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         if change is None
         and found is None
         and triggered(text) & _AFTER_TREATMENT.bit
-        and (_THIRD_PERSON.search(text) or _SPEAKER_DID.search(text))
+        and (_THIRD_PERSON.search(text) or ("I" in text and _SPEAKER_DID.search(text)))
         else None
     )
     if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
