@@ -1504,16 +1504,13 @@ def _offered_series(context: SentenceContext) -> tuple[int, int, int] | None:
     """The span of a series of at least three named conditions that the sentence offers its treatment for, and
     how many conditions the vocabularies name in it."""
     text = context.text
-    spans = sorted(
-        {(span.start, span.end) for span in context.features.conditions} | set(lexicon.scan(text).get("ailments", ()))
-    )
     # Overlapping names ("chronic fatigue" and "fatigue") are one condition.
-    named: list[tuple[int, int]] = []
-    for start, end in spans:
-        if named and start < named[-1][1]:
-            named[-1] = (named[-1][0], max(end, named[-1][1]))
-        else:
-            named.append((start, end))
+    named = lexicon.outermost(
+        list(
+            {(span.start, span.end) for span in context.features.conditions}
+            | set(lexicon.scan(text).get("ailments", ()))
+        )
+    )
     first = 0
     for index in range(1, len(named) + 1):
         if index < len(named) and _SERIES_GAP.fullmatch(text, named[index - 1][1], named[index][0]):
