@@ -126,6 +126,11 @@ END_TO_END_FLOORS = {
     # run (two more clean lines flagged than the first: recorded, not fixed, as fixing them would mean reading
     # them), so a later change that loses more is seen (HISTORY.md has both).
     "blind10": EndToEndFloor(recall=0.81, false_positive_rate=0.06, accurate_errors=9),
+    # blind11 (pages and labels of e22bd58, 18 pages, four ketamine framings and 14 other therapies, written
+    # without reading the engine) was run once, on the engine of 08779af (the seventh session's start,
+    # byte-identical in output to 6435ebd): recall 0.799 (223/279), false positives 0.089 (49/548), 2 accurate
+    # claims with an error (of 116), nothing hidden flagged. Nothing is tuned on it; these floors are that run.
+    "blind11": EndToEndFloor(recall=0.79, false_positive_rate=0.09, accurate_errors=2),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
@@ -168,6 +173,8 @@ DETECTION_FLOORS = {
     # blind10's single blind run (engine of 2a39911): precision 0.888, recall 0.775, top-category 0.683.
     # Its second run (6435ebd, nothing tuned on it): 0.888, 0.779, 0.693.
     "blind10": {"precision": 0.88, "recall": 0.77, "category": 0.69},
+    # blind11's single blind run (engine of 08779af): precision 0.892, recall 0.732, top-category 0.664.
+    "blind11": {"precision": 0.89, "recall": 0.73, "category": 0.66},
 }
 
 
