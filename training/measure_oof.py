@@ -81,7 +81,7 @@ def main() -> int:
     assert chosen is not None, "SCORER.md records no final choice"
     c, min_pages = float(chosen.group(1)), int(chosen.group(2))
     pairs = args.at or [(detect.SECOND_OPINION, detect.SECOND_OPINION_HINTED)]
-    corpus, _ = train_scorer.corpus_examples()
+    corpus = train_scorer.load_data()
     by_pair: dict[tuple[float, float], list[str]] = {pair: [] for pair in pairs}
     for held in args.splits or train_scorer.SPLITS:
         fold = train_scorer.fit([e for e in corpus if e.split != held], c, min_pages)

@@ -1,13 +1,18 @@
 """Train the sentence scorer shipped as ``claimcheck/analysis/weights/scorer.json`` and write SCORER.md.
 
     pip install -e '.[train]'
-    python training/train_scorer.py
+    python training/train_scorer.py                  # train on training/scorer_data.jsonl
+    python training/train_scorer.py --read-corpus    # first read that file afresh from the corpus
 
-Data: the labelled corpus (``tests/corpus/labels.yaml``, splits dev, holdout, blind, blind2, blind3,
-blind4, blind5 and blind6 only; blind7 and any later split stay unseen and are never read). Each page is read with
-claimcheck's own reader and sentence splitter, so the model is trained on the sentences the engine
-will score; a label is matched to the one sentence that contains it, and where the splitter cut a
-labelled line into several sentences the label's own text is used.
+Data: ``training/scorer_data.jsonl``, one JSON line ``[split, page, sentence, claim]`` per labelled
+sentence, whose SHA-256 SCORER.md records. ``--read-corpus`` writes it from the labelled corpus
+(``tests/corpus/labels.yaml``, splits dev, holdout, blind, blind2, blind3, blind4, blind5 and blind6
+only; blind7 and any later split stay unseen and are never read): each page is read with claimcheck's
+own reader and sentence splitter, so the model is trained on the sentences the engine will score; a
+label is matched to the one sentence that contains it, and where the splitter cut a labelled line into
+several sentences the label's own text is used. The sentences are kept in the file because the reader
+changes: read afresh, the same labels give other sentences, and the shipped weights could no longer be
+fitted again from what the script reads (the script reports how far the corpus as read now has moved).
 
 Model: logistic regression (scikit-learn, L2) on :func:`claimcheck.analysis.scorer.sentence_features`,
 keeping only the word features seen on at least two (or three) training pages. Everything the model
@@ -21,6 +26,7 @@ Deterministic: the same data give the same weights, byte for byte.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import re
@@ -43,6 +49,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 WEIGHTS = ROOT / "claimcheck" / "analysis" / "weights" / "scorer.json"
 REPORT = Path(__file__).resolve().parent / "SCORER.md"
+#: The training data as last read from the corpus (``--read-corpus``): what the shipped weights were fitted to.
+DATA = Path(__file__).resolve().parent / "scorer_data.jsonl"
 
 #: The splits the scorer may learn from: every split the engine has been tuned on (blind4 joined once
 #: the detector's thresholds had been chosen on it), and blind5 and blind6, which joined after their single
@@ -124,13 +132,40 @@ def corpus_examples() -> tuple[list[Example], Counter[str]]:
     return examples, matched
 
 
+def data_lines(examples: Iterable[Example]) -> str:
+    """The training data as the data file holds it: one JSON line per example, in training order."""
+    return "".join(
+        json.dumps([example.split, example.page, example.text, example.claim], ensure_ascii=False) + "\n"
+        for example in examples
+    )
+
+
 def data_hash(examples: Iterable[Example]) -> str:
-    """SHA-256 of the training data as one JSON line per example, in training order."""
-    digest = hashlib.sha256()
-    for example in examples:
-        line = json.dumps([example.split, example.page, example.text, example.claim], ensure_ascii=False)
-        digest.update(line.encode("utf-8") + b"\n")
-    return digest.hexdigest()
+    """SHA-256 of the training data as one JSON line per example, in training order (the data file's bytes)."""
+    return hashlib.sha256(data_lines(examples).encode("utf-8")).hexdigest()
+
+
+def load_data(path: Path = DATA) -> list[Example]:
+    """The examples of the data file, in its order."""
+    examples = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        split, page, text, claim = json.loads(line)
+        if not allowed(split):
+            raise ValueError(f"{path}:{number}: split {split!r} may not be learned from")
+        examples.append(Example(split, page, text, claim))
+    return examples
+
+
+def drift(examples: Sequence[Example]) -> str:
+    """How the corpus read afresh differs from ``examples`` (the data file), in words for the report."""
+    fresh, _ = corpus_examples()
+    if fresh == list(examples):
+        return "the same sentences as the data file"
+    moved = sum(a != b for a, b in zip(examples, fresh, strict=False)) + abs(len(fresh) - len(examples))
+    return (
+        f"{moved} of {len(examples)} examples read otherwise (data SHA-256 `{data_hash(fresh)}`); `--read-corpus`"
+        " takes them and refits"
+    )
 
 
 # Every fit reads the same sentences again; the features of a sentence never change.
@@ -304,9 +339,16 @@ class Outer:
     detector: Beside
 
 
-def main() -> int:
-    corpus, matched = corpus_examples()
-    print(f"{len(corpus)} labelled sentences", file=sys.stderr)
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--read-corpus", action="store_true", help="write the data file afresh from the corpus")
+    args = parser.parse_args(argv)
+    if args.read_corpus:
+        fresh, matched = corpus_examples()
+        print("how labels met sentences: " + ", ".join(f"{k} {n}" for k, n in sorted(matched.items())), file=sys.stderr)
+        atomic_write_text(DATA, data_lines(fresh))
+    corpus = load_data()
+    print(f"{len(corpus)} labelled sentences, data SHA-256 {data_hash(corpus)}", file=sys.stderr)
     folds = Folds(corpus)
     rows = []
     for held in SPLITS:
@@ -321,7 +363,7 @@ def main() -> int:
     text = serialize(final)
     atomic_write_text(WEIGHTS, text)
     in_sample = score([e.claim for e in corpus], probabilities(final, [e.text for e in corpus]), final.threshold)
-    atomic_write_text(REPORT, _report(corpus, matched, rows, final_choice, final, in_sample, text.encode("utf-8")))
+    atomic_write_text(REPORT, _report(corpus, rows, final_choice, final, in_sample, text.encode("utf-8")))
     return 0
 
 
@@ -374,7 +416,6 @@ _THRESHOLD_CHECK = (
 
 def _report(
     corpus: Sequence[Example],
-    matched: Counter[str],
     rows: Sequence[Outer],
     choice: Choice,
     final: ScorerModel,
@@ -392,12 +433,12 @@ def _report(
         "",
         f"- {len(corpus)} labelled sentences ({sum(e.claim for e in corpus)} claims) from splits"
         f" {', '.join(SPLITS)} of `tests/corpus/labels.yaml`,",
-        "  read with claimcheck's own reader and sentence splitter. How labels met sentences: "
-        + "; ".join(f"{kind} {count}" for kind, count in sorted(matched.items()))
-        + ".",
-        "  blind7 and any later split are never read by the script: they stay unseen.",
+        "  read with claimcheck's own reader and sentence splitter (`--read-corpus`) into",
+        "  `training/scorer_data.jsonl`, which the script trains on. blind7 and any later split are never read",
+        "  by the script: they stay unseen.",
         f"- Training data SHA-256: `{data_hash(corpus)}`",
-        "  (one JSON line `[split, page, text, claim]` per example, in corpus order: `data_hash` in the script).",
+        "  (the data file's bytes: one JSON line `[split, page, text, claim]` per example, in corpus order).",
+        f"- The corpus as the reader reads it now: {drift(corpus)}.",
         "- The registry's quoted `occurrences` (125 claim sentences from the five ketamine seed pages) were",
         "  offered as extra positives in the first run of the script (commit a9216cf): cross-validation chose",
         "  not to use them in all six selections, so the script no longer reads them.",
