@@ -7,12 +7,13 @@
 Data: ``training/scorer_data.jsonl``, one JSON line ``[split, page, sentence, claim]`` per labelled
 sentence, whose SHA-256 SCORER.md records. ``--read-corpus`` writes it from the labelled corpus
 (``tests/corpus/labels.yaml``, splits dev, holdout, blind, blind2, blind3, blind4, blind5 and blind6
-only; blind7 and any later split stay unseen and are never read): each page is read with claimcheck's
-own reader and sentence splitter, so the model is trained on the sentences the engine will score; a
-label is matched to the one sentence that contains it, and where the splitter cut a labelled line into
-several sentences the label's own text is used. The sentences are kept in the file because the reader
-changes: read afresh, the same labels give other sentences, and the shipped weights could no longer be
-fitted again from what the script reads (the script reports how far the corpus as read now has moved).
+only; blind7 to blind10 are read only by ``measure_oof.py --tuned``, blind11 and later never): each page is
+read with claimcheck's own reader and sentence splitter, so the model is trained on the sentences the
+engine will score; a label is matched to the one sentence that contains it, and where the splitter cut a
+labelled line into several sentences the label's own text is used. The sentences are kept in the file
+because the reader changes: read afresh, the same labels give other sentences, and the shipped weights
+could no longer be fitted again from what the script reads (the script reports how far a fresh read has
+moved).
 
 Model: logistic regression (scikit-learn, L2) on :func:`claimcheck.analysis.scorer.sentence_features`,
 keeping only the word features seen on at least two (or three) training pages. Everything the model
@@ -32,7 +33,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -52,13 +53,18 @@ REPORT = Path(__file__).resolve().parent / "SCORER.md"
 #: The training data as last read from the corpus (``--read-corpus``): what the shipped weights were fitted to.
 DATA = Path(__file__).resolve().parent / "scorer_data.jsonl"
 
-#: The splits the scorer may learn from: every split the engine has been tuned on (blind4 joined once
+#: The splits the shipped scorer learned from: every split the engine had been tuned on (blind4 joined once
 #: the detector's thresholds had been chosen on it), and blind5 and blind6, which joined after their single
-#: blind runs (HISTORY.md) as the most varied copy there is. blind7 and later are written to measure the
-#: engine on pages nobody tuned on; a model trained on them would make that measurement worthless.
+#: blind runs (HISTORY.md) as the most varied copy there is. blind7 and later were written to measure the
+#: engine on pages nobody had tuned on, which a model trained on them would have made worthless.
 SPLITS = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+#: Every split the engine has been tuned on: blind7 to blind10 joined once each had had its untuned runs.
+#: ``measure_oof.py --tuned`` fits its folds on all of them; a scorer refitted on them all was measured that
+#: way and not shipped (SCORER.md), so the shipped weights still learn from SPLITS only.
+TUNED = (*SPLITS, "blind7", "blind8", "blind9", "blind10")
 _BLIND = re.compile(r"blind(\d+)\Z")
-FIRST_UNSEEN_BLIND = 7
+#: blind11 and later are written to measure the engine on pages nobody tuned on: never read here.
+FIRST_UNSEEN_BLIND = 11
 #: A word feature must occur on at least this many training pages, so page vocabulary weighs nothing;
 #: cross-validation picks one of these.
 MIN_PAGES_GRID = (2, 3)
@@ -95,11 +101,11 @@ def _page_sentences(path: Path) -> list[str]:
 
 
 def allowed(split: str) -> bool:
-    """Whether the scorer may learn from ``split``: yes for SPLITS, no for blind7 and later.
+    """Whether the scorer may learn from ``split``: yes for the tuned splits, no for blind11 and later.
 
     Raises ``ValueError`` for any other name, so a new split is a decision, never a silent default.
     """
-    if split in SPLITS:
+    if split in TUNED:
         return True
     blind = _BLIND.match(split)
     if blind is not None and int(blind.group(1)) >= FIRST_UNSEEN_BLIND:
@@ -107,14 +113,14 @@ def allowed(split: str) -> bool:
     raise ValueError(f"split {split!r} is neither one the scorer learns from nor an unseen blind split")
 
 
-def corpus_examples() -> tuple[list[Example], Counter[str]]:
-    """The labelled sentences of the allowed splits, and how each label was matched to a sentence."""
+def corpus_examples(splits: Collection[str] = SPLITS) -> tuple[list[Example], Counter[str]]:
+    """The labelled sentences of ``splits`` (all allowed), and how each label was matched to a sentence."""
     raw = YAML(typ="safe").load((CORPUS / "labels.yaml").read_text(encoding="utf-8"))
     examples: list[Example] = []
     matched: Counter[str] = Counter()
     for page, entries in raw.items():
         split = page.split("/", 1)[0]
-        if not allowed(split):
+        if not allowed(split) or split not in splits:
             continue
         sentences = _page_sentences(CORPUS / page)
         for entry in entries:
@@ -434,8 +440,8 @@ def _report(
         f"- {len(corpus)} labelled sentences ({sum(e.claim for e in corpus)} claims) from splits"
         f" {', '.join(SPLITS)} of `tests/corpus/labels.yaml`,",
         "  read with claimcheck's own reader and sentence splitter (`--read-corpus`) into",
-        "  `training/scorer_data.jsonl`, which the script trains on. blind7 and any later split are never read",
-        "  by the script: they stay unseen.",
+        "  `training/scorer_data.jsonl`, which the script trains on. blind7 to blind10 (tuned on since) are read",
+        f"  only by `measure_oof.py --tuned`; blind{FIRST_UNSEEN_BLIND} and any later split are never read.",
         f"- Training data SHA-256: `{data_hash(corpus)}`",
         "  (the data file's bytes: one JSON line `[split, page, text, claim]` per example, in corpus order).",
         f"- The corpus as the reader reads it now: {drift(corpus)}.",
