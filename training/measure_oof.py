@@ -12,6 +12,12 @@ about the scorer and its thresholds are made on these lines; the unseen blind sp
 ``--at SECOND/HINTED`` (repeatable) lints each split at those detection thresholds in place of
 ``detect.SECOND_OPINION`` / ``detect.SECOND_OPINION_HINTED`` (and ``FOLLOW_ON``, which is the latter),
 and the script ends with each pair's recall and clean lines flagged pooled over the splits.
+
+``--tuned`` fits each fold on every tuned split (``train_scorer.TUNED``, read afresh from the corpus)
+other than the held-out one, instead of on the data file: how a scorer refitted on all of them would do on
+the latest splits. ``--shipped`` lints with the shipped weights instead of a fold, for splits they never
+saw (blind7 and later): the same measurement for the model in use. ``--c`` and ``--min-pages`` replace
+the shipped model's choice.
 """
 
 from __future__ import annotations
@@ -76,15 +82,23 @@ def main() -> int:
     parser.add_argument("splits", nargs="*")
     parser.add_argument("--misses", action="store_true", help="list misses and wrong flags")
     parser.add_argument("--at", action="append", type=_pair, help="detection thresholds SECOND/HINTED")
+    parser.add_argument("--tuned", action="store_true", help="fit folds on every tuned split, read afresh")
+    parser.add_argument("--shipped", action="store_true", help="lint with the shipped weights, not a fold")
+    parser.add_argument("--c", type=float, help="L2 strength in place of the shipped model's")
+    parser.add_argument("--min-pages", type=int, help="page minimum in place of the shipped model's")
     args = parser.parse_args()
     chosen = _CHOICE.search(train_scorer.REPORT.read_text(encoding="utf-8"))
     assert chosen is not None, "SCORER.md records no final choice"
-    c, min_pages = float(chosen.group(1)), int(chosen.group(2))
+    c, min_pages = args.c or float(chosen.group(1)), args.min_pages or int(chosen.group(2))
     pairs = args.at or [(detect.SECOND_OPINION, detect.SECOND_OPINION_HINTED)]
-    corpus, _ = train_scorer.corpus_examples()
+    corpus = train_scorer.corpus_examples(train_scorer.TUNED)[0] if args.tuned else train_scorer.load_data()
+    shipped = scorer.model()
+    seen = {example.split for example in train_scorer.load_data()}
     by_pair: dict[tuple[float, float], list[str]] = {pair: [] for pair in pairs}
-    for held in args.splits or train_scorer.SPLITS:
-        fold = train_scorer.fit([e for e in corpus if e.split != held], c, min_pages)
+    for held in args.splits or sorted({e.split for e in corpus}, key=train_scorer.TUNED.index):
+        if args.shipped and held in seen:
+            parser.error(f"the shipped weights were fitted to {held}: no out-of-fold measurement there")
+        fold = shipped if args.shipped else train_scorer.fit([e for e in corpus if e.split != held], c, min_pages)
         for pair, line in zip(pairs, lint_with(fold, held, pairs, args.misses), strict=True):
             by_pair[pair].append(line)
             print(f"{pair[0]}/{pair[1]} {line}", flush=True)
