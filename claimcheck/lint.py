@@ -35,7 +35,13 @@ from claimcheck.analysis.detect import (
 )
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import procedure_time, read_frame
-from claimcheck.analysis.leads import introduces_benefits, leaves_open, listed_benefit
+from claimcheck.analysis.leads import (
+    introduces_benefits,
+    leaves_open,
+    listed_among_claims,
+    listed_benefit,
+    lists_claims,
+)
 from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result, titles_a_review
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
@@ -105,8 +111,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             and unit.kind in _LIST_KINDS
             and (index == 0 or document.units[index - 1].kind not in _LIST_KINDS)
         ):
-            # A list no lead-in introduced may show by its items that it names what the page treats.
-            listing = _condition_list(document, index)
+            # A list no lead-in introduced may show by its items that it names what the page treats, or, out
+            # of the reviews (whose items are read as reviews), that it lists what the treatment does.
+            listing = _condition_list(document, index) or (None if in_reviews else _claims_list(document, index))
         # A heading or a label only says where citations may be; a unit is one if it reads as one.
         labelled = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         reference = labelled and is_citation(unit.text)
@@ -301,8 +308,25 @@ def _condition_list(document: Document, index: int) -> tuple[str, Callable[[str,
     return (before, listed_indication) if lists_conditions([u.text for u in units[index:end]], before) else None
 
 
-#: The most items of a list read to decide whether it lists conditions.
+#: The most items of a list read to decide whether it lists conditions or claims.
 _CONDITION_LIST_MAX = 40
+
+
+def _claims_list(document: Document, index: int) -> tuple[str, Callable[[str, Detection, str], Detection]] | None:
+    """The list starting at unit ``index`` read as a list of claims when its items are mostly claims by their
+    own words (:func:`~claimcheck.analysis.leads.lists_claims`), with the text before it as its lead-in. An
+    item of more than one sentence is no short claim of a list: it counts as none."""
+    units = document.units
+    items: list[Detection | None] = []
+    end = index
+    while end < len(units) and units[end].kind in _LIST_KINDS and end - index < _CONDITION_LIST_MAX:
+        unit = units[end]
+        spans = _sentences(unit.text) if len(unit.text) <= MAX_SENTENCE else ()
+        # The item read as the loop below reads it (cached), so the list costs no second reading.
+        items.append(read_sentence(unit.text[spans[0][0] : spans[0][1]], unit.kind)[1] if len(spans) == 1 else None)
+        end += 1
+    lead = _lead_in(units[index - 1].text) if index else ""
+    return (lead, listed_among_claims) if lists_claims(items, lead) else None
 
 
 def _lead_in(text: str) -> str:

@@ -1434,12 +1434,7 @@ def lists_conditions(items: Sequence[str], before: str) -> bool:
     three items, two in three of them a bare name of a condition ("PTSD and childhood trauma", "Chronic
     migraine", not a sentence and no side effect), and the text ``before`` it no lead-in to harms, signs or
     who must not have it ("Possible side effects", "Warning signs", "Do not use if you have")."""
-    if len(items) < _CONDITION_LIST_MIN or _LEAD_NOT.search(before):
-        return False
-    scanned = lexicon.scan(before)
-    if "negations" in scanned or any(
-        f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm")
-    ):
+    if len(items) < _CONDITION_LIST_MIN or warns(before):
         return False
     named = 0
     for item in items:
@@ -1448,6 +1443,17 @@ def lists_conditions(items: Sequence[str], before: str) -> bool:
         groups = lexicon.scan(item)
         named += "conditions" in groups and "detect/side_effects" not in groups
     return named * 3 >= len(items) * 2
+
+
+def warns(lead: str) -> bool:
+    """Whether a lead-in leads to harms, signs or who must not have a treatment ("Possible side effects",
+    "Warning signs", "Who should not receive it", "Do not use if you have"): its items are no benefits."""
+    if _LEAD_NOT.search(lead):
+        return True
+    scanned = lexicon.scan(lead)
+    return "negations" in scanned or any(
+        f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm")
+    )
 
 
 @lru_cache(maxsize=16)
