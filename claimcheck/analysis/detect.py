@@ -1337,6 +1337,12 @@ _LEAD_USED_FOR = re.compile(
     r"\s+(?:for|with)\s*$",
     re.IGNORECASE,
 )
+#: A lead-in that names who comes for the treatment ("Who visits the clinic", "Who we see", "Who comes to us",
+#: "Who uses the cave"): its items are the people or the conditions it is for.
+_LEAD_WHO_COMES = re.compile(
+    r"^who\s+(?:(?:usually|typically|often|mostly)\s+)?(?:visits?|comes?|we\s+(?:see|welcome)|uses?|books?)\b",
+    re.IGNORECASE,
+)
 _LEAD_NOUN_ALONE = re.compile(
     r"^(?:[\w-]+\s+)?(?:conditions|indications|ailments)(?:\s+(?:treated|helped|addressed))?$", re.IGNORECASE
 )
@@ -1381,7 +1387,7 @@ def _shaped_as_lead(lead: str) -> bool:
     """Whether a lead-in says, by its shape, that what follows is what a treatment is for (see _LEAD_USE)."""
     if not lead or len(_WORD.findall(lead)) > _LEAD_MAX_WORDS or _LEAD_NOT.search(lead):
         return False
-    if _LEAD_NOUN_ALONE.match(lead) or _LEAD_USED_FOR.search(lead):
+    if _LEAD_NOUN_ALONE.match(lead) or _LEAD_USED_FOR.search(lead) or _LEAD_WHO_COMES.match(lead):
         return True
     return _LEAD_SUBJECT.search(lead) is not None and _LEAD_USE.search(lead) is not None
 
@@ -1416,13 +1422,31 @@ def listed_indication(sentence: str, detection: Detection, lead: str) -> Detecti
         return detection
     if detection.is_claim and detection.categories and not _MISREAD_IN_A_LIST.issuperset(detection.categories):
         return detection
-    if sentence.rstrip().endswith((".", "!", "?")) or len(_WORD.findall(sentence)) > _LISTED_MAX_WORDS:
+    if sentence.rstrip().endswith((".", "!", "?")):
+        return detection
+    # A longer item is read by its name ("Asthma and COPD — many guests use their inhaler less"), which must
+    # then name the condition itself.
+    name = sentence if len(_WORD.findall(sentence)) <= _LISTED_MAX_WORDS else _named(sentence)
+    if len(_WORD.findall(name)) > _LISTED_MAX_WORDS:
         return detection
     # Only a condition or a health outcome: not the fees, staff or opening hours some lists hold. Under a
     # lead-in of what the reader lives with ("If you are experiencing:") each short item is one, by its place.
-    if not detection.features.conditions and not _names_a_complaint(sentence) and not _COMPLAINT_LEAD.search(lead):
+    conditions = [span for span in detection.features.conditions if span.end <= len(name)]
+    if not conditions and not _names_a_complaint(name) and not _COMPLAINT_LEAD.search(lead):
         return detection
     return Detection(True, (Category.INDICATION,), detection.strength, detection.features, listed_under(lead))
+
+
+#: What sets an item's name apart from what it goes on to say of it: "Asthma and COPD — many guests use their
+#: inhaler less", "Knee pain: from arthritis or an old injury".
+_NAME_END = re.compile(r"\s[—–-]{1,2}\s|:\s")
+
+
+def _named(item: str) -> str:
+    """What a list item names: the words before a dash or a colon that sets them apart, or the whole item
+    when none does. The name is what is listed under the lead-in; what follows says more of it."""
+    end = _NAME_END.search(item)
+    return item[: end.start()] if end is not None else item
 
 
 #: The fewest items a list must have to be read as a list of conditions by its items alone.

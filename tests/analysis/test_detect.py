@@ -520,6 +520,10 @@ def test_an_illness_described_after_a_claim_does_not_continue_it() -> None:
         "Do you suffer from:",
         "Hearing aids can make a difference if you're struggling with:",
         "Living with",
+        # Who comes for it: the items are the people or the conditions it is for.
+        "Who visits the float studio",
+        "Who we see",
+        "Who usually comes to us",
     ],
 )
 def test_a_lead_in_to_what_is_treated_is_read_by_its_shape(lead: str) -> None:
@@ -544,6 +548,8 @@ def test_a_lead_in_to_what_is_treated_is_read_by_its_shape(lead: str) -> None:
         "Please tell the hygienist if you are living with:",
         "Seek emergency care if you are suffering from:",
         "Do not use the supplement if you are suffering from:",
+        "What to expect when you visit",
+        "Who should not visit the sauna",
     ],
 )
 def test_other_leads_in_are_not_read_as_what_is_treated(lead: str) -> None:
@@ -563,6 +569,16 @@ def test_a_listed_condition_is_an_indication_however_else_it_reads() -> None:
         assert detection.categories == (Category.INDICATION,), item
     for item in ("Dr. Ana Smith", "Evening appointments", "Book your free consultation today."):
         assert not detect.listed_indication(item, detect_claim(item, kind=UnitKind.LIST_ITEM), lead).is_claim, item
+
+
+def test_a_long_listed_item_is_read_by_the_name_before_its_dash() -> None:
+    lead = "Who we see"
+    named = "Plantar fasciitis — most runners are back on the road after a handful of visits to us"
+    detection = detect.listed_indication(named, detect_claim(named, kind=UnitKind.LIST_ITEM), lead)
+    assert detection.categories == (Category.INDICATION,)
+    # A long item whose name is no condition stays as read, though a condition comes later in it.
+    unnamed = "Weekend clinics — handy for runners with plantar fasciitis who work during the whole week"
+    assert not detect.listed_indication(unnamed, detect_claim(unnamed, kind=UnitKind.LIST_ITEM), lead).is_claim
 
 
 @pytest.mark.parametrize(
