@@ -52,7 +52,7 @@ from claimcheck.registry.matcher import Match
 from claimcheck.rules.base import Hit, Rule, Scope, rules_in, triggered
 from claimcheck.rules.context import PageContext, SentenceContext, asserting, read_sentence
 from claimcheck.rules.selection import RuleSelection
-from claimcheck.text import Document, UnitKind, parse_document, split_sentences
+from claimcheck.text import Document, TextUnit, UnitKind, parse_document, split_sentences
 from claimcheck.text.citations import is_citation
 from claimcheck.text.plain import attributed_quote
 from claimcheck.text.sentences import MAX_SENTENCE
@@ -90,6 +90,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     # The question an FAQ answer answers: the last sentence of a unit ending in "?".
     question: str | None = None
     places = table_places(document)
+    # Table cells read as items of a list: under a column header that leads benefits, or in a column of claims.
+    listed_cells = _cell_listings(document, places)
     # Each side-by-side column's claims, read once for all its cells (see _own_column).
     own_columns: dict[tuple[str, str], frozenset[int]] = {}
     for index, unit in enumerate(document.units):
@@ -119,6 +121,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         reference = labelled and is_citation(unit.text)
         review = not reference and (in_reviews or attributed_quote(unit.text) or _signed(document, index))
         listed = listing if unit.kind in _LIST_KINDS else (item, listed_benefit) if item is not None else None
+        if place is not None and listed is None:
+            listed = listed_cells.get(index)
         # A header cell names what its row or column holds, as a heading names a topic: read as one.
         reading = UnitKind.LIST_ITEM if item is not None else UnitKind.HEADING if header_cell else unit.kind
         # The lead-in the rules read an item's hedge in: an indication lead-in's ("Conditions that may
@@ -320,13 +324,47 @@ def _claims_list(document: Document, index: int) -> tuple[str, Callable[[str, De
     items: list[Detection | None] = []
     end = index
     while end < len(units) and units[end].kind in _LIST_KINDS and end - index < _CONDITION_LIST_MAX:
-        unit = units[end]
-        spans = _sentences(unit.text) if len(unit.text) <= MAX_SENTENCE else ()
-        # The item read as the loop below reads it (cached), so the list costs no second reading.
-        items.append(read_sentence(unit.text[spans[0][0] : spans[0][1]], unit.kind)[1] if len(spans) == 1 else None)
+        items.append(_read_alone(units[end]))
         end += 1
     lead = _lead_in(units[index - 1].text) if index else ""
     return (lead, listed_among_claims) if lists_claims(items, lead) else None
+
+
+def _cell_listings(
+    document: Document, places: dict[int, TablePlace]
+) -> dict[int, tuple[str, Callable[[str, Detection, str], Detection]]]:
+    """The table cells read as items of a list, by unit index, with the column header as their lead-in: the
+    cells of a column whose header leads benefits ("What it does": "Shields hearing from loud noise"), and
+    those of a column of claims (:func:`~claimcheck.analysis.leads.lists_claims`), whose other cells that
+    speak of health are claims as its claims are."""
+    columns: dict[tuple[int, str], list[int]] = {}
+    table = 0
+    for index in sorted(places):
+        place = places[index]
+        if index - 1 not in places:
+            table += 1  # a run of cells with anything between it and the last is another table
+        if not place.header and place.column:
+            columns.setdefault((table, place.column), []).append(index)
+    listed: dict[int, tuple[str, Callable[[str, Detection, str], Detection]]] = {}
+    units = document.units
+    for (_, header), cells in columns.items():
+        lead = _lead_in(header)
+        if introduces_benefits(header):
+            listed.update((index, (lead, listed_benefit)) for index in cells)
+            continue
+        if places[cells[0]].versus is not None:
+            continue  # a column set against another is read against it (cell_statement), not as a list
+        if lists_claims([_read_alone(units[index]) for index in cells], lead):
+            listed.update((index, (lead, listed_among_claims)) for index in cells)
+    return listed
+
+
+def _read_alone(unit: TextUnit) -> Detection | None:
+    """The detection of a list item or a table cell of one sentence by its own words, as :func:`analyse` reads
+    it (the reading is cached, so a list weighed by its items costs no second reading); None for a unit of
+    more than one sentence."""
+    spans = _sentences(unit.text) if len(unit.text) <= MAX_SENTENCE else ()
+    return read_sentence(unit.text[spans[0][0] : spans[0][1]], unit.kind)[1] if len(spans) == 1 else None
 
 
 def _lead_in(text: str) -> str:

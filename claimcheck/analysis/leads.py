@@ -26,13 +26,15 @@ _LEAD_MAX_WORDS = 12
 #: A name of a treatment or of the reader's result in a lead-in: a few words.
 _NAME = r"(?:[\w'’&.-]+\s+){0,4}"
 #: Lead-ins that say the items after them are what a treatment does for the reader: "What IrisGlow can do
-#: for you", "How the wrap helps", "Benefits of cold plunges", "With the wrap you can:", "The wrap can help
-#: you:", "Results you can expect", "The results we see", "7 Ways the Sauna Heals". Not what a service
+#: for you", "How the wrap helps", "What it does", "Benefits of cold plunges", "With the wrap you can:", "The
+#: wrap can help you:", "Results you can expect", "The results we see", "7 Ways the Sauna Heals". Not what a service
 #: offers ("Why choose us", "Membership benefits" holds perks: see _PERKS) nor what happens ("What to
 #: expect" lists the steps of a visit).
 _BENEFIT_LEAD = re.compile(
     rf"what\s+{_NAME}(?:can|will|could)\s+do\s+for\s+(?:you|your\s+[\w-]+)|"
     rf"how\s+{_NAME}(?:can\s+|will\s+)?helps?(?:\s+you)?|"
+    # A table's column of what each thing does: "What it does", "What each ingredient does for you".
+    r"what\s+(?:it|they|this|each(?:\s+[\w-]+)?)\s+(?:does|do)(?:\s+for\s+(?:you|your\s+[\w-]+))?|"
     rf"(?:the\s+|key\s+|top\s+|\d{{1,2}}\s+)?(?:health\s+|proven\s+|real\s+)?benefits"
     rf"(?:\s+(?:of|from)\s+{_NAME}[\w'’-]+)?|"
     rf"with\s+{_NAME}you(?:'ll|’ll|\s+will|\s+can)|{_NAME}(?:can|may)\s+help(?:\s+you)?|"

@@ -21,6 +21,7 @@ from claimcheck.analysis.leads import introduces_benefits, leaves_open
         "Results you can expect",
         "The results our families see",
         "6 Surprising Ways Cold Plunges Change Your Body",
+        "What it does",  # a table's column of what each ingredient does
     ],
 )
 def test_lead_ins_that_say_what_a_treatment_does_for_the_reader(lead: str) -> None:
