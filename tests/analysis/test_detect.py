@@ -69,6 +69,10 @@ from claimcheck.text import UnitKind, read_document, split_sentences
         ("Our laser therapy tightens sagging skin and erases fine lines.", Category.EFFICACY),
         ("Microneedling boosts collagen by 50% in six weeks.", Category.EFFICACY),
         ("Clients feel lighter after just two sessions.", Category.ONSET),
+        # Within the visit itself, and by the end of a first week however it is owned.
+        ("Most guests feel the tension ease before they even leave the spa.", Category.ONSET),
+        ("Softer skin you can see as you walk out", Category.ONSET),
+        ("Many clients sleep better by the end of their very first week of drops.", Category.ONSET),
         ("Ozone therapy keeps joint pain away for a year or longer.", Category.DURABILITY),
         ("An hour in our sauna does more for sore muscles than a massage.", Category.COMPARATIVE),
         ("Denver's #1 rated cryotherapy studio.", Category.PROVIDER),
@@ -118,6 +122,7 @@ def test_claims_and_their_first_category(sentence: str, category: Category) -> N
         ),
         "Please talk to your doctor before stopping any medication.",
         "Please pull out the form and bring it to your visit.",
+        "Please settle your bill before you leave.",
         "The tablet dissolves under your tongue.",
         "Dr. Kim is a vascular surgeon with 20 years of experience.",
         "Our collagen powder ships free on orders over $50.",
