@@ -30,8 +30,10 @@ from claimcheck.analysis.detect import (
     background,
     follow_on,
     introduces_indications,
+    is_tagline,
     listed_indication,
     lists_conditions,
+    tagline,
 )
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import procedure_time, read_frame
@@ -94,6 +96,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     listed_cells = _cell_listings(document, places)
     # Each side-by-side column's claims, read once for all its cells (see _own_column).
     own_columns: dict[tuple[str, str], frozenset[int]] = {}
+    # The page's tagline: the first unit of text, when it stands right under the page's title and is short.
+    first = next((i for i, unit in enumerate(document.units) if unit.kind is not UnitKind.HEADING), None)
+    tagged = first if first is not None and first > 0 and is_tagline(document.units[first].text) else None
     for index, unit in enumerate(document.units):
         place = places.get(index)
         header_cell = place is not None and place.header
@@ -159,6 +164,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                     before = None
                 kinds = asks_about(topic) if topic is not None and not detection.is_claim else ()
                 detection = follow_on(text, detection, before, kinds)
+                if index == tagged:
+                    detection = tagline(text, detection)
                 if review:
                     detection = reported_result(text, detection, previous.text if previous is not None else None)
             # The statement an FAQ answer or a table's figure is read as, with its links in its own words.

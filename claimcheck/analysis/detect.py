@@ -1312,6 +1312,31 @@ def follow_on(
     return Detection(True, kinds, detection.strength, detection.features, reason)
 
 
+#: The most words a page's tagline may have: a line under its title, not its first paragraph.
+_TAGLINE_MAX_WORDS = 10
+
+
+def tagline(sentence: str, detection: Detection) -> Detection:
+    """A sentence of the page's tagline, the short line right under its title ("Breathe deeper. Live lighter.",
+    "Walk, climb and kneel again — without surgery."): a promise of what the treatment does, and a claim of
+    efficacy when the learned scorer leans that way (its place is a weak cue, as a sentence after a claim is
+    one: see :data:`FOLLOW_ON`). Claims, questions, headings and navigation stay as read, and so do open
+    questions; "without" and "no" in a tagline free the reader of something ("— without surgery") and deny
+    nothing."""
+    if detection.is_claim or detection.reason in STRUCTURAL or unasserted(sentence):
+        return detection
+    probability = claim_probability(sentence)
+    if probability < FOLLOW_ON:
+        return detection
+    reason = f"the page's tagline; learned scorer {probability:.2f}"
+    return Detection(True, (Category.EFFICACY,), detection.strength, detection.features, reason)
+
+
+def is_tagline(text: str) -> bool:
+    """Whether a unit right under a page's title is short enough to be its tagline (:func:`tagline`)."""
+    return len(_WORD.findall(text)) <= _TAGLINE_MAX_WORDS and not text.rstrip().endswith((":", "?"))
+
+
 #: The most words a list item may have to be read as a listed condition ("Chronic Lyme disease", "Vaginal
 #: dryness and painful sex after menopause or cancer treatment").
 _LISTED_MAX_WORDS = 12
