@@ -1512,6 +1512,9 @@ def listed_under(lead: str) -> str:
 
 
 def _names_a_complaint(sentence: str) -> bool:
-    """Whether a list item names a health outcome or complaint, in the vocabularies or by its shape."""
+    """Whether a list item names a health outcome or complaint, in the vocabularies or by its shape, or people
+    who want a part of the body better ("Athletes who want more lung capacity")."""
     scanned = lexicon.scan(sentence)
-    return "detect/outcome" in scanned or "ailments" in scanned or _CONDITION_SHAPED.search(sentence) is not None
+    if "detect/outcome" in scanned or "ailments" in scanned or _CONDITION_SHAPED.search(sentence) is not None:
+        return True
+    return "populations" in scanned and "improvements" in scanned and "body" in scanned

@@ -576,6 +576,14 @@ def test_a_listed_condition_is_an_indication_however_else_it_reads() -> None:
         assert not detect.listed_indication(item, detect_claim(item, kind=UnitKind.LIST_ITEM), lead).is_claim, item
 
 
+def test_people_who_want_a_part_of_the_body_better_are_listed_as_indications() -> None:
+    lead = "Who we see"
+    wanting = "Busy parents who want stronger muscles"
+    assert detect.listed_indication(wanting, detect_claim(wanting, kind=UnitKind.LIST_ITEM), lead).is_claim
+    for item in ("Women over 40", "Anyone who needs an hour away from a screen"):
+        assert not detect.listed_indication(item, detect_claim(item, kind=UnitKind.LIST_ITEM), lead).is_claim, item
+
+
 def test_a_long_listed_item_is_read_by_the_name_before_its_dash() -> None:
     lead = "Who we see"
     named = "Plantar fasciitis — most runners are back on the road after a handful of visits to us"
