@@ -69,6 +69,7 @@ from claimcheck.text import UnitKind, read_document, split_sentences
         ("Our laser therapy tightens sagging skin and erases fine lines.", Category.EFFICACY),
         ("Microneedling boosts collagen by 50% in six weeks.", Category.EFFICACY),
         ("Clients feel lighter after just two sessions.", Category.ONSET),
+        ("Our float sessions are tailored to insomnia, anxiety and chronic back pain.", Category.INDICATION),
         # Within the visit itself, and by the end of a first week however it is owned.
         ("Most guests feel the tension ease before they even leave the spa.", Category.ONSET),
         ("Softer skin you can see as you walk out", Category.ONSET),
@@ -123,6 +124,7 @@ def test_claims_and_their_first_category(sentence: str, category: Category) -> N
         "Please talk to your doctor before stopping any medication.",
         "Please pull out the form and bring it to your visit.",
         "Please settle your bill before you leave.",
+        "Each visit is tailored to your schedule.",
         "The tablet dissolves under your tongue.",
         "Dr. Kim is a vascular surgeon with 20 years of experience.",
         "Our collagen powder ships free on orders over $50.",
