@@ -70,6 +70,8 @@ from claimcheck.text import UnitKind, read_document, split_sentences
         ("Microneedling boosts collagen by 50% in six weeks.", Category.EFFICACY),
         ("Clients feel lighter after just two sessions.", Category.ONSET),
         ("Our float sessions are tailored to insomnia, anxiety and chronic back pain.", Category.INDICATION),
+        # "Silences" does away with what it names, as "ends" does; "ringing in the ears" names tinnitus.
+        ("The Drop That Silences the Ringing in Your Ears", Category.EFFICACY),
         # Within the visit itself, and by the end of a first week however it is owned.
         ("Most guests feel the tension ease before they even leave the spa.", Category.ONSET),
         ("Softer skin you can see as you walk out", Category.ONSET),
@@ -125,6 +127,7 @@ def test_claims_and_their_first_category(sentence: str, category: Category) -> N
         "Please pull out the form and bring it to your visit.",
         "Please settle your bill before you leave.",
         "Each visit is tailored to your schedule.",
+        "Our headphones silence background noise on the train.",
         "The tablet dissolves under your tongue.",
         "Dr. Kim is a vascular surgeon with 20 years of experience.",
         "Our collagen powder ships free on orders over $50.",
