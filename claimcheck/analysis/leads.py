@@ -3,7 +3,9 @@ plunges" are each a benefit the page claims for its treatment, though an item al
 night", "Restore clearer vision without glasses") names no treatment and may have no claim word of its
 own. As an FAQ answer is read with its question (:mod:`claimcheck.analysis.answers`), the item is read
 with the lead-in it stands under. The lead-ins that introduce what a treatment is *for* (indications) are
-:func:`claimcheck.analysis.detect.introduces_indications`'s.
+:func:`claimcheck.analysis.detect.introduces_indications`'s. A list whose lead-in says nothing of it ("Why
+patients choose us"), or a table's column, is read by its items: where most of them are claims, its other
+items that speak of health are claims too (:func:`lists_claims`).
 """
 
 from __future__ import annotations
