@@ -30,12 +30,20 @@ from claimcheck.analysis.detect import (
     background,
     follow_on,
     introduces_indications,
+    is_tagline,
     listed_indication,
     lists_conditions,
+    tagline,
 )
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import procedure_time, read_frame
-from claimcheck.analysis.leads import introduces_benefits, leaves_open, listed_benefit
+from claimcheck.analysis.leads import (
+    introduces_benefits,
+    leaves_open,
+    listed_among_claims,
+    listed_benefit,
+    lists_claims,
+)
 from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result, titles_a_review
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
@@ -46,7 +54,7 @@ from claimcheck.registry.matcher import Match
 from claimcheck.rules.base import Hit, Rule, Scope, rules_in, triggered
 from claimcheck.rules.context import PageContext, SentenceContext, asserting, read_sentence
 from claimcheck.rules.selection import RuleSelection
-from claimcheck.text import Document, UnitKind, parse_document, split_sentences
+from claimcheck.text import Document, TextUnit, UnitKind, parse_document, split_sentences
 from claimcheck.text.citations import is_citation
 from claimcheck.text.plain import attributed_quote
 from claimcheck.text.sentences import MAX_SENTENCE
@@ -84,8 +92,13 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     # The question an FAQ answer answers: the last sentence of a unit ending in "?".
     question: str | None = None
     places = table_places(document)
+    # Table cells read as items of a list: under a column header that leads benefits, or in a column of claims.
+    listed_cells = _cell_listings(document, places)
     # Each side-by-side column's claims, read once for all its cells (see _own_column).
     own_columns: dict[tuple[str, str], frozenset[int]] = {}
+    # The page's tagline: the first unit of text, when it stands right under the page's title and is short.
+    first = next((i for i, unit in enumerate(document.units) if unit.kind is not UnitKind.HEADING), None)
+    tagged = first if first is not None and first > 0 and is_tagline(document.units[first].text) else None
     for index, unit in enumerate(document.units):
         place = places.get(index)
         header_cell = place is not None and place.header
@@ -105,13 +118,16 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
             and unit.kind in _LIST_KINDS
             and (index == 0 or document.units[index - 1].kind not in _LIST_KINDS)
         ):
-            # A list no lead-in introduced may show by its items that it names what the page treats.
-            listing = _condition_list(document, index)
+            # A list no lead-in introduced may show by its items that it names what the page treats, or, out
+            # of the reviews (whose items are read as reviews), that it lists what the treatment does.
+            listing = _condition_list(document, index) or (None if in_reviews else _claims_list(document, index))
         # A heading or a label only says where citations may be; a unit is one if it reads as one.
         labelled = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         reference = labelled and is_citation(unit.text)
         review = not reference and (in_reviews or attributed_quote(unit.text) or _signed(document, index))
         listed = listing if unit.kind in _LIST_KINDS else (item, listed_benefit) if item is not None else None
+        if place is not None and listed is None:
+            listed = listed_cells.get(index)
         # A header cell names what its row or column holds, as a heading names a topic: read as one.
         reading = UnitKind.LIST_ITEM if item is not None else UnitKind.HEADING if header_cell else unit.kind
         # The lead-in the rules read an item's hedge in: an indication lead-in's ("Conditions that may
@@ -148,6 +164,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                     before = None
                 kinds = asks_about(topic) if topic is not None and not detection.is_claim else ()
                 detection = follow_on(text, detection, before, kinds)
+                if index == tagged:
+                    detection = tagline(text, detection)
                 if review:
                     detection = reported_result(text, detection, previous.text if previous is not None else None)
             # The statement an FAQ answer or a table's figure is read as, with its links in its own words.
@@ -301,8 +319,59 @@ def _condition_list(document: Document, index: int) -> tuple[str, Callable[[str,
     return (before, listed_indication) if lists_conditions([u.text for u in units[index:end]], before) else None
 
 
-#: The most items of a list read to decide whether it lists conditions.
+#: The most items of a list read to decide whether it lists conditions or claims.
 _CONDITION_LIST_MAX = 40
+
+
+def _claims_list(document: Document, index: int) -> tuple[str, Callable[[str, Detection, str], Detection]] | None:
+    """The list starting at unit ``index`` read as a list of claims when its items are mostly claims by their
+    own words (:func:`~claimcheck.analysis.leads.lists_claims`), with the text before it as its lead-in. An
+    item of more than one sentence is no short claim of a list: it counts as none."""
+    units = document.units
+    items: list[Detection | None] = []
+    end = index
+    while end < len(units) and units[end].kind in _LIST_KINDS and end - index < _CONDITION_LIST_MAX:
+        items.append(_read_alone(units[end]))
+        end += 1
+    lead = _lead_in(units[index - 1].text) if index else ""
+    return (lead, listed_among_claims) if lists_claims(items, lead) else None
+
+
+def _cell_listings(
+    document: Document, places: dict[int, TablePlace]
+) -> dict[int, tuple[str, Callable[[str, Detection, str], Detection]]]:
+    """The table cells read as items of a list, by unit index, with the column header as their lead-in: the
+    cells of a column whose header leads benefits ("What it does": "Shields hearing from loud noise"), and
+    those of a column of claims (:func:`~claimcheck.analysis.leads.lists_claims`), whose other cells that
+    speak of health are claims as its claims are."""
+    columns: dict[tuple[int, str], list[int]] = {}
+    table = 0
+    for index in sorted(places):
+        place = places[index]
+        if index - 1 not in places:
+            table += 1  # a run of cells with anything between it and the last is another table
+        if not place.header and place.column:
+            columns.setdefault((table, place.column), []).append(index)
+    listed: dict[int, tuple[str, Callable[[str, Detection, str], Detection]]] = {}
+    units = document.units
+    for (_, header), cells in columns.items():
+        lead = _lead_in(header)
+        if introduces_benefits(header):
+            listed.update((index, (lead, listed_benefit)) for index in cells)
+            continue
+        if places[cells[0]].versus is not None:
+            continue  # a column set against another is read against it (cell_statement), not as a list
+        if lists_claims([_read_alone(units[index]) for index in cells], lead):
+            listed.update((index, (lead, listed_among_claims)) for index in cells)
+    return listed
+
+
+def _read_alone(unit: TextUnit) -> Detection | None:
+    """The detection of a list item or a table cell of one sentence by its own words, as :func:`analyse` reads
+    it (the reading is cached, so a list weighed by its items costs no second reading); None for a unit of
+    more than one sentence."""
+    spans = _sentences(unit.text) if len(unit.text) <= MAX_SENTENCE else ()
+    return read_sentence(unit.text[spans[0][0] : spans[0][1]], unit.kind)[1] if len(spans) == 1 else None
 
 
 def _lead_in(text: str) -> str:

@@ -23,6 +23,12 @@ from claimcheck.models import Category, Strength
 _AUXILIARY = r"is|are|am|was|were|does|do|did|can|could|will|would|should|has|have|may|might|must"
 #: A label before a question or an answer on a plain-text FAQ: "Q: Is it safe?", "A: Yes."
 _LABEL = re.compile(r"^\s*(?:q|a|question|answer)\s*[:.)]\s*", re.IGNORECASE)
+#: Who speaks, in a transcript: a time stamp ("[03:41]"), a speaker's name in capitals ("FELIX:", "DR. VANCE:")
+#: or both ("[2:40] Maya:"); an interview's question and its answer are read without them.
+_SPEAKER = re.compile(
+    r"^\s*(?:\[\d{1,2}(?::\d{2}){1,2}\]\s*(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}:\s+)?|"
+    r"(?:[A-Z][A-Z.'-]+\s+){0,2}[A-Z][A-Z'-]+:\s+)"
+)
 #: Quotation marks around a question or an answer, as a social post quotes the comment it answers.
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 #: A word that opens a spoken question before it asks: "Wait, can I ...?", "So, is it safe?", "Okay but does
@@ -178,7 +184,7 @@ def ends_a_question(text: str) -> bool:
 
 def _bare(question: str) -> str:
     """The question itself: without its label ("Q:"), its quotation marks or a spoken opener ("Wait, ")."""
-    question = _LABEL.sub("", question, count=1).strip().strip(_QUOTES)
+    question = _LABEL.sub("", _SPEAKER.sub("", question, count=1), count=1).strip().strip(_QUOTES)
     return _OPENER.sub("", question, count=1)
 
 
@@ -268,7 +274,7 @@ def affirmed(kinds: tuple[Category, ...], answered: Answered, statement: Detecti
 
 def answer_statement(question: str, answer: str) -> Answered | None:
     """The statement a short answer to a question makes, or None when it makes none of its own making."""
-    question, answer = _bare(question), _LABEL.sub("", answer, count=1)
+    question, answer = _bare(question), _LABEL.sub("", _SPEAKER.sub("", answer, count=1), count=1)
     asked = _YES_NO.match(question)
     if asked is not None:
         return _yes_or_no(asked.group(1).lower(), _reader(asked.group(2)).split(), answer)

@@ -1312,6 +1312,31 @@ def follow_on(
     return Detection(True, kinds, detection.strength, detection.features, reason)
 
 
+#: The most words a page's tagline may have: a line under its title, not its first paragraph.
+_TAGLINE_MAX_WORDS = 10
+
+
+def tagline(sentence: str, detection: Detection) -> Detection:
+    """A sentence of the page's tagline, the short line right under its title ("Breathe deeper. Live lighter.",
+    "Walk, climb and kneel again — without surgery."): a promise of what the treatment does, and a claim of
+    efficacy when the learned scorer leans that way (its place is a weak cue, as a sentence after a claim is
+    one: see :data:`FOLLOW_ON`). Claims, questions, headings and navigation stay as read, and so do open
+    questions; "without" and "no" in a tagline free the reader of something ("— without surgery") and deny
+    nothing."""
+    if detection.is_claim or detection.reason in STRUCTURAL or unasserted(sentence):
+        return detection
+    probability = claim_probability(sentence)
+    if probability < FOLLOW_ON:
+        return detection
+    reason = f"the page's tagline; learned scorer {probability:.2f}"
+    return Detection(True, (Category.EFFICACY,), detection.strength, detection.features, reason)
+
+
+def is_tagline(text: str) -> bool:
+    """Whether a unit right under a page's title is short enough to be its tagline (:func:`tagline`)."""
+    return len(_WORD.findall(text)) <= _TAGLINE_MAX_WORDS and not text.rstrip().endswith((":", "?"))
+
+
 #: The most words a list item may have to be read as a listed condition ("Chronic Lyme disease", "Vaginal
 #: dryness and painful sex after menopause or cancer treatment").
 _LISTED_MAX_WORDS = 12
@@ -1335,6 +1360,12 @@ _LEAD_USE = re.compile(
 _LEAD_USED_FOR = re.compile(
     r"\b(?:use[sd]?|using|ideal|great|good|recommended|helpful|beneficial|effective|helps?)(?:\s+\S+){0,3}?"
     r"\s+(?:for|with)\s*$",
+    re.IGNORECASE,
+)
+#: A lead-in that names who comes for the treatment ("Who visits the clinic", "Who we see", "Who comes to us",
+#: "Who uses the cave"): its items are the people or the conditions it is for.
+_LEAD_WHO_COMES = re.compile(
+    r"^who\s+(?:(?:usually|typically|often|mostly)\s+)?(?:visits?|comes?|we\s+(?:see|welcome)|uses?|books?)\b",
     re.IGNORECASE,
 )
 _LEAD_NOUN_ALONE = re.compile(
@@ -1381,7 +1412,7 @@ def _shaped_as_lead(lead: str) -> bool:
     """Whether a lead-in says, by its shape, that what follows is what a treatment is for (see _LEAD_USE)."""
     if not lead or len(_WORD.findall(lead)) > _LEAD_MAX_WORDS or _LEAD_NOT.search(lead):
         return False
-    if _LEAD_NOUN_ALONE.match(lead) or _LEAD_USED_FOR.search(lead):
+    if _LEAD_NOUN_ALONE.match(lead) or _LEAD_USED_FOR.search(lead) or _LEAD_WHO_COMES.match(lead):
         return True
     return _LEAD_SUBJECT.search(lead) is not None and _LEAD_USE.search(lead) is not None
 
@@ -1416,13 +1447,31 @@ def listed_indication(sentence: str, detection: Detection, lead: str) -> Detecti
         return detection
     if detection.is_claim and detection.categories and not _MISREAD_IN_A_LIST.issuperset(detection.categories):
         return detection
-    if sentence.rstrip().endswith((".", "!", "?")) or len(_WORD.findall(sentence)) > _LISTED_MAX_WORDS:
+    if sentence.rstrip().endswith((".", "!", "?")):
+        return detection
+    # A longer item is read by its name ("Asthma and COPD — many guests use their inhaler less"), which must
+    # then name the condition itself.
+    name = sentence if len(_WORD.findall(sentence)) <= _LISTED_MAX_WORDS else _named(sentence)
+    if len(_WORD.findall(name)) > _LISTED_MAX_WORDS:
         return detection
     # Only a condition or a health outcome: not the fees, staff or opening hours some lists hold. Under a
     # lead-in of what the reader lives with ("If you are experiencing:") each short item is one, by its place.
-    if not detection.features.conditions and not _names_a_complaint(sentence) and not _COMPLAINT_LEAD.search(lead):
+    conditions = [span for span in detection.features.conditions if span.end <= len(name)]
+    if not conditions and not _names_a_complaint(name) and not _COMPLAINT_LEAD.search(lead):
         return detection
     return Detection(True, (Category.INDICATION,), detection.strength, detection.features, listed_under(lead))
+
+
+#: What sets an item's name apart from what it goes on to say of it: "Asthma and COPD — many guests use their
+#: inhaler less", "Knee pain: from arthritis or an old injury".
+_NAME_END = re.compile(r"\s[—–-]{1,2}\s|:\s")
+
+
+def _named(item: str) -> str:
+    """What a list item names: the words before a dash or a colon that sets them apart, or the whole item
+    when none does. The name is what is listed under the lead-in; what follows says more of it."""
+    end = _NAME_END.search(item)
+    return item[: end.start()] if end is not None else item
 
 
 #: The fewest items a list must have to be read as a list of conditions by its items alone.
@@ -1434,12 +1483,7 @@ def lists_conditions(items: Sequence[str], before: str) -> bool:
     three items, two in three of them a bare name of a condition ("PTSD and childhood trauma", "Chronic
     migraine", not a sentence and no side effect), and the text ``before`` it no lead-in to harms, signs or
     who must not have it ("Possible side effects", "Warning signs", "Do not use if you have")."""
-    if len(items) < _CONDITION_LIST_MIN or _LEAD_NOT.search(before):
-        return False
-    scanned = lexicon.scan(before)
-    if "negations" in scanned or any(
-        f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm")
-    ):
+    if len(items) < _CONDITION_LIST_MIN or warns(before):
         return False
     named = 0
     for item in items:
@@ -1450,6 +1494,17 @@ def lists_conditions(items: Sequence[str], before: str) -> bool:
     return named * 3 >= len(items) * 2
 
 
+def warns(lead: str) -> bool:
+    """Whether a lead-in leads to harms, signs or who must not have a treatment ("Possible side effects",
+    "Warning signs", "Who should not receive it", "Do not use if you have"): its items are no benefits."""
+    if _LEAD_NOT.search(lead):
+        return True
+    scanned = lexicon.scan(lead)
+    return "negations" in scanned or any(
+        f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm")
+    )
+
+
 @lru_cache(maxsize=16)
 def listed_under(lead: str) -> str:
     """The reason of a claim read from the lead-in ``lead`` of its list: one string for all its items."""
@@ -1457,6 +1512,9 @@ def listed_under(lead: str) -> str:
 
 
 def _names_a_complaint(sentence: str) -> bool:
-    """Whether a list item names a health outcome or complaint, in the vocabularies or by its shape."""
+    """Whether a list item names a health outcome or complaint, in the vocabularies or by its shape, or people
+    who want a part of the body better ("Athletes who want more lung capacity")."""
     scanned = lexicon.scan(sentence)
-    return "detect/outcome" in scanned or "ailments" in scanned or _CONDITION_SHAPED.search(sentence) is not None
+    if "detect/outcome" in scanned or "ailments" in scanned or _CONDITION_SHAPED.search(sentence) is not None:
+        return True
+    return "populations" in scanned and "improvements" in scanned and "body" in scanned

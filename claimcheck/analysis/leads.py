@@ -3,21 +3,24 @@ plunges" are each a benefit the page claims for its treatment, though an item al
 night", "Restore clearer vision without glasses") names no treatment and may have no claim word of its
 own. As an FAQ answer is read with its question (:mod:`claimcheck.analysis.answers`), the item is read
 with the lead-in it stands under. The lead-ins that introduce what a treatment is *for* (indications) are
-:func:`claimcheck.analysis.detect.introduces_indications`'s.
+:func:`claimcheck.analysis.detect.introduces_indications`'s. A list whose lead-in says nothing of it ("Why
+patients choose us"), or a table's column, is read by its items: where most of them are claims, its other
+items that speak of health are claims too (:func:`lists_claims`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import STRUCTURAL, Detection, listed_under
+from claimcheck.analysis.detect import STRUCTURAL, Detection, listed_under, warns
 from claimcheck.analysis.strength import asserted_plainly
 from claimcheck.models import Category, Strength
 from claimcheck.text.sentences import split_sentences
 
-__all__ = ["introduces_benefits", "leaves_open", "listed_benefit"]
+__all__ = ["introduces_benefits", "leaves_open", "listed_among_claims", "listed_benefit", "lists_claims"]
 
 _WORD = re.compile(r"[\w'’-]+")
 #: The longest lead-in read as one: a heading or a short line ending in a colon.
@@ -25,13 +28,15 @@ _LEAD_MAX_WORDS = 12
 #: A name of a treatment or of the reader's result in a lead-in: a few words.
 _NAME = r"(?:[\w'’&.-]+\s+){0,4}"
 #: Lead-ins that say the items after them are what a treatment does for the reader: "What IrisGlow can do
-#: for you", "How the wrap helps", "Benefits of cold plunges", "With the wrap you can:", "The wrap can help
-#: you:", "Results you can expect", "The results we see", "7 Ways the Sauna Heals". Not what a service
+#: for you", "How the wrap helps", "What it does", "Benefits of cold plunges", "With the wrap you can:", "The
+#: wrap can help you:", "Results you can expect", "The results we see", "7 Ways the Sauna Heals". Not what a service
 #: offers ("Why choose us", "Membership benefits" holds perks: see _PERKS) nor what happens ("What to
 #: expect" lists the steps of a visit).
 _BENEFIT_LEAD = re.compile(
     rf"what\s+{_NAME}(?:can|will|could)\s+do\s+for\s+(?:you|your\s+[\w-]+)|"
     rf"how\s+{_NAME}(?:can\s+|will\s+)?helps?(?:\s+you)?|"
+    # A table's column of what each thing does: "What it does", "What each ingredient does for you".
+    r"what\s+(?:it|they|this|each(?:\s+[\w-]+)?)\s+(?:does|do)(?:\s+for\s+(?:you|your\s+[\w-]+))?|"
     rf"(?:the\s+|key\s+|top\s+|\d{{1,2}}\s+)?(?:health\s+|proven\s+|real\s+)?benefits"
     rf"(?:\s+(?:of|from)\s+{_NAME}[\w'’-]+)?|"
     rf"with\s+{_NAME}you(?:'ll|’ll|\s+will|\s+can)|{_NAME}(?:can|may)\s+help(?:\s+you)?|"
@@ -109,6 +114,51 @@ def listed_benefit(sentence: str, detection: Detection, lead: str) -> Detection:
     # The lead-in says the treatment does what the item names: as plainly as a sentence saying it would.
     strength = asserted_plainly(detection.strength)
     return Detection(True, (Category.EFFICACY,), strength, detection.features, listed_under(lead))
+
+
+#: The fewest items of a list that must be claims by their own words for the list to be read as a list of
+#: claims (:func:`lists_claims`); they must also be half of its items.
+_CLAIMS_MIN = 2
+#: The kinds of claim that make a list one of risks, not of what a treatment does for the reader.
+_RISKS = frozenset({Category.CONTRAINDICATION, Category.SIDE_EFFECTS})
+
+
+def lists_claims(items: Sequence[Detection | None], lead: str) -> bool:
+    """Whether a list whose lead-in says nothing of what it lists ("Why patients choose us", "At a glance")
+    is still a list of what the treatment does: at least two of its items, and half of them, are claims by
+    their own words ("Pain relief starting the same day", "No incisions, no needles, no risk"), most of them
+    no risk, and its ``lead`` leads to no harms or who must not have it ("Who should not receive it"). Its
+    other items are then read as its claims are (:func:`listed_among_claims`). An item read as no one
+    sentence is None."""
+    claims = [item for item in items if item is not None and item.is_claim and item.reason not in STRUCTURAL]
+    if len(claims) < _CLAIMS_MIN or len(claims) * 2 < len(items):
+        return False
+    risks = sum(bool(claim.categories) and claim.categories[0] in _RISKS for claim in claims)
+    return risks * 2 < len(claims) and not warns(lead)
+
+
+#: The cue groups that make an item of a list of claims speak of health: a condition or a complaint, a change,
+#: a benefit or an effect. An outcome alone may name what a product tracks ("Guided sessions and mood
+#: tracking"); with a time or a figure it is a result ("Results that last up to two years").
+_CHANGE_GROUPS = frozenset(
+    {"conditions", "ailments", "improvements", "boosters", "detect/benefit", "detect/effect", "causal"}
+)
+_TIMED_GROUPS = frozenset({"time_words", "number_words"})
+
+
+def listed_among_claims(sentence: str, detection: Detection, lead: str) -> Detection:
+    """An item of a list of claims (:func:`lists_claims`) that speaks of health (:data:`_CHANGE_GROUPS`:
+    "Fresher breath and fewer cavities", "Waking up without a dry mouth"): a claim of efficacy, as an item
+    under a benefit lead-in is (:func:`listed_benefit`). Such a list mixes in what the clinic offers
+    ("Evening and Saturday appointments", "Free parking"), which stays as read, and so does a whole sentence,
+    which makes its own claims or none."""
+    if sentence.rstrip().endswith((".", "!", "?")):
+        return detection
+    scanned = lexicon.scan(sentence)
+    timed = "detect/outcome" in scanned and (detection.features.quantities or not _TIMED_GROUPS.isdisjoint(scanned))
+    if not (detection.features.conditions or timed or not _CHANGE_GROUPS.isdisjoint(scanned)):
+        return detection
+    return listed_benefit(sentence, detection, lead)
 
 
 def _first_word(text: str) -> int:

@@ -38,21 +38,29 @@ _REVIEW_HEADING = re.compile(
     rf"hear\s+(?:it\s+)?from\s+(?:our\s+)?{_PEOPLE}",
 )
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|a\s+few|a|several)"
-_TIMES = r"(?:days?|weeks?|months?|years?|sessions?|treatments?|visits?|shots?|doses?|bottles?|courses?)"
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+_TIMES = (
+    r"(?:days?|weeks?|months?|years?|sessions?|treatments?|visits?|shots?|doses?|bottles?|courses?|injections?|"
+    r"infusions?|appointments?|rounds?)"
+)
 #: What tells of a change over time in a review: a result after a time or a course ("after 14 months",
-#: "within two weeks"), a first ("for the first time"), an end ("no longer", "anymore"), a result at last
-#: ("finally", "got my positive"), what followed a start ("Started them in May and ..."), a measure that
+#: "within two weeks", "after my third injection"), a first ("for the first time"), an end ("no longer", "no
+#: more", "anymore"), a result at last ("finally", "got my positive"), what followed a start ("Started them in
+#: May and ...", "since we started"), a measure that
 #: went from one state to another, what the customer manages without ("without my glasses"); what the
 #: customer does now is :func:`_speaks_of_now`'s.
 _CHANGE = re.compile(
     # The look-ahead: the first letters (and digits) of the forms, each of which opens on a word boundary.
     r"\b(?=[abcefghinostw\d])(?:"
     rf"(?:after|within)\s+(?:just\s+|only\s+)?{_COUNT}\s+(?:[\w-]+\s+)?{_TIMES}\b|"
+    # A course counted by its place: "after my third injection", "after the second session".
+    rf"after\s+(?:my|our|his|her|their|the)\s+{_ORDINAL}\s+(?:[\w-]+\s+)?{_TIMES}\b|"
     # A course counted to the result: "I quit in one session", "Three weeks in and ...".
     rf"in\s+(?:just\s+|only\s+)?(?:a\s+single|{_COUNT})\s+(?:sessions?|treatments?|visits?|appointments?)\b|"
     rf"{_COUNT}\s+(?:days?|weeks?|months?|sessions?|treatments?|visits?)\s+in\b(?!\s+(?:a|an|the|my|our|your|total)\b)|"
-    r"for\s+the\s+first\s+time\b|\bno\s+longer\b|\bany\s*more\b|\bfinally\b|\bgot\s+my\b|"
-    r"without\s+(?:my|any|the|a)\b|\bsince\s+(?:starting|using|taking|beginning|trying)\b|"
+    r"for\s+the\s+first\s+time\b|\bno\s+(?:longer\b|more\b(?!\s+than\b))|\bany\s*more\b|\bfinally\b|\bgot\s+my\b|"
+    r"without\s+(?:my|any|the|a)\b|"
+    r"\bsince\s+(?:(?:i|we|he|she|they|you)\s+(?:started|began|switched|tried)\b|(?:starting|using|taking|beginning|trying)\b)|"
     r"(?:started|began)\b[^.!?]{1,60}\band\b|"
     r"went\s+from\s+[^,.;]{1,45}?\s+to\s+\w|"
     # The visit's before and after: "came in limping and walked out pain-free".
@@ -67,7 +75,7 @@ _NOW_WORDS = re.compile(r"\b(?P<speaker>I|I'm|I’m|my)\b|\bnow\b|[.!?]", re.IGN
 #: A review of the shop, not of the treatment: "Arrived within two days", "got my order fast".
 _SHOP = re.compile(
     r"\b(?:order\w*|ship\w*|deliver\w*|arriv\w*|package|parcel|box|refund\w*|customer\s+service|support\s+team|"
-    r"price|checkout|website|app|booking|booked|parking|receptionist|front\s+desk)\b",
+    r"price|checkout|website|app|booking|booked(?!\s+for\b)|parking|receptionist|front\s+desk)\b",
     re.IGNORECASE,
 )
 

@@ -30,6 +30,9 @@ from claimcheck.analysis.answers import answer_statement, asks_about, explained_
         ("Are there side effects?", "No.", "there are no side effects."),
         ("Is it safe?", "100% safe.", "it is 100% safe."),
         ("Q: Is the drip safe?", "A: Totally.", "the drip is totally safe."),
+        # An interview's transcript: time stamps and speakers' names are not what is asked or answered.
+        ("[12:05] HOST: Does the cap work?", "[12:09] DR. OKAFOR: Yes.", "the cap does work."),
+        ("[1:02:10] Lena: Is it safe for teens?", "[1:02:14] Sam: Yes.", "it is safe for teens."),
     ],
 )
 def test_a_short_yes_or_no_turns_the_question_into_a_statement(question: str, answer: str, statement: str) -> None:
@@ -123,6 +126,14 @@ def test_a_denial_claims_only_that_a_harm_does_not_come() -> None:
         "## Does it hurt?\n\nNo.\n"
     )
     assert _findings(page) == [("CC202", "Not at the doses we prescribe.")]
+
+
+def test_a_no_to_a_question_of_dependence_in_plain_words_denies_a_harm() -> None:
+    page = "## Can the sleep spray become a habit?\n\nNot at the doses we suggest.\n\n## Will I get hooked?\n\nNo.\n"
+    assert {code for code, _ in _findings(page)} and {sentence for _, sentence in _findings(page)} == {
+        "Not at the doses we suggest.",
+        "No.",
+    }
 
 
 def test_a_filled_gap_is_a_claim_only_when_its_statement_is_one() -> None:

@@ -69,6 +69,13 @@ from claimcheck.text import UnitKind, read_document, split_sentences
         ("Our laser therapy tightens sagging skin and erases fine lines.", Category.EFFICACY),
         ("Microneedling boosts collagen by 50% in six weeks.", Category.EFFICACY),
         ("Clients feel lighter after just two sessions.", Category.ONSET),
+        ("Our float sessions are tailored to insomnia, anxiety and chronic back pain.", Category.INDICATION),
+        # "Silences" does away with what it names, as "ends" does; "ringing in the ears" names tinnitus.
+        ("The Drop That Silences the Ringing in Your Ears", Category.EFFICACY),
+        # Within the visit itself, and by the end of a first week however it is owned.
+        ("Most guests feel the tension ease before they even leave the spa.", Category.ONSET),
+        ("Softer skin you can see as you walk out", Category.ONSET),
+        ("Many clients sleep better by the end of their very first week of drops.", Category.ONSET),
         ("Ozone therapy keeps joint pain away for a year or longer.", Category.DURABILITY),
         ("An hour in our sauna does more for sore muscles than a massage.", Category.COMPARATIVE),
         ("Denver's #1 rated cryotherapy studio.", Category.PROVIDER),
@@ -118,6 +125,9 @@ def test_claims_and_their_first_category(sentence: str, category: Category) -> N
         ),
         "Please talk to your doctor before stopping any medication.",
         "Please pull out the form and bring it to your visit.",
+        "Please settle your bill before you leave.",
+        "Each visit is tailored to your schedule.",
+        "Our headphones silence background noise on the train.",
         "The tablet dissolves under your tongue.",
         "Dr. Kim is a vascular surgeon with 20 years of experience.",
         "Our collagen powder ships free on orders over $50.",
@@ -520,6 +530,10 @@ def test_an_illness_described_after_a_claim_does_not_continue_it() -> None:
         "Do you suffer from:",
         "Hearing aids can make a difference if you're struggling with:",
         "Living with",
+        # Who comes for it: the items are the people or the conditions it is for.
+        "Who visits the float studio",
+        "Who we see",
+        "Who usually comes to us",
     ],
 )
 def test_a_lead_in_to_what_is_treated_is_read_by_its_shape(lead: str) -> None:
@@ -544,6 +558,8 @@ def test_a_lead_in_to_what_is_treated_is_read_by_its_shape(lead: str) -> None:
         "Please tell the hygienist if you are living with:",
         "Seek emergency care if you are suffering from:",
         "Do not use the supplement if you are suffering from:",
+        "What to expect when you visit",
+        "Who should not visit the sauna",
     ],
 )
 def test_other_leads_in_are_not_read_as_what_is_treated(lead: str) -> None:
@@ -563,6 +579,24 @@ def test_a_listed_condition_is_an_indication_however_else_it_reads() -> None:
         assert detection.categories == (Category.INDICATION,), item
     for item in ("Dr. Ana Smith", "Evening appointments", "Book your free consultation today."):
         assert not detect.listed_indication(item, detect_claim(item, kind=UnitKind.LIST_ITEM), lead).is_claim, item
+
+
+def test_people_who_want_a_part_of_the_body_better_are_listed_as_indications() -> None:
+    lead = "Who we see"
+    wanting = "Busy parents who want stronger muscles"
+    assert detect.listed_indication(wanting, detect_claim(wanting, kind=UnitKind.LIST_ITEM), lead).is_claim
+    for item in ("Women over 40", "Anyone who needs an hour away from a screen"):
+        assert not detect.listed_indication(item, detect_claim(item, kind=UnitKind.LIST_ITEM), lead).is_claim, item
+
+
+def test_a_long_listed_item_is_read_by_the_name_before_its_dash() -> None:
+    lead = "Who we see"
+    named = "Plantar fasciitis — most runners are back on the road after a handful of visits to us"
+    detection = detect.listed_indication(named, detect_claim(named, kind=UnitKind.LIST_ITEM), lead)
+    assert detection.categories == (Category.INDICATION,)
+    # A long item whose name is no condition stays as read, though a condition comes later in it.
+    unnamed = "Weekend clinics — handy for runners with plantar fasciitis who work during the whole week"
+    assert not detect.listed_indication(unnamed, detect_claim(unnamed, kind=UnitKind.LIST_ITEM), lead).is_claim
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from claimcheck.analysis.leads import introduces_benefits, leaves_open
         "Results you can expect",
         "The results our families see",
         "6 Surprising Ways Cold Plunges Change Your Body",
+        "What it does",  # a table's column of what each ingredient does
     ],
 )
 def test_lead_ins_that_say_what_a_treatment_does_for_the_reader(lead: str) -> None:
@@ -138,3 +139,36 @@ def test_a_list_is_read_by_its_items_only_when_most_of_them_name_conditions() ->
     assert not lists_conditions(["Tinnitus", "Free parking", "Tea and water"], "")
     assert not lists_conditions(["Tinnitus", "Hearing loss", "Vertigo"], "Do not wear the aids if you have:")
     assert not lists_conditions(["Tinnitus", "Hearing loss", "Vertigo"], "Warning signs to watch for")
+
+
+def test_a_list_that_is_mostly_claims_makes_claims_of_its_other_items_that_speak_of_health() -> None:
+    page = (
+        "# Quietwave Hearing Drops\n\nDrops made in Vermont.\n\n## Why families pick Quietwave\n\n"
+        "- Ringing quieted in 9 of 10 ears within a week\n- Clinically proven to restore hearing\n"
+        "- Relief that lasts for months\n- Calmer evenings and less itching\n- Results that hold for a full year\n"
+        "- Weekend phone support\n"
+    )
+    codes = _codes(page, "markdown")
+    # Neither is a claim alone; among claims they are two more.
+    assert not _unflagged(codes, "Calmer evenings and less itching", "Results that hold for a full year"), codes
+    # What the shop offers, among them, stays clean.
+    assert "Weekend phone support" not in codes
+
+
+def test_a_list_with_few_claims_or_of_risks_lends_its_claims_to_no_other_item() -> None:
+    from claimcheck.analysis.detect import Detection
+    from claimcheck.analysis.leads import lists_claims
+    from claimcheck.rules.context import read_sentence
+    from claimcheck.text import UnitKind
+
+    def read(*items: str) -> list[Detection | None]:
+        return [read_sentence(item, UnitKind.LIST_ITEM)[1] for item in items]
+
+    claims = read("Clinically proven to restore hearing", "Cures tinnitus in one week")
+    perks = read("Weekend phone support", "Free returns", "A recyclable bottle")
+    assert lists_claims([*claims, perks[0]], "Why families pick us")
+    assert not lists_claims([claims[0], *perks], "Why families pick us")
+    # A list under a lead-in to who must not have it, or mostly of risks, is no list of benefits.
+    assert not lists_claims([*claims, perks[0]], "Who should not use the drops")
+    risks = read("Must not be used by people with a perforated eardrum", "Can cause dizziness and nausea")
+    assert not lists_claims([*risks, perks[0]], "At a glance")

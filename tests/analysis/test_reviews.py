@@ -102,6 +102,10 @@ def test_a_review_title_is_read_as_the_review_is_and_keeps_the_reviews_going() -
         "Our son went from waking every hour through the night to sleeping until seven.",
         "I came in hunched over and walked out standing straight.",  # the visit's before and after
         "I haven't had a single cold sore since.",  # what has not come back
+        "My shoulder moved freely after the second adjustment visit.",  # a course counted by its place
+        "I was booked for hip surgery and cancelled it after my fourth infusion.",  # a booking of care
+        "No more itching at night.",  # an end
+        "Her eczema is a different story since we started the baths.",  # since a start
     ],
 )
 def test_grammar_of_a_change_in_a_review(sentence: str) -> None:
@@ -115,6 +119,8 @@ def test_grammar_of_a_change_in_a_review(sentence: str) -> None:
         "I came in for a cleaning.",
         "I haven't been to the dentist in years.",
         "Booked in two visits, easy parking.",
+        "No more than two guests per room.",  # a limit, not an end
+        "Booked in for a facial within two days, easy.",  # the shop: booking a visit
     ],
 )
 def test_what_tells_no_change(sentence: str) -> None:
