@@ -197,7 +197,9 @@ _OPEN = re.compile(r"\b(?:may|might|could|can|would|should|if|whether)\b", re.IG
 #: aside after a dash. A hedge there qualifies that clause, not the claim the main clause states.
 _SUBORDINATE = re.compile(
     r"(?:,\s*|\s+)(?:(?:in|by|through|from)\s+which|which|who|whom|where|so(?:\s+that)?|(?:often\s+|usually\s+)?"
-    r"(?:allowing|letting|helping|enabling|making))\b|\s[\u2014\u2013-]\s",
+    r"(?:allowing|letting|helping|enabling|making))\b|\s[\u2014\u2013-]\s|"
+    # A phrase of time after the claim, hedged itself: "Restores deep sleep, often on the very first night".
+    r",\s*(?=(?:often|usually|typically|generally|frequently|commonly)\s+(?:on|in|within|after|by|at|from|before)\b)",
     re.IGNORECASE,
 )
 #: A participle clause after the main clause: "raises the core temperature, creating a fever that bacteria
@@ -358,6 +360,8 @@ _RELATIVE = re.compile(
     r"know|knows|claim|claims|think|believe|is|are|was|were|so|such)\b)[a-z]+\s+(?:that|which)\s+$",
     re.IGNORECASE,
 )
+#: After a negation, what makes it "not just" or "not only": the claim goes on to say more, not less.
+_NOT_JUST = re.compile(r"\s+(?:just|only|merely|simply)\b", re.IGNORECASE)
 #: Where a clause that can stand alone opens after another: a dash, a colon, a semicolon or ", so".
 _OWN_CLAUSE = re.compile(r"\s[\u2014\u2013-]\s|\u2014|[;:]\s|,\s*so\s+", re.IGNORECASE)
 
@@ -372,6 +376,8 @@ def _denied(features: Features, text: str) -> bool:
         span
         for span in features.negations
         if span.text.lower() != "without"
+        # "Doesn't just manage symptoms, it ...", "not only ... but": it adds to the claim, denying nothing.
+        and not _NOT_JUST.match(text, span.end)
         and not _SPARED.search(text, max(0, span.start - 48), span.end)
         and not _RELATIVE.search(text, max(0, span.start - 40), span.start)
     ]
@@ -459,11 +465,18 @@ def _open(features: Features, text: str, asking: bool = False) -> bool:
         and not _counts_things(span.text, text, span.end)
         and not _denied_ability(text, span.start, span.end)
         and not (span.text.lower() == "likely" and _MORE_LIKELY.search(text, max(0, span.start - 8), span.start))
+        and not _AFFIRMED.match(text, span.end)
         for span in features.hedges
     ) or any(
-        found.group().lower() != ignored and not _denied_ability(text, found.start(), found.end())
+        found.group().lower() != ignored
+        and not _denied_ability(text, found.start(), found.end())
+        and not _AFFIRMED.match(text, found.end())
         for found in _OPEN.finditer(text)
     )
+
+
+#: After a modal, a word that affirms rather than hedges: "can absolutely help", "could definitely".
+_AFFIRMED = re.compile(r"\s+(?:absolutely|definitely|certainly|undoubtedly|truly)\b", re.IGNORECASE)
 
 
 #: Right before "likely", what makes it a comparison of chances that the claim states ("makes neurons more likely to

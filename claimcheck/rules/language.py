@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import DISCLAIMER, SHARE_WORDS, UNRANKED
+from claimcheck.analysis.detect import DISCLAIMER, SHARE_WORDS, TIME_CONTRAST, UNRANKED
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
@@ -229,7 +229,9 @@ def _plain_safety(context: SentenceContext) -> re.Match[str] | None:
         "No medicine is free of risk. Absolute safety language ('very safe', 'completely safe', 'no side "
         "effects', 'risk-free', 'non-addictive', 'reactions are a thing of the past') contradicts labels that list "
         "adverse reactions and abuse potential, and it is among the claims regulators most often find false or "
-        "misleading. Safety stated plainly of the treatment ('the procedure is safe', 'so you know it's safe'), "
+        "misleading, as is safety promised to everyone ('a safe dose for everyone') or every harm denied ('it does "
+        "not have any side effects'). Safety stated plainly of the treatment ('the procedure is safe', 'so you "
+        "know it's safe'), "
         "with no word that qualifies it ('generally safe', 'may be safe') and nothing in the sentence that hedges "
         "it, leaves no room for a risk either."
     ),
@@ -758,7 +760,7 @@ _COMPARATIVE = Trigger(
     # The same said of the treatment named before: "replaces steroids, with none of their risks".
     r"\bwith\s+none of\s+(?:their|its|those)\s+(?:[\w-]+\s+)?(?:side[- ]effects?|risks?|downsides?|dangers?|"
     r"drawbacks?)\b|"
-    r"\b(?:compared\s+(?:with|to)|in\s+contrast\s+to|as\s+opposed\s+to)\b|"
+    r"\b(?:compared\s+(?:with|to)|comparable\s+(?:with|to)|in\s+contrast\s+to|as\s+opposed\s+to)\b|"
     r"\b(?:the same|the exact same|identical)\s+(?:[\w-]+\s+){0,2}?(?:results?|relief|benefits?|effects?|"
     r"outcomes?|ingredients?|molecules?)\s+(?:as|to)\b|\bidentical\s+(?:to|results?|effects?|outcomes?)\b|"
     # Another treatment run down beside this one: "X can weaken tendons, while Y actually rebuilds them",
@@ -771,7 +773,7 @@ _COMPARATIVE = Trigger(
     (
         "better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable|unlike|"
         "as effective as|as good as|as safe as|as fast as|as powerful as|as well as|outperform|beat|"
-        "compared|contrast|opposed|the same|the exact same|identical|actually|mask|cover|hid|numb|suppress|"
+        "compared|comparable|contrast|opposed|the same|the exact same|identical|actually|mask|cover|hid|numb|suppress|"
         "did what|does what|do what|achieve what|achieved what|achieves what|else|fail|without the|"
         "without any of the|none of"
     ),
@@ -935,7 +937,7 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
     if any(groups.get(name) and groups[name].lower() in _ER_WORDS for name in ("er", "er2", "er3", "er4")):
         return True
     ends = found.group().lower().rstrip()
-    if ends.endswith(("than", "compared with", "compared to")):
+    if ends.endswith(("than", "compared with", "compared to", "comparable with", "comparable to")):
         return _NOT_ANOTHER.match(text, found.end()) is not None
     ahead = _THAN_AHEAD.match(text, found.end()) if "than" in text else None
     return ahead is not None and _NOT_ANOTHER.match(text, ahead.end()) is not None
@@ -1011,7 +1013,10 @@ def _framed_comparison(context: SentenceContext) -> Iterator[Hit]:
     if reports_finding(text):
         return
     scanned = lexicon.scan(text)
-    for start, end in sorted((*scanned.get("detect/comparative", ()), *scanned.get("detect/comparative_weak", ()))):
+    cues = [*scanned.get("detect/comparative", ()), *scanned.get("detect/comparative_weak", ())]
+    # One time set against another ("works in days, not the weeks pills take"), which the detector reads by form.
+    cues += [found.span() for found in TIME_CONTRAST.finditer(text)] if " not " in text else []
+    for start, end in sorted(cues):
         cue = text[start:end]
         # A cue a comparative form reads ("better than") was judged above; one that ranks is CC201's.
         judged = any(
@@ -1308,6 +1313,9 @@ _ENDORSEMENT = Trigger(
     rf"(?:(?-i:[A-Z])[\w&.-]*(?:,?\s+(?:and\s+)?(?-i:[A-Z])[\w&.-]*){{0,4}}\b|{_COUNT}\s+|[\w-]+\s+){{0,4}}"
     rf"{_ENDORSERS}\b|"
     r"\b(?:trusted|used|(?<!\bas\s)recommended|endorsed|chosen|preferred|loved|relied on) by\s+(?-i:[A-Z])[\w&.-]+|"
+    # Whoever they are, counted in the hundreds or more: "trusted by over 2,000 acupuncturists worldwide".
+    rf"\b(?:trusted|used|(?<!\bas\s)recommended|endorsed|chosen|preferred|loved|relied on) by\s+{_ABOUT}{_COUNT}\s+"
+    rf"{_NOT_CARE}(?:[\w-]+\s+)?[\w-]+s\b|"
     # The trust told the other way round: "the same medicine hospitals have trusted for over 50 years".
     rf"\b{_ENDORSERS}\s+(?:have|has|had)\s+(?:long\s+|always\s+)?(?:trusted|relied\s+on|used\s+it)\b|"
     # Use over a long time as the reason to trust: "has been used in operating rooms for more than fifty years"
@@ -1488,7 +1496,11 @@ _SERIES_LENGTH = 3
 _OFFERED_FOR = re.compile(
     r"\b(?:(?:help|helps|helped|helping|work|works|working|relief|remed(?:y|ies)|treatments?|therap(?:y|ies)|care|"
     r"clinics?|cent(?:er|re)s?|programm?e?s?|support|effective|perfect|ideal|great|good|excellent|beneficial|"
-    r"useful|used|suited|suitable|benefits?|solutions?|(?:see|sees|seeing|treat|treats|treating|help|helps)\s+"
+    r"useful|used|suited|suitable|benefits?|solutions?|"
+    # Praise of what it does for them, a general class of evaluative words: "is amazing for", "works wonders for".
+    r"amazing|wonderful|fantastic|brilliant|incredible|awesome|terrific|phenomenal|marvell?ous|superb|outstanding|"
+    r"powerful|helpful|wonders|magic|godsend|lifesaver|game[- ]changer|life[- ]changing|"
+    r"(?:see|sees|seeing|treat|treats|treating|help|helps)\s+"
     r"(?:[\w-]+\s+)?(?:clients|patients|people|children|kids|adults|babies|women|men|families))\s+"
     r"(?:for|with|from)|"
     r"(?:treat|treats|treated|treating|relieve|relieves|ease|eases|heal|heals|address|addresses|resolve|resolves|"
@@ -1496,6 +1508,24 @@ _OFFERED_FOR = re.compile(
     r"(?:(?:a\s+(?:wide\s+)?range\s+of|many|various|all\s+kinds\s+of|everything\s+from|common|chronic|"
     r"conditions?|problems?|issues?|complaints?|disorders?|diseases?|illness(?:es)?|ailments?|such\s+as|including|"
     r"like|as|\u2014|:|-)\s*){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _unsourced_offer(context: SentenceContext) -> bool:
+    """Whether the sentence may offer its treatment with nothing behind it: unregistered, on a health page, not
+    asked, cited or disclaimed."""
+    if context.match is not None or not context.health_copy or context.is_question or context.citation_nearby:
+        return False
+    return DISCLAIMER.search(context.text) is None
+
+
+#: A claim that opens with a name and "for", the series after it: the treatment offered by name, as a heading or a
+#: list item offers it ("Breath for Long COVID, asthma and chronic fatigue", "Cupping for migraines, acne and
+#: sciatica"). What is only about the conditions ("Risk factors for", "Warning signs of") offers nothing.
+_NAMED_FOR = re.compile(
+    r"\W*(?!(?:[\w'\u2019-]+\s+){0,2}?(?:risks?|factors?|signs?|symptoms?|causes?|screening|tests?|testing|"
+    r"diagnosis|medications?|drugs?|support\s+groups?)\s+for\b)(?:[\w'\u2019-]+\s+){1,3}?for\s+",
     re.IGNORECASE,
 )
 
@@ -1518,7 +1548,9 @@ def _offered_series(context: SentenceContext) -> tuple[int, int, int] | None:
         if index - first >= _SERIES_LENGTH:
             start = named[first][0]
             offer = _OFFERED_FOR.search(text, max(0, start - 80), start)
-            if offer is not None and not negated(text, offer.start()):
+            if (offer is not None and not negated(text, offer.start())) or (
+                context.detection.is_claim and _NAMED_FOR.fullmatch(text, 0, start)
+            ):
                 return start, named[index - 1][1], index - first
         first = index
     return None
@@ -1538,7 +1570,10 @@ def _offered_series(context: SentenceContext) -> tuple[int, int, int] | None:
         "treatment for conditions that need medical supervision). A long list of unrelated conditions ('ear "
         "infections, asthma, bedwetting, ADHD and high blood pressure') is the mark of a treatment offered as a "
         "cure-all. The rule reads a series of at least three named conditions that the sentence offers its "
-        "treatment for ('can help with', 'we see clients for', 'a centre for', 'treats'), hedged or not, when no "
+        "treatment for ('can help with', 'we see clients for', 'a centre for', 'treats', 'is amazing for', or a "
+        "line that names the treatment and its series: 'Cupping for migraines, acne and sciatica'), and each item "
+        "of a list under a lead-in that offers the treatment for what it lists ('Conditions we treat:', 'It may "
+        "help if you are living with:'), hedged or not, when no "
         "registry claim covers the sentence and nothing near it is cited. Conditions named as whom a warning is "
         "for ('not suitable for people with asthma, epilepsy or heart disease'), a definition of an illness and a "
         "denial are left alone."
@@ -1549,12 +1584,19 @@ def _offered_series(context: SentenceContext) -> tuple[int, int, int] | None:
     triggers=(),
 )
 def disease_claim(context: SentenceContext) -> Iterator[Hit]:
+    if context.lead is not None and context.detection.categories == (Category.INDICATION,):
+        # An item of a list of what the treatment is for ("Conditions we treat:", "If you are experiencing:"):
+        # the list names the series, item by item.
+        if _unsourced_offer(context):
+            yield Hit(
+                f"One of a list of conditions the treatment is offered for ('{context.lead}'), with no evidence on "
+                "file for it: each is a claim that needs its own."
+            )
+        return
     # Most sentences name fewer than three conditions and end here, on features already read.
     if len(context.features.conditions) + len(lexicon.scan(context.text).get("ailments", ())) < _SERIES_LENGTH:
         return
-    if context.match is not None or not context.health_copy or context.is_question or context.citation_nearby:
-        return
-    if DISCLAIMER.search(context.text):
+    if not _unsourced_offer(context):
         return
     series = _offered_series(context)
     if series is not None:

@@ -170,6 +170,26 @@ def test_cc104_hedge_in_a_subordinate_clause_leaves_the_main_claim_stated(lint: 
         assert "CC104" not in codes(lint(text)), text
 
 
+def test_cc104_what_neither_hedges_nor_denies_the_claim_leaves_it_stated(lint: Lint) -> None:
+    for text in (
+        # A hedge on when, after the claim: the claim itself is unhedged.
+        "Widget drips calm restless legs, usually within the first week.",
+        "Deeper sleep, often from the very first session",
+        # A modal affirmed is no hedge.
+        "Widget drips can definitely calm restless legs.",
+        # "Not just" adds to the claim; it denies nothing.
+        "Widget drips don't just mask joint pain, they repair damaged nerve tissue.",
+    ):
+        assert "CC104" in codes(lint(text)), text
+    for text in (
+        "Widget drips may calm restless legs, usually within the first week.",
+        "Widget drips can calm restless legs.",
+        "Widget drips don't repair damaged nerve tissue.",
+        "Widget drips calm restless legs in some people, sometimes within a week.",
+    ):
+        assert "CC104" not in codes(lint(text)), text
+
+
 def test_cc104_listed_indications_are_stated_as_surely_as_their_lead_in(lint: Lint) -> None:
     stated = lint("## Conditions We Treat\n\n- Chronic fatigue\n- Long COVID brain fog\n", format="markdown")
     assert {f.sentence for f in stated if f.code == "CC104"} == {"Chronic fatigue", "Long COVID brain fog"}
@@ -189,7 +209,8 @@ def test_cc104_a_lead_in_that_asks_what_it_can_do_is_answered_by_its_items(lint:
     for lead in ("## Who may benefit?", "Conditions that can respond to hydro-pulse therapy:"):
         hedged = lint(f"{lead}\n\n- Chronic fatigue\n", format="markdown")
         assert "CC104" not in codes(hedged), lead
-        assert "CC101" in codes(hedged), lead
+        # Still flagged: as one of the conditions offered (CC211) or, where the item is not read as one, unregistered.
+        assert codes(hedged) & {"CC101", "CC211"}, lead
 
 
 def test_cc104_a_hedge_in_one_coordinated_clause_leaves_the_other_stated(lint: Lint) -> None:

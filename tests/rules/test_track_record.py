@@ -34,6 +34,9 @@ _PAGE = "Widgetamine wraps relieve joint pain for many adults. {}"
         "As featured in Runner's Weekly and on morning TV.",
         "The clinic is an acclaimed regional pioneer in wrap therapy.",
         "Families travel from all over the state for a wrap with us.",
+        # Whoever they are, counted in the hundreds or more.
+        "Trusted by over 1,200 osteopaths across Europe.",
+        "Chosen by 400+ sports physiotherapy practices.",
         # Trust told the other way round.
         "It is the same wrap that physicians have trusted for over 40 years.",
     ],
