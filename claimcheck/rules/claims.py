@@ -247,7 +247,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
             return
     # A claim no category rule placed is an effect claim when it says, unhedged, what something does to the
     # body ("Dry needling resets the muscle's nerve signal and floods the area with fresh blood").
-    elif not _says_what_it_does(text):
+    elif not (_says_what_it_does(text) or _opens_with_benefit(context)):
         return
     features = context.features
     if (
@@ -333,6 +333,33 @@ def _says_what_it_does(text: str) -> bool:
         for group in ("conditions", "ailments")
         for start, _ in scanned.get(group, ())
     )
+
+
+#: Lines that name a benefit in place of a sentence: a list item, a heading, a cell, a short line.
+_FRAGMENT_KINDS = frozenset({UnitKind.LIST_ITEM, UnitKind.HEADING, UnitKind.TABLE_CELL, UnitKind.LINE})
+#: The first word of a line, past a bullet, a number or an article.
+_FIRST_WORD = re.compile(r"[\W\d_]*(?:(?:a|an|the)\s+)?(?P<word>[a-z][a-z'\u2019-]+)\b", re.IGNORECASE)
+#: What a thing improved may be, after the opening word: an outcome, a condition, a complaint, the body.
+_IMPROVED = ("detect/outcome", "conditions", "ailments", "body")
+
+
+def _opens_with_benefit(context: SentenceContext) -> bool:
+    """Whether a line of a list, a heading or a cell opens with what the treatment does for the reader: a verb of
+    the treatment its subject ("Melts chronic tension and pain", "Speeds muscle recovery after training") or a
+    word of improvement ("Fewer baby blues and a calmer mood", "A stronger immune system all winter long"), with
+    what it acts on or improves after it. Such a line states its benefit as a sentence saying it does."""
+    if context.unit.kind not in _FRAGMENT_KINDS:
+        return False
+    text = context.text
+    first = _FIRST_WORD.match(text)
+    if first is None:
+        return False
+    word, start, end = first.group("word"), first.start("word"), first.end("word")
+    scanned = lexicon.scan(text)
+    verb = word[0].isupper() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    if not verb and not any(hit[0] == start for hit in scanned.get("improvements", ())):
+        return False
+    return any(hit_start >= end for group in _IMPROVED for hit_start, _ in scanned.get(group, ()))
 
 
 #: Right before a condition, the treatment put to use for it: "we use PRP for knee osteoarthritis", "our team

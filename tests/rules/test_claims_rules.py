@@ -190,6 +190,20 @@ def test_cc104_what_neither_hedges_nor_denies_the_claim_leaves_it_stated(lint: L
         assert "CC104" not in codes(lint(text)), text
 
 
+def test_cc104_a_line_that_opens_with_what_the_treatment_does_states_it(lint: Lint) -> None:
+    page = (
+        "# Widget Wraps\n\nWidget wraps restore deep calm.\n\n## Why guests come back\n\n"
+        "- Dials down inflammation and joint pain\n"
+        "- Sessions last 60 minutes\n- Includes a herbal tea afterwards\n"
+    )
+    flagged = {f.sentence for f in lint(page, format="markdown") if f.code == "CC104"}
+    # A verb the detector has no word for: the line's shape says the treatment does it.
+    assert "Dials down inflammation and joint pain" in flagged
+    assert not flagged & {"Sessions last 60 minutes", "Includes a herbal tea afterwards"}
+    # In a paragraph, a sentence is read by its own words; hedged, the line states nothing as fact.
+    assert "CC104" not in codes(lint("- May dial down inflammation and joint pain\n", format="markdown"))
+
+
 def test_cc104_listed_indications_are_stated_as_surely_as_their_lead_in(lint: Lint) -> None:
     stated = lint("## Conditions We Treat\n\n- Chronic fatigue\n- Long COVID brain fog\n", format="markdown")
     assert {f.sentence for f in stated if f.code == "CC104"} == {"Chronic fatigue", "Long COVID brain fog"}
