@@ -536,14 +536,15 @@ _SCOPED_APPROVAL = re.compile(
 )
 # What directly follows approval language when it says what the approval covers: "cleared for
 # major depression", "approved by the FDA in 2019 for treatment-resistant depression", "approved only to prevent
-# recurrent infection", also past an aside ("approved, together with an oral antidepressant, for ...") or after
+# recurrent infection", "approved in 2019 to slow myopia", also past an aside ("approved, together with an oral
+# antidepressant, for ...") or after
 # a colon, product by product ("approved: Nasalo and Sneezex for hay fever, ...", the products named); or the
 # class of medicine named by its use ("an FDA-approved anaesthetic", "FDA-approved antihistamines"), which is
 # what the approval covers ("an FDA-approved medication" names none).
 _APPROVAL_SCOPE = re.compile(
     r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?|,[^,;.:]{1,60},|\([^()]{1,60}\)|"
     r":\s*(?-i:[A-Z])[\w-]*(?:\s+(?:and|or|(?-i:[A-Z])[\w-]*)){0,4})?\s*\b"
-    r"(?:for|(?:only\s+)?to\s+(?:treat|prevent|relieve|reduce|manage|diagnose)|as an?|only as|only for|"
+    r"(?:for|(?:only\s+)?to\s+(?!be\b)[a-z]+|as an?|only as|only for|"
     r"as (?:prescription |medical )?(?:drugs?|devices?|medicines?|medications?|products?)|"
     r"(?:general\s+|local\s+)?(?:an(?:a)?esthetics?|analgesics?|antidepressants?|antibiotics?|antivirals?|antifungals?|"
     r"antihistamines?|antipsychotics?|anticonvulsants?|anticoagulants?|antiemetics?|contraceptives?|sedatives?|"
@@ -580,7 +581,8 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
         "anaesthetic is not approved for depression, and using it so is off-label. Negated statements ('is not "
         "FDA-approved for any psychiatric condition') and sentences that say the use is off-label are accurate "
         "and are not flagged; an approval stated with its scope ('cleared for major depression') is a specific claim "
-        "the registry judges instead."
+        "the registry judges instead, and with no registry claim behind it a warning asks for it to be checked "
+        "against the agency's records and registered."
     ),
     example="Ketamine is an FDA-approved medication.",
     fix="Say what the approval covers and that the advertised use is off-label.",
@@ -606,19 +608,23 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
                 designated.end(),
             )
         return
-    # An approval that names what it covers is a specific regulatory claim: the registry judges
-    # it (a contradicted claim raises CC103); this rule is about approval left to be assumed.
-    if (
-        found
-        and not _APPROVAL_SCOPE.match(context.text, found.end())
-        and not (
-            _ONLY_BEFORE.search(context.text, 0, found.start()) and _NAMES_PRODUCT.match(context.text, found.end())
-        )
-    ):
+    if _ONLY_BEFORE.search(context.text, 0, found.start()) and _NAMES_PRODUCT.match(context.text, found.end()):
+        return
+    if not _APPROVAL_SCOPE.match(context.text, found.end()):
         yield Hit(
             f"'{found.group()}' implies approval for the advertised use; say what the approval covers.",
             found.start(),
             found.end(),
+        )
+    elif context.match is None and context.detection.is_claim:
+        # An approval that names what it covers is a specific regulatory claim: the registry judges it (a
+        # contradicted claim raises CC103). With no registry claim behind it, nobody has checked it.
+        yield Hit(
+            f"'{found.group()}' with its scope is on file nowhere: check that the approval covers this product, its "
+            "form and this use, and register it.",
+            found.start(),
+            found.end(),
+            Severity.WARNING,
         )
 
 
