@@ -239,7 +239,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     if set(categories) & _RISK_CLAIMS:
         if not all(_no_risk_told(text, kind) for kind in categories if kind in _RISK_CLAIMS):
             return
-        if not (detection.strength is Strength.DIRECT or _says_what_it_does(text)):
+        if not (detection.strength is Strength.DIRECT or _says_what_it_does(text) or _opens_with_benefit(context)):
             return
         categories = tuple(kind for kind in categories if kind not in _RISK_CLAIMS)
     if categories:
@@ -388,7 +388,13 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 #: After a negation, what makes it "not just" or "not only": the claim goes on to say more, not less.
-_NOT_JUST = re.compile(r"\s+(?:just|only|merely|simply)\b", re.IGNORECASE)
+_NOT_JUST = re.compile(r"\s+(?:just|only|merely|simply|enough)\b", re.IGNORECASE)
+#: After "no", what is not needed: "no hormones required", "no surgery needed".
+_NOT_NEEDED = re.compile(r"\s+(?:[\w-]+\s+){1,2}?(?:required|needed|necessary)\b", re.IGNORECASE)
+#: A clause of place after the main clause: ", where cancer cells cannot survive" tells of the place, denying
+#: nothing the main clause says.
+_WHERE = re.compile(r",\s*(?:where|whereby)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 #: Where a clause that can stand alone opens after another: a dash, a colon, a semicolon or ", so".
 _OWN_CLAUSE = re.compile(r"\s[\u2014\u2013-]\s|\u2014|[;:]\s|,\s*so\s+", re.IGNORECASE)
 
@@ -403,8 +409,10 @@ def _denied(features: Features, text: str) -> bool:
         span
         for span in features.negations
         if span.text.lower() != "without"
-        # "Doesn't just manage symptoms, it ...", "not only ... but": it adds to the claim, denying nothing.
+        # "Doesn't just manage symptoms, it ...", "not only ... but": it adds to the claim, denying nothing; nor
+        # does a count ("not enough fast waves") or what the benefit spares the reader ("No hormones required").
         and not _NOT_JUST.match(text, span.end)
+        and not (span.text.lower() == "no" and _NOT_NEEDED.match(text, span.end))
         and not _SPARED.search(text, max(0, span.start - 48), span.end)
         and not _RELATIVE.search(text, max(0, span.start - 40), span.start)
     ]
@@ -412,6 +420,15 @@ def _denied(features: Features, text: str) -> bool:
         return False
     participle = _PARTICIPLE.search(text)
     end = participle.start() if participle is not None else len(text)
+    place = _WHERE.search(text)
+    if place is not None:
+        # Only up to the next break: a clause after it may deny again ("..., where X, and it does not cure").
+        place_end = _CLAUSE_BREAK.search(text, place.end())
+        negations = [
+            span
+            for span in negations
+            if not place.start() <= span.start < (place_end.start() if place_end is not None else len(text))
+        ]
     if not any(span.start < end for span in negations):
         return False
     # A clause of its own after the denial, opened by a dash, a colon, a semicolon or ", so", that no negation

@@ -179,12 +179,17 @@ def test_cc104_what_neither_hedges_nor_denies_the_claim_leaves_it_stated(lint: L
         "Widget drips can definitely calm restless legs.",
         # "Not just" adds to the claim; it denies nothing.
         "Widget drips don't just mask joint pain, they repair damaged nerve tissue.",
+        # What the benefit spares the reader, a count, and a clause of place deny nothing either.
+        "Widget Drips: Repair Nerve Tissue Faster, No Needles Required",
+        "Widget drips repair damaged nerve tissue and leave not enough inflammation to hurt.",
+        "Widget drips flood the joint with oxygen, where inflammation cannot take hold.",
     ):
         assert "CC104" in codes(lint(text)), text
     for text in (
         "Widget drips may calm restless legs, usually within the first week.",
         "Widget drips can calm restless legs.",
         "Widget drips don't repair damaged nerve tissue.",
+        "The clinic is in the old town, where parking is easy, and widget drips do not repair nerve tissue.",
         "Widget drips calm restless legs in some people, sometimes within a week.",
     ):
         assert "CC104" not in codes(lint(text)), text
