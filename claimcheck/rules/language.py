@@ -1279,6 +1279,11 @@ _NOT_CARE = (
 #: Before a count, how near the figure is: "over", "more than", "nearly", "close to".
 _ABOUT = r"(?:(?:over|more\s+than|nearly|almost|upwards\s+of|well\s+over|some|roughly|about|close\s+to)\s+)?"
 _CARE_DONE = r"(?:treated|helped|served|completed|performed|delivered|administered|guided|cared\s+for)"
+#: What the speaker has seen a treatment do for a count of people: "I have seen foot detox help thousands of people".
+_SEEN_HELP = (
+    r"\b(?:seen|watched|witnessed)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:help|heal|change|transform|happen\s+for|work\s+for)"
+    rf"\s+(?:the\s+lives\s+of\s+)?{_ABOUT}{_COUNT}(?=\s+{_NOT_CARE}\w)"
+)
 #: A track record stated as a count: the count before what was done ("Over 9,000 infusions performed",
 #: "12,000+ dives completed", "4,000 patients have been treated") or after it ("we have delivered more
 #: than 12,000 infusions", "has personally guided thousands of journeys", "serving over 5,000 clients").
@@ -1287,10 +1292,10 @@ _TRACK_RECORD = Trigger(
     rf"{_CARE_DONE}\b|"
     r"\b(?:treated|helped|served|performed|delivered|completed|administered|guided|cared\s+for|"
     r"treating|helping|serving|performing|delivering|administering|guiding|caring\s+for)\s+"
-    rf"{_ABOUT}{_COUNT}(?=\s+{_NOT_CARE}\w)",
+    rf"{_ABOUT}{_COUNT}(?=\s+{_NOT_CARE}\w)|{_SEEN_HELP}",
     (
         "treated|helped|served|completed|performed|delivered|administered|guided|cared|treating|helping|"
-        "serving|performing|delivering|administering|guiding|caring"
+        "serving|performing|delivering|administering|guiding|caring|seen|watched|witnessed"
     ),
 )
 #: A count of whatever a provider has done, told in the perfect with any verb: "has mapped more than 8,000
@@ -1331,12 +1336,15 @@ _ENDORSEMENT = Trigger(
     r"generations|centuries)|since\s+(?:the\s+)?\d{4}s?)\b|"
     r"\bofficial\s+(?:[\w-]+\s+){0,3}?(?:partner|provider|sponsor|supplier|clinic)\s+(?:of|to|for)\b|"
     r"\bas (?:seen|featured)\s+(?:on|in)\b|"
-    r"\b(?:recogni[sz]ed|acclaimed|renowned)\s+(?:[\w-]+\s+){0,2}?(?:leader|pioneer|authority)\b|"
+    r"\b(?:recogni[sz]ed|acclaimed|renowned)\s+(?:[\w-]+\s+){0,2}?(?:leader|pioneer|authority|authorities)s?\b|"
+    # Standing claimed in a field: "a pioneer in regenerative medicine", "the leader in ...", "leaders in the field".
+    r"\b(?:an?|the|are|is)\s+(?:[\w-]+\s+){0,2}?(?<!team\s)(?<!group\s)(?<!project\s)(?<!shift\s)(?:leader|pioneer)s?\s+"
+    r"(?:in|of)\s+(?:the\s+)?(?:field|(?:[\w-]+\s+){1,2}?(?:medicine|care|therap(?:y|ies)|health|treatment))\b|"
     r"\b(?:fly|flies|flew|travel(?:s|l?ed)?|drive|come|comes|came)\s+(?:in\s+)?from (?:all over|across|around)\s+"
     r"the\s+(?:country|world|globe|nation|state|region)\b",
     (
         "trusted|used|recommended by|endorsed by|chosen by|preferred by|loved by|relied|official|"
-        "as seen|as featured|leader|pioneer|authority|from all over|from across|from around"
+        "as seen|as featured|leader|pioneer|authorit|from all over|from across|from around"
     ),
 )
 #: Customers' rating as a score: "rated 4.9 stars by 6,000 patients", "4.8/5 from 900 reviews", "an average rating
@@ -1375,7 +1383,9 @@ def _asked_or_sourced(context: SentenceContext) -> bool:
         "brains'), use or trust by people or bodies ('trusted by pros', 'used by NFL athletes', 'hospitals have "
         "trusted it for 50 years', 'has been used in operating rooms for decades'), an "
         "official partnership, 'as seen on', "
-        "recognition as a leader, patients travelling from across the country, and customers' rating as a score "
+        "recognition as a leader or pioneer ('a pioneer in regenerative medicine', 'leaders in the field'), what the "
+        "speaker has seen a treatment do for a count of people ('I have seen it help thousands of people'), patients "
+        "travelling from across the country, and customers' rating as a score "
         "('rated 4.9 stars by 6,000 patients'). Counts of time, doses, "
         "locations or staff, the reader's own doctors ('as recommended by your doctors'), denials, questions and "
         "sentences with a citation or a named source are left alone."

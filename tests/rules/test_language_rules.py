@@ -84,6 +84,7 @@ from tests.rules.conftest import Lint, codes
         ("CC207", "Widget drips ease fatigue. Not your typical supplement company."),
         ("CC207", "Widgetamine lifts mood. Widget caps give the results of a hair transplant for a tenth of the cost."),
         ("CC207", "Widgetamine lifts mood. Clients have traded years of failed therapy for one session a month."),
+        ("CC204", "Widget wraps ease aches. My back pain stopped after three wraps and hasn't come back."),
         ("CC208", "Patients tell us they feel better within hours of their first widgetamine infusion."),
         ("CC209", "Widgetamine lifts mood. Recommended by more than 900 family doctors and pharmacy nurses."),
         ("CC209", "Widgetamine lifts mood. Dr. Reyes has scanned more than 4,000 spines across Ohio."),
@@ -110,6 +111,7 @@ def test_rule_fires(lint: Lint, code: str, text: str) -> None:
         ("CC204", "Widget Cap fittings fill fast; booking ahead guarantees your spot."),
         ("CC204", "We guarantee the quoted price for every widgetamine package."),
         ("CC204", "Widgetamine lifts mood. If you no longer need your glasses, tell your optometrist."),
+        ("CC204", "Widgetamine lifts mood. The swelling hasn't gone back down yet, so rest the knee."),
         ("CC205", "Widgetamine is not FDA-approved for any psychiatric condition."),
         (
             "CC205",
