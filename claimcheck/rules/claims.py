@@ -339,6 +339,8 @@ def _says_what_it_does(text: str) -> bool:
 _FRAGMENT_KINDS = frozenset({UnitKind.LIST_ITEM, UnitKind.HEADING, UnitKind.TABLE_CELL, UnitKind.LINE})
 #: The first word of a line, past a bullet, a number or an article.
 _FIRST_WORD = re.compile(r"[\W\d_]*(?:(?:a|an|the)\s+)?(?P<word>[a-z][a-z'\u2019-]+)\b", re.IGNORECASE)
+#: A short label before a colon: "Hunger point:", "Sleep:".
+_LABEL = re.compile(r"\W*(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019-]+:\s+")
 #: What a thing improved may be, after the opening word: an outcome, a condition, a complaint, the body.
 _IMPROVED = ("detect/outcome", "conditions", "ailments", "body")
 
@@ -348,15 +350,17 @@ def _opens_with_benefit(context: SentenceContext) -> bool:
     the treatment its subject ("Melts chronic tension and pain", "Speeds muscle recovery after training") or a
     word of improvement ("Fewer baby blues and a calmer mood", "A stronger immune system all winter long"), with
     what it acts on or improves after it. Such a line states its benefit as a sentence saying it does."""
-    if context.unit.kind not in _FRAGMENT_KINDS:
-        return False
     text = context.text
-    first = _FIRST_WORD.match(text)
+    # A label and a colon open such a line in any block: "Hunger point: switches off cravings".
+    label = _LABEL.match(text)
+    if context.unit.kind not in _FRAGMENT_KINDS and label is None:
+        return False
+    first = _FIRST_WORD.match(text, label.end() if label is not None else 0)
     if first is None:
         return False
     word, start, end = first.group("word"), first.start("word"), first.end("word")
     scanned = lexicon.scan(text)
-    verb = word[0].isupper() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    verb = word.endswith("s") and not word.endswith(("ss", "us", "is"))
     if not verb and not any(hit[0] == start for hit in scanned.get("improvements", ())):
         return False
     return any(hit_start >= end for group in _IMPROVED for hit_start, _ in scanned.get(group, ()))

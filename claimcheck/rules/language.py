@@ -289,12 +289,17 @@ _RISK_MINIMIZATION = Trigger(
     r"(?:[\w-]+\s+){0,3}?(?:side[- ]effects?|reactions?|problems?|issues?|complications?|trouble|discomfort|pain|"
     r"nausea|sick|dizzy|(?:difficult|bad|unpleasant|negative|hard)\s+(?:[\w-]+\s+)?(?:experiences?|trips?|"
     r"reactions?|time|sessions?))\b|"
+    # The discomfort judged for most: "most people feel nothing", "many clients notice no pain at all".
+    r"\b(?:most|many|nearly\s+all|almost\s+all)\s+(?:of\s+(?:our|the)\s+)?(?:people|patients|clients|guests|users|"
+    r"women|men|children|kids|babies)\s+(?:\w+ly\s+)?(?:feel|felt|notice|noticed) (?:nothing|no (?:pain|"
+    r"discomfort))\b(?!\s+but\b)|"
     # The record judged for the reader: "an outstanding safety record", "an excellent safety profile".
     r"\b(?:excellent|outstanding|exceptional|impressive|remarkable|great|superb|stellar|strong|enviable|"
     r"reassuring|favou?rable|proven)\s+safety\s+(?:record|profile|track\s+record|history)\b)",
     (
         "side effect|side-effect|effects|tolerated|risk|complication|dissociati|reaction|natural|nothing to|"
         "concern|worry|problem|issue|safety|nobody|no one|no-one|hardly|very few|painless|soreness|bruis|"
+        "feel nothing|felt nothing|notice nothing|noticed nothing|feel no|felt no|notice no|noticed no|"
         "swelling|redness|scarring|discomfort|downtime|down time|down-time|recovery time"
     ),
 )
@@ -309,8 +314,8 @@ _RISK_MINIMIZATION = Trigger(
     explanation=(
         "Fair balance requires risks to be presented as clearly as benefits. Phrases that pre-judge the "
         "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', 'almost nobody has a "
-        "difficult experience', 'painless', an 'outstanding safety record', or 'the benefits outweigh the "
-        "risks' — minimise "
+        "difficult experience', 'most people feel nothing', 'painless', an 'outstanding safety record', or 'the "
+        "benefits outweigh the risks' — minimise "
         "them; whether benefits outweigh risks is a decision for a patient and a clinician, not a marketing claim."
     ),
     example="Side effects are typically mild and short-lived, and the benefits outweigh the risks.",
@@ -1078,6 +1083,8 @@ _THIRD_PERSON = re.compile(r"(?=[hs])\b(?:he|she|his|her)\b", re.IGNORECASE)
 _CHANGE = Trigger(
     r"\b(?:gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|"
     r"free of|off (?:my|of|two|all|his|her)|sober|ever since|for the first time in|drops|dropped|fade[sd]?|"
+    # A reading or a complaint that came down ("my blood sugar readings came down"), not an illness caught.
+    r"(?:came|went|come|coming|going) down(?!\s+with)|"
     r"eases|eased|lifts|lifted|improves|improved|disappeared|vanished|"
     r"(?:haven't|hasn't|have not|has not|never) (?:had|needed|felt)|(?:pain|symptom)[- ]free|"
     r"(?:a |like a )?(?:new|different) (?:person|woman|man)|(?:like )?(?:myself|himself|herself) again|"
@@ -1088,6 +1095,7 @@ _CHANGE = Trigger(
     (
         "gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|free of|"
         "off my|off of|off two|off all|off his|off her|sober|ever since|for the first time in|drops|dropped|fade|"
+        "came down|went down|come down|coming down|going down|"
         "eases|eased|lifts|lifted|improves|improved|disappeared|vanished|haven't|hasn't|have not|has not|"
         "never had|never needed|never felt|pain-free|pain free|symptom-free|"
         "symptom free|new person|new woman|new man|different person|different woman|different man|myself again|"

@@ -204,6 +204,9 @@ def test_cc104_a_line_that_opens_with_what_the_treatment_does_states_it(lint: Li
     flagged = {f.sentence for f in lint(page, format="markdown") if f.code == "CC104"}
     # A verb the detector has no word for: the line's shape says the treatment does it.
     assert "Dials down inflammation and joint pain" in flagged
+    # So does a label's: "Calm point: dials down ...".
+    labelled = "Calm point: dials down anxiety and racing thoughts."
+    assert "CC104" in codes(lint(f"Widget seeds ease aches.\n\n{labelled}\n"))
     assert not flagged & {"Sessions last 60 minutes", "Includes a herbal tea afterwards"}
     # In a paragraph, a sentence is read by its own words; hedged, the line states nothing as fact.
     assert "CC104" not in codes(lint("- May dial down inflammation and joint pain\n", format="markdown"))
