@@ -1536,6 +1536,16 @@ _OFFERED_FOR = re.compile(
 )
 
 
+#: Right after the series, the treatment as what the conditions answer to: "respond beautifully to ketamine", "can
+#: all be treated with reflexology", "are eased by a weekly session". The series is then the subject of the offer.
+_ANSWER_TO = re.compile(
+    r"\s+(?:all\s+|often\s+|usually\s+|typically\s+)?(?:(?:respond|responds|react|reacts)\s+(?:[\w-]+\s+){0,2}?to|"
+    r"(?:can|may|are|is)\s+(?:all\s+|often\s+|also\s+)?(?:be\s+)?(?:\w+ly\s+)?(?:treated|helped|relieved|eased|"
+    r"improved|managed|resolved|healed)\s+(?:with|by))\b",
+    re.IGNORECASE,
+)
+
+
 def _unsourced_offer(context: SentenceContext) -> bool:
     """Whether the sentence may offer its treatment with nothing behind it: unregistered, on a health page, not
     asked, cited or disclaimed."""
@@ -1571,11 +1581,12 @@ def _offered_series(context: SentenceContext) -> tuple[int, int, int] | None:
             continue
         if index - first >= _SERIES_LENGTH:
             start = named[first][0]
+            end = named[index - 1][1]
             offer = _OFFERED_FOR.search(text, max(0, start - 80), start)
             if (offer is not None and not negated(text, offer.start())) or (
-                context.detection.is_claim and _NAMED_FOR.fullmatch(text, 0, start)
+                context.detection.is_claim and (_NAMED_FOR.fullmatch(text, 0, start) or _ANSWER_TO.match(text, end))
             ):
-                return start, named[index - 1][1], index - first
+                return start, end, index - first
         first = index
     return None
 
@@ -1595,7 +1606,8 @@ def _offered_series(context: SentenceContext) -> tuple[int, int, int] | None:
         "infections, asthma, bedwetting, ADHD and high blood pressure') is the mark of a treatment offered as a "
         "cure-all. The rule reads a series of at least three named conditions that the sentence offers its "
         "treatment for ('can help with', 'we see clients for', 'a centre for', 'treats', 'is amazing for', or a "
-        "line that names the treatment and its series: 'Cupping for migraines, acne and sciatica'), and each item "
+        "line that names the treatment and its series: 'Cupping for migraines, acne and sciatica', or the series as "
+        "what answers to it: 'eczema, asthma and colic respond well to reflexology'), and each item "
         "of a list under a lead-in that offers the treatment for what it lists ('Conditions we treat:', 'It may "
         "help if you are living with:'), hedged or not, when no "
         "registry claim covers the sentence and nothing near it is cited. Conditions named as whom a warning is "

@@ -43,6 +43,11 @@ _HEALTH_PAGE = "Our foot reflexology eases tension.\n\n"
             "Float tanks for fibromyalgia, insomnia, anxiety and back pain",
             "fibromyalgia, insomnia, anxiety and back pain",
         ),
+        # The series as the subject: the conditions answer to the treatment.
+        (
+            "Migraines, eczema, insomnia and colic can all be treated with reflexology.",
+            "Migraines, eczema, insomnia and colic",
+        ),
         # Unknown items between known ones belong to the series.
         (
             "Ear seeds can help with conditions such as migraines, sugar cravings, hot flushes, insomnia and stress.",
@@ -63,6 +68,7 @@ def test_a_treatment_offered_for_a_series_of_conditions_is_a_disease_claim(
         "Reflexology is not suitable for people with epilepsy, asthma or heart disease.",
         "Tell your therapist if you have diabetes, epilepsy, asthma or a heart condition.",
         # What is about the conditions, not offered for them.
+        "Asthma, eczema and hay fever are made worse by dust mites.",
         "Risk factors for heart disease, stroke and diabetes",
         "Warning signs for stroke, sepsis and meningitis",
         # A definition of illnesses, and a denial.
