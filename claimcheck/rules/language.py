@@ -758,7 +758,7 @@ def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
 
 
 _COMPARATIVE = Trigger(
-    r"(?=[abcdefijmnoqrstuw])(?:"  # the letters its forms start with, looked for first (see _FIRST_OR_FEW)
+    r"(?=[abcdefgijmnopqrstuw])(?:"  # the letters its forms start with, looked for first (see _FIRST_OR_FEW)
     r"\b(?:better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable)\s+(?:than|to)\b|"
     r"\bunlike\s+(?:\w+\s+){0,2}?(?:antidepressants?|medications?|medicines|treatments?|therapies|drugs|ssris|"
     r"pills|talk therapy|counsel(?:l)?ing)\b|\bunlike\s+[^,.;:!?]{1,80},|"
@@ -774,6 +774,9 @@ _COMPARATIVE = Trigger(
     r"\b(?:compared\s+(?:with|to)|comparable\s+(?:with|to)|in\s+contrast\s+to|as\s+opposed\s+to)\b|"
     r"\b(?:the same|the exact same|identical)\s+(?:[\w-]+\s+){0,2}?(?:results?|relief|benefits?|effects?|"
     r"outcomes?|ingredients?|molecules?)\s+(?:as|to)\b|\bidentical\s+(?:to|results?|effects?|outcomes?)\b|"
+    # The same result given, the other treatment left implied: "gives you the same heart benefits at a gentler heat".
+    r"\b(?:gives?|giving|offers?|delivers?|provides?)\s+(?:you\s+)?the (?:exact |very )?same\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:results?|relief|benefits?|effects?|outcomes?)\b|"
     # Another treatment run down beside this one: "X can weaken tendons, while Y actually rebuilds them",
     # "only masks the pain", "did what eight years of therapy could not", "worked when nothing else did".
     r"\b(?:while|whereas)\s+(?:[\w-]+\s+){1,4}?actually\b|"
@@ -784,7 +787,8 @@ _COMPARATIVE = Trigger(
     (
         "better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable|unlike|"
         "as effective as|as good as|as safe as|as fast as|as powerful as|as well as|outperform|beat|"
-        "compared|comparable|contrast|opposed|the same|the exact same|identical|actually|mask|cover|hid|numb|suppress|"
+        "compared|comparable|contrast|opposed|the same|the exact same|the very same|identical|actually|"
+        "mask|cover|hid|numb|suppress|"
         "did what|does what|do what|achieve what|achieved what|achieves what|else|fail|without the|"
         "without any of the|none of"
     ),

@@ -75,6 +75,7 @@ from tests.rules.conftest import Lint, codes
         ("CC207", "Widgetamine lifts mood. One session clears as much tension as a week of massage."),
         ("CC207", "Widgetamine lifts mood. One session is equal to about ten rounds of counselling."),
         ("CC207", "Widgetamine lifts mood. Five sessions give results comparable to a course of steroids."),
+        ("CC207", "Widget drips ease fatigue. The drip gives you the same energy benefits without the needle."),
         ("CC207", "Widgetamine lifts mood. Calm in an hour, not the months that counselling can take."),
         ("CC207", "Widgetamine lifts mood. It succeeds where standard counselling has run out of options."),
         ("CC207", "Widgetamine lifts mood. Many come to us after years of pills that failed to help."),
