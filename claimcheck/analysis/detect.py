@@ -306,7 +306,7 @@ def _may_claim(sentence: str, scanned: Mapping[str, object], features: Features)
     """
     if not scanned.keys().isdisjoint(_TRIGGERS) or _put_to_use(sentence, features) is not None:
         return True
-    if " not " in sentence and _TIME_CONTRAST.search(sentence) is not None:
+    if " not " in sentence and TIME_CONTRAST.search(sentence) is not None:
         return True
     # The efficacy rule's "a share of a population + an outcome" (the outcome a named condition or
     # an outcome word).
@@ -315,7 +315,7 @@ def _may_claim(sentence: str, scanned: Mapping[str, object], features: Features)
 
 
 #: A time set against another with "not": "in days, not weeks", "on day one, not after three months".
-_TIME_CONTRAST = re.compile(
+TIME_CONTRAST = re.compile(
     r"\b(?:in|within|on|after)\s+(?:[\w-]+\s+){0,2}?(?:seconds?|minutes?|hours?|days?|weeks?|months?|one|session)\b"
     r"[^.;!?]{0,20}?\s+not\s+(?:[\w-]+\s+){0,4}?(?:minutes|hours|days|weeks|months|years)\b",
     re.IGNORECASE,
@@ -498,7 +498,7 @@ class _Cues(dict[str, tuple[str, ...]]):
                 del hits["provider_weak"]
         if " not " in sentence:
             # "Works in days, not the 6 to 8 weeks pills can take": one time set against another.
-            contrast = _TIME_CONTRAST.search(sentence)
+            contrast = TIME_CONTRAST.search(sentence)
             if contrast is not None:
                 hits["comparative"] = (*hits["comparative"], contrast.span())
         used = _put_to_use(sentence, features)

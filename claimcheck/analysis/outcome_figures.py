@@ -205,7 +205,12 @@ def outcome_figures(
         times = ()
     if detection.is_claim and not categories & _RISK:
         for time in times:
-            if categories & _TIMED or _KEEPS.search(sentence, max(0, time.start() - 60), time.start()):
+            # As for a time in figures, the wording may open it itself: "lower blood pressure within weeks".
+            if (
+                categories & _TIMED
+                or _KEEPS.search(sentence, max(0, time.start() - 60), time.start())
+                or _EFFECT_TIME.search(sentence, max(0, time.start() - 40), time.end())
+            ):
                 span = Span(time.start(), time.end(), time.group())
                 found.append(OutcomeFigure(span, "when an effect starts or how long it lasts, in words"))
         for proportion in proportions:

@@ -197,7 +197,9 @@ _OPEN = re.compile(r"\b(?:may|might|could|can|would|should|if|whether)\b", re.IG
 #: aside after a dash. A hedge there qualifies that clause, not the claim the main clause states.
 _SUBORDINATE = re.compile(
     r"(?:,\s*|\s+)(?:(?:in|by|through|from)\s+which|which|who|whom|where|so(?:\s+that)?|(?:often\s+|usually\s+)?"
-    r"(?:allowing|letting|helping|enabling|making))\b|\s[\u2014\u2013-]\s",
+    r"(?:allowing|letting|helping|enabling|making))\b|\s[\u2014\u2013-]\s|"
+    # A phrase of time after the claim, hedged itself: "Restores deep sleep, often on the very first night".
+    r",\s*(?=(?:often|usually|typically|generally|frequently|commonly)\s+(?:on|in|within|after|by|at|from|before)\b)",
     re.IGNORECASE,
 )
 #: A participle clause after the main clause: "raises the core temperature, creating a fever that bacteria
@@ -237,7 +239,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     if set(categories) & _RISK_CLAIMS:
         if not all(_no_risk_told(text, kind) for kind in categories if kind in _RISK_CLAIMS):
             return
-        if not (detection.strength is Strength.DIRECT or _says_what_it_does(text)):
+        if not (detection.strength is Strength.DIRECT or _says_what_it_does(text) or _opens_with_benefit(context)):
             return
         categories = tuple(kind for kind in categories if kind not in _RISK_CLAIMS)
     if categories:
@@ -245,7 +247,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
             return
     # A claim no category rule placed is an effect claim when it says, unhedged, what something does to the
     # body ("Dry needling resets the muscle's nerve signal and floods the area with fresh blood").
-    elif not _says_what_it_does(text):
+    elif not (_says_what_it_does(text) or _opens_with_benefit(context)):
         return
     features = context.features
     if (
@@ -333,6 +335,37 @@ def _says_what_it_does(text: str) -> bool:
     )
 
 
+#: Lines that name a benefit in place of a sentence: a list item, a heading, a cell, a short line.
+_FRAGMENT_KINDS = frozenset({UnitKind.LIST_ITEM, UnitKind.HEADING, UnitKind.TABLE_CELL, UnitKind.LINE})
+#: The first word of a line, past a bullet, a number or an article.
+_FIRST_WORD = re.compile(r"[\W\d_]*(?:(?:a|an|the)\s+)?(?P<word>[a-z][a-z'\u2019-]+)\b", re.IGNORECASE)
+#: A short label before a colon: "Hunger point:", "Sleep:".
+_LABEL = re.compile(r"\W*(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019-]+:\s+")
+#: What a thing improved may be, after the opening word: an outcome, a condition, a complaint, the body.
+_IMPROVED = ("detect/outcome", "conditions", "ailments", "body")
+
+
+def _opens_with_benefit(context: SentenceContext) -> bool:
+    """Whether a line of a list, a heading or a cell opens with what the treatment does for the reader: a verb of
+    the treatment its subject ("Melts chronic tension and pain", "Speeds muscle recovery after training") or a
+    word of improvement ("Fewer baby blues and a calmer mood", "A stronger immune system all winter long"), with
+    what it acts on or improves after it. Such a line states its benefit as a sentence saying it does."""
+    text = context.text
+    # A label and a colon open such a line in any block: "Hunger point: switches off cravings".
+    label = _LABEL.match(text)
+    if context.unit.kind not in _FRAGMENT_KINDS and label is None:
+        return False
+    first = _FIRST_WORD.match(text, label.end() if label is not None else 0)
+    if first is None:
+        return False
+    word, start, end = first.group("word"), first.start("word"), first.end("word")
+    scanned = lexicon.scan(text)
+    verb = word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    if not verb and not any(hit[0] == start for hit in scanned.get("improvements", ())):
+        return False
+    return any(hit_start >= end for group in _IMPROVED for hit_start, _ in scanned.get(group, ()))
+
+
 #: Right before a condition, the treatment put to use for it: "we use PRP for knee osteoarthritis", "our team
 #: also offers cupping for chronic migraines". What a treatment is for, stated as the clinic's practice.
 _USED_FOR = re.compile(
@@ -358,6 +391,14 @@ _RELATIVE = re.compile(
     r"know|knows|claim|claims|think|believe|is|are|was|were|so|such)\b)[a-z]+\s+(?:that|which)\s+$",
     re.IGNORECASE,
 )
+#: After a negation, what makes it "not just" or "not only": the claim goes on to say more, not less.
+_NOT_JUST = re.compile(r"\s+(?:just|only|merely|simply|enough)\b", re.IGNORECASE)
+#: After "no", what is not needed: "no hormones required", "no surgery needed".
+_NOT_NEEDED = re.compile(r"\s+(?:[\w-]+\s+){1,2}?(?:required|needed|necessary)\b", re.IGNORECASE)
+#: A clause of place after the main clause: ", where cancer cells cannot survive" tells of the place, denying
+#: nothing the main clause says.
+_WHERE = re.compile(r",\s*(?:where|whereby)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 #: Where a clause that can stand alone opens after another: a dash, a colon, a semicolon or ", so".
 _OWN_CLAUSE = re.compile(r"\s[\u2014\u2013-]\s|\u2014|[;:]\s|,\s*so\s+", re.IGNORECASE)
 
@@ -372,6 +413,10 @@ def _denied(features: Features, text: str) -> bool:
         span
         for span in features.negations
         if span.text.lower() != "without"
+        # "Doesn't just manage symptoms, it ...", "not only ... but": it adds to the claim, denying nothing; nor
+        # does a count ("not enough fast waves") or what the benefit spares the reader ("No hormones required").
+        and not _NOT_JUST.match(text, span.end)
+        and not (span.text.lower() == "no" and _NOT_NEEDED.match(text, span.end))
         and not _SPARED.search(text, max(0, span.start - 48), span.end)
         and not _RELATIVE.search(text, max(0, span.start - 40), span.start)
     ]
@@ -379,6 +424,15 @@ def _denied(features: Features, text: str) -> bool:
         return False
     participle = _PARTICIPLE.search(text)
     end = participle.start() if participle is not None else len(text)
+    place = _WHERE.search(text)
+    if place is not None:
+        # Only up to the next break: a clause after it may deny again ("..., where X, and it does not cure").
+        place_end = _CLAUSE_BREAK.search(text, place.end())
+        negations = [
+            span
+            for span in negations
+            if not place.start() <= span.start < (place_end.start() if place_end is not None else len(text))
+        ]
     if not any(span.start < end for span in negations):
         return False
     # A clause of its own after the denial, opened by a dash, a colon, a semicolon or ", so", that no negation
@@ -459,11 +513,18 @@ def _open(features: Features, text: str, asking: bool = False) -> bool:
         and not _counts_things(span.text, text, span.end)
         and not _denied_ability(text, span.start, span.end)
         and not (span.text.lower() == "likely" and _MORE_LIKELY.search(text, max(0, span.start - 8), span.start))
+        and not _AFFIRMED.match(text, span.end)
         for span in features.hedges
     ) or any(
-        found.group().lower() != ignored and not _denied_ability(text, found.start(), found.end())
+        found.group().lower() != ignored
+        and not _denied_ability(text, found.start(), found.end())
+        and not _AFFIRMED.match(text, found.end())
         for found in _OPEN.finditer(text)
     )
+
+
+#: After a modal, a word that affirms rather than hedges: "can absolutely help", "could definitely".
+_AFFIRMED = re.compile(r"\s+(?:absolutely|definitely|certainly|undoubtedly|truly)\b", re.IGNORECASE)
 
 
 #: Right before "likely", what makes it a comparison of chances that the claim states ("makes neurons more likely to

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import DISCLAIMER, SHARE_WORDS, UNRANKED
+from claimcheck.analysis.detect import DISCLAIMER, SHARE_WORDS, TIME_CONTRAST, UNRANKED
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
@@ -229,7 +229,9 @@ def _plain_safety(context: SentenceContext) -> re.Match[str] | None:
         "No medicine is free of risk. Absolute safety language ('very safe', 'completely safe', 'no side "
         "effects', 'risk-free', 'non-addictive', 'reactions are a thing of the past') contradicts labels that list "
         "adverse reactions and abuse potential, and it is among the claims regulators most often find false or "
-        "misleading. Safety stated plainly of the treatment ('the procedure is safe', 'so you know it's safe'), "
+        "misleading, as is safety promised to everyone ('a safe dose for everyone') or every harm denied ('it does "
+        "not have any side effects'). Safety stated plainly of the treatment ('the procedure is safe', 'so you "
+        "know it's safe'), "
         "with no word that qualifies it ('generally safe', 'may be safe') and nothing in the sentence that hedges "
         "it, leaves no room for a risk either."
     ),
@@ -287,12 +289,17 @@ _RISK_MINIMIZATION = Trigger(
     r"(?:[\w-]+\s+){0,3}?(?:side[- ]effects?|reactions?|problems?|issues?|complications?|trouble|discomfort|pain|"
     r"nausea|sick|dizzy|(?:difficult|bad|unpleasant|negative|hard)\s+(?:[\w-]+\s+)?(?:experiences?|trips?|"
     r"reactions?|time|sessions?))\b|"
+    # The discomfort judged for most: "most people feel nothing", "many clients notice no pain at all".
+    r"\b(?:most|many|nearly\s+all|almost\s+all)\s+(?:of\s+(?:our|the)\s+)?(?:people|patients|clients|guests|users|"
+    r"women|men|children|kids|babies)\s+(?:\w+ly\s+)?(?:feel|felt|notice|noticed) (?:nothing|no (?:pain|"
+    r"discomfort))\b(?!\s+but\b)|"
     # The record judged for the reader: "an outstanding safety record", "an excellent safety profile".
     r"\b(?:excellent|outstanding|exceptional|impressive|remarkable|great|superb|stellar|strong|enviable|"
     r"reassuring|favou?rable|proven)\s+safety\s+(?:record|profile|track\s+record|history)\b)",
     (
         "side effect|side-effect|effects|tolerated|risk|complication|dissociati|reaction|natural|nothing to|"
         "concern|worry|problem|issue|safety|nobody|no one|no-one|hardly|very few|painless|soreness|bruis|"
+        "feel nothing|felt nothing|notice nothing|noticed nothing|feel no|felt no|notice no|noticed no|"
         "swelling|redness|scarring|discomfort|downtime|down time|down-time|recovery time"
     ),
 )
@@ -307,8 +314,8 @@ _RISK_MINIMIZATION = Trigger(
     explanation=(
         "Fair balance requires risks to be presented as clearly as benefits. Phrases that pre-judge the "
         "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', 'almost nobody has a "
-        "difficult experience', 'painless', an 'outstanding safety record', or 'the benefits outweigh the "
-        "risks' — minimise "
+        "difficult experience', 'most people feel nothing', 'painless', an 'outstanding safety record', or 'the "
+        "benefits outweigh the risks' — minimise "
         "them; whether benefits outweigh risks is a decision for a patient and a clinician, not a marketing claim."
     ),
     example="Side effects are typically mild and short-lived, and the benefits outweigh the risks.",
@@ -534,14 +541,15 @@ _SCOPED_APPROVAL = re.compile(
 )
 # What directly follows approval language when it says what the approval covers: "cleared for
 # major depression", "approved by the FDA in 2019 for treatment-resistant depression", "approved only to prevent
-# recurrent infection", also past an aside ("approved, together with an oral antidepressant, for ...") or after
+# recurrent infection", "approved in 2019 to slow myopia", also past an aside ("approved, together with an oral
+# antidepressant, for ...") or after
 # a colon, product by product ("approved: Nasalo and Sneezex for hay fever, ...", the products named); or the
 # class of medicine named by its use ("an FDA-approved anaesthetic", "FDA-approved antihistamines"), which is
 # what the approval covers ("an FDA-approved medication" names none).
 _APPROVAL_SCOPE = re.compile(
     r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?|,[^,;.:]{1,60},|\([^()]{1,60}\)|"
     r":\s*(?-i:[A-Z])[\w-]*(?:\s+(?:and|or|(?-i:[A-Z])[\w-]*)){0,4})?\s*\b"
-    r"(?:for|(?:only\s+)?to\s+(?:treat|prevent|relieve|reduce|manage|diagnose)|as an?|only as|only for|"
+    r"(?:for|(?:only\s+)?to\s+(?!be\b)[a-z]+|as an?|only as|only for|"
     r"as (?:prescription |medical )?(?:drugs?|devices?|medicines?|medications?|products?)|"
     r"(?:general\s+|local\s+)?(?:an(?:a)?esthetics?|analgesics?|antidepressants?|antibiotics?|antivirals?|antifungals?|"
     r"antihistamines?|antipsychotics?|anticonvulsants?|anticoagulants?|antiemetics?|contraceptives?|sedatives?|"
@@ -578,7 +586,8 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
         "anaesthetic is not approved for depression, and using it so is off-label. Negated statements ('is not "
         "FDA-approved for any psychiatric condition') and sentences that say the use is off-label are accurate "
         "and are not flagged; an approval stated with its scope ('cleared for major depression') is a specific claim "
-        "the registry judges instead."
+        "the registry judges instead, and with no registry claim behind it a warning asks for it to be checked "
+        "against the agency's records and registered."
     ),
     example="Ketamine is an FDA-approved medication.",
     fix="Say what the approval covers and that the advertised use is off-label.",
@@ -604,19 +613,23 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
                 designated.end(),
             )
         return
-    # An approval that names what it covers is a specific regulatory claim: the registry judges
-    # it (a contradicted claim raises CC103); this rule is about approval left to be assumed.
-    if (
-        found
-        and not _APPROVAL_SCOPE.match(context.text, found.end())
-        and not (
-            _ONLY_BEFORE.search(context.text, 0, found.start()) and _NAMES_PRODUCT.match(context.text, found.end())
-        )
-    ):
+    if _ONLY_BEFORE.search(context.text, 0, found.start()) and _NAMES_PRODUCT.match(context.text, found.end()):
+        return
+    if not _APPROVAL_SCOPE.match(context.text, found.end()):
         yield Hit(
             f"'{found.group()}' implies approval for the advertised use; say what the approval covers.",
             found.start(),
             found.end(),
+        )
+    elif context.match is None and context.detection.is_claim:
+        # An approval that names what it covers is a specific regulatory claim: the registry judges it (a
+        # contradicted claim raises CC103). With no registry claim behind it, nobody has checked it.
+        yield Hit(
+            f"'{found.group()}' with its scope is on file nowhere: check that the approval covers this product, its "
+            "form and this use, and register it.",
+            found.start(),
+            found.end(),
+            Severity.WARNING,
         )
 
 
@@ -745,7 +758,7 @@ def establishment_claim(context: SentenceContext) -> Iterator[Hit]:
 
 
 _COMPARATIVE = Trigger(
-    r"(?=[abcdefijmnoqrstuw])(?:"  # the letters its forms start with, looked for first (see _FIRST_OR_FEW)
+    r"(?=[abcdefgijmnopqrstuw])(?:"  # the letters its forms start with, looked for first (see _FIRST_OR_FEW)
     r"\b(?:better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable)\s+(?:than|to)\b|"
     r"\bunlike\s+(?:\w+\s+){0,2}?(?:antidepressants?|medications?|medicines|treatments?|therapies|drugs|ssris|"
     r"pills|talk therapy|counsel(?:l)?ing)\b|\bunlike\s+[^,.;:!?]{1,80},|"
@@ -758,9 +771,12 @@ _COMPARATIVE = Trigger(
     # The same said of the treatment named before: "replaces steroids, with none of their risks".
     r"\bwith\s+none of\s+(?:their|its|those)\s+(?:[\w-]+\s+)?(?:side[- ]effects?|risks?|downsides?|dangers?|"
     r"drawbacks?)\b|"
-    r"\b(?:compared\s+(?:with|to)|in\s+contrast\s+to|as\s+opposed\s+to)\b|"
+    r"\b(?:compared\s+(?:with|to)|comparable\s+(?:with|to)|in\s+contrast\s+to|as\s+opposed\s+to)\b|"
     r"\b(?:the same|the exact same|identical)\s+(?:[\w-]+\s+){0,2}?(?:results?|relief|benefits?|effects?|"
     r"outcomes?|ingredients?|molecules?)\s+(?:as|to)\b|\bidentical\s+(?:to|results?|effects?|outcomes?)\b|"
+    # The same result given, the other treatment left implied: "gives you the same heart benefits at a gentler heat".
+    r"\b(?:gives?|giving|offers?|delivers?|provides?)\s+(?:you\s+)?the (?:exact |very )?same\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:results?|relief|benefits?|effects?|outcomes?)\b|"
     # Another treatment run down beside this one: "X can weaken tendons, while Y actually rebuilds them",
     # "only masks the pain", "did what eight years of therapy could not", "worked when nothing else did".
     r"\b(?:while|whereas)\s+(?:[\w-]+\s+){1,4}?actually\b|"
@@ -771,7 +787,8 @@ _COMPARATIVE = Trigger(
     (
         "better|faster|safer|stronger|quicker|superior|more effective|more powerful|more reliable|unlike|"
         "as effective as|as good as|as safe as|as fast as|as powerful as|as well as|outperform|beat|"
-        "compared|contrast|opposed|the same|the exact same|identical|actually|mask|cover|hid|numb|suppress|"
+        "compared|comparable|contrast|opposed|the same|the exact same|the very same|identical|actually|"
+        "mask|cover|hid|numb|suppress|"
         "did what|does what|do what|achieve what|achieved what|achieves what|else|fail|without the|"
         "without any of the|none of"
     ),
@@ -935,7 +952,7 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
     if any(groups.get(name) and groups[name].lower() in _ER_WORDS for name in ("er", "er2", "er3", "er4")):
         return True
     ends = found.group().lower().rstrip()
-    if ends.endswith(("than", "compared with", "compared to")):
+    if ends.endswith(("than", "compared with", "compared to", "comparable with", "comparable to")):
         return _NOT_ANOTHER.match(text, found.end()) is not None
     ahead = _THAN_AHEAD.match(text, found.end()) if "than" in text else None
     return ahead is not None and _NOT_ANOTHER.match(text, ahead.end()) is not None
@@ -1011,7 +1028,10 @@ def _framed_comparison(context: SentenceContext) -> Iterator[Hit]:
     if reports_finding(text):
         return
     scanned = lexicon.scan(text)
-    for start, end in sorted((*scanned.get("detect/comparative", ()), *scanned.get("detect/comparative_weak", ()))):
+    cues = [*scanned.get("detect/comparative", ()), *scanned.get("detect/comparative_weak", ())]
+    # One time set against another ("works in days, not the weeks pills take"), which the detector reads by form.
+    cues += [found.span() for found in TIME_CONTRAST.finditer(text)] if " not " in text else []
+    for start, end in sorted(cues):
         cue = text[start:end]
         # A cue a comparative form reads ("better than") was judged above; one that ranks is CC201's.
         judged = any(
@@ -1067,6 +1087,8 @@ _THIRD_PERSON = re.compile(r"(?=[hs])\b(?:he|she|his|her)\b", re.IGNORECASE)
 _CHANGE = Trigger(
     r"\b(?:gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|"
     r"free of|off (?:my|of|two|all|his|her)|sober|ever since|for the first time in|drops|dropped|fade[sd]?|"
+    # A reading or a complaint that came down ("my blood sugar readings came down"), not an illness caught.
+    r"(?:came|went|come|coming|going) down(?!\s+with)|"
     r"eases|eased|lifts|lifted|improves|improved|disappeared|vanished|"
     r"(?:haven't|hasn't|have not|has not|never) (?:had|needed|felt)|(?:pain|symptom)[- ]free|"
     r"(?:a |like a )?(?:new|different) (?:person|woman|man)|(?:like )?(?:myself|himself|herself) again|"
@@ -1077,6 +1099,7 @@ _CHANGE = Trigger(
     (
         "gone|again|back|better|lost|cleared|woke|relief|finally|anymore|no longer|cured|healed|fixed|free of|"
         "off my|off of|off two|off all|off his|off her|sober|ever since|for the first time in|drops|dropped|fade|"
+        "came down|went down|come down|coming down|going down|"
         "eases|eased|lifts|lifted|improves|improved|disappeared|vanished|haven't|hasn't|have not|has not|"
         "never had|never needed|never felt|pain-free|pain free|symptom-free|"
         "symptom free|new person|new woman|new man|different person|different woman|different man|myself again|"
@@ -1268,6 +1291,11 @@ _NOT_CARE = (
 #: Before a count, how near the figure is: "over", "more than", "nearly", "close to".
 _ABOUT = r"(?:(?:over|more\s+than|nearly|almost|upwards\s+of|well\s+over|some|roughly|about|close\s+to)\s+)?"
 _CARE_DONE = r"(?:treated|helped|served|completed|performed|delivered|administered|guided|cared\s+for)"
+#: What the speaker has seen a treatment do for a count of people: "I have seen foot detox help thousands of people".
+_SEEN_HELP = (
+    r"\b(?:seen|watched|witnessed)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:help|heal|change|transform|happen\s+for|work\s+for)"
+    rf"\s+(?:the\s+lives\s+of\s+)?{_ABOUT}{_COUNT}(?=\s+{_NOT_CARE}\w)"
+)
 #: A track record stated as a count: the count before what was done ("Over 9,000 infusions performed",
 #: "12,000+ dives completed", "4,000 patients have been treated") or after it ("we have delivered more
 #: than 12,000 infusions", "has personally guided thousands of journeys", "serving over 5,000 clients").
@@ -1276,10 +1304,10 @@ _TRACK_RECORD = Trigger(
     rf"{_CARE_DONE}\b|"
     r"\b(?:treated|helped|served|performed|delivered|completed|administered|guided|cared\s+for|"
     r"treating|helping|serving|performing|delivering|administering|guiding|caring\s+for)\s+"
-    rf"{_ABOUT}{_COUNT}(?=\s+{_NOT_CARE}\w)",
+    rf"{_ABOUT}{_COUNT}(?=\s+{_NOT_CARE}\w)|{_SEEN_HELP}",
     (
         "treated|helped|served|completed|performed|delivered|administered|guided|cared|treating|helping|"
-        "serving|performing|delivering|administering|guiding|caring"
+        "serving|performing|delivering|administering|guiding|caring|seen|watched|witnessed"
     ),
 )
 #: A count of whatever a provider has done, told in the perfect with any verb: "has mapped more than 8,000
@@ -1308,6 +1336,9 @@ _ENDORSEMENT = Trigger(
     rf"(?:(?-i:[A-Z])[\w&.-]*(?:,?\s+(?:and\s+)?(?-i:[A-Z])[\w&.-]*){{0,4}}\b|{_COUNT}\s+|[\w-]+\s+){{0,4}}"
     rf"{_ENDORSERS}\b|"
     r"\b(?:trusted|used|(?<!\bas\s)recommended|endorsed|chosen|preferred|loved|relied on) by\s+(?-i:[A-Z])[\w&.-]+|"
+    # Whoever they are, counted in the hundreds or more: "trusted by over 2,000 acupuncturists worldwide".
+    rf"\b(?:trusted|used|(?<!\bas\s)recommended|endorsed|chosen|preferred|loved|relied on) by\s+{_ABOUT}{_COUNT}\s+"
+    rf"{_NOT_CARE}(?:[\w-]+\s+)?[\w-]+s\b|"
     # The trust told the other way round: "the same medicine hospitals have trusted for over 50 years".
     rf"\b{_ENDORSERS}\s+(?:have|has|had)\s+(?:long\s+|always\s+)?(?:trusted|relied\s+on|used\s+it)\b|"
     # Use over a long time as the reason to trust: "has been used in operating rooms for more than fifty years"
@@ -1317,12 +1348,15 @@ _ENDORSEMENT = Trigger(
     r"generations|centuries)|since\s+(?:the\s+)?\d{4}s?)\b|"
     r"\bofficial\s+(?:[\w-]+\s+){0,3}?(?:partner|provider|sponsor|supplier|clinic)\s+(?:of|to|for)\b|"
     r"\bas (?:seen|featured)\s+(?:on|in)\b|"
-    r"\b(?:recogni[sz]ed|acclaimed|renowned)\s+(?:[\w-]+\s+){0,2}?(?:leader|pioneer|authority)\b|"
+    r"\b(?:recogni[sz]ed|acclaimed|renowned)\s+(?:[\w-]+\s+){0,2}?(?:leader|pioneer|authority|authorities)s?\b|"
+    # Standing claimed in a field: "a pioneer in regenerative medicine", "the leader in ...", "leaders in the field".
+    r"\b(?:an?|the|are|is)\s+(?:[\w-]+\s+){0,2}?(?<!team\s)(?<!group\s)(?<!project\s)(?<!shift\s)(?:leader|pioneer)s?\s+"
+    r"(?:in|of)\s+(?:the\s+)?(?:field|(?:[\w-]+\s+){1,2}?(?:medicine|care|therap(?:y|ies)|health|treatment))\b|"
     r"\b(?:fly|flies|flew|travel(?:s|l?ed)?|drive|come|comes|came)\s+(?:in\s+)?from (?:all over|across|around)\s+"
     r"the\s+(?:country|world|globe|nation|state|region)\b",
     (
         "trusted|used|recommended by|endorsed by|chosen by|preferred by|loved by|relied|official|"
-        "as seen|as featured|leader|pioneer|authority|from all over|from across|from around"
+        "as seen|as featured|leader|pioneer|authorit|from all over|from across|from around"
     ),
 )
 #: Customers' rating as a score: "rated 4.9 stars by 6,000 patients", "4.8/5 from 900 reviews", "an average rating
@@ -1361,7 +1395,9 @@ def _asked_or_sourced(context: SentenceContext) -> bool:
         "brains'), use or trust by people or bodies ('trusted by pros', 'used by NFL athletes', 'hospitals have "
         "trusted it for 50 years', 'has been used in operating rooms for decades'), an "
         "official partnership, 'as seen on', "
-        "recognition as a leader, patients travelling from across the country, and customers' rating as a score "
+        "recognition as a leader or pioneer ('a pioneer in regenerative medicine', 'leaders in the field'), what the "
+        "speaker has seen a treatment do for a count of people ('I have seen it help thousands of people'), patients "
+        "travelling from across the country, and customers' rating as a score "
         "('rated 4.9 stars by 6,000 patients'). Counts of time, doses, "
         "locations or staff, the reader's own doctors ('as recommended by your doctors'), denials, questions and "
         "sentences with a citation or a named source are left alone."
@@ -1488,7 +1524,11 @@ _SERIES_LENGTH = 3
 _OFFERED_FOR = re.compile(
     r"\b(?:(?:help|helps|helped|helping|work|works|working|relief|remed(?:y|ies)|treatments?|therap(?:y|ies)|care|"
     r"clinics?|cent(?:er|re)s?|programm?e?s?|support|effective|perfect|ideal|great|good|excellent|beneficial|"
-    r"useful|used|suited|suitable|benefits?|solutions?|(?:see|sees|seeing|treat|treats|treating|help|helps)\s+"
+    r"useful|used|suited|suitable|benefits?|solutions?|"
+    # Praise of what it does for them, a general class of evaluative words: "is amazing for", "works wonders for".
+    r"amazing|wonderful|fantastic|brilliant|incredible|awesome|terrific|phenomenal|marvell?ous|superb|outstanding|"
+    r"powerful|helpful|wonders|magic|godsend|lifesaver|game[- ]changer|life[- ]changing|"
+    r"(?:see|sees|seeing|treat|treats|treating|help|helps)\s+"
     r"(?:[\w-]+\s+)?(?:clients|patients|people|children|kids|adults|babies|women|men|families))\s+"
     r"(?:for|with|from)|"
     r"(?:treat|treats|treated|treating|relieve|relieves|ease|eases|heal|heals|address|addresses|resolve|resolves|"
@@ -1496,6 +1536,34 @@ _OFFERED_FOR = re.compile(
     r"(?:(?:a\s+(?:wide\s+)?range\s+of|many|various|all\s+kinds\s+of|everything\s+from|common|chronic|"
     r"conditions?|problems?|issues?|complaints?|disorders?|diseases?|illness(?:es)?|ailments?|such\s+as|including|"
     r"like|as|\u2014|:|-)\s*){0,4}$",
+    re.IGNORECASE,
+)
+
+
+#: Right after the series, the treatment as what the conditions answer to: "respond beautifully to ketamine", "can
+#: all be treated with reflexology", "are eased by a weekly session". The series is then the subject of the offer.
+_ANSWER_TO = re.compile(
+    r"\s+(?:all\s+|often\s+|usually\s+|typically\s+)?(?:(?:respond|responds|react|reacts)\s+(?:[\w-]+\s+){0,2}?to|"
+    r"(?:can|may|are|is)\s+(?:all\s+|often\s+|also\s+)?(?:be\s+)?(?:\w+ly\s+)?(?:treated|helped|relieved|eased|"
+    r"improved|managed|resolved|healed)\s+(?:with|by))\b",
+    re.IGNORECASE,
+)
+
+
+def _unsourced_offer(context: SentenceContext) -> bool:
+    """Whether the sentence may offer its treatment with nothing behind it: unregistered, on a health page, not
+    asked, cited or disclaimed."""
+    if context.match is not None or not context.health_copy or context.is_question or context.citation_nearby:
+        return False
+    return DISCLAIMER.search(context.text) is None
+
+
+#: A claim that opens with a name and "for", the series after it: the treatment offered by name, as a heading or a
+#: list item offers it ("Breath for Long COVID, asthma and chronic fatigue", "Cupping for migraines, acne and
+#: sciatica"). What is only about the conditions ("Risk factors for", "Warning signs of") offers nothing.
+_NAMED_FOR = re.compile(
+    r"\W*(?!(?:[\w'\u2019-]+\s+){0,2}?(?:risks?|factors?|signs?|symptoms?|causes?|screening|tests?|testing|"
+    r"diagnosis|medications?|drugs?|support\s+groups?)\s+for\b)(?:[\w'\u2019-]+\s+){1,3}?for\s+",
     re.IGNORECASE,
 )
 
@@ -1517,9 +1585,12 @@ def _offered_series(context: SentenceContext) -> tuple[int, int, int] | None:
             continue
         if index - first >= _SERIES_LENGTH:
             start = named[first][0]
+            end = named[index - 1][1]
             offer = _OFFERED_FOR.search(text, max(0, start - 80), start)
-            if offer is not None and not negated(text, offer.start()):
-                return start, named[index - 1][1], index - first
+            if (offer is not None and not negated(text, offer.start())) or (
+                context.detection.is_claim and (_NAMED_FOR.fullmatch(text, 0, start) or _ANSWER_TO.match(text, end))
+            ):
+                return start, end, index - first
         first = index
     return None
 
@@ -1538,7 +1609,11 @@ def _offered_series(context: SentenceContext) -> tuple[int, int, int] | None:
         "treatment for conditions that need medical supervision). A long list of unrelated conditions ('ear "
         "infections, asthma, bedwetting, ADHD and high blood pressure') is the mark of a treatment offered as a "
         "cure-all. The rule reads a series of at least three named conditions that the sentence offers its "
-        "treatment for ('can help with', 'we see clients for', 'a centre for', 'treats'), hedged or not, when no "
+        "treatment for ('can help with', 'we see clients for', 'a centre for', 'treats', 'is amazing for', or a "
+        "line that names the treatment and its series: 'Cupping for migraines, acne and sciatica', or the series as "
+        "what answers to it: 'eczema, asthma and colic respond well to reflexology'), and each item "
+        "of a list under a lead-in that offers the treatment for what it lists ('Conditions we treat:', 'It may "
+        "help if you are living with:'), hedged or not, when no "
         "registry claim covers the sentence and nothing near it is cited. Conditions named as whom a warning is "
         "for ('not suitable for people with asthma, epilepsy or heart disease'), a definition of an illness and a "
         "denial are left alone."
@@ -1549,12 +1624,19 @@ def _offered_series(context: SentenceContext) -> tuple[int, int, int] | None:
     triggers=(),
 )
 def disease_claim(context: SentenceContext) -> Iterator[Hit]:
+    if context.lead is not None and context.detection.categories == (Category.INDICATION,):
+        # An item of a list of what the treatment is for ("Conditions we treat:", "If you are experiencing:"):
+        # the list names the series, item by item.
+        if _unsourced_offer(context):
+            yield Hit(
+                f"One of a list of conditions the treatment is offered for ('{context.lead}'), with no evidence on "
+                "file for it: each is a claim that needs its own."
+            )
+        return
     # Most sentences name fewer than three conditions and end here, on features already read.
     if len(context.features.conditions) + len(lexicon.scan(context.text).get("ailments", ())) < _SERIES_LENGTH:
         return
-    if context.match is not None or not context.health_copy or context.is_question or context.citation_nearby:
-        return
-    if DISCLAIMER.search(context.text):
+    if not _unsourced_offer(context):
         return
     series = _offered_series(context)
     if series is not None:

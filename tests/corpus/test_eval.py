@@ -127,8 +127,9 @@ END_TO_END_FLOORS = {
     # them), so a later change that loses more is seen (HISTORY.md has both).
     # The seventh session tuned on it (misses read): structure (lists and table columns by their claims, who-leads,
     # taglines, transcripts' answers, reviews) took recall to 0.912 (197/216), false positives unchanged (35/611);
-    # the recall floor follows, a little below.
-    "blind10": EndToEndFloor(recall=0.89, false_positive_rate=0.06, accurate_errors=9),
+    # an approval stated with its scope is no longer an error, so one accurate claim fewer draws one (8).
+    # The floors follow, a little below.
+    "blind10": EndToEndFloor(recall=0.89, false_positive_rate=0.06, accurate_errors=8),
     # blind11 (pages and labels of e22bd58, 18 pages, four ketamine framings and 14 other therapies, written
     # without reading the engine) was run once, on the engine of 08779af (the seventh session's start,
     # byte-identical in output to 6435ebd): recall 0.799 (223/279), false positives 0.089 (49/548), 2 accurate

@@ -1,16 +1,20 @@
 """CC205 leaves an approval that says what it covers to the registry, however the scope is put: right after
-the approval, past an aside, or product by product after a colon."""
+the approval, past an aside, or product by product after a colon. It is no error; with no registry claim behind
+it, a warning asks for it to be checked and registered."""
 
 from __future__ import annotations
 
 import pytest
 
 import claimcheck
+from claimcheck.models import Severity
 
 
 def _cc205(sentence: str) -> bool:
+    """Whether CC205 says the approval is left to be assumed (an error)."""
     page = "Ketamine can ease depression for some patients.\n\n" + sentence
-    return any(f.code == "CC205" for f in claimcheck.check_text(page, format="text").findings)
+    findings = claimcheck.check_text(page, format="text").findings
+    return any(f.code == "CC205" and f.severity is Severity.ERROR for f in findings)
 
 
 @pytest.mark.parametrize(
@@ -25,10 +29,21 @@ def _cc205(sentence: str) -> bool:
         "Two stool-derived products are FDA-approved only to prevent recurrent gut infection in adults.",
         "Lidocaine is an FDA-approved local anaesthetic, used in dentistry for decades.",
         "Loratadine is an FDA-approved antihistamine sold without a prescription.",
+        "The lenses were approved by the FDA in 2019 to slow short-sightedness in children.",
+        "The device was cleared by the FDA in 2019 for major depression.",
+        "Hyperbaric chambers are cleared by the FDA as medical devices for a short list of conditions.",
+        "Widgetol is MHRA-approved for hay fever in adults.",
     ],
 )
 def test_an_approval_with_its_scope_is_left_to_the_registry(sentence: str) -> None:
     assert not _cc205(sentence)
+
+
+def test_an_approval_with_its_scope_that_no_registry_claim_records_is_named_for_checking() -> None:
+    page = "Our laser caps regrow hair.\n\nThe Widget Cap is FDA-cleared for men and women with hereditary hair loss."
+    findings = [f for f in claimcheck.check_text(page, format="text").findings if f.line == 3]
+    # One finding: the approval to check, in place of "unregistered claim".
+    assert [(f.code, f.severity) for f in findings] == [("CC205", Severity.WARNING)]
 
 
 @pytest.mark.parametrize(

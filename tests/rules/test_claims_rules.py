@@ -170,6 +170,48 @@ def test_cc104_hedge_in_a_subordinate_clause_leaves_the_main_claim_stated(lint: 
         assert "CC104" not in codes(lint(text)), text
 
 
+def test_cc104_what_neither_hedges_nor_denies_the_claim_leaves_it_stated(lint: Lint) -> None:
+    for text in (
+        # A hedge on when, after the claim: the claim itself is unhedged.
+        "Widget drips calm restless legs, usually within the first week.",
+        "Deeper sleep, often from the very first session",
+        # A modal affirmed is no hedge.
+        "Widget drips can definitely calm restless legs.",
+        # "Not just" adds to the claim; it denies nothing.
+        "Widget drips don't just mask joint pain, they repair damaged nerve tissue.",
+        # What the benefit spares the reader, a count, and a clause of place deny nothing either.
+        "Widget Drips: Repair Nerve Tissue Faster, No Needles Required",
+        "Widget drips repair damaged nerve tissue and leave not enough inflammation to hurt.",
+        "Widget drips flood the joint with oxygen, where inflammation cannot take hold.",
+    ):
+        assert "CC104" in codes(lint(text)), text
+    for text in (
+        "Widget drips may calm restless legs, usually within the first week.",
+        "Widget drips can calm restless legs.",
+        "Widget drips don't repair damaged nerve tissue.",
+        "The clinic is in the old town, where parking is easy, and widget drips do not repair nerve tissue.",
+        "Widget drips calm restless legs in some people, sometimes within a week.",
+    ):
+        assert "CC104" not in codes(lint(text)), text
+
+
+def test_cc104_a_line_that_opens_with_what_the_treatment_does_states_it(lint: Lint) -> None:
+    page = (
+        "# Widget Wraps\n\nWidget wraps restore deep calm.\n\n## Why guests come back\n\n"
+        "- Dials down inflammation and joint pain\n"
+        "- Sessions last 60 minutes\n- Includes a herbal tea afterwards\n"
+    )
+    flagged = {f.sentence for f in lint(page, format="markdown") if f.code == "CC104"}
+    # A verb the detector has no word for: the line's shape says the treatment does it.
+    assert "Dials down inflammation and joint pain" in flagged
+    # So does a label's: "Calm point: dials down ...".
+    labelled = "Calm point: dials down anxiety and racing thoughts."
+    assert "CC104" in codes(lint(f"Widget seeds ease aches.\n\n{labelled}\n"))
+    assert not flagged & {"Sessions last 60 minutes", "Includes a herbal tea afterwards"}
+    # In a paragraph, a sentence is read by its own words; hedged, the line states nothing as fact.
+    assert "CC104" not in codes(lint("- May dial down inflammation and joint pain\n", format="markdown"))
+
+
 def test_cc104_listed_indications_are_stated_as_surely_as_their_lead_in(lint: Lint) -> None:
     stated = lint("## Conditions We Treat\n\n- Chronic fatigue\n- Long COVID brain fog\n", format="markdown")
     assert {f.sentence for f in stated if f.code == "CC104"} == {"Chronic fatigue", "Long COVID brain fog"}
@@ -189,7 +231,8 @@ def test_cc104_a_lead_in_that_asks_what_it_can_do_is_answered_by_its_items(lint:
     for lead in ("## Who may benefit?", "Conditions that can respond to hydro-pulse therapy:"):
         hedged = lint(f"{lead}\n\n- Chronic fatigue\n", format="markdown")
         assert "CC104" not in codes(hedged), lead
-        assert "CC101" in codes(hedged), lead
+        # Still flagged: as one of the conditions offered (CC211) or, where the item is not read as one, unregistered.
+        assert codes(hedged) & {"CC101", "CC211"}, lead
 
 
 def test_cc104_a_hedge_in_one_coordinated_clause_leaves_the_other_stated(lint: Lint) -> None:

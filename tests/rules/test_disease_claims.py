@@ -29,6 +29,25 @@ _HEALTH_PAGE = "Our foot reflexology eases tension.\n\n"
             "We regularly see families for colic, acid reflux, ear infections and ADHD.",
             "colic, acid reflux, ear infections and ADHD",
         ),
+        # Praise of what it does for them offers it as help does ("is amazing for", "works wonders for").
+        (
+            "Honestly, hypnotherapy is amazing for tinnitus, insomnia and even panic attacks.",
+            "tinnitus, insomnia and even panic attacks",
+        ),
+        (
+            "Cupping can work wonders for sciatica, migraines, acne and insomnia.",
+            "sciatica, migraines, acne and insomnia",
+        ),
+        # A line that names the treatment and what it is for, as a heading or a list item does.
+        (
+            "Float tanks for fibromyalgia, insomnia, anxiety and back pain",
+            "fibromyalgia, insomnia, anxiety and back pain",
+        ),
+        # The series as the subject: the conditions answer to the treatment.
+        (
+            "Migraines, eczema, insomnia and colic can all be treated with reflexology.",
+            "Migraines, eczema, insomnia and colic",
+        ),
         # Unknown items between known ones belong to the series.
         (
             "Ear seeds can help with conditions such as migraines, sugar cravings, hot flushes, insomnia and stress.",
@@ -48,6 +67,10 @@ def test_a_treatment_offered_for_a_series_of_conditions_is_a_disease_claim(
         # Whom a warning is for, not what the treatment is for.
         "Reflexology is not suitable for people with epilepsy, asthma or heart disease.",
         "Tell your therapist if you have diabetes, epilepsy, asthma or a heart condition.",
+        # What is about the conditions, not offered for them.
+        "Asthma, eczema and hay fever are made worse by dust mites.",
+        "Risk factors for heart disease, stroke and diabetes",
+        "Warning signs for stroke, sepsis and meningitis",
         # A definition of illnesses, and a denial.
         "Eczema, asthma and hay fever are allergic conditions that often run in families.",
         "Reflexology does not treat asthma, eczema, epilepsy or diabetes.",
@@ -71,3 +94,21 @@ def test_a_list_stated_as_fact_is_one_finding_the_overstatement_naming_both(lint
     # The list of conditions is still said, in the finding that stays.
     assert "named conditions" in overstated[0].message
     assert [m.code for m in overstated[0].merged or []].count("CC211") == 1
+
+
+def test_each_item_of_a_list_of_conditions_offered_is_named_as_one_of_them(lint: Lint) -> None:
+    # Hedged by its lead-in, the list still offers the treatment for each condition it names.
+    page = (
+        "# Ear seeds at Fernway\n\nEar seeds may be worth discussing if you are living with:\n\n"
+        "- Stubborn hot flushes\n- Restless legs at night\n- Chronic neck pain\n"
+    )
+    found = lint(page, format="markdown")
+    items = {"Stubborn hot flushes", "Restless legs at night", "Chronic neck pain"}
+    assert {f.sentence for f in found if f.code == "CC211"} == items
+    # One finding an item: the unregistered claim is said in it.
+    assert not [f for f in found if f.sentence in items and f.code != "CC211"]
+
+
+def test_a_list_of_whom_a_treatment_does_not_suit_is_no_offer(lint: Lint) -> None:
+    page = "# Ear seeds at Fernway\n\nDo not use ear seeds if you have:\n\n- Epilepsy\n- A heart condition\n- Asthma\n"
+    assert "CC211" not in codes(lint(page, format="markdown"))

@@ -34,6 +34,13 @@ _PAGE = "Widgetamine wraps relieve joint pain for many adults. {}"
         "As featured in Runner's Weekly and on morning TV.",
         "The clinic is an acclaimed regional pioneer in wrap therapy.",
         "Families travel from all over the state for a wrap with us.",
+        # Standing claimed in a field, and what the speaker has seen it do for a count of people.
+        "Fernway Wraps, a pioneer in regenerative skin care, opens its third studio.",
+        "Our therapists are nationally recognized as leaders in the field.",
+        "In 15 years I have seen wraps help thousands of people with stiff joints.",
+        # Whoever they are, counted in the hundreds or more.
+        "Trusted by over 1,200 osteopaths across Europe.",
+        "Chosen by 400+ sports physiotherapy practices.",
         # Trust told the other way round.
         "It is the same wrap that physicians have trusted for over 40 years.",
     ],
@@ -56,6 +63,9 @@ def test_a_record_or_an_endorsement_without_a_source_is_named(lint: Lint, senten
         "A course of ten wraps costs $1,450 and is completed in five weeks.",
         "We are open 9 to 5 and have served the town since 1998.",
         "Nearly 100% of appointments are completed on time.",
+        # A role, and what was seen happen to few.
+        "Maya is a team leader in our front office.",
+        "I have seen wraps help a few of my neighbours.",
         # The reader's own clinician, or the body, is no endorser.
         "Take widgetamine only as recommended by your doctors and nurses.",
         "Apply the wrap twice a day, as recommended by physicians.",

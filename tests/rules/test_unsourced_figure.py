@@ -162,6 +162,8 @@ def test_a_half_of_a_dose_or_time_a_weight_of_equipment_or_a_side_effect_is_not(
         ("One session eases back pain and keeps most clients comfortable for a full month.", "for a full month"),
         ("Acupuncture clients often stay free of migraines for years.", "for years"),
         ("Calm you can feel within hours", "within hours"),
+        # A claim no category placed: "within" says how soon, as it does before a number.
+        ("Lower resting heart rate within weeks", "within weeks"),
         (
             "One widget implant eases hot flashes and keeps your levels steady for three to five months.",
             "three to five months",

@@ -449,7 +449,6 @@ def test_problems_named_without_the_usual_words(sentence: str, code: str) -> Non
         ("Rate your pain from 1 to 10 before each wrap.", "CC209"),
         # A regulator named as fact, and approval scoped.
         ("Medical devices in Australia are listed with the TGA.", "CC205"),
-        ("Widgetol is MHRA-approved for hay fever in adults.", "CC205"),
         # A way back somewhere.
         ("The swelling doesn't go back down for a day or two.", "CC204"),
         ("She won't go back to work until Monday.", "CC204"),
