@@ -378,11 +378,13 @@ _NO_GUARANTEE = re.compile(
 
 #: The supplement and device disclaimer: a use denied ("not intended to diagnose, treat, cure or prevent any
 #: disease", "has not been evaluated ... or approved to treat") or the diagnosing and treating it disclaims ("does
-#: not diagnose or treat medical conditions"). It names cures only to disclaim them.
+#: not diagnose or treat medical conditions"), or the page's own statements disclaimed as unreviewed ("These
+#: statements have not been evaluated by the Food and Drug Administration"). It names cures only to disclaim them.
 DISCLAIMER = re.compile(
     r"\bnot (?:been )?(?:intended|meant|designed|evaluated|approved|cleared|authori[sz]ed)\b"
     r"[^.]{0,40}\b(?:diagnose|treat|cure)"
-    r"|\b(?:not|never)\s+diagnose,?\s+(?:or\s+|and\s+)?(?:treat|cure)",
+    r"|\b(?:not|never)\s+diagnose,?\s+(?:or\s+|and\s+)?(?:treat|cure)"
+    r"|\bstatements\b[^.;]{0,60}?\b(?:have|has)\s+not\s+been\s+(?:evaluated|reviewed|approved)\b",
     re.IGNORECASE,
 )
 
@@ -604,8 +606,27 @@ def _durability(c: _Cues) -> tuple[int, str]:
     return _NONE, ""
 
 
+#: A word of mildness that describes the manner of what is done or felt when it stands before its noun ("gentle
+#: pressure", "a gentle tapping", "gentle stretching exercises"); said of the treatment ("it is gentle", "so gentle
+#: that", "gentle on the stomach", "gentle, drug-free and safe") it tells how safe the treatment is.
+_MILD = frozenset({"gentle"})
+#: After a word of mildness, a noun it stands before: a word that is no conjunction or preposition.
+_BEFORE_NOUN = re.compile(r" (?!(?:and|or|but|on|enough|to|for|with|that|than|as|yet|in)\b)[^\W\d_]")
+
+
+def _describes_manner(c: _Cues) -> bool:
+    """Whether every safety cue is a word of mildness before its noun (:data:`_MILD`): no safety claim."""
+    sentence = c.sentence
+    return all(
+        sentence[start:end].lower() in _MILD and _BEFORE_NOUN.match(sentence, end) is not None
+        for start, end in c.hits["safety"]
+    )
+
+
 def _safety(c: _Cues) -> tuple[int, str]:
     if c["safety"]:
+        if not (c.absolute or c.booster) and _describes_manner(c):
+            return _NONE, ""
         score = _STRONG if c.absolute or c.booster else _CLAIM
         return score, f"safety {_q(c['safety'])}"
     if c["safety_topic"] and (c.absolute or c.booster or c["comparative"]):

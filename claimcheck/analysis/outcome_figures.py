@@ -53,9 +53,14 @@ _RISK = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICA
 _NUMBER = r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand)"
 #: "four times faster", "twice as many", "3x the", "ten-fold": a figure that multiplies an outcome.
 MULTIPLIER = re.compile(
-    rf"\b(?:twice|thrice|double|triple|quadruple|{_NUMBER}\s*(?:x|×|times|-fold|fold)(?![\w-])|"
+    # "twice", "thrice" and "N times" also count events ("I'd seen him twice that year", "tried it three times"):
+    # they multiply an outcome only before what they compare ("twice as fast", "three times the energy",
+    # "twice your usual", "four times faster").
+    rf"\b(?:(?:twice|thrice|{_NUMBER}\s*times)(?=\s+(?:as|the|more|less|over|that\s+of|what|your|their|his|her|its|"
+    r"our|(?!(?:after|never|ever|other|under|per|whether|either|together|later|earlier)\b)[a-z]+er)\b)"
+    rf"|(?:double|triple|quadruple)[sd]?\b(?![- ]blind)|{_NUMBER}\s*(?:x|×|-fold|fold)(?![\w-])|"
     # A fraction of what was: "cuts recovery time in half", "halves your pain".
-    r"(?:in|by)\s+half\b(?!\s+(?:an?\s+)?(?:hour|day|week|month|year|dose|the\b))|halve[sd]?)",
+    r"(?:in|by)\s+half\b(?!\s+(?:an?\s+)?(?:hour|day|week|month|year|dose|the\b))|halve[sd]?\b)",
     re.IGNORECASE,
 )
 #: An amount of the body or of energy: "down 22 pounds", "burns up to 800 calories", "two dress sizes smaller".

@@ -534,14 +534,16 @@ _SCOPED_APPROVAL = re.compile(
 )
 # What directly follows approval language when it says what the approval covers: "cleared for
 # major depression", "approved by the FDA in 2019 for treatment-resistant depression", "approved only to prevent
-# recurrent infection", also past an aside ("approved, together with an oral antidepressant, for ...") or after
-# a colon, product by product ("approved: Nasalo and Sneezex for hay fever, ...", the products named); or the
-# class of medicine named by its use ("an FDA-approved anaesthetic", "FDA-approved antihistamines"), which is
-# what the approval covers ("an FDA-approved medication" names none).
+# recurrent infection", "cleared in 2020 to slow the progression of ...", also past an aside ("approved, together
+# with an oral antidepressant, for ...") or after a colon, product by product ("approved: Nasalo and Sneezex for
+# hay fever, ...", the products named); or the class of medicine named by its use ("an FDA-approved anaesthetic",
+# "FDA-approved antihistamines"), which is what the approval covers ("an FDA-approved medication" names none).
 _APPROVAL_SCOPE = re.compile(
     r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?|,[^,;.:]{1,60},|\([^()]{1,60}\)|"
     r":\s*(?-i:[A-Z])[\w-]*(?:\s+(?:and|or|(?-i:[A-Z])[\w-]*)){0,4})?\s*\b"
-    r"(?:for|(?:only\s+)?to\s+(?:treat|prevent|relieve|reduce|manage|diagnose)|as an?|only as|only for|"
+    r"(?:for|(?:only\s+)?to\s+(?:treat|prevent|relieve|reduce|manage|diagnose|slow|lower|control|improve|ease|"
+    r"shorten|stop|halt|delay|correct|lessen|limit|block|restore|induce|maintain|detect|screen)|"
+    r"as an?|only as|only for|"
     r"as (?:prescription |medical )?(?:drugs?|devices?|medicines?|medications?|products?)|"
     r"(?:general\s+|local\s+)?(?:an(?:a)?esthetics?|analgesics?|antidepressants?|antibiotics?|antivirals?|antifungals?|"
     r"antihistamines?|antipsychotics?|anticonvulsants?|anticoagulants?|antiemetics?|contraceptives?|sedatives?|"
