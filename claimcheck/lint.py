@@ -35,7 +35,7 @@ from claimcheck.analysis.detect import (
 )
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import procedure_time, read_frame
-from claimcheck.analysis.leads import introduces_benefits, leaves_open, listed_benefit
+from claimcheck.analysis.leads import introduces_benefits, introduces_signs, leaves_open, listed_benefit, listed_sign
 from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result, titles_a_review
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
@@ -125,6 +125,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 listing = _lead_in(unit.text), listed_indication
             elif opens and introduces_benefits(unit.text):
                 listing = _lead_in(unit.text), listed_benefit
+            elif opens and introduces_signs(unit.text):
+                listing = _lead_in(unit.text), listed_sign
         previous: SentenceContext | None = None
         previous_group: list[SentenceContext] = []
         asked, question = question, None

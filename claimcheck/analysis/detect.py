@@ -1049,6 +1049,9 @@ _DEFINITION = re.compile(
     r"(?:an?|the)\s+(?:(?!only\b|most\b|best\b|leading\b|first\b|top\b)[\w-]+\s+){0,3}?"
     r"(?:pattern|condition|disorder|disease|illness|syndrome|procedure|process|technique|method|practice|type|form"
     r"|kind|class|term|name|work)\s+(?:of|in|that|which|where|when|for|you|we|used|caused|marked)\b"
+    # A structure of the body or a thing's make-up: "a band of tissue under the tongue", "clumps of collagen".
+    r"|(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:bands?|clumps?|layers?|folds?|strips?|sacs?|pockets?|lumps?|clusters?"
+    r"|bundles?|patch(?:es)?|specks?|flaps?|sheets?|threads?)\s+of\b"
     r"|(?:made|derived|extracted|produced|manufactured|prepared)\s+from\b)",
     re.IGNORECASE,
 )

@@ -17,7 +17,7 @@ from claimcheck.analysis.strength import asserted_plainly
 from claimcheck.models import Category, Strength
 from claimcheck.text.sentences import split_sentences
 
-__all__ = ["introduces_benefits", "leaves_open", "listed_benefit"]
+__all__ = ["introduces_benefits", "introduces_signs", "leaves_open", "listed_benefit", "listed_sign"]
 
 _WORD = re.compile(r"[\w'’-]+")
 #: The longest lead-in read as one: a heading or a short line ending in a colon.
@@ -109,6 +109,36 @@ def listed_benefit(sentence: str, detection: Detection, lead: str) -> Detection:
     # The lead-in says the treatment does what the item names: as plainly as a sentence saying it would.
     strength = asserted_plainly(detection.strength)
     return Detection(True, (Category.EFFICACY,), strength, detection.features, listed_under(lead))
+
+
+#: Lead-ins that say the items under them are the signs of an illness: "Signs we look for", "Common symptoms",
+#: "Symptoms of a tongue-tie", "Warning signs", "7 signs it's time for testing". Not the signs of a result
+#: ("Signs it's working", "Symptoms that improve") nor what a treatment is for ("Symptoms we treat").
+_SIGNS_LEAD = re.compile(
+    r"(?:[\w'’-]+\s+){0,3}?(?:signs|symptoms|red\s+flags)\b"
+    r"(?![^:]*\b(?:work\w*|improv\w*|progress|recover\w*|heal\w*|results?|better|treat\w*|reliev\w*|help\w*|eas\w*)\b)"
+    r"[^:]*",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def introduces_signs(text: str) -> bool:
+    """Whether a heading or a lead-in line introduces a list of an illness's signs (:data:`_SIGNS_LEAD`)."""
+    spans = split_sentences(text)
+    lead = text[spans[-1][0] : spans[-1][1]].strip().rstrip(":").strip() if spans else ""
+    if not lead or lead.endswith("?") or len(_WORD.findall(lead)) > _LEAD_MAX_WORDS:
+        return False
+    return _SIGNS_LEAD.fullmatch(lead) is not None
+
+
+def listed_sign(sentence: str, detection: Detection, lead: str) -> Detection:
+    """A list item under a lead-in of an illness's signs (:func:`introduces_signs`): the illness as the reader
+    knows it ("Nipple pain while feeding", "Your energy has disappeared"), background, not what a treatment does,
+    whatever words it shares with claims. Questions and navigation stay as they were read."""
+    if not detection.is_claim or detection.reason in STRUCTURAL:
+        return detection
+    return Detection(False, (), detection.strength, detection.features, f"a sign of the illness under '{lead}'")
 
 
 def _first_word(text: str) -> int:

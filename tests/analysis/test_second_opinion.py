@@ -60,6 +60,9 @@ def test_illness_descriptions_logistics_and_questions_are_not(sentence: str) -> 
         "Cupping is a technique in which glass cups are warmed and placed on the back.",
         "Plantar fasciitis is a condition of the thick band of tissue under the foot.",
         "Bovine colostrum capsules are made from the first milk of grass-fed cows.",
+        # A structure of the body or what a thing is made of, with or without an article.
+        "A bunion is a bony lump of tissue at the base of the big toe.",
+        "Cataracts are clumps of protein that cloud the lens of the eye.",
         "Typical symptoms include stiff joints in the morning, tiredness and poor sleep.",
         # Steps of joining or preparing for care, numbered or bulleted, and an offer of more before one.
         "3. Ask a friend to drive you home after your first infusion (we call them your Buddy).",
