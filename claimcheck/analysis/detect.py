@@ -917,6 +917,9 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
             instruction(text)
             or _SIGNS.match(text)
             or (first is not Category.MECHANISM and _defines_illness(text, features))
+            # "Myopia usually starts in primary school", "Eczema often begins in infancy": when the illness itself
+            # begins, told with no word of what acts on it.
+            or (first is Category.ONSET and _begins(cues) and illness_is_subject(text, features))
             # "Dr. Lee graduated from Palmer College": who a practitioner is.
             or (first is Category.PROVIDER and _who_it_is(text))
         ):
@@ -1098,6 +1101,15 @@ _IMPERATIVE_ADVERB = re.compile(r"[\W\d_]*(?:please\s+)?(?:never|always|do\s+not
 _DEFERS = re.compile(
     r"\b(?:without|before|until)\s+(?:first\s+)?(?:talking|speaking|checking|consulting|asking)\b", re.IGNORECASE
 )
+
+
+#: A verb of beginning: said of an illness, when it starts ("starts in childhood"), not how soon relief does.
+_BEGINS = re.compile(r"(?:start|begin|began|begun|develop|appear|emerge)\w*\b", re.IGNORECASE)
+
+
+def _begins(cues: _Cues) -> bool:
+    """Whether every speed cue is a verb of beginning (:data:`_BEGINS`) and no word of effect stands beside it."""
+    return not cues.effect and all(_BEGINS.match(cue) for cue in cues["onset"]) and bool(cues["onset"])
 
 
 #: Claims that background can still make: who may not have a treatment ("It is made from pork, so it is not

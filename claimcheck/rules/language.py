@@ -319,8 +319,17 @@ def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
     if context.is_question:  # "Is it painless?" asks; it judges nothing
         return
     found = _first_unnegated(_RISK_MINIMIZATION, context.text)
-    if found:
+    if found and not _ADMINISTRATION.search(context.text, max(0, found.start() - 60), found.start()):
         yield Hit(f"Risk-minimising wording: '{found.group()}'.", found.start(), found.end())
+
+
+#: Before risk-minimising wording, the paperwork of care as what it judges: "made the insurance part painless",
+#: "billing was painless". Paying and booking carry no risk to play down.
+_ADMINISTRATION = re.compile(
+    r"\b(?:insurance|paperwork|billing|booking|sign[- ]?up|check-?out|ordering|scheduling|payments?|enrol+ment|"
+    r"registration|reimbursement|financing)\b(?:(?!\b(?:and|but|while|the)\b)[^.;!?,]){0,20}$",
+    re.IGNORECASE,
+)
 
 
 _CURE = Trigger(
@@ -402,7 +411,9 @@ def _ended_ailment(context: SentenceContext) -> re.Match[str] | None:
 _COMMERCIAL = re.compile(
     r"\b(?:money[- ]back|satisfaction|refund|price(?:[- ]match)?|lowest[- ]price)\s+$", re.IGNORECASE
 )
-_NOTHING_PROMISED = re.compile(r"\s*(?:(?:on|for|with|of|at)\b[^:;]{0,40}?)?[.!]?\s*$", re.IGNORECASE)
+#: After a commercial guarantee, nothing it promises: its scope ("on every order") or an aside on its terms (",
+#: minus shipping", ", no questions asked").
+_NOTHING_PROMISED = re.compile(r"\s*(?:(?:on|for|with|of|at|,)\s*[^:;]{0,40}?)?[.!]?\s*$", re.IGNORECASE)
 
 
 #: What a booking or a price guarantees the reader: a place or a rate, not an outcome ("booking ahead

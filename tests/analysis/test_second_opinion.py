@@ -172,6 +172,17 @@ def test_a_guarantee_given_is_a_claim() -> None:
     assert detect_claim("We guarantee you will lose 10 pounds in a month.").is_claim
 
 
+def test_when_an_illness_begins_is_background_and_how_fast_relief_comes_a_claim() -> None:
+    assert detect_claim(
+        "Plantar fasciitis usually starts in middle age and tends to get worse with weight."
+    ).reason == ("background")
+    for claim in (
+        "Plantar fasciitis fades within a week of the first session.",
+        "Heel pain relief starts within minutes.",
+    ):
+        assert detect_claim(claim).is_claim, claim
+
+
 def test_an_illness_defined_with_its_course_is_background() -> None:
     # The relative clause tells the illness's course ("eases with sleep"), not a treatment's effect ...
     assert detect_claim("Migraine is a condition that flares with stress and eases with sleep.").reason == "background"

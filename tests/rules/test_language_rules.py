@@ -33,6 +33,7 @@ from tests.rules.conftest import Lint, codes
         ("CC203", "Widgetamine lifts mood. Almost nobody has a bad reaction to it."),
         ("CC203", "Widgetamine lifts mood. Hardly anyone feels sick after a session."),
         ("CC203", "Widgetamine lifts mood. Painless, relaxing sessions in a private room."),
+        ("CC203", "Widgetamine lifts mood. Booking is easy and the injection is painless."),
         ("CC204", "Widgetamine cures low mood permanently."),
         ("CC204", "Results are guaranteed."),
         ("CC204", "A money-back guarantee, and widgetamine guaranteed to lift your mood."),
@@ -101,6 +102,10 @@ def test_rule_fires(lint: Lint, code: str, text: str) -> None:
         ("CC204", "These statements are not intended to diagnose, treat, cure or prevent any disease."),
         ("CC204", "People ask whether widgetamine is a miracle drug."),
         ("CC204", "Free shipping on the Widget Cap, with a 180-day money-back guarantee."),
+        ("CC204", "Every Widget Cap order has a 90-day money-back guarantee, less return postage."),
+        # Risk-minimising words said of the paperwork of care, not of the treatment.
+        ("CC203", "Widgetamine lifts mood. Our nurses made the insurance side painless."),
+        ("CC203", "Widgetamine lifts mood. The billing was painless."),
         ("CC204", "Widget Cap fittings fill fast; booking ahead guarantees your spot."),
         ("CC204", "We guarantee the quoted price for every widgetamine package."),
         ("CC204", "Widgetamine lifts mood. If you no longer need your glasses, tell your optometrist."),
