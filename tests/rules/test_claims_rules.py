@@ -479,3 +479,16 @@ def test_cc104_not_for_what_a_device_is_intended_to_do_or_evidence_said_to_be_un
     ):
         assert "CC104" not in codes(lint(text)), text
     assert "CC104" in codes(lint("The wand sends pulses of sound that break up stones in the gut."))
+
+
+def test_cc106_on_a_hedged_and_cited_figure_is_a_warning(lint: Lint) -> None:
+    hedged = "Widgetamine usually lifts low mood in 90% of treatment-resistant patients (2, 3)."
+    out = [f for f in lint(hedged) if f.code == "CC106"]
+    assert out and all(f.severity.value == "warning" for f in out)
+    # Cited but stated flat, or hedged but uncited, the figure is still an error.
+    for text in (
+        "Widgetamine lifts low mood in 90% of treatment-resistant patients (2, 3).",
+        "Widgetamine usually lifts low mood in 90% of treatment-resistant patients.",
+    ):
+        out = [f for f in lint(text) if f.code == "CC106"]
+        assert out and out[0].severity.value == "error", text
