@@ -136,6 +136,10 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         for start, end in spans:
             text = unit.text[start:end]
             features, detection = read_sentence(text, reading)
+            if place is not None and place.row_head and detection.is_claim:
+                # A row's header names what the row's cells say ("Works for apnea" | "Just as well as CPAP" |
+                # "Yes"): they make the claim, read with it (analysis.cells), as a list's items make their lead-in's.
+                detection = Detection(False, (), detection.strength, features, HEADING)
             if previous is not None:
                 # "**Is it safe?** Yes." in one paragraph: the question just before the answer.
                 asked = previous.text if previous.is_question else None

@@ -1104,6 +1104,13 @@ _BODY_BACK = re.compile(
 )
 
 
+#: Before "drops", what makes it the preparation taken, not a fall: a determiner or a dosage form's modifier
+#: ("ear drops", "these drops", "a few drops").
+_DROPS_TAKEN = re.compile(
+    r"\b(?:the|these|those|some|few|of|a|two|three|\d+|my|your|our|his|her|their|ear|eye|nose|nasal|oral|herbal|cbd|"
+    r"oil|tincture|homeopathic|rescue|vitamin)\s+$",
+    re.IGNORECASE,
+)
 #: Before "again", the illness coming back: "I was terrified it was happening again", "the pain started again".
 _RECURS = re.compile(
     r"\b(?:happening|happen(?:s|ed)?|coming|came|start(?:s|ing|ed)|return(?:s|ing|ed)|flar(?:es|ing|ed)\s+up)\s+"
@@ -1113,10 +1120,10 @@ _RECURS = re.compile(
 
 
 def _change(text: str) -> re.Match[str] | None:
-    """The first report of a change (:data:`_CHANGE`) that is no body part called "back" and no illness coming
-    back "again"."""
+    """The first report of a change (:data:`_CHANGE`) that is no body part called "back", no illness coming
+    back "again" and no preparation called "drops"."""
     first = _CHANGE.search(text)
-    if first is None or first.group().lower() not in ("back", "again"):  # nearly every sentence
+    if first is None or first.group().lower() not in ("back", "again", "drops"):  # nearly every sentence
         return first
     # One pass over the body parts beside the changes, both in order: found again for every "back", a page
     # of "my back" took time squared.
@@ -1124,6 +1131,10 @@ def _change(text: str) -> re.Match[str] | None:
     body = next(bodies, None)
     for found in _CHANGE.finditer(text):
         word = found.group().lower()
+        if word == "drops":
+            if _DROPS_TAKEN.search(text, max(0, found.start() - 20), found.start()) is None:
+                return found
+            continue
         if word == "again":
             if _RECURS.search(text, max(0, found.start() - 40), found.start()) is None:
                 return found
@@ -1162,6 +1173,12 @@ def _over_time(features: Features) -> bool:
     return bool(
         features.conditions or features.time_words or any(q.unit.seconds is not None for q in features.quantities)
     )
+
+
+#: A verb of telling ending a report's opening ("patients tell", "tell us", "members say").
+_TELLING = re.compile(r"\b(?:tell|told|say|said|report(?:s|ed)?|describe[sd]?|rave[sd]?)(?:\s+us)?$", re.IGNORECASE)
+#: After a verb of telling, nothing told: the sentence ends, or a colon opens the reports it introduces.
+_NOTHING_TOLD = re.compile(r"(?:\s+us)?(?:\s+about\s+(?:it|us|them|this))?\s*[:.!]?\s*$", re.IGNORECASE)
 
 
 def _told(text: str) -> re.Match[str] | None:
@@ -1204,6 +1221,9 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     if context.is_question:  # "How fast will I feel better?" asks; it reports nothing
         return
     found = _TESTIMONIAL.search(text) or _told(text)
+    if found is not None and _TELLING.search(found.group()) and _NOTHING_TOLD.match(text, found.end()):
+        # "Here's what our regulars tell us:", "What patients say": a lead-in to the reports, which tells none.
+        found = None
     change = _change(text)
     if change is None and found is None:
         # A story's outcome told without a word of change: "Now I swim every morning." after its set-up,

@@ -80,6 +80,7 @@ from tests.rules.conftest import Lint, codes
         ("CC207", "Widgetamine lifts mood. Widget caps give the results of a hair transplant for a tenth of the cost."),
         ("CC207", "Widgetamine lifts mood. Clients have traded years of failed therapy for one session a month."),
         ("CC208", "Patients tell us they feel better within hours of their first widgetamine infusion."),
+        ("CC208", "Widgetamine lifts mood. Her blood pressure drops every time she uses it."),
         ("CC209", "Widgetamine lifts mood. Recommended by more than 900 family doctors and pharmacy nurses."),
         ("CC209", "Widgetamine lifts mood. Dr. Reyes has scanned more than 4,000 spines across Ohio."),
         ("CC209", "Widgetamine lifts mood. It has been used in sports clinics and hospitals for over forty years."),
@@ -142,6 +143,9 @@ def test_rule_fires(lint: Lint, code: str, text: str) -> None:
         ("CC207", "Widgetamine lifts mood. We do what we can to keep costs low."),
         ("CC207", "Widgetamine lifts mood. The first week did less than I hoped."),
         ("CC208", "How fast will I feel better?"),
+        # A lead-in to the reports that follow tells none; a preparation called "drops" is no fall.
+        ("CC208", "Widgetamine lifts mood. Here's what our members tell us:"),
+        ("CC208", "Widgetamine lifts mood. She had tried heat pads, massage and a course of herbal drops."),
         ("CC202", "Widgetamine lifts mood. Widgetamine is generally safe, but headaches are common."),
         ("CC202", "Widgetamine lifts mood. It is considered safe when a nurse gives it."),
         ("CC202", "Widgetamine lifts mood. Most people are safe to drive the next morning."),
