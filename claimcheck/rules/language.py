@@ -1179,6 +1179,18 @@ def _over_time(features: Features) -> bool:
 _TELLING = re.compile(r"\b(?:tell|told|say|said|report(?:s|ed)?|describe[sd]?|rave[sd]?)(?:\s+us)?$", re.IGNORECASE)
 #: After a verb of telling, nothing told: the sentence ends, or a colon opens the reports it introduces.
 _NOTHING_TOLD = re.compile(r"(?:\s+us)?(?:\s+about\s+(?:it|us|them|this))?\s*[:.!]?\s*$", re.IGNORECASE)
+#: Before the reporters, "what" that makes the sentence name the reports to come: "Here's what our guests say".
+_WHAT_IS_TOLD = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _introduces_reports(text: str, found: re.Match[str]) -> bool:
+    """Whether the report ``found`` opens ends the sentence with nothing told, as a lead-in to the reports after
+    it ("Here's what our regulars tell us:"); "..., as Sam from Columbus told us." tells what came before it."""
+    if not (_TELLING.search(found.group()) and _NOTHING_TOLD.match(text, found.end())):
+        return False
+    return (
+        text.rstrip().endswith(":") or _WHAT_IS_TOLD.search(text, max(0, found.start() - 40), found.start()) is not None
+    )
 
 
 def _told(text: str) -> re.Match[str] | None:
@@ -1221,7 +1233,7 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     if context.is_question:  # "How fast will I feel better?" asks; it reports nothing
         return
     found = _TESTIMONIAL.search(text) or _told(text)
-    if found is not None and _TELLING.search(found.group()) and _NOTHING_TOLD.match(text, found.end()):
+    if found is not None and _introduces_reports(text, found):
         # "Here's what our regulars tell us:", "What patients say": a lead-in to the reports, which tells none.
         found = None
     change = _change(text)

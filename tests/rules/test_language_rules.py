@@ -80,6 +80,7 @@ from tests.rules.conftest import Lint, codes
         ("CC207", "Widgetamine lifts mood. Widget caps give the results of a hair transplant for a tenth of the cost."),
         ("CC207", "Widgetamine lifts mood. Clients have traded years of failed therapy for one session a month."),
         ("CC208", "Patients tell us they feel better within hours of their first widgetamine infusion."),
+        ("CC208", "Many patients sleep better after the second widgetamine infusion, as Ana from Leeds told us."),
         ("CC208", "Widgetamine lifts mood. Her blood pressure drops every time she uses it."),
         ("CC209", "Widgetamine lifts mood. Recommended by more than 900 family doctors and pharmacy nurses."),
         ("CC209", "Widgetamine lifts mood. Dr. Reyes has scanned more than 4,000 spines across Ohio."),
