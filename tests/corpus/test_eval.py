@@ -56,8 +56,11 @@ END_TO_END_FLOORS = {
     # engine unchanged since 512c9be) measured recall 0.773 (58/75), false positives 0.035 (10/282)
     # and 5 accurate claims with an error. It has since been used for fixes (see labels.yaml):
     # recall 0.827 (62/75), false positives 0.021 (6/282), 0 accurate claims with an error. These
-    # floors sit just below the later numbers, as a regression guard only.
-    "blind2": EndToEndFloor(recall=0.82, false_positive_rate=0.03, accurate_errors=0),
+    # floors sit just below the later numbers, as a regression guard only. One accurate claim with an error
+    # since 'gentle' before its noun stopped being read as a safety claim (seventh session): "TMS sends gentle
+    # magnetic pulses ... to the prefrontal cortex, the part of the brain that regulates mood" had escaped
+    # CC104 only through that misreading; it is an unregistered mechanism stated as fact, as the rule reads any.
+    "blind2": EndToEndFloor(recall=0.82, false_positive_rate=0.03, accurate_errors=1),
     # blind3 (pages and labels of 67cf5cb, ten other therapies) was run once on the engine of b37a0ee:
     # recall 0.606 (66/109), false positives 0.025 (7/282), 2 accurate claims with an error, nothing
     # hidden flagged. It has since been used for fixes: recall 0.780 (85/109), false positives 0.021
