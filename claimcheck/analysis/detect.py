@@ -381,10 +381,11 @@ _NO_GUARANTEE = re.compile(
 #: not diagnose or treat medical conditions"), or the page's own statements disclaimed as unreviewed ("These
 #: statements have not been evaluated by the Food and Drug Administration"). It names cures only to disclaim them.
 DISCLAIMER = re.compile(
-    r"\bnot (?:been )?(?:intended|meant|designed|evaluated|approved|cleared|authori[sz]ed)\b"
+    # First, the letters its forms can start with ("not", "never", "statements"): where neither stands, none is tried.
+    r"(?=[ns])(?:\bnot (?:been )?(?:intended|meant|designed|evaluated|approved|cleared|authori[sz]ed)\b"
     r"[^.]{0,40}\b(?:diagnose|treat|cure)"
     r"|\b(?:not|never)\s+diagnose,?\s+(?:or\s+|and\s+)?(?:treat|cure)"
-    r"|\bstatements\b[^.;]{0,60}?\b(?:have|has)\s+not\s+been\s+(?:evaluated|reviewed|approved)\b",
+    r"|\bstatements\b[^.;]{0,60}?\b(?:have|has)\s+not\s+been\s+(?:evaluated|reviewed|approved)\b)",
     re.IGNORECASE,
 )
 

@@ -75,11 +75,18 @@ _HEALTH_GROUPS = frozenset(
 def introduces_benefits(text: str) -> bool:
     """Whether a heading or a lead-in line introduces a list of what a treatment does for the reader ("What
     the wrap can do for you", "Benefits of cold plunges:", "With our program you will:")."""
+    lead = _lead_line(text)
+    return lead is not None and _BENEFIT_LEAD.fullmatch(lead) is not None and _PERKS.search(lead) is None
+
+
+def _lead_line(text: str) -> str | None:
+    """The lead-in a heading or a line ending in a colon makes: its last sentence without the colon, if short and
+    no question ("Can the sauna help my back?" opens an FAQ, not a list)."""
     spans = split_sentences(text)
     lead = text[spans[-1][0] : spans[-1][1]].strip().rstrip(":").strip() if spans else ""
     if not lead or lead.endswith("?") or len(_WORD.findall(lead)) > _LEAD_MAX_WORDS:
-        return False
-    return _BENEFIT_LEAD.fullmatch(lead) is not None and _PERKS.search(lead) is None
+        return None
+    return lead
 
 
 #: What leaves a benefit lead-in's items open ("The wrap may help you:", "Benefits could include:"); "can"
@@ -122,14 +129,17 @@ _SIGNS_LEAD = re.compile(
 )
 
 
+#: The words every lead-in of :data:`_SIGNS_LEAD` holds, looked for first.
+_SIGN_WORD = re.compile(r"\b(?:signs|symptoms|red\s+flags)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1024)
 def introduces_signs(text: str) -> bool:
     """Whether a heading or a lead-in line introduces a list of an illness's signs (:data:`_SIGNS_LEAD`)."""
-    spans = split_sentences(text)
-    lead = text[spans[-1][0] : spans[-1][1]].strip().rstrip(":").strip() if spans else ""
-    if not lead or lead.endswith("?") or len(_WORD.findall(lead)) > _LEAD_MAX_WORDS:
+    if _SIGN_WORD.search(text) is None:  # nearly every heading: no sentence split, no lead-in pattern
         return False
-    return _SIGNS_LEAD.fullmatch(lead) is not None
+    lead = _lead_line(text)
+    return lead is not None and _SIGNS_LEAD.fullmatch(lead) is not None
 
 
 def listed_sign(sentence: str, detection: Detection, lead: str) -> Detection:
