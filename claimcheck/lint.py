@@ -39,9 +39,11 @@ from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import procedure_time, read_frame
 from claimcheck.analysis.leads import (
     introduces_benefits,
+    introduces_signs,
     leaves_open,
     listed_among_claims,
     listed_benefit,
+    listed_sign,
     lists_claims,
 )
 from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result, titles_a_review
@@ -141,6 +143,8 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 listing = _lead_in(unit.text), listed_indication
             elif opens and introduces_benefits(unit.text):
                 listing = _lead_in(unit.text), listed_benefit
+            elif opens and introduces_signs(unit.text):
+                listing = _lead_in(unit.text), listed_sign
         previous: SentenceContext | None = None
         previous_group: list[SentenceContext] = []
         asked, question = question, None
@@ -150,6 +154,10 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         for start, end in spans:
             text = unit.text[start:end]
             features, detection = read_sentence(text, reading)
+            if place is not None and place.row_head and detection.is_claim:
+                # A row's header names what the row's cells say ("Works for apnea" | "Just as well as CPAP" |
+                # "Yes"): they make the claim, read with it (analysis.cells), as a list's items make their lead-in's.
+                detection = Detection(False, (), detection.strength, features, HEADING)
             if previous is not None:
                 # "**Is it safe?** Yes." in one paragraph: the question just before the answer.
                 asked = previous.text if previous.is_question else None

@@ -378,11 +378,14 @@ _NO_GUARANTEE = re.compile(
 
 #: The supplement and device disclaimer: a use denied ("not intended to diagnose, treat, cure or prevent any
 #: disease", "has not been evaluated ... or approved to treat") or the diagnosing and treating it disclaims ("does
-#: not diagnose or treat medical conditions"). It names cures only to disclaim them.
+#: not diagnose or treat medical conditions"), or the page's own statements disclaimed as unreviewed ("These
+#: statements have not been evaluated by the Food and Drug Administration"). It names cures only to disclaim them.
 DISCLAIMER = re.compile(
-    r"\bnot (?:been )?(?:intended|meant|designed|evaluated|approved|cleared|authori[sz]ed)\b"
+    # First, the letters its forms can start with ("not", "never", "statements"): where neither stands, none is tried.
+    r"(?=[ns])(?:\bnot (?:been )?(?:intended|meant|designed|evaluated|approved|cleared|authori[sz]ed)\b"
     r"[^.]{0,40}\b(?:diagnose|treat|cure)"
-    r"|\b(?:not|never)\s+diagnose,?\s+(?:or\s+|and\s+)?(?:treat|cure)",
+    r"|\b(?:not|never)\s+diagnose,?\s+(?:or\s+|and\s+)?(?:treat|cure)"
+    r"|\bstatements\b[^.;]{0,60}?\b(?:have|has)\s+not\s+been\s+(?:evaluated|reviewed|approved)\b)",
     re.IGNORECASE,
 )
 
@@ -604,8 +607,27 @@ def _durability(c: _Cues) -> tuple[int, str]:
     return _NONE, ""
 
 
+#: A word of mildness that describes the manner of what is done or felt when it stands before its noun ("gentle
+#: pressure", "a gentle tapping", "gentle stretching exercises"); said of the treatment ("it is gentle", "so gentle
+#: that", "gentle on the stomach", "gentle, drug-free and safe") it tells how safe the treatment is.
+_MILD = frozenset({"gentle"})
+#: After a word of mildness, a noun it stands before: a word that is no conjunction or preposition.
+_BEFORE_NOUN = re.compile(r" (?!(?:and|or|but|on|enough|to|for|with|that|than|as|yet|in)\b)[^\W\d_]")
+
+
+def _describes_manner(c: _Cues) -> bool:
+    """Whether every safety cue is a word of mildness before its noun (:data:`_MILD`): no safety claim."""
+    sentence = c.sentence
+    return all(
+        sentence[start:end].lower() in _MILD and _BEFORE_NOUN.match(sentence, end) is not None
+        for start, end in c.hits["safety"]
+    )
+
+
 def _safety(c: _Cues) -> tuple[int, str]:
     if c["safety"]:
+        if not (c.absolute or c.booster) and _describes_manner(c):
+            return _NONE, ""
         score = _STRONG if c.absolute or c.booster else _CLAIM
         return score, f"safety {_q(c['safety'])}"
     if c["safety_topic"] and (c.absolute or c.booster or c["comparative"]):
@@ -896,6 +918,9 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
             instruction(text)
             or _SIGNS.match(text)
             or (first is not Category.MECHANISM and _defines_illness(text, features))
+            # "Myopia usually starts in primary school", "Eczema often begins in infancy": when the illness itself
+            # begins, told with no word of what acts on it.
+            or (first is Category.ONSET and _begins(cues) and illness_is_subject(text, features))
             # "Dr. Lee graduated from Palmer College": who a practitioner is.
             or (first is Category.PROVIDER and _who_it_is(text))
         ):
@@ -1028,6 +1053,9 @@ _DEFINITION = re.compile(
     r"(?:an?|the)\s+(?:(?!only\b|most\b|best\b|leading\b|first\b|top\b)[\w-]+\s+){0,3}?"
     r"(?:pattern|condition|disorder|disease|illness|syndrome|procedure|process|technique|method|practice|type|form"
     r"|kind|class|term|name|work)\s+(?:of|in|that|which|where|when|for|you|we|used|caused|marked)\b"
+    # A structure of the body or a thing's make-up: "a band of tissue under the tongue", "clumps of collagen".
+    r"|(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:bands?|clumps?|layers?|folds?|strips?|sacs?|pockets?|lumps?|clusters?"
+    r"|bundles?|patch(?:es)?|specks?|flaps?|sheets?|threads?)\s+of\b"
     r"|(?:made|derived|extracted|produced|manufactured|prepared)\s+from\b)",
     re.IGNORECASE,
 )
@@ -1074,6 +1102,15 @@ _IMPERATIVE_ADVERB = re.compile(r"[\W\d_]*(?:please\s+)?(?:never|always|do\s+not
 _DEFERS = re.compile(
     r"\b(?:without|before|until)\s+(?:first\s+)?(?:talking|speaking|checking|consulting|asking)\b", re.IGNORECASE
 )
+
+
+#: A verb of beginning: said of an illness, when it starts ("starts in childhood"), not how soon relief does.
+_BEGINS = re.compile(r"(?:start|begin|began|begun|develop|appear|emerge)\w*\b", re.IGNORECASE)
+
+
+def _begins(cues: _Cues) -> bool:
+    """Whether every speed cue is a verb of beginning (:data:`_BEGINS`) and no word of effect stands beside it."""
+    return not cues.effect and all(_BEGINS.match(cue) for cue in cues["onset"]) and bool(cues["onset"])
 
 
 #: Claims that background can still make: who may not have a treatment ("It is made from pork, so it is not

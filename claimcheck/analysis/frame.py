@@ -56,8 +56,10 @@ REPORTED_FINDING = re.compile(
     r"\b(?:in|during|across)\s+(?:an?|one|two|three|several|some|these|the|that|this|\d+)?\s*"
     r"(?:[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|meta-analys[ie]s|reviews?)\b"
     r"(?:\s+(?:of|in|with|among|involving|that|which|where)\b|\s*,)|"
-    r"\b(?:an?|one|the|this|that|\d{4})\s+(?:[\w*-]+\s+){0,6}?(?:trial|study|meta-analysis|review|analysis)\b"
+    r"\b(?:an?|one|the|this|that|\d{4})\s+(?:[\w*-]+\s+){0,6}?(?:trial|study|meta-analysis|review|analysis|guideline)\b"
     r"[^.;]{0,160}?\b(?:found|reported|showed|observed|concluded|assigned|enrolled|randomi[sz]ed|compared|followed)\b|"
+    # The published literature as the source: "in published trials roughly half responded".
+    r"\b(?:in|from|across)\s+(?:the\s+)?published\s+(?:[\w-]+\s+)?(?:trials|studies)\b|"
     # Hedged attribution to a body of small studies: "small studies in CRPS have reported ...".
     r"\b(?:small|some|early|preliminary|pilot|limited|a few)\s+(?:[\w-]+\s+){0,2}?(?:trials|studies)\b"
     r"[^.;]{0,100}?\b(?:have|has)\s+(?:reported|found|observed|suggested)\b)",
@@ -66,7 +68,7 @@ REPORTED_FINDING = re.compile(
 #: One of these is in every match of REPORTED_FINDING (in text folded as the pattern reads case; a test
 #: proves it from the pattern). Fewer than a tenth of sentences hold one, and the pattern costs ~15 µs a
 #: sentence where they do not.
-STUDY_WORDS = ("trial", "stud", "review", "analys")
+STUDY_WORDS = ("trial", "stud", "review", "analys", "guideline")
 
 
 @lru_cache(maxsize=8192)

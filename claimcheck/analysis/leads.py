@@ -20,7 +20,15 @@ from claimcheck.analysis.strength import asserted_plainly
 from claimcheck.models import Category, Strength
 from claimcheck.text.sentences import split_sentences
 
-__all__ = ["introduces_benefits", "leaves_open", "listed_among_claims", "listed_benefit", "lists_claims"]
+__all__ = [
+    "introduces_benefits",
+    "introduces_signs",
+    "leaves_open",
+    "listed_among_claims",
+    "listed_benefit",
+    "listed_sign",
+    "lists_claims",
+]
 
 _WORD = re.compile(r"[\w'’-]+")
 #: The longest lead-in read as one: a heading or a short line ending in a colon.
@@ -80,11 +88,18 @@ _HEALTH_GROUPS = frozenset(
 def introduces_benefits(text: str) -> bool:
     """Whether a heading or a lead-in line introduces a list of what a treatment does for the reader ("What
     the wrap can do for you", "Benefits of cold plunges:", "With our program you will:")."""
+    lead = _lead_line(text)
+    return lead is not None and _BENEFIT_LEAD.fullmatch(lead) is not None and _PERKS.search(lead) is None
+
+
+def _lead_line(text: str) -> str | None:
+    """The lead-in a heading or a line ending in a colon makes: its last sentence without the colon, if short and
+    no question ("Can the sauna help my back?" opens an FAQ, not a list)."""
     spans = split_sentences(text)
     lead = text[spans[-1][0] : spans[-1][1]].strip().rstrip(":").strip() if spans else ""
     if not lead or lead.endswith("?") or len(_WORD.findall(lead)) > _LEAD_MAX_WORDS:
-        return False
-    return _BENEFIT_LEAD.fullmatch(lead) is not None and _PERKS.search(lead) is None
+        return None
+    return lead
 
 
 #: What leaves a benefit lead-in's items open ("The wrap may help you:", "Benefits could include:"); "can"
@@ -159,6 +174,39 @@ def listed_among_claims(sentence: str, detection: Detection, lead: str) -> Detec
     if not (detection.features.conditions or timed or not _CHANGE_GROUPS.isdisjoint(scanned)):
         return detection
     return listed_benefit(sentence, detection, lead)
+
+
+#: Lead-ins that say the items under them are the signs of an illness: "Signs we look for", "Common symptoms",
+#: "Symptoms of a tongue-tie", "Warning signs", "7 signs it's time for testing". Not the signs of a result
+#: ("Signs it's working", "Symptoms that improve") nor what a treatment is for ("Symptoms we treat").
+_SIGNS_LEAD = re.compile(
+    r"(?:[\w'’-]+\s+){0,3}?(?:signs|symptoms|red\s+flags)\b"
+    r"(?![^:]*\b(?:work\w*|improv\w*|progress|recover\w*|heal\w*|results?|better|treat\w*|reliev\w*|help\w*|eas\w*)\b)"
+    r"[^:]*",
+    re.IGNORECASE,
+)
+
+
+#: The words every lead-in of :data:`_SIGNS_LEAD` holds, looked for first.
+_SIGN_WORD = re.compile(r"\b(?:signs|symptoms|red\s+flags)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def introduces_signs(text: str) -> bool:
+    """Whether a heading or a lead-in line introduces a list of an illness's signs (:data:`_SIGNS_LEAD`)."""
+    if _SIGN_WORD.search(text) is None:  # nearly every heading: no sentence split, no lead-in pattern
+        return False
+    lead = _lead_line(text)
+    return lead is not None and _SIGNS_LEAD.fullmatch(lead) is not None
+
+
+def listed_sign(sentence: str, detection: Detection, lead: str) -> Detection:
+    """A list item under a lead-in of an illness's signs (:func:`introduces_signs`): the illness as the reader
+    knows it ("Nipple pain while feeding", "Your energy has disappeared"), background, not what a treatment does,
+    whatever words it shares with claims. Questions and navigation stay as they were read."""
+    if not detection.is_claim or detection.reason in STRUCTURAL:
+        return detection
+    return Detection(False, (), detection.strength, detection.features, f"a sign of the illness under '{lead}'")
 
 
 def _first_word(text: str) -> int:

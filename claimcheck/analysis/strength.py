@@ -161,7 +161,10 @@ def _assess(text: str) -> tuple[int, int]:
         clause_start, clause_end = clauses.around(start, end)
         # Context reaches forward ("studies are needed to determine whether X improves"); a noun
         # cue is also the topic of what follows it ("the effect of X on Y merits further study").
-        reach = clause_end if _nominal(text, start) else start
+        # So is a relationship named as what the evidence is about ("the evidence that it works is still
+        # uncertain"): what the clause goes on to say of that evidence holds it open.
+        nominal = _nominal(text, start) or (bool(unasserted.starts) and _evidence_of(text, clause_start, start))
+        reach = clause_end if nominal else start
         if unasserted.any_start_in(clause_start, reach):
             continue
         if level == _DIRECT:
@@ -316,6 +319,18 @@ def _adjectival(text: str, start: int, end: int) -> bool:
         return False
     previous = _previous_word(text, start)
     return previous is None or previous[1] in _ADJECTIVAL_AFTER
+
+
+#: Right before a cue, a noun of evidence or belief and the subject of the clause it opens: "the evidence that
+#: (it) works", "no proof that acupressure (relieves)", "the idea that ketamine (rewires)".
+_EVIDENCE_THAT = re.compile(
+    r"\b(?:evidence|proof|claims?|idea|notion|theory|belief|hypothesis)\s+that\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+)
+
+
+def _evidence_of(text: str, clause_start: int, start: int) -> bool:
+    """Whether the cue at ``start`` states what a noun of evidence or belief is about (:data:`_EVIDENCE_THAT`)."""
+    return _EVIDENCE_THAT.search(text, max(clause_start, start - 60), start) is not None
 
 
 def _nominal(text: str, start: int) -> bool:

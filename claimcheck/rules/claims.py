@@ -640,7 +640,10 @@ def number_out_of_range(context: SentenceContext) -> Iterator[Hit]:
     reported = (context.citation_nearby or _NAMED_STUDY.search(context.text) is not None) and reports_finding(
         context.text
     )
-    severity = Severity.WARNING if reported else None
+    # Hedged and cited in the sentence itself ("the benefit usually wears off within one to two weeks (2, 3)"): it
+    # reports its source, as CC102 and CC104 read such sentences.
+    features = context.features
+    severity = Severity.WARNING if reported or (features.citations and features.hedges) else None
     for quantity in context.features.quantities:
         if procedure_time(context.text, quantity):
             continue  # "each infusion lasts about 40 minutes" says how long the visit is, not the relief

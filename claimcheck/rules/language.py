@@ -326,8 +326,17 @@ def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
     if context.is_question:  # "Is it painless?" asks; it judges nothing
         return
     found = _first_unnegated(_RISK_MINIMIZATION, context.text)
-    if found:
+    if found and not _ADMINISTRATION.search(context.text, max(0, found.start() - 60), found.start()):
         yield Hit(f"Risk-minimising wording: '{found.group()}'.", found.start(), found.end())
+
+
+#: Before risk-minimising wording, the paperwork of care as what it judges: "made the insurance part painless",
+#: "billing was painless". Paying and booking carry no risk to play down.
+_ADMINISTRATION = re.compile(
+    r"\b(?:insurance|paperwork|billing|booking|sign[- ]?up|check-?out|ordering|scheduling|payments?|enrol+ment|"
+    r"registration|reimbursement|financing)\b(?:(?!\b(?:and|but|while|the)\b)[^.;!?,]){0,20}$",
+    re.IGNORECASE,
+)
 
 
 _CURE = Trigger(
@@ -409,7 +418,9 @@ def _ended_ailment(context: SentenceContext) -> re.Match[str] | None:
 _COMMERCIAL = re.compile(
     r"\b(?:money[- ]back|satisfaction|refund|price(?:[- ]match)?|lowest[- ]price)\s+$", re.IGNORECASE
 )
-_NOTHING_PROMISED = re.compile(r"\s*(?:(?:on|for|with|of|at)\b[^:;]{0,40}?)?[.!]?\s*$", re.IGNORECASE)
+#: After a commercial guarantee, nothing it promises: its scope ("on every order") or an aside on its terms (",
+#: minus shipping", ", no questions asked").
+_NOTHING_PROMISED = re.compile(r"\s*(?:(?:on|for|with|of|at|,)\s*[^:;]{0,40}?)?[.!]?\s*$", re.IGNORECASE)
 
 
 #: What a booking or a price guarantees the reader: a place or a rate, not an outcome ("booking ahead
@@ -549,7 +560,9 @@ _SCOPED_APPROVAL = re.compile(
 _APPROVAL_SCOPE = re.compile(
     r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?|,[^,;.:]{1,60},|\([^()]{1,60}\)|"
     r":\s*(?-i:[A-Z])[\w-]*(?:\s+(?:and|or|(?-i:[A-Z])[\w-]*)){0,4})?\s*\b"
-    r"(?:for|(?:only\s+)?to\s+(?!be\b)[a-z]+|as an?|only as|only for|"
+    r"(?:for|(?:only\s+)?to\s+(?:treat|prevent|relieve|reduce|manage|diagnose|slow|lower|control|improve|ease|"
+    r"shorten|stop|halt|delay|correct|lessen|limit|block|restore|induce|maintain|detect|screen)|"
+    r"as an?|only as|only for|"
     r"as (?:prescription |medical )?(?:drugs?|devices?|medicines?|medications?|products?)|"
     r"(?:general\s+|local\s+)?(?:an(?:a)?esthetics?|analgesics?|antidepressants?|antibiotics?|antivirals?|antifungals?|"
     r"antihistamines?|antipsychotics?|anticonvulsants?|anticoagulants?|antiemetics?|contraceptives?|sedatives?|"
@@ -1114,6 +1127,13 @@ _BODY_BACK = re.compile(
 )
 
 
+#: Before "drops", what makes it the preparation taken, not a fall: a determiner or a dosage form's modifier
+#: ("ear drops", "these drops", "a few drops").
+_DROPS_TAKEN = re.compile(
+    r"\b(?:the|these|those|some|few|of|a|two|three|\d+|my|your|our|his|her|their|ear|eye|nose|nasal|oral|herbal|cbd|"
+    r"oil|tincture|homeopathic|rescue|vitamin)\s+$",
+    re.IGNORECASE,
+)
 #: Before "again", the illness coming back: "I was terrified it was happening again", "the pain started again".
 _RECURS = re.compile(
     r"\b(?:happening|happen(?:s|ed)?|coming|came|start(?:s|ing|ed)|return(?:s|ing|ed)|flar(?:es|ing|ed)\s+up)\s+"
@@ -1123,10 +1143,10 @@ _RECURS = re.compile(
 
 
 def _change(text: str) -> re.Match[str] | None:
-    """The first report of a change (:data:`_CHANGE`) that is no body part called "back" and no illness coming
-    back "again"."""
+    """The first report of a change (:data:`_CHANGE`) that is no body part called "back", no illness coming
+    back "again" and no preparation called "drops"."""
     first = _CHANGE.search(text)
-    if first is None or first.group().lower() not in ("back", "again"):  # nearly every sentence
+    if first is None or first.group().lower() not in ("back", "again", "drops"):  # nearly every sentence
         return first
     # One pass over the body parts beside the changes, both in order: found again for every "back", a page
     # of "my back" took time squared.
@@ -1134,6 +1154,10 @@ def _change(text: str) -> re.Match[str] | None:
     body = next(bodies, None)
     for found in _CHANGE.finditer(text):
         word = found.group().lower()
+        if word == "drops":
+            if _DROPS_TAKEN.search(text, max(0, found.start() - 20), found.start()) is None:
+                return found
+            continue
         if word == "again":
             if _RECURS.search(text, max(0, found.start() - 40), found.start()) is None:
                 return found
@@ -1171,6 +1195,24 @@ def _over_time(features: Features) -> bool:
     """Whether a sentence names a condition, a time word or a span of time: what a story of an outcome tells."""
     return bool(
         features.conditions or features.time_words or any(q.unit.seconds is not None for q in features.quantities)
+    )
+
+
+#: A verb of telling ending a report's opening ("patients tell", "tell us", "members say").
+_TELLING = re.compile(r"\b(?:tell|told|say|said|report(?:s|ed)?|describe[sd]?|rave[sd]?)(?:\s+us)?$", re.IGNORECASE)
+#: After a verb of telling, nothing told: the sentence ends, or a colon opens the reports it introduces.
+_NOTHING_TOLD = re.compile(r"(?:\s+us)?(?:\s+about\s+(?:it|us|them|this))?\s*[:.!]?\s*$", re.IGNORECASE)
+#: Before the reporters, "what" that makes the sentence name the reports to come: "Here's what our guests say".
+_WHAT_IS_TOLD = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _introduces_reports(text: str, found: re.Match[str]) -> bool:
+    """Whether the report ``found`` opens ends the sentence with nothing told, as a lead-in to the reports after
+    it ("Here's what our regulars tell us:"); "..., as Sam from Columbus told us." tells what came before it."""
+    if not (_TELLING.search(found.group()) and _NOTHING_TOLD.match(text, found.end())):
+        return False
+    return (
+        text.rstrip().endswith(":") or _WHAT_IS_TOLD.search(text, max(0, found.start() - 40), found.start()) is not None
     )
 
 
@@ -1214,6 +1256,9 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     if context.is_question:  # "How fast will I feel better?" asks; it reports nothing
         return
     found = _TESTIMONIAL.search(text) or _told(text)
+    if found is not None and _introduces_reports(text, found):
+        # "Here's what our regulars tell us:", "What patients say": a lead-in to the reports, which tells none.
+        found = None
     change = _change(text)
     if change is None and found is None:
         # A story's outcome told without a word of change: "Now I swim every morning." after its set-up,

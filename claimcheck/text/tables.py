@@ -45,6 +45,8 @@ class TablePlace:
     #: column's header and the other cell of the row, which this cell is read against. In a table of more,
     #: the first column's cells are read against the second's.
     versus: tuple[str, str] | None = None
+    #: A header that heads a row (the first cell of a later row): it names what the row's cells say.
+    row_head: bool = False
 
 
 def table_places(document: Document) -> dict[int, TablePlace]:
@@ -73,7 +75,7 @@ def table_places(document: Document) -> dict[int, TablePlace]:
             by_place = {(row, column): units[index].text for index, row, column in cells}
             for index, row, column in cells:
                 if row == first_row or (column == 0 and not before_after):
-                    places[index] = TablePlace(header=True)
+                    places[index] = TablePlace(header=True, row_head=row != first_row)
                     continue
                 versus = None
                 # Two columns stand against each other; of more ("Ours" | "Massage" | "Dry brushing"), the

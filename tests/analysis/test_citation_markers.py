@@ -33,3 +33,21 @@ def test_an_establishment_claim_with_a_numbered_marker_is_cited() -> None:
     codes = lambda text: [f.code for f in claimcheck.check_text(text).findings]  # noqa: E731
     assert "CC206" in codes("Research has shown that acupuncture eases back pain.")
     assert "CC206" not in codes("Research has shown that acupuncture eases back pain (1).")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marker"),
+    [
+        ("The benefit of one session often fades within a fortnight [Okafor 2018].", "[Okafor 2018]"),
+        (
+            "A third of adults improved [Lindqvist and Moreau, 2021; Tan 2019].",
+            "[Lindqvist and Moreau, 2021; Tan 2019]",
+        ),
+    ],
+)
+def test_an_author_and_year_in_square_brackets_is_a_citation(sentence: str, marker: str) -> None:
+    assert [span.text for span in extract_features(sentence).citations] == [marker]
+
+
+def test_a_bracketed_aside_with_no_year_is_not() -> None:
+    assert extract_features("Book a cupping session [Photo: our studio].").citations == ()

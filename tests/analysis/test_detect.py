@@ -41,6 +41,10 @@ from claimcheck.text import UnitKind, read_document, split_sentences
         ("Most clients feel relief within minutes of their first session.", Category.ONSET),
         ("The benefits of chelation therapy last for years.", Category.DURABILITY),
         ("Ozone therapy is completely safe.", Category.SAFETY),
+        # Mildness said of the treatment, not of how something is done.
+        ("Our chemical peel is so gentle that even sensitive skin tolerates it.", Category.SAFETY),
+        ("Cupping is gentle, drug-free and suits every age.", Category.SAFETY),
+        ("This herbal tea is gentle on the stomach.", Category.SAFETY),
         ("Side effects are rare and always mild.", Category.SIDE_EFFECTS),
         ("Acupuncture is not recommended for people with bleeding disorders.", Category.CONTRAINDICATION),
         ("Our laser cap is FDA-cleared for hair regrowth.", Category.REGULATORY),
@@ -135,6 +139,9 @@ def test_claims_and_their_first_category(sentence: str, category: Category) -> N
         "If you are having thoughts of self-harm, call or text 988 right away.",
         "If your chest pain gets worse, call 911 immediately.",
         "Out of hours, phone NHS 111, or call 999 in an emergency.",
+        # A word of mildness before its noun tells how something is done, not how safe a treatment is.
+        "The gentle classes are marked with a blue dot on the timetable.",
+        "Warm up with gentle stretches before your class.",
     ],
 )
 def test_non_claims(sentence: str) -> None:

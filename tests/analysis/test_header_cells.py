@@ -35,3 +35,14 @@ def test_the_cells_under_a_header_still_claim() -> None:
 def test_a_header_cell_that_states_something_is_still_a_claim() -> None:
     page = "# The Wrap\n\n| Heals torn cartilage in days | Yes |\n|---|---|\n| Price | $90 |\n"
     assert "Heals torn cartilage in days" in _flagged(page)
+
+
+def test_a_rows_header_names_what_its_cells_say_and_they_make_the_claim() -> None:
+    page = (
+        "# The Warm Stone Wrap\n\nThe wrap eases stiff joints.\n\n"
+        "| | Warm Stone Wrap | Heat pads | Ice |\n|---|---|---|---|\n"
+        "| Price | $90 | $20 | $5 |\n| Eases arthritis pain | Within minutes, every time | Sometimes | Rarely |\n"
+    )
+    flagged = _flagged(page)
+    assert "Eases arthritis pain" not in flagged, flagged
+    assert "Within minutes, every time" in flagged, flagged

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import claimcheck
-from claimcheck.analysis.leads import introduces_benefits, leaves_open
+from claimcheck.analysis.leads import introduces_benefits, introduces_signs, leaves_open
 
 
 @pytest.mark.parametrize(
@@ -172,3 +172,28 @@ def test_a_list_with_few_claims_or_of_risks_lends_its_claims_to_no_other_item() 
     assert not lists_claims([*claims, perks[0]], "Who should not use the drops")
     risks = read("Must not be used by people with a perforated eardrum", "Can cause dizziness and nausea")
     assert not lists_claims([*risks, perks[0]], "At a glance")
+
+
+@pytest.mark.parametrize(
+    ("lead", "signs"),
+    [
+        ("Signs we look for", True),
+        ("Common symptoms:", True),
+        ("Warning signs of a slipped disc", True),
+        ("5 Signs It's Time to See a Podiatrist", True),
+        ("Signs the cupping is working", False),  # results, not the illness
+        ("Symptoms we treat", False),  # what the treatment is for
+        ("Symptoms that improve after a session:", False),
+    ],
+)
+def test_lead_ins_of_an_illness_signs(lead: str, signs: bool) -> None:
+    assert introduces_signs(lead) is signs
+
+
+def test_items_under_a_signs_heading_are_background_and_under_a_results_heading_claims() -> None:
+    items = "- Heel pain that is worst with the first steps of the day\n- Stiffness that eases once you walk\n"
+    signs = _codes("# Heel care\n\nWe treat feet.\n\n## Signs we look for\n\n" + items, "markdown")
+    assert "Heel pain that is worst with the first steps of the day" not in signs, signs
+    assert "Stiffness that eases once you walk" not in signs, signs
+    results = _codes("# Heel care\n\nWe treat feet.\n\n## What our insoles can do for you\n\n" + items, "markdown")
+    assert "Stiffness that eases once you walk" in results, results

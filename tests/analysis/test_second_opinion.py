@@ -60,6 +60,9 @@ def test_illness_descriptions_logistics_and_questions_are_not(sentence: str) -> 
         "Cupping is a technique in which glass cups are warmed and placed on the back.",
         "Plantar fasciitis is a condition of the thick band of tissue under the foot.",
         "Bovine colostrum capsules are made from the first milk of grass-fed cows.",
+        # A structure of the body or what a thing is made of, with or without an article.
+        "A bunion is a bony lump of tissue at the base of the big toe.",
+        "Cataracts are clumps of protein that cloud the lens of the eye.",
         "Typical symptoms include stiff joints in the morning, tiredness and poor sleep.",
         # Steps of joining or preparing for care, numbered or bulleted, and an offer of more before one.
         "3. Ask a friend to drive you home after your first infusion (we call them your Buddy).",
@@ -167,6 +170,17 @@ def test_a_guarantee_denied_is_a_disclaimer(sentence: str) -> None:
 
 def test_a_guarantee_given_is_a_claim() -> None:
     assert detect_claim("We guarantee you will lose 10 pounds in a month.").is_claim
+
+
+def test_when_an_illness_begins_is_background_and_how_fast_relief_comes_a_claim() -> None:
+    assert detect_claim(
+        "Plantar fasciitis usually starts in middle age and tends to get worse with weight."
+    ).reason == ("background")
+    for claim in (
+        "Plantar fasciitis fades within a week of the first session.",
+        "Heel pain relief starts within minutes.",
+    ):
+        assert detect_claim(claim).is_claim, claim
 
 
 def test_an_illness_defined_with_its_course_is_background() -> None:

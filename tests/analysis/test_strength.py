@@ -111,6 +111,10 @@ def test_relation_strength_ignores_denial(sentence: str, expected: Strength) -> 
         ("Pain levels increased in the placebo group.", COR),  # an intransitive trend
         ("Ketamine increases BDNF levels.", DIR),  # a transitive one
         ("Patients who seek help early do better.", N),  # "seek help" is no effect
+        # What the evidence is about, held open by what the sentence says of the evidence.
+        ("The evidence that cupping relieves neck pain is still uncertain.", N),
+        ("There is strong evidence that cupping relieves neck pain.", DIR),
+        ("The pads are intended to ease cramps.", N),  # a purpose, not a result
         ("", N),
     ],
 )

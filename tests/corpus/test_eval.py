@@ -56,8 +56,11 @@ END_TO_END_FLOORS = {
     # engine unchanged since 512c9be) measured recall 0.773 (58/75), false positives 0.035 (10/282)
     # and 5 accurate claims with an error. It has since been used for fixes (see labels.yaml):
     # recall 0.827 (62/75), false positives 0.021 (6/282), 0 accurate claims with an error. These
-    # floors sit just below the later numbers, as a regression guard only.
-    "blind2": EndToEndFloor(recall=0.82, false_positive_rate=0.03, accurate_errors=0),
+    # floors sit just below the later numbers, as a regression guard only. One accurate claim with an error
+    # since 'gentle' before its noun stopped being read as a safety claim (seventh session): "TMS sends gentle
+    # magnetic pulses ... to the prefrontal cortex, the part of the brain that regulates mood" had escaped
+    # CC104 only through that misreading; it is an unregistered mechanism stated as fact, as the rule reads any.
+    "blind2": EndToEndFloor(recall=0.82, false_positive_rate=0.03, accurate_errors=1),
     # blind3 (pages and labels of 67cf5cb, ten other therapies) was run once on the engine of b37a0ee:
     # recall 0.606 (66/109), false positives 0.025 (7/282), 2 accurate claims with an error, nothing
     # hidden flagged. It has since been used for fixes: recall 0.780 (85/109), false positives 0.021
@@ -126,10 +129,9 @@ END_TO_END_FLOORS = {
     # run (two more clean lines flagged than the first: recorded, not fixed, as fixing them would mean reading
     # them), so a later change that loses more is seen (HISTORY.md has both).
     # The seventh session tuned on it (misses read): structure (lists and table columns by their claims, who-leads,
-    # taglines, transcripts' answers, reviews) took recall to 0.912 (197/216), false positives unchanged (35/611);
-    # an approval stated with its scope is no longer an error, so one accurate claim fewer draws one (8).
-    # The floors follow, a little below.
-    "blind10": EndToEndFloor(recall=0.89, false_positive_rate=0.06, accurate_errors=8),
+    # taglines, transcripts' answers, reviews) took recall to 0.912 (197/216); precision mechanisms took false
+    # positives to 0.038 (23/611) and accurate claims with an error to 3. The floors follow, a little below.
+    "blind10": EndToEndFloor(recall=0.89, false_positive_rate=0.045, accurate_errors=4),
     # blind11 (pages and labels of e22bd58, 18 pages, four ketamine framings and 14 other therapies, written
     # without reading the engine) was run once, on the engine of 08779af (the seventh session's start,
     # byte-identical in output to 6435ebd): recall 0.799 (223/279), false positives 0.089 (49/548), 2 accurate

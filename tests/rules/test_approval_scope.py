@@ -59,3 +59,19 @@ def test_an_approval_with_its_scope_that_no_registry_claim_records_is_named_for_
 )
 def test_an_approval_left_to_be_assumed_is_flagged(sentence: str) -> None:
     assert _cc205(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The use as a verb of acting on a condition, past the year of the approval.
+        "The lenses were approved by the FDA in 2021 to slow the progression of astigmatism in teenagers.",
+        "The device was cleared by the FDA in 2018 to lower eye pressure in adults with glaucoma.",
+    ],
+)
+def test_an_approval_with_the_year_and_what_it_does_is_left_to_the_registry(sentence: str) -> None:
+    assert not _cc205(sentence)
+
+
+def test_an_approval_to_do_something_that_is_no_use_is_flagged() -> None:
+    assert _cc205("Our lenses are FDA-approved to make your eyes feel brand new.")

@@ -73,6 +73,10 @@ def test_effect_sizes_multipliers_and_effect_times_are_figures_too(sentence: str
         "Each widget therapy session takes 30 minutes.",
         "Widget therapy heals sprained ankles three times faster in small trials (Lee 2021).",
         "Could widget therapy work twice as fast for you?",
+        # Counts of events and names are no multipliers: only a comparison after "twice" or "N times" is.
+        "I saw the widget therapist twice that spring and my knee pain eased.",
+        "Every Halverson employee can book widget therapy for knee pain.",
+        "Widget therapy eased knee pain in our double-blind pilot.",
     ],
 )
 def test_schedules_compositions_procedure_times_cited_and_asked_figures_are_not(sentence: str) -> None:
