@@ -578,7 +578,16 @@ class Finding(_Model):
         two on real findings).
         """
         exclude = {key for key in _OPTIONAL_KEYS if not getattr(self, key)}
-        return _unwrapped_serializer().to_json(self, indent=2, exclude=exclude).decode()
+        serializer = _unwrapped_serializer()
+        # The claim's fields (its evidence above all) are most of a finding's text and the same on every
+        # finding on the claim: written once (see _claim_text), and put in their place after the score.
+        text = serializer.to_json(self, indent=2, exclude=exclude | _CLAIM_KEYS).decode()
+        claim = _claim_text(self, serializer)
+        start = text.index(_SCORE_LINE) + 1
+        end = text.index("\n", start)
+        if text[end - 1] == ",":  # keys follow the claim's
+            return f"{text[: end + 1]}{claim},\n{text[end + 1 :]}"
+        return f"{text[:end]},\n{claim}{text[end:]}"
 
     def json_fields(self) -> dict[str, Any]:
         """What ``model_dump(mode="json")`` gives, without building the model's serializer.
@@ -604,6 +613,38 @@ class Finding(_Model):
     def sort_key(self) -> tuple[Any, ...]:
         """Findings are reported in file order, then by code, so output is deterministic."""
         return (self.path, self.line, self.column, self.code, self.end_line, self.end_column, self.message)
+
+
+#: A finding's fields that come from its claim, in the order they are declared (between the score and the
+#: optional keys), and the line before them in a finding's JSON.
+_CLAIM_KEYS = frozenset({"statement", "grade", "grade_rationale", "verdict", "evidence", "approved_wording"})
+_SCORE_LINE = '\n  "match_score": '
+#: The claim fields' JSON text by their values (the evidence by its items, which the key holds, so no other
+#: item can take an item's id); emptied when full.
+_CLAIM_TEXTS: dict[tuple[Any, ...], tuple[tuple[EvidenceItem, ...], str]] = {}
+_CLAIM_TEXTS_MAX = 1024
+
+
+def _claim_text(finding: Finding, serializer: SchemaSerializer) -> str:
+    """The lines of ``finding``'s JSON (indented by two) that hold its claim's fields, without the last comma."""
+    evidence = tuple(finding.evidence)
+    key = (
+        finding.statement,
+        finding.grade,
+        finding.grade_rationale,
+        finding.verdict,
+        tuple(map(id, evidence)),
+        tuple(finding.approved_wording),
+    )
+    known = _CLAIM_TEXTS.get(key)
+    if known is not None:
+        return known[1]
+    # "{\n" and "\n}" around the lines.
+    text = serializer.to_json(finding, indent=2, include=set(_CLAIM_KEYS)).decode()[2:-2]
+    if len(_CLAIM_TEXTS) >= _CLAIM_TEXTS_MAX:
+        _CLAIM_TEXTS.clear()
+    _CLAIM_TEXTS[key] = (evidence, text)
+    return text
 
 
 @functools.cache

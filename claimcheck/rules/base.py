@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from claimcheck.codelists import declare as declare_selector
 from claimcheck.folding import CASE, automaton, fold
+from claimcheck.memo import text_cache
 from claimcheck.models import Severity
 
 T = TypeVar("T")
@@ -84,11 +85,18 @@ class Trigger:
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first match in ``text``, as :meth:`re.Pattern.search`."""
-        return self.pattern.search(text) if triggered(text) & self.bit else None
+        return _search(text, self) if triggered(text) & self.bit else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Every match in ``text``, as :meth:`re.Pattern.finditer`."""
         return self.pattern.finditer(text) if triggered(text) & self.bit else iter(())
+
+
+# Remembered for the sentences a site repeats on every page, whose rules search them again: on the bench's
+# Markdown half, 22,544 searches past the gate, of 12,987 sentences and patterns (~29 us each).
+@text_cache(entries=16384, characters=2_000_000)
+def _search(text: str, trigger: Trigger) -> re.Match[str] | None:
+    return trigger.pattern.search(text)
 
 
 _TRIGGERS: list[Trigger] = []

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from claimcheck.analysis.answers import ends_a_question
 from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, detect_claim
 from claimcheck.analysis.features import Features, extract_features
 from claimcheck.analysis.negation import denied_after, negated
+from claimcheck.memo import text_cache
 from claimcheck.models import Claim, Finding
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.load import Registry
@@ -130,13 +130,17 @@ class PageContext:
     registry: CompiledRegistry
 
 
-@lru_cache(maxsize=16384)
+#: The characters of the sentences whose readings are remembered (see claimcheck.memo).
+READING_CHARACTERS = 2_000_000
+
+
+@text_cache(entries=16384, characters=READING_CHARACTERS)
 def read_sentence(text: str, kind: UnitKind) -> tuple[Features, Detection]:
     """A sentence's features and detection, as a unit of ``kind`` holds it; cached per process."""
     # Features and detection depend on the sentence and its unit kind alone, and both are
     # immutable: a sentence that recurs (navigation, footers, calls to action and boilerplate
-    # repeated on every page of a site) is read once per process. An entry is ~0.9 KB; at 8,192 a
-    # run of many sites forgot the boilerplate they share between one site's pages and the next's.
+    # repeated on every page of a site) is read once per process. An entry of copy is ~2 KB; at 8,192
+    # a run of many sites forgot the boilerplate they share between one site's pages and the next's.
     features = extract_features(text)
     return features, detect_claim(text, kind=kind, features=features)
 

@@ -24,6 +24,7 @@ from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
 from claimcheck.analysis.stories import AFTER_TREATMENT, story_outcome, story_setup
+from claimcheck.memo import text_cache
 from claimcheck.models import Category, Grade, Severity, Verdict
 from claimcheck.rules.base import Hit, Scope, Trigger, rule, triggered
 from claimcheck.rules.context import SentenceContext
@@ -35,7 +36,18 @@ _SUPPORTED = (Verdict.SUPPORTED, Verdict.QUALIFIED)
 def _first_unnegated(
     pattern: Trigger, text: str, excused: Callable[[str, re.Match[str]], bool] | None = None
 ) -> re.Match[str] | None:
-    """The first match that is not denied, nor one that ``excused`` says claims nothing."""
+    """The first match that is not denied, nor one that ``excused`` (a function of the text and the match
+    alone) says claims nothing."""
+    if not triggered(text) & pattern.bit:  # most calls: answered without the cache
+        return None
+    return _unnegated(text, pattern, excused)
+
+
+# Remembered for the sentences a site repeats on every page, whose rules ask the same again.
+@text_cache(entries=16384, characters=2_000_000)
+def _unnegated(
+    text: str, pattern: Trigger, excused: Callable[[str, re.Match[str]], bool] | None
+) -> re.Match[str] | None:
     for found in pattern.finditer(text):
         if excused is not None and excused(text, found):
             continue

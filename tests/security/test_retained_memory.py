@@ -37,3 +37,45 @@ def test_pages_of_long_paragraphs_leave_no_memory_behind() -> None:
     done = subprocess.run([sys.executable, "-c", _MEASURE], cwd=root, capture_output=True, text=True, check=True)
     kept = int(done.stdout.strip())
     assert kept < len(PARAGRAPH), kept  # less than one page's own text; four pages of spans were 2.2 MB
+
+
+#: A sentence of the longest length read whole (claimcheck.text.sentences.MAX_SENTENCE), all figures: the reading
+#: that keeps the most for each of its characters (~57 bytes; a sentence of copy keeps ~2 KB in all).
+_FIGURES = """
+def figures(number):
+    return " ".join(f"{number + step}%" for step in range(500))[:2000]
+"""
+
+#: The reading cache's own retention, measured as what forgetting every reading frees, with a budget of 40,000
+#: characters (20 such sentences) in a fresh interpreter; 60 sentences are read.
+_READINGS = f"""
+import gc, tracemalloc
+from claimcheck.memo import text_cache
+from claimcheck.rules import context
+from claimcheck.text import UnitKind
+{_FIGURES}
+context.read_sentence(figures(-1), UnitKind.PARAGRAPH)  # the lexicons and patterns are built first
+reading = text_cache(entries=16384, characters=40_000)(context.read_sentence.__wrapped__)
+gc.collect()
+tracemalloc.start()
+for number in range(60):
+    reading(figures(number), UnitKind.PARAGRAPH)
+gc.collect()
+held = tracemalloc.get_traced_memory()[0]
+reading.cache_clear()
+gc.collect()
+print(held - tracemalloc.get_traced_memory()[0], reading.held()[1], context.READING_CHARACTERS)
+"""
+
+
+def test_the_reading_cache_is_bounded_by_the_text_it_holds() -> None:
+    # Bounded by its count alone (16,384 readings), the cache kept whatever those sentences held: a page of
+    # sentences of figures, different on every page, kept ~115 KB a reading, up to ~1.9 GB for the run.
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", _READINGS], cwd=root, capture_output=True, text=True, check=True)
+    freed, characters, budget = map(int, done.stdout.split())
+    assert characters == 0
+    per_character = freed / 40_000
+    assert per_character < 80, freed  # 60 readings unbounded: ~6.8 MB; 20 kept: ~2.3 MB
+    # What the shipped budget lets the worst of these sentences keep.
+    assert budget * per_character < 160_000_000
