@@ -1617,9 +1617,11 @@ def _unsourced_offer(context: SentenceContext) -> bool:
 
 #: A claim that opens with a name and "for", the series after it: the treatment offered by name, as a heading or a
 #: list item offers it ("Breath for Long COVID, asthma and chronic fatigue", "Cupping for migraines, acne and
-#: sciatica"). What is only about the conditions ("Risk factors for", "Warning signs of") offers nothing.
+#: sciatica"). What is only about the conditions ("Risk factors for", "Warning signs of") offers nothing. The first
+#: word starts where a word starts (the look-behind), as in claims._LABEL: tried inside a run of quotes or hyphens,
+#: which are both, it took time squared.
 _NAMED_FOR = re.compile(
-    r"\W*(?!(?:[\w'\u2019-]+\s+){0,2}?(?:risks?|factors?|signs?|symptoms?|causes?|screening|tests?|testing|"
+    r"\W*(?<![\w'\u2019-])(?!(?:[\w'\u2019-]+\s+){0,2}?(?:risks?|factors?|signs?|symptoms?|causes?|screening|tests?|testing|"
     r"diagnosis|medications?|drugs?|support\s+groups?)\s+for\b)(?:[\w'\u2019-]+\s+){1,3}?for\s+",
     re.IGNORECASE,
 )
