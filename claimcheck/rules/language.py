@@ -37,7 +37,8 @@ def _first_unnegated(
     pattern: Trigger, text: str, excused: Callable[[str, re.Match[str]], bool] | None = None
 ) -> re.Match[str] | None:
     """The first match that is not denied, nor one that ``excused`` (a function of the text and the match
-    alone) says claims nothing."""
+    alone, defined once in the module: the cache knows it by its identity, and a lambda made on every call
+    would never be found again) says claims nothing."""
     if not triggered(text) & pattern.bit:  # most calls: answered without the cache
         return None
     return _unnegated(text, pattern, excused)
@@ -224,11 +225,12 @@ def _plain_safety(context: SentenceContext) -> re.Match[str] | None:
     text = context.text
     if context.is_question or context.features.hedges or _FOR_A_SHARE.search(text):
         return None
-    return _first_unnegated(
-        _PLAIN_SAFE,
-        text,
-        lambda text, found: _SAFE_PERSON.search(text, max(0, found.start() - 16), found.start()) is not None,
-    )
+    return _first_unnegated(_PLAIN_SAFE, text, _safe_no_treatment)
+
+
+def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
+    """Whether what is said to be safe is no treatment (:data:`_SAFE_PERSON`: "you are safe", "to keep you safe")."""
+    return _SAFE_PERSON.search(text, max(0, found.start() - 16), found.start()) is not None
 
 
 @rule(
@@ -1377,6 +1379,14 @@ _DONE_COUNT = Trigger(
     "have|has|had|ve",
 )
 _STUDIED = re.compile(r"\b(?:stud(?:y|ies)|trials?|research(?:ers)?|scientists|surveys?|reviews?)\b", re.IGNORECASE)
+
+
+def _studies_did(text: str, found: re.Match[str]) -> bool:
+    """Whether the count ``found`` tells what studies did, named before it ("trials have enrolled 2,000 patients"),
+    which is their finding, not a provider's record."""
+    return _STUDIED.search(text, 0, found.start()) is not None
+
+
 #: People or bodies whose use or approval is offered as a reason to choose a provider.
 _ENDORSERS = (
     r"(?:pros|professionals|athletes|doctors|physicians|clinicians|surgeons|dentists|nurses|practitioners|"
@@ -1468,9 +1478,7 @@ def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
     if not context.health_copy:
         return
     # The source is sought only for a claim found: most sentences _DONE_COUNT's "have" admits make none.
-    found = _first_unnegated(_TRACK_RECORD, text) or _first_unnegated(
-        _DONE_COUNT, text, lambda text, found: _STUDIED.search(text, 0, found.start()) is not None
-    )
+    found = _first_unnegated(_TRACK_RECORD, text) or _first_unnegated(_DONE_COUNT, text, _studies_did)
     if found is not None:
         if not _asked_or_sourced(context):
             yield Hit(

@@ -301,3 +301,20 @@ def test_a_story_set_up_is_no_testimonial_but_its_outcome_is(lint: Lint, story: 
 def test_a_set_up_told_with_a_word_of_change_is_no_testimonial(lint: Lint) -> None:
     page = "Widgetamine drips calm flare-ups within hours. Jamie had dropped out of school and rarely left his room."
     assert "CC208" not in codes(lint(page))
+
+
+def test_a_sentence_linted_again_is_answered_from_the_rule_search_cache(lint: Lint) -> None:
+    # The searches of the rules are remembered for the sentences a site repeats on every page; an excuse made
+    # anew on every call (a lambda) was a new key each time, so such a sentence was searched again and its
+    # entry stored again, crowding out the ones that recur.
+    from claimcheck.rules.language import _unnegated
+
+    page = (
+        "Widgetamine drips calm flare-ups within hours. The widget procedure is safe and carefully controlled. "
+        "We have fitted over 2,000 patients with widget braces."
+    )
+    first = lint(page)
+    assert {"CC202", "CC209"} <= codes(first)
+    held = _unnegated.held()
+    assert lint(page) == first
+    assert _unnegated.held() == held
