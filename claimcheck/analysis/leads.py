@@ -206,7 +206,15 @@ def listed_sign(sentence: str, detection: Detection, lead: str) -> Detection:
     whatever words it shares with claims. Questions and navigation stay as they were read."""
     if not detection.is_claim or detection.reason in STRUCTURAL:
         return detection
-    return Detection(False, (), detection.strength, detection.features, f"a sign of the illness under '{lead}'")
+    return Detection(False, (), detection.strength, detection.features, _sign_under(lead))
+
+
+@lru_cache(maxsize=16)
+def _sign_under(lead: str) -> str:
+    """The reason of an item read as a sign under the lead-in ``lead``: one string for all the items of a list, as
+    :func:`~claimcheck.analysis.detect.listed_under`'s, where a lead-in of up to a sentence's length written into
+    each item's reason held a copy of it for every item."""
+    return f"a sign of the illness under '{lead}'"
 
 
 def _first_word(text: str) -> int:
