@@ -98,6 +98,10 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     listed_cells = _cell_listings(document, places)
     # Each side-by-side column's claims, read once for all its cells (see _own_column).
     own_columns: dict[tuple[str, str], frozenset[int]] = {}
+    # One string for each reason a list's reading gives, which names the lead-in (up to a sentence's length): a
+    # table's cells take their columns' lead-ins in turn, row by row, which the readings' own small cache of
+    # reasons (listed_under) cannot keep up with, and each cell held a copy of its header.
+    reasons: dict[str, str] = {}
     # The page's tagline: the first unit of text, when it stands right under the page's title and is short.
     first = next((i for i, unit in enumerate(document.units) if unit.kind is not UnitKind.HEADING), None)
     tagged = first if first is not None and first > 0 and is_tagline(document.units[first].text) else None
@@ -164,6 +168,9 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 topic = asked or topic
             if listed is not None:
                 detection = listed[1](text, detection, listed[0])
+                reason = reasons.setdefault(detection.reason, detection.reason)
+                if reason is not detection.reason:
+                    detection = replace(detection, reason=reason)
             elif not reference:
                 before = previous.detection if previous is not None else None
                 if before is not None and before.reason == REPORTED:
