@@ -327,28 +327,31 @@ def _condition_list(document: Document, index: int) -> tuple[str, Callable[[str,
     units = document.units
     if index == 0 or units[index - 1].kind is UnitKind.HEADING or units[index - 1].text.rstrip().endswith(":"):
         return None
-    end = index
-    while end < len(units) and units[end].kind in _LIST_KINDS and end - index < _CONDITION_LIST_MAX:
-        end += 1
     before = _lead_in(units[index - 1].text)
-    return (before, listed_indication) if lists_conditions([u.text for u in units[index:end]], before) else None
+    items = [unit.text for unit in _list_items(document, index)]
+    return (before, listed_indication) if lists_conditions(items, before) else None
 
 
 #: The most items of a list read to decide whether it lists conditions or claims.
 _CONDITION_LIST_MAX = 40
 
 
+def _list_items(document: Document, index: int) -> list[TextUnit]:
+    """The items of the list starting at unit ``index`` that are read to weigh what it lists: up to
+    :data:`_CONDITION_LIST_MAX` of them."""
+    units = document.units
+    end = index
+    while end < len(units) and units[end].kind in _LIST_KINDS and end - index < _CONDITION_LIST_MAX:
+        end += 1
+    return units[index:end]
+
+
 def _claims_list(document: Document, index: int) -> tuple[str, Callable[[str, Detection, str], Detection]] | None:
     """The list starting at unit ``index`` read as a list of claims when its items are mostly claims by their
     own words (:func:`~claimcheck.analysis.leads.lists_claims`), with the text before it as its lead-in. An
     item of more than one sentence is no short claim of a list: it counts as none."""
-    units = document.units
-    items: list[Detection | None] = []
-    end = index
-    while end < len(units) and units[end].kind in _LIST_KINDS and end - index < _CONDITION_LIST_MAX:
-        items.append(_read_alone(units[end]))
-        end += 1
-    lead = _lead_in(units[index - 1].text) if index else ""
+    items = [_read_alone(unit) for unit in _list_items(document, index)]
+    lead = _lead_in(document.units[index - 1].text) if index else ""
     return (lead, listed_among_claims) if lists_claims(items, lead) else None
 
 

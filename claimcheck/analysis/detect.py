@@ -1477,7 +1477,8 @@ def listed_indication(sentence: str, detection: Detection, lead: str) -> Detecti
     """A short list item under an indication lead-in: an indication claim, whatever its own words
     ("Autism spectrum disorder" under "Conditions We Help"). Claims read from their own cues, questions
     and navigation are left as they were read, and so are items that name no condition or outcome,
-    longer ones, and whole sentences ("Book your free consultation today."). A claim only the learned
+    longer ones but for a short name before a dash or a colon (:func:`_named`: "Asthma and COPD — many guests
+    use their inhaler less"), and whole sentences ("Book your free consultation today."). A claim only the learned
     scorer saw, or a condition read as a risk ("Chronic migraine and cluster headaches"), is the
     indication the lead-in makes of it."""
     if detection.reason in STRUCTURAL - {HEADING}:
