@@ -1104,7 +1104,7 @@ _REPORTERS = re.compile(
     re.IGNORECASE,
 )
 #: The speaker as subject or owner: "I" (a capital one: a lone lowercase "i" is a label), "my", "me".
-FIRST_PERSON = Trigger(r"(?=[IMm])(?:\bI\b|\b(?i:my|me|myself)\b)", "i|my|me", flags=0)
+FIRST_PERSON = Trigger(r"(?=[IMm])(?:\bI\b|\b(?i:my|me|myself)\b)", r"\bi\b|\bmy\b|\bme\b|\bmyself\b", flags=0)
 #: One patient told about: "he", "she", "his", "her".
 _THIRD_PERSON = re.compile(r"(?=[hs])\b(?:he|she|his|her)\b", re.IGNORECASE)
 # A report of a change: "the fog was gone", "I'm playing tennis again", "I've lost 62 pounds", "I have not
@@ -1195,7 +1195,7 @@ _SPEAKER_DID = re.compile(
     r"\bI\s+(?:\w+ly\s+)?(?:was|went|had|could|felt|got|slept|ran|walked|made|did|finished|managed|noticed)\b"
 )
 #: One person's story, whose outcome :func:`~claimcheck.analysis.stories.story_outcome` reads.
-_STORY = Trigger(r"\b(?:I|[Mm]y|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", "i|my|he|she|his|her", flags=0)
+_STORY = Trigger(r"\b(?:I|[Mm]y|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", r"\bi\b|\bmy\b|\bhe\b|\bshe\b|\bhis\b|\bher\b", flags=0)
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
 #: Kinds of claim that report no outcome of treatment: harms, the provider, a regulatory status.
 _NOT_AN_OUTCOME = frozenset(
