@@ -1261,7 +1261,8 @@ def anecdote(text: str) -> bool:
     ),
     example="Some people report feeling better within hours of their first treatment.",
     fix="Present trial results with their population instead, or state beside it the results people generally get.",
-    triggers=(_TESTIMONIAL, _TOLD_US, FIRST_PERSON, _CHANGE, _AFTER_TREATMENT, _STORY),
+    # Not _AFTER_TREATMENT: time from a treatment reports only beside "he", "she" or "I" (see below), _STORY's words.
+    triggers=(_TESTIMONIAL, _TOLD_US, FIRST_PERSON, _CHANGE, _STORY),
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
@@ -1374,7 +1375,7 @@ _DONE_COUNT = Trigger(
     r"(?=[h'\u2019])(?:\b(?:have|has|had)|['\u2019]ve)"
     r"\s+(?:now\s+|already\s+|personally\s+|successfully\s+|collectively\s+)?"
     rf"[a-z]{{3,}}ed\s+{_ABOUT}{_COUNT}(?=\s+{_NOT_CARE}\w)",
-    "have|has|had|ve",
+    "have|has|had|'ve|\u2019ve",
 )
 _STUDIED = re.compile(r"\b(?:stud(?:y|ies)|trials?|research(?:ers)?|scientists|surveys?|reviews?)\b", re.IGNORECASE)
 #: People or bodies whose use or approval is offered as a reason to choose a provider.
