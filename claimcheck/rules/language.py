@@ -373,7 +373,7 @@ _ENDING = Trigger(
 _GONE = Trigger(
     r"(?:[\s,]+[\w'-]+){0,3}?[\s,]+(?:gone|disappeared|vanished|went\s+away|melted\s+away)\b|"
     r"-free\s+(?:in|within|after|by)\b",
-    "gone|disappeared|vanished|went|melted|free",
+    "gone|disappeared|vanished|went|melted|-free",
 )
 #: Between an ending verb and its object: a few words, no punctuation ("reverses the effects of autism").
 _OBJECT_GAP = re.compile(r"(?:\s+[\w'-]+){0,5}?\s+$")
