@@ -1507,7 +1507,9 @@ _CREDENTIAL = Trigger(
 _EVERY_BY = Trigger(
     r"\b(?:every|each)\s+(?:[\w-]+\s+){1,2}?(?:is|gets)\s+(?:\w+ly\s+)?(?:given|administered|performed|supervised|"
     r"monitored|reviewed|read|mixed|prepared|compounded|designed|overseen|delivered|done|tested|checked)\s+by\b",
-    "every|each",
+    # Its verbs, not "every|each": "every" is in four times as many sentences.
+    "given|administered|performed|supervised|monitored|reviewed|read|mixed|prepared|compounded|designed|overseen|"
+    "delivered|done|tested|checked",
 )
 #: Training credited to a named institution, offered as the staff's standing: "Ivy League-trained psychiatrists",
 #: "Harvard-trained", "Mayo Clinic-educated surgeons". It reads as a credential claim on any line of a health page,
