@@ -63,14 +63,18 @@ class Trigger:
     match, and its pattern is not run. The pattern is compiled on first use, so a run that never
     meets a trigger's words never compiles it. The words are declared beside the pattern and kept
     honest by a test that derives from the pattern what every match must contain.
+
+    A word written ``\\bhe\\b`` counts only as a whole word, as the pattern's ``\\b`` reads it: a short word
+    such as "he" or "i" occurs inside most sentences' other words ("the", "is"), and as a plain word would
+    let its pattern run on nearly every sentence.
     """
 
     def __init__(self, pattern: str, words: str, flags: int = re.IGNORECASE) -> None:
-        """``words``: the trigger words, lowercase, separated by ``|``."""
+        """``words``: the trigger words, lowercase, separated by ``|``; ``\\bword\\b`` for a whole word."""
         self.source = pattern
         self.flags = flags
         self.words = tuple(words.split("|"))
-        if not self.words or any(not word or fold_case(word) != word for word in self.words):
+        if not self.words or any(not _bare(word) or fold_case(word) != word for word in self.words):
             raise ValueError(f"trigger words must be non-empty and lowercase: {self.words!r}")
         self.bit = 1 << len(_TRIGGERS)
         _TRIGGERS.append(self)
@@ -105,14 +109,29 @@ _TRIGGERS: list[Trigger] = []
 _index: Any = None
 
 
+def _bare(word: str) -> str:
+    """A trigger word without the ``\\b`` marks of a whole word."""
+    return word[2:-2] if _whole(word) else word
+
+
+def _whole(word: str) -> bool:
+    return len(word) > 4 and word.startswith("\\b") and word.endswith("\\b")
+
+
 def _trigger_index() -> Any:
     global _index
     if _index is None:
-        masks: dict[str, int] = {}
+        # Per word: the bits of the triggers it sets wherever it occurs, those it sets as a whole word only.
+        masks: dict[str, tuple[int, int]] = {}
         for trigger in _TRIGGERS:
             for word in trigger.words:
-                masks[word] = masks.get(word, 0) | trigger.bit
-        _index = automaton(masks.items())
+                anywhere, whole = masks.get(_bare(word), (0, 0))
+                if _whole(word):
+                    whole |= trigger.bit
+                else:
+                    anywhere |= trigger.bit
+                masks[_bare(word)] = (anywhere, whole)
+        _index = automaton((word, (anywhere, whole, len(word))) for word, (anywhere, whole) in masks.items())
     return _index
 
 
@@ -124,9 +143,20 @@ def triggered(text: str) -> int:
     page rules ask again about the sentences the sentence rules already asked about.
     """
     present = 0
-    for _, mask in _trigger_index().iter(fold_case(text)):
-        present |= mask
+    last = len(text) - 1
+    for end, (anywhere, whole, length) in _trigger_index().iter(fold_case(text)):
+        present |= anywhere
+        if whole & ~present:
+            # A whole word as \b reads it (offsets into the folded text are offsets into the text).
+            start = end - length + 1
+            if (start == 0 or not _word_char(text[start - 1])) and (end == last or not _word_char(text[end + 1])):
+                present |= whole
     return present
+
+
+def _word_char(char: str) -> bool:
+    """Whether ``char`` is a word character to a pattern's ``\\w`` and ``\\b`` (a Unicode one)."""
+    return char.isalnum() or char == "_"
 
 
 @dataclass(frozen=True, slots=True)

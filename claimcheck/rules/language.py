@@ -375,7 +375,7 @@ _ENDING = Trigger(
 _GONE = Trigger(
     r"(?:[\s,]+[\w'-]+){0,3}?[\s,]+(?:gone|disappeared|vanished|went\s+away|melted\s+away)\b|"
     r"-free\s+(?:in|within|after|by)\b",
-    "gone|disappeared|vanished|went|melted|free",
+    "gone|disappeared|vanished|went|melted|-free",
 )
 #: Between an ending verb and its object: a few words, no punctuation ("reverses the effects of autism").
 _OBJECT_GAP = re.compile(r"(?:\s+[\w'-]+){0,5}?\s+$")
@@ -1106,7 +1106,7 @@ _REPORTERS = re.compile(
     re.IGNORECASE,
 )
 #: The speaker as subject or owner: "I" (a capital one: a lone lowercase "i" is a label), "my", "me".
-FIRST_PERSON = Trigger(r"(?=[IMm])(?:\bI\b|\b(?i:my|me|myself)\b)", "i|my|me", flags=0)
+FIRST_PERSON = Trigger(r"(?=[IMm])(?:\bI\b|\b(?i:my|me|myself)\b)", r"\bi\b|\bmy\b|\bme\b|\bmyself\b", flags=0)
 #: One patient told about: "he", "she", "his", "her".
 _THIRD_PERSON = re.compile(r"(?=[hs])\b(?:he|she|his|her)\b", re.IGNORECASE)
 # A report of a change: "the fog was gone", "I'm playing tennis again", "I've lost 62 pounds", "I have not
@@ -1197,7 +1197,7 @@ _SPEAKER_DID = re.compile(
     r"\bI\s+(?:\w+ly\s+)?(?:was|went|had|could|felt|got|slept|ran|walked|made|did|finished|managed|noticed)\b"
 )
 #: One person's story, whose outcome :func:`~claimcheck.analysis.stories.story_outcome` reads.
-_STORY = Trigger(r"\b(?:I|[Mm]y|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", "i|my|he|she|his|her", flags=0)
+_STORY = Trigger(r"\b(?:I|[Mm]y|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", r"\bi\b|\bmy\b|\bhe\b|\bshe\b|\bhis\b|\bher\b", flags=0)
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
 #: Kinds of claim that report no outcome of treatment: harms, the provider, a regulatory status.
 _NOT_AN_OUTCOME = frozenset(
@@ -1263,7 +1263,8 @@ def anecdote(text: str) -> bool:
     ),
     example="Some people report feeling better within hours of their first treatment.",
     fix="Present trial results with their population instead, or state beside it the results people generally get.",
-    triggers=(_TESTIMONIAL, _TOLD_US, FIRST_PERSON, _CHANGE, _AFTER_TREATMENT, _STORY),
+    # Not _AFTER_TREATMENT: time from a treatment reports only beside "he", "she" or "I" (see below), _STORY's words.
+    triggers=(_TESTIMONIAL, _TOLD_US, FIRST_PERSON, _CHANGE, _STORY),
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
@@ -1376,7 +1377,7 @@ _DONE_COUNT = Trigger(
     r"(?=[h'\u2019])(?:\b(?:have|has|had)|['\u2019]ve)"
     r"\s+(?:now\s+|already\s+|personally\s+|successfully\s+|collectively\s+)?"
     rf"[a-z]{{3,}}ed\s+{_ABOUT}{_COUNT}(?=\s+{_NOT_CARE}\w)",
-    "have|has|had|ve",
+    "have|has|had|'ve|\u2019ve",
 )
 _STUDIED = re.compile(r"\b(?:stud(?:y|ies)|trials?|research(?:ers)?|scientists|surveys?|reviews?)\b", re.IGNORECASE)
 
@@ -1514,7 +1515,9 @@ _CREDENTIAL = Trigger(
 _EVERY_BY = Trigger(
     r"\b(?:every|each)\s+(?:[\w-]+\s+){1,2}?(?:is|gets)\s+(?:\w+ly\s+)?(?:given|administered|performed|supervised|"
     r"monitored|reviewed|read|mixed|prepared|compounded|designed|overseen|delivered|done|tested|checked)\s+by\b",
-    "every|each",
+    # Its verbs, not "every|each": "every" is in four times as many sentences.
+    "given|administered|performed|supervised|monitored|reviewed|read|mixed|prepared|compounded|designed|overseen|"
+    "delivered|done|tested|checked",
 )
 #: Training credited to a named institution, offered as the staff's standing: "Ivy League-trained psychiatrists",
 #: "Harvard-trained", "Mayo Clinic-educated surgeons". It reads as a credential claim on any line of a health page,

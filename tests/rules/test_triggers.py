@@ -26,8 +26,19 @@ ROOT = Path(__file__).resolve().parents[2]
 _LIMIT = 512
 
 
+#: Where a match's strings have a word boundary (``\\b``): a whole trigger word (``\\bhe\\b``) is found only
+#: between two of them.
+_BOUNDARY = "\x08"
+
+
 def _contains_word(strings: frozenset[str] | None, words: tuple[str, ...]) -> bool:
-    return strings is not None and all(any(word in string for word in words) for string in strings)
+    return strings is not None and all(any(_contains(string, word) for word in words) for string in strings)
+
+
+def _contains(string: str, word: str) -> bool:
+    if len(word) > 4 and word.startswith("\\b") and word.endswith("\\b"):
+        return f"{_BOUNDARY}{word[2:-2]}{_BOUNDARY}" in string.replace(_BOUNDARY * 2, _BOUNDARY)
+    return word in string.replace(_BOUNDARY, "")
 
 
 def _foldable(char: str) -> bool:
@@ -54,6 +65,8 @@ def _node(op: Any, av: Any, words: tuple[str, ...]) -> tuple[frozenset[str] | No
             else:  # a negated class, a category (\s, \w) or a wide range: anything
                 return None, False
         return (frozenset(c.lower() for c in chars) if all(map(_foldable, chars)) else None), False
+    if op is sre.AT and av is sre.AT_BOUNDARY:
+        return frozenset({_BOUNDARY}), False
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # consume nothing
         return frozenset({""}), False
     if op is sre.SUBPATTERN:
@@ -136,6 +149,11 @@ def test_the_proof_rejects_words_a_match_can_avoid() -> None:
     assert covered(r"\d\s*(?:x|×)", "x|×")
     assert not covered(r"\d\s*(?:x|×)", "x")
     assert not covered(r"\d\s*(?:x|é)", "x|é")  # É matches é too
+    assert covered(r"\b(?:I|[Hh]e)\b", r"\bi\b|\bhe\b", 0)
+    assert covered(r"\b(?:I|[Hh]e)\b", "i|he", 0)
+    assert not covered(r"\b(?:I|[Hh]e)", r"\bi\b|\bhe\b", 0)
+    assert not covered(r"\b(?:I|[Hh]e)\b", r"\bi\b", 0)
+    assert not covered(r"\bthe\b", r"\bhe\b")
 
 
 def test_every_reported_finding_names_a_study_word() -> None:
@@ -165,6 +183,17 @@ def test_triggered_names_the_triggers_whose_words_occur() -> None:
     assert not triggered("It is approved.") & _APPROVAL.bit
     assert _APPROVAL.search("It is FDA-approved.") is not None
     assert _APPROVAL.search("It is approved.") is None
+
+
+def test_a_whole_trigger_word_is_found_only_between_word_boundaries() -> None:
+    from claimcheck.rules.language import FIRST_PERSON
+
+    # "i" and "me" stand inside nearly every sentence's words; only as words do they admit the pattern.
+    assert not triggered("Think of the time it takes.") & FIRST_PERSON.bit
+    for text in ("I", "So I.", "Then I'd go", "and me", "(me)", "MYSELF"):
+        assert triggered(text) & FIRST_PERSON.bit, text
+    assert not triggered("I_x my_") & FIRST_PERSON.bit  # "_" is a word character to \b
+    assert not triggered("mé") & FIRST_PERSON.bit
 
 
 def test_sentence_rules_declare_triggers_only_as_their_own_patterns() -> None:
