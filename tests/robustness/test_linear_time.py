@@ -16,7 +16,7 @@ from claimcheck import check_text
 from claimcheck.analysis.stories import story_setup
 from claimcheck.lint import analyse
 from claimcheck.rules.claims import _LABEL
-from claimcheck.rules.language import _NAMED_FOR
+from claimcheck.rules.language import _NAMED_FOR, _TRACK_RECORD
 from claimcheck.text import parse_document, split_sentences
 from claimcheck.text.sentences import MAX_SENTENCE
 from tests.robustness.conftest import shipped
@@ -138,6 +138,19 @@ def test_a_line_opened_by_a_run_of_quotes_or_hyphens_is_read_in_linear_time(run:
     assert label is not None and label.end() == len(run) + len(" Calm point: ")
     assert _NAMED_FOR.fullmatch(f"{run} Cupping for ") is not None
     assert _NAMED_FOR.fullmatch(f"{run} Risk factors for ") is None
+
+
+@pytest.mark.parametrize("run", ["-" * 100_000, "a" * 100_000], ids=["hyphens", "letters"])
+def test_a_track_record_is_sought_in_linear_time_inside_a_long_run(run: str) -> None:
+    # "thousand" may follow a word of its count ("Two thousand"); that word was tried from every character of a
+    # run of letters or hyphens, so CC209 took 74 ms on one 2,000-character sentence that says "seen" [this run
+    # of 100,000: minutes].
+    started = time.process_time()
+    assert _TRACK_RECORD.search(f"We have seen {run} x") is None
+    assert time.process_time() - started < 2
+    # A count in words is still a record.
+    found = _TRACK_RECORD.search("Over ten thousand infusions performed.")
+    assert found is not None and found.group() == "ten thousand infusions performed"
 
 
 @pytest.mark.parametrize(
