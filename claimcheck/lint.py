@@ -56,7 +56,7 @@ from claimcheck.registry.matcher import Match
 from claimcheck.rules.base import Hit, Rule, Scope, rules_in, triggered
 from claimcheck.rules.context import PageContext, SentenceContext, asserting, read_sentence
 from claimcheck.rules.selection import RuleSelection
-from claimcheck.text import Document, TextUnit, UnitKind, parse_document, split_sentences
+from claimcheck.text import Document, TextUnit, UnitKind, last_sentence, parse_document, split_sentences
 from claimcheck.text.citations import is_citation
 from claimcheck.text.plain import attributed_quote
 from claimcheck.text.sentences import MAX_SENTENCE
@@ -397,10 +397,7 @@ def _lead_in(text: str) -> str:
     than a sentence may be, its last sentence, the one that introduces the list."""
     # Every item re-reads its lead-in and names it in its reason: a lead-in of a whole page would make a
     # page of items quadratic in time and in memory.
-    if len(text) <= MAX_SENTENCE:
-        return text.strip()
-    start, end = split_sentences(text)[-1]
-    return text[start:end].strip()
+    return text.strip() if len(text) <= MAX_SENTENCE else last_sentence(text)
 
 
 #: A heading numbered as an item of a list: "2. Sleep like a baby".

@@ -42,7 +42,7 @@ from claimcheck.analysis.stories import story_setup
 from claimcheck.analysis.strength import asserted_plainly, classify_strength, relation_strength, unasserted
 from claimcheck.models import Category, Strength, Unit
 from claimcheck.text.document import UnitKind
-from claimcheck.text.sentences import split_sentences
+from claimcheck.text.sentences import last_sentence
 
 # The cue groups of data/detect/, one file each; every one has a role in a rule below.
 _LEXICONS = (
@@ -1426,8 +1426,7 @@ def introduces_indications(text: str) -> bool:
     are then indication claims."""
     # The last sentence of the lead-in, its cue at the end: "We treat every patient as an individual.
     # Our team:" introduces people.
-    spans = split_sentences(text)
-    lead = text[spans[-1][0] : spans[-1][1]].strip().rstrip(":?").strip() if spans else ""
+    lead = last_sentence(text).rstrip(":?").strip()
     scanned = lexicon.scan(lead)
     cues = scanned.get("detect/listing")
     if cues:

@@ -18,7 +18,7 @@ from claimcheck.analysis import lexicon
 from claimcheck.analysis.detect import STRUCTURAL, Detection, listed_under, warns
 from claimcheck.analysis.strength import asserted_plainly
 from claimcheck.models import Category, Strength
-from claimcheck.text.sentences import split_sentences
+from claimcheck.text.sentences import last_sentence
 
 __all__ = [
     "introduces_benefits",
@@ -95,8 +95,7 @@ def introduces_benefits(text: str) -> bool:
 def _lead_line(text: str) -> str | None:
     """The lead-in a heading or a line ending in a colon makes: its last sentence without the colon, if short and
     no question ("Can the sauna help my back?" opens an FAQ, not a list)."""
-    spans = split_sentences(text)
-    lead = text[spans[-1][0] : spans[-1][1]].strip().rstrip(":").strip() if spans else ""
+    lead = last_sentence(text).rstrip(":").strip()
     if not lead or lead.endswith("?") or len(_WORD.findall(lead)) > _LEAD_MAX_WORDS:
         return None
     return lead

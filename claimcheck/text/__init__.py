@@ -8,7 +8,7 @@ units of visible text; every unit maps each of its characters back to a source o
 from claimcheck.text.decode import decode_bytes
 from claimcheck.text.document import Comment, Document, TextUnit, UnitKind
 from claimcheck.text.readers import detect_format, parse_document, read_document
-from claimcheck.text.sentences import split_sentences
+from claimcheck.text.sentences import last_sentence, split_sentences
 
 __all__ = [
     "Comment",
@@ -17,6 +17,7 @@ __all__ = [
     "UnitKind",
     "decode_bytes",
     "detect_format",
+    "last_sentence",
     "parse_document",
     "read_document",
     "split_sentences",

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MAX_SENTENCE", "split_sentences"]
+__all__ = ["MAX_SENTENCE", "last_sentence", "split_sentences"]
 
 #: Longest sentence handed on, in characters. Real sentences are far shorter; the feature and
 #: claim detection that follow grow faster than linearly with a sentence's cues, so a longer run
@@ -112,6 +112,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             a = end
     _append_trimmed(text, a, n, spans)
     return spans
+
+
+def last_sentence(text: str) -> str:
+    """The last sentence of ``text`` ("" for text with none): the one a lead-in ends on, which introduces what
+    follows it ("We treat every patient as an individual. Conditions we treat:")."""
+    spans = split_sentences(text)
+    return text[spans[-1][0] : spans[-1][1]] if spans else ""
 
 
 def _append_trimmed(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.text import split_sentences
+from claimcheck.text import last_sentence, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -52,3 +52,9 @@ def test_spans_are_offsets_stripped_of_whitespace() -> None:
 )
 def test_rules(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+def test_the_last_sentence_is_the_one_a_lead_in_ends_on() -> None:
+    assert last_sentence("We treat every patient as an individual. Conditions we treat:") == "Conditions we treat:"
+    assert last_sentence("  Benefits  ") == "Benefits"
+    assert last_sentence("   ") == ""
