@@ -141,6 +141,12 @@ END_TO_END_FLOORS = {
     # lines and two more accurate claims with an error than the first: recorded, not fixed, as fixing them would
     # mean reading them), so a later change that loses more is seen (HISTORY.md has both).
     "blind11": EndToEndFloor(recall=0.79, false_positive_rate=0.095, accurate_errors=4),
+    # blind12 (pages and labels of 079ffb3, 18 pages, three ketamine framings and 15 other therapies, written
+    # without reading the engine, the first split labelled under the header's settled conventions) was run once,
+    # on the engine of d1d3898 (the eighth session's start, byte-identical in output to b483c81): recall 0.805
+    # (140/174), false positives 0.071 (47/663), 5 accurate claims with an error (of 140), nothing hidden
+    # flagged. Nothing is tuned on it; the floors are that run.
+    "blind12": EndToEndFloor(recall=0.80, false_positive_rate=0.075, accurate_errors=5),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
@@ -186,6 +192,8 @@ DETECTION_FLOORS = {
     # blind11's single blind run (engine of 08779af): precision 0.892, recall 0.732, top-category 0.664.
     # Its second and last run (b483c81, nothing tuned on it): 0.892, 0.729, 0.665.
     "blind11": {"precision": 0.89, "recall": 0.72, "category": 0.66},
+    # blind12's single blind run (engine of d1d3898): precision 0.903, recall 0.768, top-category 0.611.
+    "blind12": {"precision": 0.90, "recall": 0.76, "category": 0.61},
 }
 
 
