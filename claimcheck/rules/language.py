@@ -352,7 +352,8 @@ _HARM_AS_BENEFIT = Trigger(
     r"doing\s+its\s+job|responding|clearing)\b",
     "working|healing|detoxing|doing|responding|clearing",
 )
-_MEDICINES = (
+#: A reader's medicines, by the words copy uses for them.
+MEDICINES = (
     r"(?:medications?|medicines?|meds|prescriptions?|pills|drugs|doses|dosages?|antidepressants?|insulin|inhalers?|"
     r"blood\s+thinners?|tablets)\b"
 )
@@ -364,9 +365,9 @@ _MEDICINE_ADVICE = Trigger(
     r"\b(?:can|could|may|will\s+be\s+able\s+to|are\s+free\s+to|it['\u2019]s\s+(?:fine|safe|okay|ok)\s+to)\s+"
     r"(?:safely\s+|simply\s+|just\s+|then\s+|still\s+|happily\s+)?(?:stop|quit|come\s+off|wean\s+(?:yourself\s+)?off|"
     r"drop|ditch|skip|keep\s+(?:taking|using|on)|continue(?:\s+(?:taking|using))?|stay\s+on|carry\s+on\s+(?:taking|with))"
-    rf"\s+(?:[\w'\u2019-]+\s+){{0,4}}?{_MEDICINES}|"
+    rf"\s+(?:[\w'\u2019-]+\s+){{0,4}}?{MEDICINES}|"
     r"\b(?:doesn['\u2019]t|does\s+not|won['\u2019]t|will\s+not|don['\u2019]t|do\s+not|never|cannot|can['\u2019]t)\s+"
-    rf"interact\s+with\s+(?:[\w'\u2019-]+\s+){{0,3}}?{_MEDICINES}",
+    rf"interact\s+with\s+(?:[\w'\u2019-]+\s+){{0,3}}?{MEDICINES}",
     "medication|medicine|meds|prescription|pills|drugs|doses|dosage|antidepressant|insulin|inhaler|thinner|tablets",
 )
 #: What leaves medicine advice with the prescriber, or makes it an instruction for the day of a procedure.
