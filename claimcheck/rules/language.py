@@ -188,7 +188,7 @@ def superlative(context: SentenceContext) -> Iterator[Hit]:
 ABSOLUTE_SAFETY = Trigger(
     lexicon.pattern("absolute_safety"),
     "safe|effect|risk|adverse|danger|addictive|habit|harm|chance|possibility|downside|complication|overdose|much|"
-    "reject|happen|occur|incident|injury|problem|past",
+    "reject|happen|occur|incident|injury|problem|past|wrong|potential",
 )
 #: Harm ruled out whatever words qualify it: "no sexual side effects", "without any lasting or serious risks"
 #: (the word list names the common qualifiers; this reads any); "no more side effects" tells of a change.
@@ -514,6 +514,44 @@ def _ended_ailment(context: SentenceContext) -> re.Match[str] | None:
     return None
 
 
+#: A result said to be whole: "takes the edge off cravings completely", "has been completely well since". Of a
+#: complaint, it promises its end, as a cure does; of a way of being ("completely private", "completely normal to
+#: feel tired") or of the writer ("we completely understand") it promises nothing.
+_COMPLETE = Trigger(
+    r"\b(?:completely|totally|entirely)\b(?!\s+(?:understand|agree|get|know|respect|appreciate|trust|free|private|"
+    r"non|natural|normal|safe|painless|personali[sz]ed|tailored|different|new|optional|up\s+to)\b)",
+    "completely|totally|entirely",
+)
+#: Right after "completely", a state of being well: "completely well", "totally pain-free".
+_WELL = re.compile(
+    r"\s+(?:well|healed|recovered|cured|better|clear|pain[- ]free|symptom[- ]free|gone|resolved)\b", re.IGNORECASE
+)
+#: A modal verb that leaves a result open ("can disappear completely").
+_MODAL = re.compile(r"\b(?:may|might|could|can|would|should)\b", re.IGNORECASE)
+_AN_EFFECT = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
+
+
+def _whole_result(context: SentenceContext) -> re.Match[str] | None:
+    """A claim of effect, unhedged and unsourced, that its result on a complaint is complete (:data:`_COMPLETE`):
+    the complaint named in the sentence, or the adverb on a state of being well."""
+    detection = context.detection
+    if not detection.is_claim or not set(detection.categories) <= _AN_EFFECT:
+        return None
+    text = context.text
+    features = context.features
+    if features.hedges or features.citations or _MODAL.search(text) or reports_finding(text):
+        return None
+    found = _first_unnegated(_COMPLETE, text)
+    if found is None:
+        return None
+    scanned = lexicon.scan(text)
+    if "detect/side_effects" in scanned:  # "the swelling settles completely": a harm's course, told
+        return None
+    if _WELL.match(text, found.end()) or features.conditions or "ailments" in scanned:
+        return found
+    return None
+
+
 def _return_ruled_out(context: SentenceContext) -> re.Match[str] | None:
     """A claim that what it ends never comes back (:data:`_NEVER_RETURNS`), unless the sentence reports a study's
     finding or cites one: "no relapses in the 12-month trial (Ng 2021)" is checked at its source."""
@@ -559,11 +597,12 @@ def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
         "They are treated as deceptive by consumer-protection regulators. Besides the words themselves, the "
         "rule reads permanence ('gone for good', 'stays with you for life', 'never need surgery again') and "
         "a verb of doing away with a condition or symptom ('reverses diabetes', 'ends hot flashes'), and a claim "
-        "that what it ends never returns ('can never gain fat there again', 'no relapses')."
+        "that what it ends never returns ('can never gain fat there again', 'no relapses') or that its result on a "
+        "complaint is complete ('takes the edge off cravings completely', 'completely well since')."
     ),
     example="Our ketamine protocol cures depression permanently.",
     fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
-    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE, _NEVER_RETURNS),
+    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE, _NEVER_RETURNS, _COMPLETE),
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
     if DISCLAIMER.search(context.text):
@@ -572,7 +611,7 @@ def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
     if found is None and context.health_copy:
         if "permanence" in lexicon.scan(context.text):  # the scan, already made, rules out most sentences
             found = _first_unnegated(_PERMANENCE, context.text, _passing_use)
-        found = found or _ended_ailment(context) or _return_ruled_out(context)
+        found = found or _ended_ailment(context) or _return_ruled_out(context) or _whole_result(context)
     if found:
         yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
 
@@ -633,7 +672,9 @@ _LENT_APPROVAL = Trigger(
 #: _APPROVAL's).
 _UNNAMED_APPROVAL = Trigger(
     r"\b(?:is|are|was|were|has\s+been|have\s+been|it['\u2019]s|they['\u2019]re)\s+"
-    r"(?:also\s+|now\s+|officially\s+|fully\s+|even\s+|already\s+)?approved\s+(?:for|to\s+treat)\b",
+    r"(?:also\s+|now\s+|officially\s+|fully\s+|even\s+|already\s+)?approved\s+(?:for|to\s+treat)\b|"
+    # Or under a body of standards, which approves nothing: "approved under EU safety standards".
+    r"\bapproved\s+(?:under|to|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:standards|regulations|rules|norms)\b",
     "approved",
 )
 #: Standing lent by a body that approves nothing: "recognised as an official medical treatment by the National
@@ -788,7 +829,10 @@ def _unsourced_status(context: SentenceContext) -> Iterator[Hit]:
         return
     text = context.text
     approval = _first_unnegated(_UNNAMED_APPROVAL, text)
-    if approval is not None and any(span.start >= approval.end() for span in context.features.conditions):
+    if approval is not None and (
+        approval.group().lower().startswith("approved")
+        or any(span.start >= approval.end() for span in context.features.conditions)
+    ):
         yield Hit(
             f"'{approval.group()}' states an approval without saying whose: name the agency, the product and the use "
             "it covers, and register the claim.",

@@ -22,9 +22,12 @@ _PAGE = "Widget light eases joint pain. "
         ("CC202", "In 6,000 acupuncture sessions we have never had a single complication.", "we have never had"),
         ("CC202", "Our hyperbaric team has never seen one serious reaction in ten years.", "never seen one serious"),
         ("CC202", "We've never had a client develop a problem after a peptide course.", "never had a client"),
+        ("CC202", "A nurse watches every float, so nothing can go wrong.", "nothing can go wrong"),
+        ("CC202", "Unlike painkillers, our CBD balm has zero addiction potential.", "zero addiction potential"),
         # An approval with no agency named, for a condition; recognition by a body that approves nothing (CC205).
         ("CC205", "The red-light panel is also approved for psoriasis and acne.", "is also approved for"),
         ("CC205", "Cupping is recognised as an official medical therapy by the Guild of Cupping.", "recognised as"),
+        ("CC205", "Our hemp patches are approved under EU cosmetic standards.", "approved under EU cosmetic standards"),
         ("CC205", "Our IV drip protocol is officially endorsed by the Drip Practitioners Guild.", "officially"),
         # A harm named as the only one, or read as a sign that the treatment works (CC203).
         ("CC203", "The only side effect is some warmth at the needle site.", "The only side effect is"),
@@ -37,6 +40,11 @@ _PAGE = "Widget light eases joint pain. "
         # A return ruled out (CC204).
         ("CC204", "Once the nerve is calmed by acupuncture, that pain will never bother you again.", "never"),
         ("CC204", "Because the peptide rebuilds the gut lining, clients see no relapses.", "no relapses"),
+        # A result on a complaint said to be complete (CC204).
+        ("CC204", "Two hyperbaric dives take the edge off long COVID fatigue completely.", "completely"),
+        ("CC204", "Since her peptide course she has been totally well.", "totally"),
+        # A claim after a condition on the reader is asserted: the condition is no hedge (CC104).
+        ("CC104", "If you have a slow metabolism, your cells can't burn fat, so toxins build up in them.", "If you"),
         # A share of a group that feels or reports something, whatever the group is called (CC108).
         ("CC108", "92% of our drip members say they feel sharper the next morning.", "92%"),
         ("CC108", "Nearly 80% of first-time floaters notice deeper sleep.", "80%"),
@@ -76,6 +84,17 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         # A return supposed, or a study's result with its source.
         ("CC204", "If you never want to feel that pain again, tell us at your consultation."),
         ("CC204", "In a 2020 trial of red-light therapy (Park 2020) there were no relapses at 12 months."),
+        # A complete result that is no cure: a procedure's state, a harm's course, a hedge, a denial, the writer.
+        ("CC204", "The area is completely numb during the acupuncture session."),
+        ("CC204", "The swelling after cupping settles completely within a week."),
+        ("CC204", "Neck pain can disappear completely with regular chiropractic care."),
+        ("CC204", "Back pain does not always go away completely after a session."),
+        ("CC204", "We completely understand how exhausting chronic pain is."),
+        # A condition on the reader followed by a hedged claim stays hedged.
+        ("CC104", "If you have chronic pain, hyperbaric oxygen may help some people."),
+        ("CC104", "If you have had radiotherapy, please get clearance from your oncologist before lymphatic massage."),
+        ("CC202", "If something does go wrong, our nurse is on site."),
+        ("CC202", "Peptides carry some abuse potential, so we screen every client."),
         # A percentage of things, not people.
         ("CC108", "20% of our profits go to a children's charity."),
         ("CC108", "80% of the oil is cold-pressed hemp."),
