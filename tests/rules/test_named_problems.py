@@ -23,6 +23,11 @@ _PAGE = "Widget light eases joint pain. "
         ("CC202", "Our hyperbaric team has never seen one serious reaction in ten years.", "never seen one serious"),
         ("CC202", "We've never had a client develop a problem after a peptide course.", "never had a client"),
         ("CC202", "A nurse watches every float, so nothing can go wrong.", "nothing can go wrong"),
+        (
+            "CC202",
+            "The peptide is one your body already makes, so there is nothing to react to.",
+            "nothing to react to",
+        ),
         ("CC202", "Unlike painkillers, our CBD balm has zero addiction potential.", "zero addiction potential"),
         # An approval with no agency named, for a condition; recognition by a body that approves nothing (CC205).
         ("CC205", "The red-light panel is also approved for psoriasis and acne.", "is also approved for"),
