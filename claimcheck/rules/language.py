@@ -715,6 +715,8 @@ def _denied_within(text: str, found: re.Match[str]) -> bool:
 
 _SCOPED_APPROVAL = re.compile(
     r"\boff[- ]label\b|\bnot (?:fda[- ])?approved for\b|"
+    # "cleared as a wellness sensor, but not intended to diagnose or treat any disease": the use it is not for, told.
+    r"\bnot\s+(?:been\s+)?intended\s+(?:to|for)\s+(?:diagnos|treat|cure|prevent|the\s+(?:diagnosis|treatment))|"
     # "FDA-registered, which does not mean FDA-approved": the status is disclaimed as approval.
     r"\b(?:not|n't)\s+(?:the\s+same\s+as|mean|imply)\b[^.;]{0,30}?\bapprov",
     re.IGNORECASE,

@@ -77,6 +77,7 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC205", "Hyperbaric oxygen is not approved for autism."),
         ("CC205", "Peptide injections are not recognised as an official treatment by any regulator."),
         ("CC205", "Our clinic is approved for Medicare billing."),
+        ("CC205", "Our light mask is FDA-cleared as a wellness device, but it is not intended to treat acne."),
         # Harms told plainly; a good sign that is no harm; "the only" of something else.
         ("CC203", "Side effects include redness and mild bruising; tell us if they last."),
         ("CC203", "Seeing your numbers fall means the plan is working."),
