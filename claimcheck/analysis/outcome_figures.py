@@ -150,35 +150,15 @@ _PEOPLE_DO = re.compile(
 )
 
 
-#: After a percentage, "of" and the group it is a share of, named in any words: "94% of our sleepers", "87% of
-#: first-time visitors". What follows says whether the group is people (:func:`_people_doing`).
-_OF = re.compile(r"\s+of\b", re.IGNORECASE)
-_WORD = re.compile(r"\s+[\w'’-]+")
-#: Verbs of :data:`_PEOPLE_DO` that only people do: things go, stay, drop or are ("20% of profits go to ...").
-_ONLY_PEOPLE = re.compile(
-    r"feel|felt|notice[ds]?|see|saw|report(?:ed)?|say|said|experience[ds]?|find|found|sleep|slept|tell|told|"
-    r"describe[ds]?|respond(?:ed)?|recover(?:ed)?|improve[ds]?|quit|stop(?:ped)?|walk(?:ed)?|conceive[ds]?|achieve[ds]?",
+#: After a percentage, "of", the group it is a share of in at most four words of any kind ("94% of our sleepers",
+#: "87% of first-time visitors"), and a verb that only people do, as :data:`_PEOPLE_DO` reads it after a proportion
+#: (things go, stay, drop or are: "20% of profits go to ...").
+_SHARE_OF_PEOPLE = re.compile(
+    r"\s+of(?:\s+[\w'’-]+){1,4}?\s+(?:(?:\w+ly|never|also|even|still|already|now|soon|eventually)\s+)?"
+    r"(?:feel|felt|notice[ds]?|see|saw|report(?:ed)?|say|said|experience[ds]?|find|found|sleep|slept|tell|told|"
+    r"describe[ds]?|respond(?:ed)?|recover(?:ed)?|improve[ds]?|quit|stop(?:ped)?|walk(?:ed)?|conceive[ds]?|achieve[ds]?)\b",
     re.IGNORECASE,
 )
-
-
-def _people_doing(sentence: str, end: int) -> bool:
-    """Whether the percentage ending at ``end`` is a share of a group of at most four words that then does or feels
-    something only people do ("94% of our sleepers say they sleep better", "87% of first-time visitors notice ..."),
-    whatever the group is called."""
-    of = _OF.match(sentence, end)
-    if of is None:
-        return False
-    position = of.end()
-    for _ in range(4):
-        word = _WORD.match(sentence, position)
-        if word is None:
-            return False
-        position = word.end()
-        verb = _PEOPLE_DO.match(sentence, position)
-        if verb is not None:
-            return _ONLY_PEOPLE.fullmatch(verb.group().split()[-1]) is not None
-    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +204,7 @@ def outcome_figures(
             quantity.unit is Unit.PERCENT
             and detection.is_claim
             and not categories & _RISK
-            and _people_doing(sentence, span.end)
+            and _SHARE_OF_PEOPLE.match(sentence, span.end)
         ):
             found.append(OutcomeFigure(span, "a share of people"))
         elif quantity.unit.seconds is not None and detection.is_claim and not procedure_time(sentence, quantity):

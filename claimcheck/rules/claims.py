@@ -469,7 +469,7 @@ def _unhedged(context: SentenceContext) -> bool:
         # (one that asks something of the reader, "please get clearance first", claims nothing).
         rest = text[condition.end() :]
         if (
-            not _ASKS_READER.match(rest)
+            rest.split(None, 1)[0].lower() not in _ASKS_READER
             and _says_what_it_does(rest)
             and not _open(read_sentence(rest, context.unit.kind)[0], rest)
         ):
@@ -477,10 +477,10 @@ def _unhedged(context: SentenceContext) -> bool:
     return _main_clause_asserts(text, context.unit.kind) or _coordinate_asserts(text, context.unit.kind)
 
 
-#: A main clause that asks something of the reader: "please get clearance first", "tell us", "check with ...".
-_ASKS_READER = re.compile(
-    r"(?:please|kindly|do|don['\u2019]t|never|always|get|tell|let|check|ask|talk|speak|call|avoid|skip|stop|wait|see)\b",
-    re.IGNORECASE,
+#: First words of a main clause that asks something of the reader: "please get clearance first", "tell us".
+_ASKS_READER = frozenset(
+    {"please", "kindly", "do", "don't", "don\u2019t", "never", "always", "get", "tell", "let", "check", "ask", "talk"}
+    | {"speak", "call", "avoid", "skip", "stop", "wait", "see"}
 )
 #: A condition on the reader opening the sentence, up to its comma: "If you have it, ", "If you suffer from
 #: migraines, ". It says whom the claim is for, not whether it holds ("If it works for you" is no reader's state).

@@ -353,7 +353,7 @@ _HARM_AS_BENEFIT = Trigger(
     "working|healing|detoxing|doing|responding|clearing",
 )
 #: A reader's medicines, by the words copy uses for them.
-MEDICINES = (
+_MEDICINES = (
     r"(?:medications?|medicines?|meds|prescriptions?|pills|drugs|doses|dosages?|antidepressants?|insulin|inhalers?|"
     r"blood\s+thinners?|tablets)\b"
 )
@@ -365,9 +365,9 @@ _MEDICINE_ADVICE = Trigger(
     r"\b(?:can|could|may|will\s+be\s+able\s+to|are\s+free\s+to|it['\u2019]s\s+(?:fine|safe|okay|ok)\s+to)\s+"
     r"(?:safely\s+|simply\s+|just\s+|then\s+|still\s+|happily\s+)?(?:stop|quit|come\s+off|wean\s+(?:yourself\s+)?off|"
     r"drop|ditch|skip|keep\s+(?:taking|using|on)|continue(?:\s+(?:taking|using))?|stay\s+on|carry\s+on\s+(?:taking|with))"
-    rf"\s+(?:[\w'\u2019-]+\s+){{0,4}}?{MEDICINES}|"
+    rf"\s+(?:[\w'\u2019-]+\s+){{0,4}}?{_MEDICINES}|"
     r"\b(?:doesn['\u2019]t|does\s+not|won['\u2019]t|will\s+not|don['\u2019]t|do\s+not|never|cannot|can['\u2019]t)\s+"
-    rf"interact\s+with\s+(?:[\w'\u2019-]+\s+){{0,3}}?{MEDICINES}",
+    rf"interact\s+with\s+(?:[\w'\u2019-]+\s+){{0,3}}?{_MEDICINES}",
     "medication|medicine|meds|prescription|pills|drugs|doses|dosage|antidepressant|insulin|inhaler|thinner|tablets",
 )
 #: What leaves medicine advice with the prescriber, or makes it an instruction for the day of a procedure.
@@ -519,15 +519,11 @@ def _ended_ailment(context: SentenceContext) -> re.Match[str] | None:
 #: feel tired") or of the writer ("we completely understand") it promises nothing.
 _COMPLETE = Trigger(
     r"\b(?:completely|totally|entirely)\b(?!\s+(?:understand|agree|get|know|respect|appreciate|trust|free|private|"
-    r"non|natural|normal|safe|painless|personali[sz]ed|tailored|different|new|optional|up\s+to)\b)",
+    r"non|natural|normal|safe|painless|personali[sz]ed|tailored|different|new|optional|up\s+to)\b)"
+    # Right after it, a state of being well: "completely well", "totally pain-free".
+    r"(?P<well>\s+(?:well|healed|recovered|cured|better|clear|pain[- ]free|symptom[- ]free|gone|resolved)\b)?",
     "completely|totally|entirely",
 )
-#: Right after "completely", a state of being well: "completely well", "totally pain-free".
-_WELL = re.compile(
-    r"\s+(?:well|healed|recovered|cured|better|clear|pain[- ]free|symptom[- ]free|gone|resolved)\b", re.IGNORECASE
-)
-#: A modal verb that leaves a result open ("can disappear completely").
-_MODAL = re.compile(r"\b(?:may|might|could|can|would|should)\b", re.IGNORECASE)
 _AN_EFFECT = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
 
 
@@ -535,11 +531,12 @@ def _whole_result(context: SentenceContext) -> re.Match[str] | None:
     """A claim of effect, unhedged and unsourced, that its result on a complaint is complete (:data:`_COMPLETE`):
     the complaint named in the sentence, or the adverb on a state of being well."""
     detection = context.detection
-    if not detection.is_claim or not set(detection.categories) <= _AN_EFFECT:
-        return None
     text = context.text
+    if not detection.is_claim or not triggered(text) & _COMPLETE.bit or not set(detection.categories) <= _AN_EFFECT:
+        return None
     features = context.features
-    if features.hedges or features.citations or _MODAL.search(text) or reports_finding(text):
+    # Hedges include the modal verbs ("can disappear completely") with the limiters.
+    if features.hedges or features.citations or reports_finding(text):
         return None
     found = _first_unnegated(_COMPLETE, text)
     if found is None:
@@ -547,7 +544,7 @@ def _whole_result(context: SentenceContext) -> re.Match[str] | None:
     scanned = lexicon.scan(text)
     if "detect/side_effects" in scanned:  # "the swelling settles completely": a harm's course, told
         return None
-    if _WELL.match(text, found.end()) or features.conditions or "ailments" in scanned:
+    if found.group("well") or features.conditions or "ailments" in scanned:
         return found
     return None
 
@@ -555,9 +552,10 @@ def _whole_result(context: SentenceContext) -> re.Match[str] | None:
 def _return_ruled_out(context: SentenceContext) -> re.Match[str] | None:
     """A claim that what it ends never comes back (:data:`_NEVER_RETURNS`), unless the sentence reports a study's
     finding or cites one: "no relapses in the 12-month trial (Ng 2021)" is checked at its source."""
-    if not context.is_claim or context.features.citations or reports_finding(context.text):
+    text = context.text
+    if not context.is_claim or not triggered(text) & _NEVER_RETURNS.bit or context.features.citations:
         return None
-    return _first_unnegated(_NEVER_RETURNS, context.text, _passing_use)
+    return None if reports_finding(text) else _first_unnegated(_NEVER_RETURNS, text, _passing_use)
 
 
 # A money-back or price guarantee is a promise about money, not about the outcome of treatment —
@@ -667,25 +665,22 @@ _LENT_APPROVAL = Trigger(
     r"just\s+)?(?:approved|cleared|authori[sz]ed)\s+(?:an?|one|another)\s+(?:similar\s+)?[\w-]+",
     "fda|food and drug administration",
 )
-#: An approval stated with no agency named, for a condition: "it is also approved for diabetic nerve pain". Whose
-#: approval, of which product and for what use is left for the reader to take on trust (an agency named is
-#: _APPROVAL's).
-_UNNAMED_APPROVAL = Trigger(
+#: Standing claimed with no regulator behind it. An approval stated with no agency named, for a condition ("it is
+#: also approved for diabetic nerve pain") or under a body of standards, which approves nothing ("approved under EU
+#: safety standards"): whose approval, of which product and for what use is left for the reader to take on trust
+#: (an agency named is _APPROVAL's). Or standing lent by a body that approves nothing (group ``body``): "recognised
+#: as an official medical treatment by the National Society of ...", "officially endorsed by the Academy of ...". A
+#: society, a college or an association may back a therapy; only a regulator makes it an approved one, which is what
+#: "official" and "recognised" let readers hear.
+_UNSOURCED_STATUS = Trigger(
     r"\b(?:is|are|was|were|has\s+been|have\s+been|it['\u2019]s|they['\u2019]re)\s+"
     r"(?:also\s+|now\s+|officially\s+|fully\s+|even\s+|already\s+)?approved\s+(?:for|to\s+treat)\b|"
-    # Or under a body of standards, which approves nothing: "approved under EU safety standards".
-    r"\bapproved\s+(?:under|to|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:standards|regulations|rules|norms)\b",
-    "approved",
-)
-#: Standing lent by a body that approves nothing: "recognised as an official medical treatment by the National
-#: Society of ...", "officially endorsed by the Academy of ...". A society, a college or an association may back a
-#: therapy; only a regulator makes it an approved one, which is what "official" and "recognised" let readers hear.
-_RECOGNITION = Trigger(
-    r"\b(?:recogni[sz]ed|accepted|endorsed|acknowledged|sanctioned|classified|listed)\s+(?:by\s+[^,.;]{3,60}?\s+)?"
-    r"as\s+(?:an?\s+)?(?:official|legitimate|bona\s+fide|mainstream|recogni[sz]ed|approved|accepted)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:treatments?|therap(?:y|ies)|medicines?|cures?|remed(?:y|ies)|procedures?|modalit(?:y|ies)|"
-    r"interventions?)\b|\bofficially\s+(?:recogni[sz]ed|accepted|endorsed|sanctioned)\b",
-    "official|legitimate|fide|mainstream|recognised|recognized|approved|accepted",
+    r"\bapproved\s+(?:under|to|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:standards|regulations|rules|norms)\b|"
+    r"(?P<body>\b(?:recogni[sz]ed|accepted|endorsed|acknowledged|sanctioned|classified|listed)\s+"
+    r"(?:by\s+[^,.;]{3,60}?\s+)?as\s+(?:an?\s+)?(?:official|legitimate|bona\s+fide|mainstream|recogni[sz]ed|approved|"
+    r"accepted)\s+(?:[\w-]+\s+){0,2}?(?:treatments?|therap(?:y|ies)|medicines?|cures?|remed(?:y|ies)|procedures?|"
+    r"modalit(?:y|ies)|interventions?)\b|\bofficially\s+(?:recogni[sz]ed|accepted|endorsed|sanctioned)\b)",
+    "approved|official|legitimate|fide|mainstream|recognised|recognized|accepted",
 )
 _BORROWED_APPROVALS = (
     (
@@ -777,7 +772,7 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
     ),
     example="Ketamine is an FDA-approved medication.",
     fix="Say what the approval covers and that the advertised use is off-label.",
-    triggers=(_APPROVAL, _DESIGNATION, _FOREIGN_APPROVAL, _LENT_APPROVAL, _UNNAMED_APPROVAL, _RECOGNITION),
+    triggers=(_APPROVAL, _DESIGNATION, _FOREIGN_APPROVAL, _LENT_APPROVAL, _UNSOURCED_STATUS),
 )
 def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
     if _SCOPED_APPROVAL.search(context.text) or context.is_question:
@@ -824,32 +819,30 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
 
 
 def _unsourced_status(context: SentenceContext) -> Iterator[Hit]:
-    """Standing claimed for an unregistered claim with no regulator behind it: an approval for a condition that
-    names no agency (:data:`_UNNAMED_APPROVAL`), or recognition by a body that approves nothing
-    (:data:`_RECOGNITION`). Warnings: the approval may exist, and the reader is owed whose it is."""
+    """Standing claimed for an unregistered claim with no regulator behind it (:data:`_UNSOURCED_STATUS`): an
+    approval for a condition or under standards that names no agency, or recognition by a body that approves
+    nothing. Warnings: the approval may exist, and the reader is owed whose it is."""
     if context.match is not None or not context.health_copy:
         return
-    text = context.text
-    approval = _first_unnegated(_UNNAMED_APPROVAL, text)
-    if approval is not None and (
-        approval.group().lower().startswith("approved")
-        or any(span.start >= approval.end() for span in context.features.conditions)
-    ):
+    found = _first_unnegated(_UNSOURCED_STATUS, context.text)
+    if found is None:
+        return
+    if found.group("body"):
         yield Hit(
-            f"'{approval.group()}' states an approval without saying whose: name the agency, the product and the use "
-            "it covers, and register the claim.",
-            approval.start(),
-            approval.end(),
+            f"'{found.group()}' lends a treatment official standing that only a regulator's approval gives: "
+            "say who recognised it and what that does and does not mean.",
+            found.start(),
+            found.end(),
             Severity.WARNING,
         )
-        return
-    recognised = _first_unnegated(_RECOGNITION, text)
-    if recognised is not None:
+    elif found.group().lower().startswith("approved") or any(
+        span.start >= found.end() for span in context.features.conditions
+    ):
         yield Hit(
-            f"'{recognised.group()}' lends a treatment official standing that only a regulator's approval gives: "
-            "say who recognised it and what that does and does not mean.",
-            recognised.start(),
-            recognised.end(),
+            f"'{found.group()}' states an approval without saying whose: name the agency, the product and the use "
+            "it covers, and register the claim.",
+            found.start(),
+            found.end(),
             Severity.WARNING,
         )
 

@@ -12,7 +12,7 @@ from claimcheck.models import Category, Severity
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, rule
 from claimcheck.rules.context import PageContext, SentenceContext, read_sentence
-from claimcheck.rules.language import ABSOLUTE_SAFETY, MEDICINES
+from claimcheck.rules.language import ABSOLUTE_SAFETY
 from claimcheck.text import UnitKind
 
 _BENEFIT = frozenset(
@@ -73,18 +73,12 @@ def _informs_of_risk(sentence: SentenceContext) -> bool:
     ) or ("detect/contraindication_context" in scanned and _advised_away(sentence, scanned))
 
 
-#: Advice to keep away or to ask first: "avoid marine collagen", "skip the sauna", "check with your doctor".
-_KEEP_AWAY = re.compile(
-    r"\b(?:avoid|skip|stop|do\s+not|don['\u2019]t|check\s+with|talk\s+to|ask|consult|speak\s+(?:to|with)|tell)\b",
-    re.IGNORECASE,
-)
-#: The reader's own state that the advice depends on: "if you are allergic", "while you're pregnant".
-_IF_YOU = re.compile(
-    r"\b(?:if|when|while)\s+you(?:['\u2019]re|['\u2019]ve|\s+are|\s+have|\s+take|\s+were|\s+suffer|\s+use)\b",
-    re.IGNORECASE,
-)
-_IF_YOU_MEDICINES = re.compile(
-    rf"\b(?:take|taking|use|using|on)\s+(?:[\w'\u2019-]+\s+){{0,3}}?{MEDICINES}", re.IGNORECASE
+#: Advice to keep away or to ask first ("avoid marine collagen", "skip the sauna", "check with your doctor"), given
+#: to readers in a state of their own ("if you are allergic", "while you're pregnant"), in either order.
+_ADVICE_IF_YOU = re.compile(
+    r"(?=.*?\b(?:if|when|while)\s+you(?:['\u2019]re|['\u2019]ve|\s+are|\s+have|\s+take|\s+were|\s+suffer|\s+use)\b)"
+    r".*?\b(?:avoid|skip|stop|do\s+not|don['\u2019]t|check\s+with|talk\s+to|ask|consult|speak\s+(?:to|with)|tell)\b",
+    re.IGNORECASE | re.DOTALL,
 )
 #: Words of the contraindication context that name no state of the reader's: who is addressed, not what they have.
 _ANYONE = frozenset({"if you", "anyone", "everyone"})
@@ -93,14 +87,14 @@ _ANYONE = frozenset({"if you", "anyone", "everyone"})
 def _advised_away(sentence: SentenceContext, scanned: Mapping[str, tuple[tuple[int, int], ...]]) -> bool:
     """Whether the sentence tells readers in some state of health to keep away from the treatment or to ask first:
     "If you are allergic to fish, avoid marine collagen", "check with your doctor if you have kidney disease", "skip
-    cupping while you take blood thinners". A contraindication put as advice informs of a risk as its label would."""
+    cupping while you take other medications". A contraindication put as advice informs of a risk as its label would."""
     text = sentence.text
-    if sentence.is_question or not _IF_YOU.search(text) or not _KEEP_AWAY.search(text):
+    if sentence.is_question or not _ADVICE_IF_YOU.match(text):
         return False
     state = any(
         text[start:end].lower() not in _ANYONE for start, end in scanned.get("detect/contraindication_context", ())
     )
-    return state or bool(sentence.features.conditions) or _IF_YOU_MEDICINES.search(text) is not None
+    return state or bool(sentence.features.conditions)
 
 
 #: The most words a heading or table cell may have to be read as a label rather than a statement.
