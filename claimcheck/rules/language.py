@@ -236,6 +236,9 @@ _SAFE_PERSON = re.compile(
 def _plain_safety(context: SentenceContext) -> re.Match[str] | None:
     """Safety stated plainly of a treatment (:data:`_PLAIN_SAFE`) in a sentence nothing hedges."""
     text = context.text
+    # The rule runs for its other triggers' words too: most sentences it reads say nothing plainly safe.
+    if not triggered(text) & _PLAIN_SAFE.bit:
+        return None
     if context.is_question or context.features.hedges or _FOR_A_SHARE.search(text):
         return None
     return _first_unnegated(_PLAIN_SAFE, text, _safe_no_treatment)
@@ -603,14 +606,13 @@ def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
     triggers=(_CURE, _PERMANENCE, _ENDING, _GONE, _NEVER_RETURNS, _COMPLETE),
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
-    if DISCLAIMER.search(context.text):
-        return
     found = _first_unnegated(_CURE, context.text, None if context.is_claim else _commercial_guarantee)
     if found is None and context.health_copy:
         if "permanence" in lexicon.scan(context.text):  # the scan, already made, rules out most sentences
             found = _first_unnegated(_PERMANENCE, context.text, _passing_use)
         found = found or _ended_ailment(context) or _return_ruled_out(context) or _whole_result(context)
-    if found:
+    # A disclaimer ("this product is not intended to cure ...") claims nothing; asked last, as few sentences get here.
+    if found and not DISCLAIMER.search(context.text):
         yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
 
 
@@ -677,10 +679,10 @@ _UNSOURCED_STATUS = Trigger(
     r"(?:also\s+|now\s+|officially\s+|fully\s+|even\s+|already\s+)?approved\s+(?:for|to\s+treat)\b|"
     r"\bapproved\s+(?:under|to|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:standards|regulations|rules|norms)\b|"
     r"(?P<body>\b(?:recogni[sz]ed|accepted|endorsed|acknowledged|sanctioned|classified|listed)\s+"
-    r"(?:by\s+[^,.;]{3,60}?\s+)?as\s+(?:an?\s+)?(?:official|legitimate|bona\s+fide|mainstream|recogni[sz]ed|approved|"
-    r"accepted)\s+(?:[\w-]+\s+){0,2}?(?:treatments?|therap(?:y|ies)|medicines?|cures?|remed(?:y|ies)|procedures?|"
+    r"(?:by\s+[^,.;]{3,60}?\s+)?as\s+(?:an?\s+)?(?:official|legitimate|bona\s+fide|mainstream|recogni[sz]ed|approved)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:treatments?|therap(?:y|ies)|medicines?|cures?|remed(?:y|ies)|procedures?|"
     r"modalit(?:y|ies)|interventions?)\b|\bofficially\s+(?:recogni[sz]ed|accepted|endorsed|sanctioned)\b)",
-    "approved|official|legitimate|fide|mainstream|recognised|recognized|accepted",
+    "approved|official|legitimate|fide|mainstream|recognised|recognized",
 )
 _BORROWED_APPROVALS = (
     (
