@@ -150,6 +150,17 @@ _PEOPLE_DO = re.compile(
 )
 
 
+#: After a percentage, "of", the group it is a share of in at most four words of any kind ("94% of our sleepers",
+#: "87% of first-time visitors"), and a verb that only people do, as :data:`_PEOPLE_DO` reads it after a proportion
+#: (things go, stay, drop or are: "20% of profits go to ...").
+_SHARE_OF_PEOPLE = re.compile(
+    r"\s+of(?:\s+[\w'’-]+){1,4}?\s+(?:(?:\w+ly|never|also|even|still|already|now|soon|eventually)\s+)?"
+    r"(?:feel|felt|notice[ds]?|see|saw|report(?:ed)?|say|said|experience[ds]?|find|found|sleep|slept|tell|told|"
+    r"describe[ds]?|respond(?:ed)?|recover(?:ed)?|improve[ds]?|quit|stop(?:ped)?|walk(?:ed)?|conceive[ds]?|achieve[ds]?)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class OutcomeFigure:
     """A figure and what it states: ``what`` completes "the figure ... states ..."."""
@@ -189,6 +200,13 @@ def outcome_figures(
             found.append(OutcomeFigure(span, f"it counts {figure.about}"))
         elif quantity.unit is Unit.PERCENT and effect:
             found.append(OutcomeFigure(span, "a share of people or the size of an effect"))
+        elif (
+            quantity.unit is Unit.PERCENT
+            and detection.is_claim
+            and not categories & _RISK
+            and _SHARE_OF_PEOPLE.match(sentence, span.end)
+        ):
+            found.append(OutcomeFigure(span, "a share of people"))
         elif quantity.unit.seconds is not None and detection.is_claim and not procedure_time(sentence, quantity):
             before = sentence[max(0, span.start - 40) : span.start]
             if _EVERY.search(before):

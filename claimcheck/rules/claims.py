@@ -462,7 +462,33 @@ def _unhedged(context: SentenceContext) -> bool:
     text = context.text
     if not _open(context.features, text):
         return True
+    condition = _READER_CONDITION.match(text)
+    if condition is not None:
+        # "If you have it, your body can't clear toxins": the condition names who the claim is about, and a main
+        # clause after it that says what something does asserts the claim unless a hedge there leaves it open
+        # (one that asks something of the reader, "please get clearance first", claims nothing).
+        rest = text[condition.end() :]
+        if (
+            rest.split(None, 1)[0].lower() not in _ASKS_READER
+            and _says_what_it_does(rest)
+            and not _open(read_sentence(rest, context.unit.kind)[0], rest)
+        ):
+            return True
     return _main_clause_asserts(text, context.unit.kind) or _coordinate_asserts(text, context.unit.kind)
+
+
+#: First words of a main clause that asks something of the reader: "please get clearance first", "tell us".
+_ASKS_READER = frozenset(
+    {"please", "kindly", "do", "don't", "don\u2019t", "never", "always", "get", "tell", "let", "check", "ask", "talk"}
+    | {"speak", "call", "avoid", "skip", "stop", "wait", "see"}
+)
+#: A condition on the reader opening the sentence, up to its comma: "If you have it, ", "If you suffer from
+#: migraines, ". It says whom the claim is for, not whether it holds ("If it works for you" is no reader's state).
+_READER_CONDITION = re.compile(
+    r"\W*(?:if|when|once)\s+you(?:['\u2019]re|['\u2019]ve|\s+are|\s+have|\s+suffer|\s+struggle|\s+live|\s+carry)\b"
+    r"[^,;:.!?]{0,60},\s*",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=16)

@@ -188,7 +188,7 @@ def superlative(context: SentenceContext) -> Iterator[Hit]:
 ABSOLUTE_SAFETY = Trigger(
     lexicon.pattern("absolute_safety"),
     "safe|effect|risk|adverse|danger|addictive|habit|harm|chance|possibility|downside|complication|overdose|much|"
-    "reject|happen|occur|incident|injury|problem|past",
+    "reject|happen|occur|incident|injury|problem|past|wrong|potential|react|allergic",
 )
 #: Harm ruled out whatever words qualify it: "no sexual side effects", "without any lasting or serious risks"
 #: (the word list names the common qualifiers; this reads any); "no more side effects" tells of a change.
@@ -197,6 +197,19 @@ _NO_HARM = Trigger(
     r"adverse\s+(?:effects?|"
     r"reactions?|events?)|complications?)\b(?!\s+factors?\b)",
     "effect|risk|adverse|complication",
+)
+
+#: A record said to hold no harm at all: "we have never had a single complication", "our team has never seen one
+#: serious reaction", "we've never had a client develop a problem". Offered as a record, it promises the reader the
+#: same; the harm may be the record's object or what its people never went on to have.
+_NO_HARM_ON_RECORD = Trigger(
+    r"\b(?:we|i|(?:our|this|the)\s+(?:[\w-]+\s+){1,2}?(?:has|have))(?:['\u2019]ve|\s+have|\s+has)?\s+(?:yet\s+)?"
+    r"never\s+(?:once\s+)?(?:had|seen|recorded|reported|observed|encountered|witnessed)\s+(?:a\s+single|one|any|an?)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:adverse\s+(?:events?|reactions?|effects?|outcomes?)|complications?|side[- ]effects?|"
+    r"problems?|issues?|incidents?|injur(?:y|ies)|reactions?|infections?|burns?|emergenc(?:y|ies)|bad\s+outcomes?)\b"
+    # "never had a problem with parking": a harm of something else, named after it.
+    r"(?!\s+(?:with|about|finding|getting)\b)",
+    "never",
 )
 
 #: Safety stated plainly, the treatment's predicate with nothing to qualify it: "the procedure is safe",
@@ -223,6 +236,9 @@ _SAFE_PERSON = re.compile(
 def _plain_safety(context: SentenceContext) -> re.Match[str] | None:
     """Safety stated plainly of a treatment (:data:`_PLAIN_SAFE`) in a sentence nothing hedges."""
     text = context.text
+    # The rule runs for its other triggers' words too: most sentences it reads say nothing plainly safe.
+    if not triggered(text) & _PLAIN_SAFE.bit:
+        return None
     if context.is_question or context.features.hedges or _FOR_A_SHARE.search(text):
         return None
     return _first_unnegated(_PLAIN_SAFE, text, _safe_no_treatment)
@@ -243,8 +259,9 @@ def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
         "No medicine is free of risk. Absolute safety language ('very safe', 'completely safe', 'no side "
         "effects', 'risk-free', 'non-addictive', 'reactions are a thing of the past') contradicts labels that list "
         "adverse reactions and abuse potential, and it is among the claims regulators most often find false or "
-        "misleading, as is safety promised to everyone ('a safe dose for everyone') or every harm denied ('it does "
-        "not have any side effects'). Safety stated plainly of the treatment ('the procedure is safe', 'so you "
+        "misleading, as is safety promised to everyone ('a safe dose for everyone'), every harm denied ('it does "
+        "not have any side effects') or a record said to hold none ('we have never had a single complication'). "
+        "Safety stated plainly of the treatment ('the procedure is safe', 'so you "
         "know it's safe'), "
         "with no word that qualifies it ('generally safe', 'may be safe') and nothing in the sentence that hedges "
         "it, leaves no room for a risk either."
@@ -252,11 +269,21 @@ def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
     example="Ketamine infusions are completely safe and non-addictive.",
     fix="Name the common side effects and the monitoring: 'Side effects such as dissociation and raised blood "
     "pressure are common; you are monitored during and after each infusion.'",
-    triggers=(ABSOLUTE_SAFETY, _NO_HARM, _PLAIN_SAFE),
+    triggers=(ABSOLUTE_SAFETY, _NO_HARM, _NO_HARM_ON_RECORD, _PLAIN_SAFE),
 )
 def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
     # 'no side effects' carries its own negation; only one governing the phrase from outside excuses it.
     found = _first_unnegated(ABSOLUTE_SAFETY, context.text) or _first_unnegated(_NO_HARM, context.text)
+    if found is None and context.health_copy and not context.is_question:
+        record = _first_unnegated(_NO_HARM_ON_RECORD, context.text)
+        if record is not None:
+            yield Hit(
+                f"A record of no harm at all ('{record.group()}') offered as safety: it promises the reader the same, "
+                "and no treatment is free of risk.",
+                record.start(),
+                record.end(),
+            )
+            return
     if found is None and context.health_copy:
         found = _plain_safety(context)
     if found and _CONCEDED.search(context.text, found.end()):
@@ -303,6 +330,9 @@ _RISK_MINIMIZATION = Trigger(
     r"(?:[\w-]+\s+){0,3}?(?:side[- ]effects?|reactions?|problems?|issues?|complications?|trouble|discomfort|pain|"
     r"nausea|sick|dizzy|(?:difficult|bad|unpleasant|negative|hard)\s+(?:[\w-]+\s+)?(?:experiences?|trips?|"
     r"reactions?|time|sessions?))\b|"
+    # One harm named as the only one: "the only side effect is a little redness", "the only risk you'll notice".
+    r"\bthe\s+only\s+(?:real\s+|known\s+|common\s+|possible\s+)?(?:side[- ]effects?|risks?)\s+"
+    r"(?:is|are|was|were|you(?:['\u2019]ll|\s+will|\s+might|\s+may)\s+(?:notice|feel|get))\b|"
     # The discomfort judged for most: "most people feel nothing", "many clients notice no pain at all".
     r"\b(?:most|many|nearly\s+all|almost\s+all)\s+(?:of\s+(?:our|the)\s+)?(?:people|patients|clients|guests|users|"
     r"women|men|children|kids|babies)\s+(?:\w+ly\s+)?(?:feel|felt|notice|noticed) (?:nothing|no (?:pain|"
@@ -317,6 +347,39 @@ _RISK_MINIMIZATION = Trigger(
         "swelling|redness|scarring|discomfort|downtime|down time|down-time|recovery time"
     ),
 )
+#: A harm read as the sign of benefit: "some soreness, which just means the treatment is working", "the headache is
+#: a good sign your body is detoxing". It turns a side effect into a reason to carry on.
+_HARM_AS_BENEFIT = Trigger(
+    r"\b(?:means|shows|signals|is\s+(?:just\s+|simply\s+)?(?:a|an)\s+(?:good\s+|positive\s+|healthy\s+)?sign)\s+"
+    r"(?:that\s+)?(?:it|it['\u2019]s|the\s+[\w-]+|your\s+[\w-]+)\s+(?:is\s+|are\s+)?(?:working|healing|detoxing|"
+    r"doing\s+its\s+job|responding|clearing)\b",
+    "working|healing|detoxing|doing|responding|clearing",
+)
+#: A reader's medicines, by the words copy uses for them.
+_MEDICINES = (
+    r"(?:medications?|medicines?|meds|prescriptions?|pills|drugs|doses|dosages?|antidepressants?|insulin|inhalers?|"
+    r"blood\s+thinners?|tablets)\b"
+)
+#: Advice on a reader's other medicines given without their prescriber: leave to stop them or to stay on them ("you
+#: can safely stop your prescriptions", "can keep taking all her medications", "can stay on their full doses"), or
+#: an interaction denied ("doesn't interact with other medications"). Stopping a medicine and combining two are
+#: risks of their own that the copy decides for the reader.
+_MEDICINE_ADVICE = Trigger(
+    r"\b(?:can|could|may|will\s+be\s+able\s+to|are\s+free\s+to|it['\u2019]s\s+(?:fine|safe|okay|ok)\s+to)\s+"
+    r"(?:safely\s+|simply\s+|just\s+|then\s+|still\s+|happily\s+)?(?:stop|quit|come\s+off|wean\s+(?:yourself\s+)?off|"
+    r"drop|ditch|skip|keep\s+(?:taking|using|on)|continue(?:\s+(?:taking|using))?|stay\s+on|carry\s+on\s+(?:taking|with))"
+    rf"\s+(?:[\w'\u2019-]+\s+){{0,4}}?{_MEDICINES}|"
+    r"\b(?:doesn['\u2019]t|does\s+not|won['\u2019]t|will\s+not|don['\u2019]t|do\s+not|never|cannot|can['\u2019]t)\s+"
+    rf"interact\s+with\s+(?:[\w'\u2019-]+\s+){{0,3}}?{_MEDICINES}",
+    "medication|medicine|meds|prescription|pills|drugs|doses|dosage|antidepressant|insulin|inhaler|thinner|tablets",
+)
+#: What leaves medicine advice with the prescriber, or makes it an instruction for the day of a procedure.
+_PRESCRIBER = re.compile(
+    r"\b(?:doctor|gp|prescriber|prescribing|physician|pharmacist|psychiatrist|clinician|nurse|care\s+team|"
+    r"as\s+prescribed|unless|on\s+the\s+(?:day|morning)|before\s+(?:your|the)\s+(?:appointment|procedure|session|scan|"
+    r"visit))\b",
+    re.IGNORECASE,
+)
 
 
 @rule(
@@ -330,18 +393,38 @@ _RISK_MINIMIZATION = Trigger(
         "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', 'almost nobody has a "
         "difficult experience', 'most people feel nothing', 'painless', an 'outstanding safety record', or 'the "
         "benefits outweigh the risks' — minimise "
-        "them; whether benefits outweigh risks is a decision for a patient and a clinician, not a marketing claim."
+        "them; whether benefits outweigh risks is a decision for a patient and a clinician, not a marketing claim. "
+        "So do one harm named as 'the only side effect', a side effect read as a sign that the treatment is "
+        "working, and advice on the reader's other medicines given without their prescriber ('you can safely stop "
+        "your prescriptions', 'doesn't interact with other medications'): stopping or combining medicines has "
+        "risks of its own."
     ),
     example="Side effects are typically mild and short-lived, and the benefits outweigh the risks.",
     fix="State the side effects and how often they occur, without judging them for the reader.",
-    triggers=(_RISK_MINIMIZATION,),
+    triggers=(_RISK_MINIMIZATION, _HARM_AS_BENEFIT, _MEDICINE_ADVICE),
 )
 def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
     if context.is_question:  # "Is it painless?" asks; it judges nothing
         return
-    found = _first_unnegated(_RISK_MINIMIZATION, context.text)
-    if found and not _ADMINISTRATION.search(context.text, max(0, found.start() - 60), found.start()):
+    text = context.text
+    found = _first_unnegated(_RISK_MINIMIZATION, text)
+    if found and not _ADMINISTRATION.search(text, max(0, found.start() - 60), found.start()):
         yield Hit(f"Risk-minimising wording: '{found.group()}'.", found.start(), found.end())
+        return
+    if not context.health_copy:
+        return
+    sign = _first_unnegated(_HARM_AS_BENEFIT, text)
+    if sign is not None and any(start < sign.start() for start, _ in lexicon.scan(text).get("detect/side_effects", ())):
+        yield Hit(f"A side effect read as a sign of benefit: '{sign.group()}'.", sign.start(), sign.end())
+        return
+    advice = _first_unnegated(_MEDICINE_ADVICE, text)
+    if advice is not None and not _PRESCRIBER.search(text):
+        yield Hit(
+            f"Advice on other medicines without their prescriber: '{advice.group()}'. Stopping or combining medicines "
+            "carries risks of its own; tell readers to ask whoever prescribes them.",
+            advice.start(),
+            advice.end(),
+        )
 
 
 #: Before risk-minimising wording, the paperwork of care as what it judges: "made the insurance part painless",
@@ -362,6 +445,13 @@ _CURE = Trigger(
 )
 #: A result said to last for good, or to make further treatment needless (data/permanence.txt).
 _PERMANENCE = Trigger(lexicon.pattern("permanence"), "good|life|lives|never|forever|permanent|once|longer|back")
+#: A return ruled out in other words than data/permanence.txt's set phrases: "can never gain fat again", "will never
+#: crave a cigarette again", "no relapses", "never relapsed". A claim of effect that says so promises it for good.
+_NEVER_RETURNS = Trigger(
+    r"\bnever\s+(?:[\w'\u2019-]+\s+){1,4}?again\b|\b(?:no|zero)\s+(?:more\s+)?(?:relapses?|recurrences?)\b|"
+    r"\bnever\s+(?:relapses?|relapsed|recurs?|recurred)\b",
+    "again|relapse|recurrence|recur",
+)
 #: "For good" and "for life" end what they qualify ("gone for good.", "stays with you for life, and");
 #: followed by a noun they are purpose ("for good health", "for life-threatening cases").
 _FOR_PURPOSE = re.compile(r"(?!\s*(?:[.,;:!?)\u2014\u2013\"\u201d]|\s-\s|$|and\b|so\b|but\b|with\b))", re.IGNORECASE)
@@ -427,6 +517,50 @@ def _ended_ailment(context: SentenceContext) -> re.Match[str] | None:
     return None
 
 
+#: A result said to be whole: "takes the edge off cravings completely", "has been completely well since". Of a
+#: complaint, it promises its end, as a cure does; of a way of being ("completely private", "completely normal to
+#: feel tired") or of the writer ("we completely understand") it promises nothing.
+_COMPLETE = Trigger(
+    r"\b(?:completely|totally|entirely)\b(?!\s+(?:understand|agree|get|know|respect|appreciate|trust|free|private|"
+    r"non|natural|normal|safe|painless|personali[sz]ed|tailored|different|new|optional|up\s+to)\b)"
+    # Right after it, a state of being well: "completely well", "totally pain-free".
+    r"(?P<well>\s+(?:well|healed|recovered|cured|better|clear|pain[- ]free|symptom[- ]free|gone|resolved)\b)?",
+    "completely|totally|entirely",
+)
+_AN_EFFECT = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
+
+
+def _whole_result(context: SentenceContext) -> re.Match[str] | None:
+    """A claim of effect, unhedged and unsourced, that its result on a complaint is complete (:data:`_COMPLETE`):
+    the complaint named in the sentence, or the adverb on a state of being well."""
+    detection = context.detection
+    text = context.text
+    if not detection.is_claim or not triggered(text) & _COMPLETE.bit or not set(detection.categories) <= _AN_EFFECT:
+        return None
+    features = context.features
+    # Hedges include the modal verbs ("can disappear completely") with the limiters.
+    if features.hedges or features.citations or reports_finding(text):
+        return None
+    found = _first_unnegated(_COMPLETE, text)
+    if found is None:
+        return None
+    scanned = lexicon.scan(text)
+    if "detect/side_effects" in scanned:  # "the swelling settles completely": a harm's course, told
+        return None
+    if found.group("well") or features.conditions or "ailments" in scanned:
+        return found
+    return None
+
+
+def _return_ruled_out(context: SentenceContext) -> re.Match[str] | None:
+    """A claim that what it ends never comes back (:data:`_NEVER_RETURNS`), unless the sentence reports a study's
+    finding or cites one: "no relapses in the 12-month trial (Ng 2021)" is checked at its source."""
+    text = context.text
+    if not context.is_claim or not triggered(text) & _NEVER_RETURNS.bit or context.features.citations:
+        return None
+    return None if reports_finding(text) else _first_unnegated(_NEVER_RETURNS, text, _passing_use)
+
+
 # A money-back or price guarantee is a promise about money, not about the outcome of treatment —
 # unless the sentence goes on to say what is guaranteed ("money-back guarantee: you will be ...").
 _COMMERCIAL = re.compile(
@@ -463,21 +597,22 @@ def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
         "are almost never supported for psychiatric or pain treatments, where responses vary and often fade. "
         "They are treated as deceptive by consumer-protection regulators. Besides the words themselves, the "
         "rule reads permanence ('gone for good', 'stays with you for life', 'never need surgery again') and "
-        "a verb of doing away with a condition or symptom ('reverses diabetes', 'ends hot flashes')."
+        "a verb of doing away with a condition or symptom ('reverses diabetes', 'ends hot flashes'), and a claim "
+        "that what it ends never returns ('can never gain fat there again', 'no relapses') or that its result on a "
+        "complaint is complete ('takes the edge off cravings completely', 'completely well since')."
     ),
     example="Our ketamine protocol cures depression permanently.",
     fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
-    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE),
+    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE, _NEVER_RETURNS, _COMPLETE),
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
-    if DISCLAIMER.search(context.text):
-        return
     found = _first_unnegated(_CURE, context.text, None if context.is_claim else _commercial_guarantee)
     if found is None and context.health_copy:
         if "permanence" in lexicon.scan(context.text):  # the scan, already made, rules out most sentences
             found = _first_unnegated(_PERMANENCE, context.text, _passing_use)
-        found = found or _ended_ailment(context)
-    if found:
+        found = found or _ended_ailment(context) or _return_ruled_out(context) or _whole_result(context)
+    # A disclaimer ("this product is not intended to cure ...") claims nothing; asked last, as few sentences get here.
+    if found and not DISCLAIMER.search(context.text):
         yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
 
 
@@ -532,6 +667,23 @@ _LENT_APPROVAL = Trigger(
     r"just\s+)?(?:approved|cleared|authori[sz]ed)\s+(?:an?|one|another)\s+(?:similar\s+)?[\w-]+",
     "fda|food and drug administration",
 )
+#: Standing claimed with no regulator behind it. An approval stated with no agency named, for a condition ("it is
+#: also approved for diabetic nerve pain") or under a body of standards, which approves nothing ("approved under EU
+#: safety standards"): whose approval, of which product and for what use is left for the reader to take on trust
+#: (an agency named is _APPROVAL's). Or standing lent by a body that approves nothing (group ``body``): "recognised
+#: as an official medical treatment by the National Society of ...", "officially endorsed by the Academy of ...". A
+#: society, a college or an association may back a therapy; only a regulator makes it an approved one, which is what
+#: "official" and "recognised" let readers hear.
+_UNSOURCED_STATUS = Trigger(
+    r"\b(?:is|are|was|were|has\s+been|have\s+been|it['\u2019]s|they['\u2019]re)\s+"
+    r"(?:also\s+|now\s+|officially\s+|fully\s+|even\s+|already\s+)?approved\s+(?:for|to\s+treat)\b|"
+    r"\bapproved\s+(?:under|to|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:standards|regulations|rules|norms)\b|"
+    r"(?P<body>\b(?:recogni[sz]ed|accepted|endorsed|acknowledged|sanctioned|classified|listed)\s+"
+    r"(?:by\s+[^,.;]{3,60}?\s+)?as\s+(?:an?\s+)?(?:official|legitimate|bona\s+fide|mainstream|recogni[sz]ed|approved)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:treatments?|therap(?:y|ies)|medicines?|cures?|remed(?:y|ies)|procedures?|"
+    r"modalit(?:y|ies)|interventions?)\b|\bofficially\s+(?:recogni[sz]ed|accepted|endorsed|sanctioned)\b)",
+    "approved|official|legitimate|fide|mainstream|recognised|recognized",
+)
 _BORROWED_APPROVALS = (
     (
         _FOREIGN_APPROVAL,
@@ -560,6 +712,8 @@ def _denied_within(text: str, found: re.Match[str]) -> bool:
 
 _SCOPED_APPROVAL = re.compile(
     r"\boff[- ]label\b|\bnot (?:fda[- ])?approved for\b|"
+    # "cleared as a wellness sensor, but not intended to diagnose or treat any disease": the use it is not for, told.
+    r"\bnot\s+(?:been\s+)?intended\s+(?:to|for)\s+(?:diagnos|treat|cure|prevent|the\s+(?:diagnosis|treatment))|"
     # "FDA-registered, which does not mean FDA-approved": the status is disclaimed as approval.
     r"\b(?:not|n't)\s+(?:the\s+same\s+as|mean|imply)\b[^.;]{0,30}?\bapprov",
     re.IGNORECASE,
@@ -614,11 +768,13 @@ _NAMES_PRODUCT = re.compile(r"[^.;:]*?\b(?:is|are)\s+[A-Z]")
         "FDA-approved for any psychiatric condition') and sentences that say the use is off-label are accurate "
         "and are not flagged; an approval stated with its scope ('cleared for major depression') is a specific claim "
         "the registry judges instead, and with no registry claim behind it a warning asks for it to be checked "
-        "against the agency's records and registered."
+        "against the agency's records and registered; so does an approval for a condition that names no agency "
+        "('it is also approved for nerve pain'), and recognition by a society or association ('recognised as an "
+        "official treatment by the ... Society'), which lends a standing only a regulator gives."
     ),
     example="Ketamine is an FDA-approved medication.",
     fix="Say what the approval covers and that the advertised use is off-label.",
-    triggers=(_APPROVAL, _DESIGNATION, _FOREIGN_APPROVAL, _LENT_APPROVAL),
+    triggers=(_APPROVAL, _DESIGNATION, _FOREIGN_APPROVAL, _LENT_APPROVAL, _UNSOURCED_STATUS),
 )
 def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
     if _SCOPED_APPROVAL.search(context.text) or context.is_question:
@@ -631,6 +787,10 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
             if found is not None:
                 yield Hit(f"'{found.group()}' {problem}", found.start(), found.end())
                 return
+        status = list(_unsourced_status(context))
+        if status:
+            yield from status
+            return
         designated = _first_unnegated(_DESIGNATION, context.text, _denied_within)
         if designated is not None and not _UNDER_STUDY.search(context.text):
             yield Hit(
@@ -654,6 +814,35 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(
             f"'{found.group()}' with its scope is on file nowhere: check that the approval covers this product, its "
             "form and this use, and register it.",
+            found.start(),
+            found.end(),
+            Severity.WARNING,
+        )
+
+
+def _unsourced_status(context: SentenceContext) -> Iterator[Hit]:
+    """Standing claimed for an unregistered claim with no regulator behind it (:data:`_UNSOURCED_STATUS`): an
+    approval for a condition or under standards that names no agency, or recognition by a body that approves
+    nothing. Warnings: the approval may exist, and the reader is owed whose it is."""
+    if context.match is not None or not context.health_copy:
+        return
+    found = _first_unnegated(_UNSOURCED_STATUS, context.text)
+    if found is None:
+        return
+    if found.group("body"):
+        yield Hit(
+            f"'{found.group()}' lends a treatment official standing that only a regulator's approval gives: "
+            "say who recognised it and what that does and does not mean.",
+            found.start(),
+            found.end(),
+            Severity.WARNING,
+        )
+    elif found.group().lower().startswith("approved") or any(
+        span.start >= found.end() for span in context.features.conditions
+    ):
+        yield Hit(
+            f"'{found.group()}' states an approval without saying whose: name the agency, the product and the use "
+            "it covers, and register the claim.",
             found.start(),
             found.end(),
             Severity.WARNING,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.clauses import clause_breaks
@@ -69,7 +70,31 @@ def _informs_of_risk(sentence: SentenceContext) -> bool:
         not negated(sentence.text, start) and not any(c_start < end and start < c_end for c_start, c_end in conditions)
         for name in names
         for start, end in scanned.get(name, ())
+    ) or ("detect/contraindication_context" in scanned and _advised_away(sentence, scanned))
+
+
+#: Advice to keep away or to ask first ("avoid marine collagen", "skip the sauna", "check with your doctor"), given
+#: to readers in a state of their own ("if you are allergic", "while you're pregnant"), in either order.
+_ADVICE_IF_YOU = re.compile(
+    r"(?=.*?\b(?:if|when|while)\s+you(?:['\u2019]re|['\u2019]ve|\s+are|\s+have|\s+take|\s+were|\s+suffer|\s+use)\b)"
+    r".*?\b(?:avoid|skip|stop|do\s+not|don['\u2019]t|check\s+with|talk\s+to|ask|consult|speak\s+(?:to|with)|tell)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+#: Words of the contraindication context that name no state of the reader's: who is addressed, not what they have.
+_ANYONE = frozenset({"if you", "anyone", "everyone"})
+
+
+def _advised_away(sentence: SentenceContext, scanned: Mapping[str, tuple[tuple[int, int], ...]]) -> bool:
+    """Whether the sentence tells readers in some state of health to keep away from the treatment or to ask first:
+    "If you are allergic to fish, avoid marine collagen", "check with your doctor if you have kidney disease", "skip
+    cupping while you take other medications". A contraindication put as advice informs of a risk as its label would."""
+    text = sentence.text
+    if sentence.is_question or not _ADVICE_IF_YOU.match(text):
+        return False
+    state = any(
+        text[start:end].lower() not in _ANYONE for start, end in scanned.get("detect/contraindication_context", ())
     )
+    return state or bool(sentence.features.conditions)
 
 
 #: The most words a heading or table cell may have to be read as a label rather than a statement.

@@ -2,6 +2,7 @@
 
     python tests/corpus/measure.py blind4            # one split
     python tests/corpus/measure.py --misses blind4   # also list what was missed or flagged wrongly
+    python tests/corpus/measure.py --unnamed blind4  # also list claims found but only as unregistered (CC101)
 
 Per split, over its labelled sentences:
 
@@ -39,7 +40,7 @@ from tests.conftest import SEEDS
 _RISK = re.compile(r"^- (\S+) \|.*risk information: (yes|no)", re.MULTILINE)
 
 
-def measure(split: str, misses: bool) -> str:
+def measure(split: str, misses: bool, unnamed: bool = False) -> str:
     labels = [label for label in load_labels() if label.split == split]
     pages = sorted({label.page for label in labels})
     findings = {page: claimcheck.check_file(CORPUS / page).findings for page in pages}
@@ -48,6 +49,7 @@ def measure(split: str, misses: bool) -> str:
     missed: list[str] = []
     flagged: list[str] = []
     accurate_errors: list[str] = []
+    only_unregistered: list[str] = []
     for label in labels:
         hits = [f for f in findings[label.page] if on_label(label.text, f.sentence)]
         loud = [f for f in hits if f.severity >= Severity.WARNING]
@@ -63,6 +65,10 @@ def measure(split: str, misses: bool) -> str:
             named += any(f.code != "CC101" for f in loud)
             if not any(f.code != "CC101" for f in loud):
                 missed.append(f"  missed[{label.category}] {label.page}: {label.text[:90]!r} {codes}")
+                if hits:
+                    # Found, but no finding names the problem: what each said, at what severity.
+                    said = ",".join(sorted({f"{f.code}:{f.severity.value}" for f in hits}))
+                    only_unregistered.append(f"  unnamed[{label.category}] {label.page}: {label.text[:90]!r} {said}")
     clean = sum(not label.claim for label in labels)
     line = (
         f"{split:8} claims={len(claims)} recall={caught / len(claims):.3f} named={named / len(claims):.3f} "
@@ -77,6 +83,8 @@ def measure(split: str, misses: bool) -> str:
         line += f" CC301-right={right}/{len(has_risk)}"
     if misses:
         line += "\n" + "\n".join(missed + flagged + accurate_errors)
+    if unnamed:
+        line += "\n" + "\n".join(only_unregistered)
     return line
 
 
@@ -95,11 +103,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("splits", nargs="+")
     parser.add_argument("--misses", action="store_true", help="list misses and wrong flags (tuned splits only)")
+    parser.add_argument("--unnamed", action="store_true", help="list claims found with no code naming the problem")
     args = parser.parse_args()
-    if args.misses and UNREAD.intersection(args.splits):
-        parser.error(f"--misses on a split nobody may read: {', '.join(sorted(UNREAD.intersection(args.splits)))}")
+    if (args.misses or args.unnamed) and UNREAD.intersection(args.splits):
+        unread = ", ".join(sorted(UNREAD.intersection(args.splits)))
+        parser.error(f"--misses or --unnamed on a split nobody may read: {unread}")
     for split in args.splits:
-        print(measure_seeds() if split == "seeds" else measure(split, args.misses))
+        print(measure_seeds() if split == "seeds" else measure(split, args.misses, args.unnamed))
     return 0
 
 

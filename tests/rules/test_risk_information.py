@@ -47,3 +47,14 @@ def test_the_harms_of_a_test_are_risk_information() -> None:
     assert _cc301(page.format("Book online in two minutes."))
     assert not _cc301(page.format("Scans often turn up incidental findings that lead to more tests and worry."))
     assert not _cc301(page.format("About one scan in ten gives a false positive."))
+
+
+def test_a_contraindication_put_as_advice_is_risk_information() -> None:
+    # Readers in some state of health told to keep away or to ask first: who should not have it, in other words.
+    page = "# Float\n\nOur float tank sessions melt away back pain.\n\n{}\n"
+    assert not _cc301(page.format("If you are pregnant or have epilepsy, skip the float and ask your midwife first."))
+    assert not _cc301(page.format("Avoid the red-light bed if you take photosensitising medications."))
+    assert not _cc301(page.format("Check with your GP if you have a heart condition or a pacemaker."))
+    # Advice that names no state of health tells no risk.
+    assert _cc301(page.format("Talk to us if you have questions about parking."))
+    assert _cc301(page.format("Tell us when you are running late."))

@@ -1,0 +1,111 @@
+"""Claims that used to be found only as "unregistered" (CC101) get the code that names their problem.
+
+Each mechanism reads the sentence's frame — a record of no harm, an approval with no agency, a harm turned into a
+sign of benefit, advice on other medicines, a share of a group that feels something, a return ruled out — so the
+sentences here are invented for therapies of every kind, with look-alikes that must keep their code away.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import Lint, codes
+
+#: A sentence before the one tested that makes the snippet health copy, as a therapy page is.
+_PAGE = "Widget light eases joint pain. "
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "span"),
+    [
+        # A record of no harm offered as safety (CC202).
+        ("CC202", "In 6,000 acupuncture sessions we have never had a single complication.", "we have never had"),
+        ("CC202", "Our hyperbaric team has never seen one serious reaction in ten years.", "never seen one serious"),
+        ("CC202", "We've never had a client develop a problem after a peptide course.", "never had a client"),
+        ("CC202", "A nurse watches every float, so nothing can go wrong.", "nothing can go wrong"),
+        (
+            "CC202",
+            "The peptide is one your body already makes, so there is nothing to react to.",
+            "nothing to react to",
+        ),
+        ("CC202", "Unlike painkillers, our CBD balm has zero addiction potential.", "zero addiction potential"),
+        # An approval with no agency named, for a condition; recognition by a body that approves nothing (CC205).
+        ("CC205", "The red-light panel is also approved for psoriasis and acne.", "is also approved for"),
+        ("CC205", "Cupping is recognised as an official medical therapy by the Guild of Cupping.", "recognised as"),
+        ("CC205", "Our hemp patches are approved under EU cosmetic standards.", "approved under EU cosmetic standards"),
+        ("CC205", "Our IV drip protocol is officially endorsed by the Drip Practitioners Guild.", "officially"),
+        # A harm named as the only one, or read as a sign that the treatment works (CC203).
+        ("CC203", "The only side effect is some warmth at the needle site.", "The only side effect is"),
+        ("CC203", "A little soreness after the adjustment means your spine is healing.", "means your spine is healing"),
+        ("CC203", "Feeling nauseous after the drip is a good sign the detox is working.", "a good sign the detox"),
+        # Advice on the reader's other medicines without their prescriber (CC203).
+        ("CC203", "Once the peptides kick in you can safely stop your blood pressure pills.", "can safely stop"),
+        ("CC203", "Clients on antidepressants can keep taking their usual doses with CBD.", "can keep taking"),
+        ("CC203", "Our CBD oil does not interact with other medications.", "not interact with other medications"),
+        # A return ruled out (CC204).
+        ("CC204", "Once the nerve is calmed by acupuncture, that pain will never bother you again.", "never"),
+        ("CC204", "Because the peptide rebuilds the gut lining, clients see no relapses.", "no relapses"),
+        # A result on a complaint said to be complete (CC204).
+        ("CC204", "Two hyperbaric dives take the edge off long COVID fatigue completely.", "completely"),
+        ("CC204", "Since her peptide course she has been totally well.", "totally"),
+        # A claim after a condition on the reader is asserted: the condition is no hedge (CC104).
+        ("CC104", "If you have a slow metabolism, your cells can't burn fat, so toxins build up in them.", "If you"),
+        # A share of a group that feels or reports something, whatever the group is called (CC108).
+        ("CC108", "92% of our drip members say they feel sharper the next morning.", "92%"),
+        ("CC108", "Nearly 80% of first-time floaters notice deeper sleep.", "80%"),
+    ],
+)
+def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -> None:
+    text = _PAGE + sentence
+    findings = [f for f in lint(text) if f.sentence == sentence]
+    named = [f for f in findings if f.code == code]
+    assert named, f"{code} not raised on {sentence!r}: {[(f.code, f.message) for f in findings]}"
+    # The finding points at the words that make the problem.
+    assert span in text[named[0].column - 1 : named[0].end_column - 1]
+    # The problem is named once: no bare "unregistered" finding beside it.
+    assert "CC101" not in codes(findings)
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        # A record that is no safety claim, or a question about the reader's own history.
+        ("CC202", "We have never had a problem with parking at the clinic."),
+        ("CC202", "If you have never had an IV before, a nurse will talk you through it."),
+        ("CC202", "We have not had a single complication, though bruising can happen."),
+        # A denied or scoped approval; approval of something that is no treatment.
+        ("CC205", "Hyperbaric oxygen is not approved for autism."),
+        ("CC205", "Peptide injections are not recognised as an official treatment by any regulator."),
+        ("CC205", "Our clinic is approved for Medicare billing."),
+        ("CC205", "Our light mask is FDA-cleared as a wellness device, but it is not intended to treat acne."),
+        # Harms told plainly; a good sign that is no harm; "the only" of something else.
+        ("CC203", "Side effects include redness and mild bruising; tell us if they last."),
+        ("CC203", "Seeing your numbers fall means the plan is working."),
+        ("CC203", "The only thing you need to bring is a towel."),
+        # Medicine advice left with the prescriber, refused, or an interaction told.
+        ("CC203", "Ask your doctor before you stop any medication."),
+        ("CC203", "Do not stop your medications without talking to your prescriber."),
+        ("CC203", "You can keep taking your medications as prescribed."),
+        ("CC203", "CBD can interact with blood thinners, so tell us what you take."),
+        # A return supposed, or a study's result with its source.
+        ("CC204", "If you never want to feel that pain again, tell us at your consultation."),
+        ("CC204", "In a 2020 trial of red-light therapy (Park 2020) there were no relapses at 12 months."),
+        # A complete result that is no cure: a procedure's state, a harm's course, a hedge, a denial, the writer.
+        ("CC204", "The area is completely numb during the acupuncture session."),
+        ("CC204", "The swelling after cupping settles completely within a week."),
+        ("CC204", "Neck pain can disappear completely with regular chiropractic care."),
+        ("CC204", "Back pain does not always go away completely after a session."),
+        ("CC204", "We completely understand how exhausting chronic pain is."),
+        # A condition on the reader followed by a hedged claim stays hedged.
+        ("CC104", "If you have chronic pain, hyperbaric oxygen may help some people."),
+        ("CC104", "If you have had radiotherapy, please get clearance from your oncologist before lymphatic massage."),
+        ("CC202", "If something does go wrong, our nurse is on site."),
+        ("CC202", "Peptides carry some abuse potential, so we screen every client."),
+        # A percentage of things, not people.
+        ("CC108", "20% of our profits go to a children's charity."),
+        ("CC108", "80% of the oil is cold-pressed hemp."),
+    ],
+)
+def test_look_alikes_stay_clear(lint: Lint, code: str, sentence: str) -> None:
+    findings = [f for f in lint(_PAGE + sentence) if f.sentence == sentence]
+    assert code not in codes(findings), [(f.code, f.message) for f in findings]
