@@ -91,6 +91,12 @@ from claimcheck.text import UnitKind, read_document, split_sentences
         ("We will not prescribe semaglutide if you have a history of pancreatitis.", Category.CONTRAINDICATION),
         ("If you take blood thinners, check with your doctor before treatment.", Category.CONTRAINDICATION),
         ("These claims have not been reviewed by any regulatory authority.", Category.REGULATORY),
+        # Dependence and interactions said of a treatment, and a guarantee that nothing goes wrong.
+        ("No tolerance build-up, even after months of nightly CBD.", Category.SAFETY),
+        ("Your body won't build up a tolerance to the peptide.", Category.SAFETY),
+        ("Our IV vitamin drips don't interact with other medications.", Category.SAFETY),
+        ("The red-light mask has no known drug interactions.", Category.SAFETY),
+        ("A nurse watches every dive, so nothing can go wrong in the chamber.", Category.SAFETY),
     ],
 )
 def test_claims_and_their_first_category(sentence: str, category: Category) -> None:
@@ -135,6 +141,8 @@ def test_claims_and_their_first_category(sentence: str, category: Category) -> N
         "The tablet dissolves under your tongue.",
         "Dr. Kim is a vascular surgeon with 20 years of experience.",
         "Our collagen powder ships free on orders over $50.",
+        # Nothing goes wrong only where it may: an outing, not a treatment's guarantee.
+        "If nothing goes wrong with the trains, you'll be home by noon.",
         # A crisis or emergency line to call is logistics, whatever the illness beside it.
         "If you are having thoughts of self-harm, call or text 988 right away.",
         "If your chest pain gets worse, call 911 immediately.",
