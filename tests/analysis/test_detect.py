@@ -91,6 +91,9 @@ from claimcheck.text import UnitKind, read_document, split_sentences
         ("We will not prescribe semaglutide if you have a history of pancreatitis.", Category.CONTRAINDICATION),
         ("If you take blood thinners, check with your doctor before treatment.", Category.CONTRAINDICATION),
         ("These claims have not been reviewed by any regulatory authority.", Category.REGULATORY),
+        # Falling or staying asleep is an outcome: with a speed, an onset claim.
+        ("Fall asleep within minutes on the acupressure mat.", Category.ONSET),
+        ("Stay asleep through the night from the first week.", Category.ONSET),
         # Dependence and interactions said of a treatment, and a guarantee that nothing goes wrong.
         ("No tolerance build-up, even after months of nightly CBD.", Category.SAFETY),
         ("Your body won't build up a tolerance to the peptide.", Category.SAFETY),
@@ -141,6 +144,7 @@ def test_claims_and_their_first_category(sentence: str, category: Category) -> N
         "The tablet dissolves under your tongue.",
         "Dr. Kim is a vascular surgeon with 20 years of experience.",
         "Our collagen powder ships free on orders over $50.",
+        "Many clients fall asleep during the session.",
         # Nothing goes wrong only where it may: an outing, not a treatment's guarantee.
         "If nothing goes wrong with the trains, you'll be home by noon.",
         # A crisis or emergency line to call is logistics, whatever the illness beside it.
