@@ -222,8 +222,13 @@ def _names_a_disease(item: str) -> bool:
     fog"), not a state described ("Nipple pain while feeding", "Waking at 3 a.m.")."""
     if item.rstrip().endswith((".", "!", "?")):
         return False
-    named = lexicon.scan(item).get("conditions", ())
-    return any(start == _first_word(item) for start, _ in named)
+    scanned = lexicon.scan(item)
+    named = scanned.get("conditions", ())
+    if any(start == _first_word(item) for start, _ in named):
+        return True
+    # Complaints by name, two or more, the first opening the item: "Hair loss, acne and hormone imbalance".
+    complaints = scanned.get("ailments", ())
+    return len(complaints) + len(named) > 1 and any(start == _first_word(item) for start, _ in complaints)
 
 
 @lru_cache(maxsize=64)
