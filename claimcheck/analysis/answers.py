@@ -291,7 +291,7 @@ def asks_about(question: str) -> tuple[Category, ...]:
         # "Will I gain it back if I stop?", "Will the pain come back?": whether a result lasts.
         return (Category.DURABILITY,)
     if body[0].lower() in _PEOPLE:
-        return _asks_of_a_person(asked.group(1).lower(), body[0].lower(), scanned)
+        return _asks_of_a_person(asked.group(1).lower(), body[0].lower(), scanned, question)
     cut = _subject_end(body)
     # The verb after the subject, or the one a particle follows ("Does the weight stay off?").
     verbs = body[max(cut - 1, 1) : cut + 2]
@@ -314,10 +314,21 @@ _MUST = re.compile(r"\b(?:need|needs|have\s+to|has\s+to|must|should|required)\b"
 _MAY = frozenset({"can", "could", "may", "is", "are", "am", "will"})
 
 
-def _asks_of_a_person(auxiliary: str, person: str, scanned: Mapping[str, object]) -> tuple[Category, ...]:
+#: What asks whether the reader will feel the treatment as a drug is felt: "Will I feel weird?", "Will I get high?".
+_FEELS_OFF = re.compile(
+    r"\b(?:feel|get)\s+(?:weird|strange|high|loopy|groggy|woozy|spacey|spaced\s+out|out\s+of\s+it|drunk|stoned|"
+    r"trippy|sick|funny)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_of_a_person(
+    auxiliary: str, person: str, scanned: Mapping[str, object], question: str
+) -> tuple[Category, ...]:
     """What a question about a person asks, when a yes to it claims something of the treatment: whether the
     reader may have it in a state that calls for care ("Can I keep breastfeeding?", "Can I take it while
-    pregnant?": its safety), whether it brings the reader a health result ("Can I lose weight with it?"), and
+    pregnant?": its safety), whether the reader will feel it as a drug is felt ("Will I feel weird?": its side
+    effects), whether it brings the reader a health result ("Can I lose weight with it?"), and
     whether the clinic treats a condition ("Do you treat teens with anxiety?"). What a person does besides
     ("Will you hold my spot?", "Can I help my partner?") asks about no claim."""
     if person in ("you", "we"):
@@ -328,6 +339,8 @@ def _asks_of_a_person(auxiliary: str, person: str, scanned: Mapping[str, object]
         return ()
     if "detect/contraindication_context" in scanned:
         return (Category.SAFETY,)
+    if _FEELS_OFF.search(question):
+        return (Category.SIDE_EFFECTS,)
     if not _COMPLAINTS.isdisjoint(scanned) or "detect/outcome" in scanned:
         return (Category.EFFICACY,)
     return ()

@@ -219,6 +219,9 @@ def test_a_yes_to_a_question_about_the_treatment_working_claims_it_of_that_kind(
         ("Will I put the weight back on if I stop?", ("durability",)),
         ("Will my migraines come back?", ("durability",)),
         ("Do I need to come back for a check-up?", ()),
+        # Whether the reader will feel it as a drug is felt asks about its side effects.
+        ("Will I feel loopy after the IV drip?", ("side-effects",)),
+        ("Can I get high from the CBD gummies?", ("side-effects",)),
         # Whether it hurts on the way asks about its side effects.
         ("Does the cap hurt?", ("side-effects",)),
         ("Will the needles sting?", ("side-effects",)),
