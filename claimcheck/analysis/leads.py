@@ -209,7 +209,7 @@ def listed_sign(sentence: str, detection: Detection, lead: str) -> Detection:
     it, and so that what the page sells treats it: an indication claim."""
     if detection.reason in STRUCTURAL - {HEADING}:
         return detection
-    if _names_a_disease(sentence) and not _names_an_illness(lead):
+    if _names_a_disease(sentence) and _puts_down_to_the_reader(lead):
         strength = asserted_plainly(detection.strength)
         return Detection(True, (Category.INDICATION,), strength, detection.features, _disease_under(lead))
     if not detection.is_claim:
@@ -231,11 +231,20 @@ def _names_a_disease(item: str) -> bool:
     return len(complaints) + len(named) > 1 and any(start == _first_word(item) for start, _ in complaints)
 
 
+#: Signs of a state of the reader's body the lead-in names, no illness: "Signs your gut is out of balance",
+#: "Symptoms that you need a detox". Not the signs of an illness the page is about ("Common signs include:",
+#: "Signs we look for") nor of a named one ("Symptoms of your Lyme disease").
+_YOUR_STATE = re.compile(r"\b(?:signs|symptoms|red\s+flags)\s+(?:that\s+)?(?:your|you|you['’]re)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=64)
-def _names_an_illness(lead: str) -> bool:
-    """Whether a lead-in of signs names the illness they are signs of ("Symptoms of Lyme disease")."""
+def _puts_down_to_the_reader(lead: str) -> bool:
+    """Whether a lead-in of signs puts them down to a state of the reader's body that is no illness
+    (:data:`_YOUR_STATE`): the diseases listed under it are then claimed to come from that state."""
+    if _YOUR_STATE.search(lead) is None:
+        return False
     scanned = lexicon.scan(lead)
-    return "conditions" in scanned or "ailments" in scanned
+    return "conditions" not in scanned and "ailments" not in scanned
 
 
 @lru_cache(maxsize=16)
