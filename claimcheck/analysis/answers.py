@@ -58,6 +58,56 @@ _NO = re.compile(
     r"^\s*(?:no|nope|not at all|never|not really|not|none(?: at all| whatsoever)?|nothing|zero)\b[\s,.!:;\u2014-]*",
     re.IGNORECASE,
 )
+#: A yes that says how often the statement holds: "Does it work?" "Every time." is "it does work every time";
+#: the answer runs on as the statement's qualifier.
+_OFTEN = re.compile(
+    r"^\s*(?:(?:almost|nearly)\s+)?(?:every(?:\s+single)?\s+time|each\s+time|always|without\s+fail|"
+    r"all\s+the\s+time|in\s+(?:most|almost\s+all|nearly\s+all)\s+cases|most\s+of\s+the\s+time|usually|"
+    r"generally|typically|mostly|for\s+(?:most|nearly\s+all|almost\s+all)\s+(?:people|patients|clients|adults))\b",
+    re.IGNORECASE,
+)
+#: A no that says how little: "Does it hurt?" "Barely." is "it does barely hurt"; the word stands where a
+#: "not" would, and the statement denies as a no does.
+_SELDOM = re.compile(
+    r"^\s*((?:almost|nearly)\s+never|hardly(?:\s+ever)?|barely|scarcely|rarely|seldom|very\s+rarely|"
+    r"not\s+(?:much|often|usually|typically))\b[\s,.!:;\u2014-]*",
+    re.IGNORECASE,
+)
+#: An answer that says its yes or no with the question's subject and an auxiliary, its predicate left out
+#: ("It will.", "They can.", "It doesn't!"), maybe after or before what qualifies it ("For most adults, they
+#: can.", "It does, for most people."): the question's predicate is understood.
+_ECHO = re.compile(
+    rf"^\s*(?:(?P<lead>[^,;:\u2014]{{1,90}}?)\s*[,;:\u2014-]\s*)?"
+    rf"(?P<subject>it|they|you|we|he|she|this|that|these|those|i|most|many|some)\s+"
+    rf"(?P<auxiliary>{_AUXILIARY}|won|can|don|doesn|isn|aren|wasn|weren|shouldn|wouldn|couldn|hasn|haven|didn)"
+    rf"(?P<no>n['\u2019]t|['\u2019]t|\s+not)?(?:\s+(?:too|indeed|definitely|absolutely|certainly))?"
+    rf"\s*(?:(?:[,;\u2014-]\s*(?P<tail>[^.!?]{{1,90}}?))?\s*[.!]*)$",
+    re.IGNORECASE,
+)
+#: The auxiliary a negated contraction stands for ("won't": will, "can't": can, "doesn't": does).
+_CONTRACTED = {
+    "won": "will",
+    "don": "do",
+    "doesn": "does",
+    "isn": "is",
+    "aren": "are",
+    "wasn": "was",
+    "weren": "were",
+    "shouldn": "should",
+    "wouldn": "would",
+    "couldn": "could",
+    "hasn": "has",
+    "haven": "have",
+    "didn": "did",
+}
+#: A question that asks what happens if something goes wrong: "What if it doesn't work?", "What if the pain
+#: comes back?"; an echoing answer ("It will.", "It won't.") says whether it does.
+_WHAT_IF = re.compile(r"^\s*(?:but\s+)?what\s+(?:if|happens\s+if)\s+(.+?)\s*\?\s*$", re.IGNORECASE)
+#: The auxiliary in a clause (with its "not"): "it doesn't work", "the results don't last".
+_CLAUSE_AUXILIARY = re.compile(
+    rf"^(?P<subject>(?:\S+\s+){{0,3}}?\S+)\s+(?P<auxiliary>{_AUXILIARY})(?:n['\u2019]t|\s+not)?\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 #: What asks a question of the reader in the first person, and the reader the statement speaks to.
 _READER = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are", "i'm": "you're"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "your", "our", "my", "their", "its"})
@@ -170,7 +220,11 @@ _ASKS_BY_CUE = (
 _ASKS_BY_VERB = (
     (re.compile(r"(?:work|help|heal)(?:s|ed)?$", re.IGNORECASE), Category.EFFICACY),
     (re.compile(r"(?:last|stay|stick|hold)(?:s|ed)?$", re.IGNORECASE), Category.DURABILITY),
+    # "Does it hurt?", "Will the needles sting?": what the treatment does to the body on the way, its side effects.
+    (re.compile(r"(?:hurt|sting|burn|itch|ache|bruise|scar)(?:s|ed|ing)?$", re.IGNORECASE), Category.SIDE_EFFECTS),
 )
+#: A particle that ends a verb of a short question: "Will the veins come *back*?", "Does the weight stay *off*?".
+_PARTICLES = frozenset({"back", "off", "up", "down", "away", "out"})
 
 
 #: The lexicon groups that name a condition or a complaint ("ADHD", "thyroid disease", "back pain").
@@ -183,9 +237,36 @@ def ends_a_question(text: str) -> bool:
 
 
 def _bare(question: str) -> str:
-    """The question itself: without its label ("Q:"), its quotation marks or a spoken opener ("Wait, ")."""
+    """The question itself: without its label ("Q:"), its quotation marks or a spoken opener ("Wait, "); one
+    that asks what if something happens, as the yes/no question it stands for (:func:`_whether`)."""
     question = _LABEL.sub("", _SPEAKER.sub("", question, count=1), count=1).strip().strip(_QUOTES)
-    return _OPENER.sub("", question, count=1)
+    question = _OPENER.sub("", question, count=1)
+    return _whether(question) if question[:4].lower() in ("what", "but ") else question
+
+
+def _whether(question: str) -> str:
+    """ "What if it doesn't work?" as "Does it work?", "What if the pain comes back?" as "Does the pain come
+    back?": what an answer that echoes it ("It will.", "It won't.") says yes or no to. Other questions as
+    they are."""
+    asked = _WHAT_IF.match(question)
+    if asked is None:
+        return question
+    clause = asked.group(1)
+    said = _CLAUSE_AUXILIARY.match(clause)
+    if said is not None:
+        return f"{said.group('auxiliary')} {said.group('subject')} {said.group('rest')}?"
+    words = clause.split()
+    # No auxiliary: the verb after a subject of up to four words carries the third person's -s.
+    for index in range(1, min(len(words), 5)):
+        verb = words[index].lower()
+        if verb.endswith("s") and not verb.endswith("ss") and verb.isalpha():
+            stem = verb[:-3] + "y" if verb.endswith("ies") else verb[:-2] if verb.endswith(_SIBILANT_ES) else verb[:-1]
+            return f"does {' '.join(words[:index])} {' '.join([stem, *words[index + 1 :]])}?"
+    return question
+
+
+#: Endings of a verb whose third person adds -es: "fixes", "washes", "touches", "passes".
+_SIBILANT_ES = ("xes", "ches", "shes", "sses", "zes")
 
 
 # Cached: the linter asks it of one question for every sentence of the paragraph that answers it.
@@ -210,7 +291,7 @@ def asks_about(question: str) -> tuple[Category, ...]:
         # "Will I gain it back if I stop?", "Will the pain come back?": whether a result lasts.
         return (Category.DURABILITY,)
     if body[0].lower() in _PEOPLE:
-        return _asks_of_a_person(asked.group(1).lower(), body[0].lower(), scanned)
+        return _asks_of_a_person(asked.group(1).lower(), body[0].lower(), scanned, question)
     cut = _subject_end(body)
     # The verb after the subject, or the one a particle follows ("Does the weight stay off?").
     verbs = body[max(cut - 1, 1) : cut + 2]
@@ -233,10 +314,21 @@ _MUST = re.compile(r"\b(?:need|needs|have\s+to|has\s+to|must|should|required)\b"
 _MAY = frozenset({"can", "could", "may", "is", "are", "am", "will"})
 
 
-def _asks_of_a_person(auxiliary: str, person: str, scanned: Mapping[str, object]) -> tuple[Category, ...]:
+#: What asks whether the reader will feel the treatment as a drug is felt: "Will I feel weird?", "Will I get high?".
+_FEELS_OFF = re.compile(
+    r"\b(?:feel|get)\s+(?:weird|strange|high|loopy|groggy|woozy|spacey|spaced\s+out|out\s+of\s+it|drunk|stoned|"
+    r"trippy|sick|funny)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_of_a_person(
+    auxiliary: str, person: str, scanned: Mapping[str, object], question: str
+) -> tuple[Category, ...]:
     """What a question about a person asks, when a yes to it claims something of the treatment: whether the
     reader may have it in a state that calls for care ("Can I keep breastfeeding?", "Can I take it while
-    pregnant?": its safety), whether it brings the reader a health result ("Can I lose weight with it?"), and
+    pregnant?": its safety), whether the reader will feel it as a drug is felt ("Will I feel weird?": its side
+    effects), whether it brings the reader a health result ("Can I lose weight with it?"), and
     whether the clinic treats a condition ("Do you treat teens with anxiety?"). What a person does besides
     ("Will you hold my spot?", "Can I help my partner?") asks about no claim."""
     if person in ("you", "we"):
@@ -247,6 +339,8 @@ def _asks_of_a_person(auxiliary: str, person: str, scanned: Mapping[str, object]
         return ()
     if "detect/contraindication_context" in scanned:
         return (Category.SAFETY,)
+    if _FEELS_OFF.search(question):
+        return (Category.SIDE_EFFECTS,)
     if not _COMPLAINTS.isdisjoint(scanned) or "detect/outcome" in scanned:
         return (Category.EFFICACY,)
     return ()
@@ -285,17 +379,20 @@ def answer_statement(question: str, answer: str) -> Answered | None:
 
 
 def _yes_or_no(auxiliary: str, body: list[str], answer: str) -> Answered | None:
-    said = _YES.match(answer) or _NO.match(answer)
+    said = _YES.match(answer) or _SELDOM.match(answer) or _NO.match(answer)
     if said is None:
-        return None
+        return _echoed(body, answer) or _often(auxiliary, body, answer)
     rest = answer[said.end() :].strip()
     if len(rest.split()) > _SHORT:
         return None
     if _VOCATIVE.fullmatch(rest) and not _DEGREE.search(rest) and not lexicon.scan(rest):
         rest = ""  # "Yes, babe!", "Nope, friend.": whom the answer speaks to, not what it says
-    denies = said.re is _NO
+    denies = said.re is not _YES
     cut = _subject_end(body)
-    if denies and body[0].lower() == "there":
+    if said.re is _SELDOM:
+        # "Barely.", "Rarely.": how little stands where the "not" would ("it does barely hurt").
+        negation = f" {' '.join(said.group(1).lower().split())}"
+    elif denies and body[0].lower() == "there":
         # "Are there side effects?" "No." is "there are no side effects", not "there are not side effects".
         negation = " no"
     elif denies:
@@ -308,6 +405,46 @@ def _yes_or_no(auxiliary: str, body: list[str], answer: str) -> Answered | None:
         rest = ""  # "Is it safe?" "100% safe." says its predicate again
     statement = f"{' '.join(body[:cut])} {_reader(auxiliary)}{negation} {predicate}"
     return Answered(_joined(statement, rest), denies, fills=False)
+
+
+def _echoed(body: list[str], answer: str) -> Answered | None:
+    """The statement an answer makes that echoes its question's subject with an auxiliary ("Do OTC hearing aids
+    work?" "For many adults with mild loss, they can." is "OTC hearing aids can work for many adults with mild
+    loss"; "It won't." denies): the answer's auxiliary, its polarity and what qualifies it, with the question's
+    subject and predicate."""
+    echo = _ECHO.match(answer)
+    if echo is None:
+        return None
+    qualifiers = [part.strip() for part in (echo.group("lead"), echo.group("tail")) if part]
+    if any(_OWN_SENTENCE.search(part) or not _QUALIFYING.match(part) for part in qualifiers):
+        return None  # "My sister tried it, and it did.": a sentence of its own, not a qualifier
+    auxiliary = echo.group("auxiliary").lower()
+    auxiliary = _CONTRACTED.get(auxiliary, auxiliary)
+    denies = echo.group("no") is not None
+    cut = _subject_end(body)
+    statement = f"{' '.join(body[:cut])} {auxiliary}{' not' if denies else ''} {' '.join(body[cut:])}"
+    return Answered(_joined(statement, " ".join(map(_running_on, qualifiers)), clause=True), denies, fills=False)
+
+
+def _often(auxiliary: str, body: list[str], answer: str) -> Answered | None:
+    """The statement of a yes that says how often (:data:`_OFTEN`): "Does it work?" "Every time." is "it does
+    work every time"; an answer that goes on with a sentence of its own ("Usually it takes three sessions.")
+    makes none."""
+    often = _OFTEN.match(answer)
+    if often is None or len(answer.split()) > _SHORT:
+        return None
+    rest = answer[often.end() :].strip(" ,;:.!\u2014-")
+    if rest and (_OWN_SENTENCE.search(rest) or not _QUALIFYING.match(rest)) and not _YES.fullmatch(rest):
+        return None
+    cut = _subject_end(body)
+    statement = f"{' '.join(body[:cut])} {_reader(auxiliary)} {' '.join(body[cut:])}"
+    return Answered(_joined(statement, _running_on(answer.strip()), clause=True), denies=False, fills=False)
+
+
+def _running_on(words: str) -> str:
+    """Words that open an answer, to run on after its statement: "Every time" as "every time"; a name or an
+    acronym keeps its capitals ("PTSD")."""
+    return words[0].lower() + words[1:] if words[1:2].islower() else words
 
 
 def _filled(asking: str, auxiliary: str, body: list[str], answer: str) -> Answered | None:
@@ -432,8 +569,14 @@ def _subject_end(body: list[str]) -> int:
             or any(start == starts[index] for start in cues)
         ):
             return index
+    if len(body) <= least + 3 and len(body) > least + 1 and body[-1].lower() in _PARTICLES:
+        # "Will the veins come back?": the verb and its particle end a short question.
+        return len(body) - 2
     if len(body) <= least + 2 and len(body) > least:
         # "Does ozone therapy work?", "Will my results last?": the verb ends a short question.
+        return len(body) - 1
+    if len(body) == least + 3 and any(pattern.match(body[-1]) for pattern, _ in _ASKS_BY_VERB):
+        # "Do OTC hearing aids work?": a verb of the treatment's job ends it after a longer name.
         return len(body) - 1
     # Otherwise the first word (after a determiner), the capitalised words after it and the gerund a
     # compound name ends in ("IV Therapy", "the patch", "dry needling").

@@ -320,10 +320,11 @@ TIME_CONTRAST = re.compile(
     r"[^.;!?]{0,20}?\s+not\s+(?:[\w-]+\s+){0,4}?(?:minutes|hours|days|weeks|months|years)\b",
     re.IGNORECASE,
 )
-#: A treatment put to a use: "We use dry needling for", "Doctors prescribe it for", "We offer acupuncture for".
+#: A treatment put to a use: "We use dry needling for", "Doctors prescribe it for", "We offer acupuncture for",
+#: "We offer lozenges that you take at home for", "Sclerotherapy is mainly used for".
 _PUT_TO_USE = re.compile(
-    r"\b(?=[opru])(?:use[sd]?|using|offers?|offered|recommends?|recommended|prescribes?|prescribed)\s+"
-    r"(?P<between>(?:[\w'’-]+\s+){1,4}?)for\s+",
+    r"\b(?=[opru])(?:(?:use[sd]?|using|offers?|offered|recommends?|recommended|prescribes?|prescribed)\s+"
+    r"(?P<between>(?:[\w'’-]+\s+){1,8}?)|used\s+)for\s+",
     re.IGNORECASE,
 )
 #: Words that make the use a test or a purpose, not a treatment: "use a questionnaire to screen for".
@@ -339,7 +340,7 @@ def _put_to_use(sentence: str, features: Features) -> tuple[int, int] | None:
     if not features.conditions or " for " not in sentence:
         return None
     for found in _PUT_TO_USE.finditer(sentence):
-        if _NOT_TREATING.intersection(found.group("between").lower().split()):
+        if _NOT_TREATING.intersection((found.group("between") or "").lower().split()):
             continue
         if any(found.end() <= span.start <= found.end() + _USE_REACH for span in features.conditions):
             return found.span()

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import STRUCTURAL, Detection, listed_under, warns
+from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, listed_under, warns
 from claimcheck.analysis.strength import asserted_plainly
 from claimcheck.models import Category, Strength
 from claimcheck.text.sentences import last_sentence
@@ -202,10 +202,55 @@ def introduces_signs(text: str) -> bool:
 def listed_sign(sentence: str, detection: Detection, lead: str) -> Detection:
     """A list item under a lead-in of an illness's signs (:func:`introduces_signs`): the illness as the reader
     knows it ("Nipple pain while feeding", "Your energy has disappeared"), background, not what a treatment does,
-    whatever words it shares with claims. Questions and navigation stay as they were read."""
-    if not detection.is_claim or detection.reason in STRUCTURAL:
+    whatever words it shares with claims. Questions and navigation stay as they were read.
+
+    Under signs of something that is no illness ("Signs your gut is out of balance", "Signs you need a detox"),
+    an item that names a disease ("Migraines", "Eczema and asthma in your kids") claims the disease comes from
+    it, and so that what the page sells treats it: an indication claim."""
+    if detection.reason in STRUCTURAL - {HEADING}:
+        return detection
+    if _names_a_disease(sentence) and _puts_down_to_the_reader(lead):
+        strength = asserted_plainly(detection.strength)
+        return Detection(True, (Category.INDICATION,), strength, detection.features, _disease_under(lead))
+    if not detection.is_claim:
         return detection
     return Detection(False, (), detection.strength, detection.features, _sign_under(lead))
+
+
+def _names_a_disease(item: str) -> bool:
+    """Whether a list item, not a sentence, opens with a named condition ("Migraines", "Chronic fatigue and brain
+    fog"), not a state described ("Nipple pain while feeding", "Waking at 3 a.m.")."""
+    if item.rstrip().endswith((".", "!", "?")):
+        return False
+    scanned = lexicon.scan(item)
+    named = scanned.get("conditions", ())
+    if any(start == _first_word(item) for start, _ in named):
+        return True
+    # Complaints by name, two or more, the first opening the item: "Hair loss, acne and hormone imbalance".
+    complaints = scanned.get("ailments", ())
+    return len(complaints) + len(named) > 1 and any(start == _first_word(item) for start, _ in complaints)
+
+
+#: Signs of a state of the reader's body the lead-in names, no illness: "Signs your gut is out of balance",
+#: "Symptoms that you need a detox". Not the signs of an illness the page is about ("Common signs include:",
+#: "Signs we look for") nor of a named one ("Symptoms of your Lyme disease").
+_YOUR_STATE = re.compile(r"\b(?:signs|symptoms|red\s+flags)\s+(?:that\s+)?(?:your|you|you['’]re)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _puts_down_to_the_reader(lead: str) -> bool:
+    """Whether a lead-in of signs puts them down to a state of the reader's body that is no illness
+    (:data:`_YOUR_STATE`): the diseases listed under it are then claimed to come from that state."""
+    if _YOUR_STATE.search(lead) is None:
+        return False
+    scanned = lexicon.scan(lead)
+    return "conditions" not in scanned and "ailments" not in scanned
+
+
+@lru_cache(maxsize=16)
+def _disease_under(lead: str) -> str:
+    """The reason of an item read as a disease under the signs lead-in ``lead`` (one string for the list)."""
+    return f"a disease among the signs under '{lead}'"
 
 
 @lru_cache(maxsize=16)

@@ -28,11 +28,14 @@ _PEOPLE = r"(?:clients|patients|customers|members|guests|people|parents|moms|mum
 #: patients say", "What do clients think?", "Success stories", "Stories from the studio", "From our patients",
 #: "Love from our clients", "Kind words", "In their own words".
 _REVIEW_HEADING = re.compile(
-    rf"(?:(?:customer|patient|client|member|guest|verified|google|our|real|recent)\s+)?(?:reviews?|testimonials?)|"
+    # A count or a rating after the word: "Reviews (4.9 out of 5)", "Testimonials (212)".
+    rf"(?:(?:customer|patient|client|member|guest|verified|google|our|real|recent)\s+)?(?:reviews?|testimonials?)"
+    rf"(?:\s+\d[\d\s]{{0,6}}(?:out\s+of\s+\d+|stars?|reviews?)?)?|"
     rf"(?:success|patient|client|customer|member|family|parent|real|their|our)\s+stories|"
     rf"(?:stories|notes|letters|love|feedback)\s+from\s+(?:our|the)\s+[\w'-]+(?:\s+[\w'-]+)?|from\s+our\s+{_PEOPLE}|"
-    rf"(?:kind\s+words|(?:patient|client|customer|member|guest)\s+feedback)|"
-    rf"what\s+(?:do\s+|did\s+)?(?:our\s+|real\s+)?{_PEOPLE}\s+(?:are\s+)?(?:say|think)(?:ing)?"
+    rf"(?:kind\s+words|(?:patient|client|customer|member|guest|parent|family)\s+(?:feedback|words))|"
+    # "What our patients say", and what any people the page names by what they do say: "What sleepers say".
+    rf"what\s+(?:do\s+|did\s+)?(?:our\s+|real\s+)?(?:{_PEOPLE}|[a-z]+(?:ers|ists|ees|ents))\s+(?:are\s+)?(?:say|think)(?:ing)?"
     rf"(?:\s+about\s+\w+(?:\s+\w+)?)?|"
     rf"real\s+{_PEOPLE}(?:\s+real\s+(?:results|stories))?|real\s+results|in\s+their\s+(?:own\s+)?words|"
     rf"hear\s+(?:it\s+)?from\s+(?:our\s+)?{_PEOPLE}",
@@ -66,7 +69,18 @@ _CHANGE = re.compile(
     # The visit's before and after: "came in limping and walked out pain-free".
     r"(?:came|walked)\s+in\b[^.!?]{1,60}?\b(?:left|walked\s+out|went\s+home)\b|"
     # What has not come back since: "I haven't had a migraine since."
-    r"(?:haven't|hasn't|haven’t|hasn’t|have\s+not|has\s+not)\b[^.!?]{1,60}?\bsince\b)",
+    r"(?:haven't|hasn't|haven’t|hasn’t|have\s+not|has\s+not)\b[^.!?]{1,60}?\bsince\b|"
+    # What never came again: "never wanted one again", "never had another flare".
+    r"never\s+(?:[\w'’-]+\s+){1,4}?(?:again|since)\b|"
+    # A result by a point of the course: "by month four", "by the third session", "by week 6".
+    rf"by\s+(?:(?:the\s+end\s+of\s+)?(?:the|my|our)\s+{_ORDINAL}\s+{_TIMES}|(?:day|week|month|session|visit)\s+"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve))\b|"
+    # A measure set against what it was: "half what they were", "better than it was".
+    r"(?:what|than)\s+(?:it|they|he|she|i|we)\s+(?:was|were|used\s+to\s+be)(?=\s*(?:[.,;!)\"”]|$)|"
+    r"\s+(?:before|last|a\s+year|back\s+then)\b)|"
+    # A life changed or carried: "saved my marriage", "changed our family", "got me through withdrawal".
+    r"(?:saved|changed|transformed)\s+(?:my|our|his|her|their)\s+(?:life|lives|marriage|family|sanity|career)\b|"
+    r"got\s+(?:me|us|him|her|them)\s+through\b)",
     re.IGNORECASE,
 )
 #: What the customer does now, said of themselves: "I" or "my", then "now" in the same sentence (see

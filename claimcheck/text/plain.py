@@ -32,7 +32,8 @@ _BULLET = re.compile(r"(?:[•·▪▫◦‣⁃∙●○■□➢➤►▶✓✔
 #: A field label at the start of a line: one or two capitalized words and a colon ("Subject:", "Reply to:").
 _FIELD = re.compile(r"[A-Z][\w-]{0,20}(?: [\w-]{1,20})?:[ \t]")
 #: A quotation with the name of who said it after it: "“Best decision I made.” – Dana, Austin".
-_ATTRIBUTED = re.compile(r"\s*[\"“‘'].{3,}?[\"”’']\s*[—–-]+\s*[A-Z]")
+#: A quotation, a dash, and who said it: a name, or "anonymous" as a signature that withholds one.
+_ATTRIBUTED = re.compile(r"\s*[\"“‘'].{3,}?[\"”’']\s*[—–-]+\s*(?:[A-Z]|anonymous\b)")
 _WRAPPED_WIDTH = 100  # a block whose lines are all this short is hard-wrapped prose
 _SHORT = 0.75  # in a hard-wrapped block, a line shorter than this share of the width ends its unit
 _HEADING_MAX = 80

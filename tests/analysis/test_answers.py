@@ -125,7 +125,12 @@ def test_a_denial_claims_only_that_a_harm_does_not_come() -> None:
         "## Is it habit-forming?\n\nNot at the doses we prescribe.\n\n## Is it FDA-cleared?\n\nNot yet.\n\n"
         "## Does it hurt?\n\nNo.\n"
     )
-    assert _findings(page) == [("CC202", "Not at the doses we prescribe.")]
+    # That it does not hurt denies a side effect (labelled so on blind9, blind10 and blind11); that it is not
+    # cleared yet denies an approval, which claims nothing.
+    assert _findings(page) == [("CC202", "Not at the doses we prescribe."), ("CC101", "No.")]
+    assert [f.category for f in claimcheck.check_text(FAQ + page, format="markdown").findings if f.line > 10] == [
+        "side-effects"
+    ]
 
 
 def test_a_no_to_a_question_of_dependence_in_plain_words_denies_a_harm() -> None:
@@ -214,6 +219,14 @@ def test_a_yes_to_a_question_about_the_treatment_working_claims_it_of_that_kind(
         ("Will I put the weight back on if I stop?", ("durability",)),
         ("Will my migraines come back?", ("durability",)),
         ("Do I need to come back for a check-up?", ()),
+        # Whether the reader will feel it as a drug is felt asks about its side effects.
+        ("Will I feel loopy after the IV drip?", ("side-effects",)),
+        ("Can I get high from the CBD gummies?", ("side-effects",)),
+        # Whether it hurts on the way asks about its side effects.
+        ("Does the cap hurt?", ("side-effects",)),
+        ("Will the needles sting?", ("side-effects",)),
+        # "What if ...?" asks what its yes/no question asks.
+        ("What if the patch doesn't work?", ("efficacy",)),
         # Quoted, and opened as speech is: the same question.
         ('"Wait, can I use the cream if I\'m pregnant?"', ("safety",)),
     ],
@@ -222,6 +235,84 @@ def test_a_question_of_a_person_or_a_condition_names_the_kind_of_claim_its_yes_m
     question: str, kinds: tuple[str, ...]
 ) -> None:
     assert tuple(kind.value for kind in asks_about(question)) == kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "statement", "denies"),
+    [
+        # A yes that says how often: the answer runs on as the statement's qualifier.
+        ("Does dry needling work?", "Every time.", "dry needling does work every time.", False),
+        (
+            "Will the drip help my migraines?",
+            "Almost always.",
+            "the drip will help your migraines almost always.",
+            False,
+        ),
+        ("Does the mask work?", "Usually, yes.", "the mask does work usually, yes.", False),
+        # A no that says how little stands where the "not" would.
+        ("Does cupping hurt?", "Barely.", "cupping does barely hurt.", True),
+        ("Will the back pain come back?", "Rarely.", "the back pain will rarely come back.", True),
+        ("Do the needles sting?", "Hardly at all.", "the needles do hardly sting at all.", True),
+        # An answer that echoes the subject with an auxiliary: the question's predicate is understood, with
+        # the answer's auxiliary, its polarity and what qualifies it.
+        (
+            "Do red-light masks work?",
+            "For most adults with mild acne, they can.",
+            "red-light masks can work for most adults with mild acne",
+            False,
+        ),
+        ("Will the adjustment hold?", "It will!", "the adjustment will hold.", False),
+        ("Does CBD balm work?", "It does, for most people.", "CBD balm does work for most people", False),
+        ("Is the chamber addictive?", "It isn't.", "the chamber is not addictive.", True),
+        # "What if ...?" asks whether it does: an echo says yes or no to that.
+        ("What if the IV drip doesn't work for me?", "It will.", "the IV drip will work for you.", False),
+        ("What if the pain comes back?", "It won't.", "the pain will not come back.", True),
+    ],
+)
+def test_an_answer_of_a_few_words_reads_as_the_question_with_its_polarity_and_strength(
+    question: str, answer: str, statement: str, denies: bool
+) -> None:
+    answered = answer_statement(question, answer)
+    assert answered is not None and (answered.statement, answered.denies) == (statement, denies)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # How often, then a sentence of its own: read as written.
+        ("Does it work?", "Usually it takes three sessions."),
+        # An echo after a sentence of its own is no qualified yes.
+        ("Does acupuncture work?", "My sister tried it, and it did."),
+        # An echo with something after the auxiliary says it in its own words.
+        ("Does it work?", "It works for my neighbour."),
+        # A "what if" whose clause the answer does not echo.
+        ("What if I miss a session?", "It happens."),
+    ],
+)
+def test_answers_of_a_few_words_that_neither_echo_nor_count_are_read_as_written(question: str, answer: str) -> None:
+    assert answer_statement(question, answer) is None
+
+
+def test_adverbial_and_echoing_answers_claim_on_a_page_and_other_answers_do_not() -> None:
+    page = (
+        "## Does acupuncture work?\n\nEvery time.\n\n"
+        "## Do the needles hurt?\n\nBarely.\n\n"
+        "## What if the drip doesn't work for me?\n\nIt will.\n\n"
+        "## Do red-light masks work?\n\nFor most adults with mild acne, they can.\n\n"
+        # Not a health question, or not an answer: nothing claimed.
+        "## Is parking free?\n\nAlways.\n\n"
+        "## Can I bring a friend?\n\nYou can.\n\n"
+        "## Do you take insurance?\n\nWe do not.\n\n"
+        "## Which plan fits?\n\nNot at all sure? Call us.\n"
+    )
+    found = claimcheck.check_text(FAQ + page, format="markdown").findings
+    read = {f.sentence: f.category for f in found if f.line > 3 and f.severity.value != "info"}
+    assert read == {
+        "Every time.": "efficacy",
+        "Barely.": "side-effects",
+        "It will.": "efficacy",
+        "For most adults with mild acne, they can.": "efficacy",
+    }
 
 
 def test_a_word_to_the_reader_after_a_yes_is_not_part_of_the_statement() -> None:

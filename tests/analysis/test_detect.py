@@ -91,6 +91,21 @@ from claimcheck.text import UnitKind, read_document, split_sentences
         ("We will not prescribe semaglutide if you have a history of pancreatitis.", Category.CONTRAINDICATION),
         ("If you take blood thinners, check with your doctor before treatment.", Category.CONTRAINDICATION),
         ("These claims have not been reviewed by any regulatory authority.", Category.REGULATORY),
+        # A treatment put to a use for a condition, said in the passive or with a clause between.
+        ("Cupping is mainly used for neck pain and tension headaches.", Category.INDICATION),
+        ("We offer CBD tinctures that you take at bedtime for anxiety and insomnia.", Category.INDICATION),
+        # A farewell to a complaint; one visit that suffices.
+        ("Say goodbye to back pain with weekly chiropractic care.", Category.EFFICACY),
+        ("One session is all it takes", Category.EFFICACY),
+        # Falling or staying asleep is an outcome: with a speed, an onset claim.
+        ("Fall asleep within minutes on the acupressure mat.", Category.ONSET),
+        ("Stay asleep through the night from the first week.", Category.ONSET),
+        # Dependence and interactions said of a treatment, and a guarantee that nothing goes wrong.
+        ("No tolerance build-up, even after months of nightly CBD.", Category.SAFETY),
+        ("Your body won't build up a tolerance to the peptide.", Category.SAFETY),
+        ("Our IV vitamin drips don't interact with other medications.", Category.SAFETY),
+        ("The red-light mask has no known drug interactions.", Category.SAFETY),
+        ("A nurse watches every dive, so nothing can go wrong in the chamber.", Category.SAFETY),
     ],
 )
 def test_claims_and_their_first_category(sentence: str, category: Category) -> None:
@@ -135,6 +150,12 @@ def test_claims_and_their_first_category(sentence: str, category: Category) -> N
         "The tablet dissolves under your tongue.",
         "Dr. Kim is a vascular surgeon with 20 years of experience.",
         "Our collagen powder ships free on orders over $50.",
+        "Many clients fall asleep during the session.",
+        "The back room is used for storage.",
+        "Say goodbye to long waits at the pharmacy.",
+        "One visit is all you need to book your plan.",
+        # Nothing goes wrong only where it may: an outing, not a treatment's guarantee.
+        "If nothing goes wrong with the trains, you'll be home by noon.",
         # A crisis or emergency line to call is logistics, whatever the illness beside it.
         "If you are having thoughts of self-harm, call or text 988 right away.",
         "If your chest pain gets worse, call 911 immediately.",

@@ -197,3 +197,22 @@ def test_items_under_a_signs_heading_are_background_and_under_a_results_heading_
     assert "Stiffness that eases once you walk" not in signs, signs
     results = _codes("# Heel care\n\nWe treat feet.\n\n## What our insoles can do for you\n\n" + items, "markdown")
     assert "Stiffness that eases once you walk" in results, results
+
+
+def test_diseases_listed_as_signs_of_something_that_is_no_illness_are_indications() -> None:
+    items = (
+        "- Eczema and asthma in your kids\n- Migraines\n- Bloating, acne and brain fog\n- Fatigue\n"
+        "- Waking up tired every morning\n"
+    )
+    # Signs of a gut "out of balance" that a probiotic course sells to fix: the diseases named are put down to
+    # it, and so claimed for what the page sells; a state described ("Waking up tired") stays background.
+    gut = _codes(
+        "# GutReset\n\nA 30-day probiotic course.\n\n## Signs your gut is out of balance\n\n" + items, "markdown"
+    )
+    assert {"Eczema and asthma in your kids", "Migraines", "Bloating, acne and brain fog"} <= set(gut), gut
+    # One complaint alone, or a state described, stays background.
+    assert not {"Fatigue", "Waking up tired every morning"} & set(gut), gut
+    # Signs of a named illness, or of the illness the page is about, are its signs: background, whatever they name.
+    for lead in ("## Signs of Lyme disease", "## Signs your Lyme disease is back", "Common signs include:"):
+        lyme = _codes(f"# Lyme care\n\nWe test and treat.\n\n{lead}\n\n" + items, "markdown")
+        assert not {"Eczema and asthma in your kids", "Migraines"} & set(lyme), (lead, lyme)

@@ -22,6 +22,11 @@ from claimcheck.analysis.reviews import introduces_reviews, tells_a_change
         "Love from our clients",
         "What do clients say?",
         "Kind words",
+        # A count or a rating after the word; people named by what they do; their words.
+        "Reviews (4.8 out of 5)",
+        "Testimonials (212)",
+        "What swimmers say",
+        "Patient words",
     ],
 )
 def test_headings_over_reviews(heading: str) -> None:
@@ -37,6 +42,8 @@ def test_headings_over_reviews(heading: str) -> None:
         "Review your options",
         "From the blog",
         "A word from our founder",
+        "Review 3 of the study",
+        "What the evidence says",
     ],
 )
 def test_other_headings(heading: str) -> None:
@@ -106,6 +113,13 @@ def test_a_review_title_is_read_as_the_review_is_and_keeps_the_reviews_going() -
         "I was booked for hip surgery and cancelled it after my fourth infusion.",  # a booking of care
         "No more itching at night.",  # an end
         "Her eczema is a different story since we started the baths.",  # since a start
+        "Left the chiropractor and never needed a painkiller again.",  # what never came again
+        "Clear skin by week six, I cried.",  # a result by a point of the course
+        "Smooth forehead by the end of the third session.",
+        "My hot flashes are a third of what they were.",  # a measure set against what it was
+        "My sleep is better than it was before the mat.",
+        "The red-light cap saved my marriage.",  # a life changed
+        "The drips got me through chemo.",
     ],
 )
 def test_grammar_of_a_change_in_a_review(sentence: str) -> None:
@@ -121,6 +135,11 @@ def test_grammar_of_a_change_in_a_review(sentence: str) -> None:
         "Booked in two visits, easy parking.",
         "No more than two guests per room.",  # a limit, not an end
         "Booked in for a facial within two days, easy.",  # the shop: booking a visit
+        "Never late, always kind.",
+        "I never had a problem with parking again.",  # the shop
+        "Delivered by day two.",
+        "They changed my booking twice, no fuss.",
+        "The nurse asked what I was taking.",
     ],
 )
 def test_what_tells_no_change(sentence: str) -> None:
@@ -157,3 +176,15 @@ def test_a_quotation_signed_in_the_unit_after_it_is_a_review() -> None:
     # A review of the shop claims nothing; a quotation nobody signs is not a review.
     assert not {"“Lovely staff and easy parking.”", "— Margaret, 71", "Opening hours: 9 to 5."} & flagged
     assert not any(sentence.startswith("“Two weeks in and back at choir” is") for sentence in flagged)
+
+
+def test_a_quotation_signed_anonymous_under_any_heading_is_a_review() -> None:
+    page = (
+        "<h1>Hyperbaric oxygen at Deepwell</h1><p>Sessions in a soft chamber, 60 minutes each.</p>"
+        "<h2>Notes from visitors</h2>"
+        "<p>\u201cTwenty years of foot ulcers. Closed by month three.\u201d \u2014 anonymous</p>"
+        "<p>\u201cFriendly staff, spotless rooms.\u201d \u2014 anonymous</p>"
+    )
+    flagged = _sentences(page, "html")
+    assert any(sentence.startswith("Closed by month three.") for sentence in flagged), flagged
+    assert not any("Friendly staff" in sentence for sentence in flagged)
