@@ -159,11 +159,13 @@ def _package_files(root: Path) -> list[tuple[str, bytes]]:
 
 
 @contextmanager
-def paused_gc(collect: int | None = None, *, freeze: bool = False) -> Iterator[None]:
+def paused_gc(collect: int | None = None, *, freeze: bool = False, freeze_survivors: bool = False) -> Iterator[None]:
     """Run the block with the cyclic garbage collector off (reference counting still frees memory),
     and then, if the collector was on and ``collect`` names a generation, collect up to it once.
     With ``freeze``, what exists then (modules just imported, say) is first frozen out of the
-    collector's way for the rest of the process.
+    collector's way for the rest of the process; with ``freeze_survivors``, what survives that
+    collection is frozen after it (reference counting still frees it; only a cycle it later becomes
+    part of would stay).
 
     For building or unpickling many long-lived objects at once (a registry's claims and terms, an
     automaton): each allocation burst would trigger the collector, which walks every tracked
@@ -181,6 +183,8 @@ def paused_gc(collect: int | None = None, *, freeze: bool = False) -> Iterator[N
             gc.enable()
             if collect is not None:
                 gc.collect(collect)
+            if freeze_survivors:
+                gc.freeze()
 
 
 def fetch(kind: str, key: str, expected: type[T]) -> T | None:
