@@ -163,9 +163,10 @@ def paused_gc(collect: int | None = None, *, freeze: bool = False, freeze_surviv
     """Run the block with the cyclic garbage collector off (reference counting still frees memory),
     and then, if the collector was on and ``collect`` names a generation, collect up to it once.
     With ``freeze``, what exists then (modules just imported, say) is first frozen out of the
-    collector's way for the rest of the process; with ``freeze_survivors``, what survives that
-    collection is frozen after it (reference counting still frees it; only a cycle it later becomes
-    part of would stay).
+    collector's way for the rest of the process. With ``freeze_survivors``, for a block that leaves
+    no garbage in cycles, what it made and kept is frozen instead of collected, without walking it
+    (reference counting still frees it); a block that raised, which may have left its cycles
+    unbroken, is collected as ``collect`` says.
 
     For building or unpickling many long-lived objects at once (a registry's claims and terms, an
     automaton): each allocation burst would trigger the collector, which walks every tracked
@@ -174,17 +175,19 @@ def paused_gc(collect: int | None = None, *, freeze: bool = False, freeze_surviv
     """
     enabled = gc.isenabled()
     gc.disable()
+    completed = False
     try:
         yield
+        completed = True
     finally:
         if freeze:
             gc.freeze()
         if enabled:
             gc.enable()
-            if collect is not None:
-                gc.collect(collect)
-            if freeze_survivors:
+            if freeze_survivors and completed:
                 gc.freeze()
+            elif collect is not None:
+                gc.collect(collect)
 
 
 def fetch(kind: str, key: str, expected: type[T]) -> T | None:
