@@ -159,11 +159,14 @@ def _package_files(root: Path) -> list[tuple[str, bytes]]:
 
 
 @contextmanager
-def paused_gc(collect: int | None = None, *, freeze: bool = False) -> Iterator[None]:
+def paused_gc(collect: int | None = None, *, freeze: bool = False, freeze_survivors: bool = False) -> Iterator[None]:
     """Run the block with the cyclic garbage collector off (reference counting still frees memory),
     and then, if the collector was on and ``collect`` names a generation, collect up to it once.
     With ``freeze``, what exists then (modules just imported, say) is first frozen out of the
-    collector's way for the rest of the process.
+    collector's way for the rest of the process. With ``freeze_survivors``, for a block that leaves
+    no garbage in cycles, what it made and kept is frozen instead of collected, without walking it
+    (reference counting still frees it); a block that raised, which may have left its cycles
+    unbroken, is collected as ``collect`` says.
 
     For building or unpickling many long-lived objects at once (a registry's claims and terms, an
     automaton): each allocation burst would trigger the collector, which walks every tracked
@@ -172,14 +175,18 @@ def paused_gc(collect: int | None = None, *, freeze: bool = False) -> Iterator[N
     """
     enabled = gc.isenabled()
     gc.disable()
+    completed = False
     try:
         yield
+        completed = True
     finally:
         if freeze:
             gc.freeze()
         if enabled:
             gc.enable()
-            if collect is not None:
+            if freeze_survivors and completed:
+                gc.freeze()
+            elif collect is not None:
                 gc.collect(collect)
 
 

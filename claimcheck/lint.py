@@ -657,6 +657,12 @@ def lint_bounded(
     for rule in rules_in(Scope.PAGE):
         if selection.enabled(rule.code):
             findings.apply(rule, selection.override(rule.code), page, None)
+    # The contexts link each other (previous, next): unlinked once the rules have run, a page leaves no cycles
+    # and the runner need not walk what it made to free it (see claimcheck.run.runner.lint_file).
+    for sentence in sentences:
+        sentence.previous = sentence.next = None
+        if sentence.statement is not None:
+            sentence.statement.previous = sentence.statement.next = None
     found = one_per_problem(zip(findings.keys, findings.found, strict=True))
     found.sort(key=Finding.sort_key)
     findings.found = found

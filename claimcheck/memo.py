@@ -17,6 +17,9 @@ from typing import Any, Protocol, TypeVar
 
 R = TypeVar("R")
 
+#: What the cache holds for arguments it does not remember (no answer is this object).
+_MISSING: Any = object()
+
 
 class TextCache(Protocol[R]):
     """What :func:`text_cache` makes of a function: called as the function, with arguments by position."""
@@ -48,21 +51,25 @@ def text_cache(entries: int, characters: int) -> Callable[[Callable[..., R]], Te
         lock = threading.Lock()
         held = [0]
 
-        # A closure, not a class with __call__: a hit costs about half as many instructions.
+        # A closure, not a class with __call__: a hit costs about half as many instructions. A miss is told by
+        # a marker, not by KeyError: raising it cost a miss ~0.9 us, and half the calls miss.
         def cached(*args: Any) -> R:
-            try:
-                found = cache[args]
-                cache.move_to_end(args)
-            except KeyError:  # not remembered (or forgotten by another thread in between)
-                found = function(*args)
-                with lock:
-                    if args not in cache:
-                        held[0] += len(args[0])
-                        while cache and (len(cache) >= entries or held[0] > characters):
-                            forgotten, _ = cache.popitem(last=False)
-                            held[0] -= len(forgotten[0])
-                        cache[args] = found
-            return found
+            found = cache.get(args, _MISSING)
+            if found is not _MISSING:
+                try:  # noqa: SIM105  # contextlib.suppress would cost every hit a context manager
+                    cache.move_to_end(args)
+                except KeyError:  # forgotten by another thread in between: still the answer
+                    pass
+                return found  # type: ignore[no-any-return]
+            answer = function(*args)
+            with lock:
+                if args not in cache:
+                    held[0] += len(args[0])
+                    while cache and (len(cache) >= entries or held[0] > characters):
+                        forgotten, _ = cache.popitem(last=False)
+                        held[0] -= len(forgotten[0])
+                    cache[args] = answer
+            return answer
 
         def cache_clear() -> None:
             with lock:

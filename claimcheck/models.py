@@ -533,6 +533,14 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+def _no_items() -> list[Any]:
+    """A new empty list: :class:`Finding`'s default for its lists. ``list`` itself is a builtin, whose signature
+    pydantic reads (building the serializer) by tokenizing its text: that compiled tokenize's pattern, which differs
+    in every process (it is built from a set), so each large lint compiled it anew and stored it in the cache of
+    compiled patterns (:mod:`claimcheck.regexcache`), pushing out a pattern the next run then compiled again."""
+    return []
+
+
 class Finding(_Model):
     """One problem in copy. The JSON keys are part of the output contract (docs/contract.md §6)."""
 
@@ -553,14 +561,14 @@ class Finding(_Model):
     grade: Grade | None = None
     grade_rationale: str | None = None
     verdict: Verdict | None = None
-    evidence: list[EvidenceItem] = Field(default_factory=list)
-    approved_wording: list[str] = Field(default_factory=list)
+    evidence: list[EvidenceItem] = Field(default_factory=_no_items)
+    approved_wording: list[str] = Field(default_factory=_no_items)
     #: For a page read from a web archive (``path`` is then its URI): the capture's WARC-Date and
     #: the archive file. Left out of the output for ordinary files, whose JSON stays as it was.
     capture_date: str | None = None
     archive: str | None = None
     #: Findings on the same sentence folded into this one (one finding per problem).
-    merged: list[MergedFinding] = Field(default_factory=list)
+    merged: list[MergedFinding] = Field(default_factory=_no_items)
     #: Where the flagged span lies inside ``sentence`` (start, end), for the terminal's marker under
     #: it; the columns above are the source's. Not part of the JSON output, whose shape is a contract.
     sentence_span: tuple[int, int] | None = Field(default=None, exclude=True)

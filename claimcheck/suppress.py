@@ -67,13 +67,13 @@ def parse_suppressions(document: Document) -> list[Suppression]:
     the line: a suppression that silently does nothing is worse than none.
     """
     found: list[Suppression] = []
+    directives = [(comment, match) for comment in document.comments if (match := _DIRECTIVE.match(comment.text))]
+    if not directives:  # most pages: the units' source spans (0.8% of a lint) are not needed
+        return found
     last_line = document.position(len(document.source))[0]
     unit_spans = [(unit.source_offset(0), unit.source_end(len(unit.text))) for unit in document.units if unit.text]
     open_regions: list[Suppression] = []
-    for comment in document.comments:
-        match = _DIRECTIVE.match(comment.text)
-        if not match:
-            continue
+    for comment, match in directives:
         line = document.position(comment.start)[0]
         verb = match.group("verb").lower()
         rest = match.group("rest")

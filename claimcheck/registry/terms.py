@@ -22,6 +22,11 @@ _WORD_REST = re.compile(r"\w*")
 T = TypeVar("T", bound=Hashable)
 
 
+def _is_word(char: str) -> bool:
+    """Whether ``char`` is a word character as ``\\w`` reads it (a letter or digit of any script, or "_")."""
+    return char.isalnum() or char == "_"
+
+
 def fold(text: str) -> str:
     """Text as registry terms are searched in (:data:`claimcheck.folding.TERMS`): lower case,
     punctuation variants folded, the same length so offsets still line up."""
@@ -84,7 +89,12 @@ class TermSet(Generic[T]):
     def _ready(self) -> bool:
         if not self._finished:
             self._finished = True
-            self._automaton = automaton((key, (len(key), tuple(entries))) for key, entries in self._pending.items())
+            # Whether a key starts and ends with a word character is known now: only then can a hit on it
+            # stand inside a word, and the search tests its neighbours.
+            self._automaton = automaton(
+                (key, (len(key), tuple(entries), _is_word(key[0]), _is_word(key[-1])))
+                for key, entries in self._pending.items()
+            )
             self._pending = {}
         return self._count > 0
 
@@ -98,18 +108,16 @@ class TermSet(Generic[T]):
         if not self._ready():
             return
         n = len(folded_text)
-        for end_index, (length, entries) in self._automaton.iter(folded_text):
+        for end_index, (length, entries, word_first, word_last) in self._automaton.iter(folded_text):
             start = end_index - length + 1
             end = end_index + 1
             # Word boundaries, tested without a call (\w, as above): this loop runs for every hit.
-            first = folded_text[start]
-            if start > 0 and (first.isalnum() or first == "_"):
+            if word_first and start > 0:
                 before = folded_text[start - 1]
                 if before.isalnum() or before == "_":
                     continue
-            last = folded_text[end_index]
             after_word = False
-            if end < n and (last.isalnum() or last == "_"):
+            if word_last and end < n:
                 following = folded_text[end]
                 after_word = following.isalnum() or following == "_"
             stop = -1

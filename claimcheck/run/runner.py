@@ -181,12 +181,14 @@ def lint_file(
         if page is None:
             break
         try:
-            # The collector waits for the page's end, then collects its young objects once (its
-            # sentences link each other: cycles). Collecting every few hundred allocations walked
-            # the page's live objects again and again: 6.8% of a cold lint, 2.7% this way, at the
-            # same peak memory (300 bench pages, timed with gc.callbacks); what outlives a page
-            # (the caches of recurring sentences) goes to the old generation.
-            with paused_gc(collect=1):
+            # The collector waits for the page's end. Collecting every few hundred allocations walked
+            # the page's live objects again and again (6.8% of a cold lint); collecting them once at the
+            # end of each page still cost 2.7%, and the full collections that walked them again later
+            # 1.3% (the bench's Markdown half, timed with gc.callbacks). A linted page leaves no cycles
+            # (lint_bounded unlinks its sentences; tests/run/test_page_garbage.py holds it to that), so
+            # what it kept (cache entries, its findings) is frozen unwalked; a page that failed is
+            # collected as before.
+            with paused_gc(collect=1, freeze_survivors=True):
                 findings, unused = lint_page(
                     page.document, compiled, selection, limit=MAX_FINDINGS_PER_PAGE, notices=limited
                 )
