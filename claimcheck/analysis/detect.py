@@ -1318,9 +1318,10 @@ def follow_on(
     ("Most notice a change by the third session.") and it is a claim about the page's treatment wherever it
     stands, of the kind of the claim before it or of the question its paragraph answers (``asked``: "How
     fast does it work?" makes "Almost everyone felt it." an onset claim). Claims, questions, navigation,
-    references and headings stay as read.
+    references and headings stay as read; so does a claim the learned scorer made, unless it has no kind, which
+    the claim before it or the question gives it ("Almost everyone felt it." answering "How fast does it work?").
     """
-    if detection.is_claim or detection.reason in STRUCTURAL:
+    if (detection.is_claim and (detection.categories or by_cues(detection))) or detection.reason in STRUCTURAL:
         return detection
     continues = before is not None and before.is_claim
     share = _SHARE_OF_PEOPLE.match(sentence)
