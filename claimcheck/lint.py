@@ -177,8 +177,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                     # A result read from the review it stands in, not from its words, carries nothing on: "I'm
                     # telling every friend" after "Pregnant after a year of trying!" claims nothing.
                     before = None
-                # Asked of a sentence with no claim of a kind yet (none, or the learned scorer's without a kind).
-                kinds = asks_about(topic) if topic is not None and not detection.categories else ()
+                kinds = asks_about(topic) if topic is not None and not detection.is_claim else ()
                 detection = follow_on(text, detection, before, kinds)
                 if index == tagged:
                     detection = tagline(text, detection)

@@ -367,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(corpus)} labelled sentences, data SHA-256 {data_hash(corpus)}", file=sys.stderr)
     folds = Folds(corpus)
     rows = []
-    for held in SPLITS:
+    for held in sorted({e.split for e in corpus}, key=SPLITS.index):
         test = [e for e in corpus if e.split == held]
         choice = choose(folds, frozenset({held}))
         predicted = folds.held_out(frozenset({held}), choice.c, choice.min_pages)[held]
@@ -520,16 +520,16 @@ _EIGHTH_SESSION = (
     "| dev..blind6 | 0.9 / 0.3 | .799 / .692 / 54 | 109, .833, 130 | |",
     "| dev..blind6 | 0.85 / 0.4 | .806 / .685 / 52 | 103, .827, 138 | |",
     "| every split, C 8 | 0.9 / 0.4 | .806 / .681 / 40 | 112, .815, 114 | 184, .855, 183 |",
-    "| **every split, C 8 (shipped)** | **0.9 / 0.3** | **.814 / .688 / 41** | **108, .817, 118**"
-    " | **177, .857, 191** |",
+    "| every split, C 8 (best measured) | 0.9 / 0.3 | .814 / .688 / 41 | 108, .817, 118 | 177, .857, 191 |",
     "| every split, C 8 | 0.85 / 0.4 | .810 / .681 / 42 | 106, .819, 124 | |",
     "| every split, C 2 | 0.9 / 0.4 | .781 / .681 / 37 | 126, .815, 100 | |",
     "| every split, C 2 | 0.85 / 0.3 | .806 / .692 / 39 | 114, .820, 110 | |",
     "| every split, C 4 | 0.9 / 0.3 | .806 / .692 / 39 | 115, .818, 111 | |",
     "| every split, C 16 | 0.9 / 0.3 | .814 / .688 / 43 | 104, .821, 125 | |",
     "",
-    "- Shipped: C 8 with the hinted and follow-on threshold lowered to 0.3 (`detect.SECOND_OPINION_HINTED`),",
-    "  the one row that misses fewer claims than the old scorer at its pair and flags fewer clean lines on",
+    "- Not shipped (the dev..blind6 weights stay). Best measured: C 8 with the hinted and follow-on threshold",
+    "  lowered to 0.3 (`detect.SECOND_OPINION_HINTED`), the one row that misses fewer claims than the old",
+    "  scorer at its pair and flags fewer clean lines on",
     "  blind7..blind11 (108 and 118 against 110 and 122); on blind11, the one split the engine had not been",
     "  tuned on at this branch's base, 5 claims more and 10 clean lines fewer. Over all 13 splits it misses 2",
     "  more (177 against 175) for 12 clean lines fewer (191 against 203).",
@@ -541,7 +541,18 @@ _EIGHTH_SESSION = (
     "  nobody had tuned on, shows little of it. One cause was the engine's: a claim the scorer makes alone has",
     "  no kind, and one that follows a claim (or answers a question) now takes that claim's (or the question's)",
     "  kind as it would below the second opinion (`detect.follow_on`), which took named to .819 on",
-    "  blind7..blind11 (blind9 .895 -> .905), recall and clean lines unchanged.",
+    "  blind7..blind11 (blind9 .895 -> .905), recall and clean lines unchanged (not kept with the old weights).",
+    "- Why not shipped: the test suite's invented sentences of other therapies (the generalisation check the",
+    "  engine's rules are held to) regressed on 8 with it: claims it no longer finds (\"Widgetamine is the most",
+    '  important advance in low-mood care in a generation." CC201, "Two years after the wrap course I am still',
+    '  gardening every morning." CC208, a time in words CC108, a signed quotation read as a review) and',
+    '  non-claims it makes claims ("You can return to work the same day." 0.96 alone, "Never cleanses anything"',
+    "  at 0.34 with the hinted 0.3). Those sentences were written with the old scorer in place, which favours",
+    "  it as the tuned splits do; with a gain out of fold of 2 claims and 4 clean lines on blind7..blind11 (5",
+    "  and 10 on blind11) against 16 claims less named, it was not worth weakening 8 expectations at the",
+    "  deadline. `python training/train_scorer.py --read-corpus` fits it again (data SHA-256",
+    "  `29cda7c5bdd2d062960de5caa0774963ce0dd3b27e5891d74f71cc373f97707d`, weights SHA-256",
+    "  `bc97b869c001455343b7a4eed9e63ed3c43142a285498dc70e9284e5c034554e`).",
     "- Sentence by sentence (no engine; each of blind7..blind11 scored by a model fitted without it, pooled), on",
     "  the sentences no cue makes a claim (2992), where the second opinion is asked: ROC-AUC .866 for the",
     "  dev..blind6 model, .896 / .892 / .886 for every split at C 2 / 8 / 32; at 0.9 and above, 20 claims and",
@@ -581,9 +592,9 @@ def _report(
         "## Data",
         "",
         f"- {len(corpus)} labelled sentences ({sum(e.claim for e in corpus)} claims) from splits"
-        f" {', '.join(SPLITS)} of `tests/corpus/labels.yaml`,",
+        f" {', '.join(sorted({e.split for e in corpus}, key=SPLITS.index))} of `tests/corpus/labels.yaml`,",
         "  read with claimcheck's own reader and sentence splitter (`--read-corpus`) into",
-        "  `training/scorer_data.jsonl`, which the script trains on: every split the engine has been tuned on.",
+        "  `training/scorer_data.jsonl`, which the script trains on (`--read-corpus` reads every tuned split).",
         f"  blind{FIRST_UNSEEN_BLIND} and any later split, and any split `corpus_pages.UNREAD` lists, are never read.",
         f"- Training data SHA-256: `{data_hash(corpus)}`",
         "  (the data file's bytes: one JSON line `[split, page, text, claim]` per example, in corpus order).",
@@ -624,7 +635,7 @@ def _report(
         "",
         "## Leave-one-split-out (nested)",
         "",
-        f"Each row: trained on the other {len(SPLITS) - 1} splits (the threshold chosen by leave-one-split-out among"
+        f"Each row: trained on the other {len(rows) - 1} splits (the threshold chosen by leave-one-split-out among"
         " those),",
         "scored on the held-out split, which took no part in any choice.",
         "",
@@ -659,9 +670,9 @@ def _report(
         *_THRESHOLD_CHECK,
         *_LATEST_SPLITS,
         *_EIGHTH_SESSION,
-        f"## Final model (trained on all {len(SPLITS)} splits)",
+        f"## Final model (trained on all {len(rows)} splits)",
         "",
-        f"- Chosen by leave-one-split-out over all {len(SPLITS)} splits: C = {choice.c}, min pages {choice.min_pages},"
+        f"- Chosen by leave-one-split-out over all {len(rows)} splits: C = {choice.c}, min pages {choice.min_pages},"
         f" threshold {final.threshold:.2f}.",
         f"- Pooled out-of-fold F1 of that choice: {choice.f1:.3f} (the selection criterion, so optimistic).",
         f"- In-sample on the {in_sample.n} sentences it was fitted to (fit, not generalisation): precision"

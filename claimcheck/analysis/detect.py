@@ -1021,12 +1021,8 @@ def _named_benefit(
 #: 0.5 .893 and 95; none better on both (training/SCORER.md).
 SECOND_OPINION = 0.9
 #: The same where a weak cue already hints at a claim ("within hours"), and for a sentence that follows a
-#: claim (FOLLOW_ON): two weak signals add up, as two weak cues do. Chosen with SECOND_OPINION (above); 0.4
-#: until the scorer learned from every tuned split, when 0.3 was chosen the same way on blind7..blind11
-#: (the latest pages, each linted with a scorer fitted without it): 0.9 with 0.3 missed 108 of 1134 claims
-#: and flagged 118 of 2748 clean lines, 0.9 with 0.4 112 and 114, 0.85 with 0.4 106 and 124, against 110 and
-#: 122 for the scorer trained on dev..blind6 alone at 0.9 with 0.4 (training/SCORER.md).
-SECOND_OPINION_HINTED = 0.3
+#: claim (FOLLOW_ON): two weak signals add up, as two weak cues do. Chosen with SECOND_OPINION (above).
+SECOND_OPINION_HINTED = 0.4
 #: What may stand before a condition that is the sentence's subject: nothing, or a determiner.
 _SUBJECT_LEAD = re.compile(r"\s*(?:(?:the|a|an|untreated|your|their|this|that)\s+)?", re.IGNORECASE)
 
@@ -1318,10 +1314,9 @@ def follow_on(
     ("Most notice a change by the third session.") and it is a claim about the page's treatment wherever it
     stands, of the kind of the claim before it or of the question its paragraph answers (``asked``: "How
     fast does it work?" makes "Almost everyone felt it." an onset claim). Claims, questions, navigation,
-    references and headings stay as read; so does a claim the learned scorer made, unless it has no kind, which
-    the claim before it or the question gives it ("Almost everyone felt it." answering "How fast does it work?").
+    references and headings stay as read.
     """
-    if (detection.is_claim and (detection.categories or by_cues(detection))) or detection.reason in STRUCTURAL:
+    if detection.is_claim or detection.reason in STRUCTURAL:
         return detection
     continues = before is not None and before.is_claim
     share = _SHARE_OF_PEOPLE.match(sentence)

@@ -427,38 +427,20 @@ def test_a_harm_or_logistics_in_the_same_shape_is_not_a_benefit(text: str) -> No
 
 def test_a_sentence_after_a_claim_continues_it_when_the_scorer_leans_that_way() -> None:
     before = detect_claim("Widget drips lift your energy for days.")
-    # Alone this is no claim (the scorer leans to one, 0.84, below the second opinion's 0.9). "Almost
-    # everyone felt it by the next morning." served here until the scorer trained on blind5 and blind6, and
-    # "Most people felt it by the next morning." until it trained on every tuned split: each then scored 0.91
-    # and was a claim by itself (for that, see the test below).
-    text = "Most people notice it by the next morning."
+    # Alone this is no claim (the scorer leans to one, 0.81, below the second opinion's 0.9). "Almost
+    # everyone felt it by the next morning." served here until the scorer trained on blind5 and blind6:
+    # it now scores 0.91 and is a claim by itself.
+    text = "Most people felt it by the next morning."
     assert not detect_claim(text).is_claim
     after = detect.follow_on(text, detect_claim(text), before)
     assert after.is_claim and after.categories == before.categories[:1] and "follows" in after.reason
     # After a non-claim, or for a question, nothing changes (a share of people as subject aside: below).
     logistics = detect_claim("Parking is free behind the building.")
-    # (0.73 alone; "It felt lighter by the next morning." served until the scorer trained on every tuned
-    # split, which scores it 0.92, a claim by itself.)
-    text = "It felt lighter the next morning."
-    assert detect.follow_on(text, detect_claim(text), before).is_claim
+    text = "It felt lighter by the next morning."
     assert not detect.follow_on(text, detect_claim(text), logistics).is_claim
     assert not detect.follow_on(text, detect_claim(text), None).is_claim
     question = detect_claim("Does it hurt?")
     assert detect.follow_on("Does it hurt?", question, before) is question
-
-
-def test_a_claim_only_the_scorer_made_takes_the_kind_of_the_claim_before_it() -> None:
-    # "Almost everyone felt it by the next morning." is a claim by itself (the scorer, 0.9 and above) but of no
-    # kind; after an efficacy claim it goes on with that claim, as it would below the second opinion.
-    before = detect_claim("Widget drips lift your energy for days.")
-    text = "Almost everyone felt it by the next morning."
-    alone = detect_claim(text)
-    assert alone.is_claim and not alone.categories and alone.reason.startswith(detect.LEARNED)
-    after = detect.follow_on(text, alone, before)
-    assert after.is_claim and after.categories == before.categories[:1] and "follows" in after.reason
-    # A claim of a kind stays as read.
-    cued = detect_claim("Widget drips relieve migraine within hours.")
-    assert detect.follow_on("Widget drips relieve migraine within hours.", cued, before) is cued
 
 
 def test_a_request_to_the_reader_goes_on_with_no_claim() -> None:

@@ -39,14 +39,7 @@ LOGISTICS = [
 # The model trained without blind4 scored the first two above its threshold and the last two below.
 NOT_CLAIMS = [
     "Our founder, Maria Lenz, trained as a nurse practitioner in Vienna before opening the studio.",
-    # The scorer trained on every tuned split (eighth session) scores this 0.44 against its threshold 0.26:
-    # it learned "hidden" from claims ("hidden infections", "the hidden cause", "hidden inflammation": four
-    # pages, against one page's "No hidden fees"). Strict: when a model scores it below again, this must be
-    # restored. What matters for lint holds (test_terms_with_a_denial_are_no_claim_in_the_engine).
-    pytest.param(
-        "There are no hidden fees or membership contracts.",
-        marks=pytest.mark.xfail(strict=True, reason="'hidden' learned from claims of hidden causes"),
-    ),
+    "There are no hidden fees or membership contracts.",
 ]
 FIRST_PERSON_OUTCOMES = [
     "I went from daily migraines to one a month.",
@@ -110,19 +103,6 @@ def test_clear_claims_score_above_the_threshold(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", NOT_CLAIMS)
 def test_bios_and_terms_score_below_the_threshold(sentence: str) -> None:
     assert claim_probability(sentence) <= model().threshold
-
-
-def test_terms_with_a_denial_are_no_claim_in_the_engine() -> None:
-    # Whatever the scorer makes of "hidden", the detector neither asks it about a sentence with no cue below
-    # the second-opinion threshold nor carries a claim on into a denial.
-    from claimcheck.analysis.detect import detect_claim, follow_on
-
-    sentence = "There are no hidden fees or membership contracts."
-    detection = detect_claim(sentence)
-    assert not detection.is_claim
-    before = detect_claim("Our infusions relieve migraine within hours.")
-    assert before.is_claim
-    assert not follow_on(sentence, detection, before).is_claim
 
 
 @pytest.mark.parametrize("sentence", FIRST_PERSON_OUTCOMES)

@@ -98,11 +98,7 @@ END_TO_END_FLOORS = {
     # loses more is seen (HISTORY.md has both runs).
     # Tuned on in the fourth session (its misses read; HISTORY.md): recall 0.917 (198/216), false positives
     # 0.043 (21/488), 1 accurate claim with an error; the floors sit just below, as a regression guard only.
-    # The eighth session's scorer, fitted to it: recall 0.981, false positives 0.012 (6/488).
-    # The eighth session trained the learned scorer on every tuned split, this one too (training/SCORER.md):
-    # from then on these numbers are in-sample for the scorer, so the floors rise only part of the way to them
-    # (out of fold through the engine: training/measure_oof.py).
-    "blind7": EndToEndFloor(recall=0.94, false_positive_rate=0.03, accurate_errors=1),
+    "blind7": EndToEndFloor(recall=0.91, false_positive_rate=0.05, accurate_errors=1),
     # blind8 (pages and labels of 8e71330, 18 pages, 15 therapies, written without reading the engine) was
     # run once, on the engine of 5ffceb8 (byte-identical in output to eb3d13b): recall 0.773 (157/203),
     # false positives 0.072 (40/554), 5 accurate claims with an error (of 84), nothing hidden flagged.
@@ -115,9 +111,7 @@ END_TO_END_FLOORS = {
     # with an error (ba755b4); the floors sit a little below, as a regression guard only.
     # The sixth session's precision fixes (from blind9's misses and its own) took false positives to 0.034
     # (19/554).
-    # The eighth session's scorer, fitted to it: recall 0.990, false positives 0.014 (8/554); the floors rise
-    # part of the way (see blind7).
-    "blind8": EndToEndFloor(recall=0.96, false_positive_rate=0.03, accurate_errors=1),
+    "blind8": EndToEndFloor(recall=0.95, false_positive_rate=0.04, accurate_errors=1),
     # blind9 (pages and labels of 0473014, 18 pages, 16 therapies, written without reading the engine) was
     # run once, on the engine of b99afc3 (byte-identical in output to 1433129): recall 0.845 (186/220),
     # false positives 0.068 (37/547), 5 accurate claims with an error (of 82), nothing hidden flagged.
@@ -126,9 +120,7 @@ END_TO_END_FLOORS = {
     # The floors follow the second run, so a later change that loses more is seen (HISTORY.md has both).
     # The sixth session tuned on it (misses read): recall 0.945 (208/220), false positives 0.020 (11/547), one
     # accurate claim with an error (6435ebd); the floors follow, a little below.
-    # The eighth session's scorer, fitted to it: recall 0.982, false positives 0.011 (6/547); the floors rise
-    # part of the way (see blind7).
-    "blind9": EndToEndFloor(recall=0.95, false_positive_rate=0.025, accurate_errors=1),
+    "blind9": EndToEndFloor(recall=0.94, false_positive_rate=0.03, accurate_errors=1),
     # blind10 (pages and labels of 78a4103, 18 pages, 16 therapies, written without reading the engine) was
     # run once, on the engine of 2a39911 (the sixth session's start): recall 0.787 (170/216), false positives
     # 0.054 (33/611), 9 accurate claims with an error (of 91), nothing hidden flagged. Nothing is tuned on it.
@@ -139,9 +131,7 @@ END_TO_END_FLOORS = {
     # The seventh session tuned on it (misses read): structure (lists and table columns by their claims, who-leads,
     # taglines, transcripts' answers, reviews) took recall to 0.912 (197/216); precision mechanisms took false
     # positives to 0.038 (23/611) and accurate claims with an error to 3. The floors follow, a little below.
-    # The eighth session's scorer, fitted to it: recall 0.977, false positives 0.016 (10/611), 3 accurate
-    # claims with an error; the floors rise part of the way (see blind7).
-    "blind10": EndToEndFloor(recall=0.92, false_positive_rate=0.035, accurate_errors=4),
+    "blind10": EndToEndFloor(recall=0.89, false_positive_rate=0.045, accurate_errors=4),
     # blind11 (pages and labels of e22bd58, 18 pages, four ketamine framings and 14 other therapies, written
     # without reading the engine) was run once, on the engine of 08779af (the seventh session's start,
     # byte-identical in output to 6435ebd): recall 0.799 (223/279), false positives 0.089 (49/548), 2 accurate
@@ -150,11 +140,7 @@ END_TO_END_FLOORS = {
     # (51/548), 4 accurate claims with an error. The floors follow the second run (one claim fewer, two more clean
     # lines and two more accurate claims with an error than the first: recorded, not fixed, as fixing them would
     # mean reading them), so a later change that loses more is seen (HISTORY.md has both).
-    # The eighth session's scorer, fitted to it (and nothing else of the engine tuned on it on that branch):
-    # recall 0.903 (252/279), false positives 0.055 (30/548), 3 accurate claims with an error; out of fold
-    # (a scorer fitted without it) recall 0.814, false positives 0.075 (41/548). The floors rise part of the
-    # way (see blind7).
-    "blind11": EndToEndFloor(recall=0.83, false_positive_rate=0.08, accurate_errors=4),
+    "blind11": EndToEndFloor(recall=0.79, false_positive_rate=0.095, accurate_errors=4),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
