@@ -13,11 +13,14 @@ about the scorer and its thresholds are made on these lines; the unseen blind sp
 ``detect.SECOND_OPINION`` / ``detect.SECOND_OPINION_HINTED`` (and ``FOLLOW_ON``, which is the latter),
 and the script ends with each pair's recall and clean lines flagged pooled over the splits.
 
-``--tuned`` fits each fold on every tuned split (``train_scorer.TUNED``, read afresh from the corpus)
-other than the held-out one, instead of on the data file: how a scorer refitted on all of them would do on
-the latest splits. ``--shipped`` lints with the shipped weights instead of a fold, for splits they never
-saw (blind7 and later): the same measurement for the model in use. ``--c`` and ``--min-pages`` replace
-the shipped model's choice.
+``--data FILE`` fits the folds on another data file of the same form (an older one: how the model trained
+on less data would do); for a split the file does not hold, its fold is the model fitted on all of it.
+``--shipped`` lints with the shipped weights instead of a fold, for splits they never saw. ``--c`` and
+``--min-pages`` replace the shipped model's choice.
+
+``--doubt T`` (repeatable) also prints each split's line with the unregistered-claim findings (CC101) on a
+sentence the fold scores below ``T`` left out: what a confident negative at ``T`` would do, read from the
+same lint (detect.DOUBT is the shipped one; linting with it in place gives the same lines).
 """
 
 from __future__ import annotations
@@ -26,7 +29,10 @@ import argparse
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "corpus"))
@@ -34,7 +40,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "corpus")
 import measure
 import train_scorer
 
+import claimcheck
 from claimcheck.analysis import detect, scorer
+from claimcheck.models import Finding
 from claimcheck.rules.context import read_sentence
 
 _CHOICE = re.compile(r"C = ([\d.]+), min pages (\d+)")
@@ -42,20 +50,61 @@ _CHOICE = re.compile(r"C = ([\d.]+), min pages (\d+)")
 _LINE = re.compile(r"claims=(\d+) recall=([\d.]+) named=([\d.]+) clean-flagged=[\d.]+ \((\d+)/(\d+)\)")
 
 
+#: The splits written last, the best stand-in for pages nobody has seen: pooled on their own as well.
+_LATEST = frozenset({"blind7", "blind8", "blind9", "blind10", "blind11"})
+
+
 def _pair(text: str) -> tuple[float, float]:
     second, _, hinted = text.partition("/")
     return float(second), float(hinted)
 
 
-def lint_with(model: scorer.ScorerModel, held: str, pairs: Sequence[tuple[float, float]], misses: bool) -> list[str]:
-    """measure.py's line for ``held`` linted with ``model`` as the shipped scorer, once per threshold pair."""
+@dataclass(frozen=True)
+class _Linted:
+    """What measure.py reads of a lint result: its findings."""
+
+    findings: list[Finding]
+
+
+def _lint_once(linted: dict[Path, list[Finding]], path: Path) -> _Linted:
+    if path not in linted:
+        linted[path] = claimcheck.check_file(path).findings
+    return _Linted(linted[path])
+
+
+def _undoubted(linted: dict[Path, list[Finding]], model: scorer.ScorerModel, doubt: float, path: Path) -> _Linted:
+    """The page's findings without CC101 on a sentence ``model`` scores below ``doubt``."""
+    kept = [
+        f
+        for f in _lint_once(linted, path).findings
+        if f.code != "CC101" or not f.sentence or model.probability(f.sentence) >= doubt
+    ]
+    return _Linted(kept)
+
+
+def lint_with(
+    model: scorer.ScorerModel,
+    held: str,
+    pairs: Sequence[tuple[float, float]],
+    misses: bool,
+    doubts: Sequence[float] = (),
+) -> list[str]:
+    """measure.py's line for ``held`` linted with ``model`` as the shipped scorer, once per threshold pair,
+    and after it one line per doubt threshold with the CC101 findings on sentences scored below it left out."""
     scorer.model = lambda: model  # type: ignore[assignment]  # claim_probability reads it per call
     lines = []
     for second, hinted in pairs:
         detect.SECOND_OPINION, detect.SECOND_OPINION_HINTED, detect.FOLLOW_ON = second, hinted, hinted
         scorer.claim_probability.cache_clear()
         read_sentence.cache_clear()  # detections are cached per sentence
+        linted: dict[Path, list[Finding]] = {}
+        measure.claimcheck = SimpleNamespace(check_file=partial(_lint_once, linted))  # type: ignore[assignment]
         lines.append(measure.measure(held, misses))
+        for doubt in doubts:
+            doubted = partial(_undoubted, linted, model, doubt)
+            measure.claimcheck = SimpleNamespace(check_file=doubted)  # type: ignore[assignment]
+            lines.append(measure.measure(held, misses))
+        measure.claimcheck = claimcheck
     return lines
 
 
@@ -82,7 +131,8 @@ def main() -> int:
     parser.add_argument("splits", nargs="*")
     parser.add_argument("--misses", action="store_true", help="list misses and wrong flags")
     parser.add_argument("--at", action="append", type=_pair, help="detection thresholds SECOND/HINTED")
-    parser.add_argument("--tuned", action="store_true", help="fit folds on every tuned split, read afresh")
+    parser.add_argument("--data", type=Path, default=train_scorer.DATA, help="fit folds on this data file")
+    parser.add_argument("--doubt", action="append", type=float, default=[], help="also drop CC101 below this")
     parser.add_argument("--shipped", action="store_true", help="lint with the shipped weights, not a fold")
     parser.add_argument("--c", type=float, help="L2 strength in place of the shipped model's")
     parser.add_argument("--min-pages", type=int, help="page minimum in place of the shipped model's")
@@ -91,19 +141,23 @@ def main() -> int:
     assert chosen is not None, "SCORER.md records no final choice"
     c, min_pages = args.c or float(chosen.group(1)), args.min_pages or int(chosen.group(2))
     pairs = args.at or [(detect.SECOND_OPINION, detect.SECOND_OPINION_HINTED)]
-    corpus = train_scorer.corpus_examples(train_scorer.TUNED)[0] if args.tuned else train_scorer.load_data()
+    corpus = train_scorer.load_data(args.data)
     shipped = scorer.model()
     seen = {example.split for example in train_scorer.load_data()}
-    by_pair: dict[tuple[float, float], list[str]] = {pair: [] for pair in pairs}
-    for held in args.splits or sorted({e.split for e in corpus}, key=train_scorer.TUNED.index):
+    runs = [(f"{second}/{hinted}", doubt) for second, hinted in pairs for doubt in (None, *args.doubt)]
+    by_run: dict[tuple[str, float | None], list[str]] = {run: [] for run in runs}
+    for held in args.splits or list(train_scorer.SPLITS):
         if args.shipped and held in seen:
             parser.error(f"the shipped weights were fitted to {held}: no out-of-fold measurement there")
         fold = shipped if args.shipped else train_scorer.fit([e for e in corpus if e.split != held], c, min_pages)
-        for pair, line in zip(pairs, lint_with(fold, held, pairs, args.misses), strict=True):
-            by_pair[pair].append(line)
-            print(f"{pair[0]}/{pair[1]} {line}", flush=True)
-    for pair, lines in by_pair.items():
-        print(f"pooled {pair[0]}/{pair[1]} {pooled(lines)}")
+        for run, line in zip(runs, lint_with(fold, held, pairs, args.misses, args.doubt), strict=True):
+            by_run[run].append(line)
+            print(f"{run[0]} doubt={run[1]} {line}", flush=True)
+    for run, lines in by_run.items():
+        print(f"pooled {run[0]} doubt={run[1]} {pooled(lines)}")
+        late = [line for line in lines if line.split()[0] in _LATEST]
+        if late and len(late) < len(lines):
+            print(f"pooled-latest {run[0]} doubt={run[1]} {pooled(late)}")
     return 0
 
 
