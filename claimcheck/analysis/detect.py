@@ -193,6 +193,14 @@ _SENT = r"(?:sent|date)\s*:[^\n]{0,200}?\b(?:19|20)\d{2}\b"
 _HEADER = re.compile(
     rf"(?:(?:from|to|cc|bcc|reply-to|sender)\s*:[^\n]{{0,200}}?(?:@[\w-]+\.\w|\b{_SENT})|{_SENT})[^\n]*", re.IGNORECASE
 )
+# A forum post's header: its number and who posted it, the whole line ("#3 Posted by jen_k:", "Reply #12 posted by
+# Marcus on 3 May:"); a byline that goes on to say what the writer is ("Posted by Dr. Lee, the leading expert in
+# ...") is copy.
+_POST_HEADER = re.compile(
+    r"\W*(?:(?:reply|post|comment)\s+)?(?:#\s?\d+\s+)?(?:posted|replied|written|submitted)\s+by\s+@?[\w.-]+"
+    r"(?:\s+(?:on|at)\s+[^:;,]{1,40})?\s*:?\s*",
+    re.IGNORECASE,
+)
 # A myth's label opening the sentence: "Myth:", "Myth #7:", "MYTH 3 –", "Common misconception:", "Fiction:"; not
 # where the same sentence goes on to the fact ("Myth: it is a placebo. Fact: it ...", split or not).
 _MYTH_LABEL = re.compile(
@@ -398,10 +406,17 @@ def disclaims_use(sentence: str, detection: Detection) -> bool:
 
 #: A ranking word that ranks no provider or treatment: "best" in a purpose, what a step is for ("Take it with
 #: food for the best results", "For best results, start early"), or of sales ("our best-selling drip"); "top" in
-#: a refill ("one iron top-up per quarter").
+#: a refill ("one iron top-up per quarter"). Nor does "best" in a letter's closing ("With best wishes,", "Best
+#: regards", "All the best,"), of a price or a taste ("Best value", "best deal", "Best flavor": a shopper's pick,
+#: no health matter), before a count it picks from ("The 7 Best Yoga Mats", "our 3 best sellers": a list's
+#: title, where "#1 best clinic" ranks), or with nothing yet ranked (a column's header "Best for", "Best at:").
 UNRANKED = re.compile(
     r"\bfor\s+(?:the\s+)?(?:very\s+)?best\s+(?:possible\s+)?(?:results?|outcomes?|effects?)\b"
-    r"|\bbest[- ]sell(?:ing|ers?)\b|\btop[- ]?ups?\b",
+    r"|\bbest[- ]sell(?:ing|ers?)\b|\btop[- ]?ups?\b"
+    r"|\b(?:best|kindest|warmest)\s+(?:wishes|regards)\b|\ball\s+the\s+(?:very\s+)?best\s*(?:,|!|$)"
+    r"|\bbest\s+(?:value|price|prices|deals?|buy|budget|bargain|flavou?rs?|tast(?:e|es|ing))\b"
+    r"|(?<![#\d])\b\d{1,3}\s+best\b"
+    r"|^\W*best\s+(?:for|at|in|with)\W*$",
     re.IGNORECASE,
 )
 
@@ -872,6 +887,8 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         return not_a_claim(NAVIGATION)
     if ":" in text and _HEADER.fullmatch(text):
         return not_a_claim(HEADER)
+    if " by " in text[:30] and _POST_HEADER.fullmatch(text):
+        return not_a_claim(HEADER)
     head = text[:40].lower()
     if ("myth" in head or "misconception" in head or "fiction" in head) and _MYTH_LABEL.match(text):
         return not_a_claim(REFUTED)
@@ -1177,10 +1194,12 @@ _BIOGRAPHY_SUBJECT = re.compile(
 #: "earned his degree", "lives in ... with his wife").
 _BIOGRAPHY = re.compile(
     # The look-ahead: the first letters of the forms, tested before the alternation at each character.
-    r"[^.;]*?(?=[cegloqrst])(?:\b(?:graduated|trained|studied|qualified)\s+(?:\w+\s+){0,2}?(?:from|at|in|with)\b|"
+    r"[^.;]*?(?=[aceg-iloqrst])(?:\b(?:graduated|trained|studied|qualified)\s+(?:\w+\s+){0,2}?(?:from|at|in|with)\b|"
     r"\bcompleted\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:residency|fellowship|training|degree|internship)\b|"
     r"\b(?:earned|received|obtained)\s+(?:his|her|their|a|an)\s+(?:[\w-]+\s+){0,5}?(?:degree|doctorate|diploma)\b|"
-    r"\blives\s+(?:in|with)\b)",
+    r"\blives\s+(?:in|with)\b|"
+    # A credential by the board that grants it: "is board certified in dermatology", "is double board-certified in".
+    r"\b(?:is|are)\s+(?:(?:double|dual|triple|nationally)[- ])?board[- ]certified\s+(?:in|by)\b)",
     re.IGNORECASE,
 )
 
@@ -1260,7 +1279,7 @@ def _second_opinion(
 ) -> Detection | None:
     """The learned scorer's verdict on a sentence the cues did not make a claim (see claimcheck.analysis.scorer):
     a claim in words no cue names ("One ceremony. A lifetime of healing."), of the kinds the weak cues hinted."""
-    if _sets_the_scene(sentence, features):
+    if _sets_the_scene(sentence, features) or _disclaims_or_bills(sentence):
         return None
     if " include" in sentence and _RISKS_LISTED.search(sentence):
         # "As with any procedure, risks include bleeding and infection": its harms, whatever words hinted.
@@ -1269,6 +1288,29 @@ def _second_opinion(
     if probability < (SECOND_OPINION_HINTED if hinted else SECOND_OPINION):
         return None
     return Detection(True, hinted, strength, features, f"{LEARNED} {probability:.2f}")
+
+
+def _disclaims_or_bills(sentence: str) -> bool:
+    """Whether the sentence disclaims diagnosing or treating ("Our guides do not diagnose or treat illness.") or
+    tells how a price is paid ("A $50 deposit holds your slot", "The fee of £90 is charged on the day"): the frame
+    of no treatment's effect, which the learned scorer, asked about a sentence no cue made a claim, reads as one
+    from its words of care alone. A price beside no payment ("For just $99, melt 10 pounds in a week") is still
+    asked about. (Where a cue made it one, a price outweighs only weak cues: see :func:`detect_claim`.)"""
+    if ("iagnos" in sentence or "IAGNOS" in sentence) and DISCLAIMER.search(sentence) is not None:
+        return True
+    return (
+        _LOGISTICS_GUARD.search(sentence) is not None
+        and _PAYMENT.search(sentence) is not None
+        and _LOGISTICS.search(sentence) is not None
+    )
+
+
+#: How a price is paid: the words of a payment, whatever is bought.
+_PAYMENT = re.compile(
+    r"\b(?:deposits?|balance|pay(?:s|ing|ment|ments)?|paid|fees?|refund\w*|invoice\w*|cash|card|instal{1,2}ments?"
+    r"|charged|payable)\b",
+    re.IGNORECASE,
+)
 
 
 #: A treatment's harms listed: "risks include ...", "possible complications include ...".
@@ -1534,12 +1576,25 @@ def lists_conditions(items: Sequence[str], before: str) -> bool:
 def warns(lead: str) -> bool:
     """Whether a lead-in leads to harms, signs or who must not have a treatment ("Possible side effects",
     "Warning signs", "Who should not receive it", "Do not use if you have"): its items are no benefits."""
-    if _LEAD_NOT.search(lead):
+    if _LEAD_NOT.search(lead) or (_IF_YOU_NOTICE.search(lead) and _CLINICIAN.search(lead)):
         return True
     scanned = lexicon.scan(lead)
     return "negations" in scanned or any(
         f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm")
     )
+
+
+#: A lead-in that sends the reader to a clinician if they notice what it lists ("See your doctor if you notice any of
+#: these:", "Get an eye exam first if you have:", "Call 911 if you develop"): warning signs, not what a treatment is
+#: for (:data:`_URGENT` reads the same for a lead-in of what the reader lives with).
+_IF_YOU_NOTICE = re.compile(
+    r"\bif\s+you\s+(?:notice|have|experience|get|develop|see|feel|are\s+(?:experiencing|having))\b", re.IGNORECASE
+)
+_CLINICIAN = re.compile(
+    r"\b(?:doctor|gp|physician|clinician|nurse|pharmacist|audiologist|optometrist|dentist|emergency|911|999|111"
+    r"|urgent\w*|immediately|at\s+once|exam(?:ination)?|medical\s+(?:advice|attention|help|review|care))\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=16)

@@ -182,6 +182,19 @@ def test_a_message_header_states_nothing(line: str) -> None:
     assert detect_claim(line).reason == HEADER
 
 
+@pytest.mark.parametrize(
+    "line", ["#14 Posted by runner_dad77:", "Reply #3 posted by Kayla on 12 March:", "Posted by @hoppy.jo"]
+)
+def test_a_forum_post_header_states_nothing(line: str) -> None:
+    assert detect_claim(line).reason == HEADER
+
+
+def test_a_byline_that_goes_on_is_copy() -> None:
+    # Who posted it, then what they are: copy, which can rank them.
+    line = "Posted by Dr. Ines Alvar, the leading expert in spinal care"
+    assert detect_claim(line).reason != HEADER
+
+
 def test_a_sentence_that_opens_with_from_and_a_year_is_no_header() -> None:
     assert detect_claim("From: 2019 to 2023, our patients improved 80%.").reason != HEADER
 
