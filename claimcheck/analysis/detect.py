@@ -92,6 +92,9 @@ HEADER = "message header"
 #: page quotes it to refute it, and states nothing of it.
 REFUTED = "a myth the page refutes"
 STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED})
+#: An effect only supposed, in an if-clause ahead of what follows it (see _only_supposed): no claim, however its
+#: place on the page (after a claim, under a title) would make one of a sentence with no cue.
+SUPPOSED = "an effect only supposed"
 
 # Rule scores. A sentence is a claim when some rule reaches _CLAIM; _STRONG also outweighs
 # logistics context (a price or an address in the same sentence).
@@ -420,6 +423,17 @@ UNRANKED = re.compile(
     re.IGNORECASE,
 )
 
+#: "Permanent" said of a device or a fixture put in the body, or of a post, a place or a record, not of a result:
+#: "a permanent implant", "the permanent stimulator", "permanent makeup", "a permanent filling", "permanent
+#: staff". Whether the device's effect lasts is another matter, said in other words ("permanent relief").
+PERMANENT_THING = re.compile(
+    r"\bpermanent\s+(?:[\w-]+\s+)?(?:implants?|devices?|systems?|stimulators?|pacemakers?|leads|electrodes?|"
+    r"catheters?|ports?|stents?|shunts?|fillings?|crowns?|bridges?|retainers?|dentures?|teeth|tooth|makeup|make-up|"
+    r"tattoos?|markers?|sutures?|stitches|wires?|battery|batteries|generators?|staff|residents?|residency|"
+    r"positions?|address|records?|exhibits?|collection|location|home)\b",
+    re.IGNORECASE,
+)
+
 #: After a percentage, a price reduction: "20% off", "a 15% discount", "15% savings".
 DISCOUNT = re.compile(r"\s*(?:off|discount|savings)\b", re.IGNORECASE)
 
@@ -514,6 +528,12 @@ class _Cues(dict[str, tuple[str, ...]]):
             hits["provider_weak"] = tuple(hit for hit in hits["provider_weak"] if not _overlaps(*hit, unranked))
             if not hits["provider_weak"]:
                 del hits["provider_weak"]
+        if "durability" in hits and "ermanent" in sentence:
+            # "Before the permanent implant, you have a trial": a lasting device, no lasting effect.
+            things = [found.span() for found in PERMANENT_THING.finditer(sentence)]
+            hits["durability"] = tuple(hit for hit in hits["durability"] if not _overlaps(*hit, things))
+            if not hits["durability"]:
+                del hits["durability"]
         if " not " in sentence:
             # "Works in days, not the 6 to 8 weeks pills can take": one time set against another.
             contrast = TIME_CONTRAST.search(sentence)
@@ -849,6 +869,17 @@ def _has_predicate(text: str, cues: _Cues) -> bool:
     return False
 
 
+#: The name of a page's or a section's topic of what a treatment is for, the whole line in any case or kind of unit
+#: ("Conditions we treat", "What we help with", "Who it helps"): a link in a menu names the page it leads to, and
+#: claims no more than the heading "Conditions We Treat" does.
+_TOPIC = re.compile(
+    r"\W*(?:(?:the\s+)?(?:conditions?|issues|concerns|what)\s+(?:we|i|it)\s+(?:treat|help(?:\s+with)?|see|address|manage)"
+    r"|conditions?\s+(?:treated|helped|managed)|indications|who\s+(?:we|it)\s+(?:helps?|treats?|sees?))\W*",
+    re.IGNORECASE,
+)
+_TOPIC_MAX_CHARS = 40
+
+
 def _logistics(text: str, cues: _Cues) -> str | None:
     """The first sign that the sentence is about logistics (price, contact, hours, insurance)."""
     if cues["admin"]:
@@ -895,6 +926,9 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     # A heading punctuated as a sentence ("A Lifetime Free of Migraine.") is one: read as copy is, whatever its
     # capitals, not as a title that must show a verb to state anything.
     label = (kind == UnitKind.HEADING and not text.endswith((".", "!"))) or _is_label(text)
+    if len(text) <= _TOPIC_MAX_CHARS and _TOPIC.fullmatch(text):
+        # "Conditions we treat" as a menu's link or a list's line, in any case: a topic's name, as its heading is.
+        return not_a_claim(HEADING)
     if _is_question(text, label):
         presupposed = _presupposed(text, features) if label else None
         return presupposed or not_a_claim(QUESTION)
@@ -965,7 +999,29 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
             if second is None and not label:
                 second = _second_opinion(sentence, hinted, strength, features)
             return second or not_a_claim(f"weak cue only ({found[0][2]})")
-    return Detection(True, tuple(category for category, _, _ in claims), strength, features, claims[0][2])
+    kinds = tuple(category for category, _, _ in claims)
+    if text[:3].lower() == "if " and _EFFECTS.issuperset(kinds) and _only_supposed(text, cues, features):
+        # "If the trial eases your pain by half, we discuss a permanent device": a step that waits on the effect.
+        return not_a_claim(SUPPOSED)
+    return Detection(True, kinds, strength, features, claims[0][2])
+
+
+#: The claims of an effect, how soon it comes and how long it lasts: what an if-clause can suppose.
+_EFFECTS = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
+
+
+def _only_supposed(text: str, cues: _Cues, features: Features) -> bool:
+    """Whether every effect, outcome and time of a sentence opening with "If" stands in its if-clause, up to its
+    first comma: the effect is supposed, the sentence says what follows it ("If the drops ease the itch within a
+    week, we stop them"), not that it comes. Where the main clause names it ("If you have migraines, the drip
+    relieves them within an hour"), the claim stands."""
+    comma = text.find(",")
+    if comma < 0 or not cues.effect_offsets:
+        return False
+    times = features.time_words + tuple(quantity.span for quantity in features.quantities)
+    return all(end <= comma for _, end in (*cues.effect_offsets, *cues.outcome_offsets)) and all(
+        span.end <= comma for span in times
+    )
 
 
 #: Unit kinds whose lines need no subject: a heading, a list item, a line of a plain-text list.
@@ -1358,7 +1414,7 @@ def follow_on(
     fast does it work?" makes "Almost everyone felt it." an onset claim). Claims, questions, navigation,
     references and headings stay as read.
     """
-    if detection.is_claim or detection.reason in STRUCTURAL:
+    if detection.is_claim or detection.reason in STRUCTURAL or detection.reason == SUPPOSED:
         return detection
     continues = before is not None and before.is_claim
     share = _SHARE_OF_PEOPLE.match(sentence)
@@ -1402,7 +1458,7 @@ def tagline(sentence: str, detection: Detection) -> Detection:
     one: see :data:`FOLLOW_ON`). Claims, questions, headings and navigation stay as read, and so do open
     questions; "without" and "no" in a tagline free the reader of something ("— without surgery") and deny
     nothing."""
-    if detection.is_claim or detection.reason in STRUCTURAL or unasserted(sentence):
+    if detection.is_claim or detection.reason in STRUCTURAL or detection.reason == SUPPOSED or unasserted(sentence):
         return detection
     probability = claim_probability(sentence)
     if probability < FOLLOW_ON:

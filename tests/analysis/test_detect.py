@@ -22,6 +22,7 @@ from claimcheck.analysis.detect import (
     REFERENCE,
     REFUTED,
     STRUCTURAL,
+    SUPPOSED,
     Detection,
     detect_claim,
 )
@@ -756,3 +757,52 @@ def test_look_alikes_of_those_claims_are_not_claims(sentence: str) -> None:
 
 def test_working_better_for_the_reader_is_no_comparison() -> None:
     assert Category.COMPARATIVE not in detect_claim("Choose the day that works better for you.").categories
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Conditions we treat", UnitKind.LIST_ITEM),
+        ("What we help with", UnitKind.LINE),
+        ("Who it helps", UnitKind.BLOCK),
+    ],
+)
+def test_the_name_of_a_topic_of_indications_is_a_heading_in_any_unit(line: str, kind: UnitKind) -> None:
+    # A menu's link to the page of what a clinic treats names that page: no claim, as its heading makes none.
+    assert detect_claim(line, kind=kind).reason == HEADING
+
+
+def test_what_a_clinic_treats_said_is_still_a_claim() -> None:
+    assert detect_claim("We treat plantar fasciitis", kind=UnitKind.LIST_ITEM).is_claim
+    assert detect_claim("Conditions we treat include tennis elbow and sciatica.").is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If the patches ease your knee pain within a month, we switch you to the monthly plan.",
+        "If the balm eases your back pain, we move you to the monthly plan.",
+    ],
+)
+def test_an_effect_only_supposed_in_an_if_clause_is_no_claim(sentence: str) -> None:
+    assert detect_claim(sentence).reason == SUPPOSED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you have migraines, the drip relieves them within an hour.",
+        "If you have plantar fasciitis, our insoles ease the heel pain fast.",
+        "If the patches work for you, the relief lasts for months.",
+    ],
+)
+def test_an_effect_the_main_clause_states_after_an_if_is_a_claim(sentence: str) -> None:
+    assert detect_claim(sentence).is_claim
+
+
+def test_a_supposed_effect_after_a_claim_does_not_go_on_with_it() -> None:
+    page = (
+        "The knee patches ease arthritis pain for many people.\n\n"
+        "If the patches ease your knee pain within a month, we switch you to the monthly plan.\n"
+    )
+    assert not [f for f in check_text(page).findings if f.line == 3]
