@@ -92,6 +92,9 @@ HEADER = "message header"
 #: page quotes it to refute it, and states nothing of it.
 REFUTED = "a myth the page refutes"
 STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED})
+#: How the reason of a sentence about logistics (a price, a booking, hours) opens: no claim, however its place on
+#: the page (after a claim) would make one of a sentence with no cue ("Spring sessions always fill fast").
+LOGISTICS = "logistics"
 #: An effect only supposed, in an if-clause ahead of what follows it (see _only_supposed): no claim, however its
 #: place on the page (after a claim, under a title) would make one of a sentence with no cue.
 SUPPOSED = "an effect only supposed"
@@ -963,7 +966,7 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     if best < _STRONG:
         logistics = _logistics(text, cues)
         if logistics is not None:
-            return not_a_claim(f"logistics '{logistics}'")
+            return not_a_claim(f"{LOGISTICS} '{logistics}'")
         first = found[0][0]
         if first not in _WHO_MAY and (
             instruction(text)
@@ -1272,12 +1275,24 @@ _TENURE = re.compile(
 )
 
 
+#: The writer introducing themselves by name and what they are: "Hi, I'm Ravi Menon, a registered dietitian and
+#: ...", "My name is Jo Park, an acupuncturist in Leeds" ("I'm Jo, the best acupuncturist in Leeds" ranks, with
+#: "the": a claim).
+_INTRODUCTION = re.compile(
+    r"\W*(?:(?:hi|hello|hey)(?:\s+there)?\W+)?(?:I['’]m|I\s+am|my\s+name\s+is)\s+(?:(?:Dr|Prof)\.?\s+)?"
+    r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2},\s+an?\s",
+    re.IGNORECASE,
+)
+
+
 def _who_it_is(sentence: str) -> bool:
-    """Whether the sentence says who the writer or a practitioner is (a byline, a biography of training and
-    life, a practice's tenure): plain fact a reader can look up, no claim of what the care does or how good it
-    is ("the most experienced" ranks them: a claim)."""
+    """Whether the sentence says who the writer or a practitioner is (a byline, the writer's introduction, a
+    biography of training and life, a practice's tenure): plain fact a reader can look up, no claim of what the
+    care does or how good it is ("the most experienced" ranks them: a claim)."""
     if "by" in sentence[:12].lower() and _BYLINE.match(sentence):
         return True
+    if (" I" in sentence[:20] or sentence[:1] in "IiMm") and _INTRODUCTION.match(sentence):
+        return "detect/provider" not in lexicon.scan(sentence)
     if " since " in sentence and _TENURE.search(sentence):
         return True
     subject = _BIOGRAPHY_SUBJECT.match(sentence)
@@ -1402,6 +1417,13 @@ _SPACES = re.compile(r"\s*")
 _PLEASE = re.compile(r"[\W\d_]*(?:please|kindly)\b", re.IGNORECASE)
 
 
+def _read_as_none(detection: Detection) -> bool:
+    """Whether a sentence's place on the page leaves its reading as it is: a claim already, structure (a question,
+    a heading), an effect only supposed or logistics."""
+    reason = detection.reason
+    return detection.is_claim or reason in STRUCTURAL or reason == SUPPOSED or reason.startswith(LOGISTICS)
+
+
 def follow_on(
     sentence: str, detection: Detection, before: Detection | None, asked: tuple[Category, ...] = ()
 ) -> Detection:
@@ -1414,7 +1436,7 @@ def follow_on(
     fast does it work?" makes "Almost everyone felt it." an onset claim). Claims, questions, navigation,
     references and headings stay as read.
     """
-    if detection.is_claim or detection.reason in STRUCTURAL or detection.reason == SUPPOSED:
+    if _read_as_none(detection):
         return detection
     continues = before is not None and before.is_claim
     share = _SHARE_OF_PEOPLE.match(sentence)
@@ -1458,7 +1480,7 @@ def tagline(sentence: str, detection: Detection) -> Detection:
     one: see :data:`FOLLOW_ON`). Claims, questions, headings and navigation stay as read, and so do open
     questions; "without" and "no" in a tagline free the reader of something ("— without surgery") and deny
     nothing."""
-    if detection.is_claim or detection.reason in STRUCTURAL or detection.reason == SUPPOSED or unasserted(sentence):
+    if _read_as_none(detection) or unasserted(sentence):
         return detection
     probability = claim_probability(sentence)
     if probability < FOLLOW_ON:

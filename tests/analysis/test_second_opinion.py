@@ -223,3 +223,38 @@ def test_a_price_beside_no_payment_is_still_put_to_the_scorer() -> None:
     # "For $99" sells a promise: the scorer still judges it (as it would without the price).
     detection = detect_claim("For just $99, melt 10 pounds of fat in a week.")
     assert detection.is_claim and detection.reason.startswith("learned scorer")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hi, I'm Ravi Menon, a certified sleep coach and the founder of Drift.",
+        "Hello there, I'm Dr. Ana Ruiz, a licensed naturopath in Santa Fe.",
+    ],
+)
+def test_the_writer_introducing_themselves_is_who_they_are(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(detect, "SECOND_OPINION", 0.0)
+    monkeypatch.setattr(detect, "SECOND_OPINION_HINTED", 0.0)
+    assert not detect_claim(sentence).is_claim
+
+
+def test_an_introduction_that_ranks_is_a_claim() -> None:
+    assert detect_claim("Hi, I'm Ravi Menon, a renowned expert in sleep coaching.").is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Autumn retreats open on Friday, and they always fill up fast.", "Weekend float slots book up within days."],
+)
+def test_how_fast_places_are_booked_is_logistics(sentence: str) -> None:
+    assert detect_claim(sentence).reason.startswith("logistics")
+
+
+def test_logistics_after_a_claim_does_not_go_on_with_it() -> None:
+    from claimcheck.api import check_text
+
+    page = (
+        "Our float tank eases back pain for many guests.\n\n"
+        "Autumn sessions open on Friday, and they always fill up fast.\n"
+    )
+    assert not [f for f in check_text(page).findings if f.line == 3]
