@@ -180,6 +180,26 @@ def _rated(text: str, place: TablePlace) -> Answered | None:
     return None
 
 
+#: A name: two or more words, each capitalised, no figure ("Harbor Bone Broth Blend", "Sprout Vegan Builder"), and
+#: no little word a title-cased statement holds ("Relief In Hours", "Works As Well").
+_NAME = re.compile(
+    r"\W*(?:(?!(?:In|As|Of|To|For|The|And|With|Or|On|At|By|No|Not|Than|From|Is|Are|It)\b)[A-Z][\w'’&.-]*\W+){1,5}"
+    r"(?!(?:In|As|Of|To|For|The|And|With|Or|On|At|By|No|Not|Than|From|Is|Are|It)\b)[A-Z][\w'’&.-]*\W*"
+)
+
+
+#: Words of change, which make a name a promise ("Gut Healing Frequencies", "Zero Downtime").
+_CHANGE_GROUPS = ("causal", "detect/effect", "improvements", "ending_verbs", "detect/benefit")
+
+
+def _is_name(cell: str) -> bool:
+    """Whether a cell is a name (:data:`_NAME`) that promises no change, rather than a statement."""
+    if _NAME.fullmatch(cell) is None:
+        return False
+    scanned = lexicon.scan(cell)
+    return not any(group in scanned for group in _CHANGE_GROUPS)
+
+
 def _compared(text: str, place: TablePlace, rated: bool) -> Answered | None:
     """A cell of a side-by-side table read against the other cell of its row, when the row is about health
     and the two differ: each column's cell states what its treatment does, as compared with the other's.
@@ -191,6 +211,10 @@ def _compared(text: str, place: TablePlace, rated: bool) -> Answered | None:
     if not (_short(other_column) and len(_CELL_WORD.findall(other)) <= _COMPARED_MAX_WORDS):
         return None
     if other.strip().lower() == text.strip().lower():
+        return None
+    if _is_name(text):
+        # "GlowJoint Marine Collagen" beside "Visible results fastest": a table of products and what is said of
+        # each, whose name states nothing to set against another column's words (what is said of it still does).
         return None
     if not rated and (_DIGIT.search(text) is None) != (_DIGIT.search(other) is None):
         # A figure against words ("20" against "Call us", "3x faster" against "Baseline") sets no two

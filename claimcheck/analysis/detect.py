@@ -422,7 +422,9 @@ UNRANKED = re.compile(
     r"|\b(?:best|kindest|warmest)\s+(?:wishes|regards)\b|\ball\s+the\s+(?:very\s+)?best\s*(?:,|!|$)"
     r"|\bbest\s+(?:value|price|prices|deals?|buy|budget|bargain|flavou?rs?|tast(?:e|es|ing))\b"
     r"|(?<![#\d])\b\d{1,3}\s+best\b"
-    r"|^\W*best\s+(?:for|at|in|with)\W*$",
+    r"|^\W*best\s+(?:for|at|in|with)\W*$"
+    # A hotel's class: "a 5-star hotel", "four-star resort" (the stay a package includes, not the care).
+    r"|\b(?:[1-7]|three|four|five|seven)[- ]star\s+(?:hotels?|resorts?|accommodation|lodg\w*|suites?|rooms?|villas?)\b",
     re.IGNORECASE,
 )
 
@@ -524,13 +526,14 @@ class _Cues(dict[str, tuple[str, ...]]):
                 hits[group] = tuple(hit for hit in hits[group] if not _overlaps(*hit, hits["procedure"]))
                 if not hits[group]:
                     del hits[group]
-        if "provider_weak" in hits:
-            # "for the best results" is what a step is for, "best-selling" a rank in sales, a "top-up" a refill: no
-            # quality of a provider.
-            unranked = [found.span() for found in UNRANKED.finditer(sentence)]
-            hits["provider_weak"] = tuple(hit for hit in hits["provider_weak"] if not _overlaps(*hit, unranked))
-            if not hits["provider_weak"]:
-                del hits["provider_weak"]
+        for group in ("provider", "provider_weak"):
+            if group in hits:
+                # "for the best results" is what a step is for, "best-selling" a rank in sales, a "top-up" a refill,
+                # "a 5-star hotel" the stay: no quality of a provider.
+                unranked = [found.span() for found in UNRANKED.finditer(sentence)]
+                hits[group] = tuple(hit for hit in hits[group] if not _overlaps(*hit, unranked))
+                if not hits[group]:
+                    del hits[group]
         if "durability" in hits and "ermanent" in sentence:
             # "Before the permanent implant, you have a trial": a lasting device, no lasting effect.
             things = [found.span() for found in PERMANENT_THING.finditer(sentence)]
@@ -1412,6 +1415,8 @@ _SHARE_OF_PEOPLE = re.compile(
 )
 
 
+#: After a share of people, whom it counts when it is the readers or the writers: "Most of you", "many of us".
+_OF_YOU = re.compile(r"\s+of\s+(?:you|us|y['’]all)\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s*")
 #: A request opening the sentence: "Please tell ...", "Kindly let us know ...".
 _PLEASE = re.compile(r"[\W\d_]*(?:please|kindly)\b", re.IGNORECASE)
@@ -1440,6 +1445,9 @@ def follow_on(
         return detection
     continues = before is not None and before.is_claim
     share = _SHARE_OF_PEOPLE.match(sentence)
+    if share is not None and _OF_YOU.match(sentence, share.end()):
+        # "Most of you know Jess from the bakery": a share of the readers (or of the writers), not of patients.
+        share = None
     if share is not None and share.group().lower().endswith(("our", "the", "these", "those")):
         # "Most of our patients": a share of the people a treatment is for; "Most of our owners", "most of the
         # time" count others, or no people.

@@ -496,6 +496,14 @@ def test_a_share_of_others_than_the_people_treated_claims_nothing_of_the_treatme
         assert not detect.follow_on(text, detect_claim(text), parking).is_claim, text
     members = "Most of our members felt it by the next morning."
     assert detect.follow_on(members, detect_claim(members), parking).reason.startswith("a share of people")
+    # "Most of you", "many of us": a share of the readers or the writers.
+    for text in ("Most of you felt it at the spring fair.", "Many of us felt it by the next morning."):
+        assert not detect.follow_on(text, detect_claim(text), parking).reason.startswith("a share of"), text
+
+
+def test_a_hotels_class_is_no_providers_quality() -> None:
+    assert not detect_claim("Two nights at a five-star hotel in Sintra", kind=UnitKind.LIST_ITEM).is_claim
+    assert detect_claim("Our 5-star rated clinic").reason.startswith("provider")
 
 
 @pytest.mark.parametrize(
