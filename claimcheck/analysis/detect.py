@@ -1589,7 +1589,8 @@ _COMPLAINT_LEAD = re.compile(
 #: experiencing:", "Seek emergency care if you are struggling with:", "Tell us if you are living with:".
 _URGENT = re.compile(
     r"^\s*(?:please\s+)?(?:tell|call|contact|see|seek|consult|speak|talk|ask|let|inform|notify|stop)\b|"
-    r"\b(?:doctor|gp|physician|emergency|911|999|urgent\w*|immediately|at\s+once)\b",
+    r"\b(?:doctor|gp|physician|clinician|nurse|pharmacist|audiologist|optometrist|dentist|emergency|911|999"
+    r"|urgent\w*|immediately|at\s+once|exam(?:ination)?|medical\s+(?:advice|attention|help|review|care))\b",
     re.IGNORECASE,
 )
 
@@ -1662,7 +1663,7 @@ def lists_conditions(items: Sequence[str], before: str) -> bool:
 def warns(lead: str) -> bool:
     """Whether a lead-in leads to harms, signs or who must not have a treatment ("Possible side effects",
     "Warning signs", "Who should not receive it", "Do not use if you have"): its items are no benefits."""
-    if _LEAD_NOT.search(lead) or (_IF_YOU_NOTICE.search(lead) and _CLINICIAN.search(lead)):
+    if _LEAD_NOT.search(lead) or (_IF_YOU_NOTICE.search(lead) and _URGENT.search(lead)):
         return True
     scanned = lexicon.scan(lead)
     return "negations" in scanned or any(
@@ -1670,16 +1671,10 @@ def warns(lead: str) -> bool:
     )
 
 
-#: A lead-in that sends the reader to a clinician if they notice what it lists ("See your doctor if you notice any of
-#: these:", "Get an eye exam first if you have:", "Call 911 if you develop"): warning signs, not what a treatment is
-#: for (:data:`_URGENT` reads the same for a lead-in of what the reader lives with).
+#: A lead-in that sends the reader to a clinician (:data:`_URGENT`) if they notice what it lists ("See your doctor if
+#: you notice any of these:", "Get an eye exam first if you have:"): warning signs, not what a treatment is for.
 _IF_YOU_NOTICE = re.compile(
     r"\bif\s+you\s+(?:notice|have|experience|get|develop|see|feel|are\s+(?:experiencing|having))\b", re.IGNORECASE
-)
-_CLINICIAN = re.compile(
-    r"\b(?:doctor|gp|physician|clinician|nurse|pharmacist|audiologist|optometrist|dentist|emergency|911|999|111"
-    r"|urgent\w*|immediately|at\s+once|exam(?:ination)?|medical\s+(?:advice|attention|help|review|care))\b",
-    re.IGNORECASE,
 )
 
 
