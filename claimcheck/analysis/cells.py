@@ -180,21 +180,22 @@ def _rated(text: str, place: TablePlace) -> Answered | None:
     return None
 
 
-#: A name: two or more words, each capitalised, no figure ("Harbor Bone Broth Blend", "Sprout Vegan Builder"), and
-#: no little word a title-cased statement holds ("Relief In Hours", "Works As Well").
-_NAME = re.compile(
-    r"\W*(?:(?!(?:In|As|Of|To|For|The|And|With|Or|On|At|By|No|Not|Than|From|Is|Are|It)\b)[A-Z][\w'’&.-]*\W+){1,5}"
-    r"(?!(?:In|As|Of|To|For|The|And|With|Or|On|At|By|No|Not|Than|From|Is|Are|It)\b)[A-Z][\w'’&.-]*\W*"
+#: The little words a title-cased statement holds ("Relief In Hours", "Works As Well") and a name does not.
+_LITTLE_WORDS = frozenset(
+    {"in", "as", "of", "to", "for", "the", "and", "with", "or", "on", "at", "by", "no", "not", "than", "from", "is"}
+    | {"are", "it"}
 )
-
-
 #: Words of change, which make a name a promise ("Gut Healing Frequencies", "Zero Downtime").
 _CHANGE_GROUPS = ("causal", "detect/effect", "improvements", "ending_verbs", "detect/benefit")
 
 
 def _is_name(cell: str) -> bool:
-    """Whether a cell is a name (:data:`_NAME`) that promises no change, rather than a statement."""
-    if _NAME.fullmatch(cell) is None:
+    """Whether a cell is a name that promises no change, rather than a statement: two to six words, each
+    capitalised, no figure and no little word ("Harbor Bone Broth Blend", "Sprout Vegan Builder")."""
+    words = [word.strip("\"'“”‘’()") for word in cell.split()]
+    if not 2 <= len(words) <= 6 or _DIGIT.search(cell) is not None:
+        return False
+    if not all(word[:1].isupper() and word.lower() not in _LITTLE_WORDS for word in words):
         return False
     scanned = lexicon.scan(cell)
     return not any(group in scanned for group in _CHANGE_GROUPS)

@@ -196,15 +196,15 @@ _CLOSING = " \t\"'”’)]*_"
 # A message header: sender or recipients with an address (or followed by the date sent), or the date. "Subject:"
 # is not one: a subject line is copy and can make a claim, as can "From: 2019 to 2023, ..." with no address.
 _SENT = r"(?:sent|date)\s*:[^\n]{0,200}?\b(?:19|20)\d{2}\b"
-_HEADER = re.compile(
-    rf"(?:(?:from|to|cc|bcc|reply-to|sender)\s*:[^\n]{{0,200}}?(?:@[\w-]+\.\w|\b{_SENT})|{_SENT})[^\n]*", re.IGNORECASE
-)
-# A forum post's header: its number and who posted it, the whole line ("#3 Posted by jen_k:", "Reply #12 posted by
-# Marcus on 3 May:"); a byline that goes on to say what the writer is ("Posted by Dr. Lee, the leading expert in
+# So is a forum post's header, its number and who posted it, the whole line ("#3 Posted by jen_k:", "Reply #12 posted
+# by Marcus on 3 May:"); a byline that goes on to say what the writer is ("Posted by Dr. Lee, the leading expert in
 # ...") is copy.
-_POST_HEADER = re.compile(
+_POSTED = (
     r"\W*(?:(?:reply|post|comment)\s+)?(?:#\s?\d+\s+)?(?:posted|replied|written|submitted)\s+by\s+@?[\w.-]+"
-    r"(?:\s+(?:on|at)\s+[^:;,]{1,40})?\s*:?\s*",
+    r"(?:\s+(?:on|at)\s+[^:;,]{1,40})?\s*:?\s*"
+)
+_HEADER = re.compile(
+    rf"(?:(?:from|to|cc|bcc|reply-to|sender)\s*:[^\n]{{0,200}}?(?:@[\w-]+\.\w|\b{_SENT})|{_SENT})[^\n]*|{_POSTED}",
     re.IGNORECASE,
 )
 # A myth's label opening the sentence: "Myth:", "Myth #7:", "MYTH 3 –", "Common misconception:", "Fiction:"; not
@@ -428,17 +428,6 @@ UNRANKED = re.compile(
     re.IGNORECASE,
 )
 
-#: "Permanent" said of a device or a fixture put in the body, or of a post, a place or a record, not of a result:
-#: "a permanent implant", "the permanent stimulator", "permanent makeup", "a permanent filling", "permanent
-#: staff". Whether the device's effect lasts is another matter, said in other words ("permanent relief").
-PERMANENT_THING = re.compile(
-    r"\bpermanent\s+(?:[\w-]+\s+)?(?:implants?|devices?|systems?|stimulators?|pacemakers?|leads|electrodes?|"
-    r"catheters?|ports?|stents?|shunts?|fillings?|crowns?|bridges?|retainers?|dentures?|teeth|tooth|makeup|make-up|"
-    r"tattoos?|markers?|sutures?|stitches|wires?|battery|batteries|generators?|staff|residents?|residency|"
-    r"positions?|address|records?|exhibits?|collection|location|home)\b",
-    re.IGNORECASE,
-)
-
 #: After a percentage, a price reduction: "20% off", "a 15% discount", "15% savings".
 DISCOUNT = re.compile(r"\s*(?:off|discount|savings)\b", re.IGNORECASE)
 
@@ -534,9 +523,9 @@ class _Cues(dict[str, tuple[str, ...]]):
                 hits[group] = tuple(hit for hit in hits[group] if not _overlaps(*hit, unranked))
                 if not hits[group]:
                     del hits[group]
-        if "durability" in hits and "ermanent" in sentence:
+        if "durability" in hits and "permanent_things" in scanned:
             # "Before the permanent implant, you have a trial": a lasting device, no lasting effect.
-            things = [found.span() for found in PERMANENT_THING.finditer(sentence)]
+            things = scanned["permanent_things"]
             hits["durability"] = tuple(hit for hit in hits["durability"] if not _overlaps(*hit, things))
             if not hits["durability"]:
                 del hits["durability"]
@@ -875,15 +864,19 @@ def _has_predicate(text: str, cues: _Cues) -> bool:
     return False
 
 
-#: The name of a page's or a section's topic of what a treatment is for, the whole line in any case or kind of unit
-#: ("Conditions we treat", "What we help with", "Who it helps"): a link in a menu names the page it leads to, and
-#: claims no more than the heading "Conditions We Treat" does.
-_TOPIC = re.compile(
-    r"\W*(?:(?:the\s+)?(?:conditions?|issues|concerns|what)\s+(?:we|i|it)\s+(?:treat|help(?:\s+with)?|see|address|manage)"
-    r"|conditions?\s+(?:treated|helped|managed)|indications|who\s+(?:we|it)\s+(?:helps?|treats?|sees?))\W*",
-    re.IGNORECASE,
-)
+#: The longest line read as the name of a topic of what a treatment is for (:func:`_names_a_topic`).
 _TOPIC_MAX_CHARS = 40
+
+
+def _names_a_topic(text: str) -> bool:
+    """Whether a short line is the name of a topic of what a treatment is for, in any case or kind of unit
+    ("Conditions we treat", "What we help with", "Indications"): a listing cue (data/detect/listing.txt) that ends
+    it, its subject a condition or a wh-word. A link in a menu names the page it leads to, and claims no more than
+    the heading "Conditions We Treat" does."""
+    cues = lexicon.scan(text).get("detect/listing")
+    if not cues or text[max(end for _, end in cues) :].strip(" .") or _LEAD_SUBJECT.search(text) is None:
+        return False
+    return _WORD.search(text, 0, min(start for start, _ in cues)) is None
 
 
 def _logistics(text: str, cues: _Cues) -> str | None:
@@ -922,9 +915,7 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         return not_a_claim(REFERENCE)
     if _is_navigation(text):
         return not_a_claim(NAVIGATION)
-    if ":" in text and _HEADER.fullmatch(text):
-        return not_a_claim(HEADER)
-    if " by " in text[:30] and _POST_HEADER.fullmatch(text):
+    if (":" in text or " by " in text[:30]) and _HEADER.fullmatch(text):
         return not_a_claim(HEADER)
     head = text[:40].lower()
     if ("myth" in head or "misconception" in head or "fiction" in head) and _MYTH_LABEL.match(text):
@@ -932,7 +923,7 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     # A heading punctuated as a sentence ("A Lifetime Free of Migraine.") is one: read as copy is, whatever its
     # capitals, not as a title that must show a verb to state anything.
     label = (kind == UnitKind.HEADING and not text.endswith((".", "!"))) or _is_label(text)
-    if len(text) <= _TOPIC_MAX_CHARS and _TOPIC.fullmatch(text):
+    if len(text) <= _TOPIC_MAX_CHARS and _names_a_topic(text):
         # "Conditions we treat" as a menu's link or a list's line, in any case: a topic's name, as its heading is.
         return not_a_claim(HEADING)
     if _is_question(text, label):
@@ -1241,10 +1232,15 @@ _IS_OR_ARE = re.compile(r"\s(?:is|are)\s", re.IGNORECASE)
 
 #: A byline: who wrote the page, then what they are ("By Dana Reyes, founder and certified doula", "Written by
 #: Dr. Sam Lee · 6 min read"); not "By week four ...", "By my third session", "By using this site".
+#: Or the writer introducing themselves by name and what they are: "Hi, I'm Ravi Menon, a registered dietitian and
+#: ...", "My name is Jo Park, an acupuncturist in Leeds" ("I'm Jo, the best acupuncturist in Leeds" ranks, with "the":
+#: a claim).
 _BYLINE = re.compile(
     r"^\W*(?:(?:written|reviewed|medically\s+reviewed)\s+)?by\s+(?:(?:Dr|Prof|Professor|Coach|Nurse)\.?\s+)?"
     r"(?!(?i:the|my|his|her|their|our|your|week|day|month|year|now|then|using|gently)\b)"
-    r"(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])\.?)?\s+(?-i:[A-Z])[\w'’-]+\s*(?:[,|·—–(]|$)",
+    r"(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])\.?)?\s+(?-i:[A-Z])[\w'’-]+\s*(?:[,|·—–(]|$)"
+    r"|^\W*(?:(?:hi|hello|hey)(?:\s+there)?\W+)?(?:I['’]m|I\s+am|my\s+name\s+is)\s+(?:(?:Dr|Prof)\.?\s+)?"
+    r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2},\s+an?\s",
     re.IGNORECASE,
 )
 #: What every biography's predicate below holds: a far cheaper search that most sentences fail.
@@ -1278,23 +1274,11 @@ _TENURE = re.compile(
 )
 
 
-#: The writer introducing themselves by name and what they are: "Hi, I'm Ravi Menon, a registered dietitian and
-#: ...", "My name is Jo Park, an acupuncturist in Leeds" ("I'm Jo, the best acupuncturist in Leeds" ranks, with
-#: "the": a claim).
-_INTRODUCTION = re.compile(
-    r"\W*(?:(?:hi|hello|hey)(?:\s+there)?\W+)?(?:I['’]m|I\s+am|my\s+name\s+is)\s+(?:(?:Dr|Prof)\.?\s+)?"
-    r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2},\s+an?\s",
-    re.IGNORECASE,
-)
-
-
 def _who_it_is(sentence: str) -> bool:
     """Whether the sentence says who the writer or a practitioner is (a byline, the writer's introduction, a
     biography of training and life, a practice's tenure): plain fact a reader can look up, no claim of what the
     care does or how good it is ("the most experienced" ranks them: a claim)."""
-    if "by" in sentence[:12].lower() and _BYLINE.match(sentence):
-        return True
-    if (" I" in sentence[:20] or sentence[:1] in "IiMm") and _INTRODUCTION.match(sentence):
+    if ("by" in sentence[:12].lower() or " I" in sentence[:20] or sentence[:1] in "IiMm") and _BYLINE.match(sentence):
         return "detect/provider" not in lexicon.scan(sentence)
     if " since " in sentence and _TENURE.search(sentence):
         return True
@@ -1372,19 +1356,12 @@ def _disclaims_or_bills(sentence: str) -> bool:
     asked about. (Where a cue made it one, a price outweighs only weak cues: see :func:`detect_claim`.)"""
     if ("iagnos" in sentence or "IAGNOS" in sentence) and DISCLAIMER.search(sentence) is not None:
         return True
+    # How a price is paid: data/payment.txt.
     return (
-        _LOGISTICS_GUARD.search(sentence) is not None
-        and _PAYMENT.search(sentence) is not None
-        and _LOGISTICS.search(sentence) is not None
+        "payment" in lexicon.scan(sentence)
+        and _LOGISTICS_GUARD.search(sentence) is not None
+        and (_LOGISTICS.search(sentence) is not None)
     )
-
-
-#: How a price is paid: the words of a payment, whatever is bought.
-_PAYMENT = re.compile(
-    r"\b(?:deposits?|balance|pay(?:s|ing|ment|ments)?|paid|fees?|refund\w*|invoice\w*|cash|card|instal{1,2}ments?"
-    r"|charged|payable)\b",
-    re.IGNORECASE,
-)
 
 
 #: A treatment's harms listed: "risks include ...", "possible complications include ...".
@@ -1416,7 +1393,7 @@ _SHARE_OF_PEOPLE = re.compile(
 
 
 #: After a share of people, whom it counts when it is the readers or the writers: "Most of you", "many of us".
-_OF_YOU = re.compile(r"\s+of\s+(?:you|us|y['’]all)\b", re.IGNORECASE)
+_OF_YOU = (["of", "you"], ["of", "us"])
 _SPACES = re.compile(r"\s*")
 #: A request opening the sentence: "Please tell ...", "Kindly let us know ...".
 _PLEASE = re.compile(r"[\W\d_]*(?:please|kindly)\b", re.IGNORECASE)
@@ -1445,7 +1422,7 @@ def follow_on(
         return detection
     continues = before is not None and before.is_claim
     share = _SHARE_OF_PEOPLE.match(sentence)
-    if share is not None and _OF_YOU.match(sentence, share.end()):
+    if share is not None and sentence[share.end() : share.end() + 8].lower().split()[:2] in _OF_YOU:
         # "Most of you know Jess from the bakery": a share of the readers (or of the writers), not of patients.
         share = None
     if share is not None and share.group().lower().endswith(("our", "the", "these", "those")):
@@ -1663,19 +1640,14 @@ def lists_conditions(items: Sequence[str], before: str) -> bool:
 def warns(lead: str) -> bool:
     """Whether a lead-in leads to harms, signs or who must not have a treatment ("Possible side effects",
     "Warning signs", "Who should not receive it", "Do not use if you have"): its items are no benefits."""
-    if _LEAD_NOT.search(lead) or (_IF_YOU_NOTICE.search(lead) and _URGENT.search(lead)):
+    if _LEAD_NOT.search(lead) or (_CONDITION.search(lead) and _URGENT.search(lead)):
+        # "See your doctor if you notice any of these:", "Get an eye exam first if you have:": what sends the reader
+        # to a clinician, warning signs.
         return True
     scanned = lexicon.scan(lead)
     return "negations" in scanned or any(
         f"detect/{name}" in scanned for name in ("contraindication", "side_effects", "harm")
     )
-
-
-#: A lead-in that sends the reader to a clinician (:data:`_URGENT`) if they notice what it lists ("See your doctor if
-#: you notice any of these:", "Get an eye exam first if you have:"): warning signs, not what a treatment is for.
-_IF_YOU_NOTICE = re.compile(
-    r"\bif\s+you\s+(?:notice|have|experience|get|develop|see|feel|are\s+(?:experiencing|having))\b", re.IGNORECASE
-)
 
 
 @lru_cache(maxsize=16)

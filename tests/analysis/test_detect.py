@@ -772,7 +772,7 @@ def test_working_better_for_the_reader_is_no_comparison() -> None:
     [
         ("Conditions we treat", UnitKind.LIST_ITEM),
         ("What we help with", UnitKind.LINE),
-        ("Who it helps", UnitKind.BLOCK),
+        ("Who it can help", UnitKind.BLOCK),
     ],
 )
 def test_the_name_of_a_topic_of_indications_is_a_heading_in_any_unit(line: str, kind: UnitKind) -> None:
