@@ -180,6 +180,27 @@ def _rated(text: str, place: TablePlace) -> Answered | None:
     return None
 
 
+#: The little words a title-cased statement holds ("Relief In Hours", "Works As Well") and a name does not.
+_LITTLE_WORDS = frozenset(
+    {"in", "as", "of", "to", "for", "the", "and", "with", "or", "on", "at", "by", "no", "not", "than", "from", "is"}
+    | {"are", "it"}
+)
+#: Words of change, which make a name a promise ("Gut Healing Frequencies", "Zero Downtime").
+_CHANGE_GROUPS = ("causal", "detect/effect", "improvements", "ending_verbs", "detect/benefit")
+
+
+def _is_name(cell: str) -> bool:
+    """Whether a cell is a name that promises no change, rather than a statement: two to six words, each
+    capitalised, no figure and no little word ("Harbor Bone Broth Blend", "Sprout Vegan Builder")."""
+    words = [word.strip("\"'“”‘’()") for word in cell.split()]
+    if not 2 <= len(words) <= 6 or _DIGIT.search(cell) is not None:
+        return False
+    if not all(word[:1].isupper() and word.lower() not in _LITTLE_WORDS for word in words):
+        return False
+    scanned = lexicon.scan(cell)
+    return not any(group in scanned for group in _CHANGE_GROUPS)
+
+
 def _compared(text: str, place: TablePlace, rated: bool) -> Answered | None:
     """A cell of a side-by-side table read against the other cell of its row, when the row is about health
     and the two differ: each column's cell states what its treatment does, as compared with the other's.
@@ -191,6 +212,10 @@ def _compared(text: str, place: TablePlace, rated: bool) -> Answered | None:
     if not (_short(other_column) and len(_CELL_WORD.findall(other)) <= _COMPARED_MAX_WORDS):
         return None
     if other.strip().lower() == text.strip().lower():
+        return None
+    if _is_name(text):
+        # "GlowJoint Marine Collagen" beside "Visible results fastest": a table of products and what is said of
+        # each, whose name states nothing to set against another column's words (what is said of it still does).
         return None
     if not rated and (_DIGIT.search(text) is None) != (_DIGIT.search(other) is None):
         # A figure against words ("20" against "Call us", "3x faster" against "Baseline") sets no two

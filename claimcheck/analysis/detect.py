@@ -92,6 +92,12 @@ HEADER = "message header"
 #: page quotes it to refute it, and states nothing of it.
 REFUTED = "a myth the page refutes"
 STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED})
+#: How the reason of a sentence about logistics (a price, a booking, hours) opens: no claim, however its place on
+#: the page (after a claim) would make one of a sentence with no cue ("Spring sessions always fill fast").
+LOGISTICS = "logistics"
+#: An effect only supposed, in an if-clause ahead of what follows it (see _only_supposed): no claim, however its
+#: place on the page (after a claim, under a title) would make one of a sentence with no cue.
+SUPPOSED = "an effect only supposed"
 
 # Rule scores. A sentence is a claim when some rule reaches _CLAIM; _STRONG also outweighs
 # logistics context (a price or an address in the same sentence).
@@ -190,8 +196,16 @@ _CLOSING = " \t\"'”’)]*_"
 # A message header: sender or recipients with an address (or followed by the date sent), or the date. "Subject:"
 # is not one: a subject line is copy and can make a claim, as can "From: 2019 to 2023, ..." with no address.
 _SENT = r"(?:sent|date)\s*:[^\n]{0,200}?\b(?:19|20)\d{2}\b"
+# So is a forum post's header, its number and who posted it, the whole line ("#3 Posted by jen_k:", "Reply #12 posted
+# by Marcus on 3 May:"); a byline that goes on to say what the writer is ("Posted by Dr. Lee, the leading expert in
+# ...") is copy.
+_POSTED = (
+    r"\W*(?:(?:reply|post|comment)\s+)?(?:#\s?\d+\s+)?(?:posted|replied|written|submitted)\s+by\s+@?[\w.-]+"
+    r"(?:\s+(?:on|at)\s+[^:;,]{1,40})?\s*:?\s*"
+)
 _HEADER = re.compile(
-    rf"(?:(?:from|to|cc|bcc|reply-to|sender)\s*:[^\n]{{0,200}}?(?:@[\w-]+\.\w|\b{_SENT})|{_SENT})[^\n]*", re.IGNORECASE
+    rf"(?:(?:from|to|cc|bcc|reply-to|sender)\s*:[^\n]{{0,200}}?(?:@[\w-]+\.\w|\b{_SENT})|{_SENT})[^\n]*|{_POSTED}",
+    re.IGNORECASE,
 )
 # A myth's label opening the sentence: "Myth:", "Myth #7:", "MYTH 3 –", "Common misconception:", "Fiction:"; not
 # where the same sentence goes on to the fact ("Myth: it is a placebo. Fact: it ...", split or not).
@@ -399,10 +413,19 @@ def disclaims_use(sentence: str, detection: Detection) -> bool:
 
 #: A ranking word that ranks no provider or treatment: "best" in a purpose, what a step is for ("Take it with
 #: food for the best results", "For best results, start early"), or of sales ("our best-selling drip"); "top" in
-#: a refill ("one iron top-up per quarter").
+#: a refill ("one iron top-up per quarter"). Nor does "best" in a letter's closing ("With best wishes,", "Best
+#: regards", "All the best,"), of a price or a taste ("Best value", "best deal", "Best flavor": a shopper's pick,
+#: no health matter), before a count it picks from ("The 7 Best Yoga Mats", "our 3 best sellers": a list's
+#: title, where "#1 best clinic" ranks), or with nothing yet ranked (a column's header "Best for", "Best at:").
 UNRANKED = re.compile(
     r"\bfor\s+(?:the\s+)?(?:very\s+)?best\s+(?:possible\s+)?(?:results?|outcomes?|effects?)\b"
-    r"|\bbest[- ]sell(?:ing|ers?)\b|\btop[- ]?ups?\b",
+    r"|\bbest[- ]sell(?:ing|ers?)\b|\btop[- ]?ups?\b"
+    r"|\b(?:best|kindest|warmest)\s+(?:wishes|regards)\b|\ball\s+the\s+(?:very\s+)?best\s*(?:,|!|$)"
+    r"|\bbest\s+(?:value|price|prices|deals?|buy|budget|bargain|flavou?rs?|tast(?:e|es|ing))\b"
+    r"|(?<![#\d])\b\d{1,3}\s+best\b"
+    r"|^\W*best\s+(?:for|at|in|with)\W*$"
+    # A hotel's class: "a 5-star hotel", "four-star resort" (the stay a package includes, not the care).
+    r"|\b(?:[1-7]|three|four|five|seven)[- ]star\s+(?:hotels?|resorts?|accommodation|lodg\w*|suites?|rooms?|villas?)\b",
     re.IGNORECASE,
 )
 
@@ -493,13 +516,20 @@ class _Cues(dict[str, tuple[str, ...]]):
                 hits[group] = tuple(hit for hit in hits[group] if not _overlaps(*hit, hits["procedure"]))
                 if not hits[group]:
                     del hits[group]
-        if "provider_weak" in hits:
-            # "for the best results" is what a step is for, "best-selling" a rank in sales, a "top-up" a refill: no
-            # quality of a provider.
-            unranked = [found.span() for found in UNRANKED.finditer(sentence)]
-            hits["provider_weak"] = tuple(hit for hit in hits["provider_weak"] if not _overlaps(*hit, unranked))
-            if not hits["provider_weak"]:
-                del hits["provider_weak"]
+        for group in ("provider", "provider_weak"):
+            if group in hits:
+                # "for the best results" is what a step is for, "best-selling" a rank in sales, a "top-up" a refill,
+                # "a 5-star hotel" the stay: no quality of a provider.
+                unranked = [found.span() for found in UNRANKED.finditer(sentence)]
+                hits[group] = tuple(hit for hit in hits[group] if not _overlaps(*hit, unranked))
+                if not hits[group]:
+                    del hits[group]
+        if "durability" in hits and "permanent_things" in scanned:
+            # "Before the permanent implant, you have a trial": a lasting device, no lasting effect.
+            things = scanned["permanent_things"]
+            hits["durability"] = tuple(hit for hit in hits["durability"] if not _overlaps(*hit, things))
+            if not hits["durability"]:
+                del hits["durability"]
         if " not " in sentence:
             # "Works in days, not the 6 to 8 weeks pills can take": one time set against another.
             contrast = TIME_CONTRAST.search(sentence)
@@ -835,6 +865,21 @@ def _has_predicate(text: str, cues: _Cues) -> bool:
     return False
 
 
+#: The longest line read as the name of a topic of what a treatment is for (:func:`_names_a_topic`).
+_TOPIC_MAX_CHARS = 40
+
+
+def _names_a_topic(text: str) -> bool:
+    """Whether a short line is the name of a topic of what a treatment is for, in any case or kind of unit
+    ("Conditions we treat", "What we help with", "Indications"): a listing cue (data/detect/listing.txt) that ends
+    it, its subject a condition or a wh-word. A link in a menu names the page it leads to, and claims no more than
+    the heading "Conditions We Treat" does."""
+    cues = lexicon.scan(text).get("detect/listing")
+    if not cues or text[max(end for _, end in cues) :].strip(" .") or _LEAD_SUBJECT.search(text) is None:
+        return False
+    return _WORD.search(text, 0, min(start for start, _ in cues)) is None
+
+
 def _logistics(text: str, cues: _Cues) -> str | None:
     """The first sign that the sentence is about logistics (price, contact, hours, insurance)."""
     if cues["admin"]:
@@ -871,7 +916,7 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         return not_a_claim(REFERENCE)
     if _is_navigation(text):
         return not_a_claim(NAVIGATION)
-    if ":" in text and _HEADER.fullmatch(text):
+    if (":" in text or " by " in text[:30]) and _HEADER.fullmatch(text):
         return not_a_claim(HEADER)
     head = text[:40].lower()
     if ("myth" in head or "misconception" in head or "fiction" in head) and _MYTH_LABEL.match(text):
@@ -879,6 +924,9 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     # A heading punctuated as a sentence ("A Lifetime Free of Migraine.") is one: read as copy is, whatever its
     # capitals, not as a title that must show a verb to state anything.
     label = (kind == UnitKind.HEADING and not text.endswith((".", "!"))) or _is_label(text)
+    if len(text) <= _TOPIC_MAX_CHARS and _names_a_topic(text):
+        # "Conditions we treat" as a menu's link or a list's line, in any case: a topic's name, as its heading is.
+        return not_a_claim(HEADING)
     if _is_question(text, label):
         presupposed = _presupposed(text, features) if label else None
         return presupposed or not_a_claim(QUESTION)
@@ -913,7 +961,7 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     if best < _STRONG:
         logistics = _logistics(text, cues)
         if logistics is not None:
-            return not_a_claim(f"logistics '{logistics}'")
+            return not_a_claim(f"{LOGISTICS} '{logistics}'")
         first = found[0][0]
         if first not in _WHO_MAY and (
             instruction(text)
@@ -949,7 +997,29 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
             if second is None and not label:
                 second = _second_opinion(sentence, hinted, strength, features)
             return second or not_a_claim(f"weak cue only ({found[0][2]})")
-    return Detection(True, tuple(category for category, _, _ in claims), strength, features, claims[0][2])
+    kinds = tuple(category for category, _, _ in claims)
+    if text[:3].lower() == "if " and _EFFECTS.issuperset(kinds) and _only_supposed(text, cues, features):
+        # "If the trial eases your pain by half, we discuss a permanent device": a step that waits on the effect.
+        return not_a_claim(SUPPOSED)
+    return Detection(True, kinds, strength, features, claims[0][2])
+
+
+#: The claims of an effect, how soon it comes and how long it lasts: what an if-clause can suppose.
+_EFFECTS = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
+
+
+def _only_supposed(text: str, cues: _Cues, features: Features) -> bool:
+    """Whether every effect, outcome and time of a sentence opening with "If" stands in its if-clause, up to its
+    first comma: the effect is supposed, the sentence says what follows it ("If the drops ease the itch within a
+    week, we stop them"), not that it comes. Where the main clause names it ("If you have migraines, the drip
+    relieves them within an hour"), the claim stands."""
+    comma = text.find(",")
+    if comma < 0 or not cues.effect_offsets:
+        return False
+    times = features.time_words + tuple(quantity.span for quantity in features.quantities)
+    return all(end <= comma for _, end in (*cues.effect_offsets, *cues.outcome_offsets)) and all(
+        span.end <= comma for span in times
+    )
 
 
 #: Unit kinds whose lines need no subject: a heading, a list item, a line of a plain-text list.
@@ -1163,10 +1233,15 @@ _IS_OR_ARE = re.compile(r"\s(?:is|are)\s", re.IGNORECASE)
 
 #: A byline: who wrote the page, then what they are ("By Dana Reyes, founder and certified doula", "Written by
 #: Dr. Sam Lee · 6 min read"); not "By week four ...", "By my third session", "By using this site".
+#: Or the writer introducing themselves by name and what they are: "Hi, I'm Ravi Menon, a registered dietitian and
+#: ...", "My name is Jo Park, an acupuncturist in Leeds" ("I'm Jo, the best acupuncturist in Leeds" ranks, with "the":
+#: a claim).
 _BYLINE = re.compile(
     r"^\W*(?:(?:written|reviewed|medically\s+reviewed)\s+)?by\s+(?:(?:Dr|Prof|Professor|Coach|Nurse)\.?\s+)?"
     r"(?!(?i:the|my|his|her|their|our|your|week|day|month|year|now|then|using|gently)\b)"
-    r"(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])\.?)?\s+(?-i:[A-Z])[\w'’-]+\s*(?:[,|·—–(]|$)",
+    r"(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])\.?)?\s+(?-i:[A-Z])[\w'’-]+\s*(?:[,|·—–(]|$)"
+    r"|^\W*(?:(?:hi|hello|hey)(?:\s+there)?\W+)?(?:I['’]m|I\s+am|my\s+name\s+is)\s+(?:(?:Dr|Prof)\.?\s+)?"
+    r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2},\s+an?\s",
     re.IGNORECASE,
 )
 #: What every biography's predicate below holds: a far cheaper search that most sentences fail.
@@ -1178,10 +1253,12 @@ _BIOGRAPHY_SUBJECT = re.compile(
 #: "earned his degree", "lives in ... with his wife").
 _BIOGRAPHY = re.compile(
     # The look-ahead: the first letters of the forms, tested before the alternation at each character.
-    r"[^.;]*?(?=[cegloqrst])(?:\b(?:graduated|trained|studied|qualified)\s+(?:\w+\s+){0,2}?(?:from|at|in|with)\b|"
+    r"[^.;]*?(?=[aceg-iloqrst])(?:\b(?:graduated|trained|studied|qualified)\s+(?:\w+\s+){0,2}?(?:from|at|in|with)\b|"
     r"\bcompleted\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:residency|fellowship|training|degree|internship)\b|"
     r"\b(?:earned|received|obtained)\s+(?:his|her|their|a|an)\s+(?:[\w-]+\s+){0,5}?(?:degree|doctorate|diploma)\b|"
-    r"\blives\s+(?:in|with)\b)",
+    r"\blives\s+(?:in|with)\b|"
+    # A credential by the board that grants it: "is board certified in dermatology", "is double board-certified in".
+    r"\b(?:is|are)\s+(?:(?:double|dual|triple|nationally)[- ])?board[- ]certified\s+(?:in|by)\b)",
     re.IGNORECASE,
 )
 
@@ -1199,11 +1276,11 @@ _TENURE = re.compile(
 
 
 def _who_it_is(sentence: str) -> bool:
-    """Whether the sentence says who the writer or a practitioner is (a byline, a biography of training and
-    life, a practice's tenure): plain fact a reader can look up, no claim of what the care does or how good it
-    is ("the most experienced" ranks them: a claim)."""
-    if "by" in sentence[:12].lower() and _BYLINE.match(sentence):
-        return True
+    """Whether the sentence says who the writer or a practitioner is (a byline, the writer's introduction, a
+    biography of training and life, a practice's tenure): plain fact a reader can look up, no claim of what the
+    care does or how good it is ("the most experienced" ranks them: a claim)."""
+    if ("by" in sentence[:12].lower() or " I" in sentence[:20] or sentence[:1] in "IiMm") and _BYLINE.match(sentence):
+        return "detect/provider" not in lexicon.scan(sentence)
     if " since " in sentence and _TENURE.search(sentence):
         return True
     subject = _BIOGRAPHY_SUBJECT.match(sentence)
@@ -1261,7 +1338,7 @@ def _second_opinion(
 ) -> Detection | None:
     """The learned scorer's verdict on a sentence the cues did not make a claim (see claimcheck.analysis.scorer):
     a claim in words no cue names ("One ceremony. A lifetime of healing."), of the kinds the weak cues hinted."""
-    if _sets_the_scene(sentence, features):
+    if _sets_the_scene(sentence, features) or _disclaims_or_bills(sentence):
         return None
     if " include" in sentence and _RISKS_LISTED.search(sentence):
         # "As with any procedure, risks include bleeding and infection": its harms, whatever words hinted.
@@ -1270,6 +1347,22 @@ def _second_opinion(
     if probability < (SECOND_OPINION_HINTED if hinted else SECOND_OPINION):
         return None
     return Detection(True, hinted, strength, features, f"{LEARNED} {probability:.2f}")
+
+
+def _disclaims_or_bills(sentence: str) -> bool:
+    """Whether the sentence disclaims diagnosing or treating ("Our guides do not diagnose or treat illness.") or
+    tells how a price is paid ("A $50 deposit holds your slot", "The fee of £90 is charged on the day"): the frame
+    of no treatment's effect, which the learned scorer, asked about a sentence no cue made a claim, reads as one
+    from its words of care alone. A price beside no payment ("For just $99, melt 10 pounds in a week") is still
+    asked about. (Where a cue made it one, a price outweighs only weak cues: see :func:`detect_claim`.)"""
+    if ("iagnos" in sentence or "IAGNOS" in sentence) and DISCLAIMER.search(sentence) is not None:
+        return True
+    # How a price is paid: data/payment.txt.
+    return (
+        "payment" in lexicon.scan(sentence)
+        and _LOGISTICS_GUARD.search(sentence) is not None
+        and (_LOGISTICS.search(sentence) is not None)
+    )
 
 
 #: A treatment's harms listed: "risks include ...", "possible complications include ...".
@@ -1300,9 +1393,18 @@ _SHARE_OF_PEOPLE = re.compile(
 )
 
 
+#: After a share of people, whom it counts when it is the readers or the writers: "Most of you", "many of us".
+_OF_YOU = (["of", "you"], ["of", "us"])
 _SPACES = re.compile(r"\s*")
 #: A request opening the sentence: "Please tell ...", "Kindly let us know ...".
 _PLEASE = re.compile(r"[\W\d_]*(?:please|kindly)\b", re.IGNORECASE)
+
+
+def _read_as_none(detection: Detection) -> bool:
+    """Whether a sentence's place on the page leaves its reading as it is: a claim already, structure (a question,
+    a heading), an effect only supposed or logistics."""
+    reason = detection.reason
+    return detection.is_claim or reason in STRUCTURAL or reason == SUPPOSED or reason.startswith(LOGISTICS)
 
 
 def follow_on(
@@ -1317,10 +1419,13 @@ def follow_on(
     fast does it work?" makes "Almost everyone felt it." an onset claim). Claims, questions, navigation,
     references and headings stay as read.
     """
-    if detection.is_claim or detection.reason in STRUCTURAL:
+    if _read_as_none(detection):
         return detection
     continues = before is not None and before.is_claim
     share = _SHARE_OF_PEOPLE.match(sentence)
+    if share is not None and sentence[share.end() : share.end() + 8].lower().split()[:2] in _OF_YOU:
+        # "Most of you know Jess from the bakery": a share of the readers (or of the writers), not of patients.
+        share = None
     if share is not None and share.group().lower().endswith(("our", "the", "these", "those")):
         # "Most of our patients": a share of the people a treatment is for; "Most of our owners", "most of the
         # time" count others, or no people.
@@ -1361,7 +1466,7 @@ def tagline(sentence: str, detection: Detection) -> Detection:
     one: see :data:`FOLLOW_ON`). Claims, questions, headings and navigation stay as read, and so do open
     questions; "without" and "no" in a tagline free the reader of something ("— without surgery") and deny
     nothing."""
-    if detection.is_claim or detection.reason in STRUCTURAL or unasserted(sentence):
+    if _read_as_none(detection) or unasserted(sentence):
         return detection
     probability = claim_probability(sentence)
     if probability < FOLLOW_ON:
@@ -1462,7 +1567,8 @@ _COMPLAINT_LEAD = re.compile(
 #: experiencing:", "Seek emergency care if you are struggling with:", "Tell us if you are living with:".
 _URGENT = re.compile(
     r"^\s*(?:please\s+)?(?:tell|call|contact|see|seek|consult|speak|talk|ask|let|inform|notify|stop)\b|"
-    r"\b(?:doctor|gp|physician|emergency|911|999|urgent\w*|immediately|at\s+once)\b",
+    r"\b(?:doctor|gp|physician|clinician|nurse|pharmacist|audiologist|optometrist|dentist|emergency|911|999"
+    r"|urgent\w*|immediately|at\s+once|exam(?:ination)?|medical\s+(?:advice|attention|help|review|care))\b",
     re.IGNORECASE,
 )
 
@@ -1535,7 +1641,9 @@ def lists_conditions(items: Sequence[str], before: str) -> bool:
 def warns(lead: str) -> bool:
     """Whether a lead-in leads to harms, signs or who must not have a treatment ("Possible side effects",
     "Warning signs", "Who should not receive it", "Do not use if you have"): its items are no benefits."""
-    if _LEAD_NOT.search(lead):
+    if _LEAD_NOT.search(lead) or (_CONDITION.search(lead) and _URGENT.search(lead)):
+        # "See your doctor if you notice any of these:", "Get an eye exam first if you have:": what sends the reader
+        # to a clinician, warning signs.
         return True
     scanned = lexicon.scan(lead)
     return "negations" in scanned or any(

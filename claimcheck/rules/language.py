@@ -485,8 +485,13 @@ _GOES_SOMEWHERE = re.compile(r"\s+(?:down|up|to|into|in|for|home|over|out|on)\b"
 
 def _passing_use(text: str, found: re.Match[str]) -> bool:
     """Permanence words that promise nothing: "for good health", "for life-threatening cases", a condition
-    ("if you no longer need glasses") or a way back somewhere ("the swelling doesn't go back down")."""
+    ("if you no longer need glasses"), a way back somewhere ("the swelling doesn't go back down") or a
+    lasting device ("the permanent implant", data/permanent_things.txt)."""
     if _SUPPOSED.search(text, max(0, found.start() - 30), found.start()):
+        return True
+    if found.group()[:4].lower() == "perm" and any(
+        start <= found.start() < end for start, end in lexicon.scan(text).get("permanent_things", ())
+    ):
         return True
     if found.group().lower().endswith("back") and _GOES_SOMEWHERE.match(text, found.end()):
         return True

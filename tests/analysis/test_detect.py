@@ -22,6 +22,7 @@ from claimcheck.analysis.detect import (
     REFERENCE,
     REFUTED,
     STRUCTURAL,
+    SUPPOSED,
     Detection,
     detect_claim,
 )
@@ -201,6 +202,19 @@ def test_reference_list_entries_are_not_claims() -> None:
 )
 def test_a_message_header_states_nothing(line: str) -> None:
     assert detect_claim(line).reason == HEADER
+
+
+@pytest.mark.parametrize(
+    "line", ["#14 Posted by runner_dad77:", "Reply #3 posted by Kayla on 12 March:", "Posted by @hoppy.jo"]
+)
+def test_a_forum_post_header_states_nothing(line: str) -> None:
+    assert detect_claim(line).reason == HEADER
+
+
+def test_a_byline_that_goes_on_is_copy() -> None:
+    # Who posted it, then what they are: copy, which can rank them.
+    line = "Posted by Dr. Ines Alvar, the leading expert in spinal care"
+    assert detect_claim(line).reason != HEADER
 
 
 def test_a_sentence_that_opens_with_from_and_a_year_is_no_header() -> None:
@@ -503,6 +517,14 @@ def test_a_share_of_others_than_the_people_treated_claims_nothing_of_the_treatme
         assert not detect.follow_on(text, detect_claim(text), parking).is_claim, text
     members = "Most of our members felt it by the next morning."
     assert detect.follow_on(members, detect_claim(members), parking).reason.startswith("a share of people")
+    # "Most of you", "many of us": a share of the readers or the writers.
+    for text in ("Most of you felt it at the spring fair.", "Many of us felt it by the next morning."):
+        assert not detect.follow_on(text, detect_claim(text), parking).reason.startswith("a share of"), text
+
+
+def test_a_hotels_class_is_no_providers_quality() -> None:
+    assert not detect_claim("Two nights at a five-star hotel in Sintra", kind=UnitKind.LIST_ITEM).is_claim
+    assert detect_claim("Our 5-star rated clinic").reason.startswith("provider")
 
 
 @pytest.mark.parametrize(
@@ -764,3 +786,52 @@ def test_look_alikes_of_those_claims_are_not_claims(sentence: str) -> None:
 
 def test_working_better_for_the_reader_is_no_comparison() -> None:
     assert Category.COMPARATIVE not in detect_claim("Choose the day that works better for you.").categories
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Conditions we treat", UnitKind.LIST_ITEM),
+        ("What we help with", UnitKind.LINE),
+        ("Who it can help", UnitKind.BLOCK),
+    ],
+)
+def test_the_name_of_a_topic_of_indications_is_a_heading_in_any_unit(line: str, kind: UnitKind) -> None:
+    # A menu's link to the page of what a clinic treats names that page: no claim, as its heading makes none.
+    assert detect_claim(line, kind=kind).reason == HEADING
+
+
+def test_what_a_clinic_treats_said_is_still_a_claim() -> None:
+    assert detect_claim("We treat plantar fasciitis", kind=UnitKind.LIST_ITEM).is_claim
+    assert detect_claim("Conditions we treat include tennis elbow and sciatica.").is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If the patches ease your knee pain within a month, we switch you to the monthly plan.",
+        "If the balm eases your back pain, we move you to the monthly plan.",
+    ],
+)
+def test_an_effect_only_supposed_in_an_if_clause_is_no_claim(sentence: str) -> None:
+    assert detect_claim(sentence).reason == SUPPOSED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you have migraines, the drip relieves them within an hour.",
+        "If you have plantar fasciitis, our insoles ease the heel pain fast.",
+        "If the patches work for you, the relief lasts for months.",
+    ],
+)
+def test_an_effect_the_main_clause_states_after_an_if_is_a_claim(sentence: str) -> None:
+    assert detect_claim(sentence).is_claim
+
+
+def test_a_supposed_effect_after_a_claim_does_not_go_on_with_it() -> None:
+    page = (
+        "The knee patches ease arthritis pain for many people.\n\n"
+        "If the patches ease your knee pain within a month, we switch you to the monthly plan.\n"
+    )
+    assert not [f for f in check_text(page).findings if f.line == 3]

@@ -172,6 +172,10 @@ def test_a_list_with_few_claims_or_of_risks_lends_its_claims_to_no_other_item() 
     assert not lists_claims([*claims, perks[0]], "Who should not use the drops")
     risks = read("Must not be used by people with a perforated eardrum", "Can cause dizziness and nausea")
     assert not lists_claims([*risks, perks[0]], "At a glance")
+    # Nor is a list of what sends the reader to a clinician first: warning signs.
+    assert not lists_claims([*claims, perks[0]], "See your doctor before you start if you notice any of these:")
+    assert not lists_claims([*claims, perks[0]], "Get an eye exam first if you have:")
+    assert lists_claims([*claims, perks[0]], "If you have any of these, we can help:")
 
 
 @pytest.mark.parametrize(

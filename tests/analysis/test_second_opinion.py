@@ -141,6 +141,10 @@ def test_signs_and_instructions_outweigh_a_cue_word() -> None:
     assert detect_claim(
         "Dr. Lund graduated from Palmer College and is the most experienced chiropractor in Boise."
     ).is_claim
+    # A credential by its board is a biography's fact; a ranking beside it still claims.
+    assert detect_claim("Dr. Ines Alvar, DC, is board certified in chiropractic neurology.").reason == "background"
+    assert detect_claim("Nurse Okoro is double board-certified in wound care and oncology.").reason == "background"
+    assert detect_claim("Dr. Alvar is board certified in neurology and the most experienced surgeon in Leeds.").is_claim
     # Spares advised after a claim its cues read: the claim stands.
     assert detect_claim("The pads relieve back pain fast, so order extra.").is_claim
 
@@ -191,3 +195,66 @@ def test_an_illness_defined_with_its_course_is_background() -> None:
         "Chronic pain is a learned pattern in the spinal cord, driven by overactive receptors."
     ).is_claim
     assert detect_claim("Cupping is a technique that relieves back pain within days.").is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A payment's terms: how a price is paid is no effect, whatever words of care stand beside it.
+        "A deposit of $300 holds your retreat place, and the balance is due on arrival.",
+        "The £45 fee is charged when you book and refunded if we cancel.",
+        # A disclaimer of diagnosing or treating.
+        "Our breathwork guides do not diagnose or treat any illness.",
+        # A dose's limit.
+        "Do not exceed 6 gummies in a day.",
+        "Never exceed the dose on the label.",
+    ],
+)
+def test_payments_disclaimers_and_dose_limits_are_not_put_to_the_scorer(
+    sentence: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whatever the scorer's weights make of them: asked at any probability, they stay no claim.
+    monkeypatch.setattr(detect, "SECOND_OPINION", 0.0)
+    monkeypatch.setattr(detect, "SECOND_OPINION_HINTED", 0.0)
+    assert not detect_claim(sentence).is_claim
+
+
+def test_a_price_beside_no_payment_is_still_put_to_the_scorer() -> None:
+    # "For $99" sells a promise: the scorer still judges it (as it would without the price).
+    detection = detect_claim("For just $99, melt 10 pounds of fat in a week.")
+    assert detection.is_claim and detection.reason.startswith("learned scorer")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hi, I'm Ravi Menon, a certified sleep coach and the founder of Drift.",
+        "Hello there, I'm Dr. Ana Ruiz, a licensed naturopath in Santa Fe.",
+    ],
+)
+def test_the_writer_introducing_themselves_is_who_they_are(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(detect, "SECOND_OPINION", 0.0)
+    monkeypatch.setattr(detect, "SECOND_OPINION_HINTED", 0.0)
+    assert not detect_claim(sentence).is_claim
+
+
+def test_an_introduction_that_ranks_is_a_claim() -> None:
+    assert detect_claim("Hi, I'm Ravi Menon, a renowned expert in sleep coaching.").is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Autumn retreats open on Friday, and they always fill up fast.", "Weekend float slots book up within days."],
+)
+def test_how_fast_places_are_booked_is_logistics(sentence: str) -> None:
+    assert detect_claim(sentence).reason.startswith("logistics")
+
+
+def test_logistics_after_a_claim_does_not_go_on_with_it() -> None:
+    from claimcheck.api import check_text
+
+    page = (
+        "Our float tank eases back pain for many guests.\n\n"
+        "Autumn sessions open on Friday, and they always fill up fast.\n"
+    )
+    assert not [f for f in check_text(page).findings if f.line == 3]

@@ -39,6 +39,8 @@ from tests.rules.conftest import Lint, codes
         ("CC203", "Widgetamine lifts mood. Painless, relaxing sessions in a private room."),
         ("CC203", "Widgetamine lifts mood. Booking is easy and the injection is painless."),
         ("CC204", "Widgetamine cures low mood permanently."),
+        ("CC204", "The widget stimulator gives permanent relief from bladder leaks."),
+        ("CC204", "With the widget implant, results are permanent."),
         ("CC204", "Results are guaranteed."),
         ("CC204", "A money-back guarantee, and widgetamine guaranteed to lift your mood."),
         ("CC204", "Our money-back guarantee: you will be free of low mood in 30 days."),
@@ -123,6 +125,10 @@ def test_rule_fires(lint: Lint, code: str, text: str) -> None:
         ("CC204", "We guarantee the quoted price for every widgetamine package."),
         ("CC204", "Widgetamine lifts mood. If you no longer need your glasses, tell your optometrist."),
         ("CC204", "Widgetamine lifts mood. The swelling hasn't gone back down yet, so rest the knee."),
+        # "Permanent" said of a lasting device or fixture, not of its effect.
+        ("CC204", "The widget stimulator eases leaks. Before the permanent stimulator is placed, you try one."),
+        ("CC204", "The widget stimulator eases leaks. If the test halves your leaks, we fit a permanent device."),
+        ("CC204", "Widget caps ease tooth pain. A permanent filling is placed at your second visit."),
         ("CC205", "Widgetamine is not FDA-approved for any psychiatric condition."),
         (
             "CC205",

@@ -40,3 +40,39 @@ def test_a_top_up_is_a_refill_not_a_rank() -> None:
     line = "Monthly check-ins and one vitamin top-up per quarter"
     assert "provider" not in detect_claim(line, kind=UnitKind.LIST_ITEM).reason
     assert detect_claim("Our top doctors treat back pain.").reason.startswith("provider")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # A letter's closing (blind11's misses taught the class; the words here are other letters').
+        ("Kindest regards,", UnitKind.PARAGRAPH),
+        ("With best wishes, Dr. Ines Alvar, DC, Clinic Director", UnitKind.PARAGRAPH),
+        ("All the best,", UnitKind.PARAGRAPH),
+        # A shopper's pick of price or taste, in a product table.
+        ("Best deal", UnitKind.TABLE_CELL),
+        ("Best tasting", UnitKind.TABLE_CELL),
+        # A list's title picks a count of products; a column's header ranks nothing yet.
+        ("The 9 Best Foam Rollers We Tested", UnitKind.HEADING),
+        ("Best at", UnitKind.TABLE_CELL),
+    ],
+)
+def test_closings_prices_list_titles_and_empty_headers_rank_nobody(sentence: str, kind: UnitKind) -> None:
+    detection = detect_claim(sentence, kind=kind)
+    assert not detection.is_claim, detection.reason
+    assert "CC201" not in _codes(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Best results in the state.",
+        "We are the #1 best clinic for neck pain.",
+        "Dr. Ines Alvar, the leading expert in spinal care, sees every patient.",
+        "Simply the best physiotherapy in Leeds.",
+        # A biography's credential is a fact; the ranking beside it is not.
+        "Dr. Alvar is board certified in neurology and the best spine doctor in Leeds.",
+    ],
+)
+def test_look_alike_rankings_still_fire(sentence: str) -> None:
+    assert "CC201" in _codes(sentence)
