@@ -29,10 +29,15 @@ _Arguments = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 #: (pattern, flags as given) -> its arguments.
 _Table = dict[tuple[str | bytes, int], _Arguments]
 
-#: Patterns kept at most: ``re`` keeps 512 and drops the oldest beyond; leave it room for a run's own. The
-#: engine compiles ~425 on the 10 MB bench: at 384, each run compiled the ~40 left out anew and kept them in
-#: place of others, rewriting the entry at every start.
-MAX_PATTERNS = 448
+#: Patterns kept at most. The engine compiles ~425 on the 10 MB bench (seventh session) and more than 448 after
+#: the eighth: below what a run compiles, each run compiled those left out anew and kept them in place of
+#: others, rewriting the entry at every start.
+MAX_PATTERNS = 1024
+
+#: Room in ``re``'s cache above what :func:`prime` put there, for the patterns a run compiles anew. ``re`` keeps
+#: 512 and drops the oldest when a new one comes: with the primed ones filling it, each new pattern would
+#: push out a primed one that a module not yet imported is about to ask for, which it then compiles again.
+_ROOM = 128
 
 #: The patterns kept by an earlier run, by their key in ``re``'s cache.
 _kept: dict[tuple[Any, ...], _Arguments] = {}
@@ -60,6 +65,9 @@ def prime() -> None:
             if key not in re._cache:  # type: ignore[attr-defined]
                 re._cache[key] = compile_code(pattern, *arguments)  # type: ignore[attr-defined]
             _kept[key] = arguments
+        needed = len(re._cache) + _ROOM  # type: ignore[attr-defined]
+        if isinstance(getattr(re, "_MAXCACHE", None), int) and needed > re._MAXCACHE:  # type: ignore[attr-defined]
+            re._MAXCACHE = needed  # type: ignore[attr-defined]
     except Exception:  # an entry from another build of re: compile as usual (and keep anew)
         _kept.clear()
 

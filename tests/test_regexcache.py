@@ -26,10 +26,12 @@ def _private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A cache folder of the test's own, and ``re``'s cache and this module's state put back after."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     saved: dict[Any, Any] = dict(re._cache)  # type: ignore[attr-defined]
+    bound = re._MAXCACHE  # type: ignore[attr-defined]
     kept = dict(regexcache._kept)
     regexcache._kept.clear()
     yield
     re.purge()
+    re._MAXCACHE = bound  # type: ignore[attr-defined]
     re._cache.update(saved)  # type: ignore[attr-defined]
     regexcache._kept.clear()
     regexcache._kept.update(kept)
@@ -61,6 +63,22 @@ def test_a_kept_pattern_is_primed_equal_to_a_fresh_compile() -> None:
         assert re.compile(pattern, flags) is primed
     found = re.compile(PATTERNS[0][0], PATTERNS[0][1]).search("A CLAIMCHECK-TEST-Relief 95 percent")
     assert found is not None and found.group("word") == "Relief" and found.group(2) == "95"
+
+
+def test_more_patterns_than_re_keeps_are_primed_and_none_is_pushed_out_by_a_new_one() -> None:
+    # More than re's own bound of 512: a run that compiles a pattern anew must not drop a primed one, which
+    # the module that compiles it (imported later) would then compile again in pure Python.
+    many = [(rf"claimcheck-test-many-{index}-(\d+)", 0) for index in range(700)]
+    for pattern, flags in many:
+        re._cache[str, pattern, flags] = _fresh(pattern, flags)  # type: ignore[attr-defined]
+    regexcache.remember()
+    re.purge()
+    regexcache._kept.clear()
+    regexcache.prime()
+    primed = {(pattern, flags): re._cache[str, pattern, flags] for pattern, flags in many}  # type: ignore[attr-defined]
+    for index in range(100):
+        re.compile(rf"claimcheck-test-new-{index}")
+    assert all(re.compile(pattern, flags) is compiled for (pattern, flags), compiled in primed.items())
 
 
 def test_nothing_is_written_when_no_pattern_is_new(monkeypatch: pytest.MonkeyPatch) -> None:
