@@ -28,6 +28,8 @@ _KEPT_TRUE = re.compile(
     r"\bnot\s+(?:(?:for|in)\s+)?(?:every(?:one|body)?|all|always|usually|often|typically|generally|normally|"
     r"necessarily|commonly|common|frequent(?:ly)?|many|most|without|free\s+of)\b|"
     r"\b(?:some|many|most|few)\s+(?:people|patients|clients|users|adults|children|of\s+them)\b|"
+    # The universal denied from afar: "does not cause insomnia in everyone", "not ... every time".
+    r"\b(?:in|for)\s+every(?:one|body)\b|\bevery\s+time\b|"
     r"\b(?:rare(?:ly)?|uncommon|unusual|seldom|infrequent(?:ly)?|mild|milder|at\s+most|unlikely)\b|"
     r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|well\s+|completely\s+)?(?:known|understood|clear|established|"
     r"studied)\b",
