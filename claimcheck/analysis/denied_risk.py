@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.features import Features, extract_features
+from claimcheck.analysis.negation import denies_span
 from claimcheck.models import Category, Claim, Verdict
 
 #: The lexicons whose words name a harm (a side effect) or announce a risk ("abuse", "can cause").
@@ -42,6 +43,8 @@ _ATTRIBUTED = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_HEDGE = re.compile(r"(?:potential|possib|can$)", re.IGNORECASE)
+#: What stands for the treatment as its name does ("it isn't habit-forming": the harm is what is denied).
+_PRONOUNS = frozenset({"it", "they", "this", "these", "that"})
 _QUOTES = '"\u201c\u201d'
 
 
@@ -85,6 +88,12 @@ def denial_kept_true(text: str, features: Features, spans: tuple[tuple[int, int]
     return sum(text.count(mark, 0, first) for mark in _QUOTES) % 2 == 1
 
 
-def denies(text: str, features: Features) -> bool:
-    """Whether the sentence holds a negation itself: "whether" or "myth" leave a claim open, not denied."""
-    return bool(features.negations) or "n't" in text or "n\u2019t" in text
+def denies_harm(text: str, features: Features, spans: tuple[tuple[int, int], ...], subjects: list[str]) -> bool:
+    """Whether the sentence denies the harm its link names, not the treatment: "won't prescribe ketamine if you
+    have a history of substance misuse" denies a prescription, not the misuse. ``subjects`` are the claim's
+    names for its treatment. A negation must be in the sentence itself: "whether" and "myth" leave a claim open.
+    """
+    if not (features.negations or "n't" in text or "n\u2019t" in text):
+        return False
+    named = {subject.casefold() for subject in subjects} | _PRONOUNS
+    return any(text[start:end].casefold() not in named and denies_span(text, start, end) for start, end in spans)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.denied_risk import denial_kept_true, denies, states_risk
+from claimcheck.analysis.denied_risk import denial_kept_true, denies_harm, states_risk
 from claimcheck.analysis.detect import disclaims_use
 from claimcheck.analysis.features import Features, Quantity
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
@@ -127,13 +127,14 @@ def _denies_a_risk(context: SentenceContext) -> bool:
     risk) in words that do not keep the denial true."""
     assert context.match is not None
     # Cheapest first: most links are asserted, and most claims state no risk.
+    match = context.match
     return (
-        states_risk(context.match.claim)
+        states_risk(match.claim)
         and context.denied
         and context.asserts
         and not context.is_question
-        and denies(context.text, context.features)
-        and not denial_kept_true(context.text, context.features, context.match.spans)
+        and denies_harm(context.text, context.features, match.spans, match.claim.match.subject)
+        and not denial_kept_true(context.text, context.features, match.spans)
     )
 
 

@@ -60,6 +60,8 @@ def test_a_denied_supported_risk_is_contradicted(risks: CompiledRegistry, senten
         "Zelvaxin causes no insomnia in most patients.",
         "Zelvaxin may not cause insomnia at a low dose.",
         "Trouble sleeping is not common with zelvaxin, and it is at most mild.",
+        # The denial is of something else (a prescription), not of the harm the link names.
+        "Your doctor won't prescribe zelvaxin if you have a history of misuse.",
         # Left open rather than denied.
         "Whether zelvaxin causes dependence at prescribed doses is studied.",
         # Quoted disclaimer: someone else's words.
