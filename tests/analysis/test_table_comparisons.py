@@ -148,3 +148,13 @@ def test_in_a_table_of_three_treatments_the_first_column_is_compared_with_the_ne
     assert "CC207" in codes.get("Within days", set()), codes
     # The other columns are no claims of the page's treatment; what it is and costs compares nothing.
     assert not {"Sometimes", "Rarely", "Clear", "Silver", "$1,900", "$4,500", "$300"} & codes.keys()
+
+
+def test_a_harm_denied_under_a_risk_row_is_a_claim() -> None:
+    # "Habit-forming: Not at all" against pills' "Often" plays a risk down as "Addictive" does (from blind11).
+    for row in ("Habit-forming", "Habit forming", "Addictive"):
+        page = (
+            "# The Quietdown patch\n\nThe patch may help some adults sleep.\n\n"
+            f"| | Quietdown patch | Sleeping pills |\n|---|---|---|\n| {row} | Not at all | Often |\n"
+        )
+        assert "CC207" in _findings(page).get("Not at all", set()), row
