@@ -49,10 +49,14 @@ _QUOTES = '"\u201c\u201d'
 
 
 @lru_cache(maxsize=1024)
-def _affirms_harm(statement: str) -> bool:
+def _affirms(statement: str, harm_named: bool) -> bool:
+    """Whether the main clause of ``statement`` is affirmed (not "not recommended in pregnancy", advice against a
+    use) and, with ``harm_named``, names a harm or a risk."""
     main = _MAIN_CLAUSE_END.split(" ".join(statement.split()), maxsplit=1)[0]
     if extract_features(main).negations or "n't" in main or "n\u2019t" in main:
-        return False  # "not recommended in pregnancy", "not suitable for everyone": advice against a use
+        return False
+    if not harm_named:
+        return True
     scanned = lexicon.scan(main)
     return any(name in scanned for name in _HARM_WORDS)
 
@@ -67,10 +71,9 @@ def states_risk(claim: Claim) -> bool:
     if claim.verdict is not Verdict.SUPPORTED:
         return False
     if claim.category is Category.SIDE_EFFECTS:
-        main = _MAIN_CLAUSE_END.split(" ".join(claim.statement.split()), maxsplit=1)[0]
-        return not (extract_features(main).negations or "n't" in main or "n\u2019t" in main)
+        return _affirms(claim.statement, harm_named=False)
     if claim.category in (Category.SAFETY, Category.CONTRAINDICATION):
-        return _affirms_harm(claim.statement)
+        return _affirms(claim.statement, harm_named=True)
     return False
 
 
