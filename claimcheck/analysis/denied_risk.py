@@ -31,6 +31,8 @@ _KEPT_TRUE = re.compile(
     r"\b(?:some|many|most|few)\s+(?:people|patients|clients|users|adults|children|of\s+them)\b|"
     # The universal denied from afar: "does not cause insomnia in everyone", "not ... every time".
     r"\b(?:in|for)\s+every(?:one|body)\b|\bevery\s+time\b|"
+    # How long it lasts denied, not the harm: "won't leave you dissociated for more than two hours".
+    r"\bfor\s+(?:(?:more|longer)\s+than|long)\b|\bbeyond\b|"
     r"\b(?:rare(?:ly)?|uncommon|unusual|seldom|infrequent(?:ly)?|mild|milder|at\s+most|unlikely)\b|"
     r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|well\s+|completely\s+)?(?:known|understood|clear|established|"
     r"studied)\b",

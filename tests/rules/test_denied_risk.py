@@ -60,6 +60,8 @@ def test_a_denied_supported_risk_is_contradicted(risks: CompiledRegistry, senten
         "Zelvaxin causes no insomnia in most patients.",
         "Zelvaxin may not cause insomnia at a low dose.",
         "Trouble sleeping is not common with zelvaxin, and it is at most mild.",
+        # How long it lasts, denied: the harm itself is told.
+        "Zelvaxin won't give you trouble sleeping for more than a night or two.",
         # The denial is of something else (a prescription), not of the harm the link names.
         "Your doctor won't prescribe zelvaxin if you have a history of misuse.",
         # Left open rather than denied.
