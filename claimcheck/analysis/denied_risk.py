@@ -22,6 +22,13 @@ _HARM_WORDS = ("detect/side_effects", "risk_notice")
 #: Where a claim's statement ends its main clause: what follows explains or qualifies it.
 _MAIN_CLAUSE_END = re.compile(r"[:;(]|\.\s|,\s+(?:but|though|although|so)\b")
 
+#: A claim that plays its harm down states a reassurance: denying it ("side effects don't pass quickly") is no
+#: denial of a risk.
+_PLAYED_DOWN = re.compile(
+    r"\b(?:rare(?:ly)?|uncommon|mild|minor|transient|temporary|short[- ]lived|brief|resolv\w*|pass(?:es)?|fades?|"
+    r"ease[sd]?|well[- ]tolerated)\b",
+    re.IGNORECASE,
+)
 #: What keeps a denial of a harm true as worded: the harm denied to some people or some times only ("not
 #: everyone", "does not usually", "in most patients"), called rare or mild ("is rare", "at most mild", "not
 #: common"), left open ("not fully known", "has not been studied"), or conceded ("not without risk").
@@ -57,6 +64,8 @@ def _affirms(statement: str, harm_named: bool) -> bool:
     main = _MAIN_CLAUSE_END.split(" ".join(statement.split()), maxsplit=1)[0]
     if extract_features(main).negations or "n't" in main or "n\u2019t" in main:
         return False
+    if _PLAYED_DOWN.search(main):
+        return False  # "most side effects are mild and pass within hours": a reassurance, not a risk
     if not harm_named:
         return True
     scanned = lexicon.scan(main)

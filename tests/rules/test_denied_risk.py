@@ -123,12 +123,14 @@ def test_an_unlinked_harm_denied_is_absolute_safety() -> None:
 
 
 def test_which_claims_state_a_risk(risks: CompiledRegistry) -> None:
-    # A harm affirmed (abuse potential, a side effect) is a risk; advice against a use, whose denial agrees
-    # with it ("not recommended for ..."), and a regulatory claim are not.
+    # A harm affirmed (abuse potential, a side effect) is a risk; a harm played down ("mild and pass within a
+    # week"), advice against a use, whose denial agrees with it ("not recommended for ..."), and a regulatory
+    # claim are not.
     stated = {claim.id: states_risk(claim) for claim in risks.claims}
     assert stated == {
         "zelvaxin.safety.dependence": True,
         "zelvaxin.side-effects.insomnia": True,
+        "zelvaxin.side-effects.mild": False,
         "zelvaxin.contraindications.heart-disease": False,
         "zelvaxin.regulatory.approved-for-fatigue": False,
     }
