@@ -106,7 +106,8 @@ def unsupported_claim(context: SentenceContext) -> Iterator[Hit]:
     ),
     example="Ketamine is non-addictive.",
     fix="Remove the claim; state what the evidence shows instead.",
-    # Not ``linked``: a denied link, which the engine counts as no link, is what a denied risk is read from.
+    linked=True,
+    denied=True,  # a denied link is what a denied risk is read from
 )
 def contradicted_claim(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
