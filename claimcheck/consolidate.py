@@ -21,6 +21,9 @@ and folds what the dropped ones said into the message of the one that stays, so 
    plain fact and an unsourced figure in it are one problem, nothing on file stands behind the claim:
    the figure's finding, which points at what to source, says both. So are such a claim and the list of
    conditions it offers its treatment for (a disease claim): the error that it is stated as fact says both.
+5. A risk the evidence supports, denied (a contradicted-claim finding on a supported claim: "has no abuse
+   potential"), and absolute-safety wording in the same words are one problem: the finding that names the
+   evidence says both.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
-from claimcheck.models import Finding, MergedFinding, Severity
+from claimcheck.models import Finding, MergedFinding, Severity, Verdict
 
 #: Rule codes this step knows how to merge (see claimcheck.rules.claims).
 UNREGISTERED = "CC101"
@@ -37,6 +40,8 @@ UNSOURCED_FIGURE = "CC108"
 DISEASE_CLAIM = "CC211"
 MISSING_QUALIFIER = "CC105"
 WEAK_EVIDENCE = "CC107"
+CONTRADICTED = "CC103"
+ABSOLUTE_SAFETY = "CC202"
 
 
 @dataclass
@@ -119,7 +124,23 @@ def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:
     _place_qualifiers(findings, deferred, kept, errors)
     _place_grades(findings, deferred, kept)
     _place_unregistered(kept)
+    _place_absolute_safety(kept)
     return kept
+
+
+def _place_absolute_safety(kept: dict[int, _Kept]) -> None:
+    denied = next(
+        (
+            entry
+            for entry in kept.values()
+            if entry.finding.code == CONTRADICTED and entry.finding.verdict is not Verdict.CONTRADICTED
+        ),
+        None,
+    )
+    absolute = next((index for index, entry in kept.items() if entry.finding.code == ABSOLUTE_SAFETY), None)
+    if denied is not None and absolute is not None:
+        finding = kept.pop(absolute).finding
+        denied.fold(finding, finding.message.rstrip())
 
 
 def _claims_by_rank(findings: Iterable[Finding]) -> list[str]:

@@ -637,7 +637,7 @@ def lint_bounded(
     sentences = analyse(document, registry, link)
     findings = Findings(document, limit)
     sentence_rules = [
-        (rule, rule.gate, rule.linked, selection.override(rule.code))
+        (rule, rule.gate, rule.linked, rule.denied, selection.override(rule.code))
         for rule in rules_in(Scope.SENTENCE)
         if selection.enabled(rule.code)
     ]
@@ -648,9 +648,9 @@ def lint_bounded(
         read = sentence.statement or sentence
         present = triggered(read.text)
         unlinked = read.asserted_claim is None
-        for rule, gate, linked, override in linked_rules if sentence.secondary else sentence_rules:
+        for rule, gate, linked, denied, override in linked_rules if sentence.secondary else sentence_rules:
             # Skip rules that cannot report here (see claimcheck.rules.base.rule).
-            if (gate and not gate & present) or (linked and unlinked):
+            if (gate and not gate & present) or (linked and unlinked and (not denied or read.match is None)):
                 continue
             findings.apply(rule, override, read, sentence)
     page = PageContext(document, sentences, registry)

@@ -75,7 +75,7 @@ _MATTERS = (
         re.compile(
             r"(?:down\s*time|recovery(?:\s+time)?|(?:risk|potential|chance)\s+of\s+(?:addiction|dependence|abuse|"
             r"complications?|side\s+effects?)|(?:addiction|dependence|abuse)\s+(?:risk|potential)|addictive|"
-            r"(?:common\s+|serious\s+)?side\s+effects?|complications?|pain(?:\s+level)?|safety|risks?)"
+            r"habit[\s-]?forming|(?:common\s+|serious\s+)?side\s+effects?|complications?|pain(?:\s+level)?|safety|risks?)"
         ),
         Category.SAFETY,
     ),

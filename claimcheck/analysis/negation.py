@@ -110,3 +110,9 @@ def denied_after(text: str, end: int) -> bool:
     if not ("not" in window or "never" in window or "yet" in window or "off" in window):
         return False
     return _DENIED_AFTER.match(text, end, stop) is not None
+
+
+def denies_span(text: str, start: int, end: int) -> bool:
+    """Whether the linked words at ``start:end`` are denied: negated shortly before, within their clause (not at
+    the sentence's start, where a "No" may be an answer's), or the subject of a denial after them."""
+    return (start > 0 and negated(text, start, window=30)) or denied_after(text, end)

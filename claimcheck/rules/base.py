@@ -176,6 +176,8 @@ class Rule:
     triggers: tuple[Trigger, ...] = ()
     #: Sentence rules only: the rule reports only on sentences that make a registry claim.
     linked: bool = False
+    #: With ``linked``: the rule also reads a sentence that denies the registry claim it links.
+    denied: bool = False
 
     @property
     def gate(self) -> int:
@@ -217,17 +219,21 @@ def rule(
     fix: str,
     triggers: tuple[Trigger, ...] = (),
     linked: bool = False,
+    denied: bool = False,
 ) -> Callable[[Callable[[Any], Iterable[Any]]], Callable[[Any], Iterable[Any]]]:
     """Declare a rule on the function that checks it.
 
     Two declarations let the linter skip a sentence rule where it cannot report: ``triggers``,
     patterns one of which matches every sentence it reports on (it is not run where none of
     their words occur), and ``linked``, for a rule that judges the registry claim a sentence
-    makes (it is not run on sentences that make none).
+    makes (it is not run on sentences that make none; with ``denied``, nor on sentences that link none,
+    asserted or denied).
     """
 
     def decorate(check: Callable[[Any], Iterable[Any]]) -> Callable[[Any], Iterable[Any]]:
-        _register(Rule(code, name, severity, scope, summary, explanation, example, fix, check, triggers, linked))
+        _register(
+            Rule(code, name, severity, scope, summary, explanation, example, fix, check, triggers, linked, denied)
+        )
         return check
 
     return decorate

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.denied_risk import denial_kept_true, denies_harm, states_risk
 from claimcheck.analysis.detect import disclaims_use
 from claimcheck.analysis.features import Features, Quantity
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
@@ -19,7 +20,7 @@ from claimcheck.analysis.outcome_figures import (
     outcome_figures,
 )
 from claimcheck.analysis.strength import unasserted
-from claimcheck.models import Category, Grade, NumberRange, Severity, Strength, Unit, Verdict
+from claimcheck.models import Category, Grade, NumberRange, Severity, Stance, Strength, Unit, Verdict
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, Trigger, rule
 from claimcheck.rules.context import SentenceContext, read_sentence
@@ -98,17 +99,44 @@ def unsupported_claim(context: SentenceContext) -> Iterator[Hit]:
     explanation=(
         "The linked registry claim has the verdict `contradicted`: studies, labels or regulators say the "
         "opposite (for example 'non-addictive' against abuse-potential data and label warnings). Such a claim "
-        "is false or misleading, not merely unproven."
+        "is false or misleading, not merely unproven. So is a sentence that denies a risk the evidence "
+        "supports ('it isn't habit-forming' against a supported claim that it can cause dependence), unless "
+        "its wording keeps the denial true: scoped ('not everyone gets it', 'does not usually'), called rare "
+        "or mild, attributed to a source, or quoted."
     ),
     example="Ketamine is non-addictive.",
     fix="Remove the claim; state what the evidence shows instead.",
     linked=True,
+    denied=True,  # a denied link is what a denied risk is read from
 )
 def contradicted_claim(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
     if claim is not None and claim.verdict is Verdict.CONTRADICTED:
         evidence = _verdict_evidence(context, ("contradicts",))
         yield Hit(f"Contradicted by the evidence ({claim.id}): {claim.statement}{evidence}")
+    elif claim is None and context.match is not None and _denies_a_risk(context):
+        claim = context.match.claim
+        references = ", ".join(dict.fromkeys(c.ref for c in claim.evidence if c.stance is Stance.SUPPORTS))
+        yield Hit(
+            f"Denies a risk the evidence supports ({claim.id}): {claim.statement}"
+            + (f" References: {references}." if references else "")
+        )
+
+
+def _denies_a_risk(context: SentenceContext) -> bool:
+    """Whether the sentence denies the harm its linked claim states (the link is denied, the claim a supported
+    risk) in words that do not keep the denial true."""
+    assert context.match is not None
+    # Cheapest first: most links are asserted, and most claims state no risk.
+    match = context.match
+    return (
+        states_risk(match.claim)
+        and context.denied
+        and context.asserts
+        and not context.is_question
+        and denies_harm(context.text, context.features, match.spans, match.claim.match.subject)
+        and not denial_kept_true(context.text, context.features, match.spans)
+    )
 
 
 #: Right after a booster: the harm it qualifies, at most one word on ("significant safety risks").

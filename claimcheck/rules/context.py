@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from claimcheck.analysis.answers import ends_a_question
 from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, detect_claim
 from claimcheck.analysis.features import Features, extract_features
-from claimcheck.analysis.negation import denied_after, negated
+from claimcheck.analysis.negation import denies_span
 from claimcheck.memo import text_cache
 from claimcheck.models import Claim, Finding
 from claimcheck.registry.compiled import CompiledRegistry
@@ -77,10 +77,8 @@ class SentenceContext:
         depression"): it then denies the registry claim rather than making it."""
         if self._denied is None:
             spans = self.match.spans if self.match is not None else ()
-            self._denied = any(negated(self.text, start, window=30) for start, _ in spans if start > 0) or (
-                # or the clause goes on to deny what linked it: "... in preventing suicide has not been shown"
-                any(denied_after(self.text, end) for _, end in spans)
-            )
+            # Negated before, or the clause goes on to deny it: "... in preventing suicide has not been shown".
+            self._denied = any(denies_span(self.text, start, end) for start, end in spans)
         return self._denied
 
     @property

@@ -170,3 +170,13 @@ def test_a_products_name_states_nothing_to_compare_but_what_is_said_of_it_does()
     assert codes.get("Eases knots after long runs"), codes
     # A name with a word of change in it promises the change: still read against its row.
     assert codes.get("Gut Healing Roller"), codes
+
+
+def test_a_harm_denied_under_a_risk_row_is_a_claim() -> None:
+    # "Habit-forming: Not at all" against pills' "Often" plays a risk down as "Addictive" does (from blind11).
+    for row in ("Habit-forming", "Habit forming", "Addictive"):
+        page = (
+            "# The Quietdown patch\n\nThe patch may help some adults sleep.\n\n"
+            f"| | Quietdown patch | Sleeping pills |\n|---|---|---|\n| {row} | Not at all | Often |\n"
+        )
+        assert "CC207" in _findings(page).get("Not at all", set()), row
