@@ -144,14 +144,18 @@ END_TO_END_FLOORS = {
     # signs lists naming diseases, uses in the passive) for recall; precision mechanisms by class (closings, list
     # titles, prices and hotels that 'best' or a star ranks no provider by, forum headers, board credentials and
     # self-introductions, payments and dose limits, permanent devices, supposed effects, topic names, products'
-    # names in tables) for clean lines. The floors follow the merged engine, a little below (set at the merge).
-    "blind11": EndToEndFloor(recall=0.86, false_positive_rate=0.06, accurate_errors=3),
+    # names in tables) for clean lines; a denied risk the evidence supports as CC103. Merged at 122ba7e:
+    # recall 0.903 (252/279), false positives 0.053 (29/548), one accurate claim with an error. The floors follow,
+    # a little below.
+    "blind11": EndToEndFloor(recall=0.89, false_positive_rate=0.06, accurate_errors=1),
     # blind12 (pages and labels of 079ffb3, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine, the first split labelled under the header's settled conventions) was run once,
     # on the engine of d1d3898 (the eighth session's start, byte-identical in output to b483c81): recall 0.805
     # (140/174), false positives 0.071 (47/663), 5 accurate claims with an error (of 140), nothing hidden
-    # flagged. Nothing is tuned on it; the floors are that run.
-    "blind12": EndToEndFloor(recall=0.80, false_positive_rate=0.075, accurate_errors=5),
+    # flagged. Nothing is tuned on it. Run a second and last time at the end of that session (after all its engine
+    # changes, drawn from blind11 and the tuned splits; misses never read): recall 0.816 (142/174), false
+    # positives 0.071 (47/663), 5 accurate claims with an error. The floors follow the second run.
+    "blind12": EndToEndFloor(recall=0.81, false_positive_rate=0.075, accurate_errors=5),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
@@ -195,9 +199,11 @@ DETECTION_FLOORS = {
     # Its second run (6435ebd, nothing tuned on it): 0.888, 0.779, 0.693.
     "blind10": {"precision": 0.88, "recall": 0.77, "category": 0.69},
     # blind11's single blind run (engine of 08779af): precision 0.892, recall 0.732, top-category 0.664.
-    # Its second and last run (b483c81, nothing tuned on it): 0.892, 0.729, 0.665.
-    "blind11": {"precision": 0.89, "recall": 0.72, "category": 0.66},
+    # Its second and last run (b483c81, nothing tuned on it): 0.892, 0.729, 0.665. Tuned on in the eighth
+    # session: 0.931, 0.749, 0.668.
+    "blind11": {"precision": 0.92, "recall": 0.74, "category": 0.66},
     # blind12's single blind run (engine of d1d3898): precision 0.903, recall 0.768, top-category 0.611.
+    # Its second and last run (end of the eighth session, nothing tuned on it): 0.902, 0.764, 0.614.
     "blind12": {"precision": 0.90, "recall": 0.76, "category": 0.61},
 }
 
