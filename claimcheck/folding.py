@@ -34,6 +34,12 @@ def is_word_char(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
+def is_pattern_word_char(char: str) -> bool:
+    """Whether ``char`` is a word character as a pattern's ``\\w`` and ``\\b`` read it: a letter or digit of any
+    script, or "_" (unlike :func:`is_word_char`, no combining mark)."""
+    return char.isalnum() or char == "_"
+
+
 class Folding:
     """One way of folding text: characters mapped as given, optionally every non-word character
     to a space, and the rest to lower case."""

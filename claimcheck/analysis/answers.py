@@ -236,10 +236,21 @@ def ends_a_question(text: str) -> bool:
     return text.rstrip().rstrip(_QUOTES).endswith("?")
 
 
+def _unlabelled(text: str) -> str:
+    """``text`` without its speaker ("Nurse Ana:") and its label ("Q:", "A:")."""
+    return _LABEL.sub("", _SPEAKER.sub("", text, count=1), count=1)
+
+
+def _qualifies(part: str) -> bool:
+    """Whether ``part``, beside a short answer, qualifies it ("for most adults") rather than being a sentence of
+    its own."""
+    return not _OWN_SENTENCE.search(part) and _QUALIFYING.match(part) is not None
+
+
 def _bare(question: str) -> str:
     """The question itself: without its label ("Q:"), its quotation marks or a spoken opener ("Wait, "); one
     that asks what if something happens, as the yes/no question it stands for (:func:`_whether`)."""
-    question = _LABEL.sub("", _SPEAKER.sub("", question, count=1), count=1).strip().strip(_QUOTES)
+    question = _unlabelled(question).strip().strip(_QUOTES)
     question = _OPENER.sub("", question, count=1)
     return _whether(question) if question[:4].lower() in ("what", "but ") else question
 
@@ -368,7 +379,7 @@ def affirmed(kinds: tuple[Category, ...], answered: Answered, statement: Detecti
 
 def answer_statement(question: str, answer: str) -> Answered | None:
     """The statement a short answer to a question makes, or None when it makes none of its own making."""
-    question, answer = _bare(question), _LABEL.sub("", _SPEAKER.sub("", answer, count=1), count=1)
+    question, answer = _bare(question), _unlabelled(answer)
     asked = _YES_NO.match(question)
     if asked is not None:
         return _yes_or_no(asked.group(1).lower(), _reader(asked.group(2)).split(), answer)
@@ -416,7 +427,7 @@ def _echoed(body: list[str], answer: str) -> Answered | None:
     if echo is None:
         return None
     qualifiers = [part.strip() for part in (echo.group("lead"), echo.group("tail")) if part]
-    if any(_OWN_SENTENCE.search(part) or not _QUALIFYING.match(part) for part in qualifiers):
+    if not all(_qualifies(part) for part in qualifiers):
         return None  # "My sister tried it, and it did.": a sentence of its own, not a qualifier
     auxiliary = echo.group("auxiliary").lower()
     auxiliary = _CONTRACTED.get(auxiliary, auxiliary)
@@ -434,7 +445,7 @@ def _often(auxiliary: str, body: list[str], answer: str) -> Answered | None:
     if often is None or len(answer.split()) > _SHORT:
         return None
     rest = answer[often.end() :].strip(" ,;:.!\u2014-")
-    if rest and (_OWN_SENTENCE.search(rest) or not _QUALIFYING.match(rest)) and not _YES.fullmatch(rest):
+    if rest and not _qualifies(rest) and not _YES.fullmatch(rest):
         return None
     cut = _subject_end(body)
     statement = f"{' '.join(body[:cut])} {_reader(auxiliary)} {' '.join(body[cut:])}"

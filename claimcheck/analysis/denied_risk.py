@@ -18,7 +18,7 @@ from claimcheck.analysis.negation import denies_span
 from claimcheck.models import Category, Claim, Verdict
 
 #: The lexicons whose words name a harm (a side effect) or announce a risk ("abuse", "can cause").
-_HARM_WORDS = ("detect/side_effects", "risk_notice")
+RISK_WORDS = ("detect/side_effects", "risk_notice")
 #: Where a claim's statement ends its main clause: what follows explains or qualifies it.
 _MAIN_CLAUSE_END = re.compile(r"[:;(]|\.\s|,\s+(?:but|though|although|so)\b")
 
@@ -57,19 +57,24 @@ _PRONOUNS = frozenset({"it", "they", "this", "these", "that"})
 _QUOTES = '"\u201c\u201d'
 
 
+def _says_no(text: str, features: Features) -> bool:
+    """Whether ``text`` holds a negation word or a contraction with "n't" (either apostrophe)."""
+    return bool(features.negations) or "n't" in text or "n\u2019t" in text
+
+
 @lru_cache(maxsize=1024)
 def _affirms(statement: str, harm_named: bool) -> bool:
     """Whether the main clause of ``statement`` is affirmed (not "not recommended in pregnancy", advice against a
     use) and, with ``harm_named``, names a harm or a risk."""
     main = _MAIN_CLAUSE_END.split(" ".join(statement.split()), maxsplit=1)[0]
-    if extract_features(main).negations or "n't" in main or "n\u2019t" in main:
+    if _says_no(main, extract_features(main)):
         return False
     if _PLAYED_DOWN.search(main):
         return False  # "most side effects are mild and pass within hours": a reassurance, not a risk
     if not harm_named:
         return True
     scanned = lexicon.scan(main)
-    return any(name in scanned for name in _HARM_WORDS)
+    return any(name in scanned for name in RISK_WORDS)
 
 
 def states_risk(claim: Claim) -> bool:
@@ -107,7 +112,7 @@ def denies_harm(text: str, features: Features, spans: tuple[tuple[int, int], ...
     have a history of substance misuse" denies a prescription, not the misuse. ``subjects`` are the claim's
     names for its treatment. A negation must be in the sentence itself: "whether" and "myth" leave a claim open.
     """
-    if not (features.negations or "n't" in text or "n\u2019t" in text):
+    if not _says_no(text, features):
         return False
     named = {subject.casefold() for subject in subjects} | _PRONOUNS
     return any(text[start:end].casefold() not in named and denies_span(text, start, end) for start, end in spans)

@@ -258,6 +258,17 @@ def _overlaps(start: int, end: int, others: Iterable[tuple[int, int]]) -> bool:
     return any(o_start < end and start < o_end for o_start, o_end in others)
 
 
+def _drop_within(
+    hits: dict[str, tuple[tuple[int, int], ...]], groups: tuple[str, ...], spans: Sequence[tuple[int, int]]
+) -> None:
+    """Drop the hits of ``groups`` that overlap ``spans``, and a group left with none."""
+    for group in groups:
+        if group in hits:
+            hits[group] = tuple(hit for hit in hits[group] if not _overlaps(*hit, spans))
+            if not hits[group]:
+                del hits[group]
+
+
 #: After a colon, a run of capitalized single words ("Sleep, Recover, Focus, Calm and Ground"): names of
 #: programs, products or settings, whatever verbs they are spelt like.
 _NAMES = re.compile(r":\s+((?:[A-Z][a-z]+,\s+){2,}[A-Z][a-z]+,?\s+(?:and|or|&)\s+[A-Z][a-z]+)\b")
@@ -509,27 +520,18 @@ class _Cues(dict[str, tuple[str, ...]]):
         self.effect = _texts(sentence, self.effect_offsets)
         self.outcome_offsets = outcomes
         self.outcome = _texts(sentence, outcomes)
-        for group in ("side_effects", "onset"):
-            if "procedure" in hits and group in hits:
-                # How the procedure is done or how long the visit takes ("ask for light sedation", "a quick
-                # in-office visit") names no side effect and no speed of effect.
-                hits[group] = tuple(hit for hit in hits[group] if not _overlaps(*hit, hits["procedure"]))
-                if not hits[group]:
-                    del hits[group]
-        for group in ("provider", "provider_weak"):
-            if group in hits:
-                # "for the best results" is what a step is for, "best-selling" a rank in sales, a "top-up" a refill,
-                # "a 5-star hotel" the stay: no quality of a provider.
-                unranked = [found.span() for found in UNRANKED.finditer(sentence)]
-                hits[group] = tuple(hit for hit in hits[group] if not _overlaps(*hit, unranked))
-                if not hits[group]:
-                    del hits[group]
-        if "durability" in hits and "permanent_things" in scanned:
+        if "procedure" in hits:
+            # How the procedure is done or how long the visit takes ("ask for light sedation", "a quick
+            # in-office visit") names no side effect and no speed of effect.
+            _drop_within(hits, ("side_effects", "onset"), hits["procedure"])
+        if "provider" in hits or "provider_weak" in hits:
+            # "for the best results" is what a step is for, "best-selling" a rank in sales, a "top-up" a refill,
+            # "a 5-star hotel" the stay: no quality of a provider.
+            unranked = [found.span() for found in UNRANKED.finditer(sentence)]
+            _drop_within(hits, ("provider", "provider_weak"), unranked)
+        if "permanent_things" in scanned:
             # "Before the permanent implant, you have a trial": a lasting device, no lasting effect.
-            things = scanned["permanent_things"]
-            hits["durability"] = tuple(hit for hit in hits["durability"] if not _overlaps(*hit, things))
-            if not hits["durability"]:
-                del hits["durability"]
+            _drop_within(hits, ("durability",), scanned["permanent_things"])
         if " not " in sentence:
             # "Works in days, not the 6 to 8 weeks pills can take": one time set against another.
             contrast = TIME_CONTRAST.search(sentence)
@@ -1060,7 +1062,7 @@ def _benefit_fragment(
 
 
 #: Units whose lines may name a benefit without a verb: a fragment's kinds and a table cell.
-_PHRASE_KINDS = _FRAGMENT_KINDS | {UnitKind.TABLE_CELL}
+PHRASE_KINDS = _FRAGMENT_KINDS | {UnitKind.TABLE_CELL}
 
 
 def _named_benefit(
@@ -1073,7 +1075,7 @@ def _named_benefit(
 ) -> Detection | None:
     """A heading, a bullet or a cell that names a better state ("A healthier heart", "Zero jitters") states
     the page's treatment brings it (claimcheck.analysis.benefit_phrases), and as plainly as a verb would."""
-    if not (label or kind in _PHRASE_KINDS) or "improvements" not in scanned:
+    if not (label or kind in PHRASE_KINDS) or "improvements" not in scanned:
         return None
     phrase = benefit_phrase(text, scanned)
     if phrase is None:

@@ -160,9 +160,7 @@ def lists_claims(items: Sequence[Detection | None], lead: str) -> bool:
 #: The cue groups that make an item of a list of claims speak of health: a condition or a complaint, a change,
 #: a benefit or an effect. An outcome alone may name what a product tracks ("Guided sessions and mood
 #: tracking"); with a time or a figure it is a result ("Results that last up to two years").
-_CHANGE_GROUPS = frozenset(
-    {"conditions", "ailments", "improvements", "boosters", "detect/benefit", "detect/effect", "causal"}
-)
+_CHANGE_GROUPS = _HEALTH_GROUPS - {"detect/outcome", "body", "support_verbs"}
 _TIMED_GROUPS = frozenset({"time_words", "number_words"})
 
 
@@ -230,11 +228,12 @@ def _names_a_disease(item: str) -> bool:
         return False
     scanned = lexicon.scan(item)
     named = scanned.get("conditions", ())
-    if any(start == _first_word(item) for start, _ in named):
+    first = _first_word(item)
+    if any(start == first for start, _ in named):
         return True
     # Complaints by name, two or more, the first opening the item: "Hair loss, acne and hormone imbalance".
     complaints = scanned.get("ailments", ())
-    return len(complaints) + len(named) > 1 and any(start == _first_word(item) for start, _ in complaints)
+    return len(complaints) + len(named) > 1 and any(start == first for start, _ in complaints)
 
 
 #: Signs of a state of the reader's body the lead-in names, no illness: "Signs your gut is out of balance",

@@ -136,11 +136,13 @@ PROPORTION = re.compile(
 #: "Most older adults") and no punctuation; further on, the population belongs to another phrase ("Many
 #: conditions respond in patients").
 _BEFORE_PEOPLE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}")
+#: An adverb between the people and what they do: "most never return", "many now sleep".
+_ADVERB = r"(?:(?:\w+ly|never|also|even|still|already|now|soon|eventually)\s+)?"
 #: Right after a bare proportion, a verb of what people do or feel: "Most notice", "Many feel", "the
 #: majority stay well", "Many can cut back". Nouns follow a proportion too ("Some research"), and those
 #: count no one; a general class of verbs, not one therapy's.
 _PEOPLE_DO = re.compile(
-    r"\s+(?:(?:\w+ly|never|also|even|still|already|now|soon|eventually)\s+)?"
+    rf"\s+{_ADVERB}"
     r"(?:feel|felt|notice[ds]?|see|saw|report(?:ed)?|say|said|experience[ds]?|find|found|get|got|need(?:ed)?"
     r"|stay(?:ed)?|remain(?:ed)?|return(?:ed)?|respond(?:ed)?|improve[ds]?|recover(?:ed)?|drop(?:ped)?|lose|lost"
     r"|gain(?:ed)?|sleep|slept|stop(?:ped)?|quit|cut|reduce[ds]?|achieve[ds]?|reach(?:ed)?|leave|left|walk(?:ed)?"
@@ -153,8 +155,8 @@ _PEOPLE_DO = re.compile(
 #: After a percentage, "of", the group it is a share of in at most four words of any kind ("94% of our sleepers",
 #: "87% of first-time visitors"), and a verb that only people do, as :data:`_PEOPLE_DO` reads it after a proportion
 #: (things go, stay, drop or are: "20% of profits go to ...").
-_SHARE_OF_PEOPLE = re.compile(
-    r"\s+of(?:\s+[\w'’-]+){1,4}?\s+(?:(?:\w+ly|never|also|even|still|already|now|soon|eventually)\s+)?"
+_PERCENT_OF_PEOPLE = re.compile(
+    rf"\s+of(?:\s+[\w'’-]+){{1,4}}?\s+{_ADVERB}"
     r"(?:feel|felt|notice[ds]?|see|saw|report(?:ed)?|say|said|experience[ds]?|find|found|sleep|slept|tell|told|"
     r"describe[ds]?|respond(?:ed)?|recover(?:ed)?|improve[ds]?|quit|stop(?:ped)?|walk(?:ed)?|conceive[ds]?|achieve[ds]?)\b",
     re.IGNORECASE,
@@ -204,7 +206,7 @@ def outcome_figures(
             quantity.unit is Unit.PERCENT
             and detection.is_claim
             and not categories & _RISK
-            and _SHARE_OF_PEOPLE.match(sentence, span.end)
+            and _PERCENT_OF_PEOPLE.match(sentence, span.end)
         ):
             found.append(OutcomeFigure(span, "a share of people"))
         elif quantity.unit.seconds is not None and detection.is_claim and not procedure_time(sentence, quantity):

@@ -13,18 +13,13 @@ import re
 from collections.abc import Hashable, Iterable, Iterator
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from claimcheck.folding import TERMS, automaton
+from claimcheck.folding import TERMS, automaton, is_pattern_word_char
 from claimcheck.folding import fold as fold_with
 
 # The rest of a word. A word character is a letter or digit of any script, or "_": exactly \w.
 _WORD_REST = re.compile(r"\w*")
 
 T = TypeVar("T", bound=Hashable)
-
-
-def _is_word(char: str) -> bool:
-    """Whether ``char`` is a word character as ``\\w`` reads it (a letter or digit of any script, or "_")."""
-    return char.isalnum() or char == "_"
 
 
 def fold(text: str) -> str:
@@ -92,7 +87,7 @@ class TermSet(Generic[T]):
             # Whether a key starts and ends with a word character is known now: only then can a hit on it
             # stand inside a word, and the search tests its neighbours.
             self._automaton = automaton(
-                (key, (len(key), tuple(entries), _is_word(key[0]), _is_word(key[-1])))
+                (key, (len(key), tuple(entries), is_pattern_word_char(key[0]), is_pattern_word_char(key[-1])))
                 for key, entries in self._pending.items()
             )
             self._pending = {}

@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from typing import Any, TypeVar
 
 from claimcheck.codelists import declare as declare_selector
-from claimcheck.folding import CASE, automaton, fold
+from claimcheck.folding import CASE, automaton, fold, is_pattern_word_char
 from claimcheck.memo import text_cache
 from claimcheck.models import Severity
 
@@ -149,14 +149,11 @@ def triggered(text: str) -> int:
         if whole & ~present:
             # A whole word as \b reads it (offsets into the folded text are offsets into the text).
             start = end - length + 1
-            if (start == 0 or not _word_char(text[start - 1])) and (end == last or not _word_char(text[end + 1])):
+            if (start == 0 or not is_pattern_word_char(text[start - 1])) and (
+                end == last or not is_pattern_word_char(text[end + 1])
+            ):
                 present |= whole
     return present
-
-
-def _word_char(char: str) -> bool:
-    """Whether ``char`` is a word character to a pattern's ``\\w`` and ``\\b`` (a Unicode one)."""
-    return char.isalnum() or char == "_"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.denied_risk import denial_kept_true, denies_harm, states_risk
-from claimcheck.analysis.detect import disclaims_use
+from claimcheck.analysis.detect import PHRASE_KINDS, disclaims_use
 from claimcheck.analysis.features import Features, Quantity
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
 from claimcheck.analysis.outcome_figures import (
@@ -363,8 +363,6 @@ def _says_what_it_does(text: str) -> bool:
     )
 
 
-#: Lines that name a benefit in place of a sentence: a list item, a heading, a cell, a short line.
-_FRAGMENT_KINDS = frozenset({UnitKind.LIST_ITEM, UnitKind.HEADING, UnitKind.TABLE_CELL, UnitKind.LINE})
 #: The first word of a line, past a bullet, a number or an article.
 _FIRST_WORD = re.compile(r"[\W\d_]*(?:(?:a|an|the)\s+)?(?P<word>[a-z][a-z'\u2019-]+)\b", re.IGNORECASE)
 #: A short label before a colon: "Hunger point:", "Sleep:". The look-behind starts the first word where a word
@@ -384,7 +382,7 @@ def _opens_with_benefit(context: SentenceContext) -> bool:
     text = context.text
     # A label and a colon open such a line in any block: "Hunger point: switches off cravings".
     label = _LABEL.match(text)
-    if context.unit.kind not in _FRAGMENT_KINDS and label is None:
+    if context.unit.kind not in PHRASE_KINDS and label is None:
         return False
     first = _FIRST_WORD.match(text, label.end() if label is not None else 0)
     if first is None:

@@ -532,7 +532,6 @@ _COMPLETE = Trigger(
     r"(?P<well>\s+(?:well|healed|recovered|cured|better|clear|pain[- ]free|symptom[- ]free|gone|resolved)\b)?",
     "completely|totally|entirely",
 )
-_AN_EFFECT = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
 
 
 def _whole_result(context: SentenceContext) -> re.Match[str] | None:
@@ -540,7 +539,11 @@ def _whole_result(context: SentenceContext) -> re.Match[str] | None:
     the complaint named in the sentence, or the adverb on a state of being well."""
     detection = context.detection
     text = context.text
-    if not detection.is_claim or not triggered(text) & _COMPLETE.bit or not set(detection.categories) <= _AN_EFFECT:
+    if (
+        not detection.is_claim
+        or not triggered(text) & _COMPLETE.bit
+        or not _EFFECT_CATEGORIES.issuperset(detection.categories)
+    ):
         return None
     features = context.features
     # Hedges include the modal verbs ("can disappear completely") with the limiters.
@@ -792,9 +795,9 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
             if found is not None:
                 yield Hit(f"'{found.group()}' {problem}", found.start(), found.end())
                 return
-        status = list(_unsourced_status(context))
-        if status:
-            yield from status
+        status = _unsourced_status(context)
+        if status is not None:
+            yield status
             return
         designated = _first_unnegated(_DESIGNATION, context.text, _denied_within)
         if designated is not None and not _UNDER_STUDY.search(context.text):
@@ -825,33 +828,34 @@ def regulatory_status(context: SentenceContext) -> Iterator[Hit]:
         )
 
 
-def _unsourced_status(context: SentenceContext) -> Iterator[Hit]:
+def _unsourced_status(context: SentenceContext) -> Hit | None:
     """Standing claimed for an unregistered claim with no regulator behind it (:data:`_UNSOURCED_STATUS`): an
     approval for a condition or under standards that names no agency, or recognition by a body that approves
     nothing. Warnings: the approval may exist, and the reader is owed whose it is."""
     if context.match is not None or not context.health_copy:
-        return
+        return None
     found = _first_unnegated(_UNSOURCED_STATUS, context.text)
     if found is None:
-        return
+        return None
     if found.group("body"):
-        yield Hit(
+        return Hit(
             f"'{found.group()}' lends a treatment official standing that only a regulator's approval gives: "
             "say who recognised it and what that does and does not mean.",
             found.start(),
             found.end(),
             Severity.WARNING,
         )
-    elif found.group().lower().startswith("approved") or any(
+    if found.group().lower().startswith("approved") or any(
         span.start >= found.end() for span in context.features.conditions
     ):
-        yield Hit(
+        return Hit(
             f"'{found.group()}' states an approval without saying whose: name the agency, the product and the use "
             "it covers, and register the claim.",
             found.start(),
             found.end(),
             Severity.WARNING,
         )
+    return None
 
 
 _EVIDENCE_NOUN = lexicon.words_pattern(lexicon.terms("evidence_nouns"))

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.clauses import clause_breaks
+from claimcheck.analysis.denied_risk import RISK_WORDS
 from claimcheck.analysis.negation import negated
 from claimcheck.models import Category, Severity
 from claimcheck.registry.terms import fold
@@ -19,9 +20,8 @@ _BENEFIT = frozenset(
     {Category.EFFICACY, Category.ONSET, Category.DURABILITY, Category.INDICATION, Category.COMPARATIVE}
 )
 #: The lexicons whose words, not negated, inform of a risk: the side effects the claim detector knows (the
-#: harms: a label that names one informs), and the words that announce a risk (data/risk_notice.txt).
-_HARM_WORDS = ("detect/side_effects",)
-_RISK_WORDS = (*_HARM_WORDS, "risk_notice")
+#: harms: a label that names one informs), and with them the words that announce a risk (data/risk_notice.txt).
+_HARM_WORDS = RISK_WORDS[:1]
 
 
 def _categories(sentence: SentenceContext) -> set[Category]:
@@ -65,7 +65,7 @@ def _informs_of_risk(sentence: SentenceContext) -> bool:
     conditions = [(span.start, span.end) for span in sentence.features.conditions]
     # A label ("Risks", a table's row header "Risk" beside "Virtually zero") announces a subject: what stands
     # under or beside it informs, or does not. It counts only when it names a harm itself ("Nausea").
-    names = _HARM_WORDS if _is_label(sentence) else _RISK_WORDS
+    names = _HARM_WORDS if _is_label(sentence) else RISK_WORDS
     return any(
         not negated(sentence.text, start) and not any(c_start < end and start < c_end for c_start, c_end in conditions)
         for name in names
