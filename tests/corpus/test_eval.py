@@ -156,6 +156,11 @@ END_TO_END_FLOORS = {
     # changes, drawn from blind11 and the tuned splits; misses never read): recall 0.816 (142/174), false
     # positives 0.071 (47/663), 5 accurate claims with an error. The floors follow the second run.
     "blind12": EndToEndFloor(recall=0.81, false_positive_rate=0.075, accurate_errors=5),
+    # blind13 (pages and labels of 4d0a276, 18 pages, three ketamine framings and 15 other therapies, written
+    # without reading the engine) was run once, on the engine of 3e56e2d (the ninth session's start,
+    # byte-identical in output to 122ba7e): recall 0.855 (219/256), false positives 0.078 (44/561), 8 accurate
+    # claims with an error (of 148), nothing hidden flagged. Nothing is tuned on it. The floors follow that run.
+    "blind13": EndToEndFloor(recall=0.85, false_positive_rate=0.08, accurate_errors=8),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
@@ -205,6 +210,8 @@ DETECTION_FLOORS = {
     # blind12's single blind run (engine of d1d3898): precision 0.903, recall 0.768, top-category 0.611.
     # Its second and last run (end of the eighth session, nothing tuned on it): 0.902, 0.764, 0.614.
     "blind12": {"precision": 0.90, "recall": 0.76, "category": 0.61},
+    # blind13's single blind run (engine of 3e56e2d): precision 0.892, recall 0.777, top-category 0.637.
+    "blind13": {"precision": 0.89, "recall": 0.77, "category": 0.63},
 }
 
 
