@@ -347,6 +347,24 @@ _RISK_MINIMIZATION = Trigger(
         "swelling|redness|scarring|discomfort|downtime|down time|down-time|recovery time"
     ),
 )
+#: A discomfort of the procedure denied or made light of for the reader: "it doesn't hurt", "the injection barely
+#: stings", "is not at all painful", "you'll hardly feel it", "you feel nothing at all". An FAQ's "Does it hurt?"
+#: "No." is read as "it does not hurt" (analysis.answers), so the answer is judged here too. What no longer hurts
+#: ("isn't painful anymore") tells of relief, and what never hurts to do ("never hurts to ask") of no procedure.
+_DISCOMFORT_DENIED = Trigger(
+    r"(?:\b(?:(?:does|do|did|will|would)(?:n['\u2019]t|\s+not)|won['\u2019]t|never|barely|hardly|scarcely)\s+"
+    r"(?:(?:even|really|ever|at\s+all)\s+)?(?:hurts?|stings?|aches?|pinch(?:es)?)\b|"
+    r"\b(?:is|are|was|were)(?:n['\u2019]t|\s+(?:not|never|barely|hardly|scarcely))\s+(?:(?:at\s+all|even|really|very)\s+)?"
+    r"(?:painful|uncomfortable|sore)\b|"
+    r"\byou(?:['\u2019]ll|\s+will|\s+may|\s+might)?\s+(?:(?:barely|hardly|scarcely)\s+(?:even\s+)?feel\b|"
+    r"feel\s+(?:absolutely\s+)?nothing\b|(?:won['\u2019]t|will\s+not|don['\u2019]t|do\s+not)\s+(?:even\s+)?feel\s+"
+    r"(?:a\s+thing|anything|any\s+(?:pain|discomfort))\b))"
+    r"(?!\s+(?:to|any\s*more|any\s+longer)\b)",
+    "hurt|sting|ache|pinch|painful|uncomfortable|sore|feel",
+)
+#: Before a discomfort denied, what makes it a case the sentence supposes rather than a promise: "if you feel nothing
+#: after three sessions", "stop if it is not comfortable".
+_IN_A_CASE = re.compile(r"\b(?:if|unless|until|whether|in\s+case)\b[^.;:!?]*$", re.IGNORECASE)
 #: A harm read as the sign of benefit: "some soreness, which just means the treatment is working", "the headache is
 #: a good sign your body is detoxing". It turns a side effect into a reason to carry on.
 _HARM_AS_BENEFIT = Trigger(
@@ -401,7 +419,7 @@ _PRESCRIBER = re.compile(
     ),
     example="Side effects are typically mild and short-lived, and the benefits outweigh the risks.",
     fix="State the side effects and how often they occur, without judging them for the reader.",
-    triggers=(_RISK_MINIMIZATION, _HARM_AS_BENEFIT, _MEDICINE_ADVICE),
+    triggers=(_RISK_MINIMIZATION, _DISCOMFORT_DENIED, _HARM_AS_BENEFIT, _MEDICINE_ADVICE),
 )
 def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
     if context.is_question:  # "Is it painless?" asks; it judges nothing
@@ -410,6 +428,15 @@ def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_RISK_MINIMIZATION, text)
     if found and not _ADMINISTRATION.search(text, max(0, found.start() - 60), found.start()):
         yield Hit(f"Risk-minimising wording: '{found.group()}'.", found.start(), found.end())
+        return
+    eased = _first_unnegated(_DISCOMFORT_DENIED, text)
+    if eased is not None and not _IN_A_CASE.search(text, 0, eased.start()):
+        yield Hit(
+            f"Discomfort ruled out for the reader: '{eased.group()}'. How a procedure feels varies; say what most "
+            "people feel and what can be done about it.",
+            eased.start(),
+            eased.end(),
+        )
         return
     if not context.health_copy:
         return

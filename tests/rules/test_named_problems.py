@@ -38,6 +38,12 @@ _PAGE = "Widget light eases joint pain. "
         ("CC203", "The only side effect is some warmth at the needle site.", "The only side effect is"),
         ("CC203", "A little soreness after the adjustment means your spine is healing.", "means your spine is healing"),
         ("CC203", "Feeling nauseous after the drip is a good sign the detox is working.", "a good sign the detox"),
+        # A discomfort of the procedure ruled out for the reader (CC203): denied, made light of, or felt as nothing.
+        ("CC203", "The dry needles barely sting, even in a tight calf.", "barely sting"),
+        ("CC203", "A cupping session doesn't hurt at all.", "doesn't hurt"),
+        ("CC203", "With our numbing cream, microneedling is not painful.", "is not painful"),
+        ("CC203", "You'll hardly feel the ear seeds once they are on.", "You'll hardly feel"),
+        ("CC203", "The cooling gel means you feel nothing at all during the laser session.", "you feel nothing"),
         # Advice on the reader's other medicines without their prescriber (CC203).
         ("CC203", "Once the peptides kick in you can safely stop your blood pressure pills.", "can safely stop"),
         ("CC203", "Clients on antidepressants can keep taking their usual doses with CBD.", "can keep taking"),
@@ -82,6 +88,10 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC203", "Side effects include redness and mild bruising; tell us if they last."),
         ("CC203", "Seeing your numbers fall means the plan is working."),
         ("CC203", "The only thing you need to bring is a towel."),
+        # A discomfort supposed, a relief told, or what it never hurts to do.
+        ("CC203", "If you feel nothing after three acupuncture sessions, tell your practitioner."),
+        ("CC203", "Since my sixth cupping session my shoulder isn't painful anymore."),
+        ("CC203", "It never hurts to ask your chiropractor about the fees."),
         # Medicine advice left with the prescriber, refused, or an interaction told.
         ("CC203", "Ask your doctor before you stop any medication."),
         ("CC203", "Do not stop your medications without talking to your prescriber."),
