@@ -29,6 +29,11 @@ _PAGE = "Widget light eases joint pain. "
             "nothing to react to",
         ),
         ("CC202", "Unlike painkillers, our CBD balm has zero addiction potential.", "zero addiction potential"),
+        # Dependence denied in its other words than "addictive": withdrawal, tolerance, becoming dependent or hooked.
+        ("CC202", "Quit vaping with laser therapy: no withdrawal, no mood swings.", "no withdrawal"),
+        ("CC202", "No tolerance build-up, even when you take the sleep gummies nightly.", "No tolerance build-up"),
+        ("CC202", "Your brain cannot become dependent on neurofeedback.", "cannot become dependent"),
+        ("CC202", "You won't get hooked on our kava tea.", "won't get hooked"),
         # An approval with no agency named, for a condition; recognition by a body that approves nothing (CC205).
         ("CC205", "The red-light panel is also approved for psoriasis and acne.", "is also approved for"),
         ("CC205", "Cupping is recognised as an official medical therapy by the Guild of Cupping.", "recognised as"),
@@ -111,6 +116,8 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC104", "If you have had radiotherapy, please get clearance from your oncologist before lymphatic massage."),
         ("CC202", "If something does go wrong, our nurse is on site."),
         ("CC202", "Peptides carry some abuse potential, so we screen every client."),
+        ("CC202", "Kava can cause dependence, and stopping suddenly may bring withdrawal symptoms."),
+        ("CC202", "Some people who take sleeping pills every night can become dependent on them."),
         # A percentage of things, not people.
         ("CC108", "20% of our profits go to a children's charity."),
         ("CC108", "80% of the oil is cold-pressed hemp."),
