@@ -588,6 +588,23 @@ def _whole_result(context: SentenceContext) -> re.Match[str] | None:
     return None
 
 
+#: An effect said to come every time: "it works every single time", "beats steroids, every time", and an FAQ's "Does it
+#: work?" "Every time." (read as "it does work every time"). Said of the effect, not of an occasion ("every time you
+#: take a dose"): it ends its clause, after a verb of working.
+_EVERY_TIME = Trigger(
+    r"\b(?:work(?:s|ed)?|help(?:s|ed)?|beats?|succeeds?|delivers?)\b[^.;:!?]{0,40}?"
+    r"\b(?P<always>every\s+(?:single\s+)?time|without\s+fail)\b(?=\s*(?:[.,;:!?)\"\u201d\u2014]|$))",
+    "time|fail",
+)
+
+
+def _every_time(context: SentenceContext) -> re.Match[str] | None:
+    """An effect promised every time (:data:`_EVERY_TIME`), unhedged and unsourced: a guarantee in other words."""
+    if not triggered(context.text) & _EVERY_TIME.bit or context.features.hedges or context.features.citations:
+        return None
+    return _first_unnegated(_EVERY_TIME, context.text)
+
+
 def _return_ruled_out(context: SentenceContext) -> re.Match[str] | None:
     """A claim that what it ends never comes back (:data:`_NEVER_RETURNS`), unless the sentence reports a study's
     finding or cites one: "no relapses in the 12-month trial (Ng 2021)" is checked at its source."""
@@ -639,14 +656,20 @@ def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
     ),
     example="Our ketamine protocol cures depression permanently.",
     fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
-    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE, _NEVER_RETURNS, _COMPLETE),
+    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE, _NEVER_RETURNS, _COMPLETE, _EVERY_TIME),
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_CURE, context.text, None if context.is_claim else _commercial_guarantee)
     if found is None and context.health_copy:
         if "permanence" in lexicon.scan(context.text):  # the scan, already made, rules out most sentences
             found = _first_unnegated(_PERMANENCE, context.text, _passing_use)
-        found = found or _ended_ailment(context) or _return_ruled_out(context) or _whole_result(context)
+        found = (
+            found
+            or _ended_ailment(context)
+            or _return_ruled_out(context)
+            or _whole_result(context)
+            or _every_time(context)
+        )
     # A disclaimer ("this product is not intended to cure ...") claims nothing; asked last, as few sentences get here.
     if found and not DISCLAIMER.search(context.text):
         yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())

@@ -446,3 +446,8 @@ def test_an_answer_that_rules_out_discomfort_plays_it_down(question: str, answer
     # "No" to "Does it hurt?" says it does not hurt, which judges the discomfort for the reader; an answer's "Not
     # at all" before a dash denies the question, not the clause after it.
     assert _findings(f"## {question}\n\n{answer}\n") == [("CC203", answer)]
+
+
+def test_an_answer_that_says_it_works_every_time_is_a_guarantee() -> None:
+    # "Does it work?" "Every time." is "it does work every time": an effect promised without fail.
+    assert _findings("## Does the red-light mask work?\n\nEvery time.\n") == [("CC204", "Every time.")]

@@ -56,6 +56,10 @@ _PAGE = "Widget light eases joint pain. "
         # A return ruled out (CC204).
         ("CC204", "Once the nerve is calmed by acupuncture, that pain will never bother you again.", "never"),
         ("CC204", "Because the peptide rebuilds the gut lining, clients see no relapses.", "no relapses"),
+        # An effect promised every time (CC204).
+        ("CC204", "Our red-light panel works every single time.", "works every single time"),
+        ("CC204", "Why acupuncture beats sleeping pills, every time:", "beats sleeping pills, every time"),
+        ("CC204", "The cupping helped my back without fail.", "helped my back without fail"),
         # A result on a complaint said to be complete (CC204).
         ("CC204", "Two hyperbaric dives take the edge off long COVID fatigue completely.", "completely"),
         ("CC204", "Since her peptide course she has been totally well.", "totally"),
@@ -105,6 +109,10 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         # A return supposed, or a study's result with its source.
         ("CC204", "If you never want to feel that pain again, tell us at your consultation."),
         ("CC204", "In a 2020 trial of red-light therapy (Park 2020) there were no relapses at 12 months."),
+        # Every time of an occasion, not of an effect; an effect hedged.
+        ("CC204", "Bring your ID every time you visit the float centre."),
+        ("CC204", "A nurse checks your blood pressure every time."),
+        ("CC204", "The peptide may help every time, though results vary."),
         # A complete result that is no cure: a procedure's state, a harm's course, a hedge, a denial, the writer.
         ("CC204", "The area is completely numb during the acupuncture session."),
         ("CC204", "The swelling after cupping settles completely within a week."),
