@@ -258,7 +258,8 @@ def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
     summary="Absolute safety claims: 'very safe', 'no side effects', 'risk-free', 'non-addictive'.",
     explanation=(
         "No medicine is free of risk. Absolute safety language ('very safe', 'completely safe', 'no side "
-        "effects', 'risk-free', 'non-addictive', 'reactions are a thing of the past') contradicts labels that list "
+        "effects', 'risk-free', 'non-addictive', 'no withdrawal', 'cannot become dependent', 'reactions are a thing "
+        "of the past') contradicts labels that list "
         "adverse reactions and abuse potential, and it is among the claims regulators most often find false or "
         "misleading, as is safety promised to everyone ('a safe dose for everyone'), every harm denied ('it does "
         "not have any side effects') or a record said to hold none ('we have never had a single complication'). "
@@ -410,7 +411,8 @@ _PRESCRIBER = re.compile(
     explanation=(
         "Fair balance requires risks to be presented as clearly as benefits. Phrases that pre-judge the "
         "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', 'almost nobody has a "
-        "difficult experience', 'most people feel nothing', 'painless', an 'outstanding safety record', or 'the "
+        "difficult experience', 'most people feel nothing', 'painless', 'it doesn't hurt', 'you'll barely feel it', "
+        "an 'outstanding safety record', or 'the "
         "benefits outweigh the risks' — minimise "
         "them; whether benefits outweigh risks is a decision for a patient and a clinician, not a marketing claim. "
         "So do one harm named as 'the only side effect', a side effect read as a sign that the treatment is "
@@ -652,7 +654,8 @@ def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
         "rule reads permanence ('gone for good', 'stays with you for life', 'never need surgery again') and "
         "a verb of doing away with a condition or symptom ('reverses diabetes', 'ends hot flashes'), and a claim "
         "that what it ends never returns ('can never gain fat there again', 'no relapses') or that its result on a "
-        "complaint is complete ('takes the edge off cravings completely', 'completely well since')."
+        "complaint is complete ('takes the edge off cravings completely', 'completely well since'), or that it "
+        "works every time ('works every single time')."
     ),
     example="Our ketamine protocol cures depression permanently.",
     fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
