@@ -1344,6 +1344,21 @@ _TESTIMONIAL = Trigger(
         "my ptsd|my symptoms|tell|told|report|say|said|describe|rave"
     ),
 )
+#: The provider's own observation of results, offered as evidence that the treatment works: "we see it every day",
+#: "I have seen it work thousands of times", "we see great results with insomnia", "we are seeing results that were
+#: unthinkable", "what we see every day in our clinic". What is seen must be the treatment working or its results:
+#: "we see patients on Saturdays" is a schedule.
+_OBSERVED = Trigger(
+    r"\b(?:we|i)(?:['\u2019]ve|['\u2019]re|\s+have|\s+are|\s+all|\s+(?:have\s+)?personally)?\s+"
+    r"(?:seen|see|seeing|watched|watch|witnessed|witness)\s+(?:"
+    r"[\w-]+\s+(?:work|help|happen|change)(?:s|ed|ing)?\b|"
+    r"it\s+(?:every|all\s+the\s+time|time\s+and\s+again|again\s+and\s+again|over\s+and\s+over)|"
+    r"(?:(?:great|amazing|incredible|remarkable|real|dramatic|fantastic|excellent|wonderful|life[- ]changing|such|"
+    r"these|those|similar|the\s+same)\s+)?(?:results|improvements?|transformations?|recoveries|turnarounds|"
+    r"stories\s+like))\b|"
+    r"\bwhat\s+we\s+(?:see|witness)\s+every\s+(?:day|week)\b",
+    "seen|see|watch|witness",
+)
 #: What of :data:`_TESTIMONIAL` is only the speaker's voice ("I was", "my pain"): evidence of effect only
 #: when the sentence also tells an outcome.
 _SPEAKER = re.compile(r"I \w+|my \w+", re.IGNORECASE)
@@ -1509,20 +1524,22 @@ def anecdote(text: str) -> bool:
         "of efficacy, speed or duration: a first-person report of a change ('the fog was gone'), a first-person "
         "sentence making an efficacy claim or telling, over time or of a condition, what followed "
         "('Two years after the injections I am still hiking'), or a story of one patient told from a treatment "
-        "on ('after 20 sessions he was walking two miles'). A first-person side-effect disclosure is no "
+        "on ('after 20 sessions he was walking two miles'), and the provider's own observation of results ('we see "
+        "it every day', 'I have seen it work thousands of times'). A first-person side-effect disclosure is no "
         "testimonial. A disclaimer such as 'individual results may vary' does not lower the warning: the FTC's "
         "endorsement guides ask for the generally expected results, not a note that results differ."
     ),
     example="Some people report feeling better within hours of their first treatment.",
     fix="Present trial results with their population instead, or state beside it the results people generally get.",
     # Not _AFTER_TREATMENT: time from a treatment reports only beside "he", "she" or "I" (see below), _STORY's words.
-    triggers=(_TESTIMONIAL, _TOLD_US, FIRST_PERSON, _CHANGE, _STORY),
+    triggers=(_TESTIMONIAL, _TOLD_US, _OBSERVED, FIRST_PERSON, _CHANGE, _STORY),
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
     if context.is_question:  # "How fast will I feel better?" asks; it reports nothing
         return
-    found = _TESTIMONIAL.search(text) or _told(text)
+    observed = _OBSERVED.search(text) if context.health_copy else None
+    found = _TESTIMONIAL.search(text) or _told(text) or observed
     if found is not None and _introduces_reports(text, found):
         # "Here's what our regulars tell us:", "What patients say": a lead-in to the reports, which tells none.
         found = None
@@ -1579,9 +1596,12 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         # "I felt a little dizzy after my first session, and it eased within the hour" discloses a side
         # effect (and its end); it is no evidence of effect.
         return
-    # An anecdote that reports an outcome is offered as evidence of effect.
-    severity = Severity.WARNING if change or effect else None
-    if found:
+    # An anecdote that reports an outcome is offered as evidence of effect; so is what the provider says it sees.
+    severity = Severity.WARNING if change or effect or found is observed else None
+    if found is not None and found is observed:
+        said = f"The provider's own observation offered as evidence: '{found.group()}'."
+        yield Hit(said, found.start(), found.end(), severity)
+    elif found:
         yield Hit(f"Anecdote offered as evidence: '{found.group()}'.", found.start(), found.end(), severity)
     elif change:
         yield Hit(f"A report of one person's outcome ('{change.group()}') offered as evidence.", severity=severity)

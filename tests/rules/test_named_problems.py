@@ -65,6 +65,11 @@ _PAGE = "Widget light eases joint pain. "
         ("CC204", "Since her peptide course she has been totally well.", "totally"),
         # A claim after a condition on the reader is asserted: the condition is no hedge (CC104).
         ("CC104", "If you have a slow metabolism, your cells can't burn fat, so toxins build up in them.", "If you"),
+        # The provider's own observation of results offered as evidence (CC208).
+        ("CC208", "Honestly, with cupping we see it every day.", "we see it every"),
+        ("CC208", "I have seen hypnotherapy work hundreds of times.", "I have seen hypnotherapy work"),
+        ("CC208", "Beyond back pain, we see great results with migraines and insomnia.", "we see great results"),
+        ("CC208", "At our float centre we are seeing results nobody expected.", "we are seeing results"),
         # A share of a group that feels or reports something, whatever the group is called (CC108).
         ("CC108", "92% of our drip members say they feel sharper the next morning.", "92%"),
         ("CC108", "Nearly 80% of first-time floaters notice deeper sleep.", "80%"),
@@ -126,6 +131,9 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC202", "Peptides carry some abuse potential, so we screen every client."),
         ("CC202", "Kava can cause dependence, and stopping suddenly may bring withdrawal symptoms."),
         ("CC202", "Some people who take sleeping pills every night can become dependent on them."),
+        # What a provider sees that is no result: its patients, its enquiries.
+        ("CC208", "We see acupuncture patients on Saturdays and Sundays."),
+        ("CC208", "We have seen a rise in enquiries about cupping this year."),
         # A percentage of things, not people.
         ("CC108", "20% of our profits go to a children's charity."),
         ("CC108", "80% of the oil is cold-pressed hemp."),
