@@ -87,14 +87,20 @@ def _governs(text: str, first: int, start: int) -> bool:
     return False
 
 
+#: A dash between clauses: an answer's "No" or "Not at all" before it denies the question, not what follows
+#: ("Not at all — most people feel nothing"). Only a spaced or long dash: "non-addictive" and "2-3" are words.
+_DASH = re.compile(r"\s[\u2014\u2013-]\s|\u2014")
+
+
 def _clause_before(text: str, start: int, window: int) -> tuple[str, bool]:
     """The up to ``window`` characters before ``start`` that are in its clause, and whether a clause
     break cut them short."""
     before = text[max(0, start - window) : start].replace("\u2019", "'")
     # The window may reach back past its sentence's start; "yet" is part of a negation ("not yet").
-    breaks = list(clause_breaks(full_stops=True, but_not=_NOT_YET).finditer(before))
+    breaks = [found.end() for found in clause_breaks(full_stops=True, but_not=_NOT_YET).finditer(before)]
+    breaks.extend(found.end() for found in _DASH.finditer(before))
     if breaks:
-        return before[breaks[-1].end() :], True
+        return before[max(breaks) :], True
     return before, False
 
 

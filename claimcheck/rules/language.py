@@ -188,7 +188,8 @@ def superlative(context: SentenceContext) -> Iterator[Hit]:
 ABSOLUTE_SAFETY = Trigger(
     lexicon.pattern("absolute_safety"),
     "safe|effect|risk|adverse|danger|addictive|habit|harm|chance|possibility|downside|complication|overdose|much|"
-    "reject|happen|occur|incident|injury|problem|past|wrong|potential|react|allergic",
+    "reject|happen|occur|incident|injury|problem|past|wrong|potential|react|allergic|withdrawal|tolerance|depend|"
+    "addicted|hooked",
 )
 #: Harm ruled out whatever words qualify it: "no sexual side effects", "without any lasting or serious risks"
 #: (the word list names the common qualifiers; this reads any); "no more side effects" tells of a change.
@@ -257,7 +258,8 @@ def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
     summary="Absolute safety claims: 'very safe', 'no side effects', 'risk-free', 'non-addictive'.",
     explanation=(
         "No medicine is free of risk. Absolute safety language ('very safe', 'completely safe', 'no side "
-        "effects', 'risk-free', 'non-addictive', 'reactions are a thing of the past') contradicts labels that list "
+        "effects', 'risk-free', 'non-addictive', 'no withdrawal', 'cannot become dependent', 'reactions are a thing "
+        "of the past') contradicts labels that list "
         "adverse reactions and abuse potential, and it is among the claims regulators most often find false or "
         "misleading, as is safety promised to everyone ('a safe dose for everyone'), every harm denied ('it does "
         "not have any side effects') or a record said to hold none ('we have never had a single complication'). "
@@ -347,6 +349,24 @@ _RISK_MINIMIZATION = Trigger(
         "swelling|redness|scarring|discomfort|downtime|down time|down-time|recovery time"
     ),
 )
+#: A discomfort of the procedure denied or made light of for the reader: "it doesn't hurt", "the injection barely
+#: stings", "is not at all painful", "you'll hardly feel it", "you feel nothing at all". An FAQ's "Does it hurt?"
+#: "No." is read as "it does not hurt" (analysis.answers), so the answer is judged here too. What no longer hurts
+#: ("isn't painful anymore") tells of relief, and what never hurts to do ("never hurts to ask") of no procedure.
+_DISCOMFORT_DENIED = Trigger(
+    r"(?:\b(?:(?:does|do|did|will|would)(?:n['\u2019]t|\s+not)|won['\u2019]t|never|barely|hardly|scarcely)\s+"
+    r"(?:(?:even|really|ever|at\s+all)\s+)?(?:hurts?|stings?|aches?|pinch(?:es)?)\b|"
+    r"\b(?:is|are|was|were)(?:n['\u2019]t|\s+(?:not|never|barely|hardly|scarcely))\s+(?:(?:at\s+all|even|really|very)\s+)?"
+    r"(?:painful|uncomfortable|sore)\b|"
+    r"\byou(?:['\u2019]ll|\s+will|\s+may|\s+might)?\s+(?:(?:barely|hardly|scarcely)\s+(?:even\s+)?feel\b|"
+    r"feel\s+(?:absolutely\s+)?nothing\b|(?:won['\u2019]t|will\s+not|don['\u2019]t|do\s+not)\s+(?:even\s+)?feel\s+"
+    r"(?:a\s+thing|anything|any\s+(?:pain|discomfort))\b))"
+    r"(?!\s+(?:to|any\s*more|any\s+longer)\b)",
+    "hurt|sting|ache|pinch|painful|uncomfortable|sore|feel",
+)
+#: Before a discomfort denied, what makes it a case the sentence supposes rather than a promise: "if you feel nothing
+#: after three sessions", "stop if it is not comfortable".
+_IN_A_CASE = re.compile(r"\b(?:if|unless|until|whether|in\s+case)\b[^.;:!?]*$", re.IGNORECASE)
 #: A harm read as the sign of benefit: "some soreness, which just means the treatment is working", "the headache is
 #: a good sign your body is detoxing". It turns a side effect into a reason to carry on.
 _HARM_AS_BENEFIT = Trigger(
@@ -391,7 +411,8 @@ _PRESCRIBER = re.compile(
     explanation=(
         "Fair balance requires risks to be presented as clearly as benefits. Phrases that pre-judge the "
         "risk for the reader — side effects are 'mild', 'short-lived', 'well tolerated', 'almost nobody has a "
-        "difficult experience', 'most people feel nothing', 'painless', an 'outstanding safety record', or 'the "
+        "difficult experience', 'most people feel nothing', 'painless', 'it doesn't hurt', 'you'll barely feel it', "
+        "an 'outstanding safety record', or 'the "
         "benefits outweigh the risks' — minimise "
         "them; whether benefits outweigh risks is a decision for a patient and a clinician, not a marketing claim. "
         "So do one harm named as 'the only side effect', a side effect read as a sign that the treatment is "
@@ -401,7 +422,7 @@ _PRESCRIBER = re.compile(
     ),
     example="Side effects are typically mild and short-lived, and the benefits outweigh the risks.",
     fix="State the side effects and how often they occur, without judging them for the reader.",
-    triggers=(_RISK_MINIMIZATION, _HARM_AS_BENEFIT, _MEDICINE_ADVICE),
+    triggers=(_RISK_MINIMIZATION, _DISCOMFORT_DENIED, _HARM_AS_BENEFIT, _MEDICINE_ADVICE),
 )
 def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
     if context.is_question:  # "Is it painless?" asks; it judges nothing
@@ -410,6 +431,15 @@ def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_RISK_MINIMIZATION, text)
     if found and not _ADMINISTRATION.search(text, max(0, found.start() - 60), found.start()):
         yield Hit(f"Risk-minimising wording: '{found.group()}'.", found.start(), found.end())
+        return
+    eased = _first_unnegated(_DISCOMFORT_DENIED, text)
+    if eased is not None and not _IN_A_CASE.search(text, 0, eased.start()):
+        yield Hit(
+            f"Discomfort ruled out for the reader: '{eased.group()}'. How a procedure feels varies; say what most "
+            "people feel and what can be done about it.",
+            eased.start(),
+            eased.end(),
+        )
         return
     if not context.health_copy:
         return
@@ -560,6 +590,23 @@ def _whole_result(context: SentenceContext) -> re.Match[str] | None:
     return None
 
 
+#: An effect said to come every time: "it works every single time", "beats steroids, every time", and an FAQ's "Does it
+#: work?" "Every time." (read as "it does work every time"). Said of the effect, not of an occasion ("every time you
+#: take a dose"): it ends its clause, after a verb of working.
+_EVERY_TIME = Trigger(
+    r"\b(?:work(?:s|ed)?|help(?:s|ed)?|beats?|succeeds?|delivers?)\b[^.;:!?]{0,40}?"
+    r"\b(?P<always>every\s+(?:single\s+)?time|without\s+fail)\b(?=\s*(?:[.,;:!?)\"\u201d\u2014]|$))",
+    "time|fail",
+)
+
+
+def _every_time(context: SentenceContext) -> re.Match[str] | None:
+    """An effect promised every time (:data:`_EVERY_TIME`), unhedged and unsourced: a guarantee in other words."""
+    if not triggered(context.text) & _EVERY_TIME.bit or context.features.hedges or context.features.citations:
+        return None
+    return _first_unnegated(_EVERY_TIME, context.text)
+
+
 def _return_ruled_out(context: SentenceContext) -> re.Match[str] | None:
     """A claim that what it ends never comes back (:data:`_NEVER_RETURNS`), unless the sentence reports a study's
     finding or cites one: "no relapses in the 12-month trial (Ng 2021)" is checked at its source."""
@@ -607,18 +654,25 @@ def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
         "rule reads permanence ('gone for good', 'stays with you for life', 'never need surgery again') and "
         "a verb of doing away with a condition or symptom ('reverses diabetes', 'ends hot flashes'), and a claim "
         "that what it ends never returns ('can never gain fat there again', 'no relapses') or that its result on a "
-        "complaint is complete ('takes the edge off cravings completely', 'completely well since')."
+        "complaint is complete ('takes the edge off cravings completely', 'completely well since'), or that it "
+        "works every time ('works every single time')."
     ),
     example="Our ketamine protocol cures depression permanently.",
     fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
-    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE, _NEVER_RETURNS, _COMPLETE),
+    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE, _NEVER_RETURNS, _COMPLETE, _EVERY_TIME),
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_CURE, context.text, None if context.is_claim else _commercial_guarantee)
     if found is None and context.health_copy:
         if "permanence" in lexicon.scan(context.text):  # the scan, already made, rules out most sentences
             found = _first_unnegated(_PERMANENCE, context.text, _passing_use)
-        found = found or _ended_ailment(context) or _return_ruled_out(context) or _whole_result(context)
+        found = (
+            found
+            or _ended_ailment(context)
+            or _return_ruled_out(context)
+            or _whole_result(context)
+            or _every_time(context)
+        )
     # A disclaimer ("this product is not intended to cure ...") claims nothing; asked last, as few sentences get here.
     if found and not DISCLAIMER.search(context.text):
         yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
@@ -1290,6 +1344,21 @@ _TESTIMONIAL = Trigger(
         "my ptsd|my symptoms|tell|told|report|say|said|describe|rave"
     ),
 )
+#: The provider's own observation of results, offered as evidence that the treatment works: "we see it every day",
+#: "I have seen it work thousands of times", "we see great results with insomnia", "we are seeing results that were
+#: unthinkable", "what we see every day in our clinic". What is seen must be the treatment working or its results:
+#: "we see patients on Saturdays" is a schedule.
+_OBSERVED = Trigger(
+    r"\b(?:we|i)(?:['\u2019]ve|['\u2019]re|\s+have|\s+are|\s+all|\s+(?:have\s+)?personally)?\s+"
+    r"(?:seen|see|seeing|watched|watch|witnessed|witness)\s+(?:"
+    r"[\w-]+\s+(?:work|help|happen|change)(?:s|ed|ing)?\b|"
+    r"it\s+(?:every|all\s+the\s+time|time\s+and\s+again|again\s+and\s+again|over\s+and\s+over)|"
+    r"(?:(?:great|amazing|incredible|remarkable|real|dramatic|fantastic|excellent|wonderful|life[- ]changing|such|"
+    r"these|those|similar|the\s+same)\s+)?(?:results|improvements?|transformations?|recoveries|turnarounds|"
+    r"stories\s+like))\b|"
+    r"\bwhat\s+we\s+(?:see|witness)\s+every\s+(?:day|week)\b",
+    "seen|see|watch|witness",
+)
 #: What of :data:`_TESTIMONIAL` is only the speaker's voice ("I was", "my pain"): evidence of effect only
 #: when the sentence also tells an outcome.
 _SPEAKER = re.compile(r"I \w+|my \w+", re.IGNORECASE)
@@ -1455,20 +1524,22 @@ def anecdote(text: str) -> bool:
         "of efficacy, speed or duration: a first-person report of a change ('the fog was gone'), a first-person "
         "sentence making an efficacy claim or telling, over time or of a condition, what followed "
         "('Two years after the injections I am still hiking'), or a story of one patient told from a treatment "
-        "on ('after 20 sessions he was walking two miles'). A first-person side-effect disclosure is no "
+        "on ('after 20 sessions he was walking two miles'), and the provider's own observation of results ('we see "
+        "it every day', 'I have seen it work thousands of times'). A first-person side-effect disclosure is no "
         "testimonial. A disclaimer such as 'individual results may vary' does not lower the warning: the FTC's "
         "endorsement guides ask for the generally expected results, not a note that results differ."
     ),
     example="Some people report feeling better within hours of their first treatment.",
     fix="Present trial results with their population instead, or state beside it the results people generally get.",
     # Not _AFTER_TREATMENT: time from a treatment reports only beside "he", "she" or "I" (see below), _STORY's words.
-    triggers=(_TESTIMONIAL, _TOLD_US, FIRST_PERSON, _CHANGE, _STORY),
+    triggers=(_TESTIMONIAL, _TOLD_US, _OBSERVED, FIRST_PERSON, _CHANGE, _STORY),
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
     if context.is_question:  # "How fast will I feel better?" asks; it reports nothing
         return
-    found = _TESTIMONIAL.search(text) or _told(text)
+    observed = _OBSERVED.search(text) if context.health_copy else None
+    found = _TESTIMONIAL.search(text) or _told(text) or observed
     if found is not None and _introduces_reports(text, found):
         # "Here's what our regulars tell us:", "What patients say": a lead-in to the reports, which tells none.
         found = None
@@ -1525,9 +1596,12 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         # "I felt a little dizzy after my first session, and it eased within the hour" discloses a side
         # effect (and its end); it is no evidence of effect.
         return
-    # An anecdote that reports an outcome is offered as evidence of effect.
-    severity = Severity.WARNING if change or effect else None
-    if found:
+    # An anecdote that reports an outcome is offered as evidence of effect; so is what the provider says it sees.
+    severity = Severity.WARNING if change or effect or found is observed else None
+    if found is not None and found is observed:
+        said = f"The provider's own observation offered as evidence: '{found.group()}'."
+        yield Hit(said, found.start(), found.end(), severity)
+    elif found:
         yield Hit(f"Anecdote offered as evidence: '{found.group()}'.", found.start(), found.end(), severity)
     elif change:
         yield Hit(f"A report of one person's outcome ('{change.group()}') offered as evidence.", severity=severity)

@@ -125,9 +125,10 @@ def test_a_denial_claims_only_that_a_harm_does_not_come() -> None:
         "## Is it habit-forming?\n\nNot at the doses we prescribe.\n\n## Is it FDA-cleared?\n\nNot yet.\n\n"
         "## Does it hurt?\n\nNo.\n"
     )
-    # That it does not hurt denies a side effect (labelled so on blind9, blind10 and blind11); that it is not
-    # cleared yet denies an approval, which claims nothing.
-    assert _findings(page) == [("CC202", "Not at the doses we prescribe."), ("CC101", "No.")]
+    # That it does not hurt denies a side effect (labelled so on blind9, blind10 and blind11), which plays the
+    # procedure's discomfort down for the reader (CC203); that it is not cleared yet denies an approval, which
+    # claims nothing.
+    assert _findings(page) == [("CC202", "Not at the doses we prescribe."), ("CC203", "No.")]
     assert [f.category for f in claimcheck.check_text(FAQ + page, format="markdown").findings if f.line > 10] == [
         "side-effects"
     ]
@@ -430,3 +431,23 @@ def test_none_claims_only_where_a_harm_is_denied() -> None:
     assert [code for code, _ in _findings(page)] and {sentence for _, sentence in _findings(page)} == {
         "None at all, apart from feeling sleepy."
     }
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Does the cold laser hurt?", "Not at all."),
+        ("Does dry needling hurt?", "Barely."),
+        ("Will I feel sick during the float?", "Hardly."),
+        ("Does the scalp cooling sting?", "Not at all \u2014 most people feel nothing and read a book."),
+    ],
+)
+def test_an_answer_that_rules_out_discomfort_plays_it_down(question: str, answer: str) -> None:
+    # "No" to "Does it hurt?" says it does not hurt, which judges the discomfort for the reader; an answer's "Not
+    # at all" before a dash denies the question, not the clause after it.
+    assert _findings(f"## {question}\n\n{answer}\n") == [("CC203", answer)]
+
+
+def test_an_answer_that_says_it_works_every_time_is_a_guarantee() -> None:
+    # "Does it work?" "Every time." is "it does work every time": an effect promised without fail.
+    assert _findings("## Does the red-light mask work?\n\nEvery time.\n") == [("CC204", "Every time.")]

@@ -40,3 +40,14 @@ def test_a_contraction_denies_with_a_typographic_apostrophe_as_with_a_plain_one(
     for apostrophe in ("'", "\u2019"):
         text = f"The wand isn{apostrophe}t FDA-approved to treat migraine in children."
         assert negated(text, text.index("approved to treat"), window=30), apostrophe
+
+
+def test_a_dash_between_clauses_ends_a_negation_and_a_hyphen_does_not() -> None:
+    # An answer's "Not at all" denies its question; the clause after the dash says something of its own.
+    text = "Not at all \u2014 most clients feel nothing during the float."
+    assert not negated(text, text.index("most"))
+    spaced = "Never - the needles are finer than a hair."
+    assert not negated(spaced, spaced.index("finer"))
+    # Inside a word the hyphen is no break: the "not" before "habit-forming" reaches its second half.
+    word = "The drops are not habit-forming."
+    assert negated(word, word.index("forming"))

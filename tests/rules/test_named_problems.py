@@ -29,6 +29,11 @@ _PAGE = "Widget light eases joint pain. "
             "nothing to react to",
         ),
         ("CC202", "Unlike painkillers, our CBD balm has zero addiction potential.", "zero addiction potential"),
+        # Dependence denied in its other words than "addictive": withdrawal, tolerance, becoming dependent or hooked.
+        ("CC202", "Quit vaping with laser therapy: no withdrawal, no mood swings.", "no withdrawal"),
+        ("CC202", "No tolerance build-up, even when you take the sleep gummies nightly.", "No tolerance build-up"),
+        ("CC202", "Your brain cannot become dependent on neurofeedback.", "cannot become dependent"),
+        ("CC202", "You won't get hooked on our kava tea.", "won't get hooked"),
         # An approval with no agency named, for a condition; recognition by a body that approves nothing (CC205).
         ("CC205", "The red-light panel is also approved for psoriasis and acne.", "is also approved for"),
         ("CC205", "Cupping is recognised as an official medical therapy by the Guild of Cupping.", "recognised as"),
@@ -38,6 +43,12 @@ _PAGE = "Widget light eases joint pain. "
         ("CC203", "The only side effect is some warmth at the needle site.", "The only side effect is"),
         ("CC203", "A little soreness after the adjustment means your spine is healing.", "means your spine is healing"),
         ("CC203", "Feeling nauseous after the drip is a good sign the detox is working.", "a good sign the detox"),
+        # A discomfort of the procedure ruled out for the reader (CC203): denied, made light of, or felt as nothing.
+        ("CC203", "The dry needles barely sting, even in a tight calf.", "barely sting"),
+        ("CC203", "A cupping session doesn't hurt at all.", "doesn't hurt"),
+        ("CC203", "With our numbing cream, microneedling is not painful.", "is not painful"),
+        ("CC203", "You'll hardly feel the ear seeds once they are on.", "You'll hardly feel"),
+        ("CC203", "The cooling gel means you feel nothing at all during the laser session.", "you feel nothing"),
         # Advice on the reader's other medicines without their prescriber (CC203).
         ("CC203", "Once the peptides kick in you can safely stop your blood pressure pills.", "can safely stop"),
         ("CC203", "Clients on antidepressants can keep taking their usual doses with CBD.", "can keep taking"),
@@ -45,11 +56,20 @@ _PAGE = "Widget light eases joint pain. "
         # A return ruled out (CC204).
         ("CC204", "Once the nerve is calmed by acupuncture, that pain will never bother you again.", "never"),
         ("CC204", "Because the peptide rebuilds the gut lining, clients see no relapses.", "no relapses"),
+        # An effect promised every time (CC204).
+        ("CC204", "Our red-light panel works every single time.", "works every single time"),
+        ("CC204", "Why acupuncture beats sleeping pills, every time:", "beats sleeping pills, every time"),
+        ("CC204", "The cupping helped my back without fail.", "helped my back without fail"),
         # A result on a complaint said to be complete (CC204).
         ("CC204", "Two hyperbaric dives take the edge off long COVID fatigue completely.", "completely"),
         ("CC204", "Since her peptide course she has been totally well.", "totally"),
         # A claim after a condition on the reader is asserted: the condition is no hedge (CC104).
         ("CC104", "If you have a slow metabolism, your cells can't burn fat, so toxins build up in them.", "If you"),
+        # The provider's own observation of results offered as evidence (CC208).
+        ("CC208", "Honestly, with cupping we see it every day.", "we see it every"),
+        ("CC208", "I have seen hypnotherapy work hundreds of times.", "I have seen hypnotherapy work"),
+        ("CC208", "Beyond back pain, we see great results with migraines and insomnia.", "we see great results"),
+        ("CC208", "At our float centre we are seeing results nobody expected.", "we are seeing results"),
         # A share of a group that feels or reports something, whatever the group is called (CC108).
         ("CC108", "92% of our drip members say they feel sharper the next morning.", "92%"),
         ("CC108", "Nearly 80% of first-time floaters notice deeper sleep.", "80%"),
@@ -82,6 +102,10 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC203", "Side effects include redness and mild bruising; tell us if they last."),
         ("CC203", "Seeing your numbers fall means the plan is working."),
         ("CC203", "The only thing you need to bring is a towel."),
+        # A discomfort supposed, a relief told, or what it never hurts to do.
+        ("CC203", "If you feel nothing after three acupuncture sessions, tell your practitioner."),
+        ("CC203", "Since my sixth cupping session my shoulder isn't painful anymore."),
+        ("CC203", "It never hurts to ask your chiropractor about the fees."),
         # Medicine advice left with the prescriber, refused, or an interaction told.
         ("CC203", "Ask your doctor before you stop any medication."),
         ("CC203", "Do not stop your medications without talking to your prescriber."),
@@ -90,6 +114,10 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         # A return supposed, or a study's result with its source.
         ("CC204", "If you never want to feel that pain again, tell us at your consultation."),
         ("CC204", "In a 2020 trial of red-light therapy (Park 2020) there were no relapses at 12 months."),
+        # Every time of an occasion, not of an effect; an effect hedged.
+        ("CC204", "Bring your ID every time you visit the float centre."),
+        ("CC204", "A nurse checks your blood pressure every time."),
+        ("CC204", "The peptide may help every time, though results vary."),
         # A complete result that is no cure: a procedure's state, a harm's course, a hedge, a denial, the writer.
         ("CC204", "The area is completely numb during the acupuncture session."),
         ("CC204", "The swelling after cupping settles completely within a week."),
@@ -101,6 +129,11 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC104", "If you have had radiotherapy, please get clearance from your oncologist before lymphatic massage."),
         ("CC202", "If something does go wrong, our nurse is on site."),
         ("CC202", "Peptides carry some abuse potential, so we screen every client."),
+        ("CC202", "Kava can cause dependence, and stopping suddenly may bring withdrawal symptoms."),
+        ("CC202", "Some people who take sleeping pills every night can become dependent on them."),
+        # What a provider sees that is no result: its patients, its enquiries.
+        ("CC208", "We see acupuncture patients on Saturdays and Sundays."),
+        ("CC208", "We have seen a rise in enquiries about cupping this year."),
         # A percentage of things, not people.
         ("CC108", "20% of our profits go to a children's charity."),
         ("CC108", "80% of the oil is cold-pressed hemp."),
