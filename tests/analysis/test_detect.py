@@ -838,30 +838,24 @@ def test_a_supposed_effect_after_a_claim_does_not_go_on_with_it() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "harm"),
     [
-        "In rare cases the injections can lead to dependence.",
-        "A tear in the membrane causing a headache",
-    ],
-)
-def test_a_harm_a_treatment_brings_about_is_a_risk_told_not_a_benefit(text: str) -> None:
-    # A neutral verb ("cause", "lead to") whose object is a condition tells a harm: a risk, not what the
-    # treatment does for the reader.
-    detection = detect_claim(text)
-    assert detection.categories[:1] == (Category.SAFETY,) and Category.EFFICACY not in detection.categories
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # A neutral verb ("cause", "lead to") whose object is a condition tells a harm: a risk, not what the
+        # treatment does for the reader.
+        ("In rare cases the injections can lead to dependence.", True),
+        ("A tear in the membrane causing a headache", True),
         # A word of effect makes the benefit the verb's object.
-        "Our laser treatment leads to lasting relief from rosacea.",
+        ("Our laser treatment leads to lasting relief from rosacea.", False),
         # The condition far from the verb, after a conjunction: another clause's object.
-        "The cold plunge triggers a surge of endorphins and switches off arthritis pain for good.",
+        ("The cold plunge triggers a surge of endorphins and switches off arthritis pain for good.", False),
         # In a relative clause the harm is what the product fights.
-        "These lenses block the blue light that causes macular degeneration.",
+        ("These lenses block the blue light that causes macular degeneration.", False),
     ],
 )
-def test_a_benefit_worded_with_a_neutral_verb_stays_a_claim_of_effect(text: str) -> None:
+def test_a_harm_a_treatment_brings_about_is_a_risk_told_not_a_benefit(text: str, harm: bool) -> None:
     detection = detect_claim(text)
-    assert detection.is_claim and Category.SAFETY not in detection.categories[:1], detection
+    assert detection.is_claim, detection
+    if harm:
+        assert detection.categories[:1] == (Category.SAFETY,) and Category.EFFICACY not in detection.categories
+    else:
+        assert Category.SAFETY not in detection.categories[:1], detection
