@@ -146,16 +146,18 @@ END_TO_END_FLOORS = {
     # self-introductions, payments and dose limits, permanent devices, supposed effects, topic names, products'
     # names in tables) for clean lines; a denied risk the evidence supports as CC103. Merged at 122ba7e:
     # recall 0.903 (252/279), false positives 0.053 (29/548), one accurate claim with an error. The floors follow,
-    # a little below.
-    "blind11": EndToEndFloor(recall=0.89, false_positive_rate=0.06, accurate_errors=1),
+    # a little below. The ninth session read harms a treatment brings about as risks told ("a leak of fluid
+    # causing a headache"), not efficacy: no accurate claim with an error left.
+    "blind11": EndToEndFloor(recall=0.89, false_positive_rate=0.06, accurate_errors=0),
     # blind12 (pages and labels of 079ffb3, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine, the first split labelled under the header's settled conventions) was run once,
     # on the engine of d1d3898 (the eighth session's start, byte-identical in output to b483c81): recall 0.805
     # (140/174), false positives 0.071 (47/663), 5 accurate claims with an error (of 140), nothing hidden
     # flagged. Nothing is tuned on it. Run a second and last time at the end of that session (after all its engine
     # changes, drawn from blind11 and the tuned splits; misses never read): recall 0.816 (142/174), false
-    # positives 0.071 (47/663), 5 accurate claims with an error. The floors follow the second run.
-    "blind12": EndToEndFloor(recall=0.81, false_positive_rate=0.075, accurate_errors=5),
+    # positives 0.071 (47/663), 5 accurate claims with an error. The floors follow the second run. Tuned on from
+    # the ninth session: a harm read as a risk told, not efficacy, leaves 4 accurate claims with an error.
+    "blind12": EndToEndFloor(recall=0.81, false_positive_rate=0.075, accurate_errors=4),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
