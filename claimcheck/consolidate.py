@@ -24,6 +24,12 @@ and folds what the dropped ones said into the message of the one that stays, so 
 5. A risk the evidence supports, denied (a contradicted-claim finding on a supported claim: "has no abuse
    potential"), and absolute-safety wording in the same words are one problem: the finding that names the
    evidence says both.
+6. Absolute-safety wording and a guarantee or an unsourced figure inside its words ("100% safe": the
+   percentage and the absolute are the one promise) are one problem: the absolute-safety finding says all.
+7. A ranking above all others that is worded as a comparison ("more procedures than any other surgeon")
+   is one problem, the superlative: the comparison's finding is folded into it.
+8. An unregistered claim stated as plain fact and the guarantee that makes it ("Your results are
+   permanent") are one problem, as with an unsourced figure (4): the guarantee's finding says both.
 """
 
 from __future__ import annotations
@@ -42,6 +48,9 @@ MISSING_QUALIFIER = "CC105"
 WEAK_EVIDENCE = "CC107"
 CONTRADICTED = "CC103"
 ABSOLUTE_SAFETY = "CC202"
+SUPERLATIVE = "CC201"
+COMPARATIVE = "CC207"
+GUARANTEE = "CC204"
 
 
 @dataclass
@@ -59,6 +68,12 @@ class _Kept:
         self.merged.append(finding)
         if note:
             self.notes.append(note)
+
+    def take(self, other: _Kept) -> None:
+        """Fold another kept finding into this one, with what it had folded in itself."""
+        self.fold(other.finding, None)
+        self.merged.extend(other.merged)
+        self.notes.extend(other.notes)
 
     def result(self) -> Finding:
         if not self.merged:
@@ -125,6 +140,8 @@ def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:
     _place_grades(findings, deferred, kept)
     _place_unregistered(kept)
     _place_absolute_safety(kept)
+    _place_within_absolute_safety(kept)
+    _place_ranking(kept)
     return kept
 
 
@@ -141,6 +158,38 @@ def _place_absolute_safety(kept: dict[int, _Kept]) -> None:
     if denied is not None and absolute is not None:
         finding = kept.pop(absolute).finding
         denied.fold(finding, finding.message.rstrip())
+
+
+def _within(inner: Finding, outer: Finding) -> bool:
+    """Whether ``inner``'s span lies inside ``outer``'s, in the sentence both are on."""
+    if inner.sentence_span is None or outer.sentence_span is None:
+        return False
+    return outer.sentence_span[0] <= inner.sentence_span[0] and inner.sentence_span[1] <= outer.sentence_span[1]
+
+
+def _overlap(one: Finding, other: Finding) -> bool:
+    """Whether two findings' spans share a character, in the sentence both are on."""
+    if one.sentence_span is None or other.sentence_span is None:
+        return False
+    return one.sentence_span[0] < other.sentence_span[1] and other.sentence_span[0] < one.sentence_span[1]
+
+
+def _place_within_absolute_safety(kept: dict[int, _Kept]) -> None:
+    absolute = next((entry for entry in kept.values() if entry.finding.code == ABSOLUTE_SAFETY), None)
+    if absolute is None:
+        return
+    for index, entry in list(kept.items()):
+        if entry.finding.code in (GUARANTEE, UNSOURCED_FIGURE) and _within(entry.finding, absolute.finding):
+            absolute.take(kept.pop(index))
+
+
+def _place_ranking(kept: dict[int, _Kept]) -> None:
+    ranking = next((entry for entry in kept.values() if entry.finding.code == SUPERLATIVE), None)
+    if ranking is None:
+        return
+    for index, entry in list(kept.items()):
+        if entry.finding.code == COMPARATIVE and _overlap(entry.finding, ranking.finding):
+            ranking.take(kept.pop(index))
 
 
 def _claims_by_rank(findings: Iterable[Finding]) -> list[str]:
@@ -188,7 +237,10 @@ def _place_grades(findings: list[tuple[int, Finding]], deferred: list[Finding], 
 
 
 def _place_unregistered(kept: dict[int, _Kept]) -> None:
-    figure = next((entry for entry in kept.values() if entry.finding.code == UNSOURCED_FIGURE), None)
+    # The figure to source, else the guarantee to drop: what the reviewer acts on (rules 4 and 8).
+    figure = next((entry for entry in kept.values() if entry.finding.code == UNSOURCED_FIGURE), None) or next(
+        (entry for entry in kept.values() if entry.finding.code == GUARANTEE), None
+    )
     plain_fact = next(
         (index for index, entry in kept.items() if entry.finding.code == OVERSTATED and entry.finding.claim_id is None),
         None,

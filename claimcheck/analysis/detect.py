@@ -283,17 +283,63 @@ def _not_named(sentence: str, effects: tuple[tuple[int, int], ...]) -> tuple[tup
 
 
 def _treatment_effects(
-    effects: list[tuple[int, int]], outcomes: tuple[tuple[int, int], ...], neutral: tuple[tuple[int, int], ...]
+    sentence: str,
+    effects: list[tuple[int, int]],
+    outcomes: tuple[tuple[int, int], ...],
+    neutral: tuple[tuple[int, int], ...],
+    conditions: tuple[tuple[int, int], ...],
 ) -> tuple[tuple[int, int], ...]:
     """The effect words that can be a treatment's, in sentence order.
 
     "Depression affects how you feel": a neutral verb after a condition (its subject) describes
-    the disease, not what a treatment does.
+    the disease, not what a treatment does. "A leak of fluid causing a headache", "may lead to
+    dependence": a neutral verb whose object is a condition brings about a harm, no benefit (a word of
+    effect between them, "leads to lasting relief from depression", makes the benefit its object).
     """
     if not outcomes:
         return tuple(effects)
     subject_end = min(start for start, _ in outcomes)
-    return tuple(hit for hit in effects if not (hit[0] > subject_end and _overlaps(*hit, neutral)))
+    return tuple(
+        hit
+        for hit in effects
+        if not (
+            _overlaps(*hit, neutral)
+            and (hit[0] > subject_end or _harm_caused(sentence, hit, effects, outcomes, conditions) is not None)
+        )
+    )
+
+
+def _harm_caused(
+    sentence: str,
+    verb: tuple[int, int],
+    effects: Sequence[tuple[int, int]],
+    outcomes: tuple[tuple[int, int], ...],
+    conditions: tuple[tuple[int, int], ...],
+) -> tuple[int, int] | None:
+    """The condition the neutral verb ``verb`` has for its object, if it has one: the first outcome after
+    it, when that is a condition a few words on ("causing a severe headache", not "triggers a surge of
+    endorphins and switches off inflammation") and no other word of effect or of betterment ("less") stands
+    between them. In a relative
+    clause ("the blue-light damage that causes macular degeneration") the harm is a noun's that the sentence
+    names, often what a treatment is said to fight: no harm the sentence tells."""
+    after = [hit for hit in outcomes if hit[0] >= verb[1]]
+    if not after:
+        return None
+    target = min(after)
+    if target not in conditions or any(verb[1] <= hit[0] < target[0] for hit in effects):
+        return None
+    if not _OBJECT_GAP.fullmatch(sentence, verb[1], target[0]) or _RELATIVE_BEFORE.search(sentence, 0, verb[0]):
+        return None
+    # "results in less knee pain", "leads to fewer migraines": the condition made better, a benefit.
+    if "improvements" in lexicon.scan(sentence[verb[1] : target[0]]):
+        return None
+    return target
+
+
+#: Between a verb and its object: up to three words, no conjunction or clause break.
+_OBJECT_GAP = re.compile(r"(?:\s+(?!(?:and|or|but)\b)[\w'’-]+){0,3}\s+", re.IGNORECASE)
+#: A relative pronoun right before the verb, or before its modal: "damage that causes", "which can lead to".
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:(?:can|could|may|might|will|often|also)\s+)?$", re.IGNORECASE)
 
 
 #: A cue group's name in the shared lexicon scan: its file under data/.
@@ -464,6 +510,7 @@ class _Cues(dict[str, tuple[str, ...]]):
         "absolute",
         "booster",
         "causal_only",
+        "caused",
         "effect",
         "effect_offsets",
         "figure",
@@ -513,7 +560,18 @@ class _Cues(dict[str, tuple[str, ...]]):
             # "Ember Pain and Ketamine Institute has treated patients since 2019": a provider's name holds no outcome.
             names = [found.span() for found in _ORGANISATION.finditer(sentence)]
             outcomes = tuple(hit for hit in outcomes if not _overlaps(*hit, names))
-        effects = _treatment_effects(sorted(causal + own), outcomes, hits["condition_verbs"])
+        candidates = sorted(causal + own)
+        neutral = hits["condition_verbs"]
+        effects = _treatment_effects(sentence, candidates, outcomes, neutral, conditions)
+        # The harms a neutral verb brings about ("may lead to dependence"): risks told, read as harm words. After
+        # a condition, its subject, the verb tells the illness's course instead ("Apnea can lead to heart disease").
+        subject_end = min((start for start, _ in outcomes), default=len(sentence))
+        caused = [
+            _harm_caused(sentence, hit, candidates, outcomes, conditions)
+            for hit in candidates
+            if hit[0] < subject_end and _overlaps(*hit, neutral)
+        ]
+        self.caused = _texts(sentence, [target for target in caused if target is not None])
         if effects and ":" in sentence:
             effects = _not_named(sentence, effects)
         self.effect_offsets = effects
@@ -665,7 +723,7 @@ def _safety(c: _Cues) -> tuple[int, str]:
         return score, f"safety {_q(c['safety'])}"
     if c["safety_topic"] and (c.absolute or c.booster or c["comparative"]):
         return _WEAK, f"safety topic {_q(c['safety_topic'])}"
-    harm = c.harm()
+    harm = c.harm() or c.caused
     if harm:
         # A harm is a claim with an assertion around it: "has been linked to bladder damage",
         # "can destroy red blood cells", "carries risks such as misuse".

@@ -835,3 +835,27 @@ def test_a_supposed_effect_after_a_claim_does_not_go_on_with_it() -> None:
         "If the patches ease your knee pain within a month, we switch you to the monthly plan.\n"
     )
     assert not [f for f in check_text(page).findings if f.line == 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "harm"),
+    [
+        # A neutral verb ("cause", "lead to") whose object is a condition tells a harm: a risk, not what the
+        # treatment does for the reader.
+        ("In rare cases the injections can lead to dependence.", True),
+        ("A tear in the membrane causing a headache", True),
+        # A word of effect makes the benefit the verb's object.
+        ("Our laser treatment leads to lasting relief from rosacea.", False),
+        # The condition far from the verb, after a conjunction: another clause's object.
+        ("The cold plunge triggers a surge of endorphins and switches off arthritis pain for good.", False),
+        # In a relative clause the harm is what the product fights.
+        ("These lenses block the blue light that causes macular degeneration.", False),
+    ],
+)
+def test_a_harm_a_treatment_brings_about_is_a_risk_told_not_a_benefit(text: str, harm: bool) -> None:
+    detection = detect_claim(text)
+    assert detection.is_claim, detection
+    if harm:
+        assert detection.categories[:1] == (Category.SAFETY,) and Category.EFFICACY not in detection.categories
+    else:
+        assert Category.SAFETY not in detection.categories[:1], detection

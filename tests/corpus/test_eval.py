@@ -146,8 +146,9 @@ END_TO_END_FLOORS = {
     # self-introductions, payments and dose limits, permanent devices, supposed effects, topic names, products'
     # names in tables) for clean lines; a denied risk the evidence supports as CC103. Merged at 122ba7e:
     # recall 0.903 (252/279), false positives 0.053 (29/548), one accurate claim with an error. The floors follow,
-    # a little below.
-    "blind11": EndToEndFloor(recall=0.89, false_positive_rate=0.06, accurate_errors=1),
+    # a little below. The ninth session read harms a treatment brings about as risks told ("a leak of fluid
+    # causing a headache"), not efficacy: no accurate claim with an error left.
+    "blind11": EndToEndFloor(recall=0.89, false_positive_rate=0.06, accurate_errors=0),
     # blind12 (pages and labels of 079ffb3, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine, the first split labelled under the header's settled conventions) was run once,
     # on the engine of d1d3898 (the eighth session's start, byte-identical in output to b483c81): recall 0.805
@@ -155,8 +156,9 @@ END_TO_END_FLOORS = {
     # flagged. Nothing is tuned on it. Run a second and last time at the end of that session (after all its engine
     # changes, drawn from blind11 and the tuned splits; misses never read): recall 0.816 (142/174), false
     # positives 0.071 (47/663), 5 accurate claims with an error. Tuned on from the ninth session: its recall 0.839
-    # (146/174) after recall9's causes (each recurring on three splits or more), clean and accurate lines unmoved.
-    "blind12": EndToEndFloor(recall=0.83, false_positive_rate=0.075, accurate_errors=5),
+    # (146/174) after recall9's causes (each recurring on three splits or more), clean and accurate lines unmoved;
+    # a harm read as a risk told, not efficacy (precision9), leaves 4 accurate claims with an error.
+    "blind12": EndToEndFloor(recall=0.83, false_positive_rate=0.075, accurate_errors=4),
     # blind13 (pages and labels of 4d0a276, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 3e56e2d (the ninth session's start,
     # byte-identical in output to 122ba7e): recall 0.855 (219/256), false positives 0.078 (44/561), 8 accurate

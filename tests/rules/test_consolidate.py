@@ -12,18 +12,22 @@ from claimcheck.models import Finding, Grade, Severity
 _NAMES = {
     "CC101": "unregistered-claim",
     "CC102": "unsupported-claim",
+    "CC103": "contradicted-claim",
     "CC104": "overstated-certainty",
     "CC105": "missing-qualifier",
     "CC107": "weak-evidence",
     "CC108": "unsourced-figure",
     "CC201": "superlative",
+    "CC202": "absolute-safety",
+    "CC204": "cure-or-guarantee",
     "CC206": "establishment-claim",
+    "CC207": "comparative-claim",
     "CC301": "missing-risk-information",
 }
 
 
 def _finding(code: str, claim: str | None = None, score: float | None = None, **extra: Any) -> Finding:
-    severity = Severity.ERROR if code in ("CC102", "CC104") else Severity.WARNING
+    severity = Severity.ERROR if code in ("CC102", "CC103", "CC104", "CC202", "CC204") else Severity.WARNING
     return Finding(
         path="page.md",
         line=1,
@@ -121,3 +125,35 @@ def test_plain_fact_and_its_unsourced_figure_are_one_problem() -> None:
     assert kept.code == "CC108"
     assert [m.code for m in kept.merged] == ["CC104", "CC101"]
     assert kept.message.count("registry entry") == 1
+
+
+def _codes(text: str) -> list[tuple[str, list[str]]]:
+    """The findings on the sentence of ``text`` as (code, codes folded into it), in report order."""
+    return [(f.code, sorted(m.code for m in f.merged)) for f in claimcheck.check_text(text).findings if f.sentence]
+
+
+def test_a_guarantee_and_a_figure_inside_absolute_safety_wording_are_that_one_promise() -> None:
+    assert _codes("Our cryotherapy chamber is 100% safe for everyone.") == [("CC202", ["CC101", "CC108", "CC204"])]
+    # A guarantee of something else beside it is a problem of its own.
+    assert [code for code, _ in _codes("Our collagen powder is 100% natural, so there are no side effects.")] == [
+        "CC204",
+        "CC202",
+    ]
+
+
+def test_a_ranking_worded_as_a_comparison_is_one_superlative() -> None:
+    assert _codes("Dr. Lee has performed more PRP injections than any other physician in Ohio.") == [
+        ("CC201", ["CC101", "CC207"])
+    ]
+    # A comparison apart from the superlative stays: "best" ranks the clinic, "faster than" compares treatments.
+    text = "We are the best float spa in Denver, and floating calms you faster than yoga."
+    found = [code for code, _ in _codes(text)]
+    assert "CC201" in found and "CC207" in found
+
+
+def test_plain_fact_and_the_guarantee_that_makes_it_are_one_problem() -> None:
+    for text in ("Hair transplant results are permanent.", "The laser removes tattoos permanently."):
+        assert _codes(text) == [("CC204", ["CC101", "CC104"])]
+    # A registered claim's overstatement is another problem than the guarantee: both stay (best link first).
+    found = [("s", _finding("CC104", "a", 0.9)), ("s", _finding("CC204", "a", 0.9))]
+    assert [f.code for f in one_per_problem(found)] == ["CC104", "CC204"]
