@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, listed_under, warns
+from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, by_cues, listed_under, warns
 from claimcheck.analysis.strength import asserted_plainly
 from claimcheck.memo import text_cache
 from claimcheck.models import Category, Strength
@@ -122,7 +122,9 @@ def listed_benefit(sentence: str, detection: Detection, lead: str) -> Detection:
     own words, when it speaks of health ("Restore clearer vision without glasses" under "What IrisGlow can
     do for you"). Claims read from their own cues, questions and navigation stay as they were read, and so
     do longer items and items of no health matter ("Free shipping on every order")."""
-    if detection.is_claim or detection.reason in STRUCTURAL:
+    # A claim the learned scorer made alone is not read from its own cues: the lead-in gives it its kind, as it
+    # would had the scorer leaned less.
+    if by_cues(detection) or detection.reason in STRUCTURAL:
         return detection
     if sentence.rstrip().endswith("?") or len(_WORD.findall(sentence)) > _ITEM_MAX_WORDS:
         return detection

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection
+from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, by_cues
 from claimcheck.analysis.stories import story_outcome
 from claimcheck.analysis.strength import asserted_plainly
 from claimcheck.models import Category
@@ -141,7 +141,9 @@ def reported_result(sentence: str, detection: Detection, before: str | None) -> 
     """A sentence of a review that tells of a change (:func:`tells_a_change`): a claim of efficacy, whatever
     its own words. Claims read from their own cues, questions, and reviews of the shop stay as read."""
     # A review's title is read as the review is ("Pregnant after a year of trying!" over its story).
-    if detection.is_claim or detection.reason in STRUCTURAL - {HEADING} or sentence.rstrip().endswith("?"):
+    # A claim the learned scorer made alone is not read from its own cues: it is read as the review's result, as
+    # it would be had the scorer leaned less, or it has no kind and only an unregistered claim's finding names it.
+    if by_cues(detection) or detection.reason in STRUCTURAL - {HEADING} or sentence.rstrip().endswith("?"):
         return detection
     if not tells_a_change(sentence, before):
         return detection

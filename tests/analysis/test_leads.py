@@ -3,10 +3,14 @@ though each alone names no treatment and may carry no claim word of its own."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import claimcheck
-from claimcheck.analysis.leads import introduces_benefits, introduces_signs, leaves_open
+from claimcheck.analysis.detect import LEARNED, detect_claim
+from claimcheck.analysis.leads import introduces_benefits, introduces_signs, leaves_open, listed_benefit
+from claimcheck.models import Category
 
 
 @pytest.mark.parametrize(
@@ -220,3 +224,11 @@ def test_diseases_listed_as_signs_of_something_that_is_no_illness_are_indication
     for lead in ("## Signs of Lyme disease", "## Signs your Lyme disease is back", "Common signs include:"):
         lyme = _codes(f"# Lyme care\n\nWe test and treat.\n\n{lead}\n\n" + items, "markdown")
         assert not {"Eczema and asthma in your kids", "Migraines"} & set(lyme), (lead, lyme)
+
+
+def test_an_item_the_scorer_alone_makes_a_claim_takes_its_lead_ins_kind() -> None:
+    """Invented: under a benefit lead-in, an item is a claim of efficacy whichever reading made it one; a claim
+    of no kind the scorer made alone would be reported only as unregistered."""
+    item = "Calmer mornings for the whole family"
+    alone = replace(detect_claim(item), is_claim=True, categories=(), reason=f"{LEARNED} 0.95")
+    assert listed_benefit(item, alone, "What the weighted vest can do for you").categories == (Category.EFFICACY,)

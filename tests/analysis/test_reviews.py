@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 import claimcheck
-from claimcheck.analysis.reviews import introduces_reviews, tells_a_change
+from claimcheck.analysis.detect import by_cues, detect_claim
+from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result, tells_a_change
+from claimcheck.models import Category
 
 
 @pytest.mark.parametrize(
@@ -188,3 +190,16 @@ def test_a_quotation_signed_anonymous_under_any_heading_is_a_review() -> None:
     flagged = _sentences(page, "html")
     assert any(sentence.startswith("Closed by month three.") for sentence in flagged), flagged
     assert not any("Friendly staff" in sentence for sentence in flagged)
+
+
+def test_a_review_the_scorer_alone_makes_a_claim_is_read_as_its_result() -> None:
+    """Invented: the scorer makes this a claim by itself (no cue names it); in a review it is the review's result,
+    of efficacy, as it would be had the scorer leaned less, not a claim of no kind only CC101 can report."""
+    sentence = "I have not needed my inhaler since."
+    alone = detect_claim(sentence)
+    assert alone.is_claim and not by_cues(alone) and not alone.categories
+    read = reported_result(sentence, alone, None)
+    assert (read.categories, read.reason) == ((Category.EFFICACY,), REPORTED)
+    # A claim by its own cues stays as read.
+    cued = detect_claim("The sauna blanket melts fat overnight.")
+    assert reported_result("The sauna blanket melts fat overnight.", cued, None) is cued
