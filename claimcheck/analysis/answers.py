@@ -79,7 +79,8 @@ _SELDOM = re.compile(
 _ECHO = re.compile(
     rf"^\s*(?:(?P<lead>[^,;:\u2014]{{1,90}}?)\s*[,;:\u2014-]\s*)?"
     rf"(?P<subject>it|they|you|we|he|she|this|that|these|those|i|most|many|some)\s+"
-    rf"(?P<auxiliary>{_AUXILIARY}|won|can|don|doesn|isn|aren|wasn|weren|shouldn|wouldn|couldn|hasn|haven|didn)"
+    # A contraction's stem is an auxiliary only with its "'t": "It won." says what it won, not that it will.
+    rf"(?P<auxiliary>{_AUXILIARY}|(?:won|don|doesn|isn|aren|wasn|weren|shouldn|wouldn|couldn|hasn|haven|didn)(?=['\u2019]t))"
     rf"(?P<no>n['\u2019]t|['\u2019]t|\s+not)?(?:\s+(?:too|indeed|definitely|absolutely|certainly))?"
     rf"\s*(?:(?:[,;\u2014-]\s*(?P<tail>[^.!?]{{1,90}}?))?\s*[.!]*)$",
     re.IGNORECASE,

@@ -288,6 +288,9 @@ def test_an_answer_of_a_few_words_reads_as_the_question_with_its_polarity_and_st
         ("Does it work?", "It works for my neighbour."),
         # A "what if" whose clause the answer does not echo.
         ("What if I miss a session?", "It happens."),
+        # A contraction's stem without its "'t" is a word of its own ("won" is no "will").
+        ("Did the clinic's sauna win an award?", "It won."),
+        ("Does the brace work?", "It doesn."),
     ],
 )
 def test_answers_of_a_few_words_that_neither_echo_nor_count_are_read_as_written(question: str, answer: str) -> None:
