@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import results
+from claimcheck import models, results
 from claimcheck.api import lint_paths
 from claimcheck.models import Finding, MergedFinding
 from claimcheck.results import finding_text
@@ -70,6 +70,19 @@ def test_json_text_is_the_models_json_dump(findings: list[Finding]) -> None:
     assert any(not f.merged and not f.archive for f in findings)
     for finding in findings:
         assert finding.json_text() == finding.model_dump_json(indent=2)
+
+
+def test_the_serializer_read_from_the_disk_cache_writes_the_same(
+    findings: list[Finding], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The serializer's schema is built once and kept in the disk cache: read back, it writes the same text."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for _ in range(2):  # built and stored, then read back
+        models._unwrapped_serializer.cache_clear()
+        for finding in findings:
+            assert finding.json_text() == finding.model_dump_json(indent=2)
+    assert len(list((tmp_path / "claimcheck" / "serializer").iterdir())) == 1
+    models._unwrapped_serializer.cache_clear()
 
 
 def test_the_python_writer_hands_over_to_pydantic_core(findings: list[Finding], writer: str) -> None:
