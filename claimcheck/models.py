@@ -663,18 +663,37 @@ def _unwrapped_serializer() -> SchemaSerializer:
     # comes with it) took a lint past 300 findings ~40 ms and ~80M instructions, for a schema that depends on
     # this module and pydantic alone: it is kept in the disk cache, without the JSON-schema hooks that only
     # the model's own schema needs (local functions, which do not pickle).
-    import pydantic_core
-
     from claimcheck import cache as disk_cache
 
-    key = disk_cache.cache_key((pydantic_core.__version__,), (sys.modules[__name__],))
-    schema = disk_cache.fetch("serializer", key, dict)
+    schema = _kept_schema()
     if schema is None:
         # Reading the schema builds the model's deferred schema, as its first serialization would.
         built = {key: value for key, value in Finding.__pydantic_core_schema__.items() if key != "serialization"}
         schema = _without_metadata(built)
-        disk_cache.store("serializer", key, schema)
+        disk_cache.store("serializer", _schema_key(), schema)
     return SchemaSerializer(cast("CoreSchema", schema))
+
+
+def serializer_at_hand() -> bool:
+    """Whether :class:`Finding`'s serializer is built or its schema in the disk cache: then writing a finding
+    with it costs less than with Python's ``json`` from the first finding on."""
+    return _unwrapped_serializer.cache_info().currsize > 0 or _kept_schema() is not None
+
+
+@functools.cache
+def _kept_schema() -> dict[str, Any] | None:
+    """The serializer's schema as the disk cache keeps it, if it does."""
+    from claimcheck import cache as disk_cache
+
+    return disk_cache.fetch("serializer", _schema_key(), dict)
+
+
+def _schema_key() -> str:
+    import pydantic_core
+
+    from claimcheck import cache as disk_cache
+
+    return disk_cache.cache_key((pydantic_core.__version__,), (sys.modules[__name__],))
 
 
 def _without_metadata(schema: Any) -> Any:

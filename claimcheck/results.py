@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from claimcheck.__about__ import __version__
-from claimcheck.models import Finding, Severity
+from claimcheck.models import Finding, Severity, serializer_at_hand
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,8 @@ def finding_text(finding: Finding) -> str:
     """
     global _by_python
     score = finding.match_score
+    if _by_python == _BY_PYTHON and serializer_at_hand():
+        _by_python = 0  # asked once, at a process's first finding
     if _by_python > 0:
         _by_python -= 1
     elif score is None or score == 0 or 1e-4 <= abs(score) < 1e16:
@@ -120,8 +122,11 @@ def finding_text(finding: Finding) -> str:
 #: How many findings a process writes through Python's ``json`` before pydantic-core takes over.
 #: Its serializer for findings is built on first use, which costs ~60 ms (see
 #: :meth:`~claimcheck.models.Finding.json_fields`): more than ``json`` takes for a few hundred
-#: findings, so a lint of a few pages never builds it and a large run does early on.
-_by_python = 300
+#: findings, so a lint of a few pages never builds it and a large run does early on. Once its schema is
+#: in the disk cache the serializer costs ~1 ms, and ``json`` ~120 us a finding more: pydantic-core
+#: then writes every finding.
+_BY_PYTHON = 300
+_by_python = _BY_PYTHON
 
 
 #: Between two elements of the JSON output's ``findings`` array.
