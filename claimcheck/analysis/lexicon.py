@@ -240,8 +240,9 @@ class PhraseMatcher:
 
     A key is stored padded with spaces (``" may help "``) and the sentence is scanned padded the
     same way, so every hit is on word boundaries without a second check. A prefix term
-    (``potential*``) is stored without the trailing space and its hit is widened to the word end;
-    a second key ``" term's "`` catches the possessive.
+    (``potential*``) is stored without the trailing space and its hit is widened to the word end.
+    A possessive ("term's") is found by the term's own key, read where the apostrophe stands (see
+    :meth:`_hits`).
     """
 
     __slots__ = ("_automaton", "_values")
