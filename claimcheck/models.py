@@ -689,11 +689,13 @@ def _kept_schema() -> dict[str, Any] | None:
 
 
 def _schema_key() -> str:
+    # The schema is pydantic's reading of this module's models (their enums included): keyed by both.
+    import pydantic
     import pydantic_core
 
     from claimcheck import cache as disk_cache
 
-    return disk_cache.cache_key((pydantic_core.__version__,), (sys.modules[__name__],))
+    return disk_cache.cache_key((pydantic.VERSION, pydantic_core.__version__), (sys.modules[__name__],))
 
 
 def _without_metadata(schema: Any) -> Any:
