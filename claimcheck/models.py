@@ -16,7 +16,6 @@ import functools
 import hashlib
 import math
 import operator
-import sys
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any, Self, cast
@@ -656,46 +655,39 @@ def _claim_text(finding: Finding, serializer: SchemaSerializer) -> str:
     return text
 
 
-@functools.cache
+#: The serializer :meth:`Finding.json_text` writes with, once built (see :func:`use_serializer_schema`).
+_serializer: SchemaSerializer | None = None
+
+
 def _unwrapped_serializer() -> SchemaSerializer:
     """:class:`Finding`'s serializer without its wrap function (see :meth:`Finding.json_text`)."""
-    # Building the model's deferred schema (pydantic's schema generation, its validator and the plugin scan that
-    # comes with it) took a lint past 300 findings ~40 ms and ~80M instructions, for a schema that depends on
-    # this module and pydantic alone: it is kept in the disk cache, without the JSON-schema hooks that only
-    # the model's own schema needs (local functions, which do not pickle).
-    from claimcheck import cache as disk_cache
-
-    schema = _kept_schema()
-    if schema is None:
-        # Reading the schema builds the model's deferred schema, as its first serialization would.
-        built = {key: value for key, value in Finding.__pydantic_core_schema__.items() if key != "serialization"}
-        schema = _without_metadata(built)
-        disk_cache.store("serializer", _schema_key(), schema)
-    return SchemaSerializer(cast("CoreSchema", schema))
+    global _serializer
+    if _serializer is None:
+        _serializer = SchemaSerializer(cast("CoreSchema", serializer_schema()))
+    return _serializer
 
 
-def serializer_at_hand() -> bool:
-    """Whether :class:`Finding`'s serializer is built or its schema in the disk cache: then writing a finding
-    with it costs less than with Python's ``json`` from the first finding on."""
-    return _unwrapped_serializer.cache_info().currsize > 0 or _kept_schema() is not None
+def serializer_schema() -> dict[str, Any]:
+    """The core schema :meth:`Finding.json_text` writes with: the model's, without its wrap function and the
+    JSON-schema hooks that only the model's own schema needs (local functions, which do not pickle).
+
+    Reading it builds the model's deferred schema, as its first serialization would: pydantic's schema
+    generation, its validator and the plugin scan that comes with it, ~40 ms. It depends on this module and
+    pydantic alone, so a caller may keep it and hand it to a later process (:func:`use_serializer_schema`).
+    """
+    built = {key: value for key, value in Finding.__pydantic_core_schema__.items() if key != "serialization"}
+    return cast("dict[str, Any]", _without_metadata(built))
 
 
-@functools.cache
-def _kept_schema() -> dict[str, Any] | None:
-    """The serializer's schema as the disk cache keeps it, if it does."""
-    from claimcheck import cache as disk_cache
-
-    return disk_cache.fetch("serializer", _schema_key(), dict)
+def use_serializer_schema(schema: dict[str, Any]) -> None:
+    """Write findings with a serializer built from ``schema``, as :func:`serializer_schema` gave it (~1 ms)."""
+    global _serializer
+    _serializer = SchemaSerializer(cast("CoreSchema", schema))
 
 
-def _schema_key() -> str:
-    # The schema is pydantic's reading of this module's models (their enums included): keyed by both.
-    import pydantic
-    import pydantic_core
-
-    from claimcheck import cache as disk_cache
-
-    return disk_cache.cache_key((pydantic.VERSION, pydantic_core.__version__), (sys.modules[__name__],))
+def serializer_ready() -> bool:
+    """Whether :meth:`Finding.json_text`'s serializer is built."""
+    return _serializer is not None
 
 
 def _without_metadata(schema: Any) -> Any:
