@@ -655,9 +655,45 @@ def _claim_text(finding: Finding, serializer: SchemaSerializer) -> str:
     return text
 
 
-@functools.cache
+#: The serializer :meth:`Finding.json_text` writes with, once built (see :func:`use_serializer_schema`).
+_serializer: SchemaSerializer | None = None
+
+
 def _unwrapped_serializer() -> SchemaSerializer:
     """:class:`Finding`'s serializer without its wrap function (see :meth:`Finding.json_text`)."""
-    # Reading the schema builds the model's deferred schema, as its first serialization would.
-    schema = {key: value for key, value in Finding.__pydantic_core_schema__.items() if key != "serialization"}
-    return SchemaSerializer(cast("CoreSchema", schema))
+    global _serializer
+    if _serializer is None:
+        _serializer = SchemaSerializer(cast("CoreSchema", serializer_schema()))
+    return _serializer
+
+
+def serializer_schema() -> dict[str, Any]:
+    """The core schema :meth:`Finding.json_text` writes with: the model's, without its wrap function and the
+    JSON-schema hooks that only the model's own schema needs (local functions, which do not pickle).
+
+    Reading it builds the model's deferred schema, as its first serialization would: pydantic's schema
+    generation, its validator and the plugin scan that comes with it, ~40 ms. It depends on this module and
+    pydantic alone, so a caller may keep it and hand it to a later process (:func:`use_serializer_schema`).
+    """
+    built = {key: value for key, value in Finding.__pydantic_core_schema__.items() if key != "serialization"}
+    return cast("dict[str, Any]", _without_metadata(built))
+
+
+def use_serializer_schema(schema: dict[str, Any]) -> None:
+    """Write findings with a serializer built from ``schema``, as :func:`serializer_schema` gave it (~1 ms)."""
+    global _serializer
+    _serializer = SchemaSerializer(cast("CoreSchema", schema))
+
+
+def serializer_ready() -> bool:
+    """Whether :meth:`Finding.json_text`'s serializer is built."""
+    return _serializer is not None
+
+
+def _without_metadata(schema: Any) -> Any:
+    """A core schema without its ``metadata`` entries (JSON-schema hooks, which serializing does not read)."""
+    if isinstance(schema, dict):
+        return {key: _without_metadata(value) for key, value in schema.items() if key != "metadata"}
+    if isinstance(schema, list | tuple):
+        return type(schema)(_without_metadata(value) for value in schema)
+    return schema

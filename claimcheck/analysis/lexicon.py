@@ -240,8 +240,9 @@ class PhraseMatcher:
 
     A key is stored padded with spaces (``" may help "``) and the sentence is scanned padded the
     same way, so every hit is on word boundaries without a second check. A prefix term
-    (``potential*``) is stored without the trailing space and its hit is widened to the word end;
-    a second key ``" term's "`` catches the possessive.
+    (``potential*``) is stored without the trailing space and its hit is widened to the word end.
+    A possessive ("term's") is found by the term's own key, read where the apostrophe stands (see
+    :meth:`_hits`).
     """
 
     __slots__ = ("_automaton", "_values")
@@ -268,13 +269,7 @@ class PhraseMatcher:
         folded, offsets = _fold_sentence(sentence)
         padded = f" {folded} "
         found: dict[str, list[Offsets]] = {}
-        values = self._values
-        for last, index in self._automaton.iter(padded):
-            length, trail, names = values[index]
-            # ``last`` indexes the padded text, one ahead of ``folded``; the key's leading space is
-            # not part of the term.
-            start = last - length + 1
-            end = padded.find(" ", last + 1) - 1 if trail < 0 else last - trail
+        for _, start, end, names in self._hits(padded):
             for name in names:
                 found.setdefault(name, []).append((start, end))
         result: dict[str, tuple[Offsets, ...]] = {}
@@ -285,9 +280,42 @@ class PhraseMatcher:
             result[name] = tuple(kept)
         return result
 
+    def _hits(self, padded: str) -> list[tuple[int, int, int, tuple[str, ...]]]:
+        """Each key's hit in ``padded`` as (last character, start, end, lexicon names), in the order an automaton
+        holding every term's possessive key (``" term's "``) would report them."""
+        values = self._values
+        hits = []
+        for last, index in self._automaton.iter(padded):
+            length, trail, names, _ = values[index]
+            # ``last`` indexes the padded text, one ahead of ``folded``; the key's leading space is
+            # not part of the term.
+            start = last - length + 1
+            end = padded.find(" ", last + 1) - 1 if trail < 0 else last - trail
+            hits.append((last, start, end, names))
+        if "'s " not in padded:
+            return hits
+        # A possessive ("ketamine's ") is the term's own key ended at the apostrophe: "'s " read as three spaces
+        # (the same length, so the same offsets) lets the term's key end there. Only hits ending where the
+        # apostrophe stood are new, and only those of keys stored without their possessive.
+        spaced = padded.replace("'s ", "   ")
+        for last, index in self._automaton.iter(spaced):
+            if padded[last] == "'":
+                length, trail, names, possessive = values[index]
+                if possessive:
+                    # Where the possessive key would have ended, and as long: the automaton reports the hits
+                    # ending at one place longest first.
+                    hits.append((last + 2, last - length + 1, last - 1, names))
+        hits.sort(key=_by_end_then_longest)
+        return hits
 
-#: What a key found in a sentence stands for: (key length, trail, lexicon names); see _compile.
-_KeyValue = tuple[int, int, tuple[str, ...]]
+
+def _by_end_then_longest(hit: tuple[int, int, int, tuple[str, ...]]) -> tuple[int, int]:
+    return hit[0], hit[1]
+
+
+#: What a key found in a sentence stands for: (key length, trail, lexicon names, whether the key also stands
+#: for its possessive); see _compile.
+_KeyValue = tuple[int, int, tuple[str, ...], bool]
 #: An automaton whose keys are valued by their index in the table of key values.
 _Compiled = tuple[Any, tuple[_KeyValue, ...]]
 
@@ -310,30 +338,43 @@ def _automaton(source: str, lexicons: Callable[[], Mapping[str, tuple[str, ...]]
 
 def _compile(lexicons: Mapping[str, tuple[str, ...]]) -> _Compiled:
     """The automaton of :class:`PhraseMatcher` with its table: each term's keys, valued (length,
-    trail, lexicon names).
+    trail, lexicon names, whether the key stands for its possessive too).
 
     The automaton stores table indexes rather than the values themselves: an automaton of
-    integers unpickles from the disk cache in half the time.
+    integers unpickles from the disk cache in half the time. A term's possessive (``" term's "``)
+    is found by the term's own key (see :meth:`PhraseMatcher._hits`) rather than stored: its keys
+    were half the automaton's, and the sealed entry every start checks and unpickles was a third
+    larger with them. A term with an apostrophe of its own, or whose possessive another term spells,
+    keeps its possessive key.
     """
     categories: dict[str, set[str]] = {}
     for name, entries in lexicons.items():
         for term in entries:
             categories.setdefault(term, set()).add(name)
-    values: dict[str, _KeyValue] = {}
+    stems: dict[tuple[str, bool], set[str]] = {}
     for term, names in categories.items():
         prefix = term.endswith("*")
         words = normalize(term.rstrip("*")).split()
         if not words:
             raise ValueError(f"lexicon term {term!r} has no letters or digits")
         stem = " " + " ".join(words)
+        # Two spellings can fold to one stem ("well-being", "well being"): merge their categories.
+        stems.setdefault((stem, prefix), set()).update(names)
+    whole = {stem for stem, prefix in stems if not prefix}
+    values: dict[str, _KeyValue] = {}
+    for (stem, prefix), names in stems.items():
         # ``trail`` is how many characters end the key after the term; -1 marks a prefix term.
-        keys = [(stem, -1)] if prefix else [(stem + " ", 1), (stem + "'s ", 3)]
-        for key, trail in keys:
+        if prefix:
+            stored = [(stem, -1, False)]
+        elif "'" in stem or stem + "'s" in whole:
+            stored = [(stem + " ", 1, False), (stem + "'s ", 3, False)]
+        else:
+            stored = [(stem + " ", 1, True)]
+        for key, trail, possessive in stored:
             merged = names
-            # Two spellings can fold to one key ("well-being", "well being"): merge their categories.
             if key in values:
                 merged = merged | set(values[key][2])
-            values[key] = (len(key), trail, tuple(sorted(merged)))
+            values[key] = (len(key), trail, tuple(sorted(merged)), possessive)
     table: dict[_KeyValue, int] = {}
     keys = [(key, table.setdefault(value, len(table))) for key, value in values.items()]
     return automaton(keys, ints=True), tuple(table)

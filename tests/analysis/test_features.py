@@ -382,6 +382,23 @@ def test_matcher_prefix_and_overlap() -> None:
     assert hits == {"a": ((3, 14), (15, 23)), "b": ((19, 23),)}
 
 
+def test_matcher_reads_possessives_without_keys_of_their_own() -> None:
+    # A term's possessive is found by the term's key ending at the apostrophe; a term with an "'s" of its own
+    # ("runner's knee"), a term another term is the possessive of ("nurse" and "nurse's"), a prefix term and a
+    # phrase across a possessive keep what they found when every possessive had its own key.
+    matcher = PhraseMatcher(
+        {
+            "a": ("nurse", "runner's knee", "calm*", "sleep well"),
+            "b": ("nurse's", "knee", "sleep"),
+        }
+    )
+    assert matcher.scan("The nurse's advice.") == {"a": ((4, 11),), "b": ((4, 11),)}
+    assert matcher.scan("Runner's knee's cure") == {"a": ((0, 13),), "b": ((9, 13),)}
+    hits = matcher.scan("Calmness's sake, sleep's sleep well's")
+    assert list(hits.items()) == [("a", ((0, 10), (25, 35))), ("b", ((17, 22), (25, 30)))]
+    assert matcher.scan("A knee's pain, knee's, knees.") == {"b": ((2, 6), (15, 19))}
+
+
 def test_matcher_rejects_an_empty_term() -> None:
     with pytest.raises(ValueError, match="no letters"):
         PhraseMatcher({"a": ("--",)})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import results
+from claimcheck import models, results
 from claimcheck.api import lint_paths
 from claimcheck.models import Finding, MergedFinding
 from claimcheck.results import finding_text
@@ -70,6 +70,39 @@ def test_json_text_is_the_models_json_dump(findings: list[Finding]) -> None:
     assert any(not f.merged and not f.archive for f in findings)
     for finding in findings:
         assert finding.json_text() == finding.model_dump_json(indent=2)
+
+
+def test_the_serializer_read_from_the_disk_cache_writes_the_same(
+    findings: list[Finding], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The serializer's schema is built once and kept in the disk cache: read back, it writes the same text."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(models, "_serializer", None)
+    assert not results.serializer_at_hand()
+    results._keep_serializer()
+    assert models.serializer_ready()
+    monkeypatch.setattr(models, "_serializer", None)
+    assert results.serializer_at_hand() and models.serializer_ready()  # read back
+    for finding in findings:
+        assert finding.json_text() == finding.model_dump_json(indent=2)
+    assert len(list((tmp_path / "claimcheck" / "serializer").iterdir())) == 1
+
+
+def test_a_kept_serializer_writes_from_the_first_finding(
+    findings: list[Finding], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the serializer's schema in the disk cache, pydantic-core writes every finding; without, ``json`` the
+    first few hundred, and the serializer built to write the rest is kept for the next process."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for kept in (False, True):
+        monkeypatch.setattr(models, "_serializer", None)
+        monkeypatch.setattr(results, "_by_python", results._BY_PYTHON)
+        assert finding_text(findings[0]) == _reference(findings[0])
+        assert results._by_python == (0 if kept else results._BY_PYTHON - 1)
+        if not kept:
+            monkeypatch.setattr(results, "_by_python", 1)
+            assert finding_text(findings[1]) == _reference(findings[1])  # the last through json: the serializer kept
+            assert models.serializer_ready()
 
 
 def test_the_python_writer_hands_over_to_pydantic_core(findings: list[Finding], writer: str) -> None:
