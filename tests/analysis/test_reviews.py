@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import claimcheck
-from claimcheck.analysis.reviews import introduces_reviews, tells_a_change
+from claimcheck.analysis.reviews import introduces_reviews, rates_a_review, tells_a_change
 
 
 @pytest.mark.parametrize(
@@ -188,3 +188,70 @@ def test_a_quotation_signed_anonymous_under_any_heading_is_a_review() -> None:
     flagged = _sentences(page, "html")
     assert any(sentence.startswith("Closed by month three.") for sentence in flagged), flagged
     assert not any("Friendly staff" in sentence for sentence in flagged)
+
+
+def _codes(page: str, format: str) -> dict[str, set[str]]:
+    codes: dict[str, set[str]] = {}
+    for finding in claimcheck.check_text(page, format=format).findings:
+        if finding.sentence:
+            codes.setdefault(finding.sentence, set()).add(finding.code)
+    return codes
+
+
+def test_star_rated_titles_and_bylines_keep_a_listings_reviews_going() -> None:
+    # A shop's listing: each review is a title with its stars, a byline, then the customer's words.
+    page = (
+        "Dreamline Acupressure Mat\nAcupressure mat with 6,000 spikes, cotton cover.\n\n"
+        "Product details\nSize: 68 x 42 cm · Weight: 800 g\n\n"
+        "Top reviews\n\n"
+        "★★★★★ Back to gardening\n\nReviewed on March 3, 2026 · Verified Purchase\n\n"
+        "Noticed my hip ached less within about two weeks.\n\n"
+        "★★ Too prickly for me\n\nReviewed on February 9, 2026 · Verified Purchase\n\n"
+        "Lovely packaging, and the cover washes well.\n"
+    )
+    flagged = _sentences(page, "text")
+    # A result after a time counted roughly ("within about two weeks") is a result.
+    assert "Noticed my hip ached less within about two weeks." in flagged, flagged
+    # The rated title names the review and reports nothing itself; the shop's review claims nothing.
+    assert (
+        not {
+            "★★★★★ Back to gardening",
+            "Lovely packaging, and the cover washes well.",
+            "Size: 68 x 42 cm · Weight: 800 g",
+        }
+        & flagged
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "rates"),
+    [
+        ("★★★★★ Slept through the night", True),
+        ("Worth it ★★★★ · Tom B.", True),
+        ("⭐⭐⭐⭐⭐ Brilliant mat", True),
+        # A page's own rating, with nothing of one review's title.
+        ("★★★★★ 4.8 (1,204 reviews)", False),
+        ("4.7 ★ (9.1K ratings)", False),
+        ("Our best sellers", False),
+    ],
+)
+def test_a_star_rating_beside_a_title_rates_one_review(heading: str, rates: bool) -> None:
+    assert rates_a_review(heading) is rates
+
+
+def test_a_claim_made_in_a_review_is_named_a_testimonial() -> None:
+    # A customer's claim of what the treatment did, whatever its words, is the customer's anecdote: CC208 names it,
+    # not only "unregistered" (CC101).
+    page = (
+        "<h1>Tidewater Float Spa</h1><p>Float tanks in Bristol.</p>"
+        "<blockquote><p>“Tried two chiropractors and saw nothing; the float sessions did more in six weeks.”</p>"
+        "<p>— Ruth, 52</p></blockquote>"
+        "<blockquote><p>“No more restless evenings.”</p><p>— Sam, 40</p></blockquote>"
+        "<blockquote><p>“The staff were lovely and parking was easy.”</p><p>— Jo, 33</p></blockquote>"
+    )
+    codes = _codes(page, "html")
+    assert "CC208" in codes.get(
+        "“Tried two chiropractors and saw nothing; the float sessions did more in six weeks.”", set()
+    )
+    assert "CC208" in codes.get("“No more restless evenings.”", set()), codes
+    assert not any("staff" in sentence for sentence in codes)
