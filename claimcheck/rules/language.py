@@ -23,7 +23,8 @@ from claimcheck.analysis.detect import DISCLAIMER, SHARE_WORDS, TIME_CONTRAST, U
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
-from claimcheck.analysis.stories import AFTER_TREATMENT, story_outcome, story_setup
+from claimcheck.analysis.reviews import REPORTED
+from claimcheck.analysis.stories import AFTER_TREATMENT, in_story, story_outcome, story_setup
 from claimcheck.memo import text_cache
 from claimcheck.models import Category, Grade, Severity, Verdict
 from claimcheck.rules.base import Hit, Scope, Trigger, rule, triggered
@@ -1467,6 +1468,9 @@ _SPEAKER_DID = re.compile(
 _STORY = Trigger(r"\b(?:I|[Mm]y|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", r"\bi\b|\bmy\b|\bhe\b|\bshe\b|\bhis\b|\bher\b", flags=0)
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
 _COMPARED = frozenset({Category.COMPARATIVE})
+#: A review's sentence that leaves its "I" unsaid and opens on the speaker's verb: "Tried two clinics first, ...",
+#: "Noticed I was sleeping sooner".
+_UNSPOKEN_I = re.compile(r"\W*[A-Z][a-z]+ed\b")
 #: Kinds of claim that report no outcome of treatment: harms, the provider, a regulatory status.
 _NOT_AN_OUTCOME = frozenset(
     {Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION, Category.REGULATORY, Category.PROVIDER}
@@ -1578,12 +1582,16 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     )
     # A claim of what the treatment did, made in a customer's review: the review is the anecdote, whatever its
     # words ("Tried two other clinics and saw nothing; this did more in a month." over "— Dana, 47"). One the
-    # registry holds is named by its verdict, and a comparison by CC207: one finding a problem.
+    # registry holds is named by its verdict, and a comparison by CC207: one finding a problem. It is the
+    # customer's own report when the review's reading found a result in it, or when it speaks of the customer
+    # or of one person cared for; the provider's own copy set among reviews ("Our lead therapist has 25 years of
+    # experience") reports nothing of a customer.
     reviewed = (
         context.review
         and context.detection.is_claim
         and context.claim is None
         and categories.isdisjoint(_NOT_AN_OUTCOME | _COMPARED)
+        and (context.detection.reason == REPORTED or in_story(text) or _UNSPOKEN_I.match(text) is not None)
     )
     if not (found or change or after or reviewed or (effect and context.health_copy)):  # most sentences end here
         return
@@ -1619,7 +1627,7 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     elif change:
         yield Hit(f"A report of one person's outcome ('{change.group()}') offered as evidence.", severity=severity)
     elif reviewed and not (first and effect):
-        yield Hit("A customer's review of what the treatment did, offered as evidence.", severity=severity)
+        yield Hit("A testimonial's report of what the treatment did, offered as evidence.", severity=severity)
     else:
         yield Hit("A first-person report of an effect offered as evidence.", severity=severity)
 
