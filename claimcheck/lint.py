@@ -46,7 +46,13 @@ from claimcheck.analysis.leads import (
     listed_sign,
     lists_claims,
 )
-from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result, titles_a_review
+from claimcheck.analysis.reviews import (
+    REPORTED,
+    introduces_reviews,
+    rates_a_review,
+    reported_result,
+    titles_a_review,
+)
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
 from claimcheck.models import Category, Claim, EvidenceItem, Finding, Severity, Verdict
@@ -111,10 +117,13 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         within = _own_column(scope, place, registry, own_columns) if place is not None else scope
         heading = unit.kind is UnitKind.HEADING
         numbered = heading and _NUMBERED.match(unit.text) is not None
+        # A review's title with its stars ("★★★★★ Finally sleeping again") opens a review; it names the review, as
+        # a heading names a topic, and reports nothing itself.
+        rated = heading and rates_a_review(unit.text)
         if heading:
             in_references = _REFERENCE_HEADING.match(unit.text) is not None
             # A review's own title ("Meltdowns went from daily to almost never") keeps the reviews going.
-            in_reviews = introduces_reviews(unit.text) or (in_reviews and titles_a_review(unit.text))
+            in_reviews = introduces_reviews(unit.text) or rated or (in_reviews and titles_a_review(unit.text))
             if listicle is None or not numbered:
                 listicle = _lead_in(unit.text) if introduces_benefits(unit.text) else None
         # A numbered heading under a heading that leads benefits: an item of that list, read as one.
@@ -130,7 +139,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         # A heading or a label only says where citations may be; a unit is one if it reads as one.
         labelled = (in_references and not heading) or _REFERENCE_LINE.match(unit.text) is not None
         reference = labelled and is_citation(unit.text)
-        review = not reference and (in_reviews or attributed_quote(unit.text) or _signed(document, index))
+        review = not reference and not rated and (in_reviews or attributed_quote(unit.text) or _signed(document, index))
         listed = listing if unit.kind in _LIST_KINDS else (item, listed_benefit) if item is not None else None
         if place is not None and listed is None:
             listed = listed_cells.get(index)
@@ -226,6 +235,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                     secondary=number > 0,
                     reference=reference,
                     lead=lead,
+                    review=review,
                 )
                 for number, match in enumerate(matches or [None])
             ]
@@ -637,7 +647,7 @@ def lint_bounded(
     sentences = analyse(document, registry, link)
     findings = Findings(document, limit)
     sentence_rules = [
-        (rule, rule.gate, rule.linked, rule.denied, selection.override(rule.code))
+        (rule, rule.gate, rule.linked, rule.denied, rule.reviews, selection.override(rule.code))
         for rule in rules_in(Scope.SENTENCE)
         if selection.enabled(rule.code)
     ]
@@ -648,9 +658,11 @@ def lint_bounded(
         read = sentence.statement or sentence
         present = triggered(read.text)
         unlinked = read.asserted_claim is None
-        for rule, gate, linked, denied, override in linked_rules if sentence.secondary else sentence_rules:
+        for rule, gate, linked, denied, reviews, override in linked_rules if sentence.secondary else sentence_rules:
             # Skip rules that cannot report here (see claimcheck.rules.base.rule).
-            if (gate and not gate & present) or (linked and unlinked and (not denied or read.match is None)):
+            if (gate and not gate & present and not (reviews and read.review)) or (
+                linked and unlinked and (not denied or read.match is None)
+            ):
                 continue
             findings.apply(rule, override, read, sentence)
     page = PageContext(document, sentences, registry)

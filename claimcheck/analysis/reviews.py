@@ -18,7 +18,7 @@ from claimcheck.analysis.stories import story_outcome
 from claimcheck.analysis.strength import asserted_plainly
 from claimcheck.models import Category
 
-__all__ = ["REPORTED", "introduces_reviews", "reported_result", "tells_a_change", "titles_a_review"]
+__all__ = ["REPORTED", "introduces_reviews", "rates_a_review", "reported_result", "tells_a_change", "titles_a_review"]
 
 #: The reason of a claim read from the review it stands in (:func:`reported_result`).
 REPORTED = "a customer's report of a result"
@@ -41,6 +41,8 @@ _REVIEW_HEADING = re.compile(
     rf"hear\s+(?:it\s+)?from\s+(?:our\s+)?{_PEOPLE}",
 )
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|a\s+few|a|several)"
+#: How near a count is: "within about ten days", "after roughly three sessions".
+_ABOUT = r"(?:about|around|roughly|nearly|almost|over|under|less\s+than|more\s+than)"
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
 _TIMES = (
     r"(?:days?|weeks?|months?|years?|sessions?|treatments?|visits?|shots?|doses?|bottles?|courses?|injections?|"
@@ -55,7 +57,7 @@ _TIMES = (
 _CHANGE = re.compile(
     # The look-ahead: the first letters (and digits) of the forms, each of which opens on a word boundary.
     r"\b(?=[abcefghinostw\d])(?:"
-    rf"(?:after|within)\s+(?:just\s+|only\s+)?{_COUNT}\s+(?:[\w-]+\s+)?{_TIMES}\b|"
+    rf"(?:after|within)\s+(?:just\s+|only\s+)?(?:{_ABOUT}\s+)?{_COUNT}\s+(?:[\w-]+\s+)?{_TIMES}\b|"
     # A course counted by its place: "after my third injection", "after the second session".
     rf"after\s+(?:my|our|his|her|their|the)\s+{_ORDINAL}\s+(?:[\w-]+\s+)?{_TIMES}\b|"
     # A course counted to the result: "I quit in one session", "Three weeks in and ...".
@@ -94,14 +96,41 @@ _SHOP = re.compile(
 )
 
 
+#: A star rating: a run of two or more rating stars ("★★★★☆", "Not for me ★★").
+_STARS = re.compile(r"[★☆⭐✩✭]{2,}|⭐(?:\s*⭐)+")
+#: A word of a title, beside a star rating: what a rating of the page itself ("★★★★★ 4.9 (2,100 reviews)") has none of.
+_TITLE_WORD = re.compile(r"\b(?!(?:reviews?|ratings?|stars?|out|of|verified|buyers?)\b)[a-z]{2,}\b", re.IGNORECASE)
+
+
+def rates_a_review(heading: str) -> bool:
+    """Whether a heading is one review's title with its star rating ("★★★★★ Finally sleeping again", "Solid
+    program, pricey ★★★★ · DrewT"): a review, and reviews go on under it."""
+    stars = _STARS.search(heading)
+    if stars is None:
+        return False
+    return _TITLE_WORD.search(heading[: stars.start()] + " " + heading[stars.end() :]) is not None
+
+
 #: A title in quotation marks: a customer's own words, as a review's title is ("“Back on the court at 60”").
 _QUOTED = re.compile(r"\s*[\"“‘][^\"“”]{3,}[\"”’]\s*")
 
 
+#: A review's byline, which a page may set as a line of its own: "Reviewed on June 7, 2025 · Verified Purchase".
+_BYLINE = re.compile(
+    r"\breviewed\s+(?:on|in|by)\b|\bverified\s+(?:purchase|buyer|customer|patient|reviewer|member)\b", re.IGNORECASE
+)
+
+
 def titles_a_review(heading: str) -> bool:
-    """Whether a heading among reviews is one review's own title, so that the reviews go on under it: it tells
-    of a change (:func:`tells_a_change`) or quotes its customer."""
-    return _QUOTED.fullmatch(heading) is not None or tells_a_change(heading)
+    """Whether a heading among reviews is one review's own title or byline, so that the reviews go on under it:
+    it tells of a change (:func:`tells_a_change`), quotes its customer, rates (:func:`rates_a_review`) or
+    says who wrote it when."""
+    return (
+        _QUOTED.fullmatch(heading) is not None
+        or rates_a_review(heading)
+        or _BYLINE.search(heading) is not None
+        or tells_a_change(heading)
+    )
 
 
 def introduces_reviews(heading: str) -> bool:

@@ -175,6 +175,9 @@ class Rule:
     linked: bool = False
     #: With ``linked``: the rule also reads a sentence that denies the registry claim it links.
     denied: bool = False
+    #: Sentence rules only: the rule also reads every sentence of a customer's review, trigger word or none (a
+    #: review reports a result in words no trigger holds: "No more screaming evenings.").
+    reviews: bool = False
 
     @property
     def gate(self) -> int:
@@ -217,6 +220,7 @@ def rule(
     triggers: tuple[Trigger, ...] = (),
     linked: bool = False,
     denied: bool = False,
+    reviews: bool = False,
 ) -> Callable[[Callable[[Any], Iterable[Any]]], Callable[[Any], Iterable[Any]]]:
     """Declare a rule on the function that checks it.
 
@@ -224,12 +228,26 @@ def rule(
     patterns one of which matches every sentence it reports on (it is not run where none of
     their words occur), and ``linked``, for a rule that judges the registry claim a sentence
     makes (it is not run on sentences that make none; with ``denied``, nor on sentences that link none,
-    asserted or denied).
+    asserted or denied). ``reviews`` runs it on every sentence of a customer's review all the same.
     """
 
     def decorate(check: Callable[[Any], Iterable[Any]]) -> Callable[[Any], Iterable[Any]]:
         _register(
-            Rule(code, name, severity, scope, summary, explanation, example, fix, check, triggers, linked, denied)
+            Rule(
+                code,
+                name,
+                severity,
+                scope,
+                summary,
+                explanation,
+                example,
+                fix,
+                check,
+                triggers,
+                linked,
+                denied,
+                reviews,
+            )
         )
         return check
 

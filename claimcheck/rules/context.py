@@ -57,6 +57,9 @@ class SentenceContext:
     #: For an item of a list of what a treatment is for, the lead-in it stands under ("Conditions we
     #: treat:"): the item claims what the lead-in says of it, as surely as the lead-in says it.
     lead: str | None = None
+    #: Said by a customer in a review or a testimonial, as its place on the page shows (under a heading of
+    #: reviews, quoted and signed, under a star rating): what it claims, the customer reports.
+    review: bool = False
     _denied: bool | None = field(default=None, init=False, repr=False, compare=False)
     _window: str | None = field(default=None, init=False, repr=False, compare=False)
     _question: bool | None = field(default=None, init=False, repr=False, compare=False)

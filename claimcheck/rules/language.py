@@ -23,7 +23,8 @@ from claimcheck.analysis.detect import DISCLAIMER, SHARE_WORDS, TIME_CONTRAST, U
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
-from claimcheck.analysis.stories import AFTER_TREATMENT, story_outcome, story_setup
+from claimcheck.analysis.reviews import REPORTED
+from claimcheck.analysis.stories import AFTER_TREATMENT, in_story, story_outcome, story_setup
 from claimcheck.memo import text_cache
 from claimcheck.models import Category, Grade, Severity, Verdict
 from claimcheck.rules.base import Hit, Scope, Trigger, rule, triggered
@@ -1466,6 +1467,10 @@ _SPEAKER_DID = re.compile(
 #: One person's story, whose outcome :func:`~claimcheck.analysis.stories.story_outcome` reads.
 _STORY = Trigger(r"\b(?:I|[Mm]y|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", r"\bi\b|\bmy\b|\bhe\b|\bshe\b|\bhis\b|\bher\b", flags=0)
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
+_COMPARED = frozenset({Category.COMPARATIVE})
+#: A review's sentence that leaves its "I" unsaid and opens on the speaker's verb: "Tried two clinics first, ...",
+#: "Noticed I was sleeping sooner".
+_UNSPOKEN_I = re.compile(r"\W*[A-Z][a-z]+ed\b")
 #: Kinds of claim that report no outcome of treatment: harms, the provider, a regulatory status.
 _NOT_AN_OUTCOME = frozenset(
     {Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION, Category.REGULATORY, Category.PROVIDER}
@@ -1525,14 +1530,17 @@ def anecdote(text: str) -> bool:
         "sentence making an efficacy claim or telling, over time or of a condition, what followed "
         "('Two years after the injections I am still hiking'), or a story of one patient told from a treatment "
         "on ('after 20 sessions he was walking two miles'), and the provider's own observation of results ('we see "
-        "it every day', 'I have seen it work thousands of times'). A first-person side-effect disclosure is no "
-        "testimonial. A disclaimer such as 'individual results may vary' does not lower the warning: the FTC's "
-        "endorsement guides ask for the generally expected results, not a note that results differ."
+        "it every day', 'I have seen it work thousands of times'), and any claim of what the treatment did made in "
+        "a customer's review (quoted and signed, under a heading of reviews or a star rating). A first-person "
+        "side-effect disclosure is no testimonial. A disclaimer such as 'individual results may vary' does not "
+        "lower the warning: the FTC's endorsement guides ask for the generally expected results, not a note that "
+        "results differ."
     ),
     example="Some people report feeling better within hours of their first treatment.",
     fix="Present trial results with their population instead, or state beside it the results people generally get.",
     # Not _AFTER_TREATMENT: time from a treatment reports only beside "he", "she" or "I" (see below), _STORY's words.
     triggers=(_TESTIMONIAL, _TOLD_US, _OBSERVED, FIRST_PERSON, _CHANGE, _STORY),
+    reviews=True,
 )
 def testimonial(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
@@ -1572,7 +1580,20 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         and (_THIRD_PERSON.search(text) or ("I" in text and _SPEAKER_DID.search(text)))
         else None
     )
-    if not (found or change or after or (effect and context.health_copy)):  # most sentences end here
+    # A claim of what the treatment did, made in a customer's review: the review is the anecdote, whatever its
+    # words ("Tried two other clinics and saw nothing; this did more in a month." over "— Dana, 47"). One the
+    # registry holds is named by its verdict, and a comparison by CC207: one finding a problem. It is the
+    # customer's own report when the review's reading found a result in it, or when it speaks of the customer
+    # or of one person cared for; the provider's own copy set among reviews ("Our lead therapist has 25 years of
+    # experience") reports nothing of a customer.
+    reviewed = (
+        context.review
+        and context.detection.is_claim
+        and context.claim is None
+        and categories.isdisjoint(_NOT_AN_OUTCOME | _COMPARED)
+        and (context.detection.reason == REPORTED or in_story(text) or _UNSPOKEN_I.match(text) is not None)
+    )
+    if not (found or change or after or reviewed or (effect and context.health_copy)):  # most sentences end here
         return
     # The speaker's voice alone ("I had") may open a set-up as well as report.
     setup = story_setup(text) if found is None or _SPEAKER.fullmatch(found.group()) else None
@@ -1590,14 +1611,14 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         change = after
     # The speaker vouching for an effect the detector reads in the sentence ("I want every parent to know
     # this works") is a testimonial too, on a health page.
-    if not found and not change and not (first and effect and context.health_copy):
+    if not found and not change and not reviewed and not (first and effect and context.health_copy):
         return
     if (not change or _EASED.fullmatch(change.group())) and "detect/side_effects" in lexicon.scan(text):
         # "I felt a little dizzy after my first session, and it eased within the hour" discloses a side
         # effect (and its end); it is no evidence of effect.
         return
     # An anecdote that reports an outcome is offered as evidence of effect; so is what the provider says it sees.
-    severity = Severity.WARNING if change or effect or found is observed else None
+    severity = Severity.WARNING if change or effect or reviewed or found is observed else None
     if found is not None and found is observed:
         said = f"The provider's own observation offered as evidence: '{found.group()}'."
         yield Hit(said, found.start(), found.end(), severity)
@@ -1605,6 +1626,8 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(f"Anecdote offered as evidence: '{found.group()}'.", found.start(), found.end(), severity)
     elif change:
         yield Hit(f"A report of one person's outcome ('{change.group()}') offered as evidence.", severity=severity)
+    elif reviewed and not (first and effect):
+        yield Hit("A testimonial's report of what the treatment did, offered as evidence.", severity=severity)
     else:
         yield Hit("A first-person report of an effect offered as evidence.", severity=severity)
 

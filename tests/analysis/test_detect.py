@@ -859,3 +859,26 @@ def test_a_harm_a_treatment_brings_about_is_a_risk_told_not_a_benefit(text: str,
         assert detection.categories[:1] == (Category.SAFETY,) and Category.EFFICACY not in detection.categories
     else:
         assert Category.SAFETY not in detection.categories[:1], detection
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Straighten Your Toes Without Surgery",
+        "Tighten your jawline without the knife",
+        "Lift tired eyes — no needles, no downtime, without injections.",
+        "The non-surgical alternative to bunion repair",
+        "A no-surgery facelift in your lunch break",
+    ],
+)
+def test_a_result_promised_without_the_invasive_treatment_is_a_comparison(heading: str) -> None:
+    detection = detect.detect_claim(heading, kind=UnitKind.HEADING)
+    assert detection.is_claim and Category.COMPARATIVE in detection.categories, detection
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Surgery and its alternatives", "Before your surgery", "Needles we use", "Injections: what to expect"],
+)
+def test_headings_that_name_surgery_as_a_topic_claim_nothing(heading: str) -> None:
+    assert not detect.detect_claim(heading, kind=UnitKind.HEADING).is_claim

@@ -7,7 +7,7 @@ import pytest
 
 import claimcheck
 from claimcheck.analysis.detect import by_cues, detect_claim
-from claimcheck.analysis.reviews import REPORTED, introduces_reviews, reported_result, tells_a_change
+from claimcheck.analysis.reviews import REPORTED, introduces_reviews, rates_a_review, reported_result, tells_a_change
 from claimcheck.models import Category
 
 
@@ -203,3 +203,68 @@ def test_a_review_the_scorer_alone_makes_a_claim_is_read_as_its_result() -> None
     # A claim by its own cues stays as read.
     cued = detect_claim("The sauna blanket melts fat overnight.")
     assert reported_result("The sauna blanket melts fat overnight.", cued, None) is cued
+
+
+def test_star_rated_titles_and_bylines_keep_a_listings_reviews_going() -> None:
+    # A shop's listing: each review is a title with its stars, a byline, then the customer's words.
+    page = (
+        "Dreamline Acupressure Mat\nAcupressure mat with 6,000 spikes, cotton cover.\n\n"
+        "Product details\nSize: 68 x 42 cm · Weight: 800 g\n\n"
+        "Top reviews\n\n"
+        "★★★★★ Back to gardening\n\nReviewed on March 3, 2026 · Verified Purchase\n\n"
+        "Noticed my hip ached less within about two weeks.\n\n"
+        "★★ Too prickly for me\n\nReviewed on February 9, 2026 · Verified Purchase\n\n"
+        "Lovely packaging, and the cover washes well.\n"
+    )
+    flagged = _sentences(page, "text")
+    # A result after a time counted roughly ("within about two weeks") is a result.
+    assert "Noticed my hip ached less within about two weeks." in flagged, flagged
+    # The rated title names the review and reports nothing itself; the shop's review claims nothing.
+    clean = {
+        "★★★★★ Back to gardening",
+        "Lovely packaging, and the cover washes well.",
+        "Size: 68 x 42 cm · Weight: 800 g",
+    }
+    assert not clean & flagged
+
+
+@pytest.mark.parametrize(
+    ("heading", "rates"),
+    [
+        ("★★★★★ Slept through the night", True),
+        ("Worth it ★★★★ · Tom B.", True),
+        ("⭐⭐⭐⭐⭐ Brilliant mat", True),
+        # A page's own rating, with nothing of one review's title.
+        ("★★★★★ 4.8 (1,204 reviews)", False),
+        ("4.7 ★ (9.1K ratings)", False),
+        ("Our best sellers", False),
+    ],
+)
+def test_a_star_rating_beside_a_title_rates_one_review(heading: str, rates: bool) -> None:
+    assert rates_a_review(heading) is rates
+
+
+def test_a_claim_made_in_a_review_is_named_a_testimonial() -> None:
+    # A customer's claim of what the treatment did, whatever its words, is the customer's anecdote: CC208 names it,
+    # not only "unregistered" (CC101).
+    page = (
+        "<h1>Tidewater Float Spa</h1><p>Float tanks in Bristol.</p>"
+        "<blockquote><p>“Tried two chiropractors and saw nothing; the float sessions did more in six weeks.”</p>"
+        "<p>— Ruth, 52</p></blockquote>"
+        "<blockquote><p>“No more restless evenings.”</p><p>— Sam, 40</p></blockquote>"
+        "<blockquote><p>“The staff were lovely and parking was easy.”</p><p>— Jo, 33</p></blockquote>"
+    )
+    found = {(finding.sentence, finding.code) for finding in claimcheck.check_text(page, format="html").findings}
+    assert ("“Tried two chiropractors and saw nothing; the float sessions did more in six weeks.”", "CC208") in found
+    assert ("“No more restless evenings.”", "CC208") in found, found
+    assert not any("staff" in sentence for sentence, _ in found)
+
+
+def test_the_providers_own_copy_among_reviews_is_no_testimonial() -> None:
+    page = (
+        "<h1>Tidewater Float Spa</h1><p>Float tanks in Bristol.</p><h2>What our clients say</h2>"
+        "<p>Every tension pattern has its own rhythm, and our tanks find it and release it with a counter-wave.</p>"
+        "<p>Our lead therapist, Mara Quinn, has 20 years of experience and trained with the inventors of the tank.</p>"
+    )
+    codes = [finding.code for finding in claimcheck.check_text(page, format="html").findings]
+    assert "CC208" not in codes, codes

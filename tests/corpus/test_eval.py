@@ -110,8 +110,9 @@ END_TO_END_FLOORS = {
     # precision fixes took it to recall 0.961 (195/203), false positives 0.042 (23/554), no accurate claim
     # with an error (ba755b4); the floors sit a little below, as a regression guard only.
     # The sixth session's precision fixes (from blind9's misses and its own) took false positives to 0.034
-    # (19/554).
-    "blind8": EndToEndFloor(recall=0.95, false_positive_rate=0.04, accurate_errors=1),
+    # (19/554). The ninth session's invasive-alternative comparison ("without surgery") took recall to 0.975
+    # (198/203).
+    "blind8": EndToEndFloor(recall=0.97, false_positive_rate=0.04, accurate_errors=1),
     # blind9 (pages and labels of 0473014, 18 pages, 16 therapies, written without reading the engine) was
     # run once, on the engine of b99afc3 (byte-identical in output to 1433129): recall 0.845 (186/220),
     # false positives 0.068 (37/547), 5 accurate claims with an error (of 82), nothing hidden flagged.
@@ -157,8 +158,9 @@ END_TO_END_FLOORS = {
     # changes, drawn from blind11 and the tuned splits; misses never read): recall 0.816 (142/174), false
     # positives 0.071 (47/663), 5 accurate claims with an error. Tuned on from the ninth session: its recall 0.839
     # (146/174) after recall9's causes (each recurring on three splits or more), clean and accurate lines unmoved;
-    # a harm read as a risk told, not efficacy (precision9), leaves 4 accurate claims with an error.
-    "blind12": EndToEndFloor(recall=0.83, false_positive_rate=0.075, accurate_errors=4),
+    # 0.845 (147/174) once reviews were read by their star-rated titles and bylines (recall9b); a harm read as a
+    # risk told, not efficacy (precision9), leaves 4 accurate claims with an error.
+    "blind12": EndToEndFloor(recall=0.84, false_positive_rate=0.075, accurate_errors=4),
     # blind13 (pages and labels of 4d0a276, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 3e56e2d (the ninth session's start,
     # byte-identical in output to 122ba7e): recall 0.855 (219/256), false positives 0.078 (44/561), 8 accurate
