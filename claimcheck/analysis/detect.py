@@ -288,25 +288,30 @@ def _treatment_effects(
     outcomes: tuple[tuple[int, int], ...],
     neutral: tuple[tuple[int, int], ...],
     conditions: tuple[tuple[int, int], ...],
-) -> tuple[tuple[int, int], ...]:
-    """The effect words that can be a treatment's, in sentence order.
+) -> tuple[tuple[tuple[int, int], ...], list[tuple[int, int]]]:
+    """The effect words that can be a treatment's, in sentence order, and the harms the neutral verbs bring about.
 
     "Depression affects how you feel": a neutral verb after a condition (its subject) describes
     the disease, not what a treatment does. "A leak of fluid causing a headache", "may lead to
-    dependence": a neutral verb whose object is a condition brings about a harm, no benefit (a word of
-    effect between them, "leads to lasting relief from depression", makes the benefit its object).
+    dependence": a neutral verb whose object is a condition brings about a harm (see :func:`_harm_caused`),
+    no benefit; the harm is a risk told. A word of effect between them, "leads to lasting relief from
+    depression", makes the benefit its object.
     """
     if not outcomes:
-        return tuple(effects)
+        return tuple(effects), []
     subject_end = min(start for start, _ in outcomes)
-    return tuple(
-        hit
-        for hit in effects
-        if not (
-            _overlaps(*hit, neutral)
-            and (hit[0] > subject_end or _harm_caused(sentence, hit, effects, outcomes, conditions) is not None)
-        )
-    )
+    kept: list[tuple[int, int]] = []
+    harms: list[tuple[int, int]] = []
+    for hit in effects:
+        if not _overlaps(*hit, neutral):
+            kept.append(hit)
+        elif hit[0] <= subject_end:
+            harm = _harm_caused(sentence, hit, effects, outcomes, conditions)
+            if harm is None:
+                kept.append(hit)
+            else:
+                harms.append(harm)
+    return tuple(kept), harms
 
 
 def _harm_caused(
@@ -316,17 +321,23 @@ def _harm_caused(
     outcomes: tuple[tuple[int, int], ...],
     conditions: tuple[tuple[int, int], ...],
 ) -> tuple[int, int] | None:
-    """The condition the neutral verb ``verb`` has for its object, if it has one: the first outcome after
-    it, when that is a condition a few words on ("causing a severe headache", not "triggers a surge of
-    endorphins and switches off inflammation") and no other word of effect or of betterment ("less") stands
-    between them. In a relative
-    clause ("the blue-light damage that causes macular degeneration") the harm is a noun's that the sentence
-    names, often what a treatment is said to fight: no harm the sentence tells."""
+    """The condition the neutral verb ``verb`` has for its object, if it has one.
+
+    That is the first outcome after the verb, when it is a condition a few words on ("causing a severe
+    headache", not "triggers a surge of endorphins and switches off inflammation") and no other word of
+    effect or of betterment ("less") stands between them. In a relative clause ("the blue-light damage that
+    causes macular degeneration") the harm is a noun's that the sentence names, often what a treatment is
+    said to fight: no harm the sentence tells.
+    """
     after = [hit for hit in outcomes if hit[0] >= verb[1]]
     if not after:
         return None
     target = min(after)
     if target not in conditions or any(verb[1] <= hit[0] < target[0] for hit in effects):
+        return None
+    # "leads to migraine relief", "causes depression to lift": a word of effect right after the condition
+    # makes the condition's betterment the object, a benefit.
+    if any(_RIGHT_AFTER.fullmatch(sentence, target[1], hit[0]) for hit in effects if hit[0] >= target[1]):
         return None
     if not _OBJECT_GAP.fullmatch(sentence, verb[1], target[0]) or _RELATIVE_BEFORE.search(sentence, 0, verb[0]):
         return None
@@ -336,6 +347,8 @@ def _harm_caused(
     return target
 
 
+#: Between a condition and a word of effect that makes it the effect's object: "migraine relief", "depression to lift".
+_RIGHT_AFTER = re.compile(r"\s+(?:to\s+)?", re.IGNORECASE)
 #: Between a verb and its object: up to three words, no conjunction or clause break.
 _OBJECT_GAP = re.compile(r"(?:\s+(?!(?:and|or|but)\b)[\w'’-]+){0,3}\s+", re.IGNORECASE)
 #: A relative pronoun right before the verb, or before its modal: "damage that causes", "which can lead to".
@@ -562,16 +575,10 @@ class _Cues(dict[str, tuple[str, ...]]):
             outcomes = tuple(hit for hit in outcomes if not _overlaps(*hit, names))
         candidates = sorted(causal + own)
         neutral = hits["condition_verbs"]
-        effects = _treatment_effects(sentence, candidates, outcomes, neutral, conditions)
         # The harms a neutral verb brings about ("may lead to dependence"): risks told, read as harm words. After
         # a condition, its subject, the verb tells the illness's course instead ("Apnea can lead to heart disease").
-        subject_end = min((start for start, _ in outcomes), default=len(sentence))
-        caused = [
-            _harm_caused(sentence, hit, candidates, outcomes, conditions)
-            for hit in candidates
-            if hit[0] < subject_end and _overlaps(*hit, neutral)
-        ]
-        self.caused = _texts(sentence, [target for target in caused if target is not None])
+        effects, caused = _treatment_effects(sentence, candidates, outcomes, neutral, conditions)
+        self.caused = _texts(sentence, caused)
         if effects and ":" in sentence:
             effects = _not_named(sentence, effects)
         self.effect_offsets = effects

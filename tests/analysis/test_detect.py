@@ -846,6 +846,11 @@ def test_a_supposed_effect_after_a_claim_does_not_go_on_with_it() -> None:
         ("A tear in the membrane causing a headache", True),
         # A word of effect makes the benefit the verb's object.
         ("Our laser treatment leads to lasting relief from rosacea.", False),
+        # ... and so does a word of effect right after the condition: its betterment is the object.
+        ("Dry needling leads to migraine relief in most patients.", False),
+        ("Our breathing course leads to anxiety reduction within weeks.", False),
+        ("Infrared sauna triggers pain relief within minutes.", False),
+        ("Light therapy causes depression to lift within days.", False),
         # The condition far from the verb, after a conjunction: another clause's object.
         ("The cold plunge triggers a surge of endorphins and switches off arthritis pain for good.", False),
         # In a relative clause the harm is what the product fights.
