@@ -89,6 +89,7 @@ def _governs(text: str, first: int, start: int) -> bool:
 
 #: A dash between clauses: an answer's "No" or "Not at all" before it denies the question, not what follows
 #: ("Not at all — most people feel nothing"). Only a spaced or long dash: "non-addictive" and "2-3" are words.
+#: A pair of dashes sets an aside within the clause ("We never — ever — promise"): only an unpaired one breaks.
 _DASH = re.compile(r"\s[\u2014\u2013-]\s|\u2014")
 
 
@@ -98,7 +99,9 @@ def _clause_before(text: str, start: int, window: int) -> tuple[str, bool]:
     before = text[max(0, start - window) : start].replace("\u2019", "'")
     # The window may reach back past its sentence's start; "yet" is part of a negation ("not yet").
     breaks = [found.end() for found in clause_breaks(full_stops=True, but_not=_NOT_YET).finditer(before)]
-    breaks.extend(found.end() for found in _DASH.finditer(before))
+    dashes = [found.end() for found in _DASH.finditer(before)]
+    if len(dashes) % 2:
+        breaks.append(dashes[-1])
     if breaks:
         return before[max(breaks) :], True
     return before, False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from claimcheck import check_text
 from claimcheck.analysis.negation import denied_after, negated
 
 
@@ -51,3 +52,22 @@ def test_a_dash_between_clauses_ends_a_negation_and_a_hyphen_does_not() -> None:
     # Inside a word the hyphen is no break: the "not" before "habit-forming" reaches its second half.
     word = "The drops are not habit-forming."
     assert negated(word, word.index("forming"))
+
+
+def test_a_pair_of_dashes_sets_an_aside_within_the_negated_clause() -> None:
+    # "— ever —", "— as some claim —": an aside; the negation before it reaches past it.
+    aside = "We never \u2014 ever \u2014 promise a cure."
+    assert negated(aside, aside.index("promise"))
+    claim = "Cupping is not \u2014 as some say \u2014 a cure for back pain."
+    assert negated(claim, claim.index("cure"))
+    # One unpaired dash still ends it, after an aside too.
+    answer = "Does it sting? No \u2014 not one bit \u2014 and then \u2014 most clients feel nothing."
+    assert not negated(answer, answer.index("most"))
+
+
+def test_a_promise_denied_around_an_aside_is_no_absolute_claim() -> None:
+    codes = {finding.code for finding in check_text("We never \u2014 ever \u2014 promise a cure.").findings}
+    assert "CC204" not in codes
+    # An answer's "Not at all" before one dash still denies the question's harm.
+    codes = {finding.code for finding in check_text("Does it hurt? Not at all \u2014 you feel nothing.").findings}
+    assert "CC203" in codes
