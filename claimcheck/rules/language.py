@@ -1469,8 +1469,9 @@ _STORY = Trigger(r"\b(?:I|[Mm]y|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", r"\bi\b|\bmy\b|\
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
 _COMPARED = frozenset({Category.COMPARATIVE})
 #: A review's sentence that leaves its "I" unsaid and opens on the speaker's verb: "Tried two clinics first, ...",
-#: "Noticed I was sleeping sooner".
-_UNSPOKEN_I = re.compile(r"\W*[A-Z][a-z]+ed\b")
+#: "Noticed I was sleeping sooner". The verb goes on with its object or particle, as a story's does: a provider's
+#: "Advanced laser care", "Licensed clinicians", "Based in Leeds" open on words spelt the same.
+_UNSPOKEN_I = re.compile(r"\W*[A-Z][a-z]+ed\s+(?:I|my|me|it|this|them|two|three|four|a|an|the|so|up|out|back)\b")
 #: Kinds of claim that report no outcome of treatment: harms, the provider, a regulatory status.
 _NOT_AN_OUTCOME = frozenset(
     {Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION, Category.REGULATORY, Category.PROVIDER}
