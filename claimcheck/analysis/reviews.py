@@ -96,8 +96,15 @@ _SHOP = re.compile(
 )
 
 
-#: A star rating: a run of two or more rating stars ("★★★★☆", "Not for me ★★").
-_STARS = re.compile(r"[★☆⭐✩✭]{2,}|⭐(?:\s*⭐)+")
+#: A star rating: a run of two or more rating stars ("★★★★☆", "Not for me ★★"), an emoji star with or without
+#: the variation selector (U+FE0F) that asks for its emoji form.
+_STARS = re.compile(r"(?:[★☆⭐✩✭]\ufe0f?){2,}|⭐\ufe0f?(?:\s*⭐\ufe0f?)+")
+#: An overall score or count beside the stars: a badge of the page's or the provider's rating ("Excellent ★★★★★ 4.9
+#: based on 1,200 reviews", "Rated Excellent on Trustpilot"), not one review's title.
+_OVERALL = re.compile(
+    r"\b\d[.,]\d\b|\d\s*/\s*5\b|out\s+of\s+5|[\d,]+\s+(?:reviews|ratings)\b|\b(?:rated|based\s+on)\b|trustpilot|google",
+    re.IGNORECASE,
+)
 #: A word of a title, beside a star rating: what a rating of the page itself ("★★★★★ 4.9 (2,100 reviews)") has none of.
 _TITLE_WORD = re.compile(r"\b(?!(?:reviews?|ratings?|stars?|out|of|verified|buyers?)\b)[a-z]{2,}\b", re.IGNORECASE)
 
@@ -106,7 +113,7 @@ def rates_a_review(heading: str) -> bool:
     """Whether a heading is one review's title with its star rating ("★★★★★ Finally sleeping again", "Solid
     program, pricey ★★★★ · DrewT"): a review, and reviews go on under it."""
     stars = _STARS.search(heading)
-    if stars is None:
+    if stars is None or _OVERALL.search(heading):
         return False
     return _TITLE_WORD.search(heading[: stars.start()] + " " + heading[stars.end() :]) is not None
 

@@ -234,6 +234,11 @@ def test_star_rated_titles_and_bylines_keep_a_listings_reviews_going() -> None:
         ("★★★★★ Slept through the night", True),
         ("Worth it ★★★★ · Tom B.", True),
         ("⭐⭐⭐⭐⭐ Brilliant mat", True),
+        ("\u2b50\ufe0f\u2b50\ufe0f\u2b50\ufe0f\u2b50\ufe0f Calmer evenings", True),
+        # A badge of the overall rating, with its score, count or rating site.
+        ("Excellent ★★★★★ 4.9 based on 1,200 reviews", False),
+        ("Rated Excellent ★★★★★ on Trustpilot", False),
+        ("Superb ★★★★★ 4/5 on Google", False),
         # A page's own rating, with nothing of one review's title.
         ("★★★★★ 4.8 (1,204 reviews)", False),
         ("4.7 ★ (9.1K ratings)", False),
