@@ -353,7 +353,8 @@ _RISK_MINIMIZATION = Trigger(
 #: A discomfort of the procedure denied or made light of for the reader: "it doesn't hurt", "the injection barely
 #: stings", "is not at all painful", "you'll hardly feel it", "you feel nothing at all". An FAQ's "Does it hurt?"
 #: "No." is read as "it does not hurt" (analysis.answers), so the answer is judged here too. What no longer hurts
-#: ("isn't painful anymore") tells of relief, and what never hurts to do ("never hurts to ask") of no procedure.
+#: ("isn't painful anymore") tells of relief, and what never hurts to do ("never hurts to ask") or that never hurts
+#: to be so ("It doesn't hurt that parking is free") of no procedure.
 _DISCOMFORT_DENIED = Trigger(
     r"(?:\b(?:(?:does|do|did|will|would)(?:n['\u2019]t|\s+not)|won['\u2019]t|never|barely|hardly|scarcely)\s+"
     r"(?:(?:even|really|ever|at\s+all)\s+)?(?:hurts?|stings?|aches?|pinch(?:es)?)\b|"
@@ -362,8 +363,23 @@ _DISCOMFORT_DENIED = Trigger(
     r"\byou(?:['\u2019]ll|\s+will|\s+may|\s+might)?\s+(?:(?:barely|hardly|scarcely)\s+(?:even\s+)?feel\b|"
     r"feel\s+(?:absolutely\s+)?nothing\b|(?:won['\u2019]t|will\s+not|don['\u2019]t|do\s+not)\s+(?:even\s+)?feel\s+"
     r"(?:a\s+thing|anything|any\s+(?:pain|discomfort))\b))"
-    r"(?!\s+(?:to|any\s*more|any\s+longer)\b)",
+    r"(?!\s+(?:to|that|any\s*more|any\s+longer)\b)",
     "hurt|sting|ache|pinch|painful|uncomfortable|sore|feel",
+)
+#: A bare "never", "barely" ... before the verb, with no auxiliary before it ("does barely hurt", an FAQ's answer
+#: read as a statement, has one): a saying ("A little humour never hurts") unless a measure follows the verb or
+#: the clause names a procedure (see :data:`_PROCEDURE_WORD`).
+_BARE_ADVERB = re.compile(
+    r"(?<!\bdoes\s)(?<!\bdo\s)(?<!\bdid\s)(?<!\bwill\s)(?<!\bwould\s)\b(?:never|barely|hardly|scarcely)\s"
+)
+#: After the verb, how little it hurts: "never hurts at all", "barely stings a bit".
+_MEASURE_AFTER = re.compile(r"\s+(?:at\s+all|a\s+bit|much|one\s+bit)\b", re.IGNORECASE)
+#: A procedure, or what is done in one, in the clause before the verb: "the needles barely sting".
+_PROCEDURE_WORD = re.compile(
+    r"\b(?:needles?|needling|injections?|infusions?|drips?|shots?|jabs?|sessions?|treatments?|procedures?|"
+    r"insertions?|cupping|massages?|adjustments?|lasers?|peels?|appointments?|visits?|tests?|draws?|cannulas?)\b"
+    r"[^.;:!?]*$",
+    re.IGNORECASE,
 )
 #: Before a discomfort denied, what makes it a case the sentence supposes rather than a promise: "if you feel nothing
 #: after three sessions", "stop if it is not comfortable".
@@ -434,6 +450,9 @@ def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(f"Risk-minimising wording: '{found.group()}'.", found.start(), found.end())
         return
     eased = _first_unnegated(_DISCOMFORT_DENIED, text)
+    if eased is not None and _BARE_ADVERB.match(text, eased.start()):
+        told = _MEASURE_AFTER.match(text, eased.end()) or _PROCEDURE_WORD.search(text, 0, eased.start())
+        eased = eased if told else None
     if eased is not None and not _IN_A_CASE.search(text, 0, eased.start()):
         yield Hit(
             f"Discomfort ruled out for the reader: '{eased.group()}'. How a procedure feels varies; say what most "

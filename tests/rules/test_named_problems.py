@@ -45,6 +45,8 @@ _PAGE = "Widget light eases joint pain. "
         ("CC203", "Feeling nauseous after the drip is a good sign the detox is working.", "a good sign the detox"),
         # A discomfort of the procedure ruled out for the reader (CC203): denied, made light of, or felt as nothing.
         ("CC203", "The dry needles barely sting, even in a tight calf.", "barely sting"),
+        ("CC203", "Our facial peel barely stings.", "barely stings"),
+        ("CC203", "It never hurts at all.", "never hurts"),
         ("CC203", "A cupping session doesn't hurt at all.", "doesn't hurt"),
         ("CC203", "With our numbing cream, microneedling is not painful.", "is not painful"),
         ("CC203", "You'll hardly feel the ear seeds once they are on.", "You'll hardly feel"),
@@ -106,6 +108,9 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC203", "If you feel nothing after three acupuncture sessions, tell your practitioner."),
         ("CC203", "Since my sixth cupping session my shoulder isn't painful anymore."),
         ("CC203", "It never hurts to ask your chiropractor about the fees."),
+        # What it does not hurt to be so, and a saying with no procedure: no discomfort ruled out.
+        ("CC203", "It doesn't hurt that the float centre has free parking."),
+        ("CC203", "A little patience never hurts."),
         # Medicine advice left with the prescriber, refused, or an interaction told.
         ("CC203", "Ask your doctor before you stop any medication."),
         ("CC203", "Do not stop your medications without talking to your prescriber."),
