@@ -612,9 +612,11 @@ def _whole_result(context: SentenceContext) -> re.Match[str] | None:
 
 #: An effect said to come every time: "it works every single time", "beats steroids, every time", and an FAQ's "Does it
 #: work?" "Every time." (read as "it does work every time"). Said of the effect, not of an occasion ("every time you
-#: take a dose"): it ends its clause, after a verb of working.
+#: take a dose"): it ends its clause, after a verb of working, with no condition between them ("works best when
+#: you apply it every time" says when to apply it).
 _EVERY_TIME = Trigger(
-    r"\b(?:work(?:s|ed)?|help(?:s|ed)?|beats?|succeeds?|delivers?)\b[^.;:!?]{0,40}?"
+    r"\b(?P<verb>work(?:s|ed)?|help(?:s|ed)?|beats?|succeeds?|delivers?)\b"
+    r"(?:(?!\b(?:when|whenever|if|unless|once|as\s+long\s+as)\b)[^.;:!?]){0,40}?"
     r"\b(?P<always>every\s+(?:single\s+)?time|without\s+fail)\b(?=\s*(?:[.,;:!?)\"\u201d\u2014]|$))",
     "time|fail",
 )
@@ -695,7 +697,16 @@ def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
         )
     # A disclaimer ("this product is not intended to cure ...") claims nothing; asked last, as few sentences get here.
     if found and not DISCLAIMER.search(context.text):
-        yield Hit(f"Cure or guarantee language '{found.group()}' is not supported.", found.start(), found.end())
+        yield Hit(f"Cure or guarantee language '{_quoted(found)}' is not supported.", found.start(), found.end())
+
+
+def _quoted(found: re.Match[str]) -> str:
+    """The words of ``found`` to quote: an effect promised every time as its verb and "every time", not the run
+    between them."""
+    groups = found.re.groupindex
+    if "verb" in groups and "always" in groups and found.end("verb") < found.start("always") - 1:
+        return f"{found.group('verb')} \u2026 {found.group('always')}"
+    return found.group()
 
 
 #: The medicines regulators whose approval copy invokes (as data/detect/regulatory_agency.txt names them).

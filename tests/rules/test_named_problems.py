@@ -122,6 +122,9 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         # Every time of an occasion, not of an effect; an effect hedged.
         ("CC204", "Bring your ID every time you visit the float centre."),
         ("CC204", "A nurse checks your blood pressure every time."),
+        # Every time of a condition the verb's clause sets, not of the effect.
+        ("CC204", "Our recovery gel works best when you apply it every time."),
+        ("CC204", "The brace helps if you wear it every time you run."),
         ("CC204", "The peptide may help every time, though results vary."),
         # A complete result that is no cure: a procedure's state, a harm's course, a hedge, a denial, the writer.
         ("CC204", "The area is completely numb during the acupuncture session."),
@@ -147,3 +150,9 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
 def test_look_alikes_stay_clear(lint: Lint, code: str, sentence: str) -> None:
     findings = [f for f in lint(_PAGE + sentence) if f.sentence == sentence]
     assert code not in codes(findings), [(f.code, f.message) for f in findings]
+
+
+def test_an_effect_promised_every_time_is_quoted_as_its_verb_and_every_time(lint: Lint) -> None:
+    sentence = "The heat wrap helps with stiff knees every time."
+    named = [f for f in lint(_PAGE + sentence) if f.sentence == sentence and f.code == "CC204"]
+    assert named and "'helps \u2026 every time'" in named[0].message, named
