@@ -37,6 +37,7 @@ from claimcheck.analysis import lexicon
 from claimcheck.analysis.benefit_phrases import benefit_phrase
 from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.analysis.features import Features, Span, extract_features
+from claimcheck.analysis.negation import clause_before
 from claimcheck.analysis.scorer import claim_probability
 from claimcheck.analysis.stories import story_setup
 from claimcheck.analysis.strength import asserted_plainly, classify_strength, relation_strength, unasserted
@@ -347,6 +348,8 @@ def _harm_caused(
     return target
 
 
+#: Before "without surgery" in its clause, a denial or a limit: what cannot be done without it.
+_DENIED_WITHOUT = re.compile(r"\b(?:cannot|can['\u2019]t|not|never|only|won['\u2019]t)\b", re.IGNORECASE)
 #: Between a condition and a word of effect that makes it the effect's object: "migraine relief", "depression to lift".
 _RIGHT_AFTER = re.compile(r"\s+(?:to\s+)?", re.IGNORECASE)
 #: Between a verb and its object: up to three words, no conjunction or clause break.
@@ -597,6 +600,19 @@ class _Cues(dict[str, tuple[str, ...]]):
         if "permanent_things" in scanned:
             # "Before the permanent implant, you have a trial": a lasting device, no lasting effect.
             _drop_within(hits, ("durability",), scanned["permanent_things"])
+        if "comparative" in hits and "ithout" in sentence:
+            # "cannot be corrected without surgery", "only without the knife": a limit of the gentler treatment
+            # told, no result promised without the invasive one.
+            hits["comparative"] = tuple(
+                hit
+                for hit in hits["comparative"]
+                if not (
+                    sentence[hit[0] : hit[1]].lower().startswith("without")
+                    and _DENIED_WITHOUT.search(clause_before(sentence, hit[0]))
+                )
+            )
+            if not hits["comparative"]:
+                del hits["comparative"]
         if " not " in sentence:
             # "Works in days, not the 6 to 8 weeks pills can take": one time set against another.
             contrast = TIME_CONTRAST.search(sentence)

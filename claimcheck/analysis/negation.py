@@ -107,6 +107,11 @@ def _clause_before(text: str, start: int, window: int) -> tuple[str, bool]:
     return before, False
 
 
+def clause_before(text: str, start: int, window: int = 60) -> str:
+    """The up to ``window`` characters before ``start`` that are in its clause."""
+    return _clause_before(text, start, window)[0]
+
+
 @lru_cache(maxsize=4096)
 def denied_after(text: str, end: int) -> bool:
     """Whether the words ending at ``end`` are the subject of a denial later in their clause

@@ -887,3 +887,15 @@ def test_a_result_promised_without_the_invasive_treatment_is_a_comparison(headin
 )
 def test_headings_that_name_surgery_as_a_topic_claim_nothing(heading: str) -> None:
     assert not detect.detect_claim(heading, kind=UnitKind.HEADING).is_claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some torn cartilage cannot be repaired without surgery, and we will refer you to a surgeon.",
+        "Deep wrinkles won't soften without injections, so we say so at your consultation.",
+        "Cysts this size can only be removed without the knife in rare cases.",
+    ],
+)
+def test_what_cannot_be_done_without_the_invasive_treatment_is_no_comparison(text: str) -> None:
+    assert Category.COMPARATIVE not in detect.detect_claim(text).categories
