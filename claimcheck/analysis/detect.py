@@ -348,6 +348,26 @@ def _harm_caused(
     return target
 
 
+#: Dependence denied in its other words: "no withdrawal", "zero dependency".
+_NO_DEPENDENCE = re.compile(r"(?:no|zero)\s+(?:withdrawal|tolerance|dependen)", re.IGNORECASE)
+#: Before it, the people it is told of: "patients who show no withdrawal symptoms", "those that report no ...".
+_WHO_SHOW = re.compile(
+    r"\b(?:who|that)\s+(?:show|shows|have|has|had|report|reports|reported|experience|experiences|experienced)\s+$",
+    re.IGNORECASE,
+)
+#: After it, what else is relied on: "no dependence on opioids".
+_RELIED_ON = re.compile(r"\s+on\b", re.IGNORECASE)
+
+
+def no_dependence_told(sentence: str, start: int, end: int) -> bool:
+    """Whether a dependence denied at ``start:end`` ("no dependence", "no withdrawal") claims nothing of the
+    treatment's safety: "with no dependence on opioids" is a reliance on something else, "patients who show no
+    withdrawal symptoms" a state of some patients, a criterion."""
+    if not _NO_DEPENDENCE.match(sentence, start, end):
+        return False
+    return _RELIED_ON.match(sentence, end) is not None or _WHO_SHOW.search(sentence, 0, start) is not None
+
+
 #: Before "without surgery" in its clause, a denial or a limit: what cannot be done without it.
 _DENIED_WITHOUT = re.compile(r"\b(?:cannot|can['\u2019]t|not|never|only|won['\u2019]t)\b", re.IGNORECASE)
 #: Between a condition and a word of effect that makes it the effect's object: "migraine relief", "depression to lift".
@@ -547,7 +567,9 @@ class _Cues(dict[str, tuple[str, ...]]):
         self.hits = hits = _Hits({_SCANNED[name]: found for name, found in scanned.items() if name in _SCANNED})
         if "absolute_safety" in scanned:
             # An absolute safety claim ("no side effects") is a safety cue (see data/absolute_safety.txt).
-            hits["safety"] = tuple(lexicon.outermost([*hits["safety"], *scanned["absolute_safety"]]))
+            absolute = [hit for hit in scanned["absolute_safety"] if not no_dependence_told(sentence, *hit)]
+            if absolute:
+                hits["safety"] = tuple(lexicon.outermost([*hits["safety"], *absolute]))
         # Words in a regulatory formula (which reaches to the end of its clause: "not intended to
         # diagnose, treat, cure or prevent any disease") or in a fixed phrase that only looks
         # causal ("seek help") state no effect.

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import DISCLAIMER, SHARE_WORDS, TIME_CONTRAST, UNRANKED
+from claimcheck.analysis.detect import DISCLAIMER, SHARE_WORDS, TIME_CONTRAST, UNRANKED, no_dependence_told
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
 from claimcheck.analysis.negation import denied_after, negated
@@ -276,7 +276,9 @@ def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
 )
 def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
     # 'no side effects' carries its own negation; only one governing the phrase from outside excuses it.
-    found = _first_unnegated(ABSOLUTE_SAFETY, context.text) or _first_unnegated(_NO_HARM, context.text)
+    found = _first_unnegated(ABSOLUTE_SAFETY, context.text, _no_dependence_told) or _first_unnegated(
+        _NO_HARM, context.text
+    )
     if found is None and context.health_copy and not context.is_question:
         record = _first_unnegated(_NO_HARM_ON_RECORD, context.text)
         if record is not None:
@@ -294,6 +296,11 @@ def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
         return
     if found:
         yield Hit(f"Absolute safety claim '{found.group()}': no treatment is free of risk.", found.start(), found.end())
+
+
+def _no_dependence_told(text: str, found: re.Match[str]) -> bool:
+    """Whether ``found`` denies a dependence of something else or of some people (see :func:`no_dependence_told`)."""
+    return no_dependence_told(text, found.start(), found.end())
 
 
 #: A harm conceded after an absolute: "..., though stopping suddenly can cause withdrawal symptoms".

@@ -138,6 +138,9 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC202", "If something does go wrong, our nurse is on site."),
         ("CC202", "Peptides carry some abuse potential, so we screen every client."),
         ("CC202", "Kava can cause dependence, and stopping suddenly may bring withdrawal symptoms."),
+        # Dependence denied of some people (a criterion) or of something else relied on: no safety claimed.
+        ("CC202", "Clients who report no withdrawal symptoms after the taper can stop the patches."),
+        ("CC202", "Ease back pain with no dependence on sleeping pills."),
         ("CC202", "Some people who take sleeping pills every night can become dependent on them."),
         # What a provider sees that is no result: its patients, its enquiries.
         ("CC208", "We see acupuncture patients on Saturdays and Sundays."),
