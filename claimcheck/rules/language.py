@@ -1389,7 +1389,8 @@ _TESTIMONIAL = Trigger(
 _OBSERVED = Trigger(
     r"\b(?:we|i)(?:['\u2019]ve|['\u2019]re|\s+have|\s+are|\s+all|\s+(?:have\s+)?personally)?\s+"
     r"(?:seen|see|seeing|watched|watch|witnessed|witness)\s+(?:"
-    r"[\w-]+\s+(?:work|help|happen|change)(?:s|ed|ing)?\b|"
+    r"(?!(?:things|everything|something|anything|stuff|lots|much|plenty|a\s+lot)\b)[\w-]+\s+"
+    r"(?:work|help|happen|change)(?:s|ed|ing)?\b|"
     r"it\s+(?:every|all\s+the\s+time|time\s+and\s+again|again\s+and\s+again|over\s+and\s+over)|"
     r"(?:(?:great|amazing|incredible|remarkable|real|dramatic|fantastic|excellent|wonderful|life[- ]changing|such|"
     r"these|those|similar|the\s+same)\s+)?(?:results|improvements?|transformations?|recoveries|turnarounds|"

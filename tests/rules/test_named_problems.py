@@ -159,3 +159,17 @@ def test_an_effect_promised_every_time_is_quoted_as_its_verb_and_every_time(lint
     sentence = "The heat wrap helps with stiff knees every time."
     named = [f for f in lint(_PAGE + sentence) if f.sentence == sentence and f.code == "CC204"]
     assert named and "'helps \u2026 every time'" in named[0].message, named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "observed"),
+    [
+        # Things in general seen to change are no treatment seen working.
+        ("I have seen things change for the better since the new wing opened.", False),
+        ("We have seen everything change since the reflexology room opened.", False),
+        ("We have seen cupping help hundreds of stiff necks.", True),
+    ],
+)
+def test_the_providers_observation_is_of_the_treatment_seen_working(lint: Lint, sentence: str, observed: bool) -> None:
+    messages = [f.message for f in lint(_PAGE + sentence) if f.sentence == sentence]
+    assert any("provider's own observation" in message for message in messages) is observed, messages
