@@ -74,6 +74,7 @@ class _Kept:
         self.fold(other.finding, None)
         self.merged.extend(other.merged)
         self.notes.extend(other.notes)
+        self.also.extend(claim for claim in other.also if claim not in self.also)
 
     def result(self) -> Finding:
         if not self.merged:

@@ -102,7 +102,8 @@ def finding_text(finding: Finding) -> str:
     """A finding as an element of the JSON output's ``findings`` array: the text
     ``nested_json(finding.model_dump(mode="json"), 2)`` is, written three times faster by pydantic-core
     (once :data:`_by_python` findings have been written by ``json`` from
-    :meth:`~claimcheck.models.Finding.json_fields`).
+    :meth:`~claimcheck.models.Finding.json_fields`; from the first finding when the serializer's schema is
+    kept in the disk cache, see :func:`serializer_at_hand`).
 
     pydantic-core writes JSON as ``json.dumps(..., indent=2, ensure_ascii=False)`` does (the same
     escapes, ``": "`` and ``","`` separators, text unescaped) — Python's indenting encoder is pure
@@ -133,7 +134,12 @@ def serializer_at_hand() -> bool:
     schema = disk_cache.fetch(_SERIALIZER, _serializer_key(), dict)
     if schema is None:
         return False
-    models.use_serializer_schema(schema)
+    # The seal vouches for who wrote the entry, not that pydantic-core still takes the schema it holds (a
+    # pydantic-core built otherwise under the same versions): a schema refused is a cache miss, never an error.
+    try:
+        models.use_serializer_schema(schema)
+    except Exception:
+        return False
     return True
 
 

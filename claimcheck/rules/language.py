@@ -1657,8 +1657,10 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         # effect (and its end); it is no evidence of effect.
         return
     # An anecdote that reports an outcome is offered as evidence of effect; so is what the provider says it sees.
-    severity = Severity.WARNING if change or effect or reviewed or found is observed else None
-    if found is not None and found is observed:
+    severity = (
+        Severity.WARNING if change or effect or reviewed or (observed is not None and found is observed) else None
+    )
+    if observed is not None and found is observed:
         said = f"The provider's own observation offered as evidence: '{found.group()}'."
         yield Hit(said, found.start(), found.end(), severity)
     elif found:
