@@ -1509,7 +1509,11 @@ _COMPARED = frozenset({Category.COMPARATIVE})
 #: A review's sentence that leaves its "I" unsaid and opens on the speaker's verb: "Tried two clinics first, ...",
 #: "Noticed I was sleeping sooner". The verb goes on with its object or particle, as a story's does: a provider's
 #: "Advanced laser care", "Licensed clinicians", "Based in Leeds" open on words spelt the same.
-_UNSPOKEN_I = re.compile(r"\W*[A-Z][a-z]+ed\s+(?:I|my|me|it|this|them|two|three|four|a|an|the|so|up|out|back)\b")
+_UNSPOKEN_I = re.compile(
+    r"\W*[A-Z][a-z]+ed\s+(?:(?:I|my|me|it|this|them|two|three|four|a|an|the|so|up|out|back)\b|"
+    # Or what was done, then how often or when, as only a past deed is told: "Tried PRP twice", "Used it once".
+    r"(?:[\w-]+\s+){1,2}(?:twice|once|again|before|first)\b)"
+)
 #: Kinds of claim that report no outcome of treatment: harms, the provider, a regulatory status.
 _NOT_AN_OUTCOME = frozenset(
     {Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION, Category.REGULATORY, Category.PROVIDER}

@@ -280,9 +280,12 @@ def test_a_providers_sentence_opening_on_a_word_in_ed_among_reviews_is_no_testim
     page = (
         "<h1>Harbour Cupping Studio</h1><p>Cupping in Hull.</p><h2>What our clients say</h2>"
         "<blockquote><p>“Noticed my shoulders loosen after the second visit.”</p><p>— Lee, 45</p></blockquote>"
+        "<blockquote><p>“Tried TENS twice and felt nothing; the cups did more in a month.”</p>"
+        "<p>— Ash, 38</p></blockquote>"
         "<p>Advanced cupping eases shoulder pain within weeks.</p>"
         "<p>Licensed therapists relieve neck pain in every session.</p>"
     )
     found = {(f.sentence, f.code) for f in claimcheck.check_text(page, format="html").findings}
     assert ("“Noticed my shoulders loosen after the second visit.”", "CC208") in found, found
+    assert ("“Tried TENS twice and felt nothing; the cups did more in a month.”", "CC208") in found, found
     assert not any(code == "CC208" and sentence.startswith(("Advanced", "Licensed")) for sentence, code in found), found
