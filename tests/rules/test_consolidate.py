@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import claimcheck
-from claimcheck.consolidate import one_per_problem
+from claimcheck.consolidate import _Kept, one_per_problem
 from claimcheck.models import Finding, Grade, Severity
 
 _NAMES = {
@@ -157,3 +157,10 @@ def test_plain_fact_and_the_guarantee_that_makes_it_are_one_problem() -> None:
     # A registered claim's overstatement is another problem than the guarantee: both stay (best link first).
     found = [("s", _finding("CC104", "a", 0.9)), ("s", _finding("CC204", "a", 0.9))]
     assert [f.code for f in one_per_problem(found)] == ["CC104", "CC204"]
+
+
+def test_a_kept_finding_folded_into_another_brings_the_claims_it_was_also_found_for() -> None:
+    taker, folded = _Kept(_finding("CC104", "a", 0.9)), _Kept(_finding("CC202", "b", 0.8), also=["c"])
+    taker.take(folded)
+    assert taker.also == ["c"]
+    assert "(Also: c.)" in taker.result().message
