@@ -34,7 +34,7 @@ and folds what the dropped ones said into the message of the one that stays, so 
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 
 from claimcheck.models import Finding, MergedFinding, Severity, Verdict
@@ -141,9 +141,18 @@ def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:
     _place_grades(findings, deferred, kept)
     _place_unregistered(kept)
     _place_absolute_safety(kept)
-    _place_within_absolute_safety(kept)
-    _place_ranking(kept)
+    _fold_into(kept, ABSOLUTE_SAFETY, (GUARANTEE, UNSOURCED_FIGURE), _within)
+    _fold_into(kept, SUPERLATIVE, (COMPARATIVE,), _overlap)
     return kept
+
+
+def _first(kept: dict[int, _Kept], code: str) -> _Kept | None:
+    """The sentence's first kept finding of ``code``, if any (read anew: folding pops entries)."""
+    return next((entry for entry in kept.values() if entry.finding.code == code), None)
+
+
+def _first_index(kept: dict[int, _Kept], code: str) -> int | None:
+    return next((index for index, entry in kept.items() if entry.finding.code == code), None)
 
 
 def _place_absolute_safety(kept: dict[int, _Kept]) -> None:
@@ -155,7 +164,7 @@ def _place_absolute_safety(kept: dict[int, _Kept]) -> None:
         ),
         None,
     )
-    absolute = next((index for index, entry in kept.items() if entry.finding.code == ABSOLUTE_SAFETY), None)
+    absolute = _first_index(kept, ABSOLUTE_SAFETY)
     if denied is not None and absolute is not None:
         finding = kept.pop(absolute).finding
         denied.fold(finding, finding.message.rstrip())
@@ -175,22 +184,18 @@ def _overlap(one: Finding, other: Finding) -> bool:
     return one.sentence_span[0] < other.sentence_span[1] and other.sentence_span[0] < one.sentence_span[1]
 
 
-def _place_within_absolute_safety(kept: dict[int, _Kept]) -> None:
-    absolute = next((entry for entry in kept.values() if entry.finding.code == ABSOLUTE_SAFETY), None)
-    if absolute is None:
+def _fold_into(
+    kept: dict[int, _Kept], into: str, codes: tuple[str, ...], related: Callable[[Finding, Finding], bool]
+) -> None:
+    """Fold the findings of ``codes`` that are ``related`` to the sentence's first ``into`` finding into it: the
+    guarantee or figure inside an absolute-safety promise (``_within``), the comparison a ranking is worded as
+    (``_overlap``)."""
+    anchor = _first(kept, into)
+    if anchor is None:
         return
     for index, entry in list(kept.items()):
-        if entry.finding.code in (GUARANTEE, UNSOURCED_FIGURE) and _within(entry.finding, absolute.finding):
-            absolute.take(kept.pop(index))
-
-
-def _place_ranking(kept: dict[int, _Kept]) -> None:
-    ranking = next((entry for entry in kept.values() if entry.finding.code == SUPERLATIVE), None)
-    if ranking is None:
-        return
-    for index, entry in list(kept.items()):
-        if entry.finding.code == COMPARATIVE and _overlap(entry.finding, ranking.finding):
-            ranking.take(kept.pop(index))
+        if entry.finding.code in codes and related(entry.finding, anchor.finding):
+            anchor.take(kept.pop(index))
 
 
 def _claims_by_rank(findings: Iterable[Finding]) -> list[str]:
@@ -239,9 +244,7 @@ def _place_grades(findings: list[tuple[int, Finding]], deferred: list[Finding], 
 
 def _place_unregistered(kept: dict[int, _Kept]) -> None:
     # The figure to source, else the guarantee to drop: what the reviewer acts on (rules 4 and 8).
-    figure = next((entry for entry in kept.values() if entry.finding.code == UNSOURCED_FIGURE), None) or next(
-        (entry for entry in kept.values() if entry.finding.code == GUARANTEE), None
-    )
+    figure = _first(kept, UNSOURCED_FIGURE) or _first(kept, GUARANTEE)
     plain_fact = next(
         (index for index, entry in kept.items() if entry.finding.code == OVERSTATED and entry.finding.claim_id is None),
         None,
@@ -252,11 +255,11 @@ def _place_unregistered(kept: dict[int, _Kept]) -> None:
         figure.fold(finding, "The claim is stated as plain fact, and no registry entry covers it.")
         said = figure
     elif plain_fact is not None:
-        listed = next((index for index, entry in kept.items() if entry.finding.code == DISEASE_CLAIM), None)
+        listed = _first_index(kept, DISEASE_CLAIM)
         if listed is not None:
             finding = kept.pop(listed).finding
             kept[plain_fact].fold(finding, finding.message.rstrip())
-    unregistered = next((index for index, entry in kept.items() if entry.finding.code == UNREGISTERED), None)
+    unregistered = _first_index(kept, UNREGISTERED)
     if unregistered is None:
         return
     naming = next(

@@ -5,6 +5,7 @@ as the JSON output writes it (:func:`finding_text`), which the result cache keep
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -154,6 +155,7 @@ def _keep_serializer() -> None:
 _SERIALIZER = "serializer"
 
 
+@functools.cache
 def _serializer_key() -> str:
     # The schema is pydantic's reading of the models (their enums included): keyed by both.
     return disk_cache.cache_key((pydantic.VERSION, pydantic_core.__version__), (models,))

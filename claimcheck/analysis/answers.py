@@ -73,18 +73,6 @@ _SELDOM = re.compile(
     r"not\s+(?:much|often|usually|typically))\b[\s,.!:;\u2014-]*",
     re.IGNORECASE,
 )
-#: An answer that says its yes or no with the question's subject and an auxiliary, its predicate left out
-#: ("It will.", "They can.", "It doesn't!"), maybe after or before what qualifies it ("For most adults, they
-#: can.", "It does, for most people."): the question's predicate is understood.
-_ECHO = re.compile(
-    rf"^\s*(?:(?P<lead>[^,;:\u2014]{{1,90}}?)\s*[,;:\u2014-]\s*)?"
-    rf"(?P<subject>it|they|you|we|he|she|this|that|these|those|i|most|many|some)\s+"
-    # A contraction's stem is an auxiliary only with its "'t": "It won." says what it won, not that it will.
-    rf"(?P<auxiliary>{_AUXILIARY}|(?:won|don|doesn|isn|aren|wasn|weren|shouldn|wouldn|couldn|hasn|haven|didn)(?=['\u2019]t))"
-    rf"(?P<no>n['\u2019]t|['\u2019]t|\s+not)?(?:\s+(?:too|indeed|definitely|absolutely|certainly))?"
-    rf"\s*(?:(?:[,;\u2014-]\s*(?P<tail>[^.!?]{{1,90}}?))?\s*[.!]*)$",
-    re.IGNORECASE,
-)
 #: The auxiliary a negated contraction stands for ("won't": will, "can't": can, "doesn't": does).
 _CONTRACTED = {
     "won": "will",
@@ -101,6 +89,18 @@ _CONTRACTED = {
     "haven": "have",
     "didn": "did",
 }
+#: An answer that says its yes or no with the question's subject and an auxiliary, its predicate left out
+#: ("It will.", "They can.", "It doesn't!"), maybe after or before what qualifies it ("For most adults, they
+#: can.", "It does, for most people."): the question's predicate is understood.
+_ECHO = re.compile(
+    rf"^\s*(?:(?P<lead>[^,;:\u2014]{{1,90}}?)\s*[,;:\u2014-]\s*)?"
+    rf"(?P<subject>it|they|you|we|he|she|this|that|these|those|i|most|many|some)\s+"
+    # A contraction's stem is an auxiliary only with its "'t": "It won." says what it won, not that it will.
+    rf"(?P<auxiliary>{_AUXILIARY}|(?:{'|'.join(_CONTRACTED)})(?=['\u2019]t))"
+    rf"(?P<no>n['\u2019]t|['\u2019]t|\s+not)?(?:\s+(?:too|indeed|definitely|absolutely|certainly))?"
+    rf"\s*(?:(?:[,;\u2014-]\s*(?P<tail>[^.!?]{{1,90}}?))?\s*[.!]*)$",
+    re.IGNORECASE,
+)
 #: A question that asks what happens if something goes wrong: "What if it doesn't work?", "What if the pain
 #: comes back?"; an echoing answer ("It will.", "It won't.") says whether it does.
 _WHAT_IF = re.compile(r"^\s*(?:but\s+)?what\s+(?:if|happens\s+if)\s+(.+?)\s*\?\s*$", re.IGNORECASE)
@@ -433,8 +433,7 @@ def _echoed(body: list[str], answer: str) -> Answered | None:
     auxiliary = echo.group("auxiliary").lower()
     auxiliary = _CONTRACTED.get(auxiliary, auxiliary)
     denies = echo.group("no") is not None
-    cut = _subject_end(body)
-    statement = f"{' '.join(body[:cut])} {auxiliary}{' not' if denies else ''} {' '.join(body[cut:])}"
+    statement = _stated(body, auxiliary + (" not" if denies else ""))
     return Answered(_joined(statement, " ".join(map(_running_on, qualifiers)), clause=True), denies, fills=False)
 
 
@@ -448,9 +447,15 @@ def _often(auxiliary: str, body: list[str], answer: str) -> Answered | None:
     rest = answer[often.end() :].strip(" ,;:.!\u2014-")
     if rest and not _qualifies(rest) and not _YES.fullmatch(rest):
         return None
-    cut = _subject_end(body)
-    statement = f"{' '.join(body[:cut])} {_reader(auxiliary)} {' '.join(body[cut:])}"
+    statement = _stated(body, _reader(auxiliary))
     return Answered(_joined(statement, _running_on(answer.strip()), clause=True), denies=False, fills=False)
+
+
+def _stated(body: list[str], auxiliary: str) -> str:
+    """The question's words as a statement, ``auxiliary`` (with any "not") after its subject: "the mask" +
+    "does not" + "work"."""
+    cut = _subject_end(body)
+    return f"{' '.join(body[:cut])} {auxiliary} {' '.join(body[cut:])}"
 
 
 def _running_on(words: str) -> str:
@@ -469,11 +474,7 @@ def _filled(asking: str, auxiliary: str, body: list[str], answer: str) -> Answer
     if asking == "who" and body[0].lower() not in _PRONOUNS | _DETERMINERS:
         # "Who should not use it?" asks for the subject: "Anyone with a pacemaker should not use it."
         return Answered(f"{answer.rstrip('.!')} {auxiliary} {' '.join(body)}.", denies=False, fills=True)
-    if answer[1:2].islower():
-        answer = answer[0].lower() + answer[1:]  # "Often during ..." runs on; "PTSD and ..." keeps its capitals
-    cut = _subject_end(body)
-    statement = f"{' '.join(body[:cut])} {auxiliary} {' '.join(body[cut:])}"
-    return Answered(_joined(statement, answer, clause=True), denies=False, fills=True)
+    return Answered(_joined(_stated(body, auxiliary), _running_on(answer), clause=True), denies=False, fills=True)
 
 
 #: A question that answers itself by setting one course against another: "Why pay thousands for surgery when

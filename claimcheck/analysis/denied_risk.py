@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.features import Features, extract_features
+from claimcheck.analysis.features import Features
 from claimcheck.analysis.negation import denies_span
 from claimcheck.models import Category, Claim, Verdict
 
@@ -57,9 +57,10 @@ _PRONOUNS = frozenset({"it", "they", "this", "these", "that"})
 _QUOTES = '"\u201c\u201d'
 
 
-def _says_no(text: str, features: Features) -> bool:
-    """Whether ``text`` holds a negation word or a contraction with "n't" (either apostrophe)."""
-    return bool(features.negations) or "n't" in text or "n\u2019t" in text
+def _says_no(text: str, negations: bool) -> bool:
+    """Whether ``text`` holds a negation word (``negations``, as the lexicon scan found) or a contraction with
+    "n't" (either apostrophe)."""
+    return negations or "n't" in text or "n\u2019t" in text
 
 
 @lru_cache(maxsize=1024)
@@ -67,13 +68,13 @@ def _affirms(statement: str, harm_named: bool) -> bool:
     """Whether the main clause of ``statement`` is affirmed (not "not recommended in pregnancy", advice against a
     use) and, with ``harm_named``, names a harm or a risk."""
     main = _MAIN_CLAUSE_END.split(" ".join(statement.split()), maxsplit=1)[0]
-    if _says_no(main, extract_features(main)):
+    scanned = lexicon.scan(main)  # the negations a sentence's features read, and its risk words
+    if _says_no(main, "negations" in scanned):
         return False
     if _PLAYED_DOWN.search(main):
         return False  # "most side effects are mild and pass within hours": a reassurance, not a risk
     if not harm_named:
         return True
-    scanned = lexicon.scan(main)
     return any(name in scanned for name in RISK_WORDS)
 
 
@@ -112,7 +113,7 @@ def denies_harm(text: str, features: Features, spans: tuple[tuple[int, int], ...
     have a history of substance misuse" denies a prescription, not the misuse. ``subjects`` are the claim's
     names for its treatment. A negation must be in the sentence itself: "whether" and "myth" leave a claim open.
     """
-    if not _says_no(text, features):
+    if not _says_no(text, bool(features.negations)):
         return False
     named = {subject.casefold() for subject in subjects} | _PRONOUNS
     return any(text[start:end].casefold() not in named and denies_span(text, start, end) for start, end in spans)

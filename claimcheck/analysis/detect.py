@@ -625,16 +625,13 @@ class _Cues(dict[str, tuple[str, ...]]):
         if "comparative" in hits and "ithout" in sentence:
             # "cannot be corrected without surgery", "only without the knife": a limit of the gentler treatment
             # told, no result promised without the invasive one.
-            hits["comparative"] = tuple(
+            limited = [
                 hit
                 for hit in hits["comparative"]
-                if not (
-                    sentence[hit[0] : hit[1]].lower().startswith("without")
-                    and _DENIED_WITHOUT.search(clause_before(sentence, hit[0]))
-                )
-            )
-            if not hits["comparative"]:
-                del hits["comparative"]
+                if sentence[hit[0] : hit[1]].lower().startswith("without")
+                and _DENIED_WITHOUT.search(clause_before(sentence, hit[0]))
+            ]
+            _drop_within(hits, ("comparative",), limited)
         if " not " in sentence:
             # "Works in days, not the 6 to 8 weeks pills can take": one time set against another.
             contrast = TIME_CONTRAST.search(sentence)

@@ -215,7 +215,7 @@ def listed_sign(sentence: str, detection: Detection, lead: str) -> Detection:
     it, and so that what the page sells treats it: an indication claim."""
     if detection.reason in STRUCTURAL - {HEADING}:
         return detection
-    if _names_a_disease(sentence) and _puts_down_to_the_reader(lead):
+    if _puts_down_to_the_reader(lead) and _names_a_disease(sentence):
         strength = asserted_plainly(detection.strength)
         return Detection(True, (Category.INDICATION,), strength, detection.features, _disease_under(lead))
     if not detection.is_claim:

@@ -44,6 +44,7 @@ from collections.abc import Callable
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, Protocol
 
+from claimcheck.folding import is_pattern_word_char
 from claimcheck.linear import LinearMatch, LinearPattern, literal
 
 #: Longest pattern accepted, in characters.
@@ -121,8 +122,8 @@ _CATEGORIES: dict[Any, Callable[[str], bool]] = {
     _C.CATEGORY_NOT_DIGIT: lambda c: not c.isdigit(),
     _C.CATEGORY_SPACE: str.isspace,
     _C.CATEGORY_NOT_SPACE: lambda c: not c.isspace(),
-    _C.CATEGORY_WORD: lambda c: c.isalnum() or c == "_",
-    _C.CATEGORY_NOT_WORD: lambda c: not (c.isalnum() or c == "_"),
+    _C.CATEGORY_WORD: is_pattern_word_char,
+    _C.CATEGORY_NOT_WORD: lambda c: not is_pattern_word_char(c),
 }
 
 

@@ -710,8 +710,7 @@ def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
 def _quoted(found: re.Match[str]) -> str:
     """The words of ``found`` to quote: an effect promised every time as its verb and "every time", not the run
     between them."""
-    groups = found.re.groupindex
-    if "verb" in groups and "always" in groups and found.end("verb") < found.start("always") - 1:
+    if found.re.pattern == _EVERY_TIME.source and found.end("verb") < found.start("always") - 1:
         return f"{found.group('verb')} \u2026 {found.group('always')}"
     return found.group()
 
@@ -1505,7 +1504,6 @@ _SPEAKER_DID = re.compile(
 #: One person's story, whose outcome :func:`~claimcheck.analysis.stories.story_outcome` reads.
 _STORY = Trigger(r"\b(?:I|[Mm]y|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", r"\bi\b|\bmy\b|\bhe\b|\bshe\b|\bhis\b|\bher\b", flags=0)
 _EFFECT_CATEGORIES = frozenset({Category.EFFICACY, Category.ONSET, Category.DURABILITY})
-_COMPARED = frozenset({Category.COMPARATIVE})
 #: A review's sentence that leaves its "I" unsaid and opens on the speaker's verb: "Tried two clinics first, ...",
 #: "Noticed I was sleeping sooner". The verb goes on with its object or particle, as a story's does: a provider's
 #: "Advanced laser care", "Licensed clinicians", "Based in Leeds" open on words spelt the same.
@@ -1518,6 +1516,8 @@ _UNSPOKEN_I = re.compile(
 _NOT_AN_OUTCOME = frozenset(
     {Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION, Category.REGULATORY, Category.PROVIDER}
 )
+#: Nor do comparisons, in a review: CC207 names them.
+_NOT_A_REVIEWED_OUTCOME = _NOT_AN_OUTCOME | {Category.COMPARATIVE}
 
 
 def _over_time(features: Features) -> bool:
@@ -1589,8 +1589,9 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     text = context.text
     if context.is_question:  # "How fast will I feel better?" asks; it reports nothing
         return
-    observed = _OBSERVED.search(text) if context.health_copy else None
-    found = _TESTIMONIAL.search(text) or _told(text) or observed
+    found = _TESTIMONIAL.search(text) or _told(text)
+    observed = _OBSERVED.search(text) if found is None and context.health_copy else None
+    found = found or observed
     if found is not None and _introduces_reports(text, found):
         # "Here's what our regulars tell us:", "What patients say": a lead-in to the reports, which tells none.
         found = None
@@ -1633,7 +1634,7 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         context.review
         and context.detection.is_claim
         and context.claim is None
-        and categories.isdisjoint(_NOT_AN_OUTCOME | _COMPARED)
+        and categories.isdisjoint(_NOT_A_REVIEWED_OUTCOME)
         and (context.detection.reason == REPORTED or in_story(text) or _UNSPOKEN_I.match(text) is not None)
     )
     if not (found or change or after or reviewed or (effect and context.health_copy)):  # most sentences end here
@@ -1661,10 +1662,9 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         # effect (and its end); it is no evidence of effect.
         return
     # An anecdote that reports an outcome is offered as evidence of effect; so is what the provider says it sees.
-    severity = (
-        Severity.WARNING if change or effect or reviewed or (observed is not None and found is observed) else None
-    )
-    if observed is not None and found is observed:
+    by_provider = observed is not None and found is observed
+    severity = Severity.WARNING if change or effect or reviewed or by_provider else None
+    if by_provider and found:
         said = f"The provider's own observation offered as evidence: '{found.group()}'."
         yield Hit(said, found.start(), found.end(), severity)
     elif found:
