@@ -489,7 +489,8 @@ def _unhedged(context: SentenceContext) -> bool:
     if not _open(context.features, text):
         return True
     condition = _READER_CONDITION.match(text)
-    if condition is not None:
+    # A condition that runs to the end of the text ("When you are stressed, ...," cut off) leaves no main clause.
+    if condition is not None and condition.end() < len(text):
         # "If you have it, your body can't clear toxins": the condition names who the claim is about, and a main
         # clause after it that says what something does asserts the claim unless a hedge there leaves it open
         # (one that asks something of the reader, "please get clearance first", claims nothing).

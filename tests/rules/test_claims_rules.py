@@ -535,3 +535,9 @@ def test_cc106_on_a_hedged_and_cited_figure_is_a_warning(lint: Lint) -> None:
     ):
         out = [f for f in lint(text) if f.code == "CC106"]
         assert out and out[0].severity.value == "error", text
+
+
+def test_a_condition_on_the_reader_with_no_main_clause_after_it_is_read_without_error(lint: Lint) -> None:
+    # Invented: the sentence ends on the condition's comma, so nothing follows it to assert or hedge.
+    findings = lint("When you are stressed our cold plunges may reset the nervous system,")
+    assert all(finding.line == 1 for finding in findings)
