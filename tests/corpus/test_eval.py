@@ -169,6 +169,11 @@ END_TO_END_FLOORS = {
     # read): recall 0.855 (219/256), false positives 0.077 (43/561), 8 accurate claims with an error. The floors
     # follow the second run.
     "blind13": EndToEndFloor(recall=0.85, false_positive_rate=0.08, accurate_errors=8),
+    # blind14 (pages and labels of 82ddaac, 18 pages, three ketamine framings and 15 other therapies, written
+    # without reading the engine) was run once, on the engine of c09d77d (the tenth session's start, byte-identical
+    # in output to 10d711d): recall 0.827 (215/260), false positives 0.084 (59/702), 6 accurate claims with an
+    # error (of 148), nothing hidden flagged. Nothing is tuned on it; the floors follow this run.
+    "blind14": EndToEndFloor(recall=0.82, false_positive_rate=0.085, accurate_errors=6),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
@@ -221,6 +226,8 @@ DETECTION_FLOORS = {
     # blind13's single blind run (engine of 3e56e2d): precision 0.892, recall 0.777, top-category 0.637.
     # Its second and last run (end of the ninth session, nothing tuned on it): 0.892, 0.777, 0.622.
     "blind13": {"precision": 0.89, "recall": 0.77, "category": 0.62},
+    # blind14's single blind run (engine of c09d77d): precision 0.865, recall 0.784, top-category 0.667.
+    "blind14": {"precision": 0.86, "recall": 0.78, "category": 0.66},
 }
 
 
