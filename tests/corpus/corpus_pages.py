@@ -1,4 +1,4 @@
-"""The labelled evaluation corpus: pages under dev/, holdout/ and blind/ to blind11/, labels in labels.yaml.
+"""The labelled evaluation corpus: pages under dev/, holdout/ and blind/ to blind14/, labels in labels.yaml.
 
 The visible-text extraction here is a deliberately small, independent oracle (stdlib HTML
 parser, markdown-it for Markdown). It exists only to check that every label points at exactly
