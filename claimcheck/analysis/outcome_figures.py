@@ -192,6 +192,9 @@ def outcome_figures(
     # bare list item); the other shapes are outcomes only inside a claim.
     categories = set(detection.categories) if detection.is_claim else set()
     effect = bool(categories & _EFFECT)
+    # A claim no category rule placed is read as what it says: its figures are the size of what it claims
+    # ("100% of our grafts take", "a 90% chance of a baby"), as its multipliers and amounts are below.
+    unplaced = detection.is_claim and not categories
     found: list[OutcomeFigure] = []
     for figure in figures:
         quantity = figure.quantity
@@ -200,7 +203,7 @@ def outcome_figures(
             continue
         if figure.about_people:
             found.append(OutcomeFigure(span, f"it counts {figure.about}"))
-        elif quantity.unit is Unit.PERCENT and effect:
+        elif quantity.unit is Unit.PERCENT and (effect or unplaced):
             found.append(OutcomeFigure(span, "a share of people or the size of an effect"))
         elif (
             quantity.unit is Unit.PERCENT
@@ -216,8 +219,7 @@ def outcome_figures(
             # The wording may open the figure itself: "feel it return within 48 hours".
             if categories & _TIMED or _EFFECT_TIME.search(before + span.text) or _KEEPS.search(before):
                 found.append(OutcomeFigure(span, "when an effect starts or how long it lasts"))
-    # A claim no category rule placed is read as what it says: its multiplier or amount is an effect's size.
-    sized = effect or Category.MECHANISM in categories or (detection.is_claim and not categories)
+    sized = effect or unplaced or Category.MECHANISM in categories
     if sized:
         for multiplier in multipliers:
             if not _SCHEDULE.match(sentence, multiplier.end()):
