@@ -201,6 +201,22 @@ _NO_HARM = Trigger(
     "effect|risk|adverse|complication",
 )
 
+#: Harm denied by the clause rather than by a "no" before it: a negated verb of causing or undergoing with a harm
+#: for its object ("it does not cause any side effects", "clients don't experience any side effects", "can never
+#: cause harm", "it's impossible to get an infection"), or a negated verb of harming ("never harms the skin", "won't
+#: damage your hair"). A harm of something else ("does not cause the side effects of steroids") is named after it.
+_HARM_DENIED = Trigger(
+    r"(?:\bnever|\bnot|n['\u2019]t|\bcannot|\bimpossible\s+to|\bno\s+way\s+to)\s+(?:ever\s+|even\s+)?(?:"
+    r"(?:cause[sd]?|give|gives|leave|leaves|produce[sd]?|trigger[sd]?|carry|carries|have|has|experience[sd]?|get|gets|"
+    r"develop|develops|suffer|suffers|notice|pose|poses|create|creates|bring|brings|lead\s+to|leads\s+to|"
+    r"result\s+in|results\s+in|go\s+through)\s+"
+    r"(?:(?:any|a\s+single|a|an|one)\s+)?(?:(?!and\b|or\b|but\b|the\b)[\w-]+\s+){0,2}?"
+    r"(?:side[- ]effects?|adverse\s+(?:effects?|reactions?|events?)|risks?|complications?|harm|damage|"
+    r"injur(?:y|ies)|scar(?:s|ring)?|infections?|reactions?)\b(?!\s+(?:of|from|associated|linked|factors?)\b)"
+    r"|(?:harm|harms|damage|damages|injure|injures|scar|scars)\b(?!\s+(?:reduction|control)\b))",
+    "effect|risk|adverse|complication|harm|damag|injur|scar|infection|reaction",
+)
+
 #: A record said to hold no harm at all: "we have never had a single complication", "our team has never seen one
 #: serious reaction", "we've never had a client develop a problem". Offered as a record, it promises the reader the
 #: same; the harm may be the record's object or what its people never went on to have.
@@ -272,12 +288,14 @@ def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
     example="Ketamine infusions are completely safe and non-addictive.",
     fix="Name the common side effects and the monitoring: 'Side effects such as dissociation and raised blood "
     "pressure are common; you are monitored during and after each infusion.'",
-    triggers=(ABSOLUTE_SAFETY, _NO_HARM, _NO_HARM_ON_RECORD, _PLAIN_SAFE),
+    triggers=(ABSOLUTE_SAFETY, _NO_HARM, _HARM_DENIED, _NO_HARM_ON_RECORD, _PLAIN_SAFE),
 )
 def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
     # 'no side effects' carries its own negation; only one governing the phrase from outside excuses it.
-    found = _first_unnegated(ABSOLUTE_SAFETY, context.text, _no_dependence_told) or _first_unnegated(
-        _NO_HARM, context.text
+    found = (
+        _first_unnegated(ABSOLUTE_SAFETY, context.text, _no_dependence_told)
+        or _first_unnegated(_NO_HARM, context.text)
+        or (None if context.is_question else _first_unnegated(_HARM_DENIED, context.text, _harm_denied_of_some))
     )
     if found is None and context.health_copy and not context.is_question:
         record = _first_unnegated(_NO_HARM_ON_RECORD, context.text)
@@ -296,6 +314,32 @@ def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
         return
     if found:
         yield Hit(f"Absolute safety claim '{found.group()}': no treatment is free of risk.", found.start(), found.end())
+
+
+#: Before a denied harm, what makes the denial no promise to the reader: a condition ("if you don't get any side
+#: effects"), a relative clause that picks some people out ("patients who do not develop complications") or a share
+#: of them ("most clients don't experience side effects"; CC203 reads a harm said to reach few).
+_DENIAL_OF_SOME = re.compile(
+    rf"\b(?:if|unless|whether|{SHARE_WORDS})\b[^.;:!?]*$|\b(?:who|that|which)\s+(?:[\w'\u2019]+\s+)?$", re.IGNORECASE
+)
+#: An instruction opening the sentence: "Don't leave an infection untreated", "Never give it to a child".
+_INSTRUCTION = re.compile(r"\W*(?:please\s+)?(?:do|don)?$", re.IGNORECASE)
+
+
+#: Between a subject and the denial of its harm, at most an auxiliary: "Colic does not harm", "Eczema can't damage".
+_SUBJECT_TO_DENIAL = re.compile(r"\s+(?:(?:does|do|did|will|would|can|could|should|is|are|was|were)\s*)?")
+
+
+def _harm_denied_of_some(text: str, found: re.Match[str]) -> bool:
+    """Whether a harm denied by its clause (:data:`_HARM_DENIED`) is denied only of some people, in some case, or
+    is an instruction to the reader, or is denied of a condition ("Colic does not harm your baby"): a reassurance
+    about an illness, no absolute promise of a treatment's safety."""
+    before = text[: found.start()]
+    if _DENIAL_OF_SOME.search(before) is not None or _INSTRUCTION.fullmatch(before) is not None:
+        return True
+    scanned = lexicon.scan(text)
+    subjects = (*scanned.get("conditions", ()), *scanned.get("ailments", ()))
+    return any(_SUBJECT_TO_DENIAL.fullmatch(text, end, found.start()) for _, end in subjects)
 
 
 def _no_dependence_told(text: str, found: re.Match[str]) -> bool:
