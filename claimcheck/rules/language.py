@@ -435,33 +435,6 @@ _PROCEDURE_WORD = re.compile(
 #: Before a discomfort denied, what makes it a case the sentence supposes rather than a promise: "if you feel nothing
 #: after three sessions", "stop if it is not comfortable".
 _IN_A_CASE = re.compile(r"\b(?:if|unless|until|whether|in\s+case)\b[^.;:!?]*$", re.IGNORECASE)
-#: What the treatment makes the reader feel, limited to one pleasant thing: "produces nothing more than a relaxed
-#: floating feeling", "most clients feel nothing but relief", "it feels like a warm bath, nothing more". Every other
-#: effect is ruled out by the limit.
-_ONLY_FELT = Trigger(
-    r"\b(?:feels?|felt|produces?|produced|causes?|caused|experiences?|experienced|notices?|noticed)\s+"
-    r"(?:nothing\s+(?:more|else|other)\s+than|nothing\s+but|no\s+more\s+than)\b|"
-    r"\b(?:feels?|felt)\s+like\b[^.;:!?]{1,60}?,\s*(?:and\s+)?nothing\s+(?:more|else)\b",
-    "nothing|no more",
-)
-#: After "nothing but", a complaint: what the writer lived with before ("I felt nothing but exhaustion for years").
-_COMPLAINT_GROUPS = ("conditions", "ailments", "detect/side_effects", "detect/harm")
-#: How far after the limit the one thing felt is named.
-_FELT_REACH = 40
-
-
-def _felt_complaint(text: str, found: re.Match[str]) -> bool:
-    """Whether the one thing a limit leaves felt (:data:`_ONLY_FELT`) is no promise of the treatment: one person's
-    story ("I felt nothing but exhaustion for years", a before or an anecdote, CC208's), or a complaint named as the
-    only thing felt."""
-    if in_story(text):
-        return True
-    if found.group().rstrip().lower().endswith(("more", "else")) and "," in found.group():
-        return False  # "feels like a warm bath, nothing more": the thing felt is named before the limit
-    scanned = lexicon.scan(text[found.end() : found.end() + _FELT_REACH])
-    return any(group in scanned for group in _COMPLAINT_GROUPS)
-
-
 #: A harm read as the sign of benefit: "some soreness, which just means the treatment is working", "the headache is
 #: a good sign your body is detoxing". It turns a side effect into a reason to carry on.
 _HARM_AS_BENEFIT = Trigger(
@@ -510,16 +483,14 @@ _PRESCRIBER = re.compile(
         "an 'outstanding safety record', or 'the "
         "benefits outweigh the risks' — minimise "
         "them; whether benefits outweigh risks is a decision for a patient and a clinician, not a marketing claim. "
-        "So do one harm named as 'the only side effect', what it makes you feel limited to one pleasant thing "
-        "('nothing more than a relaxed floating feeling', 'feels like a warm bath, nothing more'), a side effect "
-        "read as a sign that the treatment is "
+        "So do one harm named as 'the only side effect', a side effect read as a sign that the treatment is "
         "working, and advice on the reader's other medicines given without their prescriber ('you can safely stop "
         "your prescriptions', 'doesn't interact with other medications'): stopping or combining medicines has "
         "risks of its own."
     ),
     example="Side effects are typically mild and short-lived, and the benefits outweigh the risks.",
     fix="State the side effects and how often they occur, without judging them for the reader.",
-    triggers=(_RISK_MINIMIZATION, _DISCOMFORT_DENIED, _ONLY_FELT, _HARM_AS_BENEFIT, _MEDICINE_ADVICE),
+    triggers=(_RISK_MINIMIZATION, _DISCOMFORT_DENIED, _HARM_AS_BENEFIT, _MEDICINE_ADVICE),
 )
 def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
     if context.is_question:  # "Is it painless?" asks; it judges nothing
@@ -542,15 +513,6 @@ def risk_minimization(context: SentenceContext) -> Iterator[Hit]:
         )
         return
     if not context.health_copy:
-        return
-    limited = _first_unnegated(_ONLY_FELT, text, _felt_complaint)
-    if limited is not None and not _IN_A_CASE.search(text, 0, limited.start()):
-        yield Hit(
-            f"Everything else the treatment may do is ruled out: '{limited.group()}'. Say what people commonly feel, "
-            "the unpleasant effects included.",
-            limited.start(),
-            limited.end(),
-        )
         return
     sign = _first_unnegated(_HARM_AS_BENEFIT, text)
     if sign is not None and any(start < sign.start() for start, _ in lexicon.scan(text).get("detect/side_effects", ())):
