@@ -97,12 +97,25 @@ _SUPERLATIVE_FORM = Trigger(r"\b(?P<word>(?:most|least)\s+[\w-]+|\w+est)\b", "es
 _DETERMINER = re.compile(
     r"\b(?:the|our|your|its|their|his|her|[\w-]+['\u2019]s)\s+(?:very\s+|absolute\s+|single\s+)?$", re.IGNORECASE
 )
+#: Where a ranking holds, after a superlative and up to four words of what it ranks: "Highest success rates in New
+#: England", "Purest kratom in America", "Fastest results in the industry". A scope ranks the superlative above
+#: all others there, with no determiner before it; a time ("worst in January", "Deepest Sleep in Years") is none,
+#: and a name after "on" or "of" is what is ranked or done, not where ("stay on TRT").
+_RANK_SCOPE = (
+    r"(?:(?:in|on|of)\s+(?:the\s+)?(?:(?:whole|entire)\s+)?(?:industry|country|nation|state|world|region|city|area|"
+    r"market|field|county|town|business)|in\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Spring|Summer|Autumn|Fall|Winter|"
+    r"Years?|Months?|Weeks?|Days?|Decades?|Hours?|Minutes?)\b)(?-i:[A-Z])[\w.-]+)\b"
+)
+_SCOPED = re.compile(rf"(?:\s+[\w-]+){{0,4}}?\s+{_RANK_SCOPE}", re.IGNORECASE)
 _EST_WORDS = frozenset(lexicon.terms("est_words"))
 _UNRANKED = re.compile(lexicon.pattern("unranked_superlatives"), re.IGNORECASE)
 #: Ranking above all others without a superlative: "more procedures than any other physician", "no
 #: other clinic can match", "nothing comes close", "is the only center in the region with".
 _UNRIVALLED = Trigger(
     r"\bthan\s+(?:any(?:one|body|where)?|all)\s+(?:other|else)\b|"
+    # Above every one of a kind in a place: "more experience than any orthodontic practice in the country".
+    rf"\bthan\s+any\s+(?:[\w-]+\s+){{1,3}}?{_RANK_SCOPE}|"
     r"\bno\s+other\s+(?:[\w-]+\s+){0,5}?(?:can|could|comes?|does|offers?|match(?:es)?|compares?|beats?)\b|"
     r"\bnothing\s+(?:else\s+)?(?:comes?\s+close|compares|can\s+(?:match|beat|compare))\b|"
     # Doing what it does better than anything: "nothing resets the body like a hijama", "nothing heals skin like".
@@ -124,6 +137,10 @@ _FIRST_OR_FEW = Trigger(
     # Each form starts with one of the characters looked ahead for: a place without one (most places)
     # is passed before any form is tried, at a third to a half of the cost. (So are several below.)
     r"(?=[aiotwy'\u2019])(?:"
+    # First in a place the possessive names, which is its scope: "Marea is Mexico's first physician-led retreat".
+    r"\b(?:is|are|was|were)\s+(?:also\s+)?(?-i:[A-Z])[\w.-]+['\u2019]s\s+(?:very\s+)?first\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:clinic|center|centre|practice|provider|office|facility|spa|studio|company|doctor|physician|practitioner|"
+    r"surgeon|team|hospital|lab|pharmacy|retreat|program(?:me)?|school|service)s?\b|"
     r"\b(?:(?:is|are|was|were|['\u2019](?:re|s))\s+(?:also\s+)?(?:the|among\s+the)\s+(?:very\s+)?first|"
     r"one\s+of\s+(?:the\s+|only\s+)?(?:very\s+)?(?:few|handful\s+of|only))\s+(?:[\w-]+\s+){0,3}?"
     r"(?:clinic|center|centre|practice|provider|office|facility|spa|studio|company|doctor|physician|practitioner|"
@@ -147,10 +164,17 @@ def _ranks_nothing(text: str, found: re.Match[str]) -> bool:
         or any(unranked.start() <= start < unranked.end() for unranked in UNRANKED.finditer(text))
     ):
         return True
-    return found.re is _SUPERLATIVE_FORM.pattern and (
-        found.group("word").lower() in _EST_WORDS
-        or _UNRANKED.match(text, start) is not None
-        or _DETERMINER.search(text, max(0, start - 40), start) is None
+    return (
+        found.re is _SUPERLATIVE_FORM.pattern
+        and (
+            found.group("word").lower() in _EST_WORDS
+            or _UNRANKED.match(text, start) is not None
+            or (
+                _DETERMINER.search(text, max(0, start - 40), start) is None
+                # "Most men stay on ...": a share of people, which a scope after it does not make a ranking.
+                and (found.group("word")[:4].lower() in ("most", "leas") or _SCOPED.match(text, found.end()) is None)
+            )
+        )
     )
 
 
@@ -166,7 +190,10 @@ def _ranks_nothing(text: str, found: re.Match[str]) -> bool:
         "should ask for it or remove the word. The rule reads superlatives by their form (an adjective in "
         "-est or 'most' and an adjective after a determiner), and rankings without one ('more than any "
         "other', 'no other clinic can', 'the only center in the state with'); superlatives of time, place "
-        "or frequency ('the latest news', 'the most common side effects') rank nothing and pass."
+        "or frequency ('the latest news', 'the most common side effects') rank nothing and pass. A superlative with "
+        "no determiner ranks when a place or field follows it ('Highest success rates in Ohio', 'Purest sea moss in "
+        "America', 'Fastest results in the industry'), as does being above any one of a kind there ('than any "
+        "practice in the state') or first in a place ('Ohio's first float studio')."
     ),
     example="We are the best choice for ketamine therapy.",
     fix="Describe concrete, checkable facts: 'Our infusions are given by board-certified anesthesiologists.'",
