@@ -11,6 +11,13 @@ def _codes(text: str) -> list[str]:
     return [f.code for f in claimcheck.check_text(text).findings if f.sentence]
 
 
+def _flagged_figure(sentence: str) -> str:
+    """The text CC108's one finding on a one-line page points at."""
+    findings = [f for f in claimcheck.check_text(sentence).findings if f.code == "CC108"]
+    assert len(findings) == 1, sentence
+    return sentence[findings[0].column - 1 : findings[0].end_column - 1]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -60,9 +67,7 @@ def test_a_figure_the_registry_has_a_range_for_is_checked_against_it_instead() -
     ],
 )
 def test_effect_sizes_multipliers_and_effect_times_are_figures_too(sentence: str, figure: str) -> None:
-    findings = [f for f in claimcheck.check_text(sentence).findings if f.code == "CC108"]
-    assert len(findings) == 1, sentence
-    assert sentence[findings[0].column - 1 : findings[0].end_column - 1] == figure
+    assert _flagged_figure(sentence) == figure
 
 
 @pytest.mark.parametrize(
@@ -210,9 +215,7 @@ def test_a_time_in_words_of_no_effect_is_not(sentence: str) -> None:
     ],
 )
 def test_a_tests_accuracy_and_a_figure_in_an_unplaced_claim_are_figures(sentence: str, figure: str) -> None:
-    findings = [f for f in claimcheck.check_text(sentence).findings if f.code == "CC108"]
-    assert len(findings) == 1, sentence
-    assert sentence[findings[0].column - 1 : findings[0].end_column - 1] == figure
+    assert _flagged_figure(sentence) == figure
 
 
 @pytest.mark.parametrize(
