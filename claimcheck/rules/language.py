@@ -1289,6 +1289,26 @@ _FRAMES = (
         r"usually|routinely|always)\s+)?(?:miss|misses|missed|overlook|overlooks|overlooked)\b",
         "miss|overlook",
     ),
+    # Likened to another treatment: said to work as it does ("works like a weight-loss jab"), to be it with a
+    # difference ("it's like acupuncture, but based on modern science", "it's like a week-long session, without
+    # a single needle"), or to spare a harm it brings ("no afternoon crash like with coffee"). A way of working
+    # explained ("it works like this:") or an idiom ("works like a charm", hype CC204 reads) is none.
+    Trigger(
+        r"\b(?:works?|worked|acts?|acted)\s+(?:just\s+|exactly\s+|much\s+)?like\s+(?!(?:this|that|so|a\s+charm|magic)\b)"
+        r"(?:an?\s+|the\s+)?[^\s,.;:!?]+|"
+        r"\b(?:it['\u2019]s|it\s+is|this\s+is)\s+(?:just\s+)?like\s+(?:having\s+)?[^,.;:!?]{1,60}?"
+        r"(?:,\s*but|,?\s+(?:but\s+)?without|,?\s+minus)\b|"
+        r"\bno\s+(?:[\w-]+\s+){1,3}?like\s+(?:with|on|after|from)\s+\w[\w-]*(?:\s+\w[\w-]*)?",
+        "like",
+    ),
+    # Working where another did not: "reflexology worked where tablets hadn't", "helps when pills didn't"; not when
+    # the reader is what did not ("helps when you don't sleep well").
+    Trigger(
+        r"\b(?:works?|worked|helps?|helped|succeeds?|succeeded|delivers?|delivered)\s+(?:where|when)\s+"
+        r"(?!(?:you|i|we|your|my|it|they)\b)[^.;,]{1,40}?\b"
+        r"(?:had|have|has|did|do|does|could|would|can)(?:n['\u2019]t|\s+not)\b",
+        "where|when",
+    ),
 )
 #: Up to three words, then "than" ("smaller dose than", "gentler on the body than"). A hyphen may separate words or
 #: join them, so each word is taken whole, its separator with it (the atomic groups): left to backtrack, a run of
@@ -1358,7 +1378,8 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
         "'a far gentler alternative', 'unlike X,', 'while Y actually ...', 'worked when nothing else did', "
         "'does in three weeks what years of therapy couldn't', 'finds what a human eye would miss', 'works where "
         "rehab and medications have failed', 'standard treatments fail a third of patients', 'removes as much as a "
-        "week-long cleanse', 'is equal to ten rounds of X'); "
+        "week-long cleanse', 'is equal to ten rounds of X', 'works like a weight-loss jab', 'it's like X, but "
+        "without the needles', 'no crash like with coffee', 'worked where tablets hadn't'); "
         "comparisons with the patient's own past ('better than ever') or with a placebo are not comparisons "
         "with another treatment. A sentence the claim detector reads as a comparison first of all ('repairs "
         "the joint instead of masking the pain', 'an alternative to surgery') is one too, unless what it "
