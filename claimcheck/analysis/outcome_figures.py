@@ -121,6 +121,24 @@ _NOT_AN_OUTCOME = re.compile(
 )
 
 
+#: After a share, the whole it is part of and what that part is or where it goes: "80% of the oil is hemp", "20% of
+#: our profits go to charity". A claim no category placed reads its figure as a result ("100% of our grafts take"),
+#: but a share that only makes up or spends a whole is none.
+_PART_OF_A_WHOLE = re.compile(
+    r"\s+of\s+(?:[\w'\u2019-]+\s+){1,4}?(?:is|are|was|were|goes|go|went|comes|come|came)\b", re.IGNORECASE
+)
+
+
+#: How a count of cases is written, "8 out of 10", "nine in ten", "1 of every 5": it counts people or cases, never
+#: what a whole is made of.
+_RATIO = re.compile(r"\s(?:out\s+of|in|of\s+every)\s", re.IGNORECASE)
+
+
+def _part_of_a_whole(sentence: str, span: Span) -> bool:
+    """Whether a share (not a ratio of cases) makes up or spends a whole (:data:`_PART_OF_A_WHOLE`)."""
+    return _RATIO.search(span.text) is None and _PART_OF_A_WHOLE.match(sentence, span.end) is not None
+
+
 #: A proportion in words opening a clause: "Most of our patients", "Many", "the majority", "almost every
 #: member", "nearly half". Group 1 is the proportion; what follows it decides whether it counts people
 #: (:func:`_of_people`).
@@ -203,7 +221,7 @@ def outcome_figures(
             continue
         if figure.about_people:
             found.append(OutcomeFigure(span, f"it counts {figure.about}"))
-        elif quantity.unit is Unit.PERCENT and (effect or unplaced):
+        elif quantity.unit is Unit.PERCENT and (effect or (unplaced and not _part_of_a_whole(sentence, span))):
             found.append(OutcomeFigure(span, "a share of people or the size of an effect"))
         elif (
             quantity.unit is Unit.PERCENT

@@ -223,6 +223,9 @@ def test_a_tests_accuracy_and_a_figure_in_an_unplaced_claim_are_figures(sentence
     [
         "Our allergy panel app is 100% free to download.",
         "Members save 30% on a second sauna session this month.",
+        # A share that makes up or spends a whole: what a product is made of, where money goes.
+        "90% of the serum is cold-pressed aloe juice.",
+        "10% of every sauna booking goes to a local food bank.",
     ],
 )
 def test_a_price_a_composition_or_a_rate_of_nothing_health_is_no_figure_claim(sentence: str) -> None:
