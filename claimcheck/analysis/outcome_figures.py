@@ -121,6 +121,24 @@ _NOT_AN_OUTCOME = re.compile(
 )
 
 
+#: After a share, the whole it is part of and what that part is or where it goes: "80% of the oil is hemp", "20% of
+#: our profits go to charity". A claim no category placed reads its figure as a result ("100% of our grafts take"),
+#: but a share that only makes up or spends a whole is none.
+_PART_OF_A_WHOLE = re.compile(
+    r"\s+of\s+(?:[\w'\u2019-]+\s+){1,4}?(?:is|are|was|were|goes|go|went|comes|come|came)\b", re.IGNORECASE
+)
+
+
+#: How a count of cases is written, "8 out of 10", "nine in ten", "1 of every 5": it counts people or cases, never
+#: what a whole is made of.
+_RATIO = re.compile(r"\s(?:out\s+of|in|of\s+every)\s", re.IGNORECASE)
+
+
+def _part_of_a_whole(sentence: str, span: Span) -> bool:
+    """Whether a share (not a ratio of cases) makes up or spends a whole (:data:`_PART_OF_A_WHOLE`)."""
+    return _RATIO.search(span.text) is None and _PART_OF_A_WHOLE.match(sentence, span.end) is not None
+
+
 #: A proportion in words opening a clause: "Most of our patients", "Many", "the majority", "almost every
 #: member", "nearly half". Group 1 is the proportion; what follows it decides whether it counts people
 #: (:func:`_of_people`).
@@ -192,6 +210,9 @@ def outcome_figures(
     # bare list item); the other shapes are outcomes only inside a claim.
     categories = set(detection.categories) if detection.is_claim else set()
     effect = bool(categories & _EFFECT)
+    # A claim no category rule placed is read as what it says: its figures are the size of what it claims
+    # ("100% of our grafts take", "a 90% chance of a baby"), as its multipliers and amounts are below.
+    unplaced = detection.is_claim and not categories
     found: list[OutcomeFigure] = []
     for figure in figures:
         quantity = figure.quantity
@@ -200,7 +221,7 @@ def outcome_figures(
             continue
         if figure.about_people:
             found.append(OutcomeFigure(span, f"it counts {figure.about}"))
-        elif quantity.unit is Unit.PERCENT and effect:
+        elif quantity.unit is Unit.PERCENT and (effect or (unplaced and not _part_of_a_whole(sentence, span))):
             found.append(OutcomeFigure(span, "a share of people or the size of an effect"))
         elif (
             quantity.unit is Unit.PERCENT
@@ -216,8 +237,7 @@ def outcome_figures(
             # The wording may open the figure itself: "feel it return within 48 hours".
             if categories & _TIMED or _EFFECT_TIME.search(before + span.text) or _KEEPS.search(before):
                 found.append(OutcomeFigure(span, "when an effect starts or how long it lasts"))
-    # A claim no category rule placed is read as what it says: its multiplier or amount is an effect's size.
-    sized = effect or Category.MECHANISM in categories or (detection.is_claim and not categories)
+    sized = effect or unplaced or Category.MECHANISM in categories
     if sized:
         for multiplier in multipliers:
             if not _SCHEDULE.match(sentence, multiplier.end()):

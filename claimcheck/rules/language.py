@@ -97,12 +97,25 @@ _SUPERLATIVE_FORM = Trigger(r"\b(?P<word>(?:most|least)\s+[\w-]+|\w+est)\b", "es
 _DETERMINER = re.compile(
     r"\b(?:the|our|your|its|their|his|her|[\w-]+['\u2019]s)\s+(?:very\s+|absolute\s+|single\s+)?$", re.IGNORECASE
 )
+#: Where a ranking holds, after a superlative and up to four words of what it ranks: "Highest success rates in New
+#: England", "Purest kratom in America", "Fastest results in the industry". A scope ranks the superlative above
+#: all others there, with no determiner before it; a time ("worst in January", "Deepest Sleep in Years") is none,
+#: and a name after "on" or "of" is what is ranked or done, not where ("stay on TRT").
+_RANK_SCOPE = (
+    r"(?:(?:in|on|of)\s+(?:the\s+)?(?:(?:whole|entire)\s+)?(?:industry|country|nation|state|world|region|city|area|"
+    r"market|field|county|town|business)|in\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Spring|Summer|Autumn|Fall|Winter|"
+    r"Years?|Months?|Weeks?|Days?|Decades?|Hours?|Minutes?)\b)(?-i:[A-Z])[\w.-]+)\b"
+)
+_SCOPED = re.compile(rf"(?:\s+[\w-]+){{0,4}}?\s+{_RANK_SCOPE}", re.IGNORECASE)
 _EST_WORDS = frozenset(lexicon.terms("est_words"))
 _UNRANKED = re.compile(lexicon.pattern("unranked_superlatives"), re.IGNORECASE)
 #: Ranking above all others without a superlative: "more procedures than any other physician", "no
 #: other clinic can match", "nothing comes close", "is the only center in the region with".
 _UNRIVALLED = Trigger(
     r"\bthan\s+(?:any(?:one|body|where)?|all)\s+(?:other|else)\b|"
+    # Above every one of a kind in a place: "more experience than any orthodontic practice in the country".
+    rf"\bthan\s+any\s+(?:[\w-]+\s+){{1,3}}?{_RANK_SCOPE}|"
     r"\bno\s+other\s+(?:[\w-]+\s+){0,5}?(?:can|could|comes?|does|offers?|match(?:es)?|compares?|beats?)\b|"
     r"\bnothing\s+(?:else\s+)?(?:comes?\s+close|compares|can\s+(?:match|beat|compare))\b|"
     # Doing what it does better than anything: "nothing resets the body like a hijama", "nothing heals skin like".
@@ -124,6 +137,10 @@ _FIRST_OR_FEW = Trigger(
     # Each form starts with one of the characters looked ahead for: a place without one (most places)
     # is passed before any form is tried, at a third to a half of the cost. (So are several below.)
     r"(?=[aiotwy'\u2019])(?:"
+    # First in a place the possessive names, which is its scope: "Marea is Mexico's first physician-led retreat".
+    r"\b(?:is|are|was|were)\s+(?:also\s+)?(?-i:[A-Z])[\w.-]+['\u2019]s\s+(?:very\s+)?first\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:clinic|center|centre|practice|provider|office|facility|spa|studio|company|doctor|physician|practitioner|"
+    r"surgeon|team|hospital|lab|pharmacy|retreat|program(?:me)?|school|service)s?\b|"
     r"\b(?:(?:is|are|was|were|['\u2019](?:re|s))\s+(?:also\s+)?(?:the|among\s+the)\s+(?:very\s+)?first|"
     r"one\s+of\s+(?:the\s+|only\s+)?(?:very\s+)?(?:few|handful\s+of|only))\s+(?:[\w-]+\s+){0,3}?"
     r"(?:clinic|center|centre|practice|provider|office|facility|spa|studio|company|doctor|physician|practitioner|"
@@ -147,10 +164,17 @@ def _ranks_nothing(text: str, found: re.Match[str]) -> bool:
         or any(unranked.start() <= start < unranked.end() for unranked in UNRANKED.finditer(text))
     ):
         return True
-    return found.re is _SUPERLATIVE_FORM.pattern and (
-        found.group("word").lower() in _EST_WORDS
-        or _UNRANKED.match(text, start) is not None
-        or _DETERMINER.search(text, max(0, start - 40), start) is None
+    return (
+        found.re is _SUPERLATIVE_FORM.pattern
+        and (
+            found.group("word").lower() in _EST_WORDS
+            or _UNRANKED.match(text, start) is not None
+            or (
+                _DETERMINER.search(text, max(0, start - 40), start) is None
+                # "Most men stay on ...": a share of people, which a scope after it does not make a ranking.
+                and (found.group("word")[:4].lower() in ("most", "leas") or _SCOPED.match(text, found.end()) is None)
+            )
+        )
     )
 
 
@@ -166,7 +190,10 @@ def _ranks_nothing(text: str, found: re.Match[str]) -> bool:
         "should ask for it or remove the word. The rule reads superlatives by their form (an adjective in "
         "-est or 'most' and an adjective after a determiner), and rankings without one ('more than any "
         "other', 'no other clinic can', 'the only center in the state with'); superlatives of time, place "
-        "or frequency ('the latest news', 'the most common side effects') rank nothing and pass."
+        "or frequency ('the latest news', 'the most common side effects') rank nothing and pass. A superlative with "
+        "no determiner ranks when a place or field follows it ('Highest success rates in Ohio', 'Purest sea moss in "
+        "America', 'Fastest results in the industry'), as does being above any one of a kind there ('than any "
+        "practice in the state') or first in a place ('Ohio's first float studio')."
     ),
     example="We are the best choice for ketamine therapy.",
     fix="Describe concrete, checkable facts: 'Our infusions are given by board-certified anesthesiologists.'",
@@ -199,6 +226,22 @@ _NO_HARM = Trigger(
     r"adverse\s+(?:effects?|"
     r"reactions?|events?)|complications?)\b(?!\s+factors?\b)",
     "effect|risk|adverse|complication",
+)
+
+#: Harm denied by the clause rather than by a "no" before it: a negated verb of causing or undergoing with a harm
+#: for its object ("it does not cause any side effects", "clients don't experience any side effects", "can never
+#: cause harm", "it's impossible to get an infection"), or a negated verb of harming ("never harms the skin", "won't
+#: damage your hair"). A harm of something else ("does not cause the side effects of steroids") is named after it.
+_HARM_DENIED = Trigger(
+    r"(?:\bnever|\bnot|n['\u2019]t|\bcannot|\bimpossible\s+to|\bno\s+way\s+to)\s+(?:ever\s+|even\s+)?(?:"
+    r"(?:cause[sd]?|give|gives|leave|leaves|produce[sd]?|trigger[sd]?|carry|carries|have|has|experience[sd]?|get|gets|"
+    r"develop|develops|suffer|suffers|notice|pose|poses|create|creates|bring|brings|lead\s+to|leads\s+to|"
+    r"result\s+in|results\s+in|go\s+through)\s+"
+    r"(?:(?:any|a\s+single|a|an|one)\s+)?(?:(?!and\b|or\b|but\b|the\b)[\w-]+\s+){0,2}?"
+    r"(?:side[- ]effects?|adverse\s+(?:effects?|reactions?|events?)|risks?|complications?|harm|damage|"
+    r"injur(?:y|ies)|scar(?:s|ring)?|infections?|reactions?)\b(?!\s+(?:of|from|associated|linked|factors?)\b)"
+    r"|(?:harm|harms|damage|damages|injure|injures|scar|scars)\b(?!\s+(?:reduction|control)\b))",
+    "effect|risk|adverse|complication|harm|damag|injur|scar|infection|reaction",
 )
 
 #: A record said to hold no harm at all: "we have never had a single complication", "our team has never seen one
@@ -272,12 +315,14 @@ def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
     example="Ketamine infusions are completely safe and non-addictive.",
     fix="Name the common side effects and the monitoring: 'Side effects such as dissociation and raised blood "
     "pressure are common; you are monitored during and after each infusion.'",
-    triggers=(ABSOLUTE_SAFETY, _NO_HARM, _NO_HARM_ON_RECORD, _PLAIN_SAFE),
+    triggers=(ABSOLUTE_SAFETY, _NO_HARM, _HARM_DENIED, _NO_HARM_ON_RECORD, _PLAIN_SAFE),
 )
 def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
     # 'no side effects' carries its own negation; only one governing the phrase from outside excuses it.
-    found = _first_unnegated(ABSOLUTE_SAFETY, context.text, _no_dependence_told) or _first_unnegated(
-        _NO_HARM, context.text
+    found = (
+        _first_unnegated(ABSOLUTE_SAFETY, context.text, _no_dependence_told)
+        or _first_unnegated(_NO_HARM, context.text)
+        or (None if context.is_question else _first_unnegated(_HARM_DENIED, context.text, _harm_denied_of_some))
     )
     if found is None and context.health_copy and not context.is_question:
         record = _first_unnegated(_NO_HARM_ON_RECORD, context.text)
@@ -296,6 +341,32 @@ def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
         return
     if found:
         yield Hit(f"Absolute safety claim '{found.group()}': no treatment is free of risk.", found.start(), found.end())
+
+
+#: Before a denied harm, what makes the denial no promise to the reader: a condition ("if you don't get any side
+#: effects"), a relative clause that picks some people out ("patients who do not develop complications") or a share
+#: of them ("most clients don't experience side effects"; CC203 reads a harm said to reach few).
+_DENIAL_OF_SOME = re.compile(
+    rf"\b(?:if|unless|whether|{SHARE_WORDS})\b[^.;:!?]*$|\b(?:who|that|which)\s+(?:[\w'\u2019]+\s+)?$", re.IGNORECASE
+)
+#: An instruction opening the sentence: "Don't leave an infection untreated", "Never give it to a child".
+_INSTRUCTION = re.compile(r"\W*(?:please\s+)?(?:do|don)?$", re.IGNORECASE)
+
+
+#: Between a subject and the denial of its harm, at most an auxiliary: "Colic does not harm", "Eczema can't damage".
+_SUBJECT_TO_DENIAL = re.compile(r"\s+(?:(?:does|do|did|will|would|can|could|should|is|are|was|were)\s*)?")
+
+
+def _harm_denied_of_some(text: str, found: re.Match[str]) -> bool:
+    """Whether a harm denied by its clause (:data:`_HARM_DENIED`) is denied only of some people, in some case, or
+    is an instruction to the reader, or is denied of a condition ("Colic does not harm your baby"): a reassurance
+    about an illness, no absolute promise of a treatment's safety."""
+    before = text[: found.start()]
+    if _DENIAL_OF_SOME.search(before) is not None or _INSTRUCTION.fullmatch(before) is not None:
+        return True
+    scanned = lexicon.scan(text)
+    subjects = (*scanned.get("conditions", ()), *scanned.get("ailments", ()))
+    return any(_SUBJECT_TO_DENIAL.fullmatch(text, end, found.start()) for _, end in subjects)
 
 
 def _no_dependence_told(text: str, found: re.Match[str]) -> bool:
@@ -1218,6 +1289,26 @@ _FRAMES = (
         r"usually|routinely|always)\s+)?(?:miss|misses|missed|overlook|overlooks|overlooked)\b",
         "miss|overlook",
     ),
+    # Likened to another treatment: said to work as it does ("works like a weight-loss jab"), to be it with a
+    # difference ("it's like acupuncture, but based on modern science", "it's like a week-long session, without
+    # a single needle"), or to spare a harm it brings ("no afternoon crash like with coffee"). A way of working
+    # explained ("it works like this:") or an idiom ("works like a charm", hype CC204 reads) is none.
+    Trigger(
+        r"\b(?:works?|worked|acts?|acted)\s+(?:just\s+|exactly\s+|much\s+)?like\s+(?!(?:this|that|so|a\s+charm|magic)\b)"
+        r"(?:an?\s+|the\s+)?[^\s,.;:!?]+|"
+        r"\b(?:it['\u2019]s|it\s+is|this\s+is)\s+(?:just\s+)?like\s+(?:having\s+)?[^,.;:!?]{1,60}?"
+        r"(?:,\s*but|,?\s+(?:but\s+)?without|,?\s+minus)\b|"
+        r"\bno\s+(?:[\w-]+\s+){1,3}?like\s+(?:with|on|after|from)\s+\w[\w-]*(?:\s+\w[\w-]*)?",
+        "like",
+    ),
+    # Working where another did not: "reflexology worked where tablets hadn't", "helps when pills didn't"; not when
+    # the reader is what did not ("helps when you don't sleep well").
+    Trigger(
+        r"\b(?:works?|worked|helps?|helped|succeeds?|succeeded|delivers?|delivered)\s+(?:where|when)\s+"
+        r"(?!(?:you|i|we|your|my|it|they)\b)[^.;,]{1,40}?\b"
+        r"(?:had|have|has|did|do|does|could|would|can)(?:n['\u2019]t|\s+not)\b",
+        "where|when",
+    ),
 )
 #: Up to three words, then "than" ("smaller dose than", "gentler on the body than"). A hyphen may separate words or
 #: join them, so each word is taken whole, its separator with it (the atomic groups): left to backtrack, a run of
@@ -1287,7 +1378,8 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
         "'a far gentler alternative', 'unlike X,', 'while Y actually ...', 'worked when nothing else did', "
         "'does in three weeks what years of therapy couldn't', 'finds what a human eye would miss', 'works where "
         "rehab and medications have failed', 'standard treatments fail a third of patients', 'removes as much as a "
-        "week-long cleanse', 'is equal to ten rounds of X'); "
+        "week-long cleanse', 'is equal to ten rounds of X', 'works like a weight-loss jab', 'it's like X, but "
+        "without the needles', 'no crash like with coffee', 'worked where tablets hadn't'); "
         "comparisons with the patient's own past ('better than ever') or with a placebo are not comparisons "
         "with another treatment. A sentence the claim detector reads as a comparison first of all ('repairs "
         "the joint instead of masking the pain', 'an alternative to surgery') is one too, unless what it "

@@ -11,6 +11,13 @@ def _codes(text: str) -> list[str]:
     return [f.code for f in claimcheck.check_text(text).findings if f.sentence]
 
 
+def _flagged_figure(sentence: str) -> str:
+    """The text CC108's one finding on a one-line page points at."""
+    findings = [f for f in claimcheck.check_text(sentence).findings if f.code == "CC108"]
+    assert len(findings) == 1, sentence
+    return sentence[findings[0].column - 1 : findings[0].end_column - 1]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -60,9 +67,7 @@ def test_a_figure_the_registry_has_a_range_for_is_checked_against_it_instead() -
     ],
 )
 def test_effect_sizes_multipliers_and_effect_times_are_figures_too(sentence: str, figure: str) -> None:
-    findings = [f for f in claimcheck.check_text(sentence).findings if f.code == "CC108"]
-    assert len(findings) == 1, sentence
-    assert sentence[findings[0].column - 1 : findings[0].end_column - 1] == figure
+    assert _flagged_figure(sentence) == figure
 
 
 @pytest.mark.parametrize(
@@ -195,4 +200,33 @@ def test_a_time_of_an_effect_in_words_needs_a_source(sentence: str, time: str) -
     ],
 )
 def test_a_time_in_words_of_no_effect_is_not(sentence: str) -> None:
+    assert "CC108" not in _codes(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        # A test's measured rate, whatever the test: how often it is right is a rate as a success rate is.
+        ("Our home allergy panel is 98.5% accurate.", "98.5%"),
+        ("The retinal scan has 97% sensitivity for early glaucoma.", "97%"),
+        # A figure in a claim the detector placed in no category is the size of what it claims, as its
+        # multipliers already were.
+        ("With our hyperbaric protocol, 100% of our diabetic wounds close.", "100%"),
+    ],
+)
+def test_a_tests_accuracy_and_a_figure_in_an_unplaced_claim_are_figures(sentence: str, figure: str) -> None:
+    assert _flagged_figure(sentence) == figure
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our allergy panel app is 100% free to download.",
+        "Members save 30% on a second sauna session this month.",
+        # A share that makes up or spends a whole: what a product is made of, where money goes.
+        "90% of the serum is cold-pressed aloe juice.",
+        "10% of every sauna booking goes to a local food bank.",
+    ],
+)
+def test_a_price_a_composition_or_a_rate_of_nothing_health_is_no_figure_claim(sentence: str) -> None:
     assert "CC108" not in _codes(sentence)
