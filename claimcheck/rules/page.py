@@ -269,7 +269,7 @@ def missing_risk_information(page: PageContext) -> Iterator[Hit]:
         return
     first = benefits[0]
     line, _ = page.document.position(first.unit.source_span(first.start, first.end)[0])
-    claims = "a benefit claim" if len(benefits) == 1 else f"{len(benefits)} benefit claims"
+    claims = f"{len(benefits)} benefit claim{'s' if len(benefits) > 1 else ''}"
     yield Hit(
         f"The page makes {claims} (the first on line {line}: '{_shortened(first.text)}') but names no side effect, "
         "no one who should not have the treatment and no warning. Give them near the claims, for instance: "
