@@ -94,8 +94,9 @@ def informs_of_risk(sentence: SentenceContext) -> bool:
 _CLAUSE = clause_breaks(commas=False)
 #: Categories of a clause that tells of a harm the treatment brings, whatever benefit it also names.
 _HARM_TOLD = frozenset({Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
-#: A harm the procedure is done under ("under sedation", "under general anaesthesia"): its manner, not a risk.
-_UNDER = re.compile(r"\bunder\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: A harm the procedure is done under ("under sedation", "under general anaesthesia"), its manner, or one a remedy is
+#: named against ("anti-nausea medication"): not a risk.
+_UNDER = re.compile(r"(?:\bunder\s+(?:\w+\s+)?|\banti[-\s]?)$", re.IGNORECASE)
 #: Categories of a clause whose harms are the condition's, not the treatment's: what it relieves ("wonderful for
 #: babies with reflux") or how the condition arises ("stressed cells ..., which is why you feel tired").
 _CONDITION_TOLD = frozenset({Category.INDICATION, Category.MECHANISM})
@@ -116,9 +117,10 @@ def _brought(
 ) -> bool:
     """Whether the harm or risk at ``start:end`` is told as one the treatment may bring: not negated, not what a word
     of relief acts on ("prevents swelling", "lowers your risk of diabetes"), not a vital sign merely named
-    ("heart-rate variability"), not what the procedure is done under ("under sedation"). A harm ``named`` by its
-    name ("nausea", not "can cause" or "risks") must also stand outside a clause that tells of a benefit or of how
-    a condition arises ("wonderful for babies with reflux"), unless that clause also tells of side effects."""
+    ("heart-rate variability"), not what the procedure is done under ("under sedation") or a remedy is against
+    ("anti-nausea"). A harm ``named`` by its name ("nausea", not "can cause" or "risks") must also stand outside a
+    clause that tells of a benefit or of how a condition arises ("wonderful for babies with reflux"), unless that
+    clause also tells of side effects."""
     text = sentence.text
     if negated(text, start):
         return False

@@ -115,6 +115,7 @@ def test_people_warned_away_without_being_addressed_is_risk_information() -> Non
 def test_what_a_procedure_is_done_under_is_not_a_harm() -> None:
     page = "# ClearVein\n\nOur laser clears varicose veins for good.\n\n{}\n"
     assert _cc301(page.format("The laser is applied under light sedation in a 30-minute visit."))
+    assert _cc301(page.format("Every visit ends with a cold pack and an anti-bruising arnica gel."))
 
 
 def test_risk_information_hidden_from_view_does_not_count() -> None:
