@@ -258,7 +258,11 @@ def _is_label(sentence: SentenceContext) -> bool:
         "prominence. A 2023 audit of ketamine clinic advertising found that many advertisers mentioned no "
         "risks at all. The rule fires when at least one sentence on the page makes an efficacy, speed, "
         "durability, indication or comparative claim and no sentence names a side effect, risk or "
-        "contraindication."
+        "contraindication. Risk information is judged by what it says of a harm: a harm the treatment may bring "
+        "('may cause nausea', 'some people feel light-headed after a session'), people warned away ('not suitable "
+        "if you are pregnant'), or a harm watched for ('we monitor your blood pressure'). A safety word, a harm "
+        "denied ('no side effects'), asked about ('Are there side effects?'), relieved or prevented ('lowers "
+        "blood pressure') and copy hidden from view are not risk information."
     ),
     example="A page that says 'Ketamine relieves depression fast' and never mentions side effects.",
     fix="Add the main side effects, who should not have the treatment, and the monitoring involved.",
