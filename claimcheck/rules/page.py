@@ -206,10 +206,11 @@ def _felt(sentence: SentenceContext, scanned: Mapping[str, tuple[tuple[int, int]
 
 
 #: Readers or people in a state of their own ("if you are allergic", "while you're pregnant", "people with
-#: pacemakers", "anyone taking blood thinners").
+#: pacemakers", "anyone taking blood thinners"); not those a treatment is for ("approved for adults with TRD").
 _IN_A_STATE = (
     r"\b(?:(?:if|when|while)\s+you(?:\s+or\s+your\s+\w+)?(?:['\u2019]re|['\u2019]ve|\s+are|\s+have|\s+take|\s+were|\s+suffer|\s+use)|"
-    r"(?:people|patients|clients|users|anyone|those|women|men|children|adults|someone)\s+(?:with|who|taking|on)|"
+    r"(?<!\bfor\s)(?:people|patients|clients|users|anyone|those|women|men|children|adults|someone)\s+"
+    r"(?:with|who|taking|on)|"
     r"if\s+(?:your|their)\s+(?:child|baby|son|daughter)\s+(?:is|has|takes))\b"
 )
 #: Advice to keep away or to ask first ("avoid marine collagen", "skip the sauna", "check with your doctor"), or the

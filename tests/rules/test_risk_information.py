@@ -110,6 +110,8 @@ def test_people_warned_away_without_being_addressed_is_risk_information() -> Non
     assert not _cc301(page.format("People with pacemakers or metal implants may not be able to have the scan."))
     assert not _cc301(page.format("If you or your partner have a cochlear implant, talk to us before booking."))
     assert _cc301(page.format("People with busy lives can book a scan at lunchtime."))
+    # Those the treatment is for are no population warned away, whatever the clinic does not do.
+    assert _cc301(page.format("Cardiac MRI is approved for adults with heart disease; we do not offer it yet."))
 
 
 def test_what_a_procedure_is_done_under_is_not_a_harm() -> None:
