@@ -97,6 +97,13 @@ _HARM_TOLD = frozenset({Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
 #: A harm the procedure is done under ("under sedation", "under general anaesthesia"), its manner, or one a remedy is
 #: named against ("anti-nausea medication"): not a risk.
 _UNDER = re.compile(r"(?:\bunder\s+(?:\w+\s+)?|\banti[-\s]?)$", re.IGNORECASE)
+#: A harm played down to nothing ("side effects are practically nonexistent", "our complication rate is virtually
+#: zero"): a reassurance, not risk information, as a denial is not.
+_TO_NOTHING = re.compile(
+    r"\b(?:(?:virtually|practically|essentially|basically|almost|near(?:ly)?|close\s+to)\s+"
+    r"(?:zero|nil|none|non-?existent)|non-?existent|negligible)\b",
+    re.IGNORECASE,
+)
 #: Categories of a clause whose harms are the condition's, not the treatment's: what it relieves ("wonderful for
 #: babies with reflux") or how the condition arises ("stressed cells ..., which is why you feel tired").
 _CONDITION_TOLD = frozenset({Category.INDICATION, Category.MECHANISM})
@@ -118,9 +125,9 @@ def _brought(
     """Whether the harm or risk at ``start:end`` is told as one the treatment may bring: not negated, not what a word
     of relief acts on ("prevents swelling", "lowers your risk of diabetes"), not a vital sign merely named
     ("heart-rate variability"), not what the procedure is done under ("under sedation") or a remedy is against
-    ("anti-nausea"). A harm ``named`` by its name ("nausea", not "can cause" or "risks") must also stand outside a
-    clause that tells of a benefit or of how a condition arises ("wonderful for babies with reflux"), unless that
-    clause also tells of side effects."""
+    ("anti-nausea"), not played down to nothing ("virtually zero"). A harm ``named`` by its name ("nausea", not
+    "can cause" or "risks") must also stand outside a clause that tells of a benefit or of how a condition arises
+    ("wonderful for babies with reflux"), unless that clause also tells of side effects."""
     text = sentence.text
     if negated(text, start):
         return False
@@ -136,6 +143,8 @@ def _brought(
         return [(a, b) for a, b in scanned.get(name, ()) if first <= a and b <= last]
 
     if _relieved(text, scanned, within("relief"), start) or _UNDER.search(text[first:start]):
+        return False
+    if _TO_NOTHING.search(text, first, last):
         return False
     if any(a < end and start < b for a, b in within("vital_signs")) and not within("vital_watch"):
         return False

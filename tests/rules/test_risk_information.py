@@ -23,6 +23,10 @@ def test_named_side_effects_and_contraindications_are() -> None:
 def test_side_effects_named_only_to_be_denied_are_not_risk_information() -> None:
     assert _cc301("# Glow\n\nOur drips relieve fatigue fast. The drip has no reported side effects in any study.\n")
     assert _cc301("# Glow\n\nOur drips relieve fatigue fast. No weight gain, no sexual side effects.\n")
+    # Played down to nothing, a harm is denied as surely.
+    assert _cc301("# Lumo\n\nOur laser clears acne scars in one visit. Complications are practically nonexistent.\n")
+    assert _cc301("# Lumo\n\nOur laser clears acne scars in one visit. Our rate of burns is virtually zero.\n")
+    assert not _cc301("# Lumo\n\nOur laser clears acne scars in one visit. Redness and swelling are rare.\n")
 
 
 def test_a_label_that_only_announces_risk_is_not_risk_information() -> None:
