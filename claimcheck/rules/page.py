@@ -60,6 +60,14 @@ def informs_of_risk(sentence: SentenceContext) -> bool:
     # A question ("Are there any side effects?") or a heading that asks it announces a subject: the answer informs.
     if not sentence.asserts or sentence.is_question:
         return False
+    # A short answer informs by what it says with its question: "Can it cause headaches?" "Yes, occasionally." (A
+    # table cell's statement, read with its headers, says what the cell says beside a label: see _is_label.)
+    if (
+        sentence.statement is not None
+        and sentence.unit.kind is not UnitKind.TABLE_CELL
+        and informs_of_risk(sentence.statement)
+    ):
+        return True
     # 'No side effects' names side effects only to deny them: that is not risk information.
     if ABSOLUTE_SAFETY.search(sentence.text):
         return False

@@ -71,6 +71,13 @@ def test_a_question_only_announces_risk_information() -> None:
     assert not _cc301(page.format("Some people feel itchy or get a headache during the first session."))
 
 
+def test_a_short_answer_informs_with_its_question() -> None:
+    page = "# Ember Sauna\n\nOur infrared sauna relieves back pain fast.\n\n## {}\n\n{}\n"
+    assert not _cc301(page.format("Can it make you dizzy?", "Yes, occasionally."))
+    assert not _cc301(page.format("Is it safe for people with heart disease?", "No."))
+    assert _cc301(page.format("Are there side effects?", "No."))
+
+
 def test_a_harm_the_treatment_acts_on_is_not_risk_information() -> None:
     # Named as what a treatment relieves, prevents or predicts, a harm is a benefit claim, not a risk of it.
     page = "# StepRight\n\nOur compression socks end leg cramps for good.\n\n{}\n"
