@@ -172,6 +172,10 @@ def _brought(
 _RELIEF_REACH = 5
 _LIST_ITEM_WORDS = 3
 _LIST_BREAK = re.compile(r",|\b(?:and|or)\b", re.IGNORECASE)
+#: A modal or an auxiliary: a clause of its own starts between a word of relief and a harm.
+_OWN_VERB = re.compile(
+    r"\b(?:can|may|might|could|will|would|should|must|is|are|was|were|has|have|had|does|do)\b", re.IGNORECASE
+)
 #: After "less" or "fewer", a word of frequency makes an adverb of rarity ("less commonly, it can cause"), not relief.
 _RARER = re.compile(r"\s+(?:common|often|frequent|likely|usual)", re.IGNORECASE)
 
@@ -189,7 +193,10 @@ def _relieved(
 
 
 def _within_reach(gap: str) -> bool:
-    """Whether the words between a word of relief and a harm leave the harm its object: a few words, or a list."""
+    """Whether the words between a word of relief and a harm leave the harm its object: a few words, or a list, and
+    no verb of its own ("reduces pain and *can* raise blood pressure")."""
+    if _OWN_VERB.search(gap):
+        return False
     return len(gap.split()) <= _RELIEF_REACH or all(
         len(item.split()) <= _LIST_ITEM_WORDS for item in _LIST_BREAK.split(gap)
     )

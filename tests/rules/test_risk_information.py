@@ -96,6 +96,9 @@ def test_a_vital_sign_named_is_not_a_harm() -> None:
     assert _cc301(page.format("Regular floating lowers blood pressure and eases back pain."))
     assert _cc301(page.format("Our app scores your heart rate variability every morning."))
     assert not _cc301(page.format("Blood pressure can rise during the first float."))
+    assert not _cc301(page.format("Your blood pressure may drop when you stand up after a float."))
+    assert not _cc301(page.format("Floating eases back pain and can raise your heart rate at first."))
+    assert _cc301(page.format("One client told us her blood pressure had dropped by spring."))
     assert not _cc301(page.format("A nurse checks your blood pressure before every session."))
 
 
