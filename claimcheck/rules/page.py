@@ -112,6 +112,11 @@ _TO_NOTHING = re.compile(
     r"(?:zero|nil|none|non-?existent)|non-?existent|negligible)\b",
     re.IGNORECASE,
 )
+#: A risk a person runs, not one the treatment brings ("men at high cardiovascular risk", "those at risk"), or a
+#: study's ("a high risk of bias"), or what makes a disease likelier ("risk factors"): no harm of the treatment.
+_RISK = re.compile(r"risks?", re.IGNORECASE)
+_AT_RISK = re.compile(r"\bat\s+(?:a\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_RISK_OF_WHAT = re.compile(r"\s+(?:of\s+bias|factors?)\b", re.IGNORECASE)
 #: Categories of a clause whose harms are the condition's, not the treatment's: what it relieves ("wonderful for
 #: babies with reflux") or how the condition arises ("stressed cells ..., which is why you feel tired").
 _CONDITION_TOLD = frozenset({Category.INDICATION, Category.MECHANISM})
@@ -133,9 +138,10 @@ def _brought(
     """Whether the harm or risk at ``start:end`` is told as one the treatment may bring: not negated, not what a word
     of relief acts on ("prevents swelling", "lowers your risk of diabetes"), not a vital sign merely named
     ("heart-rate variability"), not what the procedure is done under ("under sedation") or a remedy is against
-    ("anti-nausea"), not played down to nothing ("virtually zero"). A harm ``named`` by its name ("nausea", not
-    "can cause" or "risks") must also stand outside a clause that tells of a benefit or of how a condition arises
-    ("wonderful for babies with reflux"), unless that clause also tells of side effects."""
+    ("anti-nausea"), not played down to nothing ("virtually zero"), not a person's or a study's risk ("at high
+    risk", "risk of bias"). A harm ``named`` by its name ("nausea", not "can cause" or "risks") must also stand
+    outside a clause that tells of a benefit or of how a condition arises ("wonderful for babies with reflux"),
+    unless that clause also tells of side effects."""
     text = sentence.text
     if negated(text, start):
         return False
@@ -153,6 +159,8 @@ def _brought(
     if _relieved(text, scanned, within("relief"), start) or _UNDER.search(text[first:start]):
         return False
     if _TO_NOTHING.search(text, first, last):
+        return False
+    if _RISK.fullmatch(text, start, end) and (_AT_RISK.search(text[first:start]) or _RISK_OF_WHAT.match(text, end)):
         return False
     if any(a < end and start < b for a, b in within("vital_signs")) and not within("vital_watch"):
         return False

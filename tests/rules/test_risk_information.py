@@ -156,3 +156,12 @@ def test_the_finding_names_the_first_claim_and_what_to_add() -> None:
     assert finding.line == 1  # a page finding stands at the first line of the body (SPEC §6)
     assert "2 benefit claims (the first on line 5: 'Our IV drips relieve fatigue fast.')" in finding.message
     assert "Possible side effects include" in finding.message
+
+
+def test_a_risk_a_person_runs_or_a_study_has_is_no_harm_of_the_treatment() -> None:
+    page = "# PulseFit\n\nOur cold plunge program lifts energy in a week.\n\n{}\n"
+    assert _cc301(page.format("It is designed for adults at high risk of heart disease."))
+    assert _cc301(page.format("The two trials had a high risk of bias."))
+    assert _cc301(page.format("Risk factors for fatigue include poor sleep and stress."))
+    assert not _cc301(page.format("Plunging carries a small risk of cold shock in people with heart disease."))
+    assert not _cc301(page.format("Most people have at least one side effect, usually shivering."))
