@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.clauses import clause_breaks
@@ -100,6 +100,42 @@ def informs_of_risk(sentence: SentenceContext) -> bool:
 #: The clause breaks a harm's clause ends at: a contrast ("relieves pain fast, but can cause nausea") or a semicolon,
 #: not the commas of a list ("wonderful for colic, reflux and gas").
 _CLAUSE = clause_breaks(commas=False)
+#: A question of who should not have the treatment ("Who should not plunge?", "Who can't have a scan?", "Who should
+#: avoid it?"): what answers it names those warned away ("Heart disease", "Pregnancy").
+_WHO_NOT = re.compile(
+    r"^\W*(?:q\s*:\s*)?who\b.*?\b(?:(?:should|must|is|are|do|does)(?:\s+not|n['\u2019]t)|can(?:not|\s+not|['\u2019]t)|"
+    r"avoid)\b",
+    re.IGNORECASE,
+)
+
+
+def risk_information(sentences: Sequence[SentenceContext]) -> Iterator[SentenceContext]:
+    """The sentences of a page that give risk information, in page order: each that informs of a risk
+    (:func:`informs_of_risk`), and each that names a state of health in answer to a question of who should not have
+    the treatment ("Who should not plunge?" and the items "Heart disease", "Pregnancy")."""
+    who_not = False
+    for sentence in sentences:
+        # A question or a heading opens what follows: the answer, or a section.
+        opens = sentence.is_question or sentence.unit.kind is UnitKind.HEADING
+        if opens:
+            who_not = sentence.is_question and _WHO_NOT.search(sentence.text) is not None
+        if informs_of_risk(sentence) or (who_not and not opens and sentence.asserts and _names_a_state(sentence)):
+            yield sentence
+
+
+def _names_a_state(sentence: SentenceContext) -> bool:
+    """Whether the sentence names a state of health (a condition, "pregnancy", "a history of ..."), not denied."""
+    text = sentence.text
+    if ABSOLUTE_SAFETY.search(text):
+        return False
+    states = [(span.start, span.end) for span in sentence.features.conditions] + [
+        (start, end)
+        for start, end in lexicon.scan(text).get("detect/contraindication_context", ())
+        if text[start:end].lower() not in _ANYONE
+    ]
+    return any(not negated(text, start) for start, _ in states)
+
+
 #: Categories of a clause that tells of a harm the treatment brings, whatever benefit it also names.
 _HARM_TOLD = frozenset({Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
 #: A harm the procedure is done under ("under sedation", "under general anaesthesia"), its manner, or one a remedy is
@@ -304,7 +340,7 @@ def missing_risk_information(page: PageContext) -> Iterator[Hit]:
     benefits = [s for s in page.sentences if promotes_benefit(s)]
     if not benefits:
         return
-    if any(informs_of_risk(s) for s in page.sentences):
+    if next(risk_information(page.sentences), None) is not None:
         return
     first = benefits[0]
     line, _ = page.document.position(first.unit.source_span(first.start, first.end)[0])

@@ -23,7 +23,7 @@ from corpus_pages import CORPUS, UNREAD
 
 from claimcheck.lint import analyse
 from claimcheck.rules.context import SentenceContext
-from claimcheck.rules.page import informs_of_risk, promotes_benefit
+from claimcheck.rules.page import promotes_benefit, risk_information
 from claimcheck.run.runner import resolve_registry
 from claimcheck.text.readers import read_document
 
@@ -48,7 +48,7 @@ def pages(split: str, every: bool) -> list[str]:
     for name, answer in listed:
         sentences = analyse(read_document(CORPUS / split / name), registry)
         benefits = [s for s in sentences if promotes_benefit(s)]
-        risks = [s for s in sentences if informs_of_risk(s)]
+        risks = list(risk_information(sentences))
         fired = bool(benefits) and not risks
         right = fired == (answer == "no")
         wrong += not right

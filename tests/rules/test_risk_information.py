@@ -165,3 +165,12 @@ def test_a_risk_a_person_runs_or_a_study_has_is_no_harm_of_the_treatment() -> No
     assert _cc301(page.format("Risk factors for fatigue include poor sleep and stress."))
     assert not _cc301(page.format("Plunging carries a small risk of cold shock in people with heart disease."))
     assert not _cc301(page.format("Most people have at least one side effect, usually shivering."))
+
+
+def test_the_answer_to_who_should_not_have_it_is_risk_information() -> None:
+    # The question only announces; the states of health that answer it are who is warned away.
+    page = "# Arctic Plunge\n\nOur cold plunge relieves muscle soreness within hours.\n\n## {}\n\n{}\n"
+    assert not _cc301(page.format("Who should not plunge?", "- Heart disease\n- Pregnancy\n- Raynaud's"))
+    assert not _cc301(page.format("Who can't use the plunge?", "Anyone with epilepsy or a heart condition."))
+    assert _cc301(page.format("Who should not plunge?", "Honestly, anyone can plunge!"))
+    assert _cc301(page.format("Who can use the plunge?", "- Athletes\n- People with arthritis"))
