@@ -346,19 +346,11 @@ def missing_risk_information(page: PageContext) -> Iterator[Hit]:
     line, _ = page.document.position(first.unit.source_span(first.start, first.end)[0])
     claims = f"{len(benefits)} benefit claim{'s' if len(benefits) > 1 else ''}"
     yield Hit(
-        f"The page makes {claims} (the first on line {line}: '{_shortened(first.text)}') but names no side effect, "
+        f"The page makes {claims} (the first on line {line}) but names no side effect, "
         "no one who should not have the treatment and no warning. Give them near the claims, for instance: "
         "'Possible side effects include [the common ones]. It is not suitable for [who]; talk to your doctor first "
         "if [conditions, medicines].'"
     )
-
-
-#: The most characters of a sentence a page finding quotes.
-_QUOTED = 80
-
-
-def _shortened(text: str) -> str:
-    return text if len(text) <= _QUOTED else text[: _QUOTED - 1].rsplit(" ", 1)[0] + " ..."
 
 
 @rule(
