@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.clauses import clause_breaks
@@ -19,9 +19,9 @@ from claimcheck.text import UnitKind
 _BENEFIT = frozenset(
     {Category.EFFICACY, Category.ONSET, Category.DURABILITY, Category.INDICATION, Category.COMPARATIVE}
 )
-#: The lexicons whose words, not negated, inform of a risk: the side effects the claim detector knows (the
-#: harms: a label that names one informs), and with them the words that announce a risk (data/risk_notice.txt).
-_HARM_WORDS = RISK_WORDS[:1]
+#: The lexicons whose words, not negated, inform of a risk: the side effects the claim detector knows (the harms named:
+#: a label that names one informs), and the words that announce a risk (data/risk_notice.txt: "can cause", "risks").
+_NAMED_HARMS, _RISK_NOTICE = RISK_WORDS
 
 
 def _categories(sentence: SentenceContext) -> set[Category]:
@@ -31,7 +31,9 @@ def _categories(sentence: SentenceContext) -> set[Category]:
     return found
 
 
-def _promotes_benefit(sentence: SentenceContext) -> bool:
+def promotes_benefit(sentence: SentenceContext) -> bool:
+    """Whether the sentence promotes a benefit of the treatment (efficacy, speed, durability, indication, comparison)
+    rather than denying the claim it links."""
     if not sentence.is_claim:
         return False
     if sentence.match is None or not sentence.denied:
@@ -52,32 +54,241 @@ def _promotes_benefit(sentence: SentenceContext) -> bool:
     return False
 
 
-def _informs_of_risk(sentence: SentenceContext) -> bool:
+def informs_of_risk(sentence: SentenceContext) -> bool:
+    """Whether the sentence gives risk information: names a harm the treatment may bring, warns people in some
+    state away from it, or tells of a harm watched for; not a harm denied, relieved or asked about."""
+    # A question ("Are there any side effects?") or a heading that asks it announces a subject: the answer informs.
+    if not sentence.asserts or sentence.is_question:
+        return False
+    # A short answer informs by what it says with its question: "Can it cause headaches?" "Yes, occasionally." (A
+    # table cell's statement, read with its headers, says what the cell says beside a label: see _is_label.)
+    if (
+        sentence.statement is not None
+        and sentence.unit.kind is not UnitKind.TABLE_CELL
+        and informs_of_risk(sentence.statement)
+    ):
+        return True
     # 'No side effects' names side effects only to deny them: that is not risk information.
     if ABSOLUTE_SAFETY.search(sentence.text):
         return False
-    if Category.CONTRAINDICATION in _categories(sentence):
+    categories = _categories(sentence)
+    if Category.CONTRAINDICATION in categories:
         return True
     # A side-effect statement counts by its words, not its category: "has no reported side effects",
     # "no sexual side effects" name side effects only to deny them.
     scanned = lexicon.scan(sentence.text)
-    # A named condition is what the treatment acts on ("relieves headaches"), not a risk of it.
-    conditions = [(span.start, span.end) for span in sentence.features.conditions]
+    # A named condition is what the treatment acts on ("relieves headaches"), not a risk of it; unless the sentence
+    # tells of side effects ("some children get mild headaches in the first weeks").
+    conditions = (
+        [] if Category.SIDE_EFFECTS in categories else [(span.start, span.end) for span in sentence.features.conditions]
+    )
     # A label ("Risks", a table's row header "Risk" beside "Virtually zero") announces a subject: what stands
     # under or beside it informs, or does not. It counts only when it names a harm itself ("Nausea").
-    names = _HARM_WORDS if _is_label(sentence) else RISK_WORDS
+    names = (_NAMED_HARMS,) if _is_label(sentence) else RISK_WORDS
+    return (
+        any(
+            not any(c_start < end and start < c_end for c_start, c_end in conditions)
+            and _brought(sentence, scanned, start, end, named=name == _NAMED_HARMS)
+            for name in names
+            for start, end in scanned.get(name, ())
+        )
+        or any(_felt(sentence, scanned, start, end) for start, end in scanned.get("adverse_states", ()))
+        or ("detect/contraindication_context" in scanned and _advised_away(sentence, scanned))
+    )
+
+
+#: The clause breaks a harm's clause ends at: a contrast ("relieves pain fast, but can cause nausea") or a semicolon,
+#: not the commas of a list ("wonderful for colic, reflux and gas").
+_CLAUSE = clause_breaks(commas=False)
+#: A question of who should not have the treatment ("Who should not plunge?", "Who can't have a scan?", "Who should
+#: avoid it?"): what answers it names those warned away ("Heart disease", "Pregnancy").
+_WHO_NOT = re.compile(
+    r"^\W*(?:q\s*:\s*)?who\b.*?\b(?:(?:should|must|is|are|do|does)(?:\s+not|n['\u2019]t)|can(?:not|\s+not|['\u2019]t)|"
+    r"avoid)\b",
+    re.IGNORECASE,
+)
+
+
+def risk_information(sentences: Sequence[SentenceContext]) -> Iterator[SentenceContext]:
+    """The sentences of a page that give risk information, in page order: each that informs of a risk
+    (:func:`informs_of_risk`), and each that names a state of health in answer to a question of who should not have
+    the treatment ("Who should not plunge?" and the items "Heart disease", "Pregnancy")."""
+    who_not = False
+    for sentence in sentences:
+        # A question or a heading opens what follows: the answer, or a section.
+        opens = sentence.is_question or sentence.unit.kind is UnitKind.HEADING
+        if opens:
+            who_not = sentence.is_question and _WHO_NOT.search(sentence.text) is not None
+        if informs_of_risk(sentence) or (who_not and not opens and sentence.asserts and _names_a_state(sentence)):
+            yield sentence
+
+
+def _names_a_state(sentence: SentenceContext) -> bool:
+    """Whether the sentence names a state of health (a condition, "pregnancy", "a history of ..."), not denied."""
+    text = sentence.text
+    if ABSOLUTE_SAFETY.search(text):
+        return False
+    states = [(span.start, span.end) for span in sentence.features.conditions] + [
+        (start, end)
+        for start, end in lexicon.scan(text).get("detect/contraindication_context", ())
+        if text[start:end].lower() not in _ANYONE
+    ]
+    return any(not negated(text, start) for start, _ in states)
+
+
+#: Categories of a clause that tells of a harm the treatment brings, whatever benefit it also names.
+_HARM_TOLD = frozenset({Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
+#: A harm the procedure is done under ("under sedation", "under general anaesthesia"), its manner, or one a remedy is
+#: named against ("anti-nausea medication"): not a risk.
+_UNDER = re.compile(r"(?:\bunder\s+(?:\w+\s+)?|\banti[-\s]?)$", re.IGNORECASE)
+#: A harm played down to nothing ("side effects are practically nonexistent", "our complication rate is virtually
+#: zero"): a reassurance, not risk information, as a denial is not.
+_TO_NOTHING = re.compile(
+    r"\b(?:(?:virtually|practically|essentially|basically|almost|near(?:ly)?|close\s+to)\s+"
+    r"(?:zero|nil|none|non-?existent)|non-?existent|negligible)\b",
+    re.IGNORECASE,
+)
+#: A risk a person runs, not one the treatment brings ("men at high cardiovascular risk", "those at risk"), or a
+#: study's ("a high risk of bias"), or what makes a disease likelier ("risk factors"): no harm of the treatment.
+_RISK = re.compile(r"risks?", re.IGNORECASE)
+_AT_RISK = re.compile(r"\bat\s+(?:a\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_RISK_OF_WHAT = re.compile(r"\s+(?:of\s+bias|factors?)\b", re.IGNORECASE)
+#: Categories of a clause whose harms are the condition's, not the treatment's: what it relieves ("wonderful for
+#: babies with reflux") or how the condition arises ("stressed cells ..., which is why you feel tired").
+_CONDITION_TOLD = frozenset({Category.INDICATION, Category.MECHANISM})
+#: A verb of feeling right before an adverse state, a few words at most between: "some people *feel* tearful", "*feel*
+#: a little irritable", "*leaves* many people *feeling* numb"; not "feeling *for* tender spots".
+_FEELING = re.compile(
+    r"\b(?:feel|feels|felt|feeling|leaves?\s+(?:you|them))\s+(?:(?!(?:for|about|like|of|with)\b)\w+[,\s]+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _brought(
+    sentence: SentenceContext,
+    scanned: Mapping[str, tuple[tuple[int, int], ...]],
+    start: int,
+    end: int,
+    named: bool = True,
+) -> bool:
+    """Whether the harm or risk at ``start:end`` is told as one the treatment may bring: not negated, not what a word
+    of relief acts on ("prevents swelling", "lowers your risk of diabetes"), not a vital sign merely named
+    ("heart-rate variability"), not what the procedure is done under ("under sedation") or a remedy is against
+    ("anti-nausea"), not played down to nothing ("virtually zero"), not a person's or a study's risk ("at high
+    risk", "risk of bias"). A harm ``named`` by its name ("nausea", not "can cause" or "risks") must also stand
+    outside a clause that tells of a benefit or of how a condition arises ("wonderful for babies with reflux"),
+    unless that clause also tells of side effects."""
+    text = sentence.text
+    if negated(text, start):
+        return False
+    first, last = 0, len(text)
+    for found in _CLAUSE.finditer(text):
+        if found.end() <= start:
+            first = found.end()
+        elif found.start() >= end:
+            last = found.start()
+            break
+
+    def within(name: str) -> list[tuple[int, int]]:
+        return [(a, b) for a, b in scanned.get(name, ()) if first <= a and b <= last]
+
+    if _relieved(text, scanned, within("relief"), start) or _UNDER.search(text[first:start]):
+        return False
+    if _TO_NOTHING.search(text, first, last):
+        return False
+    if _RISK.fullmatch(text, start, end) and (_AT_RISK.search(text[first:start]) or _RISK_OF_WHAT.match(text, end)):
+        return False
+    if any(a < end and start < b for a, b in within("vital_signs")) and not within("vital_watch"):
+        return False
+    if not named:
+        return True
+    categories = (
+        _categories(sentence)
+        if (first, last) == (0, len(text))
+        else set(read_sentence(text[first:last], sentence.unit.kind)[1].categories)
+    )
+    return not (categories & _CONDITION_TOLD) or bool(categories & _HARM_TOLD)
+
+
+#: The most words between a word of relief and the harm it acts on ("lowers *your* risk", "prevents blood clots and
+#: swelling"), or in each item of a list between them ("helps with asthma, reflux, ADHD and high blood pressure"):
+#: further on, the harm belongs to another phrase ("detects 99% of affected pregnancies with a false-positive rate").
+_RELIEF_REACH = 5
+_LIST_ITEM_WORDS = 3
+_LIST_BREAK = re.compile(r",|\b(?:and|or)\b", re.IGNORECASE)
+#: A modal or an auxiliary: a clause of its own starts between a word of relief and a harm.
+_OWN_VERB = re.compile(
+    r"\b(?:can|may|might|could|will|would|should|must|is|are|was|were|has|have|had|does|do)\b", re.IGNORECASE
+)
+#: After "less" or "fewer", a word of frequency makes an adverb of rarity ("less commonly, it can cause"), not relief.
+_RARER = re.compile(r"\s+(?:common|often|frequent|likely|usual)", re.IGNORECASE)
+
+
+def _relieved(
+    text: str, scanned: Mapping[str, tuple[tuple[int, int], ...]], reliefs: list[tuple[int, int]], start: int
+) -> bool:
+    """Whether a word of relief before ``start`` acts on the harm there: near it, not a word of rarity, and with no
+    risk announced between them ("cures some shapes, and it may cause pain")."""
+    risks = [a for a, _ in scanned.get(_RISK_NOTICE, ()) if a < start]
     return any(
-        not negated(sentence.text, start) and not any(c_start < end and start < c_end for c_start, c_end in conditions)
-        for name in names
-        for start, end in scanned.get(name, ())
-    ) or ("detect/contraindication_context" in scanned and _advised_away(sentence, scanned))
+        b <= start and _within_reach(text[b:start]) and not _RARER.match(text, b) and not any(b <= a for a in risks)
+        for _, b in reliefs
+    )
 
 
-#: Advice to keep away or to ask first ("avoid marine collagen", "skip the sauna", "check with your doctor"), given
-#: to readers in a state of their own ("if you are allergic", "while you're pregnant"), in either order.
+def _within_reach(gap: str) -> bool:
+    """Whether the words between a word of relief and a harm leave the harm its object: a few words, or a list, and
+    no verb of its own ("reduces pain and *can* raise blood pressure")."""
+    if _OWN_VERB.search(gap):
+        return False
+    return len(gap.split()) <= _RELIEF_REACH or all(
+        len(item.split()) <= _LIST_ITEM_WORDS for item in _LIST_BREAK.split(gap)
+    )
+
+
+#: What makes a feeling a passing effect of the treatment, not the reader's complaint ("if you feel tired all the
+#: time"): said to be normal or expected, or to last a while or to follow a session ("for the first couple of days").
+_FOR_A_WHILE = re.compile(
+    r"\b(?:normal|common|expected|afterwards?|after\s+(?:a|the|each|every|your)\s+\w+|"
+    r"for\s+(?:the\s+first\s+)?(?:a\s+)?(?:few\s+|couple\s+of\s+)?(?:hours?|days?|weeks?))\b",
+    re.IGNORECASE,
+)
+
+
+#: A feeling put as a condition ("if you feel tired all the time", "when they feel faint"): the reader's complaint, or
+#: what to watch for, not a harm told.
+_IF_SO = re.compile(r"\b(?:if|when|whenever)\s+(?:you|they|we|your\s+\w+)\s+$", re.IGNORECASE)
+
+
+def _felt(sentence: SentenceContext, scanned: Mapping[str, tuple[tuple[int, int], ...]], start: int, end: int) -> bool:
+    """Whether the adverse state at ``start:end`` ("tired", which alone names no harm) is told as what some people
+    feel for a time or after a session ("some people feel tearful for a day after a session"): a side effect the
+    side-effect vocabulary has no noun for."""
+    features = sentence.features
+    return (
+        bool(features.hedges or features.time_words or _FOR_A_WHILE.search(sentence.text))
+        and (feeling := _FEELING.search(sentence.text[:start])) is not None
+        and not _IF_SO.search(sentence.text[: feeling.start()])
+        and _brought(sentence, scanned, start, end)
+    )
+
+
+#: Readers or people in a state of their own ("if you are allergic", "while you're pregnant", "people with
+#: pacemakers", "anyone taking blood thinners"); not those a treatment is for ("approved for adults with TRD").
+_IN_A_STATE = (
+    r"\b(?:(?:if|when|while)\s+you(?:\s+or\s+your\s+\w+)?(?:['\u2019]re|['\u2019]ve|\s+are|\s+have|\s+take|\s+were|\s+suffer|\s+use)|"
+    r"(?<!\bfor\s)(?:people|patients|clients|users|anyone|those|women|men|children|adults|someone)\s+"
+    r"(?:with|who|taking|on)|"
+    r"if\s+(?:your|their)\s+(?:child|baby|son|daughter)\s+(?:is|has|takes))\b"
+)
+#: Advice to keep away or to ask first ("avoid marine collagen", "skip the sauna", "check with your doctor"), or the
+#: treatment withheld ("may not be able to have the scan", "are not good candidates"), given to people in a state
+#: of their own, in either order.
 _ADVICE_IF_YOU = re.compile(
-    r"(?=.*?\b(?:if|when|while)\s+you(?:['\u2019]re|['\u2019]ve|\s+are|\s+have|\s+take|\s+were|\s+suffer|\s+use)\b)"
-    r".*?\b(?:avoid|skip|stop|do\s+not|don['\u2019]t|check\s+with|talk\s+to|ask|consult|speak\s+(?:to|with)|tell)\b",
+    rf"(?=.*?{_IN_A_STATE})"
+    r".*?\b(?:avoid|skip|stop|do\s+not|don['\u2019]t|check\s+with|talk\s+to|ask|consult|speak\s+(?:to|with)|tell|"
+    r"(?:may|might|could|will|would)\s+not\s+be\s+able\s+to|(?:cannot|can['\u2019]t|can\s+not)\s+"
+    r"(?:have|use|take|receive|undergo|book)|not\s+(?:a\s+)?(?:good\s+|suitable\s+|right\s+)?candidates?)\b",
     re.IGNORECASE | re.DOTALL,
 )
 #: Words of the contraindication context that name no state of the reader's: who is addressed, not what they have.
@@ -116,20 +327,29 @@ def _is_label(sentence: SentenceContext) -> bool:
         "prominence. A 2023 audit of ketamine clinic advertising found that many advertisers mentioned no "
         "risks at all. The rule fires when at least one sentence on the page makes an efficacy, speed, "
         "durability, indication or comparative claim and no sentence names a side effect, risk or "
-        "contraindication."
+        "contraindication. Risk information is judged by what it says of a harm: a harm the treatment may bring "
+        "('may cause nausea', 'some people feel light-headed after a session'), people warned away ('not suitable "
+        "if you are pregnant'), or a harm watched for ('we monitor your blood pressure'). A safety word, a harm "
+        "denied ('no side effects'), asked about ('Are there side effects?'), relieved or prevented ('lowers "
+        "blood pressure') and copy hidden from view are not risk information."
     ),
     example="A page that says 'Ketamine relieves depression fast' and never mentions side effects.",
     fix="Add the main side effects, who should not have the treatment, and the monitoring involved.",
 )
 def missing_risk_information(page: PageContext) -> Iterator[Hit]:
-    benefits = [s for s in page.sentences if _promotes_benefit(s)]
+    benefits = [s for s in page.sentences if promotes_benefit(s)]
     if not benefits:
         return
-    if any(_informs_of_risk(s) for s in page.sentences):
+    if next(risk_information(page.sentences), None) is not None:
         return
+    first = benefits[0]
+    line, _ = page.document.position(first.unit.source_span(first.start, first.end)[0])
+    claims = f"{len(benefits)} benefit claim{'s' if len(benefits) > 1 else ''}"
     yield Hit(
-        f"The page makes {len(benefits)} benefit claim(s) but gives no information on risks, side effects or "
-        "contraindications."
+        f"The page makes {claims} (the first on line {line}) but names no side effect, "
+        "no one who should not have the treatment and no warning. Give them near the claims, for instance: "
+        "'Possible side effects include [the common ones]. It is not suitable for [who]; talk to your doctor first "
+        "if [conditions, medicines].'"
     )
 
 

@@ -116,16 +116,29 @@ def _raw_end(name: str) -> re.Pattern[str]:
     return pattern
 
 
+#: An inline style that keeps an element from view ("display:none", "visibility: hidden"): a reader never sees what
+#: is in it (hidden SEO copy, an A/B variant), so it is no more copy than a ``hidden`` element's.
+_STYLE_HIDDEN = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I
+)
+
+
 def _is_hidden(attrs: str) -> bool:
-    """True for the ``hidden`` attribute or ``aria-hidden="true"`` (attrs is the tag's attribute text)."""
-    if "hidden" not in attrs.lower():
+    """True for the ``hidden`` attribute, ``aria-hidden="true"`` or an inline style of ``display:none`` or
+    ``visibility:hidden`` (attrs is the tag's attribute text)."""
+    lowered = attrs.lower()
+    if "hidden" not in lowered and "none" not in lowered:
         return False
     for m in _ATTRIBUTE.finditer(attrs):
         name = m.group(1).lower()
         if name == "hidden":
             return True
         value = m.group(2)
-        if name == "aria-hidden" and value is not None and value.strip("\"'").strip().lower() == "true":
+        if value is None:
+            continue
+        if name == "aria-hidden" and value.strip("\"'").strip().lower() == "true":
+            return True
+        if name == "style" and _STYLE_HIDDEN.search(value.strip("\"'")):
             return True
     return False
 

@@ -154,6 +154,12 @@ def test_text_in_head_is_body_text() -> None:
         ("<SCRIPT>SECRET</script ><P>Up</P>", ["Up"]),
         ("<span/>a<div/>b<span hidden/>c", ["a", "bc"]),
         ('<p aria-hidden="&#' + "1" * 5000 + ';">a</p><p ARIA-HIDDEN=TRUE>b</p>', ["a"]),
+        # An inline style that keeps an element from view hides it as the hidden attribute does; others do not.
+        ('<div style="display:none">SECRET</div><p style="color: red; Visibility: Hidden !important">SECRET</p>', []),
+        (
+            "<p style='display: block'>a</p><p style=\"font-display:none-ish\">b</p><p data-x=none>c</p>",
+            ["a", "b", "c"],
+        ),
     ],
 )
 def test_broken_html(source: str, expected: list[str], checked: Check) -> None:
