@@ -192,6 +192,9 @@ def extract(paths: Iterable[str | Path], registry: Registry) -> Extraction:
         for page in pages:
             extractor.read(page.document)
         extractor.result.notices.extend(pages.notices)
+        binary = pages.binary
+        if binary is not None and not binary.known_format:  # drafting reads what it can: no error
+            extractor.result.notices.append(f"{binary.path or path}: skipped: {binary.message}")
     extractor.result.drafts = list(extractor.drafts.values())
     return extractor.result
 
