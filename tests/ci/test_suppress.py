@@ -80,3 +80,39 @@ def test_comments_that_are_not_directives_are_ignored(tmp_path: Path, capsys: py
     page.write_text("<!-- claimcheck is our tool -->\n<p>Widgetamine is completely safe.</p>\n")
     _, findings, _ = _lint(page, capsys)
     assert ("CC202", 2) in _codes_at(findings)
+
+
+def test_ignore_on_a_minified_page_covers_the_next_block_not_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A page on one line (minified HTML, a CMS export): a bare 'ignore' silenced every finding on
+    # that line, that is the whole page, where the README promises the next block.
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<p>Widgetamine is completely safe.</p><!-- claimcheck: ignore --><p>Widgetamine is totally safe.</p>"
+        "<p>Widgetamine is perfectly safe.</p>"
+    )
+    _, findings, _ = _lint(page, capsys)
+    columns = sorted(int(str(f["column"])) for f in findings if f["code"] == "CC202")
+    source = page.read_text()
+    assert columns == [source.index("completely") + 1, source.index("perfectly") + 1]
+
+
+def test_a_region_starts_and_ends_where_its_comments_stand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<p>Widgetamine is completely safe.</p><!-- claimcheck: disable CC202 --><p>Widgetamine is totally safe.</p>"
+        "<!-- claimcheck: enable CC202 --><p>Widgetamine is perfectly safe.</p>\n"
+    )
+    _, findings, _ = _lint(page, capsys)
+    source = page.read_text()
+    columns = [int(str(f["column"])) for f in findings if f["code"] == "CC202"]
+    assert columns == [source.index("completely") + 1, source.index("perfectly") + 1]
+
+
+def test_ignore_with_no_block_after_it_silences_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<p>Widgetamine is completely safe.</p><!-- claimcheck: ignore CC202 -->\n")
+    _, findings, err = _lint(page, capsys, "--report-unused")
+    assert ("CC202", 1) in _codes_at(findings)
+    assert "unused suppression 'claimcheck: ignore CC202'" in err
