@@ -14,6 +14,7 @@ model is Vale's ``<!-- vale off -->`` and ruff's ``noqa``, with a reason kept fo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimcheck.codelists import NotACode, resolve_codes
@@ -71,11 +72,12 @@ def _codes(words: list[str], path: str, line: int) -> tuple[str, ...]:
         raise InputError(f"suppression: {exc}", path=path, line=line) from None
 
 
-def parse_suppressions(document: Document) -> list[Suppression]:
-    """The suppressions in a document's comments, each resolved to the lines it covers.
+def parse_suppressions(document: Document, known_claim: Callable[[str], bool]) -> list[Suppression]:
+    """The suppressions in a document's comments, each resolved to the stretch of page it covers.
 
-    A malformed directive (an unknown verb, a word that is not a code) is an input error naming
-    the line: a suppression that silently does nothing is worse than none.
+    A malformed directive (an unknown verb, a word that is not a code, an ``approved`` naming a
+    claim for which ``known_claim`` is false) is an input error naming the line: a suppression
+    that silently does nothing, or something else than it says, is worse than none.
     """
     found: list[Suppression] = []
     directives = [(comment, match) for comment in document.comments if (match := _DIRECTIVE.match(comment.text))]
@@ -106,6 +108,10 @@ def parse_suppressions(document: Document) -> list[Suppression]:
             if verb == "approved":
                 if len(words) != 1:
                     raise InputError("'approved' takes one claim id", path=document.path, line=line)
+                if not known_claim(words[0]):
+                    raise InputError(
+                        f"'approved' names no claim of the registry: '{words[0]}'", path=document.path, line=line
+                    )
                 found.append(Suppression(verb, (), line, first, last, reason, claim_id=words[0]))
             else:
                 found.append(Suppression(verb, _codes(words, document.path, line), line, first, last, reason))

@@ -215,7 +215,7 @@ class _Extractor:
         rule = self.rule
         assert rule.check is not None
         self.result.files += 1
-        suppressions = parse_suppressions(document)
+        suppressions = parse_suppressions(document, self.compiled.has_claim)
         findings = Findings(document)
         for context in analyse(document, self.compiled):
             hit = next(iter_hits(rule.check(context)), None)

@@ -147,7 +147,7 @@ def lint_page(
             f"{document.path}: {bounded.omitted} more finding(s) not listed: "
             f"at most {limit} sentence findings are kept per page"
         )
-    suppressions = parse_suppressions(document)
+    suppressions = parse_suppressions(document, compiled.has_claim)
     if not suppressions:
         return findings, []
     kept = apply_suppressions(findings, suppressions)

@@ -116,3 +116,17 @@ def test_ignore_with_no_block_after_it_silences_nothing(tmp_path: Path, capsys: 
     _, findings, err = _lint(page, capsys, "--report-unused")
     assert ("CC202", 1) in _codes_at(findings)
     assert "unused suppression 'claimcheck: ignore CC202'" in err
+
+
+def test_approved_names_a_claim_of_the_registry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 'approved' silences the block's CC101 whatever claim it names: a misspelt or made-up id
+    # silenced an unregistered claim as if a reviewer had matched it to a registry entry.
+    page = tmp_path / "p.md"
+    page.write_text("Intro.\n\n<!-- claimcheck: approved no.such.claim -->\nKetamine cures depression.\n")
+    code = main(["lint", "--no-config", "-j", "1", str(page)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{page}:3: 'approved' names no claim of the registry: 'no.such.claim'" in err
+    page.write_text("Intro.\n\n<!-- claimcheck: approved ketamine.depression.cure -->\nKetamine cures depression.\n")
+    code, findings, _ = _lint(page, capsys)
+    assert code != 2 and not any(f.get("claim_id") == "ketamine.depression.cure" for f in findings)
