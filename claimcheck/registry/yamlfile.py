@@ -123,6 +123,13 @@ def node_line(node: Any, default: int) -> int:
     return default
 
 
+def key_line(mapping: CommentedMap, key: Any, default: int) -> int:
+    """The 1-based line where ``key`` is written in ``mapping``, or ``default`` for a key merged in
+    by ``<<:``, which has no position of its own."""
+    written = (mapping.lc.data or {}).get(key)  # no data at all when every key is merged
+    return int(written[0]) + 1 if written is not None else default
+
+
 def locate(node: Any, loc: Sequence[int | str], default: int) -> int:
     """The 1-based line of the value at ``loc`` (a pydantic error location) inside ``node``.
 
@@ -133,8 +140,7 @@ def locate(node: Any, loc: Sequence[int | str], default: int) -> int:
     current = node
     for step in loc:
         if isinstance(current, CommentedMap) and step in current:
-            key_line, _ = current.lc.key(step)
-            line = int(key_line) + 1
+            line = key_line(current, step, line)
             current = current[step]
         elif isinstance(current, CommentedSeq) and isinstance(step, int) and 0 <= step < len(current):
             item_line, _ = current.lc.item(step)
