@@ -106,13 +106,30 @@ def load_yaml(text: str, *, path: str) -> Any:
     except (ValueError, TypeError) as exc:
         # ruamel's constructors raise these on hostile input: '!!int x' (ValueError), a mapping
         # key that is an alias of a list (TypeError: unhashable). Still the file's fault, not ours.
-        raise RegistryError(f"YAML value cannot be read: {_clip(str(exc))}", path=path) from None
+        line = _constructing_line(exc)
+        raise RegistryError(f"YAML value cannot be read: {_clip(str(exc))}", path=path, line=line) from None
     if expanded > MAX_ALIAS_GROWTH * written + 1000:
         raise RegistryError(
             f"YAML aliases expand {written} written values to {expanded}; at most {MAX_ALIAS_GROWTH} times is allowed",
             path=path,
         )
     return document
+
+
+def _constructing_line(error: BaseException) -> int | None:
+    """The 1-based line of the YAML node ruamel was constructing when it raised ``error``.
+
+    Its constructors raise plain ValueError and TypeError, with no position; the node they were
+    given is still in the innermost frame that names one.
+    """
+    line = None
+    frame = error.__traceback__
+    while frame is not None:
+        mark = getattr(frame.tb_frame.f_locals.get("node"), "start_mark", None)
+        if mark is not None:
+            line = int(mark.line) + 1
+        frame = frame.tb_next
+    return line
 
 
 def node_line(node: Any, default: int) -> int:

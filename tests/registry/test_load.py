@@ -96,6 +96,18 @@ def test_a_top_level_key_from_a_yaml_merge_key_is_located_not_a_crash(
     assert info.value.path is not None and info.value.path.endswith("merged.yaml")
 
 
+@pytest.mark.parametrize("value", ["date: 2026-13-45", "date: !!int x"])
+def test_a_yaml_value_that_cannot_be_read_names_its_line(mini_registry: Path, value: str) -> None:
+    # ruamel's constructors raise without a position; the message named line 1 of the file.
+    claims = mini_registry / "claims" / "efficacy.yaml"
+    text = claims.read_text()
+    line = text[: text.index("date: 2026-11-21")].count("\n") + 1
+    _edit(claims, "date: 2026-11-21", value)
+    with pytest.raises(RegistryError, match="YAML value cannot be read") as info:
+        load_registry(mini_registry)
+    assert info.value.line == line
+
+
 def test_malformed_bib_entry_is_fatal_with_line(mini_registry: Path) -> None:
     bib = mini_registry / "references" / "mini.bib"
     bib.write_text(bib.read_text() + "\n@article{broken2020,\n  title = {unbalanced,\n  year = 2020\n")
