@@ -108,6 +108,15 @@ def test_a_yaml_value_that_cannot_be_read_names_its_line(mini_registry: Path, va
     assert info.value.line == line
 
 
+def test_a_bib_field_written_twice_is_named_at_its_second_line(mini_registry: Path) -> None:
+    # bibtexparser's message pointed at its own API ("available as failed_block.ignore_error_block").
+    bib = mini_registry / "references" / "mini.bib"
+    bib.write_text(bib.read_text().replace("  n = {120},\n", "  n = {120},\n  n = {12},\n", 1))
+    with pytest.raises(RegistryError) as info:
+        load_registry(mini_registry)
+    assert str(info.value).endswith("mini.bib:9: CC401 BibTeX field 'n' written twice")
+
+
 def test_malformed_bib_entry_is_fatal_with_line(mini_registry: Path) -> None:
     bib = mini_registry / "references" / "mini.bib"
     bib.write_text(bib.read_text() + "\n@article{broken2020,\n  title = {unbalanced,\n  year = 2020\n")
