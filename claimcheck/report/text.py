@@ -27,6 +27,17 @@ def printable(line: str) -> str:
     return _CONTROL.sub(_escaped, line)
 
 
+# A line of a CI step's output that starts with "::" is a GitHub workflow command, whatever the
+# format, and a finding's line starts with its file's name.
+_COMMAND_START = re.compile(r"^(\s*):(?=:)")
+
+
+def line_start(line: str) -> str:
+    """``line`` (already :func:`printable`) with a leading ``::`` shown as ``\\x3a:``, so that
+    GitHub's runner does not read a hostile file name as a workflow command."""
+    return _COMMAND_START.sub(r"\1\\x3a", line, count=1)
+
+
 def render(report: Report, *, registry: str | None = None) -> str:
     """Findings one per line, then the notes and a one-line summary (naming ``registry`` if given)."""
     return render_whole(Stream(registry=registry), report)
@@ -48,7 +59,7 @@ class Stream:
     def findings(self, findings: list[Finding]) -> str:
         """One line per finding."""
         return "".join(
-            printable(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}") + "\n"
+            line_start(printable(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}")) + "\n"
             for f in findings
         )
 

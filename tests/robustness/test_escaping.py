@@ -125,3 +125,25 @@ def test_bidirectional_controls_cannot_reorder_a_line_of_output(cli: Cli, tmp_pa
     assert "clinic\\u202elmth.txt" in run.out
     data = cli("lint", "--no-config", "-j", "1", "--format", "json", page)
     assert "\\u202e" in data.out or "\u202e" in data.out
+
+
+@pytest.mark.parametrize("fmt", ["concise", "full", "csv"])
+def test_a_file_name_cannot_start_a_workflow_command_in_text_output(
+    cli: Cli, tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub's runner obeys any line of a step's output that starts with '::', whatever the
+    format: a page named '::error file=x::forged.md' linted as '.' forged an annotation (or a
+    '::stop-commands::' turned the real ones off)."""
+    monkeypatch.chdir(tmp_path)
+    Path(" ::error file=x::forged.md").write_text("Ketamine is completely safe.\n")
+    Path("::stop-commands::t.md").write_text("Ketamine is completely safe.\n")
+    run = cli("lint", "--no-config", "-j", "1", "--format", fmt, ".")
+    assert run.code == 1 and run.out
+    assert not any(line.lstrip().startswith("::") for line in (run.out + run.err).splitlines())
+    if fmt == "csv":  # quoted, so the cell reads back the same
+        assert {row["file"] for row in csv.DictReader(io.StringIO(run.out))} == {
+            " ::error file=x::forged.md",
+            "::stop-commands::t.md",
+        }
+    else:
+        assert "\\x3a:stop-commands::t.md:1:" in run.out
