@@ -66,13 +66,24 @@ def test_report_unused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert "unused suppression" not in err
 
 
-def test_unknown_directive_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("directive", "message"),
+    [
+        ("ignroe CC201", "unknown suppression 'ignroe'"),
+        # 'approved' silences the block's CC101 whatever claim it names: a misspelt or made-up id
+        # silenced an unregistered claim as if a reviewer had matched it to a registry entry.
+        ("approved no.such.claim", "'approved' names no claim of the registry: 'no.such.claim'"),
+    ],
+)
+def test_unknown_directive_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], directive: str, message: str
+) -> None:
     page = tmp_path / "p.md"
-    page.write_text("Intro.\n\n<!-- claimcheck: ignroe CC201 -->\nText.\n")
+    page.write_text(f"Intro.\n\n<!-- claimcheck: {directive} -->\nKetamine cures depression.\n")
     code = main(["lint", "--no-config", "-j", "1", str(page)])
     err = capsys.readouterr().err
     assert code == 2
-    assert f"{page}:3: unknown suppression 'ignroe'" in err
+    assert f"{page}:3: {message}" in err
 
 
 def test_comments_that_are_not_directives_are_ignored(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -118,15 +129,8 @@ def test_ignore_with_no_block_after_it_silences_nothing(tmp_path: Path, capsys: 
     assert "unused suppression 'claimcheck: ignore CC202'" in err
 
 
-def test_approved_names_a_claim_of_the_registry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # 'approved' silences the block's CC101 whatever claim it names: a misspelt or made-up id
-    # silenced an unregistered claim as if a reviewer had matched it to a registry entry.
+def test_approved_silences_the_findings_of_its_claim(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "p.md"
-    page.write_text("Intro.\n\n<!-- claimcheck: approved no.such.claim -->\nKetamine cures depression.\n")
-    code = main(["lint", "--no-config", "-j", "1", str(page)])
-    err = capsys.readouterr().err
-    assert code == 2
-    assert f"{page}:3: 'approved' names no claim of the registry: 'no.such.claim'" in err
     page.write_text("Intro.\n\n<!-- claimcheck: approved ketamine.depression.cure -->\nKetamine cures depression.\n")
     code, findings, _ = _lint(page, capsys)
     assert code != 2 and not any(f.get("claim_id") == "ketamine.depression.cure" for f in findings)
