@@ -87,6 +87,7 @@ def test_utf16_without_bom_is_an_error_not_a_silent_skip(cli: Cli, tmp_path: Pat
     page.write_bytes(f"<p>{CLAIM}</p>".encode("utf-16-le"))
     run = lint(cli, page)
     assert run.code == 2 and f"claimcheck: {page}: not linted: binary file" in run.err
+    assert "UTF-16 without a byte order mark?" in run.err
 
 
 # -- size and shape --------------------------------------------------------------------------------
