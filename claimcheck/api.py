@@ -83,10 +83,11 @@ def lint_paths(
     report_unused: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Lint files and folders; binary files are skipped with a notice.
+    """Lint files and folders; files of a binary format (images) are skipped with a notice.
 
-    A page that cannot be read or linted, or a folder that cannot be read, is listed in
-    ``Report.errors`` and the rest is linted; a path that does not exist raises.
+    A page that cannot be read or linted (one that looks binary among them), or a folder that
+    cannot be read, is listed in ``Report.errors`` and the rest is linted; a path that does not
+    exist raises.
 
     With ``jobs`` > 1 files are linted in worker processes, each compiling the registry once;
     results are gathered in file order, so the report is identical to a single-process run.

@@ -350,7 +350,7 @@ def _lint(args: argparse.Namespace) -> int:
         )
     from claimcheck.run.discover import refuse_to_overwrite
 
-    for target in (args.output, args.write_baseline):
+    for target in (args.output, args.write_baseline, args.sarif_file):
         if target:
             refuse_to_overwrite(target, stream.files)
     baseline = BaselineRun(args.baseline, args.write_baseline)

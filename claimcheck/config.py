@@ -135,7 +135,9 @@ def _loaded(config: Config | None = None, path: Path | None = None) -> LoadedCon
 
 def _line_of(text: str, key: str) -> int | None:
     pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", re.MULTILINE)
-    found = pattern.search(text)
+    # In pyproject.toml, the other tools' tables come first and may use the same keys.
+    table = re.search(r"^\s*\[\s*tool\.claimcheck\b", text, re.MULTILINE)
+    found = pattern.search(text, table.start() if table else 0)
     return text.count("\n", 0, found.start()) + 1 if found else None
 
 
@@ -170,7 +172,8 @@ def parse_config(path: Path) -> LoadedConfig:
     except ValidationError as exc:
         error = exc.errors()[0]
         loc = [str(step) for step in error["loc"]]
-        key = loc[-1] if loc else "?"
+        # The last key named, not a list item's index ('include.1' is written on include's line).
+        key = next((str(step) for step in reversed(error["loc"]) if isinstance(step, str)), "?")
         if error["type"] == "extra_forbidden":
             message = f"unknown key '{'.'.join(loc)}' in claimcheck config"
         else:

@@ -32,7 +32,18 @@ class InputError(ClaimcheckError):
 
 
 class BinaryFileError(InputError):
-    """The input looks like binary data, not text; linting skips it with a notice."""
+    """The input looks like binary data, not text.
+
+    ``known_format``: it is a file of a binary format beyond doubt (an image's signature, then NUL
+    bytes), which linting skips with a notice; other binary-looking input is a page that cannot
+    be linted, an error.
+    """
+
+    def __init__(
+        self, message: str, *, path: str | Path | None = None, line: int | None = None, known_format: bool = False
+    ) -> None:
+        super().__init__(message, path=path, line=line)
+        self.known_format = known_format
 
 
 class RegistryError(ClaimcheckError):

@@ -14,6 +14,7 @@ model is Vale's ``<!-- vale off -->`` and ruff's ``noqa``, with a reason kept fo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimcheck.codelists import NotACode, resolve_codes
@@ -26,22 +27,33 @@ _REASON = re.compile(r"""\breason\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECAS
 _VERBS = ("ignore", "ignore-file", "disable", "enable", "approved")
 
 
+#: A place in a page: 1-based (line, column), as findings give it.
+Place = tuple[int, int]
+#: After every place of a page.
+_END: Place = (2**63, 0)
+
+
 @dataclass
 class Suppression:
-    """One directive: which codes (empty = all) over which lines, and whether it was used."""
+    """One directive: which codes (empty = all) over which stretch of the page, and whether it was used.
+
+    The stretch runs from ``first`` to ``last`` (places, both included); a finding is covered when
+    it starts there. Places, not lines: on a page written on one line (minified HTML) a block's
+    lines are the whole page.
+    """
 
     verb: str
     codes: tuple[str, ...]
     line: int
-    first_line: int
-    last_line: int
+    first: Place
+    last: Place
     reason: str | None = None
     claim_id: str | None = None
     used: int = field(default=0)
 
     def covers(self, finding: Finding) -> bool:
         """Whether this directive silences ``finding``."""
-        if not self.first_line <= finding.line <= self.last_line:
+        if not self.first <= (finding.line, finding.column) <= self.last:
             return False
         if self.verb == "approved":
             return finding.claim_id == self.claim_id or finding.code == "CC101"
@@ -60,17 +72,17 @@ def _codes(words: list[str], path: str, line: int) -> tuple[str, ...]:
         raise InputError(f"suppression: {exc}", path=path, line=line) from None
 
 
-def parse_suppressions(document: Document) -> list[Suppression]:
-    """The suppressions in a document's comments, each resolved to the lines it covers.
+def parse_suppressions(document: Document, known_claim: Callable[[str], bool]) -> list[Suppression]:
+    """The suppressions in a document's comments, each resolved to the stretch of page it covers.
 
-    A malformed directive (an unknown verb, a word that is not a code) is an input error naming
-    the line: a suppression that silently does nothing is worse than none.
+    A malformed directive (an unknown verb, a word that is not a code, an ``approved`` naming a
+    claim for which ``known_claim`` is false) is an input error naming the line: a suppression
+    that silently does nothing, or something else than it says, is worse than none.
     """
     found: list[Suppression] = []
     directives = [(comment, match) for comment in document.comments if (match := _DIRECTIVE.match(comment.text))]
     if not directives:  # most pages: the units' source spans (0.8% of a lint) are not needed
         return found
-    last_line = document.position(len(document.source))[0]
     unit_spans = [(unit.source_offset(0), unit.source_end(len(unit.text))) for unit in document.units if unit.text]
     open_regions: list[Suppression] = []
     for comment, match in directives:
@@ -85,29 +97,34 @@ def parse_suppressions(document: Document) -> list[Suppression]:
                 f"unknown suppression '{verb}' (use one of: {', '.join(_VERBS)})", path=document.path, line=line
             )
         if verb == "ignore-file":
-            found.append(Suppression(verb, _codes(words, document.path, line), line, 1, last_line, reason))
+            found.append(Suppression(verb, _codes(words, document.path, line), line, (1, 1), _END, reason))
         elif verb in ("ignore", "approved"):
             block = next(((s, e) for s, e in unit_spans if s >= comment.end), None)
-            if block is None:
-                first = last = line
+            if block is None:  # nothing follows: the comment's own span, where no finding starts
+                first, last = document.position(comment.start), document.position(comment.end)
             else:
-                first = document.position(block[0])[0]
-                last = document.position(max(block[0], block[1] - 1))[0]
+                first = document.position(block[0])
+                last = document.position(max(block[0], block[1] - 1))
             if verb == "approved":
                 if len(words) != 1:
                     raise InputError("'approved' takes one claim id", path=document.path, line=line)
+                if not known_claim(words[0]):
+                    raise InputError(
+                        f"'approved' names no claim of the registry: '{words[0]}'", path=document.path, line=line
+                    )
                 found.append(Suppression(verb, (), line, first, last, reason, claim_id=words[0]))
             else:
                 found.append(Suppression(verb, _codes(words, document.path, line), line, first, last, reason))
         elif verb == "disable":
-            region = Suppression(verb, _codes(words, document.path, line), line, line, last_line, reason)
+            place = document.position(comment.start)
+            region = Suppression(verb, _codes(words, document.path, line), line, place, _END, reason)
             open_regions.append(region)
             found.append(region)
         else:  # enable: closes the open regions it names (all of them when it names none)
             codes = _codes(words, document.path, line)
             for region in list(open_regions):
                 if not codes or set(region.codes) & set(codes) or not region.codes:
-                    region.last_line = line
+                    region.last = document.position(comment.start)
                     open_regions.remove(region)
     return found
 

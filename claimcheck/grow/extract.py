@@ -192,6 +192,9 @@ def extract(paths: Iterable[str | Path], registry: Registry) -> Extraction:
         for page in pages:
             extractor.read(page.document)
         extractor.result.notices.extend(pages.notices)
+        binary = pages.binary
+        if binary is not None and not binary.known_format:  # drafting reads what it can: no error
+            extractor.result.notices.append(f"{binary.path or path}: skipped: {binary.message}")
     extractor.result.drafts = list(extractor.drafts.values())
     return extractor.result
 
@@ -212,7 +215,7 @@ class _Extractor:
         rule = self.rule
         assert rule.check is not None
         self.result.files += 1
-        suppressions = parse_suppressions(document)
+        suppressions = parse_suppressions(document, self.compiled.has_claim)
         findings = Findings(document)
         for context in analyse(document, self.compiled):
             hit = next(iter_hits(rule.check(context)), None)

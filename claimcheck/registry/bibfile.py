@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from bibtexparser.entrypoint import parse_string
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 from pydantic import ValidationError
 
 from claimcheck.codes import DUPLICATE_REFERENCE_KEY, INVALID_REGISTRY_FILE, UNKNOWN_STUDY_DESIGN
@@ -105,6 +105,12 @@ def _reference(entry: Entry, path: str, line: int, problems: list[RegistryProble
     )
 
 
+def _second_field_line(raw: str, key: str) -> int:
+    """Lines from the start of entry ``raw`` to where ``key`` is written a second time (0 if not found)."""
+    found = list(re.finditer(rf"(?:^|[,\s]){re.escape(key)}\s*=", raw))
+    return raw.count("\n", 0, found[1].start()) if len(found) > 1 else 0
+
+
 def read_bib(text: str, *, path: str) -> BibFile:
     """Parse BibTeX text into references; malformed entries become fatal problems."""
     result = BibFile()
@@ -127,6 +133,14 @@ def read_bib(text: str, *, path: str) -> BibFile:
             result.problems.append(
                 RegistryProblem(
                     path, line, DUPLICATE_REFERENCE_KEY, f"duplicate reference key '{block.key}'", fatal=False
+                )
+            )
+        elif isinstance(block, DuplicateFieldKeyBlock):
+            keys = sorted(block.duplicate_keys)
+            line += _second_field_line(block.raw or "", keys[0])
+            result.problems.append(
+                RegistryProblem(
+                    path, line, INVALID_REGISTRY_FILE, f"BibTeX field '{keys[0]}' written twice", fatal=True
                 )
             )
         elif isinstance(block, ParsingFailedBlock):

@@ -61,6 +61,10 @@ class CompiledRegistry:
         """The claim's position in the registry, used to tag compiled terms."""
         return self._number[claim.id]
 
+    def has_claim(self, claim_id: str) -> bool:
+        """Whether the registry holds a claim with this id."""
+        return claim_id in self._number
+
     def evidence(self, claim: Claim) -> list[EvidenceItem]:
         """The claim's citations joined with their references.
 

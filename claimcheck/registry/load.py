@@ -95,7 +95,7 @@ def _read_claims_file(path: Path, registry: Registry, seen: dict[str, Location])
     # neither ruamel.yaml nor bibtexparser, and importing them is a tenth of the start-up time.
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from claimcheck.registry.yamlfile import load_yaml, node_line, validation_messages
+    from claimcheck.registry.yamlfile import key_line, load_yaml, node_line, validation_messages
 
     shown = _display(path)
     try:
@@ -112,7 +112,7 @@ def _read_claims_file(path: Path, registry: Registry, seen: dict[str, Location])
     # Keys as parsed, not as text: an empty key (": x") is None, and its line is looked up by it.
     extra = [key for key in document if key not in ("claims", "interventions")]
     if extra:
-        line = int(document.lc.key(extra[0])[0]) + 1
+        line = key_line(document, extra[0], 1)
         name = str(extra[0])[:60]
         registry.problems.append(
             RegistryProblem(shown, line, INVALID_REGISTRY_FILE, f"unknown top-level key '{name}'", fatal=True)
@@ -122,7 +122,7 @@ def _read_claims_file(path: Path, registry: Registry, seen: dict[str, Location])
         if items is None:
             continue
         if not isinstance(items, CommentedSeq):
-            line = int(document.lc.key(key)[0]) + 1
+            line = key_line(document, key, 1)
             registry.problems.append(
                 RegistryProblem(shown, line, INVALID_REGISTRY_FILE, f"'{key}' must be a list", fatal=True)
             )

@@ -106,7 +106,8 @@ def load_yaml(text: str, *, path: str) -> Any:
     except (ValueError, TypeError) as exc:
         # ruamel's constructors raise these on hostile input: '!!int x' (ValueError), a mapping
         # key that is an alias of a list (TypeError: unhashable). Still the file's fault, not ours.
-        raise RegistryError(f"YAML value cannot be read: {_clip(str(exc))}", path=path) from None
+        line = _constructing_line(exc)
+        raise RegistryError(f"YAML value cannot be read: {_clip(str(exc))}", path=path, line=line) from None
     if expanded > MAX_ALIAS_GROWTH * written + 1000:
         raise RegistryError(
             f"YAML aliases expand {written} written values to {expanded}; at most {MAX_ALIAS_GROWTH} times is allowed",
@@ -115,12 +116,35 @@ def load_yaml(text: str, *, path: str) -> Any:
     return document
 
 
+def _constructing_line(error: BaseException) -> int | None:
+    """The 1-based line of the YAML node ruamel was constructing when it raised ``error``.
+
+    Its constructors raise plain ValueError and TypeError, with no position; the node they were
+    given is still in the innermost frame that names one.
+    """
+    line = None
+    frame = error.__traceback__
+    while frame is not None:
+        mark = getattr(frame.tb_frame.f_locals.get("node"), "start_mark", None)
+        if mark is not None:
+            line = int(mark.line) + 1
+        frame = frame.tb_next
+    return line
+
+
 def node_line(node: Any, default: int) -> int:
     """The 1-based line where a mapping or sequence node starts, or ``default``."""
     lc = getattr(node, "lc", None)
     if lc is not None and lc.line is not None:
         return int(lc.line) + 1
     return default
+
+
+def key_line(mapping: CommentedMap, key: Any, default: int) -> int:
+    """The 1-based line where ``key`` is written in ``mapping``, or ``default`` for a key merged in
+    by ``<<:``, which has no position of its own."""
+    written = (mapping.lc.data or {}).get(key)  # no data at all when every key is merged
+    return int(written[0]) + 1 if written is not None else default
 
 
 def locate(node: Any, loc: Sequence[int | str], default: int) -> int:
@@ -133,8 +157,7 @@ def locate(node: Any, loc: Sequence[int | str], default: int) -> int:
     current = node
     for step in loc:
         if isinstance(current, CommentedMap) and step in current:
-            key_line, _ = current.lc.key(step)
-            line = int(key_line) + 1
+            line = key_line(current, step, line)
             current = current[step]
         elif isinstance(current, CommentedSeq) and isinstance(step, int) and 0 <= step < len(current):
             item_line, _ = current.lc.item(step)

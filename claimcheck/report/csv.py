@@ -28,6 +28,28 @@ def spreadsheet_row(values: Iterable[object]) -> list[object]:
     return [f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value for value in values]
 
 
+def csv_text(rows: Iterable[Iterable[object]]) -> str:
+    """``rows`` as CSV text, one ``\\n``-ended line each.
+
+    A row whose first cell (a file's name) starts with ``::`` has that cell quoted: printed in a
+    CI step, the line would otherwise be a GitHub workflow command (see :func:`~claimcheck.report.text.line_start`).
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    lines = []
+    for row in rows:
+        cells = list(row)
+        writer.writerow(cells)
+        line = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        first = cells[0] if cells else None
+        if isinstance(first, str) and line.startswith(first) and first.lstrip().startswith("::"):
+            line = f'"{first}"{line[len(first) :]}'
+        lines.append(line)
+    return "".join(lines)
+
+
 def _row_key(finding: Finding) -> tuple[str, int, str]:
     return (finding.path, finding.line, finding.sentence)
 
@@ -101,6 +123,4 @@ class Stream:
 
     @staticmethod
     def _rows(rows: Iterable[Iterable[object]]) -> str:
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(rows)
-        return buffer.getvalue()
+        return csv_text(rows)

@@ -64,7 +64,7 @@ class Stream:
 
     def _block(self, f: Finding) -> str:
         level = _SEVERITY_STYLE[f.severity]
-        where = text.printable(f"{f.path}:{f.line}:{f.column}:")
+        where = text.line_start(text.printable(f"{f.path}:{f.line}:{f.column}:"))
         head = f"{self._paint(where, 'bold')} {self._paint(f.code, level)} [{f.severity.value}] {f.name}"
         gutter = self._paint("  |", "blue")
         lines = [head]

@@ -10,8 +10,6 @@ leading ``www.``. A local file belongs to the first folder on its path named lik
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -24,7 +22,7 @@ from rich.cells import cell_len
 from claimcheck.codes import MISSING_RISK_INFORMATION
 from claimcheck.globs import URI_START
 from claimcheck.models import Finding, Severity
-from claimcheck.report.csv import spreadsheet_row
+from claimcheck.report.csv import csv_text, spreadsheet_row
 from claimcheck.results import Report
 
 #: The columns of the CSV and the keys of each JSON row, in order.
@@ -166,14 +164,12 @@ def render_json(report: Report, rows: list[SiteRow]) -> str:
 
 def render_csv(rows: list[SiteRow]) -> str:
     """One CSV row per site, with a header; risk information as yes, no or empty (not checked)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    table: list[Iterable[object]] = [COLUMNS]
     for row in rows:
         values = asdict(row)
         values["risk_information"] = _yes_no(row.risk_information)
-        writer.writerow(spreadsheet_row(values[column] for column in COLUMNS))
-    return buffer.getvalue()
+        table.append(spreadsheet_row(values[column] for column in COLUMNS))
+    return csv_text(table)
 
 
 def render_text(report: Report, rows: list[SiteRow]) -> str:

@@ -56,7 +56,8 @@ class FilePages:
 
     A document is one page; a web archive (``.warc``, ``.warc.gz``) is every HTML page it holds.
     ``remote`` names a URL (``s3://…``, ``https://…``), opened with fsspec. Once iterated,
-    :attr:`notices` says what the archive held or that the file was skipped as not text.
+    :attr:`notices` says what the archive held or that the file was skipped (a report, an
+    image), and :attr:`binary` holds the error of a file that was not read as not text.
     Unreadable input raises :class:`~claimcheck.errors.InputError` naming it.
     """
 
@@ -64,6 +65,7 @@ class FilePages:
         self.name = name
         self.remote = remote
         self.notices: list[str] = []
+        self.binary: BinaryFileError | None = None
 
     def __iter__(self) -> Iterator[Page]:
         if self.remote:
@@ -79,7 +81,7 @@ class FilePages:
         try:
             document = read_document(self.name)
         except BinaryFileError as exc:
-            self._skip(exc)
+            self._skipped(exc)
             return
         yield Page(document, document.path)
 
@@ -107,9 +109,14 @@ class FilePages:
         try:
             source = decode_bytes(data, path=self.name, markup=page_format != "text")
         except BinaryFileError as exc:
-            self._skip(exc)
+            self._skipped(exc)
             return
         yield Page(parse_document(source, format=page_format, path=self.name), self.name)
+
+    def _skipped(self, error: BinaryFileError) -> None:
+        self.binary = error
+        if error.known_format:
+            self.notices.append(f"{error.path or self.name}: skipped: {error.message}")
 
     def _archive(self, stream: IO[bytes]) -> Iterator[Page]:
         from claimcheck.text.warc import ArchiveTally, read_archive  # here: most runs read no archive
@@ -118,9 +125,6 @@ class FilePages:
         for page in read_archive(stream, name=self.name, tally=tally):
             yield Page(page.document, page.uri, page.date, self.name)
         self.notices.append(tally.summary(self.name))
-
-    def _skip(self, error: BinaryFileError) -> None:
-        self.notices.append(f"{error.path or self.name}: skipped: {error.message}")
 
 
 def lint_page(
@@ -143,7 +147,7 @@ def lint_page(
             f"{document.path}: {bounded.omitted} more finding(s) not listed: "
             f"at most {limit} sentence findings are kept per page"
         )
-    suppressions = parse_suppressions(document)
+    suppressions = parse_suppressions(document, compiled.has_claim)
     if not suppressions:
         return findings, []
     kept = apply_suppressions(findings, suppressions)
@@ -165,7 +169,8 @@ def lint_file(
     the notices open with what :class:`FilePages` noted, then the pages whose findings passed
     :data:`~claimcheck.lint.MAX_FINDINGS_PER_PAGE`, then the unused suppressions if asked for.
     A page that cannot be read or linted (an :class:`~claimcheck.errors.InputError`, such as an
-    unknown suppression) is one error in the result; the file's other pages are still linted.
+    unknown suppression) is one error in the result; the file's other pages are still linted. So
+    is a file that looks binary but is of no known binary format.
     """
     pages = FilePages(name, remote=remote)
     result = FileResult([], [], [])
@@ -203,6 +208,11 @@ def lint_file(
         if report_unused:
             unused_notices.extend(unused)
         result.pages.append(page.uri)
+    binary = pages.binary
+    if binary is not None and not binary.known_format:
+        # An error, not a notice: one NUL byte in a page's text (which browsers drop) made the page
+        # "binary", and a skip that exits 0 let a pull request take any page out of the lint.
+        result.errors.append(PageError(binary.path or name, None, f"not linted: {binary.message}"))
     result.notices.extend([*pages.notices, *limited, *unused_notices])
     return result
 

@@ -68,18 +68,28 @@ def decode_bytes(data: bytes, *, path: str, markup: bool = False) -> str:
                 text, path=path, markup=markup, message=f"binary data (not {encoding.upper()} text)"
             )
     if data.startswith(_MAGIC):
-        raise BinaryFileError("binary file", path=path)
+        # Images and archives hold NUL bytes soon after their signature; a signature before text
+        # alone is a page dressed as a file to skip.
+        raise BinaryFileError("binary file", path=path, known_format=b"\x00" in data)
     # The common case, text without a NUL or a control byte in twenty, is settled without a regex.
     if b"\x00" in data or _mostly_control(len(data) - len(data.translate(None, _CONTROL_BYTES)), len(data)):
         visible = _MARKUP_BYTES.sub(b"", data) if markup else data
         if b"\x00" in visible:
-            raise BinaryFileError("binary file", path=path)
+            raise BinaryFileError(f"binary file (NUL bytes in its text{_utf16_hint(data)})", path=path)
         if _mostly_control(len(visible) - len(visible.translate(None, _CONTROL_BYTES)), len(visible)):
             raise BinaryFileError("binary file (too many control characters)", path=path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="claimcheck-latin1")
+
+
+def _utf16_hint(data: bytes) -> str:
+    """A hint when ``data`` reads like UTF-16 without a BOM: a NUL in nearly every other byte."""
+    half = len(data) // 2
+    if half and max(data[0::2].count(0), data[1::2].count(0)) >= 0.9 * half:
+        return "; UTF-16 without a byte order mark? Save it as UTF-8"
+    return ""
 
 
 def check_visible_text(text: str, *, path: str, markup: bool, message: str = "binary file") -> str:

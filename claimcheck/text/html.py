@@ -305,14 +305,21 @@ class HtmlReader:
         if name == "body" and self.body_tag_end is None:
             self.body_tag_end = tag_end
         if cat & _RAW:
+            if name == "plaintext":
+                # Everything after <plaintext> is shown as text: no end tag ends it.
+                if not self._hidden_body():
+                    self._own_unit(tag_end, end, "paragraph")
+                return end
             # HTML5 ignores "/>" here: <script/> still starts a script.
             m = _raw_end(name).search(self.source, tag_end, end)
             if m is not None:
                 # Raw text read though no page body shows it: the page's title (what tabs and
-                # search results show; an SVG's title is a tooltip) and a text area's initial text.
+                # search results show; an SVG's title is a tooltip), a text area's initial text
+                # and an <xmp>'s text, which browsers show as preformatted text (a page could
+                # hide its claims from the lint there).
                 if name == "title" and not self._open.get("svg"):
                     self._own_unit(tag_end, m.start(), "heading", once=True)
-                elif name == "textarea" and not self._hidden_body():
+                elif name in ("textarea", "xmp") and not self._hidden_body():
                     self._own_unit(tag_end, m.start(), "paragraph")
                 return m.start()
             self._push(name, True)  # the end tag may come in a later range (inline HTML in Markdown)

@@ -76,6 +76,10 @@ class ArchiveTally:
     undecodable: int = 0
     #: The URIs of responses skipped because their body is over MAX_BODY_BYTES unpacked.
     too_large: list[str] = field(default_factory=list)
+    #: The URIs of HTML responses skipped because their text looks binary (a NUL, control
+    #: characters) though no binary format's signature starts them: named, as a page may do so to
+    #: hide from an audit.
+    binary: list[str] = field(default_factory=list)
     #: Charset labels not trusted (unknown, not a text encoding, not ASCII-compatible), in order met;
     #: their pages were read as if unlabelled.
     ignored_charsets: list[str] = field(default_factory=list)
@@ -93,17 +97,24 @@ class ArchiveTally:
         line = f"{name}: {self.pages} HTML page{'' if self.pages == 1 else 's'} linted"
         skipped = [f"{count} {label}" for count, label in reasons if count]
         if self.too_large:
-            named = ", ".join(self.too_large[:_NAMED]) + (", ..." if len(self.too_large) > _NAMED else "")
-            skipped.append(f"{len(self.too_large)} over {MAX_BODY_BYTES >> 20} MiB unpacked ({named})")
+            skipped.append(f"{len(self.too_large)} over {MAX_BODY_BYTES >> 20} MiB unpacked ({_named(self.too_large)})")
+        if self.binary:
+            skipped.append(
+                f"{len(self.binary)} that look{'s' if len(self.binary) == 1 else ''} binary ({_named(self.binary)})"
+            )
         if skipped:
             line += f"; skipped {', '.join(skipped)}"
         if self.ignored_charsets:
             labels = sorted(set(self.ignored_charsets))
-            named = ", ".join(labels[:_NAMED]) + (", ..." if len(labels) > _NAMED else "")
-            line += f"; read {len(self.ignored_charsets)} as UTF-8 or Windows-1252, not as labelled ({named})"
+            line += f"; read {len(self.ignored_charsets)} as UTF-8 or Windows-1252, not as labelled ({_named(labels)})"
         if self.damage:
             line += f"; {self.damage}"
         return line
+
+
+def _named(items: list[str]) -> str:
+    """The first few of ``items``, for a notice."""
+    return ", ".join(items[:_NAMED]) + (", ..." if len(items) > _NAMED else "")
 
 
 def _records(stream: IO[bytes]) -> Any:
@@ -340,8 +351,11 @@ def _page(capture: _Capture, tally: ArchiveTally) -> ArchivePage | None:
         return None
     try:
         source = _decode(body, capture.content_type, capture.uri, tally)
-    except BinaryFileError:
-        tally.non_html += 1
+    except BinaryFileError as exc:
+        if exc.known_format:
+            tally.non_html += 1
+        else:
+            tally.binary.append(capture.uri)
         return None
     return ArchivePage(capture.uri, capture.date, parse_document(source, format="html", path=capture.uri))
 

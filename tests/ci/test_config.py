@@ -73,6 +73,20 @@ def test_bad_values_and_toml_errors(tmp_path: Path) -> None:
         load_config(config)
 
 
+@pytest.mark.parametrize(
+    ("written", "line"),
+    [('include = ["a/**", 7]', 5), ('[tool.claimcheck.per-file-ignores]\n"docs/**" = [["CC2"]]', 6)],
+)
+def test_a_bad_item_of_a_list_names_the_line_of_its_key(tmp_path: Path, written: str, line: int) -> None:
+    # The error's location ends in the item's index: the line was looked up by the index ('0'),
+    # and a key of the same name in another table of pyproject.toml could answer for it.
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f'[project]\nname = "site"\ninclude = ["docs/**"]\n[tool.claimcheck]\n{written}\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(config)
+    assert str(info.value).startswith(f"{config}:{line}:")
+
+
 def test_config_drives_lint_and_cli_overrides_it(
     page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -72,6 +72,51 @@ def test_unknown_field_is_reported(mini_registry: Path) -> None:
         load_registry(mini_registry)
 
 
+def test_an_unknown_field_from_a_yaml_merge_key_is_located_not_a_crash(mini_registry: Path) -> None:
+    # A merged key ('<<:') is in the mapping but has no position of its own: locating the
+    # validation error raised KeyError (an internal error) instead of naming the line.
+    claims = mini_registry / "claims" / "efficacy.yaml"
+    claim = "  - id: widgetamine.low-mood.response\n"
+    _edit(claims, claim, "  - <<: {extra: 1}\n" + claim.replace("-", " ", 1))
+    with pytest.raises(RegistryError, match="extra: is not a known field") as info:
+        load_registry(mini_registry)
+    assert info.value.path is not None and info.value.path.endswith("efficacy.yaml") and info.value.line == 3
+
+
+@pytest.mark.parametrize(
+    ("merged", "message"),
+    [("claims: [], extra: 1", "unknown top-level key 'extra'"), ("claims: 5", "'claims' must be a list")],
+)
+def test_a_top_level_key_from_a_yaml_merge_key_is_located_not_a_crash(
+    mini_registry: Path, merged: str, message: str
+) -> None:
+    (mini_registry / "claims" / "merged.yaml").write_text(f"# merged\n<<: {{{merged}}}\n")
+    with pytest.raises(RegistryError, match=message) as info:
+        load_registry(mini_registry)
+    assert info.value.path is not None and info.value.path.endswith("merged.yaml")
+
+
+@pytest.mark.parametrize("value", ["date: 2026-13-45", "date: !!int x"])
+def test_a_yaml_value_that_cannot_be_read_names_its_line(mini_registry: Path, value: str) -> None:
+    # ruamel's constructors raise without a position; the message named line 1 of the file.
+    claims = mini_registry / "claims" / "efficacy.yaml"
+    text = claims.read_text()
+    line = text[: text.index("date: 2026-11-21")].count("\n") + 1
+    _edit(claims, "date: 2026-11-21", value)
+    with pytest.raises(RegistryError, match="YAML value cannot be read") as info:
+        load_registry(mini_registry)
+    assert info.value.line == line
+
+
+def test_a_bib_field_written_twice_is_named_at_its_second_line(mini_registry: Path) -> None:
+    # bibtexparser's message pointed at its own API ("available as failed_block.ignore_error_block").
+    bib = mini_registry / "references" / "mini.bib"
+    bib.write_text(bib.read_text().replace("  n = {120},\n", "  n = {120},\n  n = {12},\n", 1))
+    with pytest.raises(RegistryError) as info:
+        load_registry(mini_registry)
+    assert str(info.value).endswith("mini.bib:9: CC401 BibTeX field 'n' written twice")
+
+
 def test_malformed_bib_entry_is_fatal_with_line(mini_registry: Path) -> None:
     bib = mini_registry / "references" / "mini.bib"
     bib.write_text(bib.read_text() + "\n@article{broken2020,\n  title = {unbalanced,\n  year = 2020\n")

@@ -1,5 +1,5 @@
 """Broken and hostile input through the real command line: a one-line message naming the file, exit 2
-for input that cannot be used, a skip notice where linting goes on, and never a hang or a traceback."""
+for input that cannot be used, a located error where linting goes on, and never a hang or a traceback."""
 
 from __future__ import annotations
 
@@ -82,11 +82,12 @@ def test_utf16_page_with_bom_is_linted_at_the_right_line(cli: Cli, tmp_path: Pat
     assert run.code == 1 and f"{page}:4:{column}: CC202" in run.out
 
 
-def test_utf16_without_bom_is_skipped_with_a_notice(cli: Cli, tmp_path: Path) -> None:
+def test_utf16_without_bom_is_an_error_not_a_silent_skip(cli: Cli, tmp_path: Path) -> None:
     page = tmp_path / "nobom.html"
     page.write_bytes(f"<p>{CLAIM}</p>".encode("utf-16-le"))
     run = lint(cli, page)
-    assert run.code == 0 and f"note: {page}: skipped: binary file" in run.out
+    assert run.code == 2 and f"claimcheck: {page}: not linted: binary file" in run.err
+    assert "UTF-16 without a byte order mark?" in run.err
 
 
 # -- size and shape --------------------------------------------------------------------------------
@@ -156,7 +157,7 @@ def test_binary_file_with_a_text_extension_is_skipped_and_others_linted(cli: Cli
     site = tmp_path / "site"
     site.mkdir()
     (site / "logo.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-    (site / "notes.md").write_bytes(b"%PDF-1.7\n" + b"binary" * 100)
+    (site / "notes.md").write_bytes(b"%PDF-1.7\n" + b"binary\x00" * 100)
     (site / "index.html").write_text(f"<p>{CLAIM}</p>")
     run = lint(cli, site)
     assert run.code == 1 and f"{site / 'index.html'}:1:" in run.out
@@ -170,6 +171,30 @@ def test_binary_file_notice_goes_to_stderr_in_machine_formats(cli: Cli, tmp_path
     page.write_bytes(b"GIF89a" + b"\x00" * 64)
     run = lint(cli, "--format", "json", page)
     assert run.code == 0 and f"claimcheck: {page}: skipped: binary file" in run.err
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # Browsers drop a NUL in a page's text and show the rest; git calls the file binary, so a
+        # pull request's diff shows nothing of it either.
+        f"<html><body><p>{CLAIM}</p><p>Book now.\x00</p></body></html>".encode(),
+        f"{CLAIM}\n\n\x00\n".encode(),
+        # An image's signature before the page, shown as a few odd letters above it.
+        b"GIF89a" + f"<p>{CLAIM}</p>".encode(),
+        b"%PDF-1.7\n" + f"<p>{CLAIM}</p>".encode(),
+        # Text in too many control characters to be copy.
+        f"<p>{CLAIM}</p><p>{chr(1) * 100}</p>".encode(),
+    ],
+    ids=["nul-in-html-text", "nul-in-markdown", "gif-signature", "pdf-signature", "control-characters"],
+)
+def test_a_page_made_to_look_binary_does_not_pass_the_lint(cli: Cli, tmp_path: Path, data: bytes) -> None:
+    page = tmp_path / ("page.md" if data.startswith(CLAIM.encode()) else "page.html")
+    page.write_bytes(data)
+    run = lint(cli, page)
+    assert run.code == 2 and f"claimcheck: {page}: not linted: binary file" in run.err
+    assert "skipped" not in run.out + run.err
+    assert lint(cli, "--exit-zero", page).code == 2  # an input error, not a finding
 
 
 def test_folder_symlink_to_its_parent_does_not_loop(cli: Cli, tmp_path: Path) -> None:

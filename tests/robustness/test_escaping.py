@@ -109,3 +109,41 @@ def test_text_output_shows_control_characters_escaped(cli: Cli, tmp_path: Path) 
     run = cli("lint", "--no-config", "-j", "1", page)
     assert run.code == 1 and "\x1b" not in run.out and "\x07" not in run.out
     assert "a\\x1b]0;pwned\\x07\\x0a.html:1:" in run.out
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_bidirectional_controls_cannot_reorder_a_line_of_output(cli: Cli, tmp_path: Path, fmt: str) -> None:
+    """A right-to-left override in a file name made a viewer that honours bidi (GitHub's log and
+    annotation views, terminals on VTE) show the rest of the line reversed: another file, another
+    code ("Trojan Source", CVE-2021-42574). The controls are shown escaped; JSON and SARIF keep them as data."""
+    page = tmp_path / "clinic\u202elmth.txt"
+    page.write_text("Ketamine\u2067 is completely safe.\u2069\u2028::error::forged\n")
+    run = cli("lint", "--no-config", "-j", "1", "--format", fmt, page)
+    assert run.code == 1
+    bidi = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
+    assert not set(run.out) & set(bidi)
+    assert "clinic\\u202elmth.txt" in run.out
+    data = cli("lint", "--no-config", "-j", "1", "--format", "json", page)
+    assert "\\u202e" in data.out or "\u202e" in data.out
+
+
+@pytest.mark.parametrize("fmt", ["concise", "full", "csv"])
+def test_a_file_name_cannot_start_a_workflow_command_in_text_output(
+    cli: Cli, tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub's runner obeys any line of a step's output that starts with '::', whatever the
+    format: a page named '::error file=x::forged.md' linted as '.' forged an annotation (or a
+    '::stop-commands::' turned the real ones off)."""
+    monkeypatch.chdir(tmp_path)
+    Path(" ::error file=x::forged.md").write_text("Ketamine is completely safe.\n")
+    Path("::stop-commands::t.md").write_text("Ketamine is completely safe.\n")
+    run = cli("lint", "--no-config", "-j", "1", "--format", fmt, ".")
+    assert run.code == 1 and run.out
+    assert not any(line.lstrip().startswith("::") for line in (run.out + run.err).splitlines())
+    if fmt == "csv":  # quoted, so the cell reads back the same
+        assert {row["file"] for row in csv.DictReader(io.StringIO(run.out))} == {
+            " ::error file=x::forged.md",
+            "::stop-commands::t.md",
+        }
+    else:
+        assert "\\x3a:stop-commands::t.md:1:" in run.out

@@ -118,7 +118,7 @@ def test_claims_json_is_valid_json_a_nan_figure_is_a_registry_error(cli: Cli, tm
     json.loads(shipped.out, parse_constant=lambda name: pytest.fail(f"{name} in claims JSON"))
 
 
-@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+@pytest.mark.parametrize("option", ["-o", "--write-baseline", "--sarif-file"])
 def test_the_output_never_replaces_an_input(cli: Cli, tmp_path: Path, option: str) -> None:
     page = tmp_path / "page.html"
     page.write_text(f"<p>{CLAIM}</p>", encoding="utf-8")

@@ -67,6 +67,18 @@ def test_visible_text_only(checked: Check) -> None:
     assert not any("SECRET" in u.text for u in doc.units)
 
 
+def test_xmp_and_plaintext_are_shown_and_read() -> None:
+    # Browsers show both as text; read as hidden raw text, they were a place to hide claims.
+    doc = read("<p>a</p><xmp>Widgetamine <b>cures</b> everyone.</xmp><p>b</p><plaintext>It is <i>safe</i>.\n</p>")
+    assert texts(doc) == [
+        ("paragraph", "a"),
+        ("paragraph", "Widgetamine <b>cures</b> everyone."),
+        ("paragraph", "b"),
+        ("paragraph", "It is <i>safe</i>. </p>"),  # no end tag ends it, as browsers show it
+    ]
+    assert [u.text for u in read("<div hidden><xmp>x</xmp><plaintext>y").units] == []
+
+
 def test_comments_are_collected_with_offsets() -> None:
     doc = read("<p>a</p><!-- claimcheck: ignore CC201 --><p>b<!---->c</p><!-->")
     assert [c.text for c in doc.comments] == [" claimcheck: ignore CC201 ", "", ""]

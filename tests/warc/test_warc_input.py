@@ -171,6 +171,23 @@ def test_workers_give_the_same_report(crawl: Path, tmp_path: Path) -> None:
     assert len(one.notices) == 2 and str(second) in one.notices[1]
 
 
+def test_an_html_response_that_looks_binary_is_named_not_counted_as_non_html(tmp_path: Path) -> None:
+    # One NUL in a page's text (browsers drop it) made an audited page "non-HTML", unnamed.
+    hidden = "https://clinic-a.example/hidden"
+    archive = write_warc(
+        tmp_path / "crawl.warc",
+        [
+            Response(
+                hidden, b"<html><body><p>Ketamine cures depression.\x00</p></body></html>", content_type="text/html"
+            ),
+            Response("https://clinic-a.example/logo", b"\x89PNG\r\n\x1a\n\x00\x00", content_type="text/html"),
+        ],
+        compress=False,
+    )
+    report = lint_paths([archive])
+    assert report.notices == [f"{archive}: 0 HTML pages linted; skipped 1 non-HTML, 1 that looks binary ({hidden})"]
+
+
 def test_empty_archive_is_no_error(tmp_path: Path) -> None:
     empty = tmp_path / "empty.warc"
     empty.write_bytes(b"")
