@@ -443,6 +443,10 @@ def _links(
 ) -> list[Match]:
     """The registry claims a sentence links to: by its words (the matcher), else by its frame."""
     matches = registry.matcher.match_all(text, scope, prefer=detection.categories)
+    if not matches and not detection.is_claim:
+        # Most sentences the detector doubts link nothing: the tests below only drop links, and a frame link
+        # is sought for claims alone (on the 10 MB bench's Markdown half, 28,513 such sentences were tested).
+        return matches
     if not detection.is_claim and _times_the_procedure(text, detection):
         # "Each infusion lasts about 40 minutes" shares keywords with how long relief lasts, but it
         # times the visit: a speed or duration claim needs a reviewed wording here.

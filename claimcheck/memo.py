@@ -17,6 +17,10 @@ from typing import Any, Protocol, TypeVar
 
 R = TypeVar("R")
 
+#: The characters of the headings and lead-in lines whose readings a cache keeps (see claimcheck.analysis.leads): a
+#: line ending in a colon can be a paragraph, and 1,024 of them kept whole held about a page each.
+LEAD_CHARACTERS = 65_536
+
 #: What the cache holds for arguments it does not remember (no answer is this object).
 _MISSING: Any = object()
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, by_cues, listed_under, warns
 from claimcheck.analysis.strength import asserted_plainly
-from claimcheck.memo import text_cache
+from claimcheck.memo import LEAD_CHARACTERS, text_cache
 from claimcheck.models import Category, Strength
 from claimcheck.text.sentences import last_sentence
 
@@ -84,13 +84,8 @@ _HEALTH_GROUPS = frozenset(
 )
 
 
-#: The characters of the headings and lead-in lines whose answers are remembered: a line ending in a colon can be
-#: a paragraph, and 1,024 of them kept whole held about a page each.
-_LEAD_CHARACTERS = 65_536
-
-
 # Cached: the linter asks it twice of a heading, and a site's headings recur from page to page.
-@text_cache(entries=1024, characters=_LEAD_CHARACTERS)
+@text_cache(entries=1024, characters=LEAD_CHARACTERS)
 def introduces_benefits(text: str) -> bool:
     """Whether a heading or a lead-in line introduces a list of what a treatment does for the reader ("What
     the wrap can do for you", "Benefits of cold plunges:", "With our program you will:")."""
@@ -196,7 +191,7 @@ _SIGNS_LEAD = re.compile(
 _SIGN_WORD = re.compile(r"\b(?:signs|symptoms|red\s+flags)\b", re.IGNORECASE)
 
 
-@text_cache(entries=1024, characters=_LEAD_CHARACTERS)
+@text_cache(entries=1024, characters=LEAD_CHARACTERS)
 def introduces_signs(text: str) -> bool:
     """Whether a heading or a lead-in line introduces a list of an illness's signs (:data:`_SIGNS_LEAD`)."""
     if _SIGN_WORD.search(text) is None:  # nearly every heading: no sentence split, no lead-in pattern

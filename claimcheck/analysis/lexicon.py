@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.folding import WORDS, automaton, fold, library
+from claimcheck.memo import text_cache
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -461,4 +462,19 @@ def scan(sentence: str) -> Mapping[str, tuple[Offsets, ...]]:
     Cached per sentence because feature extraction, strength classification and claim detection
     all read the one scan of the sentence the linter is looking at; the result must not be mutated.
     """
+    # Two levels: this one answers the ~7 calls a sentence makes at C speed; a sentence it forgot is looked for
+    # in the larger one behind it before it is scanned again.
+    return _remembered_scan(sentence)
+
+
+#: The characters of the sentences whose scans the second level keeps: a scan holds up to ~41 bytes a character
+#: (a sentence of hedges), so at most ~41 MB after hostile pages.
+_SCAN_CHARACTERS = 1_000_000
+
+
+@text_cache(entries=16384, characters=_SCAN_CHARACTERS)
+def _remembered_scan(sentence: str) -> Mapping[str, tuple[Offsets, ...]]:
+    """:func:`scan`'s second level. A sentence whose reading is remembered (claimcheck.rules.context.read_sentence,
+    16,384 of them) is not scanned when it recurs, so 2,048 scans forgot it before the rules asked for its scan
+    again: on the 10 MB bench's Markdown half 7,699 of 30,792 scans were of a sentence scanned before."""
     return matcher().scan(sentence)

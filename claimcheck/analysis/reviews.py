@@ -16,6 +16,7 @@ from claimcheck.analysis import lexicon
 from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, by_cues
 from claimcheck.analysis.stories import story_outcome
 from claimcheck.analysis.strength import asserted_plainly
+from claimcheck.memo import LEAD_CHARACTERS, text_cache
 from claimcheck.models import Category
 
 __all__ = ["REPORTED", "introduces_reviews", "rates_a_review", "reported_result", "tells_a_change", "titles_a_review"]
@@ -109,6 +110,9 @@ _OVERALL = re.compile(
 _TITLE_WORD = re.compile(r"\b(?!(?:reviews?|ratings?|stars?|out|of|verified|buyers?)\b)[a-z]{2,}\b", re.IGNORECASE)
 
 
+# The two heading tests are cached as the lead-in tests are (claimcheck.analysis.leads): the linter asks them of
+# every heading, and a site's headings recur on every page.
+@text_cache(entries=1024, characters=LEAD_CHARACTERS)
 def rates_a_review(heading: str) -> bool:
     """Whether a heading is one review's title with its star rating ("★★★★★ Finally sleeping again", "Solid
     program, pricey ★★★★ · DrewT"): a review, and reviews go on under it."""
@@ -135,6 +139,7 @@ def titles_a_review(heading: str) -> bool:
     return _QUOTED.fullmatch(heading) is not None or _BYLINE.search(heading) is not None or tells_a_change(heading)
 
 
+@text_cache(entries=1024, characters=LEAD_CHARACTERS)
 def introduces_reviews(heading: str) -> bool:
     """Whether a heading stands over reviews or testimonials ("Real customers, real results")."""
     folded = " ".join(lexicon.normalize(heading).split())

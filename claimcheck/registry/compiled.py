@@ -50,12 +50,13 @@ class CompiledRegistry:
             raise RegistryError(f"CC401 interventions: {exc}", path=str(registry.root)) from None
         self._evidence: dict[str, tuple[Claim, list[EvidenceItem]]] = {}
         self._number = {claim.id: number for number, claim in enumerate(self.claims)}
-        self.qualifiers: TermSet[tuple[int, str]] = TermSet(
-            (phrase, (number, group))
+        # Each claim's qualifier phrases by group, searched apart: one set of every claim's phrases found ~13 hits of
+        # other claims' qualifiers for each of the claim's own in a sentence's window (the bench's first ten sites).
+        self._qualifiers: dict[int, TermSet[str]] = {
+            number: TermSet((phrase, group) for group, phrases in claim.qualifiers.items() for phrase in phrases)
             for number, claim in enumerate(self.claims)
-            for group, phrases in claim.qualifiers.items()
-            for phrase in phrases
-        )
+            if claim.qualifiers
+        }
 
     def number(self, claim: Claim) -> int:
         """The claim's position in the registry, used to tag compiled terms."""
@@ -64,6 +65,12 @@ class CompiledRegistry:
     def has_claim(self, claim_id: str) -> bool:
         """Whether the registry holds a claim with this id."""
         return claim_id in self._number
+
+    def qualifiers_present(self, claim: Claim, folded_text: str) -> set[str]:
+        """The claim's qualifier groups one of whose phrases ``folded_text`` (passed through
+        :func:`claimcheck.registry.terms.fold`) holds."""
+        terms = self._qualifiers.get(self._number[claim.id])
+        return set() if terms is None else {group for _, _, group in terms.spans(folded_text)}
 
     def evidence(self, claim: Claim) -> list[EvidenceItem]:
         """The claim's citations joined with their references.

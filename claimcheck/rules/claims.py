@@ -634,9 +634,7 @@ def missing_qualifier(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
     if claim is None or not claim.qualifiers or claim.verdict in (Verdict.UNSUPPORTED, Verdict.CONTRADICTED):
         return
-    number = context.registry.number(claim)
-    hits = context.registry.qualifiers.search(fold(context.window))
-    present = {group for n, group in (hit.value for hit in hits) if n == number}
+    present = context.registry.qualifiers_present(claim, fold(context.window))
     for group, phrases in claim.qualifiers.items():
         if group not in present:
             examples = "', '".join(phrases[:3])

@@ -437,3 +437,14 @@ def test_a_lexicon_as_a_regular_expression_keeps_its_punctuation() -> None:
         assert found is not None and found.group() == phrase, phrase
     for phrase in ("100 safe", "safe; and effective", "no -- risks", "safer"):
         assert absolute.search(f"It is {phrase}.") is None, phrase
+
+
+def test_a_scan_the_first_level_forgot_is_not_made_again() -> None:
+    # The rules ask for the scan of a sentence whose reading was remembered long after the 2,048 recent scans
+    # forgot it; the second level hands back the scan it made, and keeps no more text than its budget.
+    sentence = "Our infusions may rapidly relieve treatment-resistant depression in 70% of adults."
+    first = lexicon.scan(sentence)
+    lexicon.scan.cache_clear()
+    assert lexicon.scan(sentence) is first
+    count, characters = lexicon._remembered_scan.held()
+    assert count >= 1 and characters <= lexicon._SCAN_CHARACTERS
