@@ -696,12 +696,34 @@ def _q(texts: tuple[str, ...]) -> str:
     return f"'{texts[0]}'"
 
 
+#: A verb after a pronoun, its subject: "It jump-starts ...", "which restores ...", "She regained ...".
+_PRONOUN_VERB = re.compile(r"\b(?:it|this|which|that|he|she)\s+[a-z][a-z'’-]*(?:s|ed)\b", re.IGNORECASE)
+
+
+def _apart(sentence: str, first: Sequence[tuple[int, int]], second: Sequence[tuple[int, int]]) -> bool:
+    """Whether some hit of ``first`` and some hit of ``second`` are two cues, not one word read twice. A rule that
+    needs two cues needs two words: alone, a word that is an effect and an outcome ("healing", "relapse") or an
+    effect phrase that opens on its outcome ("weight-loss", "Results in") names a service, a product or a topic
+    ("sound healing", "an online weight-loss clinic", "Results in 3-5 days", "relapse-prevention coaching"). A
+    verb after its subject still states the effect of one word ("It restarts your natural healing"); an effect
+    phrase that ends on its outcome ("melts fat", "fights aging") is a verb and its object, two cues."""
+    for start, end in first:
+        for other_start, other_end in second:
+            if not (other_start < end and start < other_end):
+                return True
+            if other_start != start:
+                return True
+            if (other_start, other_end) == (start, end) and _PRONOUN_VERB.search(sentence, 0, start):
+                return True
+    return False
+
+
 def _efficacy(c: _Cues) -> tuple[int, str]:
     if c["benefit"]:
         # "gave me my life back": the change and the outcome in one phrase.
         score = _STRONG if c.lifted else _CLAIM
         return score, f"benefit {_q(c['benefit'])}"
-    if c.effect and c.outcome:
+    if c.effect and c.outcome and _apart(c.sentence, c.effect_offsets, c.outcome_offsets):
         if not c.asserted_effect():
             return _WEAK, f"unasserted effect {_q(c.effect)}"
         score = _STRONG if c.lifted else _CLAIM
@@ -730,9 +752,23 @@ def _onset(c: _Cues) -> tuple[int, str]:
     return _NONE, ""
 
 
+#: "no" or "never" right before a word: "no relapses", "never relapse".
+_NONE_BEFORE = re.compile(r"\b(?:no|never|zero)\s+$", re.IGNORECASE)
+
+
+def _lasts(c: _Cues, told: Sequence[tuple[int, int]]) -> bool:
+    """Whether a word of lasting goes with what the sentence tells of an effect or an outcome: a word of its own
+    (:func:`_apart`), or its own word ruled out ("no relapses": nothing comes back)."""
+    lasting = c.hits["durability"]
+    return _apart(c.sentence, lasting, told) or any(
+        _NONE_BEFORE.search(c.sentence, max(0, start - 8), start) for start, _ in lasting
+    )
+
+
 def _durability(c: _Cues) -> tuple[int, str]:
     lasting = c["durability"]
-    if lasting and (c.effect or c.outcome or c.relation > Strength.NONE):
+    told = (*c.effect_offsets, *c.outcome_offsets)
+    if lasting and ((told and _lasts(c, told)) or c.relation > Strength.NONE):
         score = _STRONG if c.absolute or c.figure else _CLAIM
         return score, f"duration {_q(lasting)} + {_q(c.effect or c.outcome or lasting)}"
     if lasting:

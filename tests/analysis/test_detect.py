@@ -899,3 +899,34 @@ def test_headings_that_name_surgery_as_a_topic_claim_nothing(heading: str) -> No
 )
 def test_what_cannot_be_done_without_the_invasive_treatment_is_no_comparison(text: str) -> None:
     assert Category.COMPARATIVE not in detect.detect_claim(text).categories
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Weekly cupping, stretching and crystal healing",
+        "Crystal healing for modern life.",
+        "Harbor Health is a weight-loss practice with three offices in Ohio.",
+        "Results in 10 days, sent to your inbox.",
+        "Eight weeks of relapse-prevention classes online.",
+    ],
+)
+def test_one_word_read_as_two_cues_makes_no_claim(sentence: str) -> None:
+    # A word that is an effect and an outcome ("healing"), or an effect phrase opening on its outcome
+    # ("weight-loss"), names a service or a topic on its own: a claim needs two cues, two words.
+    assert not detect_claim(sentence).is_claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Cupping promotes healing.", Category.EFFICACY),
+        ("It restarts the body's natural healing.", Category.EFFICACY),
+        ("The wrap melts fat while you sleep.", Category.EFFICACY),
+        ("No flare-ups and no relapses.", Category.DURABILITY),
+    ],
+)
+def test_an_effect_word_with_its_subject_or_object_still_claims(sentence: str, category: Category) -> None:
+    # The matching claims: a verb after its subject, an effect phrase ending on its object, a relapse ruled out.
+    detection = detect_claim(sentence)
+    assert detection.is_claim and detection.categories[0] is category
