@@ -1382,9 +1382,21 @@ _BYLINE = re.compile(
     r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2},\s+an?\s",
     re.IGNORECASE,
 )
-#: What every biography's predicate below holds: a far cheaper search that most sentences fail.
+#: What every biography's predicate below holds: a far cheaper search that most sentences fail. The person may
+#: follow their role ("Senior therapist Marguerite Alsop ...") or the care they give ("Your peel is done by Lena
+#: Ortiz, RN, who ...").
 _BIOGRAPHY_SUBJECT = re.compile(
-    r"\W*(?:(?:Dr|Prof|Professor)\.?\s+[A-Z]|(?:[Hh]e|[Ss]he)\b|[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\b)"
+    r"\W*(?:[A-Z][a-z]+\s+(?:[a-z]+\s+)?(?=[A-Z])|[^.;:]{0,60}?\bby\s+(?=[A-Z]))?"
+    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+[A-Z]|(?:[Hh]e|[Ss]he)\b|[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\b)"
+)
+#: A profession, the head of a role held: "surgeon", "laser technician", "aesthetic nurse injector", "dietitian".
+_PROFESSION = (
+    r"(?:\w+(?:ists?|ians?|eons?)|nurses?|doctors?|consultants?|practitioners?|injectors?|midwi(?:fe|ves)|doulas?"
+    r"|coach(?:es)?|counsell?ors?|instructors?|trainers?|surgeons?|dentists?|teachers?)"
+)
+#: How long a person has held a role or practised, to the year: "since 2014", "for 22 years", "for over a decade".
+_TENURE_SPAN = (
+    r"(?:since\s+(?:19|20)\d{2}|for\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\w+|a)\s+(?:years|decades?))\b"
 )
 #: A biography: one person (a name, "Dr. ...", "He", "She": :data:`_BIOGRAPHY_SUBJECT`, tested first as most
 #: sentences fail it) and their training or life ("graduated from", "trained at", "completed her residency",
@@ -1396,7 +1408,13 @@ _BIOGRAPHY = re.compile(
     r"\b(?:earned|received|obtained)\s+(?:his|her|their|a|an)\s+(?:[\w-]+\s+){0,5}?(?:degree|doctorate|diploma)\b|"
     r"\blives\s+(?:in|with)\b|"
     # A credential by the board that grants it: "is board certified in dermatology", "is double board-certified in".
-    r"\b(?:is|are)\s+(?:(?:double|dual|triple|nationally)[- ])?board[- ]certified\s+(?:in|by)\b)",
+    r"\b(?:is|are)\s+(?:(?:double|dual|triple|nationally)[- ])?board[- ]certified\s+(?:in|by)\b|"
+    # Years in a role or in practice: "has been a wound-care nurse since 2009", "has practised for 22 years".
+    rf"\b(?:has|have)\s+been\s+(?:an?\s+)?(?:[\w-]+\s+){{0,4}}?{_PROFESSION}\s+{_TENURE_SPAN}|"
+    rf"\b(?:has|have)\s+(?:practi[sc]ed|worked\s+(?:as|with|in|at))\b[^.;]{{0,60}}?\b{_TENURE_SPAN}|"
+    # A qualification held or a membership: "holds a Level 3 Diploma in ...", "is a Fellow of the ... College".
+    r"\bholds?\s+an?\s+(?:[\w-]+\s+){0,5}?(?:certificate|degree|diploma|licen[cs]e|qualification)\b|"
+    r"\b(?:is|are)\s+an?\s+(?:[\w-]+\s+)?(?:member|fellow|diplomate)\s+of\b)",
     re.IGNORECASE,
 )
 
