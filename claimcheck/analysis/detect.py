@@ -92,7 +92,10 @@ HEADER = "message header"
 #: A sentence labelled as a myth ("Myth #3: “It only works for a few days.”", "Common misconception: ..."): the
 #: page quotes it to refute it, and states nothing of it.
 REFUTED = "a myth the page refutes"
-STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED})
+#: A claim the page reports others making, unendorsed ("Some websites say ...", "A claim you may see online is that
+#: ...", "you've probably heard that ..."): the page tells what is said, as it quotes a myth, and states nothing.
+HEARSAY = "a claim others make, reported"
+STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED, HEARSAY})
 #: How the reason of a sentence about logistics (a price, a booking, hours) opens: no claim, however its place on
 #: the page (after a claim) would make one of a sentence with no cue ("Spring sessions always fill fast").
 LOGISTICS = "logistics"
@@ -215,6 +218,21 @@ _MYTH_LABEL = re.compile(
     r"\s*(?:(?:#|no\.?\s*)?\d+)?(?::|\s+[—–-])\s*(?![^\n]*\b(?:fact|truth|reality)\s*[:—–])\S",
     re.IGNORECASE,
 )
+# Hearsay: what unnamed others say, sell or tell the reader ("Some clinics advertise ...", "A claim you may read online
+# is that ...", "If you have pain, you've probably been told that ...", "patients who have been told that ..."). A
+# sentence that goes on to set the page's own word against it ("..., but we ...") is not only hearsay.
+_HEARSAY = re.compile(
+    r"\W*(?:"
+    r"an?\s+(?:common\s+|popular\s+)?claim\s+(?:that\s+)?you\s+(?:may|might|will|could|can)\s+(?:see|read|hear|find)\b"
+    r"|some\s+(?:[\w-]+\s+)?(?:websites?|sites|providers|clinics|companies|sellers|brands|ads|adverts|advertisements"
+    r"|influencers|marketers|practitioners|retailers|manufacturers)\s+(?:say|claim|advertise|promise|suggest|market)\b"
+    r"|(?:[^.;:]{0,60}?,[\"'”’]?\s+)?you(?:['’]ve|\s+have|\s+may\s+have|\s+might\s+have)\s+(?:probably\s+|likely\s+"
+    r"|perhaps\s+)?(?:also\s+|already\s+)?(?:heard|been\s+told|read)\s+that\b"
+    r"|[^.;:]{0,80}?\b(?:who|that)\s+(?:have|has)\s+been\s+told\s+that\b"
+    r")",
+    re.IGNORECASE,
+)
+_OWN_WORD = re.compile(r"\b(?:but|however|yet|whereas|while)\b", re.IGNORECASE)
 # Navigation: three or more short labels between separators ("Home | Pricing | FAQ").
 _NAV_SEPARATOR = re.compile(r"\s[|·›»•]\s")
 _NAV_MIN_ITEMS = 3
@@ -1059,6 +1077,9 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     head = text[:40].lower()
     if ("myth" in head or "misconception" in head or "fiction" in head) and _MYTH_LABEL.match(text):
         return not_a_claim(REFUTED)
+    hearsay = _HEARSAY.match(text) if ("ome " in head or "claim" in head or "told" in text or "heard" in text) else None
+    if hearsay is not None and _OWN_WORD.search(text, hearsay.end()) is None:
+        return not_a_claim(HEARSAY)
     # A heading punctuated as a sentence ("A Lifetime Free of Migraine.") is one: read as copy is, whatever its
     # capitals, not as a title that must show a verb to state anything.
     label = (kind == UnitKind.HEADING and not text.endswith((".", "!"))) or _is_label(text)

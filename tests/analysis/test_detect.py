@@ -930,3 +930,39 @@ def test_an_effect_word_with_its_subject_or_object_still_claims(sentence: str, c
     # The matching claims: a verb after its subject, an effect phrase ending on its object, a relapse ruled out.
     detection = detect_claim(sentence)
     assert detection.is_claim and detection.categories[0] is category
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A claim you may read online is that cupping can cure sciatica in one visit.",
+        "Some online sellers claim magnetic bracelets cure arthritis for good.",
+        "Some clinics advertise “guaranteed results” from infrared saunas.",
+        "If you have back pain, you've probably heard that surgery is the only fix.",
+        "I meet parents every week who have been told that braces are the only option.",
+    ],
+)
+def test_a_claim_others_make_reported_states_nothing(sentence: str) -> None:
+    # What unnamed others say, sell or tell the reader: the page reports it, as it quotes a myth.
+    assert detect_claim(sentence).reason == detect.HEARSAY
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some sellers claim magnetic bracelets cure arthritis, but our bracelet eases joint pain in days.",
+        "Patients say the wrap cured their sciatica in a week.",
+        "Doctors say acupuncture cures migraines.",
+    ],
+)
+def test_the_pages_own_word_or_a_source_it_leans_on_still_claims(sentence: str) -> None:
+    # The page's own claim set against the hearsay, and a claim lent the authority of those who say it.
+    assert detect_claim(sentence).is_claim
+
+
+def test_reported_hearsay_draws_no_wording_finding_on_a_health_page() -> None:
+    page = (
+        "# Cupping for back pain\n\nOur cupping relieves back pain in one session.\n\n"
+        "Some websites say cupping “cures sciatica forever”.\n"
+    )
+    assert not [f for f in check_text(page, format="markdown").findings if "websites" in f.sentence]
