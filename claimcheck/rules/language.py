@@ -1780,6 +1780,14 @@ _RATING = Trigger(
     r"\baverage\s+(?:star\s+)?rating\s+of\s+[1-5](?:\.\d)?\b",
     "rated|star|\u2605|/|rating",
 )
+#: A store's rating badge: the average and, after a separator, the count of ratings it averages ("4.6 out of 5 stars
+#: · 18,402 ratings", "4.4 ★ (12.8K reviews)"). The listing shows its store's tally, where it was gathered and from
+#: how many; "rated 4.8 by 2,000 clients", "averages 4.7/5 from 850 reviews" are the seller's own word for it.
+_RATING_BADGE = re.compile(
+    r"[1-5](?:\.\d)?\s*(?:out\s+of\s+(?:5|five)\s+stars?|/\s*5|stars?|\u2605)\s*(?:[·|•(]\s*)+"
+    r"\d[\d.,]*\s*[KkMm]?\+?\s+(?:global\s+|customer\s+|verified\s+)?(?:ratings|reviews)\b",
+    re.IGNORECASE,
+)
 #: A source named for the figure or the endorsement, which a reader can check.
 _SOURCED = re.compile(r"\baccording\s+to\b|\bsource:|\bper\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 
@@ -1833,7 +1841,7 @@ def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(f"An endorsement or affiliation ('{found.group().strip()}') offered without a source.", *found.span())
         return
     found = _first_unnegated(_RATING, text)
-    if found is not None and not _asked_or_sourced(context):
+    if found is not None and not _RATING_BADGE.match(text, found.start()) and not _asked_or_sourced(context):
         yield Hit(
             f"A rating ('{found.group().strip()}') offered without its source or how it was gathered.", *found.span()
         )
