@@ -17,6 +17,7 @@ from claimcheck.analysis import detect, lexicon
 from claimcheck.analysis.detect import (
     HEADER,
     HEADING,
+    HEARSAY,
     NAVIGATION,
     QUESTION,
     REFERENCE,
@@ -298,7 +299,7 @@ def test_detection_carries_strength_and_the_given_features() -> None:
 
 
 def test_structural_reasons() -> None:
-    assert {QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED} == STRUCTURAL
+    assert {QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED, HEARSAY} == STRUCTURAL
 
 
 @pytest.mark.parametrize(
@@ -944,7 +945,7 @@ def test_an_effect_word_with_its_subject_or_object_still_claims(sentence: str, c
 )
 def test_a_claim_others_make_reported_states_nothing(sentence: str) -> None:
     # What unnamed others say, sell or tell the reader: the page reports it, as it quotes a myth.
-    assert detect_claim(sentence).reason == detect.HEARSAY
+    assert detect_claim(sentence).reason == HEARSAY
 
 
 @pytest.mark.parametrize(
