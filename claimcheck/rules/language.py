@@ -1831,7 +1831,8 @@ def _asked_or_sourced(context: SentenceContext) -> bool:
         "recognition as a leader or pioneer ('a pioneer in regenerative medicine', 'leaders in the field'), what the "
         "speaker has seen a treatment do for a count of people ('I have seen it help thousands of people'), patients "
         "travelling from across the country, and customers' rating as a score "
-        "('rated 4.9 stars by 6,000 patients'). Counts of time, doses, "
+        "('rated 4.9 stars by 6,000 patients'), though not a store's rating badge beside the count of ratings it "
+        "averages ('4.6 out of 5 stars · 18,402 ratings'). Counts of time, doses, "
         "locations or staff, the reader's own doctors ('as recommended by your doctors'), denials, questions and "
         "sentences with a citation or a named source are left alone."
     ),
