@@ -11,10 +11,12 @@ and folds what the dropped ones said into the message of the one that stays, so 
    otherwise its claim is named in the kept finding ("also: ...").
 2. At most one missing-qualifier finding per sentence (the best link's first qualifier group, the one
    the claim's author put first, so this runs before findings are sorted); the other groups and
-   claims are named in it. None for a claim that already has an error on the sentence: the error
-   names its missing qualifiers instead.
-3. A weak-evidence finding only when no other finding on the sentence names its claim; otherwise the
-   claim's grade goes into that finding's message.
+   claims are named in it. None for a claim that already has an error on the sentence, or risk-minimising
+   wording ("side effects are typically short-lived"): the error, or the wording's finding, names its
+   missing qualifiers instead (a claim about harms lacks the very caveat its wording plays down).
+3. A weak-evidence finding only when no other finding on the sentence names its claim (for itself, as
+   "also", or as a missing qualifier it folded in); otherwise the claim's grade goes into that finding's
+   message.
 4. An unregistered-claim finding only when nothing else on the sentence names a problem at warning or
    above: "no registry entry covers it" is then said in the finding that names the problem (a
    superlative, an unsourced figure), which a reviewer acts on first. An unregistered claim stated as
@@ -51,6 +53,7 @@ ABSOLUTE_SAFETY = "CC202"
 SUPERLATIVE = "CC201"
 COMPARATIVE = "CC207"
 GUARANTEE = "CC204"
+RISK_MINIMISING = "CC203"
 
 
 @dataclass
@@ -119,7 +122,8 @@ def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:
     ordered = sorted(findings, key=lambda pair: (rank.get(pair[1].claim_id or "", 0), pair[0]))
     kept: dict[int, _Kept] = {}
     by_code: dict[str, _Kept] = {}
-    errors: dict[str, _Kept] = {}  # claim id -> its (or the merged) error on this sentence
+    # claim id -> its (or the merged) error on this sentence, or its risk-minimising wording: what names its qualifiers
+    errors: dict[str, _Kept] = {}
     deferred: list[Finding] = []  # CC105 and CC107: they depend on what else the claim has
     for index, finding in ordered:
         if finding.code in (MISSING_QUALIFIER, WEAK_EVIDENCE) and finding.claim_id is not None:
@@ -135,7 +139,7 @@ def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:
             continue
         entry = kept[index] = _Kept(finding)
         by_code.setdefault(finding.code, entry)
-        if finding.claim_id is not None and finding.severity is Severity.ERROR:
+        if finding.claim_id is not None and (finding.severity is Severity.ERROR or finding.code == RISK_MINIMISING):
             errors.setdefault(finding.claim_id, entry)
     _place_qualifiers(findings, deferred, kept, errors)
     _place_grades(findings, deferred, kept)
@@ -232,14 +236,18 @@ def _place_grades(findings: list[tuple[int, Finding]], deferred: list[Finding], 
     for finding in deferred:
         if finding.code != WEAK_EVIDENCE:
             continue
-        naming = next(
-            (entry for entry in kept.values() if finding.claim_id in (entry.finding.claim_id, *entry.also)), None
-        )
+        naming = next((entry for entry in kept.values() if finding.claim_id in _named(entry)), None)
         if naming is None:
             kept[_index_of(findings, finding)] = _Kept(finding)
         else:
             assert finding.grade is not None  # a weak-evidence finding is always on a graded claim
             naming.fold(finding, f"The evidence for {finding.claim_id} is of {finding.grade.value} certainty.")
+
+
+def _named(entry: _Kept) -> set[str | None]:
+    """The claims a kept finding's message names: its own, those it was also found for, and those whose missing
+    qualifiers it folded in (their messages are in its own)."""
+    return {entry.finding.claim_id, *entry.also, *(m.claim_id for m in entry.merged if m.code == MISSING_QUALIFIER)}
 
 
 def _place_unregistered(kept: dict[int, _Kept]) -> None:

@@ -93,7 +93,10 @@ HEADER = "message header"
 #: A sentence labelled as a myth ("Myth #3: “It only works for a few days.”", "Common misconception: ..."): the
 #: page quotes it to refute it, and states nothing of it.
 REFUTED = "a myth the page refutes"
-STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED})
+#: A claim the page reports others making, unendorsed ("Some websites say ...", "A claim you may see online is that
+#: ...", "you've probably heard that ..."): the page tells what is said, as it quotes a myth, and states nothing.
+HEARSAY = "a claim others make, reported"
+STRUCTURAL = frozenset({QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED, HEARSAY})
 #: How the reason of a sentence about logistics (a price, a booking, hours) opens: no claim, however its place on
 #: the page (after a claim) would make one of a sentence with no cue ("Spring sessions always fill fast").
 LOGISTICS = "logistics"
@@ -216,6 +219,21 @@ _MYTH_LABEL = re.compile(
     r"\s*(?:(?:#|no\.?\s*)?\d+)?(?::|\s+[—–-])\s*(?![^\n]*\b(?:fact|truth|reality)\s*[:—–])\S",
     re.IGNORECASE,
 )
+# Hearsay: what unnamed others say, sell or tell the reader ("Some clinics advertise ...", "A claim you may read online
+# is that ...", "If you have pain, you've probably been told that ...", "patients who have been told that ..."). A
+# sentence that goes on to set the page's own word against it ("..., but we ...") is not only hearsay.
+_HEARSAY = re.compile(
+    r"\W*(?:"
+    r"an?\s+(?:common\s+|popular\s+)?claim\s+(?:that\s+)?you\s+(?:may|might|will|could|can)\s+(?:see|read|hear|find)\b"
+    r"|some\s+(?:[\w-]+\s+)?(?:websites?|sites|providers|clinics|companies|sellers|brands|ads|adverts|advertisements"
+    r"|influencers|marketers|practitioners|retailers|manufacturers)\s+(?:say|claim|advertise|promise|suggest|market)\b"
+    r"|(?:[^.;:]{0,60}?,[\"'”’]?\s+)?you(?:['’]ve|\s+have|\s+may\s+have|\s+might\s+have)\s+(?:probably\s+|likely\s+"
+    r"|perhaps\s+)?(?:also\s+|already\s+)?(?:heard|been\s+told|read)\s+that\b"
+    r"|[^.;:]{0,80}?\b(?:who|that)\s+(?:have|has)\s+been\s+told\s+that\b"
+    r")",
+    re.IGNORECASE,
+)
+_OWN_WORD = re.compile(r"\b(?:but|however|yet|whereas|while)\b", re.IGNORECASE)
 # Navigation: three or more short labels between separators ("Home | Pricing | FAQ").
 _NAV_SEPARATOR = re.compile(r"\s[|·›»•]\s")
 _NAV_MIN_ITEMS = 3
@@ -697,12 +715,34 @@ def _q(texts: tuple[str, ...]) -> str:
     return f"'{texts[0]}'"
 
 
+#: A verb after a pronoun, its subject: "It jump-starts ...", "which restores ...", "She regained ...".
+_PRONOUN_VERB = re.compile(r"\b(?:it|this|which|that|he|she)\s+[a-z][a-z'’-]*(?:s|ed)\b", re.IGNORECASE)
+
+
+def _apart(sentence: str, first: Sequence[tuple[int, int]], second: Sequence[tuple[int, int]]) -> bool:
+    """Whether some hit of ``first`` and some hit of ``second`` are two cues, not one word read twice. A rule that
+    needs two cues needs two words: alone, a word that is an effect and an outcome ("healing", "relapse") or an
+    effect phrase that opens on its outcome ("weight-loss", "Results in") names a service, a product or a topic
+    ("sound healing", "an online weight-loss clinic", "Results in 3-5 days", "relapse-prevention coaching"). A
+    verb after its subject still states the effect of one word ("It restarts your natural healing"); an effect
+    phrase that ends on its outcome ("melts fat", "fights aging") is a verb and its object, two cues."""
+    for start, end in first:
+        for other_start, other_end in second:
+            if not (other_start < end and start < other_end):
+                return True
+            if other_start != start:
+                return True
+            if (other_start, other_end) == (start, end) and _PRONOUN_VERB.search(sentence, 0, start):
+                return True
+    return False
+
+
 def _efficacy(c: _Cues) -> tuple[int, str]:
     if c["benefit"]:
         # "gave me my life back": the change and the outcome in one phrase.
         score = _STRONG if c.lifted else _CLAIM
         return score, f"benefit {_q(c['benefit'])}"
-    if c.effect and c.outcome:
+    if c.effect and c.outcome and _apart(c.sentence, c.effect_offsets, c.outcome_offsets):
         if not c.asserted_effect():
             return _WEAK, f"unasserted effect {_q(c.effect)}"
         score = _STRONG if c.lifted else _CLAIM
@@ -731,9 +771,23 @@ def _onset(c: _Cues) -> tuple[int, str]:
     return _NONE, ""
 
 
+#: "no" or "never" right before a word: "no relapses", "never relapse".
+_NONE_BEFORE = re.compile(r"\b(?:no|never|zero)\s+$", re.IGNORECASE)
+
+
+def _lasts(c: _Cues, told: Sequence[tuple[int, int]]) -> bool:
+    """Whether a word of lasting goes with what the sentence tells of an effect or an outcome: a word of its own
+    (:func:`_apart`), or its own word ruled out ("no relapses": nothing comes back)."""
+    lasting = c.hits["durability"]
+    return _apart(c.sentence, lasting, told) or any(
+        _NONE_BEFORE.search(c.sentence, max(0, start - 8), start) for start, _ in lasting
+    )
+
+
 def _durability(c: _Cues) -> tuple[int, str]:
     lasting = c["durability"]
-    if lasting and (c.effect or c.outcome or c.relation > Strength.NONE):
+    told = (*c.effect_offsets, *c.outcome_offsets)
+    if lasting and ((told and _lasts(c, told)) or c.relation > Strength.NONE):
         score = _STRONG if c.absolute or c.figure else _CLAIM
         return score, f"duration {_q(lasting)} + {_q(c.effect or c.outcome or lasting)}"
     if lasting:
@@ -1024,6 +1078,9 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     head = text[:40].lower()
     if ("myth" in head or "misconception" in head or "fiction" in head) and _MYTH_LABEL.match(text):
         return not_a_claim(REFUTED)
+    hearsay = _HEARSAY.match(text) if ("ome " in head or "claim" in head or "told" in text or "heard" in text) else None
+    if hearsay is not None and _OWN_WORD.search(text, hearsay.end()) is None:
+        return not_a_claim(HEARSAY)
     # A heading punctuated as a sentence ("A Lifetime Free of Migraine.") is one: read as copy is, whatever its
     # capitals, not as a title that must show a verb to state anything.
     label = (kind == UnitKind.HEADING and not text.endswith((".", "!"))) or _is_label(text)
@@ -1347,9 +1404,21 @@ _BYLINE = re.compile(
     r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2},\s+an?\s",
     re.IGNORECASE,
 )
-#: What every biography's predicate below holds: a far cheaper search that most sentences fail.
+#: What every biography's predicate below holds: a far cheaper search that most sentences fail. The person may
+#: follow their role ("Senior therapist Marguerite Alsop ...") or the care they give ("Your peel is done by Lena
+#: Ortiz, RN, who ...").
 _BIOGRAPHY_SUBJECT = re.compile(
-    r"\W*(?:(?:Dr|Prof|Professor)\.?\s+[A-Z]|(?:[Hh]e|[Ss]he)\b|[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\b)"
+    r"\W*(?:[A-Z][a-z]+\s+(?:[a-z]+\s+)?(?=[A-Z])|[^.;:]{0,60}?\bby\s+(?=[A-Z]))?"
+    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+[A-Z]|(?:[Hh]e|[Ss]he)\b|[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\b)"
+)
+#: A profession, the head of a role held: "surgeon", "laser technician", "aesthetic nurse injector", "dietitian".
+_PROFESSION = (
+    r"(?:\w+(?:ists?|ians?|eons?)|nurses?|doctors?|consultants?|practitioners?|injectors?|midwi(?:fe|ves)|doulas?"
+    r"|coach(?:es)?|counsell?ors?|instructors?|trainers?|surgeons?|dentists?|teachers?)"
+)
+#: How long a person has held a role or practised, to the year: "since 2014", "for 22 years", "for over a decade".
+_TENURE_SPAN = (
+    r"(?:since\s+(?:19|20)\d{2}|for\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\w+|a)\s+(?:years|decades?))\b"
 )
 #: A biography: one person (a name, "Dr. ...", "He", "She": :data:`_BIOGRAPHY_SUBJECT`, tested first as most
 #: sentences fail it) and their training or life ("graduated from", "trained at", "completed her residency",
@@ -1361,7 +1430,13 @@ _BIOGRAPHY = re.compile(
     r"\b(?:earned|received|obtained)\s+(?:his|her|their|a|an)\s+(?:[\w-]+\s+){0,5}?(?:degree|doctorate|diploma)\b|"
     r"\blives\s+(?:in|with)\b|"
     # A credential by the board that grants it: "is board certified in dermatology", "is double board-certified in".
-    r"\b(?:is|are)\s+(?:(?:double|dual|triple|nationally)[- ])?board[- ]certified\s+(?:in|by)\b)",
+    r"\b(?:is|are)\s+(?:(?:double|dual|triple|nationally)[- ])?board[- ]certified\s+(?:in|by)\b|"
+    # Years in a role or in practice: "has been a wound-care nurse since 2009", "has practised for 22 years".
+    rf"\b(?:has|have)\s+been\s+(?:an?\s+)?(?:[\w-]+\s+){{0,4}}?{_PROFESSION}\s+{_TENURE_SPAN}|"
+    rf"\b(?:has|have)\s+(?:practi[sc]ed|worked\s+(?:as|with|in|at))\b[^.;]{{0,60}}?\b{_TENURE_SPAN}|"
+    # A qualification held or a membership: "holds a Level 3 Diploma in ...", "is a Fellow of the ... College".
+    r"\bholds?\s+an?\s+(?:[\w-]+\s+){0,5}?(?:certificate|degree|diploma|licen[cs]e|qualification)\b|"
+    r"\b(?:is|are)\s+an?\s+(?:[\w-]+\s+)?(?:member|fellow|diplomate)\s+of\b)",
     re.IGNORECASE,
 )
 

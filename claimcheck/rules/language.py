@@ -1623,18 +1623,33 @@ def _over_time(features: Features) -> bool:
 _TELLING = re.compile(r"\b(?:tell|told|say|said|report(?:s|ed)?|describe[sd]?|rave[sd]?)(?:\s+us)?$", re.IGNORECASE)
 #: After a verb of telling, nothing told: the sentence ends, or a colon opens the reports it introduces.
 _NOTHING_TOLD = re.compile(r"(?:\s+us)?(?:\s+about\s+(?:it|us|them|this))?\s*[:.!]?\s*$", re.IGNORECASE)
+#: After a verb of telling, only the topic of the reports to come: "... say about laser therapy at our Leeds clinic."
+_TOPIC_TOLD = re.compile(r"(?:\s+us)?\s+about\s+[^.;:!?]{1,100}[.!:]?\s*$", re.IGNORECASE)
+#: After a verb of telling, what the reports to come tell, as a question embedded: "Here, patients tell you in their
+#: own words what the sessions have meant for them." Not "how": "tell us how much better they sleep" reports the
+#: change; nor "what a": "tell us what a difference it made".
+_QUESTION_TOLD = re.compile(
+    r"(?:\s+(?:you|us))?(?:\s+in\s+their\s+own\s+words)?,?\s+what\s+(?!an?\b)[^.;:!?]{1,120}[.!:]?\s*$",
+    re.IGNORECASE,
+)
 #: Before the reporters, "what" that makes the sentence name the reports to come: "Here's what our guests say".
 _WHAT_IS_TOLD = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
-def _introduces_reports(text: str, found: re.Match[str]) -> bool:
-    """Whether the report ``found`` opens ends the sentence with nothing told, as a lead-in to the reports after
-    it ("Here's what our regulars tell us:"); "..., as Sam from Columbus told us." tells what came before it."""
-    if not (_TELLING.search(found.group()) and _NOTHING_TOLD.match(text, found.end())):
+def _introduces_reports(text: str, found: re.Match[str], heading: bool) -> bool:
+    """Whether the report ``found`` opens introduces the reports after it and tells none: it ends the sentence with
+    nothing told after a colon ("Here's what our regulars tell us:"), in a heading ("Members say") or after "what"
+    ("what our guests say about the sauna"), or goes on to what the reports tell, asked ("Here, parents tell you
+    in their own words what the therapy has meant"). "..., as Sam from Columbus told us." tells what came before
+    it."""
+    if not _TELLING.search(found.group()):
         return False
-    return (
-        text.rstrip().endswith(":") or _WHAT_IS_TOLD.search(text, max(0, found.start() - 40), found.start()) is not None
-    )
+    if _QUESTION_TOLD.match(text, found.end()):
+        return True
+    what = _WHAT_IS_TOLD.search(text, max(0, found.start() - 40), found.start()) is not None
+    if what and _TOPIC_TOLD.match(text, found.end()):
+        return True
+    return _NOTHING_TOLD.match(text, found.end()) is not None and (text.rstrip().endswith(":") or heading or what)
 
 
 def _told(text: str) -> re.Match[str] | None:
@@ -1684,7 +1699,7 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     found = _TESTIMONIAL.search(text) or _told(text)
     observed = _OBSERVED.search(text) if found is None and context.health_copy else None
     found = found or observed
-    if found is not None and _introduces_reports(text, found):
+    if found is not None and _introduces_reports(text, found, context.unit.kind is UnitKind.HEADING):
         # "Here's what our regulars tell us:", "What patients say": a lead-in to the reports, which tells none.
         found = None
     change = _change(text)
@@ -1872,6 +1887,14 @@ _RATING = Trigger(
     r"\baverage\s+(?:star\s+)?rating\s+of\s+[1-5](?:\.\d)?\b",
     "rated|star|\u2605|/|rating",
 )
+#: A store's rating badge: the average and, after a separator, the count of ratings it averages ("4.6 out of 5 stars
+#: · 18,402 ratings", "4.4 ★ (12.8K reviews)"). The listing shows its store's tally, where it was gathered and from
+#: how many; "rated 4.8 by 2,000 clients", "averages 4.7/5 from 850 reviews" are the seller's own word for it.
+_RATING_BADGE = re.compile(
+    r"[1-5](?:\.\d)?\s*(?:out\s+of\s+(?:5|five)\s+stars?|/\s*5|stars?|\u2605)\s*(?:[·|•(]\s*)+"
+    r"\d[\d.,]*\s*[KkMm]?\+?\s+(?:global\s+|customer\s+|verified\s+)?(?:ratings|reviews)\b",
+    re.IGNORECASE,
+)
 #: A source named for the figure or the endorsement, which a reader can check.
 _SOURCED = re.compile(r"\baccording\s+to\b|\bsource:|\bper\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 
@@ -1900,7 +1923,8 @@ def _asked_or_sourced(context: SentenceContext) -> bool:
         "recognition as a leader or pioneer ('a pioneer in regenerative medicine', 'leaders in the field'), what the "
         "speaker has seen a treatment do for a count of people ('I have seen it help thousands of people'), patients "
         "travelling from across the country, and customers' rating as a score "
-        "('rated 4.9 stars by 6,000 patients'). Counts of time, doses, "
+        "('rated 4.9 stars by 6,000 patients'), though not a store's rating badge beside the count of ratings it "
+        "averages ('4.6 out of 5 stars · 18,402 ratings'). Counts of time, doses, "
         "locations or staff, the reader's own doctors ('as recommended by your doctors'), denials, questions and "
         "sentences with a citation or a named source are left alone."
     ),
@@ -1925,7 +1949,7 @@ def endorsement_or_track_record(context: SentenceContext) -> Iterator[Hit]:
         yield Hit(f"An endorsement or affiliation ('{found.group().strip()}') offered without a source.", *found.span())
         return
     found = _first_unnegated(_RATING, text)
-    if found is not None and not _asked_or_sourced(context):
+    if found is not None and not _RATING_BADGE.match(text, found.start()) and not _asked_or_sourced(context):
         yield Hit(
             f"A rating ('{found.group().strip()}') offered without its source or how it was gathered.", *found.span()
         )

@@ -17,6 +17,7 @@ from claimcheck.analysis import detect, lexicon
 from claimcheck.analysis.detect import (
     HEADER,
     HEADING,
+    HEARSAY,
     NAVIGATION,
     QUESTION,
     REFERENCE,
@@ -298,7 +299,7 @@ def test_detection_carries_strength_and_the_given_features() -> None:
 
 
 def test_structural_reasons() -> None:
-    assert {QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED} == STRUCTURAL
+    assert {QUESTION, REFERENCE, NAVIGATION, HEADING, HEADER, REFUTED, HEARSAY} == STRUCTURAL
 
 
 @pytest.mark.parametrize(
@@ -899,3 +900,70 @@ def test_headings_that_name_surgery_as_a_topic_claim_nothing(heading: str) -> No
 )
 def test_what_cannot_be_done_without_the_invasive_treatment_is_no_comparison(text: str) -> None:
     assert Category.COMPARATIVE not in detect.detect_claim(text).categories
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Weekly cupping, stretching and crystal healing",
+        "Crystal healing for modern life.",
+        "Harbor Health is a weight-loss practice with three offices in Ohio.",
+        "Results in 10 days, sent to your inbox.",
+        "Eight weeks of relapse-prevention classes online.",
+    ],
+)
+def test_one_word_read_as_two_cues_makes_no_claim(sentence: str) -> None:
+    # A word that is an effect and an outcome ("healing"), or an effect phrase opening on its outcome
+    # ("weight-loss"), names a service or a topic on its own: a claim needs two cues, two words.
+    assert not detect_claim(sentence).is_claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Cupping promotes healing.", Category.EFFICACY),
+        ("It restarts the body's natural healing.", Category.EFFICACY),
+        ("The wrap melts fat while you sleep.", Category.EFFICACY),
+        ("No flare-ups and no relapses.", Category.DURABILITY),
+    ],
+)
+def test_an_effect_word_with_its_subject_or_object_still_claims(sentence: str, category: Category) -> None:
+    # The matching claims: a verb after its subject, an effect phrase ending on its object, a relapse ruled out.
+    detection = detect_claim(sentence)
+    assert detection.is_claim and detection.categories[0] is category
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A claim you may read online is that cupping can cure sciatica in one visit.",
+        "Some online sellers claim magnetic bracelets cure arthritis for good.",
+        "Some clinics advertise “guaranteed results” from infrared saunas.",
+        "If you have back pain, you've probably heard that surgery is the only fix.",
+        "I meet parents every week who have been told that braces are the only option.",
+    ],
+)
+def test_a_claim_others_make_reported_states_nothing(sentence: str) -> None:
+    # What unnamed others say, sell or tell the reader: the page reports it, as it quotes a myth.
+    assert detect_claim(sentence).reason == HEARSAY
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some sellers claim magnetic bracelets cure arthritis, but our bracelet eases joint pain in days.",
+        "Patients say the wrap cured their sciatica in a week.",
+        "Doctors say acupuncture cures migraines.",
+    ],
+)
+def test_the_pages_own_word_or_a_source_it_leans_on_still_claims(sentence: str) -> None:
+    # The page's own claim set against the hearsay, and a claim lent the authority of those who say it.
+    assert detect_claim(sentence).is_claim
+
+
+def test_reported_hearsay_draws_no_wording_finding_on_a_health_page() -> None:
+    page = (
+        "# Cupping for back pain\n\nOur cupping relieves back pain in one session.\n\n"
+        "Some websites say cupping “cures sciatica forever”.\n"
+    )
+    assert not [f for f in check_text(page, format="markdown").findings if "websites" in f.sentence]

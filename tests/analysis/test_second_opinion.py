@@ -75,6 +75,13 @@ def test_illness_descriptions_logistics_and_questions_are_not(sentence: str) -> 
         "She graduated from Bastyr University in 2014 and lives in Tacoma with her husband and two dogs.",
         "Dr. Okafor is a board-certified dermatologist who trained at the University of Leeds.",
         "Dr. Ruiz completed her sports medicine fellowship at Emory and joined the practice in 2020.",
+        # Years in a role or in practice, a qualification held, a membership; the person after their role or after
+        # the care they give.
+        "Lena Ortiz has been a wound-care nurse since 2009 and holds a diploma in podiatry.",
+        "Head physiotherapist Omar Haddad has practised for 18 years and trained in Oslo.",
+        "Your massage is given by Priya Nair, LMT, who has been a sports therapist for twelve years.",
+        "Dr. Hugo Brandt is a Fellow of the Royal College of Anaesthetists.",
+        "Mr Tom Reyes has worked with runners since 2012 and coaches the county squad.",
         # A practice's tenure, with no count of those it served.
         "Northfield Spine and Sports Institute has treated patients in Spokane since 2016.",
         "Lakeside Chiropractic has cared for families in Boise, Idaho since 1998.",
@@ -111,6 +118,11 @@ def test_background_is_not_put_to_the_scorer(sentence: str) -> None:
         "Our doctors trained at Harvard and cure 95% of back pain.",
         "We have helped thousands of patients in Spokane since 2016.",
         "Northfield Institute has treated patients in Spokane since 2016 with a 95% success rate.",
+        "Dr. Hugo Brandt has been the most trusted pain specialist in Leeds since 2008.",
+        "Nurse Ana Ruiz has treated over 4,000 patients since 2015 with a 95% success rate.",
+        # Years of a treatment, not of a person's role: what it has been for people is no biography.
+        "Cryo Sessions have been a lifesaver for our clients since 2018.",
+        "Float Therapy has been a proven treatment for anxiety for ten years.",
     ],
 )
 def test_promises_and_conditions_are_not_background(sentence: str) -> None:

@@ -3,6 +3,9 @@
     python tests/corpus/measure.py blind4            # one split
     python tests/corpus/measure.py --misses blind4   # also list what was missed or flagged wrongly
     python tests/corpus/measure.py --unnamed blind4  # also list claims found but only as unregistered (CC101)
+    python tests/corpus/measure.py --why blind4      # list clean lines flagged and accurate claims given an
+                                                     # error, each finding's code and severity, and why the
+                                                     # engine read the sentence as it did
 
 Per split, over its labelled sentences:
 
@@ -31,25 +34,46 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[2]))
 
-from corpus_pages import CORPUS, UNREAD, load_labels, on_label
+from corpus_pages import CORPUS, UNREAD, load_labels, normalize, on_label
 
 import claimcheck
-from claimcheck.models import Severity
+from claimcheck.lint import analyse
+from claimcheck.models import Finding, Severity
+from claimcheck.run.runner import resolve_registry
+from claimcheck.text.readers import read_document
 from tests.conftest import SEEDS
 
 _RISK = re.compile(r"^- (\S+) \|.*risk information: (yes|no)", re.MULTILINE)
 
 
-def measure(split: str, misses: bool, unnamed: bool = False) -> str:
+def _reasons(page: str) -> list[tuple[str, str]]:
+    """Each sentence of a page with the detector's reason for it (what decided claim or no claim)."""
+    contexts = analyse(read_document(CORPUS / page), resolve_registry(None))
+    return [(context.text, context.detection.reason) for context in contexts]
+
+
+def _why(text: str, hits: list[Finding], reasons: list[tuple[str, str]]) -> str:
+    """A flagged line's findings (code:severity, the linked claim), the reasons it was read as it was, and the
+    sentence the findings are on where it is more than the line (lines joined, an answer read with its question)."""
+    said = " ".join(sorted({f"{f.code}:{f.severity.value}" + (f"[{f.claim_id}]" if f.claim_id else "") for f in hits}))
+    read = {reason: None for sentence, reason in reasons if on_label(text, sentence)}
+    wider = {normalize(f.sentence)[:160]: None for f in hits if normalize(f.sentence) != text}
+    on = "".join(f"\n      on: {sentence!r}" for sentence in wider)
+    return f"\n      {said}\n      reason: " + " | ".join(read) + on
+
+
+def measure(split: str, misses: bool, unnamed: bool = False, why: bool = False) -> str:
     labels = [label for label in load_labels() if label.split == split]
     pages = sorted({label.page for label in labels})
     findings = {page: claimcheck.check_file(CORPUS / page).findings for page in pages}
+    reasons = {page: _reasons(page) for page in pages} if why else {}
     claims = [label for label in labels if label.claim and not label.accurate]
     caught = named = 0
     missed: list[str] = []
     flagged: list[str] = []
     accurate_errors: list[str] = []
     only_unregistered: list[str] = []
+    explained: list[str] = []
     for label in labels:
         hits = [f for f in findings[label.page] if on_label(label.text, f.sentence)]
         loud = [f for f in hits if f.severity >= Severity.WARNING]
@@ -57,9 +81,17 @@ def measure(split: str, misses: bool, unnamed: bool = False) -> str:
         if not label.claim:
             if hits:
                 flagged.append(f"  flagged {label.page}: {label.text[:90]!r} {codes}")
+                if why:
+                    explained.append(
+                        f"  flagged {label.page}: {label.text!r}{_why(label.text, hits, reasons[label.page])}"
+                    )
         elif label.accurate:
             if any(f.severity is Severity.ERROR for f in hits):
                 accurate_errors.append(f"  accurate+error {label.page}: {label.text[:90]!r} {codes}")
+                if why:
+                    explained.append(
+                        f"  accurate+error {label.page}: {label.text!r}{_why(label.text, hits, reasons[label.page])}"
+                    )
         else:
             caught += bool(loud)
             named += any(f.code != "CC101" for f in loud)
@@ -85,6 +117,8 @@ def measure(split: str, misses: bool, unnamed: bool = False) -> str:
         line += "\n" + "\n".join(missed + flagged + accurate_errors)
     if unnamed:
         line += "\n" + "\n".join(only_unregistered)
+    if why:
+        line += "\n" + "\n".join(explained)
     return line
 
 
@@ -104,12 +138,15 @@ def main() -> int:
     parser.add_argument("splits", nargs="+")
     parser.add_argument("--misses", action="store_true", help="list misses and wrong flags (tuned splits only)")
     parser.add_argument("--unnamed", action="store_true", help="list claims found with no code naming the problem")
+    parser.add_argument(
+        "--why", action="store_true", help="list wrong flags with each finding's code, severity and the reason"
+    )
     args = parser.parse_args()
-    if (args.misses or args.unnamed) and UNREAD.intersection(args.splits):
+    if (args.misses or args.unnamed or args.why) and UNREAD.intersection(args.splits):
         unread = ", ".join(sorted(UNREAD.intersection(args.splits)))
-        parser.error(f"--misses or --unnamed on a split nobody may read: {unread}")
+        parser.error(f"--misses, --unnamed or --why on a split nobody may read: {unread}")
     for split in args.splits:
-        print(measure_seeds() if split == "seeds" else measure(split, args.misses, args.unnamed))
+        print(measure_seeds() if split == "seeds" else measure(split, args.misses, args.unnamed, args.why))
     return 0
 
 

@@ -159,16 +159,18 @@ END_TO_END_FLOORS = {
     # positives 0.071 (47/663), 5 accurate claims with an error. Tuned on from the ninth session: its recall 0.839
     # (146/174) after recall9's causes (each recurring on three splits or more), clean and accurate lines unmoved;
     # 0.845 (147/174) once reviews were read by their star-rated titles and bylines (recall9b); a harm read as a
-    # risk told, not efficacy (precision9), leaves 4 accurate claims with an error.
-    "blind12": EndToEndFloor(recall=0.84, false_positive_rate=0.075, accurate_errors=4),
+    # risk told, not efficacy (precision9), leaves 4 accurate claims with an error. The tenth session's false-alarm
+    # causes (precision10, each on three splits or more) took false positives to 0.065 (43/663).
+    "blind12": EndToEndFloor(recall=0.84, false_positive_rate=0.07, accurate_errors=4),
     # blind13 (pages and labels of 4d0a276, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 3e56e2d (the ninth session's start,
     # byte-identical in output to 122ba7e): recall 0.855 (219/256), false positives 0.078 (44/561), 8 accurate
     # claims with an error (of 148), nothing hidden flagged. Nothing is tuned on it. Run a second and last time at
     # the end of that session (after all its engine changes, drawn from blind12 and the tuned splits; misses never
     # read): recall 0.855 (219/256), false positives 0.077 (43/561), 8 accurate claims with an error. The floors
-    # follow the second run.
-    "blind13": EndToEndFloor(recall=0.85, false_positive_rate=0.08, accurate_errors=8),
+    # follow the second run. Tuned on from the tenth session: its false-alarm causes (precision10, each on three
+    # splits or more) took false positives to 0.053 (30/561).
+    "blind13": EndToEndFloor(recall=0.85, false_positive_rate=0.06, accurate_errors=8),
     # blind14 (pages and labels of 82ddaac, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of c09d77d (the tenth session's start, byte-identical
     # in output to 10d711d): recall 0.827 (215/260), false positives 0.084 (59/702), 6 accurate claims with an

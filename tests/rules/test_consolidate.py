@@ -19,6 +19,7 @@ _NAMES = {
     "CC108": "unsourced-figure",
     "CC201": "superlative",
     "CC202": "absolute-safety",
+    "CC203": "risk-minimising",
     "CC204": "cure-or-guarantee",
     "CC206": "establishment-claim",
     "CC207": "comparative-claim",
@@ -76,6 +77,26 @@ def test_weak_evidence_goes_into_another_finding_on_the_claim_or_stands_alone() 
     assert kept.code == "CC206" and "is of low certainty" in kept.message
     [alone] = one_per_problem([(1, _finding("CC107", "a", 0.9, grade=Grade.VERY_LOW))])
     assert alone.code == "CC107" and not alone.merged
+
+
+def test_a_missing_caveat_is_named_in_the_risk_minimising_wording_of_the_same_claim() -> None:
+    # "Side effects are typically short-lived": the wording plays down the very caveat the claim lacks.
+    wording, missing = _finding("CC203", "a", 0.9), _finding("CC105", "a", 0.9)
+    [kept] = one_per_problem([(1, wording), (1, missing)])
+    assert kept.code == "CC203" and "CC105 says so about a" in kept.message
+    # Another claim's missing qualifier is a point of its own.
+    assert len(one_per_problem([(1, wording), (1, _finding("CC105", "b", 0.5))])) == 2
+
+
+def test_weak_evidence_goes_into_the_missing_qualifier_that_already_names_its_claim() -> None:
+    # The sentence's one missing-qualifier finding names claim b's qualifiers too: b's grade joins it.
+    first, other = _finding("CC105", "a", 0.9), _finding("CC105", "b", 0.5)
+    weak = _finding("CC107", "b", 0.5, grade=Grade.VERY_LOW)
+    [kept] = one_per_problem([(1, first), (1, other), (1, weak)])
+    assert kept.code == "CC105" and "The evidence for b is of very-low certainty." in kept.message
+    # A claim no finding names keeps its own weak-evidence finding.
+    unnamed = _finding("CC107", "c", 0.4, grade=Grade.VERY_LOW)
+    assert [f.code for f in one_per_problem([(1, first), (1, unnamed)])] == ["CC105", "CC107"]
 
 
 def test_findings_on_other_sentences_and_on_the_page_are_left_alone() -> None:

@@ -324,3 +324,24 @@ def test_a_sentence_linted_again_is_answered_from_the_rule_search_cache(lint: Li
     held = _unnegated.held()
     assert lint(page) == first
     assert _unnegated.held() == held
+
+
+def test_a_lead_in_to_reviews_tells_none_of_them(lint: Lint) -> None:
+    # A heading over the reviews, "what ... say about" a topic, or what the reviews tell as a question embedded:
+    # each introduces the reports below it, which are judged themselves.
+    page = (
+        "# Float therapy at Drift\n\nOur float sessions relieve back pain for many guests.\n\n"
+        "Read what our guests say about float therapy at our Leeds studio.\n\n"
+        "Here, guests tell you in their own words what floating has meant for them.\n\n"
+        "## Guests say\n\n## Results our guests report\n\n"
+        "> “I slept through the night for the first time in years.” — Ana, Leeds\n"
+    )
+    testimonials = [f.sentence for f in lint(page, format="markdown") if f.code == "CC208"]
+    assert testimonials == ["“I slept through the night for the first time in years.”"]
+
+
+def test_a_report_told_as_a_question_or_of_a_topic_still_reports(lint: Lint) -> None:
+    # "How much better", "what a difference": the change told; a report about a topic that says what it found.
+    assert "CC208" in codes(lint("Widget wraps ease aches. Patients tell us how much better they sleep."))
+    assert "CC208" in codes(lint("Widget wraps ease aches. Patients tell us what a difference the wraps made."))
+    assert "CC208" in codes(lint("Widget wraps ease aches. Patients say about the wraps that the pain left in days."))

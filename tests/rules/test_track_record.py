@@ -95,3 +95,24 @@ def test_the_rule_is_documented_where_every_rule_is() -> None:
     assert rule.name == "unsubstantiated-endorsement-or-track-record"
     assert rule.severity is Severity.WARNING
     assert rule.example and rule.fix and "16 CFR Part 255" in rule.explanation
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "4.3 out of 5 stars · 9,870 ratings · 2K+ bought in past month",
+        "4.7 ★ (3.1K reviews) · Ages 12+ · Free",
+        "4.1 out of 5 stars | 640 global ratings",
+    ],
+)
+def test_a_stores_rating_badge_is_no_track_record(lint: Lint, line: str) -> None:
+    # The store's average beside the count of ratings it averages: where it was gathered, and from how many.
+    assert "CC209" not in codes(lint(_PAGE.format(line)))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Rated 4.8 stars by more than 2,000 clients.", "Our insoles average 4.7/5 from 850 reviews."],
+)
+def test_a_rating_in_the_sellers_own_words_still_needs_its_source(lint: Lint, sentence: str) -> None:
+    assert "CC209" in codes(lint(_PAGE.format(sentence)))
