@@ -15,8 +15,10 @@ and the script ends with each pair's recall and clean lines flagged pooled over 
 
 ``--data FILE`` fits the folds on another data file of the same form (an older one: how the model trained
 on less data would do); for a split the file does not hold, its fold is the model fitted on all of it.
-``--shipped`` lints with the shipped weights instead of a fold, for splits they never saw. ``--c`` and
-``--min-pages`` replace the shipped model's choice.
+``--fresh`` fits them on the corpus read afresh, every tuned split (what ``train_scorer.py --read-corpus``
+would write and fit): how a refit would do before the data file is replaced. ``--shipped`` lints with the
+shipped weights instead of a fold, for splits they never saw. ``--c`` and ``--min-pages`` replace the
+shipped model's choice.
 
 ``--doubt T`` (repeatable) also prints each split's line with the unregistered-claim findings (CC101) on a
 sentence the fold scores below ``T`` left out: what a confident negative at ``T`` would do, read from the
@@ -47,11 +49,13 @@ from claimcheck.rules.context import read_sentence
 
 _CHOICE = re.compile(r"C = ([\d.]+), min pages (\d+)")
 # measure.py's line: claims, recall and named as shares of them, clean lines flagged of the non-claims.
-_LINE = re.compile(r"claims=(\d+) recall=([\d.]+) named=([\d.]+) clean-flagged=[\d.]+ \((\d+)/(\d+)\)")
+_LINE = re.compile(
+    r"claims=(\d+) recall=([\d.]+) named=([\d.]+) clean-flagged=[\d.]+ \((\d+)/(\d+)\) accurate-error=(\d+)"
+)
 
 
 #: The splits written last, the best stand-in for pages nobody has seen: pooled on their own as well.
-_LATEST = frozenset({"blind7", "blind8", "blind9", "blind10", "blind11"})
+_LATEST = frozenset({"blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"})
 
 
 def _pair(text: str) -> tuple[float, float]:
@@ -109,8 +113,8 @@ def lint_with(
 
 
 def pooled(lines: Sequence[str]) -> str:
-    """Recall, named and clean lines flagged summed over measure.py's lines."""
-    claims = caught = named = flagged = clean = 0
+    """Recall, named, clean lines flagged and accurate claims with an error summed over measure.py's lines."""
+    claims = caught = named = flagged = clean = accurate_errors = 0
     for line in lines:
         found = _LINE.search(line)
         assert found is not None, line
@@ -120,9 +124,10 @@ def pooled(lines: Sequence[str]) -> str:
         named += round(float(found.group(3)) * n)
         flagged += int(found.group(4))
         clean += int(found.group(5))
+        accurate_errors += int(found.group(6))
     return (
         f"recall={caught / claims:.3f} ({claims - caught} missed of {claims}) named={named / claims:.3f}"
-        f" clean-flagged={flagged}/{clean} ({flagged / clean:.3f})"
+        f" clean-flagged={flagged}/{clean} ({flagged / clean:.3f}) accurate-error={accurate_errors}"
     )
 
 
@@ -132,6 +137,7 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true", help="list misses and wrong flags")
     parser.add_argument("--at", action="append", type=_pair, help="detection thresholds SECOND/HINTED")
     parser.add_argument("--data", type=Path, default=train_scorer.DATA, help="fit folds on this data file")
+    parser.add_argument("--fresh", action="store_true", help="fit folds on the corpus read afresh")
     parser.add_argument("--doubt", action="append", type=float, default=[], help="also drop CC101 below this")
     parser.add_argument("--shipped", action="store_true", help="lint with the shipped weights, not a fold")
     parser.add_argument("--c", type=float, help="L2 strength in place of the shipped model's")
@@ -141,7 +147,7 @@ def main() -> int:
     assert chosen is not None, "SCORER.md records no final choice"
     c, min_pages = args.c or float(chosen.group(1)), args.min_pages or int(chosen.group(2))
     pairs = args.at or [(detect.SECOND_OPINION, detect.SECOND_OPINION_HINTED)]
-    corpus = train_scorer.load_data(args.data)
+    corpus = train_scorer.corpus_examples()[0] if args.fresh else train_scorer.load_data(args.data)
     shipped = scorer.model()
     seen = {example.split for example in train_scorer.load_data()}
     runs = [(f"{second}/{hinted}", doubt) for second, hinted in pairs for doubt in (None, *args.doubt)]

@@ -60,7 +60,7 @@ DATA = Path(__file__).resolve().parent / "scorer_data.jsonl"
 #: The splits the scorer learns from: every split the engine has been tuned on. dev..blind6 were the first
 #: model's data; blind7 to blind13 joined once each had had its untuned runs and the engine was tuned on it
 #: (a refit on dev..blind10 was measured and not shipped in the seventh session; the eighth measured one on
-#: all of them out of fold through the engine, SCORER.md).
+#: all of them out of fold through the engine, the tenth one on dev..blind13 at a grid of thresholds, SCORER.md).
 SPLITS = (
     "dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
     "blind10", "blind11", "blind12", "blind13",
@@ -576,6 +576,86 @@ _EIGHTH_SESSION = (
 )
 
 
+#: The tenth session's measurement (``measure_oof.py --shipped`` and ``--fresh``): the dev..blind6 weights (which
+#: never saw blind7..blind13) against scorers fitted on every tuned split but the held-out one, linted through the
+#: whole engine on the seven latest splits at a grid of detection thresholds; nothing beat the shipped weights by
+#: the rule fixed before the runs.
+_TENTH_SESSION = (
+    "## Refitted on dev..blind13, out of fold through the engine (tenth session)",
+    "",
+    "Would a model fitted WITHOUT a split have helped on it? Each of blind7..blind13 (the splits written last,",
+    "the best stand-in for unseen pages) linted by `tests/corpus/measure.py` with a scorer fitted on the corpus",
+    "read afresh without it (9706 sentences from all 15 tuned splits, 3774 claims; data SHA-256",
+    "`1f9cad806b16594e9ee8c938d9f79a156d18993670b914dc941343ecb86553ca`; `measure_oof.py --fresh`), beside the",
+    "shipped dev..blind6 weights, which saw none of the seven (`--shipped`), and beside no scorer at all",
+    "(thresholds above 1). Cells: recall / named / clean lines flagged; pooled over the seven: claims missed of",
+    "1564, named, clean lines flagged of 3972, accurate claims with an error. min pages 2 throughout. The rule,",
+    "fixed before the runs: ship only if pooled more claims are found and no more clean lines are flagged, or",
+    "clearly fewer clean lines are flagged for a small recall cost.",
+    "",
+    "| scorer | second opinion / hinted | blind11 | blind12 | blind13 | pooled missed, named, clean, accurate-error |",
+    "|---|---|---|---|---|---|",
+    "| **shipped (dev..blind6, C 8)** | **0.9 / 0.4** | .903 / .846 / 29 | .845 / .764 / 47 | .855 / .746 / 43"
+    " | **140, .848, 192, 17** |",
+    "| shipped | 0.85 / 0.4 | .903 / .842 / 30 | .856 / .770 / 47 | .867 / .750 / 49 | 131, .849, 214, 16 |",
+    "| shipped | 0.9 / 0.3 | .907 / .846 / 31 | .845 / .764 / 51 | .859 / .750 / 46 | 138, .849, 206, 17 |",
+    "| shipped | 0.9 / 0.5 | .903 / .846 / 28 | .828 / .747 / 47 | .852 / .742 / 43 | 151, .842, 190, 17 |",
+    "| shipped | 0.95 / 0.4 | .885 / .842 / 21 | .828 / .764 / 44 | .828 / .742 / 41 | 166, .842, 169, 16 |",
+    "| shipped | 0.95 / 0.5 | .885 / .842 / 21 | .810 / .747 / 44 | .824 / .738 / 41 | 176, .836, 168, 16 |",
+    "| no scorer | - | .789 / .771 / 14 | .718 / .684 / 31 | .699 / .680 / 29 | 327, .770, 105, 13 |",
+    "| refit, C 8 | 0.9 / 0.4 | .889 / .839 / 20 | .874 / .770 / 48 | .859 / .750 / 41 | 143, .841, 190, 17 |",
+    "| refit, C 8 | 0.85 / 0.4 | .889 / .839 / 21 | .879 / .770 / 48 | .859 / .750 / 41 | 138, .842, 198, 17 |",
+    "| refit, C 8 | 0.9 / 0.3 | .896 / .842 / 21 | .874 / .770 / 49 | .859 / .750 / 41 | 138, .843, 194, 17 |",
+    "| refit, C 8 | 0.85 / 0.5 | .885 / .839 / 20 | .879 / .770 / 48 | .855 / .746 / 41 | 140, .841, 192, 17 |",
+    "| refit, C 8 | 0.9 / 0.5 | .885 / .839 / 19 | .874 / .770 / 48 | .855 / .746 / 41 | 145, .841, 184, 17 |",
+    "| refit, C 8 | 0.925 / 0.5 | .882 / .839 / 19 | .868 / .770 / 43 | .855 / .746 / 40 | 149, .841, 175, 17 |",
+    "| refit, C 8 | 0.9 / 0.6 | .885 / .839 / 18 | .856 / .753 / 48 | .855 / .746 / 41 | 149, .838, 181, 17 |",
+    "| refit, C 8 | 0.95 / 0.4 | .878 / .835 / 19 | .856 / .770 / 40 | .852 / .746 / 40 | 157, .838, 169, 17 |",
+    "| refit, C 8 | 0.95 / 0.5 | .875 / .835 / 18 | .856 / .770 / 40 | .848 / .742 / 40 | 159, .838, 163, 17 |",
+    "| refit, C 8 | 0.95 / 0.6 | .875 / .835 / 17 | .839 / .753 / 40 | .848 / .742 / 40 | 163, .835, 160, 17 |",
+    "| refit, C 4 | 0.85 / 0.4 | .896 / .842 / 21 | .868 / .770 / 47 | .859 / .750 / 41 | 139, .843, 192, 17 |",
+    "| refit, C 4 | 0.9 / 0.4 | .889 / .839 / 19 | .862 / .770 / 42 | .859 / .750 / 40 | 145, .841, 178, 17 |",
+    "| refit, C 4 | 0.85 / 0.5 | .885 / .839 / 20 | .868 / .770 / 47 | .855 / .746 / 41 | 145, .841, 188, 17 |",
+    "| refit, C 4 | 0.9 / 0.5 | .878 / .835 / 18 | .862 / .770 / 42 | .855 / .746 / 40 | 151, .840, 174, 17 |",
+    "| refit, C 2 | 0.8 / 0.5 | .889 / .839 / 19 | .856 / .759 / 46 | .859 / .746 / 40 | 142, .840, 185, 17 |",
+    "| refit, C 2 | 0.85 / 0.5 | .885 / .839 / 18 | .845 / .759 / 43 | .855 / .746 / 39 | 150, .840, 175, 17 |",
+    "| refit, C 2 | 0.9 / 0.5 | .882 / .835 / 18 | .845 / .759 / 41 | .852 / .746 / 39 | 157, .836, 162, 17 |",
+    "",
+    "- What the scorer does now: against no scorer it finds 187 claims more on the seven splits and flags 87 clean",
+    "  lines more; 90 of the 192 clean lines the shipped engine flags there are flagged only with it (59 of them",
+    "  with CC101 alone, 13 CC208, 6 CC108, 6 CC104).",
+    "- Sentence by sentence (no engine), on the sentences no cue makes a claim (`detect_claim` alone: 4309, 510",
+    "  claims), each split scored by a model that never saw it: ROC-AUC .871 for the shipped weights, .907 / .904",
+    "  / .900 / .896 for refits at C 2 / 4 / 8 / 16. At 0.9 and above the shipped weights take 35 claims and 45",
+    "  non-claims, the refit at C 8 118 and 58 (at 0.95 and above 79 and 31). The refit ranks these sentences",
+    "  better, but through the engine the gain shrinks to a trade along nearly the same curve: what a better",
+    "  second opinion adds, the engine's other readings (follow-on, answers, reviews, taglines) mostly find",
+    "  already, and they were tuned with the shipped scores in place.",
+    "- Not shipped: no row passes the rule. At the shipped pair the refit misses 3 claims more for 2 clean lines",
+    "  fewer (C 8) or 5 more for 14 fewer (C 4); at equal claims missed (140) the refit at C 8 0.85 / 0.5 flags",
+    "  the same 192 clean lines; with a stricter second opinion it keeps more claims than the shipped weights",
+    "  at the same clean lines (0.95 / 0.4: 157 missed against 166, both 169 clean), but against today's 140 /",
+    "  192 that is 17 to 19 claims more missed (1.1 to 1.2 points of recall) for 23 to 29 clean lines fewer (0.6",
+    "  to 0.7 points), and named falls .848 -> .838. Every refit names fewer claims (.835 to .843).",
+    "- Where a refit gains: on blind12 and blind13, the splits least tuned with the shipped scorer in place (C 4",
+    "  at 0.9 / 0.4: blind12 .862 / 42 against .845 / 47, blind13 .859 / 40 against .855 / 43, better on both);",
+    "  on blind7..blind11, which the engine's cues were tuned on with the shipped scores, it loses (blind11 .889",
+    "  against .903). As the eighth session found, the tuned splits favour the weights the engine grew up with,",
+    "  so the pooled rows understate a refit somewhat; the unseen blind14 will say by how much.",
+    "- The engine's tests on invented sentences of other therapies: with the refit on all 15 splits at C 8 and",
+    '  0.9 / 0.4, 19 tests fail beyond the two that pin these weights (CC201 on "Widgetamine is the most',
+    '  important advance in low-mood care in a generation.", two CC208 first-person outcomes, the answers and',
+    '  follow-on readings, "20% of our profits go to a children\'s charity." and "Many of our patients are',
+    '  veterans." now flagged; one a gain: "You can return to work the same day.", a strict xfail, is no claim',
+    "  with it); at C 4, 12. Shipping a refit means going through those first, sentence by sentence, as the",
+    "  eighth session found; with no pooled gain that was not worth doing at this deadline.",
+    "- Not tried, for want of time: features of where a sentence stands (the ninth session measured its unit's",
+    "  kind, first of its unit, after a cue claim: they cost 2 to 5 claims against the same refit without them, and",
+    "  the data file records no place, so a try needs the reader's units at training time).",
+    "",
+)
+
+
 def _report(
     corpus: Sequence[Example],
     rows: Sequence[Outer],
@@ -684,6 +764,7 @@ def _report(
         *_THRESHOLD_CHECK,
         *_LATEST_SPLITS,
         *_EIGHTH_SESSION,
+        *_TENTH_SESSION,
         f"## Final model (trained on all {len(rows)} splits)",
         "",
         f"- Chosen by leave-one-split-out over all {len(rows)} splits: C = {choice.c}, min pages {choice.min_pages},"
