@@ -55,6 +55,7 @@ from claimcheck.analysis.reviews import (
 )
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
+from claimcheck.errors import InputError
 from claimcheck.models import Category, Claim, EvidenceItem, Finding, Severity, Verdict
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.framelink import compatible_kinds
@@ -503,6 +504,11 @@ def _frame_link(
 #: they are counted (:attr:`Findings.omitted`) and the page rules still run.
 MAX_FINDINGS_PER_PAGE = 10_000
 
+#: The blocks of text (paragraphs, headings, list items, table cells) linted per page. Each costs tens
+#: of microseconds however short: a 6 MB Markdown table of 3,000,000 one-letter cells ran past five
+#: minutes and 2 GB. A real page has a few thousand; past this bound the page is an input error.
+MAX_UNITS_PER_PAGE = 200_000
+
 
 class Findings:
     """Builds the findings of one document, each sentence's claim fields joined once per claim.
@@ -646,7 +652,19 @@ def lint_bounded(
     link: Claim | None = None,
     limit: int | None = None,
 ) -> Findings:
-    """As :func:`lint_document`, keeping at most ``limit`` sentence findings (the first, in page order)."""
+    """As :func:`lint_document`, keeping at most ``limit`` sentence findings (the first, in page order).
+
+    Raises :class:`~claimcheck.errors.InputError` for a page of more than :data:`MAX_UNITS_PER_PAGE`
+    blocks of text, at the line of the first block past the bound.
+    """
+    if len(document.units) > MAX_UNITS_PER_PAGE:
+        line, _ = document.position(document.units[MAX_UNITS_PER_PAGE].source_offset(0))
+        raise InputError(
+            f"not linted: more than {MAX_UNITS_PER_PAGE:,} blocks of text (paragraphs, headings, list items,"
+            " table cells) on one page; split the page",
+            path=document.path,
+            line=line,
+        )
     selection = (selection or RuleSelection()).for_path(document.path)
     sentences = analyse(document, registry, link)
     findings = Findings(document, limit)

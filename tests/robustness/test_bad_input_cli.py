@@ -379,3 +379,35 @@ def test_registry_of_ten_thousand_claims_loads_and_lints(cli: Cli, tmp_path: Pat
     print(f"\n10,000-claim registry, cold load and lint: {elapsed:.1f} s")
     assert run.code == 1 and "(drug42)" in run.out and "(drug9990)" in run.out
     assert elapsed < 120
+
+
+def test_a_page_of_too_many_blocks_is_a_located_error_not_a_hang(cli: Cli, tmp_path: Path) -> None:
+    """A 3,000,000-cell table ran past five minutes and 2 GB; past the bound the page is refused at once,
+    at the line of the first block past it, and the other pages are linted."""
+    from claimcheck.lint import MAX_UNITS_PER_PAGE
+
+    columns = 10
+    rows = MAX_UNITS_PER_PAGE // columns + 1
+    page = tmp_path / "cells.md"
+    header = "| " + " | ".join(f"h{i}" for i in range(columns)) + " |\n|" + "---|" * columns + "\n"
+    page.write_text(header + "| a | b | c | d | e | f | g | h | i | j |\n" * rows)
+    other = tmp_path / "other.md"
+    other.write_text(f"{CLAIM}\n")
+    started = time.perf_counter()
+    run = lint(cli, page, other)
+    assert time.perf_counter() - started < 60
+    assert run.code == 2 and "Traceback" not in run.err
+    # The header row holds the first `columns` blocks: block MAX_UNITS_PER_PAGE sits on this line.
+    line = MAX_UNITS_PER_PAGE // columns + 2
+    assert f"{page}:{line}: not linted: more than {MAX_UNITS_PER_PAGE:,} blocks of text" in run.err
+    assert f"{other}:1:" in run.out
+
+
+def test_a_page_just_under_the_bound_of_blocks_is_linted() -> None:
+    from claimcheck.api import check_text
+    from claimcheck.lint import MAX_UNITS_PER_PAGE
+
+    page = "\n\n".join(["Plain words."] * (MAX_UNITS_PER_PAGE - 1) + [CLAIM])
+    report = check_text(page, format="markdown")
+    # The last block, the claim, is linted like any other.
+    assert "CC202" in {finding.code for finding in report.findings if finding.line == 2 * MAX_UNITS_PER_PAGE - 1}
