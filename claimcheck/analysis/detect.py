@@ -1231,8 +1231,9 @@ def _benefit_fragment(
 #: Verbs of the reader's own body doing well, whose bare imperative in a slogan promises it: "Heal Faster",
 #: "Breathe Freely Again", "Depuff, Detox, Glow". Alone, most also name a topic ("Sleep", "Detox"), so they count
 #: only with a manner, a time or another such verb after them (:data:`_THRIVE_AFTER`).
+_SUBSTANCE_VERB = re.compile(r"detox(?:ify)?|oxygenate", re.IGNORECASE)
 _THRIVE_VERB = (
-    r"(?:heal|recover|sleep|breathe|glow|detox(?:ify)?|depuff|restore|rejuvenate|regenerate|oxygenate"
+    rf"(?:heal|recover|sleep|breathe|glow|{_SUBSTANCE_VERB.pattern}|depuff|restore|rejuvenate|regenerate"
     r"|revitali[sz]e|thrive|feel|move|walk|hear|see|look)"
 )
 #: What makes such a verb an imperative rather than a topic's noun: a manner or pace ("Freely", "Like You Mean
@@ -1276,7 +1277,12 @@ def _slogan_imperative(
             return None
         thrive = _THRIVE_IMPERATIVE.match(text, start)
         if thrive is not None:
-            return Detection(True, (Category.EFFICACY,), plain, features, f"slogan bids {_q((thrive[0],))}")
+            # A verb of clearing or supplying the body's substances says how it works; the first verb heads.
+            heads = [_SUBSTANCE_VERB.fullmatch(verb) is not None for verb in _WORD.findall(thrive[0])[:2]]
+            kinds = (Category.MECHANISM, Category.EFFICACY) if heads[0] else (Category.EFFICACY,)
+            if not heads[0] and any(heads):
+                kinds = (Category.EFFICACY, Category.MECHANISM)
+            return Detection(True, kinds, plain, features, f"slogan bids {_q((thrive[0],))}")
         ending = _ENDING_VERB.match(text, start)
         named = (*scanned.get("conditions", ()), *scanned.get("ailments", ()))
         if ending is not None and any(begin >= ending.end() for begin, _ in named):
