@@ -1095,16 +1095,22 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     if not _may_claim(sentence, scanned, features):
         # No rule can score: the verdict of the rules below, without reading the cues. A label
         # has no effect word either, so only an auxiliary or a passive opening can be its predicate.
+        slogan = _slogan_imperative(text, kind, label, scanned, strength, features)
         if label and not _AUXILIARY.search(text) and not _PASSIVE_OPENING.match(text):
-            return _named_benefit(text, kind, label, scanned, strength, features) or not_a_claim(HEADING)
+            return _named_benefit(text, kind, label, scanned, strength, features) or slogan or not_a_claim(HEADING)
         return (
             _named_benefit(text, kind, label, scanned, strength, features)
+            or slogan
             or _second_opinion(sentence, (), strength, features)
             or not_a_claim("no claim cue")
         )
     cues = _Cues(sentence, features, scanned)
     if label and not _has_predicate(text, cues):
-        return _named_benefit(text, kind, label, scanned, strength, features) or not_a_claim(HEADING)
+        return (
+            _named_benefit(text, kind, label, scanned, strength, features)
+            or _slogan_imperative(text, kind, label, scanned, strength, features)
+            or not_a_claim(HEADING)
+        )
     scored = [(category, *rule(cues)) for category, rule in _RULES]
     found = sorted(
         ((category, score, reason) for category, score, reason in scored if score > _NONE),
@@ -1114,6 +1120,7 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
         return (
             _benefit_fragment(text, kind, label, cues, strength, features)
             or _named_benefit(text, kind, label, scanned, strength, features)
+            or _slogan_imperative(text, kind, label, scanned, strength, features)
             or _second_opinion(sentence, (), strength, features)
             or not_a_claim("no claim cue")
         )
@@ -1151,8 +1158,10 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
             claims = found
         else:
             hinted = tuple(category for category, _, _ in found)
-            second = _benefit_fragment(text, kind, label, cues, strength, features) or _named_benefit(
-                text, kind, label, scanned, strength, features
+            second = (
+                _benefit_fragment(text, kind, label, cues, strength, features)
+                or _named_benefit(text, kind, label, scanned, strength, features)
+                or _slogan_imperative(text, kind, label, scanned, strength, features)
             )
             if second is None and not label:
                 second = _second_opinion(sentence, hinted, strength, features)
@@ -1217,6 +1226,68 @@ def _benefit_fragment(
     if _logistics(text, cues) is not None:
         return None
     return Detection(True, (Category.EFFICACY,), strength, features, f"benefit line opens with {_q((phrase,))}")
+
+
+#: Verbs of the reader's own body doing well, whose bare imperative in a slogan promises it: "Heal Faster",
+#: "Breathe Freely Again", "Depuff, Detox, Glow". Alone, most also name a topic ("Sleep", "Detox"), so they count
+#: only with a manner, a time or another such verb after them (:data:`_THRIVE_AFTER`).
+_SUBSTANCE_VERB = re.compile(r"detox(?:ify)?|oxygenate", re.IGNORECASE)
+_THRIVE_VERB = (
+    rf"(?:heal|recover|sleep|breathe|glow|{_SUBSTANCE_VERB.pattern}|depuff|restore|rejuvenate|regenerate"
+    r"|revitali[sz]e|thrive|feel|move|walk|hear|see|look)"
+)
+#: What makes such a verb an imperative rather than a topic's noun: a manner or pace ("Freely", "Like You Mean
+#: It", "Without Pills", "at Your Own Pace"), a time ("Tonight", "in Minutes"), another such verb ("Heal, Restore")
+#: or a full stop. A noun after it ("Sleep Hygiene"), a list of topics ("Sleep, Mood and Energy") or a place
+#: ("Sleep in Older Adults") is a topic.
+_THRIVE_AFTER = (
+    r"(?:\s+(?:again|better|deeper|freely|faster|naturally|soundly|easier|easy|clearly|younger|stronger|longer"
+    r"|pain[\s-]free|tonight|like|without|at\s+(?:the\s+|a\s+|your\s+own\s+)?(?:speed|pace))\b"
+    r"|\s+(?:in|within)\s+(?:\d|a\s+few\b|one\b|minutes\b|hours\b|days\b|weeks\b|seconds\b)"
+    rf"|(?:\s*[,.;&/]\s*|\s+and\s+){_THRIVE_VERB}\b"
+    # Or the verb alone, punctuated as a sentence: a slogan's "Restore." where a topic's heading has no full stop.
+    r"|\s*[.!]\s*$)"
+)
+_THRIVE_IMPERATIVE = re.compile(rf"{_THRIVE_VERB}{_THRIVE_AFTER}", re.IGNORECASE)
+_ENDING_VERB = re.compile(lexicon.pattern("ending_verbs"), re.IGNORECASE)
+
+
+def _slogan_imperative(
+    text: str,
+    kind: UnitKind,
+    label: bool,
+    scanned: Mapping[str, tuple[tuple[int, int], ...]],
+    strength: Strength,
+    features: Features,
+) -> Detection | None:
+    """A heading, a label or a list line that bids the reader to be well makes a claim for the page's treatment:
+    an imperative of the body doing well ("Sleep Deeper Tonight", "Heal at Your Own Pace", "Glow. Restore.") or of
+    doing away with a condition named in it ("End Joint Pain for Good"). Read only where copy is not instructions,
+    and only from the line's first word (after a bullet, or after a name and a colon)."""
+    if not (label or kind in _FRAGMENT_KINDS):
+        return None
+    opener = _BULLET.match(text)
+    starts = [opener.end() if opener is not None else 0]
+    colon = text.find(":")
+    if colon > 0 and label:
+        starts.append(len(text) - len(text[colon + 1 :].lstrip()))
+    plain = asserted_plainly(strength)
+    for start in starts:
+        if any(span.start < start + 1 for span in features.negations):
+            return None
+        thrive = _THRIVE_IMPERATIVE.match(text, start)
+        if thrive is not None:
+            # A verb of clearing or supplying the body's substances says how it works; the first verb heads.
+            heads = [_SUBSTANCE_VERB.fullmatch(verb) is not None for verb in _WORD.findall(thrive[0])[:2]]
+            kinds = (Category.MECHANISM, Category.EFFICACY) if heads[0] else (Category.EFFICACY,)
+            if not heads[0] and any(heads):
+                kinds = (Category.EFFICACY, Category.MECHANISM)
+            return Detection(True, kinds, plain, features, f"slogan bids {_q((thrive[0],))}")
+        ending = _ENDING_VERB.match(text, start)
+        named = (*scanned.get("conditions", ()), *scanned.get("ailments", ()))
+        if ending is not None and any(begin >= ending.end() for begin, _ in named):
+            return Detection(True, (Category.EFFICACY,), plain, features, f"slogan bids {_q((ending[0],))}")
+    return None
 
 
 #: Units whose lines may name a benefit without a verb: a fragment's kinds and a table cell.

@@ -89,8 +89,8 @@ def test_a_heading_under_reviews_is_read_in_linear_time() -> None:
     ("lead", "item"),
     [
         ("Conditions we treat:\n\n", "- Depression {}\n"),
-        ("Benefits of cold plunges:\n\n", "- Sleep deeper every night {}\n"),
-        ("7 ways the sauna heals\n\n", "## 2. Sleep deeper every night {}\n\ntext\n\n"),
+        ("Benefits of cold plunges:\n\n", "- Sore muscles after training {}\n"),
+        ("7 ways the sauna heals\n\n", "## 2. Sore muscles after training {}\n\ntext\n\n"),
     ],
     ids=repr,
 )
@@ -105,7 +105,7 @@ def test_a_list_under_a_page_long_lead_in_is_read_in_linear_time(lead: str, item
     items = [
         context
         for context in analyse(parse_document(text, format="markdown"), shipped())
-        if "Sleep" in context.text or "Depr" in context.text
+        if "Sore" in context.text or "Depr" in context.text
     ]
     assert len(items) == 2_000
     assert all(context.detection.reason.startswith("listed under") for context in items)
@@ -157,7 +157,7 @@ def test_a_track_record_is_sought_in_linear_time_inside_a_long_run(run: str) -> 
     ("lead", "item"),
     [
         ("Conditions we treat:", "Depression"),
-        ("Benefits of cold plunges:", "Sleep deeper every night"),
+        ("Benefits of cold plunges:", "Sore muscles after training"),
         ("Signs we look for:", "Relieves back pain"),
     ],
 )
