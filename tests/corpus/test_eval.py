@@ -160,8 +160,9 @@ END_TO_END_FLOORS = {
     # (146/174) after recall9's causes (each recurring on three splits or more), clean and accurate lines unmoved;
     # 0.845 (147/174) once reviews were read by their star-rated titles and bylines (recall9b); a harm read as a
     # risk told, not efficacy (precision9), leaves 4 accurate claims with an error. The tenth session's false-alarm
-    # causes (precision10, each on three splits or more) took false positives to 0.065 (43/663).
-    "blind12": EndToEndFloor(recall=0.84, false_positive_rate=0.07, accurate_errors=4),
+    # causes (precision10, each on three splits or more) took false positives to 0.065 (43/663), and its recall
+    # causes recall to 0.856 (149/174).
+    "blind12": EndToEndFloor(recall=0.85, false_positive_rate=0.07, accurate_errors=4),
     # blind13 (pages and labels of 4d0a276, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 3e56e2d (the ninth session's start,
     # byte-identical in output to 122ba7e): recall 0.855 (219/256), false positives 0.078 (44/561), 8 accurate
@@ -169,13 +170,17 @@ END_TO_END_FLOORS = {
     # the end of that session (after all its engine changes, drawn from blind12 and the tuned splits; misses never
     # read): recall 0.855 (219/256), false positives 0.077 (43/561), 8 accurate claims with an error. The floors
     # follow the second run. Tuned on from the tenth session: its false-alarm causes (precision10, each on three
-    # splits or more) took false positives to 0.053 (30/561).
-    "blind13": EndToEndFloor(recall=0.85, false_positive_rate=0.06, accurate_errors=8),
+    # splits or more) took false positives to 0.053 (30/561); its recall 0.871 (223/256) after the tenth session's
+    # recall causes (figures, harms denied by the clause, scoped superlatives, likenesses, imperative slogans).
+    "blind13": EndToEndFloor(recall=0.87, false_positive_rate=0.06, accurate_errors=8),
     # blind14 (pages and labels of 82ddaac, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of c09d77d (the tenth session's start, byte-identical
     # in output to 10d711d): recall 0.827 (215/260), false positives 0.084 (59/702), 6 accurate claims with an
-    # error (of 148), nothing hidden flagged. Nothing is tuned on it; the floors follow this run.
-    "blind14": EndToEndFloor(recall=0.82, false_positive_rate=0.085, accurate_errors=6),
+    # error (of 148), nothing hidden flagged. Nothing is tuned on it. Run a second and last time at the end of
+    # that session (after all its engine changes, drawn from blind13 and the tuned splits; misses never read):
+    # recall 0.831 (216/260), false positives 0.083 (58/702), 6 accurate claims with an error. The floors follow
+    # the second run.
+    "blind14": EndToEndFloor(recall=0.83, false_positive_rate=0.085, accurate_errors=6),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
@@ -229,6 +234,7 @@ DETECTION_FLOORS = {
     # Its second and last run (end of the ninth session, nothing tuned on it): 0.892, 0.777, 0.622.
     "blind13": {"precision": 0.89, "recall": 0.77, "category": 0.62},
     # blind14's single blind run (engine of c09d77d): precision 0.865, recall 0.784, top-category 0.667.
+    # Its second and last run (end of the tenth session, nothing tuned on it): 0.865, 0.787, 0.668.
     "blind14": {"precision": 0.86, "recall": 0.78, "category": 0.66},
 }
 
