@@ -86,7 +86,8 @@ def parse_suppressions(document: Document, known_claim: Callable[[str], bool]) -
     unit_spans = [(unit.source_offset(0), unit.source_end(len(unit.text))) for unit in document.units if unit.text]
     open_regions: list[Suppression] = []
     for comment, match in directives:
-        line = document.position(comment.start)[0]
+        place = document.position(comment.start)
+        line = place[0]
         verb = match.group("verb").lower()
         rest = match.group("rest")
         reason_match = _REASON.search(rest)
@@ -101,7 +102,7 @@ def parse_suppressions(document: Document, known_claim: Callable[[str], bool]) -
         elif verb in ("ignore", "approved"):
             block = next(((s, e) for s, e in unit_spans if s >= comment.end), None)
             if block is None:  # nothing follows: the comment's own span, where no finding starts
-                first, last = document.position(comment.start), document.position(comment.end)
+                first, last = place, document.position(comment.end)
             else:
                 first = document.position(block[0])
                 last = document.position(max(block[0], block[1] - 1))
@@ -116,7 +117,6 @@ def parse_suppressions(document: Document, known_claim: Callable[[str], bool]) -
             else:
                 found.append(Suppression(verb, _codes(words, document.path, line), line, first, last, reason))
         elif verb == "disable":
-            place = document.position(comment.start)
             region = Suppression(verb, _codes(words, document.path, line), line, place, _END, reason)
             open_regions.append(region)
             found.append(region)
@@ -124,7 +124,7 @@ def parse_suppressions(document: Document, known_claim: Callable[[str], bool]) -
             codes = _codes(words, document.path, line)
             for region in list(open_regions):
                 if not codes or set(region.codes) & set(codes) or not region.codes:
-                    region.last = document.position(comment.start)
+                    region.last = place
                     open_regions.remove(region)
     return found
 

@@ -1095,22 +1095,16 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     if not _may_claim(sentence, scanned, features):
         # No rule can score: the verdict of the rules below, without reading the cues. A label
         # has no effect word either, so only an auxiliary or a passive opening can be its predicate.
-        slogan = _slogan_imperative(text, kind, label, scanned, strength, features)
         if label and not _AUXILIARY.search(text) and not _PASSIVE_OPENING.match(text):
-            return _named_benefit(text, kind, label, scanned, strength, features) or slogan or not_a_claim(HEADING)
+            return _phrase_claim(text, kind, label, scanned, strength, features) or not_a_claim(HEADING)
         return (
-            _named_benefit(text, kind, label, scanned, strength, features)
-            or slogan
+            _phrase_claim(text, kind, label, scanned, strength, features)
             or _second_opinion(sentence, (), strength, features)
             or not_a_claim("no claim cue")
         )
     cues = _Cues(sentence, features, scanned)
     if label and not _has_predicate(text, cues):
-        return (
-            _named_benefit(text, kind, label, scanned, strength, features)
-            or _slogan_imperative(text, kind, label, scanned, strength, features)
-            or not_a_claim(HEADING)
-        )
+        return _phrase_claim(text, kind, label, scanned, strength, features) or not_a_claim(HEADING)
     scored = [(category, *rule(cues)) for category, rule in _RULES]
     found = sorted(
         ((category, score, reason) for category, score, reason in scored if score > _NONE),
@@ -1119,8 +1113,7 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     if not found:
         return (
             _benefit_fragment(text, kind, label, cues, strength, features)
-            or _named_benefit(text, kind, label, scanned, strength, features)
-            or _slogan_imperative(text, kind, label, scanned, strength, features)
+            or _phrase_claim(text, kind, label, scanned, strength, features)
             or _second_opinion(sentence, (), strength, features)
             or not_a_claim("no claim cue")
         )
@@ -1158,10 +1151,8 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
             claims = found
         else:
             hinted = tuple(category for category, _, _ in found)
-            second = (
-                _benefit_fragment(text, kind, label, cues, strength, features)
-                or _named_benefit(text, kind, label, scanned, strength, features)
-                or _slogan_imperative(text, kind, label, scanned, strength, features)
+            second = _benefit_fragment(text, kind, label, cues, strength, features) or _phrase_claim(
+                text, kind, label, scanned, strength, features
             )
             if second is None and not label:
                 second = _second_opinion(sentence, hinted, strength, features)
@@ -1272,6 +1263,7 @@ def _slogan_imperative(
     if colon > 0 and label:
         starts.append(len(text) - len(text[colon + 1 :].lstrip()))
     plain = asserted_plainly(strength)
+    named = (*scanned.get("conditions", ()), *scanned.get("ailments", ()))
     for start in starts:
         if any(span.start < start + 1 for span in features.negations):
             return None
@@ -1279,15 +1271,33 @@ def _slogan_imperative(
         if thrive is not None:
             # A verb of clearing or supplying the body's substances says how it works; the first verb heads.
             heads = [_SUBSTANCE_VERB.fullmatch(verb) is not None for verb in _WORD.findall(thrive[0])[:2]]
-            kinds = (Category.MECHANISM, Category.EFFICACY) if heads[0] else (Category.EFFICACY,)
-            if not heads[0] and any(heads):
-                kinds = (Category.EFFICACY, Category.MECHANISM)
+            kinds = (
+                (Category.MECHANISM, Category.EFFICACY)
+                if heads[0]
+                else (Category.EFFICACY, Category.MECHANISM)
+                if any(heads)
+                else (Category.EFFICACY,)
+            )
             return Detection(True, kinds, plain, features, f"slogan bids {_q((thrive[0],))}")
         ending = _ENDING_VERB.match(text, start)
-        named = (*scanned.get("conditions", ()), *scanned.get("ailments", ()))
         if ending is not None and any(begin >= ending.end() for begin, _ in named):
             return Detection(True, (Category.EFFICACY,), plain, features, f"slogan bids {_q((ending[0],))}")
     return None
+
+
+def _phrase_claim(
+    text: str,
+    kind: UnitKind,
+    label: bool,
+    scanned: Mapping[str, tuple[tuple[int, int], ...]],
+    strength: Strength,
+    features: Features,
+) -> Detection | None:
+    """A line that claims without a claim verb: a better state named (:func:`_named_benefit`) or a slogan's
+    imperative (:func:`_slogan_imperative`), in that order, wherever the detector falls back on either."""
+    return _named_benefit(text, kind, label, scanned, strength, features) or _slogan_imperative(
+        text, kind, label, scanned, strength, features
+    )
 
 
 #: Units whose lines may name a benefit without a verb: a fragment's kinds and a table cell.

@@ -38,7 +38,7 @@ from claimcheck.registry.terms import fold, normalize_term
 from claimcheck.rules.base import get_rule, iter_hits
 from claimcheck.rules.context import SentenceContext
 from claimcheck.run.discover import iter_files
-from claimcheck.run.runner import FilePages
+from claimcheck.run.runner import FilePages, skip_notice
 from claimcheck.suppress import apply_suppressions, parse_suppressions
 from claimcheck.text import Document
 
@@ -192,9 +192,8 @@ def extract(paths: Iterable[str | Path], registry: Registry) -> Extraction:
         for page in pages:
             extractor.read(page.document)
         extractor.result.notices.extend(pages.notices)
-        binary = pages.binary
-        if binary is not None and not binary.known_format:  # drafting reads what it can: no error
-            extractor.result.notices.append(f"{binary.path or path}: skipped: {binary.message}")
+        if pages.unreadable is not None:  # drafting reads what it can: no error
+            extractor.result.notices.append(skip_notice(pages.unreadable, str(path)))
     extractor.result.drafts = list(extractor.drafts.values())
     return extractor.result
 

@@ -15,6 +15,7 @@ from itertools import groupby
 
 from claimcheck.models import Finding
 from claimcheck.report.stream import render_whole
+from claimcheck.report.text import starts_workflow_command
 from claimcheck.results import Report, Tally
 
 COLUMNS = ("file", "line", "claim_id", "category", "grade", "verdict", "codes", "sentence", "approved_wording")
@@ -44,7 +45,7 @@ def csv_text(rows: Iterable[Iterable[object]]) -> str:
         buffer.seek(0)
         buffer.truncate()
         first = cells[0] if cells else None
-        if isinstance(first, str) and line.startswith(first) and first.lstrip().startswith("::"):
+        if isinstance(first, str) and line.startswith(first) and starts_workflow_command(first):
             line = f'"{first}"{line[len(first) :]}'
         lines.append(line)
     return "".join(lines)
@@ -110,17 +111,13 @@ class Stream:
 
     def start(self) -> str:
         """The header row."""
-        return self._rows([COLUMNS])
+        return csv_text([COLUMNS])
 
     def findings(self, findings: list[Finding]) -> str:
         """The rows of one file's findings."""
         ordered = sorted(findings, key=_sort_key)
-        return self._rows(_row(list(group)) for _, group in groupby(ordered, key=_row_key))
+        return csv_text(_row(list(group)) for _, group in groupby(ordered, key=_row_key))
 
     def end(self, tally: Tally) -> str:
         """Nothing comes after the rows."""
         return ""
-
-    @staticmethod
-    def _rows(rows: Iterable[Iterable[object]]) -> str:
-        return csv_text(rows)

@@ -32,6 +32,11 @@ def printable(line: str) -> str:
 _COMMAND_START = re.compile(r"^(\s*):(?=:)")
 
 
+def starts_workflow_command(line: str) -> bool:
+    """Whether GitHub's runner would read ``line`` as a workflow command: it opens on ``::`` after any blanks."""
+    return _COMMAND_START.match(line) is not None
+
+
 def line_start(line: str) -> str:
     """``line`` (already :func:`printable`) with a leading ``::`` shown as ``\\x3a:``, so that
     GitHub's runner does not read a hostile file name as a workflow command."""

@@ -57,7 +57,7 @@ class FilePages:
     A document is one page; a web archive (``.warc``, ``.warc.gz``) is every HTML page it holds.
     ``remote`` names a URL (``s3://…``, ``https://…``), opened with fsspec. Once iterated,
     :attr:`notices` says what the archive held or that the file was skipped (a report, an
-    image), and :attr:`binary` holds the error of a file that was not read as not text.
+    image), and :attr:`unreadable` holds the error of a file that looks binary but is of no known binary format.
     Unreadable input raises :class:`~claimcheck.errors.InputError` naming it.
     """
 
@@ -65,7 +65,7 @@ class FilePages:
         self.name = name
         self.remote = remote
         self.notices: list[str] = []
-        self.binary: BinaryFileError | None = None
+        self.unreadable: BinaryFileError | None = None
 
     def __iter__(self) -> Iterator[Page]:
         if self.remote:
@@ -114,9 +114,10 @@ class FilePages:
         yield Page(parse_document(source, format=page_format, path=self.name), self.name)
 
     def _skipped(self, error: BinaryFileError) -> None:
-        self.binary = error
         if error.known_format:
-            self.notices.append(f"{error.path or self.name}: skipped: {error.message}")
+            self.notices.append(skip_notice(error, self.name))
+        else:
+            self.unreadable = error
 
     def _archive(self, stream: IO[bytes]) -> Iterator[Page]:
         from claimcheck.text.warc import ArchiveTally, read_archive  # here: most runs read no archive
@@ -208,13 +209,18 @@ def lint_file(
         if report_unused:
             unused_notices.extend(unused)
         result.pages.append(page.uri)
-    binary = pages.binary
-    if binary is not None and not binary.known_format:
+    unreadable = pages.unreadable
+    if unreadable is not None:
         # An error, not a notice: one NUL byte in a page's text (which browsers drop) made the page
         # "binary", and a skip that exits 0 let a pull request take any page out of the lint.
-        result.errors.append(PageError(binary.path or name, None, f"not linted: {binary.message}"))
+        result.errors.append(PageError(unreadable.path or name, None, f"not linted: {unreadable.message}"))
     result.notices.extend([*pages.notices, *limited, *unused_notices])
     return result
+
+
+def skip_notice(error: BinaryFileError, name: str) -> str:
+    """The notice for a file skipped as binary (``name`` where the error names no path)."""
+    return f"{error.path or name}: skipped: {error.message}"
 
 
 def page_error(error: ClaimcheckError, where: str) -> PageError:
