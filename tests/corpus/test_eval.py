@@ -181,6 +181,11 @@ END_TO_END_FLOORS = {
     # recall 0.831 (216/260), false positives 0.083 (58/702), 6 accurate claims with an error. The floors follow
     # the second run.
     "blind14": EndToEndFloor(recall=0.83, false_positive_rate=0.085, accurate_errors=6),
+    # blind15 (pages and labels of 195a0d6, 18 pages, three ketamine framings and 15 other therapies, written
+    # without reading the engine) was run once, on the engine of 7a3194c (the eleventh session's start,
+    # byte-identical in output to c7d44a5): recall 0.850 (210/247), false positives 0.065 (47/720), 9 accurate
+    # claims with an error (of 139), nothing hidden flagged. Nothing is tuned on it.
+    "blind15": EndToEndFloor(recall=0.85, false_positive_rate=0.07, accurate_errors=9),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
@@ -236,6 +241,8 @@ DETECTION_FLOORS = {
     # blind14's single blind run (engine of c09d77d): precision 0.865, recall 0.784, top-category 0.667.
     # Its second and last run (end of the tenth session, nothing tuned on it): 0.865, 0.787, 0.668.
     "blind14": {"precision": 0.86, "recall": 0.78, "category": 0.66},
+    # blind15's single blind run (engine of 7a3194c): precision 0.879, recall 0.788, top-category 0.636.
+    "blind15": {"precision": 0.87, "recall": 0.78, "category": 0.63},
 }
 
 
