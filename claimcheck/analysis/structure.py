@@ -54,8 +54,15 @@ def _classes(name: str) -> dict[str, str]:
 @cache
 def _word_classes() -> tuple[dict[str, str], ...]:
     """Every word class :func:`structure` reads, read once."""
-    names = ("askers", "imperative_openers", "leads", "subjects", "tenses", "predicates", "changes")
+    names = ("askers", "imperative_openers", "leads", "subjects", "predicates", "changes")
     return tuple(_classes(name) for name in names)
+
+
+@cache
+def _roles() -> dict[str, tuple[str | None, str | None]]:
+    """A word's tense or modal marker and its kind of predicate, in one lookup: most words have neither."""
+    tenses, predicates = _classes("tenses"), _classes("predicates")
+    return {word: (tenses.get(word), predicates.get(word)) for word in tenses.keys() | predicates.keys()}
 
 
 def _main_clause(words: list[str], sentence: str, leads: dict[str, str]) -> int:
@@ -75,7 +82,7 @@ def structure(words: list[str], sentence: str) -> list[str]:
     """
     if not words:
         return []
-    askers, openers, leads, subjects, tenses, predicates, changes = _word_classes()
+    askers, openers, leads, subjects, predicates, changes = _word_classes()
     first = words[0]
     # Mood: a question asks ("?", a question word, or a verb before its subject: "Do you ..."); an
     # instruction opens with its verb, perhaps after "please" or "do not"; anything else states.
@@ -101,24 +108,34 @@ def structure(words: list[str], sentence: str) -> list[str]:
             break
     # The predicate is the first predicate word after the subject (or in the main clause, without one).
     after = at + 1 if subject != "none" else start
-    tense, modal, predicate, figure = "present", "", "none", False
+    tense, modal, predicate, first_tense = "present", "", "none", len(words)
+    roles = _roles()
     for index, word in enumerate(words):
-        marker = tenses.get(word)
-        if marker is not None:
-            if marker in ("future", "past"):
-                tense = marker if tense == "present" else tense
-            elif not modal:
-                modal = marker
-        elif subject != "none" and at < index <= at + 2 and word.endswith("ed") and word not in _NOT_PAST:
-            tense = "past" if tense == "present" else tense
-        if predicate == "none" and index >= after:
-            kind = predicates.get(word)
-            if kind == "state" and any(w in changes for w in words[index + 1 : index + 1 + _CHANGE_REACH]):
-                predicate = "better"
-            elif kind is not None:
-                predicate = kind
-        if word in ("<pct>", "<num>") and not figure:
-            figure = any(subjects.get(w) == "people" for w in words[index + 1 : index + 1 + _POPULATION_REACH])
+        role = roles.get(word)
+        if role is None:
+            continue
+        marker, kind = role
+        if marker in ("future", "past"):
+            if first_tense == len(words):
+                tense, first_tense = marker, index
+        elif marker is not None and not modal:
+            modal = marker
+        if kind is not None and predicate == "none" and index >= after:
+            better = kind == "state" and any(w in changes for w in words[index + 1 : index + 1 + _CHANGE_REACH])
+            predicate = "better" if better else kind
+    if subject != "none":
+        # A regular past right after the subject or its noun ("I struggled", "her pain faded"), unless a
+        # tense was told before it.
+        for index in range(at + 1, min(at + 3, first_tense)):
+            word = words[index]
+            if word.endswith("ed") and word not in _NOT_PAST and roles.get(word, (None, None))[0] is None:
+                tense = "past"
+                break
+    figure = ("<pct>" in words or "<num>" in words) and any(
+        word in ("<pct>", "<num>")
+        and any(subjects.get(w) == "people" for w in words[index + 1 : index + 1 + _POPULATION_REACH])
+        for index, word in enumerate(words)
+    )
     found = [
         f"s:mood-{mood}",
         f"s:tense-{tense}",
