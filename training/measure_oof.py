@@ -18,8 +18,7 @@ on less data would do); for a split the file does not hold, its fold is the mode
 ``--fresh`` fits them on the corpus read afresh, every tuned split (what ``train_scorer.py --read-corpus``
 would write and fit): how a refit would do before the data file is replaced. ``--shipped`` lints with the
 shipped weights instead of a fold, for splits they never saw. ``--c`` and ``--min-pages`` replace the
-shipped model's choice. ``--no-structure`` fits the folds without the structural features (``s:``, see
-claimcheck/analysis/structure.py), to read their own effect beside a fold with them.
+shipped model's choice.
 
 ``--doubt T`` (repeatable) also prints each split's line with the unregistered-claim findings (CC101) on a
 sentence the fold scores below ``T`` left out: what a confident negative at ``T`` would do, read from the
@@ -143,18 +142,10 @@ def main() -> int:
     parser.add_argument("--shipped", action="store_true", help="lint with the shipped weights, not a fold")
     parser.add_argument("--c", type=float, help="L2 strength in place of the shipped model's")
     parser.add_argument("--min-pages", type=int, help="page minimum in place of the shipped model's")
-    parser.add_argument("--veto", type=float, default=0.0, help="EXPERIMENT detect.VETO")
-    parser.add_argument("--veto-claim", action="store_true", help="EXPERIMENT veto claim-level cues too")
-    parser.add_argument("--no-structure", action="store_true", help="fit without the structural features")
     args = parser.parse_args()
     chosen = _CHOICE.search(train_scorer.REPORT.read_text(encoding="utf-8"))
     assert chosen is not None, "SCORER.md records no final choice"
     c, min_pages = args.c or float(chosen.group(1)), args.min_pages or int(chosen.group(2))
-    detect.VETO = args.veto
-    if args.veto_claim:
-        detect.VETO_LEVEL = 2
-    if args.no_structure:
-        train_scorer.without_structure()
     pairs = args.at or [(detect.SECOND_OPINION, detect.SECOND_OPINION_HINTED)]
     corpus = train_scorer.corpus_examples()[0] if args.fresh else train_scorer.load_data(args.data)
     shipped = scorer.model()

@@ -1161,14 +1161,7 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     if text[:3].lower() == "if " and _EFFECTS.issuperset(kinds) and _only_supposed(text, cues, features):
         # "If the trial eases your pain by half, we discuss a permanent device": a step that waits on the effect.
         return not_a_claim(SUPPOSED)
-    if VETO and best <= VETO_LEVEL and claim_probability(sentence) < VETO:
-        return not_a_claim(f"weak cues, doubted by the {LEARNED}")
     return Detection(True, kinds, strength, features, claims[0][2])
-
-
-#: EXPERIMENT (scorer11): the learned scorer's probability below which a claim only weak cues make is none.
-VETO = 0.0
-VETO_LEVEL = _CLAIM
 
 
 #: The claims of an effect, how soon it comes and how long it lasts: what an if-clause can suppose.

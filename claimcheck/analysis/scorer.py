@@ -12,9 +12,7 @@ claims rather than the names of the therapies it was trained on:
   ``<pct>``, and the sentence's start and end as ``<s>`` and ``</s>`` ("<s> call" opens logistics);
 * a few shapes: a percentage, "N out of M", a time expression, a second-person "you",
   a superlative, an opening quotation mark, a question, a citation marker, a heading-length
-  fragment;
-* the sentence's structure (:mod:`claimcheck.analysis.structure`): its mood, subject, tense,
-  modality and kind of predicate, alone and joined (``s:it+effect+future``).
+  fragment.
 
 Only words seen on at least two training pages have a weight, so a word from one page's copy
 (a clinic's name, its town) carries nothing. The weights ship as ``weights/scorer.json`` and are
@@ -33,7 +31,6 @@ from functools import cache, lru_cache
 from itertools import pairwise, repeat
 
 from claimcheck.analysis.lexicon import package_folder
-from claimcheck.analysis.structure import structure
 
 __all__ = ["ScorerModel", "claim_probability", "model", "sentence_features", "top_features"]
 
@@ -147,7 +144,7 @@ def _read(sentence: str) -> tuple[list[str], list[str]]:
         "f:citation": ("[" in stripped or "(" in stripped) and _CITATION.search(stripped) is not None,
         "f:fragment": len(words) <= _HEADING_WORDS and not stripped.endswith(_SENTENCE_ENDS),
     }
-    return words, [name for name, present in shapes.items() if present] + structure(words, stripped)
+    return words, [name for name, present in shapes.items() if present]
 
 
 def _padded(words: list[str]) -> list[str]:
@@ -155,7 +152,7 @@ def _padded(words: list[str]) -> list[str]:
 
 
 def sentence_features(sentence: str) -> frozenset[str]:
-    """The features the model weighs: ``w:`` word unigrams, ``b:`` bigrams, ``f:`` shapes and ``s:`` structure.
+    """The features the model weighs: ``w:`` word unigrams, ``b:`` bigrams and ``f:`` shapes.
 
     Training (``training/train_scorer.py``) reads sentences through this function.
     """

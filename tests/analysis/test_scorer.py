@@ -61,7 +61,7 @@ def test_shipped_weights_load() -> None:
     assert 0.0 < loaded.threshold < 1.0
     assert len(loaded.weights) > 500
     # Every weight belongs to a feature sentence_features can produce.
-    assert all(re.match(r"(?:w:\S+|b:\S+ \S+|f:[a-z-]+|s:[a-z+-]+)\Z", name) for name in loaded.weights)
+    assert all(re.match(r"(?:w:\S+|b:\S+ \S+|f:[a-z-]+)\Z", name) for name in loaded.weights)
     assert model() is loaded  # read once
 
 
