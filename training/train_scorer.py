@@ -188,13 +188,6 @@ def drift(examples: Sequence[Example]) -> str:
 _features = cache(sentence_features)
 
 
-def without_structure() -> None:
-    """Fit from now on without the structural features (``s:``): their own effect is a fit with them against
-    one without (``measure_oof.py --no-structure``)."""
-    global _features  # noqa: PLW0603  # the cache every fit reads
-    _features = cache(lambda text: frozenset(f for f in sentence_features(text) if not f.startswith("s:")))
-
-
 def vocabulary(examples: Sequence[Example], min_pages: int) -> list[str]:
     """The features the model may weigh: every shape, and words seen on at least ``min_pages`` pages."""
     pages: dict[str, set[str]] = {}
