@@ -744,7 +744,7 @@ _ELEVENTH_SESSION = (
     "  model to move.",
     "- Cost: the reading added about 40% to the scorer's own reading of a sentence (tokens and shapes; timed under",
     "  load); callgrind on one cold lint with it in place and no weight for it: 4,112.3M instructions against the",
-    "  base's 4,048.0M (+64M, 1.6%, where the engine has about 1% of room).",
+    "  4,054.6M of the engine without it (+58M, 1.4%, where the engine has about 1% of room).",
     "- The veto, measured on the shipped weights (`detect.VETO`, taken out again): a sentence whose cues make it a",
     "  claim without a strong cue (no figure, absolute or booster behind it; the two-weak-hints sum included) is",
     "  none when the scorer gives it less than the veto. Sentence by sentence on blind7..blind14, the",
