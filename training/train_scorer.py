@@ -656,6 +656,114 @@ _TENTH_SESSION = (
 )
 
 
+#: The eleventh session: a structural reading of the sentence as features, refit on dev..blind14 and the veto,
+#: measured out of fold through the engine on blind10..blind14 (``measure_oof.py``) and not shipped.
+_ELEVENTH_SESSION = (
+    "## Structural features, refit on dev..blind14 (eleventh session)",
+    "",
+    "Can a reading of a sentence's structure, which word n-grams lack, tell a promise (\"You will feel lighter",
+    'within an hour") from a procedure step ("You will feel a slight pinch when the needle goes in") or a question',
+    'about symptoms ("Do you feel hopeless most days?"), and does a refit on every tuned split (dev..blind14,',
+    "10,816 sentences, 4,182 claims) carry it to unseen pages? The reading (commits d5a3b83 and 5c46a7f, branch",
+    "scorer11; taken out again in the commit after them): one pass over the scorer's words naming the mood",
+    '(question: "?", a question word, or a verb before its subject; imperative: an instruction verb or a bare',
+    'effect verb first, after "please", "do not" ...; else a statement), the subject of the main clause (after a',
+    'leading phrase\'s comma: the reader, the speaker\'s own story, "we", the treatment or "it", a third person,',
+    "people counted), the tense (future, past, present), a hedge or modal, the kind of predicate (an effect verb",
+    'with a direction; a state verb, "better" when a word of change follows it; a procedure verb; a form of "to',
+    'be"), and a figure that counts people, as features alone and joined (`s:it+effect+future`, `s:question+state`,',
+    "`s:hedge+effect`); the word classes were generic English words under `analysis/data/structure/`, nothing of",
+    "any therapy.",
+    "",
+    "Each of blind10..blind14 (the splits written last) linted by `tests/corpus/measure.py` with a scorer fitted on",
+    "the corpus read afresh without it (`measure_oof.py --fresh`, C 8, min pages 2), with the structural features",
+    "and without them (`--no-structure`: the refit's own effect), beside the shipped dev..blind6 weights",
+    "(`--shipped`, which saw none of the five). Cells: recall / named / clean lines flagged; pooled over the five:",
+    "claims found and missed of 1185, named, clean lines flagged of 3085, accurate claims with an error. The rule,",
+    "fixed and committed before any refit was measured: ship only if, pooled, named and accurate-error are no worse",
+    "than the shipped weights at 0.9 / 0.4, and either no fewer claims are found and fewer clean lines flagged, or",
+    "at most 1% of the claims (11) are lost for at least 3 clean lines fewer per claim lost.",
+    "",
+    "| scorer | second opinion / hinted | blind10 | blind11 | blind12 | blind13 | blind14 | "
+    "pooled found, missed, named, clean, accurate-error |",
+    "|---|---|---|---|---|---|---|---|",
+    "| **shipped (dev..blind6, C 8)** | **0.9 / 0.4** | .921 / .866 / 22 | .910 / .853 / 29 | "
+    ".856 / .793 / 43 | .871 / .793 / 30 | .831 / .681 / 58 | **1041, 144, 943, 182, 21** |",
+    "| shipped (dev..blind6, C 8) | 0.85 / 0.4 | .921 / .866 / 28 | .910 / .849 / 30 | "
+    ".868 / .799 / 43 | .883 / .797 / 36 | .838 / .685 / 63 | 1048, 137, 945, 200, 20 |",
+    "| shipped (dev..blind6, C 8) | 0.9 / 0.3 | .921 / .866 / 23 | .914 / .853 / 31 | .856 / .793 / 47 | "
+    ".875 / .797 / 33 | .835 / .685 / 62 | 1044, 141, 945, 196, 21 |",
+    "| shipped (dev..blind6, C 8) | 0.9 / 0.5 | .912 / .856 / 22 | .910 / .853 / 28 | .839 / .776 / 43 | "
+    ".867 / .789 / 30 | .831 / .681 / 53 | 1035, 150, 937, 176, 21 |",
+    "| shipped (dev..blind6, C 8) | 0.95 / 0.4 | .889 / .843 / 20 | .892 / .849 / 21 | "
+    ".845 / .787 / 40 | .844 / .781 / 29 | .823 / .677 / 57 | 1018, 167, 932, 167, 20 |",
+    "| refit dev..blind14 with structure, C 8 | 0.9 / 0.4 | .931 / .847 / 18 | .896 / .842 / 20 | "
+    ".891 / .805 / 39 | .879 / .793 / 34 | .827 / .688 / 56 | 1046, 139, 940, 167, 21 |",
+    "| refit dev..blind14 with structure, C 8 | 0.85 / 0.4 | .931 / .847 / 19 | .896 / .839 / 22 | "
+    ".897 / .805 / 42 | .887 / .793 / 35 | .842 / .692 / 58 | 1053, 132, 940, 176, 21 |",
+    "| refit dev..blind14 with structure, C 8 | 0.9 / 0.3 | .931 / .847 / 19 | .896 / .842 / 20 | "
+    ".891 / .805 / 40 | .879 / .793 / 36 | .835 / .692 / 57 | 1048, 137, 941, 172, 21 |",
+    "| refit dev..blind14 with structure, C 8 | 0.9 / 0.5 | .917 / .843 / 18 | .896 / .842 / 20 | "
+    ".885 / .805 / 39 | .879 / .793 / 34 | .827 / .688 / 55 | 1042, 143, 939, 166, 21 |",
+    "| refit dev..blind14 with structure, C 8 | 0.95 / 0.4 | .912 / .833 / 17 | .882 / .839 / 18 | "
+    ".891 / .805 / 39 | .863 / .785 / 32 | .819 / .685 / 51 | 1032, 153, 933, 157, 21 |",
+    "| refit dev..blind14 without structure, C 8 | 0.9 / 0.4 | .912 / .847 / 19 | .896 / .842 / 19 | "
+    ".891 / .805 / 42 | .879 / .793 / 34 | .831 / .688 / 57 | 1043, 142, 940, 171, 21 |",
+    "| refit dev..blind14 without structure, C 8 | 0.85 / 0.4 | .921 / .847 / 21 | .900 / .839 / 20 | "
+    ".897 / .805 / 44 | .887 / .797 / 34 | .838 / .688 / 62 | 1051, 134, 940, 181, 21 |",
+    "| refit dev..blind14 without structure, C 8 | 0.9 / 0.3 | .912 / .847 / 19 | .900 / .842 / 19 | "
+    ".891 / .805 / 42 | .879 / .793 / 34 | .835 / .688 / 58 | 1045, 140, 940, 172, 21 |",
+    "| refit dev..blind14 without structure, C 8 | 0.9 / 0.5 | .912 / .847 / 18 | .896 / .842 / 18 | "
+    ".874 / .787 / 41 | .879 / .793 / 34 | .823 / .685 / 52 | 1038, 147, 936, 163, 21 |",
+    "| refit dev..blind14 without structure, C 8 | 0.95 / 0.4 | .903 / .838 / 17 | .885 / .839 / 18 | "
+    ".879 / .805 / 38 | .871 / .793 / 30 | .827 / .688 / 54 | 1033, 152, 937, 157, 21 |",
+    "| shipped + veto below 0.05 | 0.9 / 0.4 | .921 / .866 / 22 | .910 / .853 / 29 | .856 / .793 / 40 | "
+    ".871 / .793 / 30 | .827 / .681 / 55 | 1040, 145, 943, 176, 21 |",
+    "| shipped + veto below 0.1 | 0.9 / 0.4 | .921 / .866 / 22 | .910 / .853 / 29 | .856 / .793 / 40 | "
+    ".871 / .793 / 30 | .823 / .677 / 55 | 1039, 146, 942, 176, 21 |",
+    "",
+    "- Not shipped: no refit row passes, each for the same reason: it names fewer claims (933 to 941 against 943).",
+    "  On the curve a refit is better than the shipped weights: at 0.9 / 0.4 it finds 5 claims more and flags 15",
+    "  clean lines fewer (1046 / 167 against 1041 / 182), at 0.85 / 0.4 12 more for 6 fewer; against the shipped",
+    "  weights at 0.85 / 0.4 (1048 / 200) the refit at 0.85 / 0.4 finds 5 more for 24 fewer. Named falls on blind10",
+    "  and blind11 (4 and 3 claims), the splits the engine's readings were tuned on with the shipped scores in",
+    "  place, and rises on blind12 and blind14 (2 each), the least tuned. Why (`--misses`, blind10 and blind11 at",
+    "  0.9 / 0.4): the claims the refit finds that the shipped weights miss are made by the scorer alone and",
+    '  reported as unregistered (CC101, no kind: found, not named: "Following this protocol will correct your',
+    '  thyroid ...", "Close your mouth. Open your life."), while the claims it loses were named by the follow-on,',
+    '  answer, story and tagline readings that ask the scorer at 0.4 ("Most guests find that one ten-visit pack',
+    '  keeps them breathing easier all winter.", "Honestly, yes: collagen works from the inside ...", "Steadier',
+    '  energy from week one"), which the refit scores lower. Those readings, not the second opinion, decide named.',
+    "- The structural features' own effect is small: against the same refit without them, pooled at the five pairs,",
+    "  claims found +3, +2, +3, +4, -1 and clean lines -4, -5, 0, +3, 0, named 0, 0, +1, +3, -4. Sentence by",
+    "  sentence (no engine; each split scored by a fold without it), on the 3335 sentences of blind10..blind14 no",
+    "  cue makes a claim (409 claims): ROC-AUC .904 with them, .904 without, .873 for the shipped weights; at 0.9",
+    "  and above 99 claims and 37 non-claims with them, 90 and 32 without (33 and 29 shipped); at 0.4 and above 235",
+    "  and 174 with them, 248 and 169 without. The pairs they were built for are told apart (tests of the reading",
+    "  on invented sentences passed), but such sentences are too few among the second opinion's errors for the",
+    "  model to move.",
+    "- Cost: the reading added about 40% to the scorer's own reading of a sentence (tokens and shapes; timed under",
+    "  load); callgrind on one cold lint with it in place and no weight for it: 4,112.3M instructions against the",
+    "  4,054.6M of the engine without it (+58M, 1.4%, where the engine has about 1% of room).",
+    "- The veto, measured on the shipped weights (`detect.VETO`, taken out again): a sentence whose cues make it a",
+    "  claim without a strong cue (no figure, absolute or booster behind it; the two-weak-hints sum included) is",
+    "  none when the scorer gives it less than the veto. Sentence by sentence on blind7..blind14, the",
+    "  two-weak-hints sum alone: 1 claim lost and no non-claim at 0.05 and 0.1 (so it went no further); every cue",
+    "  short of strong: 0.05 8 claims lost for 9 non-claims, 0.1 12 for 11, 0.2 32 for 15. Through the engine",
+    "  (table), pooled over blind10..blind14 at 0.9 / 0.4: below 0.05 1 claim lost for 6 clean lines fewer, named",
+    "  and accurate-error unchanged, which passes the rule; below 0.1 2 for 6, named 942 (fails). Over all sixteen",
+    "  tuned splits (`measure.py`, the shipped weights in-sample on dev..blind6) below 0.05: 1 claim lost, 14 clean",
+    "  lines fewer, named unchanged. Not shipped all the same: the claim it loses is blind14's (\"It's so gentle",
+    "  that we train clients from 16 to 85.\", scored 0.035), which takes blind14's recall from .831 to .827, under",
+    "  its floor (.83, tests/corpus/test_eval.py), and the clean lines it saves are lines the detector reads as",
+    '  claims from one cue where the structure says otherwise (two "Q:" questions and a two-word heading on',
+    "  blind14; a review's star line and a line on what insurance covers on blind12), which the detector should set",
+    "  aside by their structure instead. A threshold under 0.035 would keep that claim, but chosen after reading",
+    "  it, on the splits that judge it.",
+    "",
+)
+
+
 def _report(
     corpus: Sequence[Example],
     rows: Sequence[Outer],
@@ -765,6 +873,7 @@ def _report(
         *_LATEST_SPLITS,
         *_EIGHTH_SESSION,
         *_TENTH_SESSION,
+        *_ELEVENTH_SESSION,
         f"## Final model (trained on all {len(rows)} splits)",
         "",
         f"- Chosen by leave-one-split-out over all {len(rows)} splits: C = {choice.c}, min pages {choice.min_pages},"
