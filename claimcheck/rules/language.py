@@ -278,6 +278,38 @@ _SAFE_PERSON = re.compile(
 )
 
 
+#: Safety claimed by degree: so safe or gentle that anything follows from it ("so gentle that we treat newborns",
+#: "so low that it's fine for moms-to-be"), or safe or gentle enough for any use ("gentle enough to take alongside
+#: anything"). The degree is the claim's measure of safety, and it leaves no room for a risk.
+_SAFE_BY_DEGREE = Trigger(
+    r"\bso\s+(?:very\s+)?(?:safe|gentle|mild|harmless|low)\b(?=\s+that\b|,?\s+(?:you|it|we|they|anyone|everyone)\b)|"
+    r"\b(?:safe|gentle|mild|harmless)\s+enough\s+(?:to|for)\b",
+    "so|enough",
+)
+#: Before a degree of safety, a risk for its subject: "the risk is so low that", "the chance of a reaction is so low",
+#: which plays a risk down (CC203's) rather than calling the treatment safe.
+_RISK_SUBJECT = re.compile(
+    r"\b(?:risks?|chances?|odds|likelihood|rates?)\b(?:\s+[\w-]+){0,4}?\s+(?:is|are|was|were)\s+$", re.IGNORECASE
+)
+
+
+def _safety_by_degree(context: SentenceContext) -> re.Match[str] | None:
+    """Safety claimed by degree (:data:`_SAFE_BY_DEGREE`), of no risk, with no hedge before it (one after it is the
+    consequence's: "so gentle that you can use it daily")."""
+    text = context.text
+    if not triggered(text) & _SAFE_BY_DEGREE.bit or context.is_question:
+        return None
+    found = _first_unnegated(_SAFE_BY_DEGREE, text, _degree_of_a_risk)
+    if found is None or any(hedge.start < found.start() for hedge in context.features.hedges):
+        return None
+    return found
+
+
+def _degree_of_a_risk(text: str, found: re.Match[str]) -> bool:
+    """Whether the degree measures a risk (:data:`_RISK_SUBJECT`), not the treatment's safety."""
+    return _RISK_SUBJECT.search(text, max(0, found.start() - 60), found.start()) is not None
+
+
 def _plain_safety(context: SentenceContext) -> re.Match[str] | None:
     """Safety stated plainly of a treatment (:data:`_PLAIN_SAFE`) in a sentence nothing hedges."""
     text = context.text
@@ -308,14 +340,14 @@ def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
         "misleading, as is safety promised to everyone ('a safe dose for everyone'), every harm denied ('it does "
         "not have any side effects') or a record said to hold none ('we have never had a single complication'). "
         "Safety stated plainly of the treatment ('the procedure is safe', 'so you "
-        "know it's safe'), "
+        "know it's safe'), or by degree ('so gentle that we treat newborns', 'gentle enough to take with anything'), "
         "with no word that qualifies it ('generally safe', 'may be safe') and nothing in the sentence that hedges "
         "it, leaves no room for a risk either."
     ),
     example="Ketamine infusions are completely safe and non-addictive.",
     fix="Name the common side effects and the monitoring: 'Side effects such as dissociation and raised blood "
     "pressure are common; you are monitored during and after each infusion.'",
-    triggers=(ABSOLUTE_SAFETY, _NO_HARM, _HARM_DENIED, _NO_HARM_ON_RECORD, _PLAIN_SAFE),
+    triggers=(ABSOLUTE_SAFETY, _NO_HARM, _HARM_DENIED, _NO_HARM_ON_RECORD, _PLAIN_SAFE, _SAFE_BY_DEGREE),
 )
 def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
     # 'no side effects' carries its own negation; only one governing the phrase from outside excuses it.
@@ -335,7 +367,7 @@ def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
             )
             return
     if found is None and context.health_copy:
-        found = _plain_safety(context)
+        found = _plain_safety(context) or _safety_by_degree(context)
     if found and _CONCEDED.search(context.text, found.end()):
         # "Not addictive, though stopping suddenly can cause withdrawal": the risk is told with it.
         return
@@ -1301,6 +1333,16 @@ _FRAMES = (
         r"\bno\s+(?:[\w-]+\s+){1,3}?like\s+(?:with|on|after|from)\s+\w[\w-]*(?:\s+\w[\w-]*)?",
         "like",
     ),
+    # Found sooner than another test or tester finds it: "flags trouble years before a mammogram can", "detects
+    # problems before your doctor can", "years before a blood test shows anything". The other's verb ends its clause
+    # or is one of finding; "before your doctor can prescribe it" tells an order of steps.
+    Trigger(
+        r"\bbefore\s+(?:an?|the|your|any|most|other|standard|conventional|traditional|regular|routine)\s+"
+        r"(?:[\w'\u2019-]+\s+){0,3}?(?:(?:can|could|would|will|does|do|did)(?=\s*(?:[,.;:!?)\u2014\u2013]|$))|"
+        r"(?:shows?|showed|detects?|detected|finds?|found|picks?\s+up|picked\s+up|sees?|saw|notices?|noticed|"
+        r"catch(?:es)?|caught|spots?|spotted|flags?|flagged)\b)",
+        "before",
+    ),
     # Working where another did not: "reflexology worked where tablets hadn't", "helps when pills didn't"; not when
     # the reader is what did not ("helps when you don't sleep well").
     Trigger(
@@ -1379,7 +1421,8 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
         "'does in three weeks what years of therapy couldn't', 'finds what a human eye would miss', 'works where "
         "rehab and medications have failed', 'standard treatments fail a third of patients', 'removes as much as a "
         "week-long cleanse', 'is equal to ten rounds of X', 'works like a weight-loss jab', 'it's like X, but "
-        "without the needles', 'no crash like with coffee', 'worked where tablets hadn't'); "
+        "without the needles', 'no crash like with coffee', 'worked where tablets hadn't', 'flags it years before a "
+        "mammogram can'); "
         "comparisons with the patient's own past ('better than ever') or with a placebo are not comparisons "
         "with another treatment. A sentence the claim detector reads as a comparison first of all ('repairs "
         "the joint instead of masking the pain', 'an alternative to surgery') is one too, unless what it "
