@@ -102,8 +102,8 @@ TIME_IN_WORDS = re.compile(
 #: out", "overnight", "straight away". In a claim it says how soon the claimed effect arrives, whatever the claim's
 #: kind: it is the time of the claim's own verb, where a length ("for weeks") may be the procedure's.
 TIME_POINT = re.compile(
-    r"\b(?:the\s+(?:very\s+)?(?:same|next|following)\s+(?:day|morning|afternoon|evening|night)|overnight|"
-    r"the\s+(?:moment|minute|instant|second)\s+(?:you|they|she|he|we|it|your|their)|(?:straight|right)\s+away|"
+    r"\b(?:the\s+(?:very\s+)?\b(?:same|next|following)\b\s+(?:day|morning|afternoon|evening|night)|overnight|"
+    r"the\s+\b(?:moment|minute|instant|second)\b\s+(?:you|they|she|he|we|it|your|their)|(?:straight|right)\s+\baway|"
     r"immediately|instantly)\b",
     re.IGNORECASE,
 )

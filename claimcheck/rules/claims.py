@@ -833,7 +833,8 @@ _TIME_IN_WORDS = Trigger(TIME_IN_WORDS.pattern, "minute|hour|day|week|month|year
 #: A point in time in words ("the same day", "straight away"), tried only where its words occur.
 _TIME_POINT = Trigger(
     TIME_POINT.pattern,
-    "same|next|following|overnight|moment|minute|instant|second|away|immediately|instantly",
+    r"\bsame\b|\bnext\b|following|overnight|\bmoment\b|\bminute\b|\binstant\b|\bsecond\b|away|immediately|"
+    "instantly",
     TIME_POINT.flags,
 )
 #: A share of people in words ("Most of our patients"), tried only where its words occur.

@@ -282,9 +282,9 @@ _SAFE_PERSON = re.compile(
 #: "so low that it's fine for moms-to-be"), or safe or gentle enough for any use ("gentle enough to take alongside
 #: anything"). The degree is the claim's measure of safety, and it leaves no room for a risk.
 _SAFE_BY_DEGREE = Trigger(
-    r"\bso\s+(?:very\s+)?(?:safe|gentle|mild|harmless|low)\b(?=\s+that\b|,?\s+(?:you|it|we|they|anyone|everyone)\b)|"
+    r"\bso\s+(?:very\s+)?\b(?:safe|gentle|mild|harmless|low)\b(?=\s+that\b|,?\s+(?:you|it|we|they|anyone|everyone)\b)|"
     r"\b(?:safe|gentle|mild|harmless)\s+enough\s+(?:to|for)\b",
-    "so|enough",
+    r"safe|gentle|mild|harmless|\blow\b",
 )
 #: Before a degree of safety, a risk for its subject: "the risk is so low that", "the chance of a reaction is so low",
 #: which plays a risk down (CC203's) rather than calling the treatment safe.
@@ -294,15 +294,17 @@ _RISK_SUBJECT = re.compile(
 
 
 def _safety_by_degree(context: SentenceContext) -> re.Match[str] | None:
-    """Safety claimed by degree (:data:`_SAFE_BY_DEGREE`), of no risk, with no hedge before it (one after it is the
-    consequence's: "so gentle that you can use it daily")."""
+    """Safety claimed by degree (:data:`_SAFE_BY_DEGREE`), of no risk, with no hedge before it in its sentence (one
+    after it is the consequence's: "so gentle that you can use it daily")."""
     text = context.text
     if not triggered(text) & _SAFE_BY_DEGREE.bit or context.is_question:
         return None
     found = _first_unnegated(_SAFE_BY_DEGREE, text, _degree_of_a_risk)
-    if found is None or any(hedge.start < found.start() for hedge in context.features.hedges):
+    if found is None:
         return None
-    return found
+    # Its own sentence: an FAQ answer is read after its question ("you can use it while pregnant. it is so gentle").
+    opens = max(text.rfind(mark, 0, found.start()) for mark in ".;:!?")
+    return None if any(opens < hedge.start < found.start() for hedge in context.features.hedges) else found
 
 
 def _degree_of_a_risk(text: str, found: re.Match[str]) -> bool:

@@ -75,3 +75,11 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
 def test_look_alikes_stay_clear(lint: Lint, code: str, sentence: str) -> None:
     findings = [f for f in lint(_PAGE + sentence) if f.sentence == sentence]
     assert code not in codes(findings), [(f.code, f.message) for f in findings]
+
+
+def test_a_degree_of_safety_in_an_faq_answer_is_read_in_its_own_sentence(lint: Lint) -> None:
+    # The answer is read after its question ("you can use it while pregnant. ..."): the question's "can" hedges
+    # nothing the answer says by degree.
+    text = "## Can I use the TENS patch while pregnant?\n\nYes, the current is so low that it's fine for moms-to-be.\n"
+    findings = [f for f in lint(_PAGE + "\n\n" + text, format="markdown") if f.code == "CC202"]
+    assert findings, [(f.code, f.message) for f in lint(_PAGE + "\n\n" + text, format="markdown")]
