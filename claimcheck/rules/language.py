@@ -741,6 +741,32 @@ def _every_time(context: SentenceContext) -> re.Match[str] | None:
     return _first_unnegated(_EVERY_TIME, context.text)
 
 
+#: A result said to outlast the treatment: "keep their results even after they cancel", "here to stay, even if you
+#: stop", "keep sleeping better even when you travel without it". Kept when the treatment is over, it is kept for good.
+_OUTLASTS = Trigger(
+    r"\beven\s+(?:after|if|when|once|though)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:stop(?:s|ped)?|cancel(?:s|led|ed)?|"
+    r"quits?|finish(?:es|ed)?|come\s+off|came\s+off|(?:[\w'\u2019-]+\s+){0,2}?without\s+(?:it|them|the\s+[\w-]+))\b",
+    "even",
+)
+
+
+def _outlasts(context: SentenceContext) -> re.Match[str] | None:
+    """A claim of effect that its result outlasts the treatment (:data:`_OUTLASTS`), with no hedge before it in its
+    sentence and nothing cited; a harm that outlasts it ("soreness can linger even after you stop") is risk told."""
+    text = context.text
+    if (
+        not triggered(text) & _OUTLASTS.bit
+        or not context.is_claim
+        or not _EFFECT_CATEGORIES.issuperset(context.detection.categories)
+        or context.features.citations
+    ):
+        return None
+    found = _first_unnegated(_OUTLASTS, text)
+    if found is None or any(hedge.start < found.start() for hedge in context.features.hedges):
+        return None
+    return None if "detect/side_effects" in lexicon.scan(text) else found
+
+
 def _return_ruled_out(context: SentenceContext) -> re.Match[str] | None:
     """A claim that what it ends never comes back (:data:`_NEVER_RETURNS`), unless the sentence reports a study's
     finding or cites one: "no relapses in the 12-month trial (Ng 2021)" is checked at its source."""
@@ -788,12 +814,13 @@ def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
         "rule reads permanence ('gone for good', 'stays with you for life', 'never need surgery again') and "
         "a verb of doing away with a condition or symptom ('reverses diabetes', 'ends hot flashes'), and a claim "
         "that what it ends never returns ('can never gain fat there again', 'no relapses') or that its result on a "
-        "complaint is complete ('takes the edge off cravings completely', 'completely well since'), or that it "
-        "works every time ('works every single time')."
+        "complaint is complete ('takes the edge off cravings completely', 'completely well since'), that it "
+        "works every time ('works every single time'), or that its result outlasts the treatment ('keep their "
+        "results even after they cancel')."
     ),
     example="Our ketamine protocol cures depression permanently.",
     fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
-    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE, _NEVER_RETURNS, _COMPLETE, _EVERY_TIME),
+    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE, _NEVER_RETURNS, _COMPLETE, _EVERY_TIME, _OUTLASTS),
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_CURE, context.text, None if context.is_claim else _commercial_guarantee)
@@ -806,6 +833,7 @@ def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
             or _return_ruled_out(context)
             or _whole_result(context)
             or _every_time(context)
+            or _outlasts(context)
         )
     # A disclaimer ("this product is not intended to cure ...") claims nothing; asked last, as few sentences get here.
     if found and not DISCLAIMER.search(context.text):

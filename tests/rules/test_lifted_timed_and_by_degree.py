@@ -3,7 +3,8 @@
 * an unregistered claim lifted by an absolute ("every", "completely") is stated as certain (CC104), whatever it claims;
 * a point in time in words ("the same day", "the moment you ...") is when the claimed effect comes (CC108);
 * safety claimed by degree ("so gentle that ...", "gentle enough to ...") leaves no room for a risk (CC202);
-* found sooner than another test or tester ("years before a mammogram can") is a comparison (CC207).
+* found sooner than another test or tester ("years before a mammogram can") is a comparison (CC207);
+* a result said to outlast the treatment ("even after you stop") is promised for good (CC204).
 
 The sentences are invented, of therapies of every kind, with look-alikes that must keep the code away.
 """
@@ -39,6 +40,10 @@ _PAGE = "Widget light eases joint pain. "
         ("CC207", "Our scan can flag cancer years before a mammogram can.", "before a mammogram can"),
         ("CC207", "Iridology spots liver problems before your doctor can, just by looking at eyes.", "before your"),
         ("CC207", "Our stool test finds gut problems years before a standard blood test shows anything.", "shows"),
+        # Outlasting the treatment (CC204).
+        ("CC204", "Float members keep their calmer sleep even after they cancel.", "even after they cancel"),
+        ("CC204", "Your smoother skin is here to stay, even if you stop.", "even if you stop"),
+        ("CC204", "After a month you'll keep sleeping better even when you travel without the blanket.", "without"),
     ],
 )
 def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -> None:
@@ -70,6 +75,10 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         # An order of steps, not a comparison.
         ("CC207", "You need a consultation before your doctor can prescribe the peptide."),
         ("CC207", "Wait for the numbing cream to work before the nurse can begin."),
+        # Outlasting hedged, or a harm that outlasts it (risk told), or what to keep doing.
+        ("CC204", "You may keep some of the benefit even after you stop."),
+        ("CC204", "Soreness can linger even after you stop the sessions."),
+        ("CC204", "Keep using the balm even if the redness goes away."),
     ],
 )
 def test_look_alikes_stay_clear(lint: Lint, code: str, sentence: str) -> None:
