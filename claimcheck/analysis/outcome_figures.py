@@ -98,6 +98,23 @@ TIME_IN_WORDS = re.compile(
     r"(?:\s+or\s+(?:more|longer|less))?\b(?!\s+(?:ago|before|earlier|of|since)\b)",
     re.IGNORECASE,
 )
+#: When an effect comes, as a point in time in words: "the same day", "the very next morning", "the moment you step
+#: out", "overnight", "straight away". In a claim it says how soon the claimed effect arrives, whatever the claim's
+#: kind: it is the time of the claim's own verb, where a length ("for weeks") may be the procedure's.
+TIME_POINT = re.compile(
+    r"\b(?:the\s+(?:very\s+)?\b(?:same|next|following)\b\s+(?:day|morning|afternoon|evening|night)|overnight|"
+    r"the\s+\b(?:moment|minute|instant|second)\b\s+(?:you|they|she|he|we|it|your|their)|(?:straight|right)\s+\baway|"
+    r"immediately|instantly)\b",
+    re.IGNORECASE,
+)
+#: Before a point in time, what makes it a limit or a duty set on the reader, not an effect's time: "do not drive
+#: until the next day", "before the next morning", "needs an eye exam the same day".
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:until|till|before|by)\s+$|\b(?:needs?|must|should|ha(?:ve|s)\s+to)\b[^.,;:!?]{0,40}$", re.IGNORECASE
+)
+#: Right after it, a condition that makes it what to do when a symptom comes: "call us right away if you have
+#: severe pain", "seek help immediately should ...".
+_WARNING_AFTER = re.compile(r"\s+(?:if|when|should|in\s+case|unless)\b", re.IGNORECASE)
 #: Before a time outside a claim of speed or duration, a verb that makes it how long an effect lasts:
 #: "keeps most guests topped up for a full year", "stays in remission for years", "keeps your levels steady
 #: for three to five months".
@@ -198,13 +215,14 @@ def outcome_figures(
     populations: tuple[Span, ...] = (),
     amounts: Iterable[re.Match[str]] = (),
     times: Iterable[re.Match[str]] = (),
+    points: Iterable[re.Match[str]] = (),
 ) -> tuple[OutcomeFigure, ...]:
     """The figures of a claim ``sentence`` that state an outcome (see the module docstring), in text order.
 
     ``figures`` are the sentence's figures as its frame read them (with what each counts);
-    ``multipliers``, ``proportions``, ``amounts`` and ``times`` the matches of :data:`MULTIPLIER`,
-    :data:`PROPORTION`, :data:`AMOUNT` and :data:`TIME_IN_WORDS` in it, which the caller finds behind its
-    cheap gate; ``populations`` the sentence's population words.
+    ``multipliers``, ``proportions``, ``amounts``, ``times`` and ``points`` the matches of :data:`MULTIPLIER`,
+    :data:`PROPORTION`, :data:`AMOUNT`, :data:`TIME_IN_WORDS` and :data:`TIME_POINT` in it, which the caller finds
+    behind its cheap gate; ``populations`` the sentence's population words.
     """
     # A share of people or a measured rate is a claim wherever it stands ("62% reach remission" as a
     # bare list item); the other shapes are outcomes only inside a claim.
@@ -251,9 +269,16 @@ def outcome_figures(
         for amount in amounts if not categories & _RISK else ():
             found.append(OutcomeFigure(Span(amount.start(), amount.end(), amount.group()), "the size of an effect"))
     # A time in words promises how soon or how long, unless it tells a study's result or an effect's end.
-    if times and (EFFECT_ENDS.search(sentence) or reports_finding(sentence)):
-        times = ()
+    if (times or points) and (EFFECT_ENDS.search(sentence) or reports_finding(sentence)):
+        times = points = ()
     if detection.is_claim and not categories & _RISK:
+        for point in points:
+            if not (
+                _LIMIT_BEFORE.search(sentence, max(0, point.start() - 50), point.start())
+                or _WARNING_AFTER.match(sentence, point.end())
+            ):
+                span = Span(point.start(), point.end(), point.group())
+                found.append(OutcomeFigure(span, "when an effect starts, in words"))
         for time in times:
             # As for a time in figures, the wording may open it itself: "lower blood pressure within weeks".
             if (

@@ -9,7 +9,7 @@ from functools import lru_cache
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.denied_risk import denial_kept_true, denies_harm, states_risk
 from claimcheck.analysis.detect import PHRASE_KINDS, disclaims_use
-from claimcheck.analysis.features import Features, Quantity
+from claimcheck.analysis.features import Features, Quantity, Span
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
 from claimcheck.analysis.outcome_figures import (
     AMOUNT,
@@ -17,6 +17,7 @@ from claimcheck.analysis.outcome_figures import (
     MULTIPLIER,
     PROPORTION,
     TIME_IN_WORDS,
+    TIME_POINT,
     outcome_figures,
 )
 from claimcheck.analysis.strength import unasserted
@@ -274,8 +275,10 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         if categories[0] not in _EFFECT_CLAIMS:
             return
     # A claim no category rule placed is an effect claim when it says, unhedged, what something does to the
-    # body ("Dry needling resets the muscle's nerve signal and floods the area with fresh blood").
-    elif not (_says_what_it_does(text) or _opens_with_benefit(context)):
+    # body ("Dry needling resets the muscle's nerve signal and floods the area with fresh blood"), or when an
+    # absolute lifts it ("works on every tattoo", "clears it completely"): lifted, it is stated as certain for
+    # every case whatever it claims (SPEC §5), and nothing on file bears that.
+    elif not (_says_what_it_does(text) or _opens_with_benefit(context) or _lift(context.features, text)):
         return
     features = context.features
     if (
@@ -289,20 +292,43 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or _CLINIC_SEES.search(text)
         or _CONCEDED.search(text)
         or not _unhedged(context)
-        # With no category, the test above has already found that it says what it does.
+        # With no category, the test above has already found that it says what it does, or that it is lifted.
         or not (
             detection.strength is Strength.DIRECT
             or context.lead is not None
             or not categories
             or _says_what_it_does(text)
+            or _lift(features, text)
         )
     ):
         return
     kinds = ", ".join(c.value for c in categories if c in _EFFECT_CLAIMS) or "effect"
+    lift = _lift(features, text)
     yield Hit(
-        f"Stated as established fact ({kinds}), but no registry claim holds evidence for it: hedge it to "
-        "what a cited study found, or register the claim with its evidence."
+        f"Stated as established fact ({kinds})"
+        + (f", lifted by '{lift.text}'" if lift is not None else "")
+        + ", but no registry claim holds evidence for it: hedge it to what a cited study found, or register the "
+        "claim with its evidence."
     )
+
+
+#: After "every", "each" or "all", what makes it a schedule or a frequency, not an absolute: "every morning", "each
+#: week", "every two weeks", "all the time", "all day".
+_SCHEDULE = re.compile(
+    r"\s+(?:the\s+)?(?:other\s+|few\s+|couple\s+of\s+|\d+\s+|two\s+|three\s+|four\s+|six\s+)?(?:morning|afternoon|"
+    r"evening|night|day|week|month|year|hour|minute|session|visit|dose|time)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _lift(features: Features, text: str) -> Span | None:
+    """The first absolute that makes the claim universal ("every tattoo", "all three", "completely", "100%"), not a
+    schedule ("every morning"). A booster ("amazing", "powerful") praises what the claim names, which the rule that
+    names that (a disease claim's list, a superlative) reports."""
+    for span in features.absolutes:
+        if not (span.text.lower() in ("every", "each", "all") and _SCHEDULE.match(text, span.end)):
+            return span
+    return None
 
 
 #: The size of the effect conceded beside the claim: "..., though the average difference between groups was
@@ -804,6 +830,13 @@ _MULTIPLIER = Trigger(
 _AMOUNT = Trigger(AMOUNT.pattern, "pound|lb|kilo|kg|inch|calorie|kcal|size", AMOUNT.flags)
 #: A time to or length of an effect in words ("within hours", "for a full year"), tried only where its words occur.
 _TIME_IN_WORDS = Trigger(TIME_IN_WORDS.pattern, "minute|hour|day|week|month|year|decade", TIME_IN_WORDS.flags)
+#: A point in time in words ("the same day", "straight away"), tried only where its words occur.
+_TIME_POINT = Trigger(
+    TIME_POINT.pattern,
+    r"\bsame\b|\bnext\b|following|overnight|\bmoment\b|\bminute\b|\binstant\b|\bsecond\b|away|immediately|"
+    "instantly",
+    TIME_POINT.flags,
+)
 #: A share of people in words ("Most of our patients"), tried only where its words occur.
 _PROPORTION = Trigger(
     PROPORTION.pattern, "most|many|some|majority|almost|nearly|virtually|half|third|quarter", PROPORTION.flags
@@ -841,9 +874,10 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     amounts = list(_AMOUNT.finditer(context.text)) if claim else []
     # A time in words, like a share in words, is a claim's figure only where no one tells it (CC208's).
     times = list(_TIME_IN_WORDS.finditer(context.text)) if claim else []
-    if (proportions or times) and anecdote(context.text):
-        proportions = times = []
-    if not context.features.quantities and not multipliers and not proportions and not amounts and not times:
+    points = list(_TIME_POINT.finditer(context.text)) if claim else []
+    if (proportions or times or points) and anecdote(context.text):
+        proportions = times = points = []
+    if not (context.features.quantities or multipliers or proportions or amounts or times or points):
         return
     quantities = context.features.quantities
     if any(q.unit is Unit.PERCENT for q in quantities):
@@ -859,6 +893,7 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
         context.features.populations,
         amounts,
         times,
+        points,
     ):
         yield Hit(
             f"The figure '{figure.span.text}' ({figure.what}) has no source: cite the study that measured it, "

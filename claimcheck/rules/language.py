@@ -278,6 +278,40 @@ _SAFE_PERSON = re.compile(
 )
 
 
+#: Safety claimed by degree: so safe or gentle that anything follows from it ("so gentle that we treat newborns",
+#: "so low that it's fine for moms-to-be"), or safe or gentle enough for any use ("gentle enough to take alongside
+#: anything"). The degree is the claim's measure of safety, and it leaves no room for a risk.
+_SAFE_BY_DEGREE = Trigger(
+    r"\bso\s+(?:very\s+)?\b(?:safe|gentle|mild|harmless|low)\b(?=\s+that\b|,?\s+(?:you|it|we|they|anyone|everyone)\b)|"
+    r"\b(?:safe|gentle|mild|harmless)\s+enough\s+(?:to|for)\b",
+    r"safe|gentle|mild|harmless|\blow\b",
+)
+#: Before a degree of safety, a risk for its subject: "the risk is so low that", "the chance of a reaction is so low",
+#: which plays a risk down (CC203's) rather than calling the treatment safe.
+_RISK_SUBJECT = re.compile(
+    r"\b(?:risks?|chances?|odds|likelihood|rates?)\b(?:\s+[\w-]+){0,4}?\s+(?:is|are|was|were)\s+$", re.IGNORECASE
+)
+
+
+def _safety_by_degree(context: SentenceContext) -> re.Match[str] | None:
+    """Safety claimed by degree (:data:`_SAFE_BY_DEGREE`), of no risk, with no hedge before it in its sentence (one
+    after it is the consequence's: "so gentle that you can use it daily")."""
+    text = context.text
+    if not triggered(text) & _SAFE_BY_DEGREE.bit or context.is_question:
+        return None
+    found = _first_unnegated(_SAFE_BY_DEGREE, text, _degree_of_a_risk)
+    if found is None:
+        return None
+    # Its own sentence: an FAQ answer is read after its question ("you can use it while pregnant. it is so gentle").
+    opens = max(text.rfind(mark, 0, found.start()) for mark in ".;:!?")
+    return None if any(opens < hedge.start < found.start() for hedge in context.features.hedges) else found
+
+
+def _degree_of_a_risk(text: str, found: re.Match[str]) -> bool:
+    """Whether the degree measures a risk (:data:`_RISK_SUBJECT`), not the treatment's safety."""
+    return _RISK_SUBJECT.search(text, max(0, found.start() - 60), found.start()) is not None
+
+
 def _plain_safety(context: SentenceContext) -> re.Match[str] | None:
     """Safety stated plainly of a treatment (:data:`_PLAIN_SAFE`) in a sentence nothing hedges."""
     text = context.text
@@ -308,14 +342,14 @@ def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
         "misleading, as is safety promised to everyone ('a safe dose for everyone'), every harm denied ('it does "
         "not have any side effects') or a record said to hold none ('we have never had a single complication'). "
         "Safety stated plainly of the treatment ('the procedure is safe', 'so you "
-        "know it's safe'), "
+        "know it's safe'), or by degree ('so gentle that we treat newborns', 'gentle enough to take with anything'), "
         "with no word that qualifies it ('generally safe', 'may be safe') and nothing in the sentence that hedges "
         "it, leaves no room for a risk either."
     ),
     example="Ketamine infusions are completely safe and non-addictive.",
     fix="Name the common side effects and the monitoring: 'Side effects such as dissociation and raised blood "
     "pressure are common; you are monitored during and after each infusion.'",
-    triggers=(ABSOLUTE_SAFETY, _NO_HARM, _HARM_DENIED, _NO_HARM_ON_RECORD, _PLAIN_SAFE),
+    triggers=(ABSOLUTE_SAFETY, _NO_HARM, _HARM_DENIED, _NO_HARM_ON_RECORD, _PLAIN_SAFE, _SAFE_BY_DEGREE),
 )
 def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
     # 'no side effects' carries its own negation; only one governing the phrase from outside excuses it.
@@ -335,7 +369,7 @@ def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
             )
             return
     if found is None and context.health_copy:
-        found = _plain_safety(context)
+        found = _plain_safety(context) or _safety_by_degree(context)
     if found and _CONCEDED.search(context.text, found.end()):
         # "Not addictive, though stopping suddenly can cause withdrawal": the risk is told with it.
         return
@@ -707,6 +741,32 @@ def _every_time(context: SentenceContext) -> re.Match[str] | None:
     return _first_unnegated(_EVERY_TIME, context.text)
 
 
+#: A result said to outlast the treatment: "keep their results even after they cancel", "here to stay, even if you
+#: stop", "keep sleeping better even when you travel without it". Kept when the treatment is over, it is kept for good.
+_OUTLASTS = Trigger(
+    r"\beven\s+(?:after|if|when|once|though)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:stop(?:s|ped)?|cancel(?:s|led|ed)?|"
+    r"quits?|finish(?:es|ed)?|come\s+off|came\s+off|(?:[\w'\u2019-]+\s+){0,2}?without\s+(?:it|them|the\s+[\w-]+))\b",
+    "even",
+)
+
+
+def _outlasts(context: SentenceContext) -> re.Match[str] | None:
+    """A claim of effect that its result outlasts the treatment (:data:`_OUTLASTS`), with no hedge before it in its
+    sentence and nothing cited; a harm that outlasts it ("soreness can linger even after you stop") is risk told."""
+    text = context.text
+    if (
+        not triggered(text) & _OUTLASTS.bit
+        or not context.is_claim
+        or not _EFFECT_CATEGORIES.issuperset(context.detection.categories)
+        or context.features.citations
+    ):
+        return None
+    found = _first_unnegated(_OUTLASTS, text)
+    if found is None or any(hedge.start < found.start() for hedge in context.features.hedges):
+        return None
+    return None if "detect/side_effects" in lexicon.scan(text) else found
+
+
 def _return_ruled_out(context: SentenceContext) -> re.Match[str] | None:
     """A claim that what it ends never comes back (:data:`_NEVER_RETURNS`), unless the sentence reports a study's
     finding or cites one: "no relapses in the 12-month trial (Ng 2021)" is checked at its source."""
@@ -754,12 +814,13 @@ def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
         "rule reads permanence ('gone for good', 'stays with you for life', 'never need surgery again') and "
         "a verb of doing away with a condition or symptom ('reverses diabetes', 'ends hot flashes'), and a claim "
         "that what it ends never returns ('can never gain fat there again', 'no relapses') or that its result on a "
-        "complaint is complete ('takes the edge off cravings completely', 'completely well since'), or that it "
-        "works every time ('works every single time')."
+        "complaint is complete ('takes the edge off cravings completely', 'completely well since'), that it "
+        "works every time ('works every single time'), or that its result outlasts the treatment ('keep their "
+        "results even after they cancel')."
     ),
     example="Our ketamine protocol cures depression permanently.",
     fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
-    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE, _NEVER_RETURNS, _COMPLETE, _EVERY_TIME),
+    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE, _NEVER_RETURNS, _COMPLETE, _EVERY_TIME, _OUTLASTS),
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_CURE, context.text, None if context.is_claim else _commercial_guarantee)
@@ -772,6 +833,7 @@ def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
             or _return_ruled_out(context)
             or _whole_result(context)
             or _every_time(context)
+            or _outlasts(context)
         )
     # A disclaimer ("this product is not intended to cure ...") claims nothing; asked last, as few sentences get here.
     if found and not DISCLAIMER.search(context.text):
@@ -1301,6 +1363,16 @@ _FRAMES = (
         r"\bno\s+(?:[\w-]+\s+){1,3}?like\s+(?:with|on|after|from)\s+\w[\w-]*(?:\s+\w[\w-]*)?",
         "like",
     ),
+    # Found sooner than another test or tester finds it: "flags trouble years before a mammogram can", "detects
+    # problems before your doctor can", "years before a blood test shows anything". The other's verb ends its clause
+    # or is one of finding; "before your doctor can prescribe it" tells an order of steps.
+    Trigger(
+        r"\bbefore\s+(?:an?|the|your|any|most|other|standard|conventional|traditional|regular|routine)\s+"
+        r"(?:[\w'\u2019-]+\s+){0,3}?(?:(?:can|could|would|will|does|do|did)(?=\s*(?:[,.;:!?)\u2014\u2013]|$))|"
+        r"(?:shows?|showed|detects?|detected|finds?|found|picks?\s+up|picked\s+up|sees?|saw|notices?|noticed|"
+        r"catch(?:es)?|caught|spots?|spotted|flags?|flagged)\b)",
+        "before",
+    ),
     # Working where another did not: "reflexology worked where tablets hadn't", "helps when pills didn't"; not when
     # the reader is what did not ("helps when you don't sleep well").
     Trigger(
@@ -1379,7 +1451,8 @@ def _no_comparison(text: str, found: re.Match[str]) -> bool:
         "'does in three weeks what years of therapy couldn't', 'finds what a human eye would miss', 'works where "
         "rehab and medications have failed', 'standard treatments fail a third of patients', 'removes as much as a "
         "week-long cleanse', 'is equal to ten rounds of X', 'works like a weight-loss jab', 'it's like X, but "
-        "without the needles', 'no crash like with coffee', 'worked where tablets hadn't'); "
+        "without the needles', 'no crash like with coffee', 'worked where tablets hadn't', 'flags it years before a "
+        "mammogram can'); "
         "comparisons with the patient's own past ('better than ever') or with a placebo are not comparisons "
         "with another treatment. A sentence the claim detector reads as a comparison first of all ('repairs "
         "the joint instead of masking the pain', 'an alternative to surgery') is one too, unless what it "

@@ -1,7 +1,8 @@
 """Claims that used to be found only as "unregistered" (CC101) get the code that names their problem.
 
 Each mechanism reads the sentence's frame — a record of no harm, an approval with no agency, a harm turned into a
-sign of benefit, advice on other medicines, a share of a group that feels something, a return ruled out — so the
+sign of benefit, advice on other medicines, a share of a group that feels something, a return ruled out, an absolute,
+a point in time, safety by degree, a finding sooner than another test's, a result outlasting the treatment — so the
 sentences here are invented for therapies of every kind, with look-alikes that must keep their code away.
 """
 
@@ -75,6 +76,28 @@ _PAGE = "Widget light eases joint pain. "
         # A share of a group that feels or reports something, whatever the group is called (CC108).
         ("CC108", "92% of our drip members say they feel sharper the next morning.", "92%"),
         ("CC108", "Nearly 80% of first-time floaters notice deeper sleep.", "80%"),
+        # An unregistered claim lifted by an absolute, with no word of what it does the detector knows (CC104).
+        ("CC104", "Our reflexology clears every kind of migraine, whatever its cause.", "every kind"),
+        ("CC104", "Ear candling draws out every trace of wax and toxins.", "every trace"),
+        ("CC104", "Our hypnotherapy clears every craving, every single time.", "every craving"),
+        # A point in time in words: when the effect comes (CC108).
+        ("CC108", "Your back pain eases the moment you stand up from the table.", "the moment you"),
+        ("CC108", "Clients sleep deeper the very next night after a float.", "the very next night"),
+        ("CC108", "Headaches lift straight away after a cupping session.", "straight away"),
+        ("CC108", "Your sinuses open up immediately in our salt room.", "immediately"),
+        # Safety claimed by degree (CC202).
+        ("CC202", "Our tapping is so gentle that we treat babies from two weeks old.", "so gentle"),
+        ("CC202", "Cupping is gentle enough to use during pregnancy.", "gentle enough to"),
+        ("CC202", "Yes, reflexology is gentle enough to take alongside anything you are prescribed.", "gentle enough"),
+        ("CC202", "The cream is so gentle, you can use it twice a day.", "so gentle"),
+        # Found sooner than another test or tester (CC207).
+        ("CC207", "Our scan can flag cancer years before a mammogram can.", "before a mammogram can"),
+        ("CC207", "Iridology spots liver problems before your doctor can, just by looking at eyes.", "before your"),
+        ("CC207", "Our stool test finds gut problems years before a standard blood test shows anything.", "shows"),
+        # A result said to outlast the treatment (CC204).
+        ("CC204", "Float members keep their calmer sleep even after they cancel.", "even after they cancel"),
+        ("CC204", "Your smoother skin is here to stay, even if you stop.", "even if you stop"),
+        ("CC204", "After a month you'll keep sleeping better even when you travel without the blanket.", "without"),
     ],
 )
 def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -> None:
@@ -148,6 +171,26 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         # A percentage of things, not people.
         ("CC108", "20% of our profits go to a children's charity."),
         ("CC108", "80% of the oil is cold-pressed hemp."),
+        # An absolute of a schedule or a frequency, a claim of evidence (CC206's), a hedge: nothing lifted asserted.
+        ("CC104", "Take the tincture every morning with breakfast."),
+        ("CC104", "Before his first float he felt wired all the time."),
+        ("CC104", "Balance exercises are the steps shown to lower the number of falls."),
+        ("CC104", "Cupping may ease every kind of tension headache."),
+        # A point in time that limits the reader or tells what to do about a symptom.
+        ("CC108", "Do not drive until the next day after sedation."),
+        ("CC108", "Call the clinic right away if the swelling spreads."),
+        ("CC108", "Flashes of light can signal a retinal tear and need an exam the same day."),
+        # A degree hedged, denied, or of a risk (CC203's), not of the treatment's safety.
+        ("CC202", "Our massage may be gentle enough for most older adults."),
+        ("CC202", "The current is not gentle enough for children."),
+        ("CC202", "The risk of infection is so low that we rarely see it."),
+        # An order of steps, not a comparison.
+        ("CC207", "You need a consultation before your doctor can prescribe the peptide."),
+        ("CC207", "Wait for the numbing cream to work before the nurse can begin."),
+        # Outlasting hedged, a harm that outlasts the treatment (risk told), or what to keep doing.
+        ("CC204", "You may keep some of the benefit even after you stop."),
+        ("CC204", "Soreness can linger even after you stop the sessions."),
+        ("CC204", "Keep using the balm even if the redness goes away."),
     ],
 )
 def test_look_alikes_stay_clear(lint: Lint, code: str, sentence: str) -> None:
@@ -173,3 +216,15 @@ def test_an_effect_promised_every_time_is_quoted_as_its_verb_and_every_time(lint
 def test_the_providers_observation_is_of_the_treatment_seen_working(lint: Lint, sentence: str, observed: bool) -> None:
     messages = [f.message for f in lint(_PAGE + sentence) if f.sentence == sentence]
     assert any("provider's own observation" in message for message in messages) is observed, messages
+
+
+def test_a_degree_of_safety_in_an_faq_answer_is_read_in_its_own_sentence(lint: Lint) -> None:
+    # The answer is read after its question ("you can use it while pregnant. ..."): the question's "can" hedges
+    # nothing the answer says by degree (CC202).
+    text = (
+        _PAGE
+        + "\n\n## Can I use the TENS patch while pregnant?\n\n"
+        + "Yes, the current is so low that it's fine for moms-to-be.\n"
+    )
+    findings = lint(text, format="markdown")
+    assert "CC202" in codes(findings), [(f.code, f.message) for f in findings]
