@@ -9,7 +9,8 @@ Entries are kept per kind under ``$XDG_CACHE_HOME/claimcheck/<kind>/`` (by defau
 * ``compiled``: compiled registries (matcher, qualifier terms), which took longer to build than a
   registry takes to load;
 * ``regex``: the engine's compiled regular expressions (:mod:`claimcheck.regexcache`);
-* ``code``: the compiled methods of dataclasses (:mod:`claimcheck.codecache`);
+* ``code``: the code the standard library generates at import (:mod:`claimcheck.codecache`);
+* ``scorer``: the claim scorer's model (:func:`claimcheck.analysis.scorer.model`);
 * ``serializer``: the core schema of :class:`~claimcheck.models.Finding`'s JSON serializer
   (:mod:`claimcheck.results`), so that a later process writes findings with pydantic-core from the first;
 * ``engine``: the digest of the installed package's bytes, under its files' stats
