@@ -9,6 +9,8 @@ Entries are kept per kind under ``$XDG_CACHE_HOME/claimcheck/<kind>/`` (by defau
 * ``compiled``: compiled registries (matcher, qualifier terms), which took longer to build than a
   registry takes to load;
 * ``regex``: the engine's compiled regular expressions (:mod:`claimcheck.regexcache`);
+* ``code``: the code the standard library generates at import (:mod:`claimcheck.codecache`);
+* ``scorer``: the claim scorer's model (:func:`claimcheck.analysis.scorer.model`);
 * ``serializer``: the core schema of :class:`~claimcheck.models.Finding`'s JSON serializer
   (:mod:`claimcheck.results`), so that a later process writes findings with pydantic-core from the first;
 * ``engine``: the digest of the installed package's bytes, under its files' stats
@@ -22,7 +24,9 @@ Unpickling runs code, so an entry is unpickled only when its seal verifies
 (:mod:`claimcheck.sealing`): an HMAC under a secret only this user can read, over the entry's key
 and bytes. A file planted in a shared or misconfigured ``XDG_CACHE_HOME``, a link to a file of the
 user's own, an entry copied from another key, or a truncated one is ignored and the object built
-again; so is every entry when the folders are not the user's own. Failing to read or write an
+again; so is every entry when the folders are not the user's own. A seal that verified is noted beside
+its entry (``<name>.pickle.noted``), and the entry is not checked again while the file's status still
+matches the note (see :mod:`claimcheck.sealing`). Failing to read or write an
 entry is never an error, and only the newest entries of each kind are kept.
 """
 
@@ -36,6 +40,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache, lru_cache
@@ -44,13 +49,17 @@ from types import ModuleType
 from typing import TypeVar
 
 from claimcheck.__about__ import __version__
-from claimcheck.sealing import Sealer, private_folder, read_private
+from claimcheck.sealing import Sealer, private_folder, read_private, read_private_file
 
 T = TypeVar("T")
 
 #: Entries kept of each kind; older ones are deleted when a new one is written.
 MAX_ENTRIES = 64
 _SUFFIX = ".pickle"
+#: Beside an entry, the note that its seal verified (:meth:`~claimcheck.sealing.Sealer.note`).
+_NOTE = ".noted"
+#: How old an entry's modification time may grow before a read touches it, for pruning's order.
+TOUCH_SECONDS = 86_400.0
 
 
 def cache_root() -> Path:
@@ -193,13 +202,22 @@ def paused_gc(collect: int | None = None, *, freeze: bool = False, freeze_surviv
 
 
 def fetch(kind: str, key: str, expected: type[T]) -> T | None:
-    """The entry stored under ``key`` if there is one, sealed by this user, holding an ``expected``."""
+    """The entry stored under ``key`` if there is one, sealed by this user, holding an ``expected``.
+
+    The seal is checked in full only when no note of an earlier check still describes the file
+    (:meth:`~claimcheck.sealing.Sealer.note`): checking read the whole entry at every start.
+    """
     place = _place(kind, key)
     if place is None:
         return None
     sealer, path, context = place
-    sealed = read_private(path)
-    payload = sealer.unseal(context, sealed) if sealed is not None else None
+    found = read_private_file(path)
+    if found is None:
+        return None
+    sealed, info = found
+    noted = path.with_name(path.name + _NOTE)
+    note = read_private(noted)
+    payload = sealer.unseal_noted(context, sealed, info, note)
     if payload is None:
         return None
     try:
@@ -210,8 +228,16 @@ def fetch(kind: str, key: str, expected: type[T]) -> T | None:
         return None
     if not isinstance(value, expected):
         return None
-    with contextlib.suppress(OSError):
-        os.utime(path)  # pruning keeps the entries used most recently
+    now = time.time()
+    if now - info.st_mtime >= TOUCH_SECONDS:
+        # Pruning keeps the entries used most recently. Touching moves the change time, which voids
+        # the note: done once in TOUCH_SECONDS, so that the entry is checked in full that rarely.
+        with contextlib.suppress(OSError):
+            os.utime(path)
+    else:
+        fresh = sealer.note(context, sealed, info, now)
+        if fresh is not None and fresh != note:
+            _write(noted, fresh)
     return value
 
 
@@ -221,18 +247,27 @@ def store(kind: str, key: str, value: object) -> None:
     if place is None:
         return
     sealer, path, context = place
-    folder = path.parent
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-        sealed = sealer.seal(context, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        fd, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(sealed)
-            os.replace(temporary, path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
-        _prune(folder)
+        if _write(path, sealer.seal(context, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))):
+            _prune(path.parent)
+
+
+def _write(path: Path, data: bytes) -> bool:
+    """Put ``data`` at ``path`` atomically (a reader sees the old file or the new one); whether it was."""
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+        return True
+    except OSError:
+        return False
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
 
 
 def _prune(folder: Path) -> None:
@@ -243,3 +278,5 @@ def _prune(folder: Path) -> None:
     for _, path in sorted(entries, reverse=True)[MAX_ENTRIES:]:
         with contextlib.suppress(OSError):
             path.unlink()
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + _NOTE).unlink()

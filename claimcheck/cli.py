@@ -14,10 +14,11 @@ from claimcheck.cache import paused_gc
 # patterns): the collector would walk them again and again and free none. It is off while they
 # load, and what they made is then frozen out of its way.
 with paused_gc(freeze=True):
-    from claimcheck import regexcache
+    from claimcheck import codecache, regexcache
 
-    # First: the modules imported below compile their patterns as they load.
+    # First: the modules imported below compile their patterns and make their dataclasses as they load.
     regexcache.prime()
+    codecache.prime()
 
     import argparse
     import contextlib
@@ -789,6 +790,7 @@ def run() -> NoReturn:
     """
     code = main(exiting=True)
     regexcache.remember()
+    codecache.remember()
     sys.exit(code)
 
 

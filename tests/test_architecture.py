@@ -23,7 +23,7 @@ LAYERS: list[set[str]] = [
     {"__about__", "errors", "codes", "codelists", "models", "linear", "sealing", "fileio", "folding", "memo"},
     {"globs"},
     {"cache", "text"},
-    {"analysis", "regexcache"},
+    {"analysis", "regexcache", "codecache"},
     {"registry", "results", "suppress", "config", "baseline", "fixes", "seal"},
     {"rules", "consolidate"},
     {"lint"},

@@ -715,15 +715,6 @@ def number_out_of_range(context: SentenceContext) -> Iterator[Hit]:
     claim = context.asserted_claim
     if claim is None or not claim.numbers:
         return
-    # A figure attributed to a cited study, or to one the sentence names by its year or size ("In a 2013 trial
-    # of 73 adults, 64% responded"), can be checked at its source: worth a look, not an error.
-    reported = (context.citation_nearby or _NAMED_STUDY.search(context.text) is not None) and reports_finding(
-        context.text
-    )
-    # Hedged and cited in the sentence itself ("the benefit usually wears off within one to two weeks (2, 3)"): it
-    # reports its source, as CC102 and CC104 read such sentences.
-    features = context.features
-    severity = Severity.WARNING if reported or (features.citations and features.hedges) else None
     for quantity in context.features.quantities:
         if procedure_time(context.text, quantity):
             continue  # "each infusion lasts about 40 minutes" says how long the visit is, not the relief
@@ -736,8 +727,22 @@ def number_out_of_range(context: SentenceContext) -> Iterator[Hit]:
                 f"'{quantity.span.text}' is outside what the evidence supports: {supported} ({claim.id}).",
                 quantity.span.start,
                 quantity.span.end,
-                severity,
+                _reported_severity(context),
             )
+
+
+def _reported_severity(context: SentenceContext) -> Severity | None:
+    """CC106's severity for a figure the sentence reports from a source: a warning, not an error. Asked only of a
+    figure out of range (most sentences with a figure have none), as finding the source searches the sentence."""
+    # A figure attributed to a cited study, or to one the sentence names by its year or size ("In a 2013 trial
+    # of 73 adults, 64% responded"), can be checked at its source: worth a look, not an error.
+    reported = (context.citation_nearby or _NAMED_STUDY.search(context.text) is not None) and reports_finding(
+        context.text
+    )
+    # Hedged and cited in the sentence itself ("the benefit usually wears off within one to two weeks (2, 3)"): it
+    # reports its source, as CC102 and CC104 read such sentences.
+    features = context.features
+    return Severity.WARNING if reported or (features.citations and features.hedges) else None
 
 
 #: One study named in the sentence by its year or its size: "a 2013 trial", "a study of 73 adults", "in a trial

@@ -229,3 +229,21 @@ def test_ascii_sentences_are_read_into_the_same_tokens_as_any_other(sentence: st
     ]
     if lowered.isascii():
         assert scorer._ASCII_TOKEN.findall(lowered) == scorer._TOKEN.findall(lowered)
+
+
+def test_the_model_kept_in_the_disk_cache_is_the_one_the_weights_make(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    model.cache_clear()
+    try:
+        built = model()  # read from the weights, and kept
+        model.cache_clear()
+        monkeypatch.setattr(scorer, "package_folder", lambda: tmp_path / "no-package")  # the weights cannot be read
+        kept = model()
+        assert kept is not built and kept == built
+        assert kept._unigrams == built._unigrams and kept._bigrams == built._bigrams
+        sentence = "Most patients feel relief within 24 hours of their first session."
+        assert kept.probability(sentence) == built.probability(sentence)
+    finally:
+        model.cache_clear()
