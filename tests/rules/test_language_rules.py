@@ -262,6 +262,33 @@ def test_a_regulators_notice_dated_by_month_is_a_reference_entry(lint: Lint) -> 
 
 
 @pytest.mark.parametrize(
+    "entry",
+    [
+        "National Eye Institute. Dry eye relief: what soothes burning, gritty eyes. 2024.",
+        "American Academy of Dermatology. Cupping clears acne and heals scars for good. Rosemont, IL: AAD; 2022.",
+    ],
+)
+def test_an_organisations_report_dated_last_is_a_reference_entry(lint: Lint, entry: str) -> None:
+    # An organisation as author and the year standing last after its title or publisher: an entry, though it holds
+    # no person's name, no journal locator and no month.
+    page = f"# Cupping\n\nCupping may ease back pain.\n\n## Sources\n\n1. {entry}\n"
+    assert not any(f.line == 7 for f in lint(page, format="markdown"))
+
+
+def test_a_note_numbered_citation_under_the_copy_is_a_reference_entry(lint: Lint) -> None:
+    # "[1]" fronts a citation wherever it stands, as "Source:" does: small print after the reviews, no heading.
+    entry = (
+        "[1] Okafor T, Lind P. A randomized trial of sea buckthorn oil for dry eye relief in adults. "
+        "J Eye Care. 2019;12(3):45-51."
+    )
+    page = f"# Sea buckthorn oil\n\nMost buyers love the taste.\n\n{entry}\n"
+    assert not any(f.line == 5 for f in lint(page, format="markdown"))
+    # A note's number before copy with no citation's shape leaves it copy.
+    copy = "# Sea buckthorn oil\n\nMost buyers love the taste.\n\n[1] Our oil cures dry eye for good.\n"
+    assert any(f.line == 5 for f in lint(copy, format="markdown"))
+
+
+@pytest.mark.parametrize(
     "story",
     [
         "I had bad hips for a decade. Now I swim every morning.",
