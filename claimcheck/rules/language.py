@@ -889,15 +889,18 @@ _SCOPED_APPROVAL = re.compile(
     re.IGNORECASE,
 )
 # What directly follows approval language when it says what the approval covers: "cleared for
-# major depression", "approved by the FDA in 2019 for treatment-resistant depression", "approved only to prevent
-# recurrent infection", "approved in 2019 to slow myopia", also past an aside ("approved, together with an oral
-# antidepressant, for ...") or after
-# a colon, product by product ("approved: Nasalo and Sneezex for hay fever, ...", the products named); or the
+# major depression", "approved prescription medicines for erectile dysfunction", "approved by the FDA in 2019
+# for treatment-resistant depression", "approved only to prevent recurrent infection", "approved in 2019 to slow
+# myopia", also past an aside ("approved, together with an oral antidepressant, for ...") or after a colon,
+# product by product ("approved: Nasalo and Sneezex for hay fever, ...", the products named); or the
 # class of medicine named by its use ("an FDA-approved anaesthetic", "FDA-approved antihistamines"), which is
 # what the approval covers ("an FDA-approved medication" names none).
 _APPROVAL_SCOPE = re.compile(
     r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?|,[^,;.:]{1,60},|\([^()]{1,60}\)|"
-    r":\s*(?-i:[A-Z])[\w-]*(?:\s+(?:and|or|(?-i:[A-Z])[\w-]*)){0,4})?\s*\b"
+    r":\s*(?-i:[A-Z])[\w-]*(?:\s+(?:and|or|(?-i:[A-Z])[\w-]*)){0,4}|"
+    # The product approved, named before its use: "FDA-approved prescription medicines for erectile dysfunction",
+    # "the FDA-approved version for treatment-resistant depression".
+    r"(?:(?!(?:and|or|but|so|as|is|are|was|were|be|that|which|safe|effective)\b)[a-z][\w-]*\s+){1,3}?(?=for\b))?\s*\b"
     r"(?:for|(?:only\s+)?to\s+(?:treat|prevent|relieve|reduce|manage|diagnose|slow|lower|control|improve|ease|"
     r"shorten|stop|halt|delay|correct|lessen|limit|block|restore|induce|maintain|detect|screen)|"
     r"as an?|only as|only for|"

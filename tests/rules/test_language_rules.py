@@ -372,3 +372,24 @@ def test_a_report_told_as_a_question_or_of_a_topic_still_reports(lint: Lint) -> 
     assert "CC208" in codes(lint("Widget wraps ease aches. Patients tell us how much better they sleep."))
     assert "CC208" in codes(lint("Widget wraps ease aches. Patients tell us what a difference the wraps made."))
     assert "CC208" in codes(lint("Widget wraps ease aches. Patients say about the wraps that the pain left in days."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finasteride and minoxidil foam are FDA-approved prescription treatments for hair loss.",
+        "The FDA-cleared version for migraine is a handheld nerve stimulator.",
+    ],
+)
+def test_an_approval_whose_product_is_named_before_its_use_states_its_scope(lint: Lint, text: str) -> None:
+    # The use after the product ("prescription treatments for hair loss") is what the approval covers: a specific
+    # claim to check against the agency's records (a warning), not approval implied for any use (an error).
+    found = [f for f in lint(text) if f.code == "CC205"]
+    assert found and all(f.severity.value == "warning" for f in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["Our cupping cream is FDA-approved and safe for kids.", "Our light cap is an FDA-cleared device."]
+)
+def test_an_approval_with_no_use_named_stays_an_error(lint: Lint, text: str) -> None:
+    assert any(f.code == "CC205" and f.severity.value == "error" for f in lint(text))
