@@ -905,7 +905,8 @@ _APPROVAL_SCOPE = re.compile(
     r"shorten|stop|halt|delay|correct|lessen|limit|block|restore|induce|maintain|detect|screen)|"
     r"as an?|only as|only for|"
     r"as (?:prescription |medical )?(?:drugs?|devices?|medicines?|medications?|products?)|"
-    r"(?:general\s+|local\s+)?(?:an(?:a)?esthetics?|analgesics?|antidepressants?|antibiotics?|antivirals?|antifungals?|"
+    # The class after up to two words that describe it: "an FDA-approved, non-live vaccine", "a general anaesthetic".
+    r"(?:,?\s*(?:(?!(?:and|or|but|for|to|as)\b)[\w-]+\s+){1,2})?(?:an(?:a)?esthetics?|analgesics?|antidepressants?|antibiotics?|antivirals?|antifungals?|"
     r"antihistamines?|antipsychotics?|anticonvulsants?|anticoagulants?|antiemetics?|contraceptives?|sedatives?|"
     r"vaccines?|decongestants?|laxatives?|bronchodilators?|diuretics?|statins?|stimulants?))\b",
     re.IGNORECASE,

@@ -379,6 +379,8 @@ def test_a_report_told_as_a_question_or_of_a_topic_still_reports(lint: Lint) -> 
     [
         "Finasteride and minoxidil foam are FDA-approved prescription treatments for hair loss.",
         "The FDA-cleared version for migraine is a handheld nerve stimulator.",
+        # The class of product after a word that describes it: "an FDA-approved, non-live vaccine".
+        "Zostavax is an FDA-approved, non-live vaccine, so people with weakened immune systems can have it.",
     ],
 )
 def test_an_approval_whose_product_is_named_before_its_use_states_its_scope(lint: Lint, text: str) -> None:
