@@ -59,10 +59,12 @@ def _unnegated(
     return None
 
 
+#: "#1" ranks what it stands before ("#1 rated", "America's #1 clinic"); before a separator it numbers a forum post
+#: ("#1 · 3 Sep · jen_k wrote:") and ranks nothing (the look-ahead after "#\s?1" below).
 SUPERLATIVE = Trigger(
     r"\b(?:best|safest|finest|leading|foremost|premier|top[- ]rated|world[- ]class|unmatched|unrivall?ed|"
     r"unparalleled|gold[- ]standard|most (?:highly )?(?:experienced|trained|qualified|trusted|advanced|effective|"
-    r"respected|skilled|innovative))\b|#\s?1\b|\bnumber[- ]one\b|"
+    r"respected|skilled|innovative))\b|#\s?1\b(?!\s*[·•|])|\bnumber[- ]one\b|"
     r"\bthe only (?:clinic|provider|treatment|therapy|center|centre)\b|"
     r"\b(?:highest|best) (?:success|response|satisfaction) rates?\b|\b(?:five|5)[- ]star (?:reviews?|ratings?|rated)\b",
     (
@@ -73,7 +75,8 @@ SUPERLATIVE = Trigger(
     ),
 )
 _RANKING = Trigger(
-    r"#\s?1\b|\bnumber[- ]one\b|\btop[- ]rated\b|\b(?:highest|best) (?:success|response|satisfaction) rates?\b|"
+    r"#\s?1\b(?!\s*[·•|])|\bnumber[- ]one\b|\btop[- ]rated\b|"
+    r"\b(?:highest|best) (?:success|response|satisfaction) rates?\b|"
     r"\bworld[- ]class\b|\bunmatched\b|\bunparalleled\b|\bunrivall?ed\b|\bgold[- ]standard\b|"
     r"\b(?:five|5)[- ]star (?:reviews?|ratings?|rated)\b",
     (
