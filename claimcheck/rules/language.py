@@ -902,8 +902,10 @@ _APPROVAL_SCOPE = re.compile(
     r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?|,[^,;.:]{1,60},|\([^()]{1,60}\)|"
     r":\s*(?-i:[A-Z])[\w-]*(?:\s+(?:and|or|(?-i:[A-Z])[\w-]*)){0,4}|"
     # The product approved, named before its use: "FDA-approved prescription medicines for erectile dysfunction",
-    # "the FDA-approved version for treatment-resistant depression".
-    r"(?:(?!(?:and|or|but|so|as|is|are|was|were|be|that|which|safe|effective)\b)[a-z][\w-]*\s+){1,3}?(?=for\b))?\s*\b"
+    # "the FDA-approved version for treatment-resistant depression". A participle tells how the product is used,
+    # not what its approval covers: "an FDA-approved medication used for anesthesia".
+    r"(?:(?!(?:and|or|but|so|as|is|are|was|were|be|that|which|safe|effective|given|taken|sold|known|shown)\b|"
+    r"[a-z]+ed\b)[a-z][\w-]*\s+){1,3}?(?=for\b))?\s*\b"
     r"(?:for|(?:only\s+)?to\s+(?:treat|prevent|relieve|reduce|manage|diagnose|slow|lower|control|improve|ease|"
     r"shorten|stop|halt|delay|correct|lessen|limit|block|restore|induce|maintain|detect|screen)|"
     r"as an?|only as|only for|"

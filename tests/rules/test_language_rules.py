@@ -391,7 +391,13 @@ def test_an_approval_whose_product_is_named_before_its_use_states_its_scope(lint
 
 
 @pytest.mark.parametrize(
-    "text", ["Our cupping cream is FDA-approved and safe for kids.", "Our light cap is an FDA-cleared device."]
+    "text",
+    [
+        "Our cupping cream is FDA-approved and safe for kids.",
+        "Our light cap is an FDA-cleared device.",
+        # A participle tells how the product is used, not what its approval covers.
+        "Cupping oil is an FDA-approved product used for back pain.",
+    ],
 )
 def test_an_approval_with_no_use_named_stays_an_error(lint: Lint, text: str) -> None:
     assert any(f.code == "CC205" and f.severity.value == "error" for f in lint(text))
