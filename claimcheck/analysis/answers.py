@@ -235,7 +235,10 @@ _COMPLAINTS = frozenset({"conditions", "ailments"})
 def ends_a_question(text: str) -> bool:
     """Whether ``text`` ends with a question mark, inside closing quotation marks or not ("Is it safe?"”), or
     before an aside that says who asked ("Is it safe? (asked by Ana · 3 weeks ago)")."""
-    return text.rstrip().rstrip(_QUOTES).endswith("?") or question_aside(text) is not None
+    stripped = text.rstrip()
+    return stripped.rstrip(_QUOTES).endswith("?") or (
+        stripped.endswith((")", "]")) and question_aside(stripped) is not None
+    )
 
 
 def _unlabelled(text: str) -> str:

@@ -975,7 +975,9 @@ def question_aside(text: str) -> re.Match[str] | None:
 
 def _is_question(text: str, label: bool) -> bool:
     """A question, or a heading that opens like one ("How ketamine works")."""
-    if text.rstrip(_CLOSING).endswith("?") or question_aside(text) is not None:
+    closed = text.rstrip(_CLOSING)
+    # The aside is looked for only after a closing bracket: most sentences end on none.
+    if closed.endswith("?") or (len(closed) < len(text) and question_aside(text) is not None):
         return True
     first = _WORD.search(text)
     return label and first is not None and first.group().lower() in _QUESTION_OPENERS
