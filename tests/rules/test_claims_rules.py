@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.models import Finding
-from tests.rules.conftest import Lint, codes
+from tests.rules.conftest import Lint, codes, severities
 
 
 def test_cc101_unregistered_claim(lint: Lint) -> None:
@@ -375,8 +375,7 @@ def test_cc106_on_a_study_named_by_its_journal_is_a_warning(lint: Lint) -> None:
         "In a small randomized trial published in the Journal of Mood Care, Widgetamine lifted low mood in 90% of "
         "treatment-resistant patients."
     )
-    out = [f for f in lint(text) if f.code == "CC106"]
-    assert out and all(f.severity.value == "warning" for f in out)
+    assert severities(lint(text), "CC106") == {"warning"}
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.conftest import Lint, codes
+from tests.rules.conftest import Lint, codes, severities
 
 
 @pytest.mark.parametrize(
@@ -386,8 +386,7 @@ def test_a_report_told_as_a_question_or_of_a_topic_still_reports(lint: Lint) -> 
 def test_an_approval_whose_product_is_named_before_its_use_states_its_scope(lint: Lint, text: str) -> None:
     # The use after the product ("prescription treatments for hair loss") is what the approval covers: a specific
     # claim to check against the agency's records (a warning), not approval implied for any use (an error).
-    found = [f for f in lint(text) if f.code == "CC205"]
-    assert found and all(f.severity.value == "warning" for f in found)
+    assert severities(lint(text), "CC205") == {"warning"}
 
 
 @pytest.mark.parametrize(
@@ -400,4 +399,4 @@ def test_an_approval_whose_product_is_named_before_its_use_states_its_scope(lint
     ],
 )
 def test_an_approval_with_no_use_named_stays_an_error(lint: Lint, text: str) -> None:
-    assert any(f.code == "CC205" and f.severity.value == "error" for f in lint(text))
+    assert "error" in severities(lint(text), "CC205")
