@@ -743,10 +743,11 @@ def _control_arm(text: str, quantity: Quantity) -> bool:
 #: 73 adults", "in a trial with 245 participants", "a small randomized trial published in the American Journal of
 #: Psychiatry".
 _NAMED_STUDY = re.compile(
-    r"\b(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}?(?:trial|study|meta-analysis|review)\b|"
+    # First, the characters its forms start with: where none stands, no form is tried.
+    r"(?=[12tsmr])(?:\b(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}?(?:trial|study|meta-analysis|review)\b|"
     r"\b(?:trial|study|meta-analysis|review)\s+published\s+in\s+(?:the\s+)?(?-i:[A-Z])|"
     r"\b(?:trial|study)\s+(?:of|in|with|among|involving)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:adults|patients|people|participants|subjects|children|women|men|volunteers)\b",
+    r"(?:adults|patients|people|participants|subjects|children|women|men|volunteers)\b)",
     re.IGNORECASE,
 )
 
