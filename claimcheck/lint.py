@@ -420,7 +420,9 @@ _REFERENCE_HEADING = re.compile(
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
-_REFERENCE_LINE = re.compile(r"^\s*(?:references?|sources?|citations?|cited)\s*:", re.IGNORECASE)
+#: A label that fronts a citation wherever it stands: "Sources:", or the note's number an entry opens with ("[1]
+#: Chandrasekhar K, Kapoor J. A prospective ... 2012;34(3):255-262." in small print under the copy).
+_REFERENCE_LINE = re.compile(r"^\s*(?:(?:references?|sources?|citations?|cited)\s*:|\[\s*\d{1,3}\s*\])", re.IGNORECASE)
 
 
 #: Links by loose words rather than a reviewed wording.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
-from claimcheck.analysis.detect import STRUCTURAL, Detection, by_cues, detect_claim
+from claimcheck.analysis.detect import STRUCTURAL, Detection, by_cues, detect_claim, question_aside
 from claimcheck.analysis.strength import asserted_plainly
 from claimcheck.models import Category, Strength
 
@@ -233,8 +233,12 @@ _COMPLAINTS = frozenset({"conditions", "ailments"})
 
 
 def ends_a_question(text: str) -> bool:
-    """Whether ``text`` ends with a question mark, inside closing quotation marks or not ("Is it safe?"”)."""
-    return text.rstrip().rstrip(_QUOTES).endswith("?")
+    """Whether ``text`` ends with a question mark, inside closing quotation marks or not ("Is it safe?"”), or
+    before an aside that says who asked ("Is it safe? (asked by Ana · 3 weeks ago)")."""
+    stripped = text.rstrip()
+    return stripped.rstrip(_QUOTES).endswith("?") or (
+        stripped.endswith((")", "]")) and question_aside(stripped) is not None
+    )
 
 
 def _unlabelled(text: str) -> str:
@@ -251,7 +255,8 @@ def _qualifies(part: str) -> bool:
 def _bare(question: str) -> str:
     """The question itself: without its label ("Q:"), its quotation marks or a spoken opener ("Wait, "); one
     that asks what if something happens, as the yes/no question it stands for (:func:`_whether`)."""
-    question = _unlabelled(question).strip().strip(_QUOTES)
+    aside = question_aside(question)
+    question = _unlabelled(question[: aside.start() + 1] if aside else question).strip().strip(_QUOTES)
     question = _OPENER.sub("", question, count=1)
     return _whether(question) if question[:4].lower() in ("what", "but ") else question
 

@@ -962,9 +962,22 @@ def _is_navigation(text: str) -> bool:
     return len(items) >= _NAV_MIN_ITEMS and all(_is_label(item) or not _WORD.search(item) for item in items)
 
 
+#: A bracketed aside after a question's mark, which leaves it a question: who asked and when, as a Q&A board or a
+#: comment thread prints it ("Does it work for migraine? (asked by Ray J. · 9 months ago)").
+_ASIDE_AFTER_QUESTION = re.compile(r"\?[\s\"'”’]*[(\[][^()\[\]?]{1,80}[)\]]\s*$")
+
+
+def question_aside(text: str) -> re.Match[str] | None:
+    """The bracketed aside after the question ``text`` asks (who asked, when), from the question's mark on, or
+    None: a question so followed still states nothing, and an answer after it answers the question."""
+    return _ASIDE_AFTER_QUESTION.search(text) if text.rstrip().endswith((")", "]")) else None
+
+
 def _is_question(text: str, label: bool) -> bool:
     """A question, or a heading that opens like one ("How ketamine works")."""
-    if text.rstrip(_CLOSING).endswith("?"):
+    closed = text.rstrip(_CLOSING)
+    # The aside is looked for only after a closing bracket: most sentences end on none.
+    if closed.endswith("?") or (len(closed) < len(text) and question_aside(text) is not None):
         return True
     first = _WORD.search(text)
     return label and first is not None and first.group().lower() in _QUESTION_OPENERS

@@ -718,6 +718,8 @@ def number_out_of_range(context: SentenceContext) -> Iterator[Hit]:
     for quantity in context.features.quantities:
         if procedure_time(context.text, quantity):
             continue  # "each infusion lasts about 40 minutes" says how long the visit is, not the relief
+        if _control_arm(context.text, quantity):
+            continue  # "compared with 28% after a placebo" counts those given none: no figure of the treatment
         low, high = stated_interval(quantity)
         verdicts = [number.overlaps(low, high, quantity.unit) for number in claim.numbers]
         comparable = [v for v in verdicts if v is not None]
@@ -745,12 +747,38 @@ def _reported_severity(context: SentenceContext) -> Severity | None:
     return Severity.WARNING if reported or (features.citations and features.hedges) else None
 
 
-#: One study named in the sentence by its year or its size: "a 2013 trial", "a study of 73 adults", "in a trial
-#: with 245 participants".
+#: A trial's control arm right after a figure: "compared with 28% after an active placebo", "versus 12% of those on
+#: sham", "vs 9% in the control group". The figure counts those given no treatment.
+_VERSUS_BEFORE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
+_CONTROL_AFTER = re.compile(
+    r"\s*(?:of\s+(?:those|people|patients|participants)\s+)?(?:with|on|after|in|for|given|taking|receiving)\s+"
+    r"(?:an?\s+|the\s+)?(?:active\s+|inactive\s+|dummy\s+)?(?:placebo|sham|control|saline)\b",
+    re.IGNORECASE,
+)
+
+
+def _control_arm(text: str, quantity: Quantity) -> bool:
+    """Whether a figure is a trial's control arm, set against the treatment's ("compared with 28% after an active
+    placebo"): it is the point the treatment's figure is measured from, not one the registry's ranges can judge."""
+    start = quantity.span.start
+    return (
+        _VERSUS_BEFORE.search(text, max(0, start - 24), start) is not None
+        and _CONTROL_AFTER.match(text, quantity.span.end) is not None
+    )
+
+
+#: One study named in the sentence by its year, its size or where it was published: "a 2013 trial", "a study of
+#: 73 adults", "in a trial with 245 participants", "a small randomized trial published in the American Journal of
+#: Psychiatry".
 _NAMED_STUDY = re.compile(
-    r"\b(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}?(?:trial|study|meta-analysis|review)\b|"
+    # First, the characters its forms start with: where none stands, no form is tried.
+    r"(?=[12tsmr])(?:\b(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}?(?:trial|study|meta-analysis|review)\b|"
+    r"\b(?:trial|study|meta-analysis|review)\s+published\s+in\s+(?:the\s+)?(?-i:[A-Z])|"
     r"\b(?:trial|study)\s+(?:of|in|with|among|involving)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:adults|patients|people|participants|subjects|children|women|men|volunteers)\b",
+    r"(?:adults|patients|people|participants|subjects|children|women|men|volunteers)\b)",
     re.IGNORECASE,
 )
 

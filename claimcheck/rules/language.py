@@ -59,10 +59,12 @@ def _unnegated(
     return None
 
 
+#: "#1" ranks what it stands before ("#1 rated", "America's #1 clinic"); before a separator it numbers a forum post
+#: ("#1 · 3 Sep · jen_k wrote:") and ranks nothing (the look-ahead after "#\s?1" below).
 SUPERLATIVE = Trigger(
     r"\b(?:best|safest|finest|leading|foremost|premier|top[- ]rated|world[- ]class|unmatched|unrivall?ed|"
     r"unparalleled|gold[- ]standard|most (?:highly )?(?:experienced|trained|qualified|trusted|advanced|effective|"
-    r"respected|skilled|innovative))\b|#\s?1\b|\bnumber[- ]one\b|"
+    r"respected|skilled|innovative))\b|#\s?1\b(?!\s*[·•|])|\bnumber[- ]one\b|"
     r"\bthe only (?:clinic|provider|treatment|therapy|center|centre)\b|"
     r"\b(?:highest|best) (?:success|response|satisfaction) rates?\b|\b(?:five|5)[- ]star (?:reviews?|ratings?|rated)\b",
     (
@@ -73,7 +75,8 @@ SUPERLATIVE = Trigger(
     ),
 )
 _RANKING = Trigger(
-    r"#\s?1\b|\bnumber[- ]one\b|\btop[- ]rated\b|\b(?:highest|best) (?:success|response|satisfaction) rates?\b|"
+    r"#\s?1\b(?!\s*[·•|])|\bnumber[- ]one\b|\btop[- ]rated\b|"
+    r"\b(?:highest|best) (?:success|response|satisfaction) rates?\b|"
     r"\bworld[- ]class\b|\bunmatched\b|\bunparalleled\b|\bunrivall?ed\b|\bgold[- ]standard\b|"
     r"\b(?:five|5)[- ]star (?:reviews?|ratings?|rated)\b",
     (
@@ -951,20 +954,26 @@ _SCOPED_APPROVAL = re.compile(
     re.IGNORECASE,
 )
 # What directly follows approval language when it says what the approval covers: "cleared for
-# major depression", "approved by the FDA in 2019 for treatment-resistant depression", "approved only to prevent
-# recurrent infection", "approved in 2019 to slow myopia", also past an aside ("approved, together with an oral
-# antidepressant, for ...") or after
-# a colon, product by product ("approved: Nasalo and Sneezex for hay fever, ...", the products named); or the
+# major depression", "approved prescription medicines for erectile dysfunction", "approved by the FDA in 2019
+# for treatment-resistant depression", "approved only to prevent recurrent infection", "approved in 2019 to slow
+# myopia", also past an aside ("approved, together with an oral antidepressant, for ...") or after a colon,
+# product by product ("approved: Nasalo and Sneezex for hay fever, ...", the products named); or the
 # class of medicine named by its use ("an FDA-approved anaesthetic", "FDA-approved antihistamines"), which is
 # what the approval covers ("an FDA-approved medication" names none).
 _APPROVAL_SCOPE = re.compile(
     r"\s*(?:(?:by|in|since)\b[^,;.]{0,45}?|,[^,;.:]{1,60},|\([^()]{1,60}\)|"
-    r":\s*(?-i:[A-Z])[\w-]*(?:\s+(?:and|or|(?-i:[A-Z])[\w-]*)){0,4})?\s*\b"
+    r":\s*(?-i:[A-Z])[\w-]*(?:\s+(?:and|or|(?-i:[A-Z])[\w-]*)){0,4}|"
+    # The product approved, named before its use: "FDA-approved prescription medicines for erectile dysfunction",
+    # "the FDA-approved version for treatment-resistant depression". A participle tells how the product is used,
+    # not what its approval covers: "an FDA-approved medication used for anesthesia".
+    r"(?:(?!(?:and|or|but|so|as|is|are|was|were|be|that|which|safe|effective|given|taken|sold|known|shown)\b|"
+    r"[a-z]+ed\b)[a-z][\w-]*\s+){1,3}?(?=for\b))?\s*\b"
     r"(?:for|(?:only\s+)?to\s+(?:treat|prevent|relieve|reduce|manage|diagnose|slow|lower|control|improve|ease|"
     r"shorten|stop|halt|delay|correct|lessen|limit|block|restore|induce|maintain|detect|screen)|"
     r"as an?|only as|only for|"
     r"as (?:prescription |medical )?(?:drugs?|devices?|medicines?|medications?|products?)|"
-    r"(?:general\s+|local\s+)?(?:an(?:a)?esthetics?|analgesics?|antidepressants?|antibiotics?|antivirals?|antifungals?|"
+    # The class after up to two words that describe it: "an FDA-approved, non-live vaccine", "a general anaesthetic".
+    r"(?:,?\s*(?:(?!(?:and|or|but|for|to|as)\b)[\w-]+\s+){1,2})?(?:an(?:a)?esthetics?|analgesics?|antidepressants?|antibiotics?|antivirals?|antifungals?|"
     r"antihistamines?|antipsychotics?|anticonvulsants?|anticoagulants?|antiemetics?|contraceptives?|sedatives?|"
     r"vaccines?|decongestants?|laxatives?|bronchodilators?|diuretics?|statins?|stimulants?))\b",
     re.IGNORECASE,

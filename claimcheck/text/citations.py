@@ -5,7 +5,8 @@ can be invisible (``<h1 style="font-size:0">Sources</h1>``) and a label can fron
 An entry is citation-shaped when it has a year and something else a citation has: authors at its
 start (``Murrough JW, Iosifescu DV``, ``Smith, J. A.,``, ``aan het Rot M``), "et al.", a
 journal's volume and pages (``2013;170(10):1134-1142``, ``12(3), 45-67``, ``vol.``/``pp.``), a
-DOI, PMID or URL, or a web citation's date ("Accessed", "March 5, 2019", or a month and year ending it). An
+DOI, PMID or URL, a web citation's date ("Accessed", "March 5, 2019", or a month and year ending it), or a year
+standing last after the stop that ends a title or a publisher (an organisation's report: "... Toolkit. 2023."). An
 entry that is nothing but a link (with at most a short label around it) is one too.
 """
 
@@ -46,6 +47,9 @@ _WEB_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\.?\s*$)",
     re.IGNORECASE,
 )
+# A year standing last, after the stop that ends the entry's title or its publisher: an organisation's report or
+# page ("... Response Toolkit. 2023.", "Silver Spring, MD: FDA; 2019."), whose author is no person's name.
+_YEAR_LAST = re.compile(r"(?=[.;:])[.;:]\s*(?:19|20)\d{2}[a-z]?\s*\.?\s*$")
 # How many words besides a link an entry that is only a link may have ("NIMH fact sheet: https://...").
 _LINK_LABEL_WORDS = 6
 
@@ -60,5 +64,10 @@ def is_citation(text: str) -> bool:
     if _YEAR.search(entry) is None:
         return False
     return bool(
-        links or _AUTHOR.match(entry) or _ET_AL.match(entry) or _LOCATOR.search(entry) or _WEB_DATE.search(entry)
+        links
+        or _AUTHOR.match(entry)
+        or _ET_AL.match(entry)
+        or _LOCATOR.search(entry)
+        or _WEB_DATE.search(entry)
+        or _YEAR_LAST.search(entry)
     )

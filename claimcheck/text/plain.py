@@ -9,7 +9,8 @@ first way when its longest line is short, else in the second. Within a block:
 * a line starting in lower case continues the line before it;
 * a quotation signed with its speaker's name ("“...” – Ana, Porto") ends its unit, a paragraph;
 * a line starting with a field label (``Subject:``, ``Preview:``) starts a unit, as an e-mail's
-  header lines each say their own thing;
+  header lines each say their own thing, and so does a line after one that ends with a colon, a lead-in
+  (a forum post's "#3 · 4 Sep · jen_k wrote:");
 * in a one-paragraph-per-line block each further line starts a new unit;
 * in a hard-wrapped block a line clearly shorter than the block's width ends its unit (the last
   line of a paragraph, or a heading such as "Safety concerns" followed by text).
@@ -119,6 +120,10 @@ def _continues(
         text_end -= 1
     if source[text_end - 1] == ",":
         return True
+    if source[text_end - 1] == ":":
+        # A lead-in ends its line: a forum post's header ("#3 · 4 Sep · jen_k wrote:"), a caption's label, "Inside
+        # you'll find:". What it introduces starts a unit of its own, as an e-mail's field label does.
+        return False
     if attributed_quote(source[prev[0] : text_end]):
         return False  # a signature ends what its speaker said
     if not wrapped:

@@ -454,3 +454,34 @@ def test_an_answer_that_rules_out_discomfort_plays_it_down(question: str, answer
 def test_an_answer_that_says_it_works_every_time_is_a_guarantee() -> None:
     # "Does it work?" "Every time." is "it does work every time": an effect promised without fail.
     assert _findings("## Does the red-light mask work?\n\nEvery time.\n") == [("CC204", "Every time.")]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Q: Does the copper bracelet really work for arthritis? (asked by Dee M. · 9 months ago)",
+        "Q: Can cupping help with migraines? (asked by a Google user · 2 weeks ago)",
+        "Is the sauna blanket safe if I'm pregnant? [from a reader]",
+        "What conditions does the red light panel treat? (asked by Omar, 3 days ago)",
+    ],
+)
+def test_a_question_with_an_aside_on_who_asked_states_nothing(question: str) -> None:
+    # A Q&A board prints who asked after the question's mark: the line still asks, and asserts nothing.
+    assert [f.code for f in claimcheck.check_text(question).findings if f.sentence] == []
+
+
+def test_an_answer_after_a_question_with_an_aside_answers_it() -> None:
+    page = "Q: Is the sauna blanket safe during pregnancy? (asked by Ana · 3 weeks ago)\n\nA: Yes, completely.\n"
+    found = [f for f in claimcheck.check_text(page).findings if f.sentence]
+    assert [(f.code, f.line) for f in found] == [("CC202", 3)]
+
+
+def test_a_rhetorical_question_that_promises_is_still_a_claim() -> None:
+    # "Why suffer ... when ...?" takes its promise as given: a question in form, a claim in fact.
+    found = claimcheck.check_text("Why live with sciatica when one session of the wrap ends it?").findings
+    assert {"CC204"} <= {f.code for f in found}
+
+
+def test_an_aside_that_follows_no_question_leaves_the_claim() -> None:
+    found = claimcheck.check_text("The wrap melts belly fat in days (see the photos).").findings
+    assert any(f.code != "CC301" for f in found)

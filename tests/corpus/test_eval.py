@@ -161,8 +161,9 @@ END_TO_END_FLOORS = {
     # 0.845 (147/174) once reviews were read by their star-rated titles and bylines (recall9b); a harm read as a
     # risk told, not efficacy (precision9), leaves 4 accurate claims with an error. The tenth session's false-alarm
     # causes (precision10, each on three splits or more) took false positives to 0.065 (43/663), and its recall
-    # causes recall to 0.856 (149/174).
-    "blind12": EndToEndFloor(recall=0.85, false_positive_rate=0.07, accurate_errors=4),
+    # causes recall to 0.856 (149/174). The eleventh session's precision causes (precision11: approvals that name
+    # their product's use, control arms, reference entries, forum headers) leave 2 accurate claims with an error.
+    "blind12": EndToEndFloor(recall=0.85, false_positive_rate=0.07, accurate_errors=2),
     # blind13 (pages and labels of 4d0a276, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 3e56e2d (the ninth session's start,
     # byte-identical in output to 122ba7e): recall 0.855 (219/256), false positives 0.078 (44/561), 8 accurate
@@ -172,15 +173,17 @@ END_TO_END_FLOORS = {
     # follow the second run. Tuned on from the tenth session: its false-alarm causes (precision10, each on three
     # splits or more) took false positives to 0.053 (30/561); its recall 0.871 (223/256) after the tenth session's
     # recall causes (figures, harms denied by the clause, scoped superlatives, likenesses, imperative slogans).
-    "blind13": EndToEndFloor(recall=0.87, false_positive_rate=0.06, accurate_errors=8),
+    # precision11 (a study named by its journal, a control arm's figure, an approved vaccine): 6 with an error.
+    "blind13": EndToEndFloor(recall=0.87, false_positive_rate=0.06, accurate_errors=6),
     # blind14 (pages and labels of 82ddaac, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of c09d77d (the tenth session's start, byte-identical
     # in output to 10d711d): recall 0.827 (215/260), false positives 0.084 (59/702), 6 accurate claims with an
     # error (of 148), nothing hidden flagged. Nothing is tuned on it. Run a second and last time at the end of
     # that session (after all its engine changes, drawn from blind13 and the tuned splits; misses never read):
     # recall 0.831 (216/260), false positives 0.083 (58/702), 6 accurate claims with an error. The floors follow
-    # the second run.
-    "blind14": EndToEndFloor(recall=0.83, false_positive_rate=0.085, accurate_errors=6),
+    # the second run. Tuned on from the eleventh session: questions with an aside on who asked and organisations'
+    # reference entries (precision11) took false positives to 0.074 (52/702).
+    "blind14": EndToEndFloor(recall=0.83, false_positive_rate=0.08, accurate_errors=6),
     # blind15 (pages and labels of 195a0d6, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 7a3194c (the eleventh session's start,
     # byte-identical in output to c7d44a5): recall 0.850 (210/247), false positives 0.065 (47/720), 9 accurate

@@ -11,9 +11,9 @@ from measure import measure
 
 
 def test_why_lists_each_wrong_flag_with_its_codes_and_reason() -> None:
-    # dev has one clean line flagged (a reference-list entry the scorer reads as a claim); its listing names the
-    # finding's code and severity and the reasons its sentences were read with.
-    listing = measure("dev", misses=False, why=True).splitlines()
+    # holdout has one clean line flagged (a definition of the procedure the scorer reads as a claim); its listing
+    # names the finding's code and severity and the reasons its sentences were read with.
+    listing = measure("holdout", misses=False, why=True).splitlines()
     flagged = [number for number, line in enumerate(listing) if line.startswith("  flagged ")]
     assert flagged
     for number in flagged:

@@ -37,6 +37,11 @@ def codes(findings: list[Finding]) -> set[str]:
     return {f.code for f in findings}
 
 
+def severities(findings: list[Finding], code: str) -> set[str]:
+    """The severities of ``code``'s findings (empty when it raised none)."""
+    return {f.severity.value for f in findings if f.code == code}
+
+
 def assert_named_alone(findings: list[Finding], code: str, sentence: str, span: str) -> None:
     """``sentence``'s only finding is ``code``, on ``span``: it names the problem in place of "unregistered claim"."""
     assert [f.code for f in findings] == [code], sentence

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.models import Finding
-from tests.rules.conftest import Lint, codes
+from tests.rules.conftest import Lint, codes, severities
 
 
 def test_cc101_unregistered_claim(lint: Lint) -> None:
@@ -367,6 +367,33 @@ def test_cc106_on_a_study_named_by_its_year_or_size_is_a_warning(lint: Lint) -> 
     # The same figure with no study named is an error.
     out = [f for f in lint("Widgetamine lifted low mood in 90% of treatment-resistant patients.") if f.code == "CC106"]
     assert out and out[0].severity.value == "error"
+
+
+def test_cc106_on_a_study_named_by_its_journal_is_a_warning(lint: Lint) -> None:
+    # Where it was published names the study as its year or size would: checkable at its source.
+    text = (
+        "In a small randomized trial published in the Journal of Mood Care, Widgetamine lifted low mood in 90% of "
+        "treatment-resistant patients."
+    )
+    assert severities(lint(text), "CC106") == {"warning"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Widgetamine may lift low mood in 45% of treatment-resistant patients, compared with 12% after a placebo.",
+        "Widgetamine may lift low mood in 45% of treatment-resistant patients versus 10% of those on sham.",
+    ],
+)
+def test_cc106_leaves_the_control_arms_figure_alone(lint: Lint, text: str) -> None:
+    # The placebo arm's 12% counts people given no Widgetamine: the treatment's range does not judge it.
+    assert "CC106" not in codes(lint(text))
+
+
+def test_cc106_still_judges_the_treatments_figure_beside_a_control_arm(lint: Lint) -> None:
+    found = lint("Widgetamine may lift low mood in 90% of treatment-resistant patients, compared with 12% on placebo.")
+    out = [f for f in found if f.code == "CC106"]
+    assert len(out) == 1 and "'90%'" in out[0].message
 
 
 def test_cc106_in_range_is_quiet(lint: Lint) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.conftest import Lint, codes
+from tests.rules.conftest import Lint, codes, severities
 
 
 @pytest.mark.parametrize(
@@ -262,6 +262,33 @@ def test_a_regulators_notice_dated_by_month_is_a_reference_entry(lint: Lint) -> 
 
 
 @pytest.mark.parametrize(
+    "entry",
+    [
+        "National Eye Institute. Dry eye relief: what soothes burning, gritty eyes. 2024.",
+        "American Academy of Dermatology. Cupping clears acne and heals scars for good. Rosemont, IL: AAD; 2022.",
+    ],
+)
+def test_an_organisations_report_dated_last_is_a_reference_entry(lint: Lint, entry: str) -> None:
+    # An organisation as author and the year standing last after its title or publisher: an entry, though it holds
+    # no person's name, no journal locator and no month.
+    page = f"# Cupping\n\nCupping may ease back pain.\n\n## Sources\n\n1. {entry}\n"
+    assert not any(f.line == 7 for f in lint(page, format="markdown"))
+
+
+def test_a_note_numbered_citation_under_the_copy_is_a_reference_entry(lint: Lint) -> None:
+    # "[1]" fronts a citation wherever it stands, as "Source:" does: small print after the reviews, no heading.
+    entry = (
+        "[1] Okafor T, Lind P. A randomized trial of sea buckthorn oil for dry eye relief in adults. "
+        "J Eye Care. 2019;12(3):45-51."
+    )
+    page = f"# Sea buckthorn oil\n\nMost buyers love the taste.\n\n{entry}\n"
+    assert not any(f.line == 5 for f in lint(page, format="markdown"))
+    # A note's number before copy with no citation's shape leaves it copy.
+    copy = "# Sea buckthorn oil\n\nMost buyers love the taste.\n\n[1] Our oil cures dry eye for good.\n"
+    assert any(f.line == 5 for f in lint(copy, format="markdown"))
+
+
+@pytest.mark.parametrize(
     "story",
     [
         "I had bad hips for a decade. Now I swim every morning.",
@@ -345,3 +372,31 @@ def test_a_report_told_as_a_question_or_of_a_topic_still_reports(lint: Lint) -> 
     assert "CC208" in codes(lint("Widget wraps ease aches. Patients tell us how much better they sleep."))
     assert "CC208" in codes(lint("Widget wraps ease aches. Patients tell us what a difference the wraps made."))
     assert "CC208" in codes(lint("Widget wraps ease aches. Patients say about the wraps that the pain left in days."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finasteride and minoxidil foam are FDA-approved prescription treatments for hair loss.",
+        "The FDA-cleared version for migraine is a handheld nerve stimulator.",
+        # The class of product after a word that describes it: "an FDA-approved, non-live vaccine".
+        "Zostavax is an FDA-approved, non-live vaccine, so people with weakened immune systems can have it.",
+    ],
+)
+def test_an_approval_whose_product_is_named_before_its_use_states_its_scope(lint: Lint, text: str) -> None:
+    # The use after the product ("prescription treatments for hair loss") is what the approval covers: a specific
+    # claim to check against the agency's records (a warning), not approval implied for any use (an error).
+    assert severities(lint(text), "CC205") == {"warning"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our cupping cream is FDA-approved and safe for kids.",
+        "Our light cap is an FDA-cleared device.",
+        # A participle tells how the product is used, not what its approval covers.
+        "Cupping oil is an FDA-approved product used for back pain.",
+    ],
+)
+def test_an_approval_with_no_use_named_stays_an_error(lint: Lint, text: str) -> None:
+    assert "error" in severities(lint(text), "CC205")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck import check_text
 from claimcheck.text import Document, parse_document, read_document
 
 Check = Callable[..., None]
@@ -62,6 +63,30 @@ def test_each_message_header_line_is_a_unit(checked: Check) -> None:
         "Subject: Our wraps ease knee pain",
         "Dear reader,",
     ]
+
+
+def test_a_line_that_ends_in_a_colon_leads_in_a_unit_of_its_own(checked: Check) -> None:
+    # A forum post's header and a caption's label lead in what follows; the post is its own unit, not one sentence
+    # with its header, though the block is hard-wrapped and the header line is long.
+    post = "Our capsules ease knee pain in a week for almost everyone who takes them every day."
+    source = (
+        f"#2 · 2 Mar · GoldenRoot_Official (brand representative, verified seller) wrote:\n{post}\n\n"
+        "Inside the tin you'll find:\nSixty capsules and a\nmeasuring spoon.\n"
+    )
+    doc = read(source)
+    checked(doc)
+    assert [u.text for u in doc.units] == [
+        "#2 · 2 Mar · GoldenRoot_Official (brand representative, verified seller) wrote:",
+        post,
+        "Inside the tin you'll find:",
+        "Sixty capsules and a measuring spoon.",
+    ]
+
+
+def test_a_forum_posts_number_ranks_nothing() -> None:
+    page = "#1 · 3 Sep · knee_nerd wrote:\nDoes anyone know if turmeric helps sore knees?\n"
+    assert "CC201" not in {f.code for f in check_text(page).findings}
+    assert "CC201" in {f.code for f in check_text("GoldenRoot is the #1 turmeric brand in Ohio.").findings}
 
 
 def test_a_signed_quotation_is_no_heading(checked: Check) -> None:
