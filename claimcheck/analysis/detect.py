@@ -37,6 +37,7 @@ from claimcheck.analysis import lexicon
 from claimcheck.analysis.benefit_phrases import benefit_phrase
 from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.analysis.features import Features, Span, extract_features
+from claimcheck.analysis.finding_rates import rates_finding
 from claimcheck.analysis.negation import clause_before
 from claimcheck.analysis.scorer import claim_probability
 from claimcheck.analysis.stories import story_setup
@@ -1293,11 +1294,16 @@ def _phrase_claim(
     strength: Strength,
     features: Features,
 ) -> Detection | None:
-    """A line that claims without a claim verb: a better state named (:func:`_named_benefit`) or a slogan's
-    imperative (:func:`_slogan_imperative`), in that order, wherever the detector falls back on either."""
-    return _named_benefit(text, kind, label, scanned, strength, features) or _slogan_imperative(
+    """A line that claims without a claim verb: a better state named (:func:`_named_benefit`), a slogan's
+    imperative (:func:`_slogan_imperative`) or how well a test finds (:func:`rates_finding`), in that order,
+    wherever the detector falls back on them."""
+    named = _named_benefit(text, kind, label, scanned, strength, features) or _slogan_imperative(
         text, kind, label, scanned, strength, features
     )
+    if named is not None:
+        return named
+    rated = rates_finding(text, scanned, features)
+    return Detection(True, (Category.EFFICACY,), strength, features, f"finding rated {_q((rated,))}") if rated else None
 
 
 #: Units whose lines may name a benefit without a verb: a fragment's kinds and a table cell.
