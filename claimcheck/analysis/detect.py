@@ -42,6 +42,7 @@ from claimcheck.analysis.negation import clause_before
 from claimcheck.analysis.scorer import claim_probability
 from claimcheck.analysis.stories import story_setup
 from claimcheck.analysis.strength import asserted_plainly, classify_strength, relation_strength, unasserted
+from claimcheck.analysis.timed_shares import timed_share
 from claimcheck.memo import LEAD_CHARACTERS, text_cache
 from claimcheck.models import Category, Strength, Unit
 from claimcheck.text.document import UnitKind
@@ -1295,15 +1296,18 @@ def _phrase_claim(
     features: Features,
 ) -> Detection | None:
     """A line that claims without a claim verb: a better state named (:func:`_named_benefit`), a slogan's
-    imperative (:func:`_slogan_imperative`) or how well a test finds (:func:`rates_finding`), in that order,
-    wherever the detector falls back on them."""
+    imperative (:func:`_slogan_imperative`), how well a test finds (:func:`rates_finding`) or how soon a share
+    of people do something (:func:`timed_share`), in that order, wherever the detector falls back on them."""
     named = _named_benefit(text, kind, label, scanned, strength, features) or _slogan_imperative(
         text, kind, label, scanned, strength, features
     )
     if named is not None:
         return named
     rated = rates_finding(text, scanned, features)
-    return Detection(True, (Category.EFFICACY,), strength, features, f"finding rated {_q((rated,))}") if rated else None
+    if rated is not None:
+        return Detection(True, (Category.EFFICACY,), strength, features, f"finding rated {_q((rated,))}")
+    timed = timed_share(text, scanned, features)
+    return Detection(True, (Category.ONSET,), strength, features, f"share of people {_q((timed,))}") if timed else None
 
 
 #: Units whose lines may name a benefit without a verb: a fragment's kinds and a table cell.
