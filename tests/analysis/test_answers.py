@@ -461,7 +461,7 @@ def test_an_answer_that_says_it_works_every_time_is_a_guarantee() -> None:
     [
         ("Is the brace better than physiotherapy?", "In our opinion, yes.", "In our opinion, the brace is better"),
         ("Does the wrap work for hives?", "Honestly, yes.", "Honestly, the wrap does work for hives."),
-        ("Can the laser help with ingrown hairs?", "After two sessions, yes.", "After two sessions, the laser can help"),
+        ("Can the laser help ingrown hairs?", "After two sessions, yes.", "After two sessions, the laser can help"),
         ("Is the patch safe for teenagers?", "For most teens, no.", "For most teens, the patch is not safe"),
     ],
 )
