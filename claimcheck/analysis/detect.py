@@ -389,6 +389,9 @@ def no_dependence_told(sentence: str, start: int, end: int) -> bool:
     return _RELIED_ON.match(sentence, end) is not None or _WHO_SHOW.search(sentence, 0, start) is not None
 
 
+#: Right after a harm denied to occur "with" someone: everyone, which scopes the denial ("Bruising doesn't happen
+#: with every patient") to say that some get it.
+_TO_EVERYONE = re.compile(r"(?<=with)\s*(?:every|all|each|everyone|everybody)\b", re.IGNORECASE)
 #: Before "without surgery" in its clause, a denial or a limit: what cannot be done without it.
 _DENIED_WITHOUT = re.compile(r"\b(?:cannot|can['\u2019]t|not|never|only|won['\u2019]t)\b", re.IGNORECASE)
 #: Between a condition and a word of effect that makes it the effect's object: "migraine relief", "depression to lift".
@@ -588,7 +591,11 @@ class _Cues(dict[str, tuple[str, ...]]):
         self.hits = hits = _Hits({_SCANNED[name]: found for name, found in scanned.items() if name in _SCANNED})
         if "absolute_safety" in scanned:
             # An absolute safety claim ("no side effects") is a safety cue (see data/absolute_safety.txt).
-            absolute = [hit for hit in scanned["absolute_safety"] if not no_dependence_told(sentence, *hit)]
+            absolute = [
+                hit
+                for hit in scanned["absolute_safety"]
+                if not no_dependence_told(sentence, *hit) and not _TO_EVERYONE.match(sentence, hit[1])
+            ]
             if absolute:
                 hits["safety"] = tuple(lexicon.outermost([*hits["safety"], *absolute]))
         # Words in a regulatory formula (which reaches to the end of its clause: "not intended to
