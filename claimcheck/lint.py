@@ -169,7 +169,7 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         for start, end in spans:
             text = unit.text[start:end]
             features, detection = read_sentence(text, reading)
-            if not detection.is_claim and len(text) <= RUN_MAX:
+            if not detection.is_claim and len(text) <= RUN_MAX and (". " in text or "! " in text):
                 # A run of beats ("No radiation. No squeezing. No risk.") claims what any beat of it claims.
                 detection = read_run(text, reading, features, detection, read_sentence)
             if place is not None and place.row_head and detection.is_claim:

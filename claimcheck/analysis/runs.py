@@ -41,6 +41,8 @@ def _beat(text: str, start: int, end: int) -> bool:
 
 def joined_runs(text: str, spans: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """``spans`` (a unit's sentences) with each run of beats joined into one span."""
+    if len(spans) < 2:
+        return tuple(spans)  # most units: one sentence, no run
     joined: list[tuple[int, int]] = []
     run = 0  # beats in the run that ends the list so far
     for start, end in spans:

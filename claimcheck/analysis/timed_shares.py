@@ -23,7 +23,8 @@ _SHARE = re.compile(
 _SUBJECT_REACH = 24
 #: A bound in time on what they do: "within 24 hours", "in under 15 minutes", "by week two", "from day one".
 _BY_A_TIME = re.compile(
-    r"\b(?:within|in\s+(?:under|less\s+than|as\s+little\s+as)|by\s+(?:the\s+end\s+of\s+)?(?:day|week|month|"
+    # The lookahead spares trying each word at every position.
+    r"(?=[wibf])\b(?:within|in\s+(?:under|less\s+than|as\s+little\s+as)|by\s+(?:the\s+end\s+of\s+)?(?:day|week|month|"
     r"their\s+(?:first|second|third))|from\s+(?:day|session|week)\s+one)\b",
     re.IGNORECASE,
 )
@@ -38,7 +39,10 @@ _SERVICE = re.compile(
 
 def timed_share(text: str, scanned: Mapping[str, tuple[tuple[int, int], ...]], features: Features) -> str | None:
     """The time by which a share of people opening ``text`` do what it says ("within 24 hours"), or None."""
-    if not features.populations or "detect/admin" in scanned or "payment" in scanned:
+    # Cheapest first: most sentences name no people and no time or figure.
+    if not (features.populations and (features.time_words or features.quantities)):
+        return None
+    if "detect/admin" in scanned or "payment" in scanned:
         return None
     share = _SHARE.match(text)
     if share is None or features.populations[0].start > share.end() + _SUBJECT_REACH:
