@@ -17,8 +17,9 @@ from claimcheck.analysis.detect import Detection
 from claimcheck.analysis.features import Features
 from claimcheck.text import UnitKind, split_sentences
 
-#: The most spaces a beat of a run holds (four words): "I've given over 9,000 infusions." is a sentence.
-_BEAT_SPACES = 3
+#: The most spaces a beat of a run holds (three words): "It is completely safe." and "I've given over 9,000
+#: infusions." are sentences of their own.
+_BEAT_SPACES = 2
 #: The longest run read as one statement, in characters: a line, not a paragraph.
 RUN_MAX = 90
 #: What may close a beat after its full stop or exclamation mark.

@@ -56,6 +56,7 @@ def test_a_yes_or_no_answers_rather_than_opening_a_run() -> None:
     "text",
     [
         "I have fitted over 4,000 braces. Ask me anything!",
+        "The brace works for everyone. It is completely safe.",
         "“Sleeping through at last.” “Worth it.”",
         "Best clinic in Leeds. – Marta P.",
     ],
