@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
@@ -170,6 +170,10 @@ _DEGREE = re.compile(
     r"generally|so|even|only|again)\b",
     re.IGNORECASE,
 )
+#: A few words and a comma before an answer's yes or no ("In our opinion, yes.", "Honestly, no.").
+_LEAD = re.compile(r"\s*([^\W\d_][^,;:.!?\u2014]{0,38}?)\s*,\s*(?=\w)")
+#: A lead of one or two words that says how sure or how candid ("Honestly", "Very likely").
+_ADVERB = re.compile(r"(?:[^\W\d_]+\s+)?[^\W\d_]+ly", re.IGNORECASE)
 #: An answer longer than this after its yes or no is read as written: it makes its own claims.
 _SHORT = 12
 #: What a denial claims: that a harm does not come ("Is it addictive?" "No.") or that a result does not
@@ -239,6 +243,12 @@ def ends_a_question(text: str) -> bool:
     return stripped.rstrip(_QUOTES).endswith("?") or (
         stripped.endswith((")", "]")) and question_aside(stripped) is not None
     )
+
+
+def says_yes_or_no(text: str) -> bool:
+    """Whether ``text`` is a bare yes or no ("Yes.", "Nope!", "Absolutely.", "Rarely."), an answer of its own."""
+    said = _YES.match(text) or _SELDOM.match(text) or _NO.match(text)
+    return said is not None and said.end() >= len(text.rstrip())
 
 
 def _unlabelled(text: str) -> str:
@@ -388,17 +398,42 @@ def answer_statement(question: str, answer: str) -> Answered | None:
     question, answer = _bare(question), _unlabelled(answer)
     asked = _YES_NO.match(question)
     if asked is not None:
-        return _yes_or_no(asked.group(1).lower(), _reader(asked.group(2)).split(), answer)
+        auxiliary, body = asked.group(1).lower(), _reader(asked.group(2)).split()
+        answered = _yes_or_no(auxiliary, body, answer)
+        if answered is not None and answered.denies and not answered.about and _foretells(auxiliary, body):
+            # "Will it leave a scar?" "Never.": the no says what the treatment will not do to the reader.
+            answered = replace(answered, about=(Category.SIDE_EFFECTS,))
+        return answered
     wh = _WH.match(question)
     if wh is not None:
         return _filled(wh.group(1).lower(), wh.group(2).lower(), _reader(wh.group(3)).split(), answer)
     return None
 
 
+def _foretells(auxiliary: str, body: list[str]) -> bool:
+    """Whether a yes/no question asks what the treatment will do to the reader, or the reader will go through
+    after it ("Will it change my smile?", "Will I sweat more somewhere else?"), whose no denies an unwanted
+    change: not what the reader must do ("Will I need a driver?") or will be ("Will I be asleep?"), nor what
+    anyone else will do ("Will my manager find out?")."""
+    return (
+        auxiliary == "will"
+        and len(body) > 1
+        and body[0].lower() in _FORETOLD
+        and body[1].lower() not in _STATES
+        and not _MUST.search(" ".join(body))
+    )
+
+
+#: The subjects of a question about what happens from a treatment: the treatment, or the reader it happens to.
+_FORETOLD = frozenset({"it", "you"})
+#: Verbs after the subject that ask a state or a possession rather than a change ("Will I be awake?").
+_STATES = frozenset({"be", "have", "get", "still", "ever", "also", "just"})
+
+
 def _yes_or_no(auxiliary: str, body: list[str], answer: str) -> Answered | None:
     said = _YES.match(answer) or _SELDOM.match(answer) or _NO.match(answer)
     if said is None:
-        return _echoed(body, answer) or _often(auxiliary, body, answer)
+        return _echoed(body, answer) or _often(auxiliary, body, answer) or _led(auxiliary, body, answer)
     rest = answer[said.end() :].strip()
     if len(rest.split()) > _SHORT:
         return None
@@ -422,6 +457,16 @@ def _yes_or_no(auxiliary: str, body: list[str], answer: str) -> Answered | None:
         rest = ""  # "Is it safe?" "100% safe." says its predicate again
     statement = f"{' '.join(body[:cut])} {_reader(auxiliary)}{negation} {predicate}"
     return Answered(_joined(statement, rest), denies, fills=False)
+
+
+def _led(auxiliary: str, body: list[str], answer: str) -> Answered | None:
+    """The statement of a yes or a no that a few words qualify before it ("In our opinion, yes.", "For most
+    adults, no."): the question's statement, led by them."""
+    lead = _LEAD.match(answer)
+    if lead is None or not (_qualifies(lead.group(1)) or _ADVERB.fullmatch(lead.group(1))):
+        return None
+    answered = _yes_or_no(auxiliary, body, answer[lead.end() :])
+    return replace(answered, statement=f"{lead.group(1)}, {answered.statement}") if answered is not None else None
 
 
 def _echoed(body: list[str], answer: str) -> Answered | None:
@@ -623,6 +668,7 @@ def makes_claim(
         # section.
         return statement.is_claim and not by_cues(answer) and answer.reason not in STRUCTURAL
     if answered.denies:
-        said = statement.categories if statement.is_claim else asked[:1]
+        # A claim of no kind the detector can name takes the kind its question asks about.
+        said = (statement.categories if statement.is_claim else ()) or asked[:1]
         return linked or not DENIED_LOSSES.isdisjoint(said)
     return True

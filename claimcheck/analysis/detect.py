@@ -37,10 +37,12 @@ from claimcheck.analysis import lexicon
 from claimcheck.analysis.benefit_phrases import benefit_phrase
 from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.analysis.features import Features, Span, extract_features
+from claimcheck.analysis.finding_rates import rates_finding
 from claimcheck.analysis.negation import clause_before
 from claimcheck.analysis.scorer import claim_probability
 from claimcheck.analysis.stories import story_setup
 from claimcheck.analysis.strength import asserted_plainly, classify_strength, relation_strength, unasserted
+from claimcheck.analysis.timed_shares import timed_share
 from claimcheck.memo import LEAD_CHARACTERS, text_cache
 from claimcheck.models import Category, Strength, Unit
 from claimcheck.text.document import UnitKind
@@ -387,6 +389,9 @@ def no_dependence_told(sentence: str, start: int, end: int) -> bool:
     return _RELIED_ON.match(sentence, end) is not None or _WHO_SHOW.search(sentence, 0, start) is not None
 
 
+#: Right after a harm denied to occur "with" someone: everyone, which scopes the denial ("Bruising doesn't happen
+#: with every patient") to say that some get it.
+_TO_EVERYONE = re.compile(r"(?<=with)\s*(?:every|all|each|everyone|everybody)\b", re.IGNORECASE)
 #: Before "without surgery" in its clause, a denial or a limit: what cannot be done without it.
 _DENIED_WITHOUT = re.compile(r"\b(?:cannot|can['\u2019]t|not|never|only|won['\u2019]t)\b", re.IGNORECASE)
 #: Between a condition and a word of effect that makes it the effect's object: "migraine relief", "depression to lift".
@@ -586,7 +591,11 @@ class _Cues(dict[str, tuple[str, ...]]):
         self.hits = hits = _Hits({_SCANNED[name]: found for name, found in scanned.items() if name in _SCANNED})
         if "absolute_safety" in scanned:
             # An absolute safety claim ("no side effects") is a safety cue (see data/absolute_safety.txt).
-            absolute = [hit for hit in scanned["absolute_safety"] if not no_dependence_told(sentence, *hit)]
+            absolute = [
+                hit
+                for hit in scanned["absolute_safety"]
+                if not no_dependence_told(sentence, *hit) and not _TO_EVERYONE.match(sentence, hit[1])
+            ]
             if absolute:
                 hits["safety"] = tuple(lexicon.outermost([*hits["safety"], *absolute]))
         # Words in a regulatory formula (which reaches to the end of its clause: "not intended to
@@ -1306,11 +1315,19 @@ def _phrase_claim(
     strength: Strength,
     features: Features,
 ) -> Detection | None:
-    """A line that claims without a claim verb: a better state named (:func:`_named_benefit`) or a slogan's
-    imperative (:func:`_slogan_imperative`), in that order, wherever the detector falls back on either."""
-    return _named_benefit(text, kind, label, scanned, strength, features) or _slogan_imperative(
+    """A line that claims without a claim verb: a better state named (:func:`_named_benefit`), a slogan's
+    imperative (:func:`_slogan_imperative`), how well a test finds (:func:`rates_finding`) or how soon a share
+    of people do something (:func:`timed_share`), in that order, wherever the detector falls back on them."""
+    named = _named_benefit(text, kind, label, scanned, strength, features) or _slogan_imperative(
         text, kind, label, scanned, strength, features
     )
+    if named is not None:
+        return named
+    rated = rates_finding(text, scanned, features)
+    if rated is not None:
+        return Detection(True, (Category.EFFICACY,), strength, features, f"finding rated {_q((rated,))}")
+    timed = timed_share(text, scanned, features)
+    return Detection(True, (Category.ONSET,), strength, features, f"share of people {_q((timed,))}") if timed else None
 
 
 #: Units whose lines may name a benefit without a verb: a fragment's kinds and a table cell.

@@ -485,3 +485,51 @@ def test_a_rhetorical_question_that_promises_is_still_a_claim() -> None:
 def test_an_aside_that_follows_no_question_leaves_the_claim() -> None:
     found = claimcheck.check_text("The wrap melts belly fat in days (see the photos).").findings
     assert any(f.code != "CC301" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "statement"),
+    [
+        ("Is the brace better than physiotherapy?", "In our opinion, yes.", "In our opinion, the brace is better"),
+        ("Does the wrap work for hives?", "Honestly, yes.", "Honestly, the wrap does work for hives."),
+        ("Can the laser help ingrown hairs?", "After two sessions, yes.", "After two sessions, the laser can help"),
+        ("Is the patch safe for teenagers?", "For most teens, no.", "For most teens, the patch is not safe"),
+    ],
+)
+def test_a_yes_or_no_after_a_few_words_that_qualify_it_is_still_the_answer(
+    question: str, answer: str, statement: str
+) -> None:
+    answered = answer_statement(question, answer)
+    assert answered is not None and answered.statement.startswith(statement)
+
+
+def test_a_qualified_yes_claims_its_question_on_a_page() -> None:
+    page = "## Is the brace better than physiotherapy?\n\nIn our opinion, yes.\n"
+    assert [sentence for _, sentence in _findings(page)] == ["In our opinion, yes."]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["My sister, a nurse, tried it.", "Last spring, we opened a second clinic.", "Well, it depends."],
+)
+def test_a_sentence_with_a_comma_is_not_a_qualified_yes_or_no(answer: str) -> None:
+    assert answer_statement("Is the brace better than physiotherapy?", answer) is None
+
+
+def test_a_no_to_what_the_treatment_will_do_to_the_reader_denies_a_side_effect() -> None:
+    # A no to "Will it ...?" or "Will I ...?" about a change that comes from the treatment denies an unwanted
+    # effect, with no harm word to say so.
+    page = (
+        "## Will it leave marks on my skin?\n\nNever.\n\n## Will it change my voice?\n\nNo.\n\n"
+        "## Will I itch more at night?\n\nNo.\n"
+    )
+    assert [sentence for _, sentence in _findings(page)] == ["Never.", "No.", "No."]
+
+
+def test_a_no_to_what_the_reader_must_do_or_will_be_or_what_others_will_do_claims_nothing() -> None:
+    page = (
+        "## Will I need a driver?\n\nNo.\n\n## Will I be asleep?\n\nNo.\n\n"
+        "## Will my employer find out?\n\nNo.\n\n## Will the wrap cure my eczema?\n\nNo.\n\n"
+        "## Will it be covered by insurance?\n\nNo.\n"
+    )
+    assert _findings(page) == []

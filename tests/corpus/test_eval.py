@@ -149,7 +149,7 @@ END_TO_END_FLOORS = {
     # recall 0.903 (252/279), false positives 0.053 (29/548), one accurate claim with an error. The floors follow,
     # a little below. The ninth session read harms a treatment brings about as risks told ("a leak of fluid
     # causing a headache"), not efficacy: no accurate claim with an error left.
-    "blind11": EndToEndFloor(recall=0.89, false_positive_rate=0.06, accurate_errors=0),
+    "blind11": EndToEndFloor(recall=0.91, false_positive_rate=0.06, accurate_errors=0),
     # blind12 (pages and labels of 079ffb3, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine, the first split labelled under the header's settled conventions) was run once,
     # on the engine of d1d3898 (the eighth session's start, byte-identical in output to b483c81): recall 0.805
@@ -163,7 +163,7 @@ END_TO_END_FLOORS = {
     # causes (precision10, each on three splits or more) took false positives to 0.065 (43/663), and its recall
     # causes recall to 0.856 (149/174). The eleventh session's precision causes (precision11: approvals that name
     # their product's use, control arms, reference entries, forum headers) leave 2 accurate claims with an error.
-    "blind12": EndToEndFloor(recall=0.85, false_positive_rate=0.07, accurate_errors=2),
+    "blind12": EndToEndFloor(recall=0.86, false_positive_rate=0.07, accurate_errors=2),
     # blind13 (pages and labels of 4d0a276, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 3e56e2d (the ninth session's start,
     # byte-identical in output to 122ba7e): recall 0.855 (219/256), false positives 0.078 (44/561), 8 accurate
@@ -174,7 +174,7 @@ END_TO_END_FLOORS = {
     # splits or more) took false positives to 0.053 (30/561); its recall 0.871 (223/256) after the tenth session's
     # recall causes (figures, harms denied by the clause, scoped superlatives, likenesses, imperative slogans).
     # precision11 (a study named by its journal, a control arm's figure, an approved vaccine): 6 with an error.
-    "blind13": EndToEndFloor(recall=0.87, false_positive_rate=0.06, accurate_errors=6),
+    "blind13": EndToEndFloor(recall=0.88, false_positive_rate=0.06, accurate_errors=6),
     # blind14 (pages and labels of 82ddaac, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of c09d77d (the tenth session's start, byte-identical
     # in output to 10d711d): recall 0.827 (215/260), false positives 0.084 (59/702), 6 accurate claims with an
@@ -183,7 +183,7 @@ END_TO_END_FLOORS = {
     # recall 0.831 (216/260), false positives 0.083 (58/702), 6 accurate claims with an error. The floors follow
     # the second run. Tuned on from the eleventh session: questions with an aside on who asked and organisations'
     # reference entries (precision11) took false positives to 0.074 (52/702).
-    "blind14": EndToEndFloor(recall=0.83, false_positive_rate=0.08, accurate_errors=6),
+    "blind14": EndToEndFloor(recall=0.85, false_positive_rate=0.08, accurate_errors=6),
     # blind15 (pages and labels of 195a0d6, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 7a3194c (the eleventh session's start,
     # byte-identical in output to c7d44a5): recall 0.850 (210/247), false positives 0.065 (47/720), 9 accurate
