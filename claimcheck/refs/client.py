@@ -47,6 +47,7 @@ from requests_cache.serializers.pipeline import SerializerPipeline, Stage
 from requests_cache.serializers.preconf import json_preconf_stage
 
 from claimcheck.__about__ import __version__
+from claimcheck.controls import without_bidi
 from claimcheck.errors import ClaimcheckError
 
 #: Statuses worth retrying: rate limiting and server trouble.
@@ -169,12 +170,14 @@ _SPACES = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")
 
 
 def _visible(text: str) -> str:
-    return _CONTROL.sub(lambda m: " " if m.group() in _SPACES else f"\\x{ord(m.group()):02x}", text)
+    # The bidirectional controls are dropped: a title written into a .bib file with them reads
+    # in another order in an editor or a diff than it is stored (see claimcheck.controls).
+    return _CONTROL.sub(lambda m: " " if m.group() in _SPACES else f"\\x{ord(m.group()):02x}", without_bidi(text))
 
 
 def inert(data: Any) -> Any:
     """Decoded JSON with the control characters of every string and key shown as ``\\xNN`` text
-    (line breaks and other whitespace controls as spaces)."""
+    (line breaks and other whitespace controls as spaces, the bidirectional controls dropped)."""
     root = [data]
     pending: list[tuple[Any, Any]] = [(root, 0)]
     while pending:  # iterative: an answer may nest as deep as the JSON decoder allows
