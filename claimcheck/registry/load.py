@@ -106,16 +106,20 @@ def _scan(root: Path) -> tuple[list[Path], list[Path]]:
     """
     files = _files(root / "claims", "**/*.yaml") + _files(root / "claims", "**/*.yml")
     files += _files(root / "references", "**/*.bib")
-    inside = root.resolve()
-    links_out = [file for file in files if _leads_out(file, inside)]
-    if not links_out:
+    # "**" does not descend into linked folders: a file is reached through a link only when it is
+    # one, or when claims/ or references/ is (every run pays a look at each file, not a resolve).
+    tops = [top for top in (root / "claims", root / "references") if top.is_symlink()]
+    linked = [file for file in files if file.is_symlink() or any(file.is_relative_to(top) for top in tops)]
+    if not linked:
         return files, []
+    inside = root.resolve()
+    links_out = [file for file in linked if _leads_out(file, inside)]
     return [file for file in files if file not in links_out], links_out
 
 
 def _refuse_links_out(links_out: list[Path], registry: Registry) -> None:
     for link in links_out:
-        problem = f"a link to a file outside the registry folder {_display(registry.root)}: not read"
+        problem = f"leads out of the registry folder {_display(registry.root)} through a link: not read"
         registry.problems.append(RegistryProblem(_display(link), 1, INVALID_REGISTRY_FILE, problem, fatal=True))
 
 

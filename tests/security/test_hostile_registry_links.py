@@ -29,18 +29,28 @@ def test_a_claims_file_linked_out_of_the_registry_is_refused_unread(tmp_path: Pa
     (root / "claims" / "extra.yaml").symlink_to(tmp_path / "home" / "credentials")
     run = cli("lint", "--no-config", "--registry", root, page)
     assert run.code == 2
-    assert "extra.yaml:1: CC401 a link to a file outside the registry folder" in run.err
+    assert "extra.yaml:1: CC401 leads out of the registry folder" in run.err
     assert "wJalr" not in run.err + run.out
     checked = cli("registry", "check", root)
     assert checked.code == 2
-    assert "extra.yaml:1: CC401 a link to a file outside the registry folder" in checked.out
+    assert "extra.yaml:1: CC401 leads out of the registry folder" in checked.out
+
+
+def test_a_claims_folder_linked_out_of_the_registry_is_refused_unread(tmp_path: Path, cli: Cli) -> None:
+    root, page = _checkout(tmp_path)
+    (root / "claims").rename(tmp_path / "home" / "claims")
+    (root / "claims").symlink_to(tmp_path / "home" / "claims")
+    run = cli("lint", "--no-config", "--registry", root, page)
+    assert run.code == 2
+    assert "efficacy.yaml:1: CC401 leads out of the registry folder" in run.err
 
 
 def test_a_references_file_linked_out_of_the_registry_is_refused_unread(tmp_path: Path) -> None:
     root, _ = _checkout(tmp_path)
     (root / "references" / "system.bib").symlink_to(tmp_path / "home" / "credentials")
     (problem,) = read_references(root).problems
-    assert problem.fatal and problem.path.endswith("system.bib") and "outside the registry folder" in problem.message
+    assert problem.fatal and problem.path.endswith("system.bib")
+    assert "leads out of the registry folder" in problem.message
 
 
 def test_a_registry_cached_before_a_link_out_was_planted_is_not_used(tmp_path: Path, cli: Cli) -> None:
