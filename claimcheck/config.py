@@ -144,7 +144,7 @@ _OWN_HEADER = re.compile(
 def _own_spans(text: str, path: Path) -> list[tuple[int, int]]:
     """Where claimcheck's settings are written in a config file: all of ``.claimcheck.toml``; in
     pyproject.toml, [tool.claimcheck] and its tables, each up to the next table's header. Other
-    tools' tables may use the same keys and values ("include", "CC999"), before or after them."""
+    tools' tables may use the same keys and values ("include", a code), before or after them."""
     if path.name != "pyproject.toml":
         return [(0, len(text))]
     spans = []
