@@ -33,10 +33,10 @@ with paused_gc(freeze=True):
     from claimcheck.__about__ import __version__
     from claimcheck.codelists import NotACode, parse_codes
     from claimcheck.codes import MISSING_RISK_INFORMATION
+    from claimcheck.controls import printable
     from claimcheck.errors import ClaimcheckError, ConfigError
     from claimcheck.models import Finding, Severity
     from claimcheck.report import FORMATS, SITE_FORMATS
-    from claimcheck.report.text import printable
 
 if TYPE_CHECKING:
     from claimcheck.baseline import BaselineRun

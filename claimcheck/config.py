@@ -115,10 +115,9 @@ class LoadedConfig(BaseModel):
         except (OSError, UnicodeDecodeError):
             return None
         written = re.escape(value)
-        found = re.search(rf"[\"']{written}[\"']|^\s*{written}\s*=", text, re.IGNORECASE | re.MULTILINE)
-        if found:
-            return text.count("\n", 0, found.start()) + 1
-        return _line_of(text, key)
+        spans = _own_spans(text, self.path)
+        found = _line_in(text, re.compile(rf"[\"']{written}[\"']|^\s*{written}\s*=", re.I | re.M), spans)
+        return found or _line_in(text, _key_pattern(key), spans)
 
 
 def _loaded(config: Config | None = None, path: Path | None = None) -> LoadedConfig:
@@ -133,12 +132,44 @@ def _loaded(config: Config | None = None, path: Path | None = None) -> LoadedCon
     return LoadedConfig.model_construct(config=config, path=path)
 
 
-def _line_of(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", re.MULTILINE)
-    # In pyproject.toml, the other tools' tables come first and may use the same keys.
-    table = re.search(r"^\s*\[\s*tool\.claimcheck\b", text, re.MULTILINE)
-    found = pattern.search(text, table.start() if table else 0)
-    return text.count("\n", 0, found.start()) + 1 if found else None
+# A table's header line ("[tool.ruff]", "[[x]]"), and one of claimcheck's in pyproject.toml:
+# [tool.claimcheck] or a table within it ([tool.claimcheck.refs]), keys bare or quoted.
+_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+_OWN_HEADER = re.compile(
+    r"""^[ \t]*\[\[?[ \t]*(?:tool|"tool"|'tool')[ \t]*\.[ \t]*(?:claimcheck|"claimcheck"|'claimcheck')[ \t]*[.\]]""",
+    re.MULTILINE,
+)
+
+
+def _own_spans(text: str, path: Path) -> list[tuple[int, int]]:
+    """Where claimcheck's settings are written in a config file: all of ``.claimcheck.toml``; in
+    pyproject.toml, [tool.claimcheck] and its tables, each up to the next table's header. Other
+    tools' tables may use the same keys and values ("include", a code), before or after them."""
+    if path.name != "pyproject.toml":
+        return [(0, len(text))]
+    spans = []
+    for header in _OWN_HEADER.finditer(text):
+        following = _HEADER.search(text, header.end())
+        spans.append((header.start(), following.start() if following else len(text)))
+    return spans
+
+
+def _key_pattern(key: str) -> re.Pattern[str]:
+    """Where ``key`` is set: at a line's start, in an inline table or after a dotted key's dot."""
+    return re.compile(rf"(?:^|[{{,.])[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*=", re.MULTILINE)
+
+
+def _line_in(text: str, pattern: re.Pattern[str], spans: list[tuple[int, int]]) -> int | None:
+    """The 1-based line of the first match of ``pattern`` within ``spans`` of ``text``."""
+    for start, end in spans:
+        found = pattern.search(text, start, end)
+        if found:
+            return text.count("\n", 0, found.start()) + 1
+    return None
+
+
+def _line_of(text: str, key: str, path: Path) -> int | None:
+    return _line_in(text, _key_pattern(key), _own_spans(text, path))
 
 
 def _table(path: Path) -> tuple[dict[str, Any] | None, str]:
@@ -178,7 +209,7 @@ def parse_config(path: Path) -> LoadedConfig:
             message = f"unknown key '{'.'.join(loc)}' in claimcheck config"
         else:
             message = f"{'.'.join(loc)}: {error['msg']}"
-        raise ConfigError(message, path=str(path), line=_line_of(text, key)) from None
+        raise ConfigError(message, path=str(path), line=_line_of(text, key, path)) from None
     return _loaded(config, path)
 
 

@@ -20,7 +20,19 @@ PACKAGE = Path(claimcheck.__file__).resolve().parent
 
 #: The rooms, lowest first: a room may import rooms of lower layers only.
 LAYERS: list[set[str]] = [
-    {"__about__", "errors", "codes", "codelists", "models", "linear", "sealing", "fileio", "folding", "memo"},
+    {
+        "__about__",
+        "errors",
+        "codes",
+        "codelists",
+        "models",
+        "linear",
+        "sealing",
+        "fileio",
+        "folding",
+        "memo",
+        "controls",
+    },
     {"globs"},
     {"cache", "text"},
     {"analysis", "regexcache", "codecache"},

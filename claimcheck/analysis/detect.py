@@ -224,17 +224,21 @@ _MYTH_LABEL = re.compile(
 # Hearsay: what unnamed others say, sell or tell the reader ("Some clinics advertise ...", "A claim you may read online
 # is that ...", "If you have pain, you've probably been told that ...", "patients who have been told that ..."). A
 # sentence that goes on to set the page's own word against it ("..., but we ...") is not only hearsay.
+_TOLD = r"(?:heard|been\s+told|read)\s+that\b"
 _HEARSAY = re.compile(
     r"\W*(?:"
     r"an?\s+(?:common\s+|popular\s+)?claim\s+(?:that\s+)?you\s+(?:may|might|will|could|can)\s+(?:see|read|hear|find)\b"
     r"|some\s+(?:[\w-]+\s+)?(?:websites?|sites|providers|clinics|companies|sellers|brands|ads|adverts|advertisements"
     r"|influencers|marketers|practitioners|retailers|manufacturers)\s+(?:say|claim|advertise|promise|suggest|market)\b"
     r"|(?:[^.;:]{0,60}?,[\"'”’]?\s+)?you(?:['’]ve|\s+have|\s+may\s+have|\s+might\s+have)\s+(?:probably\s+|likely\s+"
-    r"|perhaps\s+)?(?:also\s+|already\s+)?(?:heard|been\s+told|read)\s+that\b"
+    rf"|perhaps\s+)?(?:also\s+|already\s+)?{_TOLD}"
     r"|[^.;:]{0,80}?\b(?:who|that)\s+(?:have|has)\s+been\s+told\s+that\b"
     r")",
     re.IGNORECASE,
 )
+# What the pattern needs past the sentence's head, however the words are cased: the test that keeps it from being
+# tried on every sentence (a list of words apart from the pattern left out "read", and "Heard That").
+_TOLD_THAT = re.compile(_TOLD, re.IGNORECASE)
 _OWN_WORD = re.compile(r"\b(?:but|however|yet|whereas|while)\b", re.IGNORECASE)
 # Navigation: three or more short labels between separators ("Home | Pricing | FAQ").
 _NAV_SEPARATOR = re.compile(r"\s[|·›»•]\s")
@@ -1100,7 +1104,8 @@ def detect_claim(sentence: str, *, kind: UnitKind = UnitKind.PARAGRAPH, features
     head = text[:40].lower()
     if ("myth" in head or "misconception" in head or "fiction" in head) and _MYTH_LABEL.match(text):
         return not_a_claim(REFUTED)
-    hearsay = _HEARSAY.match(text) if ("ome " in head or "claim" in head or "told" in text or "heard" in text) else None
+    told = "ome " in head or "claim" in head or ("hat" in text and _TOLD_THAT.search(text) is not None)
+    hearsay = _HEARSAY.match(text) if told else None
     if hearsay is not None and _OWN_WORD.search(text, hearsay.end()) is None:
         return not_a_claim(HEARSAY)
     # A heading punctuated as a sentence ("A Lifetime Free of Migraine.") is one: read as copy is, whatever its

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from claimcheck.config import load_config
+from claimcheck.controls import printable
 from claimcheck.errors import ConfigError
 from claimcheck.grow.assign import parse_assignment, set_fields
 from claimcheck.grow.edit import claim_files, find_claim
@@ -22,7 +23,8 @@ EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def _note(message: str) -> None:
-    print(f"claimcheck: {message}", file=sys.stderr)
+    # Notices name pages and quote them: their control characters are shown, not obeyed.
+    print(f"claimcheck: {printable(message)}", file=sys.stderr)
 
 
 def registry_dir(explicit: str | None) -> Path | None:

@@ -27,6 +27,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from claimcheck.analysis.features import Quantity
 from claimcheck.codes import UNREGISTERED_CLAIM
+from claimcheck.controls import printable, without_bidi
 from claimcheck.grow.edit import CLAIM_KEYS, ClaimsFile, append_item, insert_in_order
 from claimcheck.lint import Findings, analyse
 from claimcheck.models import Category, Claim, Grade, Occurrence, ReviewStatus, Strength, Verdict
@@ -172,7 +173,10 @@ def draft_id(category: Category, sentence: str) -> str:
 
 
 def _normal(text: str) -> str:
-    return " ".join(text.split())
+    # A page's bidirectional controls would make the drafts file show its text in another order
+    # than it holds it (CC101's sentence, a phrase that then links pages): the draft keeps what a
+    # reader of the page sees.
+    return " ".join(without_bidi(text).split())
 
 
 def _occurrence_key(source: str, quote: str) -> tuple[str, str]:
@@ -214,6 +218,9 @@ class _Extractor:
         rule = self.rule
         assert rule.check is not None
         self.result.files += 1
+        # A file name's controls are written as the reports show them, escaped: the drafts file
+        # would otherwise show the entry in another order than it holds it.
+        source = printable(document.path)
         suppressions = parse_suppressions(document, self.compiled.has_claim)
         findings = Findings(document)
         for context in analyse(document, self.compiled):
@@ -222,14 +229,14 @@ class _Extractor:
             quote = _normal(context.text)
             if finding is not None:
                 if apply_suppressions([finding], suppressions):
-                    occurrence = Occurrence(source=document.path, line=finding.line, quote=quote)
+                    occurrence = Occurrence(source=source, line=finding.line, quote=quote)
                     _add_draft(self.drafts, context, quote, occurrence, self.nearest)
                 continue
             match = context.match
             if match is None or context.denied:
                 continue
             line = document.position(context.unit.source_span(context.start, context.end)[0])[0]
-            occurrence = Occurrence(source=document.path, line=line, quote=quote)
+            occurrence = Occurrence(source=source, line=line, quote=quote)
             key = (match.claim.id, _occurrence_key(occurrence.source, quote))
             if key not in self._seen:
                 self._seen.add(key)
@@ -306,7 +313,7 @@ def draft_comment(draft: Draft) -> str:
         lines += [f"  {near.score:.2f}  {near.claim_id}: {_clip(near.wording)}" for near in draft.nearest]
     else:
         lines.append("nearest registered claims: none close")
-    return "\n".join(lines)
+    return "\n".join(map(printable, lines))
 
 
 def _clip(text: str, width: int = 90) -> str:

@@ -28,6 +28,7 @@ from rich.prompt import Confirm, Prompt
 from ruamel.yaml.comments import CommentedMap
 
 from claimcheck.codes import UNREGISTERED_CLAIM
+from claimcheck.controls import printable
 from claimcheck.errors import ClaimcheckError
 from claimcheck.grow.assign import Assignment, FieldPath, apply, set_fields, unknown_reference
 from claimcheck.grow.edit import ClaimsFile
@@ -92,6 +93,12 @@ def _completion(words: Sequence[str]) -> Iterator[None]:
         yield
     finally:
         readline.set_completer(previous)
+
+
+def _shown(text: str) -> str:
+    """Registry text as markup that shows it: rich passes escape sequences and bidirectional controls to
+    the terminal, and a claims file from a checkout may hold them."""
+    return escape(printable(text))
 
 
 def _comment_above(claims_file: ClaimsFile, index: int) -> list[str]:
@@ -169,13 +176,13 @@ class Session:
         """What the reviewer needs to judge a draft."""
         console = self.console
         console.rule(f"[bold]{escape(claim.id)}[/bold]")
-        console.print(escape(f"{claims_file.display}:{claims_file.line(index)}  [{claim.category.value}]"))
+        console.print(_shown(f"{claims_file.display}:{claims_file.line(index)}  [{claim.category.value}]"))
         for line in _comment_above(claims_file, index):
-            console.print(f"[dim]  {escape(line)}[/dim]")
-        console.print(f"Statement: {escape(claim.statement)}")
+            console.print(f"[dim]  {_shown(line)}[/dim]")
+        console.print(f"Statement: {_shown(claim.statement)}")
         for occurrence in claim.occurrences:
             where = f"{occurrence.source}:{occurrence.line}" if occurrence.line else occurrence.source
-            console.print(f"  seen at {escape(where)}: [italic]\u201c{escape(occurrence.quote)}\u201d[/italic]")
+            console.print(f"  seen at {_shown(where)}: [italic]\u201c{_shown(occurrence.quote)}\u201d[/italic]")
 
     def answers(self, claim: Claim, entry: CommentedMap) -> list[Assignment]:
         """Ask for every judgement a draft needs; returns them as assignments."""

@@ -148,9 +148,14 @@ def generate_key(work: WorkMetadata, taken: Collection[str]) -> str:
     return next(key for key in key_candidates(work) if key not in lowered)
 
 
+def _unbraced(value: str) -> str:
+    # A field's value is written in braces: one of its own could close it and open fields or entries.
+    return value.replace("{", "").replace("}", "")
+
+
 def _bib_text(value: str) -> str:
     # Service text is plain: braces would unbalance the entry, a bare & breaks LaTeX.
-    return " ".join(value.replace("{", "").replace("}", "").replace("&", r"\&").split())
+    return " ".join(_unbraced(value).replace("&", r"\&").split())
 
 
 def _author(author: Author) -> str:
@@ -206,8 +211,9 @@ def entry_for(work: WorkMetadata, key: str) -> tuple[str, StudyDesign]:
         ("volume", _bib_text(work.volume or "")),
         ("number", _bib_text(work.issue or "")),
         ("pages", _pages(work.pages) if work.pages else ""),
-        ("doi", work.doi or ""),
-        ("pmid", work.pmid or ""),
+        # Identifiers as sent, but for braces: an "&" in a DOI is part of it.
+        ("doi", _unbraced(work.doi or "")),
+        ("pmid", _unbraced(work.pmid or "")),
         ("design", design.value),
         ("note", f"unverified: design, n and population need a reviewer; design {design.value} {basis}"),
     ]

@@ -27,6 +27,7 @@ import json
 import os
 import re
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -47,6 +48,7 @@ from requests_cache.serializers.pipeline import SerializerPipeline, Stage
 from requests_cache.serializers.preconf import json_preconf_stage
 
 from claimcheck.__about__ import __version__
+from claimcheck.controls import without_bidi
 from claimcheck.errors import ClaimcheckError
 
 #: Statuses worth retrying: rate limiting and server trouble.
@@ -77,6 +79,10 @@ class ServiceError(FetchError):
 
 class NetworkError(FetchError):
     """The service cannot be reached at all: nothing else will get through either."""
+
+
+class CacheError(ClaimcheckError):
+    """The cache file cannot be used: not a database, or a corrupt one (the config may place it in the checkout)."""
 
 
 class CacheMode(StrEnum):
@@ -169,12 +175,14 @@ _SPACES = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")
 
 
 def _visible(text: str) -> str:
-    return _CONTROL.sub(lambda m: " " if m.group() in _SPACES else f"\\x{ord(m.group()):02x}", text)
+    # The bidirectional controls are dropped: a title written into a .bib file with them reads
+    # in another order in an editor or a diff than it is stored (see claimcheck.controls).
+    return _CONTROL.sub(lambda m: " " if m.group() in _SPACES else f"\\x{ord(m.group()):02x}", without_bidi(text))
 
 
 def inert(data: Any) -> Any:
     """Decoded JSON with the control characters of every string and key shown as ``\\xNN`` text
-    (line breaks and other whitespace controls as spaces)."""
+    (line breaks and other whitespace controls as spaces, the bidirectional controls dropped)."""
     root = [data]
     pending: list[tuple[Any, Any]] = [(root, 0)]
     while pending:  # iterative: an answer may nest as deep as the JSON decoder allows
@@ -410,6 +418,11 @@ def _unreachable(exc: requests.ConnectionError) -> bool:
     return isinstance(reason, urllib3.exceptions.NewConnectionError | urllib3.exceptions.ProxyError)
 
 
+def _unusable(path: Path, error: sqlite3.Error) -> CacheError:
+    # Every lookup would fail the same way: one located error for the run, not one per reference.
+    return CacheError(f"cannot use the refs cache ({error}); delete it to start afresh", path=path)
+
+
 class Fetcher:
     """GET JSON from the services with the courtesy and caching described in the module docstring.
 
@@ -442,16 +455,19 @@ class Fetcher:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise FetchError(f"cannot create the cache folder: {exc.strerror or exc}", path=path.parent) from None
-        return CachedSession(
-            str(path),
-            backend="sqlite",
-            expire_after=timedelta(days=self.settings.cache_days),
-            allowable_codes=(200, 404),
-            ignored_parameters=_IDENTITY_PARAMETERS,
-            filter_fn=_cacheable,
-            stale_if_error=self.settings.mode is CacheMode.OFFLINE,
-            serializer=_CACHE_SERIALIZER,
-        )
+        try:
+            return CachedSession(
+                str(path),
+                backend="sqlite",
+                expire_after=timedelta(days=self.settings.cache_days),
+                allowable_codes=(200, 404),
+                ignored_parameters=_IDENTITY_PARAMETERS,
+                filter_fn=_cacheable,
+                stale_if_error=self.settings.mode is CacheMode.OFFLINE,
+                serializer=_CACHE_SERIALIZER,
+            )
+        except sqlite3.Error as exc:
+            raise _unusable(path, exc) from None
 
     def __enter__(self) -> Fetcher:
         return self
@@ -471,7 +487,10 @@ class Fetcher:
         timeout = (min(self.settings.timeout, 10.0), self.settings.timeout)
         if self._cached is not None:
             only_if_cached = self.settings.mode is CacheMode.OFFLINE
-            return self._cached.get(url, params=params, timeout=timeout, only_if_cached=only_if_cached)
+            try:
+                return self._cached.get(url, params=params, timeout=timeout, only_if_cached=only_if_cached)
+            except sqlite3.Error as exc:  # a database whose pages are corrupt fails only when they are read
+                raise _unusable(self.settings.cache_path, exc) from None
         assert self._session is not None
         return self._session.get(url, params=params, timeout=timeout)
 

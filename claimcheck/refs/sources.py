@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from claimcheck.errors import RegistryError
-from claimcheck.registry.load import Registry, _read_bib_file, registry_files, shipped_registry_dir
+from claimcheck.registry.load import Registry, _read_bib_file, _refuse_links_out, _scan, shipped_registry_dir
 
 
 def read_references(root: str | Path | None) -> Registry:
@@ -17,7 +17,9 @@ def read_references(root: str | Path | None) -> Registry:
     if not (folder / "references").is_dir():
         raise RegistryError("not a registry folder: it has no references/ folder", path=str(folder))
     registry = Registry(root=folder)
-    for file in registry_files(folder):
+    files, links_out = _scan(folder)
+    _refuse_links_out(links_out, registry)
+    for file in files:
         if file.suffix == ".bib":
             _read_bib_file(file, registry)
     return registry

@@ -90,6 +90,39 @@ def _files(root: Path, pattern: str) -> list[Path]:
     return sorted(p for p in root.glob(pattern) if p.is_file())
 
 
+def _leads_out(file: Path, inside: Path) -> bool:
+    """Whether ``file``, found in the registry folder whose real path is ``inside``, is a link out of it."""
+    try:
+        return not file.resolve(strict=True).is_relative_to(inside)
+    except (OSError, RuntimeError):
+        return False  # gone or a loop: the reader names the file and says why it cannot be read
+
+
+def _scan(root: Path) -> tuple[list[Path], list[Path]]:
+    """The registry's files at ``root``, and apart from them the links among them that lead out of the folder.
+
+    A checkout can plant ``claims/x.yaml -> ~/.ssh/id_rsa``: read, its text would reach error
+    messages and CI logs. Such a link is never read (links within the folder are).
+    """
+    files = _files(root / "claims", "**/*.yaml") + _files(root / "claims", "**/*.yml")
+    files += _files(root / "references", "**/*.bib")
+    # "**" does not descend into linked folders: a file is reached through a link only when it is
+    # one, or when claims/ or references/ is (every run pays a look at each file, not a resolve).
+    tops = [top for top in (root / "claims", root / "references") if top.is_symlink()]
+    linked = [file for file in files if file.is_symlink() or any(file.is_relative_to(top) for top in tops)]
+    if not linked:
+        return files, []
+    inside = root.resolve()
+    links_out = [file for file in linked if _leads_out(file, inside)]
+    return [file for file in files if file not in links_out], links_out
+
+
+def _refuse_links_out(links_out: list[Path], registry: Registry) -> None:
+    for link in links_out:
+        problem = f"leads out of the registry folder {_display(registry.root)} through a link: not read"
+        registry.problems.append(RegistryProblem(_display(link), 1, INVALID_REGISTRY_FILE, problem, fatal=True))
+
+
 def _read_claims_file(path: Path, registry: Registry, seen: dict[str, Location]) -> None:
     # The parsers are imported only when a file is parsed: a registry from the disk cache needs
     # neither ruamel.yaml nor bibtexparser, and importing them is a tenth of the start-up time.
@@ -190,12 +223,8 @@ def _read_bib_file(path: Path, registry: Registry) -> None:
 
 
 def registry_files(root: Path) -> list[Path]:
-    """Every file that makes up the registry at ``root``, in a stable order."""
-    return (
-        _files(root / "claims", "**/*.yaml")
-        + _files(root / "claims", "**/*.yml")
-        + _files(root / "references", "**/*.bib")
-    )
+    """Every file that makes up the registry at ``root``, in a stable order (links out of it left out)."""
+    return _scan(root)[0]
 
 
 def read_registry(path: str | Path | None = None) -> Registry:
@@ -211,23 +240,31 @@ def read_registry(path: str | Path | None = None) -> Registry:
         raise RegistryError("not a registry folder: it has no claims/ folder", path=_display(root))
     registry = Registry(root=root)
     seen: dict[str, Location] = {}
-    files = registry_files(root)
+    files, links_out = _scan(root)
+    _refuse_links_out(links_out, registry)
     for file in files:
         if file.suffix == ".bib":
             _read_bib_file(file, registry)
         else:
             _read_claims_file(file, registry, seen)
-    registry.fingerprint = registry_fingerprint(root, files)
+    registry.fingerprint = _fingerprint(root, files, links_out)
     return registry
 
 
-def registry_fingerprint(root: Path, files: list[Path] | None = None) -> str:
+def registry_fingerprint(root: Path) -> str:
     """SHA-256 over the names and bytes of a registry's files: equal fingerprints, equal registries."""
+    return _fingerprint(root, *_scan(root))
+
+
+def _fingerprint(root: Path, files: list[Path], links_out: list[Path]) -> str:
     digest = hashlib.sha256()
-    for file in registry_files(root) if files is None else files:
+    for file in files:
         digest.update(str(file.relative_to(root)).encode())
         with contextlib.suppress(OSError):  # an unreadable file is reported by the reader
             digest.update(file.read_bytes())
+    # Named, never read: a registry cached before a link out was planted is not the registry now.
+    for link in links_out:
+        digest.update(b"\0link out\0" + str(link.relative_to(root)).encode())
     return digest.hexdigest()
 
 

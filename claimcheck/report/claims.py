@@ -7,6 +7,7 @@ import io
 import json
 import textwrap
 
+from claimcheck.controls import printable
 from claimcheck.models import Claim
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.registry.load import Registry
@@ -92,7 +93,8 @@ def render_show(registry: Registry, claim: Claim) -> str:
         + (f" by {review.reviewer}" if review.reviewer else "")
         + (f" on {review.date.isoformat()}" if review.date else ""),
     ]
-    return "\n".join(out) + "\n"
+    # A registry from a checkout is hostile: its control characters are shown, never obeyed.
+    return "".join(printable(line) + "\n" for line in "\n".join(out).split("\n"))
 
 
 def render_json(registry: Registry, claims: list[Claim]) -> str:

@@ -20,6 +20,7 @@ from rich.cells import cell_len
 from rich.color import ColorSystem
 from rich.style import Style
 
+from claimcheck.controls import printable
 from claimcheck.models import Finding, Severity
 from claimcheck.report import text
 from claimcheck.report.stream import render_whole
@@ -64,7 +65,7 @@ class Stream:
 
     def _block(self, f: Finding) -> str:
         level = _SEVERITY_STYLE[f.severity]
-        where = text.line_start(text.printable(f"{f.path}:{f.line}:{f.column}:"))
+        where = text.line_start(printable(f"{f.path}:{f.line}:{f.column}:"))
         head = f"{self._paint(where, 'bold')} {self._paint(f.code, level)} [{f.severity.value}] {f.name}"
         gutter = self._paint("  |", "blue")
         lines = [head]
@@ -74,16 +75,14 @@ class Stream:
             # Measured in terminal columns, not characters: a CJK character or an emoji takes two,
             # a combining accent none; rich's tables are the ones its own layout trusts.
             marker = "^" * max(1, cell_len(span))
-            lines.append(
-                f"{gutter} {' ' * cell_len(before)}{self._paint(marker + ' ' + text.printable(f.message), level)}"
-            )
+            lines.append(f"{gutter} {' ' * cell_len(before)}{self._paint(marker + ' ' + printable(f.message), level)}")
         else:
-            lines.append(f"{self._paint('  =', 'blue')} {text.printable(f.message)}")
+            lines.append(f"{self._paint('  =', 'blue')} {printable(f.message)}")
         evidence = _evidence(f)
         if evidence:
-            lines.append(f"{self._paint('  =', 'blue')} {self._paint('evidence:', 'bold')} {text.printable(evidence)}")
+            lines.append(f"{self._paint('  =', 'blue')} {self._paint('evidence:', 'bold')} {printable(evidence)}")
         for wording in f.approved_wording:
-            help_line = f'approved wording: "{text.printable(" ".join(wording.split()))}"'
+            help_line = f'approved wording: "{printable(" ".join(wording.split()))}"'
             lines.append(f"{self._paint('  =', 'blue')} {self._paint('help:', 'bold green')} {help_line}")
         return "".join(line + "\n" for line in lines)
 
@@ -100,7 +99,7 @@ def _window(sentence: str, span: tuple[int, int] | None) -> tuple[str, str, str]
         after = after[:_CONTEXT] + "…"
     # A tab or line break would put the marker out of line: each becomes one space. Other control
     # characters are escaped, the marker measured on what is shown.
-    shown = [text.printable(_WHITESPACE.sub(" ", piece)) for piece in (before, flagged, after)]
+    shown = [printable(_WHITESPACE.sub(" ", piece)) for piece in (before, flagged, after)]
     return shown[0], shown[1], shown[2]
 
 

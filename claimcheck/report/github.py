@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from claimcheck.controls import printable
 from claimcheck.models import Finding, Severity
 from claimcheck.report.stream import render_whole
-from claimcheck.report.text import printable
 from claimcheck.results import Report, Tally
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -12,7 +12,7 @@ _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 def _escape_data(text: str) -> str:
     # The log is shown in a terminal-like viewer that obeys escape sequences: page text and file
-    # names are hostile, so their other control characters are shown escaped (see text.printable).
+    # names are hostile, so their other control characters are shown escaped (see controls.printable).
     escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return printable(escaped)
 

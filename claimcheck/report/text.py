@@ -4,28 +4,10 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.controls import printable
 from claimcheck.models import Finding
 from claimcheck.report.stream import render_whole
 from claimcheck.results import Report, Tally
-
-# Control characters (C0 but tab, DEL, C1) shown escaped: a finding quotes page text and names
-# files, both hostile, and a terminal would obey an escape sequence or a line break in them. So
-# are the bidirectional controls and Unicode's line and paragraph separators: a viewer that
-# honours them (GitHub's log, terminals on VTE) showed the rest of a line reversed, or on a line
-# of its own ("Trojan Source", CVE-2021-42574).
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
-
-
-def _escaped(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def printable(line: str) -> str:
-    """``line`` with control characters shown escaped (``\\x1b``, ``\\u202e``), so a terminal or log
-    viewer shows rather than obeys them."""
-    return _CONTROL.sub(_escaped, line)
-
 
 # A line of a CI step's output that starts with "::" is a GitHub workflow command, whatever the
 # format, and a finding's line starts with its file's name.

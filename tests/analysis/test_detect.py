@@ -941,6 +941,10 @@ def test_an_effect_word_with_its_subject_or_object_still_claims(sentence: str, c
         "Some clinics advertise “guaranteed results” from infrared saunas.",
         "If you have back pain, you've probably heard that surgery is the only fix.",
         "I meet parents every week who have been told that braces are the only option.",
+        # Each wording the pattern reads, whatever its case: the test before it once missed "read" and "Heard That".
+        "You may have read that acupuncture cures infertility.",
+        "If you get cold sores, you have probably read that lysine stops them for good.",
+        "You've Probably Heard That Magnets Cure Arthritis.",
     ],
 )
 def test_a_claim_others_make_reported_states_nothing(sentence: str) -> None:

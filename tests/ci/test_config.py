@@ -11,7 +11,7 @@ from claimcheck.cli import main
 from claimcheck.config import find_config, load_config
 from claimcheck.errors import ConfigError
 from claimcheck.models import Severity
-from claimcheck.rules.selection import RuleSelection
+from claimcheck.rules.selection import RuleSelection, build_selection
 
 
 def _lint_json(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, object], str]:
@@ -85,6 +85,31 @@ def test_a_bad_item_of_a_list_names_the_line_of_its_key(tmp_path: Path, written:
     with pytest.raises(ConfigError) as info:
         load_config(config)
     assert str(info.value).startswith(f"{config}:{line}:")
+
+
+@pytest.mark.parametrize(
+    ("written", "line"),
+    [
+        # Another tool's table after claimcheck's sets the key the error names; claimcheck's sets it inline.
+        ("[tool.claimcheck]\nrefs = {cache-days = -1}\n[tool.cache]\ncache-days = 3\n", 2),
+        ("[tool.claimcheck]\nrefs.cache-days = -1\n[tool.cache]\ncache-days = 3\n", 2),
+        ('[tool.cache]\ncache-days = 3\n[tool.claimcheck.refs]\nmailto = "a@b.example"\ncache-days = -1\n', 5),
+    ],
+)
+def test_a_bad_value_is_located_in_claimchecks_table_not_another_tools(tmp_path: Path, written: str, line: int) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text(written)
+    with pytest.raises(ConfigError) as info:
+        load_config(config)
+    assert str(info.value).startswith(f"{config}:{line}: refs.cache-days")
+
+
+def test_an_unknown_code_is_located_in_claimchecks_table_not_another_tools(tmp_path: Path) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.linter]\nnames = ["CC999"]\n[tool.claimcheck]\nfail-on = "error"\nignore = ["CC999"]\n')
+    with pytest.raises(ConfigError) as info:
+        build_selection(load_config(config))
+    assert str(info.value).startswith(f"{config}:5: ignore: unknown rule code")
 
 
 def test_config_drives_lint_and_cli_overrides_it(

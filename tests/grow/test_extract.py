@@ -117,6 +117,27 @@ def test_rerun_is_idempotent_and_keeps_reviewer_edits(registry: Path, site: Path
     assert len(_drafts(drafts)) == 2
 
 
+def test_drafts_carry_no_bidirectional_controls_from_the_page(
+    registry: Path, site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "Trojan Source": an override in the copy showed the drafts file's quote in another order than
+    # it stores it, and one in a file name did the same to the comment above the entry.
+    hostile = MIGRAINE.replace("migraine headaches", "\u202emigraine headaches\u202c")
+    page = site / "page\u2067.md"
+    page.write_text(PAGE.replace(MIGRAINE, hostile), encoding="utf-8")
+    assert run_extract([page.name], "drafts.yaml", str(registry), update=False) == 0
+    written = (site / "drafts.yaml").read_text(encoding="utf-8")
+    assert not re.search("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", written)
+    assert "# page\\u2067.md:5: unregistered efficacy claim" in written
+    assert "claimcheck: page\\u2067.md:5: CC101" in capsys.readouterr().err
+    migraine = _drafts(site / "drafts.yaml")[0]
+    assert migraine.match.phrases == [MIGRAINE]
+    assert [(o.source, o.quote) for o in migraine.occurrences] == [("page\\u2067.md", MIGRAINE)]
+    # Read again, the page adds nothing: the draft is known by what it says.
+    run_extract([page.name], "drafts.yaml", str(registry), update=False)
+    assert (site / "drafts.yaml").read_text(encoding="utf-8") == written
+
+
 def test_suppressed_cc101_is_not_drafted(registry: Path, site: Path) -> None:
     (site / "page.md").write_text(
         PAGE.replace(MIGRAINE, f'<!-- claimcheck: ignore CC101 reason="a quote we rebut" -->\n{MIGRAINE}\n'),

@@ -117,3 +117,18 @@ def test_extract_names_the_links_to_folders_it_does_not_follow(
     code, _, err = _run(capsys, "extract", ".", "--registry", str(registry))
     assert code == 0
     assert "claimcheck: more: a link to a folder, not followed (name it to lint it)" in err
+
+
+def test_claims_show_escapes_the_control_characters_of_a_registry(
+    registry: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A registry from a checkout printed its statement's escape sequences and bidirectional controls raw.
+    claims = registry / "claims" / "efficacy.yaml"
+    text = claims.read_text(encoding="utf-8")
+    old = "    statement: Widgetamine has abuse potential; its label warns of misuse.\n"
+    assert old in text
+    claims.write_text(text.replace(old, '    statement: "Widgetamine \\e]0;owned\\a\\e[2J\\u202e heals."\n'))
+    code, out, _ = _run(capsys, "claims", "show", "widgetamine.safety.non-addictive", "--registry", str(registry))
+    assert code == 0
+    assert "  Widgetamine \\x1b]0;owned\\x07\\x1b[2J\\u202e heals." in out
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out)

@@ -182,3 +182,18 @@ def test_review_in_a_pseudo_terminal_with_tab_completion(registry: Path, drafts:
         code = terminal.close()
     assert code == 0
     _assert_migraine_reviewed(registry, drafts)
+
+
+def test_a_drafts_control_characters_are_shown_not_obeyed(registry: Path, drafts: Path) -> None:
+    # rich hands escape sequences and bidirectional controls to the terminal as they are: a claims file
+    # from a checkout could retitle the window, clear the screen or reorder the line being judged.
+    text = drafts.read_text(encoding="utf-8")
+    statement = '    statement: "Copy says: \\e]0;owned\\a\\e[2J\\u202e cures all."\n'
+    hostile = re.sub(r"^    statement: .*\n", lambda _: statement, text, count=1, flags=re.MULTILINE)
+    assert hostile != text
+    drafts.write_text(hostile, encoding="utf-8")
+    out = io.StringIO()
+    review([drafts], read_registry(registry), console=Console(file=out, width=200), stream=io.StringIO("quit\n"))
+    shown = out.getvalue()
+    assert "Copy says: \\x1b]0;owned\\x07\\x1b[2J\\u202e" in shown
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]", shown)

@@ -62,6 +62,8 @@ class FakeServices:
         self.replies: dict[str, list[Reply]] = {}
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
+        self._answering = 0  # answers held back by a delay, still to be sent
+        self._delayed = False  # whether any answer was
         server.expect_request(re.compile(r"^/works/.+")).respond_with_handler(self._crossref)
         server.expect_request("/esummary.fcgi").respond_with_handler(self._pubmed)
 
@@ -79,6 +81,16 @@ class FakeServices:
     def count(self, prefix: str = "") -> int:
         return sum(1 for r in self.requests if r["id"].startswith(prefix))
 
+    def settle(self, within: float = 10.0) -> None:
+        """Wait until no answer is being made: a stalled answer (the timeout tests) was otherwise logged
+        by the server during a later test, which then saw a request it never made."""
+        if not self._delayed:
+            return
+        deadline = time.monotonic() + within
+        while self._answering and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.05)  # the server logs an answer just after the handler returns it
+
     def _next(self, key: str) -> Reply | None:
         with self._lock:
             queue = self.replies.get(key)
@@ -88,7 +100,14 @@ class FakeServices:
 
     def _answer(self, reply: Reply) -> Response:
         if reply.delay:
-            time.sleep(reply.delay)
+            with self._lock:
+                self._answering += 1
+                self._delayed = True
+            try:
+                time.sleep(reply.delay)
+            finally:
+                with self._lock:
+                    self._answering -= 1
         return Response(reply.body, status=reply.status, headers=reply.headers)
 
     def _log(self, request: Request, key: str) -> None:
@@ -126,7 +145,9 @@ def local_server() -> Iterator[HTTPServer]:
 @pytest.fixture
 def services(local_server: HTTPServer) -> Iterator[FakeServices]:
     local_server.clear()
-    yield FakeServices(local_server)
+    services = FakeServices(local_server)
+    yield services
+    services.settle()
     local_server.clear()
 
 

@@ -13,6 +13,7 @@ from claimcheck.refs.add import (
     Identifier,
     add_reference,
     append_entry,
+    entry_for,
     generate_key,
     parse_identifier,
     target_bib,
@@ -99,6 +100,18 @@ def test_taken_keys_are_disambiguated(tmp_path: Path, services: FakeServices, fe
     assert generate_key(work, {"murrough2013antidepressant", "Murrough2013Antidepressanta"}) == (
         "murrough2013antidepressantb"
     )
+
+
+def test_an_answers_identifiers_cannot_write_fields_or_entries_of_their_own() -> None:
+    # The DOI and PMID were written as the service sent them: "10.1/x}, url = {https://evil.example" added a field
+    # the reader takes as the reference's, and a closing brace and "@article{" a whole entry, which read back clean.
+    doi = "10.1/x},\n  url = {https://evil.example/}\n}\n@article{forged, title = {Cures all"
+    work = WorkMetadata("Crossref", "doi x", "A trial", authors=(Author("Roe", "D."),), year=2020, doi=doi, pmid="1}")
+    entry, _ = entry_for(work, "roe2020trial")
+    parsed = read_bib(entry, path="refs.bib")
+    (reference,) = parsed.references
+    assert reference.key == "roe2020trial" and reference.url is None
+    assert "{" not in reference.doi and "forged" not in parsed.lines
 
 
 def test_key_is_ascii_and_skips_stopwords() -> None:

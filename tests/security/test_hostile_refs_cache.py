@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import pickle
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -36,14 +37,9 @@ def _plant_pickles(database: Path, marker: Path) -> int:
     return changed
 
 
-@pytest.mark.parametrize("offline", [False, True], ids=["online", "offline"])
-def test_a_planted_pickle_cache_is_never_executed(
-    tmp_path: Path,
-    services: FakeServices,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    offline: bool,
-) -> None:
+@pytest.fixture
+def planted(tmp_path: Path, services: FakeServices, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The refs cache a repository's config places in its own folder, filled by one online run."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     services.crossref("10.1176/appi.ajp.2013.13030392", Reply.fixture("crossref_match.json"))
@@ -51,8 +47,15 @@ def test_a_planted_pickle_cache_is_never_executed(
     make_registry(tmp_path / "registry", "murrough2013antidepressant")
     write_refs_config(tmp_path, services, "planted")
     assert main(["refs", "verify"]) == 0  # fills the cache in the repository's folder
+    return tmp_path / "planted" / "refs-http.sqlite"
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["online", "offline"])
+def test_a_planted_pickle_cache_is_never_executed(
+    planted: Path, tmp_path: Path, services: FakeServices, capsys: pytest.CaptureFixture[str], offline: bool
+) -> None:
     marker = tmp_path / "code-ran"
-    assert _plant_pickles(tmp_path / "planted" / "refs-http.sqlite", marker) == 2
+    assert _plant_pickles(planted, marker) == 2
     capsys.readouterr()
 
     code = main(["refs", "verify", *(["--offline"] if offline else [])])
@@ -64,3 +67,31 @@ def test_a_planted_pickle_cache_is_never_executed(
     assert code == 0
     assert services.count() == (2 if offline else 4)
     assert ("not checked" in err) is offline
+
+
+def _garbage(database: Path) -> None:
+    database.write_bytes(bytes(range(256)) * 400)
+
+
+def _corrupt_pages(database: Path) -> None:
+    # A real database whose header still reads, its pages past the first overwritten.
+    data = bytearray(database.read_bytes())
+    data[4096:] = b"\xa5" * (len(data) - 4096)
+    database.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("spoil", [_garbage, _corrupt_pages], ids=["not-a-database", "corrupt-pages"])
+@pytest.mark.parametrize("offline", [False, True], ids=["online", "offline"])
+def test_a_planted_cache_that_is_no_database_is_one_located_error(
+    planted: Path, capsys: pytest.CaptureFixture[str], spoil: Callable[[Path], None], offline: bool
+) -> None:
+    # sqlite's "file is not a database" escaped as an internal error, exit 2 without the file's name.
+    spoil(planted)
+    capsys.readouterr()
+
+    code = main(["refs", "verify", *(["--offline"] if offline else [])])
+
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "internal error" not in err
+    assert f"{planted}: cannot use the refs cache (" in err and "delete it to start afresh" in err

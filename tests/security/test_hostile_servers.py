@@ -21,7 +21,7 @@ import pytest
 from werkzeug import Request, Response
 
 from claimcheck.cli import main
-from claimcheck.refs.client import CacheMode, ClientSettings, Fetcher, ServiceError, retry_after
+from claimcheck.refs.client import CacheMode, ClientSettings, Fetcher, ServiceError, inert, retry_after
 from tests.refs.conftest import FakeServices, Reply, make_registry
 
 DOI = "10.1176/appi.ajp.2013.13030392"
@@ -162,6 +162,13 @@ def test_terminal_escapes_in_an_answer_never_reach_the_terminal(
     assert "Forged title" in out
     assert not any(c in out + err for c in "\x1b\x07\r\x9b"), "a control character reached the terminal"
     assert "\\x1b]0;owned\\x07\\x1b[2J Forged title \\x9b31m" in out  # line breaks are spaces
+
+
+def test_bidirectional_controls_in_an_answer_never_reach_an_entry() -> None:
+    # A title "Ketamine \u202eevitceffe\u202c" written by refs add showed in a .bib file, an editor or a
+    # diff in another order than it is stored ("Trojan Source").
+    answer = inert({"title": ["Ketamine \u202eevitceffe\u202c trial\u2067"], "x\u200fy": "\u061cz"})
+    assert answer == {"title": ["Ketamine evitceffe trial"], "xy": "z"}
 
 
 _MEMORY_CHILD = textwrap.dedent(
