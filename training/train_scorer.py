@@ -764,6 +764,59 @@ _ELEVENTH_SESSION = (
 )
 
 
+#: The eleventh session's re-judgement: the same refit (no structure) against the shipped weights on the merged
+#: engine 8c28d4a, by the rule the structural refit was judged by, fixed before the rows were run.
+_RE_JUDGED = (
+    "## Re-judged on the merged engine (eleventh session, 8c28d4a)",
+    "",
+    "The refit without structural features failed the rule above on the session's start engine (7a3194c) by naming",
+    "3 claims fewer. The engine merged since (8c28d4a) names more claims by readings that ask the scorer (CC104 by",
+    "absolutes, CC202 safety by degree, CC204 results outlasting treatment, CC108 point in time, answers, runs and",
+    "test performance) and has precision fixes; does the same refit pass the same rule on it? The rule, fixed and",
+    "committed before any row was run:",
+    "",
+    "> pooled over blind10..blind14 out of fold (measure_oof.py --fresh), the refit ships only if named "
+    "and accurate-error are no worse than the shipped weights at 0.9/0.4 on the same engine, and either "
+    "no fewer claims found with fewer clean lines flagged, or at most 1% of claims lost (11) for at least "
+    "3 clean lines saved per claim lost.",
+    "",
+    "Rows run, and no others: the shipped dev..blind6 weights at 0.9 / 0.4 (`measure_oof.py --shipped`); the refit on",
+    "the corpus read afresh without the held-out split (`--fresh`, C 8, min pages 2, the script's grids) at 0.9 / 0.4,",
+    "which the rule judges, and at 0.9 / 0.5, for information only.",
+    "",
+    "Each of blind10..blind14 linted by `tests/corpus/measure.py` on 8c28d4a, with the shipped weights (which saw none",
+    "of the five) or with a refit on every other tuned split. Cells: recall / named / clean lines flagged; pooled over",
+    "the five: claims found and missed of 1185, named, clean lines flagged of 3085, accurate claims with an error.",
+    "",
+    "| scorer | second opinion / hinted | blind10 | blind11 | blind12 | blind13 | blind14 |"
+    " pooled found, missed, named, clean, accurate-error |",
+    "|---|---|---|---|---|---|---|---|",
+    "| **shipped (dev..blind6, C 8)** | **0.9 / 0.4** | .921 / .875 / 22 | .918 / .867 / 29 |"
+    " .868 / .805 / 41 | .883 / .816 / 29 | .858 / .742 / 52 | **1055, 130, 973, 173, 17** |",
+    "| refit dev..blind14 without structure, C 8 | 0.9 / 0.4 | .917 / .866 / 20 | .907 / .864 / 20 |"
+    " .891 / .810 / 40 | .887 / .812 / 33 | .854 / .746 / 52 | 1055, 130, 971, 165, 17 |",
+    "| refit dev..blind14 without structure, C 8 (information only) | 0.9 / 0.5 | .912 / .866 / 19 |"
+    " .907 / .864 / 19 | .885 / .799 / 39 | .887 / .812 / 33 | .846 / .742 / 48 |"
+    " 1051, 134, 968, 158, 17 |",
+    "",
+    "- Not shipped: the refit at 0.9 / 0.4 fails the rule on named alone. It finds as many claims (1055) and flags 8",
+    "  clean lines fewer (165 against 173), accurate-error equal (17), but names 2 claims fewer (971 against 973). At",
+    "  0.9 / 0.5 it would lose 4 claims for 15 clean lines fewer (3.75 a claim) and name 5 fewer: it would fail too.",
+    "- Against the start engine (7a3194c, the table above) the merged engine's readings carried both scorers about",
+    "  equally: the shipped weights +14 claims found, +30 named, 9 clean lines fewer, 4 accurate errors fewer; the",
+    "  refit +12, +31, 6 fewer, 4 fewer. The gap narrowed (named -3 to -2, found +2 to 0, clean lines -11 to -8) but",
+    "  did not close.",
+    "- Claim by claim (`--misses`, the same rows): with the refit, 10 claims the shipped weights name go unnamed",
+    '  ("Most guests find that one ten-visit pack keeps them breathing easier all winter.", "Steadier energy from',
+    '  week one", "Average 11 lb weight loss in the first program", "Women who freeze before 35 have a 90%+ chance',
+    '  of a future baby." ...) and 8 they leave unnamed are named ("Works in as little as 15 minutes", "Ten minutes',
+    '  a day to a sharper, younger brain." ...); the claims either finds that the other misses are mostly reported',
+    "  as unregistered (CC101), without their kind. The clean lines it saves are on blind11 (9: a job ad, a",
+    "  teething forum thread, a crowdfunding page) and blind10 (2); on blind13 it flags 4 more.",
+    "",
+)
+
+
 def _report(
     corpus: Sequence[Example],
     rows: Sequence[Outer],
@@ -874,6 +927,7 @@ def _report(
         *_EIGHTH_SESSION,
         *_TENTH_SESSION,
         *_ELEVENTH_SESSION,
+        *_RE_JUDGED,
         f"## Final model (trained on all {len(rows)} splits)",
         "",
         f"- Chosen by leave-one-split-out over all {len(rows)} splits: C = {choice.c}, min pages {choice.min_pages},"
