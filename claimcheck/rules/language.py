@@ -1846,9 +1846,15 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     # this works") is a testimonial too, on a health page.
     if not found and not change and not reviewed and not (first and effect and context.health_copy):
         return
-    if (not change or _EASED.fullmatch(change.group())) and "detect/side_effects" in lexicon.scan(text):
+    if (
+        (not change or _EASED.fullmatch(change.group()))
+        and Category.EFFICACY not in categories
+        and "detect/side_effects" in lexicon.scan(text)
+    ):
         # "I felt a little dizzy after my first session, and it eased within the hour" discloses a side
-        # effect (and its end); it is no evidence of effect.
+        # effect (and its end); it is no evidence of effect. Where the detector also reads an effect on a
+        # complaint ("parents tell us the reflux and colic disappear"), the word of harm is the complaint
+        # treated, and its end the outcome reported.
         return
     # An anecdote that reports an outcome is offered as evidence of effect; so is what the provider says it sees.
     by_provider = observed is not None and found is observed

@@ -400,3 +400,25 @@ def test_an_approval_whose_product_is_named_before_its_use_states_its_scope(lint
 )
 def test_an_approval_with_no_use_named_stays_an_error(lint: Lint, text: str) -> None:
     assert "error" in severities(lint(text), "CC205")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clients often tell us the nausea and headaches disappear within a few days of starting acupuncture.",
+        "Parents tell us the vomiting and tummy aches disappear within a week of the cranial sessions.",
+    ],
+)
+def test_a_complaint_reported_gone_is_an_anecdote_of_effect_not_a_side_effect(lint: Lint, sentence: str) -> None:
+    # The complaint's word is also a side effect's ("nausea"); read with an effect on it, its end is the outcome
+    # the reporters offer as evidence: CC208 names it, and no bare CC101 stands beside it.
+    findings = [f for f in lint("Widget wraps ease aches. " + sentence) if f.sentence == sentence]
+    warned = [f for f in findings if f.code == "CC208" and f.severity.value == "warning"]
+    assert warned and "CC101" not in codes(findings), [(f.code, f.message) for f in findings]
+
+
+def test_a_side_effect_reported_to_pass_is_no_anecdote_of_effect(lint: Lint) -> None:
+    # A harm of the treatment that ends soon is a disclosure, whoever tells it: no evidence of effect.
+    sentence = "Guests tell us the drowsiness after a float passes within the hour."
+    findings = [f for f in lint("Widget wraps ease aches. " + sentence) if f.sentence == sentence]
+    assert not [f for f in findings if f.code == "CC208" and f.severity.value == "warning"], findings
