@@ -1858,7 +1858,17 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
         return
     # An anecdote that reports an outcome is offered as evidence of effect; so is what the provider says it sees.
     by_provider = observed is not None and found is observed
-    severity = Severity.WARNING if change or effect or reviewed or by_provider else None
+    # So is what other people report in a sentence that makes a health claim of no harm, provider or status ("our
+    # regulars tell us they get sick less often", "..., and many clients describe feeling more able to ..."):
+    # their report is the claim's evidence. The speaker's own voice needs an outcome told (above).
+    reported = (
+        found is not None
+        and not by_provider
+        and not _SPEAKER.fullmatch(found.group())
+        and context.detection.is_claim
+        and categories.isdisjoint(_NOT_AN_OUTCOME)
+    )
+    severity = Severity.WARNING if change or effect or reviewed or by_provider or reported else None
     if by_provider and found:
         said = f"The provider's own observation offered as evidence: '{found.group()}'."
         yield Hit(said, found.start(), found.end(), severity)

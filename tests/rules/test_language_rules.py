@@ -422,3 +422,30 @@ def test_a_side_effect_reported_to_pass_is_no_anecdote_of_effect(lint: Lint) -> 
     sentence = "Guests tell us the drowsiness after a float passes within the hour."
     findings = [f for f in lint("Widget wraps ease aches. " + sentence) if f.sentence == sentence]
     assert not [f for f in findings if f.code == "CC208" and f.severity.value == "warning"], findings
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A claim the detector places in no kind, told as what people report.
+        "Our members tell us they catch fewer colds and sleep like logs.",
+        # A mechanism claim whose evidence is what people describe, in its second clause.
+        "Reiki calms the nervous system, and many guests describe feeling more grounded and present.",
+    ],
+)
+def test_what_people_report_in_a_health_claim_is_offered_as_its_evidence(lint: Lint, sentence: str) -> None:
+    findings = [f for f in lint("Widget wraps ease aches. " + sentence) if f.sentence == sentence]
+    warned = [f for f in findings if f.code == "CC208" and f.severity.value == "warning"]
+    assert warned and "CC101" not in codes(findings), [(f.code, f.message) for f in findings]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clients tell us the parking is easy.",
+        "Patients often tell us they were nervous before their first visit.",
+    ],
+)
+def test_what_people_report_of_no_health_claim_stays_info(lint: Lint, sentence: str) -> None:
+    findings = [f for f in lint("Widget wraps ease aches. " + sentence) if f.sentence == sentence]
+    assert [f.severity.value for f in findings if f.code == "CC208"] == ["info"], findings
