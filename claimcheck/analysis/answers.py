@@ -114,6 +114,8 @@ _READER = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yo
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "your", "our", "my", "their", "its"})
 #: Subjects that are people, not a treatment or its result.
 _PEOPLE = frozenset({"you", "i", "we", "he", "she", "they"})
+#: Subjects of "can" that ask leave or a possibility, not what a treatment is able to do.
+_NOT_ABLE = _PEOPLE | {"there"}
 _PRONOUNS = frozenset({"it", "this", "that", "they", "these", "those", "you", "i", "he", "she", "we", "there"})
 #: Words that open what is said of a subject in a question ("Is Spravato *the* same as ketamine?", "Is it
 #: *really* safe?", "Is the mat *not* ...").
@@ -430,7 +432,7 @@ _FORETOLD = frozenset({"it", "you"})
 _STATES = frozenset({"be", "have", "get", "still", "ever", "also", "just"})
 
 
-def _yes_or_no(auxiliary: str, body: list[str], answer: str) -> Answered | None:
+def _yes_or_no(auxiliary: str, body: list[str], answer: str, led: bool = False) -> Answered | None:
     said = _YES.match(answer) or _SELDOM.match(answer) or _NO.match(answer)
     if said is None:
         return _echoed(body, answer) or _often(auxiliary, body, answer) or _led(auxiliary, body, answer)
@@ -455,6 +457,17 @@ def _yes_or_no(auxiliary: str, body: list[str], answer: str) -> Answered | None:
     predicate = " ".join(body[cut:])
     if rest.rstrip(".!").lower() == predicate.lower():
         rest = ""  # "Is it safe?" "100% safe." says its predicate again
+    if (
+        auxiliary == "can"
+        and said.re is _YES
+        and not (led or said.group(1) or rest)
+        and body[0].lower() not in _NOT_ABLE
+    ):
+        # "Can acupuncture help me get pregnant?" "Yes.": the question's "can" asks what the treatment is able
+        # to do, and a bare yes states that it does, as "Who can benefit?" is answered by its list. A person
+        # asking leave ("Can I drive home?") or a yes that words qualify ("Yes, for some people", "After two
+        # sessions, yes") keeps the "can"; a strong yes keeps it too, affirmed ("it can absolutely help").
+        auxiliary = "does"
     statement = f"{' '.join(body[:cut])} {_reader(auxiliary)}{negation} {predicate}"
     return Answered(_joined(statement, rest), denies, fills=False)
 
@@ -465,7 +478,7 @@ def _led(auxiliary: str, body: list[str], answer: str) -> Answered | None:
     lead = _LEAD.match(answer)
     if lead is None or not (_qualifies(lead.group(1)) or _ADVERB.fullmatch(lead.group(1))):
         return None
-    answered = _yes_or_no(auxiliary, body, answer[lead.end() :])
+    answered = _yes_or_no(auxiliary, body, answer[lead.end() :], led=True)
     return replace(answered, statement=f"{lead.group(1)}, {answered.statement}") if answered is not None else None
 
 

@@ -1846,13 +1846,29 @@ def testimonial(context: SentenceContext) -> Iterator[Hit]:
     # this works") is a testimonial too, on a health page.
     if not found and not change and not reviewed and not (first and effect and context.health_copy):
         return
-    if (not change or _EASED.fullmatch(change.group())) and "detect/side_effects" in lexicon.scan(text):
+    if (
+        (not change or _EASED.fullmatch(change.group()))
+        and Category.EFFICACY not in categories
+        and "detect/side_effects" in lexicon.scan(text)
+    ):
         # "I felt a little dizzy after my first session, and it eased within the hour" discloses a side
-        # effect (and its end); it is no evidence of effect.
+        # effect (and its end); it is no evidence of effect. Where the detector also reads an effect on a
+        # complaint ("parents tell us the reflux and colic disappear"), the word of harm is the complaint
+        # treated, and its end the outcome reported.
         return
     # An anecdote that reports an outcome is offered as evidence of effect; so is what the provider says it sees.
     by_provider = observed is not None and found is observed
-    severity = Severity.WARNING if change or effect or reviewed or by_provider else None
+    # So is what other people report in a sentence that makes a health claim of no harm, provider or status ("our
+    # regulars tell us they get sick less often", "..., and many clients describe feeling more able to ..."):
+    # their report is the claim's evidence. The speaker's own voice needs an outcome told (above).
+    reported = (
+        found is not None
+        and not by_provider
+        and not _SPEAKER.fullmatch(found.group())
+        and context.detection.is_claim
+        and categories.isdisjoint(_NOT_AN_OUTCOME)
+    )
+    severity = Severity.WARNING if change or effect or reviewed or by_provider or reported else None
     if by_provider and found:
         said = f"The provider's own observation offered as evidence: '{found.group()}'."
         yield Hit(said, found.start(), found.end(), severity)

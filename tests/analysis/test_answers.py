@@ -33,6 +33,13 @@ from claimcheck.analysis.answers import answer_statement, asks_about, explained_
         # An interview's transcript: time stamps and speakers' names are not what is asked or answered.
         ("[12:05] HOST: Does the cap work?", "[12:09] DR. OKAFOR: Yes.", "the cap does work."),
         ("[1:02:10] Lena: Is it safe for teens?", "[1:02:14] Sam: Yes.", "it is safe for teens."),
+        # A bare yes to what a treatment can do states that it does it; a person asking leave, a qualified yes
+        # and a strong yes keep the question's "can".
+        ("Can reflexology help with migraines?", "Yes.", "reflexology does help with migraines."),
+        ("Can it help me quit smoking?", "Yep.", "it does help you quit smoking."),
+        ("Can I drive home after my session?", "Yes.", "you can drive home after your session."),
+        ("Can cupping ease back pain?", "Yes, for some people.", "cupping can ease back pain for some people."),
+        ("Can it help me sleep?", "Absolutely.", "it can absolutely help you sleep."),
     ],
 )
 def test_a_short_yes_or_no_turns_the_question_into_a_statement(question: str, answer: str, statement: str) -> None:
@@ -533,3 +540,13 @@ def test_a_no_to_what_the_reader_must_do_or_will_be_or_what_others_will_do_claim
         "## Will it be covered by insurance?\n\nNo.\n"
     )
     assert _findings(page) == []
+
+
+def test_a_bare_yes_to_can_it_help_is_an_unhedged_claim_on_a_page() -> None:
+    codes = {code for code, _ in _findings("## Can reflexology help with migraines?\n\nYes.\n")}
+    assert "CC104" in codes and "CC101" not in codes, codes
+    # Qualified, the yes stays as open as its question: no error; nor is a person's leave a claim at all.
+    page = FAQ + "## Can reflexology help with migraines?\n\nYes, for some people.\n"
+    found = claimcheck.check_text(page, format="markdown").findings
+    assert not [f for f in found if f.line > 3 and f.severity.value == "error"], found
+    assert _findings("## Can I drive home after a session?\n\nYes.\n") == []

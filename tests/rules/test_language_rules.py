@@ -400,3 +400,31 @@ def test_an_approval_whose_product_is_named_before_its_use_states_its_scope(lint
 )
 def test_an_approval_with_no_use_named_stays_an_error(lint: Lint, text: str) -> None:
     assert "error" in severities(lint(text), "CC205")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "warned"),
+    [
+        # The complaint's word is also a side effect's ("nausea"); read with an effect on it, its end is the outcome
+        # the reporters offer as evidence.
+        ("Clients often tell us the nausea and headaches disappear within a few days of starting acupuncture.", True),
+        ("Parents tell us the vomiting and tummy aches disappear within a week of the cranial sessions.", True),
+        # A claim the detector places in no kind, told as what people report.
+        ("Our members tell us they catch fewer colds and sleep like logs.", True),
+        # A mechanism claim whose evidence is what people describe, in its second clause.
+        ("Reiki calms the nervous system, and many guests describe feeling more grounded and present.", True),
+        # A harm of the treatment that ends soon is a disclosure, whoever tells it: no evidence of effect.
+        ("Guests tell us the drowsiness after a float passes within the hour.", False),
+        # Reports of no health claim.
+        ("Clients tell us the parking is easy.", False),
+        ("Patients often tell us they were nervous before their first visit.", False),
+    ],
+)
+def test_what_people_report_in_a_health_claim_is_offered_as_its_evidence(
+    lint: Lint, sentence: str, warned: bool
+) -> None:
+    # Offered as evidence, CC208 names the problem at warning, and no bare CC101 stands beside it.
+    findings = [f for f in lint("Widget wraps ease aches. " + sentence) if f.sentence == sentence]
+    warnings = [f for f in findings if f.code == "CC208" and f.severity.value == "warning"]
+    assert bool(warnings) is warned, [(f.code, f.message) for f in findings]
+    assert not warned or "CC101" not in codes(findings), [(f.code, f.message) for f in findings]
