@@ -187,7 +187,9 @@ END_TO_END_FLOORS = {
     # blind15 (pages and labels of 195a0d6, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 7a3194c (the eleventh session's start,
     # byte-identical in output to c7d44a5): recall 0.850 (210/247), false positives 0.065 (47/720), 9 accurate
-    # claims with an error (of 139), nothing hidden flagged. Nothing is tuned on it.
+    # claims with an error (of 139), nothing hidden flagged. Nothing is tuned on it. Run a second and last time at
+    # the end of that session (a254a7f, after all its engine changes, drawn from blind14 and the tuned splits;
+    # misses never read): recall 0.850 (210/247), false positives 0.065 (47/720), 9 accurate claims with an error.
     "blind15": EndToEndFloor(recall=0.85, false_positive_rate=0.07, accurate_errors=9),
 }
 
@@ -245,6 +247,7 @@ DETECTION_FLOORS = {
     # Its second and last run (end of the tenth session, nothing tuned on it): 0.865, 0.787, 0.668.
     "blind14": {"precision": 0.86, "recall": 0.78, "category": 0.66},
     # blind15's single blind run (engine of 7a3194c): precision 0.879, recall 0.788, top-category 0.636.
+    # Its second and last run (a254a7f, nothing tuned on it): 0.876, 0.788, 0.641.
     "blind15": {"precision": 0.87, "recall": 0.78, "category": 0.63},
 }
 
