@@ -53,7 +53,7 @@ from claimcheck.analysis.reviews import (
     reported_result,
     titles_a_review,
 )
-from claimcheck.analysis.runs import RUN_MAX, joined_runs, read_run
+from claimcheck.analysis.runs import joined_runs, read_run
 from claimcheck.codes import LINKED_FAMILY
 from claimcheck.consolidate import one_per_problem
 from claimcheck.errors import InputError
@@ -165,13 +165,12 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
         asked, question = question, None
         # The question the paragraph answers, which its claims go on with ("How fast does it work?").
         topic = asked
-        spans = _sentences(unit.text) if len(unit.text) <= MAX_SENTENCE else _long_sentences(unit.text)
+        spans = _sentences(unit.text) if len(unit.text) <= MAX_SENTENCE else _sentence_spans(unit.text)
         for start, end in spans:
             text = unit.text[start:end]
             features, detection = read_sentence(text, reading)
-            if not detection.is_claim and len(text) <= RUN_MAX and (". " in text or "! " in text):
-                # A run of beats ("No radiation. No squeezing. No risk.") claims what any beat of it claims.
-                detection = read_run(text, reading, features, detection, read_sentence)
+            # A run of beats ("No radiation. No squeezing. No risk.") claims what any beat of it claims.
+            detection = read_run(text, reading, features, detection, read_sentence)
             if place is not None and place.row_head and detection.is_claim:
                 # A row's header names what the row's cells say ("Works for apnea" | "Just as well as CPAP" |
                 # "Yes"): they make the claim, read with it (analysis.cells), as a list's items make their lead-in's.
@@ -265,18 +264,16 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
     return analysed
 
 
-@lru_cache(maxsize=4096)
-def _sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """A unit's sentence spans (:func:`split_sentences`), cached per process: footers, navigation and calls to
-    action recur on every page of a site (on the 10 MB bench's Markdown half, 34,871 units hold 16,424 texts).
-    Only units of a sentence's length are asked here: kept for a long paragraph, the spans held ~9 bytes for
-    each of its characters for the rest of the run (a batch of pages kept up to 4,096 of them)."""
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """A unit's sentence spans (:func:`split_sentences`), each run of short beats joined into one (analysis.runs)."""
     return joined_runs(text, split_sentences(text))
 
 
-def _long_sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """The sentence spans of a unit longer than a sentence may be, uncached (see :func:`_sentences`)."""
-    return joined_runs(text, split_sentences(text))
+#: :func:`_sentence_spans` cached per process: footers, navigation and calls to action recur on every page of a
+#: site (on the 10 MB bench's Markdown half, 34,871 units hold 16,424 texts). Only units of a sentence's length are
+#: asked here: kept for a long paragraph, the spans held ~9 bytes for each of its characters for the rest of the
+#: run (a batch of pages kept up to 4,096 of them).
+_sentences = lru_cache(maxsize=4096)(_sentence_spans)
 
 
 def _as_statement(answer: SentenceContext, statement: str, links: list[Match]) -> SentenceContext:

@@ -242,9 +242,7 @@ def ends_a_question(text: str) -> bool:
     """Whether ``text`` ends with a question mark, inside closing quotation marks or not ("Is it safe?"”), or
     before an aside that says who asked ("Is it safe? (asked by Ana · 3 weeks ago)")."""
     stripped = text.rstrip()
-    return stripped.rstrip(_QUOTES).endswith("?") or (
-        stripped.endswith((")", "]")) and question_aside(stripped) is not None
-    )
+    return stripped.rstrip(_QUOTES).endswith("?") or question_aside(stripped) is not None
 
 
 def says_yes_or_no(text: str) -> bool:

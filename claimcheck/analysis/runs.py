@@ -21,7 +21,7 @@ from claimcheck.text import UnitKind, split_sentences
 #: infusions." are sentences of their own.
 _BEAT_SPACES = 2
 #: The longest run read as one statement, in characters: a line, not a paragraph.
-RUN_MAX = 90
+_RUN_MAX = 90
 #: What may close a beat after its full stop or exclamation mark.
 _CLOSERS = "\"'\u201d\u2019)"
 
@@ -50,7 +50,7 @@ def joined_runs(text: str, spans: Sequence[tuple[int, int]]) -> tuple[tuple[int,
         if not _beat(text, start, end):
             run = 0
             joined.append((start, end))
-        elif run and end - joined[-1][0] <= RUN_MAX:
+        elif run and end - joined[-1][0] <= _RUN_MAX:
             joined[-1] = (joined[-1][0], end)
             run += 1
         else:
@@ -68,7 +68,7 @@ def read_run(
 ) -> Detection:
     """The detection of a run (``detection`` its reading as one sentence): a beat that claims alone ("No
     risk.", "Restore.") makes the run claim it, when the run read whole does not; other text as read."""
-    if detection.is_claim or len(text) > RUN_MAX or (". " not in text and "! " not in text):
+    if detection.is_claim or len(text) > _RUN_MAX or (". " not in text and "! " not in text):
         return detection
     spans = split_sentences(text)
     if len(spans) < 2 or not all(_beat(text, start, end) for start, end in spans):
