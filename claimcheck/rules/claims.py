@@ -271,6 +271,8 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         if not (detection.strength is Strength.DIRECT or _says_what_it_does(text) or _opens_with_benefit(context)):
             return
         categories = tuple(kind for kind in categories if kind not in _RISK_CLAIMS)
+    features = context.features
+    lift = _lift(features, text)
     if categories:
         if categories[0] not in _EFFECT_CLAIMS:
             return
@@ -278,9 +280,8 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     # body ("Dry needling resets the muscle's nerve signal and floods the area with fresh blood"), or when an
     # absolute lifts it ("works on every tattoo", "clears it completely"): lifted, it is stated as certain for
     # every case whatever it claims (SPEC §5), and nothing on file bears that.
-    elif not (_says_what_it_does(text) or _opens_with_benefit(context) or _lift(context.features, text)):
+    elif not (_says_what_it_does(text) or _opens_with_benefit(context) or lift is not None):
         return
-    features = context.features
     if (
         _denied(features, text)
         or _sourced(context)
@@ -298,12 +299,11 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
             or context.lead is not None
             or not categories
             or _says_what_it_does(text)
-            or _lift(features, text)
+            or lift is not None
         )
     ):
         return
     kinds = ", ".join(c.value for c in categories if c in _EFFECT_CLAIMS) or "effect"
-    lift = _lift(features, text)
     yield Hit(
         f"Stated as established fact ({kinds})"
         + (f", lifted by '{lift.text}'" if lift is not None else "")
