@@ -116,7 +116,9 @@ class LoadedConfig(BaseModel):
             return None
         written = re.escape(value)
         spans = _own_spans(text, self.path)
-        found = _line_in(text, re.compile(rf"[\"']{written}[\"']|^\s*{written}\s*=", re.I | re.M), spans)
+        # A key is written on one line with its "=": [ \t], not \s, which from every blank line's
+        # start ran over all the blank lines after it (quadratic in a run of them).
+        found = _line_in(text, re.compile(rf"[\"']{written}[\"']|^[ \t]*{written}[ \t]*=", re.I | re.M), spans)
         return found or _line_in(text, _key_pattern(key), spans)
 
 
