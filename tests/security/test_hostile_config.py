@@ -13,6 +13,7 @@ import pytest
 from claimcheck.config import load_config
 from claimcheck.errors import ConfigError
 from claimcheck.rules.selection import build_selection
+from tests.robustness.conftest import Cli
 from tests.timing import assert_linear
 
 
@@ -41,3 +42,21 @@ def test_a_code_as_a_key_is_still_located_at_its_line(tmp_path: Path) -> None:
     config = tmp_path / ".claimcheck.toml"
     config.write_text('fail-on = "error"\n\n[severity]\n  CC999 = "error"\n')
     assert str(_select_error(config)).startswith(f"{config}:4: severity: unknown rule code")
+
+
+@pytest.mark.parametrize("nested", ["[" * 5_000 + "]" * 5_000, "{a = " * 5_000 + "1" + "}" * 5_000])
+def test_deeply_nested_toml_is_a_located_config_error(tmp_path: Path, cli: Cli, nested: str) -> None:
+    # tomllib reads nesting by recursion: 5,000 levels raised RecursionError, which reached the
+    # user as "input is nested too deeply to process", naming no file.
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f'[project]\nname = "site"\n\n[tool.claimcheck]\nx = {nested}\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(config)
+    assert str(info.value).startswith(f"{config}:5: ")
+    assert "nested too deeply" in str(info.value)
+    page = tmp_path / "page.md"
+    page.write_text("Plain copy.\n")
+    run = cli("lint", "--config", config, page)
+    assert run.code == 2
+    assert f"{config}:5: " in run.err
+    assert "Traceback" not in run.err
