@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
 
 from claimcheck.errors import InputError, RegistryError
@@ -49,12 +49,12 @@ def _yaml(text: str) -> YAML:
 
 
 def _load(yaml: YAML, text: str, display: str) -> Any:
-    """Parse with quotes preserved; a file that does not parse raises load_yaml's located error."""
-    try:
-        return yaml.load(text)
-    except (YAMLError, RecursionError):
-        load_yaml(text, path=display)
-        raise
+    """Parse with quotes preserved; what load_yaml refuses (a syntax error, an alias bomb) is its located error.
+
+    The aliases' growth is checked here as on loading: an edit compares the whole document before
+    and after (:meth:`ClaimsFile.render`), which expands every alias.
+    """
+    return load_yaml(text, path=display, yaml=yaml)
 
 
 def _plain(node: Any) -> Any:
