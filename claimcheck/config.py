@@ -116,7 +116,9 @@ class LoadedConfig(BaseModel):
             return None
         written = re.escape(value)
         spans = _own_spans(text, self.path)
-        found = _line_in(text, re.compile(rf"[\"']{written}[\"']|^\s*{written}\s*=", re.I | re.M), spans)
+        # A key is written on one line with its "=": [ \t], not \s, which from every blank line's
+        # start ran over all the blank lines after it (quadratic in a run of them).
+        found = _line_in(text, re.compile(rf"[\"']{written}[\"']|^[ \t]*{written}[ \t]*=", re.I | re.M), spans)
         return found or _line_in(text, _key_pattern(key), spans)
 
 
@@ -181,6 +183,9 @@ def _table(path: Path) -> tuple[dict[str, Any] | None, str]:
         raise ConfigError(f"cannot read config: {exc}", path=str(path)) from None
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        # tomllib reads arrays and inline tables by recursion; a few thousand levels exhaust it.
+        raise ConfigError("TOML nested too deeply to read", path=str(path), line=_deepest_line(text)) from None
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
         raise ConfigError(
@@ -191,6 +196,40 @@ def _table(path: Path) -> tuple[dict[str, Any] | None, str]:
         table = tool.get("claimcheck") if isinstance(tool, dict) else None
         return (table if isinstance(table, dict) else None), text
     return data, text
+
+
+def _deepest_line(text: str) -> int:
+    """The 1-based line where arrays and inline tables are nested deepest (outside strings and comments)."""
+    depth = deepest = 0
+    line = where = 1
+    quote = ""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            line += 1
+            if quote in ('"', "'"):  # a one-line string ends with its line (a syntax error anyway)
+                quote = ""
+        elif quote:
+            if ch == "\\" and quote[0] == '"':
+                i += 1
+            elif text.startswith(quote, i):
+                i += len(quote) - 1
+                quote = ""
+        elif ch in "\"'":
+            quote = ch * 3 if text.startswith(ch * 3, i) else ch
+            i += len(quote) - 1
+        elif ch == "#":
+            end = text.find("\n", i)
+            i = (n if end < 0 else end) - 1
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, line
+        elif ch in "]}":
+            depth -= 1
+        i += 1
+    return where
 
 
 def parse_config(path: Path) -> LoadedConfig:

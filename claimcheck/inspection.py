@@ -14,6 +14,7 @@ from typing import Any
 
 from claimcheck.analysis.frame import Frame, read_frame
 from claimcheck.analysis.scorer import claim_probability, top_features
+from claimcheck.controls import printable
 from claimcheck.lint import analyse, lint_document
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.text import parse_document
@@ -74,7 +75,7 @@ def _frame(frame: Frame) -> dict[str, Any]:
 
 
 def render(entries: list[dict[str, Any]]) -> str:
-    """The inspection as a reader reads it."""
+    """The inspection as a reader reads it, control characters shown escaped (``\\x1b``)."""
     lines: list[str] = []
     for entry in entries:
         frame = entry["frame"]
@@ -104,4 +105,6 @@ def render(entries: list[dict[str, Any]]) -> str:
         lines += ["links:", *(links or ["  none"])]
         found = [f"  {f['code']} [{f['severity']}] {f['message']}" for f in entry["findings"]]
         lines += ["findings:", *(found or ["  none"]), ""]
-    return "\n".join(lines)
+    # The sentence is page copy and the findings quote the registry: a terminal must show, not
+    # obey, their control and bidirectional characters (as every other text output does).
+    return "\n".join(map(printable, lines))

@@ -20,13 +20,13 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
 
-from claimcheck.errors import InputError, RegistryError
+from claimcheck.errors import RegistryError
 from claimcheck.fileio import atomic_write_text
 from claimcheck.models import Claim
-from claimcheck.registry.load import registry_files
+from claimcheck.registry.load import read_registry_text, registry_files
 from claimcheck.registry.yamlfile import load_yaml, node_line, round_trip_yaml, validation_messages
 
 #: Top-level claim keys in the order the model declares them; new keys are inserted in this order.
@@ -49,12 +49,12 @@ def _yaml(text: str) -> YAML:
 
 
 def _load(yaml: YAML, text: str, display: str) -> Any:
-    """Parse with quotes preserved; a file that does not parse raises load_yaml's located error."""
-    try:
-        return yaml.load(text)
-    except (YAMLError, RecursionError):
-        load_yaml(text, path=display)
-        raise
+    """Parse with quotes preserved; what load_yaml refuses (a syntax error, an alias bomb) is its located error.
+
+    The aliases' growth is checked here as on loading: an edit compares the whole document before
+    and after (:meth:`ClaimsFile.render`), which expands every alias.
+    """
+    return load_yaml(text, path=display, yaml=yaml)
 
 
 def _plain(node: Any) -> Any:
@@ -113,12 +113,9 @@ class ClaimsFile:
     def read(cls, path: str | Path) -> ClaimsFile:
         """Read a claims file; :class:`RegistryError` names the file and line of what is wrong."""
         path = Path(path)
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
-        except UnicodeDecodeError:
-            raise RegistryError("is not valid UTF-8", path=str(path)) from None
+        # The loader's reading: a drafts file or a claims file named on the command line is as
+        # hostile as a registry's (a FIFO, a file of gigabytes).
+        text = read_registry_text(path, str(path))
         document = _load(_yaml(text), text, str(path))
         if document is None:
             document = CommentedMap()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -335,24 +336,50 @@ def _edit_action(
     )
 
 
+# What can open markup in Markdown text: emphasis, code, links and images, HTML and entities,
+# strikethrough and table cells (in the editors' GFM), and the escape itself. Escaped with a
+# backslash (CommonMark's escape for any ASCII punctuation), each shows as written.
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>&~|])")
+_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]+")
+# A reference URL shown as a link: http(s), and nothing that could end the autolink or the line.
+_LINKABLE = re.compile(r"https?://[^\s<>\\`]+", re.IGNORECASE)
+
+
+def _text(value: str) -> str:
+    """Registry or page text as Markdown that shows it as written: markup characters escaped and line
+    breaks made spaces (a line of its own could open a heading, a list or a block of HTML)."""
+    return _MARKDOWN_ACTIVE.sub(r"\\\1", _LINE_BREAK.sub(" ", value))
+
+
 def _describe(finding: Finding) -> str:
-    """A finding as hover Markdown: rule and message, then the claim and its evidence."""
-    blocks = [f"**{finding.code}** {finding.name}: {finding.message}"]
+    """A finding as hover Markdown: rule and message, then the claim and its evidence.
+
+    Every value from the page or the registry goes in through :func:`_text`: the editor renders
+    the hover, and a registry from a pull request could put an image in it (which the editor
+    fetches from wherever it points), a link or HTML.
+    """
+    blocks = [f"**{finding.code}** {_text(finding.name)}: {_text(finding.message)}"]
     if finding.claim_id:
-        blocks.append(f"**Claim** `{finding.claim_id}`: {finding.statement}")
+        blocks.append(f"**Claim** `{finding.claim_id}`: {_text(finding.statement or '')}")
         verdict = finding.verdict.value if finding.verdict else "unknown"
         grade = finding.grade.value if finding.grade else "unknown"
-        rationale = f": {finding.grade_rationale}" if finding.grade_rationale else ""
+        rationale = f": {_text(finding.grade_rationale)}" if finding.grade_rationale else ""
         blocks.append(f"**Verdict** {verdict} · **GRADE** {grade}{rationale}")
     if finding.evidence:
         items = []
         for item in finding.evidence:
-            link = f" doi:{item.doi}" if item.doi else (f" <{item.url}>" if item.url else "")
+            if item.doi:
+                link = f" doi:{_text(item.doi)}"
+            elif item.url:
+                link = f" <{item.url}>" if _LINKABLE.fullmatch(item.url) else f" {_text(item.url)}"
+            else:
+                link = ""
             design = f", {item.design.value}" if item.design else ""
-            items.append(f"- {item.citation}{design} ({item.stance.value}): {item.finding}{link}")
+            items.append(f"- {_text(item.citation)}{design} ({item.stance.value}): {_text(item.finding)}{link}")
         blocks.append("**Evidence**\n\n" + "\n".join(items))
     if finding.approved_wording:
-        blocks.append("**Approved wording**\n\n" + "\n".join(f"- {wording}" for wording in finding.approved_wording))
+        wordings = "\n".join(f"- {_text(wording)}" for wording in finding.approved_wording)
+        blocks.append("**Approved wording**\n\n" + wordings)
     return "\n\n".join(blocks)
 
 

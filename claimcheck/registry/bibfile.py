@@ -58,11 +58,22 @@ def _authors(value: str) -> list[str]:
     return [name for name in map(clean_value, names) if name]
 
 
-def _int(value: str | None) -> int | None:
+#: The most digits a year or a sample size is read with: no count has more, and int() refuses over
+#: 4,300 with a ValueError (a BibTeX file of a pull request ended a lint with an internal error).
+_MAX_DIGITS = 9
+
+
+def _int(value: str | None, field: str) -> int | None:
+    """The first whole number in a field's value; ValueError naming ``field`` when it is too long to be one."""
     if value is None:
         return None
     match = re.search(r"\d+", value.replace(",", ""))
-    return int(match.group()) if match else None
+    if match is None:
+        return None
+    digits = match.group()
+    if len(digits) > _MAX_DIGITS:
+        raise ValueError(f"{field}: '{digits[:12]}…' has more than {_MAX_DIGITS} digits")
+    return int(digits)
 
 
 def _reference(entry: Entry, path: str, line: int, problems: list[RegistryProblem]) -> Reference:
@@ -92,10 +103,10 @@ def _reference(entry: Entry, path: str, line: int, problems: list[RegistryProble
         entry_type=entry.entry_type.lower(),
         title=fields.get("title"),
         authors=_authors(raw["author"]) if "author" in raw else [],
-        year=_int(fields.get("year")),
+        year=_int(fields.get("year"), "year"),
         journal=fields.get("journal") or fields.get("publisher") or fields.get("howpublished"),
         design=design,
-        n=_int(n_text),
+        n=_int(n_text, "n"),
         population=fields.get("population"),
         doi=fields.get("doi") or None,
         pmid=fields.get("pmid") or None,
@@ -166,6 +177,10 @@ def read_bib(text: str, *, path: str) -> BibFile:
             error = exc.errors()[0]
             where = ".".join(str(step) for step in error["loc"])
             message = f"BibTeX entry '{entry.key}': {where}: {error['msg']}"
+            result.problems.append(RegistryProblem(path, line, INVALID_REGISTRY_FILE, message, fatal=True))
+            continue
+        except ValueError as exc:  # a number too long to read (_int)
+            message = f"BibTeX entry '{entry.key}': {exc}"
             result.problems.append(RegistryProblem(path, line, INVALID_REGISTRY_FILE, message, fatal=True))
             continue
         result.references.append(reference)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,12 @@ from claimcheck.models import Claim, Intervention, Reference
 from claimcheck.registry.problems import RegistryProblem
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+#: The largest registry file (claims YAML or BibTeX) read. ruamel reads YAML at about 125 KB/s, so
+#: this bounds a file's load at about a minute; the shipped registry's largest file is under 50 KB,
+#: and a registry of 10,000 claims about 5 MB in all. A pull request's 200 MB file held a lint for
+#: half an hour, and a larger one was read whole into memory.
+MAX_REGISTRY_FILE_BYTES = 8 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,16 +81,32 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _read_text(path: Path) -> str:
+def _too_large(size: int) -> str:
+    return f"is {size:,} bytes, larger than the {MAX_REGISTRY_FILE_BYTES:,} a registry file may be: not read"
+
+
+def read_registry_text(path: Path, shown: str | None = None) -> str:
+    """A registry file's text; :class:`InputError` or :class:`RegistryError` naming ``shown`` (default:
+    the path as users see it) when it cannot be read, is not a regular file, is larger than
+    :data:`MAX_REGISTRY_FILE_BYTES` or is not UTF-8."""
+    shown = shown or _display(path)
     try:
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file", path=shown)  # a FIFO would block, a device never end
+        if info.st_size > MAX_REGISTRY_FILE_BYTES:
+            raise RegistryError(_too_large(info.st_size), path=shown, line=1)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_REGISTRY_FILE_BYTES + 1)  # a file growing since the stat
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=_display(path)) from None
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=shown) from None
+    if len(data) > MAX_REGISTRY_FILE_BYTES:
+        raise RegistryError(_too_large(len(data)), path=shown, line=1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise RegistryError("is not valid UTF-8", path=_display(path), line=line) from None
+        raise RegistryError("is not valid UTF-8", path=shown, line=line) from None
 
 
 def _files(root: Path, pattern: str) -> list[Path]:
@@ -132,7 +155,7 @@ def _read_claims_file(path: Path, registry: Registry, seen: dict[str, Location])
 
     shown = _display(path)
     try:
-        document = load_yaml(_read_text(path), path=shown)
+        document = load_yaml(read_registry_text(path, shown), path=shown)
     except (RegistryError, InputError) as exc:
         registry.problems.append(RegistryProblem(shown, exc.line or 1, INVALID_REGISTRY_FILE, exc.message, fatal=True))
         return
@@ -199,7 +222,7 @@ def _read_bib_file(path: Path, registry: Registry) -> None:
 
     shown = _display(path)
     try:
-        text = _read_text(path)
+        text = read_registry_text(path, shown)
     except (RegistryError, InputError) as exc:
         registry.problems.append(RegistryProblem(shown, exc.line or 1, INVALID_REGISTRY_FILE, exc.message, fatal=True))
         return
@@ -261,7 +284,9 @@ def _fingerprint(root: Path, files: list[Path], links_out: list[Path]) -> str:
     for file in files:
         digest.update(str(file.relative_to(root)).encode())
         with contextlib.suppress(OSError):  # an unreadable file is reported by the reader
-            digest.update(file.read_bytes())
+            size = file.stat().st_size
+            # One too large to read is refused by the reader, and its size alone tells it apart.
+            digest.update(file.read_bytes() if size <= MAX_REGISTRY_FILE_BYTES else b"\0too large\0%d" % size)
     # Named, never read: a registry cached before a link out was planted is not the registry now.
     for link in links_out:
         digest.update(b"\0link out\0" + str(link.relative_to(root)).encode())

@@ -84,9 +84,13 @@ def _sizes(document: Any) -> tuple[int, int]:
     return written, total
 
 
-def load_yaml(text: str, *, path: str) -> Any:
-    """Parse YAML text, raising :class:`RegistryError` with the file and line of a syntax error."""
-    yaml = round_trip_yaml()
+def load_yaml(text: str, *, path: str, yaml: YAML | None = None) -> Any:
+    """Parse YAML text, raising :class:`RegistryError` with the file and line of a syntax error.
+
+    ``yaml`` is the loader to use (one of :func:`round_trip_yaml`'s, set up by the caller), by
+    default a new one; either way the aliases' growth is checked.
+    """
+    yaml = yaml or round_trip_yaml()
     try:
         with warnings.catch_warnings():
             # ruamel warns on stderr, over several lines, about valid YAML such as a reused anchor;

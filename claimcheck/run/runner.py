@@ -167,7 +167,8 @@ def lint_file(
     """Lint every page of one file, web archive or URL (see :class:`FilePages`).
 
     An archived page's findings carry its URI as their path, its capture date and the archive;
-    the notices open with what :class:`FilePages` noted, then the pages whose findings passed
+    the notices open with what :class:`FilePages` noted, then what a page's reader could not read
+    as written (:attr:`~claimcheck.text.Document.notices`), then the pages whose findings passed
     :data:`~claimcheck.lint.MAX_FINDINGS_PER_PAGE`, then the unused suppressions if asked for.
     A page that cannot be read or linted (an :class:`~claimcheck.errors.InputError`, such as an
     unknown suppression) is one error in the result; the file's other pages are still linted. So
@@ -177,6 +178,7 @@ def lint_file(
     result = FileResult([], [], [])
     unused_notices: list[str] = []
     limited: list[str] = []  # pages with more findings than are kept
+    read_notes: list[str] = []  # what a page's reader could not read as written
     reading = iter(pages)
     while True:
         try:
@@ -206,6 +208,7 @@ def lint_file(
                 f.model_copy(update={"capture_date": page.capture_date, "archive": page.archive}) for f in findings
             ]
         result.findings.extend(findings)
+        read_notes.extend(page.document.notices)
         if report_unused:
             unused_notices.extend(unused)
         result.pages.append(page.uri)
@@ -214,7 +217,7 @@ def lint_file(
         # An error, not a notice: one NUL byte in a page's text (which browsers drop) made the page
         # "binary", and a skip that exits 0 let a pull request take any page out of the lint.
         result.errors.append(PageError(unreadable.path or name, None, f"not linted: {unreadable.message}"))
-    result.notices.extend([*pages.notices, *limited, *unused_notices])
+    result.notices.extend([*pages.notices, *read_notes, *limited, *unused_notices])
     return result
 
 

@@ -144,7 +144,7 @@ class Comment:
 class Document:
     """A read page: its decoded source, its units of visible text in order, and its comments."""
 
-    __slots__ = ("_lines", "body_start", "comments", "format", "path", "source", "units")
+    __slots__ = ("_lines", "body_start", "comments", "format", "notices", "path", "source", "units")
 
     def __init__(
         self,
@@ -155,6 +155,7 @@ class Document:
         units: list[TextUnit],
         comments: list[Comment],
         body_start: int,
+        notices: list[str] | None = None,
     ) -> None:
         self.path = path
         self.format = format
@@ -162,6 +163,8 @@ class Document:
         self.units = units
         self.comments = comments
         self.body_start = body_start
+        #: What the reader could not read as written, one line each ("path:line: ..."), for the run's notices.
+        self.notices: list[str] = notices or []
         self._lines: array[int] | None = None
 
     def __repr__(self) -> str:

@@ -31,7 +31,7 @@ from claimcheck.text.mdinline import Child, scan
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-__all__ = ["read_markdown"]
+__all__ = ["MAX_LINK_BRACKETS", "MarkdownNotes", "read_markdown"]
 
 _FRONT_MATTER_OPEN = re.compile(r"\ufeff?(---|\+\+\+)[ \t]*(?:\r\n?|\n)")
 _FRONT_MATTER_CLOSE = {
@@ -88,7 +88,72 @@ def _parser() -> MarkdownIt:
     # carries its source spelling (token.markup) and can be found in the page.
     parser = _Parser("commonmark", {"maxNesting": _MAX_NESTING}).enable("table").disable("text_join")
     parser.block = _deep_block_parser(parser.block)
+    parser.core.ruler.at("inline", _bounded_inline)
     return parser
+
+
+#: The "[" of inline content markdown-it may read on one page. Its link and image rules cost 50 to
+#: 200 µs for each "[" (each tries a label, stepping over every token inside it), so a page dense
+#: in brackets ("![![![…", "[a][[a][…", "[x][ref…") read at 10-35 KB/s: 2 MB of "![" took 90 s.
+#: Past this many (a second or two of its work), inline content holding a "[" is read as plain
+#: text, markup and all, and a notice says from which line. Real pages hold a few hundred links.
+MAX_LINK_BRACKETS = 10_000
+
+
+class MarkdownNotes:
+    """One reading of a page: what is left of :data:`MAX_LINK_BRACKETS`, and notes ``(line, text)``
+    on what was not read as written."""
+
+    __slots__ = ("left", "notes")
+
+    def __init__(self) -> None:
+        self.left = MAX_LINK_BRACKETS
+        self.notes: list[tuple[int, str]] = []
+
+    def admits(self, content: str, line: int) -> bool:
+        """Whether markdown-it may read the inline ``content`` (on 1-based page line ``line``); noted when not."""
+        if "[" not in content:
+            return True
+        brackets = content.count("[")
+        if brackets <= self.left:
+            self.left -= brackets
+            return True
+        if self.left or not self.notes:
+            self.notes.append(
+                (
+                    line,
+                    f"Markdown dense in brackets: past {MAX_LINK_BRACKETS:,} '[' on the page, text holding "
+                    "them is read as plain text from here (links and images are not resolved)",
+                )
+            )
+        self.left = 0  # once past, every later "[" too: what is read plainly is the rest of the page
+        return False
+
+
+def _as_plain_text(content: str) -> list[Child]:
+    """Inline content as markdown-it would give it if it held no syntax: its lines, and breaks between them."""
+    children: list[Child] = []
+    for number, line in enumerate(content.split("\n")):
+        if number:
+            children.append(Child("softbreak"))
+        if line:
+            children.append(Child("text", line))
+    return children
+
+
+def _bounded_inline(state: Any) -> None:
+    """markdown-it's core ``inline`` rule, but for content past the page's :data:`MAX_LINK_BRACKETS`."""
+    notes, base = state.env.get("claimcheck", (None, 0))
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        line = base + (token.map[0] if token.map else 0) + 1
+        if notes is not None and not notes.admits(token.content, line):
+            token.children = _as_plain_text(token.content)
+            continue
+        if token.children is None:
+            token.children = []
+        state.md.inline.parse(token.content, state.md, state.env, token.children)
 
 
 # markdown-it's nesting limit (blocks within blocks) bounds its recursion; 20 by default, which 10
@@ -170,47 +235,49 @@ def front_matter_units(source: str, end: int) -> list[TextUnit]:
     return units
 
 
-def read_markdown(source: str) -> tuple[list[TextUnit], list[Comment], int]:
+def read_markdown(source: str, notes: MarkdownNotes | None = None) -> tuple[list[TextUnit], list[Comment], int]:
     """Units, comments and body start offset of a Markdown page (front matter skipped but for its
-    title and description)."""
-    return _read(source, fast=True)
+    title and description); ``notes`` gathers what was not read as written."""
+    return _read(source, notes or MarkdownNotes(), fast=True)
 
 
-def read_markdown_it(source: str) -> tuple[list[TextUnit], list[Comment], int]:
+def read_markdown_it(source: str, notes: MarkdownNotes | None = None) -> tuple[list[TextUnit], list[Comment], int]:
     """:func:`read_markdown` with every block read by markdown-it (the reference the fast path must equal)."""
-    return _read(source, fast=False)
+    return _read(source, notes or MarkdownNotes(), fast=False)
 
 
-def _read(source: str, *, fast: bool) -> tuple[list[TextUnit], list[Comment], int]:
+def _read(source: str, notes: MarkdownNotes, *, fast: bool) -> tuple[list[TextUnit], list[Comment], int]:
     body = front_matter_end(source)
     if body >= len(source) and body:
         return front_matter_units(source, body), [], body
     texts, lines = split_lines(source)
-    walker = _Walker(source, lines)
+    walker = _Walker(source, lines, notes)
     if body:
         walker.html.units.extend(front_matter_units(source, body))
     first = bisect_right(lines, body) - 1
     if not fast or "\x00" in source or source.find("]:", body) >= 0:
         # markdown-it turns NUL into U+FFFD, and a reference definition changes how every link
         # on the page reads: such pages are markdown-it's alone.
-        walker.walk(_parse_lines(source, lines, first, len(lines)), first)
+        walker.walk(_parse_lines(source, lines, first, len(lines), notes), first)
     else:
-        walker.run(plan(texts, lines, first, lambda a, b: _parse_lines(source, lines, a, b)))
+        walker.run(plan(texts, lines, first, lambda a, b: _parse_lines(source, lines, a, b, notes)))
     return walker.html.units, walker.html.comments, body
 
 
-def _parse_lines(source: str, lines: Any, first: int, end: int) -> list[Any]:
-    """markdown-it's tokens for lines ``[first, end)`` of the page, parsed on their own (lines numbered from 0)."""
+def _parse_lines(source: str, lines: Any, first: int, end: int, notes: MarkdownNotes | None = None) -> list[Any]:
+    """markdown-it's tokens for lines ``[first, end)`` of the page, parsed on their own (lines numbered
+    from 0), spending ``notes``' brackets (a budget of its own when None)."""
     stop = lines[end] if end < len(lines) else len(source)
-    return _parser().parse(source[lines[first] : stop])
+    return _parser().parse(source[lines[first] : stop], {"claimcheck": (notes or MarkdownNotes(), first)})
 
 
 class _Walker:
-    __slots__ = ("crlf", "html", "lines", "source")
+    __slots__ = ("crlf", "html", "lines", "notes", "source")
 
-    def __init__(self, source: str, lines: Any) -> None:
+    def __init__(self, source: str, lines: Any, notes: MarkdownNotes) -> None:
         self.source = source
         self.lines = lines
+        self.notes = notes
         self.html = HtmlReader(source)
         self.crlf = "\r" in source  # else every line ends with "\n", found without a regex
 
@@ -290,9 +357,11 @@ class _Walker:
                 tokens = scan(content)
                 assert tokens is not None
             children = [Child(ctype, text) for ctype, text in tokens]
-        else:
+        elif self.notes.admits(content, first + 1):
             md = _parser()
             children = md.inline.parse(content, md, {}, [])
+        else:
+            children = _as_plain_text(content)
         self._inline(cursor, limit, children, kind)
 
     def _clean_children(self, tokens: list[list[str]], cursor: int, limit: int, kind: str) -> bool:

@@ -44,15 +44,18 @@ def detect_format(path: str | Path) -> str:
 def parse_document(source: str, *, format: str, path: str = "<text>") -> Document:
     """Read already-decoded text in the given format (``html``, ``markdown`` or ``text``)."""
     comments: list[Comment] = []
+    notices: list[str] = []
     if format == "html":
         units, comments, body = read_html(source)
     elif format == "markdown":
         # Imported here: nothing of the Markdown reader is needed on a run over HTML pages (and
         # markdown-it itself, ~40 ms to import, only when a page has what the reader's own
         # scanner leaves to it).
-        from claimcheck.text.markdown import read_markdown
+        from claimcheck.text.markdown import MarkdownNotes, read_markdown
 
-        units, comments, body = read_markdown(source)
+        read = MarkdownNotes()
+        units, comments, body = read_markdown(source, read)
+        notices = [f"{path}:{line}: {note}" for line, note in read.notes]
     elif format == "text":
         units, body = read_text(source)
     else:
@@ -60,7 +63,9 @@ def parse_document(source: str, *, format: str, path: str = "<text>") -> Documen
     # The body starts at its first visible character, not at the blank lines before it.
     match = _SPACE.match(source, body)
     body = match.end() if match is not None else body
-    return Document(path=path, format=format, source=source, units=units, comments=comments, body_start=body)
+    return Document(
+        path=path, format=format, source=source, units=units, comments=comments, body_start=body, notices=notices
+    )
 
 
 def read_document(path: str | Path, *, format: str | None = None) -> Document:

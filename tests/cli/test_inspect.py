@@ -39,3 +39,16 @@ def test_the_text_form_names_every_step(capsys: pytest.CaptureFixture[str]) -> N
     for step in ("detection:", "scorer:", "frame:", "links:", "findings:"):
         assert step in out
     assert "no claim" in out
+
+
+def test_the_text_form_shows_control_and_bidirectional_characters_escaped(capsys: pytest.CaptureFixture[str]) -> None:
+    # Copy pasted from a hostile page: the terminal obeyed its escape sequences and its "\u202e"
+    # showed the rest of the line reversed, as the other text outputs no longer allow.
+    sentence = "Widgetamine \x1b]0;owned\x07cures \x1b[2Jpain \u202eforever."
+    assert main(["inspect", sentence]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "sentence:   Widgetamine \\x1b]0;owned\\x07cures \\x1b[2Jpain \\u202eforever." in out
+    # The JSON form keeps the text as data (escaped by json).
+    [entry] = _inspect(capsys, sentence)
+    assert entry["sentence"] == sentence

@@ -336,6 +336,22 @@ def test_bibtex_with_unbalanced_braces_is_reported_with_its_line(cli: Cli, regis
     assert bib.read_text().startswith(before)
 
 
+@pytest.mark.parametrize("field", ["year", "n"])
+def test_a_bibtex_number_too_long_to_read_is_reported_with_its_line(
+    cli: Cli, registry_copy: Path, tmp_path: Path, field: str
+) -> None:
+    # int() refuses more than 4,300 digits with a ValueError, which escaped as an internal error.
+    bib = registry_copy / "references" / "mini.bib"
+    before = bib.read_text()
+    entry = f"@article{{long2020,\n  title = {{x}},\n  design = {{rct}},\n  {field} = {{{'9' * 5000}}}\n}}\n"
+    bib.write_text(before + "\n" + entry)
+    page = tmp_path / "page.html"
+    page.write_text(f"<p>{CLAIM}</p>")
+    line = one_error_line(lint(cli, "--registry", registry_copy, page), bib)
+    assert f"{bib}:41: CC401 BibTeX entry 'long2020': {field}: '9999" in line and "digits" in line
+    assert len(line) < 300
+
+
 @pytest.mark.parametrize(
     "pattern", ["(a+)+$", "(?:\\w+\\s?)*approved", ".*x.*x.*=", "(?:a{1,10}){1,10}b"], ids=lambda p: p
 )

@@ -1,0 +1,62 @@
+"""Hostile config files: a pull request controls pyproject.toml and .claimcheck.toml.
+
+Whatever they hold, reading them ends in the settings or in one located error (file and line,
+exit 2), in time linear in their size.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck.config import load_config
+from claimcheck.errors import ConfigError
+from claimcheck.rules.selection import build_selection
+from tests.robustness.conftest import Cli
+from tests.timing import assert_linear
+
+
+def _select_error(config: Path) -> ConfigError:
+    with pytest.raises(ConfigError) as info:
+        build_selection(load_config(config))
+    return info.value
+
+
+def test_an_unknown_code_after_many_blank_lines_is_located_in_linear_time(tmp_path: Path) -> None:
+    # The value's line was sought with "^\s*CODE\s*=", whose \s* ran from every blank line's start
+    # over all the blank lines after it: 200,000 blank lines in [tool.claimcheck] took minutes.
+
+    def written(blank_lines: int) -> Path:
+        config = tmp_path / str(blank_lines) / "pyproject.toml"
+        config.parent.mkdir()
+        config.write_text("[tool.claimcheck]\n" + "\n" * blank_lines + 'ignore = ["CC999"]\n')
+        return config
+
+    config = written(10)
+    assert str(_select_error(config)).startswith(f"{config}:12: ignore: unknown rule code")
+    assert_linear(_select_error, written, 5_000, factor=4)
+
+
+def test_a_code_as_a_key_is_still_located_at_its_line(tmp_path: Path) -> None:
+    config = tmp_path / ".claimcheck.toml"
+    config.write_text('fail-on = "error"\n\n[severity]\n  CC999 = "error"\n')
+    assert str(_select_error(config)).startswith(f"{config}:4: severity: unknown rule code")
+
+
+@pytest.mark.parametrize("nested", ["[" * 5_000 + "]" * 5_000, "{a = " * 5_000 + "1" + "}" * 5_000])
+def test_deeply_nested_toml_is_a_located_config_error(tmp_path: Path, cli: Cli, nested: str) -> None:
+    # tomllib reads nesting by recursion: 5,000 levels raised RecursionError, which reached the
+    # user as "input is nested too deeply to process", naming no file.
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f'[project]\nname = "site"\n\n[tool.claimcheck]\nx = {nested}\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(config)
+    assert str(info.value).startswith(f"{config}:5: ")
+    assert "nested too deeply" in str(info.value)
+    page = tmp_path / "page.md"
+    page.write_text("Plain copy.\n")
+    run = cli("lint", "--config", config, page)
+    assert run.code == 2
+    assert f"{config}:5: " in run.err
+    assert "Traceback" not in run.err

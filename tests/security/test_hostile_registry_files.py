@@ -1,0 +1,90 @@
+"""Registry files from a pull request: oversized files and alias bombs are located errors, never hangs.
+
+ruamel reads YAML at about 125 KB/s, so a registry file's size is a time bound; aliases let a few
+hundred bytes stand for millions of values, which every reader that walks the document pays for.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from claimcheck.errors import RegistryError
+from claimcheck.grow.edit import ClaimsFile
+from claimcheck.registry import load as registry_load
+from claimcheck.registry.load import read_registry
+from tests.robustness.conftest import FIXTURE_REGISTRY, Cli
+from tests.timing import MAX_GROWTH, cpu_seconds
+
+
+def _bomb(levels: int) -> str:
+    """Top-level YAML whose aliases stand for 10**levels strings in about 70 bytes a level."""
+    lines = ['l0: &l0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for level in range(1, levels + 1):
+        lines.append(f"l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * 10) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def _registry(tmp_path: Path) -> Path:
+    root = tmp_path / "registry"
+    shutil.copytree(FIXTURE_REGISTRY, root)
+    return root
+
+
+def test_a_claims_file_with_an_alias_bomb_is_refused_by_claims_set(tmp_path: Path, cli: Cli) -> None:
+    # load_yaml refused the bomb, but the editor read files with ruamel alone and then compared
+    # the whole document before and after the edit, expanding every alias (10**9 strings: hours).
+    root = _registry(tmp_path)
+    claims = root / "claims" / "indications.yaml"
+    original = claims.read_text(encoding="utf-8")
+
+    def set_grade(levels: int) -> None:
+        claims.write_text(original + _bomb(levels), encoding="utf-8")
+        run = cli("claims", "set", "widgetamine.ocd", "grade=low", "--registry", root)
+        assert run.code == 2
+        assert "indications.yaml" in run.err and "aliases expand" in run.err
+        assert claims.read_text(encoding="utf-8") == original + _bomb(levels)
+
+    # Four more levels stand for 10,000 times the strings; the refusal must not grow with them.
+    small = cpu_seconds(set_grade, 3, repeat=1)
+    assert cpu_seconds(set_grade, 7, repeat=1) < MAX_GROWTH * small + 0.05
+
+
+def test_claims_file_read_refuses_an_alias_bomb(tmp_path: Path) -> None:
+    drafts = tmp_path / "drafts.yaml"
+    drafts.write_text("claims: []\n" + _bomb(5), encoding="utf-8")
+    with pytest.raises(RegistryError, match="aliases expand"):
+        ClaimsFile.read(drafts)
+
+
+@pytest.mark.parametrize("name", ["claims/huge.yaml", "references/huge.bib"])
+def test_an_oversized_registry_file_is_a_located_error_read_no_further(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    # No bound at all: a pull request's 200 MB claims file held a lint for half an hour (ruamel reads
+    # about 125 KB/s), and a 10 GB one was read whole into memory, for the fingerprint too.
+    monkeypatch.setattr(registry_load, "MAX_REGISTRY_FILE_BYTES", 20_000)
+    root = _registry(tmp_path)
+    huge = root / name
+    if huge.suffix == ".bib":
+        huge.write_text("@misc{k, title = {x}}\n" * 2_000, encoding="utf-8")
+    else:
+        huge.write_text("claims:\n" + "  # a comment line of the hostile file\n" * 1_000, encoding="utf-8")
+    (problem,) = [p for p in read_registry(root).problems if p.path.endswith(Path(name).name)]
+    assert problem.fatal and problem.line == 1
+    assert "larger than" in problem.message
+    page = tmp_path / "page.md"
+    page.write_text("Widgetamine works for everyone.\n", encoding="utf-8")
+    run = cli("lint", "--no-config", "--registry", root, page)
+    assert run.code == 2
+    assert f"{Path(name).name}:1: CC401" in run.err and "larger than" in run.err
+
+
+def test_claims_file_read_refuses_an_oversized_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry_load, "MAX_REGISTRY_FILE_BYTES", 1_000)
+    drafts = tmp_path / "drafts.yaml"
+    drafts.write_text("claims: []\n" + "# padding\n" * 200, encoding="utf-8")
+    with pytest.raises(RegistryError, match="larger than"):
+        ClaimsFile.read(drafts)
