@@ -32,6 +32,15 @@ and folds what the dropped ones said into the message of the one that stays, so 
    is one problem, the superlative: the comparison's finding is folded into it.
 8. An unregistered claim stated as plain fact and the guarantee that makes it ("Your results are
    permanent") are one problem, as with an unsourced figure (4): the guarantee's finding says both.
+9. One code says one problem once a sentence: a rule that fires twice on the same claim ("is safe" and "no
+   side effects" in one sentence) gives one finding, the stronger (the first of equals), naming what the
+   other flagged.
+10. A claim about harms (a safety, side-effects or contraindication claim) the evidence contradicts and
+   absolute-safety wording in its words ("there's no risk of addiction" against "not non-addictive") are one
+   problem, as a denied risk is (5): the contradicted claim's finding, which names the evidence, says both.
+11. Each note is said once a sentence: a missing qualifier or a grade folded into two findings, and the
+   reading a finding was made on ("(The answer reads as: ...)", "(Read with its table headers as: ...)"),
+   are said in the first finding in report order, not again in the next.
 """
 
 from __future__ import annotations
@@ -39,7 +48,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 
-from claimcheck.models import Finding, MergedFinding, Severity, Verdict
+from claimcheck.models import Category, Finding, MergedFinding, Severity, Verdict
 
 #: Rule codes this step knows how to merge (see claimcheck.rules.claims).
 UNREGISTERED = "CC101"
@@ -54,6 +63,8 @@ SUPERLATIVE = "CC201"
 COMPARATIVE = "CC207"
 GUARANTEE = "CC204"
 RISK_MINIMISING = "CC203"
+#: Claims about harms (who may be harmed, how): contradicted, they are what absolute-safety wording denies (rule 10).
+HARMS = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
 
 
 @dataclass
@@ -72,25 +83,63 @@ class _Kept:
         if note:
             self.notes.append(note)
 
-    def take(self, other: _Kept) -> None:
-        """Fold another kept finding into this one, with what it had folded in itself."""
-        self.fold(other.finding, None)
+    def take_folded(self, other: _Kept) -> None:
+        """Take what ``other`` had folded in (its notes, merged findings and other claims), itself folded apart."""
         self.merged.extend(other.merged)
         self.notes.extend(other.notes)
         self.also.extend(claim for claim in other.also if claim not in self.also)
 
-    def result(self) -> Finding:
-        if not self.merged:
+    def take(self, other: _Kept) -> None:
+        """Fold another kept finding into this one, with what it had folded in itself."""
+        self.fold(other.finding, None)
+        self.take_folded(other)
+
+    def result(self, said: set[str] | None = None) -> Finding:
+        """The finding with what was folded into it in its message; with ``said``, the notes already said
+        on the sentence (by an earlier finding, or earlier in this message) left out and this message's added."""
+        if not self.merged and said is None:
             return self.finding
-        parts = [self.finding.message.rstrip()]
+        if said is None:
+            said = set()
+        texts = [self.finding.message.rstrip()]
         if self.also:
-            parts.append(f"(Also: {', '.join(self.also)}.)")
+            texts.append(f"(Also: {', '.join(self.also)}.)")
+        parts = [part for text in texts + self.notes for part in _unsaid(text, said)]
+        message = " ".join(parts)
+        if not self.merged:
+            if message == self.finding.message.rstrip():
+                return self.finding
+            return Finding.unchecked({**self.finding.__dict__, "message": message})
         # Unchecked: the values come from findings already made (validating them was 1% of a lint).
         merged = [
             MergedFinding.unchecked({"code": f.code, "claim_id": f.claim_id, "message": f.message}) for f in self.merged
         ]
         # Built unchecked too: model_copy took twice as long, for the two values set here.
-        return Finding.unchecked({**self.finding.__dict__, "message": " ".join(parts + self.notes), "merged": merged})
+        return Finding.unchecked({**self.finding.__dict__, "message": message, "merged": merged})
+
+
+def _reading(text: str) -> int | None:
+    """Where the note that ends ``text`` starts, if one does: a bracketed group after a sentence's end ("... needs
+    evidence. (The answer reads as: 'it is safe.')"), which says what the finding was read from, not the problem."""
+    if not text.endswith(")"):
+        return None
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[index], 0)
+        if depth == 0:
+            # A claim id or an aside inside the sentence ("(ketamine.x).") is not a note of its own.
+            return index if index >= 2 and text[index - 1] == " " and text[index - 2] in ".!?" else None
+    return None
+
+
+def _unsaid(text: str, said: set[str]) -> list[str]:
+    """``text`` (a message or a note), as parts not yet ``said`` on the sentence, which it then adds to it: the
+    text with its reading note apart, so a problem said on the same reading as another says the reading once."""
+    start = _reading(text)
+    parts = [text] if start is None else [text[: start - 1], text[start:]]
+    fresh = [part for part in parts if part not in said]
+    said.update(fresh)
+    return fresh
 
 
 def one_per_problem(found: Iterable[tuple[Hashable, Finding]]) -> list[Finding]:
@@ -109,8 +158,11 @@ def one_per_problem(found: Iterable[tuple[Hashable, Finding]]) -> list[Finding]:
             # Alone on its sentence (most findings are): nothing to merge it with, it stays as it is.
             kept[indices[0]] = pairs[indices[0]][1]
             continue
-        for index, entry in _merge_sentence([(index, pairs[index][1]) for index in indices]).items():
-            kept[index] = entry.result()
+        entries = _merge_sentence([(index, pairs[index][1]) for index in indices])
+        # Notes are said once a sentence, in the first finding a reviewer reads (rule 11).
+        said: set[str] = set()
+        for index, entry in sorted(entries.items(), key=lambda item: (item[1].finding.sort_key(), item[0])):
+            kept[index] = entry.result(said)
     return [kept[index] for index in range(len(pairs)) if index in kept]
 
 
@@ -137,6 +189,14 @@ def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:
             if finding.severity is Severity.ERROR:
                 errors.setdefault(finding.claim_id, same)
             continue
+        if same is not None and finding.claim_id == same.finding.claim_id:
+            # The rule again on the same claim (rule 9): one finding, the stronger, names both spans' words.
+            if finding.severity > same.finding.severity:
+                same.finding, finding = finding, same.finding
+            same.fold(finding, finding.message.rstrip())
+            if same.finding.claim_id is not None and same.finding.severity is Severity.ERROR:
+                errors.setdefault(same.finding.claim_id, same)
+            continue
         entry = kept[index] = _Kept(finding)
         by_code.setdefault(finding.code, entry)
         if finding.claim_id is not None and (finding.severity is Severity.ERROR or finding.code == RISK_MINIMISING):
@@ -144,8 +204,8 @@ def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:
     _place_qualifiers(findings, deferred, kept, errors)
     _place_grades(findings, deferred, kept)
     _place_unregistered(kept)
-    _place_absolute_safety(kept)
     _fold_into(kept, ABSOLUTE_SAFETY, (GUARANTEE, UNSOURCED_FIGURE), _within)
+    _place_absolute_safety(kept)
     _fold_into(kept, SUPERLATIVE, (COMPARATIVE,), _overlap)
     return kept
 
@@ -160,18 +220,27 @@ def _first_index(kept: dict[int, _Kept], code: str) -> int | None:
 
 
 def _place_absolute_safety(kept: dict[int, _Kept]) -> None:
+    """Rules 5 and 10: absolute-safety wording beside the finding that a risk it denies is real, folded into it."""
+    absolute = _first_index(kept, ABSOLUTE_SAFETY)
+    if absolute is None:
+        return
+    wording = kept[absolute].finding
     denied = next(
         (
             entry
             for entry in kept.values()
-            if entry.finding.code == CONTRADICTED and entry.finding.verdict is not Verdict.CONTRADICTED
+            if entry.finding.code == CONTRADICTED
+            and (
+                entry.finding.verdict is not Verdict.CONTRADICTED
+                or (entry.finding.category in HARMS and _within(wording, entry.finding))
+            )
         ),
         None,
     )
-    absolute = _first_index(kept, ABSOLUTE_SAFETY)
-    if denied is not None and absolute is not None:
-        finding = kept.pop(absolute).finding
-        denied.fold(finding, finding.message.rstrip())
+    if denied is not None:
+        entry = kept.pop(absolute)
+        denied.fold(entry.finding, entry.finding.message.rstrip())
+        denied.take_folded(entry)
 
 
 def _within(inner: Finding, outer: Finding) -> bool:
