@@ -41,11 +41,13 @@ and folds what the dropped ones said into the message of the one that stays, so 
 11. Each note is said once a sentence: a missing qualifier or a grade folded into two findings, and the
    reading a finding was made on ("(The answer reads as: ...)", "(Read with its table headers as: ...)"),
    are said in the first finding in report order, not again in the next.
+12. A table row is one statement across its cells: a comparison found in each cell (each read against the
+   row's other cells) is one problem, said by the first cell's comparison finding.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from claimcheck.models import Category, Finding, MergedFinding, Severity, Verdict
@@ -142,28 +144,53 @@ def _unsaid(text: str, said: set[str]) -> list[str]:
     return fresh
 
 
-def one_per_problem(found: Iterable[tuple[Hashable, Finding]]) -> list[Finding]:
+def one_per_problem(
+    found: Iterable[tuple[Hashable, Finding]], rows: Mapping[Hashable, Hashable] | None = None
+) -> list[Finding]:
     """The findings worth reading, from ``(sentence key, finding)`` pairs in report order.
 
     The key says which sentence (occurrence, not text) a finding is on; page-level findings use a key
-    of their own and pass through untouched.
+    of their own and pass through untouched. ``rows`` gives the table row of the keys of sentences in a
+    table's cells, whose comparisons are the row's (rule 12).
     """
     pairs = list(found)
     groups: dict[Hashable, list[int]] = {}
     for index, (key, _) in enumerate(pairs):
         groups.setdefault(key, []).append(index)
     kept: dict[int, Finding] = {}
+    sentences: list[dict[int, _Kept]] = []
     for indices in groups.values():
-        if len(indices) == 1:
+        if len(indices) == 1 and not (rows and pairs[indices[0]][0] in rows):
             # Alone on its sentence (most findings are): nothing to merge it with, it stays as it is.
             kept[indices[0]] = pairs[indices[0]][1]
             continue
-        entries = _merge_sentence([(index, pairs[index][1]) for index in indices])
+        sentences.append(_merge_sentence([(index, pairs[index][1]) for index in indices]))
+    if rows:
+        _one_comparison_a_row(sentences, {index: rows.get(key) for index, (key, _) in enumerate(pairs)})
+    for entries in sentences:
         # Notes are said once a sentence, in the first finding a reviewer reads (rule 11).
         said: set[str] = set()
         for index, entry in sorted(entries.items(), key=lambda item: (item[1].finding.sort_key(), item[0])):
             kept[index] = entry.result(said)
     return [kept[index] for index in range(len(pairs)) if index in kept]
+
+
+def _one_comparison_a_row(sentences: list[dict[int, _Kept]], rows: dict[int, Hashable | None]) -> None:
+    """Rule 12: a table row's comparison, found in each of its cells (each cell is read against the row's other
+    cells), is one problem: the first cell's finding, in report order, says it."""
+    first: dict[Hashable, _Kept] = {}
+    comparisons = [
+        (entry.finding.sort_key(), index, entries)
+        for entries in sentences
+        for index, entry in entries.items()
+        if entry.finding.code == COMPARATIVE and rows.get(index) is not None
+    ]
+    for _, index, entries in sorted(comparisons, key=lambda item: item[:2]):
+        row = rows[index]
+        if row in first:
+            first[row].take(entries.pop(index))
+        else:
+            first[row] = entries[index]
 
 
 def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:

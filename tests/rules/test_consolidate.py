@@ -238,3 +238,19 @@ def test_a_note_is_said_once_a_sentence_in_the_first_finding_read() -> None:
     # A bracket inside a sentence is not a note of its own: "(a)." stays where it is.
     alone = _finding("CC104", "b", 0.9, message="Wording is direct (b).")
     assert one_per_problem([("s", alone), ("s", _finding("CC201", "b", 0.9))])[0].message == alone.message
+
+
+def test_a_table_rows_comparison_is_one_finding_on_its_first_cell() -> None:
+    page = (
+        "# Laser hair removal\n\n| | Laser at Glow Clinic | Waxing at a salon |\n|---|---|---|\n"
+        "| Scarring | No scarring | Ingrown hairs and scars |\n"
+        "| Regrowth | Smoother for longer | Grows back in weeks |\n"
+    )
+    comparisons = [f for f in claimcheck.check_text(page, format="markdown").findings if f.code == "CC207"]
+    # Each cell is read against the other of its row: one comparison a row, on the row's first cell.
+    assert [(f.line, f.sentence) for f in comparisons] == [(5, "No scarring"), (6, "Smoother for longer")]
+    assert all("CC207" in [m.code for m in f.merged] for f in comparisons)
+    # Keyed by row only for cells: the same findings on two sentences of a paragraph stay apart.
+    one, two = _finding("CC207", message="One."), _finding("CC207", message="Two.")
+    assert len(one_per_problem([("a", one), ("b", two)], {"a": (0, 1), "b": (0, 2)})) == 2
+    assert len(one_per_problem([("a", one), ("b", two)], {"a": (0, 1), "b": (0, 1)})) == 1
