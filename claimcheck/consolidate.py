@@ -37,7 +37,8 @@ and folds what the dropped ones said into the message of the one that stays, so 
    other flagged.
 10. A claim about harms (a safety, side-effects or contraindication claim) the evidence contradicts and
    absolute-safety wording in its words ("there's no risk of addiction" against "not non-addictive") are one
-   problem, as a denied risk is (5): the contradicted claim's finding, which names the evidence, says both.
+   problem, as a denied risk is (5): the absolute-safety finding, which marks the very words and carries the
+   claim, its verdict and evidence, says both (the contradicted claim's finding does, if it is on another claim).
 11. Each note is said once a sentence: a missing qualifier or a grade folded into two findings, and the
    reading a finding was made on ("(The answer reads as: ...)", "(Read with its table headers as: ...)"),
    are said in the first finding in report order, not again in the next.
@@ -264,10 +265,17 @@ def _place_absolute_safety(kept: dict[int, _Kept]) -> None:
         ),
         None,
     )
-    if denied is not None:
-        entry = kept.pop(absolute)
-        denied.fold(entry.finding, entry.finding.message.rstrip())
-        denied.take_folded(entry)
+    if denied is None:
+        return
+    if denied.finding.verdict is Verdict.CONTRADICTED and denied.finding.claim_id == wording.claim_id:
+        # Rule 10: the wording's finding marks the very words and carries the claim, its verdict and evidence.
+        index = next(index for index, entry in kept.items() if entry is denied)
+        kept[absolute].fold(denied.finding, denied.finding.message.rstrip())
+        kept[absolute].take_folded(kept.pop(index))
+        return
+    entry = kept.pop(absolute)
+    denied.fold(entry.finding, entry.finding.message.rstrip())
+    denied.take_folded(entry)
 
 
 def _within(inner: Finding, outer: Finding) -> bool:

@@ -214,13 +214,14 @@ def _harm_pair(category: Category) -> tuple[Finding, Finding]:
 def test_absolute_safety_wording_in_a_contradicted_claim_about_harms_is_that_one_problem() -> None:
     for category in (Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION):
         [kept] = one_per_problem([("s", finding) for finding in _harm_pair(category)])
-        assert kept.code == "CC103" and kept.claim_id == "a" and kept.verdict is Verdict.CONTRADICTED
-        assert "Absolute safety claim 'no risk'." in kept.message and [m.code for m in kept.merged] == ["CC202"]
+        # The wording's finding, on the very words, carries the claim and its verdict and says the contradiction.
+        assert kept.code == "CC202" and kept.claim_id == "a" and kept.sentence_span == (27, 34)
+        assert "CC103 says so about a." in kept.message and [m.code for m in kept.merged] == ["CC103"]
     # A contradicted claim about something else (an effect, an approval) is another point than the safety wording.
     found = one_per_problem([("s", finding) for finding in _harm_pair(Category.EFFICACY)])
     assert [f.code for f in found] == ["CC103", "CC202"]
     # End to end, for an invented claim of harm the registry contradicts, and for one of efficacy beside it.
-    assert _codes("Honestly, ketamine is completely non-addictive.") == [("CC103", ["CC202"])]
+    assert _codes("Honestly, ketamine is completely non-addictive.") == [("CC202", ["CC103"])]
     mixed = _codes("Ketamine is completely safe, and it cures depression.")
     assert [code for code, _ in mixed] == ["CC103", "CC202", "CC204"]
 

@@ -23,11 +23,9 @@ def _on_sentence(text: str) -> list[tuple[str, Severity]]:
         # A promise of an effect within hours: stronger than the onset evidence allows.
         ("You will feel the difference within hours of your first ketamine infusion.", "CC104", Severity.ERROR),
         ("For many of our patients ketamine has been nothing short of a miracle.", "CC204", Severity.ERROR),
-        # The side-effects claim the evidence contradicts, which also says the absolute-safety wording in its words
-        # (one finding per problem: rule 10 of claimcheck.consolidate).
         (
             "Unlike ECT, Spravato causes no memory loss and no side effects you'll notice the next day.",
-            "CC103",
+            "CC202",
             Severity.ERROR,
         ),
         (
