@@ -16,7 +16,7 @@ and folds what the dropped ones said into the message of the one that stays, so 
    missing qualifiers instead (a claim about harms lacks the very caveat its wording plays down).
 3. A weak-evidence finding only when no other finding on the sentence names its claim (for itself, as
    "also", or as a missing qualifier it folded in); otherwise the claim's grade goes into that finding's
-   message.
+   message. The same for another claim's weak evidence: one weak-evidence finding gives every grade.
 4. An unregistered-claim finding only when nothing else on the sentence names a problem at warning or
    above: "no registry entry covers it" is then said in the finding that names the problem (a
    superlative, an unsourced figure), which a reviewer acts on first. An unregistered claim stated as
@@ -341,6 +341,8 @@ def _place_grades(findings: list[tuple[int, Finding]], deferred: list[Finding], 
         if finding.code != WEAK_EVIDENCE:
             continue
         naming = next((entry for entry in kept.values() if finding.claim_id in _named(entry)), None)
+        # Another claim's weak evidence on the sentence is the same problem (rule 1): one finding gives each grade.
+        naming = naming or _first(kept, WEAK_EVIDENCE)
         if naming is None:
             kept[_index_of(findings, finding)] = _Kept(finding)
         else:

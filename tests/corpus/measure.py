@@ -138,9 +138,10 @@ def measure_seeds() -> str:
     )
 
 
-#: A message's bracketed notes ("(Read with its table headers as: ...)"), and where its sentences end.
-_NOTE = re.compile(r"\([^()]*\)")
-_SENTENCE_END = re.compile(r"(?<=\.)\s+")
+#: A message's notes, bracketed after a sentence's end ("... evidence. (Read with its table headers as: ...)", one
+#: bracket deep inside), not a bracket within a sentence ("(e.g. 'some', 'not all')"), and where its sentences end.
+_NOTE = re.compile(r"(?<=[.!?] )\((?:[^()]|\([^()]*\))*\)")
+_SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-Z])")
 #: Shorter clauses (a claim id, "Evidence:") recur between findings without repeating a point.
 _CLAUSE_MIN = 25
 

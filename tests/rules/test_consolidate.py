@@ -255,3 +255,16 @@ def test_a_table_rows_comparison_is_one_finding_on_its_first_cell() -> None:
     one, two = _finding("CC207", message="One."), _finding("CC207", message="Two.")
     assert len(one_per_problem([("a", one), ("b", two)], {"a": (0, 1), "b": (0, 2)})) == 2
     assert len(one_per_problem([("a", one), ("b", two)], {"a": (0, 1), "b": (0, 1)})) == 1
+
+
+def test_weak_evidence_of_several_claims_on_a_sentence_is_one_finding_giving_each_grade() -> None:
+    # An accurate invented sentence that links three claims, each resting on weak evidence, and nothing else.
+    sentence = "In small trials, acupuncture eased migraine for some people for a few weeks."
+    weak = [
+        _finding("CC107", claim, score, sentence=sentence, grade=grade)
+        for claim, score, grade in (("a", 0.9, Grade.LOW), ("b", 0.7, Grade.VERY_LOW), ("c", 0.5, Grade.LOW))
+    ]
+    [kept] = one_per_problem([("s", finding) for finding in weak])
+    assert kept.claim_id == "a" and [m.claim_id for m in kept.merged] == ["b", "c"]
+    assert "The evidence for b is of very-low certainty." in kept.message
+    assert "The evidence for c is of low certainty." in kept.message
