@@ -43,7 +43,8 @@ and folds what the dropped ones said into the message of the one that stays, so 
    reading a finding was made on ("(The answer reads as: ...)", "(Read with its table headers as: ...)"),
    are said in the first finding in report order, not again in the next.
 12. A table row is one statement across its cells: a comparison found in each cell (each read against the
-   row's other cells) is one problem, said by the first cell's comparison finding.
+   row's other cells) is one problem, said by the first cell's comparison finding, where the later cell keeps
+   another finding that names a problem in its words (else the comparison is all that is said of them).
 """
 
 from __future__ import annotations
@@ -188,10 +189,19 @@ def _one_comparison_a_row(sentences: list[dict[int, _Kept]], rows: dict[int, Has
     ]
     for _, index, entries in sorted(comparisons, key=lambda item: item[:2]):
         row = rows[index]
-        if row in first:
+        if row in first and _named_apart(entries, index):
             first[row].take(entries.pop(index))
         else:
-            first[row] = entries[index]
+            first.setdefault(row, entries[index])
+
+
+def _named_apart(entries: dict[int, _Kept], index: int) -> bool:
+    """Whether a sentence keeps a finding at warning or above that names a problem (not only "unregistered")
+    besides ``index``: a cell whose comparison is the only thing said of its own words keeps it."""
+    return any(
+        other != index and entry.finding.severity >= Severity.WARNING and entry.finding.code != UNREGISTERED
+        for other, entry in entries.items()
+    )
 
 
 def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:

@@ -248,13 +248,23 @@ def test_a_table_rows_comparison_is_one_finding_on_its_first_cell() -> None:
         "| Regrowth | Smoother for longer | Grows back in weeks |\n"
     )
     comparisons = [f for f in claimcheck.check_text(page, format="markdown").findings if f.code == "CC207"]
-    # Each cell is read against the other of its row: one comparison a row, on the row's first cell.
-    assert [(f.line, f.sentence) for f in comparisons] == [(5, "No scarring"), (6, "Smoother for longer")]
-    assert all("CC207" in [m.code for m in f.merged] for f in comparisons)
+    # Each cell is read against the other of its row; a cell whose comparison is all that is said of its words keeps
+    # it (one finding per problem, but every claim keeps a finding).
+    assert [(f.line, f.sentence) for f in comparisons] == [
+        (5, "No scarring"),
+        (5, "Ingrown hairs and scars"),
+        (6, "Smoother for longer"),
+        (6, "Grows back in weeks"),
+    ]
+    # Where the later cell says something else too (a guarantee), the row's comparison is said once, first.
+    page = page.replace("Smoother for longer", "Hair never comes back")
+    found = [(f.line, f.code) for f in claimcheck.check_text(page, format="markdown").findings if f.line == 6]
+    assert found.count((6, "CC207")) == 1 and (6, "CC204") in found
     # Keyed by row only for cells: the same findings on two sentences of a paragraph stay apart.
-    one, two = _finding("CC207", message="One."), _finding("CC207", message="Two.")
-    assert len(one_per_problem([("a", one), ("b", two)], {"a": (0, 1), "b": (0, 2)})) == 2
-    assert len(one_per_problem([("a", one), ("b", two)], {"a": (0, 1), "b": (0, 1)})) == 1
+    one, two, guarantee = _finding("CC207", message="One."), _finding("CC207", message="Two."), _finding("CC204")
+    found = [("a", one), ("b", two), ("b", guarantee)]
+    assert len(one_per_problem(found, {"a": (0, 1), "b": (0, 2)})) == 3
+    assert [f.code for f in one_per_problem(found, {"a": (0, 1), "b": (0, 1)})] == ["CC207", "CC204"]
 
 
 def test_weak_evidence_of_several_claims_on_a_sentence_is_one_finding_giving_each_grade() -> None:
