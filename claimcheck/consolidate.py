@@ -16,7 +16,7 @@ and folds what the dropped ones said into the message of the one that stays, so 
    missing qualifiers instead (a claim about harms lacks the very caveat its wording plays down).
 3. A weak-evidence finding only when no other finding on the sentence names its claim (for itself, as
    "also", or as a missing qualifier it folded in); otherwise the claim's grade goes into that finding's
-   message.
+   message. The same for another claim's weak evidence: one weak-evidence finding gives every grade.
 4. An unregistered-claim finding only when nothing else on the sentence names a problem at warning or
    above: "no registry entry covers it" is then said in the finding that names the problem (a
    superlative, an unsourced figure), which a reviewer acts on first. An unregistered claim stated as
@@ -32,14 +32,27 @@ and folds what the dropped ones said into the message of the one that stays, so 
    is one problem, the superlative: the comparison's finding is folded into it.
 8. An unregistered claim stated as plain fact and the guarantee that makes it ("Your results are
    permanent") are one problem, as with an unsourced figure (4): the guarantee's finding says both.
+9. One code says one problem once a sentence: a rule that fires twice on the same claim ("is safe" and "no
+   side effects" in one sentence) gives one finding, the stronger (the first of equals), naming what the
+   other flagged.
+10. A claim about harms (a safety, side-effects or contraindication claim) the evidence contradicts and
+   absolute-safety wording in its words ("there's no risk of addiction" against "not non-addictive") are one
+   problem, as a denied risk is (5): the absolute-safety finding, which marks the very words and carries the
+   claim, its verdict and evidence, says both (the contradicted claim's finding does, if it is on another claim).
+11. Each note is said once a sentence: a missing qualifier or a grade folded into two findings, and the
+   reading a finding was made on ("(The answer reads as: ...)", "(Read with its table headers as: ...)"),
+   are said in the first finding in report order, not again in the next.
+12. A table row is one statement across its cells: a comparison found in each cell (each read against the
+   row's other cells) is one problem, said by the first cell's comparison finding, where the later cell keeps
+   another finding that names a problem in its words (else the comparison is all that is said of them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from claimcheck.models import Finding, MergedFinding, Severity, Verdict
+from claimcheck.models import Category, Finding, MergedFinding, Severity, Verdict
 
 #: Rule codes this step knows how to merge (see claimcheck.rules.claims).
 UNREGISTERED = "CC101"
@@ -54,6 +67,8 @@ SUPERLATIVE = "CC201"
 COMPARATIVE = "CC207"
 GUARANTEE = "CC204"
 RISK_MINIMISING = "CC203"
+#: Claims about harms (who may be harmed, how): contradicted, they are what absolute-safety wording denies (rule 10).
+HARMS = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
 
 
 @dataclass
@@ -72,46 +87,121 @@ class _Kept:
         if note:
             self.notes.append(note)
 
-    def take(self, other: _Kept) -> None:
-        """Fold another kept finding into this one, with what it had folded in itself."""
-        self.fold(other.finding, None)
+    def take_folded(self, other: _Kept) -> None:
+        """Take what ``other`` had folded in (its notes, merged findings and other claims), itself folded apart."""
         self.merged.extend(other.merged)
         self.notes.extend(other.notes)
         self.also.extend(claim for claim in other.also if claim not in self.also)
 
-    def result(self) -> Finding:
-        if not self.merged:
+    def take(self, other: _Kept) -> None:
+        """Fold another kept finding into this one, with what it had folded in itself."""
+        self.fold(other.finding, None)
+        self.take_folded(other)
+
+    def result(self, said: set[str] | None = None) -> Finding:
+        """The finding with what was folded into it in its message; with ``said``, the notes already said
+        on the sentence (by an earlier finding, or earlier in this message) left out and this message's added."""
+        if not self.merged and said is None:
             return self.finding
-        parts = [self.finding.message.rstrip()]
+        if said is None:
+            said = set()
+        texts = [self.finding.message.rstrip()]
         if self.also:
-            parts.append(f"(Also: {', '.join(self.also)}.)")
+            texts.append(f"(Also: {', '.join(self.also)}.)")
+        parts = [part for text in texts + self.notes for part in _unsaid(text, said)]
+        message = " ".join(parts)
+        if not self.merged:
+            if message == self.finding.message.rstrip():
+                return self.finding
+            return Finding.unchecked({**self.finding.__dict__, "message": message})
         # Unchecked: the values come from findings already made (validating them was 1% of a lint).
         merged = [
             MergedFinding.unchecked({"code": f.code, "claim_id": f.claim_id, "message": f.message}) for f in self.merged
         ]
         # Built unchecked too: model_copy took twice as long, for the two values set here.
-        return Finding.unchecked({**self.finding.__dict__, "message": " ".join(parts + self.notes), "merged": merged})
+        return Finding.unchecked({**self.finding.__dict__, "message": message, "merged": merged})
 
 
-def one_per_problem(found: Iterable[tuple[Hashable, Finding]]) -> list[Finding]:
+def _reading(text: str) -> int | None:
+    """Where the note that ends ``text`` starts, if one does: a bracketed group after a sentence's end ("... needs
+    evidence. (The answer reads as: 'it is safe.')"), which says what the finding was read from, not the problem."""
+    if not text.endswith(")"):
+        return None
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[index], 0)
+        if depth == 0:
+            # A claim id or an aside inside the sentence ("(ketamine.x).") is not a note of its own.
+            return index if index >= 2 and text[index - 1] == " " and text[index - 2] in ".!?" else None
+    return None
+
+
+def _unsaid(text: str, said: set[str]) -> list[str]:
+    """``text`` (a message or a note), as parts not yet ``said`` on the sentence, which it then adds to it: the
+    text with its reading note apart, so a problem said on the same reading as another says the reading once."""
+    start = _reading(text)
+    parts = [text] if start is None else [text[: start - 1], text[start:]]
+    fresh = [part for part in parts if part not in said]
+    said.update(fresh)
+    return fresh
+
+
+def one_per_problem(
+    found: Iterable[tuple[Hashable, Finding]], rows: Mapping[Hashable, Hashable] | None = None
+) -> list[Finding]:
     """The findings worth reading, from ``(sentence key, finding)`` pairs in report order.
 
     The key says which sentence (occurrence, not text) a finding is on; page-level findings use a key
-    of their own and pass through untouched.
+    of their own and pass through untouched. ``rows`` gives the table row of the keys of sentences in a
+    table's cells, whose comparisons are the row's (rule 12).
     """
     pairs = list(found)
     groups: dict[Hashable, list[int]] = {}
     for index, (key, _) in enumerate(pairs):
         groups.setdefault(key, []).append(index)
     kept: dict[int, Finding] = {}
+    sentences: list[dict[int, _Kept]] = []
     for indices in groups.values():
-        if len(indices) == 1:
+        if len(indices) == 1 and not (rows and pairs[indices[0]][0] in rows):
             # Alone on its sentence (most findings are): nothing to merge it with, it stays as it is.
             kept[indices[0]] = pairs[indices[0]][1]
             continue
-        for index, entry in _merge_sentence([(index, pairs[index][1]) for index in indices]).items():
-            kept[index] = entry.result()
+        sentences.append(_merge_sentence([(index, pairs[index][1]) for index in indices]))
+    if rows:
+        _one_comparison_a_row(sentences, {index: rows.get(key) for index, (key, _) in enumerate(pairs)})
+    for entries in sentences:
+        # Notes are said once a sentence, in the first finding a reviewer reads (rule 11).
+        said: set[str] = set()
+        for index, entry in sorted(entries.items(), key=lambda item: (item[1].finding.sort_key(), item[0])):
+            kept[index] = entry.result(said)
     return [kept[index] for index in range(len(pairs)) if index in kept]
+
+
+def _one_comparison_a_row(sentences: list[dict[int, _Kept]], rows: dict[int, Hashable | None]) -> None:
+    """Rule 12: a table row's comparison, found in each of its cells (each cell is read against the row's other
+    cells), is one problem: the first cell's finding, in report order, says it."""
+    first: dict[Hashable, _Kept] = {}
+    comparisons = [
+        (entry.finding.sort_key(), index, entries)
+        for entries in sentences
+        for index, entry in entries.items()
+        if entry.finding.code == COMPARATIVE and rows.get(index) is not None
+    ]
+    for _, index, entries in sorted(comparisons, key=lambda item: item[:2]):
+        row = rows[index]
+        if row in first and _named_apart(entries, index):
+            first[row].take(entries.pop(index))
+        else:
+            first.setdefault(row, entries[index])
+
+
+def _named_apart(entries: dict[int, _Kept], index: int) -> bool:
+    """Whether a sentence keeps a finding at warning or above that names a problem (not only "unregistered")
+    besides ``index``: a cell whose comparison is the only thing said of its own words keeps it."""
+    return any(
+        other != index and entry.finding.severity >= Severity.WARNING and entry.finding.code != UNREGISTERED
+        for other, entry in entries.items()
+    )
 
 
 def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:
@@ -137,6 +227,14 @@ def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:
             if finding.severity is Severity.ERROR:
                 errors.setdefault(finding.claim_id, same)
             continue
+        if same is not None and finding.claim_id == same.finding.claim_id:
+            # The rule again on the same claim (rule 9): one finding, the stronger, names both spans' words.
+            if finding.severity > same.finding.severity:
+                same.finding, finding = finding, same.finding
+            same.fold(finding, finding.message.rstrip())
+            if same.finding.claim_id is not None and same.finding.severity is Severity.ERROR:
+                errors.setdefault(same.finding.claim_id, same)
+            continue
         entry = kept[index] = _Kept(finding)
         by_code.setdefault(finding.code, entry)
         if finding.claim_id is not None and (finding.severity is Severity.ERROR or finding.code == RISK_MINIMISING):
@@ -144,8 +242,8 @@ def _merge_sentence(findings: list[tuple[int, Finding]]) -> dict[int, _Kept]:
     _place_qualifiers(findings, deferred, kept, errors)
     _place_grades(findings, deferred, kept)
     _place_unregistered(kept)
-    _place_absolute_safety(kept)
     _fold_into(kept, ABSOLUTE_SAFETY, (GUARANTEE, UNSOURCED_FIGURE), _within)
+    _place_absolute_safety(kept)
     _fold_into(kept, SUPERLATIVE, (COMPARATIVE,), _overlap)
     return kept
 
@@ -160,18 +258,34 @@ def _first_index(kept: dict[int, _Kept], code: str) -> int | None:
 
 
 def _place_absolute_safety(kept: dict[int, _Kept]) -> None:
+    """Rules 5 and 10: absolute-safety wording beside the finding that a risk it denies is real, folded into it."""
+    absolute = _first_index(kept, ABSOLUTE_SAFETY)
+    if absolute is None:
+        return
+    wording = kept[absolute].finding
     denied = next(
         (
             entry
             for entry in kept.values()
-            if entry.finding.code == CONTRADICTED and entry.finding.verdict is not Verdict.CONTRADICTED
+            if entry.finding.code == CONTRADICTED
+            and (
+                entry.finding.verdict is not Verdict.CONTRADICTED
+                or (entry.finding.category in HARMS and _within(wording, entry.finding))
+            )
         ),
         None,
     )
-    absolute = _first_index(kept, ABSOLUTE_SAFETY)
-    if denied is not None and absolute is not None:
-        finding = kept.pop(absolute).finding
-        denied.fold(finding, finding.message.rstrip())
+    if denied is None:
+        return
+    if denied.finding.verdict is Verdict.CONTRADICTED and denied.finding.claim_id == wording.claim_id:
+        # Rule 10: the wording's finding marks the very words and carries the claim, its verdict and evidence.
+        index = next(index for index, entry in kept.items() if entry is denied)
+        kept[absolute].fold(denied.finding, denied.finding.message.rstrip())
+        kept[absolute].take_folded(kept.pop(index))
+        return
+    entry = kept.pop(absolute)
+    denied.fold(entry.finding, entry.finding.message.rstrip())
+    denied.take_folded(entry)
 
 
 def _within(inner: Finding, outer: Finding) -> bool:
@@ -237,6 +351,8 @@ def _place_grades(findings: list[tuple[int, Finding]], deferred: list[Finding], 
         if finding.code != WEAK_EVIDENCE:
             continue
         naming = next((entry for entry in kept.values() if finding.claim_id in _named(entry)), None)
+        # Another claim's weak evidence on the sentence is the same problem (rule 1): one finding gives each grade.
+        naming = naming or _first(kept, WEAK_EVIDENCE)
         if naming is None:
             kept[_index_of(findings, finding)] = _Kept(finding)
         else:

@@ -8,7 +8,7 @@ every rule sees the same analysis. A rule never re-parses a page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -55,7 +55,7 @@ from claimcheck.analysis.reviews import (
 )
 from claimcheck.analysis.runs import joined_runs, read_run
 from claimcheck.codes import LINKED_FAMILY
-from claimcheck.consolidate import one_per_problem
+from claimcheck.consolidate import COMPARATIVE, one_per_problem
 from claimcheck.errors import InputError
 from claimcheck.models import Category, Claim, EvidenceItem, Finding, Severity, Verdict
 from claimcheck.registry.compiled import CompiledRegistry
@@ -68,7 +68,7 @@ from claimcheck.text import Document, TextUnit, UnitKind, last_sentence, parse_d
 from claimcheck.text.citations import is_citation
 from claimcheck.text.plain import attributed_quote
 from claimcheck.text.sentences import MAX_SENTENCE
-from claimcheck.text.tables import TablePlace, table_places
+from claimcheck.text.tables import TablePlace, table_places, table_rows
 
 
 def analyse(document: Document, registry: CompiledRegistry, link: Claim | None = None) -> list[SentenceContext]:
@@ -705,10 +705,23 @@ def lint_bounded(
         sentence.previous = sentence.next = None
         if sentence.statement is not None:
             sentence.statement.previous = sentence.statement.next = None
-    found = one_per_problem(zip(findings.keys, findings.found, strict=True))
+    found = one_per_problem(zip(findings.keys, findings.found, strict=True), _rows(document, findings))
     found.sort(key=Finding.sort_key)
     findings.found = found
     return findings
+
+
+def _rows(document: Document, findings: Findings) -> dict[Hashable, Hashable]:
+    """The table row of each sentence key that is in a table cell, for the consolidation step to read a row's
+    cells as one statement (see claimcheck.consolidate). Only read where it can matter: a row's repeat is of a
+    comparison, and a page with fewer than two comparison findings has none."""
+    if sum(finding.code == COMPARATIVE for finding in findings.found) < 2:
+        return {}
+    rows = table_rows(document)
+    if not rows:
+        return {}
+    by_unit = {id(document.units[index]): row for index, row in rows.items()}
+    return {key: by_unit[key[0]] for key in findings.keys if key is not None and key[0] in by_unit}
 
 
 # Copy with a figure, a hedge, a citation and a phone number: with the registry's own wordings

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from claimcheck.text.document import Document, UnitKind
 
-__all__ = ["TablePlace", "table_places"]
+__all__ = ["TablePlace", "table_places", "table_rows"]
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
@@ -87,6 +87,25 @@ def table_places(document: Document) -> dict[int, TablePlace]:
                 places[index] = TablePlace(False, row_heads.get(row), columns.get(column), versus)
         k = end
     return places
+
+
+def table_rows(document: Document) -> dict[int, tuple[int, int]]:
+    """The row of every table cell of ``document``, by its index in ``document.units``: the index of its table's
+    first cell and the row's number in the table, so cells of one row share it."""
+    rows: dict[int, tuple[int, int]] = {}
+    units = document.units
+    k = 0
+    while k < len(units):
+        if units[k].kind is not UnitKind.TABLE_CELL:
+            k += 1
+            continue
+        end = k
+        while end < len(units) and units[end].kind is UnitKind.TABLE_CELL:
+            end += 1
+        for cells in _tables(document, k, end):
+            rows.update((index, (cells[0][0], row)) for index, row, _ in cells)
+        k = end
+    return rows
 
 
 def _before_and_after(first: str, second: str) -> bool:

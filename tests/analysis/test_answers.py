@@ -86,11 +86,12 @@ def test_other_answers_are_read_as_written(question: str, answer: str) -> None:
 def test_on_a_page_the_answer_carries_the_claim_of_its_question() -> None:
     page = "# FAQ\n\n## Is ketamine addictive?\n\nNo.\n\n## Do you take insurance?\n\nYes.\n"
     findings = [f for f in claimcheck.check_text(page, format="markdown").findings if f.sentence]
-    # As "Ketamine is not addictive." would: the registry's verdict, and the absolute safety wording.
+    # As "Ketamine is not addictive." would: the absolute safety wording, which says the registry's verdict too (a
+    # contradicted claim about harms and the wording in its words are one problem: claimcheck.consolidate).
     assert [(f.code, f.sentence, f.line, f.claim_id) for f in findings] == [
-        ("CC103", "No.", 5, "ketamine.safety.non-addictive"),
         ("CC202", "No.", 5, "ketamine.safety.non-addictive"),
     ]
+    assert {m.code for m in findings[0].merged} == {"CC103"} and "Contradicted by the evidence" in findings[0].message
 
 
 def test_the_wording_rules_read_the_statement_and_point_at_the_answer() -> None:

@@ -20,6 +20,10 @@ Per split, over its labelled sentences:
 ``seeds`` in place of a split measures the five seed pages (../shared/seeds) as issue 16 states its
 bar there: findings per flagged sentence and the share of CC105 among the findings.
 
+``--repeats`` measures "one finding per problem" instead, on a split's pages or the seeds: findings per
+flagged sentence, and the sentences where two findings make the same point, by kind (see
+:func:`measure_repeats`).
+
 Do not look at a blind split's misses before its first run is recorded (tests/corpus/HISTORY.md):
 ``--misses`` is for splits that are already used for tuning.
 """
@@ -40,6 +44,7 @@ import claimcheck
 from claimcheck.lint import analyse
 from claimcheck.models import Finding, Severity
 from claimcheck.run.runner import resolve_registry
+from claimcheck.text.document import UnitKind
 from claimcheck.text.readers import read_document
 from tests.conftest import SEEDS
 
@@ -133,6 +138,84 @@ def measure_seeds() -> str:
     )
 
 
+#: A message's notes, bracketed after a sentence's end ("... evidence. (Read with its table headers as: ...)", one
+#: bracket deep inside), not a bracket within a sentence ("(e.g. 'some', 'not all')"), and where its sentences end.
+_NOTE = re.compile(r"(?<=[.!?] )\((?:[^()]|\([^()]*\))*\)")
+_SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-Z])")
+#: Shorter clauses (a claim id, "Evidence:") recur between findings without repeating a point.
+_CLAUSE_MIN = 25
+
+
+def _clauses(message: str) -> list[str]:
+    """A message's clauses (its bracketed notes and its sentences) long enough to be a point, spacing folded."""
+    found = [*_NOTE.findall(message), *_SENTENCE_END.split(_NOTE.sub(" ", message))]
+    folded = (" ".join(clause.split()) for clause in found)
+    return [clause for clause in folded if len(clause) >= _CLAUSE_MIN and " " in clause]
+
+
+def repeats_of(findings: list[Finding]) -> set[str]:
+    """The kinds of repeat among one sentence's findings (empty when each makes its own point).
+
+    * ``code``: the same code twice on the sentence;
+    * ``claim``: an error and a warning of the claim rules (CC1xx) naming the same linked claim;
+    * ``denial``: a contradicted claim (CC103) and absolute-safety wording (CC202) on the sentence, both
+      saying that the harm the wording denies is real;
+    * ``clause``: two messages, or one message twice, sharing a clause.
+    """
+    kinds: set[str] = set()
+    codes = [f.code for f in findings]
+    if len(codes) != len(set(codes)):
+        kinds.add("code")
+    for claim in {f.claim_id for f in findings if f.claim_id and f.code.startswith("CC1")}:
+        severities = {f.severity for f in findings if f.claim_id == claim and f.code.startswith("CC1")}
+        if {Severity.ERROR, Severity.WARNING} <= severities:
+            kinds.add("claim")
+    if {"CC103", "CC202"} <= set(codes):
+        kinds.add("denial")
+    clauses = [clause for f in findings for clause in _clauses(f.message)]
+    if len(clauses) != len(set(clauses)):
+        kinds.add("clause")
+    return kinds
+
+
+def _row_lines(page: Path) -> set[int]:
+    """The source lines of a page that hold table cells: a table's row (a Markdown row is one line, and the
+    tuned HTML pages write each row on one)."""
+    document = read_document(page)
+    return {document.position(unit.source_offset(0))[0] for unit in document.units if unit.kind is UnitKind.TABLE_CELL}
+
+
+def measure_repeats(name: str, pages: list[Path]) -> str:
+    """One line: findings per flagged sentence, sentences with a repeat (by kind) and table rows with the same
+    code on two cells, over ``pages``."""
+    sentences: dict[tuple[str, str], list[Finding]] = {}
+    rows: dict[tuple[str, int], list[str]] = {}
+    for page in pages:
+        lines = _row_lines(page)
+        for finding in claimcheck.check_file(page).findings:
+            if finding.sentence:
+                sentences.setdefault((finding.path, finding.sentence), []).append(finding)
+                if finding.line in lines:
+                    rows.setdefault((finding.path, finding.line), []).append(finding.code)
+    kinds = [repeats_of(found) for found in sentences.values()]
+    count = {kind: sum(kind in found for found in kinds) for kind in ("code", "claim", "denial", "clause")}
+    repeated_rows = sum(len(codes) != len(set(codes)) for codes in rows.values())
+    findings = sum(len(found) for found in sentences.values())
+    return (
+        f"{name:8} {findings / max(len(sentences), 1):.2f} findings a flagged sentence ({findings}/{len(sentences)}); "
+        f"repeats on {sum(bool(found) for found in kinds)} sentences (code {count['code']}, claim {count['claim']}, "
+        f"denial {count['denial']}, clause {count['clause']}); rows with a code twice {repeated_rows}/{len(rows)}"
+    )
+
+
+def repeats(split: str) -> str:
+    """:func:`measure_repeats` on a split's labelled pages, or on the seed pages for ``seeds``."""
+    if split == "seeds":
+        return measure_repeats(split, sorted(SEEDS.glob("*.txt")))
+    pages = sorted({label.page for label in load_labels() if label.split == split})
+    return measure_repeats(split, [CORPUS / page for page in pages])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("splits", nargs="+")
@@ -141,11 +224,17 @@ def main() -> int:
     parser.add_argument(
         "--why", action="store_true", help="list wrong flags with each finding's code, severity and the reason"
     )
+    parser.add_argument(
+        "--repeats", action="store_true", help="measure findings that repeat a point, per sentence and table row"
+    )
     args = parser.parse_args()
     if (args.misses or args.unnamed or args.why) and UNREAD.intersection(args.splits):
         unread = ", ".join(sorted(UNREAD.intersection(args.splits)))
         parser.error(f"--misses, --unnamed or --why on a split nobody may read: {unread}")
     for split in args.splits:
+        if args.repeats:
+            print(repeats(split))
+            continue
         print(measure_seeds() if split == "seeds" else measure(split, args.misses, args.unnamed, args.why))
     return 0
 

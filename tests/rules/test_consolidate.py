@@ -7,7 +7,7 @@ from typing import Any
 
 import claimcheck
 from claimcheck.consolidate import _Kept, one_per_problem
-from claimcheck.models import Finding, Grade, Severity
+from claimcheck.models import Category, Finding, Grade, Severity, Verdict
 
 _NAMES = {
     "CC101": "unregistered-claim",
@@ -15,6 +15,7 @@ _NAMES = {
     "CC103": "contradicted-claim",
     "CC104": "overstated-certainty",
     "CC105": "missing-qualifier",
+    "CC106": "number-out-of-range",
     "CC107": "weak-evidence",
     "CC108": "unsourced-figure",
     "CC201": "superlative",
@@ -38,11 +39,9 @@ def _finding(code: str, claim: str | None = None, score: float | None = None, **
         code=code,
         name=_NAMES[code],
         severity=severity,
-        message=f"{code} says so about {claim}.",
-        sentence="It works.",
         claim_id=claim,
         match_score=score,
-        **extra,
+        **{"message": f"{code} says so about {claim}.", "sentence": "It works.", **extra},
     )
 
 
@@ -56,10 +55,11 @@ def test_the_same_problem_for_two_claims_is_one_finding_on_the_best_link() -> No
 
 def test_a_missing_qualifier_is_named_in_the_claims_error_not_reported_again() -> None:
     error = _finding("CC104", "a", 0.9)
-    first, second = _finding("CC105", "a", 0.9), _finding("CC105", "a", 0.9)
+    first = _finding("CC105", "a", 0.9, message="Missing population qualifier for a.")
+    second = _finding("CC105", "a", 0.9, message="Missing durability qualifier for a.")
     [kept] = one_per_problem([(1, error), (1, first), (1, second)])
     assert kept.code == "CC104"
-    assert kept.message.count("CC105 says so") == 2
+    assert "Missing population qualifier" in kept.message and "Missing durability qualifier" in kept.message
     assert [m.code for m in kept.merged] == ["CC105", "CC105"]
 
 
@@ -124,7 +124,7 @@ def test_merged_is_in_the_json_only_where_something_was_folded() -> None:
         claimcheck.check_text("Ketamine works best and gives faster relief than antidepressants.").to_json()
     )
     assert any(f.get("merged") for f in folded["findings"])
-    plain = json.loads(claimcheck.check_text("Call us to book a visit. Ketamine is completely safe.").to_json())
+    plain = json.loads(claimcheck.check_text("Call us to book a visit. Ketamine cures depression.").to_json())
     assert all("merged" not in f for f in plain["findings"])
 
 
@@ -185,3 +185,96 @@ def test_a_kept_finding_folded_into_another_brings_the_claims_it_was_also_found_
     taker.take(folded)
     assert taker.also == ["c"]
     assert "(Also: c.)" in taker.result().message
+
+
+def test_one_rule_twice_on_the_same_claim_is_one_finding_the_stronger_naming_both() -> None:
+    # Two figures of one invented sentence, each outside what the claim's evidence supports.
+    sentence = "Red light therapy clears acne in 3 days for 95% of users."
+    days = _finding("CC108", "a", 0.9, sentence=sentence, message="'3 days' is outside what the evidence supports.")
+    share = _finding("CC108", "a", 0.9, sentence=sentence, message="'95%' is outside what the evidence supports.")
+    share = share.model_copy(update={"severity": Severity.ERROR})
+    [kept] = one_per_problem([("s", days), ("s", share)])
+    assert kept.severity is Severity.ERROR and kept.message.startswith("'95%'")
+    assert "'3 days'" in kept.message and [m.message for m in kept.merged] == [days.message]
+    # On another claim it is the same problem for that claim too ("Also:"), as before.
+    [other] = one_per_problem([("s", days), ("s", _finding("CC108", "b", 0.5, sentence=sentence))])
+    assert "(Also: b.)" in other.message
+
+
+def _harm_pair(category: Category) -> tuple[Finding, Finding]:
+    """A contradicted claim of ``category`` on a whole invented sentence, and absolute-safety wording inside it."""
+    sentence = "Our semaglutide shots carry no risk of pancreatitis."
+    contradicted = _finding(
+        "CC103", "a", 0.9, sentence=sentence, category=category, verdict=Verdict.CONTRADICTED, sentence_span=(0, 52)
+    )
+    absolute = _finding("CC202", "a", 0.9, sentence=sentence, message="Absolute safety claim 'no risk'.")
+    return contradicted, absolute.model_copy(update={"sentence_span": (27, 34)})
+
+
+def test_absolute_safety_wording_in_a_contradicted_claim_about_harms_is_that_one_problem() -> None:
+    for category in (Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION):
+        [kept] = one_per_problem([("s", finding) for finding in _harm_pair(category)])
+        # The wording's finding, on the very words, carries the claim and its verdict and says the contradiction.
+        assert kept.code == "CC202" and kept.claim_id == "a" and kept.sentence_span == (27, 34)
+        assert "CC103 says so about a." in kept.message and [m.code for m in kept.merged] == ["CC103"]
+    # A contradicted claim about something else (an effect, an approval) is another point than the safety wording.
+    found = one_per_problem([("s", finding) for finding in _harm_pair(Category.EFFICACY)])
+    assert [f.code for f in found] == ["CC103", "CC202"]
+    # End to end, for an invented claim of harm the registry contradicts, and for one of efficacy beside it.
+    assert _codes("Honestly, ketamine is completely non-addictive.") == [("CC202", ["CC103"])]
+    mixed = _codes("Ketamine is completely safe, and it cures depression.")
+    assert [code for code, _ in mixed] == ["CC103", "CC202", "CC204"]
+
+
+def test_a_note_is_said_once_a_sentence_in_the_first_finding_read() -> None:
+    reading = "(The answer reads as: 'cupping is safe in pregnancy.')"
+    sentence = "Absolutely."
+    error = _finding("CC104", "a", 0.9, sentence=sentence, message=f"Wording is direct (a). {reading}")
+    missing = _finding("CC105", "a", 0.9, sentence=sentence, message=f"Missing caution qualifier for a. {reading}")
+    figure = _finding("CC106", "a", 0.9, sentence=sentence, message=f"'9 in 10' is out of range (a). {reading}")
+    figure = figure.model_copy(update={"column": 5})
+    first, second = one_per_problem([("s", error), ("s", missing), ("s", figure)])
+    assert first.message == f"Wording is direct (a). {reading} Missing caution qualifier for a."
+    assert second.message == "'9 in 10' is out of range (a)."
+    # A bracket inside a sentence is not a note of its own: "(a)." stays where it is.
+    alone = _finding("CC104", "b", 0.9, message="Wording is direct (b).")
+    assert one_per_problem([("s", alone), ("s", _finding("CC201", "b", 0.9))])[0].message == alone.message
+
+
+def test_a_table_rows_comparison_is_one_finding_on_its_first_cell() -> None:
+    page = (
+        "# Laser hair removal\n\n| | Laser at Glow Clinic | Waxing at a salon |\n|---|---|---|\n"
+        "| Scarring | No scarring | Ingrown hairs and scars |\n"
+        "| Regrowth | Smoother for longer | Grows back in weeks |\n"
+    )
+    comparisons = [f for f in claimcheck.check_text(page, format="markdown").findings if f.code == "CC207"]
+    # Each cell is read against the other of its row; a cell whose comparison is all that is said of its words keeps
+    # it (one finding per problem, but every claim keeps a finding).
+    assert [(f.line, f.sentence) for f in comparisons] == [
+        (5, "No scarring"),
+        (5, "Ingrown hairs and scars"),
+        (6, "Smoother for longer"),
+        (6, "Grows back in weeks"),
+    ]
+    # Where the later cell says something else too (a guarantee), the row's comparison is said once, first.
+    page = page.replace("Smoother for longer", "Hair never comes back")
+    found = [(f.line, f.code) for f in claimcheck.check_text(page, format="markdown").findings if f.line == 6]
+    assert found.count((6, "CC207")) == 1 and (6, "CC204") in found
+    # Keyed by row only for cells: the same findings on two sentences of a paragraph stay apart.
+    one, two, guarantee = _finding("CC207", message="One."), _finding("CC207", message="Two."), _finding("CC204")
+    found = [("a", one), ("b", two), ("b", guarantee)]
+    assert len(one_per_problem(found, {"a": (0, 1), "b": (0, 2)})) == 3
+    assert [f.code for f in one_per_problem(found, {"a": (0, 1), "b": (0, 1)})] == ["CC207", "CC204"]
+
+
+def test_weak_evidence_of_several_claims_on_a_sentence_is_one_finding_giving_each_grade() -> None:
+    # An accurate invented sentence that links three claims, each resting on weak evidence, and nothing else.
+    sentence = "In small trials, acupuncture eased migraine for some people for a few weeks."
+    weak = [
+        _finding("CC107", claim, score, sentence=sentence, grade=grade)
+        for claim, score, grade in (("a", 0.9, Grade.LOW), ("b", 0.7, Grade.VERY_LOW), ("c", 0.5, Grade.LOW))
+    ]
+    [kept] = one_per_problem([("s", finding) for finding in weak])
+    assert kept.claim_id == "a" and [m.claim_id for m in kept.merged] == ["b", "c"]
+    assert "The evidence for b is of very-low certainty." in kept.message
+    assert "The evidence for c is of low certainty." in kept.message

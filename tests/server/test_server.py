@@ -112,7 +112,9 @@ def test_diagnostics_on_open_are_the_cli_findings(
 
 def test_positions_count_utf16_units_after_emoji_and_accents(client: Client, workspace: Path) -> None:
     page = workspace / "emoji.txt"
-    line = "Été 😀😀 déjà: Ketamine is completely safe and FDA-approved."
+    # A contradicted claim that is not about harms keeps its own sentence-wide finding beside the absolute-safety
+    # wording (the wording in a contradicted claim about harms is one finding with it: claimcheck.consolidate).
+    line = "Été 😀😀 déjà: Ketamine is completely safe and cures depression."
     text = f"Café ñ 😀 — crème brûlée.\n{line}\n"
     page.write_text(text, encoding="utf-8")
     uri = client.open(page, "plaintext")
@@ -139,7 +141,8 @@ def test_positions_count_utf16_units_after_emoji_and_accents(client: Client, wor
 def test_hover_shows_claim_verdict_grade_evidence_and_wording(client: Client, workspace: Path) -> None:
     page = workspace / "ketamine-clinic.html"
     uri = client.open(page, "html")
-    diagnostic = next(d for d in client.diagnostics(uri) if d["code"] == "CC103")
+    # A contradicted claim's verdict, on the page's absolute-safety wording, which says it (claimcheck.consolidate).
+    diagnostic = next(d for d in client.diagnostics(uri) if d["code"] in ("CC103", "CC202") and d["data"]["claim_id"])
     claim = load_registry().claim(diagnostic["data"]["claim_id"])
     inside = {"line": diagnostic["range"]["start"]["line"], "character": diagnostic["range"]["start"]["character"] + 3}
     hover = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": inside})
@@ -161,14 +164,17 @@ def test_approved_wording_written_back_lints_clean_of_the_finding(
     page = workspace / "ketamine-clinic.html"
     text = page.read_text(encoding="utf-8")
     uri = client.open(page, "html")
-    diagnostic = next(d for d in client.diagnostics(uri) if d["code"] == "CC202")
+    diagnostics = client.diagnostics(uri)
+    diagnostic = next(d for d in diagnostics if d["code"] == "CC202")
     claim_id = diagnostic["data"]["claim_id"]
     offered = actions(client, uri, diagnostic)
     replace = [a for a in offered if a["title"].startswith(f"Replace with the approved wording of {claim_id}")]
     assert len(replace) == len(load_registry().claim(claim_id).approved_wording)
     assert replace[0]["kind"] == "quickfix"
     # One action mends every finding on the sentence that it replaces.
-    assert {"CC202", "CC103"} <= {d["code"] for d in replace[0]["diagnostics"]}
+    sentence = diagnostic["data"]["sentence"]
+    on_sentence = {d["code"] for d in diagnostics if d["data"]["sentence"] == sentence}
+    assert "CC202" in on_sentence and on_sentence <= {d["code"] for d in replace[0]["diagnostics"]}
     page.write_text(apply_edits(text, replace[0]["edit"]["changes"][uri]), encoding="utf-8")
 
     after = cli_findings(page, capsys)

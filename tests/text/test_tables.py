@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.text import parse_document
-from claimcheck.text.tables import TablePlace, table_places
+from claimcheck.text.tables import TablePlace, table_places, table_rows
 
 
 def _places(source: str, format: str) -> dict[str, TablePlace]:
@@ -100,3 +100,16 @@ def test_only_headers_that_name_a_before_and_an_after_set_states_side_by_side() 
     for first, second in (("Pregnancy", "Postpartum"), ("Premium", "Post"), ("Without insurance", "With coupon")):
         places = _places(f"| {first} | {second} |\n|---|---|\n| Nausea | Rare |\n", "markdown")
         assert places["Nausea"].header and places["Rare"] == TablePlace(header=False, row="Nausea", column=second)
+
+
+def test_cells_of_one_row_share_their_row_and_another_table_starts_its_own() -> None:
+    document = parse_document(
+        "<table><tr><th></th><th>Cupping</th><th>Massage</th></tr>\n"
+        "<tr><td>Bruising</td><td>\n  Often\n</td><td>Rarely</td></tr></table>"
+        "<p>After.</p><table><tr><td>Bruising</td><td>Often</td></tr></table>",
+        format="html",
+    )
+    rows = {}
+    for index, row in table_rows(document).items():
+        rows.setdefault(row, []).append(document.units[index].text)
+    assert sorted(rows.values()) == [["Bruising", "Often"], ["Bruising", "Often", "Rarely"], ["Cupping", "Massage"]]
