@@ -577,8 +577,9 @@ class Finding(_Model):
     def _omit_empty_keys(self, serialize: SerializerFunctionWrapHandler) -> dict[str, Any]:
         return _without_empty_keys(serialize(self))
 
-    def json_text(self) -> str:
-        """``model_dump_json(indent=2)``, a third faster.
+    def json_text(self, margin: str = "") -> str:
+        """``model_dump_json(indent=2)``, a third faster; with a ``margin``, every line but the first
+        indented by it further (as ``.replace("\\n", "\\n" + margin)`` would).
 
         The wrap serializer above makes pydantic-core build the finding as Python data, call back
         into Python and then write that data out. The same serializer without the wrap, told which
@@ -590,12 +591,18 @@ class Finding(_Model):
         # The claim's fields (its evidence above all) are most of a finding's text and the same on every
         # finding on the claim: written once (see _claim_text), and put in their place after the score.
         text = serializer.to_json(self, indent=2, exclude=exclude | _CLAIM_KEYS).decode()
-        claim = _claim_text(self, serializer)
+        claim = _claim_text(self, serializer, margin)
         start = text.index(_SCORE_LINE) + 1
         end = text.index("\n", start)
+        # The margin goes after each line break; the claim's text has it already, kept with it.
         if text[end - 1] == ",":  # keys follow the claim's
-            return f"{text[: end + 1]}{claim},\n{text[end + 1 :]}"
-        return f"{text[:end]},\n{claim}{text[end:]}"
+            head, tail, between = text[: end + 1], text[end + 1 :], ",\n"
+        else:
+            head, tail, between = text[:end] + ",\n", text[end:], ""
+        if margin:
+            broken = "\n" + margin
+            head, tail, between = head.replace("\n", broken), tail.replace("\n", broken), between.replace("\n", broken)
+        return f"{head}{claim}{between}{tail}"
 
     def json_fields(self) -> dict[str, Any]:
         """What ``model_dump(mode="json")`` gives, without building the model's serializer.
@@ -633,10 +640,12 @@ _CLAIM_TEXTS: dict[tuple[Any, ...], tuple[tuple[EvidenceItem, ...], str]] = {}
 _CLAIM_TEXTS_MAX = 1024
 
 
-def _claim_text(finding: Finding, serializer: SchemaSerializer) -> str:
-    """The lines of ``finding``'s JSON (indented by two) that hold its claim's fields, without the last comma."""
+def _claim_text(finding: Finding, serializer: SchemaSerializer, margin: str = "") -> str:
+    """The lines of ``finding``'s JSON (indented by two, and by ``margin`` after each line break) that hold its
+    claim's fields, without the last comma."""
     evidence = tuple(finding.evidence)
     key = (
+        margin,
         finding.statement,
         finding.grade,
         finding.grade_rationale,
@@ -649,6 +658,8 @@ def _claim_text(finding: Finding, serializer: SchemaSerializer) -> str:
         return known[1]
     # "{\n" and "\n}" around the lines.
     text = serializer.to_json(finding, indent=2, include=set(_CLAIM_KEYS)).decode()[2:-2]
+    if margin:
+        text = text.replace("\n", "\n" + margin)
     if len(_CLAIM_TEXTS) >= _CLAIM_TEXTS_MAX:
         _CLAIM_TEXTS.clear()
     _CLAIM_TEXTS[key] = (evidence, text)

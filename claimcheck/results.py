@@ -4,7 +4,6 @@ as the JSON output writes it (:func:`finding_text`), which the result cache keep
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 from collections import Counter
@@ -122,9 +121,16 @@ def finding_text(finding: Finding) -> str:
         if _by_python == 0 and not models.serializer_ready():
             _keep_serializer()  # pydantic-core writes the next one: built now, and kept for later processes
     elif score is None or score == 0 or 1e-4 <= abs(score) < 1e16:
-        with contextlib.suppress(ValueError):  # pydantic_core.PydanticSerializationError
-            return finding.json_text().replace("\n", "\n    ")
+        try:  # not contextlib.suppress: a context manager for each finding cost more than the test
+            return finding.json_text(_MARGIN)
+        except ValueError:  # pydantic_core.PydanticSerializationError
+            pass
     return nested_json(finding.json_fields(), 2)
+
+
+#: What a finding's lines but its first are indented by as an element of the findings array, past the two spaces
+#: pydantic-core writes.
+_MARGIN = "    "
 
 
 def serializer_at_hand() -> bool:

@@ -897,7 +897,7 @@ _PROPORTION = Trigger(
 )
 def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     # Linked, the claim's evidence is the figure's source and CC106 checks it against the range.
-    if context.match is not None or context.is_question or _sourced(context):
+    if context.match is not None:
         return
     multipliers = list(_MULTIPLIER.finditer(context.text))
     # A share in words is a claim's figure only in a claim of what it does for people, not in what they
@@ -911,6 +911,9 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     if (proportions or times or points) and anecdote(context.text):
         proportions = times = points = []
     if not (context.features.quantities or multipliers or proportions or amounts or times or points):
+        return
+    # Asked only of a sentence with a figure (few are): a question states none, a cited one has its source.
+    if context.is_question or _sourced(context):
         return
     quantities = context.features.quantities
     if any(q.unit is Unit.PERCENT for q in quantities):

@@ -68,15 +68,18 @@ def informs_of_risk(sentence: SentenceContext) -> bool:
         and informs_of_risk(sentence.statement)
     ):
         return True
-    # 'No side effects' names side effects only to deny them: that is not risk information.
-    if ABSOLUTE_SAFETY.search(sentence.text):
-        return False
     categories = _categories(sentence)
-    if Category.CONTRAINDICATION in categories:
-        return True
     # A side-effect statement counts by its words, not its category: "has no reported side effects",
     # "no sexual side effects" name side effects only to deny them.
     scanned = lexicon.scan(sentence.text)
+    if Category.CONTRAINDICATION not in categories and scanned.keys().isdisjoint(_RISK_LEXICONS):
+        # Nothing below can answer yes (most sentences of a page): the search for a harm denied is spared.
+        return False
+    # 'No side effects' names side effects only to deny them: that is not risk information.
+    if ABSOLUTE_SAFETY.search(sentence.text):
+        return False
+    if Category.CONTRAINDICATION in categories:
+        return True
     # A named condition is what the treatment acts on ("relieves headaches"), not a risk of it; unless the sentence
     # tells of side effects ("some children get mild headaches in the first weeks").
     conditions = (
@@ -96,6 +99,11 @@ def informs_of_risk(sentence: SentenceContext) -> bool:
         or ("detect/contraindication_context" in scanned and _advised_away(sentence, scanned))
     )
 
+
+#: The lexicons a sentence's scan must hold a hit of for :func:`informs_of_risk` to read it as risk information,
+#: unless its category is a contraindication: the harms named and the risk notices, the adverse states felt and
+#: the states warned away.
+_RISK_LEXICONS = frozenset({*RISK_WORDS, "adverse_states", "detect/contraindication_context"})
 
 #: The clause breaks a harm's clause ends at: a contrast ("relieves pain fast, but can cause nausea") or a semicolon,
 #: not the commas of a list ("wonderful for colic, reflux and gas").
@@ -337,14 +345,15 @@ def _is_label(sentence: SentenceContext) -> bool:
     fix="Add the main side effects, who should not have the treatment, and the monitoring involved.",
 )
 def missing_risk_information(page: PageContext) -> Iterator[Hit]:
-    benefits = [s for s in page.sentences if promotes_benefit(s)]
-    if not benefits:
+    # The first benefit claim decides whether the rule reads the page; they are all counted only for the message.
+    first = next((s for s in page.sentences if promotes_benefit(s)), None)
+    if first is None:
         return
     if next(risk_information(page.sentences), None) is not None:
         return
-    first = benefits[0]
+    benefits = sum(1 for s in page.sentences if promotes_benefit(s))
     line, _ = page.document.position(first.unit.source_span(first.start, first.end)[0])
-    claims = f"{len(benefits)} benefit claim{'s' if len(benefits) > 1 else ''}"
+    claims = f"{benefits} benefit claim{'s' if benefits > 1 else ''}"
     yield Hit(
         f"The page makes {claims} (the first on line {line}) but names no side effect, "
         "no one who should not have the treatment and no warning. Give them near the claims, for instance: "

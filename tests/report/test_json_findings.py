@@ -72,6 +72,15 @@ def test_json_text_is_the_models_json_dump(findings: list[Finding]) -> None:
         assert finding.json_text() == finding.model_dump_json(indent=2)
 
 
+def test_json_text_with_a_margin_indents_every_line_after_the_first(findings: list[Finding]) -> None:
+    """A margin (the findings array's indentation) is added after every line break, in the claim's kept lines too,
+    whichever margin a finding on the same claim was written with before."""
+    assert any(f.merged or f.archive for f in findings)  # keys after the claim's, as well as none
+    for margin in ("", "  \t", ""):
+        for finding in findings:
+            assert finding.json_text(margin) == finding.model_dump_json(indent=2).replace("\n", "\n" + margin)
+
+
 def test_the_serializer_read_from_the_disk_cache_writes_the_same(
     findings: list[Finding], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
