@@ -36,6 +36,7 @@ from functools import cache, lru_cache
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.benefit_phrases import benefit_phrase
 from claimcheck.analysis.clauses import clause_breaks
+from claimcheck.analysis.credentials import states_credentials
 from claimcheck.analysis.features import Features, Span, extract_features
 from claimcheck.analysis.finding_rates import rates_finding
 from claimcheck.analysis.negation import clause_before
@@ -1577,6 +1578,8 @@ def _who_it_is(sentence: str) -> bool:
         return "detect/provider" not in lexicon.scan(sentence)
     if " since " in sentence and _TENURE.search(sentence):
         return True
+    if states_credentials(sentence):
+        return True  # "Every scan is read by a board-certified radiologist": a credential, checkable, unranked
     subject = _BIOGRAPHY_SUBJECT.match(sentence)
     return (
         subject is not None
