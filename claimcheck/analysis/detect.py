@@ -1572,8 +1572,9 @@ _TENURE = re.compile(
 
 def _who_it_is(sentence: str) -> bool:
     """Whether the sentence says who the writer or a practitioner is (a byline, the writer's introduction, a
-    biography of training and life, a practice's tenure): plain fact a reader can look up, no claim of what the
-    care does or how good it is ("the most experienced" ranks them: a claim)."""
+    biography of training and life, a practice's tenure, a credential of whoever gives the care:
+    :func:`~claimcheck.analysis.credentials.states_credentials`): plain fact a reader can look up, no claim of
+    what the care does or how good it is ("the most experienced" ranks them: a claim)."""
     if ("by" in sentence[:12].lower() or " I" in sentence[:20] or sentence[:1] in "IiMm") and _BYLINE.match(sentence):
         return "detect/provider" not in lexicon.scan(sentence)
     if " since " in sentence and _TENURE.search(sentence):
