@@ -28,12 +28,14 @@ _HOLDER = re.compile(
 )
 #: What ranks a provider or sets them apart, beyond the fact of a credential: "the most experienced", "our expert
 #: team", "the only clinic", "highly trained", "exceeds hospital standards", an approval it is taken to mean
-#: ("a certified lab, which means it's approved"), "years of experience" (how much, which a biography states as a
-#: tenure: "has worked in IVF laboratories for 19 years").
+#: ("a certified lab, which means it's approved"), a following ("the go-to physio for half the rowers in town"),
+#: "years of experience" (how much, which a biography states as a tenure: "has worked in IVF laboratories for 19
+#: years").
 _RANKS = re.compile(
     r"\b(?:most|best|top|only|first|leading|lead(?:ing)?\s+experts?|highest|largest|finest|premier|renowned|expert(?:s|ise)?"
     r"|trusted|experienced|experience|highly|elite|world|award|unmatched|unrivall?ed|exceptional|outstanding|superior"
-    r"|exceed\w*|surpass\w*|approv\w*|endors\w*|cleared|\w+est)\b",
+    r"|exceed\w*|surpass\w*|approv\w*|endors\w*|cleared|go[- ]to|favou?rite|popular|sought[- ]after|half|\d+\s*%"
+    r"|\w+est)(?!\w)",
     re.IGNORECASE,
 )
 #: Cue groups of anything more than a credential: a provider's quality or track record the detector ranks, and

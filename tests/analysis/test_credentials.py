@@ -42,6 +42,8 @@ def test_a_credential_alone_is_no_claim(sentence: str) -> None:
         # A standard exceeded, a credential denied to others: the provider set above the rest.
         "Every therapist is licensed in Oregon, and our hygiene protocol exceeds hospital standards.",
         "Most GPs have never been trained in lymphatic drainage, which is why our therapists spot what they miss.",
+        # A following: the provider's standing among those they serve.
+        "He is certified in sports massage and is the go-to therapist for half the rowers in Putney.",
         # An approval read into the credential.
         "Your swab is read in an accredited laboratory, so the test is approved by the health ministry.",
         # A product vouched for by an accredited laboratory: the product's quality, not who gives the care.
