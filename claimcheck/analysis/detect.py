@@ -36,6 +36,7 @@ from functools import cache, lru_cache
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.benefit_phrases import benefit_phrase
 from claimcheck.analysis.clauses import clause_breaks
+from claimcheck.analysis.credentials import states_credentials
 from claimcheck.analysis.features import Features, Span, extract_features
 from claimcheck.analysis.finding_rates import rates_finding
 from claimcheck.analysis.negation import clause_before
@@ -1571,12 +1572,15 @@ _TENURE = re.compile(
 
 def _who_it_is(sentence: str) -> bool:
     """Whether the sentence says who the writer or a practitioner is (a byline, the writer's introduction, a
-    biography of training and life, a practice's tenure): plain fact a reader can look up, no claim of what the
-    care does or how good it is ("the most experienced" ranks them: a claim)."""
+    biography of training and life, a practice's tenure, a credential of whoever gives the care:
+    :func:`~claimcheck.analysis.credentials.states_credentials`): plain fact a reader can look up, no claim of
+    what the care does or how good it is ("the most experienced" ranks them: a claim)."""
     if ("by" in sentence[:12].lower() or " I" in sentence[:20] or sentence[:1] in "IiMm") and _BYLINE.match(sentence):
         return "detect/provider" not in lexicon.scan(sentence)
     if " since " in sentence and _TENURE.search(sentence):
         return True
+    if states_credentials(sentence):
+        return True  # "Every scan is read by a board-certified radiologist": a credential, checkable, unranked
     subject = _BIOGRAPHY_SUBJECT.match(sentence)
     return (
         subject is not None

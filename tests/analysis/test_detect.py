@@ -87,7 +87,9 @@ from claimcheck.text import UnitKind, read_document, split_sentences
         ("Denver's #1 rated cryotherapy studio.", Category.PROVIDER),
         ("Over 20,000 treatments performed.", Category.PROVIDER),
         ("Thousands of 5-star reviews from happy patients.", Category.PROVIDER),
-        ("Our acupuncturists hold certification from a national board.", Category.PROVIDER),
+        # A credential alone is no claim by labels.yaml's conventions (tests/analysis/test_credentials.py); said
+        # with a rank, it is.
+        ("Our board-certified acupuncturists are the most experienced in the region.", Category.PROVIDER),
         ("Chelation has been linked to kidney damage and dangerous drops in calcium.", Category.SAFETY),
         ("A brief surge in heart rate during the session is the most common reaction.", Category.SIDE_EFFECTS),
         ("We will not prescribe semaglutide if you have a history of pancreatitis.", Category.CONTRAINDICATION),

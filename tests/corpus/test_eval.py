@@ -174,7 +174,8 @@ END_TO_END_FLOORS = {
     # splits or more) took false positives to 0.053 (30/561); its recall 0.871 (223/256) after the tenth session's
     # recall causes (figures, harms denied by the clause, scoped superlatives, likenesses, imperative slogans).
     # precision11 (a study named by its journal, a control arm's figure, an approved vaccine): 6 with an error.
-    "blind13": EndToEndFloor(recall=0.88, false_positive_rate=0.06, accurate_errors=6),
+    # precision12 (a credential alone is a biography's fact): false positives 0.046 (26/561).
+    "blind13": EndToEndFloor(recall=0.88, false_positive_rate=0.05, accurate_errors=6),
     # blind14 (pages and labels of 82ddaac, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of c09d77d (the tenth session's start, byte-identical
     # in output to 10d711d): recall 0.827 (215/260), false positives 0.084 (59/702), 6 accurate claims with an
@@ -182,15 +183,18 @@ END_TO_END_FLOORS = {
     # that session (after all its engine changes, drawn from blind13 and the tuned splits; misses never read):
     # recall 0.831 (216/260), false positives 0.083 (58/702), 6 accurate claims with an error. The floors follow
     # the second run. Tuned on from the eleventh session: questions with an aside on who asked and organisations'
-    # reference entries (precision11) took false positives to 0.074 (52/702).
-    "blind14": EndToEndFloor(recall=0.85, false_positive_rate=0.08, accurate_errors=6),
+    # reference entries (precision11) took false positives to 0.074 (52/702); credentials alone read as a
+    # biography's fact (precision12) to 0.063 (44/702).
+    "blind14": EndToEndFloor(recall=0.85, false_positive_rate=0.07, accurate_errors=6),
     # blind15 (pages and labels of 195a0d6, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 7a3194c (the eleventh session's start,
     # byte-identical in output to c7d44a5): recall 0.850 (210/247), false positives 0.065 (47/720), 9 accurate
     # claims with an error (of 139), nothing hidden flagged. Nothing is tuned on it. Run a second and last time at
     # the end of that session (a254a7f, after all its engine changes, drawn from blind14 and the tuned splits;
     # misses never read): recall 0.850 (210/247), false positives 0.065 (47/720), 9 accurate claims with an error.
-    "blind15": EndToEndFloor(recall=0.85, false_positive_rate=0.07, accurate_errors=9),
+    # Tuned on from the twelfth session: credentials alone read as a biography's fact (precision12) took false
+    # positives to 0.056 (40/720).
+    "blind15": EndToEndFloor(recall=0.85, false_positive_rate=0.06, accurate_errors=9),
     # blind16 (pages and labels of ef14d74, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of c9ecd17 (the twelfth session's start,
     # byte-identical in output to a254a7f): recall 0.738 (158/214), false positives 0.070 (60/860), 3 accurate
@@ -213,8 +217,10 @@ DETECTION_FLOORS = {
     # Top-category is over the claims the cues categorise; claims the learned scorer alone finds take
     # the categories their weak cues hint at, which lowered blind3's from 0.764 to 0.705. The two-word
     # benefit cue and "made the difference" as an effect read two multi-category sentences under another
-    # of their categories (efficacy for "Thicker Hair in 8 Weeks"): 0.694.
-    "blind3": {"precision": 0.95, "recall": 0.65, "category": 0.69},
+    # of their categories (efficacy for "Thicker Hair in 8 Weeks"): 0.694. The twelfth session relabelled two
+    # provider credentials to the settled conventions (no claim; HISTORY.md): one of them was categorised
+    # right, so the share fell to 0.683 with no sentence read otherwise, and the floor with it.
+    "blind3": {"precision": 0.95, "recall": 0.65, "category": 0.68},
     # blind4's single blind run: precision 0.946, recall 0.528, top-category 0.665; after the scorer
     # threshold was chosen on it (HISTORY.md): 0.902, 0.742, 0.665.
     "blind4": {"precision": 0.90, "recall": 0.74, "category": 0.66},
