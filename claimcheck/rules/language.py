@@ -227,8 +227,11 @@ ABSOLUTE_SAFETY = Trigger(
 _NO_HARM = Trigger(
     r"\b(?:no|zero|without\s+any)\s+(?!more\b|longer\b)(?:(?!but\b)[\w-]+\s+){1,3}?(?:side[- ]effects?|risks?|"
     r"adverse\s+(?:effects?|"
-    r"reactions?|events?)|complications?)\b(?!\s+factors?\b)",
-    "effect|risk|adverse|complication",
+    r"reactions?|events?)|complications?|damage|harm|injur(?:y|ies))\b(?!\s+(?:factors?|reduction|control)\b)|"
+    # Every harm of a kind ruled out: "with none of the risks", "none of the side effects that come with drugs".
+    r"\bnone\s+of\s+(?:the|its|their|those|these)\s+(?:(?!but\b)[\w-]+\s+){0,2}?(?:side[- ]effects?|risks?|"
+    r"adverse\s+(?:effects?|reactions?|events?)|complications?|dangers?|harms?)\b",
+    "effect|risk|adverse|complication|damage|harm|injur|danger",
 )
 
 #: Harm denied by the clause rather than by a "no" before it: a negated verb of causing or undergoing with a harm
@@ -243,8 +246,11 @@ _HARM_DENIED = Trigger(
     r"(?:(?:any|a\s+single|a|an|one)\s+)?(?:(?!and\b|or\b|but\b|the\b)[\w-]+\s+){0,2}?"
     r"(?:side[- ]effects?|adverse\s+(?:effects?|reactions?|events?)|risks?|complications?|harm|damage|"
     r"injur(?:y|ies)|scar(?:s|ring)?|infections?|reactions?)\b(?!\s+(?:of|from|associated|linked|factors?)\b)"
-    r"|(?:harm|harms|damage|damages|injure|injures|scar|scars)\b(?!\s+(?:reduction|control)\b))",
-    "effect|risk|adverse|complication|harm|damag|injur|scar|infection|reaction",
+    r"|(?:harm|harms|damage|damages|injure|injures|scar|scars)\b(?!\s+(?:reduction|control)\b))|"
+    # The harm denied by its subject: "there is nothing about it that can hurt you", "nothing in it could harm them".
+    r"\bnothing\s+(?:[\w'\u2019-]+\s+){0,4}?(?:(?:that|which)\s+)?(?:can|could|will|would)\s+(?:ever\s+|possibly\s+)?"
+    r"(?:hurt|harm|injure|damage)\b",
+    "effect|risk|adverse|complication|harm|damag|injur|scar|infection|reaction|hurt",
 )
 
 #: A record said to hold no harm at all: "we have never had a single complication", "our team has never seen one
@@ -1942,6 +1948,12 @@ _ENDORSERS = (
     r"clinics|hospitals|organi[sz]ations|universities|clients|patients|people|customers|families|moms|mothers|"
     r"women|men|members|veterans|leaders)"
 )
+#: Professionals whose recommendation is offered as an endorsement: a clinician by role ("doctors", "orthopedists",
+#: "pediatricians", one or many) or as a class ("experts", "pros").
+_PROFESSIONALS = (
+    r"(?:doctors?|surgeons?|nurses?|physios?|practitioners?|experts?|pros|professionals?|chiropractors?|midwives|midwife|"
+    r"[a-z]+(?:ists?|ians?))"
+)
 #: An endorsement or affiliation: "trusted by pros", "used by NFL athletes", "the official recovery partner of",
 #: "as seen on TV", "a recognized national leader in", "patients fly in from across the country".
 _ENDORSEMENT = Trigger(
@@ -1956,6 +1968,12 @@ _ENDORSEMENT = Trigger(
     rf"{_NOT_CARE}(?:[\w-]+\s+)?[\w-]+s\b|"
     # The trust told the other way round: "the same medicine hospitals have trusted for over 50 years".
     rf"\b{_ENDORSERS}\s+(?:have|has|had)\s+(?:long\s+|always\s+)?(?:trusted|relied\s+on|used\s+it)\b|"
+    # The recommendation told actively, of a product by its name or of the speaker's own ("Podiatrists recommend
+    # StepEase", "dentists trust us"), not of a medicine in general ("surgeons recommend medicine such as ..."); and
+    # as a badge ("doctor-recommended", "dermatologist approved"), which is the same endorsement, its source untold.
+    rf"(?<!\byour\s)(?<!\bmy\s)\b{_PROFESSIONALS}\s+(?:(?:all|often|now|widely|routinely|also)\s+)?(?:recommend|trust|"
+    r"prefer|choose|swear\s+by)\s+(?:(?-i:[A-Z][a-z])[\w&.-]*|it|us|this|our)\b|"
+    rf"(?<!\byour\s)(?<!\bmy\s)\b{_PROFESSIONALS}[- ](?:recommended|approved|trusted|endorsed)\b|"
     # Use over a long time as the reason to trust: "has been used in operating rooms for more than fifty years"
     # (CC206 reads "used safely for 50 years", which claims a proof).
     r"\bused\s+(?:in|by|at|on)\s+(?!(?:combination|conjunction|addition)\b)(?:[\w'\u2019-]+\s+){1,6}?"
@@ -1971,7 +1989,8 @@ _ENDORSEMENT = Trigger(
     r"the\s+(?:country|world|globe|nation|state|region)\b",
     (
         "trusted|used|recommended by|endorsed by|chosen by|preferred by|loved by|relied|official|"
-        "as seen|as featured|leader|pioneer|authorit|from all over|from across|from around"
+        "as seen|as featured|leader|pioneer|authorit|from all over|from across|from around|recommend|trust|prefer|"
+        "choose|swear|approved|endorsed"
     ),
 )
 #: Customers' rating as a score: "rated 4.9 stars by 6,000 patients", "4.8/5 from 900 reviews", "an average rating
