@@ -54,6 +54,8 @@ _NOUN_NEXT = re.compile(
 _HARMS = ("adverse_states", "detect/side_effects", "detect/harm")
 #: Where the verb's object ends: the next mark of punctuation or a clause of its own.
 _OBJECT_END = re.compile(r"[,;:.!?()\u2014\u2013]|\s-\s|\b(?:so|which|while|because|but)\b", re.IGNORECASE)
+#: A thing defined by what it is: "it is a device", "it's an implant".
+_DEFINED = re.compile(r"\b(?:is|are|it['\u2019]s|they['\u2019]re)\s+(?:a|an)\b", re.IGNORECASE)
 #: The longest subject read (in words): a longer run before the verb is more likely a clause of its own.
 _SUBJECT_WORDS = 5
 #: How far the object may run (in characters) before a part of the body in it.
@@ -89,6 +91,11 @@ def acts_on_body(text: str) -> bool:
         subject = text[subject_start : verb.start()]
         # A relative pronoun is the subject of its clause: "a charge that pulls ...".
         relative = bool(opens) and opens[-1].group("relative") is not None and not subject.strip()
+        # A relative clause that defines what a thing is ("It is a custom-made device that holds your jaw
+        # forward") tells how the thing is made to work, as a description; one on what a thing has or does ("a
+        # charge that pulls inflammation out") claims what it does.
+        if relative and _DEFINED.search(text, 0, opens[-1].start()):
+            continue
         words = subject.split()
         if not (words or relative) or len(words) > _SUBJECT_WORDS or _PERSON_WORDS.search(subject):
             continue

@@ -40,6 +40,8 @@ def test_a_thing_acting_on_a_part_of_the_body(text: str) -> None:
         "The small nerves carry pain signals from the hip joint.",
         # A figure or a verb of being in the subject: a clause of its own, the candidate a noun of its object.
         "The procedure takes about 40 minutes per arm.",
+        # A relative clause defining what a thing is: how it is made to work, a description.
+        "It is a soft brace, shaped like a sleeve, that holds your wrist straight at night.",
         # No part of the body.
         "The app sends a reminder every evening.",
     ],
