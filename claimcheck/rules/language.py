@@ -274,7 +274,12 @@ _PLAIN_SAFE = Trigger(
     # Or promised of the care: "our protocols keep you safe from start to finish".
     r"\b(?:keeps?|keeping)\s+(?:you|patients|clients|guests|everyone|your\s+(?:child|baby|family))\s+safe\b|"
     r"\b(?:is|are|it['\u2019]s|they['\u2019]re|remains?|was|were)\s+(?:both\s+|also\s+)?safe\b"
-    r"(?!\s+(?:to|enough|from|for\s+(?:you|me|us|them|him|her)\b|space|place|haven|harbou?r|and\s+sound)\b)",
+    r"(?!\s+(?:to|enough|from|for\s+(?:you|me|us|them|him|her)\b|space|place|haven|harbou?r|and\s+sound)\b)|"
+    # Or, whatever its grammar, for every case: "safe to start at any age", "Safe to repeat as often as you like",
+    # "DRUG-FREE AND SAFE: wear it ..., even while you sleep". The scope leaves no one and no time out.
+    # Its verb is part of the match, so that the subject before it is read ("your data stays safe, even ...").
+    r"(?:\b(?:is|are|stays?|remains?|it['\u2019]s|they['\u2019]re)\s+)?\bsafe\b(?:\s+to\s+[\w-]+)?[^.;!?]{0,50}?(?:\bat\s+any\s+(?:age|stage)\b|\bas\s+often\s+as\s+(?:you|they)\s+"
+    r"(?:like|want|wish|need)\b|\beven\s+(?:during|while|for|in)\b)",
     "safe",
 )
 #: A share of the people it is safe for ("in most adults"): the safety is limited to them, not absolute.
@@ -327,9 +332,15 @@ def _plain_safety(context: SentenceContext) -> re.Match[str] | None:
     # The rule runs for its other triggers' words too: most sentences it reads say nothing plainly safe.
     if not triggered(text) & _PLAIN_SAFE.bit:
         return None
-    if context.is_question or context.features.hedges or _FOR_A_SHARE.search(text):
+    # "As often as you like" counts no cases out: its "often" is the scope of the claim, not a hedge of it.
+    hedges = [hedge for hedge in context.features.hedges if not _AS_OFTEN.search(text, 0, hedge.end)]
+    if context.is_question or hedges or _FOR_A_SHARE.search(text):
         return None
     return _first_unnegated(_PLAIN_SAFE, text, _safe_no_treatment)
+
+
+#: Before a hedge "often", what makes it the scope of a claim ("safe to repeat as often as you like").
+_AS_OFTEN = re.compile(r"\bas\s+often$", re.IGNORECASE)
 
 
 def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
