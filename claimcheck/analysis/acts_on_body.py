@@ -14,6 +14,7 @@ does; both are left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from claimcheck.analysis import lexicon
 
@@ -56,6 +57,8 @@ _HARMS = ("adverse_states", "detect/side_effects", "detect/harm")
 _OBJECT_END = re.compile(r"[,;:.!?()\u2014\u2013]|\s-\s|\b(?:so|which|while|because|but)\b", re.IGNORECASE)
 #: A thing defined by what it is: "it is a device", "it's an implant".
 _DEFINED = re.compile(r"\b(?:is|are|it['\u2019]s|they['\u2019]re)\s+(?:a|an)\b", re.IGNORECASE)
+#: How far before a verb its subject is sought (in characters): past it, the subject is longer than read.
+_WINDOW = 80
 #: The longest subject read (in words): a longer run before the verb is more likely a clause of its own.
 _SUBJECT_WORDS = 5
 #: How far the object may run (in characters) before a part of the body in it.
@@ -74,27 +77,33 @@ def acts_on_body(text: str) -> bool:
     """Whether a clause of ``text`` has a thing as its subject, a verb of the present tense and a part of the body
     in its object (see the module docstring)."""
     scanned = lexicon.scan(text)
-    parts = [hit for group in _PARTS for hit in scanned.get(group, ())]
+    parts = sorted(hit for group in _PARTS for hit in scanned.get(group, ()))
     if not parts:  # nearly every sentence
         return False
-    people = [hit for group in _PERSONS for hit in scanned.get(group, ())]
+    # Sorted starts, looked up by bisection: a long text with many candidates is read in about linear time.
+    part_starts = [start for start, _ in parts]
+    people = sorted(start for group in _PERSONS for start, _ in scanned.get(group, ()))
+    harms = sorted(start for group in _HARMS for start, _ in scanned.get(group, ()))
     for verb in _VERB.finditer(text):
         word = verb.group().lower()
-        if word in _NOT_ACTING or any(start <= verb.start() < end for start, end in parts):
+        inside = bisect_right(part_starts, verb.start()) - 1
+        if word in _NOT_ACTING or (inside >= 0 and parts[inside][1] > verb.start()):
             continue
-        before = text[: verb.start()].split()
+        # Only a window before the verb is read: the subject is a few words at most.
+        window = max(0, verb.start() - _WINDOW)
+        before = text[window : verb.start()].split()
         previous = before[-1].lower().strip("\"'\u201c") if before else ""
         if not previous or previous in _BEFORE_NOUN or previous[0].isdigit() or _NOUN_NEXT.match(text, verb.end()):
             continue
-        opens = list(_CLAUSE_START.finditer(text, 0, verb.start()))
-        subject_start = opens[-1].end() if opens else 0
+        opens = list(_CLAUSE_START.finditer(text, window, verb.start()))
+        subject_start = opens[-1].end() if opens else window
         subject = text[subject_start : verb.start()]
         # A relative pronoun is the subject of its clause: "a charge that pulls ...".
         relative = bool(opens) and opens[-1].group("relative") is not None and not subject.strip()
         # A relative clause that defines what a thing is ("It is a custom-made device that holds your jaw
         # forward") tells how the thing is made to work, as a description; one on what a thing has or does ("a
         # charge that pulls inflammation out") claims what it does.
-        if relative and _DEFINED.search(text, 0, opens[-1].start()):
+        if relative and _DEFINED.search(text, window, opens[-1].start()):
             continue
         words = subject.split()
         if not (words or relative) or len(words) > _SUBJECT_WORDS or _PERSON_WORDS.search(subject):
@@ -103,11 +112,19 @@ def acts_on_body(text: str) -> bool:
         # "Salt water stings in fresh cuts"): the candidate is a noun of its object.
         if any(word.lower() in _NOT_ACTING or word[0].isdigit() for word in words) or _VERB.search(subject):
             continue
-        if any(subject_start <= start < verb.start() for start, _ in (*people, *parts)):
+        if _any_between(people, subject_start, verb.start()) or _any_between(part_starts, subject_start, verb.start()):
             continue
-        end = _OBJECT_END.search(text, verb.end())
-        reach = min(end.start() if end is not None else len(text), verb.end() + _OBJECT_REACH)
-        harmed = any(verb.start() <= start < reach for group in _HARMS for start, _ in scanned.get(group, ()))
-        if not harmed and any(verb.end() < start and end_ <= reach for start, end_ in parts):
+        end = _OBJECT_END.search(text, verb.end(), verb.end() + _OBJECT_REACH)
+        reach = end.start() if end is not None else min(len(text), verb.end() + _OBJECT_REACH)
+        if _any_between(harms, verb.start(), reach):
+            continue
+        first = bisect_right(part_starts, verb.end())
+        if any(end_ <= reach for _, end_ in parts[first : bisect_left(part_starts, reach)]):
             return True
     return False
+
+
+def _any_between(starts: list[int], low: int, high: int) -> bool:
+    """Whether any of the sorted ``starts`` lies in ``[low, high)``."""
+    index = bisect_left(starts, low)
+    return index < len(starts) and starts[index] < high
