@@ -359,8 +359,10 @@ def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
         "effects', 'risk-free', 'non-addictive', 'no withdrawal', 'cannot become dependent', 'reactions are a thing "
         "of the past') contradicts labels that list "
         "adverse reactions and abuse potential, and it is among the claims regulators most often find false or "
-        "misleading, as is safety promised to everyone ('a safe dose for everyone'), every harm denied ('it does "
-        "not have any side effects') or a record said to hold none ('we have never had a single complication'). "
+        "misleading, as is safety promised to everyone or for every case ('a safe dose for everyone', 'safe to "
+        "start at any age'), "
+        "every harm denied ('it does not have any side effects', 'with none of the risks', 'nothing in it can hurt "
+        "you') or a record said to hold none ('we have never had a single complication'). "
         "Safety stated plainly of the treatment ('the procedure is safe', 'so you "
         "know it's safe'), or by degree ('so gentle that we treat newborns', 'gentle enough to take with anything'), "
         "with no word that qualifies it ('generally safe', 'may be safe') and nothing in the sentence that hedges "
@@ -2054,7 +2056,8 @@ def _asked_or_sourced(context: SentenceContext) -> bool:
         "('rated 4.9 stars by 6,000 patients'), though not a store's rating badge beside the count of ratings it "
         "averages ('4.6 out of 5 stars · 18,402 ratings'). Counts of time, doses, "
         "locations or staff, the reader's own doctors ('as recommended by your doctors'), denials, questions and "
-        "sentences with a citation or a named source are left alone."
+        "sentences with a citation or a named source are left alone. A recommendation told actively ('podiatrists "
+        "recommend StepEase') or as a badge ('doctor-recommended') is the same endorsement."
     ),
     example="Trusted by over 5,000 athletes, we have delivered more than 20,000 recovery sessions.",
     fix="Say where the figure or endorsement comes from (and cite it), or remove it.",
