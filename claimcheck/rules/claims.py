@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.acts_on_body import acts_on_body
 from claimcheck.analysis.denied_risk import denial_kept_true, denies_harm, states_risk
 from claimcheck.analysis.detect import PHRASE_KINDS, disclaims_use
 from claimcheck.analysis.features import Features, Quantity, Span
@@ -279,8 +280,9 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
     # A claim no category rule placed is an effect claim when it says, unhedged, what something does to the
     # body ("Dry needling resets the muscle's nerve signal and floods the area with fresh blood"), or when an
     # absolute lifts it ("works on every tattoo", "clears it completely"): lifted, it is stated as certain for
-    # every case whatever it claims (SPEC §5), and nothing on file bears that.
-    elif not (_says_what_it_does(text) or _opens_with_benefit(context) or lift is not None):
+    # every case whatever it claims (SPEC §5), and nothing on file bears that. A verb the cue lists lack says what
+    # it does as well when a thing does it, now, to a part of the body ("The light reboots your oil glands").
+    elif not (_says_what_it_does(text) or _opens_with_benefit(context) or lift is not None or acts_on_body(text)):
         return
     if (
         _denied(features, text)
@@ -300,6 +302,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
             or not categories
             or _says_what_it_does(text)
             or lift is not None
+            or acts_on_body(text)
         )
     ):
         return

@@ -227,8 +227,11 @@ ABSOLUTE_SAFETY = Trigger(
 _NO_HARM = Trigger(
     r"\b(?:no|zero|without\s+any)\s+(?!more\b|longer\b)(?:(?!but\b)[\w-]+\s+){1,3}?(?:side[- ]effects?|risks?|"
     r"adverse\s+(?:effects?|"
-    r"reactions?|events?)|complications?)\b(?!\s+factors?\b)",
-    "effect|risk|adverse|complication",
+    r"reactions?|events?)|complications?|damage|harm|injur(?:y|ies))\b(?!\s+(?:factors?|reduction|control)\b)|"
+    # Every harm of a kind ruled out: "with none of the risks", "none of the side effects that come with drugs".
+    r"\bnone\s+of\s+(?:the|its|their|those|these)\s+(?:(?!but\b)[\w-]+\s+){0,2}?(?:side[- ]effects?|risks?|"
+    r"adverse\s+(?:effects?|reactions?|events?)|complications?|dangers?|harms?)\b",
+    "effect|risk|adverse|complication|damage|harm|injur|danger",
 )
 
 #: Harm denied by the clause rather than by a "no" before it: a negated verb of causing or undergoing with a harm
@@ -243,8 +246,11 @@ _HARM_DENIED = Trigger(
     r"(?:(?:any|a\s+single|a|an|one)\s+)?(?:(?!and\b|or\b|but\b|the\b)[\w-]+\s+){0,2}?"
     r"(?:side[- ]effects?|adverse\s+(?:effects?|reactions?|events?)|risks?|complications?|harm|damage|"
     r"injur(?:y|ies)|scar(?:s|ring)?|infections?|reactions?)\b(?!\s+(?:of|from|associated|linked|factors?)\b)"
-    r"|(?:harm|harms|damage|damages|injure|injures|scar|scars)\b(?!\s+(?:reduction|control)\b))",
-    "effect|risk|adverse|complication|harm|damag|injur|scar|infection|reaction",
+    r"|(?:harm|harms|damage|damages|injure|injures|scar|scars)\b(?!\s+(?:reduction|control)\b))|"
+    # The harm denied by its subject: "there is nothing about it that can hurt you", "nothing in it could harm them".
+    r"\bnothing\s+(?:[\w'\u2019-]+\s+){0,4}?(?:(?:that|which)\s+)?(?:can|could|will|would)\s+(?:ever\s+|possibly\s+)?"
+    r"(?:hurt|harm|injure|damage)\b",
+    "effect|risk|adverse|complication|harm|damag|injur|scar|infection|reaction|hurt",
 )
 
 #: A record said to hold no harm at all: "we have never had a single complication", "our team has never seen one
@@ -268,7 +274,12 @@ _PLAIN_SAFE = Trigger(
     # Or promised of the care: "our protocols keep you safe from start to finish".
     r"\b(?:keeps?|keeping)\s+(?:you|patients|clients|guests|everyone|your\s+(?:child|baby|family))\s+safe\b|"
     r"\b(?:is|are|it['\u2019]s|they['\u2019]re|remains?|was|were)\s+(?:both\s+|also\s+)?safe\b"
-    r"(?!\s+(?:to|enough|from|for\s+(?:you|me|us|them|him|her)\b|space|place|haven|harbou?r|and\s+sound)\b)",
+    r"(?!\s+(?:to|enough|from|for\s+(?:you|me|us|them|him|her)\b|space|place|haven|harbou?r|and\s+sound)\b)|"
+    # Or, whatever its grammar, for every case: "safe to start at any age", "Safe to repeat as often as you like",
+    # "DRUG-FREE AND SAFE: wear it ..., even while you sleep". The scope leaves no one and no time out.
+    # Its verb is part of the match, so that the subject before it is read ("your data stays safe, even ...").
+    r"(?:\b(?:is|are|stays?|remains?|it['\u2019]s|they['\u2019]re)\s+)?\bsafe\b(?:\s+to\s+[\w-]+)?[^.;!?]{0,50}?(?:\bat\s+any\s+(?:age|stage)\b|\bas\s+often\s+as\s+(?:you|they)\s+"
+    r"(?:like|want|wish|need)\b|\beven\s+(?:during|while|for|in)\b)",
     "safe",
 )
 #: A share of the people it is safe for ("in most adults"): the safety is limited to them, not absolute.
@@ -321,9 +332,15 @@ def _plain_safety(context: SentenceContext) -> re.Match[str] | None:
     # The rule runs for its other triggers' words too: most sentences it reads say nothing plainly safe.
     if not triggered(text) & _PLAIN_SAFE.bit:
         return None
-    if context.is_question or context.features.hedges or _FOR_A_SHARE.search(text):
+    # "As often as you like" counts no cases out: its "often" is the scope of the claim, not a hedge of it.
+    hedges = [hedge for hedge in context.features.hedges if not _AS_OFTEN.search(text, 0, hedge.end)]
+    if context.is_question or hedges or _FOR_A_SHARE.search(text):
         return None
     return _first_unnegated(_PLAIN_SAFE, text, _safe_no_treatment)
+
+
+#: Before a hedge "often", what makes it the scope of a claim ("safe to repeat as often as you like").
+_AS_OFTEN = re.compile(r"\bas\s+often$", re.IGNORECASE)
 
 
 def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
@@ -342,8 +359,10 @@ def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
         "effects', 'risk-free', 'non-addictive', 'no withdrawal', 'cannot become dependent', 'reactions are a thing "
         "of the past') contradicts labels that list "
         "adverse reactions and abuse potential, and it is among the claims regulators most often find false or "
-        "misleading, as is safety promised to everyone ('a safe dose for everyone'), every harm denied ('it does "
-        "not have any side effects') or a record said to hold none ('we have never had a single complication'). "
+        "misleading, as is safety promised to everyone or for every case ('a safe dose for everyone', 'safe to "
+        "start at any age'), "
+        "every harm denied ('it does not have any side effects', 'with none of the risks', 'nothing in it can hurt "
+        "you') or a record said to hold none ('we have never had a single complication'). "
         "Safety stated plainly of the treatment ('the procedure is safe', 'so you "
         "know it's safe'), or by degree ('so gentle that we treat newborns', 'gentle enough to take with anything'), "
         "with no word that qualifies it ('generally safe', 'may be safe') and nothing in the sentence that hedges "
@@ -1942,6 +1961,12 @@ _ENDORSERS = (
     r"clinics|hospitals|organi[sz]ations|universities|clients|patients|people|customers|families|moms|mothers|"
     r"women|men|members|veterans|leaders)"
 )
+#: Professionals whose recommendation is offered as an endorsement: a clinician by role ("doctors", "orthopedists",
+#: "pediatricians", one or many) or as a class ("experts", "pros").
+_PROFESSIONALS = (
+    r"(?:doctors?|surgeons?|nurses?|physios?|practitioners?|experts?|pros|professionals?|chiropractors?|midwives|midwife|"
+    r"[a-z]+(?:ists?|ians?))"
+)
 #: An endorsement or affiliation: "trusted by pros", "used by NFL athletes", "the official recovery partner of",
 #: "as seen on TV", "a recognized national leader in", "patients fly in from across the country".
 _ENDORSEMENT = Trigger(
@@ -1956,6 +1981,12 @@ _ENDORSEMENT = Trigger(
     rf"{_NOT_CARE}(?:[\w-]+\s+)?[\w-]+s\b|"
     # The trust told the other way round: "the same medicine hospitals have trusted for over 50 years".
     rf"\b{_ENDORSERS}\s+(?:have|has|had)\s+(?:long\s+|always\s+)?(?:trusted|relied\s+on|used\s+it)\b|"
+    # The recommendation told actively, of a product by its name or of the speaker's own ("Podiatrists recommend
+    # StepEase", "dentists trust us"), not of a medicine in general ("surgeons recommend medicine such as ..."); and
+    # as a badge ("doctor-recommended", "dermatologist approved"), which is the same endorsement, its source untold.
+    rf"(?<!\byour\s)(?<!\bmy\s)\b{_PROFESSIONALS}\s+(?:(?:all|often|now|widely|routinely|also)\s+)?(?:recommend|trust|"
+    r"prefer|choose|swear\s+by)\s+(?:(?-i:[A-Z][a-z])[\w&.-]*|it|us|this|our)\b|"
+    rf"(?<!\byour\s)(?<!\bmy\s)\b{_PROFESSIONALS}[- ](?:recommended|approved|trusted|endorsed)\b|"
     # Use over a long time as the reason to trust: "has been used in operating rooms for more than fifty years"
     # (CC206 reads "used safely for 50 years", which claims a proof).
     r"\bused\s+(?:in|by|at|on)\s+(?!(?:combination|conjunction|addition)\b)(?:[\w'\u2019-]+\s+){1,6}?"
@@ -1971,7 +2002,8 @@ _ENDORSEMENT = Trigger(
     r"the\s+(?:country|world|globe|nation|state|region)\b",
     (
         "trusted|used|recommended by|endorsed by|chosen by|preferred by|loved by|relied|official|"
-        "as seen|as featured|leader|pioneer|authorit|from all over|from across|from around"
+        "as seen|as featured|leader|pioneer|authorit|from all over|from across|from around|recommend|trust|prefer|"
+        "choose|swear|approved|endorsed"
     ),
 )
 #: Customers' rating as a score: "rated 4.9 stars by 6,000 patients", "4.8/5 from 900 reviews", "an average rating
@@ -2024,7 +2056,8 @@ def _asked_or_sourced(context: SentenceContext) -> bool:
         "('rated 4.9 stars by 6,000 patients'), though not a store's rating badge beside the count of ratings it "
         "averages ('4.6 out of 5 stars · 18,402 ratings'). Counts of time, doses, "
         "locations or staff, the reader's own doctors ('as recommended by your doctors'), denials, questions and "
-        "sentences with a citation or a named source are left alone."
+        "sentences with a citation or a named source are left alone. A recommendation told actively ('podiatrists "
+        "recommend StepEase') or as a badge ('doctor-recommended') is the same endorsement."
     ),
     example="Trusted by over 5,000 athletes, we have delivered more than 20,000 recovery sessions.",
     fix="Say where the figure or endorsement comes from (and cite it), or remove it.",

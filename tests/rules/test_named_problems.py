@@ -24,6 +24,14 @@ _PAGE = "Widget light eases joint pain. "
         ("CC202", "Our hyperbaric team has never seen one serious reaction in ten years.", "never seen one serious"),
         ("CC202", "We've never had a client develop a problem after a peptide course.", "never had a client"),
         ("CC202", "A nurse watches every float, so nothing can go wrong.", "nothing can go wrong"),
+        # Safety for every case, whatever its grammar (CC202).
+        ("CC202", "Gentle on joints and safe to begin at any age.", "safe to begin at any age"),
+        ("CC202", "Safe to reapply as often as you want, even while nursing", "Safe to reapply as often as you want"),
+        ("CC202", "LATEX-FREE AND SAFE: keep it on all night, even while you sleep.", "SAFE: keep it on all night"),
+        # Every harm of a kind ruled out, or denied by its subject (CC202).
+        ("CC202", "The balm is plant-based, so there is nothing in it that could hurt your skin.", "nothing in it"),
+        ("CC202", "Our cold wrap gives all the relief with none of the side effects of painkillers.", "none of the"),
+        ("CC202", "The laser never touches the retina, so there is no thermal damage at all.", "no thermal damage"),
         (
             "CC202",
             "The peptide is one your body already makes, so there is nothing to react to.",
@@ -180,6 +188,16 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC108", "Do not drive until the next day after sedation."),
         ("CC108", "Call the clinic right away if the swelling spreads."),
         ("CC108", "Flashes of light can signal a retinal tear and need an exam the same day."),
+        # Safety for every case hedged, denied, asked, or another sense of "safe".
+        ("CC202", "The patch may be safe to use even during pregnancy, but ask your midwife."),
+        ("CC202", "The patch is not safe during pregnancy, even in the second trimester."),
+        ("CC202", "Is the patch safe to start at any age?"),
+        ("CC202", "Your data stays safe, even while you sleep."),
+        # None of a count of people, nothing harming what is no body, a harm's cause: no harm of the treatment denied.
+        ("CC202", "None of the 12 patients in the trial had serious complications [2]."),
+        ("CC202", "Nothing you eat beforehand will harm the results, but avoid alcohol."),
+        ("CC202", "Ask about the risks; none of the studies so far were large."),
+        ("CC202", "Years of sun with no UV protection leave lasting skin damage."),
         # A degree hedged, denied, or of a risk (CC203's), not of the treatment's safety.
         ("CC202", "Our massage may be gentle enough for most older adults."),
         ("CC202", "The current is not gentle enough for children."),

@@ -43,6 +43,10 @@ _PAGE = "Widgetamine wraps relieve joint pain for many adults. {}"
         "Chosen by 400+ sports physiotherapy practices.",
         # Trust told the other way round.
         "It is the same wrap that physicians have trusted for over 40 years.",
+        # A recommendation told actively, of the product by name or of the speaker's own, and as a badge.
+        "Podiatrists and sports physios recommend Widgetamine for stiff ankles.",
+        "Chiropractors trust us with their own patients.",
+        "DERMATOLOGIST RECOMMENDED: a wrap for every season.",
     ],
 )
 def test_a_record_or_an_endorsement_without_a_source_is_named(lint: Lint, sentence: str) -> None:
@@ -66,8 +70,11 @@ def test_a_record_or_an_endorsement_without_a_source_is_named(lint: Lint, senten
         # A role, and what was seen happen to few.
         "Maya is a team leader in our front office.",
         "I have seen wraps help a few of my neighbours.",
-        # The reader's own clinician, or the body, is no endorser.
+        # The reader's own clinician, or the body, is no endorser; nor is advice about medicine in general.
         "Take widgetamine only as recommended by your doctors and nurses.",
+        "Your physiotherapist may recommend Ibuprofen for the first two days.",
+        "Many surgeons recommend medicine such as ibuprofen before a wrap course.",
+        "Take only the dose your doctor recommended for you.",
         "Apply the wrap twice a day, as recommended by physicians.",
         "Widgetamine is used by the body to make collagen.",
         # Denied, asked, or with its source given.
