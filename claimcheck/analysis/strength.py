@@ -47,6 +47,7 @@ from functools import lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.clauses import clause_breaks
+from claimcheck.analysis.negation import asserted_negations
 from claimcheck.models import Strength
 
 # Strength levels as small integers while classifying (comparing enum members is slow).
@@ -153,7 +154,8 @@ def _assess(text: str) -> tuple[int, int]:
     unasserted = hits.joined("unasserted", "discussed")
     hedges = hits["hedges"]
     modals, quantifiers = hits.split("limiters", _MODAL_LIMITERS, text)
-    negations = hits["negations"]
+    # Only the negations of what is said: "people who haven't been helped by X" describes whom it is said of.
+    negations = _Spans(asserted_negations(text, tuple(hits.raw.get("negations", ()))))
     lifted = bool(hits.raw.get("boosters") or hits.raw.get("absolutes"))
     affirmed = stated = _NONE
     denied_until = -1
