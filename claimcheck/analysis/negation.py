@@ -86,9 +86,6 @@ _NEVER = re.compile(r"never\b", re.IGNORECASE)
 _PERFECT = frozenset({"have", "has", "had"})
 #: After a "not" right after people, the participle that makes it a reduced relative: "patients not helped by".
 _PARTICIPLE = re.compile(r"\s+(?:yet\s+)?\w+(?:ed|en|ing)\b", re.IGNORECASE)
-#: Before a relative pronoun, what makes its clause non-restrictive: "Our clients, who never feel pain, ..."
-#: asserts of them.
-_NON_RESTRICTIVE = frozenset(",;(\u2014\u2013")
 _TOKEN = re.compile(r"[\w-]+|[^\w\s]")
 #: How far back from a negation the opening of the clause it stands in is looked for.
 _DESCRIPTION_REACH = 80
@@ -130,7 +127,9 @@ def describes_people(text: str, start: int) -> bool:
         return False
     opener = tokens[-1]
     if opener in ("who", "whom"):
-        return len(tokens) < 2 or tokens[-2] not in _NON_RESTRICTIVE
+        # After the word it describes: a "Who" that opens the text or follows a mark asks ("Who should not have
+        # it?"), and one after a comma opens a non-restrictive clause.
+        return len(tokens) > 1 and tokens[-2][0].isalnum()
     if opener == "that":
         return len(tokens) > 1 and (tokens[-2] in _people() or tokens[-2] in _cases())
     # "whose" and the one or two words of what of theirs is denied: "whose depression has not lifted".

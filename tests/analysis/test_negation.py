@@ -136,6 +136,8 @@ def test_a_negation_of_the_main_clause_still_denies() -> None:
         "Clients who never need pills again love the wand.",
         # "no longer" promises a change.
         "Join the people who no longer suffer from migraines.",
+        # An opening "Who" asks; it describes no one.
+        "Who should not have light therapy?",
     ):
         assert _read(text)[0], text
     text = "Patients who use the wand do not get migraines."
