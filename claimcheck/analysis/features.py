@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from claimcheck.analysis import lexicon
+from claimcheck.analysis import lexicon, negation
 from claimcheck.models import Unit
 
 
@@ -104,7 +104,10 @@ def extract_features(sentence: str) -> Features:
         hedges=hedges,
         boosters=found.get("boosters", ()),
         absolutes=absolutes,
-        negations=found.get("negations", ()),
+        # A negation that describes the people ("patients who have not responded") denies nothing claimed of them.
+        negations=tuple(
+            span for span in found.get("negations", ()) if not negation.describes_people(sentence, span.start)
+        ),
         citations=_citations(sentence),
     )
 

@@ -47,6 +47,7 @@ from functools import lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.clauses import clause_breaks
+from claimcheck.analysis.negation import asserted_negations
 from claimcheck.models import Strength
 
 # Strength levels as small integers while classifying (comparing enum members is slow).
@@ -153,7 +154,13 @@ def _assess(text: str) -> tuple[int, int]:
     unasserted = hits.joined("unasserted", "discussed")
     hedges = hits["hedges"]
     modals, quantifiers = hits.split("limiters", _MODAL_LIMITERS, text)
-    negations = hits["negations"]
+    # Only the negations of what is said: "people who haven't been helped by X" describes whom it is said of, and
+    # what such a negation governs ("helped") is the people's history, no relationship the sentence states.
+    found = tuple(hits.raw.get("negations", ()))
+    kept = asserted_negations(text, found)
+    negations = _Spans(kept)
+    describing = _Spans([span for span in found if span not in kept]) if len(kept) < len(found) else None
+    described: set[int] = set()  # the describing negations whose verb has been passed over
     lifted = bool(hits.raw.get("boosters") or hits.raw.get("absolutes"))
     affirmed = stated = _NONE
     denied_until = -1
@@ -167,6 +174,14 @@ def _assess(text: str) -> tuple[int, int]:
         reach = clause_end if nominal else start
         if unasserted.any_start_in(clause_start, reach):
             continue
+        if describing is not None and _negated(text, describing, start):
+            # "adults whose depression has not *improved*": who the claim is of, not what it claims. Only the verb
+            # the negation denies, the first cue after it: "Patients who do not respond to pills *respond* to it"
+            # claims the second.
+            index = bisect_right(describing.ends, start) - 1
+            if index not in described:
+                described.add(index)
+                continue
         if level == _DIRECT:
             # A hedge may overlap its cue ("might *help*"), so it need only start before it.
             hedged = hedges.any_start_in(clause_start, start)

@@ -12,6 +12,7 @@ from claimcheck.analysis.denied_risk import denial_kept_true, denies_harm, state
 from claimcheck.analysis.detect import PHRASE_KINDS, disclaims_use
 from claimcheck.analysis.features import Features, Quantity, Span
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
+from claimcheck.analysis.negation import first_description
 from claimcheck.analysis.outcome_figures import (
     AMOUNT,
     EFFECT_ENDS,
@@ -294,6 +295,7 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or anecdote(text)
         or _CLINIC_SEES.search(text)
         or _CONCEDED.search(text)
+        or _for_people_described(text, categories, context.unit.kind)
         or not _unhedged(context)
         # With no category, the test above has already found that it says what it does, or that it is lifted.
         or not (
@@ -313,6 +315,19 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         + ", but no registry claim holds evidence for it: hedge it to what a cited study found, or register the "
         "claim with its evidence."
     )
+
+
+def _for_people_described(text: str, categories: tuple[Category, ...], kind: UnitKind) -> bool:
+    """Whether the sentence tells whom a treatment is for, narrowed by what has not helped them ("for people who
+    cannot tolerate CPAP", "We offer it only to adults whose depression has not improved with two
+    antidepressants"): an indication stated with its population qualifier, as accurate copy states one, which
+    CC101 sends for review rather than calling it established fact. It is one when read as an indication, or
+    when the words before the description make no claim (the "improved" read as its effect is the people's
+    history). "Acupuncture relieves pain in clients who did not improve with pills" claims an effect."""
+    described = first_description(text)
+    if described is None:
+        return False
+    return categories[:1] == (Category.INDICATION,) or not read_sentence(text[:described], kind)[1].is_claim
 
 
 #: After "every", "each" or "all", what makes it a schedule or a frequency, not an absolute: "every morning", "each

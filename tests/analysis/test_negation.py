@@ -71,3 +71,76 @@ def test_a_promise_denied_around_an_aside_is_no_absolute_claim() -> None:
     # An answer's "Not at all" before one dash still denies the question's harm.
     codes = {finding.code for finding in check_text("Does it hurt? Not at all \u2014 you feel nothing.").findings}
     assert "CC203" in codes
+
+
+# --- a negation that describes the people a claim is about scopes over its own clause only ---------------------
+
+
+def _read(text: str) -> tuple[bool, list[str]]:
+    """Whether the sentence reads as negated (any negation its features keep), and the codes of the findings on it
+    (not the page's)."""
+    from claimcheck.analysis.features import extract_features
+
+    negations = extract_features(text).negations
+    return bool(negations), sorted({finding.code for finding in check_text(text).findings if finding.sentence})
+
+
+def test_a_negation_in_a_relative_clause_on_people_does_not_deny_the_claim_made_of_them() -> None:
+    from claimcheck.analysis.negation import describes_people
+
+    for text in (
+        "TMS helps 2 in 3 patients who have not responded to medication.",
+        "Our laser works for people who couldn't get relief from creams.",
+        "The brace helps 4 in 5 adults whose back pain has not eased with physiotherapy.",
+        "Acupuncture relieves pain in 80% of clients that did not improve with pills.",
+        "The wand helps people who have never tried a light device.",
+        "The cream clears eczema in 9 out of 10 children not helped by steroids.",
+        "The patch helps 70% of those who are unable to take tablets.",
+        "The implant treats epilepsy that has not responded to two drugs in 6 of 10 patients.",
+    ):
+        words = text.split()
+        negation = next(i for i, word in enumerate(words) if "n't" in word or word in {"not", "never", "unable"})
+        start = len(" ".join(words[:negation])) + 1
+        assert describes_people(text, start), text
+        negated_frame, codes = _read(text)
+        assert not negated_frame, text
+        assert codes, text  # a claim, and found
+
+
+def test_a_figure_said_of_people_described_by_a_negation_is_still_an_unsourced_figure() -> None:
+    # The figure is what the sentence claims; the clause only says who it is claimed of. Without the clause the
+    # finding is the same.
+    for described, plain in (
+        (
+            "Neurofeedback works for 3 out of 4 kids who haven't been helped by medication.",
+            "Neurofeedback works for 3 out of 4 kids.",
+        ),
+        (
+            "Our infrared sauna helps 85% of clients who could not tolerate exercise.",
+            "Our infrared sauna helps 85% of clients.",
+        ),
+    ):
+        assert _read(described)[1] == _read(plain)[1] == ["CC108"], described
+
+
+def test_a_negation_of_the_main_clause_still_denies() -> None:
+    from claimcheck.analysis.negation import describes_people
+
+    for text in (
+        "The device has not been shown to cure migraines.",
+        "It does not work for everyone.",
+        "Patients who use the wand do not get migraines.",
+        # Set off by a comma, the clause asserts of the clients: it is no description of them.
+        "Our clients, who never feel pain during a session, come back every month.",
+        # "never" without a perfect tells what the treatment does for them, not their past.
+        "Clients who never need pills again love the wand.",
+        # "no longer" promises a change.
+        "Join the people who no longer suffer from migraines.",
+        # An opening "Who" asks; it describes no one.
+        "Who should not have light therapy?",
+    ):
+        assert _read(text)[0], text
+    text = "Patients who use the wand do not get migraines."
+    assert not describes_people(text, text.index("not get"))
+    text = "It helps those who no longer respond."
+    assert not describes_people(text, text.index("no longer"))

@@ -203,3 +203,16 @@ def test_long_unpunctuated_text_takes_linear_time(text: str) -> None:
 )
 def test_feeling_or_making_a_difference_is_an_effect_not_a_comparison(sentence: str) -> None:
     assert classify_strength(sentence) is Strength.DIRECT
+
+
+def test_a_relationship_in_a_description_of_people_is_neither_stated_nor_denied() -> None:
+    # "whose back pain has not improved" tells who the adults are; its "improved" is their history. What the
+    # sentence claims of them, outside the description, keeps its strength.
+    offered = "We offer the implant only to adults whose back pain has not improved with physiotherapy."
+    assert classify_strength(offered) is Strength.NONE
+    claimed = "The implant relieves back pain in adults whose pain has not improved with physiotherapy."
+    assert classify_strength(claimed) is Strength.DIRECT
+    # "Patients who do not respond to pills respond to it": the first "respond" denies nothing that follows.
+    second = "Patients who do not improve with pills improve with the brace within weeks."
+    assert classify_strength(second) is Strength.DIRECT
+    assert classify_strength("The implant has not improved back pain.") is Strength.NONE

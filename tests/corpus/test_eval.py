@@ -148,8 +148,10 @@ END_TO_END_FLOORS = {
     # names in tables) for clean lines; a denied risk the evidence supports as CC103. Merged at 122ba7e:
     # recall 0.903 (252/279), false positives 0.053 (29/548), one accurate claim with an error. The floors follow,
     # a little below. The ninth session read harms a treatment brings about as risks told ("a leak of fluid
-    # causing a headache"), not efficacy: no accurate claim with an error left.
-    "blind11": EndToEndFloor(recall=0.91, false_positive_rate=0.06, accurate_errors=0),
+    # causing a headache"), not efficacy: no accurate claim with an error left. The twelfth session scoped a negation
+    # in a description of people ("people who have not responded to ...") to that description: recall 0.925
+    # (258/279), the floor follows.
+    "blind11": EndToEndFloor(recall=0.92, false_positive_rate=0.06, accurate_errors=0),
     # blind12 (pages and labels of 079ffb3, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine, the first split labelled under the header's settled conventions) was run once,
     # on the engine of d1d3898 (the eighth session's start, byte-identical in output to b483c81): recall 0.805
