@@ -95,9 +95,9 @@ def _parser() -> MarkdownIt:
 #: The "[" of inline content markdown-it may read on one page. Its link and image rules cost 50 to
 #: 200 µs for each "[" (each tries a label, stepping over every token inside it), so a page dense
 #: in brackets ("![![![…", "[a][[a][…", "[x][ref…") read at 10-35 KB/s: 2 MB of "![" took 90 s.
-#: Past this many (a second or two of its work), inline content holding a "[" is read as plain
+#: Past this many (about a second of its work), inline content holding a "[" is read as plain
 #: text, markup and all, and a notice says from which line. Real pages hold a few hundred links.
-MAX_LINK_BRACKETS = 10_000
+MAX_LINK_BRACKETS = 5_000
 
 
 class MarkdownNotes:
