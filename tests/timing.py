@@ -7,6 +7,7 @@ doubles, linear work doubles, so a ratio under 3 tells them apart with room for 
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -46,3 +47,16 @@ def assert_linear(
         f"{factor}x the input took the time from {first:.3f} s to {second:.3f} s "
         f"({second / max(first, 1e-9):.1f}x, at most {bound:.1f}x allowed)"
     )
+
+
+def uncached(run: Callable[[str], object]) -> Callable[[str], object]:
+    """``run`` on a text made new at each call by a last word of its own, so that a cache of readings
+    (the engine remembers sentences it has read) answers none of the timed calls: a remembered answer
+    would time the lookup, not the reading, and hide or fake a growth."""
+    calls = itertools.count()
+
+    def fresh(text: str) -> object:
+        word = "".join(chr(ord("a") + int(digit)) for digit in str(next(calls)))
+        return run(f"{text} zq{word}")
+
+    return fresh
