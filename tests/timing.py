@@ -7,6 +7,7 @@ doubles, linear work doubles, so a ratio under 3 tells them apart with room for 
 
 from __future__ import annotations
 
+import gc
 import itertools
 import time
 from collections.abc import Callable
@@ -22,6 +23,7 @@ def cpu_seconds(run: Callable[[T], object], argument: T, repeat: int = 3) -> flo
     """The least CPU time of ``repeat`` calls of ``run(argument)`` (the least is the least disturbed)."""
     best = float("inf")
     for _ in range(repeat):
+        gc.collect()  # so that no timing pays for garbage the one before it left
         started = time.process_time()
         run(argument)
         best = min(best, time.process_time() - started)

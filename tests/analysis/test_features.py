@@ -351,7 +351,7 @@ def test_glued_fragments_give_valid_spans(parts: list[str]) -> None:
 )
 def test_long_unpunctuated_text_takes_linear_time(make: Callable[[int], str]) -> None:
     # A page without punctuation reaches feature extraction as one sentence.
-    assert_linear(uncached(extract_features), make, 3_000, repeat=1)
+    assert_linear(uncached(extract_features), make, 3_000)
 
 
 def test_empty_sentence() -> None:
