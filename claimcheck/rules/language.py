@@ -2133,16 +2133,16 @@ _BIO = re.compile(
     Scope.SENTENCE,
     summary="A credential or quality claim ('board-certified', 'third-party tested', '99% pure') with no source.",
     explanation=(
-        "A claim that staff hold a credential ('board-certified', 'fellowship-trained', 'Harvard-trained'), that "
-        "every treatment is "
-        "given, supervised or reviewed by someone qualified, or that a product is tested, graded or made to a "
-        "standard ('third-party tested', '99% pure', 'made in a cGMP facility') is an objective claim offered to "
-        "win trust: the FTC expects objective claims to be substantiated before they are made. A reviewer checks "
-        "each against a board listing, a certificate or a test report, and the page should point to it. The rule "
-        "reads only sentences that make a claim (training credited to a named institution, on any line of a "
-        "health page); a named person's bio ('Dr. Ruiz is board-certified in "
-        "psychiatry'), denials, questions and cited sentences are left alone, and 'licensed' (the legal minimum) "
-        "is no selling point it reads."
+        "A claim that staff hold a credential and are ranked by it ('our highly trained, board-certified "
+        "team', 'Harvard-trained'), or that a product is tested, graded or made to a standard ('third-party "
+        "tested', '99% pure', 'made in a cGMP facility') is an objective claim offered to win trust: the FTC "
+        "expects objective claims to be substantiated before they are made. A reviewer checks each against a "
+        "board listing, a certificate or a test report, and the page should point to it. The rule reads only "
+        "sentences that make a claim (training credited to a named institution, on any line of a health page). "
+        "A credential stated alone of whoever gives the care ('Dr. Ruiz is board-certified in psychiatry', "
+        "'Every infusion is monitored by a certified nurse anesthetist') is a fact a reader can check with the "
+        "body that grants it, and no claim (the labelling conventions of tests/corpus); denials, questions and "
+        "cited sentences are left alone, and 'licensed' (the legal minimum) is no selling point it reads."
     ),
     example="Every batch is third-party tested for 99% purity and made in a cGMP facility.",
     fix="Link the certificate, test report or board listing, or say who certified it; or remove the claim.",

@@ -1,4 +1,4 @@
-"""CC210: credentials and quality-control promises are objective claims that need a source.
+"""CC210: credentials offered as a rank and quality-control promises are objective claims that need a source.
 
 Sentences are invented (a wrap studio and a made-up supplement), so the rule is shown to read the form of the
 claim, not phrases of the labelled corpus.
@@ -14,13 +14,12 @@ from tests.rules.conftest import Lint, assert_named_alone, codes
 @pytest.mark.parametrize(
     ("sentence", "span"),
     [
-        ("Every wrap is applied and each scan is reviewed by a board-certified radiologist.", "board-certified"),
-        ("Each session is supervised by a fellowship-trained physician.", "fellowship-trained"),
-        ("Board-certified physicians who specialise in joint care", "Board-certified"),
-        ("Every infusion is monitored by a certified nurse anesthetist.", "Every infusion is monitored by"),
+        ("Every wrap is applied by our highly trained, board-certified radiologists.", "board-certified"),
+        ("Each session is supervised by our highly trained, fellowship-trained physicians.", "fellowship-trained"),
+        ("Every batch is third-party tested and made in a cGMP facility.", "third-party tested"),
     ],
 )
-def test_a_credential_or_a_promise_of_who_does_every_treatment_is_named(lint: Lint, sentence: str, span: str) -> None:
+def test_a_credential_offered_as_a_rank_or_a_product_test_is_named(lint: Lint, sentence: str, span: str) -> None:
     assert_named_alone([f for f in lint(sentence) if f.sentence], "CC210", sentence, span)
 
 
@@ -29,6 +28,11 @@ def test_a_credential_or_a_promise_of_who_does_every_treatment_is_named(lint: Li
     [
         # A named person's bio states a fact a reader can look up.
         "Dr. Ana Ruiz is board-certified in rheumatology and has practised since 2010.",
+        # So does who gives the care, a credential stated alone: the labelling conventions make it no claim.
+        "Every wrap is applied and each scan is reviewed by a board-certified radiologist.",
+        "Each session is supervised by a fellowship-trained physician.",
+        "Board-certified physicians who specialise in joint care",
+        "Every infusion is monitored by a certified nurse anesthetist.",
         "She is board certified in family medicine.",
         # "Licensed" is the legal minimum; a schedule or a courier is no credential.
         "A licensed provider reviews your answers within 24 hours.",
