@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.acts_on_body import acts_on_body
+from claimcheck.analysis.concession import concedes
 from claimcheck.analysis.denied_risk import denial_kept_true, denies_harm, states_risk
 from claimcheck.analysis.detect import PHRASE_KINDS, disclaims_use
 from claimcheck.analysis.features import Features, Quantity, Span
@@ -23,7 +24,7 @@ from claimcheck.analysis.outcome_figures import (
     outcome_figures,
 )
 from claimcheck.analysis.strength import unasserted
-from claimcheck.models import Category, Grade, NumberRange, Severity, Stance, Strength, Unit, Verdict
+from claimcheck.models import Category, Claim, Grade, NumberRange, Severity, Stance, Strength, Unit, Verdict
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, Trigger, rule
 from claimcheck.rules.context import SentenceContext, read_sentence
@@ -295,6 +296,8 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or anecdote(text)
         or _CLINIC_SEES.search(text)
         or _CONCEDED.search(text)
+        # Put as a possibility under study ("has shown promise for OCD"): not stated as established fact.
+        or concedes(text, detection)
         or _for_people_described(text, categories, context.unit.kind)
         or not _unhedged(context)
         # With no category, the test above has already found that it says what it does, or that it is lifted.
@@ -679,10 +682,23 @@ def missing_qualifier(context: SentenceContext) -> Iterator[Hit]:
     if claim is None or not claim.qualifiers or claim.verdict in (Verdict.UNSUPPORTED, Verdict.CONTRADICTED):
         return
     present = context.registry.qualifiers_present(claim, fold(context.window))
+    # A benefit put as a possibility under study ("has shown promise for", "studied for its potential") already
+    # tells the reader it is unsettled: a missing qualifier is then a note for the writer, not a warning.
+    severity = Severity.INFO if _conceded(context, claim) else None
     for group, phrases in claim.qualifiers.items():
         if group not in present:
             examples = "', '".join(phrases[:3])
-            yield Hit(f"Missing {group} qualifier for {claim.id} (e.g. '{examples}').")
+            yield Hit(f"Missing {group} qualifier for {claim.id} (e.g. '{examples}').", severity=severity)
+
+
+#: Claims of a risk: "potential side effects" hedges the harm, which is no concession that a benefit is unsettled.
+_RISK_CATEGORIES = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
+
+
+def _conceded(context: SentenceContext, claim: Claim) -> bool:
+    """Whether the sentence puts the claim's benefit as a possibility still being studied (see
+    :mod:`claimcheck.analysis.concession`)."""
+    return claim.category not in _RISK_CATEGORIES and concedes(context.text, context.detection)
 
 
 def _describe(number: NumberRange) -> str:
@@ -837,7 +853,14 @@ def weak_evidence(context: SentenceContext) -> Iterator[Hit]:
         return
     # Saying a thing was studied is not presenting it as established; asserting it is.
     asserted = context.detection.strength >= Strength.CONDITIONAL or bool(context.features.boosters)
-    if asserted and claim.category in EVIDENCE_SENSITIVE and claim.grade <= Grade.LOW:
+    if (
+        asserted
+        and claim.category in EVIDENCE_SENSITIVE
+        and claim.grade <= Grade.LOW
+        # Said to be promising or under study, the benefit is not presented as established: the sentence
+        # already says what this rule asks it to say.
+        and not _conceded(context, claim)
+    ):
         yield Hit(
             f"{claim.category.value} claim rests on {claim.grade.value}-certainty evidence ({claim.id}): "
             f"{claim.grade_rationale}"
