@@ -23,7 +23,7 @@ from claimcheck.analysis.outcome_figures import (
     TIME_POINT,
     outcome_figures,
 )
-from claimcheck.analysis.strength import unasserted
+from claimcheck.analysis.strength import denied_lift, unasserted
 from claimcheck.models import Category, Claim, Grade, NumberRange, Severity, Stance, Strength, Unit, Verdict
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, Trigger, rule
@@ -184,7 +184,12 @@ def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
         # not promise the reader the effect, so it counts as conditional wording.
         strength = Strength.CONDITIONAL
     # A booster on a harm ("may pose significant safety risks") stresses a risk, not the benefit.
-    boosters = [b for b in context.features.boosters if not _ON_A_RISK.match(context.text, b.end)]
+    # A denied booster ("do not always show at once") limits the claim rather than lifting it.
+    boosters = [
+        b
+        for b in context.features.boosters
+        if not _ON_A_RISK.match(context.text, b.end) and not denied_lift(context.text, b.start)
+    ]
     if strength > claim.max_strength:
         features = context.features
         # Hedged and cited in the sentence itself ("small studies have reported ... (Smith 2009)"): it
