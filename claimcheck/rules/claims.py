@@ -676,7 +676,9 @@ def _counts_things(word: str, text: str, end: int) -> bool:
         'Some claims are only true with a qualifier: for whom ("adults with treatment-resistant '
         'depression"), in what setting ("in clinical trials") or for how long ("the effect often fades '
         'within weeks"). The registry lists, per claim, groups of acceptable qualifier phrases; one phrase of '
-        "each group must appear in the sentence or the sentence before or after it."
+        "each group must appear in the sentence or the sentence before or after it. A sentence that puts the "
+        "benefit as a possibility still under study ('has shown promise for', 'is being studied for its "
+        "potential to') already tells the reader it is unsettled: there the missing qualifier is a note (info)."
     ),
     example="Ketamine relieves depression within hours.",
     fix="Add the qualifier: 'In studies of adults with treatment-resistant depression, ...'.",
@@ -846,7 +848,8 @@ EVIDENCE_SENSITIVE = frozenset(
         "GRADE rates the certainty of a body of evidence high, moderate, low or very low. An efficacy, "
         "speed, durability, safety, comparative or indication claim whose evidence is low or very low "
         "(small uncontrolled studies, case series, animal work) should not be presented as established; "
-        "say that it is early or uncertain, or leave it out."
+        "say that it is early or uncertain, or leave it out. A sentence that already says so ('has shown "
+        "promise', 'is being studied for its potential') is not flagged."
     ),
     example="Ketamine treats OCD.",
     fix="Say the evidence is early: 'small early studies have explored ketamine for OCD'.",
