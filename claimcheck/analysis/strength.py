@@ -381,14 +381,19 @@ def _reduced_relative(text: str, start: int, end: int) -> bool:
 
 
 def _nominal(text: str, start: int) -> bool:
-    """Whether the cue at ``start`` is a noun: first in the sentence, or after a determiner or a possessive, with
-    at most one modifier between ("the effect", "its antidepressant effects", "ketamine's effects")."""
+    """Whether the cue at ``start`` is a noun: first in the sentence, after a determiner, or after a possessive that
+    opens a noun phrase, with at most one modifier between ("ketamine's effects", "of ketamine's antidepressant
+    effects"). "The bracelet eases" and "Ketamine's formula eases" keep their verb."""
     previous = _previous_word(text, start)
-    if previous is None or _determines(previous[1]):
+    if previous is None or previous[1] in _DETERMINERS:
         return True
-    before = _previous_word(text, previous[0])
-    # Only a possessive or a determiner two words back: "has antidepressant effects" states the effect.
-    return before is not None and _determines(before[1])
+    if _possessive(previous[1]):  # "ketamine's effects": the possessive's noun, wherever it stands
+        return True
+    modified = _previous_word(text, previous[0])  # "ketamine's antidepressant effects": one modifier between
+    if modified is None or not _possessive(modified[1]):
+        return False
+    before = _previous_word(text, modified[0])
+    return before is not None and before[1] in _OPENS_A_PHRASE
 
 
 #: A possessive's ending, in either apostrophe: "ketamine's", "the brain’s" (a plural's bare apostrophe is stripped
@@ -396,12 +401,13 @@ def _nominal(text: str, start: int) -> bool:
 _POSSESSIVE = ("'s", "\u2019s")
 #: Words whose "'s" is "is" or "has", not a possessive: "it's effective" states the effect.
 _CONTRACTED = frozenset({"it", "that", "what", "there", "here", "he", "she", "who", "where", "let", "this"})
+#: Before a possessive, what makes it open a noun phrase: a preposition or a determiner ("of ketamine's", "the
+#: drug's"), not a verb whose object it is.
+_OPENS_A_PHRASE = _DETERMINERS | _NON_FINITE_AFTER | _ADJECTIVAL_AFTER
 
 
-def _determines(word: str) -> bool:
-    """Whether ``word`` (lower case) opens a noun phrase: a determiner or a possessive."""
-    if word in _DETERMINERS:
-        return True
+def _possessive(word: str) -> bool:
+    """Whether ``word`` (lower case) is a possessive ("ketamine's"), not a contraction ("it's")."""
     return word.endswith(_POSSESSIVE) and word[:-2] not in _CONTRACTED
 
 

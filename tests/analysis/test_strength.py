@@ -228,6 +228,9 @@ def test_a_relationship_in_a_description_of_people_is_neither_stated_nor_denied(
         # A noun cue after a possessive is the topic of what the clause goes on to say: research still going on.
         ("Research into the mechanisms of acupuncture's analgesic effects is ongoing.", N),
         ("Acupuncture has analgesic effects.", DIR),
+        # A verb after a noun phrase stays a verb, and what follows it does not hold it open.
+        ("The bracelet eases arthritis pain and is not intended to diagnose any disease.", DIR),
+        ("Reiki's gentle touch eases stress, which is needed.", DIR),
         # What scientists are exploring is asked about, not stated.
         ("Scientists are exploring how TMS changes activity in the prefrontal cortex.", N),
     ],
