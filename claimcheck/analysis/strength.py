@@ -161,7 +161,10 @@ def _assess(text: str) -> tuple[int, int]:
     negations = _Spans(kept)
     describing = _Spans([span for span in found if span not in kept]) if len(kept) < len(found) else None
     described: set[int] = set()  # the describing negations whose verb has been passed over
-    lifted = bool(hits.raw.get("boosters") or hits.raw.get("absolutes"))
+    # "Not always", "not every": a denied absolute or booster limits the claim, it does not lift it.
+    lifted = any(
+        not denied_lift(text, start) for name in ("boosters", "absolutes") for start, _ in hits.raw.get(name, ())
+    )
     affirmed = stated = _NONE
     denied_until = -1
     for start, end, level in cues:
@@ -183,12 +186,17 @@ def _assess(text: str) -> tuple[int, int]:
                 described.add(index)
                 continue
         if level == _DIRECT:
+            # A cue in a reduced relative clause ("the changes *produced* by X can be subtle") names the effect
+            # its clause's main verb speaks of: a modal or hedge after it governs it as well.
+            governed_until = clause_end if _reduced_relative(text, start, end) else start
             # A hedge may overlap its cue ("might *help*"), so it need only start before it.
-            hedged = hedges.any_start_in(clause_start, start)
+            hedged = hedges.any_start_in(clause_start, governed_until)
             # A quantifying limiter ("in some patients") limits the whole clause; a modal one
             # ("can") only the verbs after it: in "works by blocking X, which can help", the
             # "can" belongs to "help", not to "works".
-            limited = modals.any_start_in(clause_start, start) or quantifiers.any_start_in(clause_start, clause_end)
+            limited = modals.any_start_in(clause_start, governed_until) or quantifiers.any_start_in(
+                clause_start, clause_end
+            )
             if hedged or (limited and not lifted):
                 level = _CONDITIONAL
         stated = max(stated, level)
@@ -201,6 +209,16 @@ def _assess(text: str) -> tuple[int, int]:
         else:
             affirmed = max(affirmed, level)
     return affirmed, stated
+
+
+#: Right before an absolute, its denial: "not always", "don't always", "not every".
+_DENIED_BEFORE = re.compile(r"(?:\bnot|n['\u2019]t)\s+$", re.IGNORECASE)
+
+
+def denied_lift(text: str, start: int) -> bool:
+    """Whether the booster or absolute at ``start`` is denied right before it ("do not *always* show at once", "not
+    *every* patient"): it then limits the claim rather than lifting it."""
+    return _DENIED_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 #: Limiters that are modal verbs: they hedge the verbs that follow them, not the whole clause.
@@ -348,9 +366,49 @@ def _evidence_of(text: str, clause_start: int, start: int) -> bool:
     return _EVIDENCE_THAT.search(text, max(clause_start, start - 60), start) is not None
 
 
-def _nominal(text: str, start: int) -> bool:
+#: Words before a participle that make it a finite verb or a passive, not a clause describing a noun.
+_NOT_A_NOUN = _BE_FORMS | {"has", "have", "had", "it", "they", "we", "you", "he", "she", "which", "that", "who"}
+
+
+def _reduced_relative(text: str, start: int, end: int) -> bool:
+    """Whether the participle at ``start:end`` opens a clause describing the noun before it, with its agent: "the
+    changes *produced* by ketamine", "the relief *provided* by a nerve block". A verb after it ("can be subtle")
+    is the clause's main verb; "Ketamine reduced pain by half" has an object, not an agent, after it."""
+    if not text.endswith("ed", start, end) or " " in text[start:end] or not _AGENT.match(text, end):
+        return False
     previous = _previous_word(text, start)
-    return previous is None or previous[1] in _DETERMINERS
+    return previous is not None and previous[1] not in _NOT_A_NOUN and previous[1] not in _ADJECTIVAL_AFTER
+
+
+def _nominal(text: str, start: int) -> bool:
+    """Whether the cue at ``start`` is a noun: first in the sentence, after a determiner, or after a possessive that
+    opens a noun phrase, with at most one modifier between ("ketamine's effects", "of ketamine's antidepressant
+    effects"). "The bracelet eases" and "Ketamine's formula eases" keep their verb."""
+    previous = _previous_word(text, start)
+    if previous is None or previous[1] in _DETERMINERS:
+        return True
+    if _possessive(previous[1]):  # "ketamine's effects": the possessive's noun, wherever it stands
+        return True
+    modified = _previous_word(text, previous[0])  # "ketamine's antidepressant effects": one modifier between
+    if modified is None or not _possessive(modified[1]):
+        return False
+    before = _previous_word(text, modified[0])
+    return before is not None and before[1] in _OPENS_A_PHRASE
+
+
+#: A possessive's ending, in either apostrophe: "ketamine's", "the brain’s" (a plural's bare apostrophe is stripped
+#: with the punctuation around a word).
+_POSSESSIVE = ("'s", "\u2019s")
+#: Words whose "'s" is "is" or "has", not a possessive: "it's effective" states the effect.
+_CONTRACTED = frozenset({"it", "that", "what", "there", "here", "he", "she", "who", "where", "let", "this"})
+#: Before a possessive, what makes it open a noun phrase: a preposition or a determiner ("of ketamine's", "the
+#: drug's"), not a verb whose object it is.
+_OPENS_A_PHRASE = _DETERMINERS | _NON_FINITE_AFTER | _ADJECTIVAL_AFTER
+
+
+def _possessive(word: str) -> bool:
+    """Whether ``word`` (lower case) is a possessive ("ketamine's"), not a contraction ("it's")."""
+    return word.endswith(_POSSESSIVE) and word[:-2] not in _CONTRACTED
 
 
 def _trend(text: str, start: int, end: int) -> int:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.acts_on_body import acts_on_body
+from claimcheck.analysis.concession import concedes
 from claimcheck.analysis.denied_risk import denial_kept_true, denies_harm, states_risk
 from claimcheck.analysis.detect import PHRASE_KINDS, disclaims_use
 from claimcheck.analysis.features import Features, Quantity, Span
@@ -22,8 +23,8 @@ from claimcheck.analysis.outcome_figures import (
     TIME_POINT,
     outcome_figures,
 )
-from claimcheck.analysis.strength import unasserted
-from claimcheck.models import Category, Grade, NumberRange, Severity, Stance, Strength, Unit, Verdict
+from claimcheck.analysis.strength import denied_lift, unasserted
+from claimcheck.models import Category, Claim, Grade, NumberRange, Severity, Stance, Strength, Unit, Verdict
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, Trigger, rule
 from claimcheck.rules.context import SentenceContext, read_sentence
@@ -183,7 +184,12 @@ def overstated_certainty(context: SentenceContext) -> Iterator[Hit]:
         # not promise the reader the effect, so it counts as conditional wording.
         strength = Strength.CONDITIONAL
     # A booster on a harm ("may pose significant safety risks") stresses a risk, not the benefit.
-    boosters = [b for b in context.features.boosters if not _ON_A_RISK.match(context.text, b.end)]
+    # A denied booster ("do not always show at once") limits the claim rather than lifting it.
+    boosters = [
+        b
+        for b in context.features.boosters
+        if not _ON_A_RISK.match(context.text, b.end) and not denied_lift(context.text, b.start)
+    ]
     if strength > claim.max_strength:
         features = context.features
         # Hedged and cited in the sentence itself ("small studies have reported ... (Smith 2009)"): it
@@ -295,6 +301,8 @@ def _unregistered_overstatement(context: SentenceContext) -> Iterator[Hit]:
         or anecdote(text)
         or _CLINIC_SEES.search(text)
         or _CONCEDED.search(text)
+        # Put as a possibility under study ("has shown promise for OCD"): not stated as established fact.
+        or concedes(text, detection)
         or _for_people_described(text, categories, context.unit.kind)
         or not _unhedged(context)
         # With no category, the test above has already found that it says what it does, or that it is lifted.
@@ -668,7 +676,9 @@ def _counts_things(word: str, text: str, end: int) -> bool:
         'Some claims are only true with a qualifier: for whom ("adults with treatment-resistant '
         'depression"), in what setting ("in clinical trials") or for how long ("the effect often fades '
         'within weeks"). The registry lists, per claim, groups of acceptable qualifier phrases; one phrase of '
-        "each group must appear in the sentence or the sentence before or after it."
+        "each group must appear in the sentence or the sentence before or after it. A sentence that puts the "
+        "benefit as a possibility still under study ('has shown promise for', 'is being studied for its "
+        "potential to') already tells the reader it is unsettled: there the missing qualifier is a note (info)."
     ),
     example="Ketamine relieves depression within hours.",
     fix="Add the qualifier: 'In studies of adults with treatment-resistant depression, ...'.",
@@ -679,10 +689,23 @@ def missing_qualifier(context: SentenceContext) -> Iterator[Hit]:
     if claim is None or not claim.qualifiers or claim.verdict in (Verdict.UNSUPPORTED, Verdict.CONTRADICTED):
         return
     present = context.registry.qualifiers_present(claim, fold(context.window))
+    # A benefit put as a possibility under study ("has shown promise for", "studied for its potential") already
+    # tells the reader it is unsettled: a missing qualifier is then a note for the writer, not a warning.
+    severity = Severity.INFO if _conceded(context, claim) else None
     for group, phrases in claim.qualifiers.items():
         if group not in present:
             examples = "', '".join(phrases[:3])
-            yield Hit(f"Missing {group} qualifier for {claim.id} (e.g. '{examples}').")
+            yield Hit(f"Missing {group} qualifier for {claim.id} (e.g. '{examples}').", severity=severity)
+
+
+#: Claims of a risk: "potential side effects" hedges the harm, which is no concession that a benefit is unsettled.
+_RISK_CATEGORIES = frozenset({Category.SAFETY, Category.SIDE_EFFECTS, Category.CONTRAINDICATION})
+
+
+def _conceded(context: SentenceContext, claim: Claim) -> bool:
+    """Whether the sentence puts the claim's benefit as a possibility still being studied (see
+    :mod:`claimcheck.analysis.concession`)."""
+    return claim.category not in _RISK_CATEGORIES and concedes(context.text, context.detection)
 
 
 def _describe(number: NumberRange) -> str:
@@ -825,7 +848,8 @@ EVIDENCE_SENSITIVE = frozenset(
         "GRADE rates the certainty of a body of evidence high, moderate, low or very low. An efficacy, "
         "speed, durability, safety, comparative or indication claim whose evidence is low or very low "
         "(small uncontrolled studies, case series, animal work) should not be presented as established; "
-        "say that it is early or uncertain, or leave it out."
+        "say that it is early or uncertain, or leave it out. A sentence that already says so ('has shown "
+        "promise', 'is being studied for its potential') is not flagged."
     ),
     example="Ketamine treats OCD.",
     fix="Say the evidence is early: 'small early studies have explored ketamine for OCD'.",
@@ -837,7 +861,14 @@ def weak_evidence(context: SentenceContext) -> Iterator[Hit]:
         return
     # Saying a thing was studied is not presenting it as established; asserting it is.
     asserted = context.detection.strength >= Strength.CONDITIONAL or bool(context.features.boosters)
-    if asserted and claim.category in EVIDENCE_SENSITIVE and claim.grade <= Grade.LOW:
+    if (
+        asserted
+        and claim.category in EVIDENCE_SENSITIVE
+        and claim.grade <= Grade.LOW
+        # Said to be promising or under study, the benefit is not presented as established: the sentence
+        # already says what this rule asks it to say.
+        and not _conceded(context, claim)
+    ):
         yield Hit(
             f"{claim.category.value} claim rests on {claim.grade.value}-certainty evidence ({claim.id}): "
             f"{claim.grade_rationale}"

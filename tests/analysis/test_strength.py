@@ -214,3 +214,26 @@ def test_a_relationship_in_a_description_of_people_is_neither_stated_nor_denied(
     second = "Patients who do not improve with pills improve with the brace within weeks."
     assert classify_strength(second) is Strength.DIRECT
     assert classify_strength("The implant has not improved back pain.") is Strength.NONE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A cue in a reduced relative clause names the effect; the clause's modal governs it (issue 16 item 7).
+        ("The shifts produced by TMS can be subtle, and they do not always show at once.", CON),
+        ("The shifts produced by TMS are large.", DIR),
+        # A denied absolute limits the claim; an affirmed one lifts it over "can".
+        ("Massage can ease stress, though it does not always work at once.", CON),
+        ("Massage can always ease stress.", DIR),
+        # A noun cue after a possessive is the topic of what the clause goes on to say: research still going on.
+        ("Research into the mechanisms of acupuncture's analgesic effects is ongoing.", N),
+        ("Acupuncture has analgesic effects.", DIR),
+        # A verb after a noun phrase stays a verb, and what follows it does not hold it open.
+        ("The bracelet eases arthritis pain and is not intended to diagnose any disease.", DIR),
+        ("Reiki's gentle touch eases stress, which is needed.", DIR),
+        # What scientists are exploring is asked about, not stated.
+        ("Scientists are exploring how TMS changes activity in the prefrontal cortex.", N),
+    ],
+)
+def test_hedges_after_the_effect_they_govern(sentence: str, expected: Strength) -> None:
+    assert classify_strength(sentence) is expected, sentence
