@@ -122,6 +122,10 @@ class _Kept:
         return Finding.unchecked({**self.finding.__dict__, "message": message, "merged": merged})
 
 
+#: How a bracket read from the end of a message changes the depth of the group it is in.
+_DEPTH = {")": 1, "(": -1}
+
+
 def _reading(text: str) -> int | None:
     """Where the note that ends ``text`` starts, if one does: a bracketed group after a sentence's end ("... needs
     evidence. (The answer reads as: 'it is safe.')"), which says what the finding was read from, not the problem."""
@@ -129,7 +133,7 @@ def _reading(text: str) -> int | None:
         return None
     depth = 0
     for index in range(len(text) - 1, -1, -1):
-        depth += {")": 1, "(": -1}.get(text[index], 0)
+        depth += _DEPTH.get(text[index], 0)
         if depth == 0:
             # A claim id or an aside inside the sentence ("(ketamine.x).") is not a note of its own.
             return index if index >= 2 and text[index - 1] == " " and text[index - 2] in ".!?" else None

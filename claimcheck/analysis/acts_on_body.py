@@ -23,7 +23,9 @@ __all__ = ["acts_on_body"]
 #: A word that may be a verb of the third person present: "reboots", "flushes", "purifies". Words that end so but
 #: are seldom such verbs ("-ss", "-us", "-is", "-ous") are left out.
 _VERB = re.compile(r"\b[a-z]{2,}s\b(?<!ss)(?<!us)(?<!is)")
-#: Verbs of the present that do not act on anything: being, having, costing, lasting, needing, saying.
+#: Words :data:`_VERB` takes that act on nothing: verbs of being, having, costing, lasting, needing or saying
+#: (and the forms of "be"), whose object is no part of the body acted on; and pronouns and adverbs that end in
+#: "s" ("its", "this", "always"), no verbs at all. Also read in a subject, where one is a clause of its own.
 _NOT_ACTING = frozenset(
     {"is", "was", "has", "does", "goes", "comes", "says", "means", "costs", "takes", "lasts", "includes"}
     | {"involves", "requires", "needs", "seems", "looks", "feels", "gets", "lets", "contains", "uses", "offers"}
@@ -70,6 +72,8 @@ _PERSON_WORDS = re.compile(
     r"physicians?|team|staff)\b",
     re.IGNORECASE,
 )
+#: The lexicons of the parts of the body (a closed class): one in the verb's object is what the verb acts on; one in
+#: the subject makes the body the actor ("The liver filters the blood").
 _PARTS = ("anatomy", "body")
 
 

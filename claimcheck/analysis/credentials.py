@@ -32,7 +32,7 @@ _HOLDER = re.compile(
 #: "years of experience" (how much, which a biography states as a tenure: "has worked in IVF laboratories for 19
 #: years").
 _RANKS = re.compile(
-    r"\b(?:most|best|top|only|first|leading|lead(?:ing)?\s+experts?|highest|largest|finest|premier|renowned|expert(?:s|ise)?"
+    r"\b(?:most|best|top|only|first|leading|lead\s+experts?|highest|largest|finest|premier|renowned|expert(?:s|ise)?"
     r"|trusted|experienced|experience|highly|elite|world|award|unmatched|unrivall?ed|exceptional|outstanding|superior"
     r"|exceed\w*|surpass\w*|approv\w*|endors\w*|cleared|go[- ]to|favou?rite|popular|sought[- ]after|half|\d+\s*%"
     r"|\w+est)(?!\w)",
@@ -40,7 +40,7 @@ _RANKS = re.compile(
 )
 #: Cue groups of anything more than a credential: a provider's quality or track record the detector ranks, and
 #: what the care does (an effect, a benefit, relief, its speed or safety, a comparison, evidence of it).
-_CLAIMS_NOTHING_MORE = frozenset(
+_MORE_THAN_A_CREDENTIAL = frozenset(
     {"detect/provider", "detect/provider_volume", "causal", "improvements", "relief", "boosters", "absolute_safety"}
     | {f"detect/{name}" for name in ("effect", "benefit", "safety", "onset", "durability", "comparative")}
     | {f"detect/{name}" for name in ("side_effects", "harm", "indication", "evidence")}
@@ -59,11 +59,11 @@ def states_credentials(sentence: str) -> bool:
     """Whether the sentence states a credential of whoever gives the care and nothing beyond it: a credential
     term (``data/credentials.txt``) with its holder (:data:`_HOLDER`), and no rank (:data:`_RANKS`), no count of
     what was done (:data:`_COUNT`), no negation, no product vouched for by a tester (:data:`_TESTED`) and no cue
-    of a provider's quality or of an effect (:data:`_CLAIMS_NOTHING_MORE`).
+    of a provider's quality or of an effect (:data:`_MORE_THAN_A_CREDENTIAL`).
     Whether the sentence also says what the care does is for the caller: the detector asks only of a sentence
     whose first claim is about the provider, or that no cue made a claim."""
     scanned = lexicon.scan(sentence)
-    if "credentials" not in scanned or "negations" in scanned or not _CLAIMS_NOTHING_MORE.isdisjoint(scanned):
+    if "credentials" not in scanned or "negations" in scanned or not _MORE_THAN_A_CREDENTIAL.isdisjoint(scanned):
         # A credential denied ("Many doctors have never been trained to read it, which is why ours catch what they
         # miss") sets a provider against others: no credential held.
         return False

@@ -53,9 +53,9 @@ def parse_document(source: str, *, format: str, path: str = "<text>") -> Documen
         # scanner leaves to it).
         from claimcheck.text.markdown import MarkdownNotes, read_markdown
 
-        read = MarkdownNotes()
-        units, comments, body = read_markdown(source, read)
-        notices = [f"{path}:{line}: {note}" for line, note in read.notes]
+        reading = MarkdownNotes()
+        units, comments, body = read_markdown(source, reading)
+        notices = [f"{path}:{line}: {note}" for line, note in reading.notes]
     elif format == "text":
         units, body = read_text(source)
     else:

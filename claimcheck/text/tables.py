@@ -11,6 +11,7 @@ column. Spanning cells (``colspan``) are not counted: their neighbours' headers 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claimcheck.text.document import Document, UnitKind
@@ -56,36 +57,27 @@ def table_places(document: Document) -> dict[int, TablePlace]:
     """
     places: dict[int, TablePlace] = {}
     units = document.units
-    k = 0
-    while k < len(units):
-        if units[k].kind is not UnitKind.TABLE_CELL:
-            k += 1
-            continue
-        end = k
-        while end < len(units) and units[end].kind is UnitKind.TABLE_CELL:
-            end += 1
-        for cells in _tables(document, k, end):
-            first_row = cells[0][1]
-            columns = {column: units[index].text for index, row, column in cells if row == first_row}
-            # "Before" | "After" heads two columns of states, with no column of row headers.
-            before_after = len(columns) == 2 and _before_and_after(columns.get(0, ""), columns.get(1, ""))
-            heads = () if before_after else cells
-            row_heads = {row: units[index].text for index, row, column in heads if column == 0 and row != first_row}
-            compared = [0, 1] if before_after else sorted(column for column in columns if column != 0)
-            by_place = {(row, column): units[index].text for index, row, column in cells}
-            for index, row, column in cells:
-                if row == first_row or (column == 0 and not before_after):
-                    places[index] = TablePlace(header=True, row_head=row != first_row)
-                    continue
-                versus = None
-                # Two columns stand against each other; of more ("Ours" | "Massage" | "Dry brushing"), the
-                # first, the page's own as such tables are written, stands against the next.
-                if (len(compared) == 2 and column in compared) or (len(compared) > 2 and column == compared[0]):
-                    other = compared[1] if column == compared[0] else compared[0]
-                    if (row, other) in by_place:
-                        versus = (columns[other], by_place[row, other])
-                places[index] = TablePlace(False, row_heads.get(row), columns.get(column), versus)
-        k = end
+    for cells in _all_tables(document):
+        first_row = cells[0][1]
+        columns = {column: units[index].text for index, row, column in cells if row == first_row}
+        # "Before" | "After" heads two columns of states, with no column of row headers.
+        before_after = len(columns) == 2 and _before_and_after(columns.get(0, ""), columns.get(1, ""))
+        heads = () if before_after else cells
+        row_heads = {row: units[index].text for index, row, column in heads if column == 0 and row != first_row}
+        compared = [0, 1] if before_after else sorted(column for column in columns if column != 0)
+        by_place = {(row, column): units[index].text for index, row, column in cells}
+        for index, row, column in cells:
+            if row == first_row or (column == 0 and not before_after):
+                places[index] = TablePlace(header=True, row_head=row != first_row)
+                continue
+            versus = None
+            # Two columns stand against each other; of more ("Ours" | "Massage" | "Dry brushing"), the
+            # first, the page's own as such tables are written, stands against the next.
+            if (len(compared) == 2 and column in compared) or (len(compared) > 2 and column == compared[0]):
+                other = compared[1] if column == compared[0] else compared[0]
+                if (row, other) in by_place:
+                    versus = (columns[other], by_place[row, other])
+            places[index] = TablePlace(False, row_heads.get(row), columns.get(column), versus)
     return places
 
 
@@ -93,6 +85,14 @@ def table_rows(document: Document) -> dict[int, tuple[int, int]]:
     """The row of every table cell of ``document``, by its index in ``document.units``: the index of its table's
     first cell and the row's number in the table, so cells of one row share it."""
     rows: dict[int, tuple[int, int]] = {}
+    for cells in _all_tables(document):
+        rows.update((index, (cells[0][0], row)) for index, row, _ in cells)
+    return rows
+
+
+def _all_tables(document: Document) -> Iterator[list[tuple[int, int, int]]]:
+    """The cells of every table of ``document`` as (unit index, row, column), table by table: each run of
+    consecutive table-cell units is read by ``_tables``, which splits it where the source starts a new table."""
     units = document.units
     k = 0
     while k < len(units):
@@ -102,10 +102,8 @@ def table_rows(document: Document) -> dict[int, tuple[int, int]]:
         end = k
         while end < len(units) and units[end].kind is UnitKind.TABLE_CELL:
             end += 1
-        for cells in _tables(document, k, end):
-            rows.update((index, (cells[0][0], row)) for index, row, _ in cells)
+        yield from _tables(document, k, end)
         k = end
-    return rows
 
 
 def _before_and_after(first: str, second: str) -> bool:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from claimcheck import check_text
-from claimcheck.analysis.negation import denied_after, negated
+from claimcheck.analysis.features import extract_features
+from claimcheck.analysis.negation import denied_after, describes_people, negated
 
 
 def test_a_denied_approval_governs_its_whole_complement() -> None:
@@ -79,15 +80,11 @@ def test_a_promise_denied_around_an_aside_is_no_absolute_claim() -> None:
 def _read(text: str) -> tuple[bool, list[str]]:
     """Whether the sentence reads as negated (any negation its features keep), and the codes of the findings on it
     (not the page's)."""
-    from claimcheck.analysis.features import extract_features
-
     negations = extract_features(text).negations
     return bool(negations), sorted({finding.code for finding in check_text(text).findings if finding.sentence})
 
 
 def test_a_negation_in_a_relative_clause_on_people_does_not_deny_the_claim_made_of_them() -> None:
-    from claimcheck.analysis.negation import describes_people
-
     for text in (
         "TMS helps 2 in 3 patients who have not responded to medication.",
         "Our laser works for people who couldn't get relief from creams.",
@@ -124,8 +121,6 @@ def test_a_figure_said_of_people_described_by_a_negation_is_still_an_unsourced_f
 
 
 def test_a_negation_of_the_main_clause_still_denies() -> None:
-    from claimcheck.analysis.negation import describes_people
-
     for text in (
         "The device has not been shown to cure migraines.",
         "It does not work for everyone.",

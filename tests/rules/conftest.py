@@ -32,6 +32,15 @@ def lint(registry: CompiledRegistry) -> Lint:
     return run
 
 
+#: A sentence before the one tested that makes the snippet health copy, as a therapy page is.
+HEALTH_PAGE = "Widget light eases joint pain. "
+
+
+def findings_on(lint: Lint, sentence: str) -> list[Finding]:
+    """The findings on ``sentence`` linted after :data:`HEALTH_PAGE` (not the page's, nor the first sentence's)."""
+    return [f for f in lint(HEALTH_PAGE + sentence) if f.sentence == sentence]
+
+
 def codes(findings: list[Finding]) -> set[str]:
     """The rule codes among findings."""
     return {f.code for f in findings}

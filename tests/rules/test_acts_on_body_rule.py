@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.conftest import Lint, codes
-
-#: A sentence before the one tested that makes the snippet health copy, as a therapy page is.
-_PAGE = "Widget light eases joint pain. "
+from tests.rules.conftest import Lint, codes, findings_on
 
 
 @pytest.mark.parametrize(
@@ -19,7 +16,7 @@ _PAGE = "Widget light eases joint pain. "
     ],
 )
 def test_an_action_on_the_body_stated_as_fact_is_overstated(lint: Lint, sentence: str) -> None:
-    findings = [f for f in lint(_PAGE + sentence) if f.sentence == sentence]
+    findings = findings_on(lint, sentence)
     assert "CC104" in codes(findings), [(f.code, f.message) for f in findings]
     assert "CC101" not in codes(findings)
 
@@ -34,5 +31,5 @@ def test_an_action_on_the_body_stated_as_fact_is_overstated(lint: Lint, sentence
     ],
 )
 def test_hedged_cited_or_risk_stays_without_cc104(lint: Lint, sentence: str) -> None:
-    findings = [f for f in lint(_PAGE + sentence) if f.sentence == sentence]
+    findings = findings_on(lint, sentence)
     assert "CC104" not in codes(findings), [(f.code, f.message) for f in findings]

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.conftest import Lint, codes
-
-#: A sentence before the one tested that makes the snippet health copy, as a therapy page is.
-_PAGE = "Widget light eases joint pain. "
+from tests.rules.conftest import HEALTH_PAGE as _PAGE
+from tests.rules.conftest import Lint, codes, findings_on
 
 
 @pytest.mark.parametrize(
@@ -212,13 +210,13 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
     ],
 )
 def test_look_alikes_stay_clear(lint: Lint, code: str, sentence: str) -> None:
-    findings = [f for f in lint(_PAGE + sentence) if f.sentence == sentence]
+    findings = findings_on(lint, sentence)
     assert code not in codes(findings), [(f.code, f.message) for f in findings]
 
 
 def test_an_effect_promised_every_time_is_quoted_as_its_verb_and_every_time(lint: Lint) -> None:
     sentence = "The heat wrap helps with stiff knees every time."
-    named = [f for f in lint(_PAGE + sentence) if f.sentence == sentence and f.code == "CC204"]
+    named = [f for f in findings_on(lint, sentence) if f.code == "CC204"]
     assert named and "'helps \u2026 every time'" in named[0].message, named
 
 
@@ -232,7 +230,7 @@ def test_an_effect_promised_every_time_is_quoted_as_its_verb_and_every_time(lint
     ],
 )
 def test_the_providers_observation_is_of_the_treatment_seen_working(lint: Lint, sentence: str, observed: bool) -> None:
-    messages = [f.message for f in lint(_PAGE + sentence) if f.sentence == sentence]
+    messages = [f.message for f in findings_on(lint, sentence)]
     assert any("provider's own observation" in message for message in messages) is observed, messages
 
 
