@@ -21,6 +21,7 @@ import re
 from functools import cache
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.strength import unasserted
 
 #: Cue groups that say a thing acts on the body or on an illness ("boost", "melt away", "transform your skin",
 #: "ease", "for good"). A speed word alone ("quick squeezes") is not one: it times the exercise, not an effect.
@@ -62,6 +63,8 @@ _OBJECT = re.compile(
 _PARTICLE = re.compile(r"\s+(?:up|out|down|off|back|over)\b", re.IGNORECASE)
 #: A first word that is a verb's form, not its bare form: "Treats", "Treated", "Treating", "Gently".
 _NOT_BARE = re.compile(r"(?:[^s]s|ed|ing|ly)$", re.IGNORECASE)
+#: A label before a colon: a word and its number or name ("Slide 3:", "Step two:").
+_LABEL = re.compile(r"[^\W\d_]+\s+[\w-]+\s*:")
 #: The end of a sentence told, not exclaimed: a full stop, before any closing quotation mark or bracket.
 _FULL_STOP = re.compile(r"\.[\"'”’)\]]*\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -82,6 +85,10 @@ def promises(clause: str, verb_only: bool = False) -> bool:
     relief", "find out whether it could ease your pain") promises nothing."""
     scanned = lexicon.scan(clause)
     if any(not (verb_only and start) for group in _EFFECT_GROUPS for start, _ in scanned.get(group, ())):
+        # An effect only asked about or judged ("so your clinician can judge whether it is helping") is none.
+        return not unasserted(clause)
+    if "populations" in scanned and _FIGURE.search(clause) is not None:
+        # People counted: "Join 6 million people who have already turned back their brain age".
         return True
     if not any(group in scanned for group in _OUTCOME_GROUPS):
         return False
@@ -124,6 +131,9 @@ def imperative_shape(sentence: str, start: int) -> tuple[int, int] | None:
         return None
     opener = _SEQUENCE.match(sentence, start) or _ALWAYS.match(sentence, start)
     at = opener.end() if opener else start
+    if _LABEL.match(sentence, at):
+        # A label before a colon ("Slide 3:", "Step 2: ...", "Tip one:") names a part of the page, not a verb.
+        return None
     helped = _HELP_PERSON.match(sentence, at)
     if helped:
         return at, helped.end()

@@ -47,8 +47,9 @@ def test_advice_to_the_reader_in_any_verb_is_an_instruction(sentence: str) -> No
         # A sequence opener before an effect.
         "Then watch your migraines fade within days.",
         "Finally, erase fine lines in a single visit.",
-        # An outcome beside a counted time or a figure.
+        # An outcome beside a counted time or a figure, or people counted.
         "Next, shed 5 kg of water weight in a week.",
+        "Join 2 million members who swear by our app.",
     ],
 )
 def test_an_imperative_that_promises_is_no_instruction(sentence: str) -> None:
@@ -112,6 +113,8 @@ def test_a_purpose_clause_names_a_claim_the_detector_then_reads() -> None:
         "Switch the monitor to night mode to see your readings in the dark.",
         "Hold the pose to feel where the stretch sits.",
         "Fill the bottle and the cap to the line.",
+        # An effect only judged: a step's purpose, no promise.
+        "Keep a symptom log so that you and your physio can judge whether it is helping.",
     ],
 )
 def test_a_purpose_that_promises_nothing_keeps_the_instruction(sentence: str) -> None:
@@ -132,6 +135,8 @@ def test_a_purpose_that_promises_nothing_keeps_the_instruction(sentence: str) ->
         # A heading or slogan in the imperative mood sells: an instruction in prose ends with a full stop.
         "Reset Your Gut Without Antibiotics",
         "Calm your mind with every breath!",
+        # A label before a colon names a part of the page.
+        "Step 4: Results show after the second float.",
     ],
 )
 def test_other_shapes_are_not_imperatives(sentence: str) -> None:
