@@ -18,6 +18,7 @@ claim.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 
 from claimcheck.analysis import lexicon
@@ -31,6 +32,12 @@ _OUTCOME_GROUPS = ("detect/outcome", "conditions", "ailments")
 #: A figure: a digit or a share.
 _FIGURE = re.compile(r"\d|%|\bper\s*cent\b", re.IGNORECASE)
 
+#: How soon, counted: "in 20 minutes", "within a week", "in just two days".
+_HOW_SOON = re.compile(
+    r"\b(?:in|within)\s+(?:just\s+|only\s+|as\s+little\s+as\s+)?(?:\d+|an?|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|a\s+few)\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|sessions?|treatments?)\b",
+    re.IGNORECASE,
+)
 #: A purpose clause ("... to clear acne in a week", "... to boost immunity") or a result clause with its own
 #: subject ("... and your snoring stops", "... and it fades in days"): where an instruction's promise stands.
 _PURPOSE_OR_RESULT = re.compile(
@@ -92,8 +99,12 @@ def promises(clause: str, verb_only: bool = False) -> bool:
         return True
     if not any(group in scanned for group in _OUTCOME_GROUPS):
         return False
-    counted_time = "time_words" in scanned and ("number_words" in scanned or _FIGURE.search(clause) is not None)
-    return counted_time or _FIGURE.search(clause) is not None
+    return _counted_time(clause, scanned) or _FIGURE.search(clause) is not None
+
+
+def _counted_time(clause: str, scanned: Mapping[str, object]) -> bool:
+    """Whether the clause counts a time: "in a week", "in 20 minutes", "within two days"."""
+    return "time_words" in scanned and ("number_words" in scanned or _FIGURE.search(clause) is not None)
 
 
 def promised_result(sentence: str) -> bool:
@@ -118,7 +129,10 @@ def imperative(sentence: str, start: int) -> bool:
         return False
     at, helped = shape
     # After "Help them", the effect word is the reader's help to a person: what they are helped to do is read.
-    return not promises(sentence[helped:] if helped else sentence[at:])
+    told = sentence[helped:] if helped else sentence[at:]
+    # How soon, counted, after a verb of any kind is how soon it works ("Hear the difference in 20 minutes"); a
+    # step's own length is not ("Sit upright for an hour", "Do up to 10 quick squeezes").
+    return not promises(told) and _HOW_SOON.search(told) is None
 
 
 def imperative_shape(sentence: str, start: int) -> tuple[int, int] | None:

@@ -50,6 +50,8 @@ def test_advice_to_the_reader_in_any_verb_is_an_instruction(sentence: str) -> No
         # An outcome beside a counted time or a figure, or people counted.
         "Next, shed 5 kg of water weight in a week.",
         "Join 2 million members who swear by our app.",
+        # A counted time is how soon it works, where no listed verb of use times the use.
+        "Feel the difference in 15 minutes with our cold plunge.",
     ],
 )
 def test_an_imperative_that_promises_is_no_instruction(sentence: str) -> None:
