@@ -134,6 +134,7 @@ def test_a_purpose_that_promises_nothing_keeps_the_instruction(sentence: str) ->
         "Do they offer evening sessions?",
         "Most clients feel calmer after the first float.",
         "Our therapists use the same oils in every session.",
+        "Perhaps your shoulder has ached for months.",
         # A heading or slogan in the imperative mood sells: an instruction in prose ends with a full stop.
         "Reset Your Gut Without Antibiotics",
         "Calm your mind with every breath!",
