@@ -39,6 +39,7 @@ from claimcheck.analysis.clauses import clause_breaks
 from claimcheck.analysis.credentials import states_credentials
 from claimcheck.analysis.features import Features, Span, extract_features
 from claimcheck.analysis.finding_rates import rates_finding
+from claimcheck.analysis.imperatives import imperative, imperative_shape, promised_result
 from claimcheck.analysis.negation import clause_before
 from claimcheck.analysis.scorer import claim_probability
 from claimcheck.analysis.stories import story_setup
@@ -757,7 +758,7 @@ def _efficacy(c: _Cues) -> tuple[int, str]:
         score = _STRONG if c.lifted else _CLAIM
         return score, f"benefit {_q(c['benefit'])}"
     if c.effect and c.outcome and _apart(c.sentence, c.effect_offsets, c.outcome_offsets):
-        if not c.asserted_effect():
+        if not c.asserted_effect() and not _instructed_effect(c.sentence):
             return _WEAK, f"unasserted effect {_q(c.effect)}"
         score = _STRONG if c.lifted else _CLAIM
         return score, f"effect {_q(c.effect)} + outcome {_q(c.outcome)}"
@@ -1471,16 +1472,44 @@ def instruction(sentence: str) -> bool:
     opening.", "Use it within an hour of waking.", "Never store it in the freezer.") or never to act without a
     clinician ("Never stop your medicine without talking to your doctor."), with no promise of what follows
     and no condition on who may ("... if you are pregnant"). The instruction may follow an offer of more ("If you
-    would like to know more, please speak to your GP.")."""
+    would like to know more, please speak to your GP.").
+
+    A listed verb of use or care (data/instruction_verbs.txt) makes one unless its purpose or result clause
+    promises an effect, a time or a figure ("Use the gel daily to clear acne in a week"). Any other verb makes one
+    by the imperative's shape, after a sequence opener or "Always" or alone ("Next, do ten slow squeezes",
+    "Always put your baby to sleep on their back", "Help them avoid alcohol"), if nothing in the sentence
+    promises (:func:`~claimcheck.analysis.imperatives.imperative`)."""
     adverb = _IMPERATIVE_ADVERB.match(sentence)
     offer = _OFFER.match(sentence) if sentence[:6].lower().lstrip(_QUOTES).startswith("if") else None
     opening = adverb or offer or _OPENING.match(sentence)
-    first = _WORD.match(sentence, opening.end() if opening else 0)
+    start = opening.end() if opening else 0
+    first = _WORD.match(sentence, start)
     if first is None:
         return False
-    if first.group().lower() not in _instruction_verbs() and not (adverb and _DEFERS.search(sentence)):
+    if first.group().lower() in _instruction_verbs() or (adverb and _DEFERS.search(sentence)):
+        # A listed verb of use or care: its promise, if any, stands in a purpose or result clause ("Use the gel
+        # daily to clear acne in a week").
+        if promised_result(sentence):
+            return False
+    elif (adverb is not None and "always" not in adverb.group().lower()) or not imperative(sentence, start):
+        # "Never" and "Do not" warn, and a warning can say what a treatment does: only listed verbs, or a clinician
+        # deferred to, make one an instruction. Any other verb is read by the imperative's shape.
         return False
     return _PROMISE.search(sentence) is None and _CONDITION.search(sentence, offer.end() if offer else 0) is None
+
+
+def _instructed_effect(sentence: str) -> bool:
+    """Whether the sentence tells the reader to use something for an effect its purpose or result clause names
+    ("Take two capsules to boost immunity", "Sip the tea nightly to calm anxiety"): the effect is promised, not
+    planned or asked about, though a purpose clause alone ("designed to boost") states none."""
+    opening = _OPENING.match(sentence)
+    start = opening.end() if opening else 0
+    first = _WORD.match(sentence, start)
+    if first is None:
+        return False
+    if first.group().lower() not in _instruction_verbs() and imperative_shape(sentence, start) is None:
+        return False
+    return promised_result(sentence) and not unasserted(sentence)
 
 
 @cache

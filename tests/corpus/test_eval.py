@@ -150,8 +150,9 @@ END_TO_END_FLOORS = {
     # a little below. The ninth session read harms a treatment brings about as risks told ("a leak of fluid
     # causing a headache"), not efficacy: no accurate claim with an error left. The twelfth session scoped a negation
     # in a description of people ("people who have not responded to ...") to that description: recall 0.925
-    # (258/279), the floor follows.
-    "blind11": EndToEndFloor(recall=0.92, false_positive_rate=0.06, accurate_errors=0),
+    # (258/279), the floor follows. Advice read by the imperative's shape (instructions12): false positives 0.047
+    # (26/548).
+    "blind11": EndToEndFloor(recall=0.92, false_positive_rate=0.05, accurate_errors=0),
     # blind12 (pages and labels of 079ffb3, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine, the first split labelled under the header's settled conventions) was run once,
     # on the engine of d1d3898 (the eighth session's start, byte-identical in output to b483c81): recall 0.805
@@ -176,8 +177,9 @@ END_TO_END_FLOORS = {
     # splits or more) took false positives to 0.053 (30/561); its recall 0.871 (223/256) after the tenth session's
     # recall causes (figures, harms denied by the clause, scoped superlatives, likenesses, imperative slogans).
     # precision11 (a study named by its journal, a control arm's figure, an approved vaccine): 6 with an error.
-    # precision12 (a credential alone is a biography's fact): false positives 0.046 (26/561).
-    "blind13": EndToEndFloor(recall=0.88, false_positive_rate=0.05, accurate_errors=6),
+    # precision12 (a credential alone is a biography's fact): false positives 0.046 (26/561). instructions12 (an
+    # instruction's purpose clause that promises stays a claim): recall 0.891 (228/256).
+    "blind13": EndToEndFloor(recall=0.89, false_positive_rate=0.05, accurate_errors=6),
     # blind14 (pages and labels of 82ddaac, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of c09d77d (the tenth session's start, byte-identical
     # in output to 10d711d): recall 0.827 (215/260), false positives 0.084 (59/702), 6 accurate claims with an
@@ -186,8 +188,9 @@ END_TO_END_FLOORS = {
     # recall 0.831 (216/260), false positives 0.083 (58/702), 6 accurate claims with an error. The floors follow
     # the second run. Tuned on from the eleventh session: questions with an aside on who asked and organisations'
     # reference entries (precision11) took false positives to 0.074 (52/702); credentials alone read as a
-    # biography's fact (precision12) to 0.063 (44/702).
-    "blind14": EndToEndFloor(recall=0.85, false_positive_rate=0.07, accurate_errors=6),
+    # biography's fact (precision12) to 0.063 (44/702). instructions12 (an instruction's result clause and how soon
+    # after an imperative promise): recall 0.862 (224/260).
+    "blind14": EndToEndFloor(recall=0.86, false_positive_rate=0.07, accurate_errors=6),
     # blind15 (pages and labels of 195a0d6, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 7a3194c (the eleventh session's start,
     # byte-identical in output to c7d44a5): recall 0.850 (210/247), false positives 0.065 (47/720), 9 accurate
@@ -195,8 +198,8 @@ END_TO_END_FLOORS = {
     # the end of that session (a254a7f, after all its engine changes, drawn from blind14 and the tuned splits;
     # misses never read): recall 0.850 (210/247), false positives 0.065 (47/720), 9 accurate claims with an error.
     # Tuned on from the twelfth session: credentials alone read as a biography's fact (precision12) took false
-    # positives to 0.056 (40/720).
-    "blind15": EndToEndFloor(recall=0.85, false_positive_rate=0.06, accurate_errors=9),
+    # positives to 0.056 (40/720); advice read by the imperative's shape (instructions12) to 0.050 (36/720).
+    "blind15": EndToEndFloor(recall=0.85, false_positive_rate=0.055, accurate_errors=9),
     # blind16 (pages and labels of ef14d74, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of c9ecd17 (the twelfth session's start,
     # byte-identical in output to a254a7f): recall 0.738 (158/214), false positives 0.070 (60/860), 3 accurate
