@@ -225,7 +225,9 @@ ABSOLUTE_SAFETY = Trigger(
 #: Harm ruled out whatever words qualify it: "no sexual side effects", "without any lasting or serious risks"
 #: (the word list names the common qualifiers; this reads any); "no more side effects" tells of a change.
 _NO_HARM = Trigger(
-    r"\b(?:no|zero|without\s+any)\s+(?!more\b|longer\b)(?:(?!but\b)[\w-]+\s+){1,3}?(?:side[- ]effects?|risks?|"
+    # The words between may not hold an infinitive: "no way to reverse damage", "no time to undo harm" warn that a
+    # harm cannot be undone, they rule none out.
+    r"\b(?:no|zero|without\s+any)\s+(?!more\b|longer\b)(?:(?!but\b|to\b)[\w-]+\s+){1,3}?(?:side[- ]effects?|risks?|"
     r"adverse\s+(?:effects?|"
     r"reactions?|events?)|complications?|damage|harm|injur(?:y|ies))\b(?!\s+(?:factors?|reduction|control)\b)|"
     # Every harm of a kind ruled out: "with none of the risks", "none of the side effects that come with drugs".
@@ -278,7 +280,9 @@ _PLAIN_SAFE = Trigger(
     # Or, whatever its grammar, for every case: "safe to start at any age", "Safe to repeat as often as you like",
     # "DRUG-FREE AND SAFE: wear it ..., even while you sleep". The scope leaves no one and no time out.
     # Its verb is part of the match, so that the subject before it is read ("your data stays safe, even ...").
-    r"(?:\b(?:is|are|stays?|remains?|it['\u2019]s|they['\u2019]re)\s+)?\bsafe\b(?:\s+to\s+[\w-]+)?[^.;!?]{0,50}?(?:\bat\s+any\s+(?:age|stage)\b|\bas\s+often\s+as\s+(?:you|they)\s+"
+    # A place to keep things is no safety claimed ("in a safe place, even while travelling", "somewhere safe").
+    r"(?:\b(?:is|are|stays?|remains?|it['\u2019]s|they['\u2019]re)\s+)?(?<!\bsomewhere\s)(?<!\banywhere\s)\bsafe\b"
+    r"(?!\s+(?:place|space|spot|haven|harbou?r|box|deposit|keeping)\b)(?:\s+to\s+[\w-]+)?[^.;!?]{0,50}?(?:\bat\s+any\s+(?:age|stage)\b|\bas\s+often\s+as\s+(?:you|they)\s+"
     r"(?:like|want|wish|need)\b|\beven\s+(?:during|while|for|in)\b)",
     "safe",
 )
@@ -1965,7 +1969,10 @@ _ENDORSERS = (
 #: "pediatricians", one or many) or as a class ("experts", "pros").
 _PROFESSIONALS = (
     r"(?:doctors?|surgeons?|nurses?|physios?|practitioners?|experts?|pros|professionals?|chiropractors?|midwives|midwife|"
-    r"[a-z]+(?:ists?|ians?))"
+    # A clinician by the suffix of a specialty ("dermatologists", "podiatrists", "optometrists", "pediatricians"), not
+    # any noun in -ist or -ian ("tourists", "Canadians", "musicians").
+    r"[a-z]*(?:ologists?|iatrists?|ometrists?|opedists?|therapists?|pharmacists?|dentists?|hygienists?|nutritionists?|"
+    r"orthodontists?|an(?:a)?esthetists?|(?:phys|clin|pediatr|paediatr|obstetr|opt)icians?|dietit?ians?))"
 )
 #: An endorsement or affiliation: "trusted by pros", "used by NFL athletes", "the official recovery partner of",
 #: "as seen on TV", "a recognized national leader in", "patients fly in from across the country".

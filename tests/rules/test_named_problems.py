@@ -191,6 +191,11 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC202", "The patch is not safe during pregnancy, even in the second trimester."),
         ("CC202", "Is the patch safe to start at any age?"),
         ("CC202", "Your data stays safe, even while you sleep."),
+        # A safe place to keep things, and a harm that cannot be undone, are no safety claimed.
+        ("CC202", "Store the patch in a safe place, even while travelling."),
+        ("CC202", "Keep your records somewhere safe, even during a move."),
+        ("CC202", "Once nerve loss begins, there is no way to reverse damage without surgery."),
+        ("CC202", "Left untreated, there is no time to undo harm to the retina."),
         # None of a count of people, nothing harming what is no body, a harm's cause: no harm of the treatment denied.
         ("CC202", "None of the 12 patients in the trial had serious complications [2]."),
         ("CC202", "Nothing you eat beforehand will harm the results, but avoid alcohol."),

@@ -74,6 +74,9 @@ def test_a_record_or_an_endorsement_without_a_source_is_named(lint: Lint, senten
         "Take widgetamine only as recommended by your doctors and nurses.",
         "Your physiotherapist may recommend Ibuprofen for the first two days.",
         "Many surgeons recommend medicine such as ibuprofen before a wrap course.",
+        # People named by a suffix that is no clinician's.
+        "Tourists choose Bali for its yoga retreats and recommend it to friends.",
+        "Canadians recommend Banff for a week of walking.",
         "Take only the dose your doctor recommended for you.",
         "Apply the wrap twice a day, as recommended by physicians.",
         "Widgetamine is used by the body to make collagen.",
