@@ -23,7 +23,7 @@ from claimcheck.refs.client import Endpoints, Fetcher, FetchError, NetworkError,
 from claimcheck.refs.metadata import Author, MalformedAnswer, WorkMetadata, fold, normalise_doi
 from claimcheck.refs.sources import read_references
 from claimcheck.registry.bibfile import read_bib
-from claimcheck.registry.load import Location
+from claimcheck.registry.load import Location, read_registry_bytes
 
 #: The file ``refs add`` appends to in a registry whose references/ holds no .bib file, or several.
 DEFAULT_BIB = "added.bib"
@@ -250,10 +250,13 @@ def _known(bib: Path, registry_root: Path | None) -> tuple[dict[str, Reference],
         locations.update(registry.reference_locations)
     text = ""
     if bib.exists():
+        # Bounded and regular files only, like every registry file; decoded as it is (a byte-order mark kept), since
+        # the entry is appended to this very text.
+        raw = read_registry_bytes(bib, str(bib))
         try:
-            text = bib.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read: {exc}", path=bib) from None
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError("is not valid UTF-8", path=bib, line=raw[: exc.start].count(b"\n") + 1) from None
         parsed = read_bib(text, path=str(bib))
         fatal = [p for p in parsed.problems if p.fatal]
         if fatal:

@@ -20,6 +20,7 @@ from claimcheck.refs.bibwrite import format_bib
 from claimcheck.refs.client import CacheMode, ClientSettings, Endpoints, Fetcher
 from claimcheck.refs.sources import read_references
 from claimcheck.refs.verify import VerifyReport, verify_registry
+from claimcheck.registry.load import read_registry_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +121,10 @@ def format_files(paths: Sequence[str], *, check: bool) -> list[Formatted]:
     """
     results: list[tuple[str, bytes, str]] = []
     for path in paths:
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+        # Bounded and refused unless a regular file, as every registry file is read: a pull request's .bib may be a
+        # FIFO (which would block the run) or gigabytes. The bytes keep any byte-order mark, which the comparison
+        # below must see to know whether the file changes.
+        raw = read_registry_bytes(Path(path), path)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:

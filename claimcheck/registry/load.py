@@ -85,10 +85,10 @@ def _too_large(size: int) -> str:
     return f"is {size:,} bytes, larger than the {MAX_REGISTRY_FILE_BYTES:,} a registry file may be: not read"
 
 
-def read_registry_text(path: Path, shown: str | None = None) -> str:
-    """A registry file's text; :class:`InputError` or :class:`RegistryError` naming ``shown`` (default:
-    the path as users see it) when it cannot be read, is not a regular file, is larger than
-    :data:`MAX_REGISTRY_FILE_BYTES` or is not UTF-8."""
+def read_registry_bytes(path: Path, shown: str | None = None) -> bytes:
+    """A registry file's bytes as they are on disk (a byte-order mark kept); :class:`InputError` or
+    :class:`RegistryError` naming ``shown`` (default: the path as users see it) when it cannot be read, is not a
+    regular file or is larger than :data:`MAX_REGISTRY_FILE_BYTES`."""
     shown = shown or _display(path)
     try:
         info = path.stat()
@@ -102,6 +102,15 @@ def read_registry_text(path: Path, shown: str | None = None) -> str:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=shown) from None
     if len(data) > MAX_REGISTRY_FILE_BYTES:
         raise RegistryError(_too_large(len(data)), path=shown, line=1)
+    return data
+
+
+def read_registry_text(path: Path, shown: str | None = None) -> str:
+    """A registry file's text; :class:`InputError` or :class:`RegistryError` naming ``shown`` (default:
+    the path as users see it) when it cannot be read, is not a regular file, is larger than
+    :data:`MAX_REGISTRY_FILE_BYTES` or is not UTF-8."""
+    shown = shown or _display(path)
+    data = read_registry_bytes(path, shown)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

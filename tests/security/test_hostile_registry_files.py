@@ -6,7 +6,10 @@ hundred bytes stand for millions of values, which every reader that walks the do
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +91,33 @@ def test_claims_file_read_refuses_an_oversized_file(tmp_path: Path, monkeypatch:
     drafts.write_text("claims: []\n" + "# padding\n" * 200, encoding="utf-8")
     with pytest.raises(RegistryError, match="larger than"):
         ClaimsFile.read(drafts)
+
+
+def test_refs_format_refuses_an_oversized_bib_file_untouched(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `refs format` read the .bib whole with no bound, where every other reader of registry files has one.
+    monkeypatch.setattr(registry_load, "MAX_REGISTRY_FILE_BYTES", 1_000)
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@misc{k,   title={x}}\n" * 200, encoding="utf-8")
+    before = bib.read_bytes()
+    run = cli("refs", "format", bib)
+    assert run.code == 2
+    assert f"{bib}:1:" in run.err and "larger than" in run.err
+    assert bib.read_bytes() == before
+
+
+def test_refs_format_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
+    # A FIFO named as the .bib blocked `refs format` for ever: it was opened and read like a file. Run in a
+    # child with a timeout, so a regression fails this test rather than hanging the suite.
+    fifo = tmp_path / "refs.bib"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "refs", "format", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert f"{fifo}" in done.stderr and "not a regular file" in done.stderr
