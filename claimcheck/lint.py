@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from claimcheck.analysis.answers import (
@@ -38,6 +38,7 @@ from claimcheck.analysis.detect import (
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import procedure_time, read_frame
 from claimcheck.analysis.leads import (
+    claim_forms,
     introduces_benefits,
     introduces_signs,
     leaves_open,
@@ -367,9 +368,14 @@ def _claims_list(document: Document, index: int) -> tuple[str, Callable[[str, De
     """The list starting at unit ``index`` read as a list of claims when its items are mostly claims by their
     own words (:func:`~claimcheck.analysis.leads.lists_claims`), with the text before it as its lead-in. An
     item of more than one sentence is no short claim of a list: it counts as none."""
-    items = [_read_alone(unit) for unit in _list_items(document, index)]
+    units = _list_items(document, index)
+    items = [_read_alone(unit) for unit in units]
     lead = _lead_in(document.units[index - 1].text) if index else ""
-    return (lead, listed_among_claims) if lists_claims(items, lead) else None
+    if not lists_claims(items, lead):
+        return None
+    # The forms its claims open with, which its other items are read by (leads.claim_forms).
+    forms = claim_forms([(unit.text, item) for unit, item in zip(units, items, strict=True)])
+    return (lead, partial(listed_among_claims, forms=forms) if forms else listed_among_claims)
 
 
 def _cell_listings(

@@ -1759,7 +1759,13 @@ def follow_on(
         named = _SPACES.match(sentence, share.end())
         if named is None or not any(span.start == named.end() for span in detection.features.populations):
             share = None
-    if not (continues or share):
+    # The first sentence of an answer goes on with what its question asks of the treatment ("How long will my
+    # results last?" then "One visit keeps most people clear for two years."), as a sentence goes on with the
+    # claim before it: the question takes the result as given, the answer says how it comes. Only a sentence: a
+    # fragment fills the question's gap ("How long do I take it?" "Usually every day for three years"), which the
+    # FAQ reading weighs with the question (answers.answer_statement).
+    answers = before is None and bool(asked) and sentence.rstrip(_CLOSING).endswith((".", "!"))
+    if not (continues or share or answers):
         return detection
     # "Almost nobody" counts people; it denies nothing.
     denials = [span for span in detection.features.negations if share is None or span.start >= share.end()]
@@ -1778,6 +1784,8 @@ def follow_on(
         f"follows a {kind}; learned scorer {probability:.2f}"
         if continues
         else (f"a share of people; learned scorer {probability:.2f}")
+        if share
+        else f"answers a question of a {kind}; learned scorer {probability:.2f}"
     )
     return Detection(True, kinds, detection.strength, detection.features, reason)
 

@@ -81,7 +81,8 @@ _AUXILIARY_VERBS = frozenset({"have", "do"})
 
 
 @cache
-def _function_words() -> frozenset[str]:
+def function_words() -> frozenset[str]:
+    """Generic English words that open no verb: determiners, pronouns, prepositions, conjunctions, auxiliaries."""
     return frozenset(lexicon.data("function_words")["words"])
 
 
@@ -158,8 +159,8 @@ def imperative_shape(sentence: str, start: int) -> tuple[int, int] | None:
     if word == "be":
         # "Be wary of ...", "Be gentle with ...": only an imperative opens a sentence with a bare "be".
         after = _WORD.match(sentence, first.end() + 1)
-        shaped = after is not None and after.group().lower() not in _function_words()
-    elif word in _AUXILIARY_VERBS or (word not in _function_words() and not _NOT_BARE.search(word)):
+        shaped = after is not None and after.group().lower() not in function_words()
+    elif word in _AUXILIARY_VERBS or (word not in function_words() and not _NOT_BARE.search(word)):
         shaped = _OBJECT.match(sentence, first.end()) is not None or (
             (opener is not None or word == "do") and _PARTICLE.match(sentence, first.end()) is not None
         )

@@ -11,17 +11,19 @@ items that speak of health are claims too (:func:`lists_claims`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from claimcheck.analysis import lexicon
 from claimcheck.analysis.detect import HEADING, STRUCTURAL, Detection, by_cues, listed_under, warns
+from claimcheck.analysis.imperatives import function_words
 from claimcheck.analysis.strength import asserted_plainly
 from claimcheck.memo import LEAD_CHARACTERS, text_cache
 from claimcheck.models import Category, Strength
 from claimcheck.text.sentences import last_sentence
 
 __all__ = [
+    "claim_forms",
     "introduces_benefits",
     "introduces_signs",
     "leaves_open",
@@ -119,7 +121,9 @@ def listed_benefit(sentence: str, detection: Detection, lead: str) -> Detection:
     do longer items and items of no health matter ("Free shipping on every order")."""
     # A claim the learned scorer made alone is not read from its own cues: the lead-in gives it its kind, as it
     # would had the scorer leaned less.
-    if by_cues(detection) or detection.reason in STRUCTURAL:
+    # A bare name ("Tinnitus", "Migraines") reads as a heading would alone; under its lead-in it is an item, as
+    # under an indication lead-in (listed_indication).
+    if by_cues(detection) or detection.reason in STRUCTURAL - {HEADING}:
         return detection
     if sentence.rstrip().endswith("?") or len(_WORD.findall(sentence)) > _ITEM_MAX_WORDS:
         return detection
@@ -161,19 +165,92 @@ _CHANGE_GROUPS = _HEALTH_GROUPS - {"detect/outcome", "body", "support_verbs"}
 _TIMED_GROUPS = frozenset({"time_words", "number_words"})
 
 
-def listed_among_claims(sentence: str, detection: Detection, lead: str) -> Detection:
+#: The forms a list item's first word takes when the item says what the list's subject does or how it compares,
+#: its subject left out: a verb in the third person ("Clears brain fog", "Delivers 92 minerals"; "-s" after a
+#: letter other than "s": not "Class" nor "Less"), a comparative ("Faster recovery", "Less joint pain", "Lower blood
+#: pressure"), or a verb's bare form ("Lift jowls", "Define the jawline"). A plural noun ("Results", "Sessions")
+#: takes the first form's ending too: only the item's siblings, claims that open the same way, make it one.
+_THIRD_PERSON = re.compile(r"[^\W\d_]+[^\W\ds]s")
+_COMPARATIVE = re.compile(r"(?:more|less|fewer|[^\W\d_]{2,}er)")
+_BARE = re.compile(r"[^\W\d_]{3,}")
+#: Words of the bare form's shape that open a noun phrase, not a verb ("Free parking", "Evening appointments").
+_NOT_BARE = re.compile(r".*(?:ed|ing|ly|s)$")
+#: The fewest claims of a list (by their own words) that must open in an item's form for the item to be read
+#: as one of them (:func:`claim_forms`).
+_FORM_MIN = 2
+#: What an item read by its form must still speak of: health, or a part of the body ("Define the jawline").
+_FORM_GROUPS = _HEALTH_GROUPS | {"anatomy", "vital_signs"}
+
+
+def _form(item: str) -> str | None:
+    """The form of a list item's first word (:data:`_THIRD_PERSON`, :data:`_COMPARATIVE`, :data:`_BARE`), or None
+    for a word that opens no predicate (a determiner, a pronoun, a preposition, a number)."""
+    word = _WORD.match(item.lstrip())
+    if word is None:
+        return None
+    first = word.group().lower()
+    if first in ("more", "less", "fewer"):
+        return "comparative"
+    if first in function_words():
+        return None
+    if _THIRD_PERSON.fullmatch(first):
+        return "third-person"
+    if _COMPARATIVE.fullmatch(first):
+        return "comparative"
+    return "bare" if _BARE.fullmatch(first) and not _NOT_BARE.match(first) else None
+
+
+def claim_forms(items: Sequence[tuple[str, Detection | None]]) -> frozenset[str]:
+    """The first-word forms (:func:`_form`) that at least :data:`_FORM_MIN` of a list's claims (by their own words)
+    open with: a list's items are written alike, so an item that opens as they do says what they say, the
+    treatment's effect, though it names no outcome the vocabularies know ("Delivers 92 of the 102 minerals the
+    body runs on" among "Clears brain fog", "Soothes bloating")."""
+    counts: dict[str, int] = {}
+    for text, detection in items:
+        if detection is not None and detection.is_claim and detection.reason not in STRUCTURAL:
+            form = _form(text)
+            if form is not None:
+                counts[form] = counts.get(form, 0) + 1
+    return frozenset(form for form, count in counts.items() if count >= _FORM_MIN)
+
+
+def listed_among_claims(
+    sentence: str, detection: Detection, lead: str, forms: frozenset[str] = frozenset()
+) -> Detection:
     """An item of a list of claims (:func:`lists_claims`) that speaks of health (:data:`_CHANGE_GROUPS`:
     "Fresher breath and fewer cavities", "Waking up without a dry mouth"): a claim of efficacy, as an item
     under a benefit lead-in is (:func:`listed_benefit`). Such a list mixes in what the clinic offers
     ("Evening and Saturday appointments", "Free parking"), which stays as read, and so does a whole sentence,
-    which makes its own claims or none."""
+    which makes its own claims or none. An item that opens in one of ``forms``, as its list's claims do
+    (:func:`claim_forms`), and speaks of health or the body is one of them whatever its words ("Supports a
+    healthy thyroid" among "Clears brain fog" and "Soothes bloating")."""
     if sentence.rstrip().endswith((".", "!", "?")):
         return detection
     scanned = lexicon.scan(sentence)
     timed = "detect/outcome" in scanned and (detection.features.quantities or not _TIMED_GROUPS.isdisjoint(scanned))
-    if not (detection.features.conditions or timed or not _CHANGE_GROUPS.isdisjoint(scanned)):
+    if detection.features.conditions or timed or not _CHANGE_GROUPS.isdisjoint(scanned):
+        return listed_benefit(sentence, detection, lead)
+    if forms and _form(sentence) in forms and not _FORM_GROUPS.isdisjoint(scanned):
+        return _parallel(sentence, detection, lead, scanned)
+    return detection
+
+
+def _parallel(
+    sentence: str, detection: Detection, lead: str, scanned: Mapping[str, tuple[tuple[int, int], ...]]
+) -> Detection:
+    """An item read as a claim of efficacy by the form it shares with its list's claims (:func:`claim_forms`),
+    as :func:`listed_benefit` reads one by its lead-in, with its guards: claims by their own cues, questions,
+    navigation, long items and instructions to the reader stay as they were read."""
+    if (
+        by_cues(detection)
+        or detection.reason in STRUCTURAL - {HEADING}
+        or len(_WORD.findall(sentence)) > _ITEM_MAX_WORDS
+    ):
         return detection
-    return listed_benefit(sentence, detection, lead)
+    if any(start == _first_word(sentence) for start, _ in scanned.get("instruction_verbs", ())):
+        return detection
+    strength = asserted_plainly(detection.strength)
+    return Detection(True, (Category.EFFICACY,), strength, detection.features, listed_under(lead))
 
 
 #: Lead-ins that say the items under them are the signs of an illness: "Signs we look for", "Common symptoms",

@@ -61,13 +61,18 @@ def read_text(source: str) -> tuple[list[TextUnit], int]:
                     start = marker.end()
             lines.append((start, end))
         pending.append((lines, bullet))
+    kinds = _listed(
+        source,
+        pending,
+        [_kind(source, lines, bullet, last=i == len(pending) - 1) for i, (lines, bullet) in enumerate(pending)],
+    )
     builder = UnitBuilder()
-    for i, (lines, bullet) in enumerate(pending):
+    for i, (lines, _) in enumerate(pending):
         for k, (start, end) in enumerate(lines):
             if k:
                 builder.add_space(lines[k - 1][1], start)
             builder.add_source(source, start, end)
-        unit = builder.flush(_kind(source, lines, bullet, last=i == len(pending) - 1))
+        unit = builder.flush(kinds[i])
         if unit is not None:
             units.append(unit)
     return units, units[0].source_offset(0) if units else 0
@@ -136,13 +141,39 @@ def attributed_quote(text: str) -> bool:
     return text[:1] in "\"“‘'" and _ATTRIBUTED.match(text) is not None
 
 
+def _listed(source: str, pending: list[tuple[list[tuple[int, int]], bool]], kinds: list[str]) -> list[str]:
+    """The kinds of the units with the items of an unmarked list read as lines, not headings: two or more short
+    lines in a row right after a lead-in that ends in a colon ("Top reasons clients book us:" then "Back pain",
+    "Sciatica", ...). A heading names the text that follows it; a line followed by another of its kind, under a
+    lead-in that announces them, is an item of the lead-in's list, written without its bullet."""
+    listed = list(kinds)
+    in_list = False
+    for i in range(1, len(pending)):
+        if kinds[i] != "heading":
+            in_list = False
+            continue
+        lines = pending[i - 1][0]
+        after_lead = source[lines[-1][0] : lines[-1][1]].rstrip().endswith(":")
+        followed = i + 1 < len(pending) and kinds[i + 1] in ("heading", "line")
+        in_list = in_list or (after_lead and followed)
+        if in_list:
+            listed[i] = "line"
+    return listed
+
+
+#: Closing quotation marks and brackets a sentence's end may stand inside: '"It works."', "(see below.)".
+_CLOSERS = "\"'”’)]»"
+
+
 def _kind(source: str, lines: list[tuple[int, int]], bullet: bool, *, last: bool) -> str:
     if bullet:
         return "list-item"
     if len(lines) == 1:
         text = source[lines[0][0] : lines[0][1]].rstrip()
         # A quotation signed with its speaker's name is what someone said, not a heading, though it ends
-        # with the name rather than a full stop.
-        if len(text) <= _HEADING_MAX and not text.endswith(tuple(_SENTENCE_END)) and not attributed_quote(text):
+        # with the name rather than a full stop; and a sentence quoted whole ('"It works in hours."') ends
+        # where its full stop stands, inside the closing quotation mark.
+        ended = text.rstrip(_CLOSERS).endswith(tuple(_SENTENCE_END))
+        if len(text) <= _HEADING_MAX and not ended and not attributed_quote(text):
             return "line" if last else "heading"
     return "paragraph"

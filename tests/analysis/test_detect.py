@@ -481,6 +481,31 @@ def test_a_sentence_after_a_claim_continues_it_when_the_scorer_leans_that_way() 
     assert detect.follow_on("Does it hurt?", question, before) is question
 
 
+def test_the_first_sentence_of_an_answer_goes_on_with_what_its_question_asks() -> None:
+    # Invented. The question takes the result as given ("How long will my results last?"); its answer's first
+    # sentence says how it comes, a claim of the kind asked when the scorer leans that way, as after a claim.
+    text = "One visit keeps most patients comfortable for two to three years."
+    alone = detect_claim(text)
+    assert not alone.is_claim
+    answered = detect.follow_on(text, alone, None, (Category.DURABILITY,))
+    assert answered.is_claim and answered.categories == (Category.DURABILITY,) and "answers" in answered.reason
+    # No question of a claim's kind ("What should I wear?", "Do you take insurance?"): as read.
+    assert not detect.follow_on(text, alone, None, ()).is_claim
+    # A fragment fills the question's gap ("How long do I wear the brace?"), as a table's answer cell does: the FAQ
+    # reading weighs it with its question, not this one, though the scorer leans to it as it does to the sentence.
+    fragment = "Typically every day for five years"
+    assert detect.claim_probability(fragment) >= detect.FOLLOW_ON
+    assert not detect.follow_on(fragment, detect_claim(fragment), None, (Category.DURABILITY,)).is_claim
+    assert detect.follow_on(fragment + ".", detect_claim(fragment + "."), None, (Category.DURABILITY,)).is_claim
+    # After the answer's first sentence, a sentence goes on with the one before it, not with the question.
+    logistics = detect_claim("Parking is free behind the building.")
+    assert not detect.follow_on(text, alone, logistics, (Category.DURABILITY,)).is_claim
+    # An answer the scorer does not lean to is no claim whatever was asked: "Is it safe for children?" then who sits
+    # in the chamber.
+    kids = "Kids as young as four sit in the chamber with a parent."
+    assert not detect.follow_on(kids, detect_claim(kids), None, (Category.SAFETY,)).is_claim
+
+
 def test_a_request_to_the_reader_goes_on_with_no_claim() -> None:
     before = detect_claim("Widget drips lift your energy for days.")
     request = "Please tell your nurse if you are pregnant, recently had surgery or take blood thinners."

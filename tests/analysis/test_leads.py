@@ -232,3 +232,42 @@ def test_an_item_the_scorer_alone_makes_a_claim_takes_its_lead_ins_kind() -> Non
     item = "Calmer mornings for the whole family"
     alone = replace(detect_claim(item), is_claim=True, categories=(), reason=f"{LEARNED} 0.95")
     assert listed_benefit(item, alone, "What the weighted vest can do for you").categories == (Category.EFFICACY,)
+
+
+def test_bare_names_under_a_counted_lead_in_of_a_plain_text_post_are_its_claims() -> None:
+    # Plain text with no bullets: the short lines under the lead-in are its items (text.plain), a one-word name too.
+    page = (
+        "Cupping studio news\n\nTop 5 reasons our clients book cupping:\nSciatica\nFibromyalgia\n"
+        "Chronic back pain\nPlantar fasciitis\nTension headaches\nBook by Friday for the spring rate.\n"
+    )
+    codes = _codes(page, "text")
+    assert not _unflagged(codes, "Sciatica", "Fibromyalgia", "Chronic back pain", "Plantar fasciitis"), codes
+    assert "Book by Friday for the spring rate." not in codes
+
+
+#: A list of what a product does whose claims open with a verb, with items that open the same way but name no
+#: outcome the vocabularies know, and the perks such lists mix in.
+PARALLEL = (
+    "# Norwick Magnesium Spray\n\nA spray for tired legs.\n\n## Why runners love it\n\n"
+    "- Eases cramps after long runs\n- Soothes restless legs at night\n- Calms aching feet after a long shift\n"
+    "- Nourishes the skin over sore joints\n- Evening and weekend delivery\n"
+)
+
+
+def test_an_item_that_opens_as_its_lists_claims_do_and_speaks_of_the_body_is_one_of_them() -> None:
+    codes = _codes(PARALLEL, "markdown")
+    assert not _unflagged(codes, "Nourishes the skin over sore joints"), codes
+    assert "Evening and weekend delivery" not in codes, codes
+
+
+def test_a_shared_form_needs_two_claims_that_open_with_it() -> None:
+    from claimcheck.analysis.leads import claim_forms
+
+    eases = detect_claim("Eases cramps after long runs")
+    soothes = detect_claim("Soothes restless legs at night")
+    lower = detect_claim("Less swelling in the ankles")
+    assert eases.is_claim and soothes.is_claim and lower.is_claim
+    assert claim_forms([("Eases cramps", eases), ("Soothes restless legs", soothes)]) == {"third-person"}
+    # One claim of a form is no pattern of the list; a list's perks set none, and an item read as no one sentence
+    # counts as none.
+    assert claim_forms([("Eases cramps", eases), ("Less swelling", lower), ("Ships free", None)]) == frozenset()

@@ -101,6 +101,44 @@ def test_a_signed_quotation_is_no_heading(checked: Check) -> None:
     ]
 
 
+def test_a_sentence_quoted_whole_is_no_heading(checked: Check) -> None:
+    # Its full stop stands inside the closing quotation mark: a sentence said, as a script or a review quotes it.
+    source = 'SPOT 2\n\n"Our float tanks melt stress in one hour."\n\n\u201cMy back pain is gone.\u201d\n\nMore soon\n'
+    doc = read(source)
+    checked(doc)
+    assert [(u.kind, u.text) for u in doc.units] == [
+        ("heading", "SPOT 2"),
+        ("paragraph", '"Our float tanks melt stress in one hour."'),
+        ("paragraph", "\u201cMy back pain is gone.\u201d"),
+        ("line", "More soon"),
+    ]
+    # A quoted question stays what it was: a heading of what follows, as an FAQ's question is.
+    assert read('Q: "Does it sting?"\n\nNot at all.\n').units[0].kind == "heading"
+
+
+def test_short_lines_under_a_colon_lead_in_are_the_items_of_its_list(checked: Check) -> None:
+    # A social post lists without bullets: under a lead-in that ends in a colon, a run of short lines is its items,
+    # not headings each naming the line after it.
+    source = (
+        "Why our guests try cupping:\nShoulder tension\nSciatica\nPoor circulation\n"
+        "Most feel looser after one visit.\n\nBOOKING\nCall the studio.\n"
+    )
+    doc = read(source)
+    checked(doc)
+    assert [(u.kind, u.text) for u in doc.units] == [
+        ("paragraph", "Why our guests try cupping:"),
+        ("line", "Shoulder tension"),
+        ("line", "Sciatica"),
+        ("line", "Poor circulation"),
+        ("paragraph", "Most feel looser after one visit."),
+        ("heading", "BOOKING"),
+        ("paragraph", "Call the studio."),
+    ]
+    # One short line after a lead-in, then text, is a heading as before: no run, no list.
+    single = read("Coming up this week:\nSTRETCH CLASS\nBring a mat and water.\n")
+    assert [u.kind for u in single.units] == ["paragraph", "heading", "paragraph"]
+
+
 def test_bullets_are_list_items(checked: Check) -> None:
     source = (
         "Benefits include:\n\n  • Fast relief: often\n    within hours\n  • Few side effects\n"
