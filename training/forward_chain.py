@@ -4,6 +4,7 @@
     python training/forward_chain.py run --out FILE --shipped TARGET...
     python training/forward_chain.py run --out FILE --train-through SPLIT TARGET...
     python training/forward_chain.py table FILE
+    python training/forward_chain.py auc --through SPLIT ... TARGET...
 
 ``measure_oof.py`` holds one split out of a model fitted on every other tuned split, later ones included;
 a first run on a split written after the tuned ones sees only the splits written before it. Here each
@@ -18,6 +19,9 @@ are never read (it raises for an unknown name). ``run`` appends one JSON line pe
 pair to ``--out``; ``table`` prints them pooled per scorer and pair, the thirteenth session's variant B
 (the pair chosen in the chain) and the ship rule's verdict (SCORER.md, "Forward-chained through the
 engine").
+``auc`` is the same question without the engine: for each ``--through`` prefix, a scorer fitted on the
+tuned splits up to it scores the targets' sentences that no cue makes a claim (``detect_claim`` alone,
+where the second opinion is asked), pooled: ROC-AUC, and claims and non-claims at 0.9 and above.
 """
 
 from __future__ import annotations
@@ -180,6 +184,33 @@ def table(args: argparse.Namespace) -> int:
     return 0
 
 
+def auc(args: argparse.Namespace) -> int:
+    from sklearn.metrics import roc_auc_score
+
+    from claimcheck.analysis.detect import detect_claim
+
+    targets = [_tuned(target) for target in args.targets]
+    last = max(train_scorer.SPLITS.index(_tuned(through)) for through in args.through)
+    if any(train_scorer.SPLITS.index(target) <= last for target in targets):
+        raise SystemExit("forward_chain: every target must come after every --through split")
+    corpus, _ = train_scorer.corpus_examples(frozenset(train_scorer.SPLITS[: last + 1]) | frozenset(targets))
+    cueless = [e for e in corpus if e.split in targets and not detect_claim(e.text).is_claim]
+    truth = [e.claim for e in cueless]
+    for through in args.through:
+        index = train_scorer.SPLITS.index(through)
+        training = [e for e in corpus if train_scorer.SPLITS.index(e.split) <= index]
+        model = train_scorer.fit(training, args.c, args.min_pages)
+        scores = train_scorer.probabilities(model, [e.text for e in cueless])
+        high = [claim for claim, p in zip(truth, scores, strict=True) if p >= 0.9]
+        print(
+            f"dev..{through} ({len(training)} sentences) on {'+'.join(targets)}: {len(cueless)} cue-less sentences"
+            f" ({sum(truth)} claims) ROC-AUC {roc_auc_score(truth, scores):.3f};"
+            f" at 0.9 and above {sum(high)} claims, {len(high) - sum(high)} non-claims",
+            flush=True,
+        )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -194,8 +225,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     runner.add_argument("--misses", action="store_true", help="keep measure.py's misses in the records")
     tabler = commands.add_parser("table", help="pool the records and judge them by the ship rule")
     tabler.add_argument("file", type=Path)
+    aucer = commands.add_parser("auc", help="the scorer alone on the targets' cue-less sentences")
+    aucer.add_argument("targets", nargs="+")
+    aucer.add_argument("--through", action="append", required=True, help="fit on the tuned splits up to this")
+    aucer.add_argument("--c", type=float, default=8.0)
+    aucer.add_argument("--min-pages", type=int, default=2)
     args = parser.parse_args(argv)
-    return run(args) if args.command == "run" else table(args)
+    return {"run": run, "table": table, "auc": auc}[args.command](args)
 
 
 if __name__ == "__main__":
