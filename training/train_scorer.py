@@ -903,6 +903,12 @@ _THIRTEENTH_SESSION = (
     "  shipped weights score those 3 at 0.96 or more too (two quoted testimonials on a surgery page and a speaker-",
     "  labelled line of an infomercial script): the second opinion is not asked there, or its claim is dropped",
     "  after, which is the engine's reading of where a sentence stands, not the scorer's.",
+    "- Over blind11..blind16 (`measure.py --misses`, shipped weights), 15 claims get no finding at all though the",
+    "  shipped scorer scores their label's text 0.9 or more; on 6 of them (blind13, blind14 twice, blind15,",
+    '  blind16 twice) `stories.story_setup` matches ("I was walking around the block with a cane four days after',
+    '  surgery.", "By the end I felt calm in a way I hadn\'t for years.", "Honestly this thing does what my Botox',
+    "  used to do ...\"), which keeps the second opinion from being asked: a testimonial's outcome told in the past",
+    "  read as the state a story starts from. A lead for the engine (four splits), not a scorer change.",
     "",
 )
 
