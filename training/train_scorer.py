@@ -817,6 +817,102 @@ _RE_JUDGED = (
 )
 
 
+_THIRTEENTH_SESSION = (
+    "## Forward-chained through the engine (thirteenth session)",
+    "",
+    "Every earlier judgement of a refit held one split out of a model fitted on all the others, later splits",
+    "included. A first run on a new split sees only the splits written before it. Measured here: each target",
+    "split k linted by `tests/corpus/measure.py` with a scorer fitted only on the tuned splits before k (the",
+    "corpus read afresh by the current reader, `training/forward_chain.py`), beside the shipped dev..blind6",
+    "weights, which saw none of the targets. The rule, fixed and committed before any fit was run:",
+    "",
+    "> Ship a refit on dev..blind16 only if, pooled over k = blind11..blind16 forward-chained through the engine "
+    "(each k linted with weights fitted on the splits before k, hyperparameters and thresholds chosen inside those "
+    "splits only), it finds more claims than the shipped weights at 0.9 / 0.4 on the same engine, flags no more "
+    "clean lines, named falls by no more than found rises, and no more accurate claims get an error. If more than "
+    "one variant passes, the one finding most claims ships. A variant that passes ships only if the engine's tests "
+    "pass with the dev..blind16 refit in place, or each failing test is read and its sentence judged a gain; an "
+    "expectation is never changed to pass, and if that reading does not fit the session, nothing ships.",
+    "",
+    "Variants, declared before any fit (C 8 and page minimum 2 are the shipped model's, chosen in the eighth",
+    "session on blind7..blind11, which lie before blind11 only in part; the variants keep them or fix them",
+    "here, never after seeing a target):",
+    "",
+    "- A: the same features refit on the splits before k, C 8, page minimum 2, at the shipped 0.9 / 0.4.",
+    "- B: A's models, with the pair of thresholds (second opinion / hinted and follow-on) chosen in the chain:",
+    "  for k, of 0.85 / 0.4, 0.9 / 0.4 and 0.9 / 0.5, the pair with the most claims",
+    "  found minus clean lines flagged pooled over the three splits before k, each of them linted forward-chained",
+    "  (fitted on the splits before it); a tie goes to 0.9 / 0.4.",
+    "- C: A with the page minimum 3 (a word or bigram must be seen on three training pages), at 0.9 / 0.4.",
+    "- For information, not judged by the rule: the curve of first-run recall against training data, blind15",
+    "  and blind16 each linted with scorers fitted on dev..blind6, dev..blind9, dev..blind12 and dev..blind14.",
+    "- Cut for cost before any fit (a lint of one split took 1 min 53 s on the loaded machine, 42 s of CPU; the",
+    "  plan above is some 80 lints): variant B chooses from three pairs (0.85 / 0.4, 0.9 / 0.4, 0.9 / 0.5), not",
+    "  five; the curve lints blind16 alone, with scorers fitted on dev..blind6, dev..blind10 and dev..blind13",
+    "  (variant A's blind16 row is dev..blind15).",
+    "",
+    "Run on this branch's engine (4de5cdb, the thirteenth session's start), records in",
+    "`training/forward_chain_13.jsonl` (`python training/forward_chain.py table training/forward_chain_13.jsonl`).",
+    "Cells: recall / named / clean lines flagged; pooled over blind11..blind16: claims found of 1430, named, clean",
+    "lines flagged of 4054, accurate claims with an error. Training data for k: the tuned splits before k read",
+    "afresh (blind11: dev..blind10, ... blind16: dev..blind15).",
+    "",
+    "| scorer | pair | blind11 | blind12 | blind13 | blind14 | blind15 | blind16"
+    " | pooled found, named, clean, accurate-error |",
+    "|---|---|---|---|---|---|---|---|---|",
+    "| **shipped (dev..blind6)** | **0.9 / 0.4** | .925 / .878 / 26 | .868 / .805 / 40"
+    " | .891 / .832 / 26 | .862 / .750 / 44 | .854 / .785 / 36 | .738 / .645 / 55 | **1230, 1125, 227, 26** |",
+    "| A: chain, C 8, min 2 | 0.9 / 0.4 | .914 / .871 / 20 | .891 / .816 / 38 | .891 / .824 / 29"
+    " | .854 / .754 / 42 | .854 / .773 / 30 | .748 / .640 / 56 | 1231, 1120, 215, 26 |",
+    "| B: A, pair chosen in the chain | below | .914 / .871 / 21 | .891 / .816 / 38 | .891 / .824 / 29"
+    " | .842 / .746 / 37 | .854 / .773 / 28 | .748 / .640 / 55 | 1228, 1118, 208, 26 |",
+    "| C: chain, C 8, min 3 | 0.9 / 0.4 | .914 / .867 / 21 | .891 / .816 / 38 | .879 / .812 / 27"
+    " | .850 / .750 / 45 | .854 / .773 / 31 | .762 / .650 / 59 | 1230, 1117, 221, 26 |",
+    "| A's models (information only) | 0.85 / 0.4 | .914 / .871 / 21 | .897 / .822 / 40"
+    " | .891 / .824 / 29 | .862 / .754 / 45 | .858 / .777 / 32 | .752 / .645 / 59 | 1236, 1123, 226, 26 |",
+    "| A's models (information only) | 0.9 / 0.5 | .910 / .871 / 20 | .891 / .816 / 37"
+    " | .887 / .820 / 27 | .842 / .746 / 37 | .854 / .773 / 28 | .748 / .640 / 55 | 1226, 1117, 204, 26 |",
+    "",
+    "- Nothing ships: no declared variant passes. A finds 1 claim more and flags 12 clean lines fewer, but names 5",
+    "  fewer; B (its pairs, chosen on the three splits before each k: blind11 0.85 / 0.4, blind12 and blind13",
+    "  0.9 / 0.4, blind14 to blind16 0.9 / 0.5) finds 2 fewer for 19 clean lines fewer; C finds as many and names",
+    "  8 fewer. The one row that would pass, A's models at 0.85 / 0.4 on every k (6 more found, 2 fewer named, 1",
+    "  clean line fewer), is a pair the chain did not choose: picked now, it would be chosen on the targets.",
+    "- Every difference is within a few claims of 1430 (under half a point of recall), as the tenth and eleventh",
+    "  sessions found out of fold: the refit trades along nearly the shipped weights' curve. It flags fewer clean",
+    "  lines (12 fewer at the shipped pair, on four of the six splits) and names fewer claims (5), the follow-on,",
+    "  answer and story readings that ask the scorer at 0.4 having been tuned with the shipped scores in place.",
+    "- The curve (information only): blind16 linted at 0.9 / 0.4 with scorers fitted on ever more splits:",
+    "  dev..blind6 read afresh .738 / .645 / 57, dev..blind10 .748 / .640 / 49, dev..blind13 .743 / .640 / 57,",
+    "  dev..blind15 (A) .748 / .640 / 56; the shipped dev..blind6 weights .738 / .645 / 55. Nearly four times the",
+    "  labelled sentences move blind16's first-run recall by 2 claims of 214 and named not at all: more labelled",
+    "  pages for this model (word n-grams, logistic regression) are not the road to first-run recall; blind16's",
+    "  misses are not sentences a bag of words learns from the splits before it.",
+    "- Chain lints of blind8..blind10 (for B's choice), at 0.9 / 0.4: blind8 .956 / .926 / 22, blind9",
+    "  .968 / .927 / 15, blind10 .907 / .870 / 21.",
+    "- Cost: 42 lints and 18 fits in about 30 minutes of wall time, three processes at a time; one lint of a split",
+    "  took 2 to 5 minutes on the loaded machine (1 min 53 s alone, 42 s of CPU).",
+    "- The same curve on blind15 (lints added after the table above, information only): dev..blind6 read afresh",
+    "  .854 / .785 / 38, dev..blind10 .838 / .769 / 33, dev..blind13 .858 / .773 / 33, dev..blind14 (A)",
+    "  .854 / .773 / 30; shipped .854 / .785 / 36. Flat again.",
+    "- The scorer alone does learn from more data (`forward_chain.py auc`: blind15 and blind16's 1681 sentences no",
+    "  cue makes a claim, 179 of them claims, scored by scorers fitted on the splits up to dev..blind6 / blind10 /",
+    "  blind13 / blind14): ROC-AUC .876 / .902 / .924 / .928, and at 0.9 and above 11 / 32 / 44 / 42 claims for",
+    "  12 / 10 / 18 / 17 non-claims. The engine does not turn that into first-run recall: on blind16, of the",
+    "  claims no cue reads (on the label's text) that A scores 0.9 or more, 3 of 5 get no finding at all, and the",
+    "  shipped weights score those 3 at 0.96 or more too (two quoted testimonials on a surgery page and a speaker-",
+    "  labelled line of an infomercial script): the second opinion is not asked there, or its claim is dropped",
+    "  after, which is the engine's reading of where a sentence stands, not the scorer's.",
+    "- Over blind11..blind16 (`measure.py --misses`, shipped weights), 15 claims get no finding at all though the",
+    "  shipped scorer scores their label's text 0.9 or more; on 6 of them (blind13, blind14 twice, blind15,",
+    '  blind16 twice) `stories.story_setup` matches ("I was walking around the block with a cane four days after',
+    '  surgery.", "By the end I felt calm in a way I hadn\'t for years.", "Honestly this thing does what my Botox',
+    "  used to do ...\"), which keeps the second opinion from being asked: a testimonial's outcome told in the past",
+    "  read as the state a story starts from. A lead for the engine (four splits), not a scorer change.",
+    "",
+)
+
+
 def _report(
     corpus: Sequence[Example],
     rows: Sequence[Outer],
@@ -928,6 +1024,7 @@ def _report(
         *_TENTH_SESSION,
         *_ELEVENTH_SESSION,
         *_RE_JUDGED,
+        *_THIRTEENTH_SESSION,
         f"## Final model (trained on all {len(rows)} splits)",
         "",
         f"- Chosen by leave-one-split-out over all {len(rows)} splits: C = {choice.c}, min pages {choice.min_pages},"
