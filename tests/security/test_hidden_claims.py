@@ -19,16 +19,14 @@ from tests.robustness.conftest import Cli
 
 CLAIM = "Our ear seeds cure anxiety and are completely safe."
 
-#: Format characters that render as nothing: bidirectional marks, embeddings, overrides and isolates,
-#: the invisible operators, the Mongolian vowel separator and the deprecated format controls.
+#: Format characters that render as nothing and leave the order of Latin text as it was: the
+#: bidirectional marks, the left-to-right embedding, override and isolates and what closes them, the
+#: invisible operators, the Mongolian vowel separator and the deprecated format controls. (The
+#: right-to-left ones reorder what a reader sees; tests/cli/test_inspect.py shows them escaped.)
 FORMAT_CONTROLS = [
-    "\u061c",
-    "\u180e",
-    "\u200e",
-    "\u200f",
-    *map(chr, range(0x202A, 0x202F)),
+    *"\u061c\u180e\u200e\u200f\u202a\u202c\u202d\u2066\u2068\u2069",
     *map(chr, range(0x2061, 0x2065)),
-    *map(chr, range(0x2066, 0x2070)),
+    *map(chr, range(0x206A, 0x2070)),
 ]
 
 
