@@ -14,10 +14,14 @@ model is Vale's ``<!-- vale off -->`` and ruff's ``noqa``, with a reason kept fo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from claimcheck.codelists import NotACode, resolve_codes
+from claimcheck.codes import UNREGISTERED_CLAIM
 from claimcheck.errors import InputError
 from claimcheck.models import Finding
 from claimcheck.text import Document
@@ -56,7 +60,7 @@ class Suppression:
         if not self.first <= (finding.line, finding.column) <= self.last:
             return False
         if self.verb == "approved":
-            return finding.claim_id == self.claim_id or finding.code == "CC101"
+            return finding.claim_id == self.claim_id or finding.code == UNREGISTERED_CLAIM
         return not self.codes or any(finding.code.startswith(code) for code in self.codes)
 
     def describe(self) -> str:
@@ -84,7 +88,15 @@ def parse_suppressions(document: Document, known_claim: Callable[[str], bool]) -
     if not directives:  # most pages: the units' source spans (0.8% of a lint) are not needed
         return found
     unit_spans = [(unit.source_offset(0), unit.source_end(len(unit.text))) for unit in document.units if unit.text]
-    open_regions: list[Suppression] = []
+    # The first unit (in page order) starting at or after an offset is the first whose running
+    # greatest start reaches it: one bisection, where a scan per directive made a page of
+    # thousands of directives after thousands of blocks quadratic.
+    reached = list(accumulate((start for start, _ in unit_spans), max))
+    # Open regions by the codes they name (and those naming none): an ``enable`` closes the ones it
+    # names without looking at the others, which a page of thousands of ``disable``s would make it do
+    # for every ``enable``. A closed region stays in the other lists and is skipped there.
+    open_by_code: dict[str, list[Suppression]] = defaultdict(list)
+    open_to_all: list[Suppression] = []
     for comment, match in directives:
         place = document.position(comment.start)
         line = place[0]
@@ -100,7 +112,8 @@ def parse_suppressions(document: Document, known_claim: Callable[[str], bool]) -
         if verb == "ignore-file":
             found.append(Suppression(verb, _codes(words, document.path, line), line, (1, 1), _END, reason))
         elif verb in ("ignore", "approved"):
-            block = next(((s, e) for s, e in unit_spans if s >= comment.end), None)
+            k = bisect_left(reached, comment.end)
+            block = unit_spans[k] if k < len(unit_spans) else None
             if block is None:  # nothing follows: the comment's own span, where no finding starts
                 first, last = place, document.position(comment.end)
             else:
@@ -118,24 +131,71 @@ def parse_suppressions(document: Document, known_claim: Callable[[str], bool]) -
                 found.append(Suppression(verb, _codes(words, document.path, line), line, first, last, reason))
         elif verb == "disable":
             region = Suppression(verb, _codes(words, document.path, line), line, place, _END, reason)
-            open_regions.append(region)
+            for code in region.codes:
+                open_by_code[code].append(region)
+            if not region.codes:
+                open_to_all.append(region)
             found.append(region)
         else:  # enable: closes the open regions it names (all of them when it names none)
             codes = _codes(words, document.path, line)
-            for region in list(open_regions):
-                if not codes or set(region.codes) & set(codes) or not region.codes:
-                    region.last = place
-                    open_regions.remove(region)
+            closing = [open_by_code.pop(code, []) for code in codes] if codes else list(open_by_code.values())
+            if not codes:
+                open_by_code.clear()
+            for regions in (*closing, open_to_all):
+                for region in regions:
+                    if region.last == _END:  # not closed already (through another of its codes)
+                        region.last = place
+            open_to_all = []
     return found
 
 
 def apply_suppressions(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
-    """The findings no suppression covers; each suppression counts what it silenced."""
-    kept: list[Finding] = []
-    for finding in findings:
-        covering = [s for s in suppressions if s.covers(finding)]
-        for suppression in covering:
-            suppression.used += 1
-        if not covering:
-            kept.append(finding)
-    return kept
+    """The findings no suppression covers; each suppression counts what it silenced.
+
+    The page writes its suppressions, so there may be hundreds of thousands of them, over up to
+    :data:`~claimcheck.lint.MAX_FINDINGS_PER_PAGE` findings: trying each suppression on each finding
+    took hours. The findings are grouped by what a suppression selects them by (their code, their
+    claim) and sorted by place, so that each suppression finds the ones it covers by bisection and
+    marks them as one stretch: work in the number of suppressions, their codes, the codes found and
+    the logarithm of the findings, never their product.
+    """
+    places = [(finding.line, finding.column) for finding in findings]
+    # Finding indices by code, by claim (those not CC101, which "approved" covers by its code) and all, by place.
+    by_code: dict[str, list[int]] = defaultdict(list)
+    by_claim: dict[str, list[int]] = defaultdict(list)
+    for index, finding in enumerate(findings):
+        by_code[finding.code].append(index)
+        if finding.claim_id is not None and finding.code != UNREGISTERED_CLAIM:
+            by_claim[finding.claim_id].append(index)
+    groups = [*by_code.values(), *by_claim.values(), list(range(len(findings)))]
+    for group in groups:
+        group.sort(key=places.__getitem__)
+    group_places = {id(group): [places[index] for index in group] for group in groups}
+    everything = groups[-1]
+    # Each group's stretches as a difference array: +1 where a suppression's stretch starts, -1 past its end.
+    marks: dict[int, list[int]] = {}
+    for suppression in suppressions:
+        if suppression.verb == "approved":
+            selected = [by_code.get(UNREGISTERED_CLAIM, []), by_claim.get(suppression.claim_id or "", [])]
+        elif not suppression.codes:
+            selected = [everything]
+        else:
+            selected = [group for code, group in by_code.items() if code.startswith(suppression.codes)]
+        for group in selected:
+            if not group:
+                continue
+            at = group_places[id(group)]
+            low, high = bisect_left(at, suppression.first), bisect_right(at, suppression.last)
+            if low < high:
+                suppression.used += high - low
+                stretches = marks.setdefault(id(group), [0] * (len(group) + 1))
+                stretches[low] += 1
+                stretches[high] -= 1
+    covered = [False] * len(findings)
+    for group in groups:
+        counts = marks.get(id(group))
+        if counts is not None:
+            for index, depth in zip(group, accumulate(counts), strict=False):
+                if depth:
+                    covered[index] = True
+    return [finding for finding, hidden in zip(findings, covered, strict=True) if not hidden]

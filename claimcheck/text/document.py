@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from array import array
 from bisect import bisect_right
 from enum import StrEnum
+from functools import cache
 from html.entities import html5
 from itertools import accumulate
 
@@ -24,15 +26,34 @@ _LINE_BREAK_SPLIT = re.compile(r"(\r\n?|\n)")
 _PLUS_ONE = (1).__add__
 
 # Characters that render as nothing; dropping them keeps words whole for matching
-# ("keta&shy;mine" is "ketamine" on screen).
-INVISIBLE = "\xad\u200b\u200c\u200d\u2060\ufeff"
+# ("keta&shy;mine" is "ketamine" on screen): the soft hyphen, the zero-width characters, and the
+# format controls a page can put inside a word to hide it from the lint while readers see it whole
+# ("c\u200eures"): the bidirectional marks, the left-to-right embedding, override and isolates and
+# what closes them, the invisible operators, the Mongolian vowel separator and the deprecated format
+# controls. The right-to-left embedding, override and isolate stay: they can change the order a
+# reader sees, and the reports show them escaped.
+INVISIBLE = (
+    "\xad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+    "\u202a\u202c\u202d\u2061\u2062\u2063\u2064\u2066\u2068\u2069"
+    "\u206a\u206b\u206c\u206d\u206e\u206f"
+)
+# Letters and digits of Unicode's styled alphabets, which readers see as plain ones: the
+# mathematical alphanumerics (the "bold" and "italic" text of social posts, with the letterlike
+# symbols that fill their gaps, such as the italic "\u210e") and the fullwidth forms. Each is read as
+# the one ASCII character it stands for (its compatibility form), so sans-serif bold "cure"
+# (U+1D5F0 U+1D602 U+1D5FF U+1D5F2) is "cure" to every matcher, and offsets stay one to one.
+STYLED = (
+    "\U0001d400-\U0001d7ff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+    "\u2102\u210a-\u2115\u2119-\u211d\u2124\u2128\u212c\u212d\u212f-\u2134"
+)
 # Whitespace other than the space, spelled out: a plain character class scans about twice as fast
 # as "\s" alternatives (a test checks it matches str.isspace()).
 WHITESPACE = "\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # Anything that is not copied one-to-one: whitespace other than a lone space, invisible characters,
 # and (in HTML) the "&" that starts a character reference.
-_ANOMALY = re.compile(f"[{WHITESPACE}{INVISIBLE}]|  ")
-_ANOMALY_HTML = re.compile(f"[{WHITESPACE}{INVISIBLE}&]|  ")
+_ANOMALY = re.compile(f"[{WHITESPACE}{INVISIBLE}{STYLED}]|  ")
+_ANOMALY_HTML = re.compile(f"[{WHITESPACE}{INVISIBLE}{STYLED}&]|  ")
+_STYLED_RUN = re.compile(f"[{STYLED}]+")
 _WHITESPACE_RUN = re.compile(r"\s+")
 _WHITESPACE_SPLIT = re.compile(r"(\s+)")
 
@@ -125,6 +146,20 @@ class TextUnit:
             offset = self.source_offset(start)
             return offset, offset
         return self.source_offset(start), self.source_end(end)
+
+
+@cache
+def _plain_forms() -> dict[int, str]:
+    """The :data:`STYLED` characters whose compatibility form is one ASCII letter or digit, mapped to it
+    (the others, unassigned code points in the ranges, are read as they are)."""
+    forms: dict[int, str] = {}
+    for match in re.finditer(r"(.)(?:-(.))?", STYLED):
+        first, last = match.group(1), match.group(2) or match.group(1)
+        for code in range(ord(first), ord(last) + 1):
+            plain = unicodedata.normalize("NFKC", chr(code))
+            if len(plain) == 1 and plain.isascii() and plain.isalnum():
+                forms[code] = plain
+    return forms
 
 
 class Comment:
@@ -237,6 +272,9 @@ class UnitBuilder:
                 b = _WHITESPACE_RUN.match(source, a, end).end()  # type: ignore[union-attr]
                 if self.length and self._space_start < 0:
                     self._space_start, self._space_end = a, b
+            elif ch not in INVISIBLE:  # styled letters: read as their plain forms, one for one
+                b = _STYLED_RUN.match(source, a, end).end()  # type: ignore[union-attr]
+                self._emit(source[a:b].translate(_plain_forms()), a, b)
             pos = b
 
     def add_decoded(self, text: str, start: int, end: int) -> None:

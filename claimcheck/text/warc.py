@@ -40,7 +40,10 @@ _PAGE_STATUSES = frozenset({200, 201, 202, 203})
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # decode_bytes already decodes these as a browser does (UTF-8, else Windows-1252 for the Latin-1 family).
 _DEFAULT_CODECS = frozenset({"utf-8", "ascii", "iso8859-1", "cp1252"})
-_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+# The comments before a page's first tag are skipped possessively: each ends at its first "-->", as in a
+# browser, and is never tried as a longer one running into the next. A plain repeat could split a run of
+# comments in every way before giving up on a body that is no page, doubling its time with each comment.
+_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*+<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _GZIP_MAGIC = b"\x1f\x8b"
 _UTF16 = frozenset({"utf-16", "utf-16-le", "utf-16-be"})
 # Tab, line feed, carriage return and the printable ASCII characters: what markup is made of.

@@ -21,6 +21,7 @@ from claimcheck.cli import main
 from claimcheck.errors import BinaryFileError
 from claimcheck.text import decode_bytes, parse_document
 from claimcheck.text.warc import MAX_BODY_BYTES, ArchiveTally, read_archive
+from tests.timing import assert_linear
 from tests.warc.warc_records import Response, write_warc
 
 CLAIM = "Ketamine cures depression in 100% of patients."
@@ -345,3 +346,27 @@ def test_og_description_that_repeats_the_description_is_one_finding() -> None:
         f'{_HEAD}<meta name="description" content="{CLAIM}">\n<meta property="og:description" content="{CLAIM}">{_BODY}'
     )
     assert [f.line for f in check_text(page, format="html").findings if f.code == "CC204"] == [3]
+
+
+# --- a body without a Content-Type, sniffed through a run of comments ----------------------------------
+
+
+def _sniffed_archive(folder: Path, comments: int, after: bytes = b"x") -> Path:
+    """An archive of one response without a Content-Type whose body opens with ``comments`` empty comments."""
+    body = b"<!---->" * comments + after
+    return write_warc(folder / f"sniff{comments}.warc", [Response("https://clinic.example/", body, content_type=None)])
+
+
+def _read_pages(archive: Path) -> list[str]:
+    with archive.open("rb") as stream:
+        return [page.uri for page in read_archive(stream, name=archive.name, tally=ArchiveTally())]
+
+
+def test_sniffing_a_body_through_comments_is_linear(tmp_path: Path) -> None:
+    # The sniff's comments were a repeat that could split the same comments many ways: each
+    # further comment before a body that is not a page doubled its time, so 146 empty comments in
+    # the 1,024 bytes sniffed held a lint of the archive for ever.
+    assert_linear(_read_pages, lambda comments: _sniffed_archive(tmp_path, comments), 12)
+    assert _read_pages(_sniffed_archive(tmp_path, 1024 // 7)) == []
+    # A page behind its comments is still sniffed as a page (browsers skip them too).
+    assert _read_pages(_sniffed_archive(tmp_path, 100, b"<html><p>" + CLAIM.encode())) == ["https://clinic.example/"]

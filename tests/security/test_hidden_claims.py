@@ -1,0 +1,92 @@
+"""Claims a page hides from the lint in characters a reader never sees, or sees as plain letters.
+
+A marketer who wants copy past the lint need not change what readers see: a character that renders as
+nothing inside a word ("c\u200eures"), or letters drawn from Unicode's mathematical alphabets
+("𝗰𝘂𝗿𝗲𝘀", the "bold text" of social posts), leave the words on screen as they were while the words
+the lint matches are gone. The page must be linted as a reader sees it.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from claimcheck.api import check_text
+from tests.robustness.conftest import Cli
+
+CLAIM = "Our ear seeds cure anxiety and are completely safe."
+
+#: Format characters that render as nothing and leave the order of Latin text as it was: the
+#: bidirectional marks, the left-to-right embedding, override and isolates and what closes them, the
+#: invisible operators, the Mongolian vowel separator and the deprecated format controls. (The
+#: right-to-left ones reorder what a reader sees; tests/cli/test_inspect.py shows them escaped.)
+FORMAT_CONTROLS = [
+    *"\u061c\u180e\u200e\u200f\u202a\u202c\u202d\u2066\u2068\u2069",
+    *map(chr, range(0x2061, 0x2065)),
+    *map(chr, range(0x206A, 0x2070)),
+]
+
+
+def _codes(text: str, format: str = "html") -> list[tuple[str, int]]:
+    """The codes found and the columns they start at (the columns stay the source's)."""
+    return sorted((f.code, f.column) for f in check_text(text, format=format).findings)
+
+
+@pytest.mark.parametrize("mark", FORMAT_CONTROLS, ids=lambda mark: f"U+{ord(mark):04X}")
+@pytest.mark.parametrize("format", ["html", "markdown", "text"])
+def test_a_format_control_inside_words_hides_no_claim(mark: str, format: str) -> None:
+    assert unicodedata.category(mark) == "Cf"
+    plain = _codes(f"<p>{CLAIM}</p>" if format == "html" else CLAIM, format)
+    assert plain
+    hidden = CLAIM.replace("cure", mark.join("cure")).replace("safe", mark.join("safe"))
+    page = f"<p>{hidden}</p>" if format == "html" else hidden
+    assert [code for code, _ in _codes(page, format)] == [code for code, _ in plain]
+
+
+def test_a_format_control_written_as_a_character_reference_hides_no_claim() -> None:
+    plain = _codes(f"<p>{CLAIM}</p>")
+    hidden = CLAIM.replace("cure", "cu&lrm;re").replace("safe", "sa&#x2066;f&#8207;e")
+    assert [code for code, _ in _codes(f"<p>{hidden}</p>")] == [code for code, _ in plain]
+
+
+def _styled(text: str, base: int) -> str:
+    """``text`` with its ASCII letters and digits in a mathematical alphabet (``base``: its capital A)."""
+    out = []
+    for char in text:
+        if "A" <= char <= "Z":
+            out.append(chr(base + ord(char) - ord("A")))
+        elif "a" <= char <= "z":
+            out.append(chr(base + 26 + ord(char) - ord("a")))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+@pytest.mark.parametrize(
+    "base",
+    [0x1D400, 0x1D5D4, 0x1D608, 0x1D63C, None],
+    ids=["bold", "sans-bold", "sans-italic", "sans-bold-italic", "fullwidth"],
+)
+def test_letters_from_a_styled_alphabet_hide_no_claim(base: int | None) -> None:
+    if base is None:  # fullwidth letters sit 0xFEE0 above their ASCII ones
+        styled = "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalnum() else c for c in CLAIM)
+    else:
+        styled = _styled(CLAIM, base)
+    assert unicodedata.normalize("NFKC", styled) == CLAIM
+    plain = _codes(f"<p>{CLAIM}</p>")
+    assert _codes(f"<p>{styled}</p>") == plain  # and at the same columns: one letter is one letter
+
+
+def test_styled_letters_keep_their_places_through_the_cli(tmp_path: Path, cli: Cli) -> None:
+    page = tmp_path / "post.txt"
+    page.write_text(f"Day 3 of my journey.\n\n{_styled(CLAIM, 0x1D5D4)}\n", encoding="utf-8")
+    run = cli("lint", "--no-cache", "--format", "json", page)
+    # The claims' findings (not the page's note that it names no risk) are on the styled line, and
+    # read its words as a reader does.
+    findings = [finding for finding in json.loads(run.out)["findings"] if finding["code"] != "CC301"]
+    assert findings, run.err
+    assert {finding["line"] for finding in findings} == {3}
+    assert all("cure anxiety" in finding["sentence"] for finding in findings)
