@@ -21,6 +21,7 @@ from claimcheck.analysis.outcome_figures import (
     PROPORTION,
     TIME_IN_WORDS,
     TIME_POINT,
+    TREATMENTS_TO_EFFECT,
     outcome_figures,
 )
 from claimcheck.analysis.strength import denied_lift, unasserted
@@ -919,6 +920,10 @@ _TIME_POINT = Trigger(
     "instantly",
     TIME_POINT.flags,
 )
+#: A time to an effect counted in treatments ("within one or two sessions"), tried only where its words occur.
+_TREATMENTS = Trigger(
+    TREATMENTS_TO_EFFECT.pattern, "session|treatment|visit|infusion|appointment|dose", TREATMENTS_TO_EFFECT.flags
+)
 #: A share of people in words ("Most of our patients"), tried only where its words occur.
 _PROPORTION = Trigger(
     PROPORTION.pattern, "most|many|some|majority|almost|nearly|virtually|half|third|quarter", PROPORTION.flags
@@ -957,9 +962,10 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     # A time in words, like a share in words, is a claim's figure only where no one tells it (CC208's).
     times = list(_TIME_IN_WORDS.finditer(context.text)) if claim else []
     points = list(_TIME_POINT.finditer(context.text)) if claim else []
-    if (proportions or times or points) and anecdote(context.text):
-        proportions = times = points = []
-    if not (context.features.quantities or multipliers or proportions or amounts or times or points):
+    treatments = list(_TREATMENTS.finditer(context.text)) if claim else []
+    if (proportions or times or points or treatments) and anecdote(context.text):
+        proportions = times = points = treatments = []
+    if not (context.features.quantities or multipliers or proportions or amounts or times or points or treatments):
         return
     # Asked only of a sentence with a figure (few are): a question states none, a cited one has its source.
     if context.is_question or _sourced(context):
@@ -979,6 +985,7 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
         amounts,
         times,
         points,
+        treatments,
     ):
         yield Hit(
             f"The figure '{figure.span.text}' ({figure.what}) has no source: cite the study that measured it, "
