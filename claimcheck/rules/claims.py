@@ -12,6 +12,7 @@ from claimcheck.analysis.concession import concedes
 from claimcheck.analysis.denied_risk import denial_kept_true, denies_harm, states_risk
 from claimcheck.analysis.detect import PHRASE_KINDS, disclaims_use
 from claimcheck.analysis.features import Features, Quantity, Span
+from claimcheck.analysis.finding_rates import lead_time
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
 from claimcheck.analysis.negation import first_description
 from claimcheck.analysis.outcome_figures import (
@@ -29,7 +30,7 @@ from claimcheck.models import Category, Claim, Grade, NumberRange, Severity, Sta
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, Trigger, rule
 from claimcheck.rules.context import SentenceContext, read_sentence
-from claimcheck.rules.language import anecdote
+from claimcheck.rules.language import anecdote, sooner_than_another
 from claimcheck.text import UnitKind
 
 
@@ -965,7 +966,13 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     treatments = list(_TREATMENTS.finditer(context.text)) if claim else []
     if (proportions or times or points or treatments) and anecdote(context.text):
         proportions = times = points = treatments = []
-    if not (context.features.quantities or multipliers or proportions or amounts or times or points or treatments):
+    # How much sooner a test finds what it finds ("spots skin cancer up to two years earlier"): read only where a
+    # verb of finding stands (the scan, already made, rules out nearly every sentence).
+    scanned = lexicon.scan(context.text)
+    lead = lead_time(context.text, scanned, context.features) if claim and "finding_verbs" in scanned else None
+    if not (
+        context.features.quantities or multipliers or proportions or amounts or times or points or treatments or lead
+    ):
         return
     # Asked only of a sentence with a figure (few are): a question states none, a cited one has its source.
     if context.is_question or _sourced(context):
@@ -994,3 +1001,10 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
             figure.span.end,
         )
         return
+    # Set before another test's finding ("years before a mammogram can"), the lead time is the comparison's (CC207).
+    if lead is not None and not reports_finding(context.text) and not sooner_than_another(context.text, *lead):
+        yield Hit(
+            f"The lead time '{context.text[lead[0] : lead[1]]}' (how much sooner the test finds it) has no source: "
+            "cite the study that measured it, against which test and in whom.",
+            *lead,
+        )

@@ -1363,6 +1363,25 @@ _COMPARATIVE = Trigger(
         "without any of the|none of"
     ),
 )
+#: Found sooner than another test or tester finds it: "flags trouble years before a mammogram can", "detects
+#: problems before your doctor can", "years before a blood test shows anything". The other's verb ends its clause
+#: or is one of finding; "before your doctor can prescribe it" tells an order of steps.
+_SOONER_THAN_ANOTHER = Trigger(
+    r"\bbefore\s+(?:an?|the|your|any|most|other|standard|conventional|traditional|regular|routine)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:(?:can|could|would|will|does|do|did)(?=\s*(?:[,.;:!?)\u2014\u2013]|$))|"
+    r"(?:shows?|showed|detects?|detected|finds?|found|picks?\s+up|picked\s+up|sees?|saw|notices?|noticed|"
+    r"catch(?:es)?|caught|spots?|spotted|flags?|flagged)\b)",
+    "before",
+)
+
+
+def sooner_than_another(text: str, start: int, end: int) -> bool:
+    """Whether the words of ``text`` from ``start`` to ``end`` set a finding before another test's or tester's
+    ("years before a mammogram can"): a comparison (CC207's), which names the lead time in it too."""
+    found = _SOONER_THAN_ANOTHER.pattern.search(text, start)
+    return found is not None and found.start() < end
+
+
 #: Comparisons by the claim's frame rather than a comparative word, each behind its own words so that the
 #: long pattern above is not run on every sentence with a common word in it.
 _FRAMES = (
@@ -1484,16 +1503,8 @@ _FRAMES = (
         r"\bno\s+(?:[\w-]+\s+){1,3}?like\s+(?:with|on|after|from)\s+\w[\w-]*(?:\s+\w[\w-]*)?",
         "like",
     ),
-    # Found sooner than another test or tester finds it: "flags trouble years before a mammogram can", "detects
-    # problems before your doctor can", "years before a blood test shows anything". The other's verb ends its clause
-    # or is one of finding; "before your doctor can prescribe it" tells an order of steps.
-    Trigger(
-        r"\bbefore\s+(?:an?|the|your|any|most|other|standard|conventional|traditional|regular|routine)\s+"
-        r"(?:[\w'\u2019-]+\s+){0,3}?(?:(?:can|could|would|will|does|do|did)(?=\s*(?:[,.;:!?)\u2014\u2013]|$))|"
-        r"(?:shows?|showed|detects?|detected|finds?|found|picks?\s+up|picked\s+up|sees?|saw|notices?|noticed|"
-        r"catch(?:es)?|caught|spots?|spotted|flags?|flagged)\b)",
-        "before",
-    ),
+    # Found sooner than another test or tester finds it (:data:`_SOONER_THAN_ANOTHER`).
+    _SOONER_THAN_ANOTHER,
     # Working where another did not: "reflexology worked where tablets hadn't", "helps when pills didn't"; not when
     # the reader is what did not ("helps when you don't sleep well").
     Trigger(

@@ -115,6 +115,9 @@ from tests.rules.conftest import Lint, codes, findings_on
         ("CC108", "Clients with tinnitus improve, often in four to five sound therapy visits.", "in four to five"),
         ("CC108", "You'll sleep through the night after your very first float session.", "after your very first"),
         ("CC108", "Bunions straighten visibly within days of the first splint fitting.", "within days"),
+        # How much sooner a test claims to find what it finds (CC108).
+        ("CC108", "Our hearing screen picks up hidden loss years earlier, and it takes ten minutes.", "years earlier"),
+        ("CC108", "The saliva panel spots gum disease up to three years before it bleeds.", "up to three years"),
     ],
 )
 def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -> None:
@@ -233,6 +236,9 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC108", "Expect some tenderness in the first few chiropractic sessions."),
         ("CC108", "Our physiotherapy for frozen shoulder runs in two sessions a week."),
         ("CC108", "A 2019 trial found acupuncture eased hot flushes within six sessions."),
+        # A lead time cited, or set before another test's (the comparison, CC207, names it).
+        ("CC108", "Our retinal scan detects glaucoma up to five years sooner than a routine exam (Lee 2021)."),
+        ("CC108", "The thermal camera can flag inflammation up to ten years before an X-ray can."),
     ],
 )
 def test_look_alikes_stay_clear(lint: Lint, code: str, sentence: str) -> None:
