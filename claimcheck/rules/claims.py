@@ -943,7 +943,8 @@ _PROPORTION = Trigger(
         "'most of our patients sleep better'), the size of "
         "an effect ('a 70 percent improvement in pain'), a multiplier ('heals four times faster') or the time "
         "to or length of an effect ('relief within 24 hours', 'results last 14 months', or in words: 'relief "
-        "within hours', 'keeps it away for a year or more'). Linked to a registry "
+        "within hours', 'keeps it away for a year or more'), counted in treatments ('within one or two sessions') or a "
+        "test's lead time ('spots it up to two years earlier'). Linked to a registry "
         "claim, the figure is checked against the claim's evidence (CC106); otherwise nothing shows where it "
         "comes from. A reader needs the source, the population it was measured in and the time point."
     ),

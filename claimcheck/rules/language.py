@@ -418,7 +418,9 @@ def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
         "misleading, as is safety promised to everyone or for every case ('a safe dose for everyone', 'safe to "
         "start at any age'), "
         "every harm denied ('it does not have any side effects', 'with none of the risks', 'nothing in it can hurt "
-        "you') or a record said to hold none ('we have never had a single complication'). "
+        "you', an FAQ's plain 'No.' to 'Will it change my smile?') or a record said to hold none ('we have never had a "
+        "single complication'), or a harm's rate said to be (virtually) zero ('complications are virtually "
+        "eliminated'). "
         "Safety stated plainly of the treatment ('the procedure is safe', 'so you "
         "know it's safe'), or by degree ('so gentle that we treat newborns', 'gentle enough to take with anything'), "
         "with no word that qualifies it ('generally safe', 'may be safe') and nothing in the sentence that hedges "
@@ -929,8 +931,9 @@ def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
         "a verb of doing away with a condition or symptom ('reverses diabetes', 'ends hot flashes'), and a claim "
         "that what it ends never returns ('can never gain fat there again', 'no relapses') or that its result on a "
         "complaint is complete ('takes the edge off cravings completely', 'completely well since'), that it "
-        "works every time ('works every single time'), or that its result outlasts the treatment ('keep their "
-        "results even after they cancel')."
+        "works every time ('works every single time'), that its result outlasts the treatment ('keep their "
+        "results even after they cancel'), or that it takes the risk of a bad outcome to zero ('the risk of "
+        "miscarriage down to almost zero')."
     ),
     example="Our ketamine protocol cures depression permanently.",
     fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
