@@ -373,6 +373,16 @@ def _asks_of_a_person(
     return ()
 
 
+#: The reason :func:`affirmed` gives the no to a question about a harm or a loss, by the kind asked about.
+_DENIES = "denies a loss of {}"
+
+
+def denies_a_loss(detection: Detection, kind: Category) -> bool:
+    """Whether ``detection`` is an FAQ answer's no to a question about a loss of ``kind`` ("Will it change my
+    smile?" "Never.": a side effect denied), read as :func:`affirmed` reads it."""
+    return detection.reason == _DENIES.format(kind.value)
+
+
 def affirmed(kinds: tuple[Category, ...], answered: Answered, statement: Detection) -> Detection:
     """The detection of the statement a yes makes, claim cue or none: "Does it work?" + "Yes." claims "it
     does work", of the kind the question asks about (``kinds``, see :func:`asks_about`), as "Hours to days"
@@ -385,7 +395,7 @@ def affirmed(kinds: tuple[Category, ...], answered: Answered, statement: Detecti
         if kinds[0] not in DENIED_LOSSES:
             return statement
         # "Do I have to stay on it forever?" "Nope!": the no claims the loss does not come.
-        return Detection(True, kinds[:1], Strength.DIRECT, statement.features, f"denies a loss of {kinds[0].value}")
+        return Detection(True, kinds[:1], Strength.DIRECT, statement.features, _DENIES.format(kinds[0].value))
     reason = f"affirms a question about {kinds[0].value}"
     # The yes asserts what was asked: "it does work" states the effect as plainly as "it works" does, though
     # no causal word of its own says so; a modal the question asked with ("Can it help?") stays.

@@ -21,7 +21,7 @@ _RATE = re.compile(
     # The lookahead spares trying each alternative at every position.
     r"(?=[\dnesfwymb])(?:\b\d+(?:\.\d+)?\s*%(?!\s*off\b)|\b(?:\d+|nine|eight|seven)\s+(?:in|out\s+of)\s+(?:\d+|ten)\b|"
     r"\bfor\s+(?:certain|sure)\b|\bwith\s+(?:certainty|100\s*%)|"
-    r"\b(?:years?|months?|weeks?)\s+(?:before|earlier|sooner)\b|\b(?:sooner|earlier)\s+than\b|"
+    r"(?P<lead>\b(?:years?|months?|weeks?)\s+(?:before|earlier|sooner)\b)|\b(?:sooner|earlier)\s+than\b|"
     r"\bbefore\s+(?:your|a|the|any)\s+[\w-]+\s+(?:can|could|does|would)\b)",
     re.IGNORECASE,
 )
@@ -41,6 +41,37 @@ def rates_finding(text: str, scanned: Mapping[str, tuple[tuple[int, int], ...]],
     "All" after a verb that opens the line in its bare form is an instruction's object ("See all plans"), and a
     denied finding ("cannot detect every case") claims nothing.
     """
+    rated = _rated(text, scanned, features)
+    return None if rated is None else f"{text[rated[0] : rated[1]]} ... {rated[2].group(0).strip()}"
+
+
+#: Before a lead time, how much of it: "up to two years before", "a few months earlier", "10 years sooner".
+_AMOUNT = re.compile(
+    r"(?:(?:up\s+to|as\s+much\s+as|at\s+least|over)\s+)?(?:\d+|a\s+few|several|many|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\s+$",
+    re.IGNORECASE,
+)
+
+
+def lead_time(
+    text: str, scanned: Mapping[str, tuple[tuple[int, int], ...]], features: Features
+) -> tuple[int, int] | None:
+    """The span of how much sooner a test claims to find what it finds ("spots skin cancer up to two years
+    earlier", "See breast changes years before a lump forms"), with its amount: a figure of the claim, as a time
+    to an effect is, that needs a source. None when the test's claim (:func:`rates_finding`) gives no lead time."""
+    rated = _rated(text, scanned, features)
+    if rated is None or rated[2].re is not _RATE or rated[2].group("lead") is None:
+        return None
+    start, end = (rated[0] + offset for offset in rated[2].span("lead"))
+    amount = _AMOUNT.search(text, max(0, start - 20), start)
+    return (amount.start() if amount is not None else start, end)
+
+
+def _rated(
+    text: str, scanned: Mapping[str, tuple[tuple[int, int], ...]], features: Features
+) -> tuple[int, int, re.Match[str]] | None:
+    """The finding verb's span in ``text`` and the match of the count after it (see :func:`rates_finding`), made
+    in the text from the verb on: its offsets count from the verb's start."""
     verbs = scanned.get("finding_verbs")
     if not verbs:
         return None
@@ -55,5 +86,5 @@ def rates_finding(text: str, scanned: Mapping[str, tuple[tuple[int, int], ...]],
         if rate is None and (start > 0 or text[:end].lower().endswith(("s", "ed", "ing"))):
             rate = _ALL.match(window, end - start, limit)
         if rate is not None:
-            return f"{text[start:end]} ... {rate.group(0).strip()}"
+            return start, end, rate
     return None

@@ -14,6 +14,9 @@ treatment does (issue 16: "figures are claims"). These shapes recur in health co
   length of the procedure ("each session lasts 40 minutes");
 * a time to or length of an effect put in words, in a claim of speed or duration or after a verb of
   keeping: "relief within hours", "keeps depression away for a year or more", "topped up for a full year";
+* a time to an effect counted in treatments: "respond within one or two sessions", "clear in three to four
+  visits", "after just one infusion" — how many the reader must pay for before it works, a figure as much as
+  "within 24 hours" is (never a course's schedule: "completed over six sessions", "in two sessions a week");
 * a share of people put in words, as the subject of a claim: "Most of our patients cut their pain in
   half", "Many feel relief before they leave". The word limits who, not whether; without a number it
   still says how many people the effect reaches, and a reader needs its source as much as a percentage's.
@@ -89,13 +92,40 @@ _EFFECT_TIME = re.compile(
     r"lasts?|lasting|lasted|for up to|for at least|kicks? in|starts? working|works? in)\b[^.,;:!?]{0,25}$",
     re.IGNORECASE,
 )
-#: A time to or length of an effect in words, with no number: "within hours", "in minutes", "for a full year",
-#: "for a year or more", "for years". How long ago ("years ago") or since when is no effect's time.
-TIME_IN_WORDS = re.compile(
-    r"\b(?:within\s+|in\s+(?:just\s+|only\s+|as\s+little\s+as\s+|a\s+matter\s+of\s+)?|for\s+(?:up\s+to\s+|at\s+least\s+)?)"
+#: The length of time in words that :data:`TIME_IN_WORDS` reads after its preposition: "hours", "a full year".
+_TIME_WORDS = (
     r"(?:(?:a|an|one)\s+(?:full\s+|whole\s+|single\s+)?(?:minute|hour|day|week|month|year|decade)"
     r"|(?:(?:a\s+few|several|many)\s+)?(?:minutes|hours|days|weeks|months|years|decades))"
-    r"(?:\s+or\s+(?:more|longer|less))?\b(?!\s+(?:ago|before|earlier|of|since)\b)",
+    r"(?:\s+or\s+(?:more|longer|less))?\b(?!\s+(?:ago|before|earlier|since)\b)"
+)
+#: A time to or length of an effect in words, with no number: "within hours", "in minutes", "for a full year",
+#: "for a year or more", "for years". How long ago ("years ago") or since when is no effect's time. After "in" or
+#: "for", a time "of" something is how long that lasted ("for years of trying", "in weeks of treatment"); after
+#: "within" it is the time an effect takes from it ("within days of your first session").
+TIME_IN_WORDS = re.compile(
+    rf"\b(?:within\s+{_TIME_WORDS}|"
+    r"(?:in\s+(?:just\s+|only\s+|as\s+little\s+as\s+|a\s+matter\s+of\s+)?|for\s+(?:up\s+to\s+|at\s+least\s+)?)"
+    rf"{_TIME_WORDS}(?!\s+of\b))",
+    re.IGNORECASE,
+)
+#: A time to an effect counted in treatments: "within one or two sessions", "in three to four visits", "after just
+#: one infusion", "in a single treatment", "after your very first session". How many treatments an effect takes is a
+#: figure of the claim, as a time in hours is; what follows (:data:`_SCHEDULE`) or precedes (:data:`_COURSE`) may
+#: make it a course's schedule instead.
+TREATMENTS_TO_EFFECT = re.compile(
+    r"\b(?:within|in|after)\s+(?:just\s+|only\s+|as\s+few\s+as\s+)?"
+    r"(?:(?:a\s+single|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"(?:\s*(?:or|to|-|\u2013)\s*(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sessions?|treatments?|visits?|infusions?|appointments?|doses?)"
+    # The first one, singular: "in the first few sessions" is a period of the course, not a count.
+    r"|(?:the|your)\s+(?:very\s+)?first\s+(?:[\w-]+\s+)?(?:session|treatment|visit|infusion|appointment|dose))\b",
+    re.IGNORECASE,
+)
+#: Before a count of treatments, a verb that makes it how a course is given ("completed in three visits", "spread
+#: over six sessions", "given after the first dose"), not how soon an effect comes.
+_COURSE = re.compile(
+    r"\b(?:completed?|finished|given|delivered|spread|split|divided|scheduled|booked|administered|performed|"
+    r"done|taken|paid|billed|charged)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 #: When an effect comes, as a point in time in words: "the same day", "the very next morning", "the moment you step
@@ -216,13 +246,15 @@ def outcome_figures(
     amounts: Iterable[re.Match[str]] = (),
     times: Iterable[re.Match[str]] = (),
     points: Iterable[re.Match[str]] = (),
+    treatments: Iterable[re.Match[str]] = (),
 ) -> tuple[OutcomeFigure, ...]:
     """The figures of a claim ``sentence`` that state an outcome (see the module docstring), in text order.
 
     ``figures`` are the sentence's figures as its frame read them (with what each counts);
-    ``multipliers``, ``proportions``, ``amounts``, ``times`` and ``points`` the matches of :data:`MULTIPLIER`,
-    :data:`PROPORTION`, :data:`AMOUNT`, :data:`TIME_IN_WORDS` and :data:`TIME_POINT` in it, which the caller finds
-    behind its cheap gate; ``populations`` the sentence's population words.
+    ``multipliers``, ``proportions``, ``amounts``, ``times``, ``points`` and ``treatments`` the matches of
+    :data:`MULTIPLIER`, :data:`PROPORTION`, :data:`AMOUNT`, :data:`TIME_IN_WORDS`, :data:`TIME_POINT` and
+    :data:`TREATMENTS_TO_EFFECT` in it, which the caller finds behind its cheap gate; ``populations`` the
+    sentence's population words.
     """
     # A share of people or a measured rate is a claim wherever it stands ("62% reach remission" as a
     # bare list item); the other shapes are outcomes only inside a claim.
@@ -268,9 +300,10 @@ def outcome_figures(
                 found.append(OutcomeFigure(span, what))
         for amount in amounts if not categories & _RISK else ():
             found.append(OutcomeFigure(Span(amount.start(), amount.end(), amount.group()), "the size of an effect"))
-    # A time in words promises how soon or how long, unless it tells a study's result or an effect's end.
-    if (times or points) and (EFFECT_ENDS.search(sentence) or reports_finding(sentence)):
-        times = points = ()
+    # A time in words (or in treatments) promises how soon or how long, unless it tells a study's result or an
+    # effect's end.
+    if (times or points or treatments) and (EFFECT_ENDS.search(sentence) or reports_finding(sentence)):
+        times = points = treatments = ()
     if detection.is_claim and not categories & _RISK:
         for point in points:
             if not (
@@ -292,6 +325,15 @@ def outcome_figures(
             share = _of_people(sentence, proportion, populations)
             if share is not None:
                 found.append(OutcomeFigure(share, "a share of people, in words"))
+        # A count of treatments is an effect's time only in a claim of what the treatment does, and the figure to
+        # source only where the claim gives no other ("After two visits, most of our members ...": the share).
+        for treatment in treatments if (effect or unplaced) and not found else ():
+            if not (
+                _SCHEDULE.match(sentence, treatment.end())
+                or _COURSE.search(sentence, max(0, treatment.start() - 30), treatment.start())
+            ):
+                span = Span(treatment.start(), treatment.end(), treatment.group())
+                found.append(OutcomeFigure(span, "how many treatments an effect takes"))
     return tuple(sorted(found, key=lambda figure: figure.span.start))
 
 

@@ -12,6 +12,7 @@ from claimcheck.analysis.concession import concedes
 from claimcheck.analysis.denied_risk import denial_kept_true, denies_harm, states_risk
 from claimcheck.analysis.detect import PHRASE_KINDS, disclaims_use
 from claimcheck.analysis.features import Features, Quantity, Span
+from claimcheck.analysis.finding_rates import lead_time
 from claimcheck.analysis.frame import Figure, procedure_time, read_frame, reports_finding
 from claimcheck.analysis.negation import first_description
 from claimcheck.analysis.outcome_figures import (
@@ -21,6 +22,7 @@ from claimcheck.analysis.outcome_figures import (
     PROPORTION,
     TIME_IN_WORDS,
     TIME_POINT,
+    TREATMENTS_TO_EFFECT,
     outcome_figures,
 )
 from claimcheck.analysis.strength import denied_lift, unasserted
@@ -28,7 +30,7 @@ from claimcheck.models import Category, Claim, Grade, NumberRange, Severity, Sta
 from claimcheck.registry.terms import fold
 from claimcheck.rules.base import Hit, Scope, Trigger, rule
 from claimcheck.rules.context import SentenceContext, read_sentence
-from claimcheck.rules.language import anecdote
+from claimcheck.rules.language import anecdote, sooner_than_another
 from claimcheck.text import UnitKind
 
 
@@ -919,6 +921,10 @@ _TIME_POINT = Trigger(
     "instantly",
     TIME_POINT.flags,
 )
+#: A time to an effect counted in treatments ("within one or two sessions"), tried only where its words occur.
+_TREATMENTS = Trigger(
+    TREATMENTS_TO_EFFECT.pattern, "session|treatment|visit|infusion|appointment|dose", TREATMENTS_TO_EFFECT.flags
+)
 #: A share of people in words ("Most of our patients"), tried only where its words occur.
 _PROPORTION = Trigger(
     PROPORTION.pattern, "most|many|some|majority|almost|nearly|virtually|half|third|quarter", PROPORTION.flags
@@ -937,7 +943,8 @@ _PROPORTION = Trigger(
         "'most of our patients sleep better'), the size of "
         "an effect ('a 70 percent improvement in pain'), a multiplier ('heals four times faster') or the time "
         "to or length of an effect ('relief within 24 hours', 'results last 14 months', or in words: 'relief "
-        "within hours', 'keeps it away for a year or more'). Linked to a registry "
+        "within hours', 'keeps it away for a year or more'), counted in treatments ('within one or two sessions') or a "
+        "test's lead time ('spots it up to two years earlier'). Linked to a registry "
         "claim, the figure is checked against the claim's evidence (CC106); otherwise nothing shows where it "
         "comes from. A reader needs the source, the population it was measured in and the time point."
     ),
@@ -957,9 +964,16 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
     # A time in words, like a share in words, is a claim's figure only where no one tells it (CC208's).
     times = list(_TIME_IN_WORDS.finditer(context.text)) if claim else []
     points = list(_TIME_POINT.finditer(context.text)) if claim else []
-    if (proportions or times or points) and anecdote(context.text):
-        proportions = times = points = []
-    if not (context.features.quantities or multipliers or proportions or amounts or times or points):
+    treatments = list(_TREATMENTS.finditer(context.text)) if claim else []
+    if (proportions or times or points or treatments) and anecdote(context.text):
+        proportions = times = points = treatments = []
+    # How much sooner a test finds what it finds ("spots skin cancer up to two years earlier"): read only where a
+    # verb of finding stands (the scan, already made, rules out nearly every sentence).
+    scanned = lexicon.scan(context.text)
+    lead = lead_time(context.text, scanned, context.features) if claim and "finding_verbs" in scanned else None
+    if not (
+        context.features.quantities or multipliers or proportions or amounts or times or points or treatments or lead
+    ):
         return
     # Asked only of a sentence with a figure (few are): a question states none, a cited one has its source.
     if context.is_question or _sourced(context):
@@ -979,6 +993,7 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
         amounts,
         times,
         points,
+        treatments,
     ):
         yield Hit(
             f"The figure '{figure.span.text}' ({figure.what}) has no source: cite the study that measured it, "
@@ -987,3 +1002,10 @@ def unsourced_figure(context: SentenceContext) -> Iterator[Hit]:
             figure.span.end,
         )
         return
+    # Set before another test's finding ("years before a mammogram can"), the lead time is the comparison's (CC207).
+    if lead is not None and not reports_finding(context.text) and not sooner_than_another(context.text, *lead):
+        yield Hit(
+            f"The lead time '{context.text[lead[0] : lead[1]]}' (how much sooner the test finds it) has no source: "
+            "cite the study that measured it, against which test and in whom.",
+            *lead,
+        )

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis import lexicon
+from claimcheck.analysis.answers import denies_a_loss
 from claimcheck.analysis.detect import DISCLAIMER, SHARE_WORDS, TIME_CONTRAST, UNRANKED, no_dependence_told
 from claimcheck.analysis.features import Features
 from claimcheck.analysis.frame import reports_finding
@@ -268,6 +269,57 @@ _NO_HARM_ON_RECORD = Trigger(
     "never",
 )
 
+#: A risk said to be, or brought, (near) zero: "our complication rate is virtually zero", "complications are
+#: virtually eliminated", "takes the risk of miscarriage down to almost zero", "the risk of infection is close to
+#: zero". "Virtually" softens no promise here: a rate at zero is no risk at all. ``of`` is what the risk is of, when
+#: the sentence names it: a harm of the treatment makes the claim one of safety (CC202); anything else, a result it
+#: promises for certain (CC204, :func:`risk_of_a_result_to_zero`).
+_TREATMENT_HARMS = (
+    r"complications?|side[- ]effects?|adverse\s+(?:events?|reactions?|effects?)|reactions?|infections?|injur(?:y|ies)|"
+    r"scarring|scars?|bleeding|burns?"
+)
+RISK_TO_ZERO = Trigger(
+    # What it is of or with may follow the harm: "the complication rate for lip filler is virtually zero".
+    r"\b(?:(?:" + _TREATMENT_HARMS + r"|risks?)(?:\s+rates?)?"
+    r"(?:\s+(?:for|with|after|from|in)\s+[\w-]+(?:\s+[\w-]+){0,2}?)?|"
+    r"(?:risks?|chances?|odds|likelihood)\s+of\s+(?P<of>[\w-]+(?:\s+[\w-]+){0,3}?))"
+    r"\s+(?:(?:is|are|was|were|has\s+been|have\s+been|stays?|remains?)\s+(?:now\s+)?|(?:down\s+)?to\s+)"
+    r"(?:(?:virtually|practically|almost|nearly|basically|effectively|essentially|all\s+but|near|close\s+to|"
+    r"next\s+to)\s+)?(?:zero|nil|eliminated)\b",
+    "zero|nil|eliminated",
+)
+
+#: A harm a treatment itself can do, as :data:`RISK_TO_ZERO` names its subjects.
+_HARM_WORD = re.compile(rf"\b(?:{_TREATMENT_HARMS})\b", re.IGNORECASE)
+
+
+def _risk_of_a_result(text: str, found: re.Match[str]) -> bool:
+    """Whether a risk brought to zero (:data:`RISK_TO_ZERO`) is the risk of something other than a harm the
+    treatment does ("the risk of miscarriage"): no safety claim, but a result promised (CC204)."""
+    of = found.group("of")
+    return (
+        of is not None
+        and _HARM_WORD.search(of) is None
+        and not ({"detect/harm", "detect/side_effects"} & lexicon.scan(of).keys())
+    )
+
+
+def risk_of_a_result_to_zero(text: str) -> re.Match[str] | None:
+    """A risk of something other than the treatment's harm brought to (near) zero, unnegated: a result promised
+    for certain (CC204's), where a harm of the treatment brought there is a safety claim (CC202's)."""
+    found = _first_unnegated(RISK_TO_ZERO, text)
+    return found if found is not None and _risk_of_a_result(text, found) else None
+
+
+#: The statement an FAQ answer's no makes (analysis.answers: "Will it change my smile?" "Never." is "it will not
+#: change your smile."): the rule reads it for the side effect the question names, in words no trigger lists.
+_STATED_DENIAL = Trigger(
+    # The statement is built with single spaces, as the trigger words are written.
+    r"\b(?:will|does|do|did|is|are|can|would) not\b",
+    "will not|does not|do not|did not|is not|are not|can not|would not",
+)
+
+
 #: Safety stated plainly, the treatment's predicate with nothing to qualify it: "the procedure is safe",
 #: "so you know it's safe", "our protocols keep you safe". A qualifier before "safe" ("generally safe",
 #: "considered safe", "may be safe") leaves the pattern unmatched; other senses of the word pass ("safe to
@@ -366,7 +418,9 @@ def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
         "misleading, as is safety promised to everyone or for every case ('a safe dose for everyone', 'safe to "
         "start at any age'), "
         "every harm denied ('it does not have any side effects', 'with none of the risks', 'nothing in it can hurt "
-        "you') or a record said to hold none ('we have never had a single complication'). "
+        "you', an FAQ's plain 'No.' to 'Will it change my smile?') or a record said to hold none ('we have never had a "
+        "single complication'), or a harm's rate said to be (virtually) zero ('complications are virtually "
+        "eliminated'). "
         "Safety stated plainly of the treatment ('the procedure is safe', 'so you "
         "know it's safe'), or by degree ('so gentle that we treat newborns', 'gentle enough to take with anything'), "
         "with no word that qualifies it ('generally safe', 'may be safe') and nothing in the sentence that hedges "
@@ -375,7 +429,16 @@ def _safe_no_treatment(text: str, found: re.Match[str]) -> bool:
     example="Ketamine infusions are completely safe and non-addictive.",
     fix="Name the common side effects and the monitoring: 'Side effects such as dissociation and raised blood "
     "pressure are common; you are monitored during and after each infusion.'",
-    triggers=(ABSOLUTE_SAFETY, _NO_HARM, _HARM_DENIED, _NO_HARM_ON_RECORD, _PLAIN_SAFE, _SAFE_BY_DEGREE),
+    triggers=(
+        ABSOLUTE_SAFETY,
+        _NO_HARM,
+        _HARM_DENIED,
+        _NO_HARM_ON_RECORD,
+        _PLAIN_SAFE,
+        _SAFE_BY_DEGREE,
+        RISK_TO_ZERO,
+        _STATED_DENIAL,
+    ),
 )
 def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
     # 'no side effects' carries its own negation; only one governing the phrase from outside excuses it.
@@ -383,6 +446,7 @@ def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
         _first_unnegated(ABSOLUTE_SAFETY, context.text, _no_dependence_told)
         or _first_unnegated(_NO_HARM, context.text)
         or (None if context.is_question else _first_unnegated(_HARM_DENIED, context.text, _harm_denied_of_some))
+        or (None if context.is_question else _first_unnegated(RISK_TO_ZERO, context.text, _risk_of_a_result))
     )
     if found is None and context.health_copy and not context.is_question:
         record = _first_unnegated(_NO_HARM_ON_RECORD, context.text)
@@ -396,11 +460,37 @@ def absolute_safety(context: SentenceContext) -> Iterator[Hit]:
             return
     if found is None and context.health_copy:
         found = _plain_safety(context) or _safety_by_degree(context)
+    if found is None and _side_effect_denied(context):
+        yield Hit(
+            "A side effect the question asks about, denied outright: no treatment is free of risk; say how often "
+            "it happens and to whom."
+        )
+        return
     if found and _CONCEDED.search(context.text, found.end()):
         # "Not addictive, though stopping suddenly can cause withdrawal": the risk is told with it.
         return
     if found:
         yield Hit(f"Absolute safety claim '{found.group()}': no treatment is free of risk.", found.start(), found.end())
+
+
+def _side_effect_denied(context: SentenceContext) -> bool:
+    """Whether the sentence is an FAQ answer's plain no to a question about a side effect ("Will I sweat more
+    somewhere else?" "No."), whatever the side effect's words: the harm is denied to the reader as "it does not
+    cause any side effects" denies it. A discomfort denied ("it does not hurt") is CC203's; a no that limits
+    itself ("Not usually", a hedge) denies nothing outright; a return denied is no side effect."""
+    text = context.text
+    return (
+        denies_a_loss(context.detection, Category.SIDE_EFFECTS)
+        and not context.features.hedges
+        and not _FOR_A_SHARE.search(text)
+        and _DISCOMFORT_DENIED.search(text) is None
+        and _RETURN.search(text) is None
+    )
+
+
+#: A return ("you will not gain it back", "it will not come again"): a no to it promises a result lasts (CC204's
+#: ground), though the word the question asked with ("gain") may name a side effect.
+_RETURN = re.compile(r"\b(?:back|again|regain\w*|relaps\w*|recur\w*|return\w*)\b", re.IGNORECASE)
 
 
 #: Before a denied harm, what makes the denial no promise to the reader: a condition ("if you don't get any side
@@ -841,12 +931,13 @@ def _commercial_guarantee(text: str, found: re.Match[str]) -> bool:
         "a verb of doing away with a condition or symptom ('reverses diabetes', 'ends hot flashes'), and a claim "
         "that what it ends never returns ('can never gain fat there again', 'no relapses') or that its result on a "
         "complaint is complete ('takes the edge off cravings completely', 'completely well since'), that it "
-        "works every time ('works every single time'), or that its result outlasts the treatment ('keep their "
-        "results even after they cancel')."
+        "works every time ('works every single time'), that its result outlasts the treatment ('keep their "
+        "results even after they cancel'), or that it takes the risk of a bad outcome to zero ('the risk of "
+        "miscarriage down to almost zero')."
     ),
     example="Our ketamine protocol cures depression permanently.",
     fix="Describe typical, time-limited results: 'many patients improve; effects often fade within weeks'.",
-    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE, _NEVER_RETURNS, _COMPLETE, _EVERY_TIME, _OUTLASTS),
+    triggers=(_CURE, _PERMANENCE, _ENDING, _GONE, _NEVER_RETURNS, _COMPLETE, _EVERY_TIME, _OUTLASTS, RISK_TO_ZERO),
 )
 def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
     found = _first_unnegated(_CURE, context.text, None if context.is_claim else _commercial_guarantee)
@@ -856,6 +947,7 @@ def cure_or_guarantee(context: SentenceContext) -> Iterator[Hit]:
         found = (
             found
             or _ended_ailment(context)
+            or (None if context.is_question else risk_of_a_result_to_zero(context.text))
             or _return_ruled_out(context)
             or _whole_result(context)
             or _every_time(context)
@@ -1274,6 +1366,25 @@ _COMPARATIVE = Trigger(
         "without any of the|none of"
     ),
 )
+#: Found sooner than another test or tester finds it: "flags trouble years before a mammogram can", "detects
+#: problems before your doctor can", "years before a blood test shows anything". The other's verb ends its clause
+#: or is one of finding; "before your doctor can prescribe it" tells an order of steps.
+_SOONER_THAN_ANOTHER = Trigger(
+    r"\bbefore\s+(?:an?|the|your|any|most|other|standard|conventional|traditional|regular|routine)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:(?:can|could|would|will|does|do|did)(?=\s*(?:[,.;:!?)\u2014\u2013]|$))|"
+    r"(?:shows?|showed|detects?|detected|finds?|found|picks?\s+up|picked\s+up|sees?|saw|notices?|noticed|"
+    r"catch(?:es)?|caught|spots?|spotted|flags?|flagged)\b)",
+    "before",
+)
+
+
+def sooner_than_another(text: str, start: int, end: int) -> bool:
+    """Whether the words of ``text`` from ``start`` to ``end`` set a finding before another test's or tester's
+    ("years before a mammogram can"): a comparison (CC207's), which names the lead time in it too."""
+    found = _SOONER_THAN_ANOTHER.pattern.search(text, start)
+    return found is not None and found.start() < end
+
+
 #: Comparisons by the claim's frame rather than a comparative word, each behind its own words so that the
 #: long pattern above is not run on every sentence with a common word in it.
 _FRAMES = (
@@ -1395,16 +1506,8 @@ _FRAMES = (
         r"\bno\s+(?:[\w-]+\s+){1,3}?like\s+(?:with|on|after|from)\s+\w[\w-]*(?:\s+\w[\w-]*)?",
         "like",
     ),
-    # Found sooner than another test or tester finds it: "flags trouble years before a mammogram can", "detects
-    # problems before your doctor can", "years before a blood test shows anything". The other's verb ends its clause
-    # or is one of finding; "before your doctor can prescribe it" tells an order of steps.
-    Trigger(
-        r"\bbefore\s+(?:an?|the|your|any|most|other|standard|conventional|traditional|regular|routine)\s+"
-        r"(?:[\w'\u2019-]+\s+){0,3}?(?:(?:can|could|would|will|does|do|did)(?=\s*(?:[,.;:!?)\u2014\u2013]|$))|"
-        r"(?:shows?|showed|detects?|detected|finds?|found|picks?\s+up|picked\s+up|sees?|saw|notices?|noticed|"
-        r"catch(?:es)?|caught|spots?|spotted|flags?|flagged)\b)",
-        "before",
-    ),
+    # Found sooner than another test or tester finds it (:data:`_SOONER_THAN_ANOTHER`).
+    _SOONER_THAN_ANOTHER,
     # Working where another did not: "reflexology worked where tablets hadn't", "helps when pills didn't"; not when
     # the reader is what did not ("helps when you don't sleep well").
     Trigger(

@@ -46,6 +46,8 @@ def test_a_disclaimer_of_intended_use_has_nothing_to_register() -> None:
 
 def test_a_claim_beside_a_disclaimer_is_still_read() -> None:
     # Positive controls: a use claimed in the same sentence, or a denial that is not the formula.
-    assert "CC101" in _findings_on("CalmPeak does not diagnose anxiety but treats it in two sessions.")
+    # The claim is read: "unregistered", or the code that names its problem in its place (its count of treatments
+    # to an effect is an unsourced figure, CC108, which says no registry entry covers it).
+    assert "CC108" in _findings_on("CalmPeak does not diagnose anxiety but treats it in two sessions.")
     assert _findings_on("The bracelet eases arthritis pain and is not intended to diagnose any disease.")
     assert _findings_on("The Zen Cap treats migraine and insomnia without drugs.")

@@ -104,6 +104,20 @@ from tests.rules.conftest import Lint, codes, findings_on
         ("CC204", "Float members keep their calmer sleep even after they cancel.", "even after they cancel"),
         ("CC204", "Your smoother skin is here to stay, even if you stop.", "even if you stop"),
         ("CC204", "After a month you'll keep sleeping better even when you travel without the blanket.", "without"),
+        # A harm of the treatment said to be, or brought, (near) zero (CC202); a risk of a result so (CC204).
+        ("CC202", "In our hands the complication rate for lip filler is virtually zero.", "rate for lip filler"),
+        ("CC202", "Thanks to our closed-loop pump, side effects are practically eliminated.", "side effects are"),
+        ("CC202", "With sterile single-use cups, the risk of infection is close to zero.", "risk of infection is"),
+        ("CC204", "Our embryo glue takes the chance of implantation failure down to nearly zero.", "chance of"),
+        ("CC204", "The knee brace cuts the risk of a reinjury to almost zero.", "risk of a reinjury"),
+        # A time to an effect counted in treatments (CC108).
+        ("CC108", "Most frozen shoulders loosen within two or three shockwave sessions.", "within two or three"),
+        ("CC108", "Clients with tinnitus improve, often in four to five sound therapy visits.", "in four to five"),
+        ("CC108", "You'll sleep through the night after your very first float session.", "after your very first"),
+        ("CC108", "Bunions straighten visibly within days of the first splint fitting.", "within days"),
+        # How much sooner a test claims to find what it finds (CC108).
+        ("CC108", "Our hearing screen picks up hidden loss years earlier, and it takes ten minutes.", "years earlier"),
+        ("CC108", "The saliva panel spots gum disease up to three years before it bleeds.", "up to three years"),
     ],
 )
 def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -> None:
@@ -212,6 +226,19 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC204", "You may keep some of the benefit even after you stop."),
         ("CC204", "Soreness can linger even after you stop the sessions."),
         ("CC204", "Keep using the balm even if the redness goes away."),
+        # A rate that is no harm's, a risk said not to be zero, a question.
+        ("CC202", "Our waiting list for cryotherapy has been cut to zero."),
+        ("CC202", "The complication rate of vein stripping is not zero, and bruising is common."),
+        ("CC202", "Is the risk of scarring with laser hair removal zero?"),
+        ("CC204", "No treatment brings the risk of a relapse to zero."),
+        # A course's schedule or a period of it, not a count of treatments to an effect.
+        ("CC108", "The hearing therapy is completed in three visits over six weeks."),
+        ("CC108", "Expect some tenderness in the first few chiropractic sessions."),
+        ("CC108", "Our physiotherapy for frozen shoulder runs in two sessions a week."),
+        ("CC108", "A 2019 trial found acupuncture eased hot flushes within six sessions."),
+        # A lead time cited, or set before another test's (the comparison, CC207, names it).
+        ("CC108", "Our retinal scan detects glaucoma up to five years sooner than a routine exam (Lee 2021)."),
+        ("CC108", "The thermal camera can flag inflammation up to ten years before an X-ray can."),
     ],
 )
 def test_look_alikes_stay_clear(lint: Lint, code: str, sentence: str) -> None:
@@ -249,3 +276,28 @@ def test_a_degree_of_safety_in_an_faq_answer_is_read_in_its_own_sentence(lint: L
     )
     findings = lint(text, format="markdown")
     assert "CC202" in codes(findings), [(f.code, f.message) for f in findings]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "code"),
+    [
+        # A plain no to a question about a side effect, in words no list holds, denies the harm (CC202).
+        ("Will it make my skin peel?", "No.", "CC202"),
+        ("Will it thin my hair?", "Never.", "CC202"),
+        # A discomfort denied is CC203's; a return denied, a result promised to last (not CC202).
+        ("Does the cryo facial hurt?", "No.", "CC203"),
+        ("Will the redness come back?", "No.", "CC204"),
+    ],
+)
+def test_an_answers_no_to_a_side_effect_is_named(lint: Lint, question: str, answer: str, code: str) -> None:
+    text = _PAGE + f"\n\n## {question}\n\n{answer}\n"
+    findings = [f for f in lint(text, format="markdown") if f.sentence == answer]
+    assert code in codes(findings), [(f.code, f.message) for f in findings]
+    # One problem, one finding: the harm denied is never said twice.
+    assert len([f for f in findings if f.code in ("CC202", "CC203")]) <= 1, [(f.code, f.message) for f in findings]
+
+
+def test_an_answers_hedged_no_to_a_side_effect_is_no_absolute(lint: Lint) -> None:
+    text = _PAGE + "\n\n## Will it make my skin peel?\n\nNot usually.\n"
+    findings = [f for f in lint(text, format="markdown") if f.sentence == "Not usually."]
+    assert "CC202" not in codes(findings), [(f.code, f.message) for f in findings]
