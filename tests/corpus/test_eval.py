@@ -152,7 +152,9 @@ END_TO_END_FLOORS = {
     # in a description of people ("people who have not responded to ...") to that description: recall 0.925
     # (258/279), the floor follows. Advice read by the imperative's shape (instructions12): false positives 0.047
     # (26/548).
-    "blind11": EndToEndFloor(recall=0.92, false_positive_rate=0.05, accurate_errors=0),
+    # Thirteenth session: columns that name a property of each row ("Focus" | "What changes") no longer read side
+    # by side as two options (precision13): false positives 0.044 (24/548).
+    "blind11": EndToEndFloor(recall=0.92, false_positive_rate=0.045, accurate_errors=0),
     # blind12 (pages and labels of 079ffb3, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine, the first split labelled under the header's settled conventions) was run once,
     # on the engine of d1d3898 (the eighth session's start, byte-identical in output to b483c81): recall 0.805
@@ -179,7 +181,9 @@ END_TO_END_FLOORS = {
     # precision11 (a study named by its journal, a control arm's figure, an approved vaccine): 6 with an error.
     # precision12 (a credential alone is a biography's fact): false positives 0.046 (26/561). instructions12 (an
     # instruction's purpose clause that promises stays a claim): recall 0.891 (228/256).
-    "blind13": EndToEndFloor(recall=0.89, false_positive_rate=0.05, accurate_errors=6),
+    # Thirteenth session: property columns ("Your result" | "Status") not read side by side (precision13): 0.043
+    # (24/561).
+    "blind13": EndToEndFloor(recall=0.89, false_positive_rate=0.045, accurate_errors=6),
     # blind14 (pages and labels of 82ddaac, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of c09d77d (the tenth session's start, byte-identical
     # in output to 10d711d): recall 0.827 (215/260), false positives 0.084 (59/702), 6 accurate claims with an
@@ -206,7 +210,9 @@ END_TO_END_FLOORS = {
     # claims with an error (of 88), nothing hidden flagged. Nothing is tuned on it. Run a second and last time at
     # the end of that session (after all its engine changes, drawn from blind15 and the tuned splits; misses never
     # read): recall 0.738 (158/214), false positives 0.064 (55/860), 3 accurate claims with an error.
-    "blind16": EndToEndFloor(recall=0.73, false_positive_rate=0.07, accurate_errors=3),
+    # Tuned on from the thirteenth session: property columns ("What it means" | "Usual next step", "What it
+    # corrects" | "Glasses after surgery?") not read side by side (precision13): 0.059 (51/860).
+    "blind16": EndToEndFloor(recall=0.73, false_positive_rate=0.06, accurate_errors=3),
 }
 
 # Detection alone: floors this detector reaches (dev is what it was developed on; the holdout
