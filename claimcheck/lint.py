@@ -23,7 +23,7 @@ from claimcheck.analysis.answers import (
     makes_claim,
     rhetorical_statement,
 )
-from claimcheck.analysis.cells import cell_statement
+from claimcheck.analysis.cells import cell_statement, sets_side_by_side
 from claimcheck.analysis.detect import (
     HEADING,
     Detection,
@@ -400,7 +400,7 @@ def _cell_listings(
         if introduces_benefits(header):
             listed.update((index, (lead, listed_benefit)) for index in cells)
             continue
-        if places[cells[0]].versus is not None:
+        if sets_side_by_side(places[cells[0]]):
             continue  # a column set against another is read against it (cell_statement), not as a list
         if lists_claims([_read_alone(units[index]) for index in cells], lead):
             listed.update((index, (lead, listed_among_claims)) for index in cells)

@@ -19,7 +19,7 @@ from claimcheck.analysis.outcome_figures import MULTIPLIER
 from claimcheck.models import Category
 from claimcheck.text.tables import TablePlace
 
-__all__ = ["cell_statement"]
+__all__ = ["cell_statement", "sets_side_by_side"]
 
 #: The most words a table cell may have to be read with its headers: a figure with a word or two ("About 1
 #: in 3"), not a list of what a product holds ("1 L saline, B-complex, anti-nausea medication").
@@ -88,6 +88,11 @@ _MATTERS = (
     ),
 )
 _MATTER_MAX_WORDS = 5
+#: A column header that names something each row's item has, not an option set against another column: a
+#: question ("Glasses after surgery?"), a wh-phrase ("What it means", "How it feels"; a lone "Where" heads the
+#: place of an event, whose cells can still name a promise) or the reader's own value ("Your result", "Your
+#: cost per eye"). (A matter of health, "Side effects", is one too: :func:`_matter`.)
+_PROPERTY = re.compile(r"\s*(?:(?:what|how|where|when|why|which|who)\s+\w|your\s+\w)|[^?]*\?\s*$", re.IGNORECASE)
 #: What a cell says of a risk that plays it down: nothing, or little ("None", "Minimal", "Mild and brief").
 _PLAYED_DOWN = re.compile(
     r"\s*(?:none|no|zero|nothing|not?\s+\w+|minimal|mild|minor|little|low|very\s+low|rare|negligible|slight)\b",
@@ -148,6 +153,17 @@ def _matter(header: str | None) -> Category | None:
     return next((kind for pattern, kind in _MATTERS if pattern.fullmatch(folded)), None)
 
 
+def sets_side_by_side(place: TablePlace) -> bool:
+    """Whether a cell stands against another cell of its row as one option against another ("Ours" | "Theirs",
+    "Before" | "After"), not as one more thing said of the row's item. Two columns that each name an option
+    are read side by side; where either names a property ("What it means" | "Usual next step", "Works in" |
+    "Side effects"), the rows are the options and each cell says one thing of its row's item: a risk category's
+    meaning set "against" its next step compares nothing, and reading it so flags both cells of every row."""
+    if place.versus is None or place.column is None:
+        return False
+    return not any(_PROPERTY.match(header) or _matter(header) for header in (place.column, place.versus[0]))
+
+
 def _rates(text: str, kind: Category) -> bool:
     """Whether a cell rates its treatment on a matter of ``kind``: a time for how soon or how long, a risk
     played down for safety (a long recovery stated is a risk told, not a claim), a result named or graded
@@ -206,7 +222,7 @@ def _compared(text: str, place: TablePlace, rated: bool) -> Answered | None:
     and the two differ: each column's cell states what its treatment does, as compared with the other's.
     A cell ``rated`` on a matter of health (:func:`_rated`) is compared whatever the other cell holds ("None
     – back to work the next day" against "6–12 weeks")."""
-    if place.versus is None or place.column is None:
+    if not sets_side_by_side(place) or place.versus is None or place.column is None:
         return None
     other_column, other = place.versus
     if not (_short(other_column) and len(_CELL_WORD.findall(other)) <= _COMPARED_MAX_WORDS):

@@ -1598,6 +1598,33 @@ _TENURE = re.compile(
     re.IGNORECASE,
 )
 
+#: A practitioner's or a practice's years in its work, the whole sentence: who (the writer, a person, a named
+#: practice, "our team"), a verb of giving care or practising in the perfect, what they do in a few words, and
+#: since when or for how long ("Harborcrest has offered calcium scoring since 2009.", "She has fitted hearing aids
+#: since 2014 and trains other audiologists.", "I've been running these classes for nine years."). Not the product
+#: ("It has been used for fifty years" is a safety claim by age), no count ("has treated 8,000 patients since ..."
+#: is a track record, :data:`_TENURE`), no adverb of how well or how safely, no rank: the caller reads the
+#: sentence's cues for those.
+_PRACTICE_TENURE = re.compile(
+    r"\W*(?:I|we|s?he|(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,3}|(?:our|the)\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"(?:\s+(?:has|have)|['’]ve)\s+(?:now\s+)?(?:been\s+)?"
+    r"(?:offer|provid|practi[sc]|perform|plac|fitt?|treat|serv|support|car(?:ed|ing)|help|see|led\b|lead|runn?|"
+    r"work|teach|taught|specialis|specializ|run\b)[\w'’-]*\s+"
+    # What they do, in a few words: no count, and no adverb of how well or how safely ("safely", "successfully").
+    r"(?:(?!(?:thousands|hundreds|millions|dozens|countless|many|more|over|tens)\b|[\w'’-]*ly\b)[^\W\d][\w'’-]*\s+){0,4}?"
+    r"(?:in\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]+(?:,?\s+(?-i:[A-Z])[\w'’.-]+){0,2}(?:\s+area)?\s+)?"
+    r"(?:since\s+(?:19|20)\d{2}|for\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\w+|a)\s+(?:years|decades?))"
+    # A second predicate of the same person: "... and trains other practitioners", "... and leads the clinic".
+    r"(?:,?\s+and\s+(?:now\s+)?[a-z]+s\s+[^.;!?\d]{0,60})?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+#: Cue groups of more than years in practice: a rank or a record of the provider, what the care does or how safe,
+#: an illness it is given for ("has treated back pain since 2001" says what it treats).
+_MORE_THAN_TENURE = (
+    *("detect/provider", "detect/provider_volume", "absolute_safety", "detect/safety", "detect/effect"),
+    *("conditions", "ailments", "detect/outcome"),
+)
+
 
 def _who_it_is(sentence: str) -> bool:
     """Whether the sentence says who the writer or a practitioner is (a byline, the writer's introduction, a
@@ -1608,6 +1635,10 @@ def _who_it_is(sentence: str) -> bool:
         return "detect/provider" not in lexicon.scan(sentence)
     if " since " in sentence and _TENURE.search(sentence):
         return True
+    if (" since " in sentence or " years" in sentence or " decade" in sentence) and _PRACTICE_TENURE.match(sentence):
+        scanned = lexicon.scan(sentence)
+        if not any(group in scanned for group in _MORE_THAN_TENURE):
+            return True  # else a biography below may still say who it is ("has worked with children's eyes since")
     if states_credentials(sentence):
         return True  # "Every scan is read by a board-certified radiologist": a credential, checkable, unranked
     subject = _BIOGRAPHY_SUBJECT.match(sentence)

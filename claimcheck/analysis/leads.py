@@ -52,6 +52,8 @@ _BENEFIT_LEAD = re.compile(
     rf"(?:\s+(?:of|from)\s+{_NAME}[\w'’-]+)?|"
     rf"with\s+{_NAME}you(?:'ll|’ll|\s+will|\s+can)|{_NAME}(?:can|may)\s+help(?:\s+you)?|"
     rf"(?!(?:before|after|during|at|on|when)\b){_NAME}can|{_NAME}helps(?:\s+you)?|"
+    # A table's column of what changes, week by week or row by row: "What changes", "What improves".
+    r"what\s+(?:changes|improves)|"
     r"(?:the\s+|what\s+)?(?:results|benefits|changes|improvements|outcomes)\s+(?:(?:you|we|our\s+\w+|patients|"
     r"clients|people|families|members|users)\s+(?:can\s+|will\s+|may\s+|could\s+|often\s+|typically\s+)?"
     r"(?:expect|see|get|feel|notice|enjoy|report)|to\s+expect)|"

@@ -85,6 +85,11 @@ def test_illness_descriptions_logistics_and_questions_are_not(sentence: str) -> 
         # A practice's tenure, with no count of those it served.
         "Northfield Spine and Sports Institute has treated patients in Spokane since 2016.",
         "Lakeside Chiropractic has cared for families in Boise, Idaho since 1998.",
+        # Years in the work, in any verb of giving care or practising, with a second predicate of the same person.
+        "Brightwater Audiology has fitted hearing aids since 2004.",
+        "I've been running breathwork classes for nine years.",
+        "She has performed lip fillers since 2017 and teaches other injectors.",
+        "Our team has offered home visits for over a decade.",
         # Advice to buy spares of what runs out, in a review.
         "The pads lose their stick fast, so order extra.",
         "“Filters clog up quickly, buy the spare pack.”",
@@ -123,6 +128,11 @@ def test_background_is_not_put_to_the_scorer(sentence: str) -> None:
         # Years of a treatment, not of a person's role: what it has been for people is no biography.
         "Cryo Sessions have been a lifesaver for our clients since 2018.",
         "Float Therapy has been a proven treatment for anxiety for ten years.",
+        # Years in the work that count, rank, name an illness treated or say how safe: claims.
+        "Brightwater Audiology has fitted over 12,000 hearing aids since 2004.",
+        "She has performed lip fillers safely since 2017.",
+        "Our team has treated chronic migraine for over a decade.",
+        "It has been used in hospitals for more than forty years.",
     ],
 )
 def test_promises_and_conditions_are_not_background(sentence: str) -> None:

@@ -186,3 +186,51 @@ def test_a_harm_denied_under_a_risk_row_is_a_claim() -> None:
             f"| | Quietdown patch | Sleeping pills |\n|---|---|---|\n| {row} | Not at all | Often |\n"
         )
         assert "CC207" in _findings(page).get("Not at all", set()), row
+
+
+def test_columns_that_name_properties_of_each_row_compare_nothing() -> None:
+    # The rows are the options (grades of a hearing test, types of insole); each column says one thing of its
+    # row's item. A grade's meaning set "against" its next step compares nothing, and reading it so flagged every
+    # cell of every row.
+    page = (
+        "# The Clearsound Hearing Check\n\nThe check takes ten minutes.\n\n"
+        "| Grade | What it means | Usual next step |\n|---|---|---|\n"
+        "| Grade A | Hearing within the normal range for your age | Check again in two years |\n"
+        "| Grade C | Some loss at high pitches | A full test with an audiologist |\n\n"
+        "| Insole | What it supports | Worn with trainers? | Your cost |\n|---|---|---|---|\n"
+        "| Flat | Arch only | Sometimes | $40 |\n| Contoured | Arch and heel | Always | $90 |\n\n"
+        "| Marker | Your result | Status |\n|---|---|---|\n| Hearing at 4 kHz | Low | Follow up |\n"
+    )
+    codes = _findings(page)
+    for cell in (
+        "Check again in two years",
+        "A full test with an audiologist",
+        "Arch and heel",
+        "Sometimes",
+        "Low",
+        "Follow up",
+    ):
+        assert "CC207" not in codes.get(cell, set()), (cell, codes)
+
+
+def test_columns_of_options_beside_property_words_are_still_compared() -> None:
+    # Two options side by side stay a comparison, whatever the row says ("How your ears feel after" heads a row).
+    page = (
+        "# The Clearsound Hearing Check\n\nThe check takes ten minutes.\n\n"
+        "| | Clearsound drops | Ear syringing |\n|---|---|---|\n"
+        "| How your ears feel after | Soothing and calm | Painful and loud |\n"
+    )
+    assert "CC207" in _findings(page).get("Soothing and calm", set())
+
+
+def test_a_column_of_what_changes_lists_the_results_promised() -> None:
+    # "What changes" heads what each stage of a plan does for the reader: its cells are claims, though the
+    # column beside it ("Focus") is no option to compare them with.
+    page = (
+        "# The Riverbend Sleep Reset\n\nEight weeks of coaching.\n\n"
+        "| Week | Focus | What changes |\n|---|---|---|\n"
+        "| 1-2 | Cut screens after dinner | Sleep comes faster |\n| 3-4 | Morning light walks | Night sweats fade |\n"
+    )
+    codes = _findings(page)
+    assert codes.get("Sleep comes faster") and codes.get("Night sweats fade"), codes
+    assert "Cut screens after dinner" not in codes and "Morning light walks" not in codes

@@ -152,7 +152,9 @@ END_TO_END_FLOORS = {
     # in a description of people ("people who have not responded to ...") to that description: recall 0.925
     # (258/279), the floor follows. Advice read by the imperative's shape (instructions12): false positives 0.047
     # (26/548).
-    "blind11": EndToEndFloor(recall=0.92, false_positive_rate=0.05, accurate_errors=0),
+    # Thirteenth session: columns that name a property of each row ("Focus" | "What changes") no longer read side
+    # by side as two options (precision13): false positives 0.044 (24/548).
+    "blind11": EndToEndFloor(recall=0.92, false_positive_rate=0.045, accurate_errors=0),
     # blind12 (pages and labels of 079ffb3, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine, the first split labelled under the header's settled conventions) was run once,
     # on the engine of d1d3898 (the eighth session's start, byte-identical in output to b483c81): recall 0.805
@@ -181,7 +183,9 @@ END_TO_END_FLOORS = {
     # precision11 (a study named by its journal, a control arm's figure, an approved vaccine): 6 with an error.
     # precision12 (a credential alone is a biography's fact): false positives 0.046 (26/561). instructions12 (an
     # instruction's purpose clause that promises stays a claim): recall 0.891 (228/256).
-    "blind13": EndToEndFloor(recall=0.89, false_positive_rate=0.05, accurate_errors=6),
+    # Thirteenth session: property columns ("Your result" | "Status") not read side by side (precision13): 0.043
+    # (24/561).
+    "blind13": EndToEndFloor(recall=0.89, false_positive_rate=0.045, accurate_errors=6),
     # blind14 (pages and labels of 82ddaac, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of c09d77d (the tenth session's start, byte-identical
     # in output to 10d711d): recall 0.827 (215/260), false positives 0.084 (59/702), 6 accurate claims with an
@@ -193,7 +197,8 @@ END_TO_END_FLOORS = {
     # biography's fact (precision12) to 0.063 (44/702). instructions12 (an instruction's result clause and how soon
     # after an imperative promise): recall 0.862 (224/260). recall13 (an item that opens as its list's claims do; an
     # FAQ answer's first sentence read with what its question asks): recall 0.873 (227/260).
-    "blind14": EndToEndFloor(recall=0.87, false_positive_rate=0.07, accurate_errors=6),
+    # Thirteenth session: a practice's years in its work read in any verb of giving care (precision13): 0.061 (43/702).
+    "blind14": EndToEndFloor(recall=0.87, false_positive_rate=0.062, accurate_errors=6),
     # blind15 (pages and labels of 195a0d6, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 7a3194c (the eleventh session's start,
     # byte-identical in output to c7d44a5): recall 0.850 (210/247), false positives 0.065 (47/720), 9 accurate
@@ -202,7 +207,8 @@ END_TO_END_FLOORS = {
     # misses never read): recall 0.850 (210/247), false positives 0.065 (47/720), 9 accurate claims with an error.
     # Tuned on from the twelfth session: credentials alone read as a biography's fact (precision12) took false
     # positives to 0.056 (40/720); advice read by the imperative's shape (instructions12) to 0.050 (36/720).
-    "blind15": EndToEndFloor(recall=0.85, false_positive_rate=0.055, accurate_errors=9),
+    # Thirteenth session: a practitioner's years in her work with a second predicate (precision13): 0.049 (35/720).
+    "blind15": EndToEndFloor(recall=0.85, false_positive_rate=0.05, accurate_errors=9),
     # blind16 (pages and labels of ef14d74, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of c9ecd17 (the twelfth session's start,
     # byte-identical in output to a254a7f): recall 0.738 (158/214), false positives 0.070 (60/860), 3 accurate
@@ -211,8 +217,9 @@ END_TO_END_FLOORS = {
     # read): recall 0.738 (158/214), false positives 0.064 (55/860), 3 accurate claims with an error. Tuned on from
     # the thirteenth session: recall13 (short lines under a colon lead-in read as its list, quoted sentences as
     # sentences, items that open as their list's claims do, an FAQ answer read with what its question asks):
-    # recall 0.785 (168/214), false positives unmoved.
-    "blind16": EndToEndFloor(recall=0.78, false_positive_rate=0.07, accurate_errors=3),
+    # recall 0.785 (168/214), false positives unmoved; property columns ("What it means" | "Usual next step",
+    # "What it corrects" | "Glasses after surgery?") not read side by side (precision13): 0.059 (51/860).
+    "blind16": EndToEndFloor(recall=0.78, false_positive_rate=0.06, accurate_errors=3),
     # blind17 (pages and labels of 7ba22fb, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 4de5cdb (the thirteenth session's start,
     # byte-identical in output to 366c06d and integ12): recall 0.897 (200/223), false positives 0.075 (58/777),
