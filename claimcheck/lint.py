@@ -441,6 +441,11 @@ _REFERENCE_LINE = re.compile(r"^\s*(?:(?:references?|sources?|citations?|cited)\
 _LOOSE = ("keywords", "fuzzy")
 #: Claims about how fast or how long an effect comes and lasts.
 _TIMED = (Category.ONSET, Category.DURABILITY)
+#: Claims of a harm: a condition named in a list beside one of their terms is one more harm.
+_HARMS = (Category.SIDE_EFFECTS, Category.SAFETY, Category.CONTRAINDICATION)
+#: What stands between two items of one list: a comma, "or" or "and", and at most two words of the next item
+#: ("nausea, mild anxiety", "headache or dizziness").
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:or|and)\s+)?|\s(?:or|and)\s+)(?:[\w'-]+\s+){0,2}", re.IGNORECASE)
 
 
 def _times_the_procedure(text: str, detection: Detection) -> bool:
@@ -482,7 +487,27 @@ def _links(
             kinds = compatible_kinds(detection.categories[0])
             return framed + [m for m in matches if m.method not in _LOOSE or m.claim.category in kinds]
         return framed + matches
+    if len(matches) > 1 and matches[0].method not in _LOOSE and matches[0].claim.category in _HARMS:
+        # "If you experience nausea, mild anxiety or any unpleasant sensations, we will treat you": a condition
+        # listed beside the harm the best link names is one more harm felt, not a condition treated; a loose link
+        # of a benefit claim through it would raise that claim's qualifiers on a sentence that does not make it.
+        harm = matches[0].spans
+        return matches[:1] + [
+            m
+            for m in matches[1:]
+            if m.method not in _LOOSE or m.claim.category in _HARMS or not _listed_beside(text, harm, m.spans)
+        ]
     return matches
+
+
+def _listed_beside(text: str, spans: tuple[tuple[int, int], ...], others: tuple[tuple[int, int], ...]) -> bool:
+    """Whether one of ``others`` is the next or the previous item of a list one of ``spans`` is in."""
+    return any(
+        _LIST_GAP.fullmatch(text, end, start) is not None or _LIST_GAP.fullmatch(text, o_end, s_start) is not None
+        for s_start, end in spans
+        for start, o_end in others
+        if start >= end or s_start >= o_end
+    )
 
 
 def _needs_frame(matches: list[Match], detection: Detection) -> bool:

@@ -262,32 +262,40 @@ class Matcher:
         self, sentence: str, scope: frozenset[int] | None, most: int, prefer: frozenset[Category]
     ) -> list[Match]:
         folded = fold(sentence)
-        ranked, touched = self._ranked(sentence, folded, scope)
+        ranked, hits = self._ranked(sentence, folded, scope)
         if not ranked:
-            fuzzy = self._fuzzy(folded, touched, scope)
+            fuzzy = self._fuzzy(folded, set(hits), scope)
             return [fuzzy] if fuzzy else []
         # Between exact links of the same strength, the claim of the kind the sentence was detected
         # as making wins: "breaks the cycle of addiction" is an efficacy claim, not one about abuse.
         ranked.sort(key=lambda item: (item[0], item[3].claim.category in prefer, *item[1:3]), reverse=True)
         chosen = [ranked[0][3]]
-        used = set(ranked[0][3].spans)
-        for *_, candidate in ranked[1:]:
+        # The words a chosen claim accounts for are every hit of its own terms, not only the phrase or keywords
+        # that linked it: "works differently from ... and targets different neurotransmitters" makes one claim
+        # with two of its phrases, and a claim whose words all lie among them ("works", "neurotransmitters") is
+        # that claim said again, not a further one the sentence makes.
+        used = set(ranked[0][3].spans) | set(hits.get(-ranked[0][2], ()))
+        for _, _, negated, candidate in ranked[1:]:
             if len(chosen) >= most:
                 break
             fresh = [span for span in candidate.spans if not any(_overlap(span, other) for other in used)]
             if fresh and candidate.claim.id not in {c.claim.id for c in chosen}:
                 chosen.append(candidate)
                 used.update(candidate.spans)
+                used.update(hits.get(-negated, ()))
         return chosen
 
     def _ranked(
         self, sentence: str, folded: str, scope: frozenset[int] | None
-    ) -> tuple[list[tuple[float, int, int, Match]], set[int]]:
-        """Exact candidates with their ranking keys, and every claim the sentence touched at all."""
+    ) -> tuple[list[tuple[float, int, int, Match]], dict[int, list[tuple[int, int]]]]:
+        """Exact candidates with their ranking keys, and every claim the sentence touched at all, with the spans
+        where its terms hit (each ranking key's third item is the claim's number, negated)."""
         phrase_span: dict[int, tuple[int, int]] = {}
         groups: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+        hits: dict[int, list[tuple[int, int]]] = defaultdict(list)
         terms, _ = self._view(scope)
         for start, end, (number, kind, group) in terms.spans(folded):
+            hits[number].append((start, end))
             if kind == _PHRASE:
                 best = phrase_span.get(number)
                 if best is None or end - start > best[1] - best[0]:
@@ -320,7 +328,7 @@ class Matcher:
                         span = (found.start(), found.end())
                         ranked.append((0.95, 0, -number, Match(self.claims[number], 0.95, "pattern", *span, (span,))))
                         break
-        return ranked, set(phrase_span) | set(groups)
+        return ranked, hits
 
     def _fuzzy(self, folded: str, touched: set[int], scope: frozenset[int] | None) -> Match | None:
         _, index = self._view(scope)

@@ -18,6 +18,9 @@ from claimcheck.analysis.detect import detect_claim
         "Hyperbaric oxygen is an emerging therapy for slow-healing wounds.",
         "Psilocybin is still being investigated as a treatment for anorexia.",
         "Scientists are exploring how cold plunges affect inflammation.",
+        # An absolute denied limits the claim: the benefit does not come every time, or to everyone.
+        "TMS can lift mood within days, though the change does not always show right away.",
+        "Physiotherapy can ease knee pain quickly, but not every patient feels it at once.",
     ],
 )
 def test_a_benefit_put_as_a_possibility_concedes(sentence: str) -> None:
@@ -33,6 +36,9 @@ def test_a_benefit_put_as_a_possibility_concedes(sentence: str) -> None:
         "TMS has shown promise and reliably cures OCD.",
         "TMS has shown remarkable promise for OCD.",
         "Red light therapy has huge potential and always works.",
+        # A denied absolute beside one still asserted, or a direct claim, limits nothing.
+        "Physiotherapy can ease knee pain quickly and always works, though not every session is easy.",
+        "Physiotherapy eases knee pain quickly, but not always.",
         # Praise of results, with the claim stated: "promising" alone is no concession.
         "The promising results show that cupping is an effective treatment for back pain.",
         "Cupping relieves back pain.",

@@ -94,3 +94,30 @@ def test_fuzzy_shortcuts_keep_the_token_sort_ratio(sentence: str, cut: int, remo
     shortest, longest = _length_window(len(query))
     if expected >= FUZZY_THRESHOLD:
         assert shortest <= len(known) <= longest
+
+
+#: A supported claim of how TMS works, linked by either of two phrases, and a weaker claim that shares its words.
+TMS_PATHWAY = _claim(
+    "tms.pathway",
+    MatchSpec(
+        phrases=["works differently from medication", "stimulates nerve cells"],
+        keywords=[["medication", "drugs"], ["magnetic", "nerve cells"]],
+    ),
+)
+TMS_MOOD = _claim("tms.mood-mechanism", MatchSpec(keywords=[["nerve cells", "magnetic"], ["works", "stimulat*"]]))
+TMS_SLEEP = _claim("tms.sleep", MatchSpec(keywords=[["sleep"], ["improv*", "better"]]))
+TMS = Matcher([TMS_PATHWAY, TMS_MOOD, TMS_SLEEP])
+
+
+def test_a_claim_whose_words_the_best_link_uses_is_no_further_claim() -> None:
+    # "works" and "nerve cells" lie in the best claim's two phrases, though only the longer one linked it.
+    text = "TMS works differently from medication and stimulates nerve cells in the brain."
+    assert [m.claim.id for m in TMS.match_all(text)] == ["tms.pathway"]
+    # The best claim's keywords count too: "magnetic" is its word, linked by a phrase elsewhere.
+    text = "Instead of a pill, a magnetic coil stimulates nerve cells, and TMS works differently from medication."
+    assert [m.claim.id for m in TMS.match_all(text)] == ["tms.pathway"]
+
+
+def test_a_further_claim_in_words_of_its_own_still_links() -> None:
+    text = "TMS works differently from medication, and many patients sleep better."
+    assert [m.claim.id for m in TMS.match_all(text)] == ["tms.pathway", "tms.sleep"]

@@ -26,10 +26,13 @@ from claimcheck.registry import load_registry
 #: ("Conditions Treated with Ketamine Infusion") expect nothing, as issue 16 asks, which leaves 92 and 83.
 #: Seven accurate hedged sentences ("has shown promise", "studied for its potential", "research into its
 #: mechanisms is ongoing"), counted as flagged while their expect_exception said the engine wrongly warned on them,
-#: raise nothing above info since issue 16 item 7 was fixed: 93 flagged less those seven is 86. Floors, so a
+#: raise nothing above info since issue 16 item 7 was fixed: 93 flagged less those seven is 86. Four more accurate
+#: sentences raise nothing since (two plain pharmacology sentences whose second link was the best link's own words,
+#: a hedged onset "do not always manifest immediately", a side effect "nausea, mild anxiety" being cared for):
+#: 86 less four is 82, and the onset one, whose wrong warning named its own claim, leaves 82 linked. Floors, so a
 #: regression fails.
-MIN_FLAGGED = 86
-MIN_LINKED = 83
+MIN_FLAGGED = 82
+MIN_LINKED = 82
 
 
 def _on_sentence(findings: list[Finding], quote: str) -> list[Finding]:

@@ -61,3 +61,13 @@ def test_an_unregistered_benefit_put_as_promise_is_not_stated_as_fact(lint: Lint
         assert "CC104" not in codes(lint(text)), text
     assert "CC104" in codes(lint("Hyperbaric oxygen speeds wound healing."))
     assert _sentence_codes(lint, "TMS cures OCD.") & {"CC104", "CC204"}
+
+
+def test_a_benefit_limited_by_a_denied_absolute_is_not_presented_as_established(lint: Lint) -> None:
+    # "does not always" says the benefit does not come every time: the sentence already tells the reader it is
+    # unsettled, which is what CC107 asks of weak evidence.
+    limited = "Widgetamine can ease OCD within days, though the change does not always show right away."
+    assert _sentence_codes(lint, limited) == set()
+    # Without the limit, or with the absolute asserted, the weak evidence still warns.
+    assert "CC107" in _sentence_codes(lint, "Widgetamine can ease OCD within days.")
+    assert _sentence_codes(lint, "Widgetamine can ease OCD within days, and it always works.") & {"CC104", "CC107"}
