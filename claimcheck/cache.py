@@ -14,7 +14,8 @@ Entries are kept per kind under ``$XDG_CACHE_HOME/claimcheck/<kind>/`` (by defau
 * ``serializer``: the core schema of :class:`~claimcheck.models.Finding`'s JSON serializer
   (:mod:`claimcheck.results`), so that a later process writes findings with pydantic-core from the first;
 * ``engine``: the digest of the installed package's bytes, under its files' stats
-  (:func:`engine_digest`).
+  (:func:`engine_digest`);
+* ``fingerprint``: the digest of a registry's files, under their stats (:func:`digest_by_stats`).
 
 An entry is pickled under a key made of everything it was built from: the bytes of its source
 files, the source of the modules whose objects are pickled, and the versions of claimcheck and
@@ -41,13 +42,14 @@ import pickle
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import TypeVar
 
+from claimcheck import sealing
 from claimcheck.__about__ import __version__
 from claimcheck.sealing import Sealer, private_folder, read_private, read_private_file
 
@@ -109,6 +111,21 @@ def cache_key(parts: Iterable[str | bytes], modules: Iterable[ModuleType | str] 
     return digest.hexdigest()
 
 
+def file_stamp(module: ModuleType) -> str:
+    """A module's source file named as Python's bytecode cache names it: its path, size and modification
+    time (empty when it has no file that can be read).
+
+    A cheaper key part than the file's bytes (:func:`cache_key`), for a module outside the engine that changes
+    only when it is installed again.
+    """
+    try:
+        path = _source(module)
+        info = os.stat(path)
+    except (OSError, TypeError, ValueError):
+        return ""
+    return f"{path}\0{info.st_size}\0{info.st_mtime_ns}"
+
+
 def _source(module: ModuleType | str) -> str:
     """The file a module, given or named, is loaded from (a named one is found, not imported)."""
     if isinstance(module, str):
@@ -131,27 +148,49 @@ def engine_digest(root: Path = PACKAGE) -> str:
 
     Any edit to the engine, its vocabularies or its shipped registry gives new keys, where the
     version number would stay the same between commits. Reading and hashing the package's
-    1.2 MB took ~8 ms of every start with the cache on, so the digest of the bytes is itself kept
-    in the disk cache (as an entry of its own) under each file's name, size, inode and
-    modification and change times: what Python's bytecode cache trusts, and the change time,
-    which a write always moves, as well. A package installed again gets new times and its
-    digest is taken from the bytes again (the same bytes, the same digest: entries still hit).
+    1.2 MB took ~8 ms of every start with the cache on, so the digest of the bytes is kept
+    in the disk cache under its files' stats (:func:`digest_by_stats`). A package installed again
+    gets new times and its digest is taken from the bytes again (the same bytes, the same digest:
+    entries still hit).
     """
     files = _package_files(root)
+
+    def digest() -> str:
+        found = hashlib.sha256(sys.version.encode())
+        for path, label in files:
+            data = Path(path).read_bytes()
+            found.update(len(label).to_bytes(8, "little") + label + len(data).to_bytes(8, "little") + data)
+        return found.hexdigest()
+
+    return digest_by_stats("engine", [path for path, _ in files], str(root), digest)
+
+
+def digest_by_stats(kind: str, paths: Sequence[str], label: str, digest: Callable[[], str]) -> str:
+    """``digest()``, a digest of the bytes of the files at ``paths`` (and of what ``label`` names), kept in the
+    disk cache (entries of ``kind``) under each file's name, size, inode and modification and change times:
+    what Python's bytecode cache trusts, and the change time, which a write always moves, as well. Hashing the
+    bytes again at every start cost ~29 instructions a byte.
+
+    A file changed within :data:`~claimcheck.sealing.SETTLED_SECONDS` is hashed and its digest not kept (a
+    coarse file-system clock could leave a second write's times as the first's), as is every file when one
+    cannot be described.
+    """
     stats = []
-    for path, label in files:
-        info = os.stat(path)
-        stats.append((label, info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns))
-    key = cache_key((str(root), repr(stats)), (sys.modules[__name__],))
-    known = fetch("engine", key, str)
+    now = time.time()
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return digest()
+        if now - info.st_ctime < sealing.SETTLED_SECONDS:
+            return digest()
+        stats.append((path, info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns))
+    key = cache_key((label, repr(stats)), (sys.modules[__name__],))
+    known = fetch(kind, key, str)
     if known is not None:
         return known
-    digest = hashlib.sha256(sys.version.encode())
-    for path, label in files:
-        data = Path(path).read_bytes()
-        digest.update(len(label).to_bytes(8, "little") + label + len(data).to_bytes(8, "little") + data)
-    found = digest.hexdigest()
-    store("engine", key, found)
+    found = digest()
+    store(kind, key, found)
     return found
 
 

@@ -791,6 +791,33 @@ def run() -> NoReturn:
     code = main(exiting=True)
     regexcache.remember()
     codecache.remember()
+    _exit(code)
+
+
+def _exit(code: int) -> NoReturn:
+    """End the process with ``code``, without tearing the interpreter down when nothing needs it.
+
+    Python's shutdown frees every module, class, cached reading and frozen object one by one before
+    the operating system takes the memory back anyway: 54M instructions (1.5%) of a cold lint of the
+    bench's site-0000, more of a one-file lint. What shutdown does that matters is done here: the
+    ``atexit`` handlers run (multiprocessing's, a coverage tool's), and both standard streams are flushed.
+    A process with another thread still running (shutdown would join it) or whose output cannot be
+    flushed (a closed pipe: Python reports it and exits 120) is left to the usual shutdown.
+    """
+    import atexit
+    import threading
+
+    if threading.active_count() == 1:
+        atexit._run_exitfuncs()
+        try:
+            for stream in (sys.stdout, sys.__stdout__, sys.stderr, sys.__stderr__):
+                if stream is not None:
+                    stream.flush()
+        except Exception:  # the usual shutdown reports and exits as it always did
+            pass
+        else:
+            if threading.active_count() == 1:  # an exit handler may have started a thread
+                os._exit(code)
     sys.exit(code)
 
 

@@ -80,3 +80,30 @@ def test_a_later_start_compiles_none_of_what_an_earlier_one_kept(tmp_path: Path)
     environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     assert _compiled_at_start(environment) > 100
     assert _compiled_at_start(environment) == 0
+
+
+def test_the_key_names_each_module_by_its_file_and_changes_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The modules are keyed by their files' size and modification time (as Python's bytecode cache keys a
+    # module's source), not their bytes: a module installed again, or edited, gives another key.
+    from claimcheck import cache
+
+    source = tmp_path / "generator.py"
+    source.write_text("X = 1\n")
+    module = type(sys)("generator")
+    module.__file__ = str(source)
+    first = cache.file_stamp(module)
+    assert first.startswith(str(source))
+    os.utime(source, ns=(1_000_000_000, 1_000_000_000))
+    touched = cache.file_stamp(module)
+    assert touched != first
+    source.write_text("X = 12\n")
+    os.utime(source, ns=(1_000_000_000, 1_000_000_000))
+    assert cache.file_stamp(module) not in (first, touched)  # the same time, another size
+    module.__file__ = str(tmp_path / "gone.py")
+    assert cache.file_stamp(module) == ""
+
+    key = codecache._key()
+    monkeypatch.setattr(cache, "file_stamp", lambda module: f"{module.__name__} elsewhere")
+    assert codecache._key() != key
