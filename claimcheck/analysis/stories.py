@@ -115,12 +115,30 @@ _ARRIVAL = re.compile(
     rf"^\W*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[Hh]e|[Ss]he)\s+(?:first\s+)?(?:came|walked)\s+(?:in\s+)?to\s+"
     rf"(?:see\s+)?(?:me|us)\b{_ONE_CLAUSE}(?:[.!?]|$)"
 )
+#: A procedure a story counts its time from, beside the sittings: "four days after surgery", "three weeks after
+#: my knee repair".
+_PROCEDURE = rf"(?:surger(?:y|ies)|procedures?|operations?|repairs?|replacements?|implants?|{_SITTINGS})"
+#: Time counted from the treatment's start or end, whatever the tense it is told in ("I was walking the block
+#: four days after surgery", "Within a week I was getting out of bed without help", "By the end I felt calm",
+#: "After one summer with our horses he was talking"). Only spans short enough to be a treatment's: "within a
+#: year" or "within months of the accident" may tell how an illness set in, and "by the end of the day" or "of
+#: 2019" is the set-up's own time, so the end must be the treatment's ("of my third session", "of the retreat")
+#: or left unnamed; time "with us" or "with our" something is time in the teller's care.
+_COUNTED_FROM = (
+    rf"\b{_NUMBER}\s+(?:hours?|days?|weeks?|months?)\s+(?:after|following)\s+(?:(?:my|his|her|their|the)\s+)?"
+    rf"(?:[\w-]+\s+)?{_PROCEDURE}\b|"
+    r"\bwithin\s+(?:(?:a|an|one|two|three|four|five|six|\d+|a\s+few|several)\s+)?(?:hours?|days?|weeks?)\b(?!\s+of\b)|"
+    rf"\bby\s+the\s+end\b(?:\s+of\s+(?:the|my|his|her|their)\s+(?:{_ORDINAL}\s+|last\s+)?(?:[\w-]+\s+)?"
+    rf"(?:{_SITTINGS}|retreat|program(?:me)?|stay|trial))?(?!\s+of\b)|"
+    r"\bafter\s+(?:(?:a|one|two|three|four|five|six|\d+|a\s+few|several)\s+)?"
+    r"(?:days?|weeks?|months?|summers?|winters?|seasons?)\s+with\s+(?:us|our)\b"
+)
 #: What places a sentence after the treatment began, or looks back on it with regret ("My first session
 #: cracked something open", "clients who had been stuck finally move on", "I only wish we had found her
 #: sooner"): no set-up, whatever its tense.
 _LOOKS_BACK = re.compile(
-    rf"{AFTER_TREATMENT}|\b(?:my|his|her)\s+(?:very\s+)?{_ORDINAL}\s+(?:\w+\s+)?{_SITTINGS}\b|\bwish(?:ed)?\b|"
-    r"\bif\s+only\b|\bfinally\b",
+    rf"{AFTER_TREATMENT}|{_COUNTED_FROM}|\b(?:my|his|her)\s+(?:very\s+)?{_ORDINAL}\s+(?:\w+\s+)?{_SITTINGS}\b|"
+    r"\bwish(?:ed)?\b|\bif\s+only\b|\bfinally\b",
     re.IGNORECASE,
 )
 

@@ -28,6 +28,20 @@ def test_a_claim_no_cue_names_is_found_by_the_scorer(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "I was jogging again ten days after my shoulder surgery.",
+        "Within a week I was driving without the neck brace.",
+        "By the end I was breathing deeper than I had in years.",
+    ],
+)
+def test_an_outcome_told_in_the_past_is_put_to_the_scorer(sentence: str) -> None:
+    # Told like a story's set-up ("I was jogging"), but counted from the treatment: what came of it.
+    detection = detect_claim(sentence)
+    assert detection.is_claim and detection.reason.startswith("learned scorer")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Migraine can wreck a whole week of work and family plans.",  # the illness is the subject
         "Parking is free behind the building.",
         # Where a clinic is: the scorer leans to a claim (it has seen "also has" in claims) but not

@@ -108,3 +108,39 @@ def test_a_set_up_reaches_over_the_list_its_had_governs() -> None:
     # A clause with its own subject is no item of the list: "the pain is gone" is told after.
     found = story_setup("I had tried everything, and the pain is gone.")
     assert found is not None and found.end() <= len("I had tried everything")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Time counted from a procedure, told in the past progressive of the outcome.
+        "I was cycling to work again three weeks after my hip replacement.",
+        "She was reading bedtime stories aloud two days after the implant.",
+        # A short span from the start, with no illness it counts from.
+        "Within days I was sleeping through the night on the magnesium spray.",
+        "Within two weeks he was climbing the stairs without the rail.",
+        # The treatment's end, left unnamed or named as the treatment's.
+        "By the end I was breathing deeper than I had in years.",
+        "By the end of my fifth cupping session I was turning my head freely.",
+        # Time in the teller's care.
+        "After six weeks with our speech therapists she was ordering her own lunch.",
+    ],
+)
+def test_time_counted_from_the_treatment_places_an_outcome(sentence: str) -> None:
+    assert not story_setup(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Time counted from an illness or a year of one, not from a treatment: the before still.
+        "Two weeks after the accident I was sleeping in a recliner.",
+        "Within a year I was using a wheelchair.",
+        "Within months of the diagnosis she was missing school every week.",
+        "By the end of the day I was limping to the car.",
+        "By the end of 2019 I couldn't climb the stairs.",
+        "After ten years with chronic fatigue I was sleeping fourteen hours a day.",
+    ],
+)
+def test_time_counted_from_the_illness_keeps_a_set_up(sentence: str) -> None:
+    assert story_setup(sentence)
