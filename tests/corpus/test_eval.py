@@ -225,7 +225,9 @@ END_TO_END_FLOORS = {
     # blind17 (pages and labels of 7ba22fb, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 4de5cdb (the thirteenth session's start,
     # byte-identical in output to 366c06d and integ12): recall 0.897 (200/223), false positives 0.075 (58/777),
-    # 6 accurate claims with an error (of 102), nothing hidden flagged. Nothing is tuned on it.
+    # 6 accurate claims with an error (of 102), nothing hidden flagged. Nothing is tuned on it. Run a second and last
+    # time at the end of that session (integ13, after all its engine changes, drawn from blind16 and the tuned
+    # splits; misses never read): the same, 0.897 (200/223), 0.075 (58/777), 6.
     "blind17": EndToEndFloor(recall=0.89, false_positive_rate=0.075, accurate_errors=6),
 }
 
@@ -292,6 +294,7 @@ DETECTION_FLOORS = {
     # floor follows that run.
     "blind16": {"precision": 0.82, "recall": 0.67, "category": 0.64},
     # blind17's single blind run (engine of 4de5cdb): precision 0.851, recall 0.794, top-category 0.592.
+    # Its second and last run (end of the thirteenth session, nothing tuned on it): the same.
     "blind17": {"precision": 0.85, "recall": 0.79, "category": 0.59},
 }
 
