@@ -46,6 +46,20 @@ STYLED = (
     "\U0001d400-\U0001d7ff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
     "\u2102\u210a-\u2115\u2119-\u211d\u2124\u2128\u212c\u212d\u212f-\u2134"
 )
+# Cyrillic and Greek letters drawn like Latin ones, each with the Latin letter it shows. Inside a word that
+# also has Latin letters ("\u0441\u0443r\u0435" on screen is "cure") they are a disguise, and are read as
+# what they show, one for one; a word with no Latin letter is another language's word and stays as written.
+LOOK_ALIKE = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u051b\u051d\u04bb"
+    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0408\u0405"
+    "\u03bf\u03bd\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7",
+    "aeopcyxijsdqwhABEKMHOPCTXIJSovABEZHIKMNOPTYX",
+)
+_LOOK_ALIKE_CHARS = "".join(chr(code) for code in LOOK_ALIKE)
+_LOOK_ALIKE_CHAR = re.compile(f"[{_LOOK_ALIKE_CHARS}]")
+# A word is a run of letters: one class, so each match is one pass with nothing to backtrack.
+_WORD = re.compile(r"[^\W\d_]+")
+_LATIN_LETTER = re.compile("[A-Za-z]")
 # Whitespace other than the space, spelled out: a plain character class scans about twice as fast
 # as "\s" alternatives (a test checks it matches str.isspace()).
 WHITESPACE = "\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -96,6 +110,10 @@ class TextUnit:
     __slots__ = ("_e", "_s", "_t", "kind", "text")
 
     def __init__(self, text: str, kind: str, t: array[int], s: array[int], e: array[int]) -> None:
+        # Every reader's units come through here, its fast paths too: a word mixing scripts is read as the
+        # Latin it shows (one for one, so the segment map holds).
+        if not text.isascii():
+            text = _unmask(text)
         self.text = text
         # A reader may name the kind by its value; an unknown kind is a reader's bug, raised here.
         # (A dictionary first: calling the enum costs more than the rest of a unit's set-up.)
@@ -160,6 +178,22 @@ def _plain_forms() -> dict[int, str]:
             if len(plain) == 1 and plain.isascii() and plain.isalnum():
                 forms[code] = plain
     return forms
+
+
+def _unmask(text: str) -> str:
+    """``text`` with the :data:`LOOK_ALIKE` letters of each word that also has Latin letters read as the Latin
+    ones they show; the same length, so every offset stays."""
+
+    if _LOOK_ALIKE_CHAR.search(text) is None:
+        return text
+
+    def latin(word: re.Match[str]) -> str:
+        found = word.group()
+        if _LATIN_LETTER.search(found) and _LOOK_ALIKE_CHAR.search(found):
+            return found.translate(LOOK_ALIKE)
+        return found
+
+    return _WORD.sub(latin, text)
 
 
 class Comment:

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from array import array
 from pathlib import Path
 
 import pytest
 
 from claimcheck.api import check_text
+from claimcheck.text import parse_document
+from claimcheck.text.document import TextUnit
 from tests.robustness.conftest import Cli
+from tests.timing import assert_linear
 
 CLAIM = "Our ear seeds cure anxiety and are completely safe."
 
@@ -90,3 +94,31 @@ def test_styled_letters_keep_their_places_through_the_cli(tmp_path: Path, cli: C
     assert findings, run.err
     assert {finding["line"] for finding in findings} == {3}
     assert all("cure anxiety" in finding["sentence"] for finding in findings)
+
+
+@pytest.mark.parametrize("format", ["html", "markdown", "text"])
+def test_look_alike_letters_of_another_script_inside_a_latin_word_hide_no_claim(format: str) -> None:
+    # Cyrillic с, е, а and Greek ο drawn like the Latin letters they sit among: on screen the words are
+    # "cure" and "safe", in the page they are not, unless a word mixing scripts is read as the Latin it shows.
+    hidden = CLAIM.replace("cure", "\u0441ur\u0435").replace("safe", "s\u0430fe").replace("our", "\u03bfur")
+    plain = _codes(f"<p>{CLAIM}</p>" if format == "html" else CLAIM, format)
+    page = f"<p>{hidden}</p>" if format == "html" else hidden
+    assert _codes(page, format) == plain  # the same findings at the same columns
+
+
+def test_words_wholly_in_another_script_are_read_as_written() -> None:
+    # Russian and Greek words are no disguise: a word with no Latin letter keeps its own letters, so a page in
+    # another language is not turned into Latin nonsense (and "сосо", all look-alikes, is left as written too).
+    text = "Кетамин помогает. Ο γιατρός. \u0441\u043e\u0441\u043e."
+    assert not check_text(f"<p>{text}</p>", format="html").findings
+    units = parse_document(f"<p>{text}</p>", format="html").units
+    assert " ".join(unit.text for unit in units) == text
+
+
+def test_reading_look_alikes_takes_time_in_proportion_to_the_text() -> None:
+    # One long word of Latin and look-alike letters, and many short mixed words: each word is read once.
+    def unit(text: str) -> object:
+        return TextUnit(text, "paragraph", array("q", (0,)), array("q", (0,)), array("q", (len(text),)))
+
+    assert_linear(unit, lambda n: "c\u0430" * n, 200_000, factor=4)
+    assert_linear(unit, lambda n: "s\u0430fe " * n, 50_000, factor=4)
