@@ -121,20 +121,33 @@ def listed_benefit(sentence: str, detection: Detection, lead: str) -> Detection:
     own words, when it speaks of health ("Restore clearer vision without glasses" under "What IrisGlow can
     do for you"). Claims read from their own cues, questions and navigation stay as they were read, and so
     do longer items and items of no health matter ("Free shipping on every order")."""
-    # A claim the learned scorer made alone is not read from its own cues: the lead-in gives it its kind, as it
-    # would had the scorer leaned less.
-    # A bare name ("Tinnitus", "Migraines") reads as a heading would alone; under its lead-in it is an item, as
-    # under an indication lead-in (listed_indication).
-    if by_cues(detection) or detection.reason in STRUCTURAL - {HEADING}:
+    scanned = _open_item(sentence, detection)
+    if scanned is None:
         return detection
-    if sentence.rstrip().endswith("?") or len(_WORD.findall(sentence)) > _ITEM_MAX_WORDS:
-        return detection
-    scanned = lexicon.scan(sentence)
-    if any(start == _first_word(sentence) for start, _ in scanned.get("instruction_verbs", ())):
-        return detection  # "Wear loose clothing": what the reader does, not what the treatment does
     if not detection.features.conditions and _HEALTH_GROUPS.isdisjoint(scanned) and detection.strength is Strength.NONE:
         return detection
-    # The lead-in says the treatment does what the item names: as plainly as a sentence saying it would.
+    return _listed_efficacy(detection, lead)
+
+
+def _open_item(sentence: str, detection: Detection) -> Mapping[str, tuple[tuple[int, int], ...]] | None:
+    """The lexicon scan of a list item its list may read as a claim, or None for one that stays as it was read:
+    a claim from its own cues (one the learned scorer made alone is not: the list gives it its kind, as it would
+    had the scorer leaned less), navigation and other structure (a bare name, "Tinnitus", reads as a heading alone
+    but is an item under its lead-in, as under an indication lead-in: listed_indication), a question, a long
+    item, an instruction to the reader ("Wear loose clothing": what the reader does, not the treatment)."""
+    if by_cues(detection) or detection.reason in STRUCTURAL - {HEADING}:
+        return None
+    if sentence.rstrip().endswith("?") or len(_WORD.findall(sentence)) > _ITEM_MAX_WORDS:
+        return None
+    scanned = lexicon.scan(sentence)
+    if any(start == _first_word(sentence) for start, _ in scanned.get("instruction_verbs", ())):
+        return None
+    return scanned
+
+
+def _listed_efficacy(detection: Detection, lead: str) -> Detection:
+    """An item read as a claim of efficacy from its list: the list says the treatment does what the item
+    names, as plainly as a sentence saying it would."""
     strength = asserted_plainly(detection.strength)
     return Detection(True, (Category.EFFICACY,), strength, detection.features, listed_under(lead))
 
@@ -233,26 +246,9 @@ def listed_among_claims(
     if detection.features.conditions or timed or not _CHANGE_GROUPS.isdisjoint(scanned):
         return listed_benefit(sentence, detection, lead)
     if forms and _form(sentence) in forms and not _FORM_GROUPS.isdisjoint(scanned):
-        return _parallel(sentence, detection, lead, scanned)
+        # Read by the form it shares with its list's claims, as listed_benefit reads an item by its lead-in.
+        return detection if _open_item(sentence, detection) is None else _listed_efficacy(detection, lead)
     return detection
-
-
-def _parallel(
-    sentence: str, detection: Detection, lead: str, scanned: Mapping[str, tuple[tuple[int, int], ...]]
-) -> Detection:
-    """An item read as a claim of efficacy by the form it shares with its list's claims (:func:`claim_forms`),
-    as :func:`listed_benefit` reads one by its lead-in, with its guards: claims by their own cues, questions,
-    navigation, long items and instructions to the reader stay as they were read."""
-    if (
-        by_cues(detection)
-        or detection.reason in STRUCTURAL - {HEADING}
-        or len(_WORD.findall(sentence)) > _ITEM_MAX_WORDS
-    ):
-        return detection
-    if any(start == _first_word(sentence) for start, _ in scanned.get("instruction_verbs", ())):
-        return detection
-    strength = asserted_plainly(detection.strength)
-    return Detection(True, (Category.EFFICACY,), strength, detection.features, listed_under(lead))
 
 
 #: Lead-ins that say the items under them are the signs of an illness: "Signs we look for", "Common symptoms",
