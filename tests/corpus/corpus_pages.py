@@ -51,9 +51,9 @@ SPLITS = (
 #: it; blind13 after its second and last run (10d711d), when the tenth session began to tune on it; blind14
 #: after its second and last run (c7d44a5), when the eleventh session began to tune on it; blind15 after its
 #: second and last run (a254a7f), when the twelfth session began to tune on it; blind16 after its second and
-#: last run (integ12 merged engine, 9749ab9), when the thirteenth session began to tune on it.
-#: blind17 entered it when it was written, before its first run.
-UNREAD: frozenset[str] = frozenset({"blind17"})
+#: last run (integ12 merged engine, 9749ab9), when the thirteenth session began to tune on it; blind17 after its
+#: second and last run (integ13 merged engine, 869cfce), when the fourteenth session began to tune on it.
+UNREAD: frozenset[str] = frozenset()
 
 _HIDDEN_TAGS = {"script", "style", "head", "title", "pre", "template", "noscript"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
