@@ -193,7 +193,9 @@ def _line_pattern(line: str) -> str:
         elif char == "*" and index == len(line) - 1:
             out.append(r"\w*")
         else:
-            out.append(re.escape(char))
+            # re.escape leaves letters and digits as they are: a call for each of the ~4,500 characters of the
+            # lexicons read as patterns cost every start ~2 ms.
+            out.append(char if char.isalnum() else re.escape(char))
     return "".join(out)
 
 
