@@ -47,7 +47,6 @@ from claimcheck.analysis.leads import (
     listed_sign,
     lists_claims,
 )
-from claimcheck.analysis.past_readings import past_readings
 from claimcheck.analysis.reviews import (
     REPORTED,
     introduces_reviews,
@@ -227,10 +226,6 @@ def analyse(document: Document, registry: CompiledRegistry, link: Claim | None =
                 # holds, as a topic heading does. A sentence the detector doubts can still repeat a
                 # registered wording ("It works.").
                 matches = _links(text, detection, registry, within, subject)
-            if not reference:
-                # Every reading is done: the learned scorer, sure of a sentence no reading made a claim, has the
-                # last word where the readings kept it out (analysis.past_readings).
-                detection = past_readings(text, detection)
             group = [
                 SentenceContext(
                     text,

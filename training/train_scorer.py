@@ -1028,17 +1028,36 @@ _FOURTEENTH_SESSION = (
     "  missed are mostly not ones the scorer is sure of, so asking it in more places can add only a few.",
     "- Cost: 30 lints and 6 fits in about 25 minutes of wall time, four processes at a time on a loaded machine (load",
     "  about 9 on 2 cores); one lint of a split with its gate counts 4 to 8 minutes.",
-    "- Shipped (V2's next step, the weights a first run of blind18 has in the chain): the scorer refitted by",
-    "  `python training/train_scorer.py --read-corpus --final-only` on every tuned split, dev..blind17 (14186 labelled",
-    "  sentences, data SHA-256 `8fe3c9bcd913c7d670f0e00175db1d3e4a6994b3fcb3f5b3cb1d4b10e6acb67d`), C 8, page minimum",
-    "  2, threshold 0.33 (chosen by leave-one-split-out F1 over the nineteen splits; the engine does not read it),",
-    "  22872 non-zero weights, weights SHA-256 `2ddcfc28d83e76e1c735e58583a4be61c7d21da445bac42637c29bbb712b13d7`",
-    "  (550,195 bytes); and the opening at T = 0.95 in the engine (`claimcheck/analysis/past_readings.py`, applied in",
-    "  `lint.analyse` after every reading of a sentence's place). The data section at the top, the "
-    "nested table and the",
-    "  final-model section below are the dev..blind6 model's until `train_scorer.py` is rerun in full (it refits each",
-    "  split against every other, some 190 fits on nineteen splits: not run this session). The tuned splits are",
-    "  in-sample for the shipped weights, so their numbers after it are not generalisation; the rows above are.",
+    "- Not shipped. V2 ships only if the engine's tests pass with it on, or each failing test is read and its sentence",
+    "  judged a gain. Put in place (the opening at T = 0.95 in the engine, commit 5533ca1, with tests c2411c6; and the",
+    "  scorer refitted by `python training/train_scorer.py --read-corpus --final-only` on every tuned "
+    "split dev..blind17:",
+    "  14186 labelled sentences, data SHA-256 `8fe3c9bcd913c7d670f0e00175db1d3e4a6994b3fcb3f5b3cb1d4b10e6acb67d`, C 8,",
+    "  page minimum 2, threshold 0.33, 22872 non-zero weights, weights SHA-256",
+    "  `2ddcfc28d83e76e1c735e58583a4be61c7d21da445bac42637c29bbb712b13d7`, 550,195 bytes; commit 89102cc), 32 tests of",
+    "  `tests/analysis` and `tests/rules` fail; every one of them passes with the shipped weights and "
+    "the opening, so the",
+    '  refit fails them, not the opening. Read, they are mostly losses, not gains: false alarms ("You '
+    "can return to work",
+    '  the same day.", the list item "Never cleanses anything", "80% of the oil is cold-pressed hemp." and "20% of our',
+    '  profits go to a children\'s charity." as CC108, "Many of our patients are veterans.", "Each '
+    "session is supervised",
+    '  by a fellowship-trained physician."), claims lost (the answer "Typically every day for five years" scored 0.02',
+    "  against the follow-on's 0.4, outcomes told in the past no longer put to the scorer or warned as testimonials,",
+    '  CC108 on "immediately" and "within two or three shockwave sessions", "No." to a side-effect question unnamed),',
+    "  and readings replaced (a share of people read as a bare scorer claim). So nothing ships: the "
+    "engine, the weights",
+    "  and the data file are back as at 95682f5. In-sample on the tuned splits (`measure.py`, every split, the refit",
+    "  having read them all) it would also have raised accurate claims with an error: blind12 2 to 3, blind15 9 to 11,",
+    "  blind17 6 to 9.",
+    "- What the table says: asking the scorer past the readings finds few claims, because on this engine the readings",
+    "  keep it out of about 10 claims it is sure of and some 45 non-claims (the gate counts); with the shipped weights",
+    "  each claim so found costs about four clean lines. A refit's better ranking makes it pay nearly for itself, but",
+    "  the engine's readings that ask the scorer at 0.4 (follow-ons, answers, shares of people, "
+    "testimonials, taglines)",
+    "  and their tests were tuned with the dev..blind6 scores in place: a refit that ships needs those "
+    "readings re-tuned",
+    "  with it, as its own piece of work, judged forward-chained as here.",
     "",
 )
 

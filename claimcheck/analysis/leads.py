@@ -23,7 +23,6 @@ from claimcheck.models import Category, Strength
 from claimcheck.text.sentences import last_sentence
 
 __all__ = [
-    "SIGN_UNDER",
     "claim_forms",
     "introduces_benefits",
     "introduces_signs",
@@ -331,16 +330,12 @@ def _disease_under(lead: str) -> str:
     return f"a disease among the signs under '{lead}'"
 
 
-#: How the reason of an item read as a sign of an illness under a lead-in opens (:func:`_sign_under`).
-SIGN_UNDER = "a sign of the illness under"
-
-
 @lru_cache(maxsize=16)
 def _sign_under(lead: str) -> str:
     """The reason of an item read as a sign under the lead-in ``lead``: one string for all the items of a list, as
     :func:`~claimcheck.analysis.detect.listed_under`'s, where a lead-in of up to a sentence's length written into
     each item's reason held a copy of it for every item."""
-    return f"{SIGN_UNDER} '{lead}'"
+    return f"a sign of the illness under '{lead}'"
 
 
 def _first_word(text: str) -> int:
