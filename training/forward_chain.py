@@ -5,6 +5,8 @@
     python training/forward_chain.py run --out FILE --train-through SPLIT TARGET...
     python training/forward_chain.py table FILE
     python training/forward_chain.py auc --through SPLIT ... TARGET...
+    python training/forward_chain.py opened --out FILE [--chain] [--at T ...] [--gates] TARGET...
+    python training/forward_chain.py opened-table FILE
 
 ``measure_oof.py`` holds one split out of a model fitted on every other tuned split, later ones included;
 a first run on a split written after the tuned ones sees only the splits written before it. Here each
@@ -22,6 +24,14 @@ engine").
 ``auc`` is the same question without the engine: for each ``--through`` prefix, a scorer fitted on the
 tuned splits up to it scores the targets' sentences that no cue makes a claim (``detect_claim`` alone,
 where the second opinion is asked), pooled: ROC-AUC, and claims and non-claims at 0.9 and above.
+
+``opened`` is the fourteenth session's question (SCORER.md, "Asked past the readings"): each target linted with
+the scorer also asked on every sentence that no reading made a claim and no exemption covers (:func:`opening`),
+a claim at ``--at T`` and above, once per T, and once with nothing opened (the engine as it is). ``--chain`` fits
+the weights on the tuned splits before each target (else the shipped weights). ``--gates`` also counts, on the
+lint with nothing opened, the claims and non-claims the scorer scores 0.9 or more that get no finding, by the
+place in the engine that kept the scorer out or dropped its answer (:func:`gate`). ``opened-table`` pools the
+records and judges them by that session's rule.
 """
 
 from __future__ import annotations
@@ -30,14 +40,21 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import measure_oof
 import train_scorer
 
-from claimcheck.analysis import scorer
+import claimcheck.lint
+from claimcheck.analysis import detect, scorer
+from claimcheck.analysis.detect import LEARNED, STRUCTURAL, SUPPOSED, Detection
+from claimcheck.analysis.strength import unasserted
+from claimcheck.models import Finding
+from claimcheck.rules.context import SentenceContext, read_sentence
 
 #: The pairs variant B chooses from, and the one the engine ships (a tie goes to it).
 CHAIN_PAIRS = ((0.85, 0.4), (0.9, 0.4), (0.9, 0.5))
@@ -211,6 +228,194 @@ def auc(args: argparse.Namespace) -> int:
     return 0
 
 
+#: What every variant leaves as read (SCORER.md, "Asked past the readings"): structure, denial, an effect only
+#: supposed; and the readings below by their test.
+_EXEMPT = STRUCTURAL | {"no words", SUPPOSED}
+#: The reason an item under a lead-in of signs gets (leads._sign_under): a sign of an illness, not an effect.
+_SIGN = "a sign of the illness under"
+#: The threshold of the opening in force (None: nothing opened, the engine as it is).
+_OPEN_AT: list[float | None] = [None]
+#: The lint's own SentenceContext, restored after each opened lint.
+_CONTEXT = claimcheck.lint.SentenceContext
+
+
+def opening(text: str, detection: Detection, at: float) -> Detection:
+    """``detection`` as the scorer asked past the readings makes it: a claim of no kind when no reading made
+    the sentence one, no exemption covers it and the scorer gives it ``at`` or more."""
+    if (
+        detection.is_claim
+        or detection.reason in _EXEMPT
+        or detection.reason.startswith(_SIGN)
+        or detect._disclaims_or_bills(text)
+        or unasserted(text)
+    ):
+        return detection
+    probability = scorer.claim_probability(text)
+    if probability < at:
+        return detection
+    reason = f"{LEARNED} {probability:.2f}, asked past the readings"
+    return Detection(True, (), detection.strength, detection.features, reason)
+
+
+class _Opened(_CONTEXT):  # type: ignore[misc,valid-type]
+    """The lint's sentence context with the opening applied to its detection as it is built (every reading
+    of the sentence's place is done by then; the next sentence's readings see the opened one)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        at = _OPEN_AT[0]
+        if at is not None and not self.reference:
+            self.detection = opening(self.text, self.detection, at)
+
+
+def gate(context: SentenceContext) -> str:
+    """Where the engine kept the scorer out of a sentence it did not make a claim, or dropped its answer."""
+    from claimcheck.analysis.stories import story_setup
+
+    detection = context.detection
+    if context.reference:
+        return "a unit read as a reference"
+    if detection.is_claim:
+        return f"read as a claim, no finding kept ({detection.reason[:40]})"
+    raw = read_sentence(context.text, context.unit.kind)[1]
+    reason = raw.reason
+    if raw.is_claim:
+        return f"undone by the place's reading ({detection.reason[:40]})"
+    if reason in _EXEMPT:
+        return f"structure: {reason}"
+    if reason.startswith(detect.LOGISTICS):
+        return "weak cue in logistics"
+    if reason == "background":
+        return "weak cue in background"
+    if story_setup(context.text) is not None:
+        return "second opinion: stories.story_setup"
+    if detect.background(context.text, context.features):
+        return "second opinion: detect.background"
+    if detect._disclaims_or_bills(context.text):
+        return "second opinion: disclaims or bills"
+    if detection.reason != reason:
+        return f"the place's reading ({detection.reason[:40]})"
+    if reason.startswith("weak cue only"):
+        return "a label with weak cues only"
+    return f"other ({reason[:40]})"
+
+
+def _gates(model: scorer.ScorerModel, target: str, findings: dict[Path, list[Finding]]) -> dict[str, list[int]]:
+    """Per gate, [claims, non-claims] the model scores 0.9 or more that get no finding on ``target``."""
+    from corpus_pages import CORPUS, load_labels, on_label
+
+    from claimcheck.lint import analyse
+    from claimcheck.models import Severity
+    from claimcheck.run.runner import resolve_registry
+    from claimcheck.text.readers import read_document
+
+    labels = [label for label in load_labels() if label.split == target]
+    counted: dict[str, list[int]] = {}
+    registry = resolve_registry(None)
+    for page in sorted({label.page for label in labels}):
+        contexts = analyse(read_document(CORPUS / page), registry)
+        hits = findings[CORPUS / page]
+        for label in (label for label in labels if label.page == page and not label.accurate):
+            on = [f for f in hits if on_label(label.text, f.sentence)]
+            if (label.claim and any(f.severity >= Severity.WARNING for f in on)) or (not label.claim and on):
+                continue
+            high = [c for c in contexts if on_label(label.text, c.text) and model.probability(c.text) >= 0.9]
+            if high:
+                counted.setdefault(gate(high[0]), [0, 0])[0 if label.claim else 1] += 1
+    return counted
+
+
+def opened_run(args: argparse.Namespace) -> int:
+    targets = [_tuned(target) for target in args.targets]
+    corpus: list[train_scorer.Example] = []
+    if args.chain:
+        corpus, _ = train_scorer.corpus_examples(frozenset(s for target in targets for s in before(target)))
+    shipped = scorer.model()
+    for target in targets:
+        if args.chain:
+            label = f"chain C{args.c:g} m{args.min_pages}"
+            seen = set(before(target))
+            model = train_scorer.fit([e for e in corpus if e.split in seen], args.c, args.min_pages)
+        else:
+            label, model = "shipped", shipped
+        scorer.model = lambda model=model: model  # type: ignore[misc]  # claim_probability reads it per call
+        detect.SECOND_OPINION, detect.SECOND_OPINION_HINTED, detect.FOLLOW_ON = 0.9, 0.4, 0.4
+        scorer.claim_probability.cache_clear()
+        read_sentence.cache_clear()  # detections are cached per sentence, read with the model in place
+        for at in [None, *(args.at or [])]:
+            _OPEN_AT[0] = at
+            claimcheck.lint.SentenceContext = _CONTEXT if at is None else _Opened  # type: ignore[misc]
+            linted: dict[Path, list[Finding]] = {}
+            measure_oof.measure.claimcheck = SimpleNamespace(  # type: ignore[assignment]
+                check_file=partial(measure_oof._lint_once, linted)
+            )
+            try:
+                line = measure_oof.measure.measure(target, True)
+            finally:
+                measure_oof.measure.claimcheck = claimcheck
+                claimcheck.lint.SentenceContext = _CONTEXT  # type: ignore[misc]
+                _OPEN_AT[0] = None
+            record = {"scorer": label, "target": target, "opened": at, **counts(line), "line": line}
+            if at is None and args.gates:
+                record["gates"] = _gates(model, target, linted)
+            with args.out.open("a", encoding="utf-8") as out:
+                out.write(json.dumps(record) + "\n")
+            print(f"{label} opened={at} {line.splitlines()[0]}", flush=True)
+            if "gates" in record:
+                print(json.dumps(record["gates"]), flush=True)
+    return 0
+
+
+#: The targets the fourteenth session's rule pools, the opened variants it judges and its clean-lines ratio.
+RULED_14 = ("blind12", "blind13", "blind14", "blind15", "blind16", "blind17")
+VARIANTS_14 = {"V1": ("shipped", 0.95), "V2": ("chain C8 m2", 0.95), "V3": ("shipped", 0.9)}
+CLEAN_PER_CLAIM = 1
+
+
+def passes_14(variant: dict[str, int], engine: dict[str, int]) -> bool:
+    """The fourteenth session's rule: more claims found, at most CLEAN_PER_CLAIM more clean lines flagged for each
+    more claim found, named falls by no more than found rises, no more accurate claims with an error."""
+    rise = variant["found"] - engine["found"]
+    return (
+        rise > 0
+        and variant["flagged"] - engine["flagged"] <= CLEAN_PER_CLAIM * rise
+        and engine["named"] - variant["named"] <= rise
+        and variant["accurate_error"] <= engine["accurate_error"]
+    )
+
+
+def opened_table(args: argparse.Namespace) -> int:
+    records = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines()]
+    by = {(r["scorer"], _tuned(r["target"]), r["opened"]): r for r in records}
+    rows = {"engine": ("shipped", None), **VARIANTS_14, "A (information)": ("chain C8 m2", None)}
+    engine_rows = [by.get(("shipped", target, None)) for target in RULED_14]
+    engine = _pool(engine_rows) if all(engine_rows) else None  # type: ignore[arg-type]
+    for name, (label, at) in rows.items():
+        cells = [by.get((label, target, at)) for target in RULED_14]
+        shown = " | ".join(
+            f"{c['found'] / c['claims']:.3f} / {c['named'] / c['claims']:.3f} / {c['flagged']}" if c else "-"
+            for c in cells
+        )
+        verdict = ""
+        if all(cells):
+            pooled = _pool(cells)  # type: ignore[arg-type]
+            said = f"{pooled['found']}, {pooled['named']}, {pooled['flagged']}, {pooled['accurate_error']}"
+            if engine is not None and name in VARIANTS_14:
+                verdict = f" passes={passes_14(pooled, engine)}"
+            shown += f" | {said}{verdict}"
+        print(f"| {name} | {label} | {at} | {shown} |")
+    gates: dict[str, list[int]] = {}
+    for record in records:
+        if record["scorer"] == "shipped" and record["opened"] is None and record["target"] in RULED_14:
+            for name, (claims, others) in record.get("gates", {}).items():
+                pair = gates.setdefault(name, [0, 0])
+                pair[0] += claims
+                pair[1] += others
+    for name, (claims, others) in sorted(gates.items(), key=lambda kv: -kv[1][0] - kv[1][1]):
+        print(f"gate {claims:3} claims {others:3} non-claims  {name}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -230,8 +435,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     aucer.add_argument("--through", action="append", required=True, help="fit on the tuned splits up to this")
     aucer.add_argument("--c", type=float, default=8.0)
     aucer.add_argument("--min-pages", type=int, default=2)
+    opener = commands.add_parser("opened", help="lint targets with the scorer asked past the readings")
+    opener.add_argument("targets", nargs="+")
+    opener.add_argument("--out", type=Path, required=True)
+    opener.add_argument("--at", action="append", type=float, help="a threshold T of the opening")
+    opener.add_argument("--chain", action="store_true", help="fit on the tuned splits before each target")
+    opener.add_argument("--gates", action="store_true", help="count where the scorer was kept out")
+    opener.add_argument("--c", type=float, default=8.0)
+    opener.add_argument("--min-pages", type=int, default=2)
+    opened_tabler = commands.add_parser("opened-table", help="pool the opened records, judge them")
+    opened_tabler.add_argument("file", type=Path)
     args = parser.parse_args(argv)
-    return {"run": run, "table": table, "auc": auc}[args.command](args)
+    commands_by_name = {"run": run, "table": table, "auc": auc, "opened": opened_run, "opened-table": opened_table}
+    return commands_by_name[args.command](args)
 
 
 if __name__ == "__main__":

@@ -358,6 +358,11 @@ class Outer:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--read-corpus", action="store_true", help="write the data file afresh from the corpus")
+    parser.add_argument(
+        "--final-only",
+        action="store_true",
+        help="choose the threshold and fit the final model only (no nested table; SCORER.md is left as it is)",
+    )
     args = parser.parse_args(argv)
     if args.read_corpus:
         fresh, matched = corpus_examples()
@@ -366,6 +371,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus = load_data()
     print(f"{len(corpus)} labelled sentences, data SHA-256 {data_hash(corpus)}", file=sys.stderr)
     folds = Folds(corpus)
+    if args.final_only:
+        # The nested table refits every split against every other (some 190 fits on nineteen splits); the final
+        # model needs only the one leave-one-split-out pass that chooses its threshold.
+        choice = choose(folds)
+        model = fit(corpus, choice.c, choice.min_pages, choice.threshold)
+        text = serialize(model)
+        atomic_write_text(WEIGHTS, text)
+        weights_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        print(f"final {choice}; {len(model.weights)} weights, weights SHA-256 {weights_hash}", file=sys.stderr)
+        return 0
     rows = []
     for held in sorted({e.split for e in corpus}, key=SPLITS.index):
         test = [e for e in corpus if e.split == held]
@@ -913,6 +928,140 @@ _THIRTEENTH_SESSION = (
 )
 
 
+_FOURTEENTH_SESSION = (
+    "## Asked past the readings, forward-chained (fourteenth session)",
+    "",
+    "The thirteenth session found the scorer alone learning from more data (ROC-AUC .876 to .928 on sentences no cue",
+    "makes a claim) while the engine's first-run recall did not move: the engine asks the scorer's second opinion only",
+    "where its readings let it, and 15 claims on blind11..blind16 that the shipped weights score 0.9 or more got no",
+    "finding. Measured here: the scorer asked on every sentence that no reading made a claim and no exemption covers,",
+    "at a high threshold. Measured on the session's start engine (95682f5), which is correct for these rows: other",
+    "helpers of the session change the engine in parallel, so the numbers are that engine's, not main's after them.",
+    "",
+    "Where the engine decides whether the scorer is asked, and whether its answer is kept (`detect.py`, `lint.py`):",
+    "`detect_claim`'s early returns (no words, a reference-list entry, navigation, a message header, a refuted myth,",
+    "hearsay, a topic's name, a question), a label with no predicate or with weak cues only, a weak cue in background",
+    "(an instruction, a condition's signs, an illness's definition or course, who a practitioner is) or in logistics;",
+    "inside `_second_opinion`, `_sets_the_scene` (`background`: an illness as subject, a definition, an instruction,",
+    "signs, a step of the visit, who the writer is; `stories.story_setup`) and `_disclaims_or_bills`; the thresholds",
+    "(0.9 with no cue, 0.4 hinted); in `lint.analyse`, the readings of a sentence's place that may undo or never ask",
+    "(a row head, a list item under a lead-in, `follow_on`'s own gates, `tagline`, `reported_result` in reviews,",
+    "references). Their counts (claims and non-claims the shipped weights score 0.9 or more that get no "
+    "finding, by the",
+    "gate that kept the scorer out) are taken on the same lints as the rows below (cut: the ruled splits only).",
+    "",
+    "Exemptions every variant keeps (never opened): a reason in `detect.STRUCTURAL` (question, reference-list entry,",
+    "navigation, heading without a predicate, message header, a myth the page refutes, a claim others make reported),",
+    "no words, an effect only supposed, an item under a lead-in of signs (`leads.listed_sign`), a unit read as a",
+    "reference, a disclaimer of diagnosing or how a price is paid (`detect._disclaims_or_bills`), a sentence that asks",
+    "about or doubts a relationship (`strength.unasserted`). Opened (the scorer asked there too): "
+    "background, a story's",
+    "set-up, logistics or background with a weak cue, a label with weak cues only, and a sentence a "
+    "review's or a list's",
+    'reading left no claim. A sentence so opened that the scorer scores at or above T is a claim of no kind ("learned',
+    'scorer P, asked past the readings"; CC101 unless it links).',
+    "",
+    "Variants, declared before any run (T fixed here, on no split: 0.95 because the readings it opens were put there",
+    "for sentences the scorer misreads, so it must be surer than the second opinion's 0.9; 0.9 is that one's own):",
+    "",
+    "- V1: the shipped dev..blind6 weights (which saw none of the targets), T = 0.95, second opinion 0.9 / 0.4.",
+    "- V2: V1 with chain-fitted weights: for each k, C 8 and page minimum 2 fitted on the tuned splits before k read",
+    "  afresh (`forward_chain.py`), in place of the shipped weights everywhere the engine reads the scorer, T = 0.95.",
+    "- V3: V1 at T = 0.9.",
+    "- Information only, not judged: V2's weights with nothing opened (the thirteenth session's variant A on this",
+    "  engine), and the gate counts.",
+    "",
+    "The rule, fixed and committed before the first lint:",
+    "",
+    "> Pooled over k = blind12..blind17, each k linted by `tests/corpus/measure.py` on 95682f5 with the "
+    "variant in place, with weights fitted only on the tuned splits before k (V2) or the shipped "
+    "dev..blind6 weights, which saw no k (V1, V3), and thresholds fixed above before any run: a variant "
+    "ships only if it finds more claims than the current engine (shipped weights, nothing opened, 0.9 / "
+    "0.4), flags at most one more clean line for each more claim found (at least half of what it adds is "
+    "a claim), named falls by no more than found rises, and no more accurate claims get an error. If "
+    "more than one passes, the one finding most claims ships (a tie: the fewer clean lines). It ships "
+    "only if the engine's tests pass with it on, or each failing test is read and its sentence judged a "
+    "gain; no expectation is changed to pass; if that reading does not fit the session, nothing ships.",
+    "",
+    "Cut for cost before any run (a lint of one split took 2 to 5 minutes on the loaded machine): six targets, not",
+    "seven (blind11 left out); T fixed, not chosen in the chain (that would lint the three splits before each k at",
+    "each T); V1 and V3 linted in one process per split (the opening is read after every reading, so the readings",
+    "are cached between them); the gate counts on the ruled splits only, from the current engine's lints.",
+    "",
+    "Run on 95682f5's engine with the opening applied from the training side (`forward_chain.py opened`, the engine",
+    "untouched), records in `training/forward_chain_14.jsonl` (`python training/forward_chain.py opened-table",
+    "training/forward_chain_14.jsonl`). Cells: recall / named / clean lines flagged; pooled over blind12..blind17:",
+    "claims found of 1374, named, clean lines flagged of 4283, accurate claims with an error. Training data for k: the",
+    "tuned splits before k read afresh (blind12: dev..blind11, ... blind17: dev..blind16).",
+    "",
+    "| variant | weights | T | blind12 | blind13 | blind14 | blind15 | blind16 | blind17 | pooled found, "
+    "named, clean, accurate-error |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    "| **engine (95682f5)** | shipped dev..blind6 | none | .891 / .833 / 40 | .891 / .840 / 24 | .877 / "
+    ".773 / 43 | .858 / .798 / 35 | .794 / .692 / 51 | .897 / .798 / 58 | **1193, 1084, 251, 32** |",
+    "| V1 | shipped dev..blind6 | 0.95 | .891 / .833 / 44 | .898 / .840 / 31 | .881 / .773 / 47 | .862 / "
+    ".798 / 37 | .794 / .692 / 54 | .906 / .803 / 61 | 1199, 1085, 274, 32: fails |",
+    "| **V2** | chain, C 8, min 2 | 0.95 | .914 / .845 / 42 | .898 / .832 / 29 | .865 / .773 / 43 | .858 "
+    "/ .781 / 31 | .794 / .682 / 52 | .915 / .812 / 50 | **1200, 1081, 247, 32: passes** |",
+    "| V3 | shipped dev..blind6 | 0.9 | .891 / .833 / 44 | .898 / .840 / 32 | .885 / .773 / 47 | .862 / "
+    ".798 / 40 | .794 / .692 / 54 | .906 / .803 / 65 | 1200, 1085, 282, 32: fails |",
+    "| A (information only) | chain, C 8, min 2 | none | .914 / .845 / 38 | .891 / .832 / 27 | .862 / "
+    ".773 / 42 | .854 / .781 / 30 | .794 / .682 / 52 | .910 / .807 / 49 | 1195, 1080, 238, 32 |",
+    "",
+    "- V2 passes: 7 claims more found (1200 against 1193), named 3 fewer (within the 7), 4 clean lines fewer, accurate",
+    "  errors equal. V1 and V3 fail on clean lines: 23 more for 6 claims and 31 more for 7.",
+    "- Read plainly, the pass is two things added: the refit alone (A) finds 2 more, names 4 fewer and flags 13 clean",
+    "  lines fewer; the opening on the refit's weights (V2 against A) finds 5 more, names 1 more and "
+    "flags 9 clean lines",
+    "  more, 1.8 a claim, which alone would not meet the ratio. The opening on the shipped weights costs 3.8 and 4.4",
+    "  clean lines a claim (V1, V3). The refit's scores are better calibrated at the top (the thirteenth session's",
+    "  ROC-AUC .928 against .876 on cue-less sentences), which is what lets the opening pay nearly for itself.",
+    "- Where the engine keeps the scorer out (shipped weights, nothing opened, pooled over blind12..blind17): claims",
+    "  and non-claims it scores 0.9 or more that get no finding, by the gate. `_second_opinion`'s "
+    "`background` 3 claims",
+    "  / 15 non-claims; `stories.story_setup` 4 / 2; a heading without a predicate 3 / 0 (exempt); a weak cue read as",
+    "  background 0 / 11; a unit read as a reference 0 / 8 (exempt); a question 0 / 3 and hearsay 0 / 2 (exempt); a",
+    "  place's reading that undid a reading (list lead-in, tagline, heading) 0 / 3; and 14 non-claims "
+    "read as claims by",
+    "  regulatory cues whose finding the rules did not keep (not the scorer's). 10 claims in all on this engine (the",
+    "  thirteenth session counted 15 on blind11..blind16 on its start engine, by the label's text): the claims still",
+    "  missed are mostly not ones the scorer is sure of, so asking it in more places can add only a few.",
+    "- Cost: 30 lints and 6 fits in about 25 minutes of wall time, four processes at a time on a loaded machine (load",
+    "  about 9 on 2 cores); one lint of a split with its gate counts 4 to 8 minutes.",
+    "- Not shipped. V2 ships only if the engine's tests pass with it on, or each failing test is read and its sentence",
+    "  judged a gain. Put in place (the opening at T = 0.95 in the engine, commit 5533ca1, with tests c2411c6; and the",
+    "  scorer refitted by `python training/train_scorer.py --read-corpus --final-only` on every tuned "
+    "split dev..blind17:",
+    "  14186 labelled sentences, data SHA-256 `8fe3c9bcd913c7d670f0e00175db1d3e4a6994b3fcb3f5b3cb1d4b10e6acb67d`, C 8,",
+    "  page minimum 2, threshold 0.33, 22872 non-zero weights, weights SHA-256",
+    "  `2ddcfc28d83e76e1c735e58583a4be61c7d21da445bac42637c29bbb712b13d7`, 550,195 bytes; commit 89102cc), 32 tests of",
+    "  `tests/analysis` and `tests/rules` fail; every one of them passes with the shipped weights and "
+    "the opening, so the",
+    '  refit fails them, not the opening. Read, they are mostly losses, not gains: false alarms ("You '
+    "can return to work",
+    '  the same day.", the list item "Never cleanses anything", "80% of the oil is cold-pressed hemp." and "20% of our',
+    '  profits go to a children\'s charity." as CC108, "Many of our patients are veterans.", "Each '
+    "session is supervised",
+    '  by a fellowship-trained physician."), claims lost (the answer "Typically every day for five years" scored 0.02',
+    "  against the follow-on's 0.4, outcomes told in the past no longer put to the scorer or warned as testimonials,",
+    '  CC108 on "immediately" and "within two or three shockwave sessions", "No." to a side-effect question unnamed),',
+    "  and readings replaced (a share of people read as a bare scorer claim). So nothing ships: the "
+    "engine, the weights",
+    "  and the data file are back as at 95682f5. In-sample on the tuned splits (`measure.py`, every split, the refit",
+    "  having read them all) it would also have raised accurate claims with an error: blind12 2 to 3, blind15 9 to 11,",
+    "  blind17 6 to 9.",
+    "- What the table says: asking the scorer past the readings finds few claims, because on this engine the readings",
+    "  keep it out of about 10 claims it is sure of and some 45 non-claims (the gate counts); with the shipped weights",
+    "  each claim so found costs about four clean lines. A refit's better ranking makes it pay nearly for itself, but",
+    "  the engine's readings that ask the scorer at 0.4 (follow-ons, answers, shares of people, "
+    "testimonials, taglines)",
+    "  and their tests were tuned with the dev..blind6 scores in place: a refit that ships needs those "
+    "readings re-tuned",
+    "  with it, as its own piece of work, judged forward-chained as here.",
+    "",
+)
+
+
 def _report(
     corpus: Sequence[Example],
     rows: Sequence[Outer],
@@ -1025,6 +1174,7 @@ def _report(
         *_ELEVENTH_SESSION,
         *_RE_JUDGED,
         *_THIRTEENTH_SESSION,
+        *_FOURTEENTH_SESSION,
         f"## Final model (trained on all {len(rows)} splits)",
         "",
         f"- Chosen by leave-one-split-out over all {len(rows)} splits: C = {choice.c}, min pages {choice.min_pages},"
