@@ -34,7 +34,7 @@ with paused_gc(freeze=True):
     from claimcheck.codelists import NotACode, parse_codes
     from claimcheck.codes import MISSING_RISK_INFORMATION
     from claimcheck.controls import printable
-    from claimcheck.errors import ClaimcheckError, ConfigError
+    from claimcheck.errors import ClaimcheckError, ConfigError, did_you_mean
     from claimcheck.models import Finding, Severity
     from claimcheck.report import FORMATS, SITE_FORMATS
 
@@ -57,6 +57,29 @@ class _Parser(argparse.ArgumentParser):
         # message string would exit 1.
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        # Each command's parser refuses what it does not know itself: left to the top parser, a
+        # typo'd `lint --frmat` was reported under `claimcheck`'s usage, which lists no option of lint's.
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            options = [option for action in self._actions for option in action.option_strings]
+            flag = next((word for word in extras if word.startswith("-") and word != "-"), None)
+            hint = did_you_mean(flag.split("=", 1)[0], options) if flag else ""
+            self.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
+        return parsed, extras
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        # A value outside the choices (`lnt`, `--format jsn`) names the choice plainly meant.
+        try:
+            super()._check_value(action, value)  # type: ignore[misc]
+        except argparse.ArgumentError as exc:
+            hint = did_you_mean(str(value), [str(choice) for choice in action.choices or ()])
+            if not hint:
+                raise
+            raise argparse.ArgumentError(action, exc.message + hint) from None
 
 
 def _either(names: Sequence[str]) -> str:
@@ -422,6 +445,11 @@ def _registry_in_use(explicit: str | None, loaded: LoadedConfig | None = None) -
     loaded = loaded if loaded is not None else load_config()
     configured = loaded.registry_path()
     if configured is not None:
+        if not configured.is_dir():
+            # Named where it was written: the folder alone left the user to guess which config set it.
+            written = loaded.config.registry or ""
+            line = loaded.line_of(written, "registry")
+            raise ConfigError(f"registry: folder '{written}' not found (at {configured})", path=loaded.path, line=line)
         return _RegistryInUse(configured, configured, f"set by 'registry' in {loaded.path}")
     shipped = shipped_registry_dir().resolve()
     here = Path.cwd().resolve()
@@ -629,7 +657,8 @@ def _explain(args: argparse.Namespace) -> int:
     rules = catalogue()
     rule = rules.get(args.code.upper()) or next((r for r in rules.values() if r.name == args.code), None)
     if rule is None:
-        raise ConfigError(f"unknown rule code '{args.code}' (see 'claimcheck rules')")
+        hint = did_you_mean(args.code, [name for r in rules.values() for name in (r.code, r.name)])
+        raise ConfigError(f"unknown rule code '{args.code}'{hint} (see 'claimcheck rules')")
     print(f"{rule.code} {rule.name} ({rule.severity.value}, {rule.scope.value} rule)\n")
     print(textwrap.fill(rule.summary, 100) + "\n")
     print(textwrap.fill(rule.explanation, 100) + "\n")
@@ -702,7 +731,8 @@ def _claims(args: argparse.Namespace) -> int:
         try:
             claims = [registry.claim(args.id)]
         except KeyError:
-            raise ConfigError(f"no claim with id '{args.id}' (see 'claimcheck claims')") from None
+            hint = did_you_mean(args.id, [claim.id for claim in registry.claims])
+            raise ConfigError(f"no claim with id '{args.id}'{hint} (see 'claimcheck claims')") from None
     if args.format == "claimreview":
         from claimcheck.grow.commands import claimreview_text
 

@@ -23,7 +23,10 @@ class NotACode(ValueError):
     def __init__(self, written: str, *, unknown: bool = False) -> None:
         self.written = written
         if unknown:
-            message = f"unknown rule code, prefix or name '{written}' (see 'claimcheck rules')"
+            from claimcheck.errors import did_you_mean
+
+            hint = did_you_mean(written, [*_declared.values(), *_declared])
+            message = f"unknown rule code, prefix or name '{written}'{hint} (see 'claimcheck rules')"
         else:
             message = f"'{written}' is not a rule code, prefix or name such as CC2, CC201 or superlative"
         super().__init__(message)

@@ -1,0 +1,88 @@
+"""A typo is met with the spelling plainly meant, under the usage of the command it was typed for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck.cli import main
+from claimcheck.errors import did_you_mean
+
+
+def _usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    return capsys.readouterr().err
+
+
+def test_did_you_mean_picks_the_close_spelling_or_nothing() -> None:
+    assert did_you_mean("jsn", ["json", "sarif"]) == " (did you mean 'json'?)"
+    assert did_you_mean("warn", ["info", "warning", "error"]) == " (did you mean 'warning'?)"
+    assert did_you_mean("xml", ["json", "sarif"]) == ""
+    # A prefix of several choices names none of them rather than guessing.
+    assert did_you_mean("c", ["concise", "csv"]) == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage", "message"),
+    [
+        # Unknown options were reported under `claimcheck [-h] [--version] COMMAND`, which lists none of lint's.
+        (["lint", "--frmat", "json", "x.md"], "usage: claimcheck lint", "--frmat (did you mean '--format'?)"),
+        (["lint", "--selct=CC2", "x.md"], "usage: claimcheck lint", "--selct=CC2 (did you mean '--select'?)"),
+        (["registry", "check", "--strictt"], "usage: claimcheck registry check", "unrecognized arguments: --strictt"),
+        (["lnt", "x.md"], "usage: claimcheck ", "invalid choice: 'lnt'"),
+        (["lint", "--format", "jsn", "x.md"], "usage: claimcheck lint", "(did you mean 'json'?)"),
+        (["lint", "--fail-on", "warn", "x.md"], "usage: claimcheck lint", "(did you mean 'warning'?)"),
+        (["registry", "chek"], "usage: claimcheck registry", "(did you mean 'check'?)"),
+        (["--verison"], "usage: claimcheck ", "(did you mean '--version'?)"),
+    ],
+)
+def test_usage_error_is_under_the_command_typed_with_a_suggestion(
+    argv: list[str], usage: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _usage_error(argv, capsys)
+    assert err.startswith(usage), err
+    assert message in err
+    if argv == ["lnt", "x.md"]:
+        assert "(did you mean 'lint'?)" in err
+
+
+def test_unknown_option_far_from_any_names_no_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+    err = _usage_error(["lint", "--zzzz", "x.md"], capsys)
+    assert "unrecognized arguments: --zzzz\n" in err
+    assert "did you mean" not in err
+
+
+def test_misspelt_rule_name_claim_id_and_config_key_get_the_near_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.md").write_text("We are the best clinic in town.\n")
+    assert main(["lint", "--ignore", "superlativ", "page.md"]) == 2
+    assert "'superlativ' (did you mean 'superlative'?)" in capsys.readouterr().err
+    assert main(["explain", "cure-or-guarantees"]) == 2
+    assert "(did you mean 'cure-or-guarantee'?)" in capsys.readouterr().err
+    assert main(["claims", "show", "ketamine.depression.respons-rate"]) == 2
+    assert "(did you mean 'ketamine.depression.response-rate'?)" in capsys.readouterr().err
+    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck]\nselect = ["CC2"]\nper-file-ignore = {}\n')
+    assert main(["lint", "page.md"]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'pyproject.toml'}:3: unknown key 'per-file-ignore'" in err
+    assert "(did you mean 'per-file-ignores'?)" in err
+    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck.refs]\nmail-to = "a@b.org"\n')
+    assert main(["lint", "page.md"]) == 2
+    assert "unknown key 'refs.mail-to' in claimcheck config (did you mean 'mailto'?)" in capsys.readouterr().err
+
+
+def test_configured_registry_that_is_missing_names_the_config_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.md").write_text("We are the best clinic in town.\n")
+    config = tmp_path / ".claimcheck.toml"
+    config.write_text('select = ["CC2"]\nregistry = "compliance/registry"\n')
+    assert main(["lint", "page.md"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"claimcheck: {config}:2: registry: folder 'compliance/registry' not found"), err
