@@ -86,3 +86,29 @@ def test_configured_registry_that_is_missing_names_the_config_line(
     assert main(["lint", "page.md"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"claimcheck: {config}:2: registry: folder 'compliance/registry' not found"), err
+
+
+def test_suppression_code_typed_with_a_letter_for_a_digit_names_the_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.md").write_text("# Page\n\n<!-- claimcheck: ignore CC2O1 -->\nWe are the best clinic.\n")
+    assert main(["lint", "page.md"]) == 2
+    err = capsys.readouterr().err
+    assert "page.md:3: suppression: 'CC2O1' is not a rule code" in err
+    assert "(did you mean 'CC201'?)" in err
+
+
+def test_summary_says_when_a_page_could_not_be_linted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The run exits 2; a summary reading "No findings in 0 files." alone looked like a clean pass.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "broken.md").write_text("# Page\n\n<!-- claimcheck: ignroe CC201 -->\nText.\n")
+    (tmp_path / "fine.md").write_text("Our clinic opens at nine.\n")
+    assert main(["lint", "--format", "concise", "broken.md", "fine.md"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[-1] == "No findings in 1 file; 1 file could not be linted (see standard error)."
+    assert "broken.md:3: unknown suppression 'ignroe'" in captured.err
+    assert main(["lint", "--format", "concise", "fine.md"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "No findings in 1 file."
