@@ -108,10 +108,14 @@ def build_parser() -> argparse.ArgumentParser:
     lint = commands.add_parser("lint", help="lint pages (HTML, Markdown, text) for health claims")
     lint.add_argument(
         "paths",
-        nargs="+",
+        # '*', not '+': with --stdin-filename and no PATH standard input is read, as in ruff; main()
+        # requires a PATH otherwise, with this parser's usage.
+        nargs="*",
         metavar="PATH",
-        help="files or folders (.html .htm .md .markdown .txt), web archives (.warc .warc.gz); - for standard input",
+        help="files or folders (.html .htm .md .markdown .txt), web archives (.warc .warc.gz); "
+        "- for standard input (implied by --stdin-filename)",
     )
+    lint.set_defaults(usage_error=lint.error)
     lint.add_argument(
         "--format",
         choices=list(FORMATS),
@@ -125,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument(
         "--stdin-filename",
         metavar="NAME",
-        help="with PATH -: the name standard input is reported under (its ending picks the reader)",
+        help="read standard input (PATH - may be left out) and report it under NAME (its ending picks the reader)",
     )
     lint.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE (atomically)")
     lint.add_argument(
@@ -471,7 +475,10 @@ def _lint_stdin(
     from claimcheck.text import decode_bytes, detect_format, parse_document
 
     if args.paths != ["-"]:
-        raise ConfigError("'-' reads standard input and is the only PATH; --stdin-filename names it")
+        raise ConfigError(
+            "'-' reads standard input, which is linted alone: give '-' (or --stdin-filename NAME) without "
+            f"other PATHs, or the PATHs without them (got {' '.join(args.paths)})"
+        )
     if args.scheduler:
         raise ConfigError("standard input is linted here: it takes no --scheduler")
     name = args.stdin_filename or "<stdin>"
@@ -861,6 +868,10 @@ def main(argv: Sequence[str] | None = None, *, exiting: bool = False) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    if args.command == "lint" and not args.paths:
+        if args.stdin_filename is None:
+            args.usage_error("the following arguments are required: PATH")
+        args.paths = ["-"]
     from claimcheck.fileio import tolerate_surrogates
     from claimcheck.run import signals
 

@@ -112,3 +112,20 @@ def test_summary_says_when_a_page_could_not_be_linted(
     assert "broken.md:3: unknown suppression 'ignroe'" in captured.err
     assert main(["lint", "--format", "concise", "fine.md"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "No findings in 1 file."
+
+
+def test_stdin_filename_alone_reads_standard_input_as_in_ruff(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Cryotherapy is risk-free.\n")))
+    assert main(["lint", "--format", "concise", "--stdin-filename", "faq.md"]) == 1
+    assert capsys.readouterr().out.startswith("faq.md:1:16: CC202 [error]")
+    # Without a name there is still no PATH to lint: the usage error of lint, not a read of standard input.
+    err = _usage_error(["lint", "--format", "json"], capsys)
+    assert err.startswith("usage: claimcheck lint") and "the following arguments are required: PATH" in err
+    assert main(["lint", "--stdin-filename", "faq.md", "site/"]) == 2
+    assert "(got site/)" in capsys.readouterr().err
