@@ -74,7 +74,7 @@ class _Parser(argparse.ArgumentParser):
     def _check_value(self, action: argparse.Action, value: object) -> None:
         # A value outside the choices (`lnt`, `--format jsn`) names the choice plainly meant.
         try:
-            super()._check_value(action, value)  # type: ignore[misc]
+            super()._check_value(action, value)
         except argparse.ArgumentError as exc:
             hint = did_you_mean(str(value), [str(choice) for choice in action.choices or ()])
             if not hint:
