@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from claimcheck.errors import did_you_mean
+
 _code_form = re.compile(r"^CC\d{0,3}$", re.IGNORECASE)
 #: Rule names are lowercase kebab-case; ``E501`` or ``XYZ`` is a typo of a code, not a name.
 _name_form = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
@@ -22,8 +24,6 @@ class NotACode(ValueError):
     """A selector that is no rule code, prefix or name; ``written`` is the word as given."""
 
     def __init__(self, written: str, *, unknown: bool = False) -> None:
-        from claimcheck.errors import did_you_mean  # only ever on the way to an error
-
         self.written = written
         # The rules declared so far (all of them once the catalogue is loaded): 'CC2O1' meant CC201.
         codes = set(_declared.values())
