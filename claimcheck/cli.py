@@ -539,7 +539,7 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: Basel
         _write_baseline(baseline)
         _check_baseline(baseline, stream.errors)
         tally.files = stream.page_count
-        tally.notices = [*stream.notices, *baseline.notices()]
+        tally.notices = [*stream.notices, *baseline.notices(), *_nothing_linted(tally.files, stream.errors)]
         tally.errors = stream.errors
         for format_, out in pieces:
             out.write(format_.end(tally))
@@ -575,6 +575,7 @@ def _finish_report(
     _check_baseline(baseline, report.errors)
     report.findings = baseline.hide(report.findings)
     report.notices.extend(baseline.notices())
+    report.notices.extend(_nothing_linted(report.files, report.errors))
     risk_rule = None
     if args.group_by == "site":
 
@@ -599,6 +600,19 @@ def _end(args: argparse.Namespace, notices: list[str], errors: list[PageError], 
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _nothing_linted(pages: int, errors: list[PageError]) -> list[str]:
+    """A notice for a run that found no page at all: a CI job pointed at the wrong folder, or whose
+    config's ``include`` matches nothing, passed with "No findings in 0 files." and nothing to say so."""
+    if pages or errors:
+        return []
+    from claimcheck.run.discover import LINTED_SUFFIXES
+    from claimcheck.text.readers import ARCHIVE_SUFFIXES
+
+    endings = ", ".join([*sorted(LINTED_SUFFIXES), *ARCHIVE_SUFFIXES])
+    where = f"pages end in {endings}; the config's include and exclude apply"
+    return [f"no page to lint was found under the paths given ({where})"]
 
 
 def _write_baseline(baseline: BaselineRun) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,19 @@ def test_stdin_filename_alone_reads_standard_input_as_in_ruff(
     assert err.startswith("usage: claimcheck lint") and "the following arguments are required: PATH" in err
     assert main(["lint", "--stdin-filename", "faq.md", "site/"]) == 2
     assert "(got site/)" in capsys.readouterr().err
+
+
+def test_a_run_that_finds_no_page_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A CI job pointed at the wrong folder passed with "No findings in 0 files." and nothing else.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "notes.docx").write_bytes(b"PK\x03\x04")
+    assert main(["lint", "--format", "concise", "content"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("note: no page to lint was found under the paths given (pages end in .htm, .html,")
+    assert out[-1] == "No findings in 0 files."
+    (tmp_path / "content" / "page.md").write_text("Our clinic opens at nine.\n")
+    assert main(["lint", "--format", "json", "content"]) == 0
+    assert json.loads(capsys.readouterr().out)["summary"]["notices"] == []
