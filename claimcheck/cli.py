@@ -105,14 +105,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    lint = commands.add_parser("lint", help="lint pages (HTML, Markdown, text) for health claims")
+    lint = commands.add_parser(
+        "lint",
+        help="lint pages (HTML, Markdown, text) for health claims",
+        epilog="exit status: 0 no finding at or above --fail-on (or --exit-zero); 1 findings at or above it; "
+        "2 a usage, config, registry or input error (a page that could not be linted included); "
+        "130 interrupted; 143 terminated",
+    )
     lint.add_argument(
         "paths",
         # '*', not '+': with --stdin-filename and no PATH standard input is read, as in ruff; main()
         # requires a PATH otherwise, with this parser's usage.
         nargs="*",
         metavar="PATH",
-        help="files or folders (.html .htm .md .markdown .txt), web archives (.warc .warc.gz); "
+        help="files or folders (.html .htm .xhtml .md .markdown .mdx .txt .text), web archives (.warc .warc.gz); "
         "- for standard input (implied by --stdin-filename)",
     )
     lint.set_defaults(usage_error=lint.error)
@@ -176,7 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lint.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
     lint.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
-    lint.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
+    lint.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record the current findings as a baseline (with --baseline FILE as well, the run then passes)",
+    )
     lint.add_argument("--report-unused", action="store_true", help="list inline suppressions that matched nothing")
     lint.add_argument(
         "--group-by",

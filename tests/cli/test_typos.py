@@ -146,3 +146,18 @@ def test_a_run_that_finds_no_page_says_so(
     (tmp_path / "content" / "page.md").write_text("Our clinic opens at nine.\n")
     assert main(["lint", "--format", "json", "content"]) == 0
     assert json.loads(capsys.readouterr().out)["summary"]["notices"] == []
+
+
+def test_lint_help_lists_every_ending_read_and_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    from claimcheck.run.discover import LINTED_SUFFIXES
+    from claimcheck.text.readers import ARCHIVE_SUFFIXES
+
+    with pytest.raises(SystemExit):
+        main(["lint", "--help"])
+    words = capsys.readouterr().out.replace("\n", " ").split()
+    help_text = " ".join(words)
+    named = {word.strip("(),;") for word in words}
+    for suffix in [*LINTED_SUFFIXES, *ARCHIVE_SUFFIXES]:
+        assert suffix in named, suffix
+    assert "exit status: 0 no finding at or above --fail-on" in help_text
+    assert "1 findings at or above it; 2 a usage, config, registry or input error" in help_text
