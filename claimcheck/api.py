@@ -48,7 +48,14 @@ def check_text(
     path: str = "<text>",
     selection: RuleSelection | None = None,
 ) -> Report:
-    """Lint a string of copy (``format`` is 'text', 'markdown' or 'html')."""
+    """Lint a string of copy as one page and return its :class:`Report`.
+
+    ``format`` is 'text', 'markdown' or 'html' (any other raises ValueError); ``path`` is the name
+    findings carry; ``registry`` a registry folder, a loaded :class:`~claimcheck.registry.Registry`
+    or None for the shipped one; ``selection`` the rules to run (default: all), e.g.
+    ``RuleSelection.of(ignore=["superlative"])``. A malformed suppression comment in the copy raises
+    :class:`~claimcheck.errors.InputError` naming its line.
+    """
     compiled = resolve_registry(registry)
     document = parse_document(text, format=format, path=path)
     findings, _ = lint_page(document, compiled, selection)

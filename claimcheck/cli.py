@@ -34,7 +34,7 @@ with paused_gc(freeze=True):
     from claimcheck.codelists import NotACode, parse_codes
     from claimcheck.codes import MISSING_RISK_INFORMATION
     from claimcheck.controls import printable
-    from claimcheck.errors import ClaimcheckError, ConfigError
+    from claimcheck.errors import ClaimcheckError, ConfigError, did_you_mean
     from claimcheck.models import Finding, Severity
     from claimcheck.report import FORMATS, SITE_FORMATS
 
@@ -57,6 +57,29 @@ class _Parser(argparse.ArgumentParser):
         # message string would exit 1.
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        # Each command's parser refuses what it does not know itself: left to the top parser, a
+        # typo'd `lint --frmat` was reported under `claimcheck`'s usage, which lists no option of lint's.
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            options = [option for action in self._actions for option in action.option_strings]
+            flag = next((word for word in extras if word.startswith("-") and word != "-"), None)
+            hint = did_you_mean(flag.split("=", 1)[0], options) if flag else ""
+            self.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
+        return parsed, extras
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        # A value outside the choices (`lnt`, `--format jsn`) names the choice plainly meant.
+        try:
+            super()._check_value(action, value)
+        except argparse.ArgumentError as exc:
+            hint = did_you_mean(str(value), [str(choice) for choice in action.choices or ()])
+            if not hint:
+                raise
+            raise argparse.ArgumentError(action, exc.message + hint) from None
 
 
 def _either(names: Sequence[str]) -> str:
@@ -82,13 +105,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    lint = commands.add_parser("lint", help="lint pages (HTML, Markdown, text) for health claims")
+    lint = commands.add_parser(
+        "lint",
+        help="lint pages (HTML, Markdown, text) for health claims",
+        epilog="exit status: 0 no finding at or above --fail-on (or --exit-zero); 1 findings at or above it; "
+        "2 a usage, config, registry or input error (a page that could not be linted included); "
+        "130 interrupted; 143 terminated",
+    )
     lint.add_argument(
         "paths",
-        nargs="+",
+        # '*', not '+': with --stdin-filename and no PATH standard input is read, as in ruff; main()
+        # requires a PATH otherwise, with this parser's usage.
+        nargs="*",
         metavar="PATH",
-        help="files or folders (.html .htm .md .markdown .txt), web archives (.warc .warc.gz); - for standard input",
+        help="files or folders (.html .htm .xhtml .md .markdown .mdx .txt .text), web archives (.warc .warc.gz); "
+        "- for standard input (implied by --stdin-filename)",
     )
+    lint.set_defaults(usage_error=lint.error)
     lint.add_argument(
         "--format",
         choices=list(FORMATS),
@@ -102,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument(
         "--stdin-filename",
         metavar="NAME",
-        help="with PATH -: the name standard input is reported under (its ending picks the reader)",
+        help="read standard input (PATH - may be left out) and report it under NAME (its ending picks the reader)",
     )
     lint.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE (atomically)")
     lint.add_argument(
@@ -149,7 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lint.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
     lint.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
-    lint.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
+    lint.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record the current findings as a baseline (with --baseline FILE as well, the run then passes)",
+    )
     lint.add_argument("--report-unused", action="store_true", help="list inline suppressions that matched nothing")
     lint.add_argument(
         "--group-by",
@@ -422,6 +459,11 @@ def _registry_in_use(explicit: str | None, loaded: LoadedConfig | None = None) -
     loaded = loaded if loaded is not None else load_config()
     configured = loaded.registry_path()
     if configured is not None:
+        if not configured.is_dir():
+            # Named where it was written: the folder alone left the user to guess which config set it.
+            written = loaded.config.registry or ""
+            line = loaded.line_of(written, "registry")
+            raise ConfigError(f"registry: folder '{written}' not found (at {configured})", path=loaded.path, line=line)
         return _RegistryInUse(configured, configured, f"set by 'registry' in {loaded.path}")
     shipped = shipped_registry_dir().resolve()
     here = Path.cwd().resolve()
@@ -443,7 +485,10 @@ def _lint_stdin(
     from claimcheck.text import decode_bytes, detect_format, parse_document
 
     if args.paths != ["-"]:
-        raise ConfigError("'-' reads standard input and is the only PATH; --stdin-filename names it")
+        raise ConfigError(
+            "'-' reads standard input, which is linted alone: give '-' (or --stdin-filename NAME) without "
+            f"other PATHs, or the PATHs without them (got {' '.join(args.paths)})"
+        )
     if args.scheduler:
         raise ConfigError("standard input is linted here: it takes no --scheduler")
     name = args.stdin_filename or "<stdin>"
@@ -504,7 +549,7 @@ def _finish_stream(args: argparse.Namespace, stream: LintStream, baseline: Basel
         _write_baseline(baseline)
         _check_baseline(baseline, stream.errors)
         tally.files = stream.page_count
-        tally.notices = [*stream.notices, *baseline.notices()]
+        tally.notices = [*stream.notices, *baseline.notices(), *_nothing_linted(tally.files, stream.errors)]
         tally.errors = stream.errors
         for format_, out in pieces:
             out.write(format_.end(tally))
@@ -540,6 +585,7 @@ def _finish_report(
     _check_baseline(baseline, report.errors)
     report.findings = baseline.hide(report.findings)
     report.notices.extend(baseline.notices())
+    report.notices.extend(_nothing_linted(report.files, report.errors))
     risk_rule = None
     if args.group_by == "site":
 
@@ -564,6 +610,19 @@ def _end(args: argparse.Namespace, notices: list[str], errors: list[PageError], 
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _nothing_linted(pages: int, errors: list[PageError]) -> list[str]:
+    """A notice for a run that found no page at all: a CI job pointed at the wrong folder, or whose
+    config's ``include`` matches nothing, passed with "No findings in 0 files." and nothing to say so."""
+    if pages or errors:
+        return []
+    from claimcheck.run.discover import LINTED_SUFFIXES
+    from claimcheck.text.readers import ARCHIVE_SUFFIXES
+
+    endings = ", ".join([*sorted(LINTED_SUFFIXES), *ARCHIVE_SUFFIXES])
+    where = f"pages end in {endings}; the config's include and exclude apply"
+    return [f"no page to lint was found under the paths given ({where})"]
 
 
 def _write_baseline(baseline: BaselineRun) -> None:
@@ -629,7 +688,8 @@ def _explain(args: argparse.Namespace) -> int:
     rules = catalogue()
     rule = rules.get(args.code.upper()) or next((r for r in rules.values() if r.name == args.code), None)
     if rule is None:
-        raise ConfigError(f"unknown rule code '{args.code}' (see 'claimcheck rules')")
+        hint = did_you_mean(args.code, [name for r in rules.values() for name in (r.code, r.name)])
+        raise ConfigError(f"unknown rule code '{args.code}'{hint} (see 'claimcheck rules')")
     print(f"{rule.code} {rule.name} ({rule.severity.value}, {rule.scope.value} rule)\n")
     print(textwrap.fill(rule.summary, 100) + "\n")
     print(textwrap.fill(rule.explanation, 100) + "\n")
@@ -702,7 +762,8 @@ def _claims(args: argparse.Namespace) -> int:
         try:
             claims = [registry.claim(args.id)]
         except KeyError:
-            raise ConfigError(f"no claim with id '{args.id}' (see 'claimcheck claims')") from None
+            hint = did_you_mean(args.id, [claim.id for claim in registry.claims])
+            raise ConfigError(f"no claim with id '{args.id}'{hint} (see 'claimcheck claims')") from None
     if args.format == "claimreview":
         from claimcheck.grow.commands import claimreview_text
 
@@ -831,6 +892,10 @@ def main(argv: Sequence[str] | None = None, *, exiting: bool = False) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    if args.command == "lint" and not args.paths:
+        if args.stdin_filename is None:
+            args.usage_error("the following arguments are required: PATH")
+        args.paths = ["-"]
     from claimcheck.fileio import tolerate_surrogates
     from claimcheck.run import signals
 

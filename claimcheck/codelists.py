@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from claimcheck.errors import did_you_mean
+
 _code_form = re.compile(r"^CC\d{0,3}$", re.IGNORECASE)
 #: Rule names are lowercase kebab-case; ``E501`` or ``XYZ`` is a typo of a code, not a name.
 _name_form = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
@@ -15,6 +17,7 @@ _name_form = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 #: catalogue sits above this room, yet the config, suppressions and the command line below and
 #: beside it must tell a known selector from a typo.
 _declared: dict[str, str] = {}
+_LOOKALIKE_DIGITS = str.maketrans("OIL", "011")
 
 
 class NotACode(ValueError):
@@ -22,10 +25,16 @@ class NotACode(ValueError):
 
     def __init__(self, written: str, *, unknown: bool = False) -> None:
         self.written = written
+        # The rules declared so far (all of them once the catalogue is loaded): 'CC2O1' meant CC201.
+        codes = set(_declared.values())
+        # Letters typed for the digits they look like (O for 0, l or I for 1) are one sure reading;
+        # else the nearest spelling (which cannot tell CC201 from CC211 for 'CC2O1').
+        digits = written.upper().translate(_LOOKALIKE_DIGITS)
+        hint = f" (did you mean '{digits}'?)" if digits in codes else did_you_mean(written, [*codes, *_declared])
         if unknown:
-            message = f"unknown rule code, prefix or name '{written}' (see 'claimcheck rules')"
+            message = f"unknown rule code, prefix or name '{written}'{hint} (see 'claimcheck rules')"
         else:
-            message = f"'{written}' is not a rule code, prefix or name such as CC2, CC201 or superlative"
+            message = f"'{written}' is not a rule code, prefix or name such as CC2, CC201 or superlative{hint}"
         super().__init__(message)
 
 

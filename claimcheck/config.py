@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from claimcheck.codelists import NotACode, code_of, parse_codes
-from claimcheck.errors import ConfigError
+from claimcheck.errors import ConfigError, did_you_mean
 from claimcheck.globs import normalize_file_glob
 from claimcheck.models import Severity, field_defaults
 
@@ -232,6 +232,11 @@ def _deepest_line(text: str) -> int:
     return where
 
 
+def _keys(model: type[BaseModel]) -> list[str]:
+    """The keys a config table takes, as written in TOML."""
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
 def parse_config(path: Path) -> LoadedConfig:
     """Read one config file; a pyproject.toml without ``[tool.claimcheck]`` gives the defaults."""
     table, text = _table(path)
@@ -245,7 +250,8 @@ def parse_config(path: Path) -> LoadedConfig:
         # The last key named, not a list item's index ('include.1' is written on include's line).
         key = next((str(step) for step in reversed(error["loc"]) if isinstance(step, str)), "?")
         if error["type"] == "extra_forbidden":
-            message = f"unknown key '{'.'.join(loc)}' in claimcheck config"
+            known = _keys(RefsConfig) if loc[:-1] == ["refs"] else _keys(Config) if len(loc) == 1 else ()
+            message = f"unknown key '{'.'.join(loc)}' in claimcheck config{did_you_mean(loc[-1], known)}"
         else:
             message = f"{'.'.join(loc)}: {error['msg']}"
         raise ConfigError(message, path=str(path), line=_line_of(text, key, path)) from None

@@ -7,7 +7,23 @@ these into one line on stderr; nothing else should ever reach the user as a trac
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the choice closest to a mistyped ``word``, or '' when none is close.
+
+    For error messages only (a typo'd option, rule or config key): the user should not have to look
+    the right spelling up in ``--help`` when one is plainly meant.
+    """
+    import difflib  # only ever on the way to an error
+
+    choices = list(choices)
+    # A word cut short ('warn') is plainest; else the closest spelling.
+    starting = [choice for choice in choices if len(word) >= 2 and choice.startswith(word)]
+    close = starting if len(starting) == 1 else difflib.get_close_matches(word, choices, n=1, cutoff=0.75)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class ClaimcheckError(Exception):

@@ -18,7 +18,20 @@ from claimcheck.report.stream import render_whole
 from claimcheck.report.text import starts_workflow_command
 from claimcheck.results import Report, Tally
 
-COLUMNS = ("file", "line", "claim_id", "category", "grade", "verdict", "codes", "sentence", "approved_wording")
+#: ``severity`` and ``messages`` come last, so that scripts reading the first columns by position are unchanged.
+COLUMNS = (
+    "file",
+    "line",
+    "claim_id",
+    "category",
+    "grade",
+    "verdict",
+    "codes",
+    "sentence",
+    "approved_wording",
+    "severity",
+    "messages",
+)
 
 # What spreadsheets read as the start of a formula (OWASP "CSV injection"), tab and CR included.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -65,7 +78,8 @@ def _row(findings: list[Finding]) -> list[object]:
     A sentence may link to more than one claim ('fast-acting and completely safe'): the claim
     columns then hold each claim's value in turn, separated by `` | ``, so column by column the
     n-th value belongs to the n-th claim id; ``approved_wording`` lists every claim's wordings in
-    that order.
+    that order. ``severity`` is the highest of the row's findings; ``messages`` gives each
+    finding's code and message, in the order of ``codes``.
     """
     linked: dict[str, Finding] = {}
     for finding in findings:
@@ -88,6 +102,9 @@ def _row(findings: list[Finding]) -> list[object]:
             " ".join(dict.fromkeys(f.code for f in findings)),
             first.sentence,
             _CLAIMS_APART.join(w for f in linked.values() for w in f.approved_wording),
+            # Why the row is flagged: a reviewer sorting the matrix by severity reads the reasons beside it.
+            max(f.severity for f in findings).value,
+            _CLAIMS_APART.join(f"{f.code}: {f.message}" for f in findings),
         ]
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimcheck.controls import printable
 from claimcheck.models import Finding, Severity
 from claimcheck.report.stream import render_whole
-from claimcheck.results import Report, Tally
+from claimcheck.results import PageError, Report, Tally
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -53,5 +53,15 @@ class Stream:
         return "".join(_command(f) + "\n" for f in findings)
 
     def end(self, tally: Tally) -> str:
-        """Nothing comes after them."""
-        return ""
+        """One ``::error`` per page that could not be linted, on the page (and line) at fault.
+
+        The run exits 2 for them; printed only on standard error, the pull request showed nothing
+        where the fault is (a misspelt suppression comment, a file that is not text).
+        """
+        return "".join(_page_error(error) + "\n" for error in tally.errors)
+
+
+def _page_error(error: PageError) -> str:
+    place = [("file", error.path)] + ([("line", str(error.line))] if error.line is not None else [])
+    properties = ",".join(f"{key}={_escape_property(value)}" for key, value in [*place, ("title", "claimcheck")])
+    return f"::error {properties}::{_escape_data(error.message)}"

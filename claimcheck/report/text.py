@@ -55,8 +55,13 @@ class Stream:
         lines = [f"note: {notice}" for notice in tally.notices]
         parts = [f"{n} {level}{'s' if n != 1 else ''}" for level, n in tally.by_severity().items() if n]
         files = f"{tally.files} file{'s' if tally.files != 1 else ''}"
+        # A run with pages it could not lint exits 2: "No findings in 0 files." alone read as a pass.
+        broken = len(tally.errors)
+        failed = (
+            f"; {broken} file{'s' if broken != 1 else ''} could not be linted (see standard error)" if broken else ""
+        )
         if tally.findings:
-            lines.append(f"Found {tally.findings} finding(s) in {files}: {', '.join(parts)}{self._registry}.")
+            lines.append(f"Found {tally.findings} finding(s) in {files}: {', '.join(parts)}{failed}{self._registry}.")
         else:
-            lines.append(f"No findings in {files}{self._registry}.")
+            lines.append(f"No findings in {files}{failed}{self._registry}.")
         return "".join(printable(line) + "\n" for line in lines)

@@ -26,6 +26,23 @@ class RuleSelection:
     #: The folder per-file globs are relative to (the config's); None: the current folder.
     base: Path | None = None
 
+    @classmethod
+    def of(cls, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> RuleSelection:
+        """The selection ``--select`` and ``--ignore`` make, for scripts: codes, prefixes or rule names.
+
+        ``RuleSelection.of(ignore=["superlative", "CC3"])``; ``select=None`` starts from every rule.
+        Selectors are resolved and checked as the command line's are, so a misspelt one raises
+        :class:`~claimcheck.errors.ConfigError` rather than selecting nothing (building the class
+        directly takes codes and prefixes only, unchecked).
+        """
+        from claimcheck.config import load_config
+
+        selectors = CommandLineSelectors(select=None if select is None else list(select), ignore=list(ignore))
+        try:
+            return build_selection(load_config(disabled=True), selectors)
+        except ConfigError as exc:  # named as the script wrote it: 'ignore: ...', not '--ignore: ...'
+            raise ConfigError(exc.message.removeprefix("--")) from None
+
     def for_path(self, path: str) -> RuleSelection:
         """The selection for one file: the codes its per-file globs name join ``ignore``."""
         if not self.per_file_ignores:

@@ -86,6 +86,11 @@ def test_csv_claims_matrix(page: Path, capsys: pytest.CaptureFixture[str]) -> No
     safety = next(r for r in rows if "CC202" in r["codes"].split())
     assert safety["line"] == "3"
     assert "completely safe" in safety["sentence"]
+    # Why the row is flagged, beside it: the highest severity and each code's message, in the codes' order.
+    assert safety["severity"] == "error"
+    messages = safety["messages"].split(" | ")
+    assert [m.split(":", 1)[0] for m in messages] == safety["codes"].split()
+    assert any(m.startswith("CC202: Absolute safety claim 'completely safe'") for m in messages)
 
 
 def test_output_file_is_written(page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.api import Report
+from claimcheck.api import PageError, Report
 from claimcheck.models import EvidenceItem, Finding, Grade, Severity, Stance, StudyDesign, Verdict
 from claimcheck.report import html as html_report
 from tests.report.conftest import FIXTURES, Node, Run, chromium, lint_to, parse_html
@@ -195,6 +195,19 @@ def test_empty_report_says_all_clear() -> None:
     document = parse_html(html_report.render(Report(files=3)))
     assert "No findings" in document.text()
     assert int(document.find_all("dd", data_count="files")[0].text()) == 3
+
+
+def test_pages_that_could_not_be_linted_are_named_in_the_overview() -> None:
+    # The run exits 2 for them; a reviewer given only the report must still see that the audit is incomplete.
+    errors = [PageError("site/bad.md", 3, "unknown suppression 'bogus'"), PageError("site/img.txt", None, "binary")]
+    document = parse_html(html_report.render(Report(files=1, errors=errors)))
+    (listed,) = document.find_all("ul", id="not-linted")
+    assert [item.text() for item in listed.find_all("li")] == [
+        "site/bad.md, line 3: unknown suppression 'bogus'",
+        "site/img.txt: binary",
+    ]
+    assert "Pages not linted" in document.text()
+    assert not parse_html(html_report.render(Report(files=1))).find_all("ul", id="not-linted")
 
 
 # -- laying findings onto pages --------------------------------------------------------------------

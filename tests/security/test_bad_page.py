@@ -13,6 +13,7 @@ from tests.robustness.conftest import Cli
 from tests.security.conftest import pages
 
 BOGUS = "<!-- claimcheck: bogus -->\n"
+VERBS = "ignore, ignore-file, disable, enable, approved"
 
 
 @pytest.fixture
@@ -61,6 +62,17 @@ def test_sarif_lists_the_bad_page_as_a_tool_execution_notification(cli: Cli, aud
     location = note["locations"][0]["physicalLocation"]
     assert note["level"] == "error" and "bogus" in note["message"]["text"]
     assert location == {"artifactLocation": {"uri": (audit / "page25.md").as_posix()}, "region": {"startLine": 5}}
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_github_annotates_the_bad_page_at_its_line(cli: Cli, audit: Path, jobs: str) -> None:
+    # Only on standard error, the fault showed nowhere on the pull request, though the run fails for it.
+    run = cli("lint", "--no-config", "-j", jobs, "--format", "github", audit)
+    assert run.code == 2
+    bad = str(audit / "page25.md").replace(":", "%3A").replace(",", "%2C")
+    errors = [line for line in run.out.splitlines() if "title=claimcheck::" in line]
+    assert errors == [f"::error file={bad},line=5,title=claimcheck::unknown suppression 'bogus' (use one of: {VERBS})"]
+    assert run.out.splitlines()[-1] == errors[0]
 
 
 def test_exit_zero_does_not_hide_a_page_that_could_not_be_linted(cli: Cli, audit: Path) -> None:
