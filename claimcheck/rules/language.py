@@ -221,7 +221,7 @@ ABSOLUTE_SAFETY = Trigger(
     lexicon.pattern("absolute_safety"),
     "safe|effect|risk|adverse|danger|addictive|habit|harm|chance|possibility|downside|complication|overdose|much|"
     "reject|happen|occur|incident|injury|problem|past|wrong|potential|react|allergic|withdrawal|tolerance|depend|"
-    "addicted|hooked",
+    "addicted|hooked|interact|interfere",
 )
 #: Harm ruled out whatever words qualify it: "no sexual side effects", "without any lasting or serious risks"
 #: (the word list names the common qualifiers; this reads any); "no more side effects" tells of a change.

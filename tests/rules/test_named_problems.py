@@ -36,6 +36,9 @@ from tests.rules.conftest import Lint, codes, findings_on
             "nothing to react to",
         ),
         ("CC202", "Unlike painkillers, our CBD balm has zero addiction potential.", "zero addiction potential"),
+        # Interactions ruled out, whatever the reader takes (CC202).
+        ("CC202", "Our ashwagandha gummies won't interfere with any medications.", "won't interfere with any"),
+        ("CC202", "Reishi tea is caffeine-free, with no known drug interactions.", "no known drug interactions"),
         # Dependence denied in its other words than "addictive": withdrawal, tolerance, becoming dependent or hooked.
         ("CC202", "Quit vaping with laser therapy: no withdrawal, no mood swings.", "no withdrawal"),
         ("CC202", "No tolerance build-up, even when you take the sleep gummies nightly.", "No tolerance build-up"),
@@ -159,6 +162,9 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC203", "Do not stop your medications without talking to your prescriber."),
         ("CC203", "You can keep taking your medications as prescribed."),
         ("CC203", "CBD can interact with blood thinners, so tell us what you take."),
+        # Interactions told, or asked about: none ruled out.
+        ("CC202", "St John's wort has known drug interactions, so list everything you take."),
+        ("CC202", "Ask the pharmacist whether there are any drug interactions with your statin."),
         # A return supposed, or a study's result with its source.
         ("CC204", "If you never want to feel that pain again, tell us at your consultation."),
         ("CC204", "In a 2020 trial of red-light therapy (Park 2020) there were no relapses at 12 months."),
