@@ -67,9 +67,13 @@ SUPERLATIVE = Trigger(
     r"unparalleled|gold[- ]standard|most (?:highly )?(?:experienced|trained|qualified|trusted|advanced|effective|"
     r"respected|skilled|innovative))\b|#\s?1\b(?!\s*[·•|])|\bnumber[- ]one\b|"
     r"\bthe only (?:clinic|provider|treatment|therapy|center|centre)\b|"
-    r"\b(?:highest|best) (?:success|response|satisfaction) rates?\b|\b(?:five|5)[- ]star (?:reviews?|ratings?|rated)\b",
+    r"\b(?:highest|best) (?:success|response|satisfaction) rates?\b|\b(?:five|5)[- ]star (?:reviews?|ratings?|rated)\b|"
+    # A rank among the people of a place or a field ("the world's top fertility scientists", "one of the country's
+    # top experts") or a top share of them ("only the top 3% of therapists").
+    r"\b(?:world|country|nation|america|britain|europe|state|city|region|area|industry|field|profession)['\u2019]s\s+"
+    r"top\b|\btop\s+\d+(?:\.\d+)?\s?(?:%|percent\b)",
     (
-        "best|safest|finest|leading|foremost|premier|top rated|top-rated|world class|world-class|unmatched|"
+        "best|safest|finest|leading|foremost|premier|\\btop\\b|world class|world-class|unmatched|"
         "unrival|unparalleled|most experienced|most trained|most qualified|most trusted|most advanced|"
         "most effective|most respected|most skilled|most innovative|most highly|#|number one|number-one|"
         "the only|highest|star|gold standard|gold-standard"

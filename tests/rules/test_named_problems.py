@@ -99,6 +99,9 @@ from tests.rules.conftest import Lint, codes, findings_on
         ("CC202", "Cupping is gentle enough to use during pregnancy.", "gentle enough to"),
         ("CC202", "Yes, reflexology is gentle enough to take alongside anything you are prescribed.", "gentle enough"),
         ("CC202", "The cream is so gentle, you can use it twice a day.", "so gentle"),
+        # A rank among the people of a place, or a top share of them (CC201).
+        ("CC201", "Our sleep app was designed by the world's top sleep researchers.", "world's top"),
+        ("CC201", "Only the top 2% of applicants become Serenity massage therapists.", "top 2%"),
         # Found sooner than another test or tester (CC207).
         ("CC207", "Our scan can flag cancer years before a mammogram can.", "before a mammogram can"),
         ("CC207", "Iridology spots liver problems before your doctor can, just by looking at eyes.", "before your"),
@@ -225,6 +228,9 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC202", "Our massage may be gentle enough for most older adults."),
         ("CC202", "The current is not gentle enough for children."),
         ("CC202", "The risk of infection is so low that we rarely see it."),
+        # The top of something, or a top-up: no rank.
+        ("CC201", "Apply the arnica gel to the top of your foot twice a day."),
+        ("CC201", "Stop by the clinic for a top-up of your vitamin B12."),
         # An order of steps, not a comparison.
         ("CC207", "You need a consultation before your doctor can prescribe the peptide."),
         ("CC207", "Wait for the numbing cream to work before the nurse can begin."),
