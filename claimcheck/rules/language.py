@@ -73,7 +73,7 @@ SUPERLATIVE = Trigger(
     r"\b(?:world|country|nation|america|britain|europe|state|city|region|area|industry|field|profession)['\u2019]s\s+"
     r"top\b|\btop\s+\d+(?:\.\d+)?\s?(?:%|percent\b)",
     (
-        "best|safest|finest|leading|foremost|premier|\\btop\\b|world class|world-class|unmatched|"
+        "best|safest|finest|leading|foremost|premier|top|world class|world-class|unmatched|"
         "unrival|unparalleled|most experienced|most trained|most qualified|most trusted|most advanced|"
         "most effective|most respected|most skilled|most innovative|most highly|#|number one|number-one|"
         "the only|highest|star|gold standard|gold-standard"
