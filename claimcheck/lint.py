@@ -462,6 +462,18 @@ def _links(
     subject: Callable[[], str | None],
 ) -> list[Match]:
     """The registry claims a sentence links to: by its words (the matcher), else by its frame."""
+    matches = _linked(text, detection, registry, scope, subject)
+    return _beyond_the_topic(text, matches) if len(matches) > 1 else matches
+
+
+def _linked(
+    text: str,
+    detection: Detection,
+    registry: CompiledRegistry,
+    scope: frozenset[int] | None,
+    subject: Callable[[], str | None],
+) -> list[Match]:
+    """The links :func:`_links` reads, before a topic subject's are dropped."""
     matches = registry.matcher.match_all(text, scope, prefer=detection.categories)
     if not matches and not detection.is_claim:
         # Most sentences the detector doubts link nothing: the tests below only drop links, and a frame link
@@ -498,6 +510,29 @@ def _links(
             if m.method not in _LOOSE or m.claim.category in _HARMS or not _listed_beside(text, harm, m.spans)
         ]
     return matches
+
+
+#: A subject that names a use of the treatment as its topic: "Its use as a treatment for depression ...", "The use of
+#: psilocybin in cluster headache ...", "Its role in chronic pain ...". The sentence then says something of that use
+#: (its dose, its setting) in its predicate, after the first "is" or "are".
+_TOPIC_SUBJECT = re.compile(
+    r"\W*(?:its|their|the|this|that)\s+(?:[\w-]+\s+)?(?:uses?|application|role|dos(?:e|es|ing))\s+(?:of|as|for|in)\b",
+    re.IGNORECASE,
+)
+_COPULA = re.compile(r"\s(?:is|are|was|were)\s", re.IGNORECASE)
+
+
+def _beyond_the_topic(text: str, matches: list[Match]) -> list[Match]:
+    """The links of a sentence less those made only by the words of a subject that names a use as its topic, where
+    the best link's words are all in the predicate: "Its use as a treatment for depression ... is at sub-anaesthetic
+    doses" says what dose the use takes; the use for depression it takes for granted is not claimed again there."""
+    topic = _TOPIC_SUBJECT.match(text)
+    if topic is None:
+        return matches
+    copula = _COPULA.search(text, topic.end())
+    if copula is None or any(start < copula.end() for start, _ in matches[0].spans):
+        return matches
+    return matches[:1] + [m for m in matches[1:] if any(end > copula.start() for _, end in m.spans)]
 
 
 def _listed_beside(text: str, spans: tuple[tuple[int, int], ...], others: tuple[tuple[int, int], ...]) -> bool:

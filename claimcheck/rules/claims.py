@@ -467,13 +467,66 @@ _SPARED = re.compile(
 
 
 #: Right before a negation, a relative clause opening after a noun: "contractions that no workout can reach",
-#: "a speed which nothing else matches". It denies something of that noun, not the claim; after a verb of saying
-#: or showing ("shows that no ...") the clause is what is said, and its denial may be the claim's.
+#: "a speed which nothing else matches", "stains that trays never touch". It denies something of that noun, not the
+#: claim; after a verb of saying or showing ("shows that no ...") the clause is what is said, and its denial may be the
+#: claim's.
 _RELATIVE = re.compile(
     r"\b(?!(?:show|shows|showed|shown|mean|means|meant|say|says|said|prove|proves|proved|found|find|finds|true|"
-    r"know|knows|claim|claims|think|believe|is|are|was|were|so|such)\b)[a-z]+\s+(?:that|which)\s+$",
+    r"know|knows|claim|claims|think|believe|is|are|was|were|so|such)\b)[a-z]+\s+(?:that|which)\s+"
+    # The relative clause's own subject may stand before its negation: "stains that trays never touch".
+    r"(?:(?!(?:it|they|this|we|you|do|does|did|is|are|was|were|can|could|will|would|has|have|had|may|might|"
+    r"should|must)\b)[a-z-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: An answer's opening "No," or "Not at all," (after a speaker's label: "A: No, ..."): it denies the question asked
+#: ("Will the weight come back?"), and what follows states the claim ("once your metabolism is reset the results
+#: stay").
+_ANSWER_OPENS = re.compile(r"^\W*(?:[A-Za-z][\w .'\u2019-]{0,24}:\s*)?$")
+_ANSWER_LEAD = re.compile(
+    r"\W*(?:[A-Za-z][\w .'\u2019-]{0,24}:\s*)?(?:no|not\s+at\s+all|not\s+really|yes|nope)\s*[,.!\u2014\u2013]\s*",
+    re.IGNORECASE,
+)
+_ANSWER_NO = re.compile(r"(?:\s+(?:at\s+all|really|exactly|quite))?\s*[,.!\u2014\u2013]", re.IGNORECASE)
+#: A thing set aside in contrast, "X, not Y," or "not Y, it is X": the claim is about X ("Why fascia, not muscle,
+#: is the real source of most pain", "These are not miracles, they are what happens when ...").
+_COMMA_BEFORE = re.compile(r",\s*$")
+_SET_ASIDE = re.compile(r"\s+(?:(?:an?|the|just)\s+)?[\w-]+(?:\s+[\w-]+){0,2}\s*,")
+_CORRECTED = re.compile(
+    r"\s+(?:(?:an?|the|just)\s+)?[\w-]+(?:\s+[\w-]+){0,2}\s*[,;\u2014\u2013]\s*(?:it|they|this|that|these|we)\s*"
+    r"(?:is|are|was|were|['\u2019]s|['\u2019]re)\b",
+    re.IGNORECASE,
+)
+#: A result clause after the claim, its subject and then a denied failure: "coats the virus so it can't get into
+#: your cells", "adapts your schedule so fat loss never stalls". What the clause denies is what the treatment
+#: prevents: the benefit, not a denial of it.
+_SO_SUBJECT = re.compile(r"\bso\s+(?:that\s+)?(?:[\w'\u2019-]+\s+){1,3}$", re.IGNORECASE)
+_VERB_NEGATIONS = frozenset({"never", "not", "cannot", "can't", "can\u2019t", "won't", "won\u2019t", "n't", "n\u2019t"})
+
+
+def _denies_no_claim(text: str, start: int, end: int) -> bool:
+    """Whether the negation at ``start:end`` denies something other than the sentence's claim: the question its
+    answer opens on ("No, ..."), a thing set aside in contrast ("fascia, not muscle,"), or a failure a result clause
+    says the treatment prevents ("so it can't get in")."""
+    word = text[start:end].lower()
+    if word in ("no", "not") and _ANSWER_OPENS.match(text[:start]) and _ANSWER_NO.match(text, end):
+        return True
+    if word == "not" and (
+        (_COMMA_BEFORE.search(text, 0, start) and _SET_ASIDE.match(text, end)) or _CORRECTED.match(text, end)
+    ):
+        return True
+    so = _SO_SUBJECT.search(text, max(0, start - 40), start)
+    return (
+        so is not None
+        and so.start() > 0
+        and (word in _VERB_NEGATIONS or word.endswith(("n't", "n\u2019t")))
+        and not _NEGATION_BEFORE.search(text, 0, so.start())
+    )
+
+
+#: A negation word before a result clause: "It does not cure, so ..." keeps the claim denied.
+_NEGATION_BEFORE = re.compile(r"\b(?:not|no|never|cannot)\b|n['\u2019]t\b", re.IGNORECASE)
+
+
 #: After a negation, what makes it "not just" or "not only": the claim goes on to say more, not less.
 _NOT_JUST = re.compile(r"\s+(?:just|only|merely|simply|enough)\b", re.IGNORECASE)
 #: After "no", what is not needed: "no hormones required", "no surgery needed".
@@ -502,10 +555,13 @@ def _denied(features: Features, text: str) -> bool:
         and not (span.text.lower() == "no" and _NOT_NEEDED.match(text, span.end))
         and not _SPARED.search(text, max(0, span.start - 48), span.end)
         and not _RELATIVE.search(text, max(0, span.start - 40), span.start)
+        and not _denies_no_claim(text, span.start, span.end)
     ]
     if not negations:  # nearly every claim
         return False
-    participle = _PARTICIPLE.search(text)
+    # After an answer's "No," the clause is the answer's own: "No, cupping does not ..." opens no participle clause.
+    answer = _ANSWER_LEAD.match(text)
+    participle = _PARTICIPLE.search(text, answer.end() if answer is not None else 0)
     end = participle.start() if participle is not None else len(text)
     place = _WHERE.search(text)
     if place is not None:

@@ -67,9 +67,13 @@ SUPERLATIVE = Trigger(
     r"unparalleled|gold[- ]standard|most (?:highly )?(?:experienced|trained|qualified|trusted|advanced|effective|"
     r"respected|skilled|innovative))\b|#\s?1\b(?!\s*[·•|])|\bnumber[- ]one\b|"
     r"\bthe only (?:clinic|provider|treatment|therapy|center|centre)\b|"
-    r"\b(?:highest|best) (?:success|response|satisfaction) rates?\b|\b(?:five|5)[- ]star (?:reviews?|ratings?|rated)\b",
+    r"\b(?:highest|best) (?:success|response|satisfaction) rates?\b|\b(?:five|5)[- ]star (?:reviews?|ratings?|rated)\b|"
+    # A rank among the people of a place or a field ("the world's top fertility scientists", "one of the country's
+    # top experts") or a top share of them ("only the top 3% of therapists").
+    r"\b(?:world|country|nation|america|britain|europe|state|city|region|area|industry|field|profession)['\u2019]s\s+"
+    r"top\b|\btop\s+\d+(?:\.\d+)?\s?(?:%|percent\b)",
     (
-        "best|safest|finest|leading|foremost|premier|top rated|top-rated|world class|world-class|unmatched|"
+        "best|safest|finest|leading|foremost|premier|top|world class|world-class|unmatched|"
         "unrival|unparalleled|most experienced|most trained|most qualified|most trusted|most advanced|"
         "most effective|most respected|most skilled|most innovative|most highly|#|number one|number-one|"
         "the only|highest|star|gold standard|gold-standard"
@@ -221,7 +225,7 @@ ABSOLUTE_SAFETY = Trigger(
     lexicon.pattern("absolute_safety"),
     "safe|effect|risk|adverse|danger|addictive|habit|harm|chance|possibility|downside|complication|overdose|much|"
     "reject|happen|occur|incident|injury|problem|past|wrong|potential|react|allergic|withdrawal|tolerance|depend|"
-    "addicted|hooked",
+    "addicted|hooked|interact|interfere",
 )
 #: Harm ruled out whatever words qualify it: "no sexual side effects", "without any lasting or serious risks"
 #: (the word list names the common qualifiers; this reads any); "no more side effects" tells of a change.

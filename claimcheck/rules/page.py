@@ -87,19 +87,32 @@ def informs_of_risk(sentence: SentenceContext) -> bool:
     )
     # A label ("Risks", a table's row header "Risk" beside "Virtually zero") announces a subject: what stands
     # under or beside it informs, or does not. It counts only when it names a harm itself ("Nausea").
-    names = (_NAMED_HARMS,) if _is_label(sentence) else RISK_WORDS
+    label = _is_label(sentence)
+    names = (_NAMED_HARMS,) if label else RISK_WORDS
     return (
         any(
             not any(c_start < end and start < c_end for c_start, c_end in conditions)
+            # A label's "Side effects" names the subject, not a harm: the cell beside it ("None") says what it is.
+            and not (label and _HARM_SUBJECT.fullmatch(sentence.text, start, end))
             and _brought(sentence, scanned, start, end, named=name == _NAMED_HARMS)
             for name in names
             for start, end in scanned.get(name, ())
         )
         or any(_felt(sentence, scanned, start, end) for start, end in scanned.get("adverse_states", ()))
-        or ("detect/contraindication_context" in scanned and _advised_away(sentence, scanned))
+        or (
+            "detect/contraindication_context" in scanned
+            and (_advised_away(sentence, scanned) or _withheld(sentence.text, scanned))
+        )
     )
 
 
+#: The side-effect vocabulary's words for harms in general, which a label names as a subject ("Side effects" as a
+#: table's row header, beside "None"), where "Nausea" names a harm.
+_HARM_SUBJECT = re.compile(
+    r"(?:(?:serious|common|possible|sexual)\s+)?(?:side[\s-]effects?|adverse\s+(?:effects?|events?|reactions?)|"
+    r"reactions?)",
+    re.IGNORECASE,
+)
 #: The lexicons a sentence's scan must hold a hit of for :func:`informs_of_risk` to read it as risk information,
 #: unless its category is a contraindication: the harms named and the risk notices, the adverse states felt and
 #: the states warned away.
@@ -157,13 +170,21 @@ _TO_NOTHING = re.compile(
     re.IGNORECASE,
 )
 #: A risk a person runs, not one the treatment brings ("men at high cardiovascular risk", "those at risk"), or a
-#: study's ("a high risk of bias"), or what makes a disease likelier ("risk factors"): no harm of the treatment.
+#: study's ("a high risk of bias"), or what makes a disease likelier ("risk factors"), or a person's risk as a test
+#: rates it ("a color-coded risk rating", "your risk score"): no harm of the treatment.
 _RISK = re.compile(r"risks?", re.IGNORECASE)
 _AT_RISK = re.compile(r"\bat\s+(?:a\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_RISK_OF_WHAT = re.compile(r"\s+(?:of\s+bias|factors?)\b", re.IGNORECASE)
+_RISK_OF_WHAT = re.compile(
+    r"\s+(?:of\s+bias|factors?|ratings?|scores?|assessments?|levels?|profiles?|categor(?:y|ies)|calculators?|"
+    r"stratification)\b",
+    re.IGNORECASE,
+)
+#: "Zero" before a harm denies it as "no" does ("zero reported side effects", "Zero soreness after leg day"); the
+#: engine's negations leave it out, where a count of zero may be a finding ("zero of 40 patients").
+_ZERO = re.compile(r"\bzero\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: Categories of a clause whose harms are the condition's, not the treatment's: what it relieves ("wonderful for
 #: babies with reflux") or how the condition arises ("stressed cells ..., which is why you feel tired").
-_CONDITION_TOLD = frozenset({Category.INDICATION, Category.MECHANISM})
+_CONDITION_TOLD = frozenset({Category.EFFICACY, Category.INDICATION, Category.MECHANISM})
 #: A verb of feeling right before an adverse state, a few words at most between: "some people *feel* tearful", "*feel*
 #: a little irritable", "*leaves* many people *feeling* numb"; not "feeling *for* tender spots".
 _FEELING = re.compile(
@@ -187,7 +208,7 @@ def _brought(
     outside a clause that tells of a benefit or of how a condition arises ("wonderful for babies with reflux"),
     unless that clause also tells of side effects."""
     text = sentence.text
-    if negated(text, start):
+    if negated(text, start) or _ZERO.search(text, max(0, start - 40), start):
         return False
     first, last = 0, len(text)
     for found in _CLAUSE.finditer(text):
@@ -314,6 +335,38 @@ def _advised_away(sentence: SentenceContext, scanned: Mapping[str, tuple[tuple[i
         text[start:end].lower() not in _ANYONE for start, end in scanned.get("detect/contraindication_context", ())
     )
     return state or bool(sentence.features.conditions)
+
+
+#: The provider withholding what it offers: "We do not whiten teeth ...", "we won't treat ...", "Our clinic cannot
+#: offer ...".
+_REFUSAL = re.compile(
+    r"\b(?:we|our\s+[\w-]+)\s+(?:do\s+not|don['\u2019]t|will\s+not|won['\u2019]t|cannot|can['\u2019]t|can\s+not|never|"
+    r"are\s+(?:not\s+)?(?:unable|not\s+able)\s+to)\s+(?!need\b|have\s+to\b|believe\b|think\b|want\b)\w+",
+    re.IGNORECASE,
+)
+#: Between the refusal and a state, a word telling whom or when it applies: "during pregnancy", "to anyone who is
+#: pregnant", "if you have kidney disease", "people with a pacemaker"; not "We never use drugs".
+_WHOM = re.compile(r"\b(?:during|while|when|if|for|to|in|with|who|whose|under)\b", re.IGNORECASE)
+#: Where the refusal's clause ends and another begins: "We don't treat people, we treat families with allergies".
+_NEXT_CLAUSE = re.compile(r"[;:.!?]|,\s*(?:we|but|instead|rather)\b|\b(?:but|instead)\b", re.IGNORECASE)
+#: States of the contraindication vocabulary that name a product, not a person's state: "we never use drugs".
+_NOT_A_STATE = frozenset({"drug", "drugs", "medication", "medications", "medicine", "medicines"})
+
+
+def _withheld(text: str, scanned: Mapping[str, tuple[tuple[int, int], ...]]) -> bool:
+    """Whether the provider says it withholds the treatment from people in some state of health: "We do not whiten
+    teeth during pregnancy or breastfeeding", "we won't treat anyone with a history of psychosis". A contraindication
+    told as the provider's own rule informs as its label would."""
+    refusal = _REFUSAL.search(text)
+    if refusal is None:
+        return False
+    return any(
+        start >= refusal.end()
+        and text[start:end].lower() not in _ANYONE | _NOT_A_STATE
+        and _WHOM.search(text, refusal.end(), start) is not None
+        and _NEXT_CLAUSE.search(text, refusal.end(), start) is None
+        for start, end in scanned.get("detect/contraindication_context", ())
+    )
 
 
 #: The most words a heading or table cell may have to be read as a label rather than a statement.

@@ -29,9 +29,11 @@ from claimcheck.registry import load_registry
 #: raise nothing above info since issue 16 item 7 was fixed: 93 flagged less those seven is 86. Four more accurate
 #: sentences raise nothing since (two plain pharmacology sentences whose second link was the best link's own words,
 #: a hedged onset "do not always manifest immediately", a side effect "nausea, mild anxiety" being cared for):
-#: 86 less four is 82, and the onset one, whose wrong warning named its own claim, leaves 82 linked. Floors, so a
-#: regression fails.
-MIN_FLAGGED = 82
+#: 86 less four is 82, and the onset one, whose wrong warning named its own claim, leaves 82 linked. The last known
+#: engine exception, an accurate dosing statement whose subject names the use it doses ("Its use as a treatment for
+#: depression ... is at sub-anesthetic doses"), raises nothing since its subject's links are dropped: 81 flagged, 82
+#: linked still. Floors, so a regression fails.
+MIN_FLAGGED = 81
 MIN_LINKED = 82
 
 

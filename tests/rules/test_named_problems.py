@@ -36,6 +36,9 @@ from tests.rules.conftest import Lint, codes, findings_on
             "nothing to react to",
         ),
         ("CC202", "Unlike painkillers, our CBD balm has zero addiction potential.", "zero addiction potential"),
+        # Interactions ruled out, whatever the reader takes (CC202).
+        ("CC202", "Our ashwagandha gummies won't interfere with any medications.", "won't interfere with any"),
+        ("CC202", "Reishi tea is caffeine-free, with no known drug interactions.", "no known drug interactions"),
         # Dependence denied in its other words than "addictive": withdrawal, tolerance, becoming dependent or hooked.
         ("CC202", "Quit vaping with laser therapy: no withdrawal, no mood swings.", "no withdrawal"),
         ("CC202", "No tolerance build-up, even when you take the sleep gummies nightly.", "No tolerance build-up"),
@@ -96,6 +99,9 @@ from tests.rules.conftest import Lint, codes, findings_on
         ("CC202", "Cupping is gentle enough to use during pregnancy.", "gentle enough to"),
         ("CC202", "Yes, reflexology is gentle enough to take alongside anything you are prescribed.", "gentle enough"),
         ("CC202", "The cream is so gentle, you can use it twice a day.", "so gentle"),
+        # A rank among the people of a place, or a top share of them (CC201).
+        ("CC201", "Our sleep app was designed by the world's top sleep researchers.", "world's top"),
+        ("CC201", "Only the top 2% of applicants become Serenity massage therapists.", "top 2%"),
         # Found sooner than another test or tester (CC207).
         ("CC207", "Our scan can flag cancer years before a mammogram can.", "before a mammogram can"),
         ("CC207", "Iridology spots liver problems before your doctor can, just by looking at eyes.", "before your"),
@@ -159,6 +165,9 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC203", "Do not stop your medications without talking to your prescriber."),
         ("CC203", "You can keep taking your medications as prescribed."),
         ("CC203", "CBD can interact with blood thinners, so tell us what you take."),
+        # Interactions told, or asked about: none ruled out.
+        ("CC202", "St John's wort has known drug interactions, so list everything you take."),
+        ("CC202", "Ask the pharmacist whether there are any drug interactions with your statin."),
         # A return supposed, or a study's result with its source.
         ("CC204", "If you never want to feel that pain again, tell us at your consultation."),
         ("CC204", "In a 2020 trial of red-light therapy (Park 2020) there were no relapses at 12 months."),
@@ -219,6 +228,9 @@ def test_the_problem_is_named(lint: Lint, code: str, sentence: str, span: str) -
         ("CC202", "Our massage may be gentle enough for most older adults."),
         ("CC202", "The current is not gentle enough for children."),
         ("CC202", "The risk of infection is so low that we rarely see it."),
+        # The top of something, or a top-up: no rank.
+        ("CC201", "Apply the arnica gel to the top of your foot twice a day."),
+        ("CC201", "Stop by the clinic for a top-up of your vitamin B12."),
         # An order of steps, not a comparison.
         ("CC207", "You need a consultation before your doctor can prescribe the peptide."),
         ("CC207", "Wait for the numbing cream to work before the nurse can begin."),

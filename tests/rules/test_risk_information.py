@@ -174,3 +174,59 @@ def test_the_answer_to_who_should_not_have_it_is_risk_information() -> None:
     assert not _cc301(page.format("Who can't use the plunge?", "Anyone with epilepsy or a heart condition."))
     assert _cc301(page.format("Who should not plunge?", "Honestly, anyone can plunge!"))
     assert _cc301(page.format("Who can use the plunge?", "- Athletes\n- People with arthritis"))
+
+
+def test_a_harm_denied_by_zero_is_not_risk_information() -> None:
+    page = "# Pulse\n\nOur shockwave sessions fix tennis elbow in three visits.{}\n"
+    assert _cc301(page.format(""))
+    assert _cc301(page.format(" Zero reported side effects across 4,000 sessions."))
+    assert _cc301(page.format(' "Zero stiffness the morning after."'))
+    assert not _cc301(page.format(" Some people feel stiff for a day or two afterwards."))
+
+
+def test_a_label_naming_side_effects_as_a_subject_is_not_risk_information() -> None:
+    # A comparison table's row header "Side effects" beside "None" for the treatment: no harm named.
+    table = (
+        "# Lumen\n\nOur light therapy lamp lifts winter depression in a week.\n\n"
+        "| | Lumen lamp | Antidepressants |\n|---|---|---|\n| Side effects | None | Many |\n"
+    )
+    assert _cc301(table)
+
+
+def test_a_risk_rating_from_a_test_is_no_harm_of_the_treatment() -> None:
+    page = "# HeartScan\n\nOur calcium scan finds heart disease years before symptoms.\n\n{}\n"
+    assert _cc301(page.format("Book online."))
+    assert _cc301(page.format("You get a colour-coded risk score the same day."))
+    assert not _cc301(page.format("The scan carries a small radiation risk."))
+
+
+def test_a_provider_withholding_the_treatment_is_risk_information() -> None:
+    page = "# Frost\n\nOur cryotherapy chamber melts away joint pain in minutes.\n\n{}\n"
+    assert _cc301(page.format("Book online."))
+    assert not _cc301(page.format("We do not offer sessions during pregnancy or to anyone with a pacemaker."))
+    assert not _cc301(page.format("We won't book anyone who has a history of heart disease."))
+    # A refusal that names no state of health is no contraindication.
+    assert _cc301(page.format("We never use drugs or needles."))
+    assert _cc301(page.format("We don't count minutes, we count smiles from families with arthritis."))
+
+
+def test_not_right_for_you_is_a_contraindication() -> None:
+    page = "# Frost\n\nOur cryotherapy chamber melts away joint pain in minutes.\n\n{}\n"
+    assert _cc301(page.format("Book online."))
+    assert not _cc301(page.format("If you have Raynaud's, cryotherapy may not be right for you."))
+
+
+def test_an_ache_or_feeling_worse_for_a_while_is_risk_information() -> None:
+    page = "# Knead\n\nDeep tissue massage relieves chronic back pain in one session.\n\n{}\n"
+    assert _cc301(page.format("Book online."))
+    assert not _cc301(page.format("Most people feel a dull ache for a day or two after a deep session."))
+    assert not _cc301(page.format("Some clients feel worse for a while before they feel better."))
+    assert not _cc301(page.format("A few people feel sharp twinges in the first week."))
+    # The reader's complaint, not a harm the massage brings.
+    assert _cc301(page.format("If you feel worse every morning, book a session today."))
+
+
+def test_a_harm_named_as_what_a_study_measured_is_not_risk_information() -> None:
+    page = "# Pulse\n\nOur compression boots speed recovery after every run.\n\n{}\n"
+    assert _cc301(page.format("Book online."))
+    assert _cc301(page.format("Trials of compression after exercise have had mixed results for muscle soreness."))
