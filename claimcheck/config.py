@@ -9,7 +9,9 @@ the key, the file and its line, so a typo never silently does nothing.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,10 @@ from claimcheck.globs import normalize_file_glob
 from claimcheck.models import Severity, field_defaults
 
 CONFIG_NAMES = (".claimcheck.toml", "pyproject.toml")
+#: Largest config file read. A checkout's pyproject.toml is the repository author's to write: 80 MB of
+#: comments held every lint for three minutes (read at discovery and again to be parsed); real ones are
+#: kilobytes.
+MAX_CONFIG_BYTES = 1 << 20
 
 
 class RefsConfig(BaseModel):
@@ -111,8 +117,8 @@ class LoadedConfig(BaseModel):
         if self.path is None:
             return None
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = _read_text(self.path)
+        except ConfigError:
             return None
         written = re.escape(value)
         spans = _own_spans(text, self.path)
@@ -174,13 +180,34 @@ def _line_of(text: str, key: str, path: Path) -> int | None:
     return _line_in(text, _key_pattern(key), _own_spans(text, path))
 
 
+def _read_text(path: Path) -> str:
+    """The text of a config file: a regular file (never blocking on a FIFO) of at most
+    :data:`MAX_CONFIG_BYTES`, in UTF-8; anything else is a config error naming the file (and the line
+    of a byte that is not UTF-8)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise ConfigError(f"cannot read config: {getattr(exc, 'strerror', None) or exc}", path=str(path)) from None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ConfigError("cannot read config: not a regular file", path=str(path))
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+        except OSError as exc:
+            raise ConfigError(f"cannot read config: {exc.strerror or exc}", path=str(path)) from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"config file is larger than {MAX_CONFIG_BYTES >> 20} MB: not read", path=str(path))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(f"cannot read config: not UTF-8 ({exc.reason})", path=str(path), line=line) from None
+
+
 def _table(path: Path) -> tuple[dict[str, Any] | None, str]:
     import tomllib  # here: most runs read no config file, and start-up is short
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config: {exc}", path=str(path)) from None
+    text = _read_text(path)
     try:
         data = tomllib.loads(text)
     except RecursionError:
@@ -280,7 +307,9 @@ def load_config(explicit: str | Path | None = None, *, disabled: bool = False) -
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():
-            raise ConfigError("config file not found", path=str(path))
+            # A FIFO or a device (/dev/zero) exists, and is no config file.
+            problem = "cannot read config: not a regular file" if os.path.exists(path) else "config file not found"
+            raise ConfigError(problem, path=str(path))
         loaded = parse_config(path)
         return loaded if loaded.path else _loaded(path=path)
     found = find_config()

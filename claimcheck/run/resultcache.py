@@ -290,12 +290,34 @@ class ResultCache:
         return result
 
 
+#: A settings folder's name (32 hex digits of a sealed name) and its files' names: an entry, or the
+#: temporary file of a write in flight. Pruning removes only folders made of these.
+_SETTINGS_NAME = re.compile(r"[0-9a-f]{32}")
+_ENTRY_NAME = re.compile(rf"[0-9a-f]{{64}}{re.escape(_SUFFIX)}|\.entry\..+\.tmp")
+
+
+def _ours(folder: Path) -> bool:
+    """Whether ``folder`` is a settings folder this cache made: its name and every file in it named as
+    ours, nothing in it a folder or a link. ``--cache-dir`` may name any folder (a mistyped ``.``, a CI
+    folder shared with other tools): pruning must never remove a folder of the user's."""
+    if _SETTINGS_NAME.fullmatch(folder.name) is None:
+        return False
+    try:
+        with os.scandir(folder) as found:
+            return all(
+                item.is_file(follow_symlinks=False) and _ENTRY_NAME.fullmatch(item.name) is not None for item in found
+            )
+    except OSError:
+        return False
+
+
 def _prune(root: Path, keep: Path) -> None:
-    """Remove the settings folders beyond the :data:`KEPT_SETTINGS` used most recently."""
+    """Remove the settings folders beyond the :data:`KEPT_SETTINGS` used most recently (only folders
+    this cache made: :func:`_ours`)."""
     folders: list[tuple[int, Path]] = []
     with contextlib.suppress(OSError):
         for child in root.iterdir():
-            if child != keep and private_folder(child):
+            if child != keep and private_folder(child) and _ours(child):
                 with contextlib.suppress(OSError):
                     folders.append((child.lstat().st_mtime_ns, child))
     folders.sort(reverse=True)

@@ -37,6 +37,18 @@ INVISIBLE = (
     "\u202a\u202c\u202d\u2061\u2062\u2063\u2064\u2066\u2068\u2069"
     "\u206a\u206b\u206c\u206d\u206e\u206f"
 )
+# The other code points Unicode says render as nothing (Default_Ignorable_Code_Point), as a character
+# class: the variation selectors (U+FE00-FE0F, U+E0100-E01EF, the Mongolian ones), the tag characters
+# (U+E0000-E007F), the combining grapheme joiner, the Khmer inherent vowels, the shorthand and musical
+# format controls and the unassigned ones. Inside or after a word they hide it from the lint as INVISIBLE
+# ones do ("cu\ufe0fre" shows "cure") and are dropped; after a symbol they are part of what it shows (an
+# emoji's presentation selector, a flag's tag sequence) and are kept, so quotes keep their emoji. (The
+# Hangul fillers are default-ignorable too, but letters that many fonts draw as a blank: not dropped.)
+IGNORABLE = (
+    "\u034f\u17b4\u17b5\u180b-\u180d\u180f\u2065\ufe00-\ufe0f\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
+)
+_IGNORABLE_RUN = re.compile(f"[{IGNORABLE}]+")
 # Letters and digits of Unicode's styled alphabets, which readers see as plain ones: the
 # mathematical alphanumerics (the "bold" and "italic" text of social posts, with the letterlike
 # symbols that fill their gaps, such as the italic "\u210e") and the fullwidth forms. Each is read as
@@ -48,7 +60,9 @@ STYLED = (
 )
 # Cyrillic and Greek letters drawn like Latin ones, each with the Latin letter it shows. Inside a word that
 # also has Latin letters ("\u0441\u0443r\u0435" on screen is "cure") they are a disguise, and are read as
-# what they show, one for one; a word with no Latin letter is another language's word and stays as written.
+# what they show, one for one. So is a word made of them alone ("\u0441\u043e\u0441\u043e" shows "coco")
+# in a block whose letters are mostly Latin: a reader of the block reads it as Latin. In a block of Russian
+# or Greek (most of whose letters look like no Latin one) such a word is that language's, and stays.
 LOOK_ALIKE = str.maketrans(
     "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u051b\u051d\u04bb"
     "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0408\u0405"
@@ -57,16 +71,21 @@ LOOK_ALIKE = str.maketrans(
 )
 _LOOK_ALIKE_CHARS = "".join(chr(code) for code in LOOK_ALIKE)
 _LOOK_ALIKE_CHAR = re.compile(f"[{_LOOK_ALIKE_CHARS}]")
+# A Cyrillic or Greek letter that looks like no Latin one ("\u0436", "\u03bb"): a block or word of that script.
+_FOREIGN_LETTER = re.compile(f"(?![{_LOOK_ALIKE_CHARS}])(?=[^\\W\\d_])[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]")
 # A word is a run of letters: one class, so each match is one pass with nothing to backtrack.
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN_LETTER = re.compile("[A-Za-z]")
+# Letters of the Latin script, and those of Cyrillic and Greek that look like no Latin letter, for telling
+# which script a block is written in.
+_LATIN_SCRIPT = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 # Whitespace other than the space, spelled out: a plain character class scans about twice as fast
 # as "\s" alternatives (a test checks it matches str.isspace()).
 WHITESPACE = "\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # Anything that is not copied one-to-one: whitespace other than a lone space, invisible characters,
 # and (in HTML) the "&" that starts a character reference.
-_ANOMALY = re.compile(f"[{WHITESPACE}{INVISIBLE}{STYLED}]|  ")
-_ANOMALY_HTML = re.compile(f"[{WHITESPACE}{INVISIBLE}{STYLED}&]|  ")
+_ANOMALY = re.compile(f"[{WHITESPACE}{INVISIBLE}{IGNORABLE}{STYLED}]|  ")
+_ANOMALY_HTML = re.compile(f"[{WHITESPACE}{INVISIBLE}{IGNORABLE}{STYLED}&]|  ")
 _STYLED_RUN = re.compile(f"[{STYLED}]+")
 _WHITESPACE_RUN = re.compile(r"\s+")
 _WHITESPACE_SPLIT = re.compile(r"(\s+)")
@@ -182,16 +201,21 @@ def _plain_forms() -> dict[int, str]:
 
 def _unmask(text: str) -> str:
     """``text`` with the :data:`LOOK_ALIKE` letters of each word that also has Latin letters read as the Latin
-    ones they show; the same length, so every offset stays."""
+    ones they show, and, in a block mostly of Latin letters, those of words made of look-alikes alone; the
+    same length, so every offset stays."""
 
     if _LOOK_ALIKE_CHAR.search(text) is None:
         return text
+    # Counted only in a block that holds a look-alike (rare): the letters of each script, one pass each.
+    latin_block = len(_LATIN_SCRIPT.findall(text)) > len(_FOREIGN_LETTER.findall(text))
 
     def latin(word: re.Match[str]) -> str:
         found = word.group()
-        if _LATIN_LETTER.search(found) and _LOOK_ALIKE_CHAR.search(found):
+        if _LOOK_ALIKE_CHAR.search(found) is None:
+            return found
+        if _LATIN_LETTER.search(found) or (latin_block and _FOREIGN_LETTER.search(found) is None):
             return found.translate(LOOK_ALIKE)
-        return found
+        return found  # a word of another script (quoted in Latin text, or in a block of its own language)
 
     return _WORD.sub(latin, text)
 
@@ -306,6 +330,10 @@ class UnitBuilder:
                 b = _WHITESPACE_RUN.match(source, a, end).end()  # type: ignore[union-attr]
                 if self.length and self._space_start < 0:
                     self._space_start, self._space_end = a, b
+            elif (run := _IGNORABLE_RUN.match(source, a, end)) is not None:
+                b = run.end()
+                if self._after_symbol():
+                    self._emit(source[a:b], a, b)
             elif ch not in INVISIBLE:  # styled letters: read as their plain forms, one for one
                 b = _STYLED_RUN.match(source, a, end).end()  # type: ignore[union-attr]
                 self._emit(source[a:b].translate(_plain_forms()), a, b)
@@ -315,6 +343,10 @@ class UnitBuilder:
         """Append ``text`` produced by the source run ``[start, end)`` (an entity, an escape)."""
         if not text or text.strip(INVISIBLE) == "":
             return
+        if _IGNORABLE_RUN.search(text) is not None:
+            text = self._drop_ignorable(text)
+            if not text:
+                return
         if _WHITESPACE_RUN.search(text) is None:
             self._emit(text, start, end)
             return
@@ -323,6 +355,24 @@ class UnitBuilder:
                 self.add_space(start, end)
             elif piece:
                 self._emit(piece, start, end)
+
+    def _after_symbol(self) -> bool:
+        """Whether the text so far ends in a symbol (an emoji, say) with no space pending: an
+        :data:`IGNORABLE` run here is part of what the symbol shows, and is kept."""
+        return bool(self.length) and self._space_start < 0 and unicodedata.category(self._parts[-1][-1])[0] == "S"
+
+    def _drop_ignorable(self, text: str) -> str:
+        """Decoded ``text`` without its :data:`IGNORABLE` runs but those that follow a symbol."""
+        pieces = []
+        pos = 0
+        for run in _IGNORABLE_RUN.finditer(text):
+            pieces.append(text[pos : run.start()])
+            at = run.start()
+            if unicodedata.category(text[at - 1])[0] == "S" if at else self._after_symbol():
+                pieces.append(run.group())
+            pos = run.end()
+        pieces.append(text[pos:])
+        return "".join(pieces)
 
     def add_space(self, start: int, end: int) -> None:
         """Note a whitespace run (or a ``<br>``, a soft line break) at ``[start, end)``."""

@@ -23,7 +23,16 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.text.document import INVISIBLE, STYLED, WHITESPACE, Comment, TextUnit, UnitBuilder, split_lines
+from claimcheck.text.document import (
+    IGNORABLE,
+    INVISIBLE,
+    STYLED,
+    WHITESPACE,
+    Comment,
+    TextUnit,
+    UnitBuilder,
+    split_lines,
+)
 from claimcheck.text.html import HtmlReader
 from claimcheck.text.mdblocks import HTML, INLINE, MD_TRIM, plan
 from claimcheck.text.mdinline import Child, scan
@@ -44,12 +53,12 @@ _ALIGN_WINDOW = 16  # how far a character of unverbatim text may be from the cur
 # The characters that keep a run of lines from being one segment of text: inline syntax, whitespace
 # other than single spaces and line feeds, invisible characters, styled letters read as plain ones.
 # (_prose tests the rest: character references, and line breaks with blanks beside them.)
-_NOT_PROSE = re.compile(f"[\\\\`*_\\[<{WHITESPACE.replace(chr(10), '')}{INVISIBLE}{STYLED}]")
+_NOT_PROSE = re.compile(f"[\\\\`*_\\[<{WHITESPACE.replace(chr(10), '')}{INVISIBLE}{IGNORABLE}{STYLED}]")
 _REFERENCE = re.compile("&[#A-Za-z]")
 # Blanks and characters in inline content that the builder would treat specially (a line feed is a line break).
-_UNCLEAN = re.compile(f"[{WHITESPACE.replace(chr(10), '')}{INVISIBLE}{STYLED}]|  ")
+_UNCLEAN = re.compile(f"[{WHITESPACE.replace(chr(10), '')}{INVISIBLE}{IGNORABLE}{STYLED}]|  ")
 # ... and line feeds with blanks beside them.
-_NOT_LINES = re.compile(f"[{WHITESPACE.replace(chr(10), '')}{INVISIBLE}{STYLED}]|  | \n|\n ")
+_NOT_LINES = re.compile(f"[{WHITESPACE.replace(chr(10), '')}{INVISIBLE}{IGNORABLE}{STYLED}]|  | \n|\n ")
 
 
 def _prose(text: str) -> bool:

@@ -338,12 +338,38 @@ def test_only_the_settings_used_most_recently_are_kept(site: Path, tmp_path: Pat
     root.mkdir(parents=True, mode=0o700)
     old = []
     for number in range(12):
-        folder = root / f"old{number:02}"
+        folder = root / f"{number:032x}"  # named as the cache names its settings folders and entries
         folder.mkdir(mode=0o700)
-        (folder / "entry.json").write_text("{}")
+        (folder / f"{number:064x}.json").write_text("{}")
         os.utime(folder, (1_000_000 + number, 1_000_000 + number))
         old.append(folder)
     cache = ResultCache.open(resolve_registry(), None, False)
     assert cache is not None
     kept = sorted(p.name for p in root.iterdir())
     assert kept == sorted([cache.folder.name, *(f.name for f in old[-(resultcache.KEPT_SETTINGS - 1) :])])
+
+
+def test_pruning_never_removes_a_folder_the_cache_did_not_make(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --cache-dir may name a folder holding the user's own work (a mistyped ".", a CI folder other tools
+    # share): pruning removed every folder of the user's there but the seven newest.
+    work = tmp_path / "work"
+    mine = []
+    for number in range(12):
+        folder = work / f"project{number:02}"
+        folder.mkdir(parents=True, mode=0o700)
+        (folder / "notes.txt").write_text(f"draft {number}\n")
+        os.utime(folder, (1_000_000 + number, 1_000_000 + number))
+        mine.append(folder)
+    # A folder named like a settings folder, holding a file of the user's among entry-like ones.
+    lookalike = work / ("a" * 32)
+    lookalike.mkdir(mode=0o700)
+    (lookalike / ("b" * 64 + ".json")).write_text("{}")
+    (lookalike / "thesis.tex").write_text("\\section{x}\n")
+    os.utime(lookalike, (1_000_000, 1_000_000))
+    fresh = _run(capsys, "--format", "json", "--no-cache", str(site))
+    assert _run(capsys, "--format", "json", "--cache-dir", str(work), str(site)) == fresh
+    assert all((folder / "notes.txt").read_text() == f"draft {number}\n" for number, folder in enumerate(mine))
+    assert (lookalike / "thesis.tex").exists()
+    assert len(list(work.glob("*/*.json"))) == 10 + 1  # this run's entries, beside the user's folders

@@ -122,3 +122,72 @@ def test_reading_look_alikes_takes_time_in_proportion_to_the_text() -> None:
 
     assert_linear(unit, lambda n: "c\u0430" * n, 200_000, factor=4)
     assert_linear(unit, lambda n: "s\u0430fe " * n, 50_000, factor=4)
+
+
+#: Default-ignorable code points that are no format control of the list above: variation selectors
+#: (the first, the last, one of the supplement), tag characters, the combining grapheme joiner, a
+#: Mongolian free variation selector, a Khmer inherent vowel, a musical format control.
+IGNORABLES = [
+    "\ufe00",
+    "\ufe0f",
+    "\U000e0100",
+    "\U000e01ef",
+    "\U000e0001",
+    "\U000e0061",
+    "\U000e007f",
+    "\u034f",
+    "\u180b",
+    "\u17b4",
+    "\U0001d173",
+]
+
+
+@pytest.mark.parametrize("mark", IGNORABLES, ids=lambda mark: f"U+{ord(mark):04X}")
+@pytest.mark.parametrize("format", ["html", "markdown", "text"])
+def test_a_default_ignorable_character_inside_words_hides_no_claim(mark: str, format: str) -> None:
+    # "cu\ufe0fre" and "s\U000e0061afe" show "cure" and "safe": the claim's findings must stay, each
+    # spanning the word as the page writes it (one column more, for the mark inside it).
+    plain = _codes(f"<p>{CLAIM}</p>" if format == "html" else CLAIM, format)
+    hidden = CLAIM.replace("cure", mark.join(["cu", "re"])).replace("safe", mark * 3 + "s" + mark + "afe")
+    page = f"<p>{hidden}</p>" if format == "html" else hidden
+    found = check_text(page, format=format).findings
+    assert sorted(f.code for f in found) == sorted(code for code, _ in plain)
+    source = page.splitlines()[0]
+    for finding in found:
+        if finding.code == "CC204":  # the cure claim's word, as written
+            assert source[finding.column - 1 : finding.end_column - 1] == mark.join(["cu", "re"])
+
+
+def test_an_ignorable_character_written_as_a_character_reference_hides_no_claim() -> None:
+    plain = _codes(f"<p>{CLAIM}</p>")
+    hidden = CLAIM.replace("cure", "cu&#xFE0F;re").replace("safe", "sa&#917601;&#x34F;fe")
+    assert [code for code, _ in _codes(f"<p>{hidden}</p>")] == [code for code, _ in plain]
+
+
+@pytest.mark.parametrize("format", ["html", "markdown", "text"])
+def test_selectors_after_a_symbol_stay_part_of_what_it_shows(format: str) -> None:
+    # An emoji's presentation selector and a flag's tag sequence are what a reader sees: quotes keep them.
+    text = "I \u2764\ufe0f my clinic \U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f today."
+    page = f"<p>{text}</p>" if format == "html" else text
+    assert [unit.text for unit in parse_document(page, format=format).units] == [text]
+    reference = "I &#x2764;&#xFE0F; my clinic."
+    assert [unit.text for unit in parse_document(f"<p>{reference}</p>", format="html").units] == [
+        "I \u2764\ufe0f my clinic."
+    ]
+
+
+@pytest.mark.parametrize("format", ["html", "markdown", "text"])
+def test_a_word_wholly_of_look_alikes_in_latin_copy_hides_no_claim(format: str) -> None:
+    # "ѕіԁе" is Cyrillic from end to end and shows "side": in an English sentence a reader reads "side effects".
+    claim = "Our drips have no side effects at all."
+    hidden = claim.replace("side", "\u0455\u0456\u0501\u0435")
+    plain = _codes(f"<p>{claim}</p>" if format == "html" else claim, format)
+    assert plain
+    assert _codes(f"<p>{hidden}</p>" if format == "html" else hidden, format) == plain
+
+
+def test_look_alike_words_in_a_block_of_their_own_language_are_read_as_written() -> None:
+    # A Russian sentence quoting a Latin name is Russian: its all-look-alike words ("сосо", "рос") stay.
+    text = "Кетамин (Ketamine) помогает: сосо рос ехе."
+    units = parse_document(f"<p>{text}</p>", format="html").units
+    assert [unit.text for unit in units] == [text]

@@ -60,3 +60,47 @@ def test_deeply_nested_toml_is_a_located_config_error(tmp_path: Path, cli: Cli, 
     assert run.code == 2
     assert f"{config}:5: " in run.err
     assert "Traceback" not in run.err
+
+
+def test_a_huge_config_is_refused_unread(tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 80 MB of comments in a checkout's pyproject.toml held every lint for three minutes (read whole at
+    # discovery, then again to be parsed); past MAX_CONFIG_BYTES the file is one located error.
+    from claimcheck import config as config_module
+
+    config = tmp_path / "pyproject.toml"
+    with config.open("w") as handle:
+        handle.write('[tool.claimcheck]\nselect = ["CC2"]\n')
+        handle.write("# padding\n" * (config_module.MAX_CONFIG_BYTES // 10 + 1))
+    page = tmp_path / "page.md"
+    page.write_text("It cures anxiety.\n")
+    monkeypatch.chdir(tmp_path)
+    run = cli("lint", "--no-cache", page)
+    assert run.code == 2
+    assert run.err.startswith(f"claimcheck: {config}: config file is larger than 1 MB")
+    assert "Traceback" not in run.err
+
+
+def test_a_config_that_is_not_utf8_names_its_line(tmp_path: Path, cli: Cli) -> None:
+    config = tmp_path / ".claimcheck.toml"
+    config.write_bytes(b'select = ["CC2"]\n\n# caf\xe9\n')
+    page = tmp_path / "page.md"
+    page.write_text("It cures anxiety.\n")
+    run = cli("lint", "--no-cache", "--config", config, page)
+    assert run.code == 2
+    assert f"{config}:3: cannot read config: not UTF-8" in run.err
+
+
+@pytest.mark.parametrize("special", ["fifo", "device"])
+def test_a_config_that_is_no_regular_file_is_refused_at_once(tmp_path: Path, cli: Cli, special: str) -> None:
+    import os
+
+    if special == "fifo":
+        config = tmp_path / "pyproject.toml"
+        os.mkfifo(config)  # no writer: reading it would block for ever
+    else:
+        config = Path("/dev/zero")  # reading it would never end
+    page = tmp_path / "page.md"
+    page.write_text("It cures anxiety.\n")
+    run = cli("lint", "--no-cache", "--config", config, page)
+    assert run.code == 2
+    assert f"{config}: cannot read config: not a regular file" in run.err
