@@ -11,11 +11,14 @@ them against the page alone:
   characters appear in that region, in order. A character reference (``&amp;``) and, in Markdown,
   a percent-escape in an autolink match any run of characters no longer than themselves: decoded
   they are characters not written in the source, and left literal (``&Ketamine``) they are themselves.
+  A styled letter (``Ａ``, ``𝓱``) or a Cyrillic or Greek look-alike matches the plain Latin letter the
+  readers read it as (SECURITY.md: words are read as a reader sees them); any other character only itself.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -25,6 +28,7 @@ from claimcheck.analysis.runs import joined_runs
 from claimcheck.api import Report
 from claimcheck.registry.compiled import CompiledRegistry
 from claimcheck.text import parse_document, split_sentences
+from claimcheck.text.document import LOOK_ALIKE
 from tests.robustness.conftest import EXAMPLES, line_starts, line_texts, offset_of, shipped, widgetamine
 
 STRUCTURE = {
@@ -156,6 +160,15 @@ def _tokens(region: str, fmt: str) -> list[str | int]:
     return tokens + list(region[position:])
 
 
+def _read_as(char: str) -> str:
+    """The plain letter a styled letter or a look-alike is read as, else ``char`` itself."""
+    plain = LOOK_ALIKE.get(ord(char))
+    if plain is not None:
+        return chr(plain) if isinstance(plain, int) else plain
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if len(folded) == 1 else char
+
+
 def covers(region: str, sentence: str, fmt: str) -> bool:
     """Whether the sentence's visible characters appear in order in ``region`` (see the module docstring).
 
@@ -168,7 +181,7 @@ def covers(region: str, sentence: str, fmt: str) -> bool:
             break
         if isinstance(token, int):
             i = min(len(wanted), i + token)
-        elif token == wanted[i]:
+        elif token == wanted[i] or _read_as(token) == wanted[i]:
             i += 1
     return i == len(wanted)
 
@@ -226,6 +239,8 @@ def test_markdown_findings_point_at_their_sentences(source: str, registry: str) 
 @_SETTINGS
 @given(documents("text"), registries)
 @example("Widgetamine works for everyone.\rIt is completely safe.\r\n\r\nNo side effects!", "widgetamine")
+@example("sAFE:\uff21", "shipped")  # a styled letter is read as the plain one (the sentence says "sAFE:A")
+@example("Ketamine is s\u0430fe and cures c\u0430ncer.", "shipped")  # look-alikes read as Latin
 def test_text_findings_point_at_their_sentences(source: str, registry: str) -> None:
     lint_and_check(source, "text", registry)
 
@@ -235,3 +250,6 @@ def test_the_cover_check_is_not_vacuous() -> None:
     assert covers("<b>Ketamine</b> is &amp; safe", "Ketamine is & safe", "html")
     assert not covers("<b>Ketamine</b> is", "Ketamine is safe", "html")
     assert not covers("safe is Ketamine", "Ketamine is safe", "text")
+    assert covers("sAFE:\uff21", "sAFE:A", "text")  # a fullwidth letter is read as the plain one
+    assert covers("c\u0430ncer", "cancer", "text")  # so is a Cyrillic look-alike
+    assert not covers("sAFE:\uff21", "sAFE:B", "text")
