@@ -97,3 +97,9 @@ def test_what_a_thing_is_used_for_is_no_step() -> None:
     assert procedure_step("Our audiologists use a soft foam tip in each ear.")
     assert not procedure_step("Red light panels are used in hospitals across Europe.")
     assert not procedure_step("Magnesium drips are used for migraine in many clinics.")
+
+
+def test_keeping_on_is_no_step() -> None:
+    # "We keep doing" tells what the clinic goes on doing, not a thing handled; a thing kept is.
+    assert not procedure_step("We keep telling families the same thing, and nobody listens.")
+    assert procedure_step("The bandage is kept dry for the first two days.")
