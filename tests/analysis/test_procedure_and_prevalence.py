@@ -103,3 +103,9 @@ def test_keeping_on_is_no_step() -> None:
     # "We keep doing" tells what the clinic goes on doing, not a thing handled; a thing kept is.
     assert not procedure_step("We keep telling families the same thing, and nobody listens.")
     assert procedure_step("The bandage is kept dry for the first two days.")
+
+
+def test_an_adjustment_is_no_step() -> None:
+    # A chiropractor's adjustment is the treatment itself; a dose tailored to the patient is the provider's care.
+    assert not procedure_step("The osteopath adjusts your pelvis in two quick moves.")
+    assert not procedure_step("Our nurses adjust the drip rate minute by minute to how you feel.")
