@@ -59,10 +59,10 @@ def _steps() -> re.Pattern[str]:
 
 
 #: Cue groups of a claim a step can carry in its own words: a status ("processed in an FDA-registered lab, which
-#: means it is approved"), safety, the provider's quality, a comparison.
+#: means it is approved"), safety, the provider's quality, a comparison ("our process exceeds ... standards").
 _CLAIM_GROUPS = (
     *("detect/regulatory_status", "detect/regulatory_phrase", "detect/regulatory_agency"),
-    *("detect/safety", "absolute_safety", "detect/provider", "detect/comparative"),
+    *("detect/safety", "absolute_safety", "detect/provider", "detect/comparative", "detect/comparative_weak"),
 )
 
 
