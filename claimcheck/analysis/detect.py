@@ -41,6 +41,8 @@ from claimcheck.analysis.features import Features, Span, extract_features
 from claimcheck.analysis.finding_rates import rates_finding
 from claimcheck.analysis.imperatives import imperative, imperative_shape, promised_result
 from claimcheck.analysis.negation import clause_before
+from claimcheck.analysis.prevalence import tells_prevalence
+from claimcheck.analysis.procedure import procedure_step
 from claimcheck.analysis.scorer import claim_probability
 from claimcheck.analysis.stories import story_setup
 from claimcheck.analysis.strength import asserted_plainly, classify_strength, relation_strength, unasserted
@@ -767,7 +769,9 @@ def _efficacy(c: _Cues) -> tuple[int, str]:
     if c["evidence"] and c.outcome:
         score = _STRONG if c.share else _CLAIM
         return score, f"study {_q(c['evidence'])} + outcome {_q(c.outcome)}"
-    if c.outcome and c.share and c.population:
+    if c.outcome and c.share and c.population and not tells_prevalence(c.sentence):
+        # A share of people in general who have an illness ("About one in ten women have endometriosis") counts
+        # whom the illness touches, not whom a treatment helped.
         return _STRONG, f"{_q(c.share)} of {_q(c.population)} + outcome {_q(c.outcome)}"
     if c.effect and c.lifted and c.asserted_effect():
         return _WEAK, f"effect {_q(c.effect)} + {_q(c.lifted)}"
@@ -1526,7 +1530,8 @@ def _defines_illness(sentence: str, features: Features) -> bool:
 
 def background(sentence: str, features: Features) -> bool:
     """Whether the sentence gives background rather than says what a treatment does: it describes the
-    illness (its subject), defines a condition or a procedure, or instructs the reader. The learned scorer
+    illness (its subject, or how common it is and in whom: :func:`~claimcheck.analysis.prevalence.tells_prevalence`),
+    defines a condition or a procedure, or instructs the reader. The learned scorer
     reads such sentences as claims when they share a claim's words ("Symptoms include low mood and low
     energy"); it is not asked about them."""
     return illness_is_subject(sentence, features) or _describes(sentence)
@@ -1651,7 +1656,9 @@ def _who_it_is(sentence: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _describes(sentence: str) -> bool:
-    """Whether the sentence instructs, defines, lists a condition's signs, tells a step of the visit, says who
+    """Whether the sentence instructs, defines, lists a condition's signs, tells a step of the visit (the reader's,
+    or the staff's: :func:`~claimcheck.analysis.procedure.procedure_step`), tells how common an illness is
+    (:func:`~claimcheck.analysis.prevalence.tells_prevalence`), says who
     the writer or a practitioner is or advises buying spares (the part
     of :func:`background` read from the text alone). Cached: the detector's second opinion, a follow-on and the
     registry links each ask about the same sentence."""
@@ -1660,6 +1667,8 @@ def _describes(sentence: str) -> bool:
         or _defines(sentence)
         or _SIGNS.match(sentence) is not None
         or _STEP.match(sentence) is not None
+        or procedure_step(sentence)
+        or tells_prevalence(sentence)
         or _who_it_is(sentence)
         or (("xtra" in sentence or "spare" in sentence) and _SPARES.search(sentence) is not None)
     )
