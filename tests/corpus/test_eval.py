@@ -170,7 +170,9 @@ END_TO_END_FLOORS = {
     # their product's use, control arms, reference entries, forum headers) leave 2 accurate claims with an error.
     # recall13 (quoted lines read as sentences, not headings; an FAQ answer's first sentence read with what its
     # question asks): recall 0.891 (155/174).
-    "blind12": EndToEndFloor(recall=0.89, false_positive_rate=0.07, accurate_errors=2),
+    # A procedure's step told as the staff carry it out, and how common an illness is, are no claims (precision14,
+    # fourteenth session; blind12 was its unread proxy): 0.059 (39/663).
+    "blind12": EndToEndFloor(recall=0.89, false_positive_rate=0.06, accurate_errors=2),
     # blind13 (pages and labels of 4d0a276, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 3e56e2d (the ninth session's start,
     # byte-identical in output to 122ba7e): recall 0.855 (219/256), false positives 0.078 (44/561), 8 accurate
@@ -198,7 +200,8 @@ END_TO_END_FLOORS = {
     # after an imperative promise): recall 0.862 (224/260). recall13 (an item that opens as its list's claims do; an
     # FAQ answer's first sentence read with what its question asks): recall 0.873 (227/260).
     # Thirteenth session: a practice's years in its work read in any verb of giving care (precision13): 0.061 (43/702).
-    "blind14": EndToEndFloor(recall=0.87, false_positive_rate=0.062, accurate_errors=6),
+    # Procedure steps and prevalence read as background (precision14): 0.057 (40/702).
+    "blind14": EndToEndFloor(recall=0.87, false_positive_rate=0.058, accurate_errors=6),
     # blind15 (pages and labels of 195a0d6, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 7a3194c (the eleventh session's start,
     # byte-identical in output to c7d44a5): recall 0.850 (210/247), false positives 0.065 (47/720), 9 accurate
@@ -208,7 +211,8 @@ END_TO_END_FLOORS = {
     # Tuned on from the twelfth session: credentials alone read as a biography's fact (precision12) took false
     # positives to 0.056 (40/720); advice read by the imperative's shape (instructions12) to 0.050 (36/720).
     # Thirteenth session: a practitioner's years in her work with a second predicate (precision13): 0.049 (35/720).
-    "blind15": EndToEndFloor(recall=0.85, false_positive_rate=0.05, accurate_errors=9),
+    # Procedure steps and prevalence read as background (precision14): 0.043 (31/720).
+    "blind15": EndToEndFloor(recall=0.85, false_positive_rate=0.044, accurate_errors=9),
     # blind16 (pages and labels of ef14d74, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of c9ecd17 (the twelfth session's start,
     # byte-identical in output to a254a7f): recall 0.738 (158/214), false positives 0.070 (60/860), 3 accurate
@@ -221,18 +225,23 @@ END_TO_END_FLOORS = {
     # "What it corrects" | "Glasses after surgery?") not read side by side (precision13): 0.059 (51/860).
     # Time counted from the treatment places a past-tense outcome after it, no story's set-up (stories13):
     # recall 0.794 (170/214).
-    "blind16": EndToEndFloor(recall=0.79, false_positive_rate=0.06, accurate_errors=3),
+    # Procedure steps and prevalence read as background (precision14): 0.056 (48/860).
+    "blind16": EndToEndFloor(recall=0.79, false_positive_rate=0.056, accurate_errors=3),
     # blind17 (pages and labels of 7ba22fb, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 4de5cdb (the thirteenth session's start,
     # byte-identical in output to 366c06d and integ12): recall 0.897 (200/223), false positives 0.075 (58/777),
     # 6 accurate claims with an error (of 102), nothing hidden flagged. Nothing is tuned on it. Run a second and last
     # time at the end of that session (integ13, after all its engine changes, drawn from blind16 and the tuned
     # splits; misses never read): the same, 0.897 (200/223), 0.075 (58/777), 6.
-    "blind17": EndToEndFloor(recall=0.89, false_positive_rate=0.075, accurate_errors=6),
+    # Tuned on from the fourteenth session: procedure steps and prevalence read as background (precision14):
+    # 0.068 (53/777).
+    "blind17": EndToEndFloor(recall=0.89, false_positive_rate=0.069, accurate_errors=6),
     # blind18 (pages and labels of f95bedc, 18 pages, three ketamine framings and 15 other therapies, written
     # without reading the engine) was run once, on the engine of 95682f5 (the fourteenth session's start,
     # byte-identical in output to 869cfce and integ13): recall 0.927 (177/191), false positives 0.088 (73/828),
-    # 5 accurate claims with an error (of 84), nothing hidden flagged. Nothing is tuned on it.
+    # 5 accurate claims with an error (of 84), nothing hidden flagged. Nothing is tuned on it. Run a second and last
+    # time at the end of that session (integ14, after all its engine changes, drawn from blind17 and the tuned
+    # splits; misses never read): the same, 0.927 (177/191), 0.088 (73/828), 5.
     "blind18": EndToEndFloor(recall=0.92, false_positive_rate=0.089, accurate_errors=5),
 }
 
@@ -301,8 +310,9 @@ DETECTION_FLOORS = {
     # blind17's single blind run (engine of 4de5cdb): precision 0.851, recall 0.794, top-category 0.592.
     # Its second and last run (end of the thirteenth session, nothing tuned on it): the same.
     "blind17": {"precision": 0.85, "recall": 0.79, "category": 0.59},
-    # blind18's single blind run (engine of 95682f5): precision 0.810, recall 0.851, top-category 0.678.
-    "blind18": {"precision": 0.81, "recall": 0.85, "category": 0.67},
+    # blind18's single blind run (engine of 95682f5): precision 0.810 (0.8097, so its floor is 0.80), recall 0.851,
+    # top-category 0.678. Its second and last run (integ14, nothing tuned on it): the same.
+    "blind18": {"precision": 0.80, "recall": 0.85, "category": 0.67},
 }
 
 
