@@ -54,6 +54,13 @@ _EFFECT_GROUPS = ("detect/effect", "detect/benefit", "relief", "detect/onset", "
 #: The clinic or its people speaking of their own ("our patients", "we"): their care is the subject, not an
 #: illness in the population.
 _OURS = re.compile(r"\b(?:our|we|us)\b", re.IGNORECASE)
+#: What follows a treatment ("changes in the curve after bracing are common", "bruising is common following
+#: surgery"): the course of care, not how common an illness is among people.
+_AFTER_CARE = re.compile(
+    r"\b(?:after|following|post)[\s-]+(?:(?:the|a|an|your|each|every)\s+)?(?:[\w-]+\s+)?"
+    r"(?:[\w-]+ing|treatments?|surgery|surgeries|procedures?|therap(?:y|ies)|sessions?|injections?|infusions?)\b",
+    re.IGNORECASE,
+)
 
 
 def tells_prevalence(sentence: str) -> bool:
@@ -62,7 +69,7 @@ def tells_prevalence(sentence: str) -> bool:
     people over 50", "Millions of people deal with hemorrhoids"; not "Relief is common after one session"."""
     if not (_HOW_COMMON.search(sentence) or _PEOPLE_COUNTED.search(sentence) or _WHEN_IT_COMES.search(sentence)):
         return False
-    if _OURS.search(sentence):
+    if _OURS.search(sentence) or _AFTER_CARE.search(sentence):
         return False
     scanned = lexicon.scan(sentence)
     if any(group in scanned for group in _EFFECT_GROUPS):

@@ -38,6 +38,12 @@ _PURPOSE = re.compile(
     r"|one|two|\d)\b)[^\W\d_]",
     re.IGNORECASE,
 )
+#: A comparison in the step's own words ("we test the strength of your arm, which reveals sensitivities more
+#: accurately than a blood test"): what the step does, set against another, is a comparative claim, which the
+#: comparative cue groups miss when an adverb stands between "more" and "than".
+_COMPARED = re.compile(
+    r"\b(?:more|less|better|worse|faster|safer|stronger|fewer|greater)\s+(?:[\w-]+\s+){0,2}?than\b", re.IGNORECASE
+)
 #: A few adverbs of sequence or habit between the subject and its verb: "then", "usually", "first".
 _ADVERB = r"(?:(?:then|usually|typically|first|next|also|carefully|gently|will|always|simply|now)\s+){0,2}"
 
@@ -71,7 +77,7 @@ def procedure_step(sentence: str) -> bool:
     (see the module's docstring), and promises no effect: "A nurse places a small IV line in your arm", "The leads
     are connected to a small battery"; not "The nurse places the pads and your pain fades within minutes", nor "We
     use gentle pressure to release tension" (its purpose)."""
-    if _steps().match(sentence) is None or _PURPOSE.search(sentence) is not None:
+    if _steps().match(sentence) is None or _PURPOSE.search(sentence) or _COMPARED.search(sentence):
         return False
     scanned = lexicon.scan(sentence)
     return not any(group in scanned for group in _CLAIM_GROUPS) and not promises(sentence)

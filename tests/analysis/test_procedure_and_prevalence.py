@@ -47,6 +47,9 @@ def test_a_step_of_the_procedure_is_background(sentence: str) -> None:
         # A base form after "is" is an adjective, no step; a status a step carries is a claim of its own.
         "Once the pool water is clean, most swimmers stop sneezing.",
         "Every swab is processed in an FDA-registered lab, so the kit is approved for home use.",
+        # A step set against another is a comparison, an adverb between "more" and "than" or not.
+        "We scan your feet with a pressure plate, which maps your gait far more precisely than a podiatrist's eye.",
+        "Our hygienist checks each tooth with a laser probe that finds decay better than X-rays.",
     ],
 )
 def test_a_step_that_promises_is_no_procedure_step(sentence: str) -> None:
@@ -86,6 +89,9 @@ def test_how_common_an_illness_is_is_background(sentence: str) -> None:
         "Improvement is common within the first two weeks of the program.",
         "Relief is very common after just one sitting.",
         "We are the most common choice for knee pain in the county.",
+        # What follows a treatment is the course of care, not how common an illness is.
+        "Mild swelling of the gums after implant surgery is common and settles within a week.",
+        "Small shifts in the bite after wearing aligners are common and rarely need correcting.",
     ],
 )
 def test_a_share_of_a_treatments_people_or_an_effect_is_not_prevalence(sentence: str) -> None:
