@@ -6,7 +6,10 @@ with its comments intact. It never constructs Python objects from tags such as
 ``!!python/object``: those stay inert tagged values and then fail validation. Flow collections
 (``[...]``, ``{...}``) may nest at most :data:`MAX_FLOW_DEPTH` deep, and aliases may not make a
 file stand for more than :data:`MAX_ALIAS_GROWTH` times the values written in it (the "billion
-laughs": 1 KB of nested aliases is a list of 10**8 strings, which validation would walk).
+laughs": 1 KB of nested aliases is a list of 10**8 strings, which validation would walk). A file
+may also hold at most :data:`MAX_YAML_KEYS` mapping keys, :data:`MAX_YAML_ITEMS` list items and
+:data:`MAX_MERGE_KEYS` merge keys (``<<:``), counted as ruamel's scanner and composer meet them, so
+a hostile file is refused at the first excess rather than after minutes of loading.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scanner import RoundTripScanner, ScannerError
@@ -28,16 +32,81 @@ from claimcheck.errors import RegistryError
 #: open flow levels for every token, so 5,000 "[" took 40 s and 100,000 would take days; registry
 #: files nest flow lists two or three deep.
 MAX_FLOW_DEPTH = 64
+#: Mapping keys (block and flow) one file may hold. ruamel reads about 5,000 keys a second, so
+#: 300,000 keys in one mapping (4 MB) held a lint for minutes. The registry's claims have about 50
+#: keys each (its largest file, 15 claims, under 800), so this is room for some 2,000 claims in
+#: one file, about what its 8 MiB holds; refusing costs at most what reading 8 MiB of claims does.
+MAX_YAML_KEYS = 100_000
+#: List items ("- x" and the ","-separated items of flow collections) one file may hold. ruamel
+#: reads about 15,000 a second, so a one-line list of 1.5 million items ran past 200 s; the
+#: registry's claims hold about 25 each (its largest file under 600).
+MAX_YAML_ITEMS = 100_000
+#: Merge keys ("<<: *anchor") one file may hold. ruamel's constructor is quadratic in them (2,000
+#: took 5 s, 20,000 over 200 s); registry files hold none.
+MAX_MERGE_KEYS = 500
 #: How many times more values than it writes a file may stand for once its aliases are expanded.
 MAX_ALIAS_GROWTH = 10
 
 
+class _LimitError(MarkedYAMLError):
+    """A file holding more of something than a registry file may; raised where the first excess is."""
+
+
 class _BoundedScanner(RoundTripScanner):
+    keys = 0
+    items = 0
+
+    def reset_scanner(self) -> None:
+        super().reset_scanner()
+        self.keys = 0
+        self.items = 0
+
+    def fetch_value(self) -> None:
+        self.keys += 1
+        if self.keys > MAX_YAML_KEYS:
+            problem = f"more than {MAX_YAML_KEYS} mapping keys in one file"
+            raise _LimitError(None, None, problem, self.reader.get_mark())
+        super().fetch_value()
+
+    def fetch_flow_entry(self) -> None:
+        self._count_item()
+        super().fetch_flow_entry()
+
+    def fetch_block_entry(self) -> None:
+        self._count_item()
+        super().fetch_block_entry()
+
+    def _count_item(self) -> None:
+        self.items += 1
+        if self.items > MAX_YAML_ITEMS:
+            problem = f"more than {MAX_YAML_ITEMS} list items (- x, or [a, b, ...]) in one file"
+            raise _LimitError(None, None, problem, self.reader.get_mark())
+
     def fetch_flow_collection_start(self, token_class: Any, to_push: str) -> None:
         if len(self.flow_context) >= MAX_FLOW_DEPTH:
             problem = f"flow collections ([...], {{...}}) nested deeper than {MAX_FLOW_DEPTH} levels"
             raise ScannerError(None, None, problem, self.reader.get_mark())
         super().fetch_flow_collection_start(token_class, to_push)
+
+
+class _BoundedComposer(Composer):
+    merge_keys = 0
+
+    def get_single_node(self) -> Any:
+        self.merge_keys = 0
+        return super().get_single_node()
+
+    def compose_scalar_node(self, anchor: Any) -> Any:
+        node = super().compose_scalar_node(anchor)
+        if node.tag == _MERGE_TAG:
+            self.merge_keys += 1
+            if self.merge_keys > MAX_MERGE_KEYS:
+                problem = f"more than {MAX_MERGE_KEYS} merge keys (<<:) in one file"
+                raise _LimitError(None, None, problem, node.start_mark)
+        return node
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 class _Constructor(RoundTripConstructor):
@@ -51,9 +120,10 @@ class _Constructor(RoundTripConstructor):
 
 
 def round_trip_yaml() -> YAML:
-    """ruamel's round-trip loader with flow nesting bounded (:data:`MAX_FLOW_DEPTH`) and brief duplicate-key errors."""
+    """ruamel's round-trip loader with nesting and counts bounded (see the module) and brief duplicate-key errors."""
     yaml = YAML(typ="rt")
     yaml.Scanner = _BoundedScanner
+    yaml.Composer = _BoundedComposer
     yaml.Constructor = _Constructor
     return yaml
 
@@ -98,6 +168,9 @@ def load_yaml(text: str, *, path: str, yaml: YAML | None = None) -> Any:
             warnings.simplefilter("ignore")
             document = yaml.load(text)
         written, expanded = _sizes(document)
+    except _LimitError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
+        raise RegistryError(f"YAML file too large: {exc.problem}", path=path, line=line) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

@@ -17,6 +17,7 @@ import pytest
 from claimcheck.errors import RegistryError
 from claimcheck.grow.edit import ClaimsFile
 from claimcheck.registry import load as registry_load
+from claimcheck.registry import yamlfile
 from claimcheck.registry.load import read_registry
 from tests.robustness.conftest import FIXTURE_REGISTRY, Cli
 from tests.timing import MAX_GROWTH, cpu_seconds
@@ -121,3 +122,87 @@ def test_refs_format_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert f"{fifo}" in done.stderr and "not a regular file" in done.stderr
+
+
+def _items(n: int) -> str:
+    return "claims: [" + ", ".join(["x"] * n) + "]\n"
+
+
+def _merges(n: int) -> str:
+    return "b: &b {k: 1}\nclaims:\n" + "- <<: *b\n" * n
+
+
+def _keys(n: int) -> str:
+    return "claims:\n  x: 1\nextra:\n" + "".join(f"  k{i}: 1\n" for i in range(n))
+
+
+def _repeats(n: int) -> str:
+    return "claims:\n  x: 1\nextra:\n" + "  k: 1\n" * n
+
+
+@pytest.mark.parametrize(
+    ("shape", "line", "problem"),
+    [
+        # The fourteenth review's shapes, each within the 8 MiB a registry file may hold: a one-line flow
+        # list of 1.5 million items (over 200 s), 200,000 merge keys (over 200 s; ruamel's merging is
+        # quadratic), 300,000 keys in one mapping (195 s) and 300,000 repeats of one key (158 s).
+        (_items(1_500_000), 1, f"more than {yamlfile.MAX_YAML_ITEMS} list items"),
+        (_merges(200_000), 3 + yamlfile.MAX_MERGE_KEYS, f"more than {yamlfile.MAX_MERGE_KEYS} merge keys"),
+        (_keys(300_000), 3 + yamlfile.MAX_YAML_KEYS - 2, f"more than {yamlfile.MAX_YAML_KEYS} mapping keys"),
+        (_repeats(300_000), 3 + yamlfile.MAX_YAML_KEYS - 2, f"more than {yamlfile.MAX_YAML_KEYS} mapping keys"),
+    ],
+    ids=["flow-items", "merge-keys", "keys", "repeated-key"],
+)
+def test_a_claims_file_too_large_for_ruamel_is_refused_at_its_first_excess(
+    tmp_path: Path, shape: str, line: int, problem: str
+) -> None:
+    # Run in a child with a generous timeout: a regression fails this test rather than holding the suite
+    # for minutes. The refusal comes at the first excess, so it costs what the file's head does.
+    root = _registry(tmp_path)
+    hostile = root / "claims" / "hostile.yaml"
+    hostile.write_text(shape, encoding="utf-8")
+    assert hostile.stat().st_size < registry_load.MAX_REGISTRY_FILE_BYTES
+    page = tmp_path / "page.md"
+    page.write_text("Widgetamine works for everyone.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "lint", "--no-config", "--registry", str(root), str(page)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert f"hostile.yaml:{line}: CC401" in done.stderr and problem in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_large_legitimate_claims_file_still_loads(tmp_path: Path) -> None:
+    # Hundreds of claims, each with the keys and lists of a real one, stay well inside the bounds.
+    root = _registry(tmp_path)
+    claim = """\
+  - id: widgetamine.generated{i}
+    category: indication
+    statement: Widgetamine has been tried in a handful of people with condition {i}; whether it helps is unknown.
+    evidence:
+      - ref: cases2019
+        finding: Three of five patients reported fewer symptoms for a few days (no control group).
+        stance: partially
+    grade: very-low
+    grade_rationale: Five uncontrolled cases.
+    verdict: qualified
+    max_strength: conditional
+    match:
+      subject: [widgetamine]
+      keywords:
+        - [widgetamine, it]
+        - [condition{i}, disorder{i}]
+    approved_wording:
+      - Widgetamine has been tried in a few people with condition {i}, and whether it helps is not yet known.
+    review: {{status: approved, reviewer: test, date: 2026-11-21}}
+"""
+    (root / "claims" / "generated.yaml").write_text(
+        "claims:\n" + "".join(claim.format(i=i) for i in range(600)), encoding="utf-8"
+    )
+    registry = read_registry(root)
+    assert not [p for p in registry.problems if p.fatal]
+    assert sum(1 for claim in registry.claims if "generated" in claim.id) == 600
