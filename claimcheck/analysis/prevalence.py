@@ -49,6 +49,23 @@ _WHEN_IT_COMES = re.compile(
     r"|adolescence|adulthood|infancy|puberty|pregnancy|\d)",
     re.IGNORECASE,
 )
+#: A word one of :data:`_HOW_COMMON` or :data:`_WHEN_IT_COMES` needs, and a count :data:`_PEOPLE_COUNTED` needs.
+_COMMON_WORDS = ("common", "prevalent", "widespread", "cause", "often", "usual", "typical", "mostly")
+_COUNT_WORDS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "million",
+    "thousand",
+    "hundred",
+    "half",
+    "third",
+    "quarter",
+    "fifth",
+)
+_DIGIT = re.compile(r"\d")
 #: Cue groups that say what a treatment does: an effect, a benefit, relief, how soon or how long it works.
 _EFFECT_GROUPS = ("detect/effect", "detect/benefit", "relief", "detect/onset", "detect/durability", "improvements")
 #: The clinic or its people speaking of their own ("our patients", "we"): their care is the subject, not an
@@ -67,7 +84,16 @@ def tells_prevalence(sentence: str) -> bool:
     """Whether the sentence tells how common an illness is, counts people in general who have it or says when it
     usually comes (see the module's docstring), and says nothing of what a treatment does: "BPPV is most common in
     people over 50", "Millions of people deal with hemorrhoids"; not "Relief is common after one session"."""
-    if not (_HOW_COMMON.search(sentence) or _PEOPLE_COUNTED.search(sentence) or _WHEN_IT_COMES.search(sentence)):
+    lowered = sentence.lower()
+    # Each shape needs a word of its own; testing for the words first spares most sentences three searches
+    # (the background check asks this of nearly every sentence).
+    common = any(word in lowered for word in _COMMON_WORDS)
+    counted = _DIGIT.search(sentence) is not None or any(word in lowered for word in _COUNT_WORDS)
+    if not (
+        (common and _HOW_COMMON.search(sentence))
+        or (counted and _PEOPLE_COUNTED.search(sentence))
+        or (common and _WHEN_IT_COMES.search(sentence))
+    ):
         return False
     if _OURS.search(sentence) or _AFTER_CARE.search(sentence):
         return False
