@@ -49,23 +49,8 @@ _WHEN_IT_COMES = re.compile(
     r"|adolescence|adulthood|infancy|puberty|pregnancy|\d)",
     re.IGNORECASE,
 )
-#: A word one of :data:`_HOW_COMMON` or :data:`_WHEN_IT_COMES` needs, and a count :data:`_PEOPLE_COUNTED` needs.
-_COMMON_WORDS = ("common", "prevalent", "widespread", "cause", "often", "usual", "typical", "mostly")
-_COUNT_WORDS = (
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "million",
-    "thousand",
-    "hundred",
-    "half",
-    "third",
-    "quarter",
-    "fifth",
-)
-_DIGIT = re.compile(r"\d")
+#: A count :data:`_PEOPLE_COUNTED` needs, in lower case: a digit, "one" to "five", a large number or a fraction.
+_COUNT = re.compile(r"[\d%]|one|two|three|four|five|million|thousand|hundred|half|third|quarter|fifth|percent")
 #: Cue groups that say what a treatment does: an effect, a benefit, relief, how soon or how long it works.
 _EFFECT_GROUPS = ("detect/effect", "detect/benefit", "relief", "detect/onset", "detect/durability", "improvements")
 #: The clinic or its people speaking of their own ("our patients", "we"): their care is the subject, not an
@@ -85,14 +70,22 @@ def tells_prevalence(sentence: str) -> bool:
     usually comes (see the module's docstring), and says nothing of what a treatment does: "BPPV is most common in
     people over 50", "Millions of people deal with hemorrhoids"; not "Relief is common after one session"."""
     lowered = sentence.lower()
-    # Each shape needs a word of its own; testing for the words first spares most sentences three searches
-    # (the background check asks this of nearly every sentence).
-    common = any(word in lowered for word in _COMMON_WORDS)
-    counted = _DIGIT.search(sentence) is not None or any(word in lowered for word in _COUNT_WORDS)
+    # Each shape needs words of its own; testing for them first (substring tests, then one search for a count)
+    # spares most sentences three case-blind searches: the background check asks this of nearly every sentence.
+    common = (
+        "common" in lowered
+        or "usual" in lowered
+        or "often" in lowered
+        or "typical" in lowered
+        or "cause" in lowered
+        or "mostly" in lowered
+        or "prevalent" in lowered
+        or "widespread" in lowered
+    )
+    counted = (" in " in lowered or " out of " in lowered or " of " in lowered) and _COUNT.search(lowered) is not None
     if not (
-        (common and _HOW_COMMON.search(sentence))
+        (common and (_HOW_COMMON.search(sentence) or _WHEN_IT_COMES.search(sentence)))
         or (counted and _PEOPLE_COUNTED.search(sentence))
-        or (common and _WHEN_IT_COMES.search(sentence))
     ):
         return False
     if _OURS.search(sentence) or _AFTER_CARE.search(sentence):
