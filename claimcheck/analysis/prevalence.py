@@ -82,7 +82,7 @@ def tells_prevalence(sentence: str) -> bool:
         or "prevalent" in lowered
         or "widespread" in lowered
     )
-    counted = (" in " in lowered or " out of " in lowered or " of " in lowered) and _COUNT.search(lowered) is not None
+    counted = (" in " in lowered or " of " in lowered) and _COUNT.search(lowered) is not None
     if not (
         (common and (_HOW_COMMON.search(sentence) or _WHEN_IT_COMES.search(sentence)))
         or (counted and _PEOPLE_COUNTED.search(sentence))

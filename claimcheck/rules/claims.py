@@ -481,10 +481,10 @@ _RELATIVE = re.compile(
 #: An answer's opening "No," or "Not at all," (after a speaker's label: "A: No, ..."): it denies the question asked
 #: ("Will the weight come back?"), and what follows states the claim ("once your metabolism is reset the results
 #: stay").
-_ANSWER_OPENS = re.compile(r"^\W*(?:[A-Za-z][\w .'\u2019-]{0,24}:\s*)?$")
+_ANSWER_LABEL = r"\W*(?:[A-Za-z][\w .'\u2019-]{0,24}:\s*)?"
+_ANSWER_OPENS = re.compile(rf"^{_ANSWER_LABEL}$")
 _ANSWER_LEAD = re.compile(
-    r"\W*(?:[A-Za-z][\w .'\u2019-]{0,24}:\s*)?(?:no|not\s+at\s+all|not\s+really|yes|nope)\s*[,.!\u2014\u2013]\s*",
-    re.IGNORECASE,
+    rf"{_ANSWER_LABEL}(?:no|not\s+at\s+all|not\s+really|yes|nope)\s*[,.!\u2014\u2013]\s*", re.IGNORECASE
 )
 _ANSWER_NO = re.compile(r"(?:\s+(?:at\s+all|really|exactly|quite))?\s*[,.!\u2014\u2013]", re.IGNORECASE)
 #: A thing set aside in contrast, "X, not Y," or "not Y, it is X": the claim is about X ("Why fascia, not muscle,

@@ -349,8 +349,9 @@ _REFUSAL = re.compile(
 _WHOM = re.compile(r"\b(?:during|while|when|if|for|to|in|with|who|whose|under)\b", re.IGNORECASE)
 #: Where the refusal's clause ends and another begins: "We don't treat people, we treat families with allergies".
 _NEXT_CLAUSE = re.compile(r"[;:.!?]|,\s*(?:we|but|instead|rather)\b|\b(?:but|instead)\b", re.IGNORECASE)
-#: States of the contraindication vocabulary that name a product, not a person's state: "we never use drugs".
-_NOT_A_STATE = frozenset({"drug", "drugs", "medication", "medications", "medicine", "medicines"})
+#: Words of the contraindication vocabulary that name no person's state: anyone at all, or a product ("we never
+#: use drugs").
+_NOT_A_STATE = _ANYONE | frozenset({"drug", "drugs", "medication", "medications", "medicine", "medicines"})
 
 
 def _withheld(text: str, scanned: Mapping[str, tuple[tuple[int, int], ...]]) -> bool:
@@ -362,7 +363,7 @@ def _withheld(text: str, scanned: Mapping[str, tuple[tuple[int, int], ...]]) -> 
         return False
     return any(
         start >= refusal.end()
-        and text[start:end].lower() not in _ANYONE | _NOT_A_STATE
+        and text[start:end].lower() not in _NOT_A_STATE
         and _WHOM.search(text, refusal.end(), start) is not None
         and _NEXT_CLAUSE.search(text, refusal.end(), start) is None
         for start, end in scanned.get("detect/contraindication_context", ())
